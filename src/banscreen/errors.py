@@ -1,0 +1,46 @@
+"""Exceptions banscreen raises, as one hierarchy so callers can catch at the right depth.
+
+    BanscreenError
+    ├── DataError            a shipped or user data pack is broken (file, line, field)
+    └── InputError           the user's input as a whole cannot be used (exit code 2)
+        └── FieldError       one field of one record is malformed (becomes an ERROR row)
+
+A FieldError never escapes the engine: it becomes a Decision with outcome ERROR, so a bad
+row is reported, never dropped. InputError is for input that has no rows to report on
+(a missing file, an unreadable format).
+"""
+
+from __future__ import annotations
+
+
+class BanscreenError(Exception):
+    """Base of every error banscreen raises on purpose."""
+
+
+class DataError(BanscreenError):
+    """A data pack (program, entities, matching tables) failed validation.
+
+    The message names the file, the line and the field, so the author can fix the pack
+    without reading our code.
+    """
+
+    def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {field}: {message}")
+
+
+class InputError(BanscreenError):
+    """The input as a whole is unusable (missing file, unknown format, no header)."""
+
+
+class FieldError(InputError):
+    """One field of one record is malformed."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")

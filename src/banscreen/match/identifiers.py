@@ -1,0 +1,130 @@
+"""Identifier normalisation and lookup: package ids, bundle ids, App Store ids, domains, purls.
+
+An identifier match is the strongest evidence we have, so the normal forms here are strict:
+a malformed identifier is a field error, never a silent miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from packageurl import PackageURL
+
+from ..model import Entity, Identifier
+
+_ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+_BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
+_HOST_IN_TEXT = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^\s@/]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,63})\b", re.IGNORECASE
+)
+
+
+class IdentifierError(ValueError):
+    """An identifier value that is not a well-formed identifier of its kind."""
+
+
+def normalise_domain(value: str) -> str:
+    """Registrable host from a hostname, URL or e-mail address."""
+    text = value.strip()
+    if "@" in text and "://" not in text:
+        text = text.rsplit("@", 1)[1]
+    if "://" in text:
+        host = urlsplit(text).hostname or ""
+    else:
+        host = text.split("/", 1)[0].split(":", 1)[0]
+    host = host.strip().rstrip(".").lower()
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise IdentifierError(f"not a valid domain name: {value!r}") from exc
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        raise IdentifierError(f"not a valid domain name: {value!r}")
+    return host
+
+
+def normalise_purl(value: str) -> str:
+    """`type/namespace/name` of a package URL, lower-cased, without version or qualifiers."""
+    try:
+        purl = PackageURL.from_string(value.strip())
+    except ValueError as exc:
+        raise IdentifierError(f"not a valid package URL: {value!r} ({exc})") from exc
+    parts = [purl.type, purl.namespace or "", purl.name]
+    return "/".join(p.lower() for p in parts)
+
+
+def normalise(kind: str, value: str) -> str:
+    """The comparable form of an identifier; raises IdentifierError when it is malformed."""
+    text = value.strip()
+    if not text:
+        raise IdentifierError("empty value")
+    if kind == "android":
+        form = text.lower()
+        if not _ANDROID.match(form):
+            raise IdentifierError(f"not an Android package name: {value!r}")
+        return form
+    if kind == "ios_bundle":
+        form = text.lower()
+        if not _BUNDLE.match(form):
+            raise IdentifierError(f"not an iOS bundle id: {value!r}")
+        return form
+    if kind == "appstore_id":
+        form = text.lower().removeprefix("id")
+        if not form.isdigit() or not form.isascii():
+            raise IdentifierError(f"not an App Store id (digits, optionally 'id' first): {value!r}")
+        return form.lstrip("0") or "0"
+    if kind == "domain":
+        return normalise_domain(text)
+    if kind == "purl":
+        return normalise_purl(text)
+    if kind == "lei":
+        form = text.upper()
+        if not _LEI.match(form):
+            raise IdentifierError(f"not an LEI (20 characters): {value!r}")
+        return form
+    return text.upper()
+
+
+def hosts_in_text(text: str) -> list[str]:
+    """Hostnames mentioned in free text (URLs, e-mail addresses, bare domains)."""
+    found: list[str] = []
+    for match in _HOST_IN_TEXT.finditer(text):
+        try:
+            found.append(normalise_domain(match.group(1)))
+        except IdentifierError:
+            continue
+    return found
+
+
+@dataclass(frozen=True)
+class IdentifierHit:
+    entity_id: str
+    identifier: Identifier
+    query: str
+
+
+class IdentifierIndex:
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self._index: dict[tuple[str, str], list[tuple[str, Identifier]]] = defaultdict(list)
+        for entity in entities.values():
+            for ident in entity.identifiers:
+                self._index[(ident.kind, normalise(ident.kind, ident.value))].append(
+                    (entity.id, ident)
+                )
+
+    def lookup(self, kind: str, value: str) -> list[IdentifierHit]:
+        """Registry identifiers equal to `value`; domains match their most specific parent."""
+        form = normalise(kind, value)
+        if kind == "domain":
+            labels = form.split(".")
+            for i in range(len(labels) - 1):
+                found = self._index.get(("domain", ".".join(labels[i:])))
+                if found:
+                    return [IdentifierHit(e, ident, value) for e, ident in found]
+            return []
+        return [IdentifierHit(e, ident, value) for e, ident in self._index.get((kind, form), [])]

@@ -1,0 +1,108 @@
+"""Match a transaction's counterparty, identifiers and free text against the registry."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Fact, MatchEvidence, Outcome, Transaction
+from ..registry import Registry
+from .freetext import FreeTextIndex
+from .identifiers import IdentifierIndex, hosts_in_text
+from .names import NameIndex, NameMatch
+from .normalize import Normaliser
+
+
+class Matcher:
+    """All match indexes of one registry, built once and shared by every screening."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.config = registry.matching
+        self.normaliser = Normaliser(self.config)
+        self.names = NameIndex(registry.entities, self.config, self.normaliser)
+        self.identifiers = IdentifierIndex(registry.entities)
+        self.free_text = FreeTextIndex(self.names, self.config)
+        self.match_name = lru_cache(maxsize=65536)(self._match_name)
+
+    def _match_name(self, name: str) -> tuple[NameMatch, ...]:
+        return tuple(self.names.match(name))
+
+    def compare(self, a: str, b: str) -> tuple[float, str, tuple[tuple[str, str, float], ...]]:
+        """Similarity of two free-standing names in [0, 1]: (score, method, aligned tokens)."""
+        ta, tb = self.normaliser.tokens(a), self.normaliser.tokens(b)
+        if not ta or not tb:
+            return 0.0, "none", ()
+        score, method, alignment = self.names.score_pair(ta, tb)
+        return score, method, alignment.pairs
+
+    def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
+        found: list[MatchEvidence] = []
+        for ident in tx.identifiers:
+            for hit in self.identifiers.lookup(ident.kind, ident.value):
+                found.append(
+                    MatchEvidence(
+                        entity_id=hit.entity_id,
+                        method="identifier",
+                        score=1.0,
+                        field="counterparty_identifiers",
+                        query=f"{ident.kind}:{ident.value}",
+                        matched=f"{hit.identifier.kind}:{hit.identifier.value}",
+                        fact=hit.identifier.fact,
+                        max_outcome=hit.identifier.max_outcome,
+                        extra_reason=hit.identifier.reason,
+                    )
+                )
+        if tx.counterparty_name:
+            for m in self.match_name(tx.counterparty_name):
+                found.append(
+                    MatchEvidence(
+                        entity_id=m.entry.entity_id,
+                        method=m.method,
+                        score=round(m.score, 4),
+                        field="counterparty_name",
+                        query=tx.counterparty_name,
+                        matched=m.entry.name.value,
+                        fact=m.entry.name.fact,
+                        tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
+                    )
+                )
+        if tx.text:
+            found.extend(self._text_evidence(tx.text))
+        return found
+
+    def _text_evidence(self, text: str) -> list[MatchEvidence]:
+        score = self.config.free_text_score
+        found = [
+            MatchEvidence(
+                entity_id=hit.entry.entity_id,
+                method="free-text",
+                score=score,
+                field="text",
+                query=hit.phrase,
+                matched=hit.entry.name.value,
+                fact=hit.entry.name.fact,
+                tokens=tuple((t, t, round(1 / len(hit.entry.tokens), 4)) for t in hit.entry.tokens),
+                max_outcome=Outcome.REVIEW,
+            )
+            for hit in self.free_text.scan(text)
+        ]
+        for host in hosts_in_text(text):
+            for ihit in self.identifiers.lookup("domain", host):
+                found.append(
+                    MatchEvidence(
+                        entity_id=ihit.entity_id,
+                        method="free-text",
+                        score=score,
+                        field="text",
+                        query=host,
+                        matched=f"domain:{ihit.identifier.value}",
+                        fact=ihit.identifier.fact,
+                        max_outcome=Outcome.REVIEW,
+                        extra_reason=ihit.identifier.reason,
+                    )
+                )
+        return found
+
+
+def unconfirmed(fact: Fact) -> bool:
+    return fact.provenance.value == "unconfirmed"

@@ -1,0 +1,179 @@
+"""Wire schemas of the YAML packs. Validation happens here; the engine sees model.py types."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..model import IDENTIFIER_KINDS, TRANSACTION_CATEGORIES
+
+ProvenanceLiteral = Literal["confirmed", "secondary", "unconfirmed"]
+SLUG = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
+REASON = r"^[A-Z][A-Z0-9_]*$"
+
+NAME_KINDS = ("legal", "trade", "former", "app", "abbreviation", "local-language")
+ENTITY_TYPES = ("company", "app", "person", "organization")
+RELATION_KINDS = ("develops", "publishes", "controls", "owns", "subsidiary_of", "formerly_owned")
+EVENT_TYPES = (
+    "signed",
+    "published",
+    "effective",
+    "identification",
+    "enjoined",
+    "injunction_lifted",
+    "non_enforcement",
+    "rescinded",
+    "revoked",
+)
+# Registry-only identifier kinds: recorded for users, not accepted in transaction input.
+REGISTRY_IDENTIFIER_KINDS = (*IDENTIFIER_KINDS, "stock_code", "registration_number")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Sourced(_Strict):
+    source: str
+    provenance: ProvenanceLiteral
+
+
+class NameSchema(_Sourced):
+    value: str = Field(min_length=1)
+    kind: Literal[NAME_KINDS]  # type: ignore[valid-type]
+    free_text: bool = True
+
+
+class IdentifierSchema(_Sourced):
+    kind: Literal[REGISTRY_IDENTIFIER_KINDS]  # type: ignore[valid-type]
+    value: str = Field(min_length=1)
+    max_outcome: Literal["REVIEW", "BLOCK"] = "BLOCK"
+    reason: str | None = Field(default=None, pattern=REASON)
+    note: str | None = None
+
+
+class EntitySchema(_Sourced):
+    id: str = Field(pattern=SLUG)
+    type: Literal[ENTITY_TYPES]  # type: ignore[valid-type]
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    names: list[NameSchema] = Field(min_length=1)
+    identifiers: list[IdentifierSchema] = []
+    roles: list[str] = []
+    note: str | None = None
+
+
+class RelationSchema(_Sourced):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    kind: Literal[RELATION_KINDS]  # type: ignore[valid-type]
+    from_: str = Field(alias="from", pattern=SLUG)
+    to: str = Field(pattern=SLUG)
+    percentage: float | None = Field(default=None, ge=0, le=100)
+    start: date | None = None
+    end: date | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> RelationSchema:
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError("end must be after start")
+        return self
+
+
+class EntityPackSchema(_Strict):
+    sources: dict[str, str] = Field(min_length=1)
+    entities: list[EntitySchema] = []
+    relations: list[RelationSchema] = []
+
+
+class EventSchema(_Sourced):
+    type: Literal[EVENT_TYPES]  # type: ignore[valid-type]
+    date: date
+    until: date | None = None
+    categories: list[str] = []
+    citation: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _until_rules(self) -> EventSchema:
+        if self.type == "non_enforcement" and self.until is None:
+            raise ValueError("a non_enforcement event needs `until` (the end of the period)")
+        if self.until is not None and self.until <= self.date:
+            raise ValueError("until must be after date")
+        return self
+
+
+class CategorySchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    transaction_categories: list[str] = Field(min_length=1)
+
+    @field_validator("transaction_categories")
+    @classmethod
+    def _known(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value != "*" and value not in TRANSACTION_CATEGORIES:
+                raise ValueError(
+                    f"unknown transaction category {value!r}; "
+                    f"known: {', '.join(TRANSACTION_CATEGORIES)} or '*'"
+                )
+        return values
+
+
+class IdentificationSchema(_Strict):
+    required: bool
+    by: str | None = None
+    section: str | None = None
+
+
+class TargetsSchema(_Strict):
+    apps: list[str] = []
+    entities: list[str] = []
+
+
+class CoverageSchema(_Strict):
+    developers: bool = True
+    controllers: bool = True
+    subsidiaries: bool = True
+    control_threshold: float = Field(default=50.0, ge=0, le=100)
+
+
+class ProgramPackSchema(_Sourced):
+    id: str = Field(pattern=SLUG)
+    name: str
+    citation: str
+    section: str
+    jurisdiction: Literal["us_nexus", "none"]
+    note: str | None = None
+    sources: dict[str, str] = Field(min_length=1)
+    identification: IdentificationSchema
+    targets: TargetsSchema
+    coverage: CoverageSchema = CoverageSchema()
+    categories: list[CategorySchema] = Field(min_length=1)
+    events: list[EventSchema] = Field(min_length=1)
+
+
+class ThresholdsSchema(_Strict):
+    review: float = Field(gt=0, le=1)
+    block: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThresholdsSchema:
+        if self.block < self.review:
+            raise ValueError("block threshold must not be below the review threshold")
+        return self
+
+
+class MatchingSchema(_Strict):
+    thresholds: ThresholdsSchema
+    token_similarity: float = Field(gt=0, le=1)
+    compact_score: float = Field(gt=0, le=1)
+    contained_score: float = Field(gt=0, le=1)
+    free_text_score: float = Field(gt=0, le=1)
+    free_text_min_latin_chars: int = Field(ge=1)
+    free_text_min_han_chars: int = Field(ge=1)
+    legal_forms_latin: list[list[str]]
+    legal_forms_han: list[str]
+    abbreviations: dict[str, str]

@@ -1,0 +1,68 @@
+"""Read a YAML file keeping line numbers, so validation errors can point at the line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataError
+
+
+class YamlDocument:
+    """A parsed YAML file plus its node tree, to map a field path back to a line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(str(path), None, "file", f"cannot read: {exc}") from exc
+        try:
+            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data: Any = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise DataError(str(path), line, "yaml", str(exc).replace("\n", " ")) from exc
+        self.text = text
+
+    def line_of(self, loc: Sequence[int | str]) -> int | None:
+        """Line (1-based) of the deepest node on `loc` that exists in the file."""
+        node = self.node
+        if node is None:
+            return None
+        line: int = node.start_mark.line + 1
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == key:
+                        node = value_node
+                        line = key_node.start_mark.line + 1
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    return line
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+    def error(self, loc: Sequence[int | str], message: str) -> DataError:
+        return DataError(str(self.path), self.line_of(loc), format_loc(loc), message)
+
+
+def format_loc(loc: Sequence[int | str]) -> str:
+    """`entities[3].names[0].kind` from a pydantic-style location tuple."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(document)"
