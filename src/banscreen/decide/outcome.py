@@ -1,0 +1,69 @@
+"""Outcome and reason codes of one program hit: DESIGN.md decision semantics, steps 2 and 5–7."""
+
+from __future__ import annotations
+
+from ..model import MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
+from . import lifecycle
+from .lifecycle import Status
+
+_CLEARING = {
+    lifecycle.NOT_YET_EFFECTIVE,
+    lifecycle.ENJOINED,
+    lifecycle.REVOKED,
+    lifecycle.RESCINDED,
+}
+
+
+def hit_outcome(
+    program: Program,
+    category_id: str | None,
+    status: Status,
+    policy: Policy,
+    nexus: Nexus,
+    evidence: MatchEvidence,
+    path: tuple[PathStep, ...],
+    block_threshold: float,
+) -> tuple[Outcome, tuple[str, ...]]:
+    """The outcome one program gives one piece of evidence, with the reasons for it."""
+    p = program.id
+    if program.jurisdiction == "us_nexus" and nexus is Nexus.FALSE:
+        return Outcome.CLEAR, (f"{p}:NO_US_NEXUS",)
+    if category_id is None:
+        return Outcome.CLEAR, (f"{p}:CATEGORY_NOT_COVERED",)
+    if status.code in _CLEARING:
+        return Outcome.CLEAR, (f"{p}:{status.code}",)
+
+    reasons: list[str] = []
+    if status.code == lifecycle.NOT_ENFORCED:
+        outcome = Outcome.REVIEW
+        reasons.append(f"{p}:NOT_ENFORCED")
+    elif program.identification_required and not status.identified:
+        if policy is Policy.ANTICIPATE:
+            outcome = Outcome.BLOCK
+            reasons.append(f"{p}:IDENTIFICATION_ANTICIPATED")
+        else:
+            outcome = Outcome.REVIEW
+            reasons.append(f"{p}:AWAITING_IDENTIFICATION")
+    else:
+        outcome = Outcome.BLOCK
+        reasons.append(f"{p}:IN_FORCE")
+
+    # Evidence that is not strong enough to BLOCK on its own caps the outcome at REVIEW.
+    caps: list[str] = []
+    if evidence.method == "free-text":
+        caps.append("FREE_TEXT_MENTION")
+    elif evidence.method != "identifier" and evidence.score < block_threshold:
+        caps.append("FUZZY_MATCH")
+    if evidence.max_outcome < Outcome.BLOCK:
+        caps.append(evidence.extra_reason or "EVIDENCE_CAPPED")
+    elif evidence.extra_reason:
+        reasons.append(evidence.extra_reason)
+    facts = [evidence.fact, *(step.fact for step in path)]
+    if any(f.provenance is Provenance.UNCONFIRMED for f in facts):
+        caps.append("UNCONFIRMED_FACT")
+    if caps:
+        outcome = min(outcome, Outcome.REVIEW)
+        reasons.extend(caps)
+    if nexus is Nexus.UNKNOWN and program.jurisdiction == "us_nexus":
+        reasons.append("US_NEXUS_ASSUMED")
+    return outcome, tuple(reasons)

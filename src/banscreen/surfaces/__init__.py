@@ -1,0 +1,1 @@
+"""Readers that turn real inputs into Transactions, and the decision writers."""

@@ -1,0 +1,145 @@
+"""Decisions as output rows (the command-line contract's columns) and as JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..model import Decision, MatchEvidence, ProgramHit
+from .rows import OUTPUT_COLUMNS
+
+
+def decision_row(decision: Decision) -> dict[str, str]:
+    """The contract's columns, plus the unknown input columns the row carried."""
+    row = {
+        "id": decision.transaction_id,
+        "outcome": decision.outcome.name,
+        "programs": ";".join(decision.programs),
+        "entity_id": decision.entity_id,
+        "entity_name": decision.entity_name,
+        "score": "" if decision.score is None else f"{decision.score:.4f}",
+        "method": decision.method,
+        "path": decision.path,
+        "reasons": ";".join(decision.reasons),
+        "error": decision.error,
+    }
+    for key, value in decision.extra.items():
+        row.setdefault(key, value)
+    return row
+
+
+def _evidence_json(ev: MatchEvidence) -> dict[str, Any]:
+    return {
+        "entity_id": ev.entity_id,
+        "method": ev.method,
+        "score": ev.score,
+        "field": ev.field,
+        "query": ev.query,
+        "matched": ev.matched,
+        "source": ev.fact.source,
+        "provenance": ev.fact.provenance.value,
+        "tokens": [{"query": a, "name": b, "share": c} for a, b, c in ev.tokens],
+    }
+
+
+def _hit_json(hit: ProgramHit) -> dict[str, Any]:
+    return {
+        "program": hit.program_id,
+        "citation": hit.citation,
+        "section": hit.section,
+        "category": hit.category,
+        "status": hit.status,
+        "outcome": hit.outcome.name,
+        "reasons": list(hit.reasons),
+        "entity_id": hit.evidence.entity_id,
+        "path": hit.path_text,
+        "path_steps": [
+            {
+                "from": s.source_id,
+                "relation": s.relation,
+                "to": s.target_id,
+                "forward": s.forward,
+                "source": s.fact.source,
+                "provenance": s.fact.provenance.value,
+            }
+            for s in hit.path
+        ],
+        "evidence": _evidence_json(hit.evidence),
+    }
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    """Everything a decision knows: the contract columns plus hits, matches and context."""
+    out: dict[str, Any] = decision_row(decision)
+    out["score"] = decision.score
+    out["as_of"] = decision.as_of.isoformat() if decision.as_of else None
+    out["policy"] = decision.policy
+    out["data_version"] = decision.data_version
+    out["hits"] = [_hit_json(h) for h in decision.hits]
+    out["matches"] = [_evidence_json(m) for m in decision.matches]
+    return out
+
+
+class DecisionWriter:
+    """Writes one output row per decision, streaming, in the chosen format."""
+
+    def __init__(self, out: Path | None, fmt: str, extra_columns: Sequence[str]) -> None:
+        self.format = fmt
+        self.columns = [*OUTPUT_COLUMNS, *(c for c in extra_columns if c not in OUTPUT_COLUMNS)]
+        self.count = 0
+        self._fh: IO[str] | None = None
+        self._parquet: Any = None
+        self._buffer: list[dict[str, str]] = []
+        self._out = out
+        if fmt == "parquet":
+            if out is None:
+                raise ValueError("Parquet output needs --out FILE")
+        else:
+            self._fh = (
+                out.open("w", encoding="utf-8", newline="")
+                if out is not None
+                else sys.stdout
+            )
+            if fmt == "csv":
+                self._csv = csv.DictWriter(
+                    self._fh, fieldnames=self.columns, extrasaction="ignore", lineterminator="\n"
+                )
+                self._csv.writeheader()
+
+    def write(self, decision: Decision) -> None:
+        self.count += 1
+        if self.format == "csv":
+            self._csv.writerow(decision_row(decision))
+        elif self.format == "jsonl":
+            assert self._fh is not None
+            self._fh.write(json.dumps(decision_json(decision), ensure_ascii=False) + "\n")
+        else:
+            row = decision_row(decision)
+            self._buffer.append({c: row.get(c, "") for c in self.columns})
+            if len(self._buffer) >= 8192:
+                self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([(c, pa.string()) for c in self.columns])
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(str(self._out), schema)
+        table = pa.Table.from_pylist(self._buffer, schema=schema)
+        self._parquet.write_table(table)
+        self._buffer = []
+
+    def close(self) -> None:
+        if self.format == "parquet":
+            if self._buffer or self._parquet is None:
+                self._flush_parquet()
+            self._parquet.close()
+        elif self._fh is not None and self._fh is not sys.stdout:
+            self._fh.close()
+        elif self._fh is sys.stdout:
+            sys.stdout.flush()

@@ -1,0 +1,139 @@
+"""Turn one input row (a mapping of column → text) into a Transaction, or a FieldError.
+
+The parser is strict about form and lenient about nothing else: a malformed date, an
+unknown category or undecodable bytes become an ERROR row that names the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import FieldError
+from ..model import CounterpartyIdentifier, Nexus, Transaction
+
+INPUT_COLUMNS = (
+    "id",
+    "date",
+    "category",
+    "counterparty_name",
+    "counterparty_country",
+    "counterparty_identifiers",
+    "us_nexus",
+    "text",
+)
+OUTPUT_COLUMNS = (
+    "id",
+    "outcome",
+    "programs",
+    "entity_id",
+    "entity_name",
+    "score",
+    "method",
+    "path",
+    "reasons",
+    "error",
+)
+_NEXUS = {
+    "true": Nexus.TRUE,
+    "yes": Nexus.TRUE,
+    "false": Nexus.FALSE,
+    "no": Nexus.FALSE,
+    "unknown": Nexus.UNKNOWN,
+    "": Nexus.UNKNOWN,
+}
+
+
+def _text(value: Any, field: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="surrogateescape")
+    text = value if isinstance(value, str) else str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raise FieldError(field, "bytes that are not valid in the file's encoding (UTF-8 expected)")
+    if "\x00" in text:
+        raise FieldError(field, "contains a NUL byte")
+    return text
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value, "date").strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+
+
+def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
+    """`kind:value;kind:value`, or a list of such strings (JSON input)."""
+    if value is None:
+        return ()
+    items: list[str]
+    if isinstance(value, list | tuple):
+        items = [_text(v, "counterparty_identifiers") for v in value]
+    else:
+        items = _text(value, "counterparty_identifiers").split(";")
+    out = []
+    for item in items:
+        item = item.strip()
+        if not item:
+            continue
+        kind, sep, rest = item.partition(":")
+        if not sep or not rest.strip():
+            raise FieldError(
+                "counterparty_identifiers", f"expected kind:value, got {item[:60]!r}"
+            )
+        out.append(CounterpartyIdentifier(kind.strip().lower(), rest.strip()))
+    return tuple(out)
+
+
+def parse_row(row: Mapping[str, Any]) -> Transaction:
+    """Validate the form of every known column; unknown columns are kept in `extra`."""
+    tx_id = _text(row.get("id"), "id").strip()
+    if not tx_id:
+        raise FieldError("id", "missing")
+    nexus_text = _text(row.get("us_nexus"), "us_nexus").strip().lower()
+    if nexus_text not in _NEXUS:
+        raise FieldError("us_nexus", f"expected true, false or unknown, got {nexus_text[:20]!r}")
+    return Transaction(
+        id=tx_id,
+        date=parse_date(row.get("date")),
+        category=_text(row.get("category"), "category").strip().lower(),
+        counterparty_name=_text(row.get("counterparty_name"), "counterparty_name").strip(),
+        counterparty_country=_text(row.get("counterparty_country"), "counterparty_country").strip(),
+        identifiers=parse_identifiers(row.get("counterparty_identifiers")),
+        us_nexus=_NEXUS[nexus_text],
+        text=_text(row.get("text"), "text"),
+        extra=extra_columns(row),
+    )
+
+
+def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in row.items():
+        if key in INPUT_COLUMNS or key is None:
+            continue
+        try:
+            out[str(key)] = _text(value, str(key))
+        except FieldError:
+            out[str(key)] = str(value).encode("utf-8", "replace").decode("utf-8")
+    return out
+
+
+def row_id(row: Mapping[str, Any]) -> str:
+    """The row's id as text, even when the row is otherwise broken."""
+    value = row.get("id")
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return text.encode("utf-8", "replace").decode("utf-8").strip()

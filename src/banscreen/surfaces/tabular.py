@@ -1,0 +1,205 @@
+"""Streaming readers for transaction files (CSV, JSON lines, Parquet).
+
+Every reader yields one item per input row, in order: either the row as a mapping, or a
+FieldError explaining why the row could not be read. Nothing is skipped except blank JSON
+lines, so the writer can always emit exactly one output row per input row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import FieldError, InputError
+from .rows import INPUT_COLUMNS
+
+csv.field_size_limit(sys.maxsize)
+
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+@dataclass
+class RawRow:
+    number: int  # 1-based data row number (the header is not counted)
+    data: dict[str, Any] = field(default_factory=dict)
+    error: FieldError | None = None
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts bytes as they are read, so a progress bar can follow a streaming parse."""
+
+    def __init__(self, raw: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        if n:
+            self._on_read(n)
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def detect_format(path: Path, explicit: str | None = None) -> str:
+    if explicit:
+        if explicit not in FORMATS:
+            raise InputError(f"unknown input format {explicit!r}; expected one of {FORMATS}")
+        return explicit
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    return "csv"
+
+
+def _encoding_from_bom(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+class TransactionFile:
+    """An input file opened for streaming; `header` is known once the reader is created."""
+
+    def __init__(self, path: Path, fmt: str | None = None) -> None:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        self.path = path
+        self.format = detect_format(path, fmt)
+        self.size = path.stat().st_size
+        self.header: list[str] | None = None
+        self.total_rows: int | None = None
+        self.encoding = "utf-8"
+        if self.format == "parquet":
+            import pyarrow.parquet as pq
+
+            try:
+                self._parquet = pq.ParquetFile(path)
+            except Exception as exc:  # pyarrow raises several unrelated types
+                raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
+            self.header = list(self._parquet.schema_arrow.names)
+            self.total_rows = self._parquet.metadata.num_rows
+            self._check_header(self.header)
+        elif self.format == "csv":
+            with path.open("rb") as fh:
+                head = fh.read(4)
+            if not head:
+                raise InputError(f"{path}: empty file (no header row)")
+            self.encoding = _encoding_from_bom(head)
+
+    def _check_header(self, header: list[str]) -> None:
+        if "id" not in header:
+            raise InputError(
+                f"{self.path}: no 'id' column in the header; expected columns {', '.join(INPUT_COLUMNS)}"
+            )
+
+    @property
+    def extra_columns(self) -> list[str]:
+        return [c for c in (self.header or []) if c not in INPUT_COLUMNS]
+
+    def rows(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[RawRow]:
+        if self.format == "parquet":
+            yield from self._parquet_rows()
+            return
+        raw: BinaryIO = self.path.open("rb")
+        stream: BinaryIO = raw
+        if on_bytes is not None:
+            stream = io.BufferedReader(_CountingReader(raw, on_bytes))  # type: ignore[assignment]
+        errors = "strict" if self.encoding == "utf-16" else "surrogateescape"
+        text = io.TextIOWrapper(stream, encoding=self.encoding, errors=errors, newline="")
+        try:
+            if self.format == "csv":
+                yield from self._csv_rows(text)
+            else:
+                yield from self._jsonl_rows(text)
+        finally:
+            text.close()
+
+    def open_header(self) -> list[str]:
+        """Read just the header (CSV) so writers know the extra columns before any row."""
+        if self.format == "csv" and self.header is None:
+            with self.path.open(encoding=self.encoding, errors="surrogateescape", newline="") as fh:
+                first = next(csv.reader(fh), None)
+            if not first:
+                raise InputError(f"{self.path}: empty file (no header row)")
+            self.header = [h.strip() for h in first]
+            self._check_header(self.header)
+        return self.header or []
+
+    def _csv_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
+        reader = csv.reader(text)
+        try:
+            header = next(reader, None)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"{self.path}: unreadable header: {exc}") from exc
+        if not header:
+            raise InputError(f"{self.path}: empty file (no header row)")
+        header = [h.strip() for h in header]
+        self._check_header(header)
+        self.header = header
+        number = 0
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                number += 1
+                yield RawRow(number, error=FieldError("row", f"unreadable CSV record: {exc}"))
+                continue
+            number += 1
+            if not values:
+                yield RawRow(number, error=FieldError("row", "blank line"))
+                continue
+            data = dict(zip(header, values, strict=False))
+            if len(values) != len(header):
+                yield RawRow(
+                    number,
+                    data,
+                    FieldError(
+                        "row", f"has {len(values)} fields but the header has {len(header)}"
+                    ),
+                )
+                continue
+            yield RawRow(number, data)
+
+    def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
+        number = 0
+        for line in text:
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                value = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield RawRow(number, error=FieldError("row", f"not valid JSON: {exc}"))
+                continue
+            if not isinstance(value, dict):
+                yield RawRow(number, error=FieldError("row", "a JSON line must be an object"))
+                continue
+            yield RawRow(number, value)
+
+    def _parquet_rows(self) -> Iterator[RawRow]:
+        number = 0
+        for batch in self._parquet.iter_batches(batch_size=8192):
+            for data in batch.to_pylist():
+                number += 1
+                yield RawRow(number, data)
