@@ -11,7 +11,7 @@ import json
 import sys
 import time
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -41,7 +41,7 @@ out = Console()
 EXIT_UNUSABLE = 2
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
@@ -56,7 +56,9 @@ ExtraData = Annotated[
 ]
 PolicyOpt = Annotated[
     Policy,
-    typer.Option("--policy", help="strict: the law as written; anticipate: BLOCK before identification."),
+    typer.Option(
+        "--policy", help="strict: the law as written; anticipate: BLOCK before identification."
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -88,13 +90,27 @@ def _as_of(value: str | None) -> date | None:
 @app.command()
 def screen(
     input: Annotated[Path, typer.Argument(help="Transactions file: CSV, JSON lines or Parquet.")],
-    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")] = None,
-    fmt: Annotated[OutFormat | None, typer.Option("--format", help="Output format (default from --out, else csv).")] = None,
-    input_format: Annotated[str | None, typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension).")] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", help="Output format (default from --out, else csv)."),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
+    ] = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
-    accept_list: Annotated[Path | None, typer.Option("--accept-list", help="CSV of accepted false positives (counterparty, entity_id, list_version).")] = None,
+    accept_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--accept-list",
+            help="CSV of accepted false positives (counterparty, entity_id, list_version).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")] = False,
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
@@ -142,7 +158,9 @@ def screen(
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = stats.rows / elapsed if elapsed > 0 else 0.0
-        counts = ", ".join(f"{k} {stats.outcomes.get(k, 0)}" for k in ("BLOCK", "REVIEW", "CLEAR", "ERROR"))
+        counts = ", ".join(
+            f"{k} {stats.outcomes.get(k, 0)}" for k in ("BLOCK", "REVIEW", "CLEAR", "ERROR")
+        )
         err.print(
             f"screened {stats.rows:,} rows in {elapsed:.2f}s ({rate:,.0f} rows/s): {counts}"
             f"  [policy {policy.value}, data {registry.version}]",
@@ -162,7 +180,9 @@ def _candidates_json(screener: Screener, name: str) -> list[dict[str, Any]]:
                 "matched_name": m.entry.name.value,
                 "score": round(m.score, 4),
                 "method": m.method,
-                "tokens": [{"query": a, "name": b, "share": round(c, 4)} for a, b, c in m.alignment.pairs],
+                "tokens": [
+                    {"query": a, "name": b, "share": round(c, 4)} for a, b, c in m.alignment.pairs
+                ],
             }
         )
     return rows
@@ -182,7 +202,10 @@ def _read_names(path: Path) -> list[str]:
 @app.command()
 def match(
     name: Annotated[str | None, typer.Argument(help="A name to look up.")] = None,
-    names: Annotated[Path | None, typer.Option("--names", help="File of names (one a line, or CSV with a name column).")] = None,
+    names: Annotated[
+        Path | None,
+        typer.Option("--names", help="File of names (one a line, or CSV with a name column)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
     extra_data: ExtraData = None,
 ) -> None:
@@ -196,7 +219,16 @@ def match(
             if not cands:
                 writer.writerow([query, "", "", "", "", ""])
             for c in cands:
-                writer.writerow([query, c["rank"], c["entity_id"], c["entity_name"], f"{c['score']:.4f}", c["method"]])
+                writer.writerow(
+                    [
+                        query,
+                        c["rank"],
+                        c["entity_id"],
+                        c["entity_name"],
+                        f"{c['score']:.4f}",
+                        c["method"],
+                    ]
+                )
         return
     if name is None:
         raise _fail("give a NAME or --names FILE")
@@ -205,11 +237,20 @@ def match(
         print(json.dumps({"query": name, "candidates": cands}, ensure_ascii=False, indent=2))
         return
     if not cands:
-        out.print(f"no hit for {name!r} (review threshold {screener.registry.matching.thresholds.review})")
+        out.print(
+            f"no hit for {name!r} (review threshold {screener.registry.matching.thresholds.review})"
+        )
         return
     table = Table("rank", "entity_id", "entity_name", "matched name", "score", "method")
     for c in cands:
-        table.add_row(str(c["rank"]), c["entity_id"], c["entity_name"], c["matched_name"], f"{c['score']:.4f}", c["method"])
+        table.add_row(
+            str(c["rank"]),
+            c["entity_id"],
+            c["entity_name"],
+            c["matched_name"],
+            f"{c['score']:.4f}",
+            c["method"],
+        )
     out.print(table)
 
 
@@ -217,8 +258,12 @@ def match(
 def compare(
     name_a: Annotated[str | None, typer.Argument(help="First name.")] = None,
     name_b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="CSV with columns a, b (others kept).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output with the token alignment.")] = False,
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help="CSV with columns a, b (others kept).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON output with the token alignment.")
+    ] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
@@ -234,11 +279,15 @@ def compare(
             fields = list(reader.fieldnames or [])
             if "a" not in fields or "b" not in fields:
                 raise _fail(f"{pairs}: needs columns a and b")
-            writer = csv.DictWriter(sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n")
+            writer = csv.DictWriter(
+                sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
+            )
             writer.writeheader()
             for row in reader:
                 score, _, _ = screener.matcher.compare(row["a"] or "", row["b"] or "")
-                writer.writerow({**row, "score": f"{score:.4f}", "match": str(score >= review).lower()})
+                writer.writerow(
+                    {**row, "score": f"{score:.4f}", "match": str(score >= review).lower()}
+                )
         return
     if name_a is None or name_b is None:
         raise _fail("give NAME_A NAME_B or --pairs FILE")
@@ -280,11 +329,22 @@ def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[s
         "country": entity.country,
         "note": entity.note,
         "names": [
-            {"value": n.value, "kind": n.kind, "script": n.script, "source": n.fact.source, "provenance": n.fact.provenance.value}
+            {
+                "value": n.value,
+                "kind": n.kind,
+                "script": n.script,
+                "source": n.fact.source,
+                "provenance": n.fact.provenance.value,
+            }
             for n in entity.names
         ],
         "identifiers": [
-            {"kind": i.kind, "value": i.value, "source": i.fact.source, "provenance": i.fact.provenance.value}
+            {
+                "kind": i.kind,
+                "value": i.value,
+                "source": i.fact.source,
+                "provenance": i.fact.provenance.value,
+            }
             for i in entity.identifiers
         ],
         "relations": [
@@ -309,7 +369,9 @@ def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[s
 @app.command()
 def explain(
     id: Annotated[str, typer.Argument(help="An entity id, or a transaction id with --input.")],
-    input: Annotated[Path | None, typer.Option("--input", help="Transactions file holding the transaction ID.")] = None,
+    input: Annotated[
+        Path | None, typer.Option("--input", help="Transactions file holding the transaction ID.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
@@ -327,14 +389,23 @@ def explain(
             return
         out.print(f"[bold]{id}[/bold] ({info['type']}, {info['country'] or '-'})")
         for n in info["names"]:
-            out.print(f"  name  {n['value']}  [{n['kind']}, {n['provenance']}: {n['source']}]", highlight=False)
+            out.print(
+                f"  name  {n['value']}  [{n['kind']}, {n['provenance']}: {n['source']}]",
+                highlight=False,
+            )
         for i in info["identifiers"]:
             out.print(f"  id    {i['kind']}:{i['value']}  [{i['provenance']}]", highlight=False)
         for r in info["relations"]:
             pct = f" {r['percentage']:g}%" if r["percentage"] is not None else ""
-            out.print(f"  rel   {r['from']} -{r['kind']}{pct}-> {r['to']}  [{r['provenance']}]", highlight=False)
+            out.print(
+                f"  rel   {r['from']} -{r['kind']}{pct}-> {r['to']}  [{r['provenance']}]",
+                highlight=False,
+            )
         for p in info["programs"]:
-            out.print(f"  {p['program']}: " + (p["path"] if p["reached"] else "not reached"), highlight=False)
+            out.print(
+                f"  {p['program']}: " + (p["path"] if p["reached"] else "not reached"),
+                highlight=False,
+            )
         return
     screener = Screener(registry)
     try:
@@ -351,7 +422,10 @@ def explain(
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    out.print(f"[bold]{id}[/bold]: [bold]{data['outcome']}[/bold]  (policy {data['policy']}, as of {data['as_of']})")
+    out.print(
+        f"[bold]{id}[/bold]: [bold]{data['outcome']}[/bold]"
+        f"  (policy {data['policy']}, as of {data['as_of']})"
+    )
     if data["error"]:
         out.print(f"  error: {data['error']}", highlight=False)
     for hit in data["hits"]:
@@ -361,7 +435,11 @@ def explain(
             f"  status {hit['status']}, category {hit['category'] or 'not covered'}",
             highlight=False,
         )
-        out.print(f"    matched {ev['entity_id']} by {ev['method']} {ev['score']:.4f}: {ev['query']!r} ~ {ev['matched']!r}", highlight=False)
+        out.print(
+            f"    matched {ev['entity_id']} by {ev['method']} {ev['score']:.4f}:"
+            f" {ev['query']!r} ~ {ev['matched']!r}",
+            highlight=False,
+        )
         out.print(f"    path    {hit['path']}", highlight=False)
         out.print(f"    reasons {', '.join(hit['reasons'])}", highlight=False)
     if not data["hits"]:
@@ -370,14 +448,16 @@ def explain(
 
 @app.command()
 def programs(
-    on: Annotated[str | None, typer.Option("--date", help="Status on this date (default today).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Status on this date (default today).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Programs and the status of each of their categories on a date."""
     registry = _registry(extra_data)
     day = _as_of(on) or date.today()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for program in registry.programs.values():
         for category in program.categories:
             status = status_on(program, category.id, day)
@@ -389,15 +469,26 @@ def programs(
                     "label": category.label,
                     "status": status.code,
                     "identified": status.identified or not program.identification_required,
-                    "since": status.deciding_event.date.isoformat() if status.deciding_event else None,
+                    "since": status.deciding_event.date.isoformat()
+                    if status.deciding_event
+                    else None,
                 }
             )
     if as_json:
         print(json.dumps({"date": day.isoformat(), "programs": rows}, ensure_ascii=False, indent=2))
         return
-    table = Table("program", "citation", "category", "status", "since", "identified", title=f"status on {day}")
+    table = Table(
+        "program", "citation", "category", "status", "since", "identified", title=f"status on {day}"
+    )
     for r in rows:
-        table.add_row(r["program"], r["citation"], r["category"], r["status"], r["since"] or "", "yes" if r["identified"] else "no")
+        table.add_row(
+            r["program"],
+            r["citation"],
+            r["category"],
+            r["status"],
+            r["since"] or "",
+            "yes" if r["identified"] else "no",
+        )
     out.print(table)
 
 

@@ -57,13 +57,15 @@ class Screener:
         if tx.category not in TRANSACTION_CATEGORIES:
             raise FieldError(
                 "category",
-                f"unknown category {tx.category!r}; expected one of {', '.join(TRANSACTION_CATEGORIES)}",
+                f"unknown category {tx.category!r}; "
+                f"expected one of {', '.join(TRANSACTION_CATEGORIES)}",
             )
         for ident in tx.identifiers:
             if ident.kind not in IDENTIFIER_KINDS:
                 raise FieldError(
                     "counterparty_identifiers",
-                    f"unknown identifier kind {ident.kind!r}; expected one of {', '.join(IDENTIFIER_KINDS)}",
+                    f"unknown identifier kind {ident.kind!r}; "
+                    f"expected one of {', '.join(IDENTIFIER_KINDS)}",
                 )
             try:
                 normalise(ident.kind, ident.value)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
+
+Day = date  # for annotations inside classes that have a field named `date`
 
 
-class Provenance(str, Enum):
+class Provenance(StrEnum):
     """How well a fact is sourced. Unconfirmed facts may raise a REVIEW but never a BLOCK."""
 
     CONFIRMED = "confirmed"
@@ -31,14 +33,14 @@ class Outcome(IntEnum):
         return self.name
 
 
-class Policy(str, Enum):
+class Policy(StrEnum):
     """How to treat programs that need an agency identification that never came."""
 
     STRICT = "strict"
     ANTICIPATE = "anticipate"
 
 
-class Nexus(str, Enum):
+class Nexus(StrEnum):
     TRUE = "true"
     FALSE = "false"
     UNKNOWN = "unknown"
@@ -57,7 +59,14 @@ TRANSACTION_CATEGORIES: tuple[str, ...] = (
     "other",
 )
 
-IDENTIFIER_KINDS: tuple[str, ...] = ("android", "ios_bundle", "appstore_id", "domain", "purl", "lei")
+IDENTIFIER_KINDS: tuple[str, ...] = (
+    "android",
+    "ios_bundle",
+    "appstore_id",
+    "domain",
+    "purl",
+    "lei",
+)
 
 
 @dataclass(frozen=True)
@@ -126,9 +135,9 @@ class Relation:
 class LifecycleEvent:
     type: str  # signed | published | effective | identification | enjoined | injunction_lifted
     #            | non_enforcement | rescinded | revoked
-    date: date
+    date: Day
     fact: Fact
-    until: date | None = None  # end (exclusive) of a non-enforcement period
+    until: Day | None = None  # end (exclusive) of a non-enforcement period
     categories: tuple[str, ...] = ()  # program category ids; empty = every category
     citation: str | None = None
     note: str | None = None

@@ -77,7 +77,12 @@ def coverage_path(
     if entity.type == "app":
         for rel in registry.incoming(entity_id, day):
             if rel.kind in ("develops", "publishes"):
-                starts.append((rel.source_id, (PathStep(entity_id, rel.kind, rel.source_id, False, rel.fact),)))
+                starts.append(
+                    (
+                        rel.source_id,
+                        (PathStep(entity_id, rel.kind, rel.source_id, False, rel.fact),),
+                    )
+                )
     else:
         starts.append((entity_id, ()))
 

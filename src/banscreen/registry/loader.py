@@ -56,7 +56,9 @@ def script_of(text: str) -> str:
     return "latin" if latin else "other"
 
 
-def _fact(doc: YamlDocument, item: Any, loc: tuple[int | str, ...], sources: dict[str, str]) -> Fact:
+def _fact(
+    doc: YamlDocument, item: Any, loc: tuple[int | str, ...], sources: dict[str, str]
+) -> Fact:
     if item.source not in sources:
         raise doc.error(
             (*loc, "source"),

@@ -27,6 +27,8 @@ EVENT_TYPES = (
     "rescinded",
     "revoked",
 )
+
+Day = date  # for annotations inside classes that have a field named `date`
 # Registry-only identifier kinds: recorded for users, not accepted in transaction input.
 REGISTRY_IDENTIFIER_KINDS = (*IDENTIFIER_KINDS, "stock_code", "registration_number")
 
@@ -90,8 +92,8 @@ class EntityPackSchema(_Strict):
 
 class EventSchema(_Sourced):
     type: Literal[EVENT_TYPES]  # type: ignore[valid-type]
-    date: date
-    until: date | None = None
+    date: Day
+    until: Day | None = None
     categories: list[str] = []
     citation: str | None = None
     note: str | None = None

@@ -100,9 +100,7 @@ class DecisionWriter:
                 raise ValueError("Parquet output needs --out FILE")
         else:
             self._fh = (
-                out.open("w", encoding="utf-8", newline="")
-                if out is not None
-                else sys.stdout
+                out.open("w", encoding="utf-8", newline="") if out is not None else sys.stdout
             )
             if fmt == "csv":
                 self._csv = csv.DictWriter(
@@ -139,7 +137,8 @@ class DecisionWriter:
             if self._buffer or self._parquet is None:
                 self._flush_parquet()
             self._parquet.close()
-        elif self._fh is not None and self._fh is not sys.stdout:
-            self._fh.close()
-        elif self._fh is sys.stdout:
-            sys.stdout.flush()
+        elif self._fh is not None:
+            if self._fh is sys.stdout:
+                self._fh.flush()
+            else:
+                self._fh.close()

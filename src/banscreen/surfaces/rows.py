@@ -90,9 +90,7 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
             continue
         kind, sep, rest = item.partition(":")
         if not sep or not rest.strip():
-            raise FieldError(
-                "counterparty_identifiers", f"expected kind:value, got {item[:60]!r}"
-            )
+            raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
         out.append(CounterpartyIdentifier(kind.strip().lower(), rest.strip()))
     return tuple(out)
 

@@ -108,7 +108,8 @@ class TransactionFile:
     def _check_header(self, header: list[str]) -> None:
         if "id" not in header:
             raise InputError(
-                f"{self.path}: no 'id' column in the header; expected columns {', '.join(INPUT_COLUMNS)}"
+                f"{self.path}: no 'id' column in the header; "
+                f"expected columns {', '.join(INPUT_COLUMNS)}"
             )
 
     @property
@@ -122,7 +123,7 @@ class TransactionFile:
         raw: BinaryIO = self.path.open("rb")
         stream: BinaryIO = raw
         if on_bytes is not None:
-            stream = io.BufferedReader(_CountingReader(raw, on_bytes))  # type: ignore[assignment]
+            stream = io.BufferedReader(_CountingReader(raw, on_bytes))
         errors = "strict" if self.encoding == "utf-16" else "surrogateescape"
         text = io.TextIOWrapper(stream, encoding=self.encoding, errors=errors, newline="")
         try:
@@ -174,9 +175,7 @@ class TransactionFile:
                 yield RawRow(
                     number,
                     data,
-                    FieldError(
-                        "row", f"has {len(values)} fields but the header has {len(header)}"
-                    ),
+                    FieldError("row", f"has {len(values)} fields but the header has {len(header)}"),
                 )
                 continue
             yield RawRow(number, data)
