@@ -156,7 +156,7 @@ class Screener:
                     and "payment_method" in entity.roles
                     and tx.category == "payment"
                 ):
-                    # A remittance line naming the wallet the payer used ("paid via Alipay")
+                    # A remittance line naming the wallet the payer used ("paid via <wallet app>")
                     # says how the money moved, not who was paid: not a hit on the payee.
                     outcome, reasons = Outcome.CLEAR, ("PAYMENT_METHOD_MENTION",)
                 if (

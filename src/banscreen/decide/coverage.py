@@ -114,7 +114,7 @@ def coverage_path(
 
 
 def path_text(registry: Registry, start: str, path: tuple[PathStep, ...]) -> str:
-    """`tenpay -subsidiary_of-> tencent-holdings` style, apps written by name."""
+    """`a-subsidiary -subsidiary_of-> its-parent -develops-> App` style; apps by name."""
     out = registry.label(start)
     for step in path:
         if step.forward:

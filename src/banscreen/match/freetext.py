@@ -1,7 +1,7 @@
 """Find registry names inside free text (remittance information, invoice lines).
 
 Only whole-token phrases count: "cam scanner" in an invoice for a document scanner is two
-tokens and does not spell the app "CamScanner". Short Latin names and names marked
+tokens and does not spell a one-word app name "CamScan". Short Latin names and names marked
 `free_text: false` in the data are never searched for, since they occur by chance.
 """
 
@@ -37,11 +37,18 @@ class FreeTextIndex:
             entries.sort(key=lambda e: -len(e.tokens))
 
     def scan(self, text: str) -> list[TextHit]:
+        """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
         tokens = self._normaliser.tokenize(text)
         hits: dict[tuple[str, str], TextHit] = {}
-        for i, token in enumerate(tokens):
-            for entry in self._by_first.get(token, ()):
+        i = 0
+        while i < len(tokens):
+            for entry in self._by_first.get(tokens[i], ()):  # longest phrases first
                 n = len(entry.tokens)
                 if tokens[i : i + n] == entry.tokens:
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, entry.name.value))
+                    longest = n
+                    break
+            else:
+                longest = 1
+            i += longest
         return list(hits.values())

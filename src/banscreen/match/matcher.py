@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Fact, MatchEvidence, Outcome, Transaction
+from ..model import MatchEvidence, Transaction
 from ..registry import Registry
 from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
@@ -82,7 +82,6 @@ class Matcher:
                 matched=hit.entry.name.value,
                 fact=hit.entry.name.fact,
                 tokens=tuple((t, t, round(1 / len(hit.entry.tokens), 4)) for t in hit.entry.tokens),
-                max_outcome=Outcome.REVIEW,
             )
             for hit in self.free_text.scan(text)
         ]
@@ -97,12 +96,8 @@ class Matcher:
                         query=host,
                         matched=f"domain:{ihit.identifier.value}",
                         fact=ihit.identifier.fact,
-                        max_outcome=Outcome.REVIEW,
+                        max_outcome=ihit.identifier.max_outcome,
                         extra_reason=ihit.identifier.reason,
                     )
                 )
         return found
-
-
-def unconfirmed(fact: Fact) -> bool:
-    return fact.provenance.value == "unconfirmed"

@@ -77,9 +77,9 @@ class NameIndex:
 
         Equal tokens are exact; equal once spaces are removed scores `compact_score`; a
         distinctive name found whole inside the other scores at least `contained_score`
-        (the subsidiary or branch we do not ship: "Tencent Technology (Shenzhen)");
+        (the subsidiary or branch we do not ship: "Brand Technology (City) Co.");
         otherwise the IDF-weighted alignment decides. With `symmetric=False` only `b` found
-        inside `a` counts: a query "WeChat" is not a hit on "WeChat International".
+        inside `a` counts: a query "Brand" is not a hit on "Brand International".
         """
         if a == b:
             pairs = tuple((t, t, 1.0 / len(a)) for t in a)

@@ -1,7 +1,7 @@
 """Weighted, order-insensitive token alignment between two names.
 
 Each token weighs its inverse document frequency over the registry's names, so a shared
-"technology" or "group" adds little and a shared "tencent" a lot. Tokens align one-to-one,
+"technology" or "group" adds little and a shared rare brand word a lot. Tokens align one-to-one,
 best pairs first; the score is the aligned weight over the total weight of both names, so an
 unaligned token on either side pulls the score down. The function is symmetric.
 """
@@ -23,9 +23,9 @@ class Alignment:
 def token_similarity(a: str, b: str, floor: float) -> float:
     """Edit similarity of two tokens, or 0 below `floor`.
 
-    Optimal string alignment counts a transposition as one edit ("tencnet" ~ "tencent") but,
+    Optimal string alignment counts a transposition as one edit ("hodlings" ~ "holdings") but,
     unlike an LCS ratio, does not reward one token being a subsequence of another
-    ("sharepoint" is not "shareit"). Tokens under four characters align only when equal.
+    ("storefront" is not "store"). Tokens under four characters align only when equal.
     """
     if a == b:
         return 1.0

@@ -11,6 +11,16 @@ import yaml
 from ..errors import DataError
 
 
+class _PackLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic reports a bad date by its field."""
+
+
+_PackLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class YamlDocument:
     """A parsed YAML file plus its node tree, to map a field path back to a line."""
 
@@ -21,8 +31,8 @@ class YamlDocument:
         except (OSError, UnicodeDecodeError) as exc:
             raise DataError(str(path), None, "file", f"cannot read: {exc}") from exc
         try:
-            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            self.node = yaml.compose(text, Loader=_PackLoader)
+            self.data: Any = yaml.load(text, Loader=_PackLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
