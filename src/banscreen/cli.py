@@ -10,6 +10,7 @@ import csv
 import json
 import sys
 import time
+from contextlib import closing
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -35,7 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Screen transactions against connected-software bans (EO 13971 and successors).",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 EXIT_UNUSABLE = 2
@@ -411,11 +412,12 @@ def explain(
     try:
         source = TransactionFile(input)
         options = ScreenOptions(policy=policy, as_of=day)
-        for decision in decide_rows(source.rows(), screener, options):
-            if decision.transaction_id == id:
-                break
-        else:
-            raise _fail(f"no transaction {id!r} in {input}")
+        with closing(source.rows()) as rows:
+            for decision in decide_rows(rows, screener, options):
+                if decision.transaction_id == id:
+                    break
+            else:
+                raise _fail(f"no transaction {id!r} in {input}")
     except BanscreenError as exc:
         raise _fail(str(exc)) from None
     data = decision_json(decision)

@@ -1,0 +1,231 @@
+"""End-to-end tests of the command-line contract."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.surfaces.rows import OUTPUT_COLUMNS
+
+runner = CliRunner()
+HEADER = "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text,branch\n"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def input_ids(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        return [row["id"] for row in csv.DictReader(fh)]
+
+
+def test_screen_sample_keeps_every_row_in_order(sample_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "decisions.csv"
+    code, _ = run("screen", str(sample_csv), "--out", str(out))
+    assert code == 0
+    rows = read_csv(out)
+    assert [r["id"] for r in rows] == input_ids(sample_csv)
+    assert len(rows) >= 200
+    assert list(rows[0])[: len(OUTPUT_COLUMNS)] == list(OUTPUT_COLUMNS)
+    assert {"amount", "currency"} <= set(rows[0]), "unknown input columns are kept"
+    outcomes = {r["outcome"] for r in rows}
+    assert {"REVIEW", "CLEAR", "ERROR"} <= outcomes
+    # the row written in Latin-1 is an ERROR naming its field, not a crash or a CLEAR
+    broken = [r for r in rows if "counterparty_name" in r["error"]]
+    assert broken and all(r["outcome"] == "ERROR" for r in broken)
+
+
+def test_screen_to_stdout_and_anticipate_policy(sample_csv: Path) -> None:
+    code, stdout = run("screen", str(sample_csv), "--policy", "anticipate", "--quiet")
+    assert code == 0
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert len(rows) == len(input_ids(sample_csv))
+    blocks = [r for r in rows if r["outcome"] == "BLOCK"]
+    assert blocks and all(r["programs"] and r["path"] and r["entity_id"] for r in blocks)
+
+
+def test_screen_jsonl_and_parquet_round_trip(sample_csv: Path, tmp_path: Path) -> None:
+    jsonl = tmp_path / "d.jsonl"
+    assert run("screen", str(sample_csv), "--out", str(jsonl))[0] == 0
+    decisions = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
+    assert [d["id"] for d in decisions] == input_ids(sample_csv)
+    hit = next(d for d in decisions if d["hits"])
+    assert {"program", "citation", "section", "status", "path", "evidence"} <= set(hit["hits"][0])
+
+    parquet_in = tmp_path / "in.parquet"
+    with sample_csv.open(encoding="utf-8", errors="replace", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    pq.write_table(pa.Table.from_pylist(rows), parquet_in)
+    parquet_out = tmp_path / "out.parquet"
+    assert run("screen", str(parquet_in), "--out", str(parquet_out), "--quiet")[0] == 0
+    table = pq.read_table(parquet_out)
+    assert table.column("id").to_pylist() == [r["id"] for r in rows]
+    assert set(OUTPUT_COLUMNS) <= set(table.column_names)
+
+
+def test_jsonl_input_with_identifier_list(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "date": "2021-03-01",
+                "category": "code_use",
+                "us_nexus": "true",
+                "counterparty_identifiers": ["purl:pkg:cocoapods/WechatOpenSDK@2.0.2"],
+            }
+        )
+        + "\n"
+        + "{not json\n"
+        + json.dumps(
+            {"id": "c", "date": "2021-03-01", "category": "payment", "counterparty_name": "Acme"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    code, stdout = run("screen", str(path), "--policy", "anticipate", "--quiet")
+    assert code == 0
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert [r["outcome"] for r in rows] == ["BLOCK", "ERROR", "CLEAR"]
+    assert rows[1]["error"].startswith("row 2: row: not valid JSON")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_encodings(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER + "1,2021-03-01,payment,腾讯控股有限公司,CN,,true,,HQ\n", encoding=encoding
+    )
+    code, stdout = run("screen", str(path), "--quiet")
+    assert code == 0
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert rows[0]["id"] == "1" and rows[0]["entity_id"] == "tencent-holdings"
+
+
+def test_ragged_rows_are_errors_not_losses(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER
+        + "1,2021-03-01,payment,Acme,US,,true,,x\n"
+        + "2,2021-03-01,payment,Acme,US,,true\n"
+        + "3,2021-03-01,payment,Acme,US,,true,,x,surplus\n"
+        + '4,2021-03-01,payment,"Multi\nLine Name",US,,true,,x\n',
+        encoding="utf-8",
+    )
+    code, stdout = run("screen", str(path), "--quiet")
+    assert code == 0
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert [r["id"] for r in rows] == ["1", "2", "3", "4"]
+    assert [r["outcome"] for r in rows] == ["CLEAR", "ERROR", "ERROR", "CLEAR"]
+    assert "fields but the header has" in rows[1]["error"]
+
+
+def test_as_of_fills_missing_dates(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER + "1,,payment,Tenpay,CN,,true,,x\n", encoding="utf-8")
+    assert "date: missing" in run("screen", str(path), "--quiet")[1]
+    code, stdout = run("screen", str(path), "--quiet", "--as-of", "2021-03-01")
+    assert code == 0 and ",REVIEW," in stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty file"), (b"name,date\nx,y\n", "no 'id' column")],
+)
+def test_unusable_input_exits_2(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["screen", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_missing_file_and_bad_option_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["screen", str(tmp_path / "nope.csv")]).exit_code == 2
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER, encoding="utf-8")
+    assert runner.invoke(app, ["screen", str(path), "--as-of", "someday"]).exit_code == 2
+
+
+def test_header_only_file_gives_no_rows(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER, encoding="utf-8")
+    code, stdout = run("screen", str(path), "--quiet")
+    assert code == 0
+    assert stdout.splitlines() == [",".join([*OUTPUT_COLUMNS, "branch"])]
+
+
+def test_match_json_and_names_file(tmp_path: Path) -> None:
+    code, stdout = run("match", "TENCENT HLDGS LTD", "--json")
+    assert code == 0
+    data = json.loads(stdout)
+    assert data["candidates"][0]["entity_id"] == "tencent-holdings"
+    assert data["candidates"][0]["method"] == "exact"
+    names = tmp_path / "names.csv"
+    names.write_text("name\nVMware Inc\n騰訊控股\n", encoding="utf-8")
+    code, stdout = run("match", "--names", str(names))
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert rows[0]["name"] == "VMware Inc" and rows[0]["entity_id"] == ""
+    assert rows[1]["entity_id"] == "tencent-holdings"
+
+
+def test_compare_json_and_pairs(tmp_path: Path) -> None:
+    code, stdout = run("compare", "VMware", "VMate", "--json")
+    assert code == 0 and json.loads(stdout)["match"] is False
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "a,b,label\nTencnet Holdings,Tencent Holdings Ltd,yes\nShareFile,SHAREit,no\n",
+        encoding="utf-8",
+    )
+    code, stdout = run("compare", "--pairs", str(pairs))
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert [r["match"] for r in rows] == ["true", "false"]
+    assert rows[0]["label"] == "yes" and float(rows[0]["score"]) > 0.8
+
+
+def test_explain_transaction_and_entity(sample_csv: Path) -> None:
+    code, stdout = run("explain", "riot-games", "--json", "--as-of", "2021-03-01")
+    assert code == 0
+    info = json.loads(stdout)
+    reached = {p["program"]: p for p in info["programs"]}
+    assert reached["eo13971"]["reached"] and "tencent-holdings" in reached["eo13971"]["path"]
+    with sample_csv.open(encoding="utf-8", errors="replace", newline="") as fh:
+        first_review = next(
+            r for r in csv.DictReader(fh) if r["counterparty_name"] == "Riot Games, Inc."
+        )
+    code, stdout = run("explain", first_review["id"], "--input", str(sample_csv), "--json")
+    assert code == 0
+    decision = json.loads(stdout)
+    assert decision["id"] == first_review["id"] and decision["hits"]
+    assert runner.invoke(app, ["explain", "no-such-entity"]).exit_code == 2
+
+
+def test_programs_status_on_a_date() -> None:
+    code, stdout = run("programs", "--date", "2021-03-01", "--json")
+    assert code == 0
+    rows = {(r["program"], r["category"]): r for r in json.loads(stdout)["programs"]}
+    assert rows[("eo13971", "any")]["status"] == "IN_FORCE"
+    assert rows[("eo13971", "any")]["identified"] is False
+    assert rows[("eo13943", "payment")]["status"] == "ENJOINED"
+
+
+def test_extra_data_option_reports_broken_pack(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources: {a: b}\nentities:\n  - {id: X, type: company}\n", encoding="utf-8")
+    result = runner.invoke(app, ["match", "Tencent", "--extra-data", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:3: entities[0]" in result.output

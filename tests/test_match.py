@@ -1,0 +1,135 @@
+"""Normalisation, identifiers and name scoring, with property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from banscreen.match import IdentifierError, normalise
+from banscreen.match.identifiers import hosts_in_text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tencent Holdings Limited", "TENCENT HLDGS LTD"),
+        ("腾讯控股有限公司", "騰訊控股有限公司"),
+        ("Tenpay Payment Technology Co., Ltd.", "ＴＥＮＰＡＹ ＰＡＹＭＥＮＴ ＴＥＣＨ ＣＯ ＬＴＤ"),
+        ("WPS Software Pte. Ltd.", "wps software"),
+    ],
+)
+def test_equivalent_spellings_normalise_alike(screener: Screener, a: str, b: str) -> None:
+    n = screener.matcher.normaliser
+    assert n.key(a) == n.key(b)
+
+
+def test_legal_form_is_kept_when_it_is_the_whole_name(screener: Screener) -> None:
+    n = screener.matcher.normaliser
+    assert n.tokens("Company Limited") == ("company", "limited")
+    assert n.tokens("有限公司") == ("有", "限", "公", "司")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        ("android", " com.Tencent.MM ", "com.tencent.mm"),
+        ("appstore_id", "id414478124", "414478124"),
+        ("domain", "https://Pay.Weixin.QQ.com:443/path?q=1", "pay.weixin.qq.com"),
+        ("domain", "billing@ushareit.com", "ushareit.com"),
+        (
+            "purl",
+            "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0",
+            "maven/com.tencent.mm.opensdk/wechat-sdk-android",
+        ),
+        ("purl", "pkg:cocoapods/WechatOpenSDK@2.0.2", "cocoapods//wechatopensdk"),
+    ],
+)
+def test_identifier_normal_forms(kind: str, value: str, expected: str) -> None:
+    assert normalise(kind, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        ("android", "not a package"),
+        ("appstore_id", "abc"),
+        ("domain", "localhost"),
+        ("purl", "maven/x"),
+        ("lei", "123"),
+    ],
+)
+def test_malformed_identifiers_are_errors(kind: str, value: str) -> None:
+    with pytest.raises(IdentifierError):
+        normalise(kind, value)
+
+
+def test_domain_lookup_takes_the_most_specific_parent(screener: Screener) -> None:
+    hits = screener.matcher.identifiers.lookup("domain", "api.pay.weixin.qq.com")
+    assert {h.entity_id for h in hits} == {"app-wechat-pay"}
+    hits = screener.matcher.identifiers.lookup("domain", "mail.qq.com")
+    assert {h.entity_id for h in hits} == {"app-tencent-qq"}
+    assert screener.matcher.identifiers.lookup("domain", "notqq.com") == []
+
+
+def test_hosts_in_text() -> None:
+    assert hosts_in_text("see https://pay.weixin.qq.com/x and ops@example.org") == [
+        "pay.weixin.qq.com",
+        "example.org",
+    ]
+
+
+def test_compare_explains_alignment(screener: Screener) -> None:
+    score, method, pairs = screener.matcher.compare(
+        "Tencnet Holdings Ltd", "Tencent Holdings Limited"
+    )
+    assert 0.8 < score < 1.0
+    assert method == "fuzzy"
+    assert {(a, b) for a, b, _ in pairs} == {("tencnet", "tencent"), ("holdings", "holdings")}
+    # the rare brand token carries more of the score than the common word
+    shares = {a: share for a, _, share in pairs}
+    assert shares["tencnet"] > 0 and abs(sum(shares.values()) - score) < 1e-9
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "VMware",
+        "WPS Health Solutions",
+        "ShareFile",
+        "SharePoint",
+        "Shareaholic",
+        "Kingston Technology",
+        "QQ Travel",
+    ],
+)
+def test_traps_are_not_candidates(screener: Screener, name: str) -> None:
+    assert screener.matcher.match_name(name) == ()
+
+
+names = st.text(min_size=0, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_normalisation_is_idempotent(screener: Screener, text: str) -> None:
+    n = screener.matcher.normaliser
+    key = n.key(text)
+    assert n.key(key) == key
+
+
+@settings(max_examples=300, deadline=None)
+@given(names, names)
+def test_compare_is_symmetric_and_bounded(screener: Screener, a: str, b: str) -> None:
+    ab = screener.matcher.compare(a, b)[0]
+    ba = screener.matcher.compare(b, a)[0]
+    assert ab == pytest.approx(ba)
+    assert 0.0 <= ab <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(names)
+def test_a_name_matches_itself(screener: Screener, text: str) -> None:
+    if screener.matcher.normaliser.tokens(text):
+        assert screener.matcher.compare(text, text)[0] == 1.0

@@ -1,0 +1,83 @@
+"""Any string in any column never crashes screening and always yields exactly one row."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.model import Outcome
+from banscreen.surfaces.batch import decide_rows, screen_file
+from banscreen.surfaces.output import DecisionWriter
+from banscreen.surfaces.rows import INPUT_COLUMNS
+from banscreen.surfaces.tabular import RawRow, TransactionFile
+
+any_text = st.text(st.characters(), max_size=60)
+file_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+likely = st.sampled_from(
+    [
+        "",
+        "2021-03-01",
+        "payment",
+        "Tencent",
+        "true",
+        "false",
+        "android:com.tencent.mm",
+        "purl:pkg:maven/com.alipay.sdk/alipay-sdk-java",
+        "domain:qq.com",
+        "支付宝",
+        "unknown",
+    ]
+)
+cell = st.one_of(any_text, likely)
+row = st.fixed_dictionaries({c: cell for c in INPUT_COLUMNS})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row, max_size=5))
+def test_any_row_yields_exactly_one_decision(
+    screener: Screener, rows: list[dict[str, str]]
+) -> None:
+    raws = [RawRow(i + 1, r) for i, r in enumerate(rows)]
+    decisions = list(decide_rows(iter(raws), screener, ScreenOptions()))
+    assert len(decisions) == len(rows)
+    for decision, source in zip(decisions, rows, strict=True):
+        if decision.outcome is Outcome.ERROR:
+            assert decision.error, "an ERROR always says why"
+        else:
+            assert decision.transaction_id == source["id"].strip()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries({c: st.one_of(file_text, likely) for c in INPUT_COLUMNS}),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_csv_file_yields_one_output_row_per_record(
+    screener: Screener, rows: list[dict[str, str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
+        for i, r in enumerate(rows):
+            r["id"] = f"row{i}"
+        with src.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(INPUT_COLUMNS))
+            writer.writeheader()
+            writer.writerows(rows)
+        stats = screen_file(
+            TransactionFile(src),
+            lambda extra: DecisionWriter(dst, "csv", extra),
+            screener,
+            ScreenOptions(),
+        )
+        with dst.open(encoding="utf-8", newline="") as fh:
+            out = list(csv.DictReader(fh))
+    assert stats.rows == len(rows)
+    assert [r["id"] for r in out] == [r["id"] for r in rows]
