@@ -37,7 +37,7 @@ app = typer.Typer(
     help="Screen transactions against connected-software bans (EO 13971 and successors).",
 )
 err = Console(stderr=True, soft_wrap=True)
-out = Console()
+out = Console(soft_wrap=True)
 
 EXIT_UNUSABLE = 2
 
