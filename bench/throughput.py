@@ -25,11 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_data import synthetic_rows, write_csv  # noqa: E402
-
-from banscreen.engine import Screener, ScreenOptions  # noqa: E402
-from banscreen.registry import load_registry  # noqa: E402
-from banscreen.surfaces.rows import parse_row  # noqa: E402
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.registry import load_registry
+from banscreen.surfaces.rows import parse_row
+from sample_data import synthetic_rows, write_csv
 
 
 def cli_run(rows: int, unique: float, workdir: Path) -> dict[str, float]:
