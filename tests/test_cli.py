@@ -229,3 +229,14 @@ def test_extra_data_option_reports_broken_pack(tmp_path: Path) -> None:
     result = runner.invoke(app, ["match", "Tencent", "--extra-data", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:3: entities[0]" in result.output
+
+
+def test_home_setting_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from banscreen.settings import Settings
+
+    monkeypatch.setenv("BANSCREEN_HOME", str(tmp_path / "env"))
+    assert Settings.resolve().home == tmp_path / "env"
+    assert Settings.resolve(tmp_path / "flag").home == tmp_path / "flag"
+    monkeypatch.delenv("BANSCREEN_HOME")
+    assert Settings.resolve().home.name == "banscreen"
+    assert runner.invoke(app, ["--home", str(tmp_path), "programs", "--json"]).exit_code == 0

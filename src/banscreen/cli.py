@@ -27,6 +27,7 @@ from .engine import Screener, ScreenOptions
 from .errors import BanscreenError
 from .model import Policy
 from .registry import Registry, load_registry
+from .settings import HOME_ENV, Settings
 from .surfaces.batch import decide_rows, screen_file
 from .surfaces.output import DecisionWriter, decision_json
 from .surfaces.tabular import TransactionFile, detect_format
@@ -65,6 +66,20 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Date (YYYY-MM-DD) for rows and surfaces that carry none."),
 ]
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home", help=f"Data directory (default ${HOME_ENV}, else the user data dir)."
+        ),
+    ] = None,
+) -> None:
+    """Screen transactions against connected-software bans (EO 13971 and successors)."""
+    ctx.obj = Settings.resolve(home)
 
 
 def _fail(message: str) -> typer.Exit:

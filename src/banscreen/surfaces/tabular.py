@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -116,7 +116,7 @@ class TransactionFile:
     def extra_columns(self) -> list[str]:
         return [c for c in (self.header or []) if c not in INPUT_COLUMNS]
 
-    def rows(self, on_bytes: Callable[[int], None] | None = None) -> Iterator[RawRow]:
+    def rows(self, on_bytes: Callable[[int], None] | None = None) -> Generator[RawRow, None, None]:
         if self.format == "parquet":
             yield from self._parquet_rows()
             return
