@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .decide import coverage_path, hit_outcome, path_text, status_on
+from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .errors import FieldError
 from .match import IdentifierError, Matcher, normalise
@@ -92,18 +93,18 @@ class Screener:
         try:
             day = self.validate(tx, options)
         except FieldError as exc:
-            return replace(base, outcome=Outcome.ERROR, reasons=("INVALID_INPUT",), error=str(exc))
+            return replace(base, outcome=Outcome.ERROR, reasons=(R.INVALID_INPUT,), error=str(exc))
         base = replace(base, as_of=day)
         evidence = self.matcher.evidence_for(tx)
         if not evidence:
-            return replace(base, reasons=("NO_MATCH",))
+            return replace(base, reasons=(R.NO_MATCH,))
         hits = self._hits(tx, day, evidence, options)
         if not hits:
             best = max(evidence, key=_evidence_rank)
             entity = self.registry.entities[best.entity_id]
             return replace(
                 base,
-                reasons=("ENTITY_NOT_COVERED",),
+                reasons=(R.ENTITY_NOT_COVERED,),
                 matches=tuple(evidence),
                 entity_id=entity.id,
                 entity_name=entity.display_name,
@@ -158,7 +159,7 @@ class Screener:
                 ):
                     # A remittance line naming the wallet the payer used ("paid via <wallet app>")
                     # says how the money moved, not who was paid: not a hit on the payee.
-                    outcome, reasons = Outcome.CLEAR, ("PAYMENT_METHOD_MENTION",)
+                    outcome, reasons = Outcome.CLEAR, (R.PAYMENT_METHOD_MENTION,)
                 if (
                     outcome > Outcome.CLEAR
                     and ev.field == "counterparty_name"
@@ -166,7 +167,7 @@ class Screener:
                         counterparty_key, ev.entity_id, self.list_version(ev.entity_id)
                     )
                 ):
-                    outcome, reasons = Outcome.CLEAR, ("ACCEPTED",)
+                    outcome, reasons = Outcome.CLEAR, (R.ACCEPTED,)
                 hits.append(
                     ProgramHit(
                         program_id=program.id,

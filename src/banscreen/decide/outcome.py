@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
 from . import lifecycle
+from . import reasons as R
 from .lifecycle import Status
 
 _CLEARING = {
@@ -27,43 +28,43 @@ def hit_outcome(
     """The outcome one program gives one piece of evidence, with the reasons for it."""
     p = program.id
     if program.jurisdiction == "us_nexus" and nexus is Nexus.FALSE:
-        return Outcome.CLEAR, (f"{p}:NO_US_NEXUS",)
+        return Outcome.CLEAR, (f"{p}:{R.NO_US_NEXUS}",)
     if category_id is None:
-        return Outcome.CLEAR, (f"{p}:CATEGORY_NOT_COVERED",)
+        return Outcome.CLEAR, (f"{p}:{R.CATEGORY_NOT_COVERED}",)
     if status.code in _CLEARING:
         return Outcome.CLEAR, (f"{p}:{status.code}",)
 
     reasons: list[str] = []
     if status.code == lifecycle.NOT_ENFORCED:
         outcome = Outcome.REVIEW
-        reasons.append(f"{p}:NOT_ENFORCED")
+        reasons.append(f"{p}:{R.NOT_ENFORCED}")
     elif program.identification_required and not status.identified:
         if policy is Policy.ANTICIPATE:
             outcome = Outcome.BLOCK
-            reasons.append(f"{p}:IDENTIFICATION_ANTICIPATED")
+            reasons.append(f"{p}:{R.IDENTIFICATION_ANTICIPATED}")
         else:
             outcome = Outcome.REVIEW
-            reasons.append(f"{p}:AWAITING_IDENTIFICATION")
+            reasons.append(f"{p}:{R.AWAITING_IDENTIFICATION}")
     else:
         outcome = Outcome.BLOCK
-        reasons.append(f"{p}:IN_FORCE")
+        reasons.append(f"{p}:{R.IN_FORCE}")
 
     # Evidence that is not strong enough to BLOCK on its own caps the outcome at REVIEW.
     caps: list[str] = []
     if evidence.method == "free-text":
-        caps.append("FREE_TEXT_MENTION")
+        caps.append(R.FREE_TEXT_MENTION)
     elif evidence.method != "identifier" and evidence.score < block_threshold:
-        caps.append("FUZZY_MATCH")
+        caps.append(R.FUZZY_MATCH)
     if evidence.max_outcome < Outcome.BLOCK:
-        caps.append(evidence.extra_reason or "EVIDENCE_CAPPED")
+        caps.append(evidence.extra_reason or R.EVIDENCE_CAPPED)
     elif evidence.extra_reason:
         reasons.append(evidence.extra_reason)
     facts = [evidence.fact, *(step.fact for step in path)]
     if any(f.provenance is Provenance.UNCONFIRMED for f in facts):
-        caps.append("UNCONFIRMED_FACT")
+        caps.append(R.UNCONFIRMED_FACT)
     if caps:
         outcome = min(outcome, Outcome.REVIEW)
         reasons.extend(caps)
     if nexus is Nexus.UNKNOWN and program.jurisdiction == "us_nexus":
-        reasons.append("US_NEXUS_ASSUMED")
+        reasons.append(R.US_NEXUS_ASSUMED)
     return outcome, tuple(reasons)

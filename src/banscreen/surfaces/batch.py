@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+from ..decide import reasons as R
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError
 from ..model import Decision, Outcome, Policy
@@ -24,7 +25,7 @@ def _error(raw: RawRow, error: FieldError, policy: Policy) -> Decision:
     return Decision(
         transaction_id=row_id(raw.data),
         outcome=Outcome.ERROR,
-        reasons=("INVALID_INPUT",),
+        reasons=(R.INVALID_INPUT,),
         error=f"row {raw.number}: {error}",
         policy=policy.value,
         extra=extra_columns(raw.data),

@@ -1,0 +1,53 @@
+"""Every reason code banscreen emits, declared once (the README documents each).
+
+Lifecycle statuses (NOT_YET_EFFECTIVE, ENJOINED, …) are reason codes too; they live in
+lifecycle.py and are re-exported here. Data packs may add their own codes on identifiers
+(e.g. a REVIEW-only library), validated by the pack schema's pattern.
+"""
+
+from __future__ import annotations
+
+from .lifecycle import ENJOINED as ENJOINED
+from .lifecycle import IN_FORCE as IN_FORCE
+from .lifecycle import NOT_ENFORCED as NOT_ENFORCED
+from .lifecycle import NOT_YET_EFFECTIVE as NOT_YET_EFFECTIVE
+from .lifecycle import RESCINDED as RESCINDED
+from .lifecycle import REVOKED as REVOKED
+
+INVALID_INPUT = "INVALID_INPUT"
+NO_MATCH = "NO_MATCH"
+ENTITY_NOT_COVERED = "ENTITY_NOT_COVERED"
+NO_US_NEXUS = "NO_US_NEXUS"
+CATEGORY_NOT_COVERED = "CATEGORY_NOT_COVERED"
+PAYMENT_METHOD_MENTION = "PAYMENT_METHOD_MENTION"
+ACCEPTED = "ACCEPTED"
+AWAITING_IDENTIFICATION = "AWAITING_IDENTIFICATION"
+IDENTIFICATION_ANTICIPATED = "IDENTIFICATION_ANTICIPATED"
+FUZZY_MATCH = "FUZZY_MATCH"
+FREE_TEXT_MENTION = "FREE_TEXT_MENTION"
+UNCONFIRMED_FACT = "UNCONFIRMED_FACT"
+EVIDENCE_CAPPED = "EVIDENCE_CAPPED"
+US_NEXUS_ASSUMED = "US_NEXUS_ASSUMED"
+
+ALL = (
+    INVALID_INPUT,
+    NO_MATCH,
+    ENTITY_NOT_COVERED,
+    NO_US_NEXUS,
+    NOT_YET_EFFECTIVE,
+    ENJOINED,
+    REVOKED,
+    RESCINDED,
+    CATEGORY_NOT_COVERED,
+    PAYMENT_METHOD_MENTION,
+    ACCEPTED,
+    NOT_ENFORCED,
+    AWAITING_IDENTIFICATION,
+    IDENTIFICATION_ANTICIPATED,
+    IN_FORCE,
+    FUZZY_MATCH,
+    FREE_TEXT_MENTION,
+    UNCONFIRMED_FACT,
+    EVIDENCE_CAPPED,
+    US_NEXUS_ASSUMED,
+)
