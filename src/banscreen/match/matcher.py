@@ -29,10 +29,10 @@ class Matcher:
 
     def compare(self, a: str, b: str) -> tuple[float, str, tuple[tuple[str, str, float], ...]]:
         """Similarity of two free-standing names in [0, 1]: (score, method, aligned tokens)."""
-        ta, tb = self.normaliser.tokens(a), self.normaliser.tokens(b)
-        if not ta or not tb:
+        fa, fb = self.normaliser.form(a), self.normaliser.form(b)
+        if not fa.tokens or not fb.tokens:
             return 0.0, "none", ()
-        score, method, alignment = self.names.score_pair(ta, tb)
+        score, method, alignment = self.names.score_pair(fa, fb)
         return score, method, alignment.pairs
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:

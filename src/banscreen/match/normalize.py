@@ -1,44 +1,111 @@
 """Name normalisation: the one place that decides what two spellings have in common.
 
-Pipeline: Unicode NFKC (folds full-width forms), case folding, traditional → simplified
+Lexical form: Unicode NFKC (folds full-width forms), case folding, traditional → simplified
 Chinese (OpenCC), apostrophes joined, other punctuation to spaces, abbreviations expanded,
-legal forms dropped (English as whole tokens anywhere, Chinese from the end of a Han run),
-and Han text split into one token per character so that Chinese names align character by
-character. The tables come from data/matching.yaml.
+legal forms dropped (rigour's organisation-type table plus the few forms it lacks), place
+names kept as single tokens (so they can be weighted down), and the rest of Han text split
+into one token per character so Chinese names align character by character.
+
+Phonetic form: the same name in pinyin syllables (tone marks removed, via pypinyin): Han
+characters become their syllables, Latin tokens that spell pinyin ("zhifubao", "Tengxun")
+are split into syllables, and place names become their joined pinyin ("shenzhen"). Two names
+in different scripts are compared in this form.
+
+The tables come from data/matching.yaml.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import opencc
+from pypinyin import Style, lazy_pinyin
+from pypinyin.contrib.tone_convert import to_normal
+from pypinyin.pinyin_dict import pinyin_dict
+from rigour.names.org_types import extract_org_types, remove_org_types
 
 from ..registry.schema import MatchingSchema
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PIECES = re.compile(f"[{_HAN_CLASS}]|[^\\W_{_HAN_CLASS}]+")
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_PIECES = re.compile(f"[{_HAN_CLASS}]+|[^\\W_{_HAN_CLASS}]+")
+_SPLIT = re.compile(r"[\W_]+")
 
 
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (about 400)."""
+    found: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            syllable = to_normal(reading)
+            # Interjection readings without a vowel ("m", "ng", "hm") would split any word.
+            if syllable.isascii() and syllable.isalpha() and any(v in syllable for v in "aeiouv"):
+                found.add(syllable)
+    found.discard("")
+    return frozenset(found)
+
+
+def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
+    """Split a Latin token into the fewest pinyin syllables, or None if it is not pinyin."""
+    n = len(token)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 6), end):
+            prefix = best[start]
+            piece = token[start:end]
+            if prefix is not None and piece in syllables:
+                candidate = (*prefix, piece)
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[n]
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name ready to compare: lexical tokens, phonetic tokens, and whether it has Han."""
+
+    tokens: tuple[str, ...]
+    phonetic: tuple[str, ...]
+    han: bool
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+
 class Normaliser:
-    """Turns a name into comparable tokens. Build one per matching configuration."""
+    """Turns a name into comparable forms. Build one per matching configuration."""
 
     def __init__(self, config: MatchingSchema) -> None:
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
         self._legal_latin = sorted(
             (tuple(form) for form in config.legal_forms_latin), key=len, reverse=True
         )
-        self._legal_han = sorted(config.legal_forms_han, key=len, reverse=True)
+        self._legal_han = frozenset(config.legal_forms_han)
+        self._places_han = {han: latin for latin, han in config.places}
+        self._places_han_sorted = sorted(self._places_han, key=len, reverse=True)
+        self.places = frozenset(latin for latin, _ in config.places) | frozenset(self._places_han)
+        self._place_suffixes = tuple(config.place_suffixes_han)
+        self._syllables = pinyin_syllables()
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=65536)(self.tokenize)
+        self.form = lru_cache(maxsize=65536)(self._form)
 
     def fold(self, text: str) -> str:
         """Width, case and script folding, without tokenising."""
@@ -47,13 +114,27 @@ class Normaliser:
             text = _T2S.convert(text)
         return _APOSTROPHES.sub("", text)
 
-    def _strip_han_legal_form(self, word: str) -> str:
-        for form in self._legal_han:
-            if word.endswith(form):
-                return word[: -len(form)] if len(word) > len(form) else word
-        return word
+    # ------------------------------------------------------------------ legal forms
+    def _is_han_legal_form(self, text: str) -> bool:
+        if text in self._legal_han:
+            return True
+        found = extract_org_types(text, generic=True)
+        return bool(found) and found[0][0] == text
 
-    def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
+    def _strip_han_legal_form(self, run: str) -> str:
+        """Drop the longest legal-form suffix of a Han run ("…股份有限公司"), never the whole run."""
+        if self._is_han_legal_form(run):
+            return run
+        changed = True
+        while changed:
+            changed = False
+            for cut in range(1, len(run) - 1):
+                if self._is_han_legal_form(run[cut:]):
+                    run, changed = run[:cut], True
+                    break
+        return run
+
+    def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -66,19 +147,83 @@ class Normaliser:
                 i += 1
         return out
 
+    def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
+        """Our sequences and rigour's table, repeated until nothing changes (idempotent)."""
+        while True:
+            kept = self._drop_latin_sequences(tokens)
+            latin = [t for t in kept if not has_han(t)]
+            if latin:
+                cleaned = set(remove_org_types(" ".join(latin), replacement=" ").split())
+                kept = [t for t in kept if has_han(t) or t in cleaned]
+            if kept == tokens:
+                return kept
+            tokens = kept
+
+    # ------------------------------------------------------------------ tokens
+    def _han_tokens(self, run: str) -> list[str]:
+        """Places as whole tokens (administrative suffix dropped), other characters one by one."""
+        out: list[str] = []
+        i = 0
+        while i < len(run):
+            for place in self._places_han_sorted:
+                if run.startswith(place, i):
+                    out.append(place)
+                    i += len(place)
+                    if i < len(run) and run[i] in self._place_suffixes:
+                        i += 1
+                    break
+            else:
+                out.append(run[i])
+                i += 1
+        return out
+
     def tokenize(self, text: str) -> tuple[str, ...]:
         """Comparable tokens of a name; never empty for a name with any letter or digit."""
-        folded = self.fold(text)
-        words = [self._strip_han_legal_form(w) for w in re.split(r"[\W_]+", folded) if w]
         pieces: list[str] = []
-        for word in words:
-            pieces.extend(_PIECES.findall(word))
-        expanded = [self._abbreviations.get(p, p) for p in pieces]
-        latin_dropped = self._drop_latin_legal_forms(expanded)
-        return tuple(latin_dropped or expanded)
+        for word in _SPLIT.split(self.fold(text)):
+            for piece in _PIECES.findall(word):
+                if has_han(piece):
+                    pieces.append(piece)
+                else:
+                    pieces.append(self._abbreviations.get(piece, piece))
+        if not pieces:
+            return ()
+        cleaned = [
+            p
+            for p in self._drop_latin_legal_forms(pieces)
+            if not (has_han(p) and self._is_han_legal_form(p))
+        ]
+        if not cleaned:
+            cleaned = pieces
+        tokens: list[str] = []
+        for piece in cleaned:
+            if has_han(piece):
+                tokens.extend(self._han_tokens(self._strip_han_legal_form(piece)))
+            else:
+                tokens.append(piece)
+        return tuple(tokens)
 
     def key(self, text: str) -> str:
         return " ".join(self.tokens(text))
 
     def compact(self, text: str) -> str:
         return "".join(self.tokens(text))
+
+    # ------------------------------------------------------------------ phonetic
+    def phonetic(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        for token in tokens:
+            if token in self._places_han:
+                out.append(self._places_han[token])
+            elif has_han(token):
+                out.extend(lazy_pinyin(token, style=Style.NORMAL))
+            elif token in self.places or not token.isalpha() or len(token) < 4:
+                out.append(token)
+            else:
+                syllables = split_pinyin(token, self._syllables)
+                out.extend(syllables if syllables else (token,))
+        return tuple(out)
+
+    def _form(self, text: str) -> NameForm:
+        tokens = self.tokens(text)
+        return NameForm(tokens, self.phonetic(tokens), any(has_han(t) for t in tokens))

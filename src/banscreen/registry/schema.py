@@ -178,4 +178,8 @@ class MatchingSchema(_Strict):
     free_text_min_han_chars: int = Field(ge=1)
     legal_forms_latin: list[list[str]]
     legal_forms_han: list[str]
+    place_weight: float = Field(gt=0, le=1)
+    places: list[tuple[str, str]]
+    place_suffixes_han: list[str]
+    transliteration_max: float = Field(gt=0, le=1)
     abbreviations: dict[str, str]
