@@ -122,7 +122,7 @@ class Normaliser:
         return bool(found) and found[0][0] == text
 
     def _strip_han_legal_form(self, run: str) -> str:
-        """Drop the longest legal-form suffix of a Han run ("…股份有限公司"), never the whole run."""
+        """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run."""
         if self._is_han_legal_form(run):
             return run
         changed = True
