@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Entity, Name
 from ..registry.schema import MatchingSchema
-from .normalize import NameForm, Normaliser
+from .normalize import NameForm, Normaliser, has_han
 from .similarity import Alignment, align, contains
 
 
@@ -52,15 +52,29 @@ class NameMatch:
     alignment: Alignment
 
 
+def _always(_token: str) -> bool:
+    return True
+
+
+def _any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
+    return any(factors[i] >= 1.0 for i in aligned)
+
+
+def _covered(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
+    """Whether every full-weight (distinctive) position found a partner."""
+    distinctive = [i for i, f in enumerate(factors) if f >= 1.0]
+    return bool(distinctive) and all(i in aligned for i in distinctive)
+
+
 def _trigrams(token: str) -> set[str]:
     padded = f"${token}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-class _Weights:
-    """Inverse document frequency over a set of token sequences; places weigh less."""
+class _Idf:
+    """Inverse document frequency over a set of token sequences (the registry's names)."""
 
-    def __init__(self, docs: Iterable[tuple[str, ...]], places: frozenset[str], factor: float):
+    def __init__(self, docs: Iterable[tuple[str, ...]]) -> None:
         df: dict[str, int] = defaultdict(int)
         n = 0
         for doc in docs:
@@ -70,12 +84,12 @@ class _Weights:
         n = max(1, n)
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._unseen = math.log(1 + n)
-        self._places = places
-        self._factor = factor
 
     def __call__(self, token: str) -> float:
-        weight = self._idf.get(token, self._unseen)
-        return weight * self._factor if token in self._places else weight
+        return self._idf.get(token, self._unseen)
+
+    def weights(self, tokens: tuple[str, ...], factors: tuple[float, ...]) -> list[float]:
+        return [self(t) * f for t, f in zip(tokens, factors, strict=True)]
 
 
 class NameIndex:
@@ -101,10 +115,15 @@ class NameIndex:
                 self._by_token[token].add(i)
             for syllable in entry.form.phonetic:
                 self._by_syllable[syllable].add(i)
-        places = normaliser.places | frozenset(normaliser.phonetic(tuple(normaliser.places)))
-        factor = config.place_weight
-        self.weight = _Weights((e.tokens for e in self.entries), places, factor)
-        self.phonetic_weight = _Weights((e.form.phonetic for e in self.entries), places, factor)
+        self.idf = _Idf(e.tokens for e in self.entries)
+        self.phonetic_idf = _Idf(e.form.phonetic for e in self.entries)
+        self._containable = frozenset(config.contained_name_kinds)
+        self._words = (
+            frozenset(t for t in self._by_token if not has_han(t) and len(t) >= 2)
+            | frozenset(config.generic_words_latin)
+            | frozenset(config.run_together_words)
+            | {w for form in config.legal_forms_latin for w in form if len(w) >= 2}
+        )
         self._by_trigram: dict[str, set[str]] = defaultdict(set)
         for token in self._by_token:
             if len(token) >= 4:
@@ -112,57 +131,91 @@ class NameIndex:
                     self._by_trigram[gram].add(token)
 
     # ------------------------------------------------------------------ scoring
-    def distinctive(self, tokens: tuple[str, ...], han: bool) -> bool:
-        """Long enough that finding it inside another name is not chance ("QQ" is not)."""
+    def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
+        """Specific enough that finding it inside another name is not chance: long enough
+        ("QQ" is not) and not only place names and generic words."""
+        if not any(f >= 1.0 for f in factors):
+            return False
         compact = "".join(tokens)
         if han:
             return len(compact) >= self.config.free_text_min_han_chars
         return len(compact) >= self.config.free_text_min_latin_chars
 
-    def _contained(self, a: tuple[str, ...], b: tuple[str, ...], b_han: bool) -> bool:
-        return contains(a, b) and self.distinctive(b, b_han)
-
     def score_pair(
-        self, a: NameForm, b: NameForm, symmetric: bool = True
+        self, a: NameForm, b: NameForm, contained_b: bool = True, contained_a: bool = True
     ) -> tuple[float, str, Alignment]:
-        """Symmetric similarity of two names: (score, method, alignment).
+        """Similarity of two names: (score, method, alignment); symmetric with the defaults.
 
-        Equal tokens are exact. Otherwise the IDF-weighted token alignment; equality once
-        spaces are removed scores at least `compact_score`; a distinctive name found whole
-        inside the other at least `contained_score` (the subsidiary or branch we do not
-        ship: "Brand Technology (City) Co."). With `symmetric=False` only `b` inside `a`
-        counts: a query "Brand" is not a hit on "Brand International". When either name
-        is Han and the other is not, or one is spelt in pinyin, the same rules run over
-        pinyin syllables, and a better
-        result there is a transliterated match, capped at `transliteration_max`.
+        Equal tokens are exact. Otherwise the weighted token alignment, capped at
+        `generic_only_max` when it aligns no distinctive token; equality once spaces
+        are removed scores at least `compact_score`; a distinctive name found whole inside
+        the other at least `contained_score` (a branch or subsidiary we do not ship:
+        "Brand Technology (City) Co."), where `contained_b` / `contained_a` say which side
+        may be the one found. When one name is Han and the other is not, or one is spelt in
+        pinyin, the same rules run over pinyin syllables, and a better result there is a
+        transliterated match, capped at `transliteration_max`, and only when the distinctive
+        syllables of one name are all spelt out. Two Han names compare by characters only:
+        homophones are common in Chinese names.
         """
         if a.tokens == b.tokens:
             pairs = tuple((t, t, 1.0 / len(a.tokens)) for t in a.tokens)
             return 1.0, "exact", Alignment(1.0, pairs)
         cfg = self.config
-        lexical = align(a.tokens, b.tokens, self.weight, cfg.token_similarity)
+        lexical = align(
+            a.tokens,
+            self.idf.weights(a.tokens, a.factors),
+            b.tokens,
+            self.idf.weights(b.tokens, b.factors),
+            cfg.token_similarity,
+            has_han,
+        )
         score = lexical.score
+        if not _any_distinctive(lexical.aligned_a, a.factors) and not _any_distinctive(
+            lexical.aligned_b, b.factors
+        ):
+            score = min(score, cfg.generic_only_max)
         if a.compact == b.compact:
             score = max(score, cfg.compact_score)
-        if self._contained(a.tokens, b.tokens, b.han) or (
-            symmetric and self._contained(b.tokens, a.tokens, a.han)
+        if self._contains(a.tokens, b.tokens, b.factors, b.han, contained_b) or self._contains(
+            b.tokens, a.tokens, a.factors, a.han, contained_a
         ):
             score = max(score, cfg.contained_score)
         if (a.han and b.han) or (a.phonetic == a.tokens and b.phonetic == b.tokens):
-            # Two Han names compare by characters: homophones are common in Chinese names.
             return score, "fuzzy", lexical
-        phonetic = align(a.phonetic, b.phonetic, self.phonetic_weight, 1.0)
-        sound = phonetic.score
+        phonetic = align(
+            a.phonetic,
+            self.phonetic_idf.weights(a.phonetic, a.phonetic_factors),
+            b.phonetic,
+            self.phonetic_idf.weights(b.phonetic, b.phonetic_factors),
+            1.0,
+            _always,
+        )
+        # Syllables are short and homophones common: a transliteration must spell the
+        # distinctive syllables of one of the names completely.
+        spelt = _covered(phonetic.aligned_a, a.phonetic_factors) or _covered(
+            phonetic.aligned_b, b.phonetic_factors
+        )
+        sound = phonetic.score if spelt else 0.0
         if "".join(a.phonetic) == "".join(b.phonetic):
             sound = max(sound, cfg.compact_score)
-        if self._contained(a.phonetic, b.phonetic, b.han) or (
-            symmetric and self._contained(b.phonetic, a.phonetic, a.han)
-        ):
+        if self._contains(
+            a.phonetic, b.phonetic, b.phonetic_factors, b.han, contained_b
+        ) or self._contains(b.phonetic, a.phonetic, a.phonetic_factors, a.han, contained_a):
             sound = max(sound, cfg.contained_score)
         sound = min(sound, cfg.transliteration_max)
         if sound > score:
             return sound, "transliterated", phonetic
         return score, "fuzzy", lexical
+
+    def _contains(
+        self,
+        haystack: tuple[str, ...],
+        needle: tuple[str, ...],
+        factors: tuple[float, ...],
+        han: bool,
+        allowed: bool,
+    ) -> bool:
+        return allowed and contains(haystack, needle) and self.distinctive(needle, factors, han)
 
     # ------------------------------------------------------------------ candidates
     def _near_tokens(self, token: str) -> set[str]:
@@ -183,8 +236,8 @@ class NameIndex:
     def _bounded(
         self,
         tokens: tuple[str, ...],
+        weights: list[float],
         postings: dict[str, set[int]],
-        weight: _Weights,
         near: bool,
     ) -> set[int]:
         """Entries sharing tokens with `tokens` whose best possible score reaches review.
@@ -194,16 +247,18 @@ class NameIndex:
         """
         shared_weight: dict[int, float] = defaultdict(float)
         shared_count: dict[int, int] = defaultdict(int)
-        for token in set(tokens):
+        token_weight: dict[str, float] = {}
+        for token, w in zip(tokens, weights, strict=True):
+            token_weight[token] = max(w, token_weight.get(token, 0.0))
+        for token, w in token_weight.items():
             hits = set(postings.get(token, ()))
             if near:
                 for other in self._near_tokens(token):
                     hits |= postings[other]
-            w = weight(token)
             for i in hits:
                 shared_weight[i] += w
                 shared_count[i] += 1
-        total = sum(weight(t) for t in tokens)
+        total = sum(weights)
         review = self.config.thresholds.review
         found: set[int] = set()
         for i, shared in shared_weight.items():
@@ -213,12 +268,39 @@ class NameIndex:
         return found
 
     def _candidates(self, form: NameForm) -> set[int]:
-        found = self._bounded(form.tokens, self._by_token, self.weight, near=True)
+        weights = self.idf.weights(form.tokens, form.factors)
+        found = self._bounded(form.tokens, weights, self._by_token, near=True)
         if form.phonetic != form.tokens or form.han:
-            found |= self._bounded(
-                form.phonetic, self._by_syllable, self.phonetic_weight, near=False
-            )
+            sound = self.phonetic_idf.weights(form.phonetic, form.phonetic_factors)
+            found |= self._bounded(form.phonetic, sound, self._by_syllable, near=False)
         return found
+
+    def split_run_together(self, token: str) -> tuple[str, ...] | None:
+        """A long token the registry does not know, split into the fewest known words."""
+        if len(token) < 8 or token in self._by_token or not token.isalpha():
+            return None
+        n = len(token)
+        best: list[tuple[str, ...] | None] = [None] * (n + 1)
+        best[0] = ()
+        for end in range(2, n + 1):
+            for start in range(0, end - 1):
+                prefix = best[start]
+                if prefix is not None and token[start:end] in self._words:
+                    candidate = (*prefix, token[start:end])
+                    current = best[end]
+                    if current is None or len(candidate) < len(current):
+                        best[end] = candidate
+        found = best[n]
+        return found if found is not None and len(found) >= 2 else None
+
+    def _variants(self, query: str, form: NameForm) -> list[tuple[NameForm, float]]:
+        """The query's form, and its re-segmented form (scored at most `compact_score`)."""
+        variants = [(form, 1.0)]
+        pieces = [self.split_run_together(t) or (t,) for t in form.tokens]
+        if any(len(p) > 1 for p in pieces):
+            text = " ".join(w for piece in pieces for w in piece)
+            variants.append((self.normaliser.form(text), self.config.compact_score))
+        return variants
 
     def match(self, query: str) -> list[NameMatch]:
         """Best match per entity at or above the review threshold, best first."""
@@ -226,14 +308,21 @@ class NameIndex:
         if not form.tokens:
             return []
         best: dict[str, NameMatch] = {}
-        candidates = set(self._exact.get(form.key, ())) | set(self._compact.get(form.compact, ()))
-        candidates |= self._candidates(form)
         review = self.config.thresholds.review
-        for i in candidates:
-            entry = self.entries[i]
-            score, method, alignment = self.score_pair(form, entry.form, symmetric=False)
-            if score >= review:
-                current = best.get(entry.entity_id)
-                if current is None or score > current.score:
-                    best[entry.entity_id] = NameMatch(entry, score, method, alignment)
+        for variant, cap in self._variants(query, form):
+            candidates = set(self._exact.get(variant.key, ()))
+            candidates |= set(self._compact.get(variant.compact, ()))
+            candidates |= self._candidates(variant)
+            for i in candidates:
+                entry = self.entries[i]
+                containable = entry.name.kind in self._containable
+                score, method, alignment = self.score_pair(
+                    variant, entry.form, contained_b=containable, contained_a=False
+                )
+                if cap < 1.0 and score > cap:
+                    score, method = cap, "fuzzy"
+                if score >= review:
+                    current = best.get(entry.entity_id)
+                    if current is None or score > current.score:
+                        best[entry.entity_id] = NameMatch(entry, score, method, alignment)
         return sorted(best.values(), key=lambda m: (-m.score, m.entry.entity_id))

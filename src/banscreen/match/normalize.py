@@ -35,6 +35,7 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _PIECES = re.compile(f"[{_HAN_CLASS}]+|[^\\W_{_HAN_CLASS}]+")
 _SPLIT = re.compile(r"[\W_]+")
+_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])\\s+(?=[{_HAN_CLASS}])")
 
 
 def has_han(text: str) -> bool:
@@ -74,10 +75,16 @@ def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | Non
 
 @dataclass(frozen=True)
 class NameForm:
-    """A name ready to compare: lexical tokens, phonetic tokens, and whether it has Han."""
+    """A name ready to compare: tokens and pinyin syllables, each with a weight factor.
+
+    A factor below 1 marks a place name or a generic word; the matcher multiplies it with the
+    token's inverse document frequency.
+    """
 
     tokens: tuple[str, ...]
+    factors: tuple[float, ...]
     phonetic: tuple[str, ...]
+    phonetic_factors: tuple[float, ...]
     han: bool
 
     @property
@@ -98,10 +105,21 @@ class Normaliser:
             (tuple(form) for form in config.legal_forms_latin), key=len, reverse=True
         )
         self._legal_han = frozenset(config.legal_forms_han)
-        self._places_han = {han: latin for latin, han in config.places}
-        self._places_han_sorted = sorted(self._places_han, key=len, reverse=True)
-        self.places = frozenset(latin for latin, _ in config.places) | frozenset(self._places_han)
+        self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
+        self._generic_latin = frozenset(config.generic_words_latin)
+        self._stop_words = frozenset(config.stop_words)
+        self._place_weight = config.place_weight
+        self._generic_weight = config.generic_weight
+        self._short_weight = config.short_token_weight
+        self._short_max = config.short_token_max_chars
+        # Han words weighted down, longest first: (word, factor, is_place)
+        self._han_words = sorted(
+            [(han, config.place_weight, True) for _, han in config.places]
+            + [(w, config.generic_weight, False) for w in config.generic_words_han],
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
         self._syllables = pinyin_syllables()
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=65536)(self.tokenize)
@@ -160,48 +178,61 @@ class Normaliser:
             tokens = kept
 
     # ------------------------------------------------------------------ tokens
-    def _han_tokens(self, run: str) -> list[str]:
-        """Places as whole tokens (administrative suffix dropped), other characters one by one."""
-        out: list[str] = []
+    def _han_tokens(self, run: str) -> list[tuple[str, float]]:
+        """Characters with their factors; an administrative suffix after a place is dropped."""
+        out: list[tuple[str, float]] = []
         i = 0
         while i < len(run):
-            for place in self._places_han_sorted:
-                if run.startswith(place, i):
-                    out.append(place)
-                    i += len(place)
-                    if i < len(run) and run[i] in self._place_suffixes:
+            for word, factor, is_place in self._han_words:
+                if run.startswith(word, i):
+                    out.extend((ch, factor) for ch in word)
+                    i += len(word)
+                    if is_place and i < len(run) - 1 and run[i] in self._place_suffixes:
                         i += 1
                     break
             else:
-                out.append(run[i])
+                out.append((run[i], 1.0))
                 i += 1
+        return out
+
+    def _latin_factor(self, token: str) -> float:
+        if token in self._places_latin:
+            return self._place_weight
+        if token in self._generic_latin:
+            return self._generic_weight
+        if len(token) <= self._short_max:
+            return self._short_weight
+        return 1.0
+
+    def _pieces(self, text: str) -> list[str]:
+        folded = _HAN_GAP.sub("", self.fold(text))
+        pieces: list[str] = []
+        for word in _SPLIT.split(folded):
+            for piece in _PIECES.findall(word):
+                pieces.append(piece if has_han(piece) else self._abbreviations.get(piece, piece))
+        return pieces
+
+    def _analyse(self, text: str) -> list[tuple[str, float]]:
+        pieces = self._pieces(text)
+        if not pieces:
+            return []
+        kept = [p for p in pieces if p not in self._stop_words] or pieces
+        cleaned = [
+            p
+            for p in self._drop_latin_legal_forms(kept)
+            if not (has_han(p) and self._is_han_legal_form(p))
+        ] or kept
+        out: list[tuple[str, float]] = []
+        for piece in cleaned:
+            if has_han(piece):
+                out.extend(self._han_tokens(self._strip_han_legal_form(piece)))
+            else:
+                out.append((piece, self._latin_factor(piece)))
         return out
 
     def tokenize(self, text: str) -> tuple[str, ...]:
         """Comparable tokens of a name; never empty for a name with any letter or digit."""
-        pieces: list[str] = []
-        for word in _SPLIT.split(self.fold(text)):
-            for piece in _PIECES.findall(word):
-                if has_han(piece):
-                    pieces.append(piece)
-                else:
-                    pieces.append(self._abbreviations.get(piece, piece))
-        if not pieces:
-            return ()
-        cleaned = [
-            p
-            for p in self._drop_latin_legal_forms(pieces)
-            if not (has_han(p) and self._is_han_legal_form(p))
-        ]
-        if not cleaned:
-            cleaned = pieces
-        tokens: list[str] = []
-        for piece in cleaned:
-            if has_han(piece):
-                tokens.extend(self._han_tokens(self._strip_han_legal_form(piece)))
-            else:
-                tokens.append(piece)
-        return tuple(tokens)
+        return tuple(token for token, _ in self._analyse(text))
 
     def key(self, text: str) -> str:
         return " ".join(self.tokens(text))
@@ -210,20 +241,44 @@ class Normaliser:
         return "".join(self.tokens(text))
 
     # ------------------------------------------------------------------ phonetic
-    def phonetic(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        out: list[str] = []
-        for token in tokens:
-            if token in self._places_han:
-                out.append(self._places_han[token])
-            elif has_han(token):
-                out.extend(lazy_pinyin(token, style=Style.NORMAL))
-            elif token in self.places or not token.isalpha() or len(token) < 4:
-                out.append(token)
-            else:
-                syllables = split_pinyin(token, self._syllables)
-                out.extend(syllables if syllables else (token,))
-        return tuple(out)
+    def _phonetic(
+        self, analysed: list[tuple[str, float]]
+    ) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """Pinyin syllables: Han runs read as words (茄子 is qiezi), Latin pinyin split."""
+        syllables: list[str] = []
+        factors: list[float] = []
+        i = 0
+        while i < len(analysed):
+            token, factor = analysed[i]
+            if has_han(token):
+                j = i
+                while j < len(analysed) and has_han(analysed[j][0]):
+                    j += 1
+                run = analysed[i:j]
+                read = lazy_pinyin("".join(t for t, _ in run), style=Style.NORMAL)
+                if len(read) != len(run):
+                    read = [lazy_pinyin(t, style=Style.NORMAL)[0] for t, _ in run]
+                syllables.extend(read)
+                factors.extend(f for _, f in run)
+                i = j
+                continue
+            split = None
+            if token.isalpha() and len(token) >= 4:
+                split = split_pinyin(token, self._syllables)
+            parts = split or (token,)
+            syllables.extend(parts)
+            factors.extend([factor] * len(parts))
+            i += 1
+        return tuple(syllables), tuple(factors)
 
     def _form(self, text: str) -> NameForm:
-        tokens = self.tokens(text)
-        return NameForm(tokens, self.phonetic(tokens), any(has_han(t) for t in tokens))
+        analysed = self._analyse(text)
+        tokens = tuple(t for t, _ in analysed)
+        phonetic, phonetic_factors = self._phonetic(analysed)
+        return NameForm(
+            tokens=tokens,
+            factors=tuple(f for _, f in analysed),
+            phonetic=phonetic,
+            phonetic_factors=phonetic_factors,
+            han=any(has_han(t) for t in tokens),
+        )

@@ -1,9 +1,12 @@
-"""Weighted, order-insensitive token alignment between two names.
+"""Weighted token alignment between two names.
 
-Each token weighs its inverse document frequency over the registry's names, so a shared
-"technology" or "group" adds little and a shared rare brand word a lot. Tokens align one-to-one,
-best pairs first; the score is the aligned weight over the total weight of both names, so an
-unaligned token on either side pulls the score down. The function is symmetric.
+Every token carries a weight (its inverse document frequency over the registry's names,
+times a factor that weighs place names and generic words down), so a shared "technology"
+adds little and a shared rare brand word a lot. Latin tokens align one-to-one in any order
+("Holdings Brand"), best pairs first, with an edit similarity; Han characters and pinyin
+syllables align in order (a weighted longest common subsequence), since 动景 is not 景动.
+The score is the aligned weight over the total weight of both names, so an unaligned token
+on either side pulls it down. Both alignments are symmetric.
 """
 
 from __future__ import annotations
@@ -13,18 +16,22 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+Pairs = tuple[tuple[str, str, float], ...]
+
 
 @dataclass(frozen=True)
 class Alignment:
     score: float
-    pairs: tuple[tuple[str, str, float], ...]  # (token a, token b, share of the score)
+    pairs: Pairs  # (token a, token b, share of the score)
+    aligned_a: frozenset[int] = frozenset()  # positions of `a` that found a partner
+    aligned_b: frozenset[int] = frozenset()
 
 
 def token_similarity(a: str, b: str, floor: float) -> float:
     """Edit similarity of two tokens, or 0 below `floor`.
 
-    Optimal string alignment counts a transposition as one edit ("hodlings" ~ "holdings") but,
-    unlike an LCS ratio, does not reward one token being a subsequence of another
+    Optimal string alignment counts a transposition as one edit ("hodlings" ~ "holdings")
+    but, unlike an LCS ratio, does not reward one token being a subsequence of another
     ("storefront" is not "store"). Tokens under four characters align only when equal.
     """
     if a == b:
@@ -35,34 +42,84 @@ def token_similarity(a: str, b: str, floor: float) -> float:
     return sim if sim >= floor else 0.0
 
 
-def align(
-    a: Sequence[str], b: Sequence[str], weight: Callable[[str], float], floor: float
-) -> Alignment:
-    total = sum(weight(t) for t in a) + sum(weight(t) for t in b)
-    if total <= 0:
-        return Alignment(0.0, ())
+def _bag(
+    a: Sequence[str], wa: Sequence[float], b: Sequence[str], wb: Sequence[float], floor: float
+) -> list[tuple[int, int, float]]:
+    """One-to-one pairs (i, j, weight gained), best similarity first, any order."""
     candidates: list[tuple[float, float, str, str, int, int]] = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
             sim = token_similarity(ta, tb, floor)
             if sim > 0:
-                pair_weight = weight(ta) + weight(tb)
                 lo, hi = (ta, tb) if ta <= tb else (tb, ta)
-                candidates.append((-sim, -pair_weight, lo, hi, i, j))
+                candidates.append((-sim, -(wa[i] + wb[j]), lo, hi, i, j))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
     used_a: set[int] = set()
     used_b: set[int] = set()
-    gained = 0.0
-    pairs: list[tuple[str, str, float]] = []
+    out: list[tuple[int, int, float]] = []
     for neg_sim, neg_weight, _, _, i, j in candidates:
-        if i in used_a or j in used_b:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j, neg_sim * neg_weight))
+    return out
+
+
+def _ordered(
+    a: Sequence[str], wa: Sequence[float], b: Sequence[str], wb: Sequence[float]
+) -> list[tuple[int, int, float]]:
+    """Pairs of equal tokens in order with the most weight (weighted LCS)."""
+    n, m = len(a), len(b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            skip = max(best[i + 1][j], best[i][j + 1])
+            take = best[i + 1][j + 1] + wa[i] + wb[j] if a[i] == b[j] else -1.0
+            best[i][j] = max(skip, take)
+    out: list[tuple[int, int, float]] = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j] and best[i][j] == best[i + 1][j + 1] + wa[i] + wb[j]:
+            out.append((i, j, wa[i] + wb[j]))
+            i += 1
+            j += 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def align(
+    a: Sequence[str],
+    wa: Sequence[float],
+    b: Sequence[str],
+    wb: Sequence[float],
+    floor: float,
+    ordered: Callable[[str], bool],
+) -> Alignment:
+    """Align two weighted token sequences: `ordered` tokens in order and exactly, the rest
+    one-to-one in any order by edit similarity."""
+    total = sum(wa) + sum(wb)
+    if total <= 0:
+        return Alignment(0.0, ())
+    gained_pairs: list[tuple[str, str, float]] = []
+    aligned_a: set[int] = set()
+    aligned_b: set[int] = set()
+    for positional in (False, True):
+        sel_a = [i for i, t in enumerate(a) if ordered(t) is positional]
+        sel_b = [j for j, t in enumerate(b) if ordered(t) is positional]
+        if not sel_a or not sel_b:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        contribution = -neg_sim * -neg_weight
-        gained += contribution
-        pairs.append((a[i], b[j], contribution / total))
-    return Alignment(min(1.0, gained / total), tuple(pairs))
+        sa, swa = [a[i] for i in sel_a], [wa[i] for i in sel_a]
+        sb, swb = [b[j] for j in sel_b], [wb[j] for j in sel_b]
+        found = _ordered(sa, swa, sb, swb) if positional else _bag(sa, swa, sb, swb, floor)
+        gained_pairs.extend((sa[i], sb[j], g) for i, j, g in found)
+        aligned_a.update(sel_a[i] for i, _, _ in found)
+        aligned_b.update(sel_b[j] for _, j, _ in found)
+    gained = sum(g for _, _, g in gained_pairs)
+    pairs = tuple((x, y, g / total) for x, y, g in gained_pairs)
+    return Alignment(min(1.0, gained / total), pairs, frozenset(aligned_a), frozenset(aligned_b))
 
 
 def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:

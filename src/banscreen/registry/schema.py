@@ -173,6 +173,7 @@ class MatchingSchema(_Strict):
     token_similarity: float = Field(gt=0, le=1)
     compact_score: float = Field(gt=0, le=1)
     contained_score: float = Field(gt=0, le=1)
+    contained_name_kinds: list[str]
     free_text_score: float = Field(gt=0, le=1)
     free_text_min_latin_chars: int = Field(ge=1)
     free_text_min_han_chars: int = Field(ge=1)
@@ -181,5 +182,13 @@ class MatchingSchema(_Strict):
     place_weight: float = Field(gt=0, le=1)
     places: list[tuple[str, str]]
     place_suffixes_han: list[str]
+    generic_weight: float = Field(gt=0, le=1)
+    generic_words_latin: list[str]
+    generic_words_han: list[str]
+    stop_words: list[str]
+    short_token_weight: float = Field(gt=0, le=1)
+    short_token_max_chars: int = Field(ge=0)
+    generic_only_max: float = Field(gt=0, le=1)
+    run_together_words: list[str]
     transliteration_max: float = Field(gt=0, le=1)
     abbreviations: dict[str, str]

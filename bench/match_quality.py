@@ -1,0 +1,226 @@
+"""Name-matching quality of banscreen, side by side with nomenklatura (a benchmark, not a test).
+
+    python bench/match_quality.py [--pairs bench/data/match_pairs.csv] [--errors 40] [--json]
+
+For every labelled (query, entity) pair, banscreen looks the query up in the whole registry
+through its candidate index and scores the entity (0 when it is not a candidate);
+nomenklatura's current default logic (logic-v2, the engine behind yente) compares a Company
+carrying the query with a Company carrying all of the entity's registry names. Prints
+precision, recall and F1 at banscreen's REVIEW and BLOCK thresholds and at nomenklatura's
+0.7 cut-off (and its best threshold in hindsight), for all pairs and for the Chinese-script
+subset, pairs/s for both, and the pairs banscreen gets wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from banscreen.match import Matcher
+from banscreen.registry import Registry, load_registry
+
+DEFAULT_PAIRS = Path(__file__).resolve().parent / "data" / "match_pairs.csv"
+NOMENKLATURA_CUTOFF = 0.7
+
+
+@dataclass
+class Pair:
+    query: str
+    entity_id: str
+    label: bool
+    group: str
+    note: str
+
+    @property
+    def han(self) -> bool:
+        return any("\u3400" <= ch <= "\u9fff" for ch in self.query)
+
+
+@dataclass
+class Metrics:
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+
+def metrics(pairs: Sequence[Pair], predicted: Sequence[bool], threshold: float) -> Metrics:
+    tp = sum(p.label and y for p, y in zip(pairs, predicted, strict=True))
+    fp = sum((not p.label) and y for p, y in zip(pairs, predicted, strict=True))
+    fn = sum(p.label and not y for p, y in zip(pairs, predicted, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Metrics(threshold, precision, recall, f1, tp, fp, fn)
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            Pair(r["query"], r["entity_id"], r["label"] == "1", r["group"], r["note"])
+            for r in csv.DictReader(fh)
+        ]
+
+
+def banscreen_scores(
+    registry: Registry, pairs: Sequence[Pair]
+) -> tuple[list[tuple[float, str]], float]:
+    matcher = Matcher(registry)
+    started = time.perf_counter()
+    out = []
+    for pair in pairs:
+        found = {m.entry.entity_id: m for m in matcher.match_name(pair.query)}
+        hit = found.get(pair.entity_id)
+        out.append((hit.score, hit.method) if hit else (0.0, ""))
+    return out, len(pairs) / (time.perf_counter() - started)
+
+
+def nomenklatura_scores(
+    registry: Registry, pairs: Sequence[Pair]
+) -> tuple[list[float], float] | None:
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2
+    except ImportError:
+        return None
+    config = LogicV2.default_config()
+    results = {}
+    for entity in registry.entities.values():
+        proxy = model.make_entity("Company")
+        proxy.id = f"r-{entity.id}"
+        for name in entity.names:
+            proxy.add("name", name.value)
+        results[entity.id] = proxy
+    queries = []
+    for i, pair in enumerate(pairs):
+        proxy = model.make_entity("Company")
+        proxy.id = f"q-{i}"
+        proxy.add("name", pair.query)
+        queries.append(proxy)
+    started = time.perf_counter()
+    scores = [
+        LogicV2.compare(q, results[p.entity_id], config).score
+        for q, p in zip(queries, pairs, strict=True)
+    ]
+    return scores, len(pairs) / (time.perf_counter() - started)
+
+
+def best_threshold(pairs: Sequence[Pair], scores: Sequence[float]) -> Metrics:
+    best = metrics(pairs, [False] * len(pairs), 1.0)
+    for t in sorted(set(scores)):
+        m = metrics(pairs, [s >= t for s in scores], t)
+        if m.f1 > best.f1:
+            best = m
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--errors", type=int, default=40, help="how many errors to list")
+    parser.add_argument("--no-peer", action="store_true", help="skip nomenklatura")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    pairs = read_pairs(args.pairs)
+    registry = load_registry()
+    review = registry.matching.thresholds.review
+    block = registry.matching.thresholds.block
+    ours, our_rate = banscreen_scores(registry, pairs)
+    our_scores = [s for s, _ in ours]
+    peer = None if args.no_peer else nomenklatura_scores(registry, pairs)
+
+    subsets: dict[str, Callable[[Pair], bool]] = {
+        "all": lambda p: True,
+        "chinese-script": lambda p: p.han,
+        "latin-script": lambda p: not p.han,
+    }
+    table: list[dict[str, object]] = []
+    for subset, keep in subsets.items():
+        idx = [i for i, p in enumerate(pairs) if keep(p)]
+        sub = [pairs[i] for i in idx]
+        rows: list[tuple[str, Metrics]] = [
+            ("banscreen REVIEW", metrics(sub, [our_scores[i] >= review for i in idx], review)),
+            ("banscreen BLOCK", metrics(sub, [our_scores[i] >= block for i in idx], block)),
+        ]
+        if peer is not None:
+            peer_scores = [peer[0][i] for i in idx]
+            rows.append(
+                (
+                    "nomenklatura logic-v2",
+                    metrics(
+                        sub, [s >= NOMENKLATURA_CUTOFF for s in peer_scores], NOMENKLATURA_CUTOFF
+                    ),
+                )
+            )
+            rows.append(("nomenklatura best t", best_threshold(sub, peer_scores)))
+        for name, m in rows:
+            table.append({"subset": subset, "pairs": len(sub), "matcher": name, **m.__dict__})
+
+    errors = [
+        (p, s, method)
+        for p, (s, method) in zip(pairs, ours, strict=True)
+        if (s >= review) != p.label
+    ]
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "results": table,
+                    "banscreen_pairs_per_s": our_rate,
+                    "nomenklatura_pairs_per_s": peer[1] if peer else None,
+                    "errors": [
+                        {
+                            "query": p.query,
+                            "entity_id": p.entity_id,
+                            "label": p.label,
+                            "score": s,
+                            "method": m,
+                            "group": p.group,
+                        }
+                        for p, s, m in errors
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+
+    positives = sum(p.label for p in pairs)
+    print(
+        f"{len(pairs)} labelled pairs ({positives} match, {len(pairs) - positives} no match, "
+        f"{sum(p.han for p in pairs)} in Chinese script); review {review}, block {block}"
+    )
+    print(
+        f"{'subset':<16}{'matcher':<24}{'thresh':>7}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>5}{'FN':>5}"
+    )
+    for r in table:
+        print(
+            f"{r['subset']:<16}{r['matcher']:<24}{r['threshold']:>7.3f}{r['precision']:>8.4f}"
+            f"{r['recall']:>8.4f}{r['f1']:>8.4f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}"
+        )
+    print(
+        f"pairs/s: banscreen {our_rate:,.0f} (query against the whole registry)"
+        + (f", nomenklatura {peer[1]:,.0f} (pairwise)" if peer else "")
+    )
+    print(f"\nbanscreen errors at the REVIEW threshold ({len(errors)}):")
+    for p, s, method in errors[: args.errors]:
+        kind = "missed" if p.label else "false hit"
+        print(
+            f"  {kind:<9} {s:.3f} {method or '-':<14} {p.query!r} ~ {p.entity_id} [{p.group}: {p.note}]"
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
