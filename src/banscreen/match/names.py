@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from ..model import Entity, Name
 from ..registry.schema import MatchingSchema
 from .normalize import NameForm, Normaliser, has_han
-from .similarity import Alignment, align, contains
+from .similarity import Alignment, align, find
 
 
 @dataclass(frozen=True)
@@ -106,11 +106,13 @@ class NameIndex:
                     self.entries.append(NameEntry(entity.id, name, form))
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._compact: dict[str, list[int]] = defaultdict(list)
+        self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
         self._by_token: dict[str, set[int]] = defaultdict(set)
         self._by_syllable: dict[str, set[int]] = defaultdict(set)
         for i, entry in enumerate(self.entries):
             self._exact[entry.key].append(i)
             self._compact[entry.compact].append(i)
+            self._compact_phonetic["".join(entry.form.phonetic)].append(i)
             for token in entry.tokens:
                 self._by_token[token].add(i)
             for syllable in entry.form.phonetic:
@@ -133,10 +135,10 @@ class NameIndex:
     # ------------------------------------------------------------------ scoring
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
         """Specific enough that finding it inside another name is not chance: long enough
-        ("QQ" is not) and not only place names and generic words."""
-        if not any(f >= 1.0 for f in factors):
-            return False
+        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office")."""
         compact = "".join(tokens)
+        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or len(compact) < 6):
+            return False
         if han:
             return len(compact) >= self.config.free_text_min_han_chars
         return len(compact) >= self.config.free_text_min_latin_chars
@@ -146,21 +148,24 @@ class NameIndex:
     ) -> tuple[float, str, Alignment]:
         """Similarity of two names: (score, method, alignment); symmetric with the defaults.
 
-        Equal tokens are exact. Otherwise the weighted token alignment, capped at
+        Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted token alignment, capped at
         `generic_only_max` when it aligns no distinctive token; equality once spaces
         are removed scores at least `compact_score`; a distinctive name found whole inside
-        the other at least `contained_score` (a branch or subsidiary we do not ship:
-        "Brand Technology (City) Co."), where `contained_b` / `contained_a` say which side
+        the other at least `contained_score` when the rest of the other only describes (a
+        branch or subsidiary we do not ship: "Brand Technology (City) Co."), where `contained_b` / `contained_a` say which side
         may be the one found. When one name is Han and the other is not, or one is spelt in
         pinyin, the same rules run over pinyin syllables, and a better result there is a
         transliterated match, capped at `transliteration_max`, and only when the distinctive
         syllables of one name are all spelt out. Two Han names compare by characters only:
         homophones are common in Chinese names.
         """
+        cfg = self.config
+        conflict = bool(a.legal_forms and b.legal_forms) and a.legal_forms.isdisjoint(b.legal_forms)
         if a.tokens == b.tokens:
             pairs = tuple((t, t, 1.0 / len(a.tokens)) for t in a.tokens)
+            if conflict:
+                return cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs)
             return 1.0, "exact", Alignment(1.0, pairs)
-        cfg = self.config
         lexical = align(
             a.tokens,
             self.idf.weights(a.tokens, a.factors),
@@ -176,10 +181,12 @@ class NameIndex:
             score = min(score, cfg.generic_only_max)
         if a.compact == b.compact:
             score = max(score, cfg.compact_score)
-        if self._contains(a.tokens, b.tokens, b.factors, b.han, contained_b) or self._contains(
-            b.tokens, a.tokens, a.factors, a.han, contained_a
+        if self._contains(a.tokens, a.factors, b.tokens, b.factors, b.han, contained_b) or (
+            self._contains(b.tokens, b.factors, a.tokens, a.factors, a.han, contained_a)
         ):
             score = max(score, cfg.contained_score)
+        if conflict:
+            score = min(score, cfg.legal_form_conflict_max)
         if (a.han and b.han) or (a.phonetic == a.tokens and b.phonetic == b.tokens):
             return score, "fuzzy", lexical
         phonetic = align(
@@ -199,8 +206,10 @@ class NameIndex:
         if "".join(a.phonetic) == "".join(b.phonetic):
             sound = max(sound, cfg.compact_score)
         if self._contains(
-            a.phonetic, b.phonetic, b.phonetic_factors, b.han, contained_b
-        ) or self._contains(b.phonetic, a.phonetic, a.phonetic_factors, a.han, contained_a):
+            a.phonetic, a.phonetic_factors, b.phonetic, b.phonetic_factors, b.han, contained_b
+        ) or self._contains(
+            b.phonetic, b.phonetic_factors, a.phonetic, a.phonetic_factors, a.han, contained_a
+        ):
             sound = max(sound, cfg.contained_score)
         sound = min(sound, cfg.transliteration_max)
         if sound > score:
@@ -210,12 +219,21 @@ class NameIndex:
     def _contains(
         self,
         haystack: tuple[str, ...],
+        haystack_factors: tuple[float, ...],
         needle: tuple[str, ...],
-        factors: tuple[float, ...],
+        needle_factors: tuple[float, ...],
         han: bool,
         allowed: bool,
     ) -> bool:
-        return allowed and contains(haystack, needle) and self.distinctive(needle, factors, han)
+        """`needle` (distinctive) occurs in `haystack`, whose other tokens only describe:
+        places, generic words, acronyms ("Brand Technology (City)", not "Brand Solar")."""
+        if not allowed or not self.distinctive(needle, needle_factors, han):
+            return False
+        at = find(haystack, needle)
+        if at < 0:
+            return False
+        rest = [f for i, f in enumerate(haystack_factors) if not at <= i < at + len(needle)]
+        return all(f < 1.0 for f in rest)
 
     # ------------------------------------------------------------------ candidates
     def _near_tokens(self, token: str) -> set[str]:
@@ -312,6 +330,7 @@ class NameIndex:
         for variant, cap in self._variants(query, form):
             candidates = set(self._exact.get(variant.key, ()))
             candidates |= set(self._compact.get(variant.compact, ()))
+            candidates |= set(self._compact_phonetic.get("".join(variant.phonetic), ()))
             candidates |= self._candidates(variant)
             for i in candidates:
                 entry = self.entries[i]

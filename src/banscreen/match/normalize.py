@@ -25,6 +25,7 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.pinyin_dict import pinyin_dict
+from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
 
 from ..registry.schema import MatchingSchema
@@ -86,6 +87,7 @@ class NameForm:
     phonetic: tuple[str, ...]
     phonetic_factors: tuple[float, ...]
     han: bool
+    legal_forms: frozenset[str] = frozenset()  # generic legal-form classes (llc, jsc, ...)
 
     @property
     def key(self) -> str:
@@ -105,9 +107,16 @@ class Normaliser:
             (tuple(form) for form in config.legal_forms_latin), key=len, reverse=True
         )
         self._legal_han = frozenset(config.legal_forms_han)
+        self._legal_fuzzy = tuple(config.legal_words_fuzzy)
+        self._legal_fuzzy_floor = config.legal_words_similarity
+        self._place_phrases = sorted(
+            (tuple(p) for p in config.place_phrases), key=len, reverse=True
+        )
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
-        self._generic_latin = frozenset(config.generic_words_latin)
+        self._generic_latin = frozenset(config.generic_words_latin) | frozenset(
+            "".join(lazy_pinyin(word, style=Style.NORMAL)) for word in config.generic_words_han
+        )
         self._stop_words = frozenset(config.stop_words)
         self._place_weight = config.place_weight
         self._generic_weight = config.generic_weight
@@ -165,10 +174,31 @@ class Normaliser:
                 i += 1
         return out
 
+    def _misspelt_legal_word(self, token: str) -> bool:
+        return len(token) >= 6 and any(
+            OSA.normalized_similarity(token, word) >= self._legal_fuzzy_floor
+            for word in self._legal_fuzzy
+        )
+
+    def _join_place_phrases(self, tokens: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for phrase in self._place_phrases:
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    out.append("".join(phrase))
+                    i += len(phrase)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
     def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
-        """Our sequences and rigour's table, repeated until nothing changes (idempotent)."""
+        """Our sequences, rigour's table and misspelt legal words, until nothing changes."""
         while True:
             kept = self._drop_latin_sequences(tokens)
+            kept = [t for t in kept if has_han(t) or not self._misspelt_legal_word(t)]
             latin = [t for t in kept if not has_han(t)]
             if latin:
                 cleaned = set(remove_org_types(" ".join(latin), replacement=" ").split())
@@ -217,6 +247,7 @@ class Normaliser:
         if not pieces:
             return []
         kept = [p for p in pieces if p not in self._stop_words] or pieces
+        kept = self._join_place_phrases(kept)
         cleaned = [
             p
             for p in self._drop_latin_legal_forms(kept)
@@ -281,4 +312,18 @@ class Normaliser:
             phonetic=phonetic,
             phonetic_factors=phonetic_factors,
             han=any(has_han(t) for t in tokens),
+            legal_forms=self.legal_forms(text),
         )
+
+    def legal_forms(self, text: str) -> frozenset[str]:
+        """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""
+        folded = self.fold(text)
+        found = {target for _, target in extract_org_types(folded, generic=True)}
+        for run in _PIECES.findall(folded):
+            if has_han(run):
+                for cut in range(len(run) - 1):
+                    hit = extract_org_types(run[cut:], generic=True)
+                    if hit and hit[0][0] == run[cut:]:
+                        found.add(hit[0][1])
+                        break
+        return frozenset(found)

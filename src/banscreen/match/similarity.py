@@ -122,13 +122,12 @@ def align(
     return Alignment(min(1.0, gained / total), pairs, frozenset(aligned_a), frozenset(aligned_b))
 
 
-def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    """Whether `needle` occurs in `haystack` as a contiguous run of whole tokens."""
+def find(haystack: Sequence[str], needle: Sequence[str]) -> int:
+    """Where `needle` first occurs in `haystack` as a contiguous run of whole tokens, or -1."""
     n = len(needle)
     if n == 0 or n > len(haystack):
-        return False
-    first = needle[0]
-    return any(
-        haystack[i] == first and tuple(haystack[i : i + n]) == tuple(needle)
-        for i in range(len(haystack) - n + 1)
-    )
+        return -1
+    for i in range(len(haystack) - n + 1):
+        if haystack[i] == needle[0] and tuple(haystack[i : i + n]) == tuple(needle):
+            return i
+    return -1

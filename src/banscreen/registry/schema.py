@@ -174,6 +174,7 @@ class MatchingSchema(_Strict):
     compact_score: float = Field(gt=0, le=1)
     contained_score: float = Field(gt=0, le=1)
     contained_name_kinds: list[str]
+    legal_form_conflict_max: float = Field(gt=0, le=1)
     free_text_score: float = Field(gt=0, le=1)
     free_text_min_latin_chars: int = Field(ge=1)
     free_text_min_han_chars: int = Field(ge=1)
@@ -182,6 +183,9 @@ class MatchingSchema(_Strict):
     place_weight: float = Field(gt=0, le=1)
     places: list[tuple[str, str]]
     place_suffixes_han: list[str]
+    place_phrases: list[list[str]]
+    legal_words_fuzzy: list[str]
+    legal_words_similarity: float = Field(gt=0, le=1)
     generic_weight: float = Field(gt=0, le=1)
     generic_words_latin: list[str]
     generic_words_han: list[str]
