@@ -133,3 +133,65 @@ def test_compare_is_symmetric_and_bounded(screener: Screener, a: str, b: str) ->
 def test_a_name_matches_itself(screener: Screener, text: str) -> None:
     if screener.matcher.normaliser.tokens(text):
         assert screener.matcher.compare(text, text)[0] == 1.0
+
+
+def best(screener: Screener, query: str) -> tuple[str, str, float] | None:
+    found = screener.matcher.match_name(query)
+    return (found[0].entry.entity_id, found[0].method, found[0].score) if found else None
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("ZHIFUBAO HANGZHOU XINXI JISHU", "alipay-hangzhou"),
+        ("Tengxun Konggu", "tencent-holdings"),
+        ("Caifutong Zhifu Keji Youxian Gongsi", "tenpay"),
+        ("Qiezi Kuaichuan", "app-shareit"),
+    ],
+)
+def test_pinyin_matches_han_names_as_transliteration(screener: Screener, query: str, entity: str) -> None:
+    hit = best(screener, query)
+    assert hit is not None and hit[0] == entity and hit[1] == "transliterated"
+    # a transliteration never scores high enough to BLOCK on its own
+    assert hit[2] < screener.registry.matching.thresholds.block
+
+
+def test_homophones_in_han_are_not_matches(screener: Screener) -> None:
+    # 腾迅 sounds like 腾讯 but is written differently: two Han names compare by characters.
+    assert best(screener, "深圳市腾迅科技有限公司") is None
+
+
+def test_syllable_order_matters(screener: Screener) -> None:
+    # 京东 (jing dong) is not 动景 (dong jing).
+    assert best(screener, "Guangzhou Jingdong Jisuanji Keji Youxian Gongsi") is None
+
+
+def test_generic_only_overlap_is_not_a_hit(screener: Screener) -> None:
+    for query in ("钱包", "Computer Systems Co., Ltd.", "Zhejiang Huawei Small and Micro Financial Services Group"):
+        assert best(screener, query) is None, query
+
+
+def test_containment_needs_a_descriptive_remainder(screener: Screener) -> None:
+    hit = best(screener, "Tencent Technology (Shenzhen) Co., Ltd.")
+    assert hit is not None and hit[0] == "tencent-holdings"
+    assert best(screener, "WeChat Marketing Agency LLC") is None
+    assert best(screener, "Supercell Solar GmbH") is None
+
+
+def test_conflicting_legal_forms_stay_below_block(screener: Screener) -> None:
+    hit = best(screener, "Halti Oy")
+    assert hit is not None and hit[2] < screener.registry.matching.thresholds.block
+    exact = best(screener, "Halti SA")
+    assert exact is not None and exact[1] == "exact"
+
+
+def test_run_together_tokens_are_resegmented(screener: Screener) -> None:
+    hit = best(screener, "KingsoftCorporation")
+    assert hit is not None and hit[0] == "kingsoft-corp"
+    assert hit[2] < screener.registry.matching.thresholds.block
+
+
+def test_place_names_weigh_little(screener: Screener) -> None:
+    score_city, _, _ = screener.matcher.compare("Shenzhen Huaqiang Computer Systems", "Shenzhen Tencent Computer Systems")
+    score_brand, _, _ = screener.matcher.compare("Shenzhen Tencent Computer Systems", "Tencent Computer Systems")
+    assert score_city < 0.6 < score_brand

@@ -32,7 +32,9 @@ class Matcher:
         fa, fb = self.normaliser.form(a), self.normaliser.form(b)
         if not fa.tokens or not fb.tokens:
             return 0.0, "none", ()
-        score, method, alignment = self.names.score_pair(fa, fb)
+        score, method, alignment = self.names.score_pair(
+            self.names.prepare(fa), self.names.prepare(fb)
+        )
         return score, method, alignment.pairs
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:

@@ -26,10 +26,21 @@ from .similarity import Alignment, align, find
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A name form with its weights under one index, computed once per name."""
+
+    form: NameForm
+    weights: tuple[float, ...]
+    ordered: tuple[bool, ...]  # Han characters align in order
+    phonetic_weights: tuple[float, ...]
+
+
+@dataclass(frozen=True)
 class NameEntry:
     entity_id: str
     name: Name
     form: NameForm
+    prepared: Prepared
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -50,10 +61,6 @@ class NameMatch:
     score: float
     method: str  # exact | fuzzy | transliterated
     alignment: Alignment
-
-
-def _always(_token: str) -> bool:
-    return True
 
 
 def _any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
@@ -98,17 +105,26 @@ class NameIndex:
     ) -> None:
         self.config = config
         self.normaliser = normaliser
-        self.entries: list[NameEntry] = []
+        named: list[tuple[str, Name, NameForm]] = []
         for entity in entities.values():
             for name in entity.names:
                 form = normaliser.form(name.value)
                 if form.tokens:
-                    self.entries.append(NameEntry(entity.id, name, form))
+                    named.append((entity.id, name, form))
+        self.idf = _Idf(form.tokens for _, _, form in named)
+        self.phonetic_idf = _Idf(form.phonetic for _, _, form in named)
+        self.entries: list[NameEntry] = [
+            NameEntry(entity_id, name, form, self.prepare(form)) for entity_id, name, form in named
+        ]
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._compact: dict[str, list[int]] = defaultdict(list)
         self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
         self._by_token: dict[str, set[int]] = defaultdict(set)
-        self._by_syllable: dict[str, set[int]] = defaultdict(set)
+        # Syllables of Han names (for Latin queries) and of Latin names (for Han queries).
+        self._by_syllable: dict[bool, dict[str, set[int]]] = {
+            True: defaultdict(set),
+            False: defaultdict(set),
+        }
         for i, entry in enumerate(self.entries):
             self._exact[entry.key].append(i)
             self._compact[entry.compact].append(i)
@@ -116,9 +132,7 @@ class NameIndex:
             for token in entry.tokens:
                 self._by_token[token].add(i)
             for syllable in entry.form.phonetic:
-                self._by_syllable[syllable].add(i)
-        self.idf = _Idf(e.tokens for e in self.entries)
-        self.phonetic_idf = _Idf(e.form.phonetic for e in self.entries)
+                self._by_syllable[entry.form.han][syllable].add(i)
         self._containable = frozenset(config.contained_name_kinds)
         self._words = (
             frozenset(t for t in self._by_token if not has_han(t) and len(t) >= 2)
@@ -143,23 +157,33 @@ class NameIndex:
             return len(compact) >= self.config.free_text_min_han_chars
         return len(compact) >= self.config.free_text_min_latin_chars
 
+    def prepare(self, form: NameForm) -> Prepared:
+        return Prepared(
+            form=form,
+            weights=tuple(self.idf.weights(form.tokens, form.factors)),
+            ordered=tuple(has_han(t) for t in form.tokens),
+            phonetic_weights=tuple(self.phonetic_idf.weights(form.phonetic, form.phonetic_factors)),
+        )
+
     def score_pair(
-        self, a: NameForm, b: NameForm, contained_b: bool = True, contained_a: bool = True
+        self, pa: Prepared, pb: Prepared, contained_b: bool = True, contained_a: bool = True
     ) -> tuple[float, str, Alignment]:
         """Similarity of two names: (score, method, alignment); symmetric with the defaults.
 
-        Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted token alignment, capped at
-        `generic_only_max` when it aligns no distinctive token; equality once spaces
-        are removed scores at least `compact_score`; a distinctive name found whole inside
-        the other at least `contained_score` when the rest of the other only describes (a
-        branch or subsidiary we do not ship: "Brand Technology (City) Co."), where `contained_b` / `contained_a` say which side
-        may be the one found. When one name is Han and the other is not, or one is spelt in
-        pinyin, the same rules run over pinyin syllables, and a better result there is a
-        transliterated match, capped at `transliteration_max`, and only when the distinctive
-        syllables of one name are all spelt out. Two Han names compare by characters only:
-        homophones are common in Chinese names.
+        Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted
+        token alignment, capped at `generic_only_max` when it aligns no distinctive token;
+        equality once spaces are removed scores at least `compact_score`; a distinctive name
+        found whole inside the other at least `contained_score` when the rest of the other
+        only describes (a branch or subsidiary we do not ship: "Brand Technology (City)
+        Co."), where `contained_b` / `contained_a` say which side may be the one found.
+        When one name is Han and the other is not, the same rules run over pinyin
+        syllables, and a better result there is a transliterated match, capped at
+        `transliteration_max`, and only when the distinctive syllables of one name are all
+        spelt out. Two Han names compare by characters only: homophones are common in
+        Chinese names.
         """
         cfg = self.config
+        a, b = pa.form, pb.form
         conflict = bool(a.legal_forms and b.legal_forms) and a.legal_forms.isdisjoint(b.legal_forms)
         if a.tokens == b.tokens:
             pairs = tuple((t, t, 1.0 / len(a.tokens)) for t in a.tokens)
@@ -167,13 +191,9 @@ class NameIndex:
                 return cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs)
             return 1.0, "exact", Alignment(1.0, pairs)
         lexical = align(
-            a.tokens,
-            self.idf.weights(a.tokens, a.factors),
-            b.tokens,
-            self.idf.weights(b.tokens, b.factors),
+            a.tokens, pa.weights, pa.ordered, b.tokens, pb.weights, pb.ordered,
             cfg.token_similarity,
-            has_han,
-        )
+        )  # fmt: skip
         score = lexical.score
         if not _any_distinctive(lexical.aligned_a, a.factors) and not _any_distinctive(
             lexical.aligned_b, b.factors
@@ -187,16 +207,13 @@ class NameIndex:
             score = max(score, cfg.contained_score)
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
-        if (a.han and b.han) or (a.phonetic == a.tokens and b.phonetic == b.tokens):
+        if a.han == b.han:
             return score, "fuzzy", lexical
+        every = (True,) * len(a.phonetic), (True,) * len(b.phonetic)
         phonetic = align(
-            a.phonetic,
-            self.phonetic_idf.weights(a.phonetic, a.phonetic_factors),
-            b.phonetic,
-            self.phonetic_idf.weights(b.phonetic, b.phonetic_factors),
+            a.phonetic, pa.phonetic_weights, every[0], b.phonetic, pb.phonetic_weights, every[1],
             1.0,
-            _always,
-        )
+        )  # fmt: skip
         # Syllables are short and homophones common: a transliteration must spell the
         # distinctive syllables of one of the names completely.
         spelt = _covered(phonetic.aligned_a, a.phonetic_factors) or _covered(
@@ -237,23 +254,36 @@ class NameIndex:
 
     # ------------------------------------------------------------------ candidates
     def _near_tokens(self, token: str) -> set[str]:
-        """Registry tokens within the token-similarity floor, found through trigrams."""
+        """Registry tokens within the token-similarity floor, found through trigrams.
+
+        Within the floor a token of length L differs by at most e = L * (1 - floor) edits,
+        and each edit (a transposition included) breaks at most four of its padded trigrams, so
+        a near token shares at least (trigrams - 4e) of them and differs in length by at most e: only those are
+        compared."""
         if len(token) < 4:
             return set()
+        floor = self.config.token_similarity
+        grams = _trigrams(token)
         shared: dict[str, int] = defaultdict(int)
-        for gram in _trigrams(token):
+        for gram in grams:
             for other in self._by_trigram.get(gram, ()):
                 shared[other] += 1
-        floor = self.config.token_similarity
-        return {
-            other
-            for other in shared
-            if other != token and OSA.normalized_similarity(token, other) >= floor
-        }
+        found = set()
+        for other, count in shared.items():
+            edits = int(max(len(token), len(other)) * (1 - floor) + 1e-9)
+            if (
+                other != token
+                and abs(len(other) - len(token)) <= edits
+                and count >= len(grams) - 4 * edits
+                and OSA.normalized_similarity(token, other) >= floor
+            ):
+                found.add(other)
+        return found
 
     def _bounded(
         self,
         tokens: tuple[str, ...],
+        factors: tuple[float, ...],
         weights: list[float],
         postings: dict[str, set[int]],
         near: bool,
@@ -268,7 +298,11 @@ class NameIndex:
         token_weight: dict[str, float] = {}
         for token, w in zip(tokens, weights, strict=True):
             token_weight[token] = max(w, token_weight.get(token, 0.0))
-        for token, w in token_weight.items():
+        # A candidate must align a distinctive token to reach review (see generic_only_max),
+        # so when the query has one, the postings of its other tokens need not be walked.
+        keys = [t for t, f in zip(tokens, factors, strict=True) if f >= 1.0] or list(tokens)
+        for token in dict.fromkeys(keys):
+            w = token_weight[token]
             hits = set(postings.get(token, ()))
             if near:
                 for other in self._near_tokens(token):
@@ -277,20 +311,28 @@ class NameIndex:
                 shared_weight[i] += w
                 shared_count[i] += 1
         total = sum(weights)
+        # Tokens whose postings were not walked may still align: count them as if they did,
+        # so the bound stays an upper bound.
+        unwalked = set(token_weight) - set(keys)
+        spare_weight = sum(token_weight[t] for t in unwalked)
         review = self.config.thresholds.review
         found: set[int] = set()
-        for i, shared in shared_weight.items():
-            whole = shared_count[i] >= len(set(self.entries[i].form.tokens))
+        for i, walked in shared_weight.items():
+            shared = walked + spare_weight
+            whole = shared_count[i] + len(unwalked) >= len(set(self.entries[i].form.tokens))
             if whole or 2 * shared / (total + shared) >= review:
                 found.add(i)
         return found
 
     def _candidates(self, form: NameForm) -> set[int]:
         weights = self.idf.weights(form.tokens, form.factors)
-        found = self._bounded(form.tokens, weights, self._by_token, near=True)
+        found = self._bounded(form.tokens, form.factors, weights, self._by_token, near=True)
         if form.phonetic != form.tokens or form.han:
             sound = self.phonetic_idf.weights(form.phonetic, form.phonetic_factors)
-            found |= self._bounded(form.phonetic, sound, self._by_syllable, near=False)
+            other_script = self._by_syllable[not form.han]
+            found |= self._bounded(
+                form.phonetic, form.phonetic_factors, sound, other_script, near=False
+            )
         return found
 
     def split_run_together(self, token: str) -> tuple[str, ...] | None:
@@ -328,6 +370,7 @@ class NameIndex:
         best: dict[str, NameMatch] = {}
         review = self.config.thresholds.review
         for variant, cap in self._variants(query, form):
+            prepared = self.prepare(variant)
             candidates = set(self._exact.get(variant.key, ()))
             candidates |= set(self._compact.get(variant.compact, ()))
             candidates |= set(self._compact_phonetic.get("".join(variant.phonetic), ()))
@@ -336,7 +379,7 @@ class NameIndex:
                 entry = self.entries[i]
                 containable = entry.name.kind in self._containable
                 score, method, alignment = self.score_pair(
-                    variant, entry.form, contained_b=containable, contained_a=False
+                    prepared, entry.prepared, contained_b=containable, contained_a=False
                 )
                 if cap < 1.0 and score > cap:
                     score, method = cap, "fuzzy"

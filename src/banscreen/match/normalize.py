@@ -36,7 +36,8 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _PIECES = re.compile(f"[{_HAN_CLASS}]+|[^\\W_{_HAN_CLASS}]+")
 _SPLIT = re.compile(r"[\W_]+")
-_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])\\s+(?=[{_HAN_CLASS}])")
+# Chinese does not separate words: spaces and punctuation between Han characters go.
+_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 
 
 def has_han(text: str) -> bool:
@@ -243,6 +244,17 @@ class Normaliser:
         return pieces
 
     def _analyse(self, text: str) -> list[tuple[str, float]]:
+        """Tokens with factors, re-analysed until stable so that normalising is idempotent
+        (removing one legal form can bring two Han runs together into another)."""
+        analysed = self._analyse_once(text)
+        for _ in range(4):
+            again = self._analyse_once(" ".join(t for t, _ in analysed))
+            if [t for t, _ in again] == [t for t, _ in analysed]:
+                return again
+            analysed = again
+        return analysed
+
+    def _analyse_once(self, text: str) -> list[tuple[str, float]]:
         pieces = self._pieces(text)
         if not pieces:
             return []

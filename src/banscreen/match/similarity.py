@@ -11,7 +11,7 @@ on either side pulls it down. Both alignments are symmetric.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -93,13 +93,14 @@ def _ordered(
 def align(
     a: Sequence[str],
     wa: Sequence[float],
+    oa: Sequence[bool],
     b: Sequence[str],
     wb: Sequence[float],
+    ob: Sequence[bool],
     floor: float,
-    ordered: Callable[[str], bool],
 ) -> Alignment:
-    """Align two weighted token sequences: `ordered` tokens in order and exactly, the rest
-    one-to-one in any order by edit similarity."""
+    """Align two weighted token sequences: tokens flagged ordered (`oa`, `ob`) in order and
+    exactly, the rest one-to-one in any order by edit similarity."""
     total = sum(wa) + sum(wb)
     if total <= 0:
         return Alignment(0.0, ())
@@ -107,8 +108,8 @@ def align(
     aligned_a: set[int] = set()
     aligned_b: set[int] = set()
     for positional in (False, True):
-        sel_a = [i for i, t in enumerate(a) if ordered(t) is positional]
-        sel_b = [j for j, t in enumerate(b) if ordered(t) is positional]
+        sel_a = [i for i, flag in enumerate(oa) if flag is positional]
+        sel_b = [j for j, flag in enumerate(ob) if flag is positional]
         if not sel_a or not sel_b:
             continue
         sa, swa = [a[i] for i in sel_a], [wa[i] for i in sel_a]
