@@ -44,7 +44,9 @@ def synthetic_entities(n: int, seed: int = 5) -> tuple[list[Entity], list[tuple[
     for i in range(n):
         values = []
         if rng.random() < 0.1:
-            values.append("".join(rng.choice(HAN) for _ in range(3)) + rng.choice(HAN_GENERIC) + "有限公司")
+            values.append(
+                "".join(rng.choice(HAN) for _ in range(3)) + rng.choice(HAN_GENERIC) + "有限公司"
+            )
         else:
             values.append(f"{brand(rng)} {rng.choice(GENERIC)} {rng.choice(LEGAL)}")
         if rng.random() < 0.33:
@@ -113,10 +115,14 @@ def main() -> None:
     runs = {
         "exact names": sample,
         "misspelt brand": [(misspell(n, rng), e) for n, e in sample],
-        "unrelated names": [(f"{brand(rng)}{brand(rng)} Unrelated Widgets Ltd", "") for _ in sample],
+        "unrelated names": [
+            (f"{brand(rng)}{brand(rng)} Unrelated Widgets Ltd", "") for _ in sample
+        ],
     }
-    print(f"registry: {len(entities):,} entities, {name_count:,} names; index built in {build:.1f}s, "
-          f"peak RSS grew {(rss_after - rss_before) / 1024:,.0f} MB")
+    print(
+        f"registry: {len(entities):,} entities, {name_count:,} names; index built in {build:.1f}s, "
+        f"peak RSS grew {(rss_after - rss_before) / 1024:,.0f} MB"
+    )
     print(f"{'lookup':<18}{'queries':>9}{'per s':>9}{'p50 ms':>9}{'p99 ms':>9}{'found':>8}")
     for label, queries in runs.items():
         latencies, found = timed(matcher, queries)
@@ -124,7 +130,9 @@ def main() -> None:
         p99 = latencies[int(len(latencies) * 0.99) - 1]
         rate = len(latencies) / (sum(latencies) / 1000)
         shown = f"{found:.1%}" if label != "unrelated names" else "-"
-        print(f"{label:<18}{len(latencies):>9,}{rate:>9,.0f}{statistics.median(latencies):>9.2f}{p99:>9.2f}{shown:>8}")
+        print(
+            f"{label:<18}{len(latencies):>9,}{rate:>9,.0f}{statistics.median(latencies):>9.2f}{p99:>9.2f}{shown:>8}"
+        )
 
 
 if __name__ == "__main__":

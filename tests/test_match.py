@@ -149,7 +149,9 @@ def best(screener: Screener, query: str) -> tuple[str, str, float] | None:
         ("Qiezi Kuaichuan", "app-shareit"),
     ],
 )
-def test_pinyin_matches_han_names_as_transliteration(screener: Screener, query: str, entity: str) -> None:
+def test_pinyin_matches_han_names_as_transliteration(
+    screener: Screener, query: str, entity: str
+) -> None:
     hit = best(screener, query)
     assert hit is not None and hit[0] == entity and hit[1] == "transliterated"
     # a transliteration never scores high enough to BLOCK on its own
@@ -167,7 +169,11 @@ def test_syllable_order_matters(screener: Screener) -> None:
 
 
 def test_generic_only_overlap_is_not_a_hit(screener: Screener) -> None:
-    for query in ("钱包", "Computer Systems Co., Ltd.", "Zhejiang Huawei Small and Micro Financial Services Group"):
+    for query in (
+        "钱包",
+        "Computer Systems Co., Ltd.",
+        "Zhejiang Huawei Small and Micro Financial Services Group",
+    ):
         assert best(screener, query) is None, query
 
 
@@ -192,6 +198,10 @@ def test_run_together_tokens_are_resegmented(screener: Screener) -> None:
 
 
 def test_place_names_weigh_little(screener: Screener) -> None:
-    score_city, _, _ = screener.matcher.compare("Shenzhen Huaqiang Computer Systems", "Shenzhen Tencent Computer Systems")
-    score_brand, _, _ = screener.matcher.compare("Shenzhen Tencent Computer Systems", "Tencent Computer Systems")
+    score_city, _, _ = screener.matcher.compare(
+        "Shenzhen Huaqiang Computer Systems", "Shenzhen Tencent Computer Systems"
+    )
+    score_brand, _, _ = screener.matcher.compare(
+        "Shenzhen Tencent Computer Systems", "Tencent Computer Systems"
+    )
     assert score_city < 0.6 < score_brand

@@ -257,9 +257,10 @@ class NameIndex:
         """Registry tokens within the token-similarity floor, found through trigrams.
 
         Within the floor a token of length L differs by at most e = L * (1 - floor) edits,
-        and each edit (a transposition included) breaks at most four of its padded trigrams, so
-        a near token shares at least (trigrams - 4e) of them and differs in length by at most e: only those are
-        compared."""
+        and each edit (a transposition included) breaks at most four of its padded
+        trigrams, so a near token shares at least (trigrams - 4e) of them and differs in
+        length by at most e: only those are compared.
+        """
         if len(token) < 4:
             return set()
         floor = self.config.token_similarity
