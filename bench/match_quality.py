@@ -1,6 +1,10 @@
 """Name-matching quality of banscreen, side by side with nomenklatura (a benchmark, not a test).
 
-    python bench/match_quality.py [--pairs bench/data/match_pairs.csv] [--errors 40] [--json]
+    python bench/match_quality.py [--pairs FILE ...] [--errors 40] [--no-peer] [--json]
+
+Runs the development set (bench/data/match_pairs.csv, built by build_match_pairs.py and used
+to tune the matcher) and the held-out set (bench/data/match_pairs_holdout.csv, written by hand
+and kept apart) unless --pairs names others. nomenklatura comes with `pip install ".[bench]"`.
 
 For every labelled (query, entity) pair, banscreen looks the query up in the whole registry
 through its candidate index and scores the entity (0 when it is not a candidate);
@@ -25,7 +29,8 @@ from pathlib import Path
 from banscreen.match import Matcher
 from banscreen.registry import Registry, load_registry
 
-DEFAULT_PAIRS = Path(__file__).resolve().parent / "data" / "match_pairs.csv"
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_PAIRS = [DATA / "match_pairs.csv", DATA / "match_pairs_holdout.csv"]
 NOMENKLATURA_CUTOFF = 0.7
 
 
@@ -85,8 +90,9 @@ def banscreen_scores(
 
 
 def nomenklatura_scores(
-    registry: Registry, pairs: Sequence[Pair]
+    registry: Registry, pairs: Sequence[Pair], run: str
 ) -> tuple[list[float], float] | None:
+    """logic-v2 scores; entity ids are unique per run since nomenklatura caches by id."""
     try:
         from followthemoney import model
         from nomenklatura.matching import LogicV2
@@ -96,14 +102,14 @@ def nomenklatura_scores(
     results = {}
     for entity in registry.entities.values():
         proxy = model.make_entity("Company")
-        proxy.id = f"r-{entity.id}"
+        proxy.id = f"r-{run}-{entity.id}"
         for name in entity.names:
             proxy.add("name", name.value)
         results[entity.id] = proxy
     queries = []
     for i, pair in enumerate(pairs):
         proxy = model.make_entity("Company")
-        proxy.id = f"q-{i}"
+        proxy.id = f"q-{run}-{i}"
         proxy.add("name", pair.query)
         queries.append(proxy)
     started = time.perf_counter()
@@ -125,19 +131,29 @@ def best_threshold(pairs: Sequence[Pair], scores: Sequence[float]) -> Metrics:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--pairs", type=Path, nargs="+", default=DEFAULT_PAIRS)
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list")
     parser.add_argument("--no-peer", action="store_true", help="skip nomenklatura")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    pairs = read_pairs(args.pairs)
     registry = load_registry()
+    results = [evaluate(registry, path, args.no_peer) for path in args.pairs]
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        print_result(result, args.errors)
+        print()
+
+
+def evaluate(registry: Registry, path: Path, no_peer: bool) -> dict[str, object]:
+    pairs = read_pairs(path)
     review = registry.matching.thresholds.review
     block = registry.matching.thresholds.block
     ours, our_rate = banscreen_scores(registry, pairs)
     our_scores = [s for s, _ in ours]
-    peer = None if args.no_peer else nomenklatura_scores(registry, pairs)
+    peer = None if no_peer else nomenklatura_scores(registry, pairs, path.stem)
 
     subsets: dict[str, Callable[[Pair], bool]] = {
         "all": lambda p: True,
@@ -154,70 +170,62 @@ def main() -> None:
         ]
         if peer is not None:
             peer_scores = [peer[0][i] for i in idx]
+            cutoff = NOMENKLATURA_CUTOFF
             rows.append(
-                (
-                    "nomenklatura logic-v2",
-                    metrics(
-                        sub, [s >= NOMENKLATURA_CUTOFF for s in peer_scores], NOMENKLATURA_CUTOFF
-                    ),
-                )
+                ("nomenklatura logic-v2", metrics(sub, [s >= cutoff for s in peer_scores], cutoff))
             )
             rows.append(("nomenklatura best t", best_threshold(sub, peer_scores)))
         for name, m in rows:
             table.append({"subset": subset, "pairs": len(sub), "matcher": name, **m.__dict__})
-
     errors = [
-        (p, s, method)
+        {"query": p.query, "entity_id": p.entity_id, "label": p.label, "score": s,
+         "method": method, "group": p.group, "note": p.note}
         for p, (s, method) in zip(pairs, ours, strict=True)
         if (s >= review) != p.label
-    ]
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "results": table,
-                    "banscreen_pairs_per_s": our_rate,
-                    "nomenklatura_pairs_per_s": peer[1] if peer else None,
-                    "errors": [
-                        {
-                            "query": p.query,
-                            "entity_id": p.entity_id,
-                            "label": p.label,
-                            "score": s,
-                            "method": m,
-                            "group": p.group,
-                        }
-                        for p, s, m in errors
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
+    ]  # fmt: skip
+    return {
+        "file": path.name,
+        "pairs": len(pairs),
+        "positives": sum(p.label for p in pairs),
+        "chinese_script": sum(p.han for p in pairs),
+        "review": review,
+        "block": block,
+        "results": table,
+        "banscreen_pairs_per_s": round(our_rate),
+        "nomenklatura_pairs_per_s": round(peer[1]) if peer else None,
+        "errors": errors,
+    }
 
-    positives = sum(p.label for p in pairs)
+
+def print_result(result: dict[str, object], shown: int) -> None:
+    pairs, positives = result["pairs"], result["positives"]
+    assert isinstance(pairs, int) and isinstance(positives, int)
     print(
-        f"{len(pairs)} labelled pairs ({positives} match, {len(pairs) - positives} no match, "
-        f"{sum(p.han for p in pairs)} in Chinese script); review {review}, block {block}"
+        f"{result['file']}: {pairs} labelled pairs ({positives} match, {pairs - positives} no match,"
+        f" {result['chinese_script']} in Chinese script); review {result['review']},"
+        f" block {result['block']}"
     )
     print(
         f"{'subset':<16}{'matcher':<24}{'thresh':>7}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>5}{'FN':>5}"
     )
-    for r in table:
+    for r in result["results"]:  # type: ignore[attr-defined]
         print(
             f"{r['subset']:<16}{r['matcher']:<24}{r['threshold']:>7.3f}{r['precision']:>8.4f}"
             f"{r['recall']:>8.4f}{r['f1']:>8.4f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}"
         )
+    peer_rate = result["nomenklatura_pairs_per_s"]
     print(
-        f"pairs/s: banscreen {our_rate:,.0f} (query against the whole registry)"
-        + (f", nomenklatura {peer[1]:,.0f} (pairwise)" if peer else "")
+        f"pairs/s: banscreen {result['banscreen_pairs_per_s']:,} (query against the whole registry)"
+        + (f", nomenklatura {peer_rate:,} (pairwise)" if peer_rate else "")
     )
-    print(f"\nbanscreen errors at the REVIEW threshold ({len(errors)}):")
-    for p, s, method in errors[: args.errors]:
-        kind = "missed" if p.label else "false hit"
+    errors = result["errors"]
+    assert isinstance(errors, list)
+    print(f"banscreen errors at the REVIEW threshold ({len(errors)}):")
+    for e in errors[:shown]:
+        kind = "missed" if e["label"] else "false hit"
         print(
-            f"  {kind:<9} {s:.3f} {method or '-':<14} {p.query!r} ~ {p.entity_id} [{p.group}: {p.note}]"
+            f"  {kind:<9} {e['score']:.3f} {e['method'] or '-':<14} {e['query']!r} ~ "
+            f"{e['entity_id']} [{e['group']}: {e['note']}]"
         )
     sys.stdout.flush()
 

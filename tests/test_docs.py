@@ -24,3 +24,16 @@ def test_every_reason_code_is_documented() -> None:
     assert len(set(reasons.ALL)) == len(reasons.ALL) >= 20
     for code in reasons.ALL:
         assert f"`{code}`" in README, code
+
+
+def test_every_matching_setting_is_documented() -> None:
+    import yaml
+
+    from banscreen.registry import shipped_data_dir
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "matching.md").read_text("utf-8")
+    settings = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+    for key, value in settings.items():
+        names = [f"{key}.{sub}" for sub in value] if key == "thresholds" else [key]
+        for name in names:
+            assert f"`{name}`" in doc, name

@@ -75,6 +75,33 @@ def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | Non
     return best[n]
 
 
+def _by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first token, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(p) for p in phrases if p), key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def _replace_phrases(
+    tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool
+) -> list[str]:
+    """Drop (or join into one token) every listed phrase, leftmost-longest first."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase in phrases.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                if join:
+                    out.append("".join(phrase))
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 @dataclass(frozen=True)
 class NameForm:
     """A name ready to compare: tokens and pinyin syllables, each with a weight factor.
@@ -104,15 +131,11 @@ class Normaliser:
 
     def __init__(self, config: MatchingSchema) -> None:
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
-        self._legal_latin = sorted(
-            (tuple(form) for form in config.legal_forms_latin), key=len, reverse=True
-        )
+        self._legal_latin = _by_first_token(config.legal_forms_latin)
         self._legal_han = frozenset(config.legal_forms_han)
         self._legal_fuzzy = tuple(config.legal_words_fuzzy)
         self._legal_fuzzy_floor = config.legal_words_similarity
-        self._place_phrases = sorted(
-            (tuple(p) for p in config.place_phrases), key=len, reverse=True
-        )
+        self._place_phrases = _by_first_token(config.place_phrases)
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
         self._generic_latin = frozenset(config.generic_words_latin) | frozenset(
@@ -163,17 +186,7 @@ class Normaliser:
         return run
 
     def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
-        out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            for form in self._legal_latin:
-                if tuple(tokens[i : i + len(form)]) == form:
-                    i += len(form)
-                    break
-            else:
-                out.append(tokens[i])
-                i += 1
-        return out
+        return _replace_phrases(tokens, self._legal_latin, join=False)
 
     def _misspelt_legal_word(self, token: str) -> bool:
         return len(token) >= 6 and any(
@@ -182,18 +195,7 @@ class Normaliser:
         )
 
     def _join_place_phrases(self, tokens: list[str]) -> list[str]:
-        out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            for phrase in self._place_phrases:
-                if tuple(tokens[i : i + len(phrase)]) == phrase:
-                    out.append("".join(phrase))
-                    i += len(phrase)
-                    break
-            else:
-                out.append(tokens[i])
-                i += 1
-        return out
+        return _replace_phrases(tokens, self._place_phrases, join=True)
 
     def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
         """Our sequences, rigour's table and misspelt legal words, until nothing changes."""
