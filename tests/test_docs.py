@@ -37,3 +37,15 @@ def test_every_matching_setting_is_documented() -> None:
         names = [f"{key}.{sub}" for sub in value] if key == "thresholds" else [key]
         for name in names:
             assert f"`{name}`" in doc, name
+
+
+def test_reason_codes_from_data_are_documented() -> None:
+    from banscreen.registry import load_registry
+
+    registry = load_registry()
+    codes = {p.enforcement_reason for p in registry.programs.values()}
+    codes |= {
+        i.reason for e in registry.entities.values() for i in e.identifiers if i.reason is not None
+    }
+    for code in codes:
+        assert f"`{code}`" in README, code

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .decide import coverage_path, hit_outcome, path_text, status_on
+from .decide import coverage_path, hit_outcome, path_target, path_text, status_on
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .errors import FieldError
@@ -145,12 +145,26 @@ class Screener:
             for program in self.registry.programs.values():
                 path = coverage_path(self.registry, program, ev.entity_id, day)
                 if path is None:
+                    # Reached only through a target not listed that day: say so.
+                    path = coverage_path(
+                        self.registry, program, ev.entity_id, day, listed_only=False
+                    )
+                if path is None:
                     continue
+                listing = program.listings.get(path_target(ev.entity_id, path))
                 category = program.category_for(tx.category)
                 category_id = category.id if category else None
                 status = status_on(program, category_id, day)
                 outcome, reasons = hit_outcome(
-                    program, category_id, status, options.policy, tx.us_nexus, ev, path, block
+                    program,
+                    category_id,
+                    status,
+                    options.policy,
+                    tx.us_nexus,
+                    ev,
+                    path,
+                    block,
+                    listing,
                 )
                 if (
                     ev.method == "free-text"

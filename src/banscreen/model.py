@@ -165,6 +165,27 @@ class Coverage:
     control_threshold: float = 50.0  # an `owns` edge above this percentage is control
 
 
+NOT_YET_LISTED = "NOT_YET_LISTED"
+DELISTED = "DELISTED"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """When a target is on a program's list (e.g. a dated addition to the FCC Covered List)."""
+
+    added: Day | None
+    removed: Day | None
+    fact: Fact
+
+    def status_on(self, day: Day) -> str | None:
+        """None while listed; otherwise NOT_YET_LISTED or DELISTED."""
+        if self.added is not None and day < self.added:
+            return NOT_YET_LISTED
+        if self.removed is not None and day >= self.removed:
+            return DELISTED
+        return None
+
+
 @dataclass(frozen=True)
 class Program:
     id: str
@@ -182,6 +203,9 @@ class Program:
     fact: Fact
     sources: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     note: str | None = None
+    listings: dict[str, Listing] = field(default_factory=dict, hash=False, compare=False)
+    enforcement_outcome: Outcome = Outcome.BLOCK  # outcome while in force and identified
+    enforcement_reason: str = "IN_FORCE"
 
     def category_for(self, transaction_category: str) -> ProgramCategory | None:
         for category in self.categories:

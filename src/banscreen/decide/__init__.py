@@ -1,7 +1,7 @@
 """Coverage paths, lifecycle on a date, policy, outcome and reasons."""
 
-from .coverage import coverage_path, path_text
+from .coverage import coverage_path, path_target, path_text
 from .lifecycle import Status, status_on
 from .outcome import hit_outcome
 
-__all__ = ["Status", "coverage_path", "hit_outcome", "path_text", "status_on"]
+__all__ = ["Status", "coverage_path", "hit_outcome", "path_target", "path_text", "status_on"]

@@ -57,16 +57,23 @@ def _label(rel: Relation) -> str:
 
 
 def coverage_path(
-    registry: Registry, program: Program, entity_id: str, day: date
+    registry: Registry, program: Program, entity_id: str, day: date, listed_only: bool = True
 ) -> tuple[PathStep, ...] | None:
     """Shortest path from `entity_id` to a target of `program` on `day`, or None.
 
-    An empty tuple means the matched entity is itself a target.
+    An empty tuple means the matched entity is itself a target. With `listed_only`, only
+    targets on the program's list that day count (a dated addition to a list reaches
+    nothing before it is added).
     """
     cov = program.coverage
+
+    def listed(target: str) -> bool:
+        listing = program.listings.get(target)
+        return not listed_only or listing is None or listing.status_on(day) is None
+
     threshold = cov.control_threshold
-    apps = set(program.target_apps)
-    targets = set(program.target_entities)
+    apps = {t for t in program.target_apps if listed(t)}
+    targets = {t for t in program.target_entities if listed(t)}
     entity = registry.entities.get(entity_id)
     if entity is None:
         return None
@@ -111,6 +118,11 @@ def coverage_path(
             for step in _children(registry, node, day, threshold):
                 queue.append((step.target_id, _DOWN, (*path, step)))
     return None
+
+
+def path_target(start: str, path: tuple[PathStep, ...]) -> str:
+    """The program target a path ends on."""
+    return path[-1].target_id if path else start
 
 
 def path_text(registry: Registry, start: str, path: tuple[PathStep, ...]) -> str:

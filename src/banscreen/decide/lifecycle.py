@@ -30,6 +30,7 @@ class Status:
     code: str
     identified: bool  # an identification event is on or before the date
     deciding_event: LifecycleEvent | None
+    day: date
 
 
 def events_for(program: Program, category_id: str | None) -> list[LifecycleEvent]:
@@ -47,11 +48,11 @@ def status_on(program: Program, category_id: str | None, day: date) -> Status:
     for event in past:
         if event.type in ("revoked", "rescinded"):
             code = REVOKED if event.type == "revoked" else RESCINDED
-            return Status(code, identified, event)
+            return Status(code, identified, event, day)
     effective = [e for e in past if e.type == "effective"]
     if not effective:
         upcoming = [e for e in events_for(program, category_id) if e.type == "effective"]
-        return Status(NOT_YET_EFFECTIVE, identified, upcoming[0] if upcoming else None)
+        return Status(NOT_YET_EFFECTIVE, identified, upcoming[0] if upcoming else None, day)
     injunction: LifecycleEvent | None = None
     for event in past:
         if event.type == "enjoined":
@@ -59,8 +60,8 @@ def status_on(program: Program, category_id: str | None, day: date) -> Status:
         elif event.type == "injunction_lifted":
             injunction = None
     if injunction is not None:
-        return Status(ENJOINED, identified, injunction)
+        return Status(ENJOINED, identified, injunction, day)
     for event in past:
         if event.type == "non_enforcement" and event.until is not None and day < event.until:
-            return Status(NOT_ENFORCED, identified, event)
-    return Status(IN_FORCE, identified, effective[-1])
+            return Status(NOT_ENFORCED, identified, event, day)
+    return Status(IN_FORCE, identified, effective[-1], day)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
+from ..model import Listing, MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
 from . import lifecycle
 from . import reasons as R
 from .lifecycle import Status
@@ -24,8 +24,13 @@ def hit_outcome(
     evidence: MatchEvidence,
     path: tuple[PathStep, ...],
     block_threshold: float,
+    listing: Listing | None = None,
 ) -> tuple[Outcome, tuple[str, ...]]:
-    """The outcome one program gives one piece of evidence, with the reasons for it."""
+    """The outcome one program gives one piece of evidence, with the reasons for it.
+
+    `listing` is the list entry of the target the path reaches, when the program dates its
+    targets: before it is added (or after it is removed) nothing is restricted.
+    """
     p = program.id
     if program.jurisdiction == "us_nexus" and nexus is Nexus.FALSE:
         return Outcome.CLEAR, (f"{p}:{R.NO_US_NEXUS}",)
@@ -33,6 +38,9 @@ def hit_outcome(
         return Outcome.CLEAR, (f"{p}:{R.CATEGORY_NOT_COVERED}",)
     if status.code in _CLEARING:
         return Outcome.CLEAR, (f"{p}:{status.code}",)
+    listed = listing.status_on(status.day) if listing is not None else None
+    if listed is not None:
+        return Outcome.CLEAR, (f"{p}:{listed}",)
 
     reasons: list[str] = []
     if status.code == lifecycle.NOT_ENFORCED:
@@ -40,14 +48,14 @@ def hit_outcome(
         reasons.append(f"{p}:{R.NOT_ENFORCED}")
     elif program.identification_required and not status.identified:
         if policy is Policy.ANTICIPATE:
-            outcome = Outcome.BLOCK
+            outcome = program.enforcement_outcome
             reasons.append(f"{p}:{R.IDENTIFICATION_ANTICIPATED}")
         else:
             outcome = Outcome.REVIEW
             reasons.append(f"{p}:{R.AWAITING_IDENTIFICATION}")
     else:
-        outcome = Outcome.BLOCK
-        reasons.append(f"{p}:{R.IN_FORCE}")
+        outcome = program.enforcement_outcome
+        reasons.append(f"{p}:{program.enforcement_reason}")
 
     # Evidence that is not strong enough to BLOCK on its own caps the outcome at REVIEW.
     caps: list[str] = []
@@ -60,6 +68,8 @@ def hit_outcome(
     elif evidence.extra_reason:
         reasons.append(evidence.extra_reason)
     facts = [evidence.fact, *(step.fact for step in path)]
+    if listing is not None:
+        facts.append(listing.fact)
     if any(f.provenance is Provenance.UNCONFIRMED for f in facts):
         caps.append(R.UNCONFIRMED_FACT)
     if caps:

@@ -7,6 +7,7 @@ lifecycle.py and are re-exported here. Data packs may add their own codes on ide
 
 from __future__ import annotations
 
+from .. import model
 from .lifecycle import ENJOINED as ENJOINED
 from .lifecycle import IN_FORCE as IN_FORCE
 from .lifecycle import NOT_ENFORCED as NOT_ENFORCED
@@ -28,6 +29,8 @@ FREE_TEXT_MENTION = "FREE_TEXT_MENTION"
 UNCONFIRMED_FACT = "UNCONFIRMED_FACT"
 EVIDENCE_CAPPED = "EVIDENCE_CAPPED"
 US_NEXUS_ASSUMED = "US_NEXUS_ASSUMED"
+NOT_YET_LISTED = model.NOT_YET_LISTED
+DELISTED = model.DELISTED
 
 ALL = (
     INVALID_INPUT,
@@ -50,4 +53,6 @@ ALL = (
     UNCONFIRMED_FACT,
     EVIDENCE_CAPPED,
     US_NEXUS_ASSUMED,
+    NOT_YET_LISTED,
+    DELISTED,
 )

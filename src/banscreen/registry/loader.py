@@ -23,6 +23,7 @@ from ..model import (
     Fact,
     Identifier,
     LifecycleEvent,
+    Listing,
     Name,
     Outcome,
     Program,
@@ -168,8 +169,8 @@ def _read_program_pack(doc: YamlDocument, out: _Collected) -> None:
         jurisdiction=pack.jurisdiction,
         identification_required=pack.identification.required,
         identification_by=pack.identification.by,
-        target_apps=tuple(pack.targets.apps),
-        target_entities=tuple(pack.targets.entities),
+        target_apps=tuple(_target_id(t) for t in pack.targets.apps),
+        target_entities=tuple(_target_id(t) for t in pack.targets.entities),
         coverage=Coverage(
             developers=pack.coverage.developers,
             controllers=pack.coverage.controllers,
@@ -183,8 +184,28 @@ def _read_program_pack(doc: YamlDocument, out: _Collected) -> None:
         fact=_fact(doc, pack, (), pack.sources),
         sources=dict(pack.sources),
         note=pack.note,
+        listings=_listings(doc, pack),
+        enforcement_outcome=Outcome[pack.enforcement.outcome],
+        enforcement_reason=pack.enforcement.reason,
     )
     out.programs[pack.id] = (program, doc, pack)
+
+
+def _target_id(target: str | schema.DatedTargetSchema) -> str:
+    return target if isinstance(target, str) else target.id
+
+
+def _listings(doc: YamlDocument, pack: schema.ProgramPackSchema) -> dict[str, Listing]:
+    listings: dict[str, Listing] = {}
+    for kind in ("apps", "entities"):
+        for i, target in enumerate(getattr(pack.targets, kind)):
+            if isinstance(target, str):
+                continue
+            if target.added and target.removed and target.removed <= target.added:
+                raise doc.error(("targets", kind, i, "removed"), "removed must be after added")
+            fact = _fact(doc, target, ("targets", kind, i), pack.sources)
+            listings[target.id] = Listing(target.added, target.removed, fact)
+    return listings
 
 
 def _read_file(path: Path, out: _Collected) -> None:
@@ -208,12 +229,12 @@ def _check_references(out: _Collected) -> None:
             if target.type != "app":
                 raise doc.error((*loc, "to"), f"{relation.kind} must point at an app entity")
     for program, doc, pack in out.programs.values():
-        for i, app in enumerate(pack.targets.apps):
+        for i, app in enumerate(program.target_apps):
             if app not in entities:
                 raise doc.error(("targets", "apps", i), f"unknown app entity {app!r}")
             if entities[app][0].type != "app":
                 raise doc.error(("targets", "apps", i), f"{app!r} is not an app entity")
-        for i, ent in enumerate(pack.targets.entities):
+        for i, ent in enumerate(program.target_entities):
             if ent not in entities:
                 raise doc.error(("targets", "entities", i), f"unknown entity {ent!r}")
         if not program.target_apps and not program.target_entities:

@@ -130,9 +130,26 @@ class IdentificationSchema(_Strict):
     section: str | None = None
 
 
+class DatedTargetSchema(_Sourced):
+    """A target with the dates it is on the list."""
+
+    id: str = Field(pattern=SLUG)
+    added: Day | None = None
+    removed: Day | None = None
+    note: str | None = None
+
+
 class TargetsSchema(_Strict):
-    apps: list[str] = []
-    entities: list[str] = []
+    apps: list[str | DatedTargetSchema] = []
+    entities: list[str | DatedTargetSchema] = []
+
+
+class EnforcementSchema(_Strict):
+    """What the program gives while in force (and identified): a ban BLOCKs; a list that
+    restricts no transaction by itself (DoD 1260H) asks for REVIEW with its own reason."""
+
+    outcome: Literal["BLOCK", "REVIEW"] = "BLOCK"
+    reason: str = Field(default="IN_FORCE", pattern=REASON)
 
 
 class CoverageSchema(_Strict):
@@ -153,6 +170,7 @@ class ProgramPackSchema(_Sourced):
     identification: IdentificationSchema
     targets: TargetsSchema
     coverage: CoverageSchema = CoverageSchema()
+    enforcement: EnforcementSchema = EnforcementSchema()
     categories: list[CategorySchema] = Field(min_length=1)
     events: list[EventSchema] = Field(min_length=1)
 
