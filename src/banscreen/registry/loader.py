@@ -76,9 +76,7 @@ class _Collected:
     relations: list[tuple[Relation, YamlDocument, tuple[int | str, ...]]] = field(
         default_factory=list
     )
-    programs: dict[str, tuple[Program, YamlDocument, schema.ProgramPackSchema]] = field(
-        default_factory=dict
-    )
+    programs: dict[str, tuple[Program, YamlDocument]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
 
 
@@ -188,7 +186,7 @@ def _read_program_pack(doc: YamlDocument, out: _Collected) -> None:
         enforcement_outcome=Outcome[pack.enforcement.outcome],
         enforcement_reason=pack.enforcement.reason,
     )
-    out.programs[pack.id] = (program, doc, pack)
+    out.programs[pack.id] = (program, doc)
 
 
 def _target_id(target: str | schema.DatedTargetSchema) -> str:
@@ -228,7 +226,7 @@ def _check_references(out: _Collected) -> None:
             target = entities[relation.target_id][0]
             if target.type != "app":
                 raise doc.error((*loc, "to"), f"{relation.kind} must point at an app entity")
-    for program, doc, pack in out.programs.values():
+    for program, doc in out.programs.values():
         for i, app in enumerate(program.target_apps):
             if app not in entities:
                 raise doc.error(("targets", "apps", i), f"unknown app entity {app!r}")
