@@ -240,3 +240,43 @@ def test_home_setting_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("BANSCREEN_HOME")
     assert Settings.resolve().home.name == "banscreen"
     assert runner.invoke(app, ["--home", str(tmp_path), "programs", "--json"]).exit_code == 0
+
+
+def test_programs_diff_reports_status_and_listing_changes() -> None:
+    code, stdout = run("programs", "diff", "2021-02-18", "2021-02-19", "--json")
+    assert code == 0
+    changes = {
+        (c["program"], c["category"]): (c["before"], c["after"])
+        for c in json.loads(stdout)["changes"]
+    }
+    assert changes == {("eo13971", "any"): ("NOT_YET_EFFECTIVE", "IN_FORCE")}
+    code, stdout = run("programs", "diff", "2022-03-24", "2022-03-25", "--json")
+    listed = {c["category"] for c in json.loads(stdout)["changes"]}
+    assert {"listing:kaspersky-lab", "listing:china-mobile-international-usa"} <= listed
+    code, stdout = run("programs", "diff", "2023-01-01", "2023-01-02")
+    assert code == 0 and "no program changed" in stdout
+
+
+def test_programs_timeline_json() -> None:
+    code, stdout = run("programs", "--timeline", "--json")
+    assert code == 0
+    timelines = {t["program"]: t for t in json.loads(stdout)["timelines"]}
+    pafaca = [
+        (p["from"], p["to"], p["status"])
+        for p in timelines["pafaca"]["periods"]
+        if p["category"] == "app_store"
+    ]
+    assert ("2025-01-19", "2025-01-20", "IN_FORCE") in pafaca
+    assert ("2025-01-20", "2025-12-17", "NOT_ENFORCED") in pafaca
+    assert pafaca[-1] == ("2025-12-17", None, "IN_FORCE")
+    assert {lst["target"] for lst in timelines["fcc-covered-list"]["listings"]} >= {"huawei", "zte"}
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_programs_chart(tmp_path: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["programs", "--chart", str(tmp_path), "--chart-format", fmt])
+    assert result.exit_code == 0
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert f"eo13971.{fmt}" in files and f"pafaca.{fmt}" in files
+    data = (tmp_path / f"eo13971.{fmt}").read_bytes()
+    assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data[:2000]
