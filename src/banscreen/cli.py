@@ -26,12 +26,13 @@ from .decide.accept import AcceptList
 from .decide.timeline import diff, listing_status, periods
 from .engine import Screener, ScreenOptions
 from .errors import BanscreenError
-from .model import Policy
+from .model import Nexus, Policy
 from .registry import Registry, load_registry
 from .settings import HOME_ENV, Settings
-from .surfaces.batch import decide_rows, screen_file
+from .surfaces.batch import decide_rows, scan_file, screen_file
 from .surfaces.charts import draw_timeline
 from .surfaces.output import DecisionWriter, decision_json
+from .surfaces.scan import ScanOptions
 from .surfaces.tabular import TransactionFile, detect_format
 
 app = typer.Typer(
@@ -183,6 +184,65 @@ def screen(
             f"screened {stats.rows:,} rows in {elapsed:.2f}s ({rate:,.0f} rows/s): {counts}"
             f"  [policy {policy.value}, data {registry.version}]",
             highlight=False,
+        )
+
+
+@app.command()
+def scan(
+    target: Annotated[
+        str, typer.Argument(help="FILE, or a surface (payments, apps, sbom, domains) then FILE.")
+    ],
+    file: Annotated[
+        Path | None, typer.Argument(help="The file, when a surface is named first.")
+    ] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", help="Output format (default from --out, else csv)."),
+    ] = None,
+    policy: PolicyOpt = Policy.STRICT,
+    as_of: AsOfOpt = None,
+    us_nexus: Annotated[
+        Nexus | None,
+        typer.Option(
+            "--us-nexus",
+            help="U.S. nexus of every record (default: from the record, else unknown).",
+        ),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category", help="Transaction category of every record (default: the surface's)."
+        ),
+    ] = None,
+    extra_data: ExtraData = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary.")] = False,
+) -> None:
+    """Screen what users have: ISO 20022 payments, app inventories and binaries, SBOMs and
+    lockfiles, domain lists. Same columns as `screen`, plus `location`."""
+    surface, path = (None, Path(target)) if file is None else (target, file)
+    registry = _registry(extra_data)
+    day = _as_of(as_of)
+    options = ScreenOptions(policy=policy, as_of=day)
+    scan_options = ScanOptions(as_of=day or date.today(), us_nexus=us_nexus, category=category)
+    out_format = fmt.value if fmt else (detect_format(out_path) if out_path else "csv")
+    if out_format == "parquet" and out_path is None:
+        raise _fail("--format parquet needs --out FILE")
+    started = time.perf_counter()
+    try:
+        writer = DecisionWriter(out_path, out_format, ["location"])
+        found, stats = scan_file(path, surface, writer, Screener(registry), options, scan_options)
+    except BanscreenError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        elapsed = time.perf_counter() - started
+        counts = ", ".join(
+            f"{k} {stats.outcomes.get(k, 0)}" for k in ("BLOCK", "REVIEW", "CLEAR", "ERROR")
+        )
+        err.print(
+            f"scanned {stats.rows:,} {found} records in {elapsed:.2f}s: {counts}", highlight=False
         )
 
 

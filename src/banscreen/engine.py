@@ -72,7 +72,8 @@ class Screener:
                 normalise(ident.kind, ident.value)
             except IdentifierError as exc:
                 raise FieldError("counterparty_identifiers", str(exc)) from None
-        if not (tx.counterparty_name.strip() or tx.identifiers or tx.text.strip()):
+        has_party = any(name.strip() for _, name in tx.parties)
+        if not (tx.counterparty_name.strip() or tx.identifiers or tx.text.strip() or has_party):
             raise FieldError("counterparty_name", "empty, and no identifiers or text to screen")
         day = tx.date or options.as_of
         if day is None:

@@ -233,6 +233,10 @@ class Transaction:
     us_nexus: Nexus = Nexus.UNKNOWN
     text: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Further parties screened by name, as (role, name): a payment's debtor, ultimate
+    # debtor and ultimate creditor beside the creditor in `counterparty_name`.
+    parties: tuple[tuple[str, str], ...] = ()
+    location: str = ""  # where the record came from in its surface (message id, path, line)
 
 
 @dataclass(frozen=True)

@@ -54,23 +54,28 @@ class Matcher:
                         extra_reason=hit.identifier.reason,
                     )
                 )
-        if tx.counterparty_name:
-            for m in self.match_name(tx.counterparty_name):
-                found.append(
-                    MatchEvidence(
-                        entity_id=m.entry.entity_id,
-                        method=m.method,
-                        score=round(m.score, 4),
-                        field="counterparty_name",
-                        query=tx.counterparty_name,
-                        matched=m.entry.name.value,
-                        fact=m.entry.name.fact,
-                        tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
-                    )
-                )
+        names = [("counterparty_name", tx.counterparty_name), *tx.parties]
+        for field, query in names:
+            if query.strip():
+                found.extend(self._name_evidence(field, query))
         if tx.text:
             found.extend(self._text_evidence(tx.text))
         return found
+
+    def _name_evidence(self, field: str, query: str) -> list[MatchEvidence]:
+        return [
+            MatchEvidence(
+                entity_id=m.entry.entity_id,
+                method=m.method,
+                score=round(m.score, 4),
+                field=field,
+                query=query,
+                matched=m.entry.name.value,
+                fact=m.entry.name.fact,
+                tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
+            )
+            for m in self.match_name(query)
+        ]
 
     def _text_evidence(self, text: str) -> list[MatchEvidence]:
         score = self.config.free_text_score

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from ..decide import reasons as R
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError
 from ..model import Decision, Outcome, Policy
+from .detect import detect
 from .output import DecisionWriter
 from .rows import extra_columns, parse_row, row_id
+from .scan import ScanItem, ScanOptions
 from .tabular import RawRow, TransactionFile
 
 
@@ -71,3 +74,50 @@ def screen_file(
     finally:
         writer.close()
     return stats
+
+
+def decide_items(
+    items: Iterator[ScanItem], screener: Screener, options: ScreenOptions
+) -> Iterator[Decision]:
+    """One decision per scanned record, carrying its location."""
+    for item in items:
+        extra = {"location": item.location}
+        if item.transaction is None:
+            error = item.error or FieldError("record", "unreadable")
+            yield Decision(
+                transaction_id=item.record_id,
+                outcome=Outcome.ERROR,
+                reasons=(R.INVALID_INPUT,),
+                error=f"{item.location}: {error}",
+                policy=options.policy.value,
+                extra=extra,
+            )
+            continue
+        decision = screener.decide(item.transaction, options)
+        if decision.outcome is Outcome.ERROR:
+            decision = replace(decision, error=f"{item.location}: {decision.error}")
+        yield replace(decision, extra=extra)
+
+
+def scan_file(
+    path: Path,
+    surface: str | None,
+    writer: DecisionWriter,
+    screener: Screener,
+    options: ScreenOptions,
+    scan_options: ScanOptions,
+    on_row: Callable[[], None] | None = None,
+) -> tuple[str, BatchStats]:
+    """Detect the surface, read every record, and write one decision per record."""
+    found, reader = detect(path, surface)
+    stats = BatchStats()
+    try:
+        for decision in decide_items(reader(path, scan_options), screener, options):
+            writer.write(decision)
+            stats.rows += 1
+            stats.outcomes[decision.outcome.name] += 1
+            if on_row is not None:
+                on_row()
+    finally:
+        writer.close()
+    return found, stats

@@ -1,0 +1,181 @@
+"""App inventories and app binaries as transactions.
+
+MDM-style exports (CSV, or JSON with devices and their apps) give one transaction per
+installed app, screened by its Android package or iOS bundle id. An .apk gives its package
+name from the binary AndroidManifest.xml (pyaxmlparser); an .ipa gives CFBundleIdentifier from
+its Info.plist (plistlib). A file that is not the archive it claims to be is an ERROR row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import plistlib
+import re
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import CounterpartyIdentifier, Nexus, Transaction
+from .scan import ScanItem, ScanOptions, error_item
+
+DEVICE_KEYS = ("device_id", "device", "serial", "serial_number", "udid", "device_name")
+NAME_KEYS = ("app_name", "name", "application", "app", "title")
+ID_KEYS = (
+    "package",
+    "package_name",
+    "package_id",
+    "bundle_id",
+    "bundle_identifier",
+    "identifier",
+    "app_id",
+)
+VERSION_KEYS = ("version", "app_version", "short_version")
+PLATFORM_KEYS = ("platform", "os")
+_INFO_PLIST = re.compile(r"^Payload/[^/]+\.app/Info\.plist$")
+
+
+def _pick(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, str]:
+    lowered = {str(k).strip().lower(): k for k in record}
+    for key in keys:
+        if key in lowered:
+            value = record[lowered[key]]
+            return key, "" if value is None else str(value).strip()
+    return "", ""
+
+
+def _app_item(
+    record: Mapping[str, Any], device: str, number: int, options: ScanOptions
+) -> ScanItem:
+    id_key, ident = _pick(record, ID_KEYS)
+    _, name = _pick(record, NAME_KEYS)
+    _, version = _pick(record, VERSION_KEYS)
+    _, platform = _pick(record, PLATFORM_KEYS)
+    location = f"{device or 'device ?'} / {ident or name or f'record {number}'}"
+    if not ident and not name:
+        return error_item(
+            location, f"record-{number}", "package", "no package, bundle id or app name"
+        )
+    ios = platform.lower() in ("ios", "ipados", "iphone", "ipad") or "bundle" in id_key
+    kind = "ios_bundle" if ios else "android"
+    return ScanItem(
+        location,
+        f"{device}:{ident or name}",
+        Transaction(
+            id=f"{device}:{ident or name}" if device else (ident or name),
+            date=options.as_of,
+            category=options.category or "other",
+            counterparty_name=name,
+            identifiers=(CounterpartyIdentifier(kind, ident),) if ident else (),
+            us_nexus=options.us_nexus or Nexus.UNKNOWN,
+            text=f"{name} {version}".strip(),
+            location=location,
+        ),
+    )
+
+
+def read_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    """MDM export: a CSV with one installed app a row, or JSON devices with their apps."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"{path}: not a readable JSON app inventory: {exc}") from exc
+        devices = data.get("devices", data) if isinstance(data, dict) else data
+        if not isinstance(devices, list):
+            raise InputError(f"{path}: expected a list of devices or apps")
+        number = 0
+        for device in devices:
+            if isinstance(device, dict) and isinstance(device.get("apps"), list):
+                _, device_id = _pick(device, DEVICE_KEYS)
+                for app in device["apps"]:
+                    number += 1
+                    if not isinstance(app, dict):
+                        yield error_item(
+                            f"{device_id} / record {number}",
+                            f"record-{number}",
+                            "app",
+                            "not an object",
+                        )
+                        continue
+                    yield _app_item(app, device_id, number, options)
+            elif isinstance(device, dict):
+                number += 1
+                _, device_id = _pick(device, DEVICE_KEYS)
+                yield _app_item(device, device_id, number, options)
+            else:
+                number += 1
+                yield error_item(f"record {number}", f"record-{number}", "app", "not an object")
+        return
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            for number, row in enumerate(csv.DictReader(fh), start=1):
+                _, device_id = _pick(row, DEVICE_KEYS)
+                yield _app_item(row, device_id, number, options)
+    except (OSError, csv.Error) as exc:
+        raise InputError(f"{path}: not a readable CSV app inventory: {exc}") from exc
+
+
+def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    if not zipfile.is_zipfile(path):
+        yield error_item(path.name, path.name, "apk", "not an APK (not a zip archive)")
+        return
+    try:
+        from pyaxmlparser import APK
+
+        apk = APK(str(path))
+        package = apk.package or ""
+        name = apk.application or ""
+        version = apk.version_name or ""
+    except Exception as exc:  # pyaxmlparser raises many types on a broken manifest
+        yield error_item(path.name, path.name, "apk", f"unreadable AndroidManifest.xml: {exc}")
+        return
+    if not package:
+        yield error_item(path.name, path.name, "apk", "no package name in AndroidManifest.xml")
+        return
+    yield _binary_item(path, "android", package, name, version, options)
+
+
+def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    if not zipfile.is_zipfile(path):
+        yield error_item(path.name, path.name, "ipa", "not an IPA (not a zip archive)")
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            plist_name = next((n for n in archive.namelist() if _INFO_PLIST.match(n)), None)
+            if plist_name is None:
+                yield error_item(path.name, path.name, "ipa", "no Payload/*.app/Info.plist")
+                return
+            info = plistlib.loads(archive.read(plist_name))
+    except (zipfile.BadZipFile, plistlib.InvalidFileException, ValueError) as exc:
+        yield error_item(path.name, path.name, "ipa", f"unreadable Info.plist: {exc}")
+        return
+    bundle = str(info.get("CFBundleIdentifier") or "")
+    if not bundle:
+        yield error_item(path.name, path.name, "ipa", "no CFBundleIdentifier in Info.plist")
+        return
+    name = str(info.get("CFBundleDisplayName") or info.get("CFBundleName") or "")
+    version = str(info.get("CFBundleShortVersionString") or "")
+    yield _binary_item(path, "ios_bundle", bundle, name, version, options)
+
+
+def _binary_item(
+    path: Path, kind: str, ident: str, name: str, version: str, options: ScanOptions
+) -> ScanItem:
+    location = f"{path.name} ({ident})"
+    return ScanItem(
+        location,
+        ident,
+        Transaction(
+            id=ident,
+            date=options.as_of,
+            category=options.category or "app_distribution",
+            counterparty_name=name,
+            identifiers=(CounterpartyIdentifier(kind, ident),),
+            us_nexus=options.us_nexus or Nexus.UNKNOWN,
+            text=f"{name} {version}".strip(),
+            location=location,
+        ),
+    )

@@ -1,0 +1,279 @@
+"""Surface readers on real-format fixtures: payments, SBOMs and lockfiles, apps, domains."""
+
+from __future__ import annotations
+
+import csv
+import json
+import plistlib
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.errors import InputError
+from banscreen.model import Decision, Nexus, Outcome, Policy
+from banscreen.surfaces.batch import decide_items
+from banscreen.surfaces.detect import detect
+from banscreen.surfaces.scan import ScanOptions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+AS_OF = date(2021, 3, 15)
+runner = CliRunner()
+
+
+def scan(screener: Screener, path: Path, surface: str | None = None, policy: Policy = Policy.ANTICIPATE) -> list[Decision]:
+    _, reader = detect(path, surface)
+    items = reader(path, ScanOptions(as_of=AS_OF))
+    return list(decide_items(items, screener, ScreenOptions(policy=policy)))
+
+
+def by_id(decisions: list[Decision]) -> dict[str, Decision]:
+    return {d.transaction_id: d for d in decisions}
+
+
+@pytest.mark.parametrize(
+    ("name", "surface"),
+    [
+        ("payments/pacs008.xml", "payments"),
+        ("payments/pain001.xml", "payments"),
+        ("sbom/app-cyclonedx.json", "sbom"),
+        ("sbom/app-cyclonedx.xml", "sbom"),
+        ("sbom/app.spdx.json", "sbom"),
+        ("sbom/app.spdx", "sbom"),
+        ("sbom/package-lock.json", "sbom"),
+        ("sbom/Podfile.lock", "sbom"),
+        ("sbom/gradle-dependencies.txt", "sbom"),
+        ("sbom/pom.xml", "sbom"),
+        ("sbom/requirements.txt", "sbom"),
+        ("apps/mdm-export.csv", "apps"),
+        ("apps/mdm-export.json", "apps"),
+        ("domains/customers.txt", "domains"),
+    ],
+)
+def test_surface_detection(name: str, surface: str) -> None:
+    assert detect(FIXTURES / name)[0] == surface
+
+
+# ------------------------------------------------------------------------------ payments
+def test_pacs008_creditor_only_in_chinese(screener: Screener) -> None:
+    decisions = by_id(scan(screener, FIXTURES / "payments/pacs008.xml", policy=Policy.STRICT))
+    assert len(decisions) == 3
+    tenpay = decisions["8a562c67-ca16-48ba-b074-65581be6f011"]
+    assert tenpay.entity_id == "tenpay" and tenpay.outcome is Outcome.REVIEW
+    assert tenpay.extra["location"] == "NYBK20210315-0001/E2E-TENPAY-1"
+    assert "US_NEXUS_ASSUMED" not in tenpay.reasons, "a U.S. debtor agent gives a U.S. nexus"
+    assert decisions["TX-2"].outcome is Outcome.CLEAR
+    ultimate = decisions["TX-3"]
+    assert ultimate.entity_id == "tencent-music"
+    assert any(m.field == "ultimate_creditor" for m in ultimate.matches)
+    assert ultimate.as_of == date(2021, 3, 16)
+
+
+def test_pain001_uses_each_payment_information_block(screener: Screener) -> None:
+    decisions = by_id(scan(screener, FIXTURES / "payments/pain001.xml"))
+    assert list(decisions) == ["INV-KSO-1", "INV-STAT-2", "INV-ANT-3"]
+    assert decisions["INV-KSO-1"].outcome is Outcome.BLOCK
+    assert decisions["INV-KSO-1"].as_of == date(2021, 4, 30)
+    ant = decisions["INV-ANT-3"]
+    assert ant.as_of == date(2021, 6, 10) and "eo13971:REVOKED" in ant.reasons
+
+
+def test_truncated_payment_file_keeps_what_was_read(screener: Screener, tmp_path: Path) -> None:
+    text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8")
+    cut = text.index("<Cdtr><Nm>Pacific Reseller")
+    path = tmp_path / "truncated.xml"
+    path.write_text(text[:cut], encoding="utf-8")
+    decisions = scan(screener, path, "payments")
+    assert [d.outcome for d in decisions[:2]] == [Outcome.BLOCK, Outcome.CLEAR]
+    assert decisions[-1].outcome is Outcome.ERROR
+    assert "truncated" in decisions[-1].error and "/3" in decisions[-1].error
+
+
+def test_wrong_namespace_is_one_error(screener: Screener, tmp_path: Path) -> None:
+    text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8")
+    path = tmp_path / "camt.xml"
+    path.write_text(text.replace("pacs.008.001.08", "camt.053.001.08"), encoding="utf-8")
+    decisions = scan(screener, path, "payments")
+    assert len(decisions) == 1 and decisions[0].outcome is Outcome.ERROR
+    assert "namespace" in decisions[0].error
+
+
+def test_payment_xml_entities_are_not_resolved(screener: Screener, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8")
+    text = text.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE Document [<!ENTITY x SYSTEM "file://{secret}">]>',
+    ).replace("Merchant settlement Q1 2021", "&x;")
+    path = tmp_path / "xxe.xml"
+    path.write_text(text, encoding="utf-8")
+    decisions = scan(screener, path, "payments")
+    assert all("TOP-SECRET-VALUE" not in str(d) for d in decisions)
+    assert len(decisions) == 3
+
+
+def test_bad_payment_date_is_an_error_row(screener: Screener, tmp_path: Path) -> None:
+    text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8").replace("2021-03-16", "2021-02-30")
+    path = tmp_path / "bad-date.xml"
+    path.write_text(text, encoding="utf-8")
+    decisions = scan(screener, path, "payments")
+    assert len(decisions) == 3
+    assert decisions[2].outcome is Outcome.ERROR and "date" in decisions[2].error
+
+
+# ------------------------------------------------------------------------------ SBOMs
+@pytest.mark.parametrize(
+    ("name", "purl", "entity", "via"),
+    [
+        ("sbom/app-cyclonedx.json", "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0", "app-wechat", "com.example:login-kit@2.0.1"),
+        ("sbom/app-cyclonedx.xml", "pkg:cocoapods/AlipaySDK-iOS@15.8.03", "app-alipay", "PaymentsKit@2.3.0"),
+        ("sbom/app.spdx.json", "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0", "app-tencent-qq", "share-kit@0.9"),
+        ("sbom/app.spdx", "pkg:maven/com.alipay.sdk/alipay-sdk-java@4.38.0.ALL", "app-alipay", "pay-service@2.0"),
+        ("sbom/Podfile.lock", "pkg:cocoapods/WechatOpenSDK@2.0.2", "app-wechat", "ShareKit@1.2.0"),
+        ("sbom/gradle-dependencies.txt", "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0", "app-tencent-qq", "com.example:social-login@3.1.0"),
+        ("sbom/pom.xml", "pkg:maven/com.github.wechatpay-apiv3/wechatpay-java@0.2.12", "app-wechat-pay", "com.example:payments-gateway"),
+    ],
+)
+def test_sdk_found_with_its_dependency_path(screener: Screener, name: str, purl: str, entity: str, via: str) -> None:
+    decisions = by_id(scan(screener, FIXTURES / name))
+    hit = decisions[purl]
+    assert hit.outcome is Outcome.BLOCK and hit.entity_id == entity
+    assert via in hit.extra["location"]
+    assert hit.extra["location"].index(via) < hit.extra["location"].rindex(">")
+
+
+def test_every_component_is_a_row(screener: Screener) -> None:
+    sbom = json.loads((FIXTURES / "sbom/app-cyclonedx.json").read_text("utf-8"))
+    decisions = scan(screener, FIXTURES / "sbom/app-cyclonedx.json")
+    assert len(decisions) == len(sbom["components"]) + 1  # the application itself has a purl
+    bugly = by_id(decisions)["pkg:maven/com.tencent.bugly/crashreport@4.1.9"]
+    assert bugly.outcome is Outcome.REVIEW and "OPEN_SOURCE_LIBRARY" in bugly.reasons
+
+
+def test_sbom_with_a_cycle(screener: Screener, tmp_path: Path) -> None:
+    sbom = json.loads((FIXTURES / "sbom/app-cyclonedx.json").read_text("utf-8"))
+    for dep in sbom["dependencies"]:
+        if dep["ref"].endswith("wechat-sdk-android@6.8.0"):
+            dep["dependsOn"] = ["pkg:maven/com.example/social-share@1.4.2"]
+    path = tmp_path / "cycle.cdx.json"
+    path.write_text(json.dumps(sbom), encoding="utf-8")
+    decisions = scan(screener, path)
+    errors = [d for d in decisions if d.outcome is Outcome.ERROR]
+    assert len(errors) == 1 and "dependency cycle" in errors[0].error
+    assert "social-share" in errors[0].error and "wechat-sdk-android" in errors[0].error
+    assert by_id(decisions)["pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0"].outcome is Outcome.BLOCK
+    assert len(decisions) == len(sbom["components"]) + 2
+
+
+def test_npm_lock_resolves_nested_packages(screener: Screener) -> None:
+    decisions = by_id(scan(screener, FIXTURES / "sbom/package-lock.json"))
+    assert set(decisions) == {
+        "pkg:npm/checkout-widgets@2.1.0", "pkg:npm/wechatpay-axios-plugin@0.8.14", "pkg:npm/left-pad@1.3.0"
+    }
+    assert decisions["pkg:npm/wechatpay-axios-plugin@0.8.14"].extra["location"] == (
+        "web-shop@1.2.0 > checkout-widgets@2.1.0 > wechatpay-axios-plugin@0.8.14"
+    )
+
+
+def test_requirements_option_lines_are_errors(screener: Screener) -> None:
+    decisions = scan(screener, FIXTURES / "sbom/requirements.txt")
+    assert len(decisions) == 4
+    assert [d.outcome for d in decisions if d.transaction_id == "line 5"] == [Outcome.ERROR]
+    alipay = by_id(decisions)["pkg:pypi/alipay-sdk-python@3.7.4"]
+    assert alipay.outcome is Outcome.REVIEW and "FREE_TEXT_MENTION" in alipay.reasons
+
+
+def test_unreadable_sbom_is_unusable_input(tmp_path: Path) -> None:
+    path = tmp_path / "broken.cdx.json"
+    path.write_text('{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [', encoding="utf-8")
+    _, reader = detect(path)
+    with pytest.raises(InputError, match="CycloneDX"):
+        list(reader(path, ScanOptions(as_of=AS_OF)))
+    result = runner.invoke(app, ["scan", str(path)])
+    assert result.exit_code == 2
+
+
+def test_sbom_xml_with_dtd_is_refused(tmp_path: Path) -> None:
+    text = (FIXTURES / "sbom/app-cyclonedx.xml").read_text("utf-8").replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+    )
+    path = tmp_path / "bomb.xml"
+    path.write_text(text, encoding="utf-8")
+    _, reader = detect(path, "sbom")
+    with pytest.raises(InputError, match="unsafe XML"):
+        list(reader(path, ScanOptions(as_of=AS_OF)))
+
+
+# ------------------------------------------------------------------------------ apps
+def test_mdm_exports(screener: Screener) -> None:
+    rows = by_id(scan(screener, FIXTURES / "apps/mdm-export.csv"))
+    assert rows["DEV-0001:com.tencent.xin"].entity_id == "app-wechat"
+    assert rows["DEV-0002:com.intsig.camscanner"].outcome is Outcome.BLOCK
+    assert rows["DEV-0003:not a package"].outcome is Outcome.ERROR
+    assert rows["DEV-0001:com.tinyspeck.chatlyio"].outcome is Outcome.CLEAR
+    records = scan(screener, FIXTURES / "apps/mdm-export.json")
+    assert len(records) == 4
+    assert by_id(records)["DEV-0102:com.tencent.mqq"].entity_id == "app-tencent-qq"
+    assert records[-1].outcome is Outcome.ERROR
+
+
+def make_ipa(path: Path, info: dict[str, str] | None) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Payload/WeChat.app/WeChat", b"\xcf\xfa\xed\xfe")
+        if info is not None:
+            archive.writestr("Payload/WeChat.app/Info.plist", plistlib.dumps(info, fmt=plistlib.FMT_BINARY))
+    return path
+
+
+def test_ipa_bundle_identifier(screener: Screener, tmp_path: Path) -> None:
+    ipa = make_ipa(tmp_path / "WeChat.ipa", {"CFBundleIdentifier": "com.tencent.xin", "CFBundleName": "WeChat", "CFBundleShortVersionString": "8.0.49"})
+    [decision] = scan(screener, ipa)
+    assert decision.outcome is Outcome.BLOCK and decision.entity_id == "app-wechat"
+    [missing] = scan(screener, make_ipa(tmp_path / "empty.ipa", None))
+    assert missing.outcome is Outcome.ERROR and "Info.plist" in missing.error
+
+
+def test_apk_that_is_not_a_zip(screener: Screener, tmp_path: Path) -> None:
+    apk = tmp_path / "fake.apk"
+    apk.write_bytes(b"this is not an android package")
+    [decision] = scan(screener, apk)
+    assert decision.outcome is Outcome.ERROR and "not a zip" in decision.error
+    broken = tmp_path / "broken.apk"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("classes.dex", b"dex\n035")
+    [decision] = scan(screener, broken)
+    assert decision.outcome is Outcome.ERROR and decision.error
+
+
+# ------------------------------------------------------------------------------ domains
+def test_domain_list(screener: Screener) -> None:
+    decisions = scan(screener, FIXTURES / "domains/customers.txt")
+    assert len(decisions) == 6
+    rows = by_id(decisions)
+    assert rows["pay.weixin.qq.com"].entity_id == "app-wechat-pay"
+    assert rows["pay.weixin.qq.com"].extra["location"] == "line 2 (qq.com)"
+    assert rows["ushareit.com"].entity_id == "app-shareit"
+    assert rows["shop.example.co.uk"].extra["location"].endswith("(example.co.uk)")
+    assert decisions[-1].outcome is Outcome.ERROR
+
+
+# ------------------------------------------------------------------------------ CLI
+def test_scan_cli_named_and_detected(tmp_path: Path) -> None:
+    out = tmp_path / "sbom.csv"
+    result = runner.invoke(app, ["scan", "sbom", str(FIXTURES / "sbom/Podfile.lock"), "--out", str(out), "--as-of", "2021-03-15"])
+    assert result.exit_code == 0
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0])[-1] == "location" and len(rows) == 3
+    result = runner.invoke(app, ["scan", str(FIXTURES / "domains/customers.txt"), "--quiet", "--us-nexus", "false"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert all(r["outcome"] in ("CLEAR", "ERROR") for r in rows)
+    assert runner.invoke(app, ["scan", "telepathy", str(FIXTURES / "domains/customers.txt")]).exit_code == 2
+    assert Nexus.FALSE.value == "false"
