@@ -25,7 +25,9 @@ AS_OF = date(2021, 3, 15)
 runner = CliRunner()
 
 
-def scan(screener: Screener, path: Path, surface: str | None = None, policy: Policy = Policy.ANTICIPATE) -> list[Decision]:
+def scan(
+    screener: Screener, path: Path, surface: str | None = None, policy: Policy = Policy.ANTICIPATE
+) -> list[Decision]:
     _, reader = detect(path, surface)
     items = reader(path, ScanOptions(as_of=AS_OF))
     return list(decide_items(items, screener, ScreenOptions(policy=policy)))
@@ -118,7 +120,9 @@ def test_payment_xml_entities_are_not_resolved(screener: Screener, tmp_path: Pat
 
 
 def test_bad_payment_date_is_an_error_row(screener: Screener, tmp_path: Path) -> None:
-    text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8").replace("2021-03-16", "2021-02-30")
+    text = (
+        (FIXTURES / "payments/pacs008.xml").read_text("utf-8").replace("2021-03-16", "2021-02-30")
+    )
     path = tmp_path / "bad-date.xml"
     path.write_text(text, encoding="utf-8")
     decisions = scan(screener, path, "payments")
@@ -130,16 +134,48 @@ def test_bad_payment_date_is_an_error_row(screener: Screener, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("name", "purl", "entity", "via"),
     [
-        ("sbom/app-cyclonedx.json", "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0", "app-wechat", "com.example:login-kit@2.0.1"),
-        ("sbom/app-cyclonedx.xml", "pkg:cocoapods/AlipaySDK-iOS@15.8.03", "app-alipay", "PaymentsKit@2.3.0"),
-        ("sbom/app.spdx.json", "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0", "app-tencent-qq", "share-kit@0.9"),
-        ("sbom/app.spdx", "pkg:maven/com.alipay.sdk/alipay-sdk-java@4.38.0.ALL", "app-alipay", "pay-service@2.0"),
+        (
+            "sbom/app-cyclonedx.json",
+            "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0",
+            "app-wechat",
+            "com.example:login-kit@2.0.1",
+        ),
+        (
+            "sbom/app-cyclonedx.xml",
+            "pkg:cocoapods/AlipaySDK-iOS@15.8.03",
+            "app-alipay",
+            "PaymentsKit@2.3.0",
+        ),
+        (
+            "sbom/app.spdx.json",
+            "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0",
+            "app-tencent-qq",
+            "share-kit@0.9",
+        ),
+        (
+            "sbom/app.spdx",
+            "pkg:maven/com.alipay.sdk/alipay-sdk-java@4.38.0.ALL",
+            "app-alipay",
+            "pay-service@2.0",
+        ),
         ("sbom/Podfile.lock", "pkg:cocoapods/WechatOpenSDK@2.0.2", "app-wechat", "ShareKit@1.2.0"),
-        ("sbom/gradle-dependencies.txt", "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0", "app-tencent-qq", "com.example:social-login@3.1.0"),
-        ("sbom/pom.xml", "pkg:maven/com.github.wechatpay-apiv3/wechatpay-java@0.2.12", "app-wechat-pay", "com.example:payments-gateway"),
+        (
+            "sbom/gradle-dependencies.txt",
+            "pkg:maven/com.tencent.tauth/qqopensdk@3.53.0",
+            "app-tencent-qq",
+            "com.example:social-login@3.1.0",
+        ),
+        (
+            "sbom/pom.xml",
+            "pkg:maven/com.github.wechatpay-apiv3/wechatpay-java@0.2.12",
+            "app-wechat-pay",
+            "com.example:payments-gateway",
+        ),
     ],
 )
-def test_sdk_found_with_its_dependency_path(screener: Screener, name: str, purl: str, entity: str, via: str) -> None:
+def test_sdk_found_with_its_dependency_path(
+    screener: Screener, name: str, purl: str, entity: str, via: str
+) -> None:
     decisions = by_id(scan(screener, FIXTURES / name))
     hit = decisions[purl]
     assert hit.outcome is Outcome.BLOCK and hit.entity_id == entity
@@ -166,14 +202,19 @@ def test_sbom_with_a_cycle(screener: Screener, tmp_path: Path) -> None:
     errors = [d for d in decisions if d.outcome is Outcome.ERROR]
     assert len(errors) == 1 and "dependency cycle" in errors[0].error
     assert "social-share" in errors[0].error and "wechat-sdk-android" in errors[0].error
-    assert by_id(decisions)["pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0"].outcome is Outcome.BLOCK
+    assert (
+        by_id(decisions)["pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0"].outcome
+        is Outcome.BLOCK
+    )
     assert len(decisions) == len(sbom["components"]) + 2
 
 
 def test_npm_lock_resolves_nested_packages(screener: Screener) -> None:
     decisions = by_id(scan(screener, FIXTURES / "sbom/package-lock.json"))
     assert set(decisions) == {
-        "pkg:npm/checkout-widgets@2.1.0", "pkg:npm/wechatpay-axios-plugin@0.8.14", "pkg:npm/left-pad@1.3.0"
+        "pkg:npm/checkout-widgets@2.1.0",
+        "pkg:npm/wechatpay-axios-plugin@0.8.14",
+        "pkg:npm/left-pad@1.3.0",
     }
     assert decisions["pkg:npm/wechatpay-axios-plugin@0.8.14"].extra["location"] == (
         "web-shop@1.2.0 > checkout-widgets@2.1.0 > wechatpay-axios-plugin@0.8.14"
@@ -190,7 +231,9 @@ def test_requirements_option_lines_are_errors(screener: Screener) -> None:
 
 def test_unreadable_sbom_is_unusable_input(tmp_path: Path) -> None:
     path = tmp_path / "broken.cdx.json"
-    path.write_text('{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [', encoding="utf-8")
+    path.write_text(
+        '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [', encoding="utf-8"
+    )
     _, reader = detect(path)
     with pytest.raises(InputError, match="CycloneDX"):
         list(reader(path, ScanOptions(as_of=AS_OF)))
@@ -199,9 +242,13 @@ def test_unreadable_sbom_is_unusable_input(tmp_path: Path) -> None:
 
 
 def test_sbom_xml_with_dtd_is_refused(tmp_path: Path) -> None:
-    text = (FIXTURES / "sbom/app-cyclonedx.xml").read_text("utf-8").replace(
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+    text = (
+        (FIXTURES / "sbom/app-cyclonedx.xml")
+        .read_text("utf-8")
+        .replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE bom [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+        )
     )
     path = tmp_path / "bomb.xml"
     path.write_text(text, encoding="utf-8")
@@ -227,12 +274,21 @@ def make_ipa(path: Path, info: dict[str, str] | None) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Payload/WeChat.app/WeChat", b"\xcf\xfa\xed\xfe")
         if info is not None:
-            archive.writestr("Payload/WeChat.app/Info.plist", plistlib.dumps(info, fmt=plistlib.FMT_BINARY))
+            archive.writestr(
+                "Payload/WeChat.app/Info.plist", plistlib.dumps(info, fmt=plistlib.FMT_BINARY)
+            )
     return path
 
 
 def test_ipa_bundle_identifier(screener: Screener, tmp_path: Path) -> None:
-    ipa = make_ipa(tmp_path / "WeChat.ipa", {"CFBundleIdentifier": "com.tencent.xin", "CFBundleName": "WeChat", "CFBundleShortVersionString": "8.0.49"})
+    ipa = make_ipa(
+        tmp_path / "WeChat.ipa",
+        {
+            "CFBundleIdentifier": "com.tencent.xin",
+            "CFBundleName": "WeChat",
+            "CFBundleShortVersionString": "8.0.49",
+        },
+    )
     [decision] = scan(screener, ipa)
     assert decision.outcome is Outcome.BLOCK and decision.entity_id == "app-wechat"
     [missing] = scan(screener, make_ipa(tmp_path / "empty.ipa", None))
@@ -266,14 +322,30 @@ def test_domain_list(screener: Screener) -> None:
 # ------------------------------------------------------------------------------ CLI
 def test_scan_cli_named_and_detected(tmp_path: Path) -> None:
     out = tmp_path / "sbom.csv"
-    result = runner.invoke(app, ["scan", "sbom", str(FIXTURES / "sbom/Podfile.lock"), "--out", str(out), "--as-of", "2021-03-15"])
+    result = runner.invoke(
+        app,
+        [
+            "scan",
+            "sbom",
+            str(FIXTURES / "sbom/Podfile.lock"),
+            "--out",
+            str(out),
+            "--as-of",
+            "2021-03-15",
+        ],
+    )
     assert result.exit_code == 0
     with out.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0])[-1] == "location" and len(rows) == 3
-    result = runner.invoke(app, ["scan", str(FIXTURES / "domains/customers.txt"), "--quiet", "--us-nexus", "false"])
+    result = runner.invoke(
+        app, ["scan", str(FIXTURES / "domains/customers.txt"), "--quiet", "--us-nexus", "false"]
+    )
     assert result.exit_code == 0
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert all(r["outcome"] in ("CLEAR", "ERROR") for r in rows)
-    assert runner.invoke(app, ["scan", "telepathy", str(FIXTURES / "domains/customers.txt")]).exit_code == 2
+    assert (
+        runner.invoke(app, ["scan", "telepathy", str(FIXTURES / "domains/customers.txt")]).exit_code
+        == 2
+    )
     assert Nexus.FALSE.value == "false"

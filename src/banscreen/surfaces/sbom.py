@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import redirect_stderr, redirect_stdout
 from collections import deque
 from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
