@@ -38,7 +38,7 @@ class FreeTextIndex:
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
-        tokens = self._normaliser.tokenize(text)
+        tokens = self._normaliser.text_tokens(text)
         hits: dict[tuple[str, str], TextHit] = {}
         i = 0
         while i < len(tokens):

@@ -279,6 +279,10 @@ class Normaliser:
         """Comparable tokens of a name; never empty for a name with any letter or digit."""
         return tuple(token for token, _ in self._analyse(text))
 
+    def text_tokens(self, text: str) -> tuple[str, ...]:
+        """Tokens of free text: one pass, since text is searched, never compared as a key."""
+        return tuple(token for token, _ in self._analyse_once(text))
+
     def key(self, text: str) -> str:
         return " ".join(self.tokens(text))
 

@@ -10,6 +10,7 @@ entities are not resolved and nothing is fetched from the network.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,20 +22,22 @@ from .rows import parse_date
 from .scan import ScanItem, ScanOptions, error_item
 
 SUPPORTED = ("pacs.008.001.", "pain.001.001.")
+_WANTED = ("Document", "MsgId", "ReqdExctnDt", "IntrBkSttlmDt", "CdtTrfTxInf", "PmtInf")
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """Local name of a `{namespace}name` tag (comments and processing instructions: "")."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+@lru_cache(maxsize=256)
+def _xpath(path: tuple[str, ...]) -> str:
+    return "/".join(f"{{*}}{name}" for name in path)
 
 
 def _find(element: etree._Element | None, *path: str) -> etree._Element | None:
     """First descendant along `path` of local names, whatever the namespace version."""
-    current = element
-    for name in path:
-        if current is None:
-            return None
-        current = next((child for child in current if _local(child.tag) == name), None)
-    return current
+    return None if element is None else element.find(_xpath(path))
 
 
 def _text(element: etree._Element | None, *path: str) -> str:
@@ -124,6 +127,8 @@ def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> 
     context = etree.iterparse(
         source,
         events=("start", "end"),
+        # Only the elements read here come back to Python: the rest stays in libxml2.
+        tag=[f"{{*}}{name}" for name in _WANTED],
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
