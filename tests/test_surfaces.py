@@ -295,6 +295,17 @@ def test_ipa_bundle_identifier(screener: Screener, tmp_path: Path) -> None:
     assert missing.outcome is Outcome.ERROR and "Info.plist" in missing.error
 
 
+def test_apk_package_from_binary_manifest(screener: Screener, tmp_path: Path) -> None:
+    from helpers.axml import make_apk
+
+    apk = make_apk(tmp_path / "camscanner.apk", "com.intsig.camscanner", "6.70.0")
+    [decision] = scan(screener, apk)
+    assert decision.outcome is Outcome.BLOCK and decision.entity_id == "app-camscanner"
+    assert decision.extra["location"] == "camscanner.apk (com.intsig.camscanner)"
+    result = runner.invoke(app, ["scan", str(apk), "--quiet"])
+    assert result.stdout.startswith("id,outcome,"), "nothing but decisions on stdout"
+
+
 def test_apk_that_is_not_a_zip(screener: Screener, tmp_path: Path) -> None:
     apk = tmp_path / "fake.apk"
     apk.write_bytes(b"this is not an android package")

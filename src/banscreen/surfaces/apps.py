@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import plistlib
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -125,10 +127,12 @@ def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     try:
         from pyaxmlparser import APK
 
-        apk = APK(str(path))
-        package = apk.package or ""
-        name = apk.application or ""
-        version = apk.version_name or ""
+        # pyaxmlparser prints warnings (a missing app name): keep stdout for the decisions.
+        with open(os.devnull, "w") as sink, redirect_stdout(sink):
+            apk = APK(str(path))
+            package = apk.package or ""
+            name = apk.application or ""
+            version = apk.version_name or ""
     except Exception as exc:  # pyaxmlparser raises many types on a broken manifest
         yield error_item(path.name, path.name, "apk", f"unreadable AndroidManifest.xml: {exc}")
         return
