@@ -15,18 +15,9 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-COLUMNS = [
-    "id",
-    "date",
-    "category",
-    "counterparty_name",
-    "counterparty_country",
-    "counterparty_identifiers",
-    "us_nexus",
-    "text",
-    "amount",
-    "currency",
-]
+from banscreen.surfaces.rows import INPUT_COLUMNS
+
+COLUMNS = [*INPUT_COLUMNS, "amount", "currency"]
 
 # (category, counterparty_name, country, identifiers, text)
 HITS = [

@@ -61,11 +61,18 @@ def screen_file(
     on_bytes: Callable[[int], None] | None = None,
     on_row: Callable[[], None] | None = None,
 ) -> BatchStats:
-    stats = BatchStats()
     source.open_header()
     writer = writer_factory(source.extra_columns)
+    return write_decisions(decide_rows(source.rows(on_bytes), screener, options), writer, on_row)
+
+
+def write_decisions(
+    decisions: Iterator[Decision], writer: DecisionWriter, on_row: Callable[[], None] | None = None
+) -> BatchStats:
+    """Write every decision and count outcomes; the writer is closed even on failure."""
+    stats = BatchStats()
     try:
-        for decision in decide_rows(source.rows(on_bytes), screener, options):
+        for decision in decisions:
             writer.write(decision)
             stats.rows += 1
             stats.outcomes[decision.outcome.name] += 1
@@ -102,7 +109,7 @@ def decide_items(
 def scan_file(
     path: Path,
     surface: str | None,
-    writer: DecisionWriter,
+    writer_factory: Callable[[list[str]], DecisionWriter],
     screener: Screener,
     options: ScreenOptions,
     scan_options: ScanOptions,
@@ -110,14 +117,6 @@ def scan_file(
 ) -> tuple[str, BatchStats]:
     """Detect the surface, read every record, and write one decision per record."""
     found, reader = detect(path, surface)
-    stats = BatchStats()
-    try:
-        for decision in decide_items(reader(path, scan_options), screener, options):
-            writer.write(decision)
-            stats.rows += 1
-            stats.outcomes[decision.outcome.name] += 1
-            if on_row is not None:
-                on_row()
-    finally:
-        writer.close()
-    return found, stats
+    items = reader(path, scan_options)
+    writer = writer_factory(["location"])
+    return found, write_decisions(decide_items(items, screener, options), writer, on_row)

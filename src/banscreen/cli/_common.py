@@ -1,0 +1,86 @@
+"""Shared pieces of the command line: the app, consoles, common options and helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import BanscreenError
+from ..model import Policy
+from ..registry import Registry, load_registry
+from ..settings import HOME_ENV, Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Screen transactions against connected-software bans (EO 13971 and successors).",
+)
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+EXIT_UNUSABLE = 2
+
+
+class OutFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+ExtraData = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra-data",
+        help="Extra entities/relations (or program) YAML file or folder; repeatable.",
+    ),
+]
+PolicyOpt = Annotated[
+    Policy,
+    typer.Option(
+        "--policy", help="strict: the law as written; anticipate: BLOCK before identification."
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date (YYYY-MM-DD) for rows and surfaces that carry none."),
+]
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home", help=f"Data directory (default ${HOME_ENV}, else the user data dir)."
+        ),
+    ] = None,
+) -> None:
+    """Screen transactions against connected-software bans (EO 13971 and successors)."""
+    ctx.obj = Settings.resolve(home)
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+def registry_or_exit(extra: list[Path] | None) -> Registry:
+    try:
+        return load_registry(extra or [])
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+
+
+def parse_date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--as-of: not a date (YYYY-MM-DD): {value!r}") from None

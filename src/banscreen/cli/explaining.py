@@ -1,0 +1,168 @@
+"""explain: a decision with all its evidence, or an entity and what reaches it."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..engine import Screener, ScreenOptions
+from ..errors import BanscreenError
+from ..model import Policy
+from ..registry import Registry
+from ..surfaces.batch import decide_rows
+from ..surfaces.output import decision_json
+from ..surfaces.tabular import TransactionFile
+from ._common import (
+    AsOfOpt,
+    ExtraData,
+    PolicyOpt,
+    app,
+    fail,
+    out,
+    parse_date_option,
+    registry_or_exit,
+)
+
+
+def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[str, Any]:
+    from ..decide import coverage_path, path_text
+
+    entity = registry.entities[entity_id]
+    programs = []
+    for program in registry.programs.values():
+        path = coverage_path(registry, program, entity_id, day)
+        programs.append(
+            {
+                "program": program.id,
+                "citation": program.citation,
+                "reached": path is not None,
+                "path": path_text(registry, entity_id, path) if path is not None else None,
+            }
+        )
+    return {
+        "entity_id": entity.id,
+        "type": entity.type,
+        "country": entity.country,
+        "note": entity.note,
+        "names": [
+            {
+                "value": n.value,
+                "kind": n.kind,
+                "script": n.script,
+                "source": n.fact.source,
+                "provenance": n.fact.provenance.value,
+            }
+            for n in entity.names
+        ],
+        "identifiers": [
+            {
+                "kind": i.kind,
+                "value": i.value,
+                "source": i.fact.source,
+                "provenance": i.fact.provenance.value,
+            }
+            for i in entity.identifiers
+        ],
+        "relations": [
+            {
+                "kind": r.kind,
+                "from": r.source_id,
+                "to": r.target_id,
+                "percentage": r.percentage,
+                "start": r.start.isoformat() if r.start else None,
+                "end": r.end.isoformat() if r.end else None,
+                "source": r.fact.source,
+                "provenance": r.fact.provenance.value,
+                "note": r.note,
+            }
+            for r in registry.all_relations_of(entity_id)
+        ],
+        "as_of": day.isoformat(),
+        "programs": programs,
+    }
+
+
+@app.command()
+def explain(
+    id: Annotated[str, typer.Argument(help="An entity id, or a transaction id with --input.")],
+    input: Annotated[
+        Path | None, typer.Option("--input", help="Transactions file holding the transaction ID.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    policy: PolicyOpt = Policy.STRICT,
+    as_of: AsOfOpt = None,
+    extra_data: ExtraData = None,
+) -> None:
+    """Explain a decision (transaction ID in --input) or an entity (its names, relations, reach)."""
+    registry = registry_or_exit(extra_data)
+    day = parse_date_option(as_of)
+    if input is None:
+        if id not in registry.entities:
+            raise fail(f"no entity {id!r} (use --input FILE to explain a transaction)")
+        info = _entity_explanation(registry, id, day or date.today())
+        if as_json:
+            print(json.dumps(info, ensure_ascii=False, indent=2))
+            return
+        out.print(f"[bold]{id}[/bold] ({info['type']}, {info['country'] or '-'})")
+        for n in info["names"]:
+            out.print(
+                f"  name  {n['value']}  [{n['kind']}, {n['provenance']}: {n['source']}]",
+                highlight=False,
+            )
+        for i in info["identifiers"]:
+            out.print(f"  id    {i['kind']}:{i['value']}  [{i['provenance']}]", highlight=False)
+        for r in info["relations"]:
+            pct = f" {r['percentage']:g}%" if r["percentage"] is not None else ""
+            out.print(
+                f"  rel   {r['from']} -{r['kind']}{pct}-> {r['to']}  [{r['provenance']}]",
+                highlight=False,
+            )
+        for p in info["programs"]:
+            out.print(
+                f"  {p['program']}: " + (p["path"] if p["reached"] else "not reached"),
+                highlight=False,
+            )
+        return
+    screener = Screener(registry)
+    try:
+        source = TransactionFile(input)
+        options = ScreenOptions(policy=policy, as_of=day)
+        with closing(source.rows()) as rows:
+            for decision in decide_rows(rows, screener, options):
+                if decision.transaction_id == id:
+                    break
+            else:
+                raise fail(f"no transaction {id!r} in {input}")
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    data = decision_json(decision)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out.print(
+        f"[bold]{id}[/bold]: [bold]{data['outcome']}[/bold]"
+        f"  (policy {data['policy']}, as of {data['as_of']})"
+    )
+    if data["error"]:
+        out.print(f"  error: {data['error']}", highlight=False)
+    for hit in data["hits"]:
+        ev = hit["evidence"]
+        out.print(
+            f"  {hit['program']} ({hit['citation']}, {hit['section']}): {hit['outcome']}"
+            f"  status {hit['status']}, category {hit['category'] or 'not covered'}",
+            highlight=False,
+        )
+        out.print(
+            f"    matched {ev['entity_id']} by {ev['method']} {ev['score']:.4f}:"
+            f" {ev['query']!r} ~ {ev['matched']!r}",
+            highlight=False,
+        )
+        out.print(f"    path    {hit['path']}", highlight=False)
+        out.print(f"    reasons {', '.join(hit['reasons'])}", highlight=False)
+    if not data["hits"]:
+        out.print(f"  reasons {data['reasons']}", highlight=False)

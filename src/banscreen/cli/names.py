@@ -1,0 +1,161 @@
+"""match and compare: the name matcher from the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..engine import Screener
+from ._common import (
+    ExtraData,
+    app,
+    fail,
+    out,
+    registry_or_exit,
+)
+
+
+def _candidates_json(screener: Screener, name: str) -> list[dict[str, Any]]:
+    rows = []
+    for rank, m in enumerate(screener.matcher.match_name(name), start=1):
+        entity = screener.registry.entities[m.entry.entity_id]
+        rows.append(
+            {
+                "rank": rank,
+                "entity_id": entity.id,
+                "entity_name": entity.display_name,
+                "matched_name": m.entry.name.value,
+                "score": round(m.score, 4),
+                "method": m.method,
+                "tokens": [
+                    {"query": a, "name": b, "share": round(c, 4)} for a, b, c in m.alignment.pairs
+                ],
+            }
+        )
+    return rows
+
+
+def _read_names(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"{path}: cannot read: {exc}") from None
+    lines = text.splitlines()
+    if lines and "name" in next(csv.reader([lines[0]])):
+        return [row.get("name", "") or "" for row in csv.DictReader(lines)]
+    return lines
+
+
+@app.command()
+def match(
+    name: Annotated[str | None, typer.Argument(help="A name to look up.")] = None,
+    names: Annotated[
+        Path | None,
+        typer.Option("--names", help="File of names (one a line, or CSV with a name column)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    extra_data: ExtraData = None,
+) -> None:
+    """Registry candidates scoring at or above the REVIEW threshold, best first."""
+    screener = Screener(registry_or_exit(extra_data))
+    if names is not None:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["name", "rank", "entity_id", "entity_name", "score", "method"])
+        for query in _read_names(names):
+            cands = _candidates_json(screener, query)
+            if not cands:
+                writer.writerow([query, "", "", "", "", ""])
+            for c in cands:
+                writer.writerow(
+                    [
+                        query,
+                        c["rank"],
+                        c["entity_id"],
+                        c["entity_name"],
+                        f"{c['score']:.4f}",
+                        c["method"],
+                    ]
+                )
+        return
+    if name is None:
+        raise fail("give a NAME or --names FILE")
+    cands = _candidates_json(screener, name)
+    if as_json:
+        print(json.dumps({"query": name, "candidates": cands}, ensure_ascii=False, indent=2))
+        return
+    if not cands:
+        out.print(
+            f"no hit for {name!r} (review threshold {screener.registry.matching.thresholds.review})"
+        )
+        return
+    table = Table("rank", "entity_id", "entity_name", "matched name", "score", "method")
+    for c in cands:
+        table.add_row(
+            str(c["rank"]),
+            c["entity_id"],
+            c["entity_name"],
+            c["matched_name"],
+            f"{c['score']:.4f}",
+            c["method"],
+        )
+    out.print(table)
+
+
+@app.command()
+def compare(
+    name_a: Annotated[str | None, typer.Argument(help="First name.")] = None,
+    name_b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help="CSV with columns a, b (others kept).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON output with the token alignment.")
+    ] = False,
+    extra_data: ExtraData = None,
+) -> None:
+    """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
+    screener = Screener(registry_or_exit(extra_data))
+    review = screener.registry.matching.thresholds.review
+    if pairs is not None:
+        try:
+            fh = pairs.open(encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            raise fail(f"{pairs}: {exc}") from None
+        with fh:
+            reader = csv.DictReader(fh)
+            fields = list(reader.fieldnames or [])
+            if "a" not in fields or "b" not in fields:
+                raise fail(f"{pairs}: needs columns a and b")
+            writer = csv.DictWriter(
+                sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
+            )
+            writer.writeheader()
+            for row in reader:
+                score, _, _ = screener.matcher.compare(row["a"] or "", row["b"] or "")
+                writer.writerow(
+                    {**row, "score": f"{score:.4f}", "match": str(score >= review).lower()}
+                )
+        return
+    if name_a is None or name_b is None:
+        raise fail("give NAME_A NAME_B or --pairs FILE")
+    score, method, aligned = screener.matcher.compare(name_a, name_b)
+    result = {
+        "a": name_a,
+        "b": name_b,
+        "score": round(score, 4),
+        "method": method,
+        "match": score >= review,
+        "review_threshold": review,
+        "block_threshold": screener.registry.matching.thresholds.block,
+        "tokens": [{"a": a, "b": b, "share": round(c, 4)} for a, b, c in aligned],
+    }
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        out.print(f"{score:.4f}" + ("  (match)" if score >= review else ""))

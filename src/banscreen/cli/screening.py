@@ -1,0 +1,179 @@
+"""screen and scan: transactions files and the files users already have."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..decide.accept import AcceptList
+from ..engine import Screener, ScreenOptions
+from ..errors import BanscreenError
+from ..model import Nexus, Policy
+from ..surfaces.batch import BatchStats, scan_file, screen_file
+from ..surfaces.output import DecisionWriter
+from ..surfaces.scan import ScanOptions
+from ..surfaces.tabular import TransactionFile, detect_format
+from ._common import (
+    AsOfOpt,
+    ExtraData,
+    OutFormat,
+    PolicyOpt,
+    app,
+    err,
+    fail,
+    parse_date_option,
+    registry_or_exit,
+)
+
+
+def output_format(fmt: OutFormat | None, out_path: Path | None) -> str:
+    """--format, else the --out file's extension, else csv; Parquet needs a file."""
+    chosen = fmt.value if fmt else (detect_format(out_path) if out_path else "csv")
+    if chosen == "parquet" and out_path is None:
+        raise fail("--format parquet needs --out FILE")
+    return chosen
+
+
+def summary(what: str, stats: BatchStats, started: float, policy: Policy, version: str) -> None:
+    """One line on standard error: how many, how fast, which outcomes, under what."""
+    elapsed = time.perf_counter() - started
+    rate = stats.rows / elapsed if elapsed > 0 else 0.0
+    counts = ", ".join(
+        f"{k} {stats.outcomes.get(k, 0)}" for k in ("BLOCK", "REVIEW", "CLEAR", "ERROR")
+    )
+    err.print(
+        f"{what} in {elapsed:.2f}s ({rate:,.0f}/s): {counts}"
+        f"  [policy {policy.value}, data {version}]",
+        highlight=False,
+    )
+
+
+@app.command()
+def screen(
+    input: Annotated[Path, typer.Argument(help="Transactions file: CSV, JSON lines or Parquet.")],
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", help="Output format (default from --out, else csv)."),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
+    ] = None,
+    policy: PolicyOpt = Policy.STRICT,
+    as_of: AsOfOpt = None,
+    extra_data: ExtraData = None,
+    accept_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--accept-list",
+            help="CSV of accepted false positives (counterparty, entity_id, list_version).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")] = False,
+) -> None:
+    """Screen every row of INPUT; one output row per input row, in input order."""
+    registry = registry_or_exit(extra_data)
+    options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
+    out_format = output_format(fmt, out_path)
+    try:
+        source = TransactionFile(input, input_format)
+        screener = Screener(registry)
+        if accept_list is not None:
+            screener.accept_list = AcceptList.from_csv(accept_list, screener.matcher.normaliser)
+        started = time.perf_counter()
+        progress = Progress(
+            TextColumn("screening"),
+            BarColumn(),
+            TextColumn("{task.completed:,.0f}/{task.total:,.0f} {task.fields[unit]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        )
+        with progress:
+            if source.total_rows is not None:
+                task = progress.add_task("screen", total=source.total_rows, unit="rows")
+                stats = screen_file(
+                    source,
+                    lambda extra: DecisionWriter(out_path, out_format, extra),
+                    screener,
+                    options,
+                    on_row=lambda: progress.advance(task),
+                )
+            else:
+                task = progress.add_task("screen", total=source.size, unit="bytes")
+                stats = screen_file(
+                    source,
+                    lambda extra: DecisionWriter(out_path, out_format, extra),
+                    screener,
+                    options,
+                    on_bytes=lambda n: progress.advance(task, n),
+                )
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    if not quiet:
+        summary(f"screened {stats.rows:,} rows", stats, started, policy, registry.version)
+
+
+@app.command()
+def scan(
+    target: Annotated[
+        str, typer.Argument(help="FILE, or a surface (payments, apps, sbom, domains) then FILE.")
+    ],
+    file: Annotated[
+        Path | None, typer.Argument(help="The file, when a surface is named first.")
+    ] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", help="Output format (default from --out, else csv)."),
+    ] = None,
+    policy: PolicyOpt = Policy.STRICT,
+    as_of: AsOfOpt = None,
+    us_nexus: Annotated[
+        Nexus | None,
+        typer.Option(
+            "--us-nexus",
+            help="U.S. nexus of every record (default: from the record, else unknown).",
+        ),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category", help="Transaction category of every record (default: the surface's)."
+        ),
+    ] = None,
+    extra_data: ExtraData = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary.")] = False,
+) -> None:
+    """Screen payments, app inventories, SBOMs and lockfiles, or domain lists (+ location)."""
+    surface, path = (None, Path(target)) if file is None else (target, file)
+    registry = registry_or_exit(extra_data)
+    day = parse_date_option(as_of)
+    options = ScreenOptions(policy=policy, as_of=day)
+    scan_options = ScanOptions(as_of=day or date.today(), us_nexus=us_nexus, category=category)
+    out_format = output_format(fmt, out_path)
+    started = time.perf_counter()
+    try:
+        found, stats = scan_file(
+            path,
+            surface,
+            lambda extra: DecisionWriter(out_path, out_format, extra),
+            Screener(registry),
+            options,
+            scan_options,
+        )
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    if not quiet:
+        summary(f"scanned {stats.rows:,} {found} records", stats, started, policy, registry.version)
