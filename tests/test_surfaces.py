@@ -306,6 +306,19 @@ def test_apk_package_from_binary_manifest(screener: Screener, tmp_path: Path) ->
     assert result.stdout.startswith("id,outcome,"), "nothing but decisions on stdout"
 
 
+def test_apk_signer_is_screened_by_name(screener: Screener, tmp_path: Path) -> None:
+    from helpers.axml import make_apk, sign_v1
+
+    apk = sign_v1(
+        make_apk(tmp_path / "unknown.apk", "com.example.unknownapp"),
+        "Shenzhen Tencent Computer Systems Co., Ltd.",
+    )
+    [decision] = scan(screener, apk)
+    assert decision.entity_id == "tencent-computer-systems"
+    assert decision.outcome is Outcome.BLOCK
+    assert any(m.field == "signer" for m in decision.matches)
+
+
 def test_apk_that_is_not_a_zip(screener: Screener, tmp_path: Path) -> None:
     apk = tmp_path / "fake.apk"
     apk.write_bytes(b"this is not an android package")

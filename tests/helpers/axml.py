@@ -73,3 +73,43 @@ def make_apk(path: Path, package: str, version_name: str = "1.0") -> Path:
         archive.writestr("AndroidManifest.xml", manifest(package, version_name))
         archive.writestr("classes.dex", b"dex\n035\x00")
     return path
+
+
+def sign_v1(apk: Path, organisation: str) -> Path:
+    """Add a v1 (JAR) signature block with a self-signed certificate for `organisation`."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs7
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+        x509.NameAttribute(NameOID.COMMON_NAME, "Android release key"),
+    ])  # fmt: skip
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    signature_file = b"Signature-Version: 1.0\r\nCreated-By: 1.0 (Android)\r\n\r\n"
+    block = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(signature_file)
+        .add_signer(certificate, key, hashes.SHA256())
+        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature])
+    )
+    with zipfile.ZipFile(apk, "a") as archive:
+        archive.writestr("META-INF/MANIFEST.MF", b"Manifest-Version: 1.0\r\n\r\n")
+        archive.writestr("META-INF/CERT.SF", signature_file)
+        archive.writestr("META-INF/CERT.RSA", block)
+    return apk

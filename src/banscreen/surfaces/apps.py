@@ -133,13 +133,28 @@ def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
             package = apk.package or ""
             name = apk.application or ""
             version = apk.version_name or ""
+            signer = _signer(apk)
     except Exception as exc:  # pyaxmlparser raises many types on a broken manifest
         yield error_item(path.name, path.name, "apk", f"unreadable AndroidManifest.xml: {exc}")
         return
     if not package:
         yield error_item(path.name, path.name, "apk", "no package name in AndroidManifest.xml")
         return
-    yield _binary_item(path, "android", package, name, version, options)
+    yield _binary_item(path, "android", package, name, version, options, signer)
+
+
+def _signer(apk: Any) -> str:
+    """Organisation (else common name) of the first signing certificate, if any."""
+    try:
+        certificates = apk.get_certificates()
+    except Exception:  # a malformed signature block is not a reason to lose the package
+        return ""
+    for certificate in certificates:
+        subject = certificate.subject.native
+        found = subject.get("organization_name") or subject.get("common_name") or ""
+        if found:
+            return str(found)
+    return ""
 
 
 def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
@@ -166,7 +181,13 @@ def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
 
 
 def _binary_item(
-    path: Path, kind: str, ident: str, name: str, version: str, options: ScanOptions
+    path: Path,
+    kind: str,
+    ident: str,
+    name: str,
+    version: str,
+    options: ScanOptions,
+    signer: str = "",
 ) -> ScanItem:
     location = f"{path.name} ({ident})"
     return ScanItem(
@@ -181,5 +202,6 @@ def _binary_item(
             us_nexus=options.us_nexus or Nexus.UNKNOWN,
             text=f"{name} {version}".strip(),
             location=location,
+            parties=(("signer", signer),) if signer else (),
         ),
     )
