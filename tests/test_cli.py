@@ -280,3 +280,73 @@ def test_programs_chart(tmp_path: Path, fmt: str) -> None:
     assert f"eo13971.{fmt}" in files and f"pafaca.{fmt}" in files
     data = (tmp_path / f"eo13971.{fmt}").read_bytes()
     assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data[:2000]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name", "branch"),
+    [
+        ("gb18030", "腾讯控股有限公司", "深圳总部"),
+        ("big5", "騰訊控股有限公司", "香港辦事處"),
+        ("cp1252", "Tencent Holdings Limited", "Zürich Société Générale"),
+    ],
+)
+def test_legacy_encodings_are_detected(
+    tmp_path: Path, encoding: str, name: str, branch: str
+) -> None:
+    rows = "".join(f"{i},2021-03-01,payment,{name},CN,,true,,{branch}\n" for i in range(30))
+    path = tmp_path / "in.csv"
+    path.write_bytes((HEADER + rows).encode(encoding))
+    result = runner.invoke(app, ["screen", str(path)])
+    assert result.exit_code == 0
+    decisions = list(csv.DictReader(result.stdout.splitlines()))
+    assert len(decisions) == 30
+    assert all(d["entity_id"] == "tencent-holdings" and d["branch"] == branch for d in decisions), (
+        decisions[0]
+    )
+    assert "read as" in result.output
+
+
+def test_encoding_override(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes((HEADER + "1,2021-03-01,payment,騰訊,CN,,true,,HQ\n").encode("big5"))
+    code, stdout = run("screen", str(path), "--encoding", "big5", "--quiet")
+    assert code == 0 and ",tencent-holdings," in stdout
+    assert runner.invoke(app, ["screen", str(path), "--encoding", "klingon"]).exit_code == 2
+
+
+def test_spreadsheet_formulas_are_neutralised(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER + '=HYPERLINK("http://x"),2021-03-01,payment,Acme,US,,true,,@SUM(A1)\n',
+        encoding="utf-8",
+    )
+    code, stdout = run("screen", str(path), "--quiet")
+    row = next(csv.DictReader(stdout.splitlines()))
+    assert row["id"] == '\'=HYPERLINK("http://x")' and row["branch"] == "'@SUM(A1)"
+    code, stdout = run("screen", str(path), "--quiet", "--raw-csv")
+    assert code == 0
+    assert next(csv.DictReader(stdout.splitlines()))["id"].startswith("=HYPERLINK")
+
+
+def test_failed_run_leaves_no_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from banscreen.engine import Screener
+
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER + "".join(f"{i},2021-03-01,payment,Acme,US,,true,,x\n" for i in range(5)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    calls = {"n": 0}
+    original = Screener.decide
+
+    def failing(self: Screener, tx: object, options: object = None) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("simulated crash")
+        return original(self, tx, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screener, "decide", failing)
+    result = runner.invoke(app, ["screen", str(path), "--out", str(out)])
+    assert result.exit_code != 0
+    assert not out.exists() and not (tmp_path / "out.csv.partial").exists()

@@ -67,6 +67,10 @@ def screen(
         str | None,
         typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Input encoding (default: detected; see the summary)."),
+    ] = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -77,6 +81,10 @@ def screen(
             help="CSV of accepted false positives (counterparty, entity_id, list_version).",
         ),
     ] = None,
+    raw_csv: Annotated[
+        bool,
+        typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")] = False,
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
@@ -84,7 +92,7 @@ def screen(
     options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
     out_format = output_format(fmt, out_path)
     try:
-        source = TransactionFile(input, input_format)
+        source = TransactionFile(input, input_format, encoding)
         screener = Screener(registry)
         if accept_list is not None:
             screener.accept_list = AcceptList.from_csv(accept_list, screener.matcher.normaliser)
@@ -103,7 +111,7 @@ def screen(
                 task = progress.add_task("screen", total=source.total_rows, unit="rows")
                 stats = screen_file(
                     source,
-                    lambda extra: DecisionWriter(out_path, out_format, extra),
+                    lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
                     screener,
                     options,
                     on_row=lambda: progress.advance(task),
@@ -112,7 +120,7 @@ def screen(
                 task = progress.add_task("screen", total=source.size, unit="bytes")
                 stats = screen_file(
                     source,
-                    lambda extra: DecisionWriter(out_path, out_format, extra),
+                    lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
                     screener,
                     options,
                     on_bytes=lambda n: progress.advance(task, n),
@@ -120,7 +128,8 @@ def screen(
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     if not quiet:
-        summary(f"screened {stats.rows:,} rows", stats, started, policy, registry.version)
+        read_as = f" (read as {source.encoding})" if source.format == "csv" else ""
+        summary(f"screened {stats.rows:,} rows{read_as}", stats, started, policy, registry.version)
 
 
 @app.command()
@@ -154,6 +163,10 @@ def scan(
         ),
     ] = None,
     extra_data: ExtraData = None,
+    raw_csv: Annotated[
+        bool,
+        typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary.")] = False,
 ) -> None:
     """Screen payments, app inventories, SBOMs and lockfiles, or domain lists (+ location)."""
@@ -168,7 +181,7 @@ def scan(
         found, stats = scan_file(
             path,
             surface,
-            lambda extra: DecisionWriter(out_path, out_format, extra),
+            lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
             Screener(registry),
             options,
             scan_options,

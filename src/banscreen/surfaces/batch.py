@@ -69,7 +69,7 @@ def screen_file(
 def write_decisions(
     decisions: Iterator[Decision], writer: DecisionWriter, on_row: Callable[[], None] | None = None
 ) -> BatchStats:
-    """Write every decision and count outcomes; the writer is closed even on failure."""
+    """Write every decision and count outcomes; a failed run leaves no output file."""
     stats = BatchStats()
     try:
         for decision in decisions:
@@ -78,8 +78,10 @@ def write_decisions(
             stats.outcomes[decision.outcome.name] += 1
             if on_row is not None:
                 on_row()
-    finally:
-        writer.close()
+    except BaseException:
+        writer.close(complete=False)
+        raise
+    writer.close()
     return stats
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,23 +85,42 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     return out
 
 
-class DecisionWriter:
-    """Writes one output row per decision, streaming, in the chosen format."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, out: Path | None, fmt: str, extra_columns: Sequence[str]) -> None:
+
+def neutralise_formula(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+class DecisionWriter:
+    """Writes one output row per decision, streaming, in the chosen format.
+
+    A file is written under a temporary name and renamed into place only when every row is
+    written, so a crash never leaves a half file that looks complete. CSV cells that a
+    spreadsheet would run as formulas are neutralised unless `raw` is set.
+    """
+
+    def __init__(
+        self, out: Path | None, fmt: str, extra_columns: Sequence[str], raw: bool = False
+    ) -> None:
         self.format = fmt
         self.columns = [*OUTPUT_COLUMNS, *(c for c in extra_columns if c not in OUTPUT_COLUMNS)]
         self.count = 0
+        self._raw = raw
         self._fh: IO[str] | None = None
         self._parquet: Any = None
         self._buffer: list[dict[str, str]] = []
         self._out = out
+        self._partial = out.with_name(out.name + ".partial") if out is not None else None
         if fmt == "parquet":
             if out is None:
                 raise ValueError("Parquet output needs --out FILE")
         else:
             self._fh = (
-                out.open("w", encoding="utf-8", newline="") if out is not None else sys.stdout
+                self._partial.open("w", encoding="utf-8", newline="")
+                if self._partial is not None
+                else sys.stdout
             )
             if fmt == "csv":
                 self._csv = csv.DictWriter(
@@ -111,7 +131,10 @@ class DecisionWriter:
     def write(self, decision: Decision) -> None:
         self.count += 1
         if self.format == "csv":
-            self._csv.writerow(decision_row(decision))
+            row = decision_row(decision)
+            if not self._raw:
+                row = {k: neutralise_formula(v) for k, v in row.items()}
+            self._csv.writerow(row)
         elif self.format == "jsonl":
             assert self._fh is not None
             self._fh.write(json.dumps(decision_json(decision), ensure_ascii=False) + "\n")
@@ -127,18 +150,25 @@ class DecisionWriter:
 
         schema = pa.schema([(c, pa.string()) for c in self.columns])
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(str(self._out), schema)
+            self._parquet = pq.ParquetWriter(str(self._partial), schema)
         table = pa.Table.from_pylist(self._buffer, schema=schema)
         self._parquet.write_table(table)
         self._buffer = []
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
+        """Finish the output; only a complete one takes its final name."""
         if self.format == "parquet":
-            if self._buffer or self._parquet is None:
+            if complete and (self._buffer or self._parquet is None):
                 self._flush_parquet()
-            self._parquet.close()
+            if self._parquet is not None:
+                self._parquet.close()
         elif self._fh is not None:
             if self._fh is sys.stdout:
                 self._fh.flush()
             else:
                 self._fh.close()
+        if self._partial is not None and self._out is not None:
+            if complete:
+                os.replace(self._partial, self._out)
+            else:
+                self._partial.unlink(missing_ok=True)

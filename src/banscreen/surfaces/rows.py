@@ -52,7 +52,7 @@ def _text(value: Any, field: str) -> str:
         value = value.decode("utf-8", errors="surrogateescape")
     text = value if isinstance(value, str) else str(value)
     if any("\udc80" <= ch <= "\udcff" for ch in text):
-        raise FieldError(field, "bytes that are not valid in the file's encoding (UTF-8 expected)")
+        raise FieldError(field, "bytes that are not valid in the file's encoding")
     if "\x00" in text:
         raise FieldError(field, "contains a NUL byte")
     return text

@@ -11,11 +11,14 @@ import codecs
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
+
+import charset_normalizer
 
 from ..errors import FieldError, InputError
 from .rows import INPUT_COLUMNS
@@ -68,18 +71,53 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
     return "csv"
 
 
-def _encoding_from_bom(head: bytes) -> str:
-    if head.startswith(codecs.BOM_UTF8):
+SAMPLE_BYTES = 1 << 20
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a text file from its first bytes.
+
+    A byte-order mark decides. Otherwise UTF-8 wins when all but a few lines decode as UTF-8:
+    a stray row from a Latin-1 system must become an ERROR row naming the row, not a reason
+    to misread the Chinese names of every other row. Otherwise charset-normalizer decides
+    among the encodings our users' files come in
+    (GB18030, Big5, Shift-JIS, EUC-KR, Windows-1252, Latin-1).
+    """
+    if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    lines = sample.split(b"\n")
+    if len(sample) == SAMPLE_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut in the middle of a character
+    bad = sum(1 for line in lines if not _is_utf8(line))
+    if bad <= max(1, len(lines) // 100):
+        return "utf-8"
+    matches = charset_normalizer.from_bytes(sample, cp_isolation=list(CANDIDATE_ENCODINGS))
+    for match in matches:
+        # Shift-JIS reads Chinese bytes as kanji too; Japanese names nearly always have kana.
+        if match.encoding in ("shift_jis", "cp932") and not _KANA.search(str(match)):
+            continue
+        return str(match.encoding)
     return "utf-8"
+
+
+CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class TransactionFile:
     """An input file opened for streaming; `header` is known once the reader is created."""
 
-    def __init__(self, path: Path, fmt: str | None = None) -> None:
+    def __init__(self, path: Path, fmt: str | None = None, encoding: str | None = None) -> None:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
         self.path = path
@@ -100,10 +138,17 @@ class TransactionFile:
             self._check_header(self.header)
         elif self.format == "csv":
             with path.open("rb") as fh:
-                head = fh.read(4)
-            if not head:
+                sample = fh.read(SAMPLE_BYTES)
+            if not sample:
                 raise InputError(f"{path}: empty file (no header row)")
-            self.encoding = _encoding_from_bom(head)
+            if encoding is not None:
+                try:
+                    codecs.lookup(encoding)
+                except LookupError:
+                    raise InputError(f"--encoding: unknown encoding {encoding!r}") from None
+                self.encoding = encoding
+            else:
+                self.encoding = detect_encoding(sample)
 
     def _check_header(self, header: list[str]) -> None:
         if "id" not in header:
@@ -124,6 +169,7 @@ class TransactionFile:
         stream: BinaryIO = raw
         if on_bytes is not None:
             stream = io.BufferedReader(_CountingReader(raw, on_bytes))
+        # Undecodable bytes survive as escapes, so the row they are in becomes an ERROR row.
         errors = "strict" if self.encoding == "utf-16" else "surrogateescape"
         text = io.TextIOWrapper(stream, encoding=self.encoding, errors=errors, newline="")
         try:
