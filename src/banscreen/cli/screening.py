@@ -15,6 +15,7 @@ from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Nexus, Policy
 from ..surfaces.batch import BatchStats, scan_file, screen_file
+from ..surfaces.checkpoint import RunIdentity
 from ..surfaces.output import DecisionWriter
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
@@ -81,6 +82,9 @@ def screen(
             help="CSV of accepted false positives (counterparty, entity_id, list_version).",
         ),
     ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
+    ] = False,
     raw_csv: Annotated[
         bool,
         typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
@@ -93,6 +97,10 @@ def screen(
     out_format = output_format(fmt, out_path)
     try:
         source = TransactionFile(input, input_format, encoding)
+        identity = RunIdentity.of(
+            input, f"screen|{policy.value}|{as_of}|{registry.version}|{out_format}|{raw_csv}|"
+            f"{input_format}|{source.encoding}",
+        )  # fmt: skip
         screener = Screener(registry)
         if accept_list is not None:
             screener.accept_list = AcceptList.from_csv(accept_list, screener.matcher.normaliser)
@@ -111,7 +119,9 @@ def screen(
                 task = progress.add_task("screen", total=source.total_rows, unit="rows")
                 stats = screen_file(
                     source,
-                    lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
+                    lambda extra: DecisionWriter(
+                        out_path, out_format, extra, raw_csv, identity, resume
+                    ),
                     screener,
                     options,
                     on_row=lambda: progress.advance(task),
@@ -120,7 +130,9 @@ def screen(
                 task = progress.add_task("screen", total=source.size, unit="bytes")
                 stats = screen_file(
                     source,
-                    lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
+                    lambda extra: DecisionWriter(
+                        out_path, out_format, extra, raw_csv, identity, resume
+                    ),
                     screener,
                     options,
                     on_bytes=lambda n: progress.advance(task, n),
@@ -163,6 +175,9 @@ def scan(
         ),
     ] = None,
     extra_data: ExtraData = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
+    ] = False,
     raw_csv: Annotated[
         bool,
         typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
@@ -177,11 +192,17 @@ def scan(
     scan_options = ScanOptions(as_of=day or date.today(), us_nexus=us_nexus, category=category)
     out_format = output_format(fmt, out_path)
     started = time.perf_counter()
+    if not path.is_file():
+        raise fail(f"{path}: no such file")
     try:
+        identity = RunIdentity.of(
+            path, f"scan|{surface}|{policy.value}|{as_of}|{us_nexus}|{category}|"
+            f"{registry.version}|{out_format}|{raw_csv}",
+        )  # fmt: skip
         found, stats = scan_file(
             path,
             surface,
-            lambda extra: DecisionWriter(out_path, out_format, extra, raw=raw_csv),
+            lambda extra: DecisionWriter(out_path, out_format, extra, raw_csv, identity, resume),
             Screener(registry),
             options,
             scan_options,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from ..decide import reasons as R
@@ -63,7 +64,9 @@ def screen_file(
 ) -> BatchStats:
     source.open_header()
     writer = writer_factory(source.extra_columns)
-    return write_decisions(decide_rows(source.rows(on_bytes), screener, options), writer, on_row)
+    # A resumed run skips the input rows its partial output already holds.
+    rows = islice(source.rows(on_bytes), writer.resumed_rows, None)
+    return write_decisions(decide_rows(rows, screener, options), writer, on_row)
 
 
 def write_decisions(
@@ -119,6 +122,6 @@ def scan_file(
 ) -> tuple[str, BatchStats]:
     """Detect the surface, read every record, and write one decision per record."""
     found, reader = detect(path, surface)
-    items = reader(path, scan_options)
     writer = writer_factory(["location"])
+    items = islice(reader(path, scan_options), writer.resumed_rows, None)
     return found, write_decisions(decide_items(items, screener, options), writer, on_row)

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import InputError
 from ..model import Decision, MatchEvidence, ProgramHit
+from . import checkpoint as checkpoints
 from .rows import OUTPUT_COLUMNS
 
 
@@ -102,34 +104,69 @@ class DecisionWriter:
     """
 
     def __init__(
-        self, out: Path | None, fmt: str, extra_columns: Sequence[str], raw: bool = False
+        self,
+        out: Path | None,
+        fmt: str,
+        extra_columns: Sequence[str],
+        raw: bool = False,
+        identity: checkpoints.RunIdentity | None = None,
+        resume: bool = False,
     ) -> None:
         self.format = fmt
         self.columns = [*OUTPUT_COLUMNS, *(c for c in extra_columns if c not in OUTPUT_COLUMNS)]
         self.count = 0
+        self.resumed_rows = 0
         self._raw = raw
         self._fh: IO[str] | None = None
         self._parquet: Any = None
         self._buffer: list[dict[str, str]] = []
         self._out = out
         self._partial = out.with_name(out.name + ".partial") if out is not None else None
+        # Checkpoints need a file we can truncate and append to: CSV or JSON lines, not stdout.
+        self._identity = identity if self._partial is not None and fmt != "parquet" else None
         if fmt == "parquet":
             if out is None:
                 raise ValueError("Parquet output needs --out FILE")
+            if resume:
+                raise InputError("--resume works with CSV and JSON lines output, not Parquet")
+            return
+        if self._partial is None:
+            if resume:
+                raise InputError("--resume needs --out FILE")
+            self._fh = sys.stdout
         else:
-            self._fh = (
-                self._partial.open("w", encoding="utf-8", newline="")
-                if self._partial is not None
-                else sys.stdout
+            found = None
+            if resume and self._identity is not None:
+                found = checkpoints.load(self._partial, self._identity)
+            if found is not None:
+                with self._partial.open("r+b") as raw_file:
+                    raw_file.truncate(found.bytes)
+                self.resumed_rows = found.rows
+                self._fh = self._partial.open("a", encoding="utf-8", newline="")
+            else:
+                self._fh = self._partial.open("w", encoding="utf-8", newline="")
+        if fmt == "csv":
+            self._csv = csv.DictWriter(
+                self._fh, fieldnames=self.columns, extrasaction="ignore", lineterminator="\n"
             )
-            if fmt == "csv":
-                self._csv = csv.DictWriter(
-                    self._fh, fieldnames=self.columns, extrasaction="ignore", lineterminator="\n"
-                )
+            if not self.resumed_rows:
                 self._csv.writeheader()
 
     def write(self, decision: Decision) -> None:
         self.count += 1
+        self._write(decision)
+        if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        assert self._fh is not None and self._partial is not None and self._identity is not None
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        size = os.fstat(self._fh.fileno()).st_size
+        rows = self.resumed_rows + self.count
+        checkpoints.save(self._partial, checkpoints.Checkpoint(self._identity, rows, size))
+
+    def _write(self, decision: Decision) -> None:
         if self.format == "csv":
             row = decision_row(decision)
             if not self._raw:
@@ -170,5 +207,6 @@ class DecisionWriter:
         if self._partial is not None and self._out is not None:
             if complete:
                 os.replace(self._partial, self._out)
-            else:
-                self._partial.unlink(missing_ok=True)
+                checkpoints.clear(self._partial)
+            elif not checkpoints.checkpoint_path(self._partial).exists():
+                self._partial.unlink(missing_ok=True)  # nothing to resume from
