@@ -139,6 +139,12 @@ def screen(
                 )
     except BanscreenError as exc:
         raise fail(str(exc)) from None
+    if source.dropped_columns:
+        err.print(
+            f"warning: {source.dropped_columns:,} unknown columns beyond the first "
+            f"{len(source.extra_columns):,} were not carried into the output",
+            highlight=False,
+        )
     if not quiet:
         read_as = f" (read as {source.encoding})" if source.format == "csv" else ""
         summary(f"screened {stats.rows:,} rows{read_as}", stats, started, policy, registry.version)

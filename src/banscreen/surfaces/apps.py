@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import CounterpartyIdentifier, Nexus, Transaction
+from .archives import archive_problem, read_member
 from .scan import ScanItem, ScanOptions, error_item
 
 DEVICE_KEYS = ("device_id", "device", "serial", "serial_number", "udid", "device_name")
@@ -124,6 +125,10 @@ def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     if not zipfile.is_zipfile(path):
         yield error_item(path.name, path.name, "apk", "not an APK (not a zip archive)")
         return
+    problem = archive_problem(path)
+    if problem is not None:
+        yield error_item(path.name, path.name, "apk", f"refused: {problem}")
+        return
     try:
         from pyaxmlparser import APK
 
@@ -161,13 +166,17 @@ def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     if not zipfile.is_zipfile(path):
         yield error_item(path.name, path.name, "ipa", "not an IPA (not a zip archive)")
         return
+    problem = archive_problem(path)
+    if problem is not None:
+        yield error_item(path.name, path.name, "ipa", f"refused: {problem}")
+        return
     try:
         with zipfile.ZipFile(path) as archive:
             plist_name = next((n for n in archive.namelist() if _INFO_PLIST.match(n)), None)
             if plist_name is None:
                 yield error_item(path.name, path.name, "ipa", "no Payload/*.app/Info.plist")
                 return
-            info = plistlib.loads(archive.read(plist_name))
+            info = plistlib.loads(read_member(archive, plist_name))
     except (zipfile.BadZipFile, plistlib.InvalidFileException, ValueError) as exc:
         yield error_item(path.name, path.name, "ipa", f"unreadable Info.plist: {exc}")
         return

@@ -45,12 +45,30 @@ _NEXUS = {
 }
 
 
+# Longest value (characters) accepted per field: beyond it the row is an ERROR, since no
+# real name, identifier list or remittance line is that long.
+FIELD_LIMITS = {
+    "id": 1024,
+    "date": 64,
+    "category": 64,
+    "us_nexus": 16,
+    "counterparty_name": 4096,
+    "counterparty_country": 64,
+    "counterparty_identifiers": 65536,
+    "text": 1 << 20,
+}
+EXTRA_FIELD_LIMIT = 1 << 20
+
+
 def _text(value: Any, field: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="surrogateescape")
     text = value if isinstance(value, str) else str(value)
+    limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
+    if len(text) > limit:
+        raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         raise FieldError(field, "bytes that are not valid in the file's encoding")
     if "\x00" in text:
@@ -97,6 +115,11 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
 
 def parse_row(row: Mapping[str, Any]) -> Transaction:
     """Validate the form of every known column; unknown columns are kept in `extra`."""
+    for key, value in row.items():
+        if key not in INPUT_COLUMNS and isinstance(value, str) and len(value) > EXTRA_FIELD_LIMIT:
+            raise FieldError(
+                str(key), f"{len(value):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
+            )
     tx_id = _text(row.get("id"), "id").strip()
     if not tx_id:
         raise FieldError("id", "missing")
@@ -121,10 +144,8 @@ def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
     for key, value in row.items():
         if key in INPUT_COLUMNS or key is None:
             continue
-        try:
-            out[str(key)] = _text(value, str(key))
-        except FieldError:
-            out[str(key)] = str(value).encode("utf-8", "replace").decode("utf-8")
+        text = "" if value is None else str(value)[:EXTRA_FIELD_LIMIT]
+        out[str(key)] = text.encode("utf-8", "replace").decode("utf-8")
     return out
 
 

@@ -72,6 +72,8 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
 
 
 SAMPLE_BYTES = 1 << 20
+# Unknown columns carried into the output; a wider header keeps the first ones and says so.
+MAX_EXTRA_COLUMNS = 1000
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -159,7 +161,22 @@ class TransactionFile:
 
     @property
     def extra_columns(self) -> list[str]:
-        return [c for c in (self.header or []) if c not in INPUT_COLUMNS]
+        extra = [c for c in (self.header or []) if c not in INPUT_COLUMNS]
+        return extra[:MAX_EXTRA_COLUMNS]
+
+    @property
+    def dropped_columns(self) -> int:
+        extra = [c for c in (self.header or []) if c not in INPUT_COLUMNS]
+        return max(0, len(extra) - MAX_EXTRA_COLUMNS)
+
+    @staticmethod
+    def _kept_columns(header: list[str]) -> list[int] | None:
+        """Positions carried into the output when the header is too wide, else None (all)."""
+        if len(header) <= len(INPUT_COLUMNS) + MAX_EXTRA_COLUMNS:
+            return None
+        extra = [i for i, c in enumerate(header) if c not in INPUT_COLUMNS][:MAX_EXTRA_COLUMNS]
+        known = [i for i, c in enumerate(header) if c in INPUT_COLUMNS]
+        return sorted(known + extra)
 
     def rows(self, on_bytes: Callable[[int], None] | None = None) -> Generator[RawRow, None, None]:
         if self.format == "parquet":
@@ -202,6 +219,7 @@ class TransactionFile:
         header = [h.strip() for h in header]
         self._check_header(header)
         self.header = header
+        kept = self._kept_columns(header)
         number = 0
         while True:
             try:
@@ -216,7 +234,11 @@ class TransactionFile:
             if not values:
                 yield RawRow(number, error=FieldError("row", "blank line"))
                 continue
-            data = dict(zip(header, values, strict=False))
+            data = (
+                dict(zip(header, values, strict=False))
+                if kept is None
+                else {header[i]: values[i] for i in kept if i < len(values)}
+            )
             if len(values) != len(header):
                 yield RawRow(
                     number,
