@@ -82,3 +82,14 @@ def test_accept_list_clears_a_repeat_hit_until_the_entity_changes(
 
 def test_policy_values() -> None:
     assert [p.value for p in Policy] == ["strict", "anticipate"]
+
+
+def test_explain_shows_the_list_version_the_accept_list_needs(screener: Screener) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app
+
+    result = CliRunner().invoke(app, ["explain", "tencent-holdings", "--json"])
+    assert json.loads(result.stdout)["list_version"] == screener.list_version("tencent-holdings")

@@ -31,6 +31,7 @@ from ._common import (
 
 def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[str, Any]:
     from ..decide import coverage_path, path_text
+    from ..decide.accept import entity_fingerprint
 
     entity = registry.entities[entity_id]
     programs = []
@@ -83,6 +84,8 @@ def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[s
             for r in registry.all_relations_of(entity_id)
         ],
         "as_of": day.isoformat(),
+        # The key an accept-list entry for this entity must carry (it changes with the entry).
+        "list_version": entity_fingerprint(entity),
         "programs": programs,
     }
 
@@ -108,7 +111,10 @@ def explain(
         if as_json:
             print(json.dumps(info, ensure_ascii=False, indent=2))
             return
-        out.print(f"[bold]{id}[/bold] ({info['type']}, {info['country'] or '-'})")
+        out.print(
+            f"[bold]{id}[/bold] ({info['type']}, {info['country'] or '-'}),"
+            f" list version {info['list_version']}"
+        )
         for n in info["names"]:
             out.print(
                 f"  name  {n['value']}  [{n['kind']}, {n['provenance']}: {n['source']}]",
