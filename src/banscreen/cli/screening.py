@@ -31,6 +31,20 @@ from ._common import (
     registry_or_exit,
 )
 
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")]
+FormatOpt = Annotated[
+    OutFormat | None,
+    typer.Option("--format", help="Output format (default from --out, else csv)."),
+]
+ResumeOpt = Annotated[
+    bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
+]
+RawCsvOpt = Annotated[
+    bool,
+    typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")]
+
 
 def output_format(fmt: OutFormat | None, out_path: Path | None) -> str:
     """--format, else the --out file's extension, else csv; Parquet needs a file."""
@@ -57,13 +71,8 @@ def summary(what: str, stats: BatchStats, started: float, policy: Policy, versio
 @app.command()
 def screen(
     input: Annotated[Path, typer.Argument(help="Transactions file: CSV, JSON lines or Parquet.")],
-    out_path: Annotated[
-        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
-    ] = None,
-    fmt: Annotated[
-        OutFormat | None,
-        typer.Option("--format", help="Output format (default from --out, else csv)."),
-    ] = None,
+    out_path: OutOpt = None,
+    fmt: FormatOpt = None,
     input_format: Annotated[
         str | None,
         typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
@@ -82,14 +91,9 @@ def screen(
             help="CSV of accepted false positives (counterparty, entity_id, list_version).",
         ),
     ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
-    ] = False,
-    raw_csv: Annotated[
-        bool,
-        typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")] = False,
+    resume: ResumeOpt = False,
+    raw_csv: RawCsvOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
     registry = registry_or_exit(extra_data)
@@ -158,13 +162,8 @@ def scan(
     file: Annotated[
         Path | None, typer.Argument(help="The file, when a surface is named first.")
     ] = None,
-    out_path: Annotated[
-        Path | None, typer.Option("--out", help="Output file (default: CSV on stdout).")
-    ] = None,
-    fmt: Annotated[
-        OutFormat | None,
-        typer.Option("--format", help="Output format (default from --out, else csv)."),
-    ] = None,
+    out_path: OutOpt = None,
+    fmt: FormatOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     us_nexus: Annotated[
@@ -181,14 +180,9 @@ def scan(
         ),
     ] = None,
     extra_data: ExtraData = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
-    ] = False,
-    raw_csv: Annotated[
-        bool,
-        typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary.")] = False,
+    resume: ResumeOpt = False,
+    raw_csv: RawCsvOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Screen payments, app inventories, SBOMs and lockfiles, or domain lists (+ location)."""
     surface, path = (None, Path(target)) if file is None else (target, file)

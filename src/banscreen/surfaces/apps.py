@@ -121,13 +121,20 @@ def read_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
         raise InputError(f"{path}: not a readable CSV app inventory: {exc}") from exc
 
 
-def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+def _refused(path: Path, kind: str) -> ScanItem | None:
+    """An ERROR item when the file is not a sound zip archive, else None."""
     if not zipfile.is_zipfile(path):
-        yield error_item(path.name, path.name, "apk", "not an APK (not a zip archive)")
-        return
+        return error_item(path.name, path.name, kind, f"not an {kind.upper()} (not a zip archive)")
     problem = archive_problem(path)
-    if problem is not None:
-        yield error_item(path.name, path.name, "apk", f"refused: {problem}")
+    return (
+        None if problem is None else error_item(path.name, path.name, kind, f"refused: {problem}")
+    )
+
+
+def read_apk(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    refused = _refused(path, "apk")
+    if refused is not None:
+        yield refused
         return
     try:
         from pyaxmlparser import APK
@@ -163,12 +170,9 @@ def _signer(apk: Any) -> str:
 
 
 def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
-    if not zipfile.is_zipfile(path):
-        yield error_item(path.name, path.name, "ipa", "not an IPA (not a zip archive)")
-        return
-    problem = archive_problem(path)
-    if problem is not None:
-        yield error_item(path.name, path.name, "ipa", f"refused: {problem}")
+    refused = _refused(path, "ipa")
+    if refused is not None:
+        yield refused
         return
     try:
         with zipfile.ZipFile(path) as archive:
