@@ -145,7 +145,7 @@ class Screener:
             entity = self.registry.entities[ev.entity_id]
             for program in self.registry.programs.values():
                 path = coverage_path(self.registry, program, ev.entity_id, day)
-                if path is None:
+                if path is None and program.listings:
                     # Reached only through a target not listed that day: say so.
                     path = coverage_path(
                         self.registry, program, ev.entity_id, day, listed_only=False
