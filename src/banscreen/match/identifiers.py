@@ -34,7 +34,10 @@ def normalise_domain(value: str) -> str:
     if "@" in text and "://" not in text:
         text = text.rsplit("@", 1)[1]
     if "://" in text:
-        host = urlsplit(text).hostname or ""
+        try:
+            host = urlsplit(text).hostname or ""
+        except ValueError as exc:  # "http://[" and other broken URLs
+            raise IdentifierError(f"not a valid URL: {value!r}") from exc
     else:
         host = text.split("/", 1)[0].split(":", 1)[0]
     host = host.strip().rstrip(".").lower()

@@ -139,7 +139,8 @@ def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> 
             name = _local(element.tag)
             if event == "start":
                 if name == "Document" and not kind:
-                    namespace = etree.QName(element.tag).namespace or ""
+                    tag = str(element.tag)
+                    namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
                     kind = next((k for k in SUPPORTED if k in namespace), "")
                     if not kind:
                         message = "not an ISO 20022 pacs.008 or pain.001 message"

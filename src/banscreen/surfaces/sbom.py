@@ -47,6 +47,7 @@ class DependencyGraph:
     root: str
     components: dict[str, Component] = field(default_factory=dict)
     edges: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (location, field, why)
 
     def add(self, component: Component) -> None:
         self.components.setdefault(component.ref, component)
@@ -106,6 +107,8 @@ def _label(graph: DependencyGraph, ref: str) -> str:
 
 def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanItem]:
     paths = graph.paths()
+    for location, field_name, message in graph.errors:
+        yield error_item(location, location, field_name, message)
     for cycle in graph.cycles():
         text = " > ".join(_label(graph, ref) for ref in cycle)
         yield error_item(text, cycle[0], "dependencies", f"dependency cycle: {text}")
@@ -133,9 +136,13 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
 
 
 def _purl(kind: str, namespace: str, name: str, version: str) -> str:
-    return PackageURL(
-        type=kind, namespace=namespace or None, name=name, version=version or None
-    ).to_string()
+    """The package URL, or "" for coordinates that make none (the row then says why)."""
+    try:
+        return PackageURL(
+            type=kind, namespace=namespace or None, name=name, version=version or None
+        ).to_string()
+    except ValueError:
+        return ""
 
 
 # ---------------------------------------------------------------------------- CycloneDX
@@ -152,26 +159,29 @@ def read_cyclonedx(path: Path) -> DependencyGraph:
     except Exception as exc:  # the library raises many unrelated types on bad input
         raise InputError(f"{path}: not a readable CycloneDX document: {exc}") from exc
     root_component = bom.metadata.component
-    root = root_component.bom_ref.value if root_component is not None else "(root)"
-    graph = DependencyGraph(root)
-    if root_component is not None:
-        graph.add(_cdx_component(root_component))
+    root = _cdx_component(root_component) if root_component is not None else None
+    graph = DependencyGraph(root.ref if root is not None else "(root)")
+    if root is not None:
+        graph.add(root)
     for component in bom.components:
         graph.add(_cdx_component(component))
     for dependency in bom.dependencies:
         for child in dependency.dependencies:
-            graph.depend(dependency.ref.value, child.ref.value)
+            if dependency.ref.value and child.ref.value:
+                graph.depend(dependency.ref.value, child.ref.value)
     if not bom.dependencies:
         for ref in list(graph.components):
-            if ref != root:
-                graph.depend(root, ref)
+            if ref != graph.root:
+                graph.depend(graph.root, ref)
     return graph
 
 
 def _cdx_component(component: Any) -> Component:
+    name = component.name or ""
+    ref = component.bom_ref.value or str(component.purl or name or f"component-{id(component)}")
     return Component(
-        ref=component.bom_ref.value or str(component.purl or component.name),
-        name=component.name,
+        ref=ref,
+        name=name,
         group=component.group or "",
         version=component.version or "",
         purl=str(component.purl) if component.purl else "",
@@ -218,25 +228,41 @@ def read_npm_lock(path: Path) -> DependencyGraph:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a readable package-lock.json: {exc}") from exc
-    name = data.get("name") or "(root)"
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a package-lock.json (not a JSON object)")
     graph = DependencyGraph("")
-    graph.add(Component("", name, version=data.get("version", ""), structural=True))
-    packages: dict[str, dict[str, Any]] = data.get("packages") or {}
+    root_name = str(data.get("name") or "(root)")
+    graph.add(Component("", root_name, version=str(data.get("version", "")), structural=True))
+    raw_packages = data.get("packages") or {}
+    if not isinstance(raw_packages, dict):
+        raise InputError(f"{path}: 'packages' is not an object")
+    packages: dict[str, dict[str, Any]] = {}
+    for key, info in raw_packages.items():
+        if isinstance(info, dict):
+            packages[key] = info
+        else:
+            graph.errors.append((key or "(root)", "package", "not a JSON object"))
     if packages:
         for key, info in packages.items():
             if key:
-                pkg = info.get("name") or key.rsplit("node_modules/", 1)[-1]
+                pkg = str(info.get("name") or key.rsplit("node_modules/", 1)[-1])
                 ns, _, short = pkg.rpartition("/")
-                graph.add(Component(key, short, ns, info.get("version", ""),
-                                    _purl("npm", ns, short, info.get("version", ""))))  # fmt: skip
+                version = str(info.get("version", ""))
+                graph.add(Component(key, short, ns, version, _purl("npm", ns, short, version)))
         for key, info in packages.items():
-            wanted = {**info.get("dependencies", {}), **info.get("optionalDependencies", {})}
+            wanted = [
+                dep
+                for section in ("dependencies", "optionalDependencies")
+                if isinstance(info.get(section), dict)
+                for dep in info[section]
+            ]
             for dep in wanted:
                 target = _node_resolve(packages, key, dep)
                 if target is not None:
                     graph.depend(key, target)
     else:  # lockfileVersion 1: a nested dependencies tree
-        _npm_v1(graph, "", data.get("dependencies") or {})
+        dependencies = data.get("dependencies")
+        _npm_v1(graph, "", dependencies if isinstance(dependencies, dict) else {})
     return graph
 
 
@@ -255,11 +281,15 @@ def _node_resolve(packages: dict[str, Any], key: str, dep: str) -> str | None:
 def _npm_v1(graph: DependencyGraph, parent: str, deps: dict[str, Any]) -> None:
     for pkg, info in deps.items():
         key = f"{parent}/node_modules/{pkg}" if parent else f"node_modules/{pkg}"
-        ns, _, short = pkg.rpartition("/")
-        version = info.get("version", "")
+        if not isinstance(info, dict):
+            graph.errors.append((key, "package", "not a JSON object"))
+            continue
+        ns, _, short = str(pkg).rpartition("/")
+        version = str(info.get("version", ""))
         graph.add(Component(key, short, ns, version, _purl("npm", ns, short, version)))
         graph.depend(parent, key)
-        _npm_v1(graph, key, info.get("dependencies") or {})
+        nested = info.get("dependencies")
+        _npm_v1(graph, key, nested if isinstance(nested, dict) else {})
 
 
 # ---------------------------------------------------------------------------- CocoaPods

@@ -72,6 +72,7 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
 
 
 SAMPLE_BYTES = 1 << 20
+MAX_CONSECUTIVE_FAILURES = 100
 # Unknown columns carried into the output; a wider header keeps the first ones and says so.
 MAX_EXTRA_COLUMNS = 1000
 
@@ -187,8 +188,9 @@ class TransactionFile:
         if on_bytes is not None:
             stream = io.BufferedReader(_CountingReader(raw, on_bytes))
         # Undecodable bytes survive as escapes, so the row they are in becomes an ERROR row.
-        errors = "strict" if self.encoding == "utf-16" else "surrogateescape"
-        text = io.TextIOWrapper(stream, encoding=self.encoding, errors=errors, newline="")
+        text = io.TextIOWrapper(
+            stream, encoding=self.encoding, errors="surrogateescape", newline=""
+        )
         try:
             if self.format == "csv":
                 yield from self._csv_rows(text)
@@ -210,6 +212,7 @@ class TransactionFile:
 
     def _csv_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         reader = csv.reader(text)
+        failures = 0
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -228,8 +231,15 @@ class TransactionFile:
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
                 number += 1
+                failures += 1
+                if failures > MAX_CONSECUTIVE_FAILURES:
+                    # The reader is not moving on: report the rest of the file as one record.
+                    message = f"unreadable from here on ({exc})"
+                    yield RawRow(number, error=FieldError("row", message))
+                    return
                 yield RawRow(number, error=FieldError("row", f"unreadable CSV record: {exc}"))
                 continue
+            failures = 0
             number += 1
             if not values:
                 yield RawRow(number, error=FieldError("row", "blank line"))
