@@ -141,7 +141,7 @@ def _purl(kind: str, namespace: str, name: str, version: str) -> str:
         return PackageURL(
             type=kind, namespace=namespace or None, name=name, version=version or None
         ).to_string()
-    except ValueError:
+    except (ValueError, TypeError):  # packageurl raises either on odd coordinates
         return ""
 
 
@@ -306,20 +306,30 @@ def read_podfile_lock(path: Path) -> DependencyGraph:
     graph = DependencyGraph("Podfile")
     graph.add(Component("Podfile", "Podfile", structural=True))
     versions: dict[str, str] = {}
-    for entry in data.get("PODS") or []:
-        spec, children = next(iter(entry.items())) if isinstance(entry, dict) else (entry, [])
+    pods = data.get("PODS") or []
+    if not isinstance(pods, list):
+        raise InputError(f"{path}: PODS is not a list")
+    for number, entry in enumerate(pods, start=1):
+        spec, children = (
+            next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, [])
+        )
         match = _POD.match(str(spec))
-        if not match:
+        if not match or not isinstance(children, list):
+            where = f"PODS entry {number}"
+            graph.errors.append(
+                (where, "pod", f"not 'Name (version)' with a list: {str(entry)[:80]!r}")
+            )
             continue
         name, version = match.group(1), (match.group(2) or "").strip()
         root_name = name.split("/")[0]
         versions[name] = version
         graph.add(Component(name, name, "", version, _purl("cocoapods", "", root_name, version)))
-        for child in children or []:
+        for child in children:
             child_match = _POD.match(str(child))
             if child_match:
                 graph.depend(name, child_match.group(1))
-    for top in data.get("DEPENDENCIES") or []:
+    top_level = data.get("DEPENDENCIES") or []
+    for top in top_level if isinstance(top_level, list) else []:
         match = _POD.match(str(top))
         if match:
             graph.depend("Podfile", match.group(1))

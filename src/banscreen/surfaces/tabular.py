@@ -202,8 +202,13 @@ class TransactionFile:
     def open_header(self) -> list[str]:
         """Read just the header (CSV) so writers know the extra columns before any row."""
         if self.format == "csv" and self.header is None:
-            with self.path.open(encoding=self.encoding, errors="surrogateescape", newline="") as fh:
-                first = next(csv.reader(fh), None)
+            try:
+                with self.path.open(
+                    encoding=self.encoding, errors="surrogateescape", newline=""
+                ) as fh:
+                    first = next(csv.reader(fh), None)
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise InputError(f"{self.path}: unreadable header: {exc}") from exc
             if not first:
                 raise InputError(f"{self.path}: empty file (no header row)")
             self.header = [h.strip() for h in first]
