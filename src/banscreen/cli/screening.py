@@ -119,28 +119,20 @@ def screen(
             transient=True,
         )
         with progress:
-            if source.total_rows is not None:
-                task = progress.add_task("screen", total=source.total_rows, unit="rows")
-                stats = screen_file(
-                    source,
-                    lambda extra: DecisionWriter(
-                        out_path, out_format, extra, raw_csv, identity, resume
-                    ),
-                    screener,
-                    options,
-                    on_row=lambda: progress.advance(task),
-                )
-            else:
-                task = progress.add_task("screen", total=source.size, unit="bytes")
-                stats = screen_file(
-                    source,
-                    lambda extra: DecisionWriter(
-                        out_path, out_format, extra, raw_csv, identity, resume
-                    ),
-                    screener,
-                    options,
-                    on_bytes=lambda n: progress.advance(task, n),
-                )
+            # Parquet knows its row count; text formats are followed by bytes read.
+            by_rows = source.total_rows is not None
+            total = source.total_rows if by_rows else source.size
+            task = progress.add_task("screen", total=total, unit="rows" if by_rows else "bytes")
+            stats = screen_file(
+                source,
+                lambda extra: DecisionWriter(
+                    out_path, out_format, extra, raw_csv, identity, resume
+                ),
+                screener,
+                options,
+                on_bytes=None if by_rows else (lambda n: progress.advance(task, n)),
+                on_row=(lambda: progress.advance(task)) if by_rows else None,
+            )
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     if source.dropped_columns:
