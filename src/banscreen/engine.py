@@ -141,6 +141,12 @@ class Screener:
         hits: list[ProgramHit] = []
         block = self.registry.matching.thresholds.block
         counterparty_key = self.matcher.normaliser.key(tx.counterparty_name)
+        # A program's category and status depend on the transaction, not on the evidence.
+        standing = {}
+        for program in self.registry.programs.values():
+            category = program.category_for(tx.category)
+            category_id = category.id if category else None
+            standing[program.id] = (category_id, status_on(program, category_id, day))
         for ev in evidence:
             entity = self.registry.entities[ev.entity_id]
             for program in self.registry.programs.values():
@@ -153,9 +159,7 @@ class Screener:
                 if path is None:
                     continue
                 listing = program.listings.get(path_target(ev.entity_id, path))
-                category = program.category_for(tx.category)
-                category_id = category.id if category else None
-                status = status_on(program, category_id, day)
+                category_id, status = standing[program.id]
                 outcome, reasons = hit_outcome(
                     program,
                     category_id,
