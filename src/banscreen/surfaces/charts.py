@@ -32,10 +32,11 @@ def draw_timeline(program: Program, path: Path, today: date | None = None) -> Pa
         raise InputError('charts need matplotlib: pip install "banscreen[charts]"') from exc
 
     start, end = chart_range(program)
+    spans = periods(program)
     categories = [c.id for c in program.categories]
     fig, ax = plt.subplots(figsize=(11, 1.2 + 0.5 * len(categories)))
     for row, category in enumerate(categories):
-        for period in periods(program):
+        for period in spans:
             if period.category != category:
                 continue
             left = max(period.start, start)
@@ -56,7 +57,7 @@ def draw_timeline(program: Program, path: Path, today: date | None = None) -> Pa
     ax.xaxis_date()
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.set_title(f"{program.id}: {program.citation}", loc="left", fontsize=10)
-    used = {p.status for p in periods(program)}
+    used = {p.status for p in spans}
     ax.legend(
         handles=[Patch(color=c, label=s) for s, c in COLOURS.items() if s in used],
         loc="upper left",
