@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "banscreen" / "data" / "samples" / "transactions.csv"
 
 
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the user's own data directory (imported lists, store)."""
+    monkeypatch.setenv("BANSCREEN_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     return load_registry()

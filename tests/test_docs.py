@@ -49,3 +49,13 @@ def test_reason_codes_from_data_are_documented() -> None:
     }
     for code in codes:
         assert f"`{code}`" in README, code
+
+
+def test_every_list_program_reason_is_documented() -> None:
+    from banscreen.sources.programs import load_list_programs
+
+    config = load_list_programs()
+    for code in {p.reason for p in config.programs} | {config.unmapped.reason}:
+        assert f"`{code}`" in README, code
+    for fmt in ("ofac-xml", "ofac-csv", "csl-csv", "csl-json", "ftm"):
+        assert f"`{fmt}`" in README, fmt

@@ -3,7 +3,9 @@
     BanscreenError
     ├── DataError            a shipped or user data pack is broken (file, line, field)
     └── InputError           the user's input as a whole cannot be used (exit code 2)
-        └── FieldError       one field of one record is malformed (becomes an ERROR row)
+        ├── FieldError       one field of one record is malformed (becomes an ERROR row)
+        └── ListError        a list file cannot become a list version (names the record);
+                             the last good version stays in use
 
 A FieldError never escapes the engine: it becomes a Decision with outcome ERROR, so a bad
 row is reported, never dropped. InputError is for input that has no rows to report on
@@ -44,3 +46,10 @@ class FieldError(InputError):
         self.field = field
         self.message = message
         super().__init__(f"{field}: {message}")
+
+
+class ListError(InputError):
+    """A restricted-party list file was refused: it does not parse, a record is malformed,
+    or it would shrink the list by more than the allowed share. The last good version of
+    the list stays in use, so a truncated download never empties a list.
+    """

@@ -66,6 +66,9 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     "domain",
     "purl",
     "lei",
+    "bic",  # SWIFT/BIC of a bank; compared on its first 8 characters (the institution)
+    "imo",  # IMO number of a vessel
+    "crypto",  # a digital currency address as published on sanctions lists
 )
 
 
@@ -163,6 +166,9 @@ class Coverage:
     controllers: bool = True
     subsidiaries: bool = True
     control_threshold: float = 50.0  # an `owns` edge above this percentage is control
+    # OFAC's 50% rule: a party owned this much or more, directly or indirectly and in
+    # aggregate, by targets (or by parties blocked by this rule) is reached too. None = off.
+    aggregate_ownership: float | None = None
 
 
 NOT_YET_LISTED = "NOT_YET_LISTED"
@@ -206,6 +212,21 @@ class Program:
     listings: dict[str, Listing] = field(default_factory=dict, hash=False, compare=False)
     enforcement_outcome: Outcome = Outcome.BLOCK  # outcome while in force and identified
     enforcement_reason: str = "IN_FORCE"
+    # "order": an executive order or rule, in force from its effective event;
+    # "list": a restricted-party list, in force unless an event says otherwise, each target
+    # from its own listing date.
+    kind: str = "order"
+    _target_set: frozenset[str] = field(
+        init=False, default=frozenset(), hash=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_target_set", frozenset((*self.target_apps, *self.target_entities))
+        )
+
+    def is_target(self, entity_id: str) -> bool:
+        return entity_id in self._target_set
 
     def category_for(self, transaction_category: str) -> ProgramCategory | None:
         for category in self.categories:

@@ -7,13 +7,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 
 from ..errors import BanscreenError
 from ..model import Policy
-from ..registry import Registry, load_registry
+from ..registry import Registry
 from ..settings import HOME_ENV, Settings
+from ..sources import registry_with_lists
 
 app = typer.Typer(
     add_completion=False,
@@ -70,9 +72,17 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_UNUSABLE)
 
 
+def current_settings() -> Settings:
+    """The settings of the running command (`--home`), or the defaults outside one."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Settings) else Settings.resolve()
+
+
 def registry_or_exit(extra: list[Path] | None) -> Registry:
+    """Shipped packs, `--extra-data`, and the newest good version of every imported list."""
     try:
-        return load_registry(extra or [])
+        return registry_with_lists(current_settings().home, extra or [])
     except BanscreenError as exc:
         raise fail(str(exc)) from None
 

@@ -13,7 +13,7 @@ reach.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from ..model import PathStep, Program, Relation
@@ -56,6 +56,16 @@ def _label(rel: Relation) -> str:
     return rel.kind
 
 
+def _twins(registry: Registry, node: str, day: date) -> Iterator[PathStep]:
+    """The same party under another record (a shipped entity and its list entry)."""
+    for rel in registry.outgoing(node, day):
+        if rel.kind == "same_as":
+            yield PathStep(node, rel.kind, rel.target_id, True, rel.fact)
+    for rel in registry.incoming(node, day):
+        if rel.kind == "same_as":
+            yield PathStep(node, rel.kind, rel.source_id, False, rel.fact)
+
+
 def coverage_path(
     registry: Registry, program: Program, entity_id: str, day: date, listed_only: bool = True
 ) -> tuple[PathStep, ...] | None:
@@ -63,21 +73,23 @@ def coverage_path(
 
     An empty tuple means the matched entity is itself a target. With `listed_only`, only
     targets on the program's list that day count (a dated addition to a list reaches
-    nothing before it is added).
+    nothing before it is added). With the program's aggregate-ownership rule, a party owned
+    in aggregate at or above its threshold by reached parties is reached too; its path then
+    has one branch per owner.
     """
     cov = program.coverage
 
-    def listed(target: str) -> bool:
-        listing = program.listings.get(target)
+    def is_target(node: str) -> bool:
+        if not program.is_target(node):
+            return False
+        listing = program.listings.get(node)
         return not listed_only or listing is None or listing.status_on(day) is None
 
     threshold = cov.control_threshold
-    apps = {t for t in program.target_apps if listed(t)}
-    targets = {t for t in program.target_entities if listed(t)}
     entity = registry.entities.get(entity_id)
     if entity is None:
         return None
-    if entity_id in apps or entity_id in targets:
+    if is_target(entity_id):
         return ()
 
     starts: list[tuple[str, tuple[PathStep, ...]]] = []
@@ -102,11 +114,13 @@ def coverage_path(
         if (node, phase) in seen:
             continue
         seen.add((node, phase))
-        if node in targets:
+        if is_target(node):
             return path
+        for step in _twins(registry, node, day):
+            queue.appendleft((step.target_id, phase, (*path, step)))
         if cov.developers:
             for rel in registry.outgoing(node, day):
-                if rel.kind == "develops" and rel.target_id in apps:
+                if rel.kind == "develops" and is_target(rel.target_id):
                     return (*path, PathStep(node, rel.kind, rel.target_id, True, rel.fact))
         if phase == _UP:
             # Switching from climbing to descending costs nothing: visit it first.
@@ -117,18 +131,84 @@ def coverage_path(
         elif cov.controllers:
             for step in _children(registry, node, day, threshold):
                 queue.append((step.target_id, _DOWN, (*path, step)))
+    if cov.aggregate_ownership is not None:
+        for node, path in starts:
+            owned = _aggregate(registry, node, day, cov.aggregate_ownership, is_target, {}, set())
+            if owned is not None:
+                return (*path, *owned)
     return None
 
 
+def _owners(registry: Registry, node: str, day: date) -> Iterator[tuple[str, float, PathStep]]:
+    """(owner, share, step) for each recorded owner of `node` on `day`.
+
+    A `subsidiary_of` edge counts as whole ownership (a subsidiary is majority-owned); an
+    `owns` edge with no percentage counts for nothing (an unknown share is never assumed).
+    """
+    for rel in registry.incoming(node, day):
+        if rel.kind == "owns" and rel.percentage is not None:
+            yield (
+                rel.source_id,
+                rel.percentage,
+                PathStep(node, _label(rel), rel.source_id, False, rel.fact),
+            )
+    for rel in registry.outgoing(node, day):
+        if rel.kind == "subsidiary_of":
+            yield rel.target_id, 100.0, PathStep(node, rel.kind, rel.target_id, True, rel.fact)
+
+
+def _aggregate(
+    registry: Registry,
+    node: str,
+    day: date,
+    threshold: float,
+    is_target: Callable[[str], bool],
+    memo: dict[str, tuple[PathStep, ...] | None],
+    visiting: set[str],
+) -> tuple[PathStep, ...] | None:
+    """Proof that `node` is owned `threshold`% or more, in aggregate, by reached parties.
+
+    Owners are reached when they are targets, or are themselves owned at the threshold by
+    reached parties (ownership passes down chains). Cycles in the graph count for nothing.
+    """
+    if is_target(node):
+        return ()
+    if node in memo:
+        return memo[node]
+    if node in visiting:
+        return None
+    visiting.add(node)
+    for step in _twins(registry, node, day):
+        twin = _aggregate(registry, step.target_id, day, threshold, is_target, memo, visiting)
+        if twin is not None:
+            visiting.discard(node)
+            memo[node] = (step, *twin)
+            return memo[node]
+    share = 0.0
+    proof: list[PathStep] = []
+    for owner, percentage, step in _owners(registry, node, day):
+        owned = _aggregate(registry, owner, day, threshold, is_target, memo, visiting)
+        if owned is not None:
+            share += percentage
+            proof.extend((step, *owned))
+    visiting.discard(node)
+    memo[node] = tuple(proof) if proof and share >= threshold - 1e-9 else None
+    return memo[node]
+
+
 def path_target(start: str, path: tuple[PathStep, ...]) -> str:
-    """The program target a path ends on."""
+    """The program target a path ends on (the last branch's, for an aggregate proof)."""
     return path[-1].target_id if path else start
 
 
 def path_text(registry: Registry, start: str, path: tuple[PathStep, ...]) -> str:
     """`a-subsidiary -subsidiary_of-> its-parent -develops-> App` style; apps by name."""
     out = registry.label(start)
+    current = start
     for step in path:
+        if step.source_id != current:  # a new branch of an aggregate-ownership proof
+            out += f" + {registry.label(step.source_id)}"
+        current = step.target_id
         if step.forward:
             out += f" -{step.relation}-> {registry.label(step.target_id)}"
         else:

@@ -50,6 +50,13 @@ def status_on(program: Program, category_id: str | None, day: date) -> Status:
             code = REVOKED if event.type == "revoked" else RESCINDED
             return Status(code, identified, event, day)
     effective = [e for e in past if e.type == "effective"]
+    if (
+        not effective
+        and program.kind == "list"
+        and not any(e.type == "effective" for e in program.events)
+    ):
+        # A restricted-party list is in force; each entry from its own listing date.
+        return Status(IN_FORCE, True, None, day)
     if not effective:
         upcoming = [e for e in events_for(program, category_id) if e.type == "effective"]
         return Status(NOT_YET_EFFECTIVE, identified, upcoming[0] if upcoming else None, day)
@@ -64,4 +71,4 @@ def status_on(program: Program, category_id: str | None, day: date) -> Status:
     for event in past:
         if event.type == "non_enforcement" and event.until is not None and day < event.until:
             return Status(NOT_ENFORCED, identified, event, day)
-    return Status(IN_FORCE, identified, effective[-1], day)
+    return Status(IN_FORCE, identified, effective[-1] if effective else None, day)

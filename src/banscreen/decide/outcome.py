@@ -56,6 +56,10 @@ def hit_outcome(
     else:
         outcome = program.enforcement_outcome
         reasons.append(f"{p}:{program.enforcement_reason}")
+    if program.coverage.aggregate_ownership is not None and any(
+        step.relation.startswith("owns") or step.relation == "subsidiary_of" for step in path
+    ):
+        reasons.append(f"{p}:{R.AGGREGATE_OWNERSHIP}")
 
     # Evidence that is not strong enough to BLOCK on its own caps the outcome at REVIEW.
     caps: list[str] = []

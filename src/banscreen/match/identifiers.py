@@ -19,6 +19,9 @@ _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
+_BIC = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
+_IMO = re.compile(r"^(?:IMO)?\s*([0-9]{7})$")
+_CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
 _HOST_IN_TEXT = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://)?(?:[^\s@/]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,63})\b", re.IGNORECASE
 )
@@ -90,6 +93,26 @@ def normalise(kind: str, value: str) -> str:
         if not _LEI.match(form):
             raise IdentifierError(f"not an LEI (20 characters): {value!r}")
         return form
+    if kind == "bic":
+        form = text.upper().replace(" ", "")
+        if not _BIC.match(form):
+            raise IdentifierError(f"not a SWIFT/BIC (8 or 11 characters): {value!r}")
+        return form[:8]  # a branch code names a branch of the same institution
+    if kind == "imo":
+        found = _IMO.match(text.upper())
+        if not found:
+            raise IdentifierError(
+                f"not an IMO number (7 digits, optionally 'IMO' first): {value!r}"
+            )
+        return found.group(1)
+    if kind == "crypto":
+        if not _CRYPTO.match(text):
+            raise IdentifierError(f"not a digital currency address: {value!r}")
+        # Hex (0x…) and bech32 addresses are case-insensitive; base58 ones are not.
+        lowered = text.lower()
+        if lowered.startswith(("0x", "bc1", "ltc1", "tb1")):
+            return lowered
+        return text
     return text.upper()
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DataError
 from ..model import Entity, Program, Relation
 from . import schema
 from .loader import LoadedData, load_matching_config, load_packs
@@ -66,11 +68,71 @@ class Registry:
         return entity_id
 
 
-def load_registry(extra: Sequence[Path | str] = ()) -> Registry:
-    """Load the shipped packs plus `extra` files or folders (same schema)."""
-    return _load(tuple(Path(p).resolve() for p in extra))
+@dataclass(frozen=True)
+class ImportedData:
+    """Entities, relations and programs built from one imported list version.
+
+    Equal (and cached) by version id alone: a version's content never changes.
+    """
+
+    version: str
+    entities: dict[str, Entity] = field(compare=False, hash=False, repr=False)
+    relations: tuple[Relation, ...] = field(compare=False, hash=False, repr=False)
+    programs: dict[str, Program] = field(compare=False, hash=False, repr=False)
+    sources: dict[str, str] = field(compare=False, hash=False, repr=False)
+
+
+def load_registry(
+    extra: Sequence[Path | str] = (), imported: Sequence[ImportedData] = ()
+) -> Registry:
+    """Load the shipped packs plus `extra` files or folders (same schema) and imported lists."""
+    return _load(tuple(Path(p).resolve() for p in extra), tuple(imported))
 
 
 @lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...]) -> Registry:
-    return Registry.from_loaded(load_packs(extra), load_matching_config())
+def _load(extra: tuple[Path, ...], imported: tuple[ImportedData, ...]) -> Registry:
+    return Registry.from_loaded(merge(load_packs(extra), imported), load_matching_config())
+
+
+def merge(data: LoadedData, imported: Sequence[ImportedData]) -> LoadedData:
+    """The packs plus each imported list; a program fed by several lists gets all targets."""
+    if not imported:
+        return data
+    entities = dict(data.entities)
+    relations = list(data.relations)
+    programs = dict(data.programs)
+    sources = dict(data.sources)
+    digest = hashlib.sha256(data.version.encode())
+    for item in imported:
+        digest.update(item.version.encode())
+        for entity_id, entity in item.entities.items():
+            if entity_id in entities:
+                raise DataError(
+                    item.version, None, "entities", f"duplicate entity id {entity_id!r}"
+                )
+            entities[entity_id] = entity
+        relations.extend(item.relations)
+        sources.update(item.sources)
+        for program_id, program in item.programs.items():
+            have = programs.get(program_id)
+            if have is None:
+                programs[program_id] = program
+            elif have.kind != "list":
+                raise DataError(
+                    item.version, None, "programs", f"{program_id!r} is a shipped program pack"
+                )
+            else:
+                programs[program_id] = replace(
+                    have,
+                    target_entities=(*have.target_entities, *program.target_entities),
+                    listings={**have.listings, **program.listings},
+                    sources={**have.sources, **program.sources},
+                )
+    return LoadedData(
+        entities=entities,
+        relations=tuple(relations),
+        programs=programs,
+        sources=sources,
+        files=data.files,
+        version=digest.hexdigest()[:12],
+    )

@@ -1,0 +1,243 @@
+"""Turn one list version into registry entities, relations and programs.
+
+Every fact carries the list version as its source, so a decision names the version it used.
+A listed party that is also a shipped entity (the same normalised legal or trade name, and
+no conflicting country) is linked to it with a `same_as` relation: one decision then shows
+every program that reaches the counterparty, whichever record matched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..model import (
+    Coverage,
+    Entity,
+    Fact,
+    Identifier,
+    Listing,
+    Name,
+    Outcome,
+    Program,
+    ProgramCategory,
+    Provenance,
+    Relation,
+)
+from ..registry import ImportedData
+from ..registry.loader import script_of
+from .programs import ListProgramSchema, ListProgramsSchema, load_list_programs
+from .records import ListContent, ListRecord
+
+# Published identifier labels → the transaction identifier kind they can be matched as.
+_ID_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(website|url)$", re.I), "domain"),
+    (re.compile(r"^swift/?bic|^bic$|^swift", re.I), "bic"),
+    (re.compile(r"^(legal entity number|lei)$", re.I), "lei"),
+    (re.compile(r"^(imo|vessel registration identification)", re.I), "imo"),
+    (re.compile(r"^digital currency address", re.I), "crypto"),
+)
+_TYPES = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "entity": "company"}
+_OFFICIAL_FORMATS = ("ofac-xml", "ofac-legacy-xml", "ofac-csv", "csl-csv", "csl-json")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def entity_id(list_name: str, key: str) -> str:
+    base = f"{list_name}-{slug(key)}"
+    if slug(key) != key.lower():  # keys that slug alike must not collide
+        base += "-" + hashlib.sha256(key.encode()).hexdigest()[:6]
+    return base
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """What the registry needs to know about the list version it is built from."""
+
+    id: str
+    list_name: str
+    format: str
+    description: str  # source, retrieval time and hash, shown wherever the fact is cited
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _identifiers(record: ListRecord, fact: Fact) -> tuple[Identifier, ...]:
+    from ..match.identifiers import IdentifierError, normalise
+
+    found: list[Identifier] = []
+    for label, value in record.identifiers:
+        for pattern, kind in _ID_KINDS:
+            if pattern.search(label):
+                try:
+                    normalise(kind, value)
+                except IdentifierError:
+                    break  # published, but not in a form a transaction can carry
+                found.append(Identifier(kind=kind, value=value, fact=fact, note=label))
+                break
+    return tuple(found)
+
+
+def _entity(record: ListRecord, ident: str, fact: Fact) -> Entity:
+    person = record.type == "individual"
+    names = [
+        Name(record.name, "legal", script_of(record.name), fact, free_text=not person),
+        *(
+            Name(alias, "legal", script_of(alias), fact, free_text=not person)
+            for alias in record.aliases
+        ),
+    ]
+    return Entity(
+        id=ident,
+        type=_TYPES.get(record.type, "company"),
+        names=tuple(names),
+        identifiers=_identifiers(record, fact),
+        fact=fact,
+        country=record.countries[0].lower() if record.countries else None,
+        note=f"{record.source_name or record.list_code} record {record.key}",
+    )
+
+
+def imported_data(
+    info: VersionInfo,
+    content: ListContent,
+    shipped: dict[str, Entity],
+    key: Callable[[str], str],
+    config: ListProgramsSchema | None = None,
+) -> ImportedData:
+    """Entities, `same_as` links, ownership relations and programs of one list version."""
+    config = config or load_list_programs()
+    provenance = Provenance.CONFIRMED if info.format in _OFFICIAL_FORMATS else Provenance.SECONDARY
+    fact = Fact(info.id, provenance)
+    link_fact = Fact(info.id, Provenance.SECONDARY)
+    by_code = {code: p for p in config.programs for code in p.lists}
+
+    entities: dict[str, Entity] = {}
+    ids: dict[str, str] = {}
+    for record in content.records:
+        ident = entity_id(info.list_name, record.key)
+        ids[record.key] = ident
+        entities[ident] = _entity(record, ident, fact)
+
+    # Shipped companies by normalised name, for same_as links.
+    shipped_keys: dict[str, list[Entity]] = {}
+    for entity in shipped.values():
+        if entity.type in ("company", "organization"):
+            for name in entity.names:
+                if name.kind in ("legal", "trade") and (k := key(name.value)):
+                    shipped_keys.setdefault(k, []).append(entity)
+    relations: list[Relation] = []
+    for record in content.records:
+        if record.type != "entity":
+            continue
+        linked: set[str] = set()
+        for value in (record.name, *record.aliases):
+            for other in shipped_keys.get(key(value), ()):
+                countries = {c.lower() for c in record.countries}
+                country = (other.country or "").lower()
+                if other.id in linked or (country and countries and country not in countries):
+                    continue
+                linked.add(other.id)
+                relations.append(
+                    Relation(
+                        "same_as", ids[record.key], other.id, link_fact, note=f"same name: {value}"
+                    )
+                )
+    for link in content.relations:
+        if link.source in ids and link.target in ids:
+            relations.append(
+                Relation(
+                    kind=link.kind,
+                    source_id=ids[link.source],
+                    target_id=ids[link.target],
+                    fact=fact,
+                    percentage=link.percentage,
+                    start=_day(link.start),
+                    end=_day(link.end),
+                )
+            )
+
+    targets: dict[str, list[str]] = {}
+    listings: dict[str, dict[str, Listing]] = {}
+    programs: dict[str, Program] = {}
+    for record in content.records:
+        if not record.target:
+            continue
+        spec = by_code.get(record.list_code)
+        program_id = spec.id if spec else f"{config.unmapped.id_prefix}-{slug(record.list_code)}"
+        if program_id not in programs:
+            programs[program_id] = _program(program_id, record, spec, config, info, fact)
+        ident = ids[record.key]
+        targets.setdefault(program_id, []).append(ident)
+        if record.listed or record.delisted:
+            listings.setdefault(program_id, {})[ident] = Listing(
+                _day(record.listed), _day(record.delisted), fact
+            )
+    for program_id, program in list(programs.items()):
+        programs[program_id] = replace(
+            program,
+            target_entities=tuple(targets.get(program_id, ())),
+            listings=listings.get(program_id, {}),
+        )
+    return ImportedData(
+        version=info.id,
+        entities=entities,
+        relations=tuple(relations),
+        programs=programs,
+        sources={info.id: info.description},
+    )
+
+
+def _program(
+    program_id: str,
+    record: ListRecord,
+    spec: ListProgramSchema | None,
+    config: ListProgramsSchema,
+    info: VersionInfo,
+    fact: Fact,
+) -> Program:
+    if spec is not None:
+        name, citation, section = spec.name, spec.citation, spec.section
+        outcome, reason, categories = spec.outcome, spec.reason, tuple(spec.categories)
+        aggregate, source = spec.aggregate_ownership, spec.source
+    else:
+        label = record.source_name or record.list_code
+        name, citation, section = f"Imported list: {label}", label, "listed party"
+        outcome, reason, categories = config.unmapped.outcome, config.unmapped.reason, ("*",)
+        aggregate, source = None, config.unmapped.source
+    return Program(
+        id=program_id,
+        name=name,
+        citation=citation,
+        section=section,
+        jurisdiction="us_nexus",
+        identification_required=False,
+        identification_by=None,
+        target_apps=(),
+        target_entities=(),
+        coverage=Coverage(
+            developers=False,
+            controllers=False,
+            subsidiaries=False,
+            aggregate_ownership=aggregate,
+        ),
+        categories=(ProgramCategory("listed", "dealings with listed parties", categories),),
+        events=(),
+        fact=Fact(source, Provenance.CONFIRMED),
+        sources={source: config.sources[source], info.id: info.description},
+        enforcement_outcome=Outcome[outcome],
+        enforcement_reason=reason,
+        kind="list",
+    )

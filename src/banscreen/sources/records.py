@@ -1,0 +1,130 @@
+"""The one shape every imported list takes, whatever format it was published in.
+
+Readers turn OFAC XML/CSV, the Consolidated Screening List and FollowTheMoney data into
+`ListRecord`s (one per listed party) and `ListRelation`s (ownership and control between
+them). A list version stores exactly these, so diffs, fingerprints and the registry are
+format-independent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
+
+_CODE_IN_NAME = re.compile(r"\(([A-Z][A-Z0-9-]*)\)")
+
+
+def list_code(source_name: str) -> str:
+    """`Entity List (EL) - Bureau of Industry and Security` → `EL`; a bare code stays as is."""
+    found = _CODE_IN_NAME.search(source_name)
+    if found:
+        return found.group(1)
+    return source_name.strip().upper()
+
+
+@dataclass(frozen=True)
+class ListRecord:
+    """One listed party, as its publisher lists it."""
+
+    key: str  # unique within the list version and stable across versions
+    list_code: str  # SDN, EL, MEU, … or a FollowTheMoney dataset name
+    type: str  # one of PARTY_TYPES
+    name: str
+    aliases: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()  # sanctions program tags, e.g. SDGT, CMIC-EO13959
+    countries: tuple[str, ...] = ()  # ISO 3166 alpha-2, upper case
+    addresses: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()  # (type as published, value)
+    source_name: str = ""  # the list's full published name
+    citation: str = ""  # e.g. a Federal Register notice
+    listed: str | None = None  # ISO date the party was added, when the list says
+    delisted: str | None = None
+    remarks: str = ""
+    url: str = ""
+    # False for parties a list only mentions (the owner or subsidiary of a listed party in
+    # FollowTheMoney data): they match, and reach a program only through the ownership graph.
+    target: bool = True
+
+    def fingerprint(self) -> str:
+        """Hash of every published field: a changed fingerprint is a changed entry."""
+        return _digest(asdict(self))
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in ((), "", None, True)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ListRecord:
+        values = dict(data)
+        for name in ("aliases", "programs", "countries", "addresses"):
+            values[name] = tuple(values.get(name, ()))
+        values["identifiers"] = tuple(tuple(pair) for pair in values.get("identifiers", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ListRelation:
+    """Ownership or control between two listed (or list-mentioned) parties."""
+
+    kind: str  # owns | controls | subsidiary_of | directorship
+    source: str  # record key of the owner / controller / subsidiary
+    target: str  # record key of the asset / controlled party / parent
+    percentage: float | None = None
+    start: str | None = None
+    end: str | None = None
+    key: str = ""  # the publisher's id of the relation, when it has one
+
+    def identity(self) -> str:
+        return self.key or f"{self.kind}:{self.source}->{self.target}"
+
+    def fingerprint(self) -> str:
+        return _digest(asdict(self))
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ListRelation:
+        return cls(**data)
+
+
+@dataclass
+class ListContent:
+    """What one file of a list holds, after parsing and validation."""
+
+    format: str
+    records: list[ListRecord] = field(default_factory=list)
+    relations: list[ListRelation] = field(default_factory=list)
+    published: str | None = None  # the publisher's own issue date, when given
+
+    def add(self, record: ListRecord) -> None:
+        self.records.append(record)
+
+    def by_key(self) -> dict[str, ListRecord]:
+        return {r.key: r for r in self.records}
+
+
+def _digest(data: dict[str, Any]) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def clean(value: str | None) -> str:
+    """Publisher text without the padding and null markers some formats use."""
+    if value is None:
+        return ""
+    text = " ".join(value.split())
+    return "" if text in ("-0-", "-0- ") else text
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(value, None)
+    return tuple(seen)

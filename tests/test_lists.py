@@ -1,0 +1,541 @@
+"""Restricted-party list importers, list versions, diffs, and screening against the lists."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.errors import ListError
+from banscreen.model import Nexus, Outcome, Transaction
+from banscreen.sources import ListStore, detect_format, diff_lists, read_list, registry_with_lists
+
+LISTS = Path(__file__).resolve().parent / "fixtures" / "lists"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, object]:
+    return {
+        name: read_list(LISTS / name)
+        for name in (
+            "sdn_advanced.xml",
+            "sdn.xml",
+            "ofac_csv",
+            "consolidated.csv",
+            "consolidated.json",
+            "opensanctions.ftm.json",
+        )
+    }
+
+
+# ------------------------------------------------------------------ importers
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("sdn_advanced.xml", "ofac-xml"),
+        ("sdn.xml", "ofac-xml"),
+        ("ofac_csv", "ofac-csv"),
+        ("ofac_csv/sdn.csv", "ofac-csv"),
+        ("consolidated.csv", "csl-csv"),
+        ("consolidated.json", "csl-json"),
+        ("opensanctions.ftm.json", "ftm"),
+    ],
+)
+def test_formats_are_detected_from_content(name: str, fmt: str) -> None:
+    assert detect_format(LISTS / name) == fmt
+
+
+def test_the_three_ofac_formats_give_the_same_parties(parsed: dict[str, object]) -> None:
+    advanced, legacy, csv_set = (parsed[n] for n in ("sdn_advanced.xml", "sdn.xml", "ofac_csv"))
+    assert len(advanced.records) == len(legacy.records) == len(csv_set.records) == 242  # type: ignore[attr-defined]
+    for a, b, c in zip(advanced.records, legacy.records, csv_set.records, strict=True):  # type: ignore[attr-defined]
+        assert a.key == b.key == c.key
+        assert a.type == b.type == c.type
+        assert a.programs == b.programs == c.programs
+        assert a.countries == b.countries == c.countries
+        assert (
+            {i[1] for i in a.identifiers}
+            == {i[1] for i in b.identifiers}
+            == {i[1] for i in c.identifiers}
+        )
+        assert len(a.aliases) == len(b.aliases) == len(c.aliases)
+
+
+def test_advanced_xml_reads_names_aliases_programs_dates_and_identifiers(
+    parsed: dict[str, object],
+) -> None:
+    records = parsed["sdn_advanced.xml"].by_key()  # type: ignore[attr-defined]
+    bnc = records["306"]
+    assert bnc.name == "BANCO NACIONAL DE CUBA"
+    assert bnc.aliases == ("BNC", "NATIONAL BANK OF CUBA")
+    assert bnc.programs == ("CUBA",)
+    assert bnc.countries == ("CU",)
+    assert bnc.listed == "1986-01-01"
+    assert parsed["sdn_advanced.xml"].published == "2026-11-20"  # type: ignore[attr-defined]
+    kinds = {label for r in records.values() for label, _ in r.identifiers}
+    assert {"SWIFT/BIC", "Website", "Vessel Registration Identification"} <= kinds
+    assert any(label.startswith("Digital Currency Address") for label in kinds)
+    assert {r.type for r in records.values()} == {"entity", "individual", "vessel"}
+
+
+def test_legacy_csv_joins_remarks_continued_in_sdn_comments(parsed: dict[str, object]) -> None:
+    csv_set = parsed["ofac_csv"].by_key()  # type: ignore[attr-defined]
+    advanced = parsed["sdn_advanced.xml"].by_key()  # type: ignore[attr-defined]
+    long_ones = [k for k, r in csv_set.items() if len(r.remarks) > 60]
+    assert long_ones, "the fixture has remarks split into sdn_comments.csv"
+    for key in long_ones:
+        assert {v for _, v in csv_set[key].identifiers} == {v for _, v in advanced[key].identifiers}
+
+
+def test_csl_csv_and_json_are_the_same_list(parsed: dict[str, object]) -> None:
+    from_csv, from_json = parsed["consolidated.csv"], parsed["consolidated.json"]
+    assert len(from_csv.records) == 261  # type: ignore[attr-defined]
+    for a, b in zip(from_csv.records, from_json.records, strict=True):  # type: ignore[attr-defined]
+        assert (a.key, a.list_code, a.name, a.aliases, a.programs, a.countries) == (
+            b.key,
+            b.list_code,
+            b.name,
+            b.aliases,
+            b.programs,
+            b.countries,
+        )
+        assert (a.citation, a.listed, a.source_name, a.identifiers) == (
+            b.citation,
+            b.listed,
+            b.source_name,
+            b.identifiers,
+        )
+
+
+def test_csl_keeps_source_list_and_citation_and_drops_the_successor_clause(
+    parsed: dict[str, object],
+) -> None:
+    records = parsed["consolidated.csv"].records  # type: ignore[attr-defined]
+    huawei = records[0]
+    assert huawei.list_code == "EL"
+    assert huawei.source_name == "Entity List (EL) - Bureau of Industry and Security"
+    assert huawei.citation == "84 FR 22961, 05/21/2019"
+    assert huawei.listed == "2019-05-16"
+    assert not any("successor" in r.name.lower() for r in records)
+    raw = (LISTS / "consolidated.csv").read_text("utf-8")
+    assert "and any successor, sub-unit, or subsidiary thereof" in raw
+    assert {r.list_code for r in records} >= {
+        "EL",
+        "MEU",
+        "UVL",
+        "DPL",
+        "SDN",
+        "CMIC",
+        "DTC",
+        "SSI",
+    }
+
+
+def test_ftm_reads_parties_ownership_and_sanctions(parsed: dict[str, object]) -> None:
+    content = parsed["opensanctions.ftm.json"]
+    assert len(content.relations) == 5  # type: ignore[attr-defined]
+    assert {r.kind for r in content.relations} == {"owns"}  # type: ignore[attr-defined]
+    records = content.by_key()  # type: ignore[attr-defined]
+    assert records["oc-joint"].target is False
+    targets = [r for r in records.values() if r.target]
+    assert len(targets) == 150
+    assert all(r.programs and r.listed for r in targets)
+
+
+def test_store_round_trip_keeps_every_field(tmp_path: Path, parsed: dict[str, object]) -> None:
+    store = ListStore(tmp_path)
+    for name in ("sdn_advanced.xml", "consolidated.json", "opensanctions.ftm.json"):
+        result = store.import_file(LISTS / name)
+        loaded = store.load(result.version)
+        original = parsed[name]
+        assert loaded.records == original.records  # type: ignore[attr-defined]
+        assert loaded.relations == original.relations  # type: ignore[attr-defined]
+        assert result.version.sha256 and result.version.records == len(original.records)  # type: ignore[attr-defined]
+    assert [v.list for v in store.current()] == ["ofac-sdn", "csl", "ftm-us-ofac-sdn"]
+
+
+# ------------------------------------------------------------------ broken files
+
+
+def _truncate(source: Path, target: Path, share: float) -> Path:
+    data = source.read_bytes()
+    target.write_bytes(data[: int(len(data) * share)])
+    return target
+
+
+@pytest.mark.parametrize("name", ["sdn_advanced.xml", "sdn.xml"])
+def test_truncated_xml_is_refused_naming_the_last_record_and_the_good_version_stays(
+    tmp_path: Path, name: str
+) -> None:
+    store = ListStore(tmp_path / "home")
+    good = store.import_file(LISTS / name).version
+    cut = _truncate(LISTS / name, tmp_path / name, 0.6)
+    with pytest.raises(
+        ListError, match=r"truncated XML after (DistinctParty FixedRef|sdnEntry uid)=\d+"
+    ):
+        store.import_file(cut)
+    assert store.current() == [good]
+    refused = store.versions()[-1]
+    assert refused.status == "refused" and "truncated" in refused.reason
+
+
+def test_an_empty_csv_is_refused_and_the_good_version_stays(tmp_path: Path) -> None:
+    store = ListStore(tmp_path / "home")
+    good = store.import_file(LISTS / "consolidated.csv").version
+    empty = tmp_path / "consolidated.csv"
+    empty.write_text("")
+    with pytest.raises(ListError, match="empty file"):
+        store.import_file(empty, "csl-csv")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text((LISTS / "consolidated.csv").read_text("utf-8").splitlines()[0] + "\n")
+    with pytest.raises(ListError, match="no records"):
+        store.import_file(header_only)
+    assert store.current() == [good]
+
+
+def test_a_truncated_csv_row_names_the_record(tmp_path: Path) -> None:
+    lines = (LISTS / "consolidated.csv").read_text("utf-8").splitlines()
+    broken = tmp_path / "broken.csv"
+    broken.write_text("\n".join([*lines[:5], lines[5][:120]]) + "\n")
+    with pytest.raises(ListError, match=r"line 6 \(record [0-9a-f]{40}\).*truncated"):
+        read_list(broken)
+
+
+def test_csl_json_with_a_bad_date_names_the_record_and_field(tmp_path: Path) -> None:
+    data = json.loads((LISTS / "consolidated.json").read_text("utf-8"))
+    data["results"][3]["start_date"] = "31/12/2020"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    record = data["results"][3]["_id"]
+    with pytest.raises(
+        ListError, match=rf"results\[3\] \(record {record}\): start_date: not a date"
+    ):
+        read_list(bad)
+
+
+def test_truncated_json_is_refused(tmp_path: Path) -> None:
+    cut = _truncate(LISTS / "consolidated.json", tmp_path / "c.json", 0.5)
+    with pytest.raises(ListError, match="not JSON"):
+        read_list(cut)
+
+
+def test_ftm_line_that_is_not_an_entity_is_named(tmp_path: Path) -> None:
+    lines = (LISTS / "opensanctions.ftm.json").read_text("utf-8").splitlines()
+    lines.insert(7, json.dumps({"id": "x1", "schema": "NoSuchSchema", "properties": {}}))
+    bad = tmp_path / "bad.ftm.json"
+    bad.write_text("\n".join(lines))
+    with pytest.raises(ListError, match=r"line 8 \(entity x1\)"):
+        read_list(bad, "ftm")
+
+
+def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
+    bomb = tmp_path / "sdn.xml"
+    lol = "".join(
+        f'<!ENTITY l{i} "{"&l" + str(i - 1) + ";" * 1 if i else "lol"}{("&l" + str(i - 1) + ";") * 9 if i else ""}">'
+        for i in range(8)
+    )
+    bomb.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE sdnList [{lol}]>'
+        '<sdnList xmlns="http://tempuri.org/sdnList.xsd"><sdnEntry><uid>1</uid>'
+        "<lastName>&l7;</lastName><sdnType>Entity</sdnType></sdnEntry></sdnList>"
+    )
+    try:
+        content = read_list(bomb)
+    except ListError:
+        return  # refused outright: fine
+    assert all("lol" not in r.name for r in content.records)
+
+
+def test_a_file_that_is_no_list_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello\nworld\n")
+    with pytest.raises(ListError, match="not a list format"):
+        read_list(other)
+
+
+# ------------------------------------------------------------------ versions
+
+
+def _csl_subset(tmp_path: Path, keep: slice, name: str = "consolidated.csv") -> Path:
+    lines = (LISTS / "consolidated.csv").read_text("utf-8").splitlines()
+    target = tmp_path / name
+    target.write_text("\n".join([lines[0], *lines[1:][keep]]) + "\n", "utf-8")
+    return target
+
+
+def test_a_version_that_drops_too_many_records_is_refused_unless_forced(tmp_path: Path) -> None:
+    store = ListStore(tmp_path / "home")
+    good = store.import_file(LISTS / "consolidated.csv").version
+    half = _csl_subset(tmp_path, slice(0, 130))
+    with pytest.raises(
+        ListError, match=r"130 records against 261 .* 50% fewer, more than the 10% allowed"
+    ):
+        store.import_file(half)
+    assert store.current() == [good]
+    nine_percent = _csl_subset(tmp_path, slice(0, 238), "nine.csv")
+    assert store.import_file(nine_percent).version.records == 238
+    forced = store.import_file(half, force=True).version
+    assert store.current() == [forced]
+    assert [v.status for v in store.versions()] == ["good", "refused", "good", "good"]
+
+
+def test_reimporting_the_same_content_adds_no_version(tmp_path: Path) -> None:
+    store = ListStore(tmp_path)
+    first = store.import_file(LISTS / "consolidated.csv")
+    again = store.import_file(LISTS / "consolidated.csv")
+    assert again.unchanged and again.version == first.version
+    assert len(store.versions()) == 1
+
+
+def test_diff_reports_added_removed_and_changed(tmp_path: Path) -> None:
+    old = read_list(LISTS / "consolidated.json")
+    data = json.loads((LISTS / "consolidated.json").read_text("utf-8"))
+    removed = [data["results"].pop(10)["_id"], data["results"].pop(20)["_id"]]
+    data["results"][5]["alt_names"] = [*data["results"][5]["alt_names"], "NEW ALIAS"]
+    changed = data["results"][5]["_id"]
+    data["results"].append({**data["results"][7], "_id": "f" * 40, "name": "Brand New Listing Ltd"})
+    new_file = tmp_path / "new.json"
+    new_file.write_text(json.dumps(data))
+    result = diff_lists(old, read_list(new_file))
+    assert [r.key for r in result.added] == ["f" * 40]
+    assert sorted(r.key for r in result.removed) == sorted(removed)
+    assert [c.key for c in result.changed] == [changed]
+    assert set(result.changed[0].fields) == {"aliases"}
+
+
+# ------------------------------------------------------------------ screening with lists
+
+
+@pytest.fixture(scope="module")
+def list_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    home = tmp_path_factory.mktemp("lists-home")
+    store = ListStore(home)
+    for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
+        store.import_file(LISTS / name)
+    return Screener(registry_with_lists(home))
+
+
+def _tx(
+    name: str, day: date = date(2026, 10, 1), category: str = "payment", **kw: object
+) -> Transaction:
+    return Transaction(
+        id="t", date=day, category=category, counterparty_name=name, us_nexus=Nexus.TRUE, **kw
+    )  # type: ignore[arg-type]
+
+
+def test_an_sdn_match_blocks_with_the_list_version_as_evidence(list_screener: Screener) -> None:
+    decision = list_screener.decide(_tx("Banco Nacional de Cuba"))
+    assert decision.outcome is Outcome.BLOCK
+    assert decision.programs == ("ofac-sdn",)
+    assert "ofac-sdn:BLOCKED_PERSON" in decision.reasons
+    source = decision.hits[0].evidence.fact.source
+    assert source.startswith("ofac-sdn-") and source in list_screener.registry.sources
+
+
+def test_an_entity_list_match_is_a_review_for_export_control(list_screener: Screener) -> None:
+    el = next(
+        e
+        for e in list_screener.registry.entities.values()
+        if e.note
+        and "(EL)" in e.note
+        and e.type == "company"
+        and "HUAWEI" not in e.display_name.upper()
+    )
+    decision = list_screener.decide(_tx(el.display_name, category="vendor"))
+    assert decision.outcome is Outcome.REVIEW
+    assert "bis-entity-list:EXPORT_CONTROL_LIST" in decision.reasons
+
+
+def test_one_decision_shows_every_program_that_reaches_the_company(list_screener: Screener) -> None:
+    decision = list_screener.decide(_tx("Huawei Technologies Co., Ltd.", category="vendor"))
+    assert {"bis-entity-list", "fcc-covered-list"} <= set(decision.programs)
+    # Through the same_as link, an identifier of the shipped entity reaches the list entry.
+    by_domain = Transaction(
+        id="d",
+        date=date(2026, 10, 1),
+        category="vendor",
+        us_nexus=Nexus.TRUE,
+        identifiers=(
+            __import__(
+                "banscreen.model", fromlist=["CounterpartyIdentifier"]
+            ).CounterpartyIdentifier("domain", "huawei.com"),
+        ),
+    )
+    hit = {h.program_id: h for h in list_screener.decide(by_domain).hits}
+    assert "bis-entity-list" in hit
+    assert hit["bis-entity-list"].path_text.startswith("huawei <-same_as- csl-")
+
+
+def test_a_party_is_not_restricted_before_its_listing_date(list_screener: Screener) -> None:
+    decision = list_screener.decide(
+        _tx("Huawei Technologies Co., Ltd.", date(2019, 5, 15), "vendor")
+    )
+    hits = {h.program_id: h for h in decision.hits}
+    assert hits["bis-entity-list"].outcome is Outcome.CLEAR
+    assert "bis-entity-list:NOT_YET_LISTED" in hits["bis-entity-list"].reasons
+    listed = list_screener.decide(_tx("Huawei Technologies Co., Ltd.", date(2019, 5, 16), "vendor"))
+    assert {h.program_id: h for h in listed.hits}["bis-entity-list"].outcome is Outcome.REVIEW
+
+
+def test_the_50_percent_rule_blocks_with_the_path_shown(list_screener: Screener) -> None:
+    joint = list_screener.decide(_tx("Twinfold Joint Venture LLC"))
+    assert joint.outcome is Outcome.BLOCK
+    assert "ofac-sdn:AGGREGATE_OWNERSHIP" in joint.reasons
+    assert joint.path.count("<-owns(25%)-") == 2 and " + " in joint.path
+    minority = list_screener.decide(_tx("Fortynine Minority Holdings LLC"))
+    assert minority.outcome is Outcome.CLEAR and minority.reasons == ("ENTITY_NOT_COVERED",)
+    chain = list_screener.decide(_tx("Downstream Grandchild GmbH"))
+    assert chain.outcome is Outcome.BLOCK
+    assert "<-owns(51%)-" in chain.path and "<-owns(60%)-" in chain.path
+
+
+def test_list_identifiers_match_bic_branches_and_crypto_addresses(list_screener: Screener) -> None:
+    from banscreen.model import CounterpartyIdentifier
+
+    entities = list_screener.registry.entities.values()
+    bic = next(i for e in entities for i in e.identifiers if i.kind == "bic")
+    branch = bic.value[:8] + "XXX"
+    decision = list_screener.decide(
+        Transaction(
+            id="b",
+            date=date(2026, 10, 1),
+            category="payment",
+            us_nexus=Nexus.TRUE,
+            identifiers=(CounterpartyIdentifier("bic", branch),),
+        )
+    )
+    assert decision.outcome is Outcome.BLOCK and decision.method == "identifier"
+    wallet = next(i for e in entities for i in e.identifiers if i.kind == "crypto")
+    decision = list_screener.decide(
+        Transaction(
+            id="c",
+            date=date(2026, 10, 1),
+            category="payment",
+            us_nexus=Nexus.TRUE,
+            identifiers=(
+                CounterpartyIdentifier("crypto", wallet.value.upper().replace("0X", "0x")),
+            ),
+        )
+    )
+    assert decision.outcome is Outcome.BLOCK
+
+
+def test_without_us_nexus_the_sdn_hit_is_reported_but_clear(list_screener: Screener) -> None:
+    tx = Transaction(
+        id="n",
+        date=date(2026, 10, 1),
+        category="payment",
+        counterparty_name="Banco Nacional de Cuba",
+        us_nexus=Nexus.FALSE,
+    )
+    decision = list_screener.decide(tx, ScreenOptions())
+    assert decision.outcome is Outcome.CLEAR and decision.programs == ("ofac-sdn",)
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_cli_import_list_and_refusal_exit_codes(tmp_path: Path) -> None:
+    home = ["--home", str(tmp_path)]
+    ok = runner.invoke(app, [*home, "lists", "import", str(LISTS / "consolidated.csv"), "--json"])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["version"]["records"] == 261
+    cut = _truncate(LISTS / "sdn_advanced.xml", tmp_path / "cut.xml", 0.5)
+    refused = runner.invoke(app, [*home, "lists", "import", str(cut)])
+    assert refused.exit_code == 2
+    assert "refused" in refused.stderr and "last good version" in refused.stderr
+    listing = json.loads(runner.invoke(app, [*home, "lists", "--json"]).stdout)["versions"]
+    assert [(v["list"], v["status"], v["current"]) for v in listing] == [
+        ("csl", "good", True),
+        ("ofac-sdn", "refused", False),
+    ]
+    screened = runner.invoke(app, [*home, "match", "Huawei Technologies Co Ltd", "--json"])
+    assert any(m["entity_id"].startswith("csl-") for m in json.loads(screened.stdout)["candidates"])
+
+
+def test_cli_diff_between_a_version_and_a_file(tmp_path: Path) -> None:
+    home = ["--home", str(tmp_path / "home")]
+    runner.invoke(app, [*home, "lists", "import", str(LISTS / "consolidated.csv")])
+    smaller = _csl_subset(tmp_path, slice(3, None))
+    result = runner.invoke(app, [*home, "lists", "diff", "csl", str(smaller), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert len(payload["removed"]) == 3 and not payload["added"] and not payload["changed"]
+
+
+def test_delta_rescreen_decides_only_affected_rows_and_reports_changes(tmp_path: Path) -> None:
+    home = ["--home", str(tmp_path / "home")]
+    records = read_list(LISTS / "consolidated.csv").records
+    entity_records = [r for r in records if r.type == "entity" and r.list_code == "SDN"]
+    removed, kept = entity_records[0], entity_records[1]
+    lines = (LISTS / "consolidated.csv").read_text("utf-8").splitlines()
+    v1 = tmp_path / "v1.csv"
+    v1.write_text("\n".join(lines) + "\n", "utf-8")
+    runner.invoke(app, [*home, "lists", "import", str(v1)])
+    tx = tmp_path / "tx.csv"
+    rows = [
+        "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
+    ]
+    rows += [f"r{i},2026-10-01,payment,Plain Supplier {i} Inc,US,,true," for i in range(40)]
+    rows += [
+        f"gone,2026-10-01,payment,{removed.name},,,true,",
+        f"kept,2026-10-01,payment,{kept.name},,,true,",
+    ]
+    rows += [
+        "newly,2026-10-01,payment,Brand New Listing Trading LLC,AE,,true,",
+        "bad,not-a-date,payment,X,,,true,",
+    ]
+    tx.write_text("\n".join(rows) + "\n", "utf-8")
+    decisions = tmp_path / "decisions.csv"
+    assert runner.invoke(app, [*home, "screen", str(tx), "--out", str(decisions)]).exit_code == 0
+    # v2: one SDN entry removed, one new entry for a counterparty that was CLEAR.
+    added = lines[1].replace(lines[1].split(",")[0], '"' + "e" * 40 + '"', 1)
+    added = added.replace("Huawei Technologies Co., Ltd.", "Brand New Listing Trading LLC").replace(
+        '"Huawei"', '""'
+    )
+    v2 = tmp_path / "v2.csv"
+    v2.write_text("\n".join(x for x in [*lines, added] if removed.key not in x) + "\n", "utf-8")
+    assert runner.invoke(app, [*home, "lists", "import", str(v2)]).exit_code == 0
+    result = runner.invoke(
+        app, [*home, "lists", "rescreen", str(tx), "--decisions", str(decisions), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    summary = payload["summary"]
+    assert (summary["entries_added"], summary["entries_removed"]) == (1, 1)
+    assert summary["rows"] == 44 and summary["rows_invalid"] == 1
+    assert summary["rows_rescreened"] == 2  # the removed party's row and the newly listed one
+    changed = {row["id"]: row for row in payload["changed"]}
+    assert set(changed) == {"gone", "newly"}
+    assert (changed["gone"]["previous_outcome"], changed["gone"]["outcome"]) == ("BLOCK", "CLEAR")
+    assert (changed["newly"]["previous_outcome"], changed["newly"]["outcome"]) == (
+        "CLEAR",
+        "REVIEW",
+    )
+    # A full rescreen agrees with the delta on every row.
+    full = tmp_path / "full.csv"
+    assert runner.invoke(app, [*home, "screen", str(tx), "--out", str(full)]).exit_code == 0
+    before = {
+        line.split(",")[0]: line.split(",")[1] for line in decisions.read_text().splitlines()[1:]
+    }
+    after = {line.split(",")[0]: line.split(",")[1] for line in full.read_text().splitlines()[1:]}
+    assert {k for k in after if after[k] != before[k]} == set(changed)
+
+
+def test_fetch_of_a_local_path_imports_it(tmp_path: Path) -> None:
+    folder = tmp_path / "ofac"
+    shutil.copytree(LISTS / "ofac_csv", folder)
+    result = runner.invoke(
+        app, ["--home", str(tmp_path / "home"), "lists", "fetch", str(folder), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["version"]["format"] == "ofac-csv"
