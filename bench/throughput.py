@@ -1,11 +1,17 @@
 """Throughput and latency of banscreen screening (a benchmark, not a test).
 
     python bench/throughput.py [--rows 100000] [--unique 1.0] [--single 5000] [--json]
+                               [--lists 20000]
 
 Prints, for a generated transactions file (about 10% hits, 10% near misses, 10% Chinese
 names): rows/s of the `banscreen screen` command end to end (a subprocess, so start-up and
 CSV I/O count) at two file sizes with their peak RSS, to show memory stays flat while
 streaming; and p50/p99 latency of single in-process `Screener.decide()` calls.
+
+With `--lists N`, a synthetic restricted-party list of N parties (3 names each, FtM JSON
+lines with an ownership graph; bench/synthetic_list.py) is imported first and every run
+screens against it too; 5% of the rows then name list parties (half of them misspelt). The
+memory the loaded list and its indexes take is reported.
 """
 
 from __future__ import annotations
@@ -25,20 +31,77 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import random
+from collections.abc import Iterator
+
+import synthetic_list
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.registry import load_registry
+from banscreen.sources import registry_with_lists
 from banscreen.surfaces.rows import parse_row
 from sample_data import synthetic_rows, write_csv
 
+BANSCREEN = Path(sys.executable).with_name("banscreen")
 
-def cli_run(rows: int, unique: float, workdir: Path) -> dict[str, float]:
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def with_list_names(
+    rows: Iterator[dict[str, str]], parties: list[synthetic_list.Party] | None, seed: int = 3
+) -> Iterator[dict[str, str]]:
+    """Rows as they are, or with 5% naming list parties (half misspelt) when a list is loaded."""
+    rng = random.Random(seed)
+    for row in rows:
+        if parties and rng.random() < 0.05:
+            party = parties[rng.randrange(len(parties))]
+            name = party.names[0]
+            row = {
+                **row,
+                "counterparty_name": synthetic_list._typo(rng, name)
+                if rng.random() < 0.5
+                else name,
+            }
+        yield row
+
+
+def import_list(home: Path, entities: int) -> tuple[list[synthetic_list.Party], dict[str, float]]:
+    path = home / "synthetic.ftm.json"
+    parties = synthetic_list.write(path, entities)
+    started = time.perf_counter()
+    subprocess.run([str(BANSCREEN), "--home", str(home), "lists", "import", str(path)], check=True)
+    imported = time.perf_counter() - started
+    before = _rss_mb()
+    started = time.perf_counter()
+    Screener(registry_with_lists(home))
+    built = time.perf_counter() - started
+    return parties, {
+        "entities": len(parties),
+        "names": sum(len(p.names) for p in parties),
+        "import_s": round(imported, 2),
+        "index_build_s": round(built, 2),
+        "index_mb": round(_rss_mb() - before, 1),
+    }
+
+
+def cli_run(
+    rows: int,
+    unique: float,
+    workdir: Path,
+    home: Path | None = None,
+    parties: list[synthetic_list.Party] | None = None,
+) -> dict[str, float]:
     src = workdir / f"tx-{rows}.csv"
-    write_csv(synthetic_rows(rows, unique_share=unique), src)
+    write_csv(with_list_names(synthetic_rows(rows, unique_share=unique), parties), src)
     out = workdir / f"decisions-{rows}.csv"
-    banscreen = Path(sys.executable).with_name("banscreen")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    subprocess.run([str(banscreen), "screen", str(src), "--out", str(out), "--quiet"], check=True)
+    home_args = ["--home", str(home)] if home is not None else []
+    subprocess.run(
+        [str(BANSCREEN), *home_args, "screen", str(src), "--out", str(out), "--quiet"], check=True
+    )
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with out.open(encoding="utf-8") as fh:
@@ -52,10 +115,13 @@ def cli_run(rows: int, unique: float, workdir: Path) -> dict[str, float]:
     }
 
 
-def single_calls(n: int) -> dict[str, float]:
-    screener = Screener(load_registry())
+def single_calls(
+    n: int, home: Path | None = None, parties: list[synthetic_list.Party] | None = None
+) -> dict[str, float]:
+    screener = Screener(registry_with_lists(home) if home is not None else load_registry())
     options = ScreenOptions()
-    txs = [parse_row(r) for r in synthetic_rows(n, unique_share=1.0, seed=7)]
+    rows = with_list_names(synthetic_rows(n, unique_share=1.0, seed=7), parties)
+    txs = [parse_row(r) for r in rows]
     screener.decide(txs[0], options)  # warm the indexes, not the name cache
     screener.matcher.match_name.cache_clear()
     screener.matcher.normaliser.tokens.cache_clear()
@@ -79,17 +145,25 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--unique", type=float, default=1.0, help="share of unique counterparties")
     parser.add_argument("--single", type=int, default=5000, help="single decide() calls to time")
+    parser.add_argument("--lists", type=int, default=0, help="import a synthetic list of N parties")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
+    loaded: dict[str, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
-        small = cli_run(max(1, args.rows // 10), args.unique, Path(tmp))
-        large = cli_run(args.rows, args.unique, Path(tmp))
-    single = single_calls(args.single)
+        home = Path(tmp) / "home" if args.lists else None
+        parties = None
+        if home is not None:
+            home.mkdir()
+            parties, loaded = import_list(home, args.lists)
+        small = cli_run(max(1, args.rows // 10), args.unique, Path(tmp), home, parties)
+        large = cli_run(args.rows, args.unique, Path(tmp), home, parties)
+        single = single_calls(args.single, home, parties)
     result = {
         "date": date.today().isoformat(),
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "unique_share": args.unique,
+        "list": loaded,
         "batch_small": small,
         "batch": large,
         "single": single,
@@ -98,6 +172,12 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     print(f"banscreen throughput  ({result['machine']}, unique counterparties {args.unique:.0%})")
+    if loaded:
+        print(
+            f"list: {loaded['entities']:,} parties, {loaded['names']:,} names; import "
+            f"{loaded['import_s']} s; index built in {loaded['index_build_s']} s, "
+            f"+{loaded['index_mb']} MB"
+        )
     print(f"{'run':<22}{'rows':>10}{'seconds':>10}{'rows/s':>10}{'peak RSS MB':>14}")
     for label, r in (("screen (CLI, small)", small), ("screen (CLI)", large)):
         print(

@@ -539,3 +539,14 @@ def test_fetch_of_a_local_path_imports_it(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["version"]["format"] == "ofac-csv"
+
+
+def test_lists_live_in_the_home_given_on_the_command_line(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert runner.invoke(app, ["--home", str(a), "lists", "import", str(LISTS / "consolidated.csv")]).exit_code == 0
+    assert (a / "lists" / "index.json").is_file()
+    assert json.loads(runner.invoke(app, ["--home", str(b), "lists", "--json"]).stdout) == {"versions": []}
+    in_a = runner.invoke(app, ["--home", str(a), "match", "Huawei Technologies Co Ltd", "--json"])
+    in_b = runner.invoke(app, ["--home", str(b), "match", "Huawei Technologies Co Ltd", "--json"])
+    assert any(m["entity_id"].startswith("csl-") for m in json.loads(in_a.stdout)["candidates"])
+    assert not any(m["entity_id"].startswith("csl-") for m in json.loads(in_b.stdout)["candidates"])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 
@@ -26,6 +26,8 @@ err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 EXIT_UNUSABLE = 2
+# Set once per invocation by the root callback, read by commands that need the data dir.
+_settings: ContextVar[Settings | None] = ContextVar("banscreen_settings", default=None)
 
 
 class OutFormat(StrEnum):
@@ -65,6 +67,7 @@ def _main(
 ) -> None:
     """Screen transactions against connected-software bans (EO 13971 and successors)."""
     ctx.obj = Settings.resolve(home)
+    _settings.set(ctx.obj)
 
 
 def fail(message: str) -> typer.Exit:
@@ -74,9 +77,7 @@ def fail(message: str) -> typer.Exit:
 
 def current_settings() -> Settings:
     """The settings of the running command (`--home`), or the defaults outside one."""
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    return obj if isinstance(obj, Settings) else Settings.resolve()
+    return _settings.get() or Settings.resolve()
 
 
 def registry_or_exit(extra: list[Path] | None) -> Registry:
