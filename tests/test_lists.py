@@ -543,9 +543,16 @@ def test_fetch_of_a_local_path_imports_it(tmp_path: Path) -> None:
 
 def test_lists_live_in_the_home_given_on_the_command_line(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
-    assert runner.invoke(app, ["--home", str(a), "lists", "import", str(LISTS / "consolidated.csv")]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["--home", str(a), "lists", "import", str(LISTS / "consolidated.csv")]
+        ).exit_code
+        == 0
+    )
     assert (a / "lists" / "index.json").is_file()
-    assert json.loads(runner.invoke(app, ["--home", str(b), "lists", "--json"]).stdout) == {"versions": []}
+    assert json.loads(runner.invoke(app, ["--home", str(b), "lists", "--json"]).stdout) == {
+        "versions": []
+    }
     in_a = runner.invoke(app, ["--home", str(a), "match", "Huawei Technologies Co Ltd", "--json"])
     in_b = runner.invoke(app, ["--home", str(b), "match", "Huawei Technologies Co Ltd", "--json"])
     assert any(m["entity_id"].startswith("csl-") for m in json.loads(in_a.stdout)["candidates"])
