@@ -81,3 +81,24 @@ def test_any_csv_file_yields_one_output_row_per_record(
             out = list(csv.DictReader(fh))
     assert stats.rows == len(rows)
     assert [r["id"] for r in out] == [r["id"] for r in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(row, min_size=1, max_size=6), st.data())
+def test_the_remembering_row_parser_agrees_with_parse_row(rows: list[dict[str, str]], data: st.DataObject) -> None:
+    from banscreen.errors import FieldError
+    from banscreen.surfaces.rows import RowParser, parse_row
+
+    parser = RowParser()
+    # Repeat rows with new ids and dates: the remembered part must not leak between them.
+    rows = [*rows, *({**r, "id": data.draw(cell), "date": data.draw(cell)} for r in rows)]
+    for raw in rows:
+        try:
+            expected: object = parse_row(raw)
+        except FieldError as exc:
+            expected = str(exc)
+        try:
+            got: object = parser(raw)
+        except FieldError as exc:
+            got = str(exc)
+        assert got == expected

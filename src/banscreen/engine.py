@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .decide import coverage_path, hit_outcome, path_target, path_text, status_on
+from .decide import Status, coverage_path, hit_outcome, path_target, path_text, status_on
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .errors import FieldError
@@ -22,7 +22,9 @@ from .model import (
     Decision,
     MatchEvidence,
     Outcome,
+    PathStep,
     Policy,
+    Program,
     ProgramHit,
     Transaction,
 )
@@ -37,14 +39,42 @@ class ScreenOptions:
     as_of: date | None = None  # date for transactions that carry none
 
 
-class Screener:
-    """A registry with its match indexes, ready to decide transactions."""
+_CACHE_ENTRIES = 1 << 16  # per cache; a full cache is emptied and refilled
+_CACHEABLE_TEXT = 4096  # longer free text is decided without caching the decision
 
-    def __init__(self, registry: Registry, accept_list: AcceptList | None = None) -> None:
+
+class Screener:
+    """A registry with its match indexes, ready to decide transactions.
+
+    Decisions are cached: a transaction file repeats its counterparties, and a decision
+    depends only on the transaction's fields and on which period between the registry's
+    breakpoints its date falls in (`Registry.period_of`), so a repeat is answered from the
+    cache with its own id, date and extra columns. Coverage paths and program statuses are
+    cached the same way. The caches are exact, not approximate: they hold what the engine
+    would compute again.
+    """
+
+    def __init__(
+        self, registry: Registry, accept_list: AcceptList | None = None, cache: bool = True
+    ) -> None:
         self.registry = registry
+        self.cache = cache
         self.matcher = Matcher(registry)
-        self.accept_list = accept_list or AcceptList()
+        self._accept_list = accept_list or AcceptList()
         self._fingerprints = {e.id: entity_fingerprint(e) for e in registry.entities.values()}
+        self._decisions: dict[tuple[object, ...], Decision] = {}
+        self._paths: dict[tuple[str, str, int, bool], tuple[tuple[PathStep, ...], str] | None] = {}
+        self._statuses: dict[tuple[str, str | None, int], Status] = {}
+        self._evidence: dict[tuple[object, ...], list[MatchEvidence]] = {}
+
+    @property
+    def accept_list(self) -> AcceptList:
+        return self._accept_list
+
+    @accept_list.setter
+    def accept_list(self, value: AcceptList) -> None:
+        self._accept_list = value
+        self._decisions.clear()  # cached decisions were made under the old list
 
     def list_version(self, entity_id: str) -> str:
         return self._fingerprints.get(entity_id, "")
@@ -83,6 +113,40 @@ class Screener:
     # ------------------------------------------------------------------ decision
     def decide(self, tx: Transaction, options: ScreenOptions | None = None) -> Decision:
         options = options or ScreenOptions()
+        try:
+            day = self.validate(tx, options)
+        except FieldError:
+            return self._decide(tx, options)
+        period = self.registry.period_of(day)
+        if not self.cache or len(tx.text) > _CACHEABLE_TEXT:
+            return self._decide(tx, options, day, period)
+        key = (
+            tx.counterparty_name,
+            tx.counterparty_country,
+            tx.identifiers,
+            tx.us_nexus,
+            tx.text,
+            tx.category,
+            tx.parties,
+            period,
+            options.policy,
+        )
+        cached = self._decisions.get(key)
+        if cached is None:
+            cached = self._decide(tx, options, day, period)
+            if len(self._decisions) >= _CACHE_ENTRIES:
+                self._decisions.clear()
+            self._decisions[key] = cached
+            return cached
+        return _for(cached, tx, day)
+
+    def _decide(
+        self,
+        tx: Transaction,
+        options: ScreenOptions,
+        day: date | None = None,
+        period: int | None = None,
+    ) -> Decision:
         base = Decision(
             transaction_id=tx.id,
             outcome=Outcome.CLEAR,
@@ -91,15 +155,19 @@ class Screener:
             data_version=self.registry.version,
             extra=tx.extra,
         )
-        try:
-            day = self.validate(tx, options)
-        except FieldError as exc:
-            return replace(base, outcome=Outcome.ERROR, reasons=(R.INVALID_INPUT,), error=str(exc))
+        if day is None or period is None:
+            try:
+                day = self.validate(tx, options)
+            except FieldError as exc:
+                return replace(
+                    base, outcome=Outcome.ERROR, reasons=(R.INVALID_INPUT,), error=str(exc)
+                )
+            period = self.registry.period_of(day)
         base = replace(base, as_of=day)
-        evidence = self.matcher.evidence_for(tx)
+        evidence = self._evidence_for(tx)
         if not evidence:
             return replace(base, reasons=(R.NO_MATCH,))
-        hits = self._hits(tx, day, evidence, options)
+        hits = self._hits(tx, day, period, evidence, options)
         if not hits:
             best = max(evidence, key=_evidence_rank)
             entity = self.registry.entities[best.entity_id]
@@ -135,8 +203,47 @@ class Screener:
             path=top.path_text,
         )
 
+    def _evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
+        """The matcher's evidence, cached by what it reads (not the date or category)."""
+        if not self.cache or len(tx.text) > _CACHEABLE_TEXT:
+            return self.matcher.evidence_for(tx)
+        key = (tx.counterparty_name, tx.identifiers, tx.text, tx.parties)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self.matcher.evidence_for(tx)
+            if len(self._evidence) >= _CACHE_ENTRIES:
+                self._evidence.clear()
+            self._evidence[key] = found
+        return found
+
+    def _path(
+        self, program: Program, entity_id: str, day: date, period: int, listed_only: bool
+    ) -> tuple[tuple[PathStep, ...], str] | None:
+        key = (program.id, entity_id, period, listed_only)
+        if self.cache and key in self._paths:
+            return self._paths[key]
+        path = coverage_path(self.registry, program, entity_id, day, listed_only)
+        found = None if path is None else (path, path_text(self.registry, entity_id, path))
+        if len(self._paths) >= _CACHE_ENTRIES:
+            self._paths.clear()
+        self._paths[key] = found
+        return found
+
+    def _status(self, program: Program, category_id: str | None, day: date, period: int) -> Status:
+        key = (program.id, category_id, period)
+        found = self._statuses.get(key) if self.cache else None
+        if found is None:
+            found = status_on(program, category_id, day)
+            self._statuses[key] = found
+        return found if found.day == day else replace(found, day=day)
+
     def _hits(
-        self, tx: Transaction, day: date, evidence: list[MatchEvidence], options: ScreenOptions
+        self,
+        tx: Transaction,
+        day: date,
+        period: int,
+        evidence: list[MatchEvidence],
+        options: ScreenOptions,
     ) -> list[ProgramHit]:
         hits: list[ProgramHit] = []
         block = self.registry.matching.thresholds.block
@@ -146,18 +253,17 @@ class Screener:
         for program in self.registry.programs.values():
             category = program.category_for(tx.category)
             category_id = category.id if category else None
-            standing[program.id] = (category_id, status_on(program, category_id, day))
+            standing[program.id] = (category_id, self._status(program, category_id, day, period))
         for ev in evidence:
             entity = self.registry.entities[ev.entity_id]
             for program in self.registry.programs.values():
-                path = coverage_path(self.registry, program, ev.entity_id, day)
-                if path is None and program.listings:
+                found = self._path(program, ev.entity_id, day, period, True)
+                if found is None and program.listings:
                     # Reached only through a target not listed that day: say so.
-                    path = coverage_path(
-                        self.registry, program, ev.entity_id, day, listed_only=False
-                    )
-                if path is None:
+                    found = self._path(program, ev.entity_id, day, period, False)
+                if found is None:
                     continue
+                path, text = found
                 listing = program.listings.get(path_target(ev.entity_id, path))
                 category_id, status = standing[program.id]
                 outcome, reasons = hit_outcome(
@@ -198,7 +304,7 @@ class Screener:
                         reasons=reasons,
                         evidence=ev,
                         path=path,
-                        path_text=path_text(self.registry, ev.entity_id, path),
+                        path_text=text,
                     )
                 )
         return hits
@@ -210,6 +316,27 @@ class Screener:
         options = options or ScreenOptions()
         for tx in transactions:
             yield self.decide(tx, options)
+
+
+def _for(cached: Decision, tx: Transaction, day: date) -> Decision:
+    """A cached decision, given the identity of the transaction it now answers."""
+    return Decision(
+        transaction_id=tx.id,
+        outcome=cached.outcome,
+        reasons=cached.reasons,
+        hits=cached.hits,
+        matches=cached.matches,
+        entity_id=cached.entity_id,
+        entity_name=cached.entity_name,
+        score=cached.score,
+        method=cached.method,
+        path=cached.path,
+        error=cached.error,
+        policy=cached.policy,
+        as_of=day,
+        data_version=cached.data_version,
+        extra=tx.extra,
+    )
 
 
 def _evidence_rank(ev: MatchEvidence) -> tuple[float, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,10 @@ class Registry:
     version: str
     _outgoing: dict[str, tuple[Relation, ...]] = field(repr=False, default_factory=dict)
     _incoming: dict[str, tuple[Relation, ...]] = field(repr=False, default_factory=dict)
+    # Every date at which some answer of the registry can change (lifecycle events, their
+    # ends, listing dates, relation starts and ends), sorted. Two days between the same
+    # breakpoints get the same coverage, status and decision: see `period_of`.
+    breakpoints: tuple[date, ...] = field(repr=False, default=())
 
     @classmethod
     def from_loaded(cls, data: LoadedData, matching: schema.MatchingSchema) -> Registry:
@@ -47,7 +52,17 @@ class Registry:
             version=data.version,
             _outgoing={k: tuple(v) for k, v in outgoing.items()},
             _incoming={k: tuple(v) for k, v in incoming.items()},
+            breakpoints=_breakpoints(data),
         )
+
+    def period_of(self, day: date) -> int:
+        """Which stretch between breakpoints `day` falls in: equal periods, equal answers.
+
+        Every date comparison the engine makes is `breakpoint <= day` for some breakpoint
+        (an event on or before the day, a relation started, a listing added or removed), so
+        days with the same count of breakpoints on or before them compare alike.
+        """
+        return bisect_right(self.breakpoints, day)
 
     def outgoing(self, entity_id: str, day: date) -> list[Relation]:
         """Relations recorded from `entity_id` that are in effect on `day`."""
@@ -80,6 +95,20 @@ class ImportedData:
     relations: tuple[Relation, ...] = field(compare=False, hash=False, repr=False)
     programs: dict[str, Program] = field(compare=False, hash=False, repr=False)
     sources: dict[str, str] = field(compare=False, hash=False, repr=False)
+
+
+def _breakpoints(data: LoadedData) -> tuple[date, ...]:
+    days: set[date] = set()
+    for program in data.programs.values():
+        for event in program.events:
+            days.add(event.date)
+            if event.until is not None:
+                days.add(event.until)
+        for listing in program.listings.values():
+            days.update(d for d in (listing.added, listing.removed) if d is not None)
+    for rel in data.relations:
+        days.update(d for d in (rel.start, rel.end) if d is not None)
+    return tuple(sorted(days))
 
 
 def load_registry(

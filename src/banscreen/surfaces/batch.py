@@ -14,7 +14,7 @@ from ..errors import FieldError
 from ..model import Decision, Outcome, Policy
 from .detect import detect
 from .output import DecisionWriter
-from .rows import extra_columns, parse_row, row_id
+from .rows import RowParser, extra_columns, row_id
 from .scan import ScanItem, ScanOptions
 from .tabular import RawRow, TransactionFile
 
@@ -39,6 +39,7 @@ def _error(raw: RawRow, error: FieldError, policy: Policy) -> Decision:
 def decide_rows(
     rows: Iterator[RawRow], screener: Screener, options: ScreenOptions
 ) -> Iterator[Decision]:
+    parse_row = RowParser()
     for raw in rows:
         if raw.error is not None:
             yield _error(raw, raw.error, options.policy)

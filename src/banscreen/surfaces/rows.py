@@ -6,6 +6,7 @@ unknown category or undecodable bytes become an ERROR row that names the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -58,6 +59,8 @@ FIELD_LIMITS = {
     "text": 1 << 20,
 }
 EXTRA_FIELD_LIMIT = 1 << 20
+# Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape").
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 def _text(value: Any, field: str) -> str:
@@ -69,7 +72,7 @@ def _text(value: Any, field: str) -> str:
     limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
     if len(text) > limit:
         raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if _UNDECODED.search(text):
         raise FieldError(field, "bytes that are not valid in the file's encoding")
     if "\x00" in text:
         raise FieldError(field, "contains a NUL byte")
@@ -113,13 +116,73 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
     return tuple(out)
 
 
-def parse_row(row: Mapping[str, Any]) -> Transaction:
-    """Validate the form of every known column; unknown columns are kept in `extra`."""
+_REPEATED = (
+    "category",
+    "counterparty_name",
+    "counterparty_country",
+    "counterparty_identifiers",
+    "us_nexus",
+    "text",
+)
+
+
+class RowParser:
+    """parse_row with a memory: rows of a file repeat their counterparty columns, so those
+    are validated once per distinct combination; id, date and extra columns every time."""
+
+    def __init__(self, limit: int = 1 << 16) -> None:
+        self._seen: dict[tuple[object, ...], Transaction | FieldError] = {}
+        self._limit = limit
+
+    def __call__(self, row: Mapping[str, Any]) -> Transaction:
+        key = tuple(row.get(c) for c in _REPEATED)
+        if not all(v is None or isinstance(v, str) for v in key) or sum(
+            len(v) for v in key if v
+        ) > 4096:
+            return parse_row(row)
+        template = self._seen.get(key)
+        if template is None:
+            try:
+                template = parse_row({**{c: row.get(c) for c in _REPEATED}, "id": "-"})
+            except FieldError as exc:
+                template = exc
+            if len(self._seen) >= self._limit:
+                self._seen.clear()
+            self._seen[key] = template
+        # Fields are checked in parse_row's order, so the same first error is reported.
+        _check_extra(row)
+        tx_id = _text(row.get("id"), "id").strip()
+        if not tx_id:
+            raise FieldError("id", "missing")
+        if isinstance(template, FieldError) and template.field == "us_nexus":
+            raise template
+        day = parse_date(row.get("date"))
+        if isinstance(template, FieldError):
+            raise template
+        return Transaction(
+            id=tx_id,
+            date=day,
+            category=template.category,
+            counterparty_name=template.counterparty_name,
+            counterparty_country=template.counterparty_country,
+            identifiers=template.identifiers,
+            us_nexus=template.us_nexus,
+            text=template.text,
+            extra=extra_columns(row),
+        )
+
+
+def _check_extra(row: Mapping[str, Any]) -> None:
     for key, value in row.items():
         if key not in INPUT_COLUMNS and isinstance(value, str) and len(value) > EXTRA_FIELD_LIMIT:
             raise FieldError(
                 str(key), f"{len(value):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
             )
+
+
+def parse_row(row: Mapping[str, Any]) -> Transaction:
+    """Validate the form of every known column; unknown columns are kept in `extra`."""
+    _check_extra(row)
     tx_id = _text(row.get("id"), "id").strip()
     if not tx_id:
         raise FieldError("id", "missing")
