@@ -350,3 +350,24 @@ def test_failed_run_leaves_no_output_file(tmp_path: Path, monkeypatch: pytest.Mo
     result = runner.invoke(app, ["screen", str(path), "--out", str(out)])
     assert result.exit_code != 0
     assert not out.exists() and not (tmp_path / "out.csv.partial").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_workers_write_exactly_what_one_process_writes(
+    sample_csv: Path, tmp_path: Path, fmt: str
+) -> None:
+    # The sample has ragged and malformed rows too: they must come back in place.
+    rows = sample_csv.read_text("latin-1").splitlines()
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([rows[0], *(rows[1:] * 40), "ragged,row"]) + "\n", "latin-1")
+    outs = []
+    for workers in ("1", "3"):
+        out = tmp_path / f"out-{workers}.{fmt}"
+        result = runner.invoke(
+            app, ["screen", str(big), "--out", str(out), "--workers", workers, "--quiet"]
+        )
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_bytes() if fmt != "parquet" else pq.read_table(out).to_pylist())
+    assert outs[0] == outs[1]
+    count = len(outs[0]) if fmt == "parquet" else outs[0].count(b"\n") - (1 if fmt == "csv" else 0)
+    assert count == (len(rows) - 1) * 40 + 1

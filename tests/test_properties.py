@@ -85,7 +85,9 @@ def test_any_csv_file_yields_one_output_row_per_record(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(row, min_size=1, max_size=6), st.data())
-def test_the_remembering_row_parser_agrees_with_parse_row(rows: list[dict[str, str]], data: st.DataObject) -> None:
+def test_the_remembering_row_parser_agrees_with_parse_row(
+    rows: list[dict[str, str]], data: st.DataObject
+) -> None:
     from banscreen.errors import FieldError
     from banscreen.surfaces.rows import RowParser, parse_row
 

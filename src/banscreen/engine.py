@@ -8,8 +8,9 @@ evidence caps, and keep the strongest outcome (ERROR > BLOCK > REVIEW > CLEAR).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .decide import Status, coverage_path, hit_outcome, path_target, path_text, status_on
 from .decide import reasons as R
@@ -147,33 +148,34 @@ class Screener:
         day: date | None = None,
         period: int | None = None,
     ) -> Decision:
-        base = Decision(
-            transaction_id=tx.id,
-            outcome=Outcome.CLEAR,
-            reasons=(),
-            policy=options.policy.value,
-            data_version=self.registry.version,
-            extra=tx.extra,
-        )
+        def decision(outcome: Outcome, reasons: tuple[str, ...], **rest: Any) -> Decision:
+            return Decision(
+                transaction_id=tx.id,
+                outcome=outcome,
+                reasons=reasons,
+                policy=options.policy.value,
+                as_of=day,
+                data_version=self.registry.version,
+                extra=tx.extra,
+                **rest,
+            )
+
         if day is None or period is None:
             try:
                 day = self.validate(tx, options)
             except FieldError as exc:
-                return replace(
-                    base, outcome=Outcome.ERROR, reasons=(R.INVALID_INPUT,), error=str(exc)
-                )
+                return decision(Outcome.ERROR, (R.INVALID_INPUT,), error=str(exc))
             period = self.registry.period_of(day)
-        base = replace(base, as_of=day)
         evidence = self._evidence_for(tx)
         if not evidence:
-            return replace(base, reasons=(R.NO_MATCH,))
+            return decision(Outcome.CLEAR, (R.NO_MATCH,))
         hits = self._hits(tx, day, period, evidence, options)
         if not hits:
             best = max(evidence, key=_evidence_rank)
             entity = self.registry.entities[best.entity_id]
-            return replace(
-                base,
-                reasons=(R.ENTITY_NOT_COVERED,),
+            return decision(
+                Outcome.CLEAR,
+                (R.ENTITY_NOT_COVERED,),
                 matches=tuple(evidence),
                 entity_id=entity.id,
                 entity_name=entity.display_name,
@@ -190,10 +192,9 @@ class Screener:
             for reason in hit.reasons:
                 reasons.setdefault(reason, None)
         entity = self.registry.entities[top.evidence.entity_id]
-        return replace(
-            base,
-            outcome=top.outcome,
-            reasons=tuple(reasons),
+        return decision(
+            top.outcome,
+            tuple(reasons),
             hits=tuple(ranked),
             matches=tuple(evidence),
             entity_id=entity.id,
@@ -235,7 +236,9 @@ class Screener:
         if found is None:
             found = status_on(program, category_id, day)
             self._statuses[key] = found
-        return found if found.day == day else replace(found, day=day)
+        if found.day == day:
+            return found
+        return Status(found.code, found.identified, found.deciding_event, day)
 
     def _hits(
         self,

@@ -47,6 +47,10 @@ class FieldError(InputError):
         self.message = message
         super().__init__(f"{field}: {message}")
 
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
+        # Rows are decided in worker processes; their errors travel back pickled.
+        return (type(self), (self.field, self.message))
+
 
 class ListError(InputError):
     """A restricted-party list file was refused: it does not parse, a record is malformed,

@@ -94,6 +94,12 @@ def screen(
     resume: ResumeOpt = False,
     raw_csv: RawCsvOpt = False,
     quiet: QuietOpt = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, max=256, help="Worker processes deciding rows (output order kept)."
+        ),
+    ] = 1,
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
     registry = registry_or_exit(extra_data)
@@ -132,6 +138,7 @@ def screen(
                 options,
                 on_bytes=None if by_rows else (lambda n: progress.advance(task, n)),
                 on_row=(lambda: progress.advance(task)) if by_rows else None,
+                workers=workers,
             )
     except BanscreenError as exc:
         raise fail(str(exc)) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from packageurl import PackageURL
@@ -64,6 +65,7 @@ def normalise_purl(value: str) -> str:
     return "/".join(p.lower() for p in parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(kind: str, value: str) -> str:
     """The comparable form of an identifier; raises IdentifierError when it is malformed."""
     text = value.strip()

@@ -12,6 +12,7 @@ from ..decide import reasons as R
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError
 from ..model import Decision, Outcome, Policy
+from . import parallel
 from .detect import detect
 from .output import DecisionWriter
 from .rows import RowParser, extra_columns, row_id
@@ -62,12 +63,40 @@ def screen_file(
     options: ScreenOptions,
     on_bytes: Callable[[int], None] | None = None,
     on_row: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> BatchStats:
     source.open_header()
     writer = writer_factory(source.extra_columns)
     # A resumed run skips the input rows its partial output already holds.
     rows = islice(source.rows(on_bytes), writer.resumed_rows, None)
+    if workers > 1:
+        chunks = parallel.decide_in_workers(
+            rows, source.header or [], screener, options, writer.serialise, workers
+        )
+        return write_chunks(chunks, writer, on_row)
     return write_decisions(decide_rows(rows, screener, options), writer, on_row)
+
+
+def write_chunks(
+    chunks: Iterator[parallel.Result],
+    writer: DecisionWriter,
+    on_row: Callable[[], None] | None = None,
+) -> BatchStats:
+    """Like write_decisions, for chunks of rows decided and serialised by workers."""
+    stats = BatchStats()
+    try:
+        for counts, items in chunks:
+            writer.write_chunk(items)
+            stats.rows += len(items)
+            stats.outcomes.update(counts)
+            if on_row is not None:
+                for _ in items:
+                    on_row()
+    except BaseException:
+        writer.close(complete=False)
+        raise
+    writer.close()
+    return stats
 
 
 def write_decisions(

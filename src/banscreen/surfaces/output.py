@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -95,6 +97,47 @@ def neutralise_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+@dataclass(frozen=True)
+class Serialiser:
+    """A decision in the form its output format writes; small and picklable, so batch
+    workers can serialise in parallel and the writer only writes."""
+
+    format: str
+    columns: tuple[str, ...]
+    raw: bool = False
+
+    def __call__(self, decision: Decision) -> dict[str, str] | str:
+        if self.format == "jsonl":
+            return json.dumps(decision_json(decision), ensure_ascii=False) + "\n"
+        row = decision_row(decision)
+        if self.format == "csv":
+            return row if self.raw else {k: neutralise_formula(v) for k, v in row.items()}
+        return {c: row.get(c, "") for c in self.columns}
+
+
+def serialise_each(
+    serialise: Serialiser, decisions: list[Decision]
+) -> list[str] | list[dict[str, str]]:
+    """Each decision as the exact text DecisionWriter writes for it (a dict for Parquet)."""
+    items = [serialise(d) for d in decisions]
+    if serialise.format == "jsonl":
+        return [str(i) for i in items]
+    rows = [i for i in items if isinstance(i, dict)]
+    if serialise.format != "csv":
+        return rows
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=serialise.columns, extrasaction="ignore", lineterminator="\n"
+    )
+    lines = []
+    for row in rows:
+        writer.writerow(row)
+        lines.append(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    return lines
+
+
 class DecisionWriter:
     """Writes one output row per decision, streaming, in the chosen format.
 
@@ -114,6 +157,7 @@ class DecisionWriter:
     ) -> None:
         self.format = fmt
         self.columns = [*OUTPUT_COLUMNS, *(c for c in extra_columns if c not in OUTPUT_COLUMNS)]
+        self.serialise = Serialiser(fmt, tuple(self.columns), raw)
         self.count = 0
         self.resumed_rows = 0
         self._raw = raw
@@ -153,9 +197,37 @@ class DecisionWriter:
                 self._csv.writeheader()
 
     def write(self, decision: Decision) -> None:
+        self.write_serialised(self.serialise(decision))
+
+    def write_serialised(self, item: dict[str, str] | str) -> None:
+        """Write what `serialise` made of a decision (in this process or a worker)."""
         self.count += 1
-        self._write(decision)
+        if isinstance(item, str):
+            assert self._fh is not None
+            self._fh.write(item)
+        elif self.format == "csv":
+            self._csv.writerow(item)
+        else:
+            self._buffer.append(item)
+            if len(self._buffer) >= 8192:
+                self._flush_parquet()
         if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
+            self._checkpoint()
+
+    def write_chunk(self, items: list[str] | list[dict[str, str]]) -> None:
+        """Write decisions serialised by workers (`serialise_each`), in order."""
+        before = self.count
+        self.count += len(items)
+        texts = [i for i in items if isinstance(i, str)]
+        if texts:
+            assert self._fh is not None
+            self._fh.write("".join(texts))
+        else:
+            self._buffer.extend(i for i in items if isinstance(i, dict))
+            if len(self._buffer) >= 8192:
+                self._flush_parquet()
+        every = checkpoints.EVERY_ROWS
+        if self._identity is not None and self.count // every > before // every:
             self._checkpoint()
 
     def _checkpoint(self) -> None:
@@ -165,21 +237,6 @@ class DecisionWriter:
         size = os.fstat(self._fh.fileno()).st_size
         rows = self.resumed_rows + self.count
         checkpoints.save(self._partial, checkpoints.Checkpoint(self._identity, rows, size))
-
-    def _write(self, decision: Decision) -> None:
-        if self.format == "csv":
-            row = decision_row(decision)
-            if not self._raw:
-                row = {k: neutralise_formula(v) for k, v in row.items()}
-            self._csv.writerow(row)
-        elif self.format == "jsonl":
-            assert self._fh is not None
-            self._fh.write(json.dumps(decision_json(decision), ensure_ascii=False) + "\n")
-        else:
-            row = decision_row(decision)
-            self._buffer.append({c: row.get(c, "") for c in self.columns})
-            if len(self._buffer) >= 8192:
-                self._flush_parquet()
 
     def _flush_parquet(self) -> None:
         import pyarrow as pa

@@ -135,13 +135,14 @@ class RowParser:
         self._limit = limit
 
     def __call__(self, row: Mapping[str, Any]) -> Transaction:
-        key = tuple(row.get(c) for c in _REPEATED)
-        if not all(v is None or isinstance(v, str) for v in key) or sum(
-            len(v) for v in key if v
-        ) > 4096:
+        key = tuple(map(row.get, _REPEATED))
+        try:
+            template = self._seen.get(key)
+        except TypeError:  # a list (JSON identifiers) is not hashable
             return parse_row(row)
-        template = self._seen.get(key)
         if template is None:
+            if sum(len(v) for v in key if isinstance(v, str)) > 4096:
+                return parse_row(row)
             try:
                 template = parse_row({**{c: row.get(c) for c in _REPEATED}, "id": "-"})
             except FieldError as exc:
@@ -150,7 +151,7 @@ class RowParser:
                 self._seen.clear()
             self._seen[key] = template
         # Fields are checked in parse_row's order, so the same first error is reported.
-        _check_extra(row)
+        extra = _extras(row)
         tx_id = _text(row.get("id"), "id").strip()
         if not tx_id:
             raise FieldError("id", "missing")
@@ -168,8 +169,26 @@ class RowParser:
             identifiers=template.identifiers,
             us_nexus=template.us_nexus,
             text=template.text,
-            extra=extra_columns(row),
+            extra=extra,
         )
+
+
+def _extras(row: Mapping[str, Any]) -> dict[str, str]:
+    """extra_columns, refusing an overlong one first: one pass over the row."""
+    out: dict[str, str] = {}
+    for key, value in row.items():
+        if key in _INPUT or key is None:
+            continue
+        text = "" if value is None else value if isinstance(value, str) else str(value)
+        if len(text) > EXTRA_FIELD_LIMIT:
+            raise FieldError(
+                str(key), f"{len(text):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
+            )
+        out[str(key)] = text if text.isascii() else text.encode("utf-8", "replace").decode()
+    return out
+
+
+_INPUT = frozenset(INPUT_COLUMNS)
 
 
 def _check_extra(row: Mapping[str, Any]) -> None:
