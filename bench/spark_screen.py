@@ -59,15 +59,22 @@ def main() -> None:
         generated = time.perf_counter() - started
         out = work / "decisions"
         started = time.perf_counter()
-        subprocess.run([str(BANSCREEN), "spark-screen", str(source), str(out), "--master", args.master], check=True)
+        subprocess.run(
+            [str(BANSCREEN), "spark-screen", str(source), str(out), "--master", args.master],
+            check=True,
+        )
         elapsed = time.perf_counter() - started
         spark_rows = pq.read_table(out)
-        assert spark_rows.num_rows == args.rows, f"{spark_rows.num_rows} output rows for {args.rows}"
+        assert spark_rows.num_rows == args.rows, (
+            f"{spark_rows.num_rows} output rows for {args.rows}"
+        )
         # The single-machine path on the first rows of the same file.
         head = work / "head.parquet"
         pq.write_table(pq.read_table(source).slice(0, args.sample), head)
         single = work / "single.parquet"
-        subprocess.run([str(BANSCREEN), "screen", str(head), "--out", str(single), "--quiet"], check=True)
+        subprocess.run(
+            [str(BANSCREEN), "screen", str(head), "--out", str(single), "--quiet"], check=True
+        )
         expected = pq.read_table(single).to_pylist()
         got = spark_rows.slice(0, args.sample).to_pylist()
         differing = sum(1 for a, b in zip(expected, got, strict=True) if a != b)
@@ -87,7 +94,9 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     print(f"banscreen spark-screen ({result['machine']}, {args.master})")
-    print(f"{args.rows:,} rows ({args.unique:.0%} unique counterparties) in {elapsed:.1f} s: {result['rows_per_s']:,} rows/s")
+    print(
+        f"{args.rows:,} rows ({args.unique:.0%} unique counterparties) in {elapsed:.1f} s: {result['rows_per_s']:,} rows/s"
+    )
     print(f"first {args.sample:,} rows against the single-machine screen: {differing} differ")
 
 

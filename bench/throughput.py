@@ -92,6 +92,7 @@ def cli_run(
     workdir: Path,
     home: Path | None = None,
     parties: list[synthetic_list.Party] | None = None,
+    workers: int = 1,
 ) -> dict[str, float]:
     src = workdir / f"tx-{rows}.csv"
     write_csv(with_list_names(synthetic_rows(rows, unique_share=unique), parties), src)
@@ -100,8 +101,10 @@ def cli_run(
     started = time.perf_counter()
     home_args = ["--home", str(home)] if home is not None else []
     subprocess.run(
-        [str(BANSCREEN), *home_args, "screen", str(src), "--out", str(out), "--quiet"], check=True
-    )
+        [str(BANSCREEN), *home_args, "screen", str(src), "--out", str(out), "--quiet",
+         "--workers", str(workers)],
+        check=True,
+    )  # fmt: skip
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with out.open(encoding="utf-8") as fh:
@@ -146,6 +149,7 @@ def main() -> None:
     parser.add_argument("--unique", type=float, default=1.0, help="share of unique counterparties")
     parser.add_argument("--single", type=int, default=5000, help="single decide() calls to time")
     parser.add_argument("--lists", type=int, default=0, help="import a synthetic list of N parties")
+    parser.add_argument("--workers", type=int, default=1, help="screen --workers N")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -156,13 +160,16 @@ def main() -> None:
         if home is not None:
             home.mkdir()
             parties, loaded = import_list(home, args.lists)
-        small = cli_run(max(1, args.rows // 10), args.unique, Path(tmp), home, parties)
-        large = cli_run(args.rows, args.unique, Path(tmp), home, parties)
+        small = cli_run(
+            max(1, args.rows // 10), args.unique, Path(tmp), home, parties, args.workers
+        )
+        large = cli_run(args.rows, args.unique, Path(tmp), home, parties, args.workers)
         single = single_calls(args.single, home, parties)
     result = {
         "date": date.today().isoformat(),
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "unique_share": args.unique,
+        "workers": args.workers,
         "list": loaded,
         "batch_small": small,
         "batch": large,

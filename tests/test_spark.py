@@ -27,7 +27,10 @@ def transactions(sample_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     source.open_header()
     header = source.header or []
     rows = [{c: _text(r.data.get(c)) for c in header} for r in source.rows()]
-    rows += [{**rows[0], "id": "bad-date", "date": "31/02/2021"}, {**rows[1], "id": "", "category": "nope"}]
+    rows += [
+        {**rows[0], "id": "bad-date", "date": "31/02/2021"},
+        {**rows[1], "id": "", "category": "nope"},
+    ]
     path = tmp_path_factory.mktemp("spark") / "transactions.parquet"
     pq.write_table(pa.Table.from_pylist(rows * 3), path, row_group_size=100)
     return path
@@ -35,9 +38,34 @@ def transactions(sample_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def test_spark_screen_equals_the_single_machine_screen(transactions: Path, tmp_path: Path) -> None:
     single = tmp_path / "single.parquet"
-    assert runner.invoke(app, ["screen", str(transactions), "--out", str(single), "--quiet", "--policy", "anticipate"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app,
+            [
+                "screen",
+                str(transactions),
+                "--out",
+                str(single),
+                "--quiet",
+                "--policy",
+                "anticipate",
+            ],
+        ).exit_code
+        == 0
+    )
     spark_out = tmp_path / "spark-out"
-    result = runner.invoke(app, ["spark-screen", str(transactions), str(spark_out), "--master", "local[2]", "--policy", "anticipate"])
+    result = runner.invoke(
+        app,
+        [
+            "spark-screen",
+            str(transactions),
+            str(spark_out),
+            "--master",
+            "local[2]",
+            "--policy",
+            "anticipate",
+        ],
+    )
     assert result.exit_code == 0, result.output
     expected = pq.read_table(single).to_pylist()
     got = pq.read_table(spark_out).to_pylist()

@@ -24,7 +24,9 @@ from ._common import (
 
 @app.command("spark-screen")
 def spark_screen(
-    input: Annotated[Path, typer.Argument(help="Transactions: Parquet (file or folder), CSV, JSON lines.")],
+    input: Annotated[
+        Path, typer.Argument(help="Transactions: Parquet (file or folder), CSV, JSON lines.")
+    ],
     output: Annotated[Path, typer.Argument(help="Output folder of Parquet decisions.")],
     master: Annotated[
         str, typer.Option("--master", help="Spark master: local[*] (default) or a cluster URL.")

@@ -140,6 +140,7 @@ class NameIndex:
             | frozenset(config.run_together_words)
             | {w for form in config.legal_forms_latin for w in form if len(w) >= 2}
         )
+        self._near: dict[str, tuple[tuple[str, float], ...]] = {}
         self._by_trigram: dict[str, set[str]] = defaultdict(set)
         for token in self._by_token:
             if len(token) >= 4:
@@ -253,7 +254,7 @@ class NameIndex:
         return all(f < 1.0 for f in rest)
 
     # ------------------------------------------------------------------ candidates
-    def _near_tokens(self, token: str) -> set[str]:
+    def _near_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
         """Registry tokens within the token-similarity floor, found through trigrams.
 
         Within the floor a token of length L differs by at most e = L * (1 - floor) edits,
@@ -261,25 +262,34 @@ class NameIndex:
         trigrams, so a near token shares at least (trigrams - 4e) of them and differs in
         length by at most e: only those are compared.
         """
+        found = self._near.get(token)
+        if found is None:
+            found = self._near[token] = self._find_near(token)
+            if len(self._near) > 1 << 16:
+                self._near.clear()
+        return found
+
+    def _find_near(self, token: str) -> tuple[tuple[str, float], ...]:
         if len(token) < 4:
-            return set()
+            return ()
         floor = self.config.token_similarity
         grams = _trigrams(token)
         shared: dict[str, int] = defaultdict(int)
         for gram in grams:
             for other in self._by_trigram.get(gram, ()):
                 shared[other] += 1
-        found = set()
+        found = []
         for other, count in shared.items():
             edits = int(max(len(token), len(other)) * (1 - floor) + 1e-9)
             if (
                 other != token
                 and abs(len(other) - len(token)) <= edits
                 and count >= len(grams) - 4 * edits
-                and OSA.normalized_similarity(token, other) >= floor
             ):
-                found.add(other)
-        return found
+                similarity = OSA.normalized_similarity(token, other)
+                if similarity >= floor:
+                    found.append((other, similarity))
+        return tuple(found)
 
     def _bounded(
         self,
@@ -291,8 +301,9 @@ class NameIndex:
     ) -> set[int]:
         """Entries sharing tokens with `tokens` whose best possible score reaches review.
 
-        The bound assumes every shared token aligns and the entry has nothing else; an entry
-        all of whose tokens are shared is kept regardless (it may be contained in the query).
+        The bound assumes every shared token aligns, at the best similarity the entry offers
+        it, and the entry has nothing else; an entry all of whose tokens are shared is kept
+        regardless (it may be contained in the query).
         """
         shared_weight: dict[int, float] = defaultdict(float)
         shared_count: dict[int, int] = defaultdict(int)
@@ -304,12 +315,14 @@ class NameIndex:
         keys = [t for t, f in zip(tokens, factors, strict=True) if f >= 1.0] or list(tokens)
         for token in dict.fromkeys(keys):
             w = token_weight[token]
-            hits = set(postings.get(token, ()))
+            best: dict[int, float] = dict.fromkeys(postings.get(token, ()), 1.0)
             if near:
-                for other in self._near_tokens(token):
-                    hits |= postings[other]
-            for i in hits:
-                shared_weight[i] += w
+                for other, similarity in self._near_tokens(token):
+                    for i in postings[other]:
+                        if best.get(i, 0.0) < similarity:
+                            best[i] = similarity
+            for i, similarity in best.items():
+                shared_weight[i] += w * similarity
                 shared_count[i] += 1
         total = sum(weights)
         # Tokens whose postings were not walked may still align: count them as if they did,
