@@ -99,6 +99,13 @@ class _Idf:
         return [self(t) * f for t, f in zip(tokens, factors, strict=True)]
 
 
+def _token_weights(tokens: tuple[str, ...], weights: tuple[float, ...]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for token, weight in zip(tokens, weights, strict=True):
+        out[token] = max(weight, out.get(token, 0.0))
+    return out
+
+
 class NameIndex:
     def __init__(
         self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
@@ -134,6 +141,11 @@ class NameIndex:
             for syllable in entry.form.phonetic:
                 self._by_syllable[entry.form.han][syllable].add(i)
         self._containable = frozenset(config.contained_name_kinds)
+        self._containable_by_token: dict[str, set[int]] = defaultdict(set)
+        for i, entry in enumerate(self.entries):
+            if entry.name.kind in self._containable:
+                for token in entry.tokens:
+                    self._containable_by_token[token].add(i)
         self._words = (
             frozenset(t for t in self._by_token if not has_han(t) and len(t) >= 2)
             | frozenset(config.generic_words_latin)
@@ -141,6 +153,16 @@ class NameIndex:
             | {w for form in config.legal_forms_latin for w in form if len(w) >= 2}
         )
         self._near: dict[str, tuple[tuple[str, float], ...]] = {}
+        # Each entry's tokens with their weight (the highest, for a repeated token), and the
+        # entry's total weight: the candidate bound reads them.
+        self._entry_weights = [
+            _token_weights(e.form.tokens, e.prepared.weights) for e in self.entries
+        ]
+        self._entry_phonetic_weights = [
+            _token_weights(e.form.phonetic, e.prepared.phonetic_weights) for e in self.entries
+        ]
+        self._totals = [sum(e.prepared.weights) for e in self.entries]
+        self._phonetic_totals = [sum(e.prepared.phonetic_weights) for e in self.entries]
         self._by_trigram: dict[str, set[str]] = defaultdict(set)
         for token in self._by_token:
             if len(token) >= 4:
@@ -301,40 +323,74 @@ class NameIndex:
     ) -> set[int]:
         """Entries sharing tokens with `tokens` whose best possible score reaches review.
 
-        The bound assumes every shared token aligns, at the best similarity the entry offers
-        it, and the entry has nothing else; an entry all of whose tokens are shared is kept
-        regardless (it may be contained in the query).
+        The lexical score is gained / (query weight + entry weight), each aligned pair
+        gaining its similarity times both tokens' weights. For every entry sharing a token
+        the bound adds, per query token, the best pair the entry offers it (similarity times
+        both weights): an upper bound, since the real alignment is one-to-one. An entry all
+        of whose tokens are shared is kept regardless (it may be contained in the query).
         """
-        shared_weight: dict[int, float] = defaultdict(float)
+        phonetic = postings is not self._by_token
+        entry_weights = self._entry_phonetic_weights if phonetic else self._entry_weights
+        entry_totals = self._phonetic_totals if phonetic else self._totals
+        gained: dict[int, float] = defaultdict(float)
+        own_used: dict[int, float] = defaultdict(float)
         shared_count: dict[int, int] = defaultdict(int)
         token_weight: dict[str, float] = {}
         for token, w in zip(tokens, weights, strict=True):
             token_weight[token] = max(w, token_weight.get(token, 0.0))
+        total = sum(weights)
+        review = self.config.thresholds.review - 1e-9
         # A candidate must align a distinctive token to reach review (see generic_only_max),
         # so when the query has one, the postings of its other tokens need not be walked.
+        # Of those, the heaviest are walked first, and walking stops once the tokens left
+        # could not lift an entry sharing only them to review (prefix filtering): such an
+        # entry gains at most twice their weight. Short names we might find whole inside the
+        # query (trade and app names) are looked up for every token regardless.
         keys = [t for t, f in zip(tokens, factors, strict=True) if f >= 1.0] or list(tokens)
-        for token in dict.fromkeys(keys):
+        keys = sorted(dict.fromkeys(keys), key=lambda t: -token_weight[t])
+        walked: list[str] = []
+        contained: set[int] = set()
+        remaining = sum(token_weight.values())
+        for token in keys:
+            if 2 * remaining / (total + remaining) < review:
+                contained.update(self._containable_by_token.get(token, ()))
+                continue
+            remaining -= token_weight[token]
+            walked.append(token)
             w = token_weight[token]
-            best: dict[int, float] = dict.fromkeys(postings.get(token, ()), 1.0)
+            best: dict[int, tuple[float, str]] = {i: (1.0, token) for i in postings.get(token, ())}
             if near:
                 for other, similarity in self._near_tokens(token):
                     for i in postings[other]:
-                        if best.get(i, 0.0) < similarity:
-                            best[i] = similarity
-            for i, similarity in best.items():
-                shared_weight[i] += w * similarity
+                        if i not in best or best[i][0] < similarity:
+                            best[i] = (similarity, other)
+            for i, (similarity, matched) in best.items():
+                own_weight = entry_weights[i].get(matched, 0.0)
+                gained[i] += similarity * (w + own_weight)
+                own_used[i] += own_weight
                 shared_count[i] += 1
-        total = sum(weights)
-        # Tokens whose postings were not walked may still align: count them as if they did,
-        # so the bound stays an upper bound.
-        unwalked = set(token_weight) - set(keys)
-        spare_weight = sum(token_weight[t] for t in unwalked)
-        review = self.config.thresholds.review
-        found: set[int] = set()
-        for i, walked in shared_weight.items():
-            shared = walked + spare_weight
-            whole = shared_count[i] + len(unwalked) >= len(set(self.entries[i].form.tokens))
-            if whole or 2 * shared / (total + shared) >= review:
+        # Tokens whose postings were not walked may still align with the entry's own tokens:
+        # with an equal token, or (for the lexical index) a near one.
+        unwalked = [t for t in token_weight if t not in set(walked)]
+        near_unwalked = {t: self._near_tokens(t) if near else () for t in unwalked}
+        found: set[int] = {i for i in contained if i not in gained}
+        unwalked_weight = sum(token_weight[t] for t in unwalked)
+        for i, gain in gained.items():
+            own = entry_weights[i]
+            matched = shared_count[i]
+            # Cheap first: the rest of the query and of the entry all aligning.
+            ceiling = gain + unwalked_weight + entry_totals[i] - own_used[i]
+            if ceiling / (total + entry_totals[i]) < review and matched + len(unwalked) < len(own):
+                continue
+            for token in unwalked:
+                match = own.get(token)
+                if match is None and near_unwalked[token]:
+                    match = max((own[o] for o, _ in near_unwalked[token] if o in own), default=None)
+                if match is not None:
+                    gain += token_weight[token] + match
+                    matched += 1
+            whole = matched >= len(own)
+            if whole or gain / (total + entry_totals[i]) >= review:
                 found.add(i)
         return found
 
