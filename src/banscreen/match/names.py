@@ -364,8 +364,8 @@ class NameIndex:
                     for i in postings[other]:
                         if i not in best or best[i][0] < similarity:
                             best[i] = (similarity, other)
-            for i, (similarity, matched) in best.items():
-                own_weight = entry_weights[i].get(matched, 0.0)
+            for i, (similarity, hit) in best.items():
+                own_weight = entry_weights[i].get(hit, 0.0)
                 gained[i] += similarity * (w + own_weight)
                 own_used[i] += own_weight
                 shared_count[i] += 1
@@ -377,10 +377,10 @@ class NameIndex:
         unwalked_weight = sum(token_weight[t] for t in unwalked)
         for i, gain in gained.items():
             own = entry_weights[i]
-            matched = shared_count[i]
+            aligned = shared_count[i]
             # Cheap first: the rest of the query and of the entry all aligning.
             ceiling = gain + unwalked_weight + entry_totals[i] - own_used[i]
-            if ceiling / (total + entry_totals[i]) < review and matched + len(unwalked) < len(own):
+            if ceiling / (total + entry_totals[i]) < review and aligned + len(unwalked) < len(own):
                 continue
             for token in unwalked:
                 match = own.get(token)
@@ -388,8 +388,8 @@ class NameIndex:
                     match = max((own[o] for o, _ in near_unwalked[token] if o in own), default=None)
                 if match is not None:
                     gain += token_weight[token] + match
-                    matched += 1
-            whole = matched >= len(own)
+                    aligned += 1
+            whole = aligned >= len(own)
             if whole or gain / (total + entry_totals[i]) >= review:
                 found.add(i)
         return found
