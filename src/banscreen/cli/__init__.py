@@ -6,10 +6,20 @@ unusable (missing file, no header, bad option value, broken data pack).
 
 # Commands appear in --help in the order their modules register them.
 from . import screening  # noqa: I001
-from . import names, explaining, programs, lists, spark
+from . import names, explaining, programs, lists, spark, service
 from ._common import app
 
-__all__ = ["app", "explaining", "lists", "main", "names", "programs", "screening", "spark"]
+__all__ = [
+    "app",
+    "explaining",
+    "lists",
+    "main",
+    "names",
+    "programs",
+    "screening",
+    "service",
+    "spark",
+]
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ _HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 
 
 def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +130,7 @@ class Normaliser:
     """Turns a name into comparable forms. Build one per matching configuration."""
 
     def __init__(self, config: MatchingSchema) -> None:
+        self._misspelt: dict[str, bool] = {}
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
         self._legal_latin = _by_first_token(config.legal_forms_latin)
         self._legal_han = frozenset(config.legal_forms_han)
@@ -189,6 +190,14 @@ class Normaliser:
         return _replace_phrases(tokens, self._legal_latin, join=False)
 
     def _misspelt_legal_word(self, token: str) -> bool:
+        found = self._misspelt.get(token)
+        if found is None:
+            found = self._misspelt[token] = self._is_misspelt_legal_word(token)
+            if len(self._misspelt) > 1 << 16:
+                self._misspelt.clear()
+        return found
+
+    def _is_misspelt_legal_word(self, token: str) -> bool:
         return len(token) >= 6 and any(
             OSA.normalized_similarity(token, word) >= self._legal_fuzzy_floor
             for word in self._legal_fuzzy

@@ -1,0 +1,104 @@
+"""`banscreen serve`, `banscreen keys create`, `banscreen audit verify` (the `service` extra)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..errors import BanscreenError
+from ._common import ExtraData, app, current_settings, err, fail, out, registry_or_exit
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Store URL: sqlite:///FILE or postgresql://… (default: HOME/banscreen.db)."
+    ),
+]
+keys_app = typer.Typer(no_args_is_help=True, help="API keys of the service.")
+audit_app = typer.Typer(no_args_is_help=True, help="The service's hash-chained audit log.")
+app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    try:
+        from ..store import Store
+    except ImportError as exc:
+        raise fail(
+            f"the service needs its extra: pip install 'banscreen[service]' ({exc})"
+        ) from None
+    home = current_settings().home
+    if db is None:
+        home.mkdir(parents=True, exist_ok=True)
+        db = f"sqlite:///{home / 'banscreen.db'}"
+    try:
+        return Store(db)
+    except Exception as exc:  # a bad URL or an unreachable server: say which
+        raise fail(
+            f"cannot open the store {db.split('@')[-1]}: {type(exc).__name__}: {exc}"
+        ) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    db: DbOpt = None,
+    extra_data: ExtraData = None,
+) -> None:
+    """Run the HTTP service (API at /v1, OpenAPI at /docs) on HOST:PORT."""
+    import uvicorn
+
+    from ..api import create_app
+    from ..engine import Screener
+
+    store = _store(db)
+    screener = Screener(registry_or_exit(extra_data))
+    api = create_app(store, screener, current_settings().home)
+    err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")
+    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
+
+
+@keys_app.command("create")
+def keys_create(
+    scope: Annotated[
+        list[str], typer.Option("--scope", help="screen, review or admin; repeatable.")
+    ],
+    name: Annotated[str, typer.Option("--name", help="Who or what the key is for.")] = "",
+    db: DbOpt = None,
+) -> None:
+    """Create an API key and print it once (only its hash is kept)."""
+    try:
+        key = _store(db).create_key(scope, name)
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    out.print(key, highlight=False)
+
+
+@audit_app.command("verify")
+def audit_verify(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Check the audit log's hash chain; exit 1 if any entry was edited, inserted or deleted."""
+    count, problems = _store(db).verify_audit()
+    if as_json:
+        out.print_json(
+            json.dumps(
+                {
+                    "entries": count,
+                    "ok": not problems,
+                    "problems": [{"seq": p.seq, "problem": p.problem} for p in problems],
+                }
+            )
+        )
+    elif problems:
+        for p in problems:
+            err.print(f"entry {p.seq}: {p.problem}", highlight=False)
+        err.print(f"audit log BROKEN: {len(problems)} problems in {count} entries", highlight=False)
+    else:
+        out.print(f"audit log intact: {count} entries", highlight=False)
+    if problems:
+        raise typer.Exit(1)

@@ -1,0 +1,6 @@
+"""Persistent state of the service: API keys, screenings, decisions, alerts, cases, the accept
+list and a hash-chained audit log, in SQLite (default) or PostgreSQL."""
+
+from .store import ACTIONS, SCOPES, AuditProblem, KeyInfo, Store, StoreError, normalise_url
+
+__all__ = ["ACTIONS", "SCOPES", "AuditProblem", "KeyInfo", "Store", "StoreError", "normalise_url"]

@@ -1,0 +1,126 @@
+"""The store's tables (SQLAlchemy 2). Schema changes go through the Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ApiKey(Base):
+    """An API key: only its SHA-256 is kept; the prefix finds it, the hash proves it."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    prefix: Mapped[str] = mapped_column(String(16), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    scopes: Mapped[str] = mapped_column(String(64))  # space-separated: screen review admin
+    name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Screening(Base):
+    """One request or job: the decisions it made share its policy and data version."""
+
+    __tablename__ = "screenings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(32))  # api | job
+    policy: Mapped[str] = mapped_column(String(16))
+    data_version: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    screening_id: Mapped[str] = mapped_column(ForeignKey("screenings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    transaction_id: Mapped[str] = mapped_column(String(1024), index=True)
+    counterparty: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(8), index=True)
+    programs: Mapped[str] = mapped_column(Text, default="")
+    entity_id: Mapped[str] = mapped_column(String(200), default="")
+    entity_name: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    method: Mapped[str] = mapped_column(String(32), default="")
+    path: Mapped[str] = mapped_column(Text, default="")
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    list_version: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text)  # the decision as JSON (hits, evidence, path)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Alert(Base):
+    """A REVIEW or BLOCK decision waiting for a human."""
+
+    __tablename__ = "alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # open escalated blocked cleared
+    outcome: Mapped[str] = mapped_column(String(8), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Case(Base):
+    """An analyst's action on an alert, with the mandatory reason."""
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # escalate block clear
+    reason: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[str] = mapped_column(Text, default="")
+    analyst: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AcceptEntryRow(Base):
+    """An accepted false positive: counterparty + entity + list version."""
+
+    __tablename__ = "accept_list"
+    __table_args__ = (
+        Index("accept_unique", "counterparty", "entity_id", "list_version", unique=True),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    counterparty: Mapped[str] = mapped_column(String(1024))  # normalised key
+    entity_id: Mapped[str] = mapped_column(String(200))
+    list_version: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ListVersionRow(Base):
+    """The list versions a screening could have used, as recorded by the service."""
+
+    __tablename__ = "list_versions"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    list: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    records: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    retrieved: Mapped[str] = mapped_column(String(40))
+
+
+class AuditEntry(Base):
+    """Append-only; each entry carries the hash of the one before it."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(1024))
+    details: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

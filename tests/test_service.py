@@ -1,0 +1,299 @@
+"""The store (on SQLite, and on PostgreSQL when BANSCREEN_TEST_POSTGRES_URL is set, as CI
+does) and the HTTP API: keys and scopes, screening, alerts and cases, the audit chain."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
+
+from fastapi.testclient import TestClient
+
+from banscreen.api import MAX_BATCH, MAX_BODY, create_app
+from banscreen.engine import Screener
+from banscreen.registry import Registry
+from banscreen.store import Store, StoreError, normalise_url
+from banscreen.store.tables import Base
+
+POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not POSTGRES, reason="set BANSCREEN_TEST_POSTGRES_URL (CI starts a PostgreSQL)"
+        ),
+    ),
+]
+TENPAY = {
+    "id": "p1",
+    "date": "2021-03-15",
+    "category": "payment",
+    "counterparty_name": "Tenpay Payment Technology",
+    "us_nexus": "true",
+}
+
+
+def _fresh(url: str) -> None:
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else str(POSTGRES)
+    if request.param == "postgresql":
+        _fresh(url)
+    found = Store(url)
+    yield found
+    found.engine.dispose()
+
+
+@pytest.fixture
+def client(store: Store, registry: Registry) -> TestClient:
+    return TestClient(create_app(store, Screener(registry)))
+
+
+def _auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+# ------------------------------------------------------------------ store
+
+
+def test_keys_are_kept_hashed_and_checked(store: Store) -> None:
+    key = store.create_key(["screen"], "payments")
+    found = store.verify_key(key)
+    assert found is not None and found.scopes == {"screen"} and found.name == "payments"
+    assert store.verify_key(key[:-1] + ("A" if key[-1] != "A" else "B")) is None
+    assert store.verify_key("bsk_nope") is None and store.verify_key("") is None
+    with store.engine.connect() as connection:
+        stored = connection.execute(text("SELECT key_hash FROM api_keys")).scalar()
+    assert stored and key not in stored and len(stored) == 64
+    with pytest.raises(StoreError, match="scopes"):
+        store.create_key(["root"])
+
+
+def test_the_audit_chain_detects_edits_and_deletions(store: Store) -> None:
+    for name in ("a", "b", "c", "d"):
+        store.create_key(["screen"], name)
+    assert store.verify_audit() == (4, [])
+    with store.engine.begin() as connection:
+        connection.execute(text('UPDATE audit_log SET details = \'{"name": "x"}\' WHERE seq = 2'))
+    count, problems = store.verify_audit()
+    assert count == 4 and [(p.seq, "edited" in p.problem) for p in problems] == [(2, True)]
+    with store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_log WHERE seq = 3"))
+    _, problems = store.verify_audit()
+    assert {p.seq for p in problems} >= {2, 4}
+    assert any("missing" in p.problem for p in problems)
+
+
+def test_an_action_needs_a_known_alert_a_known_action_and_a_reason(
+    store: Store, registry: Registry
+) -> None:
+    app = TestClient(create_app(store, Screener(registry)))
+    key = store.create_key(["screen", "review"])
+    app.post("/v1/screen", json=TENPAY, headers=_auth(key))
+    alert_id = store.alerts()[0][0].id
+    with pytest.raises(StoreError, match="reason"):
+        store.act(alert_id, "clear", "  ", "analyst")
+    with pytest.raises(StoreError, match="action"):
+        store.act(alert_id, "approve", "why", "analyst")
+    with pytest.raises(StoreError, match="no alert"):
+        store.act(10_000, "clear", "why", "analyst")
+
+
+# ------------------------------------------------------------------ API
+
+
+def test_every_route_but_health_needs_a_key(client: TestClient, store: Store) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json()["status"] == "ready"
+    routes = [
+        ("post", "/v1/screen"),
+        ("get", "/v1/decisions/x"),
+        ("get", "/v1/alerts"),
+        ("get", "/v1/alerts/1"),
+        ("post", "/v1/alerts/1/actions"),
+        ("get", "/v1/cases"),
+        ("get", "/v1/programs"),
+        ("get", "/v1/lists"),
+    ]
+    for method, path in routes:
+        for headers in ({}, _auth("bsk_not-a-key"), {"Authorization": "Basic abc"}):
+            response = getattr(client, method)(
+                path, headers=headers, **({"json": TENPAY} if method == "post" else {})
+            )
+            assert response.status_code == 401, (method, path, headers)
+            assert response.headers.get("www-authenticate") == "Bearer"
+
+
+def test_a_key_without_the_scope_is_refused(client: TestClient, store: Store) -> None:
+    screen_only = store.create_key(["screen"])
+    review_only = store.create_key(["review"])
+    assert client.post("/v1/screen", json=TENPAY, headers=_auth(review_only)).status_code == 403
+    assert client.get("/v1/alerts", headers=_auth(screen_only)).status_code == 403
+    assert (
+        client.post(
+            "/v1/alerts/1/actions",
+            json={"action": "clear", "reason": "x"},
+            headers=_auth(screen_only),
+        ).status_code
+        == 403
+    )
+    assert client.get("/v1/programs", headers=_auth(screen_only)).status_code == 200
+    admin = store.create_key(["admin"])
+    assert client.get("/v1/alerts", headers=_auth(admin)).status_code == 200
+
+
+def test_screen_one_and_a_batch_and_read_the_decision_back(
+    client: TestClient, store: Store
+) -> None:
+    key = _auth(store.create_key(["screen"]))
+    one = client.post("/v1/screen", json=TENPAY, headers=key, params={"policy": "anticipate"})
+    assert one.status_code == 200, one.text
+    body = one.json()
+    assert body["id"] == "p1" and body["outcome"] == "BLOCK" and "eo13971" in body["programs"]
+    batch = client.post(
+        "/v1/screen",
+        headers=key,
+        json={
+            "transactions": [
+                TENPAY,
+                {
+                    "id": "p2",
+                    "date": "2021-03-15",
+                    "category": "payment",
+                    "counterparty_name": "Acme Widgets",
+                    "us_nexus": False,
+                },
+                {
+                    "id": "p3",
+                    "date": "not a date",
+                    "category": "payment",
+                    "counterparty_name": "Tenpay",
+                },
+                {
+                    "id": "p4",
+                    "date": "2021-03-15",
+                    "category": "app_distribution",
+                    "counterparty_identifiers": ["android:com.tencent.mm"],
+                    "store": "play",
+                },
+            ]
+        },
+    )
+    assert batch.status_code == 200, batch.text
+    decisions = batch.json()["decisions"]
+    assert [d["outcome"] for d in decisions] == ["REVIEW", "CLEAR", "ERROR", "REVIEW"]
+    assert "date" in decisions[2]["error"] and decisions[3]["store"] == "play"
+    stored = client.get(f"/v1/decisions/{decisions[0]['decision_id']}", headers=key).json()
+    assert stored["outcome"] == "REVIEW" and stored["detail"]["hits"] and stored["list_version"]
+    assert client.get("/v1/decisions/nope", headers=key).status_code == 404
+    ok, problems = store.verify_audit()
+    assert ok >= 2 and problems == []
+
+
+def test_bad_bodies_get_clear_4xx(client: TestClient, store: Store) -> None:
+    key = _auth(store.create_key(["screen"]))
+    assert (
+        client.post(
+            "/v1/screen", content=b"{not json", headers={**key, "Content-Type": "application/json"}
+        ).status_code
+        == 422
+    )
+    assert client.post("/v1/screen", json=[1, 2], headers=key).status_code == 422
+    too_many = {"transactions": [TENPAY] * (MAX_BATCH + 1)}
+    assert client.post("/v1/screen", json=too_many, headers=key).status_code == 422
+    huge = {"transactions": [{**TENPAY, "text": "x" * (MAX_BODY // 2)}] * 3}
+    assert client.post("/v1/screen", json=huge, headers=key).status_code == 413
+    assert (
+        client.post(
+            "/v1/screen", json={**TENPAY, "counterparty_identifiers": 7}, headers=key
+        ).status_code
+        == 422
+    )
+
+
+def test_clearing_a_false_positive_makes_the_rescreen_clear_with_accepted(
+    client: TestClient, store: Store
+) -> None:
+    screener_key = _auth(store.create_key(["screen"]))
+    analyst = _auth(store.create_key(["review"]))
+    first = client.post("/v1/screen", json=TENPAY, headers=screener_key).json()
+    assert first["outcome"] == "REVIEW"
+    queue = client.get("/v1/alerts", params={"status": "open"}, headers=analyst).json()["alerts"]
+    assert [a["decision_id"] for a in queue] == [first["decision_id"]]
+    alert_id = queue[0]["alert_id"]
+    detail = client.get(f"/v1/alerts/{alert_id}", headers=analyst).json()
+    assert detail["decision"]["entity_id"] == first["entity_id"] and detail["cases"] == []
+    missing_reason = client.post(
+        f"/v1/alerts/{alert_id}/actions", json={"action": "clear", "reason": ""}, headers=analyst
+    )
+    assert missing_reason.status_code == 422
+    case = client.post(
+        f"/v1/alerts/{alert_id}/actions",
+        json={"action": "clear", "reason": "our own vendor, not Tenpay"},
+        headers=analyst,
+    )
+    assert case.status_code == 200 and case.json()["action"] == "clear"
+    assert (
+        client.get("/v1/alerts", params={"status": "open"}, headers=analyst).json()["alerts"] == []
+    )
+    again = client.post(
+        "/v1/screen", json={**TENPAY, "id": "p1-again"}, headers=screener_key
+    ).json()
+    assert again["outcome"] == "CLEAR" and "ACCEPTED" in again["reasons"]
+    assert (
+        client.get("/v1/cases", headers=analyst).json()["cases"][0]["reason"]
+        == "our own vendor, not Tenpay"
+    )
+    assert store.verify_audit()[1] == []
+    actions = [e.action for e in store.audit_entries()]
+    assert "alert.clear" in actions and actions.count("screen") == 2
+
+
+def test_ui_headers_reference_routes_and_openapi(client: TestClient, store: Store) -> None:
+    key = _auth(store.create_key(["screen"]))
+    response = client.get("/v1/programs", headers=key, params={"on": "2021-03-01"})
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    programs = {p["id"]: p for p in response.json()["programs"]}
+    assert programs["eo13971"]["kind"] == "order"
+    assert client.get("/v1/lists", headers=key).json() == {"versions": []}
+    schema = client.get("/openapi.json").json()
+    assert "/v1/screen" in schema["paths"] and "/v1/alerts/{alert_id}/actions" in schema["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_each_key_is_rate_limited_on_its_own(store: Store, registry: Registry) -> None:
+    client = TestClient(create_app(store, Screener(registry), rate_per_minute=3))
+    first, second = _auth(store.create_key(["screen"])), _auth(store.create_key(["screen"]))
+    codes = [client.get("/v1/programs", headers=first).status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    limited = client.get("/v1/programs", headers=first)
+    assert int(limited.headers["retry-after"]) >= 1
+    assert client.get("/v1/programs", headers=second).status_code == 200
+
+
+def test_no_key_is_ever_written_to_the_store_or_the_audit_log(
+    store: Store, registry: Registry
+) -> None:
+    client = TestClient(create_app(store, Screener(registry)))
+    key = store.create_key(["screen", "review"])
+    client.post("/v1/screen", json=TENPAY, headers=_auth(key))
+    with store.engine.connect() as connection:
+        for table in ("api_keys", "audit_log", "decisions", "screenings"):
+            rows = connection.execute(text(f"SELECT * FROM {table}")).all()
+            assert rows and all(key not in str(row) and key[4:] not in str(row) for row in rows), (
+                table
+            )
