@@ -297,3 +297,35 @@ def test_no_key_is_ever_written_to_the_store_or_the_audit_log(
             assert rows and all(key not in str(row) and key[4:] not in str(row) for row in rows), (
                 table
             )
+
+
+def _wait_job(
+    client: TestClient, key: dict[str, str], job_id: str, timeout: float = 60
+) -> dict[str, object]:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/jobs/{job_id}", headers=key).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError("job did not finish")
+
+
+def test_a_posted_file_is_screened_in_the_background(
+    client: TestClient, store: Store, sample_csv: Path
+) -> None:
+    key = _auth(store.create_key(["screen"]))
+    posted = client.post(
+        "/v1/jobs", content=sample_csv.read_bytes(), headers={**key, "Content-Type": "text/csv"}
+    )
+    assert posted.status_code == 202, posted.text
+    job_id = posted.json()["job_id"]
+    job = _wait_job(client, key, job_id)
+    assert job["status"] == "done" and job["rows_done"] == 246
+    assert sum(job["outcomes"].values()) == 246  # type: ignore[union-attr]
+    decisions = client.get(f"/v1/jobs/{job_id}/decisions", headers=key)
+    assert decisions.status_code == 200 and decisions.text.count("\n") == 247
+    assert client.post("/v1/jobs", content=b"", headers=key).status_code == 422
+    assert client.get("/v1/jobs/nope", headers=key).status_code == 404

@@ -9,14 +9,18 @@ with 422. Every screening and every analyst action is written to the store's aud
 
 # No `from __future__ import annotations` here: FastAPI reads the dependency annotations of
 # the routes at runtime, and they name functions local to create_app.
+import json
+import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,8 +33,10 @@ from ..store import KeyInfo, Store, StoreError
 from ..surfaces.batch import decide_rows
 from ..surfaces.output import decision_json, decision_row
 from ..surfaces.tabular import RawRow
+from .jobs import JobRunner
 
 MAX_BODY = 2 * 1024 * 1024
+MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
 MAX_BATCH = 1000
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -92,8 +98,9 @@ class _BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = MAX_JOB_BODY if scope.get("path", "").rstrip("/") == "/v1/jobs" else self.limit
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await JSONResponse({"detail": "request body too large"}, 413)(scope, receive, send)
             return
         seen = 0
@@ -102,7 +109,7 @@ class _BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
+            if seen > limit:
                 raise _TooLarge
             return message
 
@@ -148,6 +155,9 @@ def create_app(
     )
     bearer = HTTPBearer(auto_error=False)
     limiter = RateLimiter(rate_per_minute)
+    data_home = Path(home) if home is not None else Path(tempfile.mkdtemp(prefix="banscreen-"))
+    runner = JobRunner(store, screener, data_home / "jobs")
+    app.state.jobs = runner
     accept_lock = threading.Lock()
     state: dict[str, Any] = {"accepted": None}
 
@@ -231,6 +241,60 @@ def create_app(
         )
         out = [{**decision_row(d), "decision_id": i} for d, i in zip(decisions, ids, strict=True)]
         return {"decisions": out} if isinstance(body, BatchIn) else out[0]
+
+    @app.post("/v1/jobs", tags=["screening"], status_code=202)
+    async def create_job(
+        request: Request,
+        found: Annotated[KeyInfo, Depends(needs("screen"))],
+        format: Literal["csv", "jsonl"] = "csv",
+        policy: Policy = Policy.STRICT,
+        as_of: date | None = None,
+    ) -> dict[str, Any]:
+        """Screen a file in the background: the body is the file (CSV or JSON lines)."""
+        job_id = str(uuid.uuid4())
+        path = runner.input_path(job_id, format)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        size = 0
+        with path.open("wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                fh.write(chunk)
+        if size == 0:
+            raise HTTPException(422, "empty body: post the file to screen")
+        iso = as_of.isoformat() if as_of else ""
+        store.create_job(job_id, f"key:{found.id}", format, policy.value, iso, size)
+        runner.submit(job_id)
+        return {"job_id": job_id, "status": "queued", "bytes": size}
+
+    @app.get("/v1/jobs/{job_id}", tags=["screening"])
+    def job(job_id: str, found: Annotated[KeyInfo, Depends(needs("screen"))]) -> dict[str, Any]:
+        row = store.job(job_id)
+        if row is None:
+            raise HTTPException(404, "no such job")
+        return {
+            "job_id": row.id,
+            "status": row.status,
+            "rows_done": row.rows_done,
+            "bytes": row.bytes_total,
+            "outcomes": json.loads(row.outcomes) if row.outcomes else {},
+            "error": row.error,
+            "created_at": row.created_at.isoformat(),
+            "updated_at": row.updated_at.isoformat(),
+        }
+
+    @app.get("/v1/jobs/{job_id}/decisions", tags=["screening"], response_model=None)
+    def job_decisions(
+        job_id: str, found: Annotated[KeyInfo, Depends(needs("screen"))]
+    ) -> FileResponse:
+        """The decisions file (the `screen` CSV columns), once the job is done."""
+        row = store.job(job_id)
+        if row is None:
+            raise HTTPException(404, "no such job")
+        if row.status != "done":
+            raise HTTPException(409, f"the job is {row.status}")
+        return FileResponse(
+            runner.output_path(job_id), media_type="text/csv", filename=f"{job_id}.csv"
+        )
 
     @app.get("/v1/decisions/{decision_id}", tags=["screening"])
     def decision(
@@ -335,8 +399,6 @@ def _row(item: TransactionIn) -> dict[str, Any]:
 
 
 def _decision_out(row: Any) -> dict[str, Any]:
-    import json
-
     return {
         "decision_id": row.id,
         "id": row.transaction_id,

@@ -124,3 +124,21 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Job(Base):
+    """A file screened in the background; its output and checkpoint live in the data dir."""
+
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # queued running done failed
+    actor: Mapped[str] = mapped_column(String(200))
+    input_format: Mapped[str] = mapped_column(String(16))
+    policy: Mapped[str] = mapped_column(String(16))
+    as_of: Mapped[str] = mapped_column(String(10), default="")
+    rows_done: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_total: Mapped[int] = mapped_column(Integer, default=0)
+    outcomes: Mapped[str] = mapped_column(Text, default="")  # JSON counts when done
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
