@@ -33,6 +33,7 @@ from ..store import KeyInfo, Store, StoreError
 from ..surfaces.batch import decide_rows
 from ..surfaces.output import decision_json, decision_row
 from ..surfaces.tabular import RawRow
+from ..web import add_ui
 from .jobs import JobRunner
 
 MAX_BODY = 2 * 1024 * 1024
@@ -314,17 +315,23 @@ def create_app(
     ) -> dict[str, Any]:
         return {"alerts": [_alert_out(a, d) for a, d in store.alerts(status, outcome, limit)]}
 
-    @app.get("/v1/alerts/{alert_id}", tags=["review"])
-    def alert(alert_id: int, found: Annotated[KeyInfo, Depends(needs("review"))]) -> dict[str, Any]:
+    def alert_payload(alert_id: int) -> dict[str, Any] | None:
         got = store.alert(alert_id)
         if got is None:
-            raise HTTPException(404, "no such alert")
+            return None
         a, d, cases = got
         return {
             **_alert_out(a, d),
             "decision": _decision_out(d),
             "cases": [_case_out(c) for c in cases],
         }
+
+    @app.get("/v1/alerts/{alert_id}", tags=["review"])
+    def alert(alert_id: int, found: Annotated[KeyInfo, Depends(needs("review"))]) -> dict[str, Any]:
+        payload = alert_payload(alert_id)
+        if payload is None:
+            raise HTTPException(404, "no such alert")
+        return payload
 
     @app.post("/v1/alerts/{alert_id}/actions", tags=["review"])
     def act(
@@ -386,6 +393,7 @@ def create_app(
             ]
         }
 
+    add_ui(app, store, screener, alert_payload, refresh_accept_list)
     app.add_middleware(_BodyLimit, limit=MAX_BODY)
     return app
 
