@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..decide import status_on
 from ..decide.accept import AcceptEntry, AcceptList
 from ..engine import Screener, ScreenOptions
-from ..model import Policy
+from ..model import Decision, Policy
 from ..sources import ListStore
 from ..store import KeyInfo, Store, StoreError
 from ..surfaces.batch import decide_rows
@@ -48,6 +49,8 @@ SECURITY_HEADERS = {
 }
 
 Scope = Literal["screen", "review", "admin"]
+# Row ids are 32-bit in every store: a larger one names nothing (404, not a database error).
+AlertId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 Scope_ = Scope  # for annotations
 
 
@@ -238,7 +241,7 @@ def create_app(
             "api",
             policy.value,
             screener.registry.version,
-            [decision_json(d) for d in decisions],
+            [_detail(d, screener) for d in decisions],
         )
         out = [{**decision_row(d), "decision_id": i} for d, i in zip(decisions, ids, strict=True)]
         return {"decisions": out} if isinstance(body, BatchIn) else out[0]
@@ -327,7 +330,9 @@ def create_app(
         }
 
     @app.get("/v1/alerts/{alert_id}", tags=["review"])
-    def alert(alert_id: int, found: Annotated[KeyInfo, Depends(needs("review"))]) -> dict[str, Any]:
+    def alert(
+        alert_id: AlertId, found: Annotated[KeyInfo, Depends(needs("review"))]
+    ) -> dict[str, Any]:
         payload = alert_payload(alert_id)
         if payload is None:
             raise HTTPException(404, "no such alert")
@@ -335,7 +340,7 @@ def create_app(
 
     @app.post("/v1/alerts/{alert_id}/actions", tags=["review"])
     def act(
-        alert_id: int, body: ActionIn, found: Annotated[KeyInfo, Depends(needs("review"))]
+        alert_id: AlertId, body: ActionIn, found: Annotated[KeyInfo, Depends(needs("review"))]
     ) -> dict[str, Any]:
         """Escalate, block, or clear as a false positive (the reason is mandatory); a clear
         is remembered: the same counterparty and entry come back CLEAR with ACCEPTED."""
@@ -396,6 +401,16 @@ def create_app(
     add_ui(app, store, screener, alert_payload, refresh_accept_list)
     app.add_middleware(_BodyLimit, limit=MAX_BODY)
     return app
+
+
+def _detail(decision: Decision, screener: Screener) -> dict[str, Any]:
+    """The decision as JSON, with the version of each entry it hit (for the accept list)."""
+    out = decision_json(decision)
+    entities = {h.evidence.entity_id for h in decision.hits} | {
+        m.entity_id for m in decision.matches
+    }
+    out["entity_versions"] = {e: screener.list_version(e) for e in sorted(entities)}
+    return out
 
 
 def _row(item: TransactionIn) -> dict[str, Any]:

@@ -275,32 +275,30 @@ class Store:
             alert.updated_at = stamp
             session.flush()
             details: dict[str, Any] = {"alert": alert_id, "reason": reason.strip(), "case": case.id}
-            if action == "clear" and decision.entity_id:
-                key = counterparty_key or decision.counterparty
-                version = list_version or decision.list_version
-                exists = session.scalars(
-                    select(AcceptEntryRow).where(
-                        AcceptEntryRow.counterparty == key,
-                        AcceptEntryRow.entity_id == decision.entity_id,
-                        AcceptEntryRow.list_version == version,
-                    )
-                ).first()
-                if exists is None:
-                    session.add(
-                        AcceptEntryRow(
-                            counterparty=key,
-                            entity_id=decision.entity_id,
-                            list_version=version,
-                            reason=reason.strip(),
-                            case_id=case.id,
-                            created_at=stamp,
+            if action == "clear":
+                accepted = _accepted(decision, counterparty_key, list_version)
+                for key, entity_id, version in accepted:
+                    exists = session.scalars(
+                        select(AcceptEntryRow).where(
+                            AcceptEntryRow.counterparty == key,
+                            AcceptEntryRow.entity_id == entity_id,
+                            AcceptEntryRow.list_version == version,
                         )
-                    )
-                details["accepted"] = {
-                    "counterparty": key,
-                    "entity_id": decision.entity_id,
-                    "list_version": version,
-                }
+                    ).first()
+                    if exists is None:
+                        session.add(
+                            AcceptEntryRow(
+                                counterparty=key,
+                                entity_id=entity_id,
+                                list_version=version,
+                                reason=reason.strip(),
+                                case_id=case.id,
+                                created_at=stamp,
+                            )
+                        )
+                details["accepted"] = [
+                    {"counterparty": k, "entity_id": e, "list_version": v} for k, e, v in accepted
+                ]
             self._audit(session, analyst, f"alert.{action}", f"alert:{alert_id}", details)
             return case
 
@@ -437,6 +435,27 @@ class Store:
                 )
                 or 0,
             }
+
+
+def _accepted(
+    decision: DecisionRow, counterparty_key: str, list_version: str
+) -> list[tuple[str, str, str]]:
+    """Every entity the counterparty's name matched, at its version then: clearing a false
+    positive clears the name against all of them (a parent matched beside the top entity
+    would raise the alert again otherwise), not only the top one."""
+    key = counterparty_key or decision.counterparty
+    detail = json.loads(decision.detail or "{}")
+    versions: dict[str, str] = detail.get("entity_versions") or {}
+    found: dict[str, str] = {}
+    for match in detail.get("matches") or []:
+        entity = str(match.get("entity_id") or "")
+        if entity and match.get("field") == "counterparty_name":
+            found.setdefault(entity, versions.get(entity, ""))
+    if not found and decision.entity_id:
+        found[decision.entity_id] = list_version or decision.list_version
+    if decision.entity_id in found and list_version:
+        found[decision.entity_id] = list_version
+    return [(key, entity, version) for entity, version in found.items() if version]
 
 
 def _chain(

@@ -31,6 +31,7 @@ from ..store import Store, StoreError
 COOKIE = "banscreen_session"
 SESSION_SECONDS = 8 * 3600
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+STYLE = (Path(__file__).parent / "static" / "style.css").read_text("utf-8")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,11 @@ def add_ui(
     def session_of(request: Request) -> WebSession | None:
         return sessions.get(request.cookies.get(COOKIE))
 
+    def known(alert_id: int) -> int:
+        if not 1 <= alert_id < 2**31:
+            raise HTTPException(404, "no such alert")
+        return alert_id
+
     def require(request: Request) -> WebSession:
         found = session_of(request)
         if found is None:
@@ -166,6 +172,11 @@ def add_ui(
         response.delete_cookie(COOKIE, path="/ui")
         return response
 
+    @app.get("/ui/static/style.css", include_in_schema=False)
+    def style() -> Response:
+        # Served from our origin: the Content-Security-Policy allows no inline styles.
+        return Response(STYLE, media_type="text/css")
+
     @app.get("/ui", include_in_schema=False)
     def home() -> Response:
         return RedirectResponse("/ui/alerts", status_code=303)
@@ -194,7 +205,7 @@ def add_ui(
     @app.get("/ui/alerts/{alert_id}.json", include_in_schema=False)
     def alert_data(request: Request, alert_id: int) -> Response:
         require(request)
-        data = alert_json(alert_id)
+        data = alert_json(known(alert_id))
         if data is None:
             raise HTTPException(404, "no such alert")
         return JSONResponse(data)
@@ -202,7 +213,7 @@ def add_ui(
     def render_alert(
         request: Request, found: WebSession, alert_id: int, error: str = ""
     ) -> Response:
-        data = alert_json(alert_id)
+        data = alert_json(known(alert_id))
         if data is None:
             raise HTTPException(404, "no such alert")
         d = data["decision"]
