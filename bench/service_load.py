@@ -42,17 +42,29 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4000)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument("--db", default=None, help="store URL (default: SQLite in a temp dir)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rows = list(synthetic_rows(max(args.requests * args.batch, 1000), unique_share=0.2, seed=11))
+    db = ["--db", args.db] if args.db else []
     with tempfile.TemporaryDirectory() as home:
         key = subprocess.run(
-            [str(BANSCREEN), "--home", home, "keys", "create", "--scope", "screen"],
+            [str(BANSCREEN), "--home", home, "keys", "create", "--scope", "screen", *db],
             check=True, capture_output=True, text=True,
         ).stdout.strip()  # fmt: skip
         port = free_port()
         server = subprocess.Popen(
-            [str(BANSCREEN), "--home", home, "serve", "--port", str(port)],
+            [
+                str(BANSCREEN),
+                "--home",
+                home,
+                "serve",
+                "--port",
+                str(port),
+                "--rate-limit",
+                "100000000",
+                *db,
+            ],
             stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
@@ -65,6 +77,7 @@ def main() -> None:
                     time.sleep(0.1)
             latencies: list[float] = []
             errors = 0
+            statuses: dict[int, int] = {}
             lock = threading.Lock()
             counter = iter(range(args.requests))
             deadline = time.perf_counter() + args.seconds
@@ -85,7 +98,11 @@ def main() -> None:
                         took = (time.perf_counter() - began) * 1000
                         with lock:
                             latencies.append(took)
-                            errors += response.status_code != 200
+                            if response.status_code != 200:
+                                errors += 1
+                                statuses[response.status_code] = (
+                                    statuses.get(response.status_code, 0) + 1
+                                )
 
             started = time.perf_counter()
             threads = [threading.Thread(target=client) for _ in range(args.clients)]
@@ -103,6 +120,7 @@ def main() -> None:
         "batch": args.batch,
         "requests": len(latencies),
         "errors": errors,
+        "error_statuses": statuses,
         "seconds": round(elapsed, 2),
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "transactions_per_s": round(len(latencies) * args.batch / elapsed, 1),
@@ -116,7 +134,7 @@ def main() -> None:
         f"POST /v1/screen, {args.clients} clients, batch {args.batch}: {result['requests']:,} requests "
         f"in {result['seconds']} s = {result['requests_per_s']:,} req/s "
         f"({result['transactions_per_s']:,} tx/s), p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, "
-        f"{errors} errors"
+        f"{errors} errors {statuses or ''}"
     )
 
 

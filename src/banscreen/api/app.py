@@ -40,6 +40,7 @@ from .jobs import JobRunner
 MAX_BODY = 2 * 1024 * 1024
 MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
 MAX_BATCH = 1000
+KEY_CACHE_SECONDS = 10.0
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -166,16 +167,31 @@ def create_app(
     state: dict[str, Any] = {"accepted": None}
 
     def refresh_accept_list() -> None:
-        entries = store.accept_entries()
-        if entries != state["accepted"]:
+        stamp = store.accept_stamp()  # entries are only ever added
+        if stamp != state["accepted"]:
             with accept_lock:
+                entries = store.accept_entries()
                 screener.accept_list = AcceptList(AcceptEntry(*e) for e in entries)
-                state["accepted"] = entries
+                state["accepted"] = stamp
+
+    verified: dict[str, tuple[float, KeyInfo | None]] = {}
+
+    def verify(token: str) -> KeyInfo | None:
+        """verify_key, remembered for KEY_CACHE_SECONDS (a revoked key lapses within that)."""
+        now = time.monotonic()
+        cached = verified.get(token)
+        if cached is not None and now - cached[0] < KEY_CACHE_SECONDS:
+            return cached[1]
+        found = store.verify_key(token)
+        if len(verified) > 10_000:
+            verified.clear()
+        verified[token] = (now, found)
+        return found
 
     def key(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> KeyInfo:
-        found = store.verify_key(credentials.credentials) if credentials else None
+        found = verify(credentials.credentials) if credentials else None
         if found is None:
             raise HTTPException(401, "a valid API key is required", {"WWW-Authenticate": "Bearer"})
         wait = limiter.allow(found.id)

@@ -47,8 +47,11 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     db: DbOpt = None,
     extra_data: ExtraData = None,
+    rate_limit: Annotated[
+        int, typer.Option("--rate-limit", min=1, help="Requests a minute per API key.")
+    ] = 1200,
 ) -> None:
-    """Run the HTTP service (API at /v1, OpenAPI at /docs) on HOST:PORT."""
+    """Run the HTTP service (API at /v1, OpenAPI at /docs, review UI at /ui) on HOST:PORT."""
     import uvicorn
 
     from ..api import create_app
@@ -56,7 +59,7 @@ def serve(
 
     store = _store(db)
     screener = Screener(registry_or_exit(extra_data))
-    api = create_app(store, screener, current_settings().home)
+    api = create_app(store, screener, current_settings().home, rate_per_minute=rate_limit)
     err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")
     uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
 

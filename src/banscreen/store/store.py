@@ -306,6 +306,14 @@ class Store:
         with self.session() as session:
             return list(session.scalars(select(Case).order_by(Case.id.desc()).limit(limit)))
 
+    def accept_stamp(self) -> tuple[int, int]:
+        """(count, newest id) of the accept list: cheap to ask, changes with every entry."""
+        with self.session() as session:
+            row = session.execute(
+                select(func.count(AcceptEntryRow.id), func.max(AcceptEntryRow.id))
+            ).one()
+            return int(row[0] or 0), int(row[1] or 0)
+
     def accept_entries(self) -> list[tuple[str, str, str]]:
         with self.session() as session:
             rows = session.scalars(select(AcceptEntryRow)).all()
