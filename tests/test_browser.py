@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (pip install 'banscreen[service]')")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright (pip install 'banscreen[service]')"
+)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium (apt-get install chromium)"
+)
 
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402
@@ -55,11 +59,19 @@ def test_an_analyst_clears_a_false_positive_in_the_browser(service: tuple[str, S
     base, store = service
     screen_key = {"Authorization": f"Bearer {store.create_key(['screen'])}"}
     analyst_key = store.create_key(["review"])
-    tx = {"id": "inv-7", "date": "2021-03-15", "category": "vendor", "counterparty_name": "Kingsoft Office Software", "us_nexus": "true"}
+    tx = {
+        "id": "inv-7",
+        "date": "2021-03-15",
+        "category": "vendor",
+        "counterparty_name": "Kingsoft Office Software",
+        "us_nexus": "true",
+    }
     first = httpx.post(f"{base}/v1/screen", json=tx, headers=screen_key).json()
     assert first["outcome"] == "REVIEW"
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
         page = browser.new_page()
         page.goto(f"{base}/ui/alerts")
         assert page.url.endswith("/ui/login")

@@ -331,12 +331,18 @@ def test_a_posted_file_is_screened_in_the_background(
     assert client.get("/v1/jobs/nope", headers=key).status_code == 404
 
 
-def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(client: TestClient, store: Store) -> None:
+def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(
+    client: TestClient, store: Store
+) -> None:
     screener_key = _auth(store.create_key(["screen"]))
     analyst = store.create_key(["review"])
     decision = client.post("/v1/screen", json=TENPAY, headers=screener_key).json()
     assert client.get("/ui/alerts", follow_redirects=False).status_code == 303
-    bad = client.post("/ui/login", content=b"api_key=bsk_wrong", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    bad = client.post(
+        "/ui/login",
+        content=b"api_key=bsk_wrong",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert bad.status_code == 401
     screen_only = client.post("/ui/login", data={"api_key": store.create_key(["screen"])})
     assert screen_only.status_code == 401
@@ -344,18 +350,31 @@ def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(client: TestClient
     assert logged.status_code == 303 and "httponly" in logged.headers["set-cookie"].lower()
     assert "samesite=strict" in logged.headers["set-cookie"].lower()
     queue = client.get("/ui/alerts")
-    assert queue.status_code == 200 and decision["transaction_id" if "transaction_id" in decision else "id"] in queue.text
+    assert (
+        queue.status_code == 200
+        and decision["transaction_id" if "transaction_id" in decision else "id"] in queue.text
+    )
     alert_id = store.alerts()[0][0].id
     page = client.get(f"/ui/alerts/{alert_id}")
-    assert page.status_code == 200 and 'id="path-graph"' in page.text and "tenpay" in page.text.lower()
+    assert (
+        page.status_code == 200 and 'id="path-graph"' in page.text and "tenpay" in page.text.lower()
+    )
     assert page.headers["x-frame-options"] == "DENY"
     twin = client.get(f"/ui/alerts/{alert_id}.json").json()
     assert twin["decision"]["decision_id"] == decision["decision_id"]
-    no_csrf = client.post(f"/ui/alerts/{alert_id}/actions", data={"action": "clear", "reason": "ok"})
+    no_csrf = client.post(
+        f"/ui/alerts/{alert_id}/actions", data={"action": "clear", "reason": "ok"}
+    )
     assert no_csrf.status_code == 403
     csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
-    no_reason = client.post(f"/ui/alerts/{alert_id}/actions", data={"action": "clear", "reason": " ", "csrf": csrf})
+    no_reason = client.post(
+        f"/ui/alerts/{alert_id}/actions", data={"action": "clear", "reason": " ", "csrf": csrf}
+    )
     assert no_reason.status_code == 422 and "reason is required" in no_reason.text
-    done = client.post(f"/ui/alerts/{alert_id}/actions", data={"action": "escalate", "reason": "needs a second look", "csrf": csrf}, follow_redirects=False)
+    done = client.post(
+        f"/ui/alerts/{alert_id}/actions",
+        data={"action": "escalate", "reason": "needs a second look", "csrf": csrf},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     assert store.alert(alert_id)[0].status == "escalated"  # type: ignore[index]
