@@ -2,6 +2,7 @@
 
     pip install atheris
     python bench/fuzz.py --all --seconds 60        # every harness, one after another
+    python bench/fuzz.py --all --only ftm,csl-csv  # some of them
     python bench/fuzz.py HARNESS [libFuzzer flags]  # one harness, e.g. -max_total_time=60
 
 Each harness feeds fuzzer-made input to one parser and allows only the errors that parser is
@@ -40,6 +41,11 @@ SEEDS: dict[str, list[Path]] = {
     "gradle": [FIXTURES / "sbom/gradle-dependencies.txt"],
     "domains": [FIXTURES / "domains/customers.txt"],
     "inventory": [FIXTURES / "apps/mdm-export.csv", FIXTURES / "apps/mdm-export.json"],
+    "ofac-xml": [FIXTURES / "lists/sdn_advanced.xml", FIXTURES / "lists/sdn.xml"],
+    "ofac-csv": [FIXTURES / "lists/ofac_csv/sdn.csv"],
+    "csl-csv": [FIXTURES / "lists/consolidated.csv"],
+    "csl-json": [FIXTURES / "lists/consolidated.json"],
+    "ftm": [FIXTURES / "lists/opensanctions.ftm.json"],
 }
 
 
@@ -51,6 +57,8 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
         from banscreen.errors import FieldError, InputError
         from banscreen.match import IdentifierError, normalise
         from banscreen.registry import load_registry
+        from banscreen.sources import read_list
+        from banscreen.sources.entities import VersionInfo, imported_data
         from banscreen.surfaces.apps import read_inventory
         from banscreen.surfaces.batch import decide_items, decide_rows
         from banscreen.surfaces.domains import read_domains
@@ -86,7 +94,17 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
     def identifier(data: bytes) -> None:
         provider = atheris.FuzzedDataProvider(data)
         kind = provider.PickValueInList(
-            ["android", "ios_bundle", "appstore_id", "domain", "purl", "lei"]
+            [
+                "android",
+                "ios_bundle",
+                "appstore_id",
+                "domain",
+                "purl",
+                "lei",
+                "bic",
+                "imo",
+                "crypto",
+            ]
         )
         with contextlib.suppress(IdentifierError):
             normalise(kind, provider.ConsumeUnicodeNoSurrogates(120))
@@ -112,6 +130,17 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
 
         return harness
 
+    def list_reader(name: str, fmt: str) -> Callable[[bytes], None]:
+        """A list file: parsed and turned into registry data, or refused with a ListError."""
+
+        def harness(data: bytes) -> None:
+            with contextlib.suppress(InputError):
+                content = read_list(as_file(data, name), fmt)
+                info = VersionInfo("fuzz", "fuzz", fmt, "fuzz")
+                imported_data(info, content, screener.registry.entities, matcher.normaliser.key)
+
+        return harness
+
     return {
         "normalise": normalise_text,
         "compare": compare,
@@ -125,6 +154,11 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
         "gradle": reader("deps.txt", lambda p: read_sbom(p, "gradle", scan_options)),
         "domains": reader("hosts.txt", lambda p: read_domains(p, scan_options)),
         "inventory": reader("mdm.csv", lambda p: read_inventory(p, scan_options)),
+        "ofac-xml": list_reader("sdn.xml", "ofac-xml"),
+        "ofac-csv": list_reader("sdn.csv", "ofac-csv"),
+        "csl-csv": list_reader("csl.csv", "csl-csv"),
+        "csl-json": list_reader("csl.json", "csl-json"),
+        "ftm": list_reader("entities.ftm.json", "ftm"),
     }
 
 
@@ -136,10 +170,10 @@ def run_one(name: str, flags: list[str]) -> None:
     atheris.Fuzz()
 
 
-def run_all(seconds: int) -> int:
+def run_all(seconds: int, only: list[str] | None = None) -> int:
     rows = []
     crashed = 0
-    for name in SEEDS:
+    for name in only or list(SEEDS):
         corpus = Path(tempfile.mkdtemp(prefix=f"seeds-{name}-"))
         for i, seed in enumerate(p for p in SEEDS[name] if p.is_file()):
             shutil.copy(seed, corpus / f"seed-{i}")
@@ -169,11 +203,16 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="run every harness")
+    parser.add_argument("--only", default="", help="comma-separated harnesses (with --all)")
     parser.add_argument("--seconds", type=int, default=60, help="time per harness")
     args = parser.parse_args()
     if not args.all:
         parser.error(f"name a harness ({', '.join(SEEDS)}) or --all")
-    sys.exit(1 if run_all(args.seconds) else 0)
+    only = [n for n in args.only.split(",") if n]
+    unknown = [n for n in only if n not in SEEDS]
+    if unknown:
+        parser.error(f"unknown harnesses {unknown}; known: {', '.join(SEEDS)}")
+    sys.exit(1 if run_all(args.seconds, only) else 0)
 
 
 if __name__ == "__main__":

@@ -557,3 +557,25 @@ def test_lists_live_in_the_home_given_on_the_command_line(tmp_path: Path) -> Non
     in_b = runner.invoke(app, ["--home", str(b), "match", "Huawei Technologies Co Ltd", "--json"])
     assert any(m["entity_id"].startswith("csl-") for m in json.loads(in_a.stdout)["candidates"])
     assert not any(m["entity_id"].startswith("csl-") for m in json.loads(in_b.stdout)["candidates"])
+
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "lists"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*")), ids=lambda p: p.name)
+def test_broken_list_files_from_fuzzing_are_refused_cleanly(path: Path, tmp_path: Path) -> None:
+    """Each file here once crashed a reader; now it is a version or a ListError, nothing else."""
+    fmt = {
+        "csv": "ofac-csv" if path.name.startswith("ofac") else "csl-csv",
+        "json": "csl-json",
+        "xml": "ofac-xml",
+        "jsonl": "ftm",
+    }[path.suffix.lstrip(".")]
+    target = tmp_path / ("sdn.csv" if fmt == "ofac-csv" else path.name)
+    shutil.copy(path, target)
+    try:
+        content = read_list(target, fmt)
+    except ListError as exc:
+        assert str(exc)
+    else:
+        assert content.records

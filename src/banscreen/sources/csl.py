@@ -139,13 +139,24 @@ def read_csl_csv(path: Path) -> ListContent:
     except UnicodeDecodeError as exc:
         raise ListError(f"{path}: not UTF-8: {exc}") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise ListError(f"{path}: header row is not CSV: {exc}") from None
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise ListError(f"{path}: not a Consolidated Screening List CSV (missing {missing})")
 
     def rows() -> Iterable[tuple[str, Mapping[str, Any]]]:
-        for number, row in enumerate(reader, start=2):
+        number = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise ListError(f"{path.name} line {reader.line_num}: not CSV: {exc}") from None
+            number += 1
             if None in row or any(v is None for v in row.values()):
                 raise ListError(
                     f"{path.name} line {number} (record {row.get('_id') or '?'}): "

@@ -50,14 +50,18 @@ def read_ftm(path: Path) -> ListContent:
     sanctions: dict[str, list[EntityProxy]] = defaultdict(list)
     links: list[EntityProxy] = []
     try:
-        handle = path.open("r", encoding="utf-8-sig")
+        handle = path.open("rb")
     except OSError as exc:
         raise ListError(f"{path}: cannot read: {exc}") from None
     with handle:
-        for number, line in enumerate(handle, start=1):
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path.name} line {number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise ListError(f"{where}: not UTF-8: {exc}") from None
             if not line.strip():
                 continue
-            where = f"{path.name} line {number}"
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:

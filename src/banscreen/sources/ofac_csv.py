@@ -37,12 +37,19 @@ def _rows(path: Path, columns: int) -> list[list[str]]:
     except UnicodeDecodeError:
         text = path.read_bytes().decode("latin-1")
     rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ListError(f"{path.name} line {reader.line_num}: not CSV: {exc}") from None
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) < columns:
             raise ListError(
-                f"{path.name} line {number}: {len(row)} fields, expected {columns} "
+                f"{path.name} line {reader.line_num}: {len(row)} fields, expected {columns} "
                 f"(record {row[0] if row else '?'}): truncated file?"
             )
         rows.append(row)
