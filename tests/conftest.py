@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "banscreen" / "data" / "samples" / "transactions.csv"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Derived caches (validated packs, pinyin table) go to a directory of this run's own."""
+    import os
+    import tempfile
+
+    os.environ["BANSCREEN_CACHE"] = tempfile.mkdtemp(prefix="banscreen-cache-")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

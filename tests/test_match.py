@@ -204,3 +204,10 @@ def test_place_names_weigh_little(screener: Screener) -> None:
         "Shenzhen Tencent Computer Systems", "Tencent Computer Systems"
     )
     assert score_city < 0.6 < score_brand
+
+
+def test_the_cached_pinyin_syllables_are_the_derived_ones() -> None:
+    from banscreen.match.normalize import _derive_syllables, pinyin_syllables
+
+    assert pinyin_syllables() == _derive_syllables()
+    assert {"zhong", "guo", "xin", "shen", "zhen"} <= pinyin_syllables()

@@ -13,6 +13,7 @@ from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import DataError
 from banscreen.model import Nexus, Outcome, Policy, Provenance, Transaction
 from banscreen.registry import Registry, load_registry
+from banscreen.registry.loader import load_packs
 
 ENTITY_PACK = """\
 sources:
@@ -214,3 +215,34 @@ def test_no_entity_names_in_python_code(registry: Registry) -> None:
         for name in entity.names:
             if len(name.value) >= 5:
                 assert name.value.lower() not in code, name.value
+
+
+def test_an_edited_pack_is_read_again_not_served_from_the_cache(tmp_path: Path) -> None:
+    extra = write(tmp_path, ENTITY_PACK)
+    assert "tencent-technology-shenzhen" in load_registry([extra]).entities
+    extra.write_text(
+        ENTITY_PACK.replace("tencent-technology-shenzhen", "tencent-tech-sz"), encoding="utf-8"
+    )
+    edited = load_registry([extra])
+    assert "tencent-tech-sz" in edited.entities
+    assert "tencent-technology-shenzhen" not in edited.entities
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BANSCREEN_CACHE", str(tmp_path / "cache"))
+    first = load_packs()
+    entries = list((tmp_path / "cache").glob("packs-*.pickle"))
+    assert len(entries) == 1
+    entries[0].write_bytes(b"not a pickle")
+    again = load_packs()
+    assert again.entities.keys() == first.entities.keys()
+    assert again.version == first.version
+    assert entries[0].read_bytes() != b"not a pickle"
+
+
+def test_a_broken_pack_is_refused_even_after_a_good_one_was_cached(tmp_path: Path) -> None:
+    extra = write(tmp_path, ENTITY_PACK)
+    load_registry([extra])
+    extra.write_text(ENTITY_PACK.replace("provenance: confirmed", "provenance: sure"), "utf-8")
+    with pytest.raises(DataError):
+        load_registry([extra])

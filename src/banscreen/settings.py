@@ -9,6 +9,17 @@ from pathlib import Path
 import platformdirs
 
 HOME_ENV = "BANSCREEN_HOME"
+CACHE_ENV = "BANSCREEN_CACHE"
+
+
+def cache_dir() -> Path:
+    """$BANSCREEN_CACHE, else the platform's user cache directory.
+
+    Only derived, rebuildable things live there (validated packs, the pinyin syllable table);
+    deleting it costs one slower start.
+    """
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else Path(platformdirs.user_cache_dir("banscreen"))
 
 
 @dataclass(frozen=True)

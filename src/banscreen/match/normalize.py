@@ -16,10 +16,13 @@ The tables come from data/matching.yaml.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 
 import opencc
 from pypinyin import Style, lazy_pinyin
@@ -29,6 +32,9 @@ from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
 
 from ..registry.schema import MatchingSchema
+from ..settings import cache_dir
+
+_PYPINYIN_VERSION = version("pypinyin")
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
@@ -46,7 +52,28 @@ def has_han(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (about 400)."""
+    """Every toneless pinyin syllable pypinyin knows (about 400).
+
+    Deriving them reads pypinyin's whole dictionary (most of a second), so the result is
+    kept in the user cache directory, keyed by pypinyin's version, and read back next time.
+    """
+    cache = cache_dir() / f"pinyin-{_PYPINYIN_VERSION}.txt"
+    try:
+        found = frozenset(cache.read_text("ascii").split())
+        if len(found) > 300:
+            return found
+    except (OSError, UnicodeDecodeError):
+        pass
+    found = _derive_syllables()
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(found)), "ascii")
+        os.replace(tmp, cache)
+    return found
+
+
+def _derive_syllables() -> frozenset[str]:
     found: set[str] = set()
     for readings in pinyin_dict.values():
         for reading in readings.split(","):

@@ -32,6 +32,7 @@ from ..model import (
     Relation,
 )
 from . import schema
+from .cache import cached
 from .yamlfile import YamlDocument
 
 S = TypeVar("S", bound=BaseModel)
@@ -239,7 +240,7 @@ def _check_references(out: _Collected) -> None:
             raise doc.error(("targets",), "a program needs at least one target app or entity")
 
 
-def _pack_files(paths: Iterable[Path]) -> list[Path]:
+def pack_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -256,8 +257,10 @@ def shipped_data_dir() -> Path:
 
 
 def load_matching_config(path: Path | None = None) -> schema.MatchingSchema:
-    doc = YamlDocument(path or shipped_data_dir() / "matching.yaml")
-    return _validate(doc, schema.MatchingSchema)
+    target = path or shipped_data_dir() / "matching.yaml"
+    return cached(
+        "matching", [target], lambda: _validate(YamlDocument(target), schema.MatchingSchema)
+    )
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,11 @@ class LoadedData:
 def load_packs(extra: Sequence[Path] = ()) -> LoadedData:
     """Read the shipped packs, then the user's extra files, and validate them together."""
     base = shipped_data_dir()
-    files = _pack_files([base / "programs", base / "entities", *extra])
+    files = pack_files([base / "programs", base / "entities", *extra])
+    return cached("packs", files, lambda: _load_files(files))
+
+
+def _load_files(files: list[Path]) -> LoadedData:
     out = _Collected()
     digest = hashlib.sha256()
     for path in files:

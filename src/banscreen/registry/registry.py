@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import DataError
 from ..model import Entity, Program, Relation
 from . import schema
-from .loader import LoadedData, load_matching_config, load_packs
+from .loader import LoadedData, load_matching_config, load_packs, pack_files
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,22 @@ def _breakpoints(data: LoadedData) -> tuple[date, ...]:
 def load_registry(
     extra: Sequence[Path | str] = (), imported: Sequence[ImportedData] = ()
 ) -> Registry:
-    """Load the shipped packs plus `extra` files or folders (same schema) and imported lists."""
-    return _load(tuple(Path(p).resolve() for p in extra), tuple(imported))
+    """Load the shipped packs plus `extra` files or folders (same schema) and imported lists.
+
+    Loaded registries are kept in memory, keyed by each extra file's size and modification
+    time as well as its path, so an edited pack is read again.
+    """
+    paths = tuple(Path(p).resolve() for p in extra)
+    stamps = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in pack_files(paths))
+    return _load(paths, stamps, tuple(imported))
 
 
 @lru_cache(maxsize=8)
-def _load(extra: tuple[Path, ...], imported: tuple[ImportedData, ...]) -> Registry:
+def _load(
+    extra: tuple[Path, ...],
+    stamps: tuple[tuple[Path, int, int], ...],
+    imported: tuple[ImportedData, ...],
+) -> Registry:
     return Registry.from_loaded(merge(load_packs(extra), imported), load_matching_config())
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
-
-from followthemoney import model
-from followthemoney.exc import InvalidData
-from followthemoney.proxy import EntityProxy
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ListError
 from .records import ListContent, ListRecord, ListRelation, unique
+
+if TYPE_CHECKING:
+    from followthemoney.proxy import EntityProxy
 
 FORMAT = "ftm"
 _PARTIES = ("Person", "Company", "Organization", "LegalEntity", "PublicBody")
@@ -44,6 +43,11 @@ def _first(proxy: EntityProxy, prop: str) -> str | None:
 
 
 def read_ftm(path: Path) -> ListContent:
+    # Imported here: followthemoney takes a third of a second to import, and only this
+    # importer needs it.
+    from followthemoney import model
+    from followthemoney.exc import InvalidData
+
     content = ListContent(format=FORMAT)
     parties: dict[str, EntityProxy] = {}
     meta: dict[str, dict[str, Any]] = {}
