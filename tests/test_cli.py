@@ -333,7 +333,7 @@ def test_failed_run_leaves_no_output_file(tmp_path: Path, monkeypatch: pytest.Mo
 
     path = tmp_path / "in.csv"
     path.write_text(
-        HEADER + "".join(f"{i},2021-03-01,payment,Acme,US,,true,,x\n" for i in range(5)),
+        HEADER + "".join(f"{i},2021-03-01,payment,Acme {i},US,,true,,x\n" for i in range(5)),
         encoding="utf-8",
     )
     out = tmp_path / "out.csv"

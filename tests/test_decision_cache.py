@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from banscreen.engine import Screener, ScreenOptions
+from banscreen.engine import Screener, ScreenOptions, same_on_every_date
 from banscreen.model import CounterpartyIdentifier, Nexus, Policy, Transaction
 from banscreen.registry import Registry
 
@@ -79,6 +80,30 @@ def test_cached_decisions_equal_fresh_ones(
         a, b = cached.decide(tx, options), fresh.decide(tx, options)
         assert a == b
         assert (a.transaction_id, a.as_of, a.extra) == (tx.id, tx.date, tx.extra)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    transaction,
+    st.integers(0, 365 * 10),
+    st.sampled_from(list(Nexus)),
+    st.sampled_from(list(Policy)),
+)
+def test_a_no_match_decision_holds_on_every_date(
+    registry: Registry, tx: Transaction, days: int, nexus: Nexus, policy: Policy
+) -> None:
+    screener = Screener(registry, cache=False)
+    options = ScreenOptions(policy=policy)
+    first = screener.decide(tx, options)
+    other = screener.decide(replace(tx, date=START + timedelta(days=days), us_nexus=nexus), options)
+    if same_on_every_date(first):
+        assert replace(other, as_of=None) == replace(first, as_of=None)
+    # and the predicate does not depend on the date: it is true of both or of neither
+    assert same_on_every_date(first) == same_on_every_date(other)
 
 
 def test_changing_the_accept_list_empties_the_cache(registry: Registry) -> None:

@@ -321,6 +321,13 @@ class Screener:
             yield self.decide(tx, options)
 
 
+def same_on_every_date(decision: Decision) -> bool:
+    """Whether a valid transaction's decision would be the same on any date and with any
+    nexus: nothing matched, so no program, path or lifecycle was consulted (see `_decide`).
+    Callers that cache decisions by period may keep these under the counterparty alone."""
+    return decision.outcome is Outcome.CLEAR and decision.reasons == (R.NO_MATCH,)
+
+
 def _for(cached: Decision, tx: Transaction, day: date) -> Decision:
     """A cached decision, given the identity of the transaction it now answers."""
     return Decision(

@@ -15,6 +15,7 @@ from ..model import Decision, Outcome, Policy
 from . import parallel
 from .detect import detect
 from .output import DecisionWriter
+from .repeats import RepeatLane, lane_rows
 from .rows import RowParser, extra_columns, row_id
 from .scan import ScanItem, ScanOptions
 from .tabular import RawRow, TransactionFile
@@ -24,6 +25,7 @@ from .tabular import RawRow, TransactionFile
 class BatchStats:
     rows: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
+    repeats: int = 0  # rows answered by the repeat lane (already decided counterparties)
 
 
 def _error(raw: RawRow, error: FieldError, policy: Policy) -> Decision:
@@ -37,23 +39,29 @@ def _error(raw: RawRow, error: FieldError, policy: Policy) -> Decision:
     )
 
 
-def decide_rows(
-    rows: Iterator[RawRow], screener: Screener, options: ScreenOptions
-) -> Iterator[Decision]:
+def row_decider(screener: Screener, options: ScreenOptions) -> Callable[[RawRow], Decision]:
+    """Parse and decide one raw row; a bad row is an ERROR decision naming it."""
     parse_row = RowParser()
-    for raw in rows:
+
+    def decide(raw: RawRow) -> Decision:
         if raw.error is not None:
-            yield _error(raw, raw.error, options.policy)
-            continue
+            return _error(raw, raw.error, options.policy)
         try:
             tx = parse_row(raw.data)
         except FieldError as exc:
-            yield _error(raw, exc, options.policy)
-            continue
+            return _error(raw, exc, options.policy)
         decision = screener.decide(tx, options)
         if decision.outcome is Outcome.ERROR:
             decision = replace(decision, error=f"row {raw.number}: {decision.error}")
-        yield decision
+        return decision
+
+    return decide
+
+
+def decide_rows(
+    rows: Iterator[RawRow], screener: Screener, options: ScreenOptions
+) -> Iterator[Decision]:
+    return map(row_decider(screener, options), rows)
 
 
 def screen_file(
@@ -74,6 +82,13 @@ def screen_file(
             rows, source.header or [], screener, options, writer.serialise, workers
         )
         return write_chunks(chunks, writer, on_row)
+    lane = RepeatLane(screener, options, writer.serialise)
+    if lane.enabled and source.format == "csv":
+        stats = write_decisions(
+            lane_rows(rows, lane, row_decider(screener, options)), writer, on_row
+        )
+        stats.repeats = lane.hits
+        return stats
     return write_decisions(decide_rows(rows, screener, options), writer, on_row)
 
 
@@ -100,15 +115,23 @@ def write_chunks(
 
 
 def write_decisions(
-    decisions: Iterator[Decision], writer: DecisionWriter, on_row: Callable[[], None] | None = None
+    decisions: Iterator[Decision] | Iterator[Decision | tuple[str, list[str]]],
+    writer: DecisionWriter,
+    on_row: Callable[[], None] | None = None,
 ) -> BatchStats:
-    """Write every decision and count outcomes; a failed run leaves no output file."""
+    """Write every decision (or the repeat lane's ready cells) and count outcomes; a failed
+    run leaves no output file."""
     stats = BatchStats()
+    outcomes = stats.outcomes
     try:
-        for decision in decisions:
-            writer.write(decision)
+        for item in decisions:
+            if isinstance(item, tuple):
+                writer.write_cells(item[1])
+                outcomes[item[0]] += 1
+            else:
+                writer.write(item)
+                outcomes[item.outcome.name] += 1
             stats.rows += 1
-            stats.outcomes[decision.outcome.name] += 1
             if on_row is not None:
                 on_row()
     except BaseException:

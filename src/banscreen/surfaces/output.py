@@ -214,6 +214,14 @@ class DecisionWriter:
         if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
             self._checkpoint()
 
+    def write_cells(self, cells: list[str]) -> None:
+        """Write one CSV row given as its cells in column order, already neutralised (the
+        repeat lane's rows)."""
+        self.count += 1
+        self._csv.writer.writerow(cells)
+        if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
+            self._checkpoint()
+
     def write_chunk(self, items: list[str] | list[dict[str, str]]) -> None:
         """Write decisions serialised by workers (`serialise_each`), in order."""
         before = self.count

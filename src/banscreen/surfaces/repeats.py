@@ -1,0 +1,161 @@
+"""The repeat lane: a CSV row whose counterparty was already decided is written without
+being parsed or decided again.
+
+Real payment files name the same few thousand counterparties over and over. The engine
+caches decisions by counterparty and registry period (`Registry.period_of`), but a row still
+costs a parse, a Decision object and a serialisation. Here a decision's output cells (outcome
+through error, formula-neutralised as the writer would) are kept under the row's raw
+counterparty columns plus the period of its date — or under the columns alone when the
+engine says the decision is the same on every date (`same_on_every_date`: nothing matched) —
+and a later row with the same key only has its own id and extra columns checked and copied.
+
+Only rows that need nothing else take the lane: a text id, a parseable date, extra columns
+that are ASCII text within the limit. Anything unusual goes the ordinary way (parse, decide,
+serialise), which is also how every key is first filled, so the lane only repeats what the
+ordinary path wrote for the same raw columns. ERROR decisions are never kept: they name
+their row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ..engine import Screener, ScreenOptions, same_on_every_date
+from ..errors import FieldError
+from ..model import Decision, Outcome
+from .output import FORMULA_STARTS, Serialiser
+from .rows import EXTRA_FIELD_LIMIT, FIELD_LIMITS, OUTPUT_COLUMNS, parse_date
+from .tabular import RawRow
+
+# The columns that, with the period of the date, decide a row (the engine's cache key).
+KEY_COLUMNS = (
+    "category",
+    "counterparty_name",
+    "counterparty_country",
+    "counterparty_identifiers",
+    "us_nexus",
+    "text",
+)
+_ID_LIMIT = FIELD_LIMITS["id"]
+_NO_PERIOD = -1
+_STARTS = frozenset(FORMULA_STARTS)
+Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
+
+
+class RepeatLane:
+    """Output cells of earlier decisions, by raw counterparty columns (and period)."""
+
+    def __init__(
+        self,
+        screener: Screener,
+        options: ScreenOptions,
+        serialise: Serialiser,
+        limit: int = 1 << 17,
+        key_limit: int = 4096,
+    ) -> None:
+        self._period_of = screener.registry.period_of
+        self._serialise = serialise
+        self._extra = serialise.columns[len(OUTPUT_COLUMNS) :]
+        self._neutralise = not serialise.raw
+        self._periods: dict[Any, int] = {}
+        self._any_date: dict[tuple[Any, ...], Cells] = {}
+        self._by_period: dict[tuple[tuple[Any, ...], int], Cells] = {}
+        self._limit = limit
+        self._key_limit = key_limit
+        # Rows without a date take --as-of; keep the lane to files that carry their dates.
+        self.enabled = screener.cache and options.as_of is None and serialise.format == "csv"
+        self.hits = 0
+
+    def key(self, data: Mapping[str, Any]) -> tuple[tuple[Any, ...], int] | None:
+        """(raw counterparty columns, period of the date), or None when the date is missing
+        or not a date (the ordinary path then says why)."""
+        text = data.get("date")
+        period = self._periods.get(text)
+        if period is None:
+            period = _NO_PERIOD
+            if isinstance(text, str) and len(self._periods) < 1 << 16:
+                try:
+                    day = parse_date(text)
+                except FieldError:
+                    day = None
+                if day is not None:
+                    period = self._period_of(day)
+                self._periods[text] = period
+        if period == _NO_PERIOD:
+            return None
+        return tuple(map(data.get, KEY_COLUMNS)), period
+
+    def cells(self, data: Mapping[str, Any], key: tuple[tuple[Any, ...], int]) -> Cells | None:
+        """The row's output when its key was decided before and its own columns need no
+        checking beyond what is done here; else None."""
+        try:
+            found = self._any_date.get(key[0]) or self._by_period.get(key)
+        except TypeError:  # an unhashable value (not from CSV, but be sure)
+            return None
+        if found is None:
+            return None
+        tx_id = data.get("id")
+        if not isinstance(tx_id, str) or len(tx_id) > _ID_LIMIT or not tx_id.isascii():
+            return None
+        tx_id = tx_id.strip()
+        if not tx_id or "\x00" in tx_id:
+            return None
+        out = [tx_id, *found[1]]
+        for column in self._extra:
+            value = data.get(column)
+            if value is None:
+                out.append("")
+                continue
+            if not isinstance(value, str) or len(value) > EXTRA_FIELD_LIMIT or not value.isascii():
+                return None
+            out.append(value)
+        if self._neutralise:
+            out[0] = _neutral(out[0])
+            for i in range(len(OUTPUT_COLUMNS), len(out)):
+                out[i] = _neutral(out[i])
+        self.hits += 1
+        return found[0], out
+
+    def remember(self, key: tuple[tuple[Any, ...], int], decision: Decision) -> Cells | None:
+        """Keep a decision made the ordinary way for the rows that repeat its key, and return
+        this row's cells (so it is serialised once), or None when it is not kept."""
+        if decision.outcome is Outcome.ERROR:
+            return None
+        if sum(len(v) for v in key[0] if isinstance(v, str)) > self._key_limit:
+            return None
+        row = self._serialise(decision)
+        assert isinstance(row, dict)
+        kept = (decision.outcome.name, [row[c] for c in OUTPUT_COLUMNS[1:]])
+        if same_on_every_date(decision):
+            if len(self._any_date) >= self._limit:
+                self._any_date.clear()
+            self._any_date[key[0]] = kept
+        else:
+            if len(self._by_period) >= self._limit:
+                self._by_period.clear()
+            self._by_period[key] = kept
+        return kept[0], [row.get(c, "") for c in self._serialise.columns]
+
+
+def _neutral(value: str) -> str:
+    # output.neutralise_formula's rule (every start is one character), for the hot path.
+    return "'" + value if value[:1] in _STARTS else value
+
+
+def lane_rows(
+    rows: Iterator[RawRow], lane: RepeatLane, decide: Callable[[RawRow], Decision]
+) -> Iterator[Decision | Cells]:
+    """Each row as the cells the lane has for it, or as a decision made the ordinary way."""
+    for raw in rows:
+        key = None
+        if raw.error is None and raw.data is not None:
+            key = lane.key(raw.data)
+            if key is not None:
+                found = lane.cells(raw.data, key)
+                if found is not None:
+                    yield found
+                    continue
+        decision = decide(raw)
+        kept = None if key is None else lane.remember(key, decision)
+        yield decision if kept is None else kept
