@@ -211,3 +211,72 @@ def test_the_cached_pinyin_syllables_are_the_derived_ones() -> None:
 
     assert pinyin_syllables() == _derive_syllables()
     assert {"zhong", "guo", "xin", "shen", "zhen"} <= pinyin_syllables()
+
+
+_LETTERS = "abcdefghijklmnoprstuvz"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(_LETTERS, min_size=1, max_size=18), min_size=1, max_size=60),
+    st.data(),
+)
+def test_near_tokens_are_exactly_those_within_the_floor(vocabulary: list[str], data) -> None:  # type: ignore[no-untyped-def]
+    """The deletion-neighbourhood index finds what comparing with every token finds."""
+    from rapidfuzz.distance import OSA
+
+    from banscreen.match.names import _NearIndex
+
+    floor = 0.8
+    index = _NearIndex(vocabulary, floor)
+    # Queries: vocabulary tokens with up to three random edits, and unrelated strings.
+    base = data.draw(st.sampled_from(vocabulary))
+    query = list(base)
+    for _ in range(data.draw(st.integers(0, 3))):
+        op = data.draw(st.sampled_from(["ins", "del", "sub", "swap"]))
+        at = data.draw(st.integers(0, max(0, len(query) - 1)))
+        letter = data.draw(st.sampled_from(_LETTERS))
+        if op == "ins":
+            query.insert(at, letter)
+        elif op == "del" and len(query) > 1:
+            del query[at]
+        elif op == "sub" and query:
+            query[at] = letter
+        elif op == "swap" and at + 1 < len(query):
+            query[at], query[at + 1] = query[at + 1], query[at]
+    for token in ("".join(query), data.draw(st.text(_LETTERS, min_size=1, max_size=18))):
+        expected = sorted(
+            (other, OSA.normalized_similarity(token, other))
+            for other in set(vocabulary)
+            if len(other) >= 4
+            and len(token) >= 4
+            and other != token
+            and OSA.normalized_similarity(token, other) >= floor
+        )
+        assert list(index.near(token)) == expected
+
+
+def test_near_tokens_across_the_short_and_long_boundary() -> None:
+    """Queries shorter or longer than registry tokens by as much as the floor allows, at
+    every length from 4 to 20 (the index treats tokens above 11 letters differently)."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from banscreen.match.names import _NearIndex
+
+    rng = random.Random(5)
+    vocabulary = ["".join(rng.choice(_LETTERS) for _ in range(n)) for n in range(4, 21)]
+    index = _NearIndex(vocabulary, 0.8)
+    checked = 0
+    for token in vocabulary:
+        for k in range(1, 5):
+            for query in (token[:-k], token + "x" * k, token[k:], "q" * k + token):
+                expected = sorted(
+                    (o, OSA.normalized_similarity(query, o))
+                    for o in vocabulary
+                    if len(query) >= 4 and o != query and OSA.normalized_similarity(query, o) >= 0.8
+                )
+                assert list(index.near(query)) == expected, query
+                checked += bool(expected)
+    assert checked > 40  # most of these are near their token

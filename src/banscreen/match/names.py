@@ -106,6 +106,79 @@ def _token_weights(tokens: tuple[str, ...], weights: tuple[float, ...]) -> dict[
     return out
 
 
+class _NearIndex:
+    """Registry tokens within the token-similarity floor of a query token, exactly.
+
+    Two tokens within the floor f are at most e = floor((1 - f) * M) edits apart (M the
+    longer length; an OSA transposition is one edit). Deleting characters can bring both to
+    a common string: each side deletes at most e, and since its length is at least M - e,
+    at most (1 - f) / f of its own length. So for tokens short enough that this allows two
+    deletions or fewer, every string reached by such deletions points back to its tokens
+    (a deletion neighbourhood, as in SymSpell), and a query's own deletions find every near
+    token among them; the few longer registry tokens are found through shared trigrams
+    (each edit breaks at most four padded trigrams). Candidates are then checked with the
+    real similarity, so the answer is the same as comparing with every token.
+    """
+
+    MIN_LENGTH = 4  # shorter tokens have no near tokens: one edit is already too many
+
+    def __init__(self, tokens: Iterable[str], floor: float) -> None:
+        self.floor = floor
+        self._ratio = (1 - floor) / floor
+        self._short = max(L for L in range(1, 64) if self._deletions(L) <= 2)
+        self._by_deletion: dict[str, list[str]] = defaultdict(list)
+        self._by_trigram: dict[str, list[str]] = defaultdict(list)
+        for token in tokens:
+            if len(token) < self.MIN_LENGTH:
+                continue
+            if len(token) <= self._short:
+                for variant in self._variants(token):
+                    self._by_deletion[variant].append(token)
+            else:
+                for gram in _trigrams(token):
+                    self._by_trigram[gram].append(token)
+
+    def _deletions(self, length: int) -> int:
+        return int(self._ratio * length + 1e-9)
+
+    def _variants(self, token: str) -> set[str]:
+        out = {token}
+        frontier = {token}
+        for _ in range(min(2, self._deletions(len(token)))):
+            frontier = {t[:i] + t[i + 1 :] for t in frontier for i in range(len(t))}
+            out |= frontier
+        return out
+
+    def near(self, token: str) -> tuple[tuple[str, float], ...]:
+        if len(token) < self.MIN_LENGTH:
+            return ()
+        candidates: set[str] = set()
+        for variant in self._variants(token):
+            candidates.update(self._by_deletion.get(variant, ()))
+        # Long registry tokens: only a query within e of their length can reach them.
+        if len(token) >= self.floor * (self._short + 1) - 1e-9:
+            grams = _trigrams(token)
+            shared: dict[str, int] = defaultdict(int)
+            for gram in grams:
+                for other in self._by_trigram.get(gram, ()):
+                    shared[other] += 1
+            for other, count in shared.items():
+                edits = self._edits(token, other)
+                if count >= len(grams) - 4 * edits:
+                    candidates.add(other)
+        found = []
+        for other in candidates:
+            if other == token or abs(len(other) - len(token)) > self._edits(token, other):
+                continue
+            similarity = OSA.normalized_similarity(token, other)
+            if similarity >= self.floor:
+                found.append((other, similarity))
+        return tuple(sorted(found))
+
+    def _edits(self, a: str, b: str) -> int:
+        return int(max(len(a), len(b)) * (1 - self.floor) + 1e-9)
+
+
 class NameIndex:
     def __init__(
         self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
@@ -163,11 +236,7 @@ class NameIndex:
         ]
         self._totals = [sum(e.prepared.weights) for e in self.entries]
         self._phonetic_totals = [sum(e.prepared.phonetic_weights) for e in self.entries]
-        self._by_trigram: dict[str, set[str]] = defaultdict(set)
-        for token in self._by_token:
-            if len(token) >= 4:
-                for gram in _trigrams(token):
-                    self._by_trigram[gram].add(token)
+        self._near_index = _NearIndex(self._by_token, config.token_similarity)
 
     # ------------------------------------------------------------------ scoring
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -277,13 +346,7 @@ class NameIndex:
 
     # ------------------------------------------------------------------ candidates
     def _near_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
-        """Registry tokens within the token-similarity floor, found through trigrams.
-
-        Within the floor a token of length L differs by at most e = L * (1 - floor) edits,
-        and each edit (a transposition included) breaks at most four of its padded
-        trigrams, so a near token shares at least (trigrams - 4e) of them and differs in
-        length by at most e: only those are compared.
-        """
+        """Registry tokens within the token-similarity floor (see `_NearIndex`), cached."""
         found = self._near.get(token)
         if found is None:
             found = self._near[token] = self._find_near(token)
@@ -292,26 +355,7 @@ class NameIndex:
         return found
 
     def _find_near(self, token: str) -> tuple[tuple[str, float], ...]:
-        if len(token) < 4:
-            return ()
-        floor = self.config.token_similarity
-        grams = _trigrams(token)
-        shared: dict[str, int] = defaultdict(int)
-        for gram in grams:
-            for other in self._by_trigram.get(gram, ()):
-                shared[other] += 1
-        found = []
-        for other, count in shared.items():
-            edits = int(max(len(token), len(other)) * (1 - floor) + 1e-9)
-            if (
-                other != token
-                and abs(len(other) - len(token)) <= edits
-                and count >= len(grams) - 4 * edits
-            ):
-                similarity = OSA.normalized_similarity(token, other)
-                if similarity >= floor:
-                    found.append((other, similarity))
-        return tuple(found)
+        return self._near_index.near(token)
 
     def _bounded(
         self,
@@ -332,9 +376,6 @@ class NameIndex:
         phonetic = postings is not self._by_token
         entry_weights = self._entry_phonetic_weights if phonetic else self._entry_weights
         entry_totals = self._phonetic_totals if phonetic else self._totals
-        gained: dict[int, float] = defaultdict(float)
-        own_used: dict[int, float] = defaultdict(float)
-        shared_count: dict[int, int] = defaultdict(int)
         token_weight: dict[str, float] = {}
         for token, w in zip(tokens, weights, strict=True):
             token_weight[token] = max(w, token_weight.get(token, 0.0))
@@ -351,6 +392,9 @@ class NameIndex:
         walked: list[str] = []
         contained: set[int] = set()
         remaining = sum(token_weight.values())
+        # Per walked token and entry, the pair with the most to gain (the token itself or a
+        # near one): (gain, the entry token's weight, 1 token aligned).
+        per_token: list[dict[int, tuple[float, float, int]]] = []
         for token in keys:
             if 2 * remaining / (total + remaining) < review:
                 contained.update(self._containable_by_token.get(token, ()))
@@ -358,29 +402,46 @@ class NameIndex:
             remaining -= token_weight[token]
             walked.append(token)
             w = token_weight[token]
-            best: dict[int, tuple[float, str]] = {i: (1.0, token) for i in postings.get(token, ())}
+            best = {
+                i: (w + entry_weights[i][token], entry_weights[i][token], 1)
+                for i in postings.get(token, ())
+            }
             if near:
                 for other, similarity in self._near_tokens(token):
                     for i in postings[other]:
-                        if i not in best or best[i][0] < similarity:
-                            best[i] = (similarity, other)
-            for i, (similarity, hit) in best.items():
-                own_weight = entry_weights[i].get(hit, 0.0)
-                gained[i] += similarity * (w + own_weight)
-                own_used[i] += own_weight
-                shared_count[i] += 1
+                        own_weight = entry_weights[i][other]
+                        gain = similarity * (w + own_weight)
+                        if i not in best or best[i][0] < gain:
+                            best[i] = (gain, own_weight, 1)
+            per_token.append(best)
+        # (gain, entry weight used, tokens aligned) per entry met on the walk.
+        met: dict[int, tuple[float, float, int]]
+        if len(per_token) == 1:  # the common case: no sums needed
+            met = per_token[0]
+        else:
+            met = {}
+            for best in per_token:
+                for i, (g, o, _) in best.items():
+                    before = met.get(i)
+                    met[i] = (
+                        (g, o, 1)
+                        if before is None
+                        else (before[0] + g, before[1] + o, before[2] + 1)
+                    )
         # Tokens whose postings were not walked may still align with the entry's own tokens:
         # with an equal token, or (for the lexical index) a near one.
-        unwalked = [t for t in token_weight if t not in set(walked)]
+        walked_set = set(walked)
+        unwalked = [t for t in token_weight if t not in walked_set]
         near_unwalked = {t: self._near_tokens(t) if near else () for t in unwalked}
-        found: set[int] = {i for i in contained if i not in gained}
+        found: set[int] = {i for i in contained if i not in met}
         unwalked_weight = sum(token_weight[t] for t in unwalked)
-        for i, gain in gained.items():
+        n_unwalked = len(unwalked)
+        for i, (gain, used, aligned) in met.items():
             own = entry_weights[i]
-            aligned = shared_count[i]
+            entry_total = entry_totals[i]
             # Cheap first: the rest of the query and of the entry all aligning.
-            ceiling = gain + unwalked_weight + entry_totals[i] - own_used[i]
-            if ceiling / (total + entry_totals[i]) < review and aligned + len(unwalked) < len(own):
+            ceiling = gain + unwalked_weight + entry_total - used
+            if ceiling / (total + entry_total) < review and aligned + n_unwalked < len(own):
                 continue
             for token in unwalked:
                 match = own.get(token)
@@ -389,8 +450,7 @@ class NameIndex:
                 if match is not None:
                     gain += token_weight[token] + match
                     aligned += 1
-            whole = aligned >= len(own)
-            if whole or gain / (total + entry_totals[i]) >= review:
+            if aligned >= len(own) or gain / (total + entry_total) >= review:
                 found.add(i)
         return found
 
