@@ -579,3 +579,39 @@ def test_broken_list_files_from_fuzzing_are_refused_cleanly(path: Path, tmp_path
         assert str(exc)
     else:
         assert content.records
+
+
+def test_a_converted_list_and_its_normalised_names_come_back_the_same_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second start reads the converted list version and the registry's normalised names
+    from the cache directory; what it reads equals what was built."""
+    from banscreen.engine import Screener
+    from banscreen.registry.registry import _load
+    from banscreen.sources import _CACHE
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BANSCREEN_CACHE", str(cache))
+    home = tmp_path / "home"
+    ListStore(home).import_file(LISTS / "sdn_advanced.xml")
+
+    def start() -> Screener:
+        _CACHE.clear()
+        _load.cache_clear()
+        return Screener(registry_with_lists(home))
+
+    built = start()
+    assert len(list(cache.glob("imported-*.pickle"))) == 1
+    assert len(list(cache.glob("forms-*.pickle"))) == 1
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("the list version was converted again")
+
+    monkeypatch.setattr("banscreen.sources.imported_data", not_again)
+    again = start()
+    assert again.registry is not built.registry
+    assert again.registry.entities == built.registry.entities
+    assert again.registry.relations == built.registry.relations
+    assert [e.form for e in again.matcher.names.entries] == [
+        e.form for e in built.matcher.names.entries
+    ]

@@ -16,6 +16,7 @@ from .decide import Status, coverage_path, hit_outcome, path_target, path_text, 
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .errors import FieldError
+from .gcpause import paused
 from .match import IdentifierError, Matcher, normalise
 from .model import (
     IDENTIFIER_KINDS,
@@ -60,7 +61,8 @@ class Screener:
     ) -> None:
         self.registry = registry
         self.cache = cache
-        self.matcher = Matcher(registry)
+        with paused():
+            self.matcher = Matcher(registry)
         self._accept_list = accept_list or AcceptList()
         self._fingerprints = {e.id: entity_fingerprint(e) for e in registry.entities.values()}
         self._decisions: dict[tuple[object, ...], Decision] = {}

@@ -12,6 +12,7 @@ once spaces are removed; and a distinctive registry name found whole inside the 
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..model import Entity, Name
+from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from .normalize import NameForm, Normaliser, has_han
 from .similarity import Alignment, align, find
@@ -186,11 +188,13 @@ class NameIndex:
         self.config = config
         self.normaliser = normaliser
         named: list[tuple[str, Name, NameForm]] = []
-        for entity in entities.values():
-            for name in entity.names:
-                form = normaliser.form(name.value)
-                if form.tokens:
-                    named.append((entity.id, name, form))
+        for (entity_id, name), form in zip(
+            (pair := [(e.id, n) for e in entities.values() for n in e.names]),
+            self._forms([n.value for _, n in pair]),
+            strict=True,
+        ):
+            if form.tokens:
+                named.append((entity_id, name, form))
         self.idf = _Idf(form.tokens for _, _, form in named)
         self.phonetic_idf = _Idf(form.phonetic for _, _, form in named)
         self.entries: list[NameEntry] = [
@@ -237,6 +241,19 @@ class NameIndex:
         self._totals = [sum(e.prepared.weights) for e in self.entries]
         self._phonetic_totals = [sum(e.prepared.phonetic_weights) for e in self.entries]
         self._near_index = _NearIndex(self._by_token, config.token_similarity)
+
+    def _forms(self, values: list[str]) -> list[NameForm]:
+        """Every registry name normalised: most of the start-up with a large list loaded, so
+        kept in the cache directory, keyed by the names themselves and the matching config."""
+        digest = hashlib.sha256()
+        for value in values:
+            digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+        return cached(
+            "forms",
+            [],
+            lambda: [self.normaliser.form(v) for v in values],
+            key=(digest.hexdigest(), self.config.model_dump_json()),
+        )
 
     # ------------------------------------------------------------------ scoring
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:

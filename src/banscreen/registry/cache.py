@@ -1,10 +1,12 @@
 """Validated packs kept as pickles in the user cache directory, keyed by their content.
 
-Parsing and validating the YAML packs is most of a command's start-up. The key is a hash of
-every input file's bytes, of the source of the modules whose classes are pickled (the model
-and the registry), and of banscreen's and Python's versions: an edited pack, a new extra file,
-a changed class or an upgrade is a different key and is parsed again. A damaged entry is
-ignored and rewritten.
+Parsing and validating the YAML packs, converting an imported list and normalising every
+registry name are most of a command's start-up. The key is a hash of every input file's
+bytes and of the caller's key strings, of the source of the modules whose results are
+pickled (the model, the registry, matching and list sources), and of the versions of
+banscreen, Python and the normalising libraries: an edited pack, a new list version, changed
+code or an upgrade is a different key and is built again. A damaged entry is ignored and
+rewritten.
 """
 
 from __future__ import annotations
@@ -37,19 +39,33 @@ def _banscreen_version() -> str:
 @lru_cache(maxsize=1)
 def _code_digest() -> bytes:
     digest = hashlib.sha256()
-    for path in [_PACKAGE / "model.py", *sorted((_PACKAGE / "registry").glob("*.py"))]:
+    modules = [_PACKAGE / "model.py"]
+    for package in ("registry", "match", "sources"):
+        modules.extend(sorted((_PACKAGE / package).glob("*.py")))
+    for path in modules:
         digest.update(path.read_bytes())
+    for dependency in ("pypinyin", "opencc", "rigour", "rapidfuzz"):
+        with contextlib.suppress(PackageNotFoundError):
+            digest.update(f"{dependency}={version(dependency)}".encode())
     return digest.digest()
 
 
-def cached(kind: str, files: Sequence[Path], build: Callable[[], T]) -> T:
-    """`build()`, or its result from an earlier run with the same inputs."""
+def cached(
+    kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequence[str] = ()
+) -> T:
+    """`build()`, or its result from an earlier run with the same inputs: the bytes of
+    `files` and the strings in `key`."""
     digest = hashlib.sha256(f"{_FORMAT}|{_banscreen_version()}|{sys.version}".encode())
     digest.update(_code_digest())
-    for path in files:
-        digest.update(str(path).encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+    for part in key:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    try:
+        for path in files:
+            digest.update(str(path).encode() + b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    except OSError:  # let build() meet the unreadable file and say so in its own words
+        return build()
     entry = cache_dir() / f"{kind}-{digest.hexdigest()[:24]}.pickle"
     with contextlib.suppress(Exception):  # a missing or damaged entry: build it again
         with entry.open("rb") as fh:

@@ -145,8 +145,11 @@ class ListStore:
             raise ListError(f"{ref!r} names {len(prefixed)} versions; give more of the id")
         raise ListError(f"no list version {ref!r} (see `banscreen lists`)")
 
+    def version_path(self, version: ListVersion) -> Path:
+        return self.root / "versions" / f"{version.id}.jsonl.gz"
+
     def load(self, version: ListVersion) -> ListContent:
-        path = self.root / "versions" / f"{version.id}.jsonl.gz"
+        path = self.version_path(version)
         content = ListContent(format=version.format, published=version.published)
         try:
             with gzip.open(path, "rt", encoding="utf-8") as handle:
