@@ -331,6 +331,91 @@ def test_a_posted_file_is_screened_in_the_background(
     assert client.get("/v1/jobs/nope", headers=key).status_code == 404
 
 
+JOB_CSV = (
+    "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,"
+    "us_nexus,text\n"
+    + "".join(
+        f"j{i},2021-03-15,payment,{name},CN,,true,\n"
+        for i, name in enumerate(
+            ["Tenpay Payment Technology", "Acme Widgets", "Tenpay Payment Technology",
+             "Acme Widgets", "Alipay (Hangzhou) Information Technology", "Globex"]
+        )
+    )
+    + "j-bad,2021-02-30,payment,Tenpay,CN,,true,\n"
+)  # fmt: skip
+
+
+def test_a_job_opens_alerts_for_its_review_and_block_rows_once(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from banscreen.api import jobs
+
+    key = _auth(store.create_key(["screen"]))
+    posted = client.post(
+        "/v1/jobs?policy=anticipate",
+        content=JOB_CSV.encode(),
+        headers={**key, "Content-Type": "text/csv"},
+    )
+    job = _wait_job(client, key, posted.json()["job_id"])
+    assert job["status"] == "done", job
+    outcomes = job["outcomes"]
+    assert isinstance(outcomes, dict) and outcomes["ERROR"] == 1
+    flagged = outcomes.get("REVIEW", 0) + outcomes.get("BLOCK", 0)
+    assert flagged == 3  # the two Tenpay rows and the Alipay row
+    alerts = store.alerts()
+    assert sorted(d.transaction_id for _, d in alerts) == ["j0", "j2", "j4"]
+    assert all(d.outcome in ("REVIEW", "BLOCK") and d.path for _, d in alerts)
+
+    # Running the alert step again (a resumed job) opens nothing new.
+    runner = client.app.state.jobs  # type: ignore[attr-defined]
+    record = store.job(str(posted.json()["job_id"]))
+    options = jobs.ScreenOptions(policy=jobs.Policy.ANTICIPATE)
+    assert runner.open_alerts(record, options) == 0
+    assert len(store.alerts()) == 3
+
+    # A crash between two parts: the resumed step records only the part that was lost.
+    monkeypatch.setattr(jobs, "ALERT_PART", 1)
+    again = client.post(
+        "/v1/jobs?policy=anticipate",
+        content=JOB_CSV.encode(),
+        headers={**key, "Content-Type": "text/csv"},
+    )
+    assert _wait_job(client, key, again.json()["job_id"])["status"] == "done"
+    assert len(store.alerts()) == 6
+    second = store.job(str(again.json()["job_id"]))
+    calls = {"n": 0}
+    original = jobs.record_decisions
+
+    def crash_on_second(*args: object, **kwargs: object) -> list[str]:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("killed")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    with store.engine.begin() as connection:  # forget the second job's last two parts
+        parts = sorted(store.job_parts(second.id), key=lambda p: int(p.split(":")[1]))
+        assert len(parts) == 3
+        for part in parts[1:]:
+            ids = [r[0] for r in connection.execute(
+                text("SELECT d.id FROM decisions d JOIN screenings s ON d.screening_id = s.id "
+                     "WHERE s.job_part = :p"), {"p": part})]  # fmt: skip
+            for decision_id in ids:
+                connection.execute(
+                    text("DELETE FROM alerts WHERE decision_id = :d"), {"d": decision_id}
+                )
+                connection.execute(text("DELETE FROM decisions WHERE id = :d"), {"d": decision_id})
+            connection.execute(text("DELETE FROM screenings WHERE job_part = :p"), {"p": part})
+    assert len(store.alerts()) == 4
+    monkeypatch.setattr(jobs, "record_decisions", crash_on_second)
+    with pytest.raises(RuntimeError):
+        runner.open_alerts(second, options)
+    assert len(store.alerts()) == 5  # the first lost part went in before the crash
+    monkeypatch.setattr(jobs, "record_decisions", original)
+    assert runner.open_alerts(second, options) == 1
+    assert len(store.alerts()) == 6
+    assert sorted(d.transaction_id for _, d in store.alerts()) == sorted(["j0", "j2", "j4"] * 2)
+
+
 def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(
     client: TestClient, store: Store
 ) -> None:
@@ -378,3 +463,12 @@ def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(
     )
     assert done.status_code == 303
     assert store.alert(alert_id)[0].status == "escalated"  # type: ignore[index]
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_uses(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []

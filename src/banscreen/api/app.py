@@ -28,14 +28,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..decide import status_on
 from ..decide.accept import AcceptEntry, AcceptList
 from ..engine import Screener, ScreenOptions
-from ..model import Decision, Policy
+from ..model import Policy
 from ..sources import ListStore
 from ..store import KeyInfo, Store, StoreError
 from ..surfaces.batch import decide_rows
-from ..surfaces.output import decision_json, decision_row
+from ..surfaces.output import decision_row
 from ..surfaces.tabular import RawRow
 from ..web import add_ui
 from .jobs import JobRunner
+from .recording import record_decisions
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
@@ -161,8 +162,6 @@ def create_app(
     bearer = HTTPBearer(auto_error=False)
     limiter = RateLimiter(rate_per_minute)
     data_home = Path(home) if home is not None else Path(tempfile.mkdtemp(prefix="banscreen-"))
-    runner = JobRunner(store, screener, data_home / "jobs")
-    app.state.jobs = runner
     accept_lock = threading.Lock()
     state: dict[str, Any] = {"accepted": None}
 
@@ -173,6 +172,9 @@ def create_app(
                 entries = store.accept_entries()
                 screener.accept_list = AcceptList(AcceptEntry(*e) for e in entries)
                 state["accepted"] = stamp
+
+    runner = JobRunner(store, screener, data_home / "jobs", refresh_accept_list)
+    app.state.jobs = runner
 
     verified: dict[str, tuple[float, KeyInfo | None]] = {}
 
@@ -246,18 +248,8 @@ def create_app(
         options = ScreenOptions(policy=policy, as_of=as_of)
         rows = [RawRow(i + 1, _row(item)) for i, item in enumerate(items)]
         decisions = list(decide_rows(iter(rows), screener, options))
-        names = [str(r.data.get("counterparty_name") or "") for r in rows]
-        keys = [screener.matcher.normaliser.key(n) for n in names]
-        versions = [screener.list_version(d.entity_id) for d in decisions]
-        ids = store.record(
-            decisions,
-            keys,
-            versions,
-            f"key:{found.id}",
-            "api",
-            policy.value,
-            screener.registry.version,
-            [_detail(d, screener) for d in decisions],
+        ids = record_decisions(
+            store, screener, rows, decisions, f"key:{found.id}", "api", policy.value
         )
         out = [{**decision_row(d), "decision_id": i} for d, i in zip(decisions, ids, strict=True)]
         return {"decisions": out} if isinstance(body, BatchIn) else out[0]
@@ -417,16 +409,6 @@ def create_app(
     add_ui(app, store, screener, alert_payload, refresh_accept_list)
     app.add_middleware(_BodyLimit, limit=MAX_BODY)
     return app
-
-
-def _detail(decision: Decision, screener: Screener) -> dict[str, Any]:
-    """The decision as JSON, with the version of each entry it hit (for the accept list)."""
-    out = decision_json(decision)
-    entities = {h.evidence.entity_id for h in decision.hits} | {
-        m.entity_id for m in decision.matches
-    }
-    out["entity_versions"] = {e: screener.list_version(e) for e in sorted(entities)}
-    return out
 
 
 def _row(item: TransactionIn) -> dict[str, Any]:

@@ -50,9 +50,7 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def cached(
-    kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequence[str] = ()
-) -> T:
+def cached(kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequence[str] = ()) -> T:
     """`build()`, or its result from an earlier run with the same inputs: the bytes of
     `files` and the strings in `key`."""
     digest = hashlib.sha256(f"{_FORMAT}|{_banscreen_version()}|{sys.version}".encode())

@@ -21,6 +21,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import BanscreenError
@@ -144,8 +145,12 @@ class Store:
         policy: str,
         data_version: str,
         detail: Sequence[dict[str, Any]],
+        job_part: str | None = None,
     ) -> list[str]:
-        """Keep decisions, open an alert for each REVIEW or BLOCK; returns decision ids."""
+        """Keep decisions, open an alert for each REVIEW or BLOCK; returns decision ids.
+
+        A job records its alerts in parts named by `job_part`; a part already recorded
+        raises StoreError and records nothing (see `job_parts`)."""
         ids = [str(uuid.uuid4()) for _ in decisions]
         stamp = now()
         with self.session() as session, session.begin():
@@ -157,9 +162,13 @@ class Store:
                 policy=policy,
                 data_version=data_version,
                 rows=len(decisions),
+                job_part=job_part,
             )
             session.add(screening)
-            session.flush()  # no ORM relationships: rows go in the order they are flushed
+            try:
+                session.flush()  # no ORM relationships: rows go in the order they are flushed
+            except IntegrityError:
+                raise StoreError(f"job part {job_part} is already recorded") from None
             for i, (decision, decision_id) in enumerate(zip(decisions, ids, strict=True)):
                 session.add(
                     DecisionRow(
@@ -208,6 +217,14 @@ class Store:
                 },
             )
         return ids
+
+    def job_parts(self, job_id: str) -> set[str]:
+        """The parts of a job's alerts already recorded."""
+        with self.session() as session:
+            found = session.scalars(
+                select(Screening.job_part).where(Screening.job_part.like(f"{job_id}:%"))
+            )
+            return {p for p in found if p is not None}
 
     def decision(self, decision_id: str) -> DecisionRow | None:
         with self.session() as session:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -36,6 +45,10 @@ class Screening(Base):
     policy: Mapped[str] = mapped_column(String(16))
     data_version: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer)
+    # A job's alerts are recorded in parts ("JOB_ID:FIRST_ROW"); unique, so a part recorded
+    # before a crash is never recorded twice.
+    job_part: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    __table_args__ = (UniqueConstraint("job_part", name="uq_screenings_job_part"),)
 
 
 class DecisionRow(Base):
