@@ -221,7 +221,9 @@ _LETTERS = "abcdefghijklmnoprstuvz"
     st.lists(st.text(_LETTERS, min_size=1, max_size=18), min_size=1, max_size=60),
     st.data(),
 )
-def test_near_tokens_are_exactly_those_within_the_floor(vocabulary: list[str], data) -> None:  # type: ignore[no-untyped-def]
+def test_near_tokens_are_exactly_those_within_the_floor(
+    vocabulary: list[str], data: st.DataObject
+) -> None:
     """The deletion-neighbourhood index finds what comparing with every token finds."""
     from rapidfuzz.distance import OSA
 

@@ -366,13 +366,10 @@ class NameIndex:
         """Registry tokens within the token-similarity floor (see `_NearIndex`), cached."""
         found = self._near.get(token)
         if found is None:
-            found = self._near[token] = self._find_near(token)
+            found = self._near[token] = self._near_index.near(token)
             if len(self._near) > 1 << 16:
                 self._near.clear()
         return found
-
-    def _find_near(self, token: str) -> tuple[tuple[str, float], ...]:
-        return self._near_index.near(token)
 
     def _bounded(
         self,
