@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener, ScreenOptions
-from banscreen.model import Policy
+from banscreen.model import Policy, Transaction
 from banscreen.registry import Registry
+from banscreen.surfaces import batch
 from banscreen.surfaces.batch import decide_rows, screen_file, write_decisions
 from banscreen.surfaces.output import DecisionWriter
+from banscreen.surfaces.rows import parse_row
 from banscreen.surfaces.tabular import TransactionFile
 
 HEADER = [
@@ -54,30 +58,46 @@ def _write(path: Path, rows: list[tuple[str, str, tuple[str, ...], str, str, str
             writer.writerow([tx_id, day, cat, name, country, ids, nexus, text, amount, note])
 
 
+def _output(path: Path) -> object:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path).to_pylist()
+    return path.read_bytes()
+
+
+class _Unremembering:
+    """RowParser without its memory: the reference path parses every row afresh."""
+
+    def __call__(self, row: Mapping[str, Any]) -> Transaction:
+        return parse_row(row)
+
+
 def _screen_both(
-    registry: Registry, src: Path, workdir: Path, policy: Policy, raw: bool
-) -> tuple[bytes, bytes, int]:
+    registry: Registry, src: Path, workdir: Path, policy: Policy, raw: bool, out_fmt: str = "csv"
+) -> tuple[object, object, int]:
+    """(the lane's output, the reference path's output, rows the lane answered); the
+    reference parses and decides every row afresh, with no cache of any kind."""
     options = ScreenOptions(policy=policy)
-    lane_out, plain_out = workdir / "lane.csv", workdir / "plain.csv"
-
-    def writer(out: Path) -> DecisionWriter:
-        source = TransactionFile(src)
-        source.open_header()
-        return DecisionWriter(out, "csv", source.extra_columns, raw)
-
+    lane_out, plain_out = workdir / f"lane.{out_fmt}", workdir / f"plain.{out_fmt}"
     stats = screen_file(
         TransactionFile(src),
-        lambda extra: DecisionWriter(lane_out, "csv", extra, raw),
+        lambda extra: DecisionWriter(lane_out, out_fmt, extra, raw),
         Screener(registry),
         options,
     )
     plain = TransactionFile(src)
     plain.open_header()
-    write_decisions(
-        decide_rows(plain.rows(), Screener(registry, cache=False), options),
-        writer(plain_out),
-    )
-    return lane_out.read_bytes(), plain_out.read_bytes(), stats.repeats
+    original = batch.RowParser
+    batch.RowParser = _Unremembering  # type: ignore[misc,assignment]
+    try:
+        write_decisions(
+            decide_rows(plain.rows(), Screener(registry, cache=False), options),
+            DecisionWriter(plain_out, out_fmt, plain.extra_columns, raw),
+        )
+    finally:
+        batch.RowParser = original  # type: ignore[misc]
+    return _output(lane_out), _output(plain_out), stats.repeats
 
 
 @settings(
@@ -97,8 +117,9 @@ def test_the_lane_writes_what_the_ordinary_path_writes(
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "tx.csv"
         _write(src, rows * 3)  # every row repeated, so the lane has something to answer
-        lane, plain, _ = _screen_both(registry, src, Path(tmp), policy, raw)
-        assert lane == plain
+        for out_fmt in ("csv", "parquet"):
+            lane, plain, _ = _screen_both(registry, src, Path(tmp), policy, raw, out_fmt)
+            assert lane == plain
 
 
 def test_repeated_rows_take_the_lane(registry: Registry, tmp_path: Path) -> None:
@@ -112,4 +133,58 @@ def test_repeated_rows_take_the_lane(registry: Registry, tmp_path: Path) -> None
     assert lane == plain
     # 5 parties x 3 nexus values x a few periods: most of the 300 rows are repeats
     assert hits > 200
-    assert len(lane.splitlines()) == 301
+    assert isinstance(lane, bytes) and len(lane.splitlines()) == 301
+
+
+TYPED_IDS: list[object] = ["T1", 7, "", None, "=x", 7.0, True]
+TYPED_DATES: list[object] = ["2021-03-15", "2022-03-01", 20210315, None, "2021-02-30"]
+TYPED_NEXUS: list[object] = ["true", True, 1, "1", None, "false", False, 0]
+TYPED_EXTRAS: list[object] = ["12.50", 12.5, None, "=1", ["a"], {"b": 1}, "Café"]
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TYPED_IDS),
+            st.sampled_from(TYPED_DATES),
+            st.sampled_from(PARTIES[:5]),
+            st.sampled_from(TYPED_NEXUS),
+            st.sampled_from(TYPED_EXTRAS),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(["csv", "parquet"]),
+)
+@example(  # True == 1, but "1" is not a nexus
+    [("T1", "2021-03-15", PARTIES[0], True, "12.50"), ("T2", "2021-03-15", PARTIES[0], 1, "1")],
+    "csv",
+)
+@example(  # 7 == 7.0, but they are different ids as text
+    [("T1", "2021-03-15", PARTIES[1], "true", None), ("T1", "2021-03-15", PARTIES[1], "true", 7)],
+    "parquet",
+)
+def test_json_values_of_any_type_get_what_the_ordinary_path_gives(
+    registry: Registry, rows: list[tuple[object, ...]], out_fmt: str
+) -> None:
+    """JSON lines carry numbers and booleans that compare equal across types (True == 1)
+    but do not parse alike: no cache may confuse them."""
+    import json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "tx.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for tx_id, day, (cat, name, country, ids, text), nexus, amount in rows * 3:
+                record = {
+                    "id": tx_id, "date": day, "category": cat, "counterparty_name": name,
+                    "counterparty_country": country, "counterparty_identifiers": ids,
+                    "us_nexus": nexus, "text": text, "amount": amount,
+                }  # fmt: skip
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        lane, plain, _ = _screen_both(registry, src, Path(tmp), Policy.ANTICIPATE, False, out_fmt)
+        assert lane == plain

@@ -373,3 +373,16 @@ def test_scan_cli_named_and_detected(tmp_path: Path) -> None:
         == 2
     )
     assert Nexus.FALSE.value == "false"
+
+
+def test_the_row_parser_does_not_take_one_for_true() -> None:
+    """JSON values equal across types (True == 1) must not share a parse: 1 is no nexus."""
+    from banscreen.errors import FieldError
+    from banscreen.surfaces.rows import RowParser
+
+    parse = RowParser()
+    row = {"id": "a", "date": "2021-03-15", "category": "payment", "counterparty_name": "Acme"}
+    assert parse({**row, "us_nexus": True}).us_nexus is Nexus.TRUE
+    with pytest.raises(FieldError, match="us_nexus"):
+        parse({**row, "us_nexus": 1})
+    assert parse({**row, "us_nexus": "true"}).us_nexus is Nexus.TRUE

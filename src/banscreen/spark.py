@@ -27,8 +27,9 @@ import pyarrow as pa
 from .engine import Screener, ScreenOptions
 from .model import Policy
 from .registry import Registry
-from .surfaces.batch import decide_rows
+from .surfaces.batch import row_decider
 from .surfaces.output import Serialiser
+from .surfaces.repeats import RepeatLane, lane_rows
 from .surfaces.rows import INPUT_COLUMNS, OUTPUT_COLUMNS
 from .surfaces.tabular import RawRow
 
@@ -38,15 +39,25 @@ if TYPE_CHECKING:
 ROW_COLUMN = "__banscreen_row"
 _PARTITION_BITS = 33  # monotonically_increasing_id: partition id above, position below
 
-# One Screener per Python worker process, by registry version.
+# One Screener per Python worker process, by registry version, and one repeat lane per
+# screening (it outlives a partition: a worker screens many).
 _screeners: dict[str, Screener] = {}
+_lanes: dict[tuple[str, ScreenOptions, Serialiser], RepeatLane] = {}
 
 
-def _screener(registry: Registry) -> Screener:
-    found = _screeners.get(registry.version)
-    if found is None:
-        found = _screeners[registry.version] = Screener(registry)
-    return found
+def _worker(
+    registry: Registry, options: ScreenOptions, serialise: Serialiser
+) -> tuple[Screener, RepeatLane]:
+    screener = _screeners.get(registry.version)
+    if screener is None:
+        screener = _screeners[registry.version] = Screener(registry)
+    key = (registry.version, options, serialise)
+    lane = _lanes.get(key)
+    if lane is None:
+        if len(_lanes) >= 8:
+            _lanes.clear()
+        lane = _lanes[key] = RepeatLane(screener, options, serialise, text_only=False)
+    return screener, lane
 
 
 def output_columns(input_columns: Sequence[str]) -> list[str]:
@@ -89,14 +100,26 @@ def screen_dataframe(
     serialise = Serialiser("parquet", tuple(columns), raw=True)
 
     def decide(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        screener = _screener(shared.value)
+        screener, lane = _worker(shared.value, options, serialise)
+        decide_row = row_decider(screener, options)
         for batch in batches:
             rows = []
             for data in batch.to_pylist():
                 number = int(data.pop(ROW_COLUMN))
                 rows.append(RawRow(number, data))
-            out = [serialise(d) for d in decide_rows(iter(rows), screener, options)]
-            yield pa.RecordBatch.from_pylist(out, schema=schema)
+            cells: list[list[str]] = []
+            items = lane_rows(iter(rows), lane, decide_row) if lane.enabled else None
+            for item in items if items is not None else map(decide_row, rows):
+                if isinstance(item, tuple):
+                    cells.append(item[1])
+                else:
+                    row = serialise(item)
+                    assert isinstance(row, dict)
+                    cells.append([row[c] for c in columns])
+            arrays = [pa.array(list(column), pa.string()) for column in zip(*cells, strict=True)]
+            if not cells:
+                arrays = [pa.array([], pa.string()) for _ in columns]
+            yield pa.RecordBatch.from_arrays(arrays, schema=schema)
 
     ddl = ", ".join(f"`{c}` string" for c in columns)
     return numbered.mapInArrow(decide, ddl)

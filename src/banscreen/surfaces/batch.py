@@ -82,8 +82,8 @@ def screen_file(
             rows, source.header or [], screener, options, writer.serialise, workers
         )
         return write_chunks(chunks, writer, on_row)
-    lane = RepeatLane(screener, options, writer.serialise)
-    if lane.enabled and source.format == "csv":
+    lane = RepeatLane(screener, options, writer.serialise, text_only=source.format == "csv")
+    if lane.enabled:
         stats = write_decisions(
             lane_rows(rows, lane, row_decider(screener, options)), writer, on_row
         )

@@ -215,10 +215,15 @@ class DecisionWriter:
             self._checkpoint()
 
     def write_cells(self, cells: list[str]) -> None:
-        """Write one CSV row given as its cells in column order, already neutralised (the
+        """Write one row given as its cells in column order, already neutralised for CSV (the
         repeat lane's rows)."""
         self.count += 1
-        self._csv.writer.writerow(cells)
+        if self.format == "csv":
+            self._csv.writer.writerow(cells)
+        else:
+            self._buffer.append(dict(zip(self.columns, cells, strict=True)))
+            if len(self._buffer) >= 8192:
+                self._flush_parquet()
         if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
             self._checkpoint()
 

@@ -1,24 +1,25 @@
-"""The repeat lane: a CSV row whose counterparty was already decided is written without
-being parsed or decided again.
+"""The repeat lane: a row whose counterparty was already decided is written without being
+parsed or decided again (CSV or Parquet output, from any input).
 
 Real payment files name the same few thousand counterparties over and over. The engine
 caches decisions by counterparty and registry period (`Registry.period_of`), but a row still
 costs a parse, a Decision object and a serialisation. Here a decision's output cells (outcome
-through error, formula-neutralised as the writer would) are kept under the row's raw
+through error, formula-neutralised as the CSV writer would) are kept under the row's raw
 counterparty columns plus the period of its date — or under the columns alone when the
 engine says the decision is the same on every date (`same_on_every_date`: nothing matched) —
 and a later row with the same key only has its own id and extra columns checked and copied.
 
-Only rows that need nothing else take the lane: a text id, a parseable date, extra columns
-that are ASCII text within the limit. Anything unusual goes the ordinary way (parse, decide,
-serialise), which is also how every key is first filled, so the lane only repeats what the
-ordinary path wrote for the same raw columns. ERROR decisions are never kept: they name
-their row.
+Only rows that need nothing else take the lane: a text id, a parseable date, counterparty
+columns that are text, and extra columns that are ASCII text within the limit. Anything
+unusual goes the ordinary way (parse, decide, serialise), which is also how every key is
+first filled, so the lane only repeats what the ordinary path wrote for the same raw
+columns. ERROR decisions are never kept: they name their row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 from ..engine import Screener, ScreenOptions, same_on_every_date
@@ -53,18 +54,24 @@ class RepeatLane:
         serialise: Serialiser,
         limit: int = 1 << 17,
         key_limit: int = 4096,
+        text_only: bool = True,
     ) -> None:
         self._period_of = screener.registry.period_of
         self._serialise = serialise
         self._extra = serialise.columns[len(OUTPUT_COLUMNS) :]
-        self._neutralise = not serialise.raw
+        self._neutralise = serialise.format == "csv" and not serialise.raw
+        # CSV cells are always text; other sources can hold numbers and booleans, which
+        # compare equal across types (True == 1) but do not parse alike: only text is keyed.
+        self._check_types = not text_only
         self._periods: dict[Any, int] = {}
         self._any_date: dict[tuple[Any, ...], Cells] = {}
         self._by_period: dict[tuple[tuple[Any, ...], int], Cells] = {}
         self._limit = limit
         self._key_limit = key_limit
         # Rows without a date take --as-of; keep the lane to files that carry their dates.
-        self.enabled = screener.cache and options.as_of is None and serialise.format == "csv"
+        self.enabled = (
+            screener.cache and options.as_of is None and serialise.format in ("csv", "parquet")
+        )
         self.hits = 0
 
     def key(self, data: Mapping[str, Any]) -> tuple[tuple[Any, ...], int] | None:
@@ -74,7 +81,7 @@ class RepeatLane:
         period = self._periods.get(text)
         if period is None:
             period = _NO_PERIOD
-            if isinstance(text, str) and len(self._periods) < 1 << 16:
+            if isinstance(text, str | date) and len(self._periods) < 1 << 16:
                 try:
                     day = parse_date(text)
                 except FieldError:
@@ -84,7 +91,10 @@ class RepeatLane:
                 self._periods[text] = period
         if period == _NO_PERIOD:
             return None
-        return tuple(map(data.get, KEY_COLUMNS)), period
+        values = tuple(map(data.get, KEY_COLUMNS))
+        if self._check_types and not all(v is None or type(v) is str for v in values):
+            return None
+        return values, period
 
     def cells(self, data: Mapping[str, Any], key: tuple[tuple[Any, ...], int]) -> Cells | None:
         """The row's output when its key was decided before and its own columns need no

@@ -136,10 +136,11 @@ class RowParser:
 
     def __call__(self, row: Mapping[str, Any]) -> Transaction:
         key = tuple(map(row.get, _REPEATED))
-        try:
-            template = self._seen.get(key)
-        except TypeError:  # a list (JSON identifiers) is not hashable
+        # Only text is remembered: JSON and Parquet values of other types compare equal
+        # across types (True == 1) without parsing alike, and lists are not hashable.
+        if not all(v is None or type(v) is str for v in key):
             return parse_row(row)
+        template = self._seen.get(key)
         if template is None:
             if sum(len(v) for v in key if isinstance(v, str)) > 4096:
                 return parse_row(row)
