@@ -125,7 +125,7 @@ class JobRunner:
         def flush(part: list[RawRow]) -> None:
             nonlocal count
             name = f"{job.id}:{part[0].number}"
-            if not part or name in recorded:
+            if name in recorded:
                 return
             decisions = [decide(raw) for raw in part]
             record_decisions(
