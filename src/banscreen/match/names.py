@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -108,25 +109,31 @@ def _token_weights(tokens: tuple[str, ...], weights: tuple[float, ...]) -> dict[
     return out
 
 
+# Posting lists at least this long are ranked once at build (see NameIndex._rank).
+RANK_MIN_POSTINGS = 16
+_Ranking = tuple[list[float], list[int], frozenset[int]]
+
+
 class _NearIndex:
     """Registry tokens within the token-similarity floor of a query token, exactly.
 
     Two tokens within the floor f are at most e = floor((1 - f) * M) edits apart (M the
-    longer length; an OSA transposition is one edit). Deleting characters can bring both to
-    a common string: each side deletes at most e, and since its length is at least M - e,
-    at most (1 - f) / f of its own length. So for tokens short enough that this allows two
-    deletions or fewer, every string reached by such deletions points back to its tokens
-    (a deletion neighbourhood, as in SymSpell), and a query's own deletions find every near
-    token among them; the few longer registry tokens are found through shared trigrams
-    (each edit breaks at most four padded trigrams). Candidates are then checked with the
-    real similarity, so the answer is the same as comparing with every token.
+    longer length; an OSA transposition is one edit). Deleting characters brings both to a
+    common string: a side deletes its characters that were substituted, transposed or are
+    not in the other. The longer side deletes at most e; the shorter, of length L = M - d,
+    at most (e - d), which is never more than floor((1 - f) * L). So every token deletes at
+    most floor((1 - f) * its own length). For tokens short enough that this is two or fewer,
+    every string reached by such deletions points back to its tokens (a deletion
+    neighbourhood, as in SymSpell), and a query's own deletions find every near token among
+    them; the few longer registry tokens are found through shared trigrams (each edit
+    breaks at most four padded trigrams). Candidates are then checked with the real
+    similarity, so the answer is the same as comparing with every token.
     """
 
     MIN_LENGTH = 4  # shorter tokens have no near tokens: one edit is already too many
 
     def __init__(self, tokens: Iterable[str], floor: float) -> None:
         self.floor = floor
-        self._ratio = (1 - floor) / floor
         self._short = max(L for L in range(1, 64) if self._deletions(L) <= 2)
         self._by_deletion: dict[str, list[str]] = defaultdict(list)
         self._by_trigram: dict[str, list[str]] = defaultdict(list)
@@ -141,12 +148,13 @@ class _NearIndex:
                     self._by_trigram[gram].append(token)
 
     def _deletions(self, length: int) -> int:
-        return int(self._ratio * length + 1e-9)
+        return int((1 - self.floor) * length + 1e-9)
 
     def _variants(self, token: str) -> set[str]:
+        """The token with up to floor((1 - f) * its length) characters deleted."""
         out = {token}
         frontier = {token}
-        for _ in range(min(2, self._deletions(len(token)))):
+        for _ in range(self._deletions(len(token))):
             frontier = {t[:i] + t[i + 1 :] for t in frontier for i in range(len(t))}
             out |= frontier
         return out
@@ -155,8 +163,10 @@ class _NearIndex:
         if len(token) < self.MIN_LENGTH:
             return ()
         candidates: set[str] = set()
-        for variant in self._variants(token):
-            candidates.update(self._by_deletion.get(variant, ()))
+        # Short registry tokens: reachable unless the query is too long for any of them.
+        if len(token) - self._deletions(len(token)) <= self._short:
+            for variant in self._variants(token):
+                candidates.update(self._by_deletion.get(variant, ()))
         # Long registry tokens: only a query within e of their length can reach them.
         if len(token) >= self.floor * (self._short + 1) - 1e-9:
             grams = _trigrams(token)
@@ -240,6 +250,18 @@ class NameIndex:
         ]
         self._totals = [sum(e.prepared.weights) for e in self.entries]
         self._phonetic_totals = [sum(e.prepared.phonetic_weights) for e in self.entries]
+        self._review = config.thresholds.review - 1e-9
+        # By the identity of the posting lists they rank (the token and the two syllable
+        # indexes), which live as long as the index.
+        self._rankings = {
+            id(self._by_token): self._rank(self._by_token, self._entry_weights, self._totals),
+            **{
+                id(by_syllable): self._rank(
+                    by_syllable, self._entry_phonetic_weights, self._phonetic_totals
+                )
+                for by_syllable in self._by_syllable.values()
+            },
+        }
         self._near_index = _NearIndex(self._by_token, config.token_similarity)
 
     def _forms(self, values: list[str]) -> list[NameForm]:
@@ -383,18 +405,26 @@ class NameIndex:
 
         The lexical score is gained / (query weight + entry weight), each aligned pair
         gaining its similarity times both tokens' weights. For every entry sharing a token
-        the bound adds, per query token, the best pair the entry offers it (similarity times
-        both weights): an upper bound, since the real alignment is one-to-one. An entry all
-        of whose tokens are shared is kept regardless (it may be contained in the query).
+        the bound adds, per query token, the pair the entry offers it with the most to gain
+        (similarity times both weights): an upper bound, since the real alignment is
+        one-to-one. An entry all of whose tokens are shared is kept regardless (it may be
+        contained in the query).
+
+        Most entries reached share one walked token and nothing else; whether such an entry
+        reaches review depends only on that token's weight in it and its total weight, so
+        each token's postings are kept ranked by (own weight - review x total weight) and
+        only the top of the ranking is looked at (`_ranked`). Entries reached by more than
+        one query token get the full sum.
         """
         phonetic = postings is not self._by_token
         entry_weights = self._entry_phonetic_weights if phonetic else self._entry_weights
         entry_totals = self._phonetic_totals if phonetic else self._totals
+        rankings = self._rankings[id(postings)]
         token_weight: dict[str, float] = {}
         for token, w in zip(tokens, weights, strict=True):
             token_weight[token] = max(w, token_weight.get(token, 0.0))
         total = sum(weights)
-        review = self.config.thresholds.review - 1e-9
+        review = self._review
         # A candidate must align a distinctive token to reach review (see generic_only_max),
         # so when the query has one, the postings of its other tokens need not be walked.
         # Of those, the heaviest are walked first, and walking stops once the tokens left
@@ -406,56 +436,80 @@ class NameIndex:
         walked: list[str] = []
         contained: set[int] = set()
         remaining = sum(token_weight.values())
-        # Per walked token and entry, the pair with the most to gain (the token itself or a
-        # near one): (gain, the entry token's weight, 1 token aligned).
-        per_token: list[dict[int, tuple[float, float, int]]] = []
         for token in keys:
             if 2 * remaining / (total + remaining) < review:
                 contained.update(self._containable_by_token.get(token, ()))
                 continue
             remaining -= token_weight[token]
             walked.append(token)
+        found: set[int] = set()
+        reaches: list[set[int]] = []
+        sources: dict[str, list[tuple[str, float]]] = {}
+        for token in walked:
             w = token_weight[token]
-            best = {
-                i: (w + entry_weights[i][token], entry_weights[i][token], 1)
-                for i in postings.get(token, ())
-            }
-            if near:
-                for other, similarity in self._near_tokens(token):
-                    for i in postings[other]:
-                        own_weight = entry_weights[i][other]
-                        gain = similarity * (w + own_weight)
-                        if i not in best or best[i][0] < gain:
-                            best[i] = (gain, own_weight, 1)
-            per_token.append(best)
-        # (gain, entry weight used, tokens aligned) per entry met on the walk.
-        met: dict[int, tuple[float, float, int]]
-        if len(per_token) == 1:  # the common case: no sums needed
-            met = per_token[0]
-        else:
-            met = {}
-            for best in per_token:
-                for i, (g, o, _) in best.items():
-                    before = met.get(i)
-                    met[i] = (
-                        (g, o, 1)
-                        if before is None
-                        else (before[0] + g, before[1] + o, before[2] + 1)
-                    )
-        # Tokens whose postings were not walked may still align with the entry's own tokens:
-        # with an equal token, or (for the lexical index) a near one.
-        walked_set = set(walked)
-        unwalked = [t for t in token_weight if t not in walked_set]
+            sources[token] = [(token, 1.0), *(self._near_tokens(token) if near else ())]
+            reach: set[int] = set()
+            for held, similarity in sources[token]:
+                ids = postings.get(held)
+                if not ids:
+                    continue
+                reach |= ids
+                # Alone, this pair reaches review when similarity x (w + own) >= review x
+                # (total + entry total); since similarity x own <= own, only entries with
+                # own - review x entry total >= review x total - similarity x w can.
+                ranking = rankings.get(held)
+                if ranking is None:  # a short posting list: look at each entry
+                    for i in ids:
+                        held_weight = entry_weights[i][held]
+                        if len(entry_weights[i]) == 1 or similarity * (
+                            w + held_weight
+                        ) >= review * (total + entry_totals[i]):
+                            found.add(i)
+                    continue
+                ranked, order, singles = ranking
+                cut = bisect_right(ranked, similarity * w - review * total)
+                for i in order[:cut]:
+                    held_weight = entry_weights[i][held]
+                    if similarity * (w + held_weight) >= review * (total + entry_totals[i]):
+                        found.add(i)
+                found |= singles  # a one-token entry reached is whole
+            reaches.append(reach)
+        reached: set[int] = set().union(*reaches)
+        found |= contained - reached
+        # Entries that also share another query token: the full sum.
+        unwalked = [t for t in token_weight if t not in sources]
         near_unwalked = {t: self._near_tokens(t) if near else () for t in unwalked}
-        found: set[int] = {i for i in contained if i not in met}
+        others: set[int] = set()
+        for k in range(1, len(reaches)):
+            for j in range(k):
+                others |= reaches[j] & reaches[k]
+        for token in unwalked:
+            for held in (token, *(o for o, _ in near_unwalked[token])):
+                ids = postings.get(held)
+                if ids:
+                    others |= reached & ids
         unwalked_weight = sum(token_weight[t] for t in unwalked)
-        n_unwalked = len(unwalked)
-        for i, (gain, used, aligned) in met.items():
+        for i in others - found:
             own = entry_weights[i]
             entry_total = entry_totals[i]
+            gain = used = 0.0
+            aligned = 0
+            for token in walked:
+                w = token_weight[token]
+                best: tuple[float, float] | None = None
+                for held, similarity in sources[token]:
+                    weight = own.get(held)
+                    if weight is not None:
+                        pair = similarity * (w + weight)
+                        if best is None or pair > best[0]:
+                            best = (pair, weight)
+                if best is not None:
+                    gain += best[0]
+                    used += best[1]
+                    aligned += 1
             # Cheap first: the rest of the query and of the entry all aligning.
             ceiling = gain + unwalked_weight + entry_total - used
-            if ceiling / (total + entry_total) < review and aligned + n_unwalked < len(own):
+            if ceiling / (total + entry_total) < review and aligned + len(unwalked) < len(own):
                 continue
             for token in unwalked:
                 match = own.get(token)
@@ -467,6 +521,25 @@ class NameIndex:
             if aligned >= len(own) or gain / (total + entry_total) >= review:
                 found.add(i)
         return found
+
+    def _rank(
+        self,
+        postings: dict[str, set[int]],
+        entry_weights: list[dict[str, float]],
+        entry_totals: list[float],
+    ) -> dict[str, _Ranking]:
+        """For tokens held by many entries, those entries ranked for `_bounded`:
+        (-(own weight - review x total weight) ascending, the entries in that order, the
+        one-token entries). Shorter posting lists are simply walked."""
+        review = self._review
+        out: dict[str, _Ranking] = {}
+        for token, ids in postings.items():
+            if len(ids) < RANK_MIN_POSTINGS:
+                continue
+            scored = sorted((review * entry_totals[i] - entry_weights[i][token], i) for i in ids)
+            singles = frozenset(i for i in ids if len(entry_weights[i]) == 1)
+            out[token] = ([v for v, _ in scored], [i for _, i in scored], singles)
+        return out
 
     def _candidates(self, form: NameForm) -> set[int]:
         weights = self.idf.weights(form.tokens, form.factors)
