@@ -114,3 +114,11 @@ def test_the_check_sees_a_dropped_candidate(index: NameIndex) -> None:
     finally:
         NameIndex._candidates = original  # type: ignore[method-assign]
     assert starved != _everything(index, _mutate(random.Random(1), query) + "x")
+
+
+def test_a_repeated_token_counts_once_per_occurrence(index: NameIndex) -> None:
+    """Found by the test above: "巴巴" aligns twice, so the bound must count it twice (it
+    counted it once, and the index lost a REVIEW the full scan finds)."""
+    query = "Shenzhen 阿里巴巴集团控股限有公司"
+    found = _key(index.match(query))
+    assert found and found == _everything(index, query)

@@ -56,10 +56,12 @@ def serve(
 
     from ..api import create_app
     from ..engine import Screener
+    from ..gcpause import settle
 
     store = _store(db)
     screener = Screener(registry_or_exit(extra_data))
     api = create_app(store, screener, current_settings().home, rate_per_minute=rate_limit)
+    settle()
     err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")
     uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
 

@@ -102,10 +102,12 @@ class _Idf:
         return [self(t) * f for t, f in zip(tokens, factors, strict=True)]
 
 
-def _token_weights(tokens: tuple[str, ...], weights: tuple[float, ...]) -> dict[str, float]:
+def _token_weights(tokens: tuple[str, ...], weights: Iterable[float]) -> dict[str, float]:
+    """Each distinct token with the weight of all its occurrences: a repeated token
+    ("巴巴") aligns once per occurrence, so the candidate bound must count each."""
     out: dict[str, float] = {}
     for token, weight in zip(tokens, weights, strict=True):
-        out[token] = max(weight, out.get(token, 0.0))
+        out[token] = out.get(token, 0.0) + weight
     return out
 
 
@@ -420,9 +422,7 @@ class NameIndex:
         entry_weights = self._entry_phonetic_weights if phonetic else self._entry_weights
         entry_totals = self._phonetic_totals if phonetic else self._totals
         rankings = self._rankings[id(postings)]
-        token_weight: dict[str, float] = {}
-        for token, w in zip(tokens, weights, strict=True):
-            token_weight[token] = max(w, token_weight.get(token, 0.0))
+        token_weight = _token_weights(tokens, weights)
         total = sum(weights)
         review = self._review
         # A candidate must align a distinctive token to reach review (see generic_only_max),
