@@ -283,8 +283,16 @@ class Normaliser:
 
     def _analyse(self, text: str) -> list[tuple[str, float]]:
         """Tokens with factors, re-analysed until stable so that normalising is idempotent
-        (removing one legal form can bring two Han runs together into another)."""
-        analysed = self._analyse_once(text)
+        (removing one legal form can bring two Han runs, or two words of a place, together).
+
+        When the tokens are the pieces they came from, and read back as the same pieces,
+        the next pass would analyse the same pieces again: the result is already stable.
+        """
+        pieces = self._pieces(text)
+        analysed = self._analyse_pieces(pieces)
+        tokens = [t for t, _ in analysed]
+        if tokens == pieces and self._pieces(" ".join(tokens)) == tokens:
+            return analysed
         for _ in range(4):
             again = self._analyse_once(" ".join(t for t, _ in analysed))
             if [t for t, _ in again] == [t for t, _ in analysed]:
@@ -293,7 +301,9 @@ class Normaliser:
         return analysed
 
     def _analyse_once(self, text: str) -> list[tuple[str, float]]:
-        pieces = self._pieces(text)
+        return self._analyse_pieces(self._pieces(text))
+
+    def _analyse_pieces(self, pieces: list[str]) -> list[tuple[str, float]]:
         if not pieces:
             return []
         kept = [p for p in pieces if p not in self._stop_words] or pieces
