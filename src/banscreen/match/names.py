@@ -253,6 +253,10 @@ class NameIndex:
         self._totals = [sum(e.prepared.weights) for e in self.entries]
         self._phonetic_totals = [sum(e.prepared.phonetic_weights) for e in self.entries]
         self._review = config.thresholds.review - 1e-9
+        # A name all of whose tokens the query shares can score more than its share of the
+        # weight only by being found whole inside the query, which score_pair allows for
+        # the containable kinds (trade and app names) alone.
+        self._whole_counts = [e.name.kind in self._containable for e in self.entries]
         # By the identity of the posting lists they rank (the token and the two syllable
         # indexes), which live as long as the index.
         self._rankings = {
@@ -422,6 +426,7 @@ class NameIndex:
         entry_weights = self._entry_phonetic_weights if phonetic else self._entry_weights
         entry_totals = self._phonetic_totals if phonetic else self._totals
         rankings = self._rankings[id(postings)]
+        whole_counts = self._whole_counts
         token_weight = _token_weights(tokens, weights)
         total = sum(weights)
         review = self._review
@@ -461,7 +466,7 @@ class NameIndex:
                 if ranking is None:  # a short posting list: look at each entry
                     for i in ids:
                         held_weight = entry_weights[i][held]
-                        if len(entry_weights[i]) == 1 or similarity * (
+                        if (len(entry_weights[i]) == 1 and whole_counts[i]) or similarity * (
                             w + held_weight
                         ) >= review * (total + entry_totals[i]):
                             found.add(i)
@@ -472,7 +477,7 @@ class NameIndex:
                     held_weight = entry_weights[i][held]
                     if similarity * (w + held_weight) >= review * (total + entry_totals[i]):
                         found.add(i)
-                found |= singles  # a one-token entry reached is whole
+                found |= singles  # a one-token name that may be found whole in the query
             reaches.append(reach)
         reached: set[int] = set().union(*reaches)
         found |= contained - reached
@@ -518,7 +523,7 @@ class NameIndex:
                 if match is not None:
                     gain += token_weight[token] + match
                     aligned += 1
-            if aligned >= len(own) or gain / (total + entry_total) >= review:
+            if (aligned >= len(own) and whole_counts[i]) or gain / (total + entry_total) >= review:
                 found.add(i)
         return found
 
@@ -537,7 +542,9 @@ class NameIndex:
             if len(ids) < RANK_MIN_POSTINGS:
                 continue
             scored = sorted((review * entry_totals[i] - entry_weights[i][token], i) for i in ids)
-            singles = frozenset(i for i in ids if len(entry_weights[i]) == 1)
+            singles = frozenset(
+                i for i in ids if len(entry_weights[i]) == 1 and self._whole_counts[i]
+            )
             out[token] = ([v for v, _ in scored], [i for _, i in scored], singles)
         return out
 
