@@ -285,13 +285,23 @@ class Normaliser:
         """Tokens with factors, re-analysed until stable so that normalising is idempotent
         (removing one legal form can bring two Han runs, or two words of a place, together).
 
-        When the tokens are the pieces they came from, and read back as the same pieces,
-        the next pass would analyse the same pieces again: the result is already stable.
+        The next pass is skipped when it cannot change anything, provided the tokens read
+        back as the same pieces: when the tokens are the pieces they came from (the same
+        pieces would be analysed again); or, for Latin text, when no token is a stop word
+        and no two tokens form a place phrase, since the legal-form step returns only lists
+        it leaves as they are and Latin factors depend on the token alone.
         """
         pieces = self._pieces(text)
         analysed = self._analyse_pieces(pieces)
         tokens = [t for t, _ in analysed]
-        if tokens == pieces and self._pieces(" ".join(tokens)) == tokens:
+        if (
+            tokens == pieces
+            or (
+                not any(map(has_han, pieces))
+                and not any(t in self._stop_words for t in tokens)
+                and self._join_place_phrases(tokens) == tokens
+            )
+        ) and self._pieces(" ".join(tokens)) == tokens:
             return analysed
         for _ in range(4):
             again = self._analyse_once(" ".join(t for t, _ in analysed))
