@@ -182,6 +182,7 @@ class Normaliser:
             reverse=True,
         )
         self._syllables = pinyin_syllables()
+        self._pinyin_splits: dict[str, tuple[str, ...] | None] = {}
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=65536)(self.tokenize)
         self.form = lru_cache(maxsize=65536)(self._form)
@@ -369,12 +370,21 @@ class Normaliser:
                 continue
             split = None
             if token.isalpha() and len(token) >= 4:
-                split = split_pinyin(token, self._syllables)
+                split = self._split_pinyin(token)
             parts = split or (token,)
             syllables.extend(parts)
             factors.extend([factor] * len(parts))
             i += 1
         return tuple(syllables), tuple(factors)
+
+    def _split_pinyin(self, token: str) -> tuple[str, ...] | None:
+        """split_pinyin, remembered: names share most of their words."""
+        if token in self._pinyin_splits:
+            return self._pinyin_splits[token]
+        found = self._pinyin_splits[token] = split_pinyin(token, self._syllables)
+        if len(self._pinyin_splits) > 1 << 16:
+            self._pinyin_splits.clear()
+        return found
 
     def _form(self, text: str) -> NameForm:
         analysed = self._analyse(text)
