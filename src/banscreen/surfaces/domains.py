@@ -9,17 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-
-import tldextract
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..match.identifiers import IdentifierError, normalise_domain
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .scan import ScanItem, ScanOptions, error_item
 
+if TYPE_CHECKING:
+    import tldextract
+
 
 @lru_cache(maxsize=1)
 def _extractor() -> tldextract.TLDExtract:
+    # Imported here: tldextract brings in requests (a tenth of a second), and only domain
+    # lists need it.
+    import tldextract
+
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
