@@ -78,10 +78,12 @@ class RepeatLane:
         """(raw counterparty columns, period of the date), or None when the date is missing
         or not a date (the ordinary path then says why)."""
         text = data.get("date")
+        if not isinstance(text, str | date):  # a JSON list or object is not even hashable
+            return None
         period = self._periods.get(text)
         if period is None:
             period = _NO_PERIOD
-            if isinstance(text, str | date) and len(self._periods) < 1 << 16:
+            if len(self._periods) < 1 << 16:
                 try:
                     day = parse_date(text)
                 except FieldError:

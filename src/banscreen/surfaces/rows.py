@@ -68,6 +68,11 @@ def _text(value: Any, field: str) -> str:
         return ""
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="surrogateescape")
+    if isinstance(value, list | tuple | dict | set):
+        # A JSON list or object is no name, date or country: screening its printed form
+        # would match words like "name" and decide on a guess.
+        shape = "an object" if isinstance(value, dict) else "a list"
+        raise FieldError(field, f"{shape} where text is expected")
     text = value if isinstance(value, str) else str(value)
     limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
     if len(text) > limit:
