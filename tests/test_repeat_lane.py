@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Policy, Transaction
 from banscreen.registry import Registry
-from banscreen.surfaces import batch
+from banscreen.surfaces import batch, parallel
 from banscreen.surfaces.batch import decide_rows, screen_file, write_decisions
 from banscreen.surfaces.output import DecisionWriter
 from banscreen.surfaces.rows import parse_row
@@ -74,7 +75,13 @@ class _Unremembering:
 
 
 def _screen_both(
-    registry: Registry, src: Path, workdir: Path, policy: Policy, raw: bool, out_fmt: str = "csv"
+    registry: Registry,
+    src: Path,
+    workdir: Path,
+    policy: Policy,
+    raw: bool,
+    out_fmt: str = "csv",
+    workers: int = 1,
 ) -> tuple[object, object, int]:
     """(the lane's output, the reference path's output, rows the lane answered); the
     reference parses and decides every row afresh, with no cache of any kind."""
@@ -85,6 +92,7 @@ def _screen_both(
         lambda extra: DecisionWriter(lane_out, out_fmt, extra, raw),
         Screener(registry),
         options,
+        workers=workers,
     )
     plain = TransactionFile(src)
     plain.open_header()
@@ -136,8 +144,59 @@ def test_repeated_rows_take_the_lane(registry: Registry, tmp_path: Path) -> None
     assert isinstance(lane, bytes) and len(lane.splitlines()) == 301
 
 
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(row, min_size=1, max_size=40),
+    st.sampled_from(list(Policy)),
+    st.sampled_from(["csv", "parquet"]),
+)
+def test_with_workers_the_lane_writes_what_the_ordinary_path_writes(
+    registry: Registry, rows: list[tuple[str, str, tuple[str, ...], str, str, str]],
+    policy: Policy, out_fmt: str,
+) -> None:  # fmt: skip
+    # Small chunks, so rows repeat across chunks answered in the parent and chunks in flight.
+    with tempfile.TemporaryDirectory() as tmp, _chunks_of(5):
+        src = Path(tmp) / "tx.csv"
+        _write(src, rows * 3)
+        lane, plain, _ = _screen_both(registry, src, Path(tmp), policy, False, out_fmt, 2)
+        assert lane == plain
+
+
+def test_with_workers_repeats_are_answered_in_the_parent(
+    registry: Registry, tmp_path: Path
+) -> None:
+    rows = [
+        (f"T{i}", DATES[i % 6], PARTIES[i % 5], NEXUS[i % 3], EXTRAS[i % 2], "n")
+        for i in range(600)
+    ]
+    src = tmp_path / "tx.csv"
+    _write(src, rows)
+    with _chunks_of(50):
+        lane, plain, hits = _screen_both(registry, src, tmp_path, Policy.STRICT, True, "csv", 3)
+    assert lane == plain
+    assert isinstance(lane, bytes) and len(lane.splitlines()) == 601
+    # The first chunks in flight are decided by workers; from then on the parent answers.
+    assert hits > 400
+
+
+@contextmanager
+def _chunks_of(rows: int) -> Iterator[None]:
+    original = parallel.CHUNK_ROWS
+    parallel.CHUNK_ROWS = rows
+    try:
+        yield
+    finally:
+        parallel.CHUNK_ROWS = original
+
+
 TYPED_IDS: list[object] = ["T1", 7, "", None, "=x", 7.0, True]
-TYPED_DATES: list[object] = ["2021-03-15", "2022-03-01", 20210315, None, "2021-02-30"]
+TYPED_DATES: list[object] = [
+    "2021-03-15", "2022-03-01", 20210315, None, "2021-02-30", ["2021-03-15"], {"d": 1},
+]  # fmt: skip
 TYPED_NEXUS: list[object] = ["true", True, 1, "1", None, "false", False, 0]
 TYPED_EXTRAS: list[object] = ["12.50", 12.5, None, "=1", ["a"], {"b": 1}, "Café"]
 
@@ -160,20 +219,28 @@ TYPED_EXTRAS: list[object] = ["12.50", 12.5, None, "=1", ["a"], {"b": 1}, "Café
         max_size=40,
     ),
     st.sampled_from(["csv", "parquet"]),
+    st.sampled_from([1, 2]),
 )
 @example(  # True == 1, but "1" is not a nexus
     [("T1", "2021-03-15", PARTIES[0], True, "12.50"), ("T2", "2021-03-15", PARTIES[0], 1, "1")],
     "csv",
+    1,
+)
+@example(  # a date that is a JSON list or object is not hashable: an ERROR, not a crash
+    [("T1", ["2021-03-15"], PARTIES[0], "true", None), ("T2", {"d": 1}, PARTIES[0], "true", None)],
+    "csv",
+    2,
 )
 @example(  # 7 == 7.0, but they are different ids as text
     [("T1", "2021-03-15", PARTIES[1], "true", None), ("T1", "2021-03-15", PARTIES[1], "true", 7)],
     "parquet",
+    1,
 )
 def test_json_values_of_any_type_get_what_the_ordinary_path_gives(
-    registry: Registry, rows: list[tuple[object, ...]], out_fmt: str
+    registry: Registry, rows: list[tuple[object, ...]], out_fmt: str, workers: int
 ) -> None:
     """JSON lines carry numbers and booleans that compare equal across types (True == 1)
-    but do not parse alike: no cache may confuse them."""
+    but do not parse alike: no cache may confuse them, in one process or with workers."""
     import json
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,5 +253,8 @@ def test_json_values_of_any_type_get_what_the_ordinary_path_gives(
                     "us_nexus": nexus, "text": text, "amount": amount,
                 }  # fmt: skip
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        lane, plain, _ = _screen_both(registry, src, Path(tmp), Policy.ANTICIPATE, False, out_fmt)
+        with _chunks_of(7):
+            lane, plain, _ = _screen_both(
+                registry, src, Path(tmp), Policy.ANTICIPATE, False, out_fmt, workers
+            )
         assert lane == plain

@@ -77,12 +77,14 @@ def screen_file(
     writer = writer_factory(source.extra_columns)
     # A resumed run skips the input rows its partial output already holds.
     rows = islice(source.rows(on_bytes), writer.resumed_rows, None)
+    lane = RepeatLane(screener, options, writer.serialise, text_only=source.format == "csv")
     if workers > 1:
         chunks = parallel.decide_in_workers(
-            rows, source.header or [], screener, options, writer.serialise, workers
+            rows, source.header or [], screener, options, writer.serialise, workers, lane
         )
-        return write_chunks(chunks, writer, on_row)
-    lane = RepeatLane(screener, options, writer.serialise, text_only=source.format == "csv")
+        stats = write_chunks(chunks, writer, on_row)
+        stats.repeats = lane.hits
+        return stats
     if lane.enabled:
         stats = write_decisions(
             lane_rows(rows, lane, row_decider(screener, options)), writer, on_row

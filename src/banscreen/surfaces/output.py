@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
@@ -115,29 +114,6 @@ class Serialiser:
         return {c: row.get(c, "") for c in self.columns}
 
 
-def serialise_each(
-    serialise: Serialiser, decisions: list[Decision]
-) -> list[str] | list[dict[str, str]]:
-    """Each decision as the exact text DecisionWriter writes for it (a dict for Parquet)."""
-    items = [serialise(d) for d in decisions]
-    if serialise.format == "jsonl":
-        return [str(i) for i in items]
-    rows = [i for i in items if isinstance(i, dict)]
-    if serialise.format != "csv":
-        return rows
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=serialise.columns, extrasaction="ignore", lineterminator="\n"
-    )
-    lines = []
-    for row in rows:
-        writer.writerow(row)
-        lines.append(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-    return lines
-
-
 class DecisionWriter:
     """Writes one output row per decision, streaming, in the chosen format.
 
@@ -227,16 +203,19 @@ class DecisionWriter:
         if self._identity is not None and self.count % checkpoints.EVERY_ROWS == 0:
             self._checkpoint()
 
-    def write_chunk(self, items: list[str] | list[dict[str, str]]) -> None:
-        """Write decisions serialised by workers (`serialise_each`), in order."""
+    def write_chunk(self, items: Sequence[str | list[str]]) -> None:
+        """Write rows decided by workers, in order: JSON lines as text, CSV and Parquet rows
+        as their cells (already neutralised for CSV, as `write_cells` takes them)."""
         before = self.count
         self.count += len(items)
-        texts = [i for i in items if isinstance(i, str)]
-        if texts:
+        if self.format == "jsonl":
             assert self._fh is not None
-            self._fh.write("".join(texts))
+            self._fh.write("".join(i for i in items if isinstance(i, str)))
+        elif self.format == "csv":
+            self._csv.writer.writerows(items)
         else:
-            self._buffer.extend(i for i in items if isinstance(i, dict))
+            columns = self.columns
+            self._buffer.extend(dict(zip(columns, i, strict=True)) for i in items)
             if len(self._buffer) >= 8192:
                 self._flush_parquet()
         every = checkpoints.EVERY_ROWS

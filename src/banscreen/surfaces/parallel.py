@@ -6,6 +6,12 @@ output. Each chunk of rows is split by counterparty: a given counterparty always
 the same worker, so each worker's caches (names matched, decisions made) are not repeated
 by the others — matching a new name is the costly step. Results are put back in input
 order. At most a few chunks are in flight, so memory stays flat however large the input.
+
+For CSV and Parquet output the parent also runs the repeat lane (`repeats.RepeatLane`):
+a row whose counterparty a worker has already decided is answered in the parent from the
+cells that worker returned, and never pickled, sent or parsed. Workers return cells for
+those formats (the parent's CSV writer formats them), so what the lane keeps is exactly
+what was written for the first row.
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ from __future__ import annotations
 import multiprocessing
 import zlib
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
-from ..engine import Screener, ScreenOptions
+from ..engine import Screener, ScreenOptions, same_on_every_date
 from ..errors import FieldError
-from .output import Serialiser, serialise_each
+from ..model import Outcome
+from .output import Serialiser
+from .repeats import LaneKey, RepeatLane
 from .tabular import RawRow
 
 CHUNK_ROWS = 4096
@@ -31,11 +40,16 @@ _state: dict[str, object] = {}
 # A row travels as (number, values in header order, error), or (number, dict, error) when
 # its keys are not the header's (a ragged row): cheaper to pickle than the RawRow itself.
 Packed = tuple[int, list[Any] | dict[str, Any], FieldError | None]
-Items = list[str] | list[dict[str, str]]
-Result = tuple[Counter[str], Items]
+# A written row: a JSON line, or the cells of a CSV or Parquet row.
+Item = str | list[str]
+# How the lane may keep a row a worker decided: never (an ERROR), for its date's period,
+# or for any date (nothing matched).
+NEVER, PERIOD, ANY_DATE = 0, 1, 2
+Result = tuple[Counter[str], list[Item]]
+_WorkerResult = tuple[Counter[str], list[Item], list[int]]
 
 
-def _decide_chunk(chunk: list[Packed]) -> Result:
+def _decide_chunk(chunk: list[Packed]) -> _WorkerResult:
     from .batch import decide_rows
 
     screener, options = _state["screener"], _state["options"]
@@ -49,15 +63,28 @@ def _decide_chunk(chunk: list[Packed]) -> Result:
         for number, data, error in chunk
     )
     decisions = list(decide_rows(rows, screener, options))
-    return Counter(d.outcome.name for d in decisions), serialise_each(serialise, decisions)
+    counts = Counter(d.outcome.name for d in decisions)
+    if serialise.format == "jsonl":
+        return counts, [str(serialise(d)) for d in decisions], []
+    items: list[Item] = []
+    keep: list[int] = []
+    for decision in decisions:
+        row = serialise(decision)
+        assert isinstance(row, dict)
+        items.append([row.get(c, "") for c in serialise.columns])
+        if decision.outcome is Outcome.ERROR:
+            keep.append(NEVER)
+        else:
+            keep.append(ANY_DATE if same_on_every_date(decision) else PERIOD)
+    return counts, items, keep
 
 
 def _split(
-    chunk: list[RawRow], header: tuple[str, ...], workers: int
+    chunk: list[tuple[int, RawRow]], header: tuple[str, ...], workers: int
 ) -> list[list[tuple[int, Packed]]]:
-    """The chunk's rows per worker, with their positions: by counterparty name."""
+    """The rows per worker, with their positions in the chunk: by counterparty name."""
     parts: list[list[tuple[int, Packed]]] = [[] for _ in range(workers)]
-    for position, row in enumerate(chunk):
+    for position, row in chunk:
         name = row.data.get("counterparty_name")
         key = name.encode("utf-8", "surrogatepass") if isinstance(name, str) else b""
         data = list(row.data.values()) if tuple(row.data) == header else row.data
@@ -65,14 +92,113 @@ def _split(
     return parts
 
 
-def _merge(size: int, parts: list[list[tuple[int, Packed]]], results: list[Result]) -> Result:
-    counts: Counter[str] = Counter()
-    ordered: list[Any] = [None] * size
-    for part, (part_counts, items) in zip(parts, results, strict=True):
-        counts.update(part_counts)
-        for (position, _), item in zip(part, items, strict=True):
-            ordered[position] = item
-    return counts, ordered
+@dataclass
+class _Chunk:
+    """A chunk of rows in flight: what the lane answered, what went to which worker, and
+    the rows that wait for a counterparty an earlier row sent to a worker."""
+
+    counts: Counter[str]
+    ordered: list[Item | None]
+    missed: list[tuple[int, RawRow]] = field(default_factory=list)
+    keys: dict[int, LaneKey] = field(default_factory=dict)
+    waiting: list[tuple[int, RawRow, LaneKey]] = field(default_factory=list)
+    parts: list[list[tuple[int, Packed]]] = field(default_factory=list)
+    futures: list[AsyncResult[_WorkerResult]] = field(default_factory=list)
+
+
+class _Repeats:
+    """The repeat lane in the parent. A counterparty already decided is answered from the
+    lane; one already on its way to a worker is not sent again: its rows wait for that
+    answer, which the lane holds once the earlier chunk is merged (chunks merge in order)."""
+
+    def __init__(self, lane: RepeatLane | None, decide: Callable[[RawRow], Item]) -> None:
+        self.lane = lane
+        self._sent: dict[LaneKey, int] = {}  # key -> chunks in flight that sent it
+        self._decide = decide  # the ordinary path, for a waiting row the lane cannot answer
+
+    def split(self, rows: list[RawRow]) -> _Chunk:
+        """The rows the lane answers now, those that wait, and those to send to workers."""
+        chunk = _Chunk(Counter(), [None] * len(rows))
+        lane = self.lane
+        if lane is None:
+            chunk.missed = list(enumerate(rows))
+            return chunk
+        sent_here: set[LaneKey] = set()
+        for position, raw in enumerate(rows):
+            key = None
+            if raw.error is None and raw.data is not None:
+                key = lane.key(raw.data)
+            if key is not None:
+                try:
+                    found = lane.cells(raw.data, key)
+                    waits = key in sent_here or key in self._sent
+                except TypeError:  # an unhashable value: the ordinary path says what it is
+                    found, waits, key = None, False, None
+                if found is not None:
+                    chunk.counts[found[0]] += 1
+                    chunk.ordered[position] = found[1]
+                    continue
+                if waits:
+                    assert key is not None
+                    chunk.waiting.append((position, raw, key))
+                    continue
+                if key is not None:
+                    chunk.keys[position] = key
+                    sent_here.add(key)
+            chunk.missed.append((position, raw))
+        for key in sent_here:
+            self._sent[key] = self._sent.get(key, 0) + 1
+        return chunk
+
+    def merge(self, chunk: _Chunk) -> Result:
+        """The chunk's rows in order, once its workers are done; what they decided is kept
+        in the lane before the rows that waited for it are answered."""
+        lane, counts, ordered = self.lane, chunk.counts, chunk.ordered
+        for part, future in zip(chunk.parts, chunk.futures, strict=True):
+            part_counts, items, keep = future.get()
+            counts.update(part_counts)
+            for index, ((position, _), item) in enumerate(zip(part, items, strict=True)):
+                ordered[position] = item
+                key = chunk.keys.get(position)
+                if lane is not None and key is not None and keep[index] != NEVER:
+                    assert isinstance(item, list)
+                    lane.keep(key, _outcome_of(item), item, keep[index] == ANY_DATE)
+        if lane is not None:
+            for position, raw, key in chunk.waiting:
+                found = lane.cells(raw.data, key)
+                if found is None:  # an ERROR, a row with unusual columns, a key not kept
+                    cells = self._decide(raw)
+                    assert isinstance(cells, list)
+                    found = _outcome_of(cells), cells
+                counts[found[0]] += 1
+                ordered[position] = found[1]
+            for key in set(chunk.keys.values()):
+                left = self._sent.pop(key) - 1
+                if left:
+                    self._sent[key] = left
+        assert all(item is not None for item in ordered)
+        return counts, ordered  # type: ignore[return-value]
+
+
+def _outcome_of(cells: list[str]) -> str:
+    # The outcome cell is the second column and is never neutralised (a plain word).
+    return cells[1]
+
+
+def _cells_decider(
+    screener: Screener, options: ScreenOptions, serialise: Serialiser
+) -> Callable[[RawRow], Item]:
+    """The ordinary path in the parent, giving the cells a worker would have returned."""
+    from .batch import row_decider
+
+    decide = row_decider(screener, options)
+
+    def cells(raw: RawRow) -> Item:
+        row = serialise(decide(raw))
+        assert isinstance(row, dict)
+        return [row.get(c, "") for c in serialise.columns]
+
+    return cells
 
 
 def decide_in_workers(
@@ -82,27 +208,31 @@ def decide_in_workers(
     options: ScreenOptions,
     serialise: Serialiser,
     workers: int,
+    lane: RepeatLane | None = None,
 ) -> Iterator[Result]:
-    """(outcome counts, serialised rows) per chunk of input rows, in input order."""
+    """(outcome counts, written rows) per chunk of input rows, in input order."""
+    if lane is not None and not lane.enabled:
+        lane = None
     _state.update(screener=screener, options=options, serialise=serialise, header=tuple(header))
     context = multiprocessing.get_context("fork")
     pools: list[Pool] = [context.Pool(1) for _ in range(workers)]
+    repeats = _Repeats(lane, _cells_decider(screener, options, serialise))
     try:
-        pending: deque[tuple[int, list[list[tuple[int, Packed]]], list[AsyncResult[Result]]]]
-        pending = deque()
-        while chunk := list(islice(rows, CHUNK_ROWS)):
-            parts = _split(chunk, _state["header"], workers)  # type: ignore[arg-type]
-            futures = [
+        pending: deque[_Chunk] = deque()
+        while rows_in := list(islice(rows, CHUNK_ROWS)):
+            chunk = repeats.split(rows_in)
+            parts = _split(chunk.missed, _state["header"], workers)  # type: ignore[arg-type]
+            chunk.parts = [part for part in parts if part]
+            chunk.futures = [
                 pool.apply_async(_decide_chunk, ([packed for _, packed in part],))
                 for pool, part in zip(pools, parts, strict=True)
+                if part
             ]
-            pending.append((len(chunk), parts, futures))
+            pending.append(chunk)
             if len(pending) >= 3:
-                size, done_parts, done = pending.popleft()
-                yield _merge(size, done_parts, [f.get() for f in done])
+                yield repeats.merge(pending.popleft())
         while pending:
-            size, done_parts, done = pending.popleft()
-            yield _merge(size, done_parts, [f.get() for f in done])
+            yield repeats.merge(pending.popleft())
     finally:
         for pool in pools:
             pool.terminate()

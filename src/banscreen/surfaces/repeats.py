@@ -42,6 +42,7 @@ _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
 _STARTS = frozenset(FORMULA_STARTS)
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
+LaneKey = tuple[tuple[Any, ...], int]  # (raw counterparty columns, period of the date)
 
 
 class RepeatLane:
@@ -74,7 +75,7 @@ class RepeatLane:
         )
         self.hits = 0
 
-    def key(self, data: Mapping[str, Any]) -> tuple[tuple[Any, ...], int] | None:
+    def key(self, data: Mapping[str, Any]) -> LaneKey | None:
         """(raw counterparty columns, period of the date), or None when the date is missing
         or not a date (the ordinary path then says why)."""
         text = data.get("date")
@@ -98,7 +99,7 @@ class RepeatLane:
             return None
         return values, period
 
-    def cells(self, data: Mapping[str, Any], key: tuple[tuple[Any, ...], int]) -> Cells | None:
+    def cells(self, data: Mapping[str, Any], key: LaneKey) -> Cells | None:
         """The row's output when its key was decided before and its own columns need no
         checking beyond what is done here; else None."""
         try:
@@ -129,17 +130,25 @@ class RepeatLane:
         self.hits += 1
         return found[0], out
 
-    def remember(self, key: tuple[tuple[Any, ...], int], decision: Decision) -> Cells | None:
+    def remember(self, key: LaneKey, decision: Decision) -> Cells | None:
         """Keep a decision made the ordinary way for the rows that repeat its key, and return
         this row's cells (so it is serialised once), or None when it is not kept."""
         if decision.outcome is Outcome.ERROR:
             return None
-        if sum(len(v) for v in key[0] if isinstance(v, str)) > self._key_limit:
-            return None
         row = self._serialise(decision)
         assert isinstance(row, dict)
-        kept = (decision.outcome.name, [row[c] for c in OUTPUT_COLUMNS[1:]])
-        if same_on_every_date(decision):
+        cells = [row.get(c, "") for c in self._serialise.columns]
+        if not self.keep(key, decision.outcome.name, cells, same_on_every_date(decision)):
+            return None
+        return decision.outcome.name, cells
+
+    def keep(self, key: LaneKey, outcome: str, cells: list[str], any_date: bool) -> bool:
+        """Keep the cells written for a row (not an ERROR) for the rows that repeat its key;
+        False when the key is too long to keep."""
+        if sum(len(v) for v in key[0] if isinstance(v, str)) > self._key_limit:
+            return False
+        kept = (outcome, cells[1 : len(OUTPUT_COLUMNS)])
+        if any_date:
             if len(self._any_date) >= self._limit:
                 self._any_date.clear()
             self._any_date[key[0]] = kept
@@ -147,7 +156,7 @@ class RepeatLane:
             if len(self._by_period) >= self._limit:
                 self._by_period.clear()
             self._by_period[key] = kept
-        return kept[0], [row.get(c, "") for c in self._serialise.columns]
+        return True
 
 
 def _neutral(value: str) -> str:
