@@ -288,6 +288,8 @@ def test_programs_chart(tmp_path: Path, fmt: str) -> None:
         ("gb18030", "腾讯控股有限公司", "深圳总部"),
         ("big5", "騰訊控股有限公司", "香港辦事處"),
         ("cp1252", "Tencent Holdings Limited", "Zürich Société Générale"),
+        ("latin-1", "Tencent Holdings Limited", "Genève Crédit Agricole"),
+        ("shift_jis", "騰訊控股有限公司", "東京オフィス"),
     ],
 )
 def test_legacy_encodings_are_detected(
@@ -304,6 +306,22 @@ def test_legacy_encodings_are_detected(
         decisions[0]
     )
     assert "read as" in result.output
+
+
+def test_kanji_without_kana_is_not_guessed_as_shift_jis(tmp_path: Path) -> None:
+    # Chinese bytes also read as Shift-JIS kanji; without kana banscreen does not guess, and
+    # every row is an ERROR that says how to name the encoding, never a CLEAR.
+    rows = "".join(
+        f"{i},2021-03-01,payment,騰訊控股有限公司,CN,,true,,東京本社\n" for i in range(30)
+    )
+    path = tmp_path / "in.csv"
+    path.write_bytes((HEADER + rows).encode("shift_jis"))
+    code, stdout = run("screen", str(path), "--quiet")
+    decisions = list(csv.DictReader(stdout.splitlines()))
+    assert code == 0 and len(decisions) == 30
+    assert all(d["outcome"] == "ERROR" and "--encoding" in d["error"] for d in decisions)
+    code, stdout = run("screen", str(path), "--quiet", "--encoding", "shift_jis")
+    assert code == 0 and stdout.count(",tencent-holdings,") == 30
 
 
 def test_encoding_override(tmp_path: Path) -> None:

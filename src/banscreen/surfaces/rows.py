@@ -78,7 +78,9 @@ def _text(value: Any, field: str) -> str:
     if len(text) > limit:
         raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
     if _UNDECODED.search(text):
-        raise FieldError(field, "bytes that are not valid in the file's encoding")
+        raise FieldError(
+            field, "bytes that are not valid in the file's encoding (--encoding names it)"
+        )
     if "\x00" in text:
         raise FieldError(field, "contains a NUL byte")
     return text
