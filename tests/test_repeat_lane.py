@@ -258,3 +258,34 @@ def test_json_values_of_any_type_get_what_the_ordinary_path_gives(
                 registry, src, Path(tmp), Policy.ANTICIPATE, False, out_fmt, workers
             )
         assert lane == plain
+
+
+def test_ids_and_extras_in_any_script_take_the_lane_and_undecodable_bytes_do_not(
+    registry: Registry, tmp_path: Path
+) -> None:
+    # A file from a Chinese or Russian system: ids and notes that are not ASCII are repeated
+    # from the lane; a row with bytes that are not UTF-8 (read as lone surrogates) is not.
+    lines = [",".join(HEADER).encode()]
+    for i in range(400):
+        tx_id = f"交易-{i}".encode() if i % 3 else f"ид{i}".encode()
+        note = "深圳总部".encode() if i % 2 else b"Caf\xc3\xa9"
+        if i in (7, 211):
+            note = b"Caf\xe9"  # Latin-1: not UTF-8
+        if i == 300:
+            tx_id = b"T\xff300"
+        lines.append(
+            b",".join([tx_id, b"2021-03-15", b"payment", b'"%s"' % PARTIES[i % 3][1].encode(), b"CN", b"",
+                       b"true", b"", b"1.00", note])
+        )  # fmt: skip
+    src = tmp_path / "tx.csv"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    for workers in (1, 2):
+        with _chunks_of(50):
+            lane, plain, hits = _screen_both(
+                registry, src, tmp_path, Policy.STRICT, False, "csv", workers
+            )
+        assert lane == plain
+        assert isinstance(lane, bytes) and len(lane.splitlines()) == 401
+        assert lane.count("深圳总部".encode()) == 198  # 200 odd rows, 2 of them Latin-1
+        assert b"row 301: id:" in lane  # the undecodable id is an ERROR naming its row
+        assert hits > 300

@@ -114,6 +114,9 @@ class _Repeats:
     def __init__(self, lane: RepeatLane | None, decide: Callable[[RawRow], Item]) -> None:
         self.lane = lane
         self._sent: dict[LaneKey, int] = {}  # key -> chunks in flight that sent it
+        # Keys whose last decision the lane did not keep (an ERROR, an overlong key): their
+        # rows go to the workers rather than wait for an answer that may not come.
+        self._unkept: set[LaneKey] = set()
         self._decide = decide  # the ordinary path, for a waiting row the lane cannot answer
 
     def split(self, rows: list[RawRow]) -> _Chunk:
@@ -131,17 +134,17 @@ class _Repeats:
             if key is not None:
                 try:
                     found = lane.cells(raw.data, key)
-                    waits = key in sent_here or key in self._sent
+                    if found is not None:
+                        chunk.counts[found[0]] += 1
+                        chunk.ordered[position] = found[1]
+                        continue
+                    if lane.has(key):
+                        key = None  # kept, but this row's own columns are unusual
+                    elif key not in self._unkept and (key in sent_here or key in self._sent):
+                        chunk.waiting.append((position, raw, key))
+                        continue
                 except TypeError:  # an unhashable value: the ordinary path says what it is
-                    found, waits, key = None, False, None
-                if found is not None:
-                    chunk.counts[found[0]] += 1
-                    chunk.ordered[position] = found[1]
-                    continue
-                if waits:
-                    assert key is not None
-                    chunk.waiting.append((position, raw, key))
-                    continue
+                    key = None
                 if key is not None:
                     chunk.keys[position] = key
                     sent_here.add(key)
@@ -160,13 +163,21 @@ class _Repeats:
             for index, ((position, _), item) in enumerate(zip(part, items, strict=True)):
                 ordered[position] = item
                 key = chunk.keys.get(position)
-                if lane is not None and key is not None and keep[index] != NEVER:
-                    assert isinstance(item, list)
-                    lane.keep(key, _outcome_of(item), item, keep[index] == ANY_DATE)
+                if lane is None or key is None:
+                    continue
+                assert isinstance(item, list)
+                if keep[index] != NEVER and lane.keep(
+                    key, _outcome_of(item), item, keep[index] == ANY_DATE
+                ):
+                    self._unkept.discard(key)
+                else:  # an ERROR names its own row: the next row of the key may be fine
+                    if len(self._unkept) >= 1 << 16:
+                        self._unkept.clear()
+                    self._unkept.add(key)
         if lane is not None:
             for position, raw, key in chunk.waiting:
                 found = lane.cells(raw.data, key)
-                if found is None:  # an ERROR, a row with unusual columns, a key not kept
+                if found is None:  # an ERROR or an unkept key, or unusual columns
                     cells = self._decide(raw)
                     assert isinstance(cells, list)
                     found = _outcome_of(cells), cells

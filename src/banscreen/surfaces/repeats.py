@@ -10,7 +10,8 @@ engine says the decision is the same on every date (`same_on_every_date`: nothin
 and a later row with the same key only has its own id and extra columns checked and copied.
 
 Only rows that need nothing else take the lane: a text id, a parseable date, counterparty
-columns that are text, and extra columns that are ASCII text within the limit. Anything
+columns that are text, and an id and extra columns within their limits that hold no
+undecodable bytes (any script is fine: the ordinary path writes such text as it is). Anything
 unusual goes the ordinary way (parse, decide, serialise), which is also how every key is
 first filled, so the lane only repeats what the ordinary path wrote for the same raw
 columns. ERROR decisions are never kept: they name their row.
@@ -18,6 +19,7 @@ columns. ERROR decisions are never kept: they name their row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -41,6 +43,7 @@ KEY_COLUMNS = (
 _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
 _STARTS = frozenset(FORMULA_STARTS)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
 LaneKey = tuple[tuple[Any, ...], int]  # (raw counterparty columns, period of the date)
 
@@ -99,6 +102,10 @@ class RepeatLane:
             return None
         return values, period
 
+    def has(self, key: LaneKey) -> bool:
+        """Whether a decision is kept for the key (the row's own columns aside)."""
+        return key[0] in self._any_date or key in self._by_period
+
     def cells(self, data: Mapping[str, Any], key: LaneKey) -> Cells | None:
         """The row's output when its key was decided before and its own columns need no
         checking beyond what is done here; else None."""
@@ -109,7 +116,7 @@ class RepeatLane:
         if found is None:
             return None
         tx_id = data.get("id")
-        if not isinstance(tx_id, str) or len(tx_id) > _ID_LIMIT or not tx_id.isascii():
+        if not isinstance(tx_id, str) or len(tx_id) > _ID_LIMIT or not _plain(tx_id):
             return None
         tx_id = tx_id.strip()
         if not tx_id or "\x00" in tx_id:
@@ -120,7 +127,7 @@ class RepeatLane:
             if value is None:
                 out.append("")
                 continue
-            if not isinstance(value, str) or len(value) > EXTRA_FIELD_LIMIT or not value.isascii():
+            if not isinstance(value, str) or len(value) > EXTRA_FIELD_LIMIT or not _plain(value):
                 return None
             out.append(value)
         if self._neutralise:
@@ -157,6 +164,12 @@ class RepeatLane:
                 self._by_period.clear()
             self._by_period[key] = kept
         return True
+
+
+def _plain(value: str) -> bool:
+    # Text the ordinary path writes unchanged: no surrogate (undecodable bytes arrive as
+    # lone surrogates; the ordinary path refuses or replaces them).
+    return value.isascii() or _SURROGATE.search(value) is None
 
 
 def _neutral(value: str) -> str:
