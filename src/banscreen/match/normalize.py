@@ -16,13 +16,10 @@ The tables come from data/matching.yaml.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.metadata import version
+from functools import lru_cache, partial
 
 import opencc
 from pypinyin import Style, lazy_pinyin
@@ -31,10 +28,8 @@ from pypinyin.pinyin_dict import pinyin_dict
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
 
+from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
-from ..settings import cache_dir
-
-_PYPINYIN_VERSION = version("pypinyin")
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
@@ -55,22 +50,9 @@ def pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable pypinyin knows (about 400).
 
     Deriving them reads pypinyin's whole dictionary (most of a second), so the result is
-    kept in the user cache directory, keyed by pypinyin's version, and read back next time.
+    kept in the cache directory (keyed, among the rest, by pypinyin's version).
     """
-    cache = cache_dir() / f"pinyin-{_PYPINYIN_VERSION}.txt"
-    try:
-        found = frozenset(cache.read_text("ascii").split())
-        if len(found) > 300:
-            return found
-    except (OSError, UnicodeDecodeError):
-        pass
-    found = _derive_syllables()
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(sorted(found)), "ascii")
-        os.replace(tmp, cache)
-    return found
+    return cached("pinyin", [], _derive_syllables)
 
 
 def _derive_syllables() -> frozenset[str]:
@@ -182,7 +164,10 @@ class Normaliser:
             reverse=True,
         )
         self._syllables = pinyin_syllables()
-        self._pinyin_splits: dict[str, tuple[str, ...] | None] = {}
+        # split_pinyin, remembered: names share most of their words.
+        self._split_pinyin = lru_cache(maxsize=65536)(
+            partial(split_pinyin, syllables=self._syllables)
+        )
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=65536)(self.tokenize)
         self.form = lru_cache(maxsize=65536)(self._form)
@@ -376,15 +361,6 @@ class Normaliser:
             factors.extend([factor] * len(parts))
             i += 1
         return tuple(syllables), tuple(factors)
-
-    def _split_pinyin(self, token: str) -> tuple[str, ...] | None:
-        """split_pinyin, remembered: names share most of their words."""
-        if token in self._pinyin_splits:
-            return self._pinyin_splits[token]
-        found = self._pinyin_splits[token] = split_pinyin(token, self._syllables)
-        if len(self._pinyin_splits) > 1 << 16:
-            self._pinyin_splits.clear()
-        return found
 
     def _form(self, text: str) -> NameForm:
         analysed = self._analyse(text)
