@@ -120,7 +120,7 @@ def load_registry(
     time as well as its path, so an edited pack is read again.
     """
     paths = tuple(Path(p).resolve() for p in extra)
-    stamps = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in pack_files(paths))
+    stamps = tuple((f, (s := f.stat()).st_mtime_ns, s.st_size) for f in pack_files(paths))
     return _load(paths, stamps, tuple(imported))
 
 
