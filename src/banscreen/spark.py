@@ -110,12 +110,7 @@ def screen_dataframe(
             cells: list[list[str]] = []
             items = lane_rows(iter(rows), lane, decide_row) if lane.enabled else None
             for item in items if items is not None else map(decide_row, rows):
-                if isinstance(item, tuple):
-                    cells.append(item[1])
-                else:
-                    row = serialise(item)
-                    assert isinstance(row, dict)
-                    cells.append([row[c] for c in columns])
+                cells.append(item[1] if isinstance(item, tuple) else serialise.cells(item))
             arrays = [pa.array(list(column), pa.string()) for column in zip(*cells, strict=True)]
             if not cells:
                 arrays = [pa.array([], pa.string()) for _ in columns]

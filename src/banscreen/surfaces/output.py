@@ -113,6 +113,12 @@ class Serialiser:
             return row if self.raw else {k: neutralise_formula(v) for k, v in row.items()}
         return {c: row.get(c, "") for c in self.columns}
 
+    def cells(self, decision: Decision) -> list[str]:
+        """A CSV or Parquet row as its cells in column order (CSV cells neutralised)."""
+        row = self(decision)
+        assert isinstance(row, dict)
+        return [row.get(c, "") for c in self.columns]
+
 
 class DecisionWriter:
     """Writes one output row per decision, streaming, in the chosen format.

@@ -69,9 +69,7 @@ def _decide_chunk(chunk: list[Packed]) -> _WorkerResult:
     items: list[Item] = []
     keep: list[int] = []
     for decision in decisions:
-        row = serialise(decision)
-        assert isinstance(row, dict)
-        items.append([row.get(c, "") for c in serialise.columns])
+        items.append(serialise.cells(decision))
         if decision.outcome is Outcome.ERROR:
             keep.append(NEVER)
         else:
@@ -203,13 +201,7 @@ def _cells_decider(
     from .batch import row_decider
 
     decide = row_decider(screener, options)
-
-    def cells(raw: RawRow) -> Item:
-        row = serialise(decide(raw))
-        assert isinstance(row, dict)
-        return [row.get(c, "") for c in serialise.columns]
-
-    return cells
+    return lambda raw: serialise.cells(decide(raw))
 
 
 def decide_in_workers(

@@ -28,18 +28,15 @@ from ..engine import Screener, ScreenOptions, same_on_every_date
 from ..errors import FieldError
 from ..model import Decision, Outcome
 from .output import FORMULA_STARTS, Serialiser
-from .rows import EXTRA_FIELD_LIMIT, FIELD_LIMITS, OUTPUT_COLUMNS, parse_date
+from .rows import (
+    COUNTERPARTY_COLUMNS,
+    EXTRA_FIELD_LIMIT,
+    FIELD_LIMITS,
+    OUTPUT_COLUMNS,
+    parse_date,
+)
 from .tabular import RawRow
 
-# The columns that, with the period of the date, decide a row (the engine's cache key).
-KEY_COLUMNS = (
-    "category",
-    "counterparty_name",
-    "counterparty_country",
-    "counterparty_identifiers",
-    "us_nexus",
-    "text",
-)
 _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
 _STARTS = frozenset(FORMULA_STARTS)
@@ -97,7 +94,7 @@ class RepeatLane:
                 self._periods[text] = period
         if period == _NO_PERIOD:
             return None
-        values = tuple(map(data.get, KEY_COLUMNS))
+        values = tuple(map(data.get, COUNTERPARTY_COLUMNS))
         if self._check_types and not all(v is None or type(v) is str for v in values):
             return None
         return values, period
@@ -142,9 +139,7 @@ class RepeatLane:
         this row's cells (so it is serialised once), or None when it is not kept."""
         if decision.outcome is Outcome.ERROR:
             return None
-        row = self._serialise(decision)
-        assert isinstance(row, dict)
-        cells = [row.get(c, "") for c in self._serialise.columns]
+        cells = self._serialise.cells(decision)
         if not self.keep(key, decision.outcome.name, cells, same_on_every_date(decision)):
             return None
         return decision.outcome.name, cells

@@ -123,7 +123,9 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
     return tuple(out)
 
 
-_REPEATED = (
+# The columns that say who the counterparty is and what the dealing is: with the date's
+# registry period, all a decision depends on besides the row's own id and extra columns.
+COUNTERPARTY_COLUMNS = (
     "category",
     "counterparty_name",
     "counterparty_country",
@@ -142,7 +144,7 @@ class RowParser:
         self._limit = limit
 
     def __call__(self, row: Mapping[str, Any]) -> Transaction:
-        key = tuple(map(row.get, _REPEATED))
+        key = tuple(map(row.get, COUNTERPARTY_COLUMNS))
         # Only text is remembered: JSON and Parquet values of other types compare equal
         # across types (True == 1) without parsing alike, and lists are not hashable.
         if not all(v is None or type(v) is str for v in key):
@@ -152,7 +154,7 @@ class RowParser:
             if sum(len(v) for v in key if isinstance(v, str)) > 4096:
                 return parse_row(row)
             try:
-                template = parse_row({**{c: row.get(c) for c in _REPEATED}, "id": "-"})
+                template = parse_row({**{c: row.get(c) for c in COUNTERPARTY_COLUMNS}, "id": "-"})
             except FieldError as exc:
                 template = exc
             if len(self._seen) >= self._limit:
