@@ -1,10 +1,16 @@
 """Name-matching quality of banscreen, side by side with nomenklatura (a benchmark, not a test).
 
     python bench/match_quality.py [--pairs FILE ...] [--errors 40] [--no-peer] [--json]
+                                  [--no-sets] [--errors-split tune|measure|none]
 
 Runs the development set (bench/data/match_pairs.csv, built by build_match_pairs.py and used
 to tune the matcher) and the held-out set (bench/data/match_pairs_holdout.csv, written by hand
 and kept apart) unless --pairs names others. nomenklatura comes with `pip install ".[bench]"`.
+
+Then the real-data sets of build_name_sets.py (OFAC's SDN aliases; names in other scripts
+beside their Latin names), each in two halves by party: `tune`, which the matcher was
+developed against, and `measure`, which is only measured. Errors are listed for the tune
+half only, unless --errors-split says otherwise.
 
 For every labelled (query, entity) pair, banscreen looks the query up in the whole registry
 through its candidate index and scores the entity (0 when it is not a candidate);
@@ -26,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import name_sets
 from banscreen.match import Matcher
 from banscreen.registry import Registry, load_registry
 
@@ -135,16 +142,84 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list")
     parser.add_argument("--no-peer", action="store_true", help="skip nomenklatura")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-sets", action="store_true", help="skip the real-data sets")
+    parser.add_argument("--errors-split", default="tune", choices=["tune", "measure", "none"])
     args = parser.parse_args()
 
     registry = load_registry()
     results = [evaluate(registry, path, args.no_peer) for path in args.pairs]
+    sets = None if args.no_sets else evaluate_sets(registry, args.no_peer, args.errors_split)
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(json.dumps({"labelled": results, "sets": sets}, ensure_ascii=False, indent=2))
         return
     for result in results:
         print_result(result, args.errors)
         print()
+    if sets is not None:
+        print_sets(sets, args.errors)
+
+
+def evaluate_sets(registry: Registry, no_peer: bool, errors_split: str) -> dict[str, object]:
+    parties, pairs = name_sets.read_sets()
+    review = registry.matching.thresholds.review
+    block = registry.matching.thresholds.block
+    ours, our_rate = name_sets.banscreen_scores(name_sets.set_registry(registry, parties), pairs)
+    peer = None if no_peer else name_sets.nomenklatura_scores(parties, pairs)
+    table: list[dict[str, object]] = []
+    for split in ("tune", "measure"):
+        for subset, keep in name_sets.subsets(pairs):
+            idx = [i for i, p in enumerate(pairs) if p.split == split and keep(p)]
+            if not idx:
+                continue
+            labels = [pairs[i].label for i in idx]
+            rows = [
+                ("banscreen REVIEW", name_sets.metrics(labels, [ours[i] >= review for i in idx])),
+                ("banscreen BLOCK", name_sets.metrics(labels, [ours[i] >= block for i in idx])),
+            ]
+            if peer is not None:
+                rows.append(("nomenklatura logic-v2",
+                             name_sets.metrics(labels, [peer[0][i] >= NOMENKLATURA_CUTOFF for i in idx])))  # fmt: skip
+            for matcher, m in rows:
+                table.append({"split": split, "subset": subset, "matcher": matcher, **m.__dict__})
+    errors = [
+        {"query": p.query, "entity": p.entity, "names": parties[p.entity][1][:3], "label": p.label,
+         "score": round(s, 3), "peer": round(peer[0][i], 3) if peer else None, "subset": f"{p.set} {p.schema} {p.script}"}
+        for i, (p, s) in enumerate(zip(pairs, ours, strict=True))
+        if p.split == errors_split and (s >= review) != p.label
+    ]  # fmt: skip
+    return {
+        "results": table,
+        "banscreen_pairs_per_s": round(our_rate),
+        "nomenklatura_pairs_per_s": round(peer[1]) if peer else None,
+        "errors": errors,
+    }
+
+
+def print_sets(result: dict[str, object], shown: int) -> None:
+    print(
+        "real-data sets (bench/data/names_pairs.csv): tune = developed against, measure = measured only"
+    )
+    print(
+        f"{'split':<8}{'subset':<28}{'matcher':<24}{'pairs':>6}{'prec':>8}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>5}{'FN':>5}"
+    )
+    for r in result["results"]:  # type: ignore[attr-defined]
+        print(
+            f"{r['split']:<8}{r['subset']:<28}{r['matcher']:<24}{r['pairs']:>6}{r['precision']:>8.4f}"
+            f"{r['recall']:>8.4f}{r['f1']:>8.4f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}"
+        )
+    peer_rate = result["nomenklatura_pairs_per_s"]
+    print(
+        f"pairs/s: banscreen {result['banscreen_pairs_per_s']:,}"
+        + (f", nomenklatura {peer_rate:,}" if peer_rate else "")
+    )
+    errors = result["errors"]
+    assert isinstance(errors, list)
+    print(f"banscreen errors at REVIEW ({len(errors)}):")
+    for e in errors[:shown]:
+        kind = "missed" if e["label"] else "false hit"
+        print(
+            f"  {kind:<9} {e['score']:.3f} (peer {e['peer']}) {e['query']!r} ~ {e['names']} [{e['subset']}]"
+        )
 
 
 def evaluate(registry: Registry, path: Path, no_peer: bool) -> dict[str, object]:

@@ -227,10 +227,10 @@ def test_near_tokens_are_exactly_those_within_the_floor(
     """The deletion-neighbourhood index finds what comparing with every token finds."""
     from rapidfuzz.distance import OSA
 
-    from banscreen.match.names import _NearIndex
+    from banscreen.match.near import NearIndex
 
     floor = 0.8
-    index = _NearIndex(vocabulary, floor)
+    index = NearIndex(vocabulary, floor)
     # Queries: vocabulary tokens with up to three random edits, and unrelated strings.
     base = data.draw(st.sampled_from(vocabulary))
     query = list(base)
@@ -265,11 +265,11 @@ def test_near_tokens_across_the_short_and_long_boundary() -> None:
 
     from rapidfuzz.distance import OSA
 
-    from banscreen.match.names import _NearIndex
+    from banscreen.match.near import NearIndex
 
     rng = random.Random(5)
     vocabulary = ["".join(rng.choice(_LETTERS) for _ in range(n)) for n in range(4, 21)]
-    index = _NearIndex(vocabulary, 0.8)
+    index = NearIndex(vocabulary, 0.8)
     checked = 0
     for token in vocabulary:
         for k in range(1, 5):

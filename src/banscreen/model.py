@@ -274,6 +274,9 @@ class MatchEvidence:
     tokens: tuple[tuple[str, str, float], ...] = ()  # (query token, name token, contribution)
     max_outcome: Outcome = Outcome.BLOCK
     extra_reason: str | None = None
+    # Where the matched name was found inside a longer query (method `contained`): the
+    # character offsets [start, end) in `query`.
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..registry.schema import MatchingSchema
-from .names import NameEntry, NameIndex
+from .index import NameEntry, NameIndex
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from ..model import MatchEvidence, Transaction
 from ..registry import Registry
 from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
-from .names import NameIndex, NameMatch
+from .index import NameIndex, NameMatch
 from .normalize import Normaliser
+from .spans import locate
 
 
 class Matcher:
@@ -27,15 +28,38 @@ class Matcher:
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:
         return tuple(self.names.match(name))
 
-    def compare(self, a: str, b: str) -> tuple[float, str, tuple[tuple[str, str, float], ...]]:
-        """Similarity of two free-standing names in [0, 1]: (score, method, aligned tokens)."""
-        fa, fb = self.normaliser.form(a), self.normaliser.form(b)
-        if not fa.tokens or not fb.tokens:
+    def compare(
+        self, a: str, b: str, schema: str = "auto"
+    ) -> tuple[float, str, tuple[tuple[str, str, float], ...]]:
+        """Similarity of two free-standing names in [0, 1]: (score, method, aligned tokens).
+
+        `schema` is `person`, `organization` or `auto`: persons' rules when neither name
+        carries a legal form or a word of organisations (generic words, places). Each name is
+        also compared without the reference numbers that ride along with it; the best
+        comparison counts, and the result is the same whichever name comes first.
+        """
+        forms_a = [(f, cap) for f, cap in self.names.variants(a) if f.tokens]
+        forms_b = [(f, cap) for f, cap in self.names.variants(b) if f.tokens]
+        if not forms_a or not forms_b:
             return 0.0, "none", ()
-        score, method, alignment = self.names.score_pair(
-            self.names.prepare(fa), self.names.prepare(fb)
+        person = schema == "person" or (
+            schema == "auto"
+            and self.normaliser.looks_like_person(forms_a[0][0])
+            and self.normaliser.looks_like_person(forms_b[0][0])
         )
-        return score, method, alignment.pairs
+        best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
+        for fa, cap_a in forms_a:
+            for fb, cap_b in forms_b:
+                result = self.names.scorer.score(
+                    self.names.prepare(fa), self.names.prepare(fb), person=person
+                )
+                score, method = result.score, result.method
+                cap = min(cap_a, cap_b)
+                if score > cap:
+                    score, method = cap, "fuzzy"
+                if score > best[0]:
+                    best = (score, method, result.alignment.pairs)
+        return best
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []
@@ -73,6 +97,7 @@ class Matcher:
                 matched=m.entry.name.value,
                 fact=m.entry.name.fact,
                 tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
+                span=locate(query, m.found, self.normaliser) if m.found else None,
             )
             for m in self.match_name(query)
         ]

@@ -1,15 +1,21 @@
 """Name normalisation: the one place that decides what two spellings have in common.
 
-Lexical form: Unicode NFKC (folds full-width forms), case folding, traditional → simplified
-Chinese (OpenCC), apostrophes joined, other punctuation to spaces, abbreviations expanded,
-legal forms dropped (rigour's organisation-type table plus the few forms it lacks), place
-names kept as single tokens (so they can be weighted down), and the rest of Han text split
-into one token per character so Chinese names align character by character.
+Lexical form: Unicode NFKC (folds full-width forms), invisible characters removed, case
+folding, Latin accents folded (`é` → `e`), traditional → simplified Chinese (OpenCC),
+apostrophes joined, other punctuation to spaces, abbreviations expanded, legal forms dropped
+(rigour's organisation-type table plus the few forms it lacks), place names kept as single
+tokens (so they can be weighted down), and the rest of Han text split into one token per
+character so Chinese names align character by character. Words in other scripts (Cyrillic,
+Arabic, Hangul, ...) stay in their script: two names in one script compare in it.
 
 Phonetic form: the same name in pinyin syllables (tone marks removed, via pypinyin): Han
 characters become their syllables, Latin tokens that spell pinyin ("zhifubao", "Tengxun")
-are split into syllables, and place names become their joined pinyin ("shenzhen"). Two names
-in different scripts are compared in this form.
+are split into syllables, and place names become their joined pinyin ("shenzhen"). Chinese
+and Latin names are compared in this form.
+
+Roman form: every word in Latin letters (text.romanise for other scripts, pinyin for Han),
+with a sound key per word (sound.py). Names in two different scripts other than Chinese
+and Latin are compared in this form.
 
 The tables come from data/matching.yaml.
 """
@@ -17,11 +23,11 @@ The tables come from data/matching.yaml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import opencc
+import regex
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.pinyin_dict import pinyin_dict
@@ -30,13 +36,15 @@ from rigour.names.org_types import extract_org_types, remove_org_types
 
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
+from .sound import SoundKeys
+from .text import clean, fold_latin, romanise, script_of, split_words
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc`]s\b")
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
-_PIECES = re.compile(f"[{_HAN_CLASS}]+|[^\\W_{_HAN_CLASS}]+")
-_SPLIT = re.compile(r"[\W_]+")
+_PIECES = regex.compile(f"[{_HAN_CLASS}]+|(?:(?![{_HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
 _HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 
@@ -65,6 +73,22 @@ def _derive_syllables() -> frozenset[str]:
                 found.add(syllable)
     found.discard("")
     return frozenset(found)
+
+
+# Alphabets whose short words are often acronyms ("WPS", "ООО"). A three-letter word in
+# Hangul, kana or an abjad is a whole name ("박지성", "علي").
+_ACRONYMS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
+
+
+def _rigour_titles() -> frozenset[str]:
+    """rigour's one-word person prefixes ("President", "Dr", "Herr"), folded."""
+    from rigour._core import person_name_prefixes_list
+
+    return frozenset(
+        fold_latin(p.casefold()).rstrip(".")
+        for p in person_name_prefixes_list()
+        if " " not in p and "-" not in p and p.casefold() != "the"
+    )
 
 
 def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
@@ -125,6 +149,16 @@ class NameForm:
     phonetic_factors: tuple[float, ...]
     han: bool
     legal_forms: frozenset[str] = frozenset()  # generic legal-form classes (llc, jsc, ...)
+    # Every word in Latin letters, its factor and its sound key; the name's script ("Latin",
+    # "Han", or the first other script of its words).
+    roman: tuple[str, ...] = ()
+    roman_factors: tuple[float, ...] = ()
+    keys: tuple[str, ...] = ()
+    script: str = "Latin"
+    # Factors under the rules of persons' names, where a two- or three-letter word is a name
+    # part ("Li", "Kim", "Ali"), not an acronym.
+    person_factors: tuple[float, ...] = ()
+    roman_person_factors: tuple[float, ...] = ()
 
     @property
     def key(self) -> str:
@@ -152,6 +186,11 @@ class Normaliser:
             "".join(lazy_pinyin(word, style=Style.NORMAL)) for word in config.generic_words_han
         )
         self._stop_words = frozenset(config.stop_words)
+        self._titles = frozenset(config.person_titles) | _rigour_titles()
+        self._title_weight = config.person_title_weight
+        self._particles = frozenset(config.name_particles)
+        self._particle_weight = config.name_particle_weight
+        self.sound = SoundKeys(config)
         self._place_weight = config.place_weight
         self._generic_weight = config.generic_weight
         self._short_weight = config.short_token_weight
@@ -174,10 +213,10 @@ class Normaliser:
 
     def fold(self, text: str) -> str:
         """Width, case and script folding, without tokenising."""
-        text = unicodedata.normalize("NFKC", text).casefold()
+        text = clean(text).casefold()
         if has_han(text):
             text = _T2S.convert(text)
-        return _APOSTROPHES.sub("", text)
+        return _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
 
     # ------------------------------------------------------------------ legal forms
     def _is_han_legal_form(self, text: str) -> bool:
@@ -253,18 +292,41 @@ class Normaliser:
     def _latin_factor(self, token: str) -> float:
         if token in self._places_latin:
             return self._place_weight
+        if token in self._titles:
+            return self._title_weight
+        if token in self._particles:
+            return self._particle_weight
         if token in self._generic_latin:
             return self._generic_weight
-        if len(token) <= self._short_max:
+        if len(token) <= self._short_max and (token.isascii() or script_of(token) in _ACRONYMS):
             return self._short_weight
         return 1.0
 
     def _pieces(self, text: str) -> list[str]:
         folded = _HAN_GAP.sub("", self.fold(text))
+        if not has_han(folded):
+            # Legal forms of several words, and those written with dots ("limited liability
+            # company", "s.a. de c.v."), are rigour's to find in the text as written, before
+            # the words are split and single legal words dropped one by one.
+            # A name made only of legal forms keeps its words (see _analyse_pieces).
+            stripped = remove_org_types(folded, replacement=" ")
+            if stripped != folded and self._drop_latin_legal_forms(
+                [w for w in split_words(stripped) if w]
+            ):
+                folded = stripped
         pieces: list[str] = []
-        for word in _SPLIT.split(folded):
+        for word in split_words(folded):
             for piece in _PIECES.findall(word):
-                pieces.append(piece if has_han(piece) else self._abbreviations.get(piece, piece))
+                if has_han(piece):
+                    pieces.append(piece)
+                    continue
+                if not piece.isascii() and script_of(piece) == "Latin":
+                    # Accents fold; a ligature or "ß" may become more than one word.
+                    for part in split_words(fold_latin(piece)):
+                        if part:
+                            pieces.append(self._abbreviations.get(part, part))
+                    continue
+                pieces.append(self._abbreviations.get(piece, piece))
         return pieces
 
     def _analyse(self, text: str) -> list[tuple[str, float]]:
@@ -362,17 +424,83 @@ class Normaliser:
             i += 1
         return tuple(syllables), tuple(factors)
 
+    def _roman(
+        self, analysed: list[tuple[str, float]]
+    ) -> tuple[tuple[str, ...], tuple[float, ...], str]:
+        """Every word in Latin letters (a Han run as its pinyin syllables, like the phonetic
+        form), and the name's script: its first script other than Latin and Han, else Han if
+        it has Han, else Latin."""
+        roman: list[str] = []
+        factors: list[float] = []
+        other: str | None = None
+        han = False
+        i = 0
+        while i < len(analysed):
+            token, factor = analysed[i]
+            if has_han(token):
+                han = True
+                j = i
+                while j < len(analysed) and has_han(analysed[j][0]):
+                    j += 1
+                run = analysed[i:j]
+                read = lazy_pinyin("".join(t for t, _ in run), style=Style.NORMAL)
+                if len(read) != len(run):
+                    read = [lazy_pinyin(t, style=Style.NORMAL)[0] for t, _ in run]
+                roman.extend(read)
+                factors.extend(f for _, f in run)
+                i = j
+                continue
+            i += 1
+            if token.isascii():
+                roman.append(token)
+                factors.append(factor)
+                continue
+            written = script_of(token)
+            if other is None and written not in ("Latin", "Common"):
+                other = written
+            for part in romanise(token):
+                roman.append(part)
+                factors.append(min(factor, self._latin_factor(part)))
+        script = other or ("Han" if han else "Latin")
+        return tuple(roman), tuple(factors), script
+
     def _form(self, text: str) -> NameForm:
         analysed = self._analyse(text)
         tokens = tuple(t for t, _ in analysed)
         phonetic, phonetic_factors = self._phonetic(analysed)
+        roman, roman_factors, script = self._roman(analysed)
+        factors = tuple(f for _, f in analysed)
         return NameForm(
             tokens=tokens,
-            factors=tuple(f for _, f in analysed),
+            factors=factors,
             phonetic=phonetic,
             phonetic_factors=phonetic_factors,
             han=any(has_han(t) for t in tokens),
             legal_forms=self.legal_forms(text),
+            roman=roman,
+            roman_factors=roman_factors,
+            keys=tuple(self.sound.key(t) for t in roman),
+            script=script,
+            person_factors=self._person_factors(tokens, factors),
+            roman_person_factors=self._person_factors(roman, roman_factors),
+        )
+
+    def looks_like_person(self, form: NameForm) -> bool:
+        """A name that carries no legal form and no word of organisations (generic words,
+        places) and is not Chinese: compared by persons' rules when no schema is given."""
+        if form.han or form.legal_forms or not form.tokens:
+            return False
+        organisational = (self._generic_weight, self._place_weight)
+        return not any(f in organisational for f in form.factors)
+
+    def _person_factors(
+        self, tokens: tuple[str, ...], factors: tuple[float, ...]
+    ) -> tuple[float, ...]:
+        """A short word weighed down only for its length counts fully in a person's name."""
+        short = self._short_weight
+        return tuple(
+            1.0 if f == short and 1 < len(t) <= self._short_max else f
+            for t, f in zip(tokens, factors, strict=True)
         )
 
     def legal_forms(self, text: str) -> frozenset[str]:

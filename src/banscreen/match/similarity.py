@@ -11,12 +11,15 @@ on either side pulls it down. Both alignments are symmetric.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 Pairs = tuple[tuple[str, str, float], ...]
+# A second opinion on two tokens that do not align by spelling: how alike they sound, or
+# whether one is the other's initial (0 when neither).
+PairSimilarity = Callable[[str, str], float]
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Alignment:
     pairs: Pairs  # (token a, token b, share of the score)
     aligned_a: frozenset[int] = frozenset()  # positions of `a` that found a partner
     aligned_b: frozenset[int] = frozenset()
+    similarities: tuple[float, ...] = ()  # of each pair, in the order of `pairs`
 
 
 def token_similarity(a: str, b: str, floor: float) -> float:
@@ -43,31 +47,38 @@ def token_similarity(a: str, b: str, floor: float) -> float:
 
 
 def _bag(
-    a: Sequence[str], wa: Sequence[float], b: Sequence[str], wb: Sequence[float], floor: float
-) -> list[tuple[int, int, float]]:
-    """One-to-one pairs (i, j, weight gained), best similarity first, any order."""
+    a: Sequence[str],
+    wa: Sequence[float],
+    b: Sequence[str],
+    wb: Sequence[float],
+    floor: float,
+    other: PairSimilarity | None = None,
+) -> list[tuple[int, int, float, float]]:
+    """One-to-one pairs (i, j, weight gained, similarity), best similarity first, any order."""
     candidates: list[tuple[float, float, str, str, int, int]] = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
             sim = token_similarity(ta, tb, floor)
+            if sim == 0 and other is not None:
+                sim = other(ta, tb)
             if sim > 0:
                 lo, hi = (ta, tb) if ta <= tb else (tb, ta)
                 candidates.append((-sim, -(wa[i] + wb[j]), lo, hi, i, j))
     candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
     used_a: set[int] = set()
     used_b: set[int] = set()
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple[int, int, float, float]] = []
     for neg_sim, neg_weight, _, _, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            out.append((i, j, neg_sim * neg_weight))
+            out.append((i, j, neg_sim * neg_weight, -neg_sim))
     return out
 
 
 def _ordered(
     a: Sequence[str], wa: Sequence[float], b: Sequence[str], wb: Sequence[float]
-) -> list[tuple[int, int, float]]:
+) -> list[tuple[int, int, float, float]]:
     """Pairs of equal tokens in order with the most weight (weighted LCS)."""
     n, m = len(a), len(b)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -76,11 +87,11 @@ def _ordered(
             skip = max(best[i + 1][j], best[i][j + 1])
             take = best[i + 1][j + 1] + wa[i] + wb[j] if a[i] == b[j] else -1.0
             best[i][j] = max(skip, take)
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple[int, int, float, float]] = []
     i = j = 0
     while i < n and j < m:
         if a[i] == b[j] and best[i][j] == best[i + 1][j + 1] + wa[i] + wb[j]:
-            out.append((i, j, wa[i] + wb[j]))
+            out.append((i, j, wa[i] + wb[j], 1.0))
             i += 1
             j += 1
         elif best[i + 1][j] >= best[i][j + 1]:
@@ -98,13 +109,16 @@ def align(
     wb: Sequence[float],
     ob: Sequence[bool],
     floor: float,
+    other: PairSimilarity | None = None,
 ) -> Alignment:
     """Align two weighted token sequences: tokens flagged ordered (`oa`, `ob`) in order and
-    exactly, the rest one-to-one in any order by edit similarity."""
+    exactly, the rest one-to-one in any order by edit similarity (or, where `other` is
+    given and spelling does not align two tokens, by its opinion)."""
     total = sum(wa) + sum(wb)
     if total <= 0:
         return Alignment(0.0, ())
     gained_pairs: list[tuple[str, str, float]] = []
+    similarities: list[float] = []
     aligned_a: set[int] = set()
     aligned_b: set[int] = set()
     for positional in (False, True):
@@ -114,13 +128,20 @@ def align(
             continue
         sa, swa = [a[i] for i in sel_a], [wa[i] for i in sel_a]
         sb, swb = [b[j] for j in sel_b], [wb[j] for j in sel_b]
-        found = _ordered(sa, swa, sb, swb) if positional else _bag(sa, swa, sb, swb, floor)
-        gained_pairs.extend((sa[i], sb[j], g) for i, j, g in found)
-        aligned_a.update(sel_a[i] for i, _, _ in found)
-        aligned_b.update(sel_b[j] for _, j, _ in found)
+        found = _ordered(sa, swa, sb, swb) if positional else _bag(sa, swa, sb, swb, floor, other)
+        gained_pairs.extend((sa[i], sb[j], g) for i, j, g, _ in found)
+        similarities.extend(sim for *_, sim in found)
+        aligned_a.update(sel_a[i] for i, _, _, _ in found)
+        aligned_b.update(sel_b[j] for _, j, _, _ in found)
     gained = sum(g for _, _, g in gained_pairs)
     pairs = tuple((x, y, g / total) for x, y, g in gained_pairs)
-    return Alignment(min(1.0, gained / total), pairs, frozenset(aligned_a), frozenset(aligned_b))
+    return Alignment(
+        min(1.0, gained / total),
+        pairs,
+        frozenset(aligned_a),
+        frozenset(aligned_b),
+        tuple(similarities),
+    )
 
 
 def find(haystack: Sequence[str], needle: Sequence[str]) -> int:

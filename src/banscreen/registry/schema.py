@@ -214,3 +214,30 @@ class MatchingSchema(_Strict):
     run_together_words: list[str]
     transliteration_max: float = Field(gt=0, le=1)
     abbreviations: dict[str, str]
+    sound_classes: dict[str, list[str]]
+    sound_equal_score: float = Field(gt=0, le=1)
+    sound_near_similarity: float = Field(gt=0, le=1)
+    sound_near_score: float = Field(gt=0, le=1)
+    person_titles: list[str]
+    person_title_weight: float = Field(gt=0, le=1)
+    name_particles: list[str]
+    name_particle_weight: float = Field(gt=0, le=1)
+    initial_similarity: float = Field(gt=0, le=1)
+    person_extra_weight: float = Field(gt=0, le=1)
+    org_extra_weight: float = Field(gt=0, le=1)
+    person_conflict_max: float = Field(gt=0, le=1)
+    person_spelling_floor: float = Field(ge=0, le=1)
+    person_rare_name_score: float = Field(gt=0, le=1)
+    person_rare_name_max_entities: int = Field(ge=0)
+    reference_words: list[str]
+    currency_codes: list[str]
+
+    @model_validator(mode="after")
+    def _sound_classes(self) -> MatchingSchema:
+        for cls, spellings in self.sound_classes.items():
+            if not cls.isupper() or not cls.isascii():
+                raise ValueError(f"sound class {cls!r}: classes are upper-case ASCII letters")
+            for spelling in spellings:
+                if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
+                    raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
+        return self

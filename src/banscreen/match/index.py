@@ -1,0 +1,380 @@
+"""The name index over the registry: entries, postings, and `match()`.
+
+Every registry name is normalised once (normalize.py), weighted by inverse document
+frequency (weights.py) and posted under its tokens, pinyin syllables and romanised words;
+a query is scored (scoring.py) only against the names the candidate search (candidates.py)
+finds, and the best match per entity at or above review is returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Entity, Name
+from ..registry.cache import cached
+from ..registry.schema import MatchingSchema
+from .candidates import Postings, Query
+from .near import NearIndex
+from .normalize import NameForm, Normaliser, has_han
+from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
+from .similarity import Alignment
+from .text import camel_splits, clean, strip_references
+from .weights import Idf
+
+# Names of these entity types are scored by the rules of persons' names.
+PERSON_TYPES = frozenset({"person"})
+_NO_SCRIPT = frozenset({"Latin", "Han"})
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    entity_id: str
+    name: Name
+    form: NameForm
+    prepared: Prepared
+    person: bool = False
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.form.tokens
+
+    @property
+    def key(self) -> str:
+        return self.form.key
+
+    @property
+    def compact(self) -> str:
+        return self.form.compact
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    entry: NameEntry
+    score: float
+    method: str  # exact | fuzzy | contained | transliterated
+    alignment: Alignment
+    found: tuple[str, ...] = ()  # the registry name's tokens found inside the query
+
+
+class NameIndex:
+    def __init__(
+        self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
+    ) -> None:
+        self.config = config
+        self.normaliser = normaliser
+        self.sound = normaliser.sound
+        self.scorer = Scorer(config, self.sound)
+        pairs = [(e.id, n, e.type in PERSON_TYPES) for e in entities.values() for n in e.names]
+        named = [
+            (entity_id, name, person, form)
+            for (entity_id, name, person), form in zip(
+                pairs, self._forms([n.value for _, n, _ in pairs]), strict=True
+            )
+            if form.tokens
+        ]
+        self.idf = Idf(form.tokens for *_, form in named)
+        self.phonetic_idf = Idf(form.phonetic for *_, form in named)
+        self.entries: list[NameEntry] = [
+            NameEntry(entity_id, name, form, self.prepare(form), person)
+            for entity_id, name, person, form in named
+        ]
+        self._compact_near: NearIndex | None = None
+        self._build_lookups()
+        self._build_postings()
+        self._roman_names = bool(len(self._roman) or len(self._roman_persons))
+
+    def _forms(self, values: list[str]) -> list[NameForm]:
+        """Every registry name normalised: most of the start-up with a large list loaded, so
+        kept in the cache directory, keyed by the names themselves and the matching config."""
+        digest = hashlib.sha256()
+        for value in values:
+            digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+        return cached(
+            "forms",
+            [],
+            lambda: [self.normaliser.form(v) for v in values],
+            key=(digest.hexdigest(), self.config.model_dump_json()),
+        )
+
+    def prepare(self, form: NameForm) -> Prepared:
+        weights = self.idf.weights
+        return Prepared(
+            form=form,
+            weights=tuple(weights(form.tokens, form.factors)),
+            ordered=tuple(has_han(t) for t in form.tokens),
+            phonetic_weights=tuple(self.phonetic_idf.weights(form.phonetic, form.phonetic_factors)),
+            person_weights=tuple(weights(form.tokens, form.person_factors)),
+            roman_weights=tuple(weights(form.roman, form.roman_factors)),
+            roman_person_weights=tuple(weights(form.roman, form.roman_person_factors)),
+            compact_key=self.sound.key("".join(form.roman)),
+        )
+
+    # ------------------------------------------------------------------ lookups
+    def _build_lookups(self) -> None:
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._compact: dict[str, list[int]] = defaultdict(list)
+        self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
+        # The sound of a whole person's name (Hangul and kana write one as one word).
+        self._compact_key: dict[str, list[int]] = defaultdict(list)
+        self._person_df: dict[str, set[str]] = defaultdict(set)
+        for i, entry in enumerate(self.entries):
+            self._exact[entry.key].append(i)
+            self._compact[entry.compact].append(i)
+            self._compact_phonetic["".join(entry.form.phonetic)].append(i)
+            if entry.person:
+                self._compact_key[entry.prepared.compact_key].append(i)
+                for token in entry.tokens:
+                    self._person_df[token].add(entry.entity_id)
+        self._containable = frozenset(self.config.contained_name_kinds)
+        vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
+        self._vocabulary = frozenset(vocabulary)
+        self._words = (
+            frozenset(t for t in vocabulary if not has_han(t) and len(t) >= 2 and t.isascii())
+            | frozenset(self.config.generic_words_latin)
+            | frozenset(self.config.run_together_words)
+            | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
+        )
+        self._near_index = NearIndex(vocabulary, self.config.token_similarity)
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for token in vocabulary:
+            if token.isascii():
+                key = self.sound.key(token)
+                if len(key) >= 2:
+                    by_key[key].add(token)
+        self._by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
+        self._near_keys = NearIndex(self._by_key, self.sound.near_similarity, 3)
+
+    def _build_postings(self) -> None:
+        review = self.config.thresholds.review
+        alpha = self.config.person_extra_weight
+        entries = self.entries
+        persons = [i for i, e in enumerate(entries) if e.person]
+        others = [i for i, e in enumerate(entries) if not e.person]
+
+        def whole(i: int) -> bool:
+            return entries[i].name.kind in self._containable
+
+        def tokens(i: int) -> tuple[str, ...]:
+            return entries[i].form.tokens
+
+        short = self.config.org_extra_weight
+        self._lexical = Postings(others, tokens, lambda i: entries[i].prepared.weights, whole,
+                                 review, scale=short)  # fmt: skip
+        self._lexical_persons = Postings(
+            persons, tokens, lambda i: entries[i].prepared.person_weights, whole, review,
+            alpha=alpha, initials=True,
+        )  # fmt: skip
+        # Syllables of Han names (for Latin queries) and of Latin names (for Han queries).
+        self._syllables = {
+            han: Postings(
+                [i for i, e in enumerate(entries) if e.form.han is han],
+                lambda i: entries[i].form.phonetic,
+                lambda i: entries[i].prepared.phonetic_weights,
+                whole,
+                review,
+                scale=short,
+            )
+            for han in (True, False)
+        }
+        # Names in scripts other than Latin and Han, by their romanised words.
+        scripted = [i for i, e in enumerate(entries) if e.form.script not in _NO_SCRIPT]
+
+        def roman(i: int) -> tuple[str, ...]:
+            return entries[i].form.roman
+
+        self._roman = Postings(
+            [i for i in scripted if not entries[i].person], roman,
+            lambda i: entries[i].prepared.roman_weights, whole, review, scale=short,
+        )  # fmt: skip
+        self._roman_persons = Postings(
+            [i for i in scripted if entries[i].person], roman,
+            lambda i: entries[i].prepared.roman_person_weights, whole, review, alpha=alpha,
+            initials=True,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ partners
+    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
+    def _near_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
+        """The token and the registry tokens within the token-similarity floor of it."""
+        return ((token, 1.0), *self._near_index.near(token))
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def _sound_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
+        """The near tokens, and the registry tokens that sound like `token`, each with the
+        most that scoring gives the pair."""
+        found = dict(self._near_tokens(token))
+        key = self.sound.key(token) if token.isascii() else ""
+        if len(key) >= 2:
+            for other in self._by_key.get(key, ()):
+                found[other] = max(found.get(other, 0.0), self.sound.equal_score)
+            for near_key, _ in self._near_keys.near(key):
+                for other in self._by_key.get(near_key, ()):
+                    found[other] = max(found.get(other, 0.0), self.sound.near_score)
+        return tuple(found.items())
+
+    @staticmethod
+    def _exact_sources(token: str) -> Sequence[tuple[str, float]]:
+        return ((token, 1.0),)
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, form: NameForm) -> set[int]:
+        p = self.prepare(form)
+        lexical = Query(form.tokens, form.factors, p.weights)
+        found = self._lexical.search(lexical, self._sound_tokens)
+        person = Query(form.tokens, form.person_factors, p.person_weights)
+        found |= self._lexical_persons.search(person, self._sound_tokens)
+        if form.phonetic != form.tokens or form.han:
+            syllables = Query(form.phonetic, form.phonetic_factors, p.phonetic_weights)
+            found |= self._syllables[not form.han].search(syllables, self._exact_sources)
+        if form.han:
+            return found
+        roman = Query(form.roman, form.roman_factors, p.roman_weights)
+        roman_person = Query(form.roman, form.roman_person_factors, p.roman_person_weights)
+        if form.script not in _NO_SCRIPT:  # against Latin names, by romanised words
+            found |= self._lexical.search(roman, self._sound_tokens)
+            found |= self._lexical_persons.search(roman_person, self._sound_tokens)
+        if self._roman_names:
+            found |= self._roman.search(roman, self._sound_tokens)
+            found |= self._roman_persons.search(roman_person, self._sound_tokens)
+        return found
+
+    def _lookups(self, form: NameForm, prepared: Prepared) -> set[int]:
+        """Names a query reaches by a whole-name rule rather than by its tokens."""
+        found = set(self._exact.get(form.key, ()))
+        found |= set(self._compact.get(form.compact, ()))
+        found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
+        if not form.han and (form.script != "Latin" or self._roman_names):
+            key = prepared.compact_key
+            found |= set(self._compact_key.get(key, ()))
+            for near, _ in self._compact_keys.near(key):
+                found |= set(self._compact_key.get(near, ()))
+        if len(form.tokens) == 1 and self.rare(form.tokens[0]):
+            found |= {i for i in self._lexical_persons.by_token.get(form.tokens[0], ())}
+        return found
+
+    @property
+    def _compact_keys(self) -> NearIndex:
+        """Compact keys near each other; built on the first query that needs it."""
+        if self._compact_near is None:
+            self._compact_near = NearIndex(
+                (k for k in self._compact_key if 3 <= len(k) <= COMPACT_KEY_MAX),
+                self.sound.near_similarity,
+                3,
+            )
+        return self._compact_near
+
+    def rare(self, token: str) -> bool:
+        """Whether a word is carried by so few listed persons that alone it names one."""
+        holders = self._person_df.get(token)
+        return holders is not None and len(holders) <= self.config.person_rare_name_max_entities
+
+    # ------------------------------------------------------------------ matching
+    def split_run_together(self, token: str) -> tuple[str, ...] | None:
+        """A long token the registry does not know, split into the fewest known words."""
+        if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
+            return None
+        if token in self._lexical_persons.by_token:
+            return None
+        n = len(token)
+        best: list[tuple[str, ...] | None] = [None] * (n + 1)
+        best[0] = ()
+        for end in range(2, n + 1):
+            for start in range(0, end - 1):
+                prefix = best[start]
+                if prefix is not None and token[start:end] in self._words:
+                    candidate = (*prefix, token[start:end])
+                    current = best[end]
+                    if current is None or len(candidate) < len(current):
+                        best[end] = candidate
+        found = best[n]
+        return found if found is not None and len(found) >= 2 else None
+
+    def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
+        "Kyrgyztransavia", "Petro Iran" against "Petroiran"), joined; None if none are."""
+        if len(tokens) < 2 or any(has_han(t) for t in tokens):
+            return None
+        out: list[str] = []
+        i = 0
+        changed = False
+        while i < len(tokens):
+            for n in (4, 3, 2):
+                word = "".join(tokens[i : i + n])
+                if i + n <= len(tokens) and len(word) >= 6 and word in self._vocabulary:
+                    out.append(word)
+                    i += n
+                    changed = True
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return tuple(out) if changed else None
+
+    def variants(self, query: str) -> list[tuple[NameForm, float]]:
+        """The query's forms, each with the highest score it may give: the query itself;
+        without reference numbers, dates and amounts ("Alipay 12345"), uncapped; and
+        re-segmented (words run together, "reportedTencent", "KingsoftCorporation"),
+        at most `compact_score`."""
+        form = self.normaliser.form(query)
+        out = [(form, 1.0)]
+        stripped = strip_references(query, self.config.reference_words, self.config.currency_codes)
+        if stripped is not None:
+            bare = self.normaliser.form(stripped)
+            if bare.tokens and bare.tokens != form.tokens:
+                out.append((bare, 1.0))
+        cap = self.config.compact_score
+        for base, _ in list(out):
+            pieces = [self.split_run_together(t) or (t,) for t in base.tokens]
+            if any(len(p) > 1 for p in pieces):
+                text = " ".join(w for piece in pieces for w in piece)
+                out.append((self.normaliser.form(text), cap))
+            joined = self.join_split(base.tokens)
+            if joined is not None:
+                out.append((self.normaliser.form(" ".join(joined)), cap))
+        camel = camel_splits(clean(stripped if stripped is not None else query))
+        if camel != clean(stripped if stripped is not None else query):
+            split = self.normaliser.form(camel)
+            if split.tokens and all(split.tokens != f.tokens for f, _ in out):
+                out.append((split, cap))
+        return out
+
+    def score_entry(
+        self, prepared: Prepared, entry: NameEntry
+    ) -> tuple[float, str, Alignment, tuple[str, ...]]:
+        """A query scored against one registry name, by the rules of its entity's type."""
+        containable = entry.name.kind in self._containable
+        result = self.scorer.score(
+            prepared, entry.prepared, person=entry.person, contained_b=containable,
+            contained_a=False, rare=self.rare, short_b=True,
+        )  # fmt: skip
+        return result.score, result.method, result.alignment, result.found
+
+    def match(self, query: str) -> list[NameMatch]:
+        """Best match per entity at or above the review threshold, best first."""
+        best: dict[str, tuple[float, int, NameMatch]] = {}
+        review = self.config.thresholds.review
+        for variant, cap in self.variants(query):
+            if not variant.tokens:
+                continue
+            prepared = self.prepare(variant)
+            candidates = self._lookups(variant, prepared) | self._candidates(variant)
+            for i in candidates:
+                entry = self.entries[i]
+                score, method, alignment, found = self.score_entry(prepared, entry)
+                if cap < 1.0 and score > cap:
+                    score, method = cap, "fuzzy"
+                if score < review:
+                    continue
+                current = best.get(entry.entity_id)
+                # The best name of each entity; of equal scores, the first in the registry.
+                if current is None or (score, -i) > (current[0], -current[1]):
+                    best[entry.entity_id] = (
+                        score,
+                        i,
+                        NameMatch(entry, score, method, alignment, found),
+                    )
+        return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.entry.entity_id))

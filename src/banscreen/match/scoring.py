@@ -1,0 +1,372 @@
+"""Scoring two names: explainable rules over a weighted token alignment.
+
+Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted token
+alignment (similarity.py), capped at `generic_only_max` when it aligns no distinctive
+token; equality once spaces are removed scores at least `compact_score`; a distinctive name
+found whole inside a longer one at least `contained_score` (method `contained`) unless the
+word after it continues it into another name ("Supercell Solar"). Names in different
+scripts are also compared in a common Latin form: Chinese and Latin by pinyin syllables,
+exactly (homophones are common in Chinese names); any other pair of scripts by their
+romanised words and how they sound (sound.py). Such a transliterated match is capped at
+`transliteration_max`: it reaches REVIEW, never BLOCK on its own.
+
+A person (the registry name's entity is of type person) is scored by the rules of persons'
+names: a two- or three-letter word is a name part, not an acronym; an initial aligns with a
+name part it begins, and spellings that sound alike align; parts that one name has and the
+other lacks (a patronymic, a middle name) count `person_extra_weight` of their weight; but
+when both names keep a part the other lacks, they are different persons (at most
+`person_conflict_max`). Every rule here only ever raises a score through a pair of tokens
+or a lookup the candidate search (candidates.py) knows about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from ..registry.schema import MatchingSchema
+from .normalize import NameForm
+from .similarity import Alignment, PairSimilarity, align, find
+from .sound import SoundKeys
+
+# Whole-name sound keys longer than this are compared for equality only.
+COMPACT_KEY_MAX = 12
+# How far below the block threshold a fuzzy score that may not BLOCK is put.
+BLOCK_MARGIN = 0.01
+# Name parts each side must keep unaligned for two names in different scripts to be two
+# persons (one unaligned part is as often a transliteration that did not align).
+CONFLICT_PARTS_WRITTEN = 2
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A name form with its weights under one index, computed once per name."""
+
+    form: NameForm
+    weights: tuple[float, ...]
+    ordered: tuple[bool, ...]  # Han characters align in order
+    phonetic_weights: tuple[float, ...]
+    person_weights: tuple[float, ...]
+    roman_weights: tuple[float, ...]
+    roman_person_weights: tuple[float, ...]
+    compact_key: str  # the sound key of the whole name in Latin letters
+
+
+@dataclass(frozen=True)
+class Score:
+    score: float
+    method: str  # exact | fuzzy | contained | transliterated
+    alignment: Alignment
+    found: tuple[str, ...] = ()  # for `contained`: the tokens found inside the other name
+
+
+@dataclass(frozen=True)
+class _Side:
+    tokens: tuple[str, ...]
+    factors: tuple[float, ...]
+    weights: tuple[float, ...]
+    han: bool
+
+
+def _any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
+    return any(factors[i] >= 1.0 for i in aligned)
+
+
+def _covered(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
+    """Whether every full-weight (distinctive) position found a partner."""
+    distinctive = [i for i, f in enumerate(factors) if f >= 1.0]
+    return bool(distinctive) and all(i in aligned for i in distinctive)
+
+
+class Scorer:
+    """The scoring rules under one matching configuration."""
+
+    def __init__(self, config: MatchingSchema, sound: SoundKeys) -> None:
+        self.config = config
+        self.sound = sound
+        self._part_floor = config.short_token_weight  # a person's name part, not a title
+
+    # ------------------------------------------------------------------ pair opinions
+    def _initial(self, a: str, b: str) -> float:
+        if len(a) == 1 and len(b) > 1 and b[0] == a and a.isalpha():
+            return self.config.initial_similarity
+        if len(b) == 1 and len(a) > 1 and a[0] == b and b.isalpha():
+            return self.config.initial_similarity
+        return 0.0
+
+    def _spelling(self, a: str, b: str, near: bool = True) -> float:
+        """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
+        "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
+        "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
+        ("VidMate" and "VMate", near keys, are two apps)."""
+        sound = self.sound.similarity(a, b)
+        if not sound or (not near and sound < self.sound.equal_score):
+            return 0.0
+        if OSA.normalized_similarity(a, b) >= self.config.person_spelling_floor:
+            return sound
+        return 0.0
+
+    def _org_pair(self, a: str, b: str) -> float:
+        """A Latin spelling of an organisation's word that sounds exactly alike."""
+        return self._spelling(a, b, near=False)
+
+    def _person_pair(self, a: str, b: str) -> float:
+        """An initial, or a spelling that sounds alike (persons' names)."""
+        return self._initial(a, b) or self._spelling(a, b)
+
+    def _roman_person_pair(self, a: str, b: str) -> float:
+        """An initial, or a romanised word that sounds alike (persons' names)."""
+        return self._initial(a, b) or self.sound.similarity(a, b)
+
+    # ------------------------------------------------------------------ distinctiveness
+    def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
+        """Specific enough that finding it inside another name is not chance: long enough
+        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office")."""
+        compact = "".join(tokens)
+        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or len(compact) < 6):
+            return False
+        if han:
+            return len(compact) >= self.config.free_text_min_han_chars
+        return len(compact) >= self.config.free_text_min_latin_chars
+
+    def _contains(self, haystack: _Side, needle: _Side, allowed: bool) -> int:
+        """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
+        into another name by a distinctive word right after it; -1 if it does not."""
+        if not allowed or len(needle.tokens) >= len(haystack.tokens):
+            return -1
+        if not self.distinctive(needle.tokens, needle.factors, needle.han):
+            return -1
+        at = find(haystack.tokens, needle.tokens)
+        if at < 0:
+            return -1
+        after = at + len(needle.tokens)
+        if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
+            return -1
+        return at
+
+    # ------------------------------------------------------------------ rules
+    def _rules(
+        self,
+        a: _Side,
+        b: _Side,
+        alignment: Alignment,
+        person: bool,
+        contained_a: bool,
+        contained_b: bool,
+        short_b: bool = False,
+        written: bool = False,
+    ) -> tuple[float, str, tuple[str, ...]]:
+        """A token alignment's score under the rules above: (score, method, found).
+
+        `short_b`: `b` is a listed name that the query `a` may give in short ("Rayan Roshd
+        Company" for "Rayan Roshd Afzar Company"): when every distinctive word of `a` aligns,
+        the words of `b` it lacks count `org_extra_weight` of their weight.
+        """
+        cfg = self.config
+        method = "fuzzy"
+        if person:
+            score = self._person(a, b, alignment, written)
+        elif short_b and all(i in alignment.aligned_a for i, f in enumerate(a.factors) if f >= 1.0):
+            score = self._partial(a, b, alignment, 1.0, cfg.org_extra_weight)
+        else:
+            score = alignment.score
+        if not _any_distinctive(alignment.aligned_a, a.factors) and not _any_distinctive(
+            alignment.aligned_b, b.factors
+        ):
+            score = min(score, cfg.generic_only_max)
+        if "".join(a.tokens) == "".join(b.tokens):
+            score = max(score, cfg.compact_score)
+        if score >= cfg.thresholds.block and not self._whole(a, b, alignment):
+            score = cfg.thresholds.block - BLOCK_MARGIN
+        found: tuple[str, ...] = ()
+        if score < cfg.contained_score:
+            if self._contains(a, b, contained_b) >= 0:
+                found = b.tokens
+            elif self._contains(b, a, contained_a) >= 0:
+                found = a.tokens
+            if found:
+                score, method = cfg.contained_score, "contained"
+        return score, method, found
+
+    @staticmethod
+    def _whole(a: _Side, b: _Side, alignment: Alignment) -> bool:
+        """Whether an alignment may BLOCK: every word of the query `a` spelt as in the listed
+        name, and every distinctive word of the listed name `b` there. A fuzzy score near 1
+        with a word added ("... Shipping Lines Investment Company") or one letter changed is a
+        REVIEW: it may be another party."""
+        if any(similarity < 1.0 for similarity in alignment.similarities):
+            return False
+        if len(alignment.aligned_a) < len(a.tokens):
+            return False
+        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f >= 1.0)
+
+    @staticmethod
+    def _partial(a: _Side, b: _Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
+        """The alignment's score with each side's unaligned words counting `alpha` of their
+        weight (the plain score at 1.0)."""
+        total_a, total_b = sum(a.weights), sum(b.weights)
+        if total_a + total_b <= 0:
+            return 0.0
+        gained = alignment.score * (total_a + total_b)
+        held_a = sum(a.weights[i] for i in alignment.aligned_a)
+        held_b = sum(b.weights[j] for j in alignment.aligned_b)
+        denominator = held_a + held_b + alpha_a * (total_a - held_a) + alpha_b * (total_b - held_b)
+        return min(1.0, gained / denominator) if denominator > 0 else 0.0
+
+    def _person(self, a: _Side, b: _Side, alignment: Alignment, written: bool = False) -> float:
+        """The score of persons' names: unaligned parts count `person_extra_weight`; two
+        names that each keep a name part the other lacks are different persons. Between
+        scripts (`written`), where a transliteration may leave a part unaligned that is the
+        same, it takes `CONFLICT_PARTS_WRITTEN` such parts on each side."""
+        cfg = self.config
+        alpha = cfg.person_extra_weight
+        score = self._partial(a, b, alignment, alpha, alpha)
+        if all(len(x) == 1 or len(y) == 1 for x, y, _ in alignment.pairs):
+            return min(score, cfg.generic_only_max)  # initials alone name nobody
+        need = CONFLICT_PARTS_WRITTEN if written else 1
+        kept_a = sum(
+            f >= self._part_floor for i, f in enumerate(a.factors) if i not in alignment.aligned_a
+        )
+        kept_b = sum(
+            f >= self._part_floor for j, f in enumerate(b.factors) if j not in alignment.aligned_b
+        )
+        if kept_a >= need and kept_b >= need:
+            score = min(score, cfg.person_conflict_max)
+        return score
+
+    # ------------------------------------------------------------------ scoring
+    def score(
+        self,
+        pa: Prepared,
+        pb: Prepared,
+        person: bool = False,
+        contained_b: bool = True,
+        contained_a: bool = True,
+        rare: Callable[[str], bool] | None = None,
+        short_b: bool = False,
+    ) -> Score:
+        """Similarity of two names; symmetric with the defaults.
+
+        `person`: score by the rules of persons' names. `contained_b` / `contained_a`: which
+        side may be the one found whole inside the other. `rare`: whether a token is carried
+        by so few listed persons that, given alone (`pa` a single word), it identifies one.
+        `short_b`: `pb` is a listed name the query `pa` may give in short (see `_rules`).
+        """
+        cfg = self.config
+        a, b = pa.form, pb.form
+        conflict = bool(a.legal_forms and b.legal_forms) and a.legal_forms.isdisjoint(b.legal_forms)
+        if a.tokens == b.tokens:
+            pairs = tuple((t, t, 1.0 / len(a.tokens)) for t in a.tokens)
+            if conflict:
+                return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
+            return Score(1.0, "exact", Alignment(1.0, pairs))
+        side_a = _Side(a.tokens, a.person_factors if person else a.factors,
+                       pa.person_weights if person else pa.weights, a.han)  # fmt: skip
+        side_b = _Side(b.tokens, b.person_factors if person else b.factors,
+                       pb.person_weights if person else pb.weights, b.han)  # fmt: skip
+        other: PairSimilarity = self._person_pair if person else self._org_pair
+        lexical = align(
+            side_a.tokens, side_a.weights, pa.ordered, side_b.tokens, side_b.weights, pb.ordered,
+            cfg.token_similarity, other,
+        )  # fmt: skip
+        score, method, found = self._rules(
+            side_a, side_b, lexical, person, contained_a, contained_b, short_b
+        )
+        if (
+            person
+            and rare is not None
+            and len(a.tokens) == 1
+            and a.tokens[0] in b.tokens
+            and rare(a.tokens[0])
+            and score < cfg.person_rare_name_score
+        ):
+            score, method = cfg.person_rare_name_score, "fuzzy"
+        if conflict:
+            score = min(score, cfg.legal_form_conflict_max)
+        best = Score(score, method, lexical, found)
+        if a.script == b.script:
+            return best
+        if {a.script, b.script} == {"Han", "Latin"}:
+            sound = self._pinyin(pa, pb, contained_a, contained_b)
+        elif a.han or b.han:
+            return best  # Chinese meets Latin by pinyin, and other scripts not at all
+        else:
+            sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
+        if sound.score > best.score:
+            return sound
+        return best
+
+    def _pinyin(self, pa: Prepared, pb: Prepared, contained_a: bool, contained_b: bool) -> Score:
+        """Chinese against Latin, over pinyin syllables: a transliteration must spell the
+        distinctive syllables of one of the names completely (syllables are short and
+        homophones common)."""
+        cfg = self.config
+        a, b = pa.form, pb.form
+        every = (True,) * len(a.phonetic), (True,) * len(b.phonetic)
+        phonetic = align(
+            a.phonetic, pa.phonetic_weights, every[0], b.phonetic, pb.phonetic_weights, every[1],
+            1.0,
+        )  # fmt: skip
+        spelt = _covered(phonetic.aligned_a, a.phonetic_factors) or _covered(
+            phonetic.aligned_b, b.phonetic_factors
+        )
+        score = phonetic.score if spelt else 0.0
+        if "".join(a.phonetic) == "".join(b.phonetic):
+            score = max(score, cfg.compact_score)
+        side_a = _Side(a.phonetic, a.phonetic_factors, pa.phonetic_weights, False)
+        side_b = _Side(b.phonetic, b.phonetic_factors, pb.phonetic_weights, False)
+        found: tuple[str, ...] = ()
+        if self._contains(side_a, side_b, contained_b) >= 0:
+            found = b.tokens
+        elif self._contains(side_b, side_a, contained_a) >= 0:
+            found = a.tokens
+        if found:
+            score = max(score, cfg.contained_score)
+        return Score(min(score, cfg.transliteration_max), "transliterated", phonetic, found)
+
+    def _romanised(
+        self,
+        pa: Prepared,
+        pb: Prepared,
+        person: bool,
+        contained_a: bool,
+        contained_b: bool,
+        short_b: bool,
+    ) -> Score:
+        """Two names in different scripts (other than Chinese against Latin), by their
+        romanised words: equal, near in spelling, or alike in sound; and by the sound of the
+        whole name, whatever its spacing ("김정은", gimjeongeun, against "Kim Jong Un")."""
+        cfg = self.config
+        a, b = pa.form, pb.form
+        side_a = _Side(a.roman, a.roman_person_factors if person else a.roman_factors,
+                       pa.roman_person_weights if person else pa.roman_weights, False)  # fmt: skip
+        side_b = _Side(b.roman, b.roman_person_factors if person else b.roman_factors,
+                       pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
+        unordered = (False,) * len(a.roman), (False,) * len(b.roman)
+        other: PairSimilarity = self._roman_person_pair if person else self.sound.similarity
+        roman = align(
+            side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
+            unordered[1], cfg.token_similarity, other,
+        )  # fmt: skip
+        score, _, found = self._rules(
+            side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
+        )
+        if person and self.one_word(side_a, side_b):
+            if pa.compact_key == pb.compact_key:
+                score = max(score, cfg.sound_equal_score)
+            elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
+                self.sound.keys_near(pa.compact_key, pb.compact_key)
+            ):
+                score = max(score, cfg.sound_near_score)
+        return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
+
+    @staticmethod
+    def one_word(a: _Side, b: _Side) -> bool:
+        """A person's name written as one word against the same name in up to four ("김정은",
+        gimjeongeun, against "Kim Jong Un"): compared by the sound of the whole name."""
+        for one, many in ((a, b), (b, a)):
+            if len(one.tokens) == 1 and one.factors[0] >= 1.0 and 2 <= len(many.tokens) <= 4:
+                return True
+        return False

@@ -1,0 +1,77 @@
+"""Sound keys: how a romanised word sounds, so that spellings of one name meet.
+
+Transliteration schemes and languages write the same sounds differently: Gorbachev,
+Gorbatchev (French), Gorbatschow (German); Tchaikovsky, Tschaikowski; Kim Jong Un and the
+Revised Romanization's Gim Jeong-eun; the Arabic script's Muhammad, which ICU writes
+"mhmd". A key maps letter groups to classes of sounds such schemes confuse (the table is
+`sound_classes` in data/matching.yaml), drops vowels after the first letter (abjads do not
+write them), writes any first vowel as "A", and counts a repeated class once. Two words
+whose keys are equal, or within the configured edit similarity, sound alike.
+
+A key says "could be the same name", never "is": sound-alike pairs score below the block
+threshold and are used only where spellings are expected to differ (names written in
+different scripts, and persons' names).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from ..registry.schema import MatchingSchema
+
+_VOWELS = frozenset("aeiouy")
+
+
+class SoundKeys:
+    """Keys under one matching configuration."""
+
+    def __init__(self, config: MatchingSchema) -> None:
+        spellings = sorted(
+            ((spelling, cls) for cls, group in config.sound_classes.items() for spelling in group),
+            key=lambda item: -len(item[0]),
+        )
+        self._classes = dict(spellings)
+        self._pattern = re.compile("|".join(re.escape(s) for s, _ in spellings) + "|.")
+        self.equal_score = config.sound_equal_score
+        self.near_similarity = config.sound_near_similarity
+        self.near_score = config.sound_near_score
+        self.key = lru_cache(maxsize=65536)(self._key)
+
+    def _key(self, word: str) -> str:
+        """The sound key of a lower-case ASCII word ("" for a word of no letters)."""
+        if len(word) > 2 and word.endswith("h") and word[-2] in _VOWELS:
+            word = word[:-1]  # a final -ah / -eh writes a vowel (Hebrew he, Arabic ta marbuta)
+        out: list[str] = []
+        for i, match in enumerate(self._pattern.finditer(word)):
+            piece = match.group()
+            if piece in _VOWELS:
+                if i == 0:
+                    out.append("A")
+                continue
+            cls = self._classes.get(piece)
+            if cls is None:
+                continue  # digits and signs sound like nothing
+            for ch in cls:
+                if not out or out[-1] != ch:
+                    out.append(ch)
+        return "".join(out)
+
+    def keys_near(self, ka: str, kb: str) -> bool:
+        """Two different keys of three classes or more, within the near similarity."""
+        return (
+            min(len(ka), len(kb)) >= 3 and OSA.normalized_similarity(ka, kb) >= self.near_similarity
+        )
+
+    def similarity(self, a: str, b: str) -> float:
+        """How alike two words sound: `equal_score`, `near_score` or 0."""
+        ka, kb = self.key(a), self.key(b)
+        if len(ka) < 2 or len(kb) < 2:
+            return 0.0
+        if ka == kb:
+            return self.equal_score
+        if self.keys_near(ka, kb):
+            return self.near_score
+        return 0.0

@@ -1,0 +1,169 @@
+"""What a name is made of before it is compared: clean characters, scripts, Latin forms.
+
+Names reach us with characters nobody sees (zero-width spaces and joiners, bidirectional
+controls, soft hyphens: Unicode's format category), with accents kept or stripped, and in
+any script. This module removes the invisible, folds Latin accents to ASCII (`é` → `e`,
+`ß` → `ss`, `ø` → `o`) and gives every word in another script its Latin form through ICU's
+transliterators as rigour exposes them (`rigour.text.translit.ascii_text`), which write
+Cyrillic, Greek, Armenian, Georgian and Hangul the way sanctions lists do and romanise
+Arabic, Hebrew, Thai, Devanagari and kana by their standard schemes. Han is romanised by
+pinyin elsewhere (normalize.py): its characters are words of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+from rigour._core import codepoint_script
+from rigour.text.translit import ascii_text
+
+# Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
+_NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
+# Characters that render as nothing and so must match nothing: the format category (zero-width
+# space and joiners, word joiner, bidirectional controls, soft hyphen, byte-order mark),
+# variation selectors and the combining grapheme joiner.
+_INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0") | frozenset(
+    chr(c) for c in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# What ICU writes for a word-initial ayin or aleph once folded to ASCII.
+_GLOTTAL = frozenset("'?`")
+# Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
+_ARABIC_PREFIXES = ("عبد", "ال")
+
+
+# Words: letters and digits, with the combining marks that belong to them (Devanagari's vowel
+# signs and virama, Arabic harakat, Hebrew points), which Python's \w does not include.
+_NOT_WORD_ASCII = re.compile(r"[\W_]+")
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
+_WORD_ASCII = re.compile(r"[^\W_]+")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a text (empty strings possible at the ends)."""
+    return (_NOT_WORD_ASCII if text.isascii() else _NOT_WORD).split(text)
+
+
+def find_words(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text with their offsets."""
+    pattern = _WORD_ASCII if text.isascii() else _WORD
+    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _visible(ch: str) -> bool:
+    return unicodedata.category(ch) != "Cf" and ch not in _INVISIBLE_EXTRA
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width forms fold), invisible characters removed, name dots to spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
+    return text
+
+
+def camel_splits(text: str) -> str:
+    """ "reportedTencent" → "reported Tencent": a lower-case letter followed by a capital
+    marks two words run together by text extraction."""
+    return _CAMEL.sub(" ", text)
+
+
+@lru_cache(maxsize=65536)
+def script_of(word: str) -> str:
+    """The script of a word's first letter: Latin, Han, Hangul, Cyrillic, Arabic, ...
+    ("Common" for digits and signs)."""
+    for ch in word:
+        if ch.isalpha():
+            script = codepoint_script(ord(ch))
+            if script == "Katakana" or script == "Hiragana":
+                return "Kana"
+            return script or "Common"
+    return "Common"
+
+
+@lru_cache(maxsize=65536)
+def fold_latin(word: str) -> str:
+    """A Latin word without accents or ligatures, lower case."""
+    if word.isascii():
+        return word
+    return ascii_text(word).lower()
+
+
+@lru_cache(maxsize=65536)
+def romanise(word: str) -> tuple[str, ...]:
+    """The Latin form of one word in another script, as lower-case ASCII tokens.
+
+    Transliterators write some syllable boundaries as spaces, hyphens or apostrophes (Thai,
+    Hangul, kana); they are dropped, so a word stays a word. An Arabic word with the article
+    or "abd" glued on becomes separate tokens, as Latin renderings write them ("al-Tikriti").
+    """
+    parts: list[str] = []
+    if script_of(word) == "Arabic":
+        rest = word
+        while len(rest) > 3 and any(rest.startswith(p) for p in _ARABIC_PREFIXES):
+            prefix = next(p for p in _ARABIC_PREFIXES if rest.startswith(p))
+            parts.append(prefix)
+            rest = rest[len(prefix) :]
+        parts.append(rest)
+    else:
+        parts.append(word)
+    out: list[str] = []
+    for part in parts:
+        written = ascii_text(part).lower().strip()
+        latin = "".join(ch for ch in written if ch.isalnum())
+        if latin and written[:1] in _GLOTTAL:
+            # A word-initial ayin or aleph is written with a vowel in Latin ("Ali", "Abd").
+            latin = "a" + latin
+        if latin:
+            out.append(latin)
+    return tuple(out)
+
+
+_TOKEN = regex.compile(r"\0|[#№]|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
+_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
+
+
+def _reference(word: str) -> bool:
+    """A number of three digits or more, or a code of letters and two digits or more."""
+    digits = sum(ch.isdigit() for ch in word)
+    if word.isdigit():
+        return len(word) >= 3
+    return digits >= 2 and len(word) >= 4 and word.isascii()
+
+
+def strip_references(
+    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+) -> str | None:
+    """The text without the reference numbers, dates and amounts that ride along with a
+    name ("Alipay 12345", "WeChat Pay ref 88231", "CamScanner INV 7781", "USD 1,200.00"),
+    or None when there are none (or nothing else is left).
+
+    A word that introduces a reference ("ref", "invoice", "no") goes with it, and a
+    currency code with an amount; on their own they stay. Numbers of one or two digits stay
+    too: they are part of names ("Brigade 44", "7-Eleven").
+    """
+    marked = _AMOUNT.sub(" \0 ", _DATE.sub(" \0 ", clean(text)))
+    words = _TOKEN.findall(marked)
+    introducers = {w.casefold() for w in reference_words} | {"#", "№"}
+    currencies = {c.casefold() for c in currency_codes}
+    drop = [w == "\0" or _reference(w) for w in words]
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if folded in introducers and any(drop[i + 1 : i + 3]):
+            drop[i] = True
+        if folded in currencies and (
+            (i + 1 < len(words) and drop[i + 1]) or (i > 0 and drop[i - 1])
+        ):
+            drop[i] = True
+    if not any(drop):
+        return None
+    kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
+    if not any(any(ch.isalpha() for ch in w) for w in kept):
+        return None
+    return " ".join(kept)
