@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .decide import Status, coverage_path, hit_outcome, path_target, path_text, status_on
+from .decide import (
+    Status,
+    coverage_path,
+    hit_outcome,
+    paid_via_named_app,
+    path_target,
+    path_text,
+    status_on,
+)
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .errors import FieldError
@@ -281,15 +289,8 @@ class Screener:
                     path,
                     block,
                     listing,
+                    paid_via=paid_via_named_app(ev, entity.roles, tx.category),
                 )
-                if (
-                    ev.method == "free-text"
-                    and "payment_method" in entity.roles
-                    and tx.category == "payment"
-                ):
-                    # A remittance line naming the wallet the payer used ("paid via <wallet app>")
-                    # says how the money moved, not who was paid: not a hit on the payee.
-                    outcome, reasons = Outcome.CLEAR, (R.PAYMENT_METHOD_MENTION,)
                 if (
                     outcome > Outcome.CLEAR
                     and ev.field == "counterparty_name"

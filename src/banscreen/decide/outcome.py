@@ -25,11 +25,17 @@ def hit_outcome(
     path: tuple[PathStep, ...],
     block_threshold: float,
     listing: Listing | None = None,
+    paid_via: bool = False,
 ) -> tuple[Outcome, tuple[str, ...]]:
     """The outcome one program gives one piece of evidence, with the reasons for it.
 
     `listing` is the list entry of the target the path reaches, when the program dates its
     targets: before it is added (or after it is removed) nothing is restricted.
+
+    `paid_via`: the evidence is a payment's text naming the wallet app it was paid through
+    ("Paid with <wallet app>"). Such a payment is settled by the app's operator, so
+    it is a transaction with that operator: the program's outcome, not capped as a mere
+    mention (see `paid_via_named_app`).
     """
     p = program.id
     if program.jurisdiction == "us_nexus" and nexus is Nexus.FALSE:
@@ -63,7 +69,9 @@ def hit_outcome(
 
     # Evidence that is not strong enough to BLOCK on its own caps the outcome at REVIEW.
     caps: list[str] = []
-    if evidence.method == "free-text":
+    if paid_via:
+        reasons.append(R.PAID_VIA_NAMED_APP)
+    elif evidence.method == "free-text":
         caps.append(R.FREE_TEXT_MENTION)
     elif evidence.method != "identifier" and evidence.score < block_threshold:
         caps.append(R.FUZZY_MATCH)
@@ -82,3 +90,15 @@ def hit_outcome(
     if nexus is Nexus.UNKNOWN and program.jurisdiction == "us_nexus":
         reasons.append(R.US_NEXUS_ASSUMED)
     return outcome, tuple(reasons)
+
+
+def paid_via_named_app(evidence: MatchEvidence, entity_roles: tuple[str, ...], category: str) -> bool:
+    """A payment whose text names a wallet app the registry marks `payment_method` was
+    routed through that app: the money went to its operator (Commerce's 2020 identification
+    under EO 13943: "any provision of services through the [...] mobile application for the
+    purpose of transferring funds or processing payments")."""
+    return (
+        evidence.method == "free-text"
+        and category == "payment"
+        and "payment_method" in entity_roles
+    )

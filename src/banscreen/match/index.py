@@ -118,6 +118,7 @@ class NameIndex:
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._compact: dict[str, list[int]] = defaultdict(list)
         self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
+        self._compact_roman: dict[str, list[int]] = defaultdict(list)
         # The sound of a whole person's name (Hangul and kana write one as one word).
         self._compact_key: dict[str, list[int]] = defaultdict(list)
         self._person_df: dict[str, set[str]] = defaultdict(set)
@@ -125,6 +126,8 @@ class NameIndex:
             self._exact[entry.key].append(i)
             self._compact[entry.compact].append(i)
             self._compact_phonetic["".join(entry.form.phonetic)].append(i)
+            if not entry.form.han:
+                self._compact_roman["".join(entry.form.roman)].append(i)
             if entry.person:
                 self._compact_key[entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
@@ -247,6 +250,8 @@ class NameIndex:
         found = set(self._exact.get(form.key, ()))
         found |= set(self._compact.get(form.compact, ()))
         found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
+        if not form.han:
+            found |= set(self._compact_roman.get("".join(form.roman), ()))
         if not form.han and (form.script != "Latin" or self._roman_names):
             key = prepared.compact_key
             found |= set(self._compact_key.get(key, ()))
@@ -316,8 +321,8 @@ class NameIndex:
 
     def variants(self, query: str) -> list[tuple[NameForm, float]]:
         """The query's forms, each with the highest score it may give: the query itself;
-        without reference numbers, dates and amounts ("Alipay 12345"), uncapped; and
-        re-segmented (words run together, "reportedTencent", "KingsoftCorporation"),
+        without reference numbers, dates and amounts ("Acme 12345"), uncapped; and
+        re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
         at most `compact_score`."""
         form = self.normaliser.form(query)
         out = [(form, 1.0)]

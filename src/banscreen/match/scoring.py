@@ -4,7 +4,7 @@ Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted 
 alignment (similarity.py), capped at `generic_only_max` when it aligns no distinctive
 token; equality once spaces are removed scores at least `compact_score`; a distinctive name
 found whole inside a longer one at least `contained_score` (method `contained`) unless the
-word after it continues it into another name ("Supercell Solar"). Names in different
+word after it continues it into another name ("Acme Solar" is not "Acme"). Names in different
 scripts are also compared in a common Latin form: Chinese and Latin by pinyin syllables,
 exactly (homophones are common in Chinese names); any other pair of scripts by their
 romanised words and how they sound (sound.py). Such a transliterated match is capped at
@@ -100,7 +100,7 @@ class Scorer:
         """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
         "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
         "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
-        ("VidMate" and "VMate", near keys, are two apps)."""
+        (two apps whose names differ by a letter have near keys)."""
         sound = self.sound.similarity(a, b)
         if not sound or (not near and sound < self.sound.equal_score):
             return 0.0

@@ -29,7 +29,7 @@ _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65",
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0") | frozenset(
     chr(c) for c in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
 )
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # What ICU writes for a word-initial ayin or aleph once folded to ASCII.
 _GLOTTAL = frozenset("'?`")
 # Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
@@ -68,7 +68,7 @@ def clean(text: str) -> str:
 
 
 def camel_splits(text: str) -> str:
-    """ "reportedTencent" → "reported Tencent": a lower-case letter followed by a capital
+    """ "reportedAcme" → "reported Acme": a lower-case letter followed by a capital
     marks two words run together by text extraction."""
     return _CAMEL.sub(" ", text)
 
@@ -141,7 +141,7 @@ def strip_references(
     text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
 ) -> str | None:
     """The text without the reference numbers, dates and amounts that ride along with a
-    name ("Alipay 12345", "WeChat Pay ref 88231", "CamScanner INV 7781", "USD 1,200.00"),
+    name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
     or None when there are none (or nothing else is left).
 
     A word that introduces a reference ("ref", "invoice", "no") goes with it, and a
