@@ -226,7 +226,11 @@ def test_requirements_option_lines_are_errors(screener: Screener) -> None:
     assert len(decisions) == 4
     assert [d.outcome for d in decisions if d.transaction_id == "line 5"] == [Outcome.ERROR]
     alipay = by_id(decisions)["pkg:pypi/alipay-sdk-python@3.7.4"]
-    assert alipay.outcome is Outcome.REVIEW and "FREE_TEXT_MENTION" in alipay.reasons
+    assert alipay.outcome is Outcome.REVIEW and "COMPONENT_NAME" in alipay.reasons
+    # A package built to integrate an app, its name glued to a version: a REVIEW too.
+    wechat = by_id(decisions)["pkg:pypi/wechatpayv3"]
+    assert wechat.outcome is Outcome.REVIEW and wechat.entity_id == "app-wechat-pay"
+    assert by_id(decisions)["pkg:pypi/requests@2.32.3"].outcome is Outcome.CLEAR
 
 
 def test_unreadable_sbom_is_unusable_input(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..match.matcher import COMPONENT
 from ..model import Listing, MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
 from . import lifecycle
 from . import reasons as R
@@ -73,6 +74,8 @@ def hit_outcome(
         reasons.append(R.PAID_VIA_NAMED_APP)
     elif evidence.method == "free-text":
         caps.append(R.FREE_TEXT_MENTION)
+    elif evidence.field == COMPONENT:
+        caps.append(R.COMPONENT_NAME)
     elif evidence.method != "identifier" and evidence.score < block_threshold:
         caps.append(R.FUZZY_MATCH)
     if evidence.max_outcome < Outcome.BLOCK:
@@ -92,7 +95,9 @@ def hit_outcome(
     return outcome, tuple(reasons)
 
 
-def paid_via_named_app(evidence: MatchEvidence, entity_roles: tuple[str, ...], category: str) -> bool:
+def paid_via_named_app(
+    evidence: MatchEvidence, entity_roles: tuple[str, ...], category: str
+) -> bool:
     """A payment whose text names a wallet app the registry marks `payment_method` was
     routed through that app: the money went to its operator (Commerce's 2020 identification
     under EO 13943: "any provision of services through the [...] mobile application for the

@@ -21,8 +21,8 @@ from .candidates import Postings, Query
 from .near import NearIndex
 from .normalize import NameForm, Normaliser, has_han
 from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
-from .similarity import Alignment
-from .text import camel_splits, clean, strip_references
+from .similarity import Alignment, find
+from .text import camel_splits, clean, package_words, strip_references
 from .weights import Idf
 
 # Names of these entity types are scored by the rules of persons' names.
@@ -82,7 +82,9 @@ class NameIndex:
             NameEntry(entity_id, name, form, self.prepare(form), person)
             for entity_id, name, person, form in named
         ]
+        self._types = {e.id: e.type for e in entities.values()}
         self._compact_near: NearIndex | None = None
+        self._packaging = frozenset(config.package_words)
         self._build_lookups()
         self._build_postings()
         self._roman_names = bool(len(self._roman) or len(self._roman_persons))
@@ -133,6 +135,18 @@ class NameIndex:
                 for token in entry.tokens:
                     self._person_df[token].add(entry.entity_id)
         self._containable = frozenset(self.config.contained_name_kinds)
+        # Names a software component may carry: of apps and companies, long enough not to be
+        # an ordinary word of package names.
+        self._maker_names: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            entity_kind = self._types.get(entry.entity_id, "")
+            if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
+                continue
+            if len(entry.compact) < self.config.component_min_chars and len(entry.tokens) < 2:
+                continue
+            if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
+                continue
+            self._maker_names[entry.tokens[0]].append(i)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._words = (
@@ -141,6 +155,7 @@ class NameIndex:
             | frozenset(self.config.run_together_words)
             | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
         )
+        self._component_words = self._words | self._packaging
         self._near_index = NearIndex(vocabulary, self.config.token_similarity)
         by_key: dict[str, set[str]] = defaultdict(set)
         for token in vocabulary:
@@ -278,8 +293,12 @@ class NameIndex:
         return holders is not None and len(holders) <= self.config.person_rare_name_max_entities
 
     # ------------------------------------------------------------------ matching
-    def split_run_together(self, token: str) -> tuple[str, ...] | None:
-        """A long token the registry does not know, split into the fewest known words."""
+    def split_run_together(
+        self, token: str, words: frozenset[str] | None = None
+    ) -> tuple[str, ...] | None:
+        """A long token the registry does not know, split into the fewest known words
+        (`words`, or the registry's own and the generic, legal and run-together words)."""
+        known = self._words if words is None else words
         if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
             return None
         if token in self._lexical_persons.by_token:
@@ -290,7 +309,7 @@ class NameIndex:
         for end in range(2, n + 1):
             for start in range(0, end - 1):
                 prefix = best[start]
-                if prefix is not None and token[start:end] in self._words:
+                if prefix is not None and token[start:end] in known:
                     candidate = (*prefix, token[start:end])
                     current = best[end]
                     if current is None or len(candidate) < len(current):
@@ -357,6 +376,46 @@ class NameIndex:
             contained_a=False, rare=self.rare, short_b=True,
         )  # fmt: skip
         return result.score, result.method, result.alignment, result.found
+
+    def match_component(self, name: str) -> list[NameMatch]:
+        """Makers of software named in a software component's name: an app, trade or legal
+        name of an entity that is not a person or a vessel, found whole among the
+        component's words (a package built to integrate an app: "wechatpay-axios-plugin",
+        "alipay-sdk-python", "WechatOpenSDK"), each word also split where the registry
+        writes it as two. A component is not its maker: such a hit is scored at
+        `contained_score` (REVIEW at most), method `contained`. Names of one short word
+        (under `component_min_chars`) are not looked for: package names are made of
+        ordinary words ("base", "stream")."""
+        words = package_words(name, self._packaging)
+        if not words:
+            return []
+        split = [
+            w
+            for word in words
+            for w in (self.split_run_together(word, self._component_words) or (word,))
+            if w not in self._packaging
+        ]
+        found: dict[str, NameMatch] = {}
+        for tokens in (tuple(words), tuple(split)):
+            present = set(tokens)
+            seen: set[int] = set()
+            for token in present:
+                for i in self._maker_names.get(token, ()):
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    entry = self.entries[i]
+                    needle = entry.form.tokens
+                    if not present.issuperset(needle) or find(tokens, needle) < 0:
+                        continue
+                    if entry.entity_id not in found:
+                        found[entry.entity_id] = NameMatch(
+                            entry, self.config.contained_score, "contained",
+                            Alignment(self.config.contained_score,
+                                      tuple((t, t, 1 / len(needle)) for t in needle)),
+                            needle,
+                        )  # fmt: skip
+        return sorted(found.values(), key=lambda m: m.entry.entity_id)
 
     def match(self, query: str) -> list[NameMatch]:
         """Best match per entity at or above the review threshold, best first."""

@@ -12,6 +12,10 @@ from .index import NameIndex, NameMatch
 from .normalize import Normaliser
 from .spans import locate
 
+# The party role of a software component's name (SBOMs, lockfiles): screened by the names
+# of makers of software it carries (NameIndex.match_component), not as a counterparty.
+COMPONENT = "component"
+
 
 class Matcher:
     """All match indexes of one registry, built once and shared by every screening."""
@@ -80,7 +84,11 @@ class Matcher:
                 )
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
-            if query.strip():
+            if not query.strip():
+                continue
+            if field == COMPONENT:
+                found.extend(self._component_evidence(query))
+            else:
                 found.extend(self._name_evidence(field, query))
         if tx.text:
             found.extend(self._text_evidence(tx.text))
@@ -100,6 +108,22 @@ class Matcher:
                 span=locate(query, m.found, self.normaliser) if m.found else None,
             )
             for m in self.match_name(query)
+        ]
+
+    def _component_evidence(self, name: str) -> list[MatchEvidence]:
+        return [
+            MatchEvidence(
+                entity_id=m.entry.entity_id,
+                method=m.method,
+                score=round(m.score, 4),
+                field=COMPONENT,
+                query=name,
+                matched=m.entry.name.value,
+                fact=m.entry.name.fact,
+                tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
+                span=locate(name, m.found, self.normaliser),
+            )
+            for m in self.names.match_component(name)
         ]
 
     def _text_evidence(self, text: str) -> list[MatchEvidence]:

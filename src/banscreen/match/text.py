@@ -167,3 +167,25 @@ def strip_references(
     if not any(any(ch.isalpha() for ch in w) for w in kept):
         return None
     return " ".join(kept)
+
+
+_PACKAGE_SEPARATORS = regex.compile(r"[^\p{L}\p{N}]+")
+_VERSION = regex.compile(r"^(?:v?\d+|\d+[a-z]?)$")
+
+
+def package_words(name: str, packaging: frozenset[str]) -> list[str]:
+    """The words of a software component's name ("wechatpay-axios-plugin", "WechatOpenSDK",
+    "@scope/alipay_sdk_python"), without version numbers and words that say what kind of
+    package it is (`packaging`: sdk, plugin, python, ...)."""
+    words: list[str] = []
+    for part in _PACKAGE_SEPARATORS.split(camel_splits(clean(name))):
+        for word in _split_version(part.casefold()):
+            if word and word not in packaging and not _VERSION.match(word):
+                words.append(word)
+    return words
+
+
+def _split_version(word: str) -> list[str]:
+    """ "wechatpayv3" → ["wechatpay", "v3"]: a version glued on the end."""
+    m = regex.match(r"^(.*?[a-z])(v?\d+)$", word)
+    return [m.group(1), m.group(2)] if m else [word]

@@ -230,6 +230,8 @@ class MatchingSchema(_Strict):
     person_rare_name_score: float = Field(gt=0, le=1)
     person_rare_name_max_entities: int = Field(ge=0)
     reference_words: list[str]
+    package_words: list[str]
+    component_min_chars: int = Field(ge=1)
     currency_codes: list[str]
 
     @model_validator(mode="after")

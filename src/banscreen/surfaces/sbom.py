@@ -27,6 +27,7 @@ import yaml
 from packageurl import PackageURL
 
 from ..errors import InputError
+from ..match.matcher import COMPONENT
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .scan import ScanItem, ScanOptions, error_item
 from .xmlsafe import parse_xml
@@ -129,7 +130,7 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
                 counterparty_name="",
                 identifiers=identifiers,
                 us_nexus=options.us_nexus or Nexus.UNKNOWN,
-                text=words.replace("-", " ").replace("_", " ").replace(".", " "),
+                parties=((COMPONENT, words),) if words else (),
                 location=location,
             ),
         )
