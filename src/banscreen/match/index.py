@@ -272,8 +272,11 @@ class NameIndex:
             found |= set(self._compact_key.get(key, ()))
             for near, _ in self._compact_keys.near(key):
                 found |= set(self._compact_key.get(near, ()))
-        if len(form.tokens) == 1 and self.rare(form.tokens[0]):
-            found |= {i for i in self._lexical_persons.by_token.get(form.tokens[0], ())}
+        if len(form.tokens) == 1:
+            for partner, _ in self._sound_tokens(form.tokens[0]):
+                if self.rare(partner):
+                    found |= self._lexical_persons.by_token.get(partner, set())
+
         return found
 
     @property

@@ -278,10 +278,11 @@ class Scorer:
             person
             and rare is not None
             and len(a.tokens) == 1
-            and a.tokens[0] in b.tokens
-            and rare(a.tokens[0])
             and score < cfg.person_rare_name_score
+            and any(rare(b.tokens[j]) for j in lexical.aligned_b)
+            and any(x == y or len(x) >= 4 for x, y, _ in lexical.pairs)
         ):
+            # A single word that is (a spelling of) a word only so many listed persons carry.
             score, method = cfg.person_rare_name_score, "fuzzy"
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
