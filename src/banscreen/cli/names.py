@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +20,12 @@ from ._common import (
     out,
     registry_or_exit,
 )
+
+
+class Schema(StrEnum):
+    AUTO = "auto"
+    PERSON = "person"
+    ORGANIZATION = "organization"
 
 
 def _candidates_json(screener: Screener, name: str) -> list[dict[str, Any]]:
@@ -117,6 +124,14 @@ def compare(
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON output with the token alignment.")
     ] = False,
+    schema: Annotated[
+        Schema,
+        typer.Option(
+            "--schema",
+            help="Compare by the rules of persons' or organisations' names; auto: persons'"
+            " when neither name has a legal form or a word of organisations.",
+        ),
+    ] = Schema.AUTO,
     extra_data: ExtraData = None,
 ) -> None:
     """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
@@ -137,14 +152,16 @@ def compare(
             )
             writer.writeheader()
             for row in reader:
-                score, _, _ = screener.matcher.compare(row["a"] or "", row["b"] or "")
+                score, _, _ = screener.matcher.compare(
+                    row["a"] or "", row["b"] or "", schema=schema.value
+                )
                 writer.writerow(
                     {**row, "score": f"{score:.4f}", "match": str(score >= review).lower()}
                 )
         return
     if name_a is None or name_b is None:
         raise fail("give NAME_A NAME_B or --pairs FILE")
-    score, method, aligned = screener.matcher.compare(name_a, name_b)
+    score, method, aligned = screener.matcher.compare(name_a, name_b, schema=schema.value)
     result = {
         "a": name_a,
         "b": name_b,

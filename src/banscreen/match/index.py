@@ -383,8 +383,8 @@ class NameIndex:
     def match_component(self, name: str) -> list[NameMatch]:
         """Makers of software named in a software component's name: an app, trade or legal
         name of an entity that is not a person or a vessel, found whole among the
-        component's words (a package built to integrate an app: "wechatpay-axios-plugin",
-        "alipay-sdk-python", "WechatOpenSDK"), each word also split where the registry
+        component's words (a package built to integrate an app: "acmepay-axios-plugin",
+        "acme-sdk-python", "AcmeOpenSDK"), each word also split where the registry
         writes it as two. A component is not its maker: such a hit is scored at
         `contained_score` (REVIEW at most), method `contained`. Names of one short word
         (under `component_min_chars`) are not looked for: package names are made of

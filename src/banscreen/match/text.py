@@ -174,8 +174,8 @@ _VERSION = regex.compile(r"^(?:v?\d+|\d+[a-z]?)$")
 
 
 def package_words(name: str, packaging: frozenset[str]) -> list[str]:
-    """The words of a software component's name ("wechatpay-axios-plugin", "WechatOpenSDK",
-    "@scope/alipay_sdk_python"), without version numbers and words that say what kind of
+    """The words of a software component's name ("acmepay-axios-plugin", "AcmeOpenSDK",
+    "@scope/acme_sdk_python"), without version numbers and words that say what kind of
     package it is (`packaging`: sdk, plugin, python, ...)."""
     words: list[str] = []
     for part in _PACKAGE_SEPARATORS.split(camel_splits(clean(name))):
@@ -186,6 +186,6 @@ def package_words(name: str, packaging: frozenset[str]) -> list[str]:
 
 
 def _split_version(word: str) -> list[str]:
-    """ "wechatpayv3" → ["wechatpay", "v3"]: a version glued on the end."""
+    """ "acmepayv3" → ["acmepay", "v3"]: a version glued on the end."""
     m = regex.match(r"^(.*?[a-z])(v?\d+)$", word)
     return [m.group(1), m.group(2)] if m else [word]
