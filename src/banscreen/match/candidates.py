@@ -12,10 +12,11 @@ Two score shapes are bounded:
   listed name's unaligned words may count only `scale` of their weight (a query that gives
   the name in short); a pair gains at most similarity x (both tokens' weights), and the
   denominator is at least query weight + `scale` x name weight;
-- persons, whose unaligned parts count `alpha` of their weight: with A the weight of both
-  sides' aligned tokens and T both totals, the score is at most A / ((1 - alpha) A +
-  alpha T), which grows with A, so the heaviest pairs give the bound (similarities taken
-  as 1).
+- persons, whose unaligned parts count `alpha` of their weight: with G the weight gained
+  (similarity x both tokens' weights, summed over pairs), A the weight of both sides'
+  aligned tokens (A >= G) and T both totals, the score is G / ((1 - alpha) A + alpha T) <=
+  G / ((1 - alpha) G + alpha T), which grows with G, so the pairs with most to gain give
+  the bound.
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ from dataclasses import dataclass
 
 from .weights import token_weights
 
+# Distinctive words a query must have, all aligned, to give a listed organisation's name in
+# short (scoring.py's `short_b`).
+SHORT_FORM_WORDS = 2
+# Postings of this many names or fewer are not searched: every name is a candidate.
+FEW_NAMES = 0
+# Tokens whose heaviest partner weight is remembered per posting (see Postings._offered).
+OFFER_CACHE = 1 << 16
 # Posting lists at least this long are ranked once at build (see Postings._rank).
 RANK_MIN_POSTINGS = 16
 _Ranking = tuple[list[float], list[int], frozenset[int]]
@@ -77,35 +85,52 @@ class Postings:
             self.whole[i] = whole(i)
             for token in own_tokens:
                 self.by_token[token].add(i)
-                if self.whole[i]:
-                    self.containable[token].add(i)
             if initials:
                 letters: dict[str, float] = {}
                 for token, weight in zip(own_tokens, own_weights, strict=True):
                     if len(token) > 1:
                         letters[token[0]] = max(letters.get(token[0], 0.0), weight)
                 self.letters[i] = letters
+        # A name found whole holds all its tokens: posted under its rarest one is enough.
+        for i in ids:
+            if self.whole[i]:
+                rarest = min(self.weights[i], key=lambda t: (len(self.by_token[t]), t))
+                self.containable[rarest].add(i)
         self.heaviest = {
             token: max(self.weights[i][token] for i in ids) for token, ids in self.by_token.items()
+        }
+        # Per token, the least total weight of the names holding it, and whether one of them
+        # is a one-token name that may be found whole.
+        self.lightest = {
+            token: min(self.totals[i] for i in ids) for token, ids in self.by_token.items()
+        }
+        self.single_names = {
+            token: any(len(self.weights[i]) == 1 and self.whole[i] for i in ids)
+            for token, ids in self.by_token.items()
         }
         self.heaviest_letter: dict[str, float] = {}
         for letters in self.letters.values():
             for letter, weight in letters.items():
                 self.heaviest_letter[letter] = max(self.heaviest_letter.get(letter, 0.0), weight)
         self.rankings = self._rank()
+        self._offers: dict[tuple[str, Sources], float] = {}
 
     def __len__(self) -> int:
         return len(self.weights)
 
     # ------------------------------------------------------------------ the bound
-    def _pair(self, similarity: float, w: float, own: float) -> float:
-        """What one pair contributes to the bound's numerator."""
-        return similarity * (w + own) if self.alpha is None else w + own
+    @staticmethod
+    def _pair(similarity: float, w: float, own: float) -> float:
+        """What one pair contributes to the bound's numerator: at most what it gains."""
+        return similarity * (w + own)
 
-    def _reaches(self, gained: float, total: float, entry_total: float) -> bool:
-        """Whether names whose pairs contribute `gained` may reach review."""
+    def _reaches(self, gained: float, total: float, entry_total: float, short: bool = True) -> bool:
+        """Whether names whose pairs contribute `gained` may reach review; `short`: whether
+        the name's unaligned words may count only `scale` (every distinctive query word may
+        have a partner in it)."""
         if self.alpha is None:
-            return gained >= self.review * (total + self.scale * entry_total)
+            scale = self.scale if short else 1.0
+            return gained >= self.review * (total + scale * entry_total)
         alpha = self.alpha
         return gained * (1 - self.review * (1 - alpha)) >= self.review * alpha * (
             total + entry_total
@@ -114,8 +139,8 @@ class Postings:
     def _rank_key(self, i: int, token: str) -> float:
         """Ascending key: names that reach review through one pair on `token` come first."""
         own, entry_total = self.weights[i][token], self.totals[i]
-        if self.alpha is None:
-            return self.review * self.scale * entry_total - own
+        if self.alpha is None:  # one pair never gives a short form: no `scale` here
+            return self.review * entry_total - own
         return self.review * self.alpha * entry_total - (1 - self.review * (1 - self.alpha)) * own
 
     def _cut(self, similarity: float, w: float, total: float) -> float:
@@ -126,10 +151,16 @@ class Postings:
 
     def _offered(self, token: str, sources: Sources) -> float:
         """The heaviest weight any name here gives a partner of `token` (for an initial, any
-        token it begins)."""
-        offered = max((self.heaviest.get(held, 0.0) for held, _ in sources(token)), default=0.0)
-        if len(token) == 1 and self.letters:
-            offered = max(offered, self.heaviest_letter.get(token, 0.0))
+        token it begins); remembered per kind of partners."""
+        key = (token, sources)
+        offered = self._offers.get(key)
+        if offered is None:
+            offered = max((self.heaviest.get(held, 0.0) for held, _ in sources(token)), default=0.0)
+            if len(token) == 1 and self.letters:
+                offered = max(offered, self.heaviest_letter.get(token, 0.0))
+            if len(self._offers) >= OFFER_CACHE:
+                self._offers.clear()
+            self._offers[key] = offered
         return offered
 
     def _rank(self) -> dict[str, _Ranking]:
@@ -162,9 +193,15 @@ class Postings:
         name sharing only them to review (prefix filtering); names that may be found whole
         are looked up for every token regardless.
         """
+        if len(self.weights) <= FEW_NAMES:
+            return set(self.weights)  # scoring them all costs less than searching
         tokens, factors, weights = query.tokens, query.factors, query.weights
         token_weight = token_weights(tokens, weights)
         total = sum(weights)
+        distinctive = {t for t, f in zip(tokens, factors, strict=True) if f >= 1.0}
+        # The short-form discount needs two distinctive query words aligned: a name reached
+        # through one word alone never has it.
+        single = False
         keys = [t for t, f in zip(tokens, factors, strict=True) if f >= 1.0] or list(tokens)
         keys = sorted(dict.fromkeys(keys), key=lambda t: -token_weight[t])
         # Walk the keys heaviest first while the tokens left could still lift a name that
@@ -200,16 +237,32 @@ class Postings:
                 reach |= ids
                 ranking = self.rankings.get(held)
                 if ranking is None:  # a short posting list: look at each name
+                    if (
+                        not self._reaches(
+                            self._pair(similarity, w, self.heaviest[held]),
+                            total,
+                            self.lightest[held],
+                            single,
+                        )
+                        and not self.single_names[held]
+                    ):
+                        continue  # no name here reaches review through this pair alone
                     for i in ids:
                         if (len(self.weights[i]) == 1 and self.whole[i]) or self._reaches(
-                            self._pair(similarity, w, self.weights[i][held]), total, self.totals[i]
+                            self._pair(similarity, w, self.weights[i][held]),
+                            total,
+                            self.totals[i],
+                            single,
                         ):
                             found.add(i)
                     continue
                 ranked, order, singles = ranking
                 for i in order[: bisect_right(ranked, self._cut(similarity, w, total))]:
                     if self._reaches(
-                        self._pair(similarity, w, self.weights[i][held]), total, self.totals[i]
+                        self._pair(similarity, w, self.weights[i][held]),
+                        total,
+                        self.totals[i],
+                        single,
                     ):
                         found.add(i)
                 found |= singles  # a one-token name that may be found whole in the query
@@ -230,41 +283,45 @@ class Postings:
         initials = [t for t in token_weight if len(t) == 1] if self.letters else []
         if initials:
             others |= {i for i in reached if any(t in self.letters[i] for t in initials)}
-        for i in others - found:
-            if self._full_sum(
-                i, walked, unwalked, token_weight, partners, unwalked_partners, total
-            ):
+        others -= found
+        if not others:
+            return found
+        # Which query tokens each registry token partners, with the similarity: a name's
+        # sum is then read from its own few tokens.
+        reverse: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for token in token_weight:
+            for held, similarity in partners.get(token) or unwalked_partners[token]:
+                reverse[held].append((token, similarity))
+        short_form = len(distinctive) >= SHORT_FORM_WORDS
+        for i in others:
+            if self._full_sum(i, reverse, token_weight, initials, total, distinctive, short_form):
                 found.add(i)
         return found
 
     def _full_sum(
         self,
         i: int,
-        walked: list[str],
-        unwalked: list[str],
+        reverse: dict[str, list[tuple[str, float]]],
         token_weight: dict[str, float],
-        partners: dict[str, Sequence[tuple[str, float]]],
-        unwalked_partners: dict[str, Sequence[tuple[str, float]]],
+        initials: list[str],
         total: float,
+        distinctive: set[str],
+        short_form: bool,
     ) -> bool:
+        """The bound of one name from every pair it offers the query."""
         own = self.weights[i]
-        gained = 0.0
-        aligned = 0
-        for token in (*walked, *unwalked):
-            w = token_weight[token]
-            best = 0.0
-            source = partners.get(token) or unwalked_partners[token]
-            for held, similarity in source:
-                weight = own.get(held)
-                if weight is not None:
-                    best = max(best, self._pair(similarity, w, weight))
-            if not best and len(token) == 1 and self.letters:
+        best: dict[str, float] = {}
+        for held, weight in own.items():
+            for token, similarity in reverse.get(held, ()):
+                pair = self._pair(similarity, token_weight[token], weight)
+                if pair > best.get(token, 0.0):
+                    best[token] = pair
+        for token in initials:
+            if token not in best:
                 letter = self.letters[i].get(token)
                 if letter is not None:
-                    best = self._pair(1.0, w, letter)
-            if best:
-                gained += best
-                aligned += 1
-        if aligned >= len(own) and self.whole[i]:
+                    best[token] = self._pair(1.0, token_weight[token], letter)
+        if len(best) >= len(own) and self.whole[i]:
             return True
-        return self._reaches(gained, total, self.totals[i])
+        short = short_form and all(t in best for t in distinctive)
+        return self._reaches(sum(best.values()), total, self.totals[i], short)

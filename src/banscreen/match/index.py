@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from ..model import Entity, Name
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
@@ -22,6 +24,7 @@ from .near import NearIndex
 from .normalize import NameForm, Normaliser, has_han
 from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
 from .similarity import Alignment, find
+from .sound import SoundKeys
 from .text import camel_splits, clean, package_words, strip_references
 from .weights import Idf
 
@@ -60,6 +63,56 @@ class NameMatch:
     found: tuple[str, ...] = ()  # the registry name's tokens found inside the query
 
 
+class _Words:
+    """A set of registry words with what finds their partners: near spellings and sounds."""
+
+    def __init__(self, words: set[str], token_floor: float, sound: SoundKeys) -> None:
+        self.sound = sound
+        self.near_index = NearIndex(words, token_floor)
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            if word.isascii():
+                key = sound.key(word)
+                if len(key) >= 2:
+                    by_key[key].add(word)
+        self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
+        self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
+
+    def near(self, token: str) -> tuple[tuple[str, float], ...]:
+        """The token and the words within the token-similarity floor of it."""
+        return ((token, 1.0), *self.near_index.near(token))
+
+    def sounding(
+        self,
+        token: str,
+        near: bool,
+        spelling: float | None,
+        min_classes: int | None = None,
+        equal_min: int = 2,
+    ) -> tuple[tuple[str, float], ...]:
+        """The near words, and the words that sound like `token` (keys equal, or near with
+        `near`; spelt alike to the edit similarity `spelling` too, if given), each with the
+        most that scoring gives the pair: the partners scoring.py may align."""
+        found = dict(self.near(token))
+        key = self.sound.key(token) if token.isascii() else ""
+        if len(key) < equal_min:
+            return tuple(found.items())
+        partners = [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]
+        least = self.sound.near_min_classes if min_classes is None else min_classes
+        if near and len(key) >= least:
+            partners += [
+                (other, self.sound.near_score)
+                for near_key, _ in self.near_keys.near(key)
+                if len(near_key) >= least
+                for other in self.by_key.get(near_key, ())
+            ]
+        for other, similarity in partners:
+            if spelling is not None and OSA.normalized_similarity(token, other) < spelling:
+                continue
+            found[other] = max(found.get(other, 0.0), similarity)
+        return tuple(found.items())
+
+
 class NameIndex:
     def __init__(
         self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
@@ -67,7 +120,8 @@ class NameIndex:
         self.config = config
         self.normaliser = normaliser
         self.sound = normaliser.sound
-        self.scorer = Scorer(config, self.sound)
+        self._vocabulary: frozenset[str] = frozenset()
+        self.scorer = Scorer(config, self.sound, self._known)
         pairs = [(e.id, n, e.type in PERSON_TYPES) for e in entities.values() for n in e.names]
         named = [
             (entity_id, name, person, form)
@@ -83,7 +137,7 @@ class NameIndex:
             for entity_id, name, person, form in named
         ]
         self._types = {e.id: e.type for e in entities.values()}
-        self._compact_near: NearIndex | None = None
+        self._compact_near: dict[bool, NearIndex] = {}
         self._packaging = frozenset(config.package_words)
         self._build_lookups()
         self._build_postings()
@@ -121,8 +175,12 @@ class NameIndex:
         self._compact: dict[str, list[int]] = defaultdict(list)
         self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
         self._compact_roman: dict[str, list[int]] = defaultdict(list)
-        # The sound of a whole person's name (Hangul and kana write one as one word).
-        self._compact_key: dict[str, list[int]] = defaultdict(list)
+        # The sound of a whole person's name (Hangul and kana write one as one word): of
+        # persons written in other scripts (for Latin queries), and of all persons.
+        self._compact_key: dict[bool, dict[str, list[int]]] = {
+            True: defaultdict(list),
+            False: defaultdict(list),
+        }
         self._person_df: dict[str, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.entries):
             self._exact[entry.key].append(i)
@@ -130,8 +188,10 @@ class NameIndex:
             self._compact_phonetic["".join(entry.form.phonetic)].append(i)
             if not entry.form.han:
                 self._compact_roman["".join(entry.form.roman)].append(i)
-            if entry.person:
-                self._compact_key[entry.prepared.compact_key].append(i)
+            if entry.person and not entry.form.han:
+                self._compact_key[False][entry.prepared.compact_key].append(i)
+                if entry.form.script != "Latin":
+                    self._compact_key[True][entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
                     self._person_df[token].add(entry.entity_id)
         self._containable = frozenset(self.config.contained_name_kinds)
@@ -156,15 +216,13 @@ class NameIndex:
             | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
         )
         self._component_words = self._words | self._packaging
-        self._near_index = NearIndex(vocabulary, self.config.token_similarity)
-        by_key: dict[str, set[str]] = defaultdict(set)
-        for token in vocabulary:
-            if token.isascii():
-                key = self.sound.key(token)
-                if len(key) >= 2:
-                    by_key[key].add(token)
-        self._by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
-        self._near_keys = NearIndex(self._by_key, self.sound.near_similarity, 3)
+        self._all_words = _Words(vocabulary, self.config.token_similarity, self.sound)
+        # The romanised words of names in scripts other than Latin and Han, for Latin queries.
+        self._scripted_words = _Words(
+            {t for e in self.entries if e.form.script not in _NO_SCRIPT for t in e.form.roman},
+            self.config.token_similarity,
+            self.sound,
+        )
 
     def _build_postings(self) -> None:
         review = self.config.thresholds.review
@@ -218,33 +276,48 @@ class NameIndex:
     @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
     def _near_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
         """The token and the registry tokens within the token-similarity floor of it."""
-        return ((token, 1.0), *self._near_index.near(token))
+        return self._all_words.near(token)
+
+    def _known(self, word: str) -> bool:
+        """Whether the lists spell a word: one of theirs, or within the edit floor of one."""
+        return word in self._vocabulary or len(self._near_tokens(word)) > 1
 
     @lru_cache(maxsize=65536)  # noqa: B019
-    def _sound_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
-        """The near tokens, and the registry tokens that sound like `token`, each with the
-        most that scoring gives the pair."""
-        found = dict(self._near_tokens(token))
-        key = self.sound.key(token) if token.isascii() else ""
-        if len(key) >= 2:
-            for other in self._by_key.get(key, ()):
-                found[other] = max(found.get(other, 0.0), self.sound.equal_score)
-            for near_key, _ in self._near_keys.near(key):
-                for other in self._by_key.get(near_key, ()):
-                    found[other] = max(found.get(other, 0.0), self.sound.near_score)
-        return tuple(found.items())
+    def _org_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        if self._known(token):  # a word the lists spell: its sound-alikes are other words
+            return self._near_tokens(token)
+        return self._all_words.sounding(token, near=False, spelling=self.config.org_spelling_floor)
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def _person_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        return self._all_words.sounding(
+            token,
+            near=True,
+            spelling=self.config.person_spelling_floor,
+            min_classes=self.config.person_near_min_classes,
+            equal_min=self.config.person_equal_min_classes,
+        )
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def _roman_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        return self._all_words.sounding(token, near=True, spelling=None)
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def _scripted_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        """Partners among the romanised words of names in other scripts only."""
+        return self._scripted_words.sounding(token, near=True, spelling=None)
 
     @staticmethod
     def _exact_sources(token: str) -> Sequence[tuple[str, float]]:
         return ((token, 1.0),)
 
     # ------------------------------------------------------------------ candidates
-    def _candidates(self, form: NameForm) -> set[int]:
-        p = self.prepare(form)
+    def _candidates(self, form: NameForm, prepared: Prepared | None = None) -> set[int]:
+        p = prepared or self.prepare(form)
         lexical = Query(form.tokens, form.factors, p.weights)
-        found = self._lexical.search(lexical, self._sound_tokens)
+        found = self._lexical.search(lexical, self._org_sources)
         person = Query(form.tokens, form.person_factors, p.person_weights)
-        found |= self._lexical_persons.search(person, self._sound_tokens)
+        found |= self._lexical_persons.search(person, self._person_sources)
         if form.phonetic != form.tokens or form.han:
             syllables = Query(form.phonetic, form.phonetic_factors, p.phonetic_weights)
             found |= self._syllables[not form.han].search(syllables, self._exact_sources)
@@ -253,11 +326,11 @@ class NameIndex:
         roman = Query(form.roman, form.roman_factors, p.roman_weights)
         roman_person = Query(form.roman, form.roman_person_factors, p.roman_person_weights)
         if form.script not in _NO_SCRIPT:  # against Latin names, by romanised words
-            found |= self._lexical.search(roman, self._sound_tokens)
-            found |= self._lexical_persons.search(roman_person, self._sound_tokens)
+            found |= self._lexical.search(roman, self._roman_sources)
+            found |= self._lexical_persons.search(roman_person, self._roman_sources)
         if self._roman_names:
-            found |= self._roman.search(roman, self._sound_tokens)
-            found |= self._roman_persons.search(roman_person, self._sound_tokens)
+            found |= self._roman.search(roman, self._scripted_sources)
+            found |= self._roman_persons.search(roman_person, self._scripted_sources)
         return found
 
     def _lookups(self, form: NameForm, prepared: Prepared) -> set[int]:
@@ -267,28 +340,31 @@ class NameIndex:
         found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
         if not form.han:
             found |= set(self._compact_roman.get("".join(form.roman), ()))
-        if not form.han and (form.script != "Latin" or self._roman_names):
-            key = prepared.compact_key
-            found |= set(self._compact_key.get(key, ()))
-            for near, _ in self._compact_keys.near(key):
-                found |= set(self._compact_key.get(near, ()))
+        if not form.han:
+            # Latin against persons written in other scripts, and the reverse.
+            latin = form.script == "Latin"
+            keys, near_keys = self._compact_key[latin], self._compact_keys(latin)
+            found |= set(keys.get(prepared.compact_key, ()))
+            for near, _ in near_keys.near(prepared.compact_key):
+                found |= set(keys.get(near, ()))
         if len(form.tokens) == 1:
-            for partner, _ in self._sound_tokens(form.tokens[0]):
+            for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):
                     found |= self._lexical_persons.by_token.get(partner, set())
 
         return found
 
-    @property
-    def _compact_keys(self) -> NearIndex:
-        """Compact keys near each other; built on the first query that needs it."""
-        if self._compact_near is None:
-            self._compact_near = NearIndex(
-                (k for k in self._compact_key if 3 <= len(k) <= COMPACT_KEY_MAX),
+    def _compact_keys(self, latin: bool) -> NearIndex:
+        """Near compact keys of persons (of persons in other scripts, for a Latin query);
+        built on the first query that needs them."""
+        near = self._compact_near.get(latin)
+        if near is None:
+            near = self._compact_near[latin] = NearIndex(
+                (k for k in self._compact_key[latin] if 3 <= len(k) <= COMPACT_KEY_MAX),
                 self.sound.near_similarity,
                 3,
             )
-        return self._compact_near
+        return near
 
     def rare(self, token: str) -> bool:
         """Whether a word is carried by so few listed persons that alone it names one."""
@@ -362,8 +438,9 @@ class NameIndex:
             joined = self.join_split(base.tokens)
             if joined is not None:
                 out.append((self.normaliser.form(" ".join(joined)), cap))
-        camel = camel_splits(clean(stripped if stripped is not None else query))
-        if camel != clean(stripped if stripped is not None else query):
+        cleaned = clean(stripped if stripped is not None else query)
+        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
+        if camel != cleaned:
             split = self.normaliser.form(camel)
             if split.tokens and all(split.tokens != f.tokens for f, _ in out):
                 out.append((split, cap))
@@ -428,7 +505,7 @@ class NameIndex:
             if not variant.tokens:
                 continue
             prepared = self.prepare(variant)
-            candidates = self._lookups(variant, prepared) | self._candidates(variant)
+            candidates = self._lookups(variant, prepared) | self._candidates(variant, prepared)
             for i in candidates:
                 entry = self.entries[i]
                 score, method, alignment, found = self.score_entry(prepared, entry)

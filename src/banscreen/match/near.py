@@ -59,7 +59,7 @@ class NearIndex:
         return out
 
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
-        if len(token) < self.min_length:
+        if len(token) < self.min_length or not (self._by_deletion or self._by_trigram):
             return ()
         candidates: set[str] = set()
         # Short registry tokens: reachable unless the query is too long for any of them.

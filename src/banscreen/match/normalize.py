@@ -33,6 +33,7 @@ from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.pinyin_dict import pinyin_dict
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
+from rigour.text.normalize import Cleanup, Normalize, normalize
 
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
@@ -46,6 +47,8 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _PIECES = regex.compile(f"[{_HAN_CLASS}]+|(?:(?![{_HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
+# rigour's table of legal forms, read without accents: "societe anonyme" as "société anonyme".
+_UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
 _HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 
 
@@ -176,6 +179,7 @@ class Normaliser:
         self._misspelt: dict[str, bool] = {}
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
         self._legal_latin = _by_first_token(config.legal_forms_latin)
+        self._legal_words = frozenset(w for form in config.legal_forms_latin for w in form)
         self._legal_han = frozenset(config.legal_forms_han)
         self._legal_fuzzy = tuple(config.legal_words_fuzzy)
         self._legal_fuzzy_floor = config.legal_words_similarity
@@ -240,6 +244,26 @@ class Normaliser:
 
     def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
         return _replace_phrases(tokens, self._legal_latin, join=False)
+
+    @staticmethod
+    def _unaccented(text: str) -> str | None:
+        """A Latin-only text without accents, as rigour reads its table that way; else None
+        (marks are letters' parts in other scripts: Cyrillic "й", Devanagari vowels)."""
+        words = text.split()
+        if not all(w.isascii() or script_of(w) in ("Latin", "Common") for w in words):
+            return None
+        return normalize(text, _UNACCENTED, Cleanup.Strong)
+
+    def _without_org_types(self, folded: str) -> str:
+        """rigour's legal forms removed, as written and as written without accents, so that a
+        name typed in ASCII ("Societe Anonyme") loses the same words as the accented one."""
+        stripped = remove_org_types(folded, replacement=" ")
+        plain = self._unaccented(stripped)
+        if not plain:
+            return stripped
+        again = remove_org_types(plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong,
+                                 replacement=" ")  # fmt: skip
+        return again if again.split() != plain.split() else stripped
 
     def _misspelt_legal_word(self, token: str) -> bool:
         found = self._misspelt.get(token)
@@ -309,9 +333,9 @@ class Normaliser:
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
             # the words are split and single legal words dropped one by one.
             # A name made only of legal forms keeps its words (see _analyse_pieces).
-            stripped = remove_org_types(folded, replacement=" ")
-            if stripped != folded and self._drop_latin_legal_forms(
-                [w for w in split_words(stripped) if w]
+            stripped = self._without_org_types(folded)
+            if stripped != folded and any(
+                w and fold_latin(w) not in self._legal_words for w in split_words(stripped)
             ):
                 folded = stripped
         pieces: list[str] = []
@@ -425,35 +449,26 @@ class Normaliser:
         return tuple(syllables), tuple(factors)
 
     def _roman(
-        self, analysed: list[tuple[str, float]]
+        self,
+        analysed: list[tuple[str, float]],
+        phonetic: tuple[str, ...],
+        phonetic_factors: tuple[float, ...],
     ) -> tuple[tuple[str, ...], tuple[float, ...], str]:
-        """Every word in Latin letters (a Han run as its pinyin syllables, like the phonetic
-        form), and the name's script: its first script other than Latin and Han, else Han if
-        it has Han, else Latin."""
+        """Every word in Latin letters, and the name's script: its first script other than
+        Latin and Han, else Han if it has Han, else Latin. A name with Han is read as its
+        pinyin syllables (the phonetic form): Chinese meets Latin by them, and no other
+        script (scoring.py)."""
         roman: list[str] = []
         factors: list[float] = []
         other: str | None = None
         han = False
-        i = 0
-        while i < len(analysed):
-            token, factor = analysed[i]
-            if has_han(token):
-                han = True
-                j = i
-                while j < len(analysed) and has_han(analysed[j][0]):
-                    j += 1
-                run = analysed[i:j]
-                read = lazy_pinyin("".join(t for t, _ in run), style=Style.NORMAL)
-                if len(read) != len(run):
-                    read = [lazy_pinyin(t, style=Style.NORMAL)[0] for t, _ in run]
-                roman.extend(read)
-                factors.extend(f for _, f in run)
-                i = j
-                continue
-            i += 1
+        for token, factor in analysed:
             if token.isascii():
                 roman.append(token)
                 factors.append(factor)
+                continue
+            if has_han(token):
+                han = True
                 continue
             written = script_of(token)
             if other is None and written not in ("Latin", "Common"):
@@ -461,14 +476,15 @@ class Normaliser:
             for part in romanise(token):
                 roman.append(part)
                 factors.append(min(factor, self._latin_factor(part)))
-        script = other or ("Han" if han else "Latin")
-        return tuple(roman), tuple(factors), script
+        if han:
+            return phonetic, phonetic_factors, other or "Han"
+        return tuple(roman), tuple(factors), other or "Latin"
 
     def _form(self, text: str) -> NameForm:
         analysed = self._analyse(text)
         tokens = tuple(t for t, _ in analysed)
         phonetic, phonetic_factors = self._phonetic(analysed)
-        roman, roman_factors, script = self._roman(analysed)
+        roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors)
         factors = tuple(f for _, f in analysed)
         return NameForm(
             tokens=tokens,

@@ -24,9 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from ..registry.schema import MatchingSchema
+from .candidates import SHORT_FORM_WORDS
 from .normalize import NameForm
 from .similarity import Alignment, PairSimilarity, align, find
 from .sound import SoundKeys
@@ -83,9 +82,15 @@ def _covered(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
 class Scorer:
     """The scoring rules under one matching configuration."""
 
-    def __init__(self, config: MatchingSchema, sound: SoundKeys) -> None:
+    def __init__(
+        self,
+        config: MatchingSchema,
+        sound: SoundKeys,
+        known: Callable[[str], bool] = lambda word: False,
+    ) -> None:
         self.config = config
         self.sound = sound
+        self.known = known  # whether the lists spell a word (as one of theirs, or nearly)
         self._part_floor = config.short_token_weight  # a person's name part, not a title
 
     # ------------------------------------------------------------------ pair opinions
@@ -96,29 +101,43 @@ class Scorer:
             return self.config.initial_similarity
         return 0.0
 
-    def _spelling(self, a: str, b: str, near: bool = True) -> float:
+    def _spelling(
+        self, a: str, b: str, spelled: float, near: bool = True, floor: float | None = None
+    ) -> float:
         """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
         "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
         "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
         (two apps whose names differ by a letter have near keys)."""
-        sound = self.sound.similarity(a, b)
+        floor = self.config.person_spelling_floor if floor is None else floor
+        if spelled < floor:
+            return 0.0
+        sound = self.sound.similarity(
+            a, b, self.config.person_near_min_classes, self.config.person_equal_min_classes
+        )
         if not sound or (not near and sound < self.sound.equal_score):
             return 0.0
-        if OSA.normalized_similarity(a, b) >= self.config.person_spelling_floor:
-            return sound
-        return 0.0
+        return sound
 
-    def _org_pair(self, a: str, b: str) -> float:
-        """A Latin spelling of an organisation's word that sounds exactly alike."""
-        return self._spelling(a, b, near=False)
+    def _org_pair(self, a: str, b: str, spelled: float) -> float:
+        """A Latin spelling of an organisation's word that sounds exactly alike and is spelt
+        mostly alike, one of them a word that no listed name has or nearly has: a word the
+        lists spell is that word, however alike another sounds (organisations' names are
+        made words: "Quitor" and "Kator" are two)."""
+        if spelled < self.config.org_spelling_floor or (self.known(a) and self.known(b)):
+            return 0.0
+        return self._spelling(a, b, spelled, near=False, floor=self.config.org_spelling_floor)
 
-    def _person_pair(self, a: str, b: str) -> float:
+    def _person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a spelling that sounds alike (persons' names)."""
-        return self._initial(a, b) or self._spelling(a, b)
+        return self._initial(a, b) or self._spelling(a, b, spelled)
 
-    def _roman_person_pair(self, a: str, b: str) -> float:
+    def _roman_person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a romanised word that sounds alike (persons' names)."""
         return self._initial(a, b) or self.sound.similarity(a, b)
+
+    def _roman_pair(self, a: str, b: str, spelled: float) -> float:
+        """A romanised word that sounds alike."""
+        return self.sound.similarity(a, b)
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -161,14 +180,15 @@ class Scorer:
         """A token alignment's score under the rules above: (score, method, found).
 
         `short_b`: `b` is a listed name that the query `a` may give in short ("Rayan Roshd
-        Company" for "Rayan Roshd Afzar Company"): when every distinctive word of `a` aligns,
-        the words of `b` it lacks count `org_extra_weight` of their weight.
+        Company" for "Rayan Roshd Afzar Company"): when `a` has two distinctive words or more
+        and every one aligns, the words of `b` it lacks count `org_extra_weight` of their
+        weight.
         """
         cfg = self.config
         method = "fuzzy"
         if person:
             score = self._person(a, b, alignment, written)
-        elif short_b and all(i in alignment.aligned_a for i, f in enumerate(a.factors) if f >= 1.0):
+        elif short_b and self._short_form(a, alignment):
             score = self._partial(a, b, alignment, 1.0, cfg.org_extra_weight)
         else:
             score = alignment.score
@@ -189,6 +209,14 @@ class Scorer:
             if found:
                 score, method = cfg.contained_score, "contained"
         return score, method, found
+
+    @staticmethod
+    def _short_form(a: _Side, alignment: Alignment) -> bool:
+        """The query gives a name in short: two distinctive words or more, all aligned."""
+        distinctive = [i for i, f in enumerate(a.factors) if f >= 1.0]
+        return len(distinctive) >= SHORT_FORM_WORDS and all(
+            i in alignment.aligned_a for i in distinctive
+        )
 
     @staticmethod
     def _whole(a: _Side, b: _Side, alignment: Alignment) -> bool:
@@ -346,7 +374,7 @@ class Scorer:
         side_b = _Side(b.roman, b.roman_person_factors if person else b.roman_factors,
                        pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
         unordered = (False,) * len(a.roman), (False,) * len(b.roman)
-        other: PairSimilarity = self._roman_person_pair if person else self.sound.similarity
+        other: PairSimilarity = self._roman_person_pair if person else self._roman_pair
         roman = align(
             side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
             unordered[1], cfg.token_similarity, other,

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 Pairs = tuple[tuple[str, str, float], ...]
-# A second opinion on two tokens that do not align by spelling: how alike they sound, or
-# whether one is the other's initial (0 when neither).
-PairSimilarity = Callable[[str, str], float]
+# A second opinion on two tokens that do not align by spelling, given their edit similarity:
+# how alike they sound, or whether one is the other's initial (0 when neither).
+PairSimilarity = Callable[[str, str, float], float]
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,19 @@ def _bag(
 ) -> list[tuple[int, int, float, float]]:
     """One-to-one pairs (i, j, weight gained, similarity), best similarity first, any order."""
     candidates: list[tuple[float, float, str, str, int, int]] = []
+    similarity = OSA.normalized_similarity
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
-            sim = token_similarity(ta, tb, floor)
-            if sim == 0 and other is not None:
-                sim = other(ta, tb)
+            if ta == tb:
+                sim = 1.0
+            else:
+                spelled = similarity(ta, tb)
+                if spelled >= floor and len(ta) >= 4 and len(tb) >= 4:
+                    sim = spelled  # token_similarity, computed once
+                elif other is not None:
+                    sim = other(ta, tb, spelled)
+                else:
+                    continue
             if sim > 0:
                 lo, hi = (ta, tb) if ta <= tb else (tb, ta)
                 candidates.append((-sim, -(wa[i] + wb[j]), lo, hi, i, j))

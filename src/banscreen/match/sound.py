@@ -38,6 +38,7 @@ class SoundKeys:
         self.equal_score = config.sound_equal_score
         self.near_similarity = config.sound_near_similarity
         self.near_score = config.sound_near_score
+        self.near_min_classes = config.sound_near_min_classes
         self.key = lru_cache(maxsize=65536)(self._key)
 
     def _key(self, word: str) -> str:
@@ -59,19 +60,25 @@ class SoundKeys:
                     out.append(ch)
         return "".join(out)
 
-    def keys_near(self, ka: str, kb: str) -> bool:
-        """Two different keys of three classes or more, within the near similarity."""
+    def keys_near(self, ka: str, kb: str, min_classes: int | None = None) -> bool:
+        """Two different keys of `min_classes` classes or more (by default
+        `near_min_classes`), within the near similarity."""
+        least = self.near_min_classes if min_classes is None else min_classes
         return (
-            min(len(ka), len(kb)) >= 3 and OSA.normalized_similarity(ka, kb) >= self.near_similarity
+            min(len(ka), len(kb)) >= least
+            and OSA.normalized_similarity(ka, kb) >= self.near_similarity
         )
 
-    def similarity(self, a: str, b: str) -> float:
-        """How alike two words sound: `equal_score`, `near_score` or 0."""
+    def similarity(
+        self, a: str, b: str, min_classes: int | None = None, equal_min: int = 2
+    ) -> float:
+        """How alike two words sound: `equal_score` (keys equal, of `equal_min` classes or
+        more), `near_score` (near keys of `min_classes` classes or more) or 0."""
         ka, kb = self.key(a), self.key(b)
-        if len(ka) < 2 or len(kb) < 2:
+        if len(ka) < equal_min or len(kb) < equal_min:
             return 0.0
         if ka == kb:
             return self.equal_score
-        if self.keys_near(ka, kb):
+        if self.keys_near(ka, kb, min_classes):
             return self.near_score
         return 0.0

@@ -29,7 +29,9 @@ _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65",
 _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0") | frozenset(
     chr(c) for c in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))
 )
-_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+# Two lower-case letters, then a capital and a lower-case letter: "reportedAcme" splits,
+# "GmbH", "McDonald" and a brand's own "XyZ" casing do not.
+_CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})")
 # What ICU writes for a word-initial ayin or aleph once folded to ASCII.
 _GLOTTAL = frozenset("'?`")
 # Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
@@ -148,6 +150,8 @@ def strip_references(
     currency code with an amount; on their own they stay. Numbers of one or two digits stay
     too: they are part of names ("Brigade 44", "7-Eleven").
     """
+    if not any(ch.isdigit() for ch in text):
+        return None  # every reference, date and amount has a digit
     marked = _AMOUNT.sub(" \0 ", _DATE.sub(" \0 ", clean(text)))
     words = _TOKEN.findall(marked)
     introducers = {w.casefold() for w in reference_words} | {"#", "№"}

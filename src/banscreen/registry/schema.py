@@ -218,6 +218,7 @@ class MatchingSchema(_Strict):
     sound_equal_score: float = Field(gt=0, le=1)
     sound_near_similarity: float = Field(gt=0, le=1)
     sound_near_score: float = Field(gt=0, le=1)
+    sound_near_min_classes: int = Field(ge=2)
     person_titles: list[str]
     person_title_weight: float = Field(gt=0, le=1)
     name_particles: list[str]
@@ -227,6 +228,9 @@ class MatchingSchema(_Strict):
     org_extra_weight: float = Field(gt=0, le=1)
     person_conflict_max: float = Field(gt=0, le=1)
     person_spelling_floor: float = Field(ge=0, le=1)
+    person_near_min_classes: int = Field(ge=2)
+    person_equal_min_classes: int = Field(ge=2)
+    org_spelling_floor: float = Field(ge=0, le=1)
     person_rare_name_score: float = Field(gt=0, le=1)
     person_rare_name_max_entities: int = Field(ge=0)
     reference_words: list[str]
