@@ -46,7 +46,18 @@ def big_registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
         names = tuple(replace(n, value=writer.transliterate(n.value)) for n in entity.names[:2])
         twin = replace(entity, id=f"{entity.id}-twin", names=(*entity.names[:1], *names))
         entities[twin.id] = twin
+    # Parties whose names carry numbers, apart or glued on ("Ocean Star 2000", "Media4000"),
+    # which a reference number in a query may spell.
+    for k, entity in enumerate(rng.sample(sorted(entities.values(), key=lambda e: e.id), 40)):
+        first = entity.names[0]
+        number = NUMBERS[k % len(NUMBERS)]
+        value = f"{first.value} {number}" if k % 2 else f"{first.value.split()[0]}{number}"
+        numbered = replace(entity, id=f"{entity.id}-numbered", names=(replace(first, value=value),))
+        entities[numbered.id] = numbered
     return replace(registry, entities=entities)
+
+
+NUMBERS = ["2000", "777", "12345", "4411", "1200", "2021"]
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +71,12 @@ def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
     """`match` with every registry name as a candidate."""
     original = NameIndex._candidates
     NameIndex._candidates = lambda self, form, prepared=None: set(range(len(self.entries)))  # type: ignore[method-assign]
+    NameIndex._hits.cache_clear()  # hits are remembered per form
     try:
         return _key(index.match(query))
     finally:
         NameIndex._candidates = original  # type: ignore[method-assign]
+        NameIndex._hits.cache_clear()
 
 
 def _key(found: list[NameMatch]) -> list[tuple[str, float, str]]:
@@ -145,10 +158,12 @@ def test_the_check_sees_a_dropped_candidate(index: NameIndex) -> None:
     original, lookups = NameIndex._candidates, NameIndex._lookups
     NameIndex._candidates = lambda self, form, prepared=None: set()  # type: ignore[method-assign]
     NameIndex._lookups = lambda self, form, prepared: set()  # type: ignore[method-assign]
+    NameIndex._hits.cache_clear()
     try:
         starved = _key(index.match(query))
     finally:
         NameIndex._candidates, NameIndex._lookups = original, lookups  # type: ignore[method-assign]
+        NameIndex._hits.cache_clear()
     assert starved != _everything(index, query)
 
 
@@ -158,3 +173,30 @@ def test_a_repeated_token_counts_once_per_occurrence(index: NameIndex) -> None:
     query = "Shenzhen 阿里巴巴集团控股限有公司"
     found = _key(index.match(query))
     assert found and found == _everything(index, query)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(0, 10**9), st.integers(0, 10**9))
+def test_leaving_out_references_that_pair_with_nothing_changes_no_match(
+    index: NameIndex, seed: int, pick: int
+) -> None:
+    """variants() scores only the name when the references taken away from a query pair
+    with nothing listed; matching with and without that shortcut agrees, hit for hit, also
+    where a listed name spells the number ("Ocean Star 2000", "Media2000")."""
+    rng = random.Random(seed)
+    words = _mutate(rng, index.entries[pick % len(index.entries)].name.value).split()
+    number = rng.choice([*NUMBERS, str(rng.randint(100, 10**6))])
+    reference = rng.choice([number, f"ref {number}", f"INV-{number}", f"USD {number}.00",
+                            "2021-03-15"])  # fmt: skip
+    words.insert(rng.randint(0, len(words)), reference)
+    query = " ".join(words)
+    shortcut = _key(index.match(query))
+    index.skip_inert_references = False
+    try:
+        assert _key(index.match(query)) == shortcut, query
+    finally:
+        index.skip_inert_references = True

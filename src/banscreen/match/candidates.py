@@ -208,6 +208,8 @@ class Postings:
         # shares only them to review: such a name gains at most their weight plus the
         # heaviest weight any name gives each one's partners.
         offered = {t: self._offered(t, sources) for t in token_weight}
+        if not any(offered.values()):
+            return set()  # no name here holds a partner of any query token
         walked: list[str] = []
         remaining = sum(token_weight.values())
         partner_weight = sum(offered.values())

@@ -25,7 +25,7 @@ from .normalize import NameForm, Normaliser, has_han
 from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
 from .similarity import Alignment, find
 from .sound import SoundKeys
-from .text import camel_splits, clean, package_words, strip_references
+from .text import camel_splits, clean, package_words, split_references, split_words
 from .weights import Idf
 
 # Names of these entity types are scored by the rules of persons' names.
@@ -78,8 +78,10 @@ class _Words:
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - the words live as long as the index
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
-        """The token and the words within the token-similarity floor of it."""
+        """The token and the words within the token-similarity floor of it (every source
+        of partners starts here, so it is worked out once per token)."""
         return ((token, 1.0), *self.near_index.near(token))
 
     def sounding(
@@ -216,6 +218,10 @@ class NameIndex:
             | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
         )
         self._component_words = self._words | self._packaging
+        # Registry words with a digit (see _inert), and whether variants() may leave out
+        # references that pair with nothing (tests turn it off to compare).
+        self._digit_words = tuple(sorted(t for t in vocabulary if any(c.isdigit() for c in t)))
+        self.skip_inert_references = True
         self._all_words = _Words(vocabulary, self.config.token_similarity, self.sound)
         # The romanised words of names in scripts other than Latin and Han, for Latin queries.
         self._scripted_words = _Words(
@@ -273,19 +279,14 @@ class NameIndex:
         )  # fmt: skip
 
     # ------------------------------------------------------------------ partners
-    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
-    def _near_tokens(self, token: str) -> tuple[tuple[str, float], ...]:
-        """The token and the registry tokens within the token-similarity floor of it."""
-        return self._all_words.near(token)
-
     def _known(self, word: str) -> bool:
         """Whether the lists spell a word: one of theirs, or within the edit floor of one."""
-        return word in self._vocabulary or len(self._near_tokens(word)) > 1
+        return word in self._vocabulary or len(self._all_words.near(word)) > 1
 
-    @lru_cache(maxsize=65536)  # noqa: B019
+    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
     def _org_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         if self._known(token):  # a word the lists spell: its sound-alikes are other words
-            return self._near_tokens(token)
+            return self._all_words.near(token)
         return self._all_words.sounding(token, near=False, spelling=self.config.org_spelling_floor)
 
     @lru_cache(maxsize=65536)  # noqa: B019
@@ -422,13 +423,19 @@ class NameIndex:
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; and
         re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
         at most `compact_score`."""
-        form = self.normaliser.form(query)
-        out = [(form, 1.0)]
-        stripped = strip_references(query, self.config.reference_words, self.config.currency_codes)
-        if stripped is not None:
-            bare = self.normaliser.form(stripped)
-            if bare.tokens and bare.tokens != form.tokens:
-                out.append((bare, 1.0))
+        split = split_references(query, self.config.reference_words, self.config.currency_codes)
+        stripped = None if split is None else split[0]
+        if split is not None and self.skip_inert_references and self._inert(split[1]):
+            # What was taken away pairs with nothing listed: the query itself scores no
+            # higher than without it, so the name alone is scored (tests/test_names.py).
+            out = [(self.normaliser.form(split[0]), 1.0)]
+        else:
+            form = self.normaliser.form(query)
+            out = [(form, 1.0)]
+            if stripped is not None:
+                bare = self.normaliser.form(stripped)
+                if bare.tokens and bare.tokens != form.tokens:
+                    out.append((bare, 1.0))
         cap = self.config.compact_score
         for base, _ in list(out):
             pieces = [self.split_run_together(t) or (t,) for t in base.tokens]
@@ -445,6 +452,22 @@ class NameIndex:
             if split.tokens and all(split.tokens != f.tokens for f, _ in out):
                 out.append((split, cap))
         return out
+
+    def _inert(self, removed: list[str]) -> bool:
+        """Whether words taken from a query as references can pair with nothing listed:
+        no registry word is one of their pieces or near or sounds like one, and no listed
+        name holds a number piece inside a word ("Acme 2000" is not "Acme2000 Ltd")."""
+        for word in removed:
+            for piece in split_words(self.normaliser.fold(word)):
+                if not piece:
+                    continue
+                if piece in self._vocabulary or any(piece in t for t in self._digit_words):
+                    return False
+                partners = (self._org_sources, self._person_sources, self._roman_sources,
+                            self._scripted_sources)  # fmt: skip
+                if any(len(source(piece)) > 1 for source in partners):
+                    return False
+        return True
 
     def score_entry(
         self, prepared: Prepared, entry: NameEntry
@@ -502,17 +525,12 @@ class NameIndex:
         best: dict[str, tuple[float, int, NameMatch]] = {}
         review = self.config.thresholds.review
         for variant, cap in self.variants(query):
-            if not variant.tokens:
-                continue
-            prepared = self.prepare(variant)
-            candidates = self._lookups(variant, prepared) | self._candidates(variant, prepared)
-            for i in candidates:
-                entry = self.entries[i]
-                score, method, alignment, found = self.score_entry(prepared, entry)
+            for i, score, method, alignment, found in self._hits(variant):
                 if cap < 1.0 and score > cap:
                     score, method = cap, "fuzzy"
                 if score < review:
                     continue
+                entry = self.entries[i]
                 current = best.get(entry.entity_id)
                 # The best name of each entity; of equal scores, the first in the registry.
                 if current is None or (score, -i) > (current[0], -current[1]):
@@ -522,3 +540,21 @@ class NameIndex:
                         NameMatch(entry, score, method, alignment, found),
                     )
         return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.entry.entity_id))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
+    def _hits(
+        self, form: NameForm
+    ) -> tuple[tuple[int, float, str, Alignment, tuple[str, ...]], ...]:
+        """The registry names one form of a query reaches review with, and how. Remembered
+        per form: payments repeat a counterparty with a new reference each time ("Acme
+        12345", "Acme 12399"), and the form without it is the same."""
+        if not form.tokens:
+            return ()
+        review = self.config.thresholds.review
+        prepared = self.prepare(form)
+        out = []
+        for i in sorted(self._lookups(form, prepared) | self._candidates(form, prepared)):
+            score, method, alignment, found = self.score_entry(prepared, self.entries[i])
+            if score >= review:
+                out.append((i, score, method, alignment, found))
+        return tuple(out)

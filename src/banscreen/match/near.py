@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+# Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
+# looking up one of the query's deletions: below this ratio the tokens of a compatible
+# length are compared directly.
+COMPARE_PER_DELETION = 10
+
+
+@lru_cache(maxsize=65536)
+def deletions(token: str, count: int) -> frozenset[str]:
+    """The token with up to `count` characters deleted. Each deletion is made at or after
+    the previous one, so every set of positions is deleted once; shared by all the indexes
+    (a query token is looked up in several)."""
+    out = {token}
+    frontier = [(token, 0)]
+    for _ in range(count):
+        frontier = [(t[:i] + t[i + 1 :], i) for t, start in frontier for i in range(start, len(t))]
+        out.update(t for t, _ in frontier)
+    return frozenset(out)
 
 
 def _trigrams(token: str) -> set[str]:
@@ -29,16 +50,23 @@ class NearIndex:
     similarity, so the answer is the same as comparing with every token.
     """
 
-    def __init__(self, tokens: Iterable[str], floor: float, min_length: int = 4) -> None:
+    def __init__(
+        self,
+        tokens: Iterable[str],
+        floor: float,
+        min_length: int = 4,
+        compare_per_deletion: int = COMPARE_PER_DELETION,
+    ) -> None:
         # Shorter tokens have no near tokens (token_similarity: one edit is already too many).
         self.min_length = min_length
         self.floor = floor
+        self._compare_per_deletion = compare_per_deletion
         self._short = max(L for L in range(1, 64) if self._deletions(L) <= 2)
         self._by_deletion: dict[str, list[str]] = defaultdict(list)
         self._by_trigram: dict[str, list[str]] = defaultdict(list)
-        for token in tokens:
-            if len(token) < self.min_length:
-                continue
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for token in sorted({t for t in tokens if len(t) >= min_length}):
+            self._by_length[len(token)].append(token)
             if len(token) <= self._short:
                 for variant in self._variants(token):
                     self._by_deletion[variant].append(token)
@@ -49,25 +77,58 @@ class NearIndex:
     def _deletions(self, length: int) -> int:
         return int((1 - self.floor) * length + 1e-9)
 
-    def _variants(self, token: str) -> set[str]:
+    def _variants(self, token: str) -> frozenset[str]:
         """The token with up to floor((1 - f) * its length) characters deleted."""
-        out = {token}
-        frontier = {token}
-        for _ in range(self._deletions(len(token))):
-            frontier = {t[:i] + t[i + 1 :] for t in frontier for i in range(len(t))}
-            out |= frontier
-        return out
+        return deletions(token, self._deletions(len(token)))
 
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
-        if len(token) < self.min_length or not (self._by_deletion or self._by_trigram):
+        length = len(token)
+        if length < self.min_length or not self._by_length:
             return ()
+        # Tokens within the floor are at most e shorter or e' longer (e' of their length).
+        lengths = range(length - self._deletions(length), int(length / self.floor + 1e-9) + 1)
+        band = sum(len(self._by_length.get(n, ())) for n in lengths)
+        if band <= self._compare_per_deletion * self._variant_count(length):
+            candidates: Iterable[str] = self._compared(token, lengths)
+        else:
+            candidates = self._looked_up(token)
+        found = []
+        for other in candidates:
+            if other == token or abs(len(other) - length) > self._edits(token, other):
+                continue
+            similarity = OSA.normalized_similarity(token, other)
+            if similarity >= self.floor:
+                found.append((other, similarity))
+        return tuple(sorted(found))
+
+    def _variant_count(self, length: int) -> int:
+        """How many deletions of a query of this length the tables would need."""
+        if length - self._deletions(length) > self._short:
+            return 1  # beyond every short token: trigrams only, and a few of them
+        return sum(math.comb(length, k) for k in range(self._deletions(length) + 1))
+
+    def _compared(self, token: str, lengths: range) -> list[str]:
+        """Tokens of a compatible length near the query, compared one by one. rapidfuzz
+        turns a cutoff into a distance with its own rounding ("aaaaa" and "aaaa" are exactly
+        0.8 apart): the cutoff is a little below the floor, and near() applies the floor."""
+        out: list[str] = []
+        for n in lengths:
+            choices = self._by_length.get(n)
+            if choices:
+                found = process.extract(token, choices, scorer=OSA.normalized_similarity,
+                                        score_cutoff=self.floor - 1e-6, limit=None)  # fmt: skip
+                out.extend(other for other, _, _ in found)
+        return out
+
+    def _looked_up(self, token: str) -> set[str]:
+        """Tokens near the query found through the deletion and trigram tables."""
         candidates: set[str] = set()
         # Short registry tokens: reachable unless the query is too long for any of them.
         if len(token) - self._deletions(len(token)) <= self._short:
             for variant in self._variants(token):
                 candidates.update(self._by_deletion.get(variant, ()))
         # Long registry tokens: only a query within e of their length can reach them.
-        if len(token) >= self.floor * (self._short + 1) - 1e-9:
+        if self._by_trigram and len(token) >= self.floor * (self._short + 1) - 1e-9:
             grams = _trigrams(token)
             shared: dict[str, int] = defaultdict(int)
             for gram in grams:
@@ -77,14 +138,7 @@ class NearIndex:
                 edits = self._edits(token, other)
                 if count >= len(grams) - 4 * edits:
                     candidates.add(other)
-        found = []
-        for other in candidates:
-            if other == token or abs(len(other) - len(token)) > self._edits(token, other):
-                continue
-            similarity = OSA.normalized_similarity(token, other)
-            if similarity >= self.floor:
-                found.append((other, similarity))
-        return tuple(sorted(found))
+        return candidates
 
     def _edits(self, a: str, b: str) -> int:
         return int(max(len(a), len(b)) * (1 - self.floor) + 1e-9)

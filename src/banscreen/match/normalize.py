@@ -23,6 +23,7 @@ The tables come from data/matching.yaml.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -199,13 +200,16 @@ class Normaliser:
         self._generic_weight = config.generic_weight
         self._short_weight = config.short_token_weight
         self._short_max = config.short_token_max_chars
-        # Han words weighted down, longest first: (word, factor, is_place)
-        self._han_words = sorted(
+        # Han words weighted down, by first character, longest first: (word, factor, is_place)
+        self._han_words: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
+        for item in sorted(
             [(han, config.place_weight, True) for _, han in config.places]
             + [(w, config.generic_weight, False) for w in config.generic_words_han],
             key=lambda item: len(item[0]),
             reverse=True,
-        )
+        ):
+            self._han_words[item[0][0]].append(item)
+        self._han_legal_cache: dict[str, bool] = {}
         self._syllables = pinyin_syllables()
         # split_pinyin, remembered: names share most of their words.
         self._split_pinyin = lru_cache(maxsize=65536)(
@@ -226,8 +230,13 @@ class Normaliser:
     def _is_han_legal_form(self, text: str) -> bool:
         if text in self._legal_han:
             return True
-        found = extract_org_types(text, generic=True)
-        return bool(found) and found[0][0] == text
+        known = self._han_legal_cache.get(text)
+        if known is None:
+            found = extract_org_types(text, generic=True)
+            known = bool(found) and found[0][0] == text
+            if len(self._han_legal_cache) < 1 << 16:
+                self._han_legal_cache[text] = known
+        return known
 
     def _strip_han_legal_form(self, run: str) -> str:
         """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run."""
@@ -247,23 +256,25 @@ class Normaliser:
 
     @staticmethod
     def _unaccented(text: str) -> str | None:
-        """A Latin-only text without accents, as rigour reads its table that way; else None
-        (marks are letters' parts in other scripts: Cyrillic "й", Devanagari vowels)."""
-        words = text.split()
-        if not all(w.isascii() or script_of(w) in ("Latin", "Common") for w in words):
+        """A Latin-only text without accents and punctuation, as rigour then reads its table;
+        None for text in other scripts (their marks are parts of letters: Cyrillic "й",
+        Devanagari vowels)."""
+        if not text.isascii() and not all(
+            w.isascii() or script_of(w) in ("Latin", "Common") for w in text.split()
+        ):
             return None
-        return normalize(text, _UNACCENTED, Cleanup.Strong)
+        return normalize(text, _UNACCENTED, Cleanup.Strong) or ""
 
     def _without_org_types(self, folded: str) -> str:
-        """rigour's legal forms removed, as written and as written without accents, so that a
-        name typed in ASCII ("Societe Anonyme") loses the same words as the accented one."""
-        stripped = remove_org_types(folded, replacement=" ")
-        plain = self._unaccented(stripped)
-        if not plain:
-            return stripped
-        again = remove_org_types(plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong,
-                                 replacement=" ")  # fmt: skip
-        return again if again.split() != plain.split() else stripped
+        """rigour's legal forms removed. Latin text is read without accents, against the
+        table read the same way, so that a name typed in ASCII ("Societe Anonyme") loses the
+        same words as the accented one; other text as written."""
+        plain = self._unaccented(folded)
+        if plain is None:
+            return remove_org_types(folded, replacement=" ")
+        stripped = remove_org_types(plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong,
+                                    replacement=" ")  # fmt: skip
+        return stripped if stripped.split() != plain.split() else folded
 
     def _misspelt_legal_word(self, token: str) -> bool:
         found = self._misspelt.get(token)
@@ -301,7 +312,7 @@ class Normaliser:
         out: list[tuple[str, float]] = []
         i = 0
         while i < len(run):
-            for word, factor, is_place in self._han_words:
+            for word, factor, is_place in self._han_words.get(run[i], ()):
                 if run.startswith(word, i):
                     out.extend((ch, factor) for ch in word)
                     i += len(word)
@@ -522,7 +533,16 @@ class Normaliser:
     def legal_forms(self, text: str) -> frozenset[str]:
         """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""
         folded = self.fold(text)
-        found = {target for _, target in extract_org_types(folded, generic=True)}
+        plain = self._unaccented(folded)
+        if plain is None:
+            found = {target for _, target in extract_org_types(folded, generic=True)}
+        else:
+            found = {
+                target
+                for _, target in extract_org_types(
+                    plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong, generic=True
+                )
+            }
         for run in _PIECES.findall(folded):
             if has_han(run):
                 for cut in range(len(run) - 1):

@@ -150,10 +150,21 @@ def strip_references(
     currency code with an amount; on their own they stay. Numbers of one or two digits stay
     too: they are part of names ("Brigade 44", "7-Eleven").
     """
+    split = split_references(text, reference_words, currency_codes)
+    return None if split is None else split[0]
+
+
+def split_references(
+    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+) -> tuple[str, list[str]] | None:
+    """strip_references, with the words it took away (a date or an amount as one word)."""
     if not any(ch.isdigit() for ch in text):
         return None  # every reference, date and amount has a digit
-    marked = _AMOUNT.sub(" \0 ", _DATE.sub(" \0 ", clean(text)))
-    words = _TOKEN.findall(marked)
+    cleaned = clean(text)
+    dates = _DATE.findall(cleaned)
+    dated = _DATE.sub(" \0 ", cleaned)
+    amounts = _AMOUNT.findall(dated)
+    words = _TOKEN.findall(_AMOUNT.sub(" \0 ", dated))
     introducers = {w.casefold() for w in reference_words} | {"#", "№"}
     currencies = {c.casefold() for c in currency_codes}
     drop = [w == "\0" or _reference(w) for w in words]
@@ -170,7 +181,8 @@ def strip_references(
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
     if not any(any(ch.isalpha() for ch in w) for w in kept):
         return None
-    return " ".join(kept)
+    removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
+    return " ".join(kept), dates + amounts + removed
 
 
 _PACKAGE_SEPARATORS = regex.compile(r"[^\p{L}\p{N}]+")
