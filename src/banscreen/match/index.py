@@ -427,7 +427,7 @@ class NameIndex:
         stripped = None if split is None else split[0]
         if split is not None and self.skip_inert_references and self._inert(split[1]):
             # What was taken away pairs with nothing listed: the query itself scores no
-            # higher than without it, so the name alone is scored (tests/test_names.py).
+            # higher than without it, so the name alone is scored (test_candidate_bound.py).
             out = [(self.normaliser.form(split[0]), 1.0)]
         else:
             form = self.normaliser.form(query)
@@ -448,9 +448,9 @@ class NameIndex:
         cleaned = clean(stripped if stripped is not None else query)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
-            split = self.normaliser.form(camel)
-            if split.tokens and all(split.tokens != f.tokens for f, _ in out):
-                out.append((split, cap))
+            camelled = self.normaliser.form(camel)
+            if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
+                out.append((camelled, cap))
         return out
 
     def _inert(self, removed: list[str]) -> bool:
