@@ -94,6 +94,56 @@ def test_different_persons_stay_below_review_with_a_margin(
     assert score <= review(screener) - 0.05, score
 
 
+def block(screener: Screener) -> float:
+    return screener.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema", "blocks"),
+    [
+        # The same parts in another order: brothers, or a surname put first. A REVIEW.
+        ("ARELLANO FELIX, Ramon Eduardo", "ARELLANO FELIX, Eduardo Ramon", "person", False),
+        ("Putin Vladimir", "Vladimir Putin", "person", False),
+        # "SURNAME, Given Names" is the same order, spoken.
+        ("SHOIGU, Sergei Kuzhugetovich", "Sergei Kuzhugetovich Shoigu", "person", True),
+        # Another generic word is another organisation (MEC and MEHL are two parties).
+        ("Myanmar Economic Corporation Limited", "Myanmar Economic Holding Limited",
+         "organization", False),
+        ("Societe Anonyme Acmeco", "Société Anonyme Acmeco", "organization", True),
+    ],
+)  # fmt: skip
+def test_what_may_block_and_what_is_for_a_person_to_confirm(
+    screener: Screener, a: str, b: str, schema: str, blocks: bool
+) -> None:
+    score = screener.matcher.compare(a, b, schema=schema)[0]
+    assert score >= review(screener), score
+    assert (score >= block(screener)) is blocks, score
+
+
+def test_a_legal_form_typed_without_accents_is_dropped_like_the_accented_one(
+    screener: Screener,
+) -> None:
+    normaliser = screener.matcher.normaliser
+    assert normaliser.form("Acmeco Societe Anonyme").tokens == ("acmeco",)
+    assert normaliser.form("Acmeco Société Anonyme").tokens == ("acmeco",)
+    assert normaliser.form("ab áb").tokens == normaliser.form("ab ab").tokens
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("ג'מאל קרופורד", "Jamal Crawford"),  # a geresh: ג׳ is "j"
+        ("אנג'לה מולינה", "Angela Molina"),  # vav and a final he are vowels
+        ("גולדה מאיר", "Golda Meir"),
+        ("سميرة الشاهبندر", "Samira Shahbandar"),  # a final ta marbuta is a vowel
+        ("عزت ابراهيم الدوري", "Izzat Ibrahim al-Duri"),  # a waw after a consonant is "u"
+    ],
+)
+def test_abjads_write_vowels_with_letters(screener: Screener, written: str, latin: str) -> None:
+    score = screener.matcher.compare(written, latin, schema="person")[0]
+    assert score >= review(screener), score
+
+
 def test_a_single_surname_reaches_review_only_when_rare(screener: Screener) -> None:
     assert "person-shoigu" in found(screener, "Shoigu")
     assert "person-gorbachev" in found(screener, "Gorbatchev")  # spelt otherwise, still rare

@@ -39,7 +39,7 @@ from rigour.text.normalize import Cleanup, Normalize, normalize
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from .sound import SoundKeys
-from .text import clean, fold_latin, romanise, script_of, split_words
+from .text import clean, fold_latin, mark_geresh, romanise, script_of, split_words
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
@@ -163,6 +163,9 @@ class NameForm:
     # part ("Li", "Kim", "Ali"), not an acronym.
     person_factors: tuple[float, ...] = ()
     roman_person_factors: tuple[float, ...] = ()
+    # How many tokens come before the comma of a name written "SURNAME, Given Names" (0
+    # when none): a person's name in its spoken order starts after them.
+    inverted: int = 0
 
     @property
     def key(self) -> str:
@@ -224,6 +227,8 @@ class Normaliser:
         text = clean(text).casefold()
         if has_han(text):
             text = _T2S.convert(text)
+        if not text.isascii():
+            text = mark_geresh(text)
         return _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
 
     # ------------------------------------------------------------------ legal forms
@@ -510,7 +515,18 @@ class Normaliser:
             script=script,
             person_factors=self._person_factors(tokens, factors),
             roman_person_factors=self._person_factors(roman, roman_factors),
+            inverted=self._inverted(text, tokens),
         )
+
+    def _inverted(self, text: str, tokens: tuple[str, ...]) -> int:
+        """The tokens before the one comma of "SURNAME, Given Names", if they lead `tokens`."""
+        if text.count(",") != 1:
+            return 0
+        before, after = text.split(",")
+        lead = self.tokenize(before) if after.strip() else ()
+        if 0 < len(lead) < len(tokens) and tokens[: len(lead)] == lead:
+            return len(lead)
+        return 0
 
     def looks_like_person(self, form: NameForm) -> bool:
         """A name that carries no legal form and no word of organisations (generic words,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..registry.schema import MatchingSchema
 from .candidates import SHORT_FORM_WORDS
@@ -67,6 +68,12 @@ class _Side:
     factors: tuple[float, ...]
     weights: tuple[float, ...]
     han: bool
+    inverted: int = 0  # NameForm.inverted, for the tokens of the name as written
+
+    def spoken(self, i: int) -> int:
+        """Where token i stands in the name's spoken order (after "SURNAME, Given" is undone)."""
+        k = self.inverted
+        return i - k if i >= k else i + len(self.tokens) - k
 
 
 def _any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
@@ -218,17 +225,18 @@ class Scorer:
             i in alignment.aligned_a for i in distinctive
         )
 
-    @staticmethod
-    def _whole(a: _Side, b: _Side, alignment: Alignment) -> bool:
+    def _whole(self, a: _Side, b: _Side, alignment: Alignment) -> bool:
         """Whether an alignment may BLOCK: every word of the query `a` spelt as in the listed
-        name, and every distinctive word of the listed name `b` there. A fuzzy score near 1
-        with a word added ("... Shipping Lines Investment Company") or one letter changed is a
-        REVIEW: it may be another party."""
+        name, and every word of the listed name `b` there but places, titles and particles.
+        A fuzzy score near 1 with a word added ("... Shipping Lines Investment Company"),
+        a generic word changed ("Myanmar Economic Corporation" against "Myanmar Economic
+        Holding") or one letter changed is a REVIEW: it may be another party."""
         if any(similarity < 1.0 for similarity in alignment.similarities):
             return False
         if len(alignment.aligned_a) < len(a.tokens):
             return False
-        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f >= 1.0)
+        optional = self.config.place_weight
+        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional)
 
     @staticmethod
     def _partial(a: _Side, b: _Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
@@ -262,7 +270,18 @@ class Scorer:
         )
         if kept_a >= need and kept_b >= need:
             score = min(score, cfg.person_conflict_max)
+        if score > cfg.person_order_max and not self._in_order(a, b, alignment):
+            # "ARELLANO FELIX, Ramon Eduardo" is not "ARELLANO FELIX, Eduardo Ramon", nor
+            # surely "Putin Vladimir" "Vladimir Putin": the same parts in another order are
+            # for a person to confirm.
+            score = cfg.person_order_max
         return score
+
+    @staticmethod
+    def _in_order(a: _Side, b: _Side, alignment: Alignment) -> bool:
+        """Whether the aligned parts of two persons' names come in the same spoken order."""
+        order = [b.spoken(j) for _, j in sorted(alignment.positions, key=lambda p: a.spoken(p[0]))]
+        return all(x < y for x, y in pairwise(order))
 
     # ------------------------------------------------------------------ scoring
     def score(
@@ -291,9 +310,9 @@ class Scorer:
                 return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
             return Score(1.0, "exact", Alignment(1.0, pairs))
         side_a = _Side(a.tokens, a.person_factors if person else a.factors,
-                       pa.person_weights if person else pa.weights, a.han)  # fmt: skip
+                       pa.person_weights if person else pa.weights, a.han, a.inverted)  # fmt: skip
         side_b = _Side(b.tokens, b.person_factors if person else b.factors,
-                       pb.person_weights if person else pb.weights, b.han)  # fmt: skip
+                       pb.person_weights if person else pb.weights, b.han, b.inverted)  # fmt: skip
         other: PairSimilarity = self._person_pair if person else self._org_pair
         lexical = align(
             side_a.tokens, side_a.weights, pa.ordered, side_b.tokens, side_b.weights, pb.ordered,

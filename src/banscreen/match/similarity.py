@@ -29,6 +29,7 @@ class Alignment:
     aligned_a: frozenset[int] = frozenset()  # positions of `a` that found a partner
     aligned_b: frozenset[int] = frozenset()
     similarities: tuple[float, ...] = ()  # of each pair, in the order of `pairs`
+    positions: tuple[tuple[int, int], ...] = ()  # of each pair: (position in a, in b)
 
 
 def token_similarity(a: str, b: str, floor: float) -> float:
@@ -127,6 +128,7 @@ def align(
         return Alignment(0.0, ())
     gained_pairs: list[tuple[str, str, float]] = []
     similarities: list[float] = []
+    positions: list[tuple[int, int]] = []
     aligned_a: set[int] = set()
     aligned_b: set[int] = set()
     for positional in (False, True):
@@ -139,6 +141,7 @@ def align(
         found = _ordered(sa, swa, sb, swb) if positional else _bag(sa, swa, sb, swb, floor, other)
         gained_pairs.extend((sa[i], sb[j], g) for i, j, g, _ in found)
         similarities.extend(sim for *_, sim in found)
+        positions.extend((sel_a[i], sel_b[j]) for i, j, _, _ in found)
         aligned_a.update(sel_a[i] for i, _, _, _ in found)
         aligned_b.update(sel_b[j] for _, j, _, _ in found)
     gained = sum(g for _, _, g in gained_pairs)
@@ -149,6 +152,7 @@ def align(
         frozenset(aligned_a),
         frozenset(aligned_b),
         tuple(similarities),
+        tuple(positions),
     )
 
 

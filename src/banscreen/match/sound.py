@@ -23,6 +23,9 @@ from rapidfuzz.distance import OSA
 from ..registry.schema import MatchingSchema
 
 _VOWELS = frozenset("aeiouy")
+# Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
+_DIGRAPH_FIRST = frozenset("bcdgkpstz")
+_W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-xz])w")
 
 
 class SoundKeys:
@@ -43,8 +46,13 @@ class SoundKeys:
 
     def _key(self, word: str) -> str:
         """The sound key of a lower-case ASCII word ("" for a word of no letters)."""
-        if len(word) > 2 and word.endswith("h") and word[-2] in _VOWELS:
-            word = word[:-1]  # a final -ah / -eh writes a vowel (Hebrew he, Arabic ta marbuta)
+        if len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST:
+            # A final -ah / -eh / -nh writes a vowel (Hebrew he, Arabic ta marbuta: ICU's
+            # "mwlynh" is "Molina").
+            word = word[:-1]
+        # Abjads write long vowels with consonant letters: a "w" after a consonant is "u" or
+        # "o" (ICU's "dwry" is "Duri"; "mwlynh", "Molina"), heard as a vowel.
+        word = _W_AS_VOWEL.sub("u", word)
         out: list[str] = []
         for i, match in enumerate(self._pattern.finditer(word)):
             piece = match.group()

@@ -36,6 +36,21 @@ _CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})")
 _GLOTTAL = frozenset("'?`")
 # Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
 _ARABIC_PREFIXES = ("عبد", "ال")
+# A word-final ta marbuta is a vowel ("Samira", "Khalifa"): read as the he it sounds like,
+# which ICU writes "h" and sound keys hear as a vowel (sound.py).
+_TA_MARBUTA = "\u0629"
+# Hebrew writes sounds it lacks with a geresh after a letter (ג׳ "j", ז׳ "zh", צ׳ "ch"), which
+# ICU reads as a glottal stop. Folding keeps it as the combining accent geresh (so that it
+# stays inside the word, where apostrophes are dropped), read here.
+HEBREW_GERESH = regex.compile("([\u05d2\u05d6\u05e6])['\u05f3\u2019\u02bc`]")
+_GERESH_MARK = "\u059c"
+_GERESH = regex.compile(f"([\u05d2\u05d6\u05e6]){_GERESH_MARK}")
+_GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch"}
+
+
+def mark_geresh(text: str) -> str:
+    """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
+    return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
 
 
 # Words: letters and digits, with the combining marks that belong to them (Devanagari's vowel
@@ -105,7 +120,12 @@ def romanise(word: str) -> tuple[str, ...]:
     or "abd" glued on becomes separate tokens, as Latin renderings write them ("al-Tikriti").
     """
     parts: list[str] = []
-    if script_of(word) == "Arabic":
+    script = script_of(word)
+    if script == "Hebrew":
+        word = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
+    if script == "Arabic" and word.endswith(_TA_MARBUTA):
+        word = word[:-1] + "\u0647"  # read as a final he: a vowel
+    if script == "Arabic":
         rest = word
         while len(rest) > 3 and any(rest.startswith(p) for p in _ARABIC_PREFIXES):
             prefix = next(p for p in _ARABIC_PREFIXES if rest.startswith(p))

@@ -227,6 +227,7 @@ class MatchingSchema(_Strict):
     person_extra_weight: float = Field(gt=0, le=1)
     org_extra_weight: float = Field(gt=0, le=1)
     person_conflict_max: float = Field(gt=0, le=1)
+    person_order_max: float = Field(gt=0, le=1)
     person_spelling_floor: float = Field(ge=0, le=1)
     person_near_min_classes: int = Field(ge=2)
     person_equal_min_classes: int = Field(ge=2)
