@@ -221,6 +221,7 @@ class NameIndex:
         # Registry words with a digit (see _inert), and whether variants() may leave out
         # references that pair with nothing (tests turn it off to compare).
         self._digit_words = tuple(sorted(t for t in vocabulary if any(c.isdigit() for c in t)))
+        self._digit_near = NearIndex(self._digit_words, self.config.token_similarity)
         self.skip_inert_references = True
         self._all_words = _Words(vocabulary, self.config.token_similarity, self.sound)
         # The romanised words of names in scripts other than Latin and Han, for Latin queries.
@@ -463,6 +464,11 @@ class NameIndex:
                     continue
                 if piece in self._vocabulary or any(piece in t for t in self._digit_words):
                     return False
+                if piece.isdigit():
+                    # Digits sound like nothing, and a word near a number holds digits.
+                    if self._digit_near.near(piece):
+                        return False
+                    continue
                 partners = (self._org_sources, self._person_sources, self._roman_sources,
                             self._scripted_sources)  # fmt: skip
                 if any(len(source(piece)) > 1 for source in partners):

@@ -157,9 +157,14 @@ class Scorer:
             return len(compact) >= self.config.free_text_min_han_chars
         return len(compact) >= self.config.free_text_min_latin_chars
 
-    def _contains(self, haystack: _Side, needle: _Side, allowed: bool) -> int:
+    def _contains(
+        self, haystack: _Side, needle: _Side, allowed: bool, describing: bool = False
+    ) -> int:
         """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
-        into another name by a distinctive word right after it; -1 if it does not."""
+        into another name by a distinctive word right after it; -1 if it does not. With
+        `describing`, the rest of `haystack` may only describe (places, generic words):
+        pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
+        app name read in the middle of an unrelated company's characters)."""
         if not allowed or len(needle.tokens) >= len(haystack.tokens):
             return -1
         if not self.distinctive(needle.tokens, needle.factors, needle.han):
@@ -168,6 +173,9 @@ class Scorer:
         if at < 0:
             return -1
         after = at + len(needle.tokens)
+        if describing:
+            rest = [f for i, f in enumerate(haystack.factors) if not at <= i < after]
+            return at if all(f < 1.0 for f in rest) else -1
         if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
             return -1
         return at
@@ -366,9 +374,9 @@ class Scorer:
         side_a = _Side(a.phonetic, a.phonetic_factors, pa.phonetic_weights, False)
         side_b = _Side(b.phonetic, b.phonetic_factors, pb.phonetic_weights, False)
         found: tuple[str, ...] = ()
-        if self._contains(side_a, side_b, contained_b) >= 0:
+        if self._contains(side_a, side_b, contained_b, describing=True) >= 0:
             found = b.tokens
-        elif self._contains(side_b, side_a, contained_a) >= 0:
+        elif self._contains(side_b, side_a, contained_a, describing=True) >= 0:
             found = a.tokens
         if found:
             score = max(score, cfg.contained_score)
