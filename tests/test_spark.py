@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import opencc
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -74,3 +75,64 @@ def test_spark_screen_equals_the_single_machine_screen(transactions: Path, tmp_p
     errors = [r for r in got if r["outcome"] == "ERROR"]
     assert errors and all(r["error"].startswith("row ") for r in errors)
     assert {r["outcome"] for r in got} >= {"BLOCK", "REVIEW", "CLEAR", "ERROR"}
+
+
+CHINESE_ROWS = (
+    "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,"
+    "us_nexus,text\n"
+    "1,2021-03-15,payment,财付通支付科技有限公司,CN,,true,\n"
+    "2,2021-03-15,payment,腾讯控股有限公司,CN,,true,微信支付 付款\n"
+    "3,2021-03-15,payment,支付宝（杭州）信息技术有限公司,CN,,true,\n"
+    '4,2021-03-15,payment,"騰訊控股, 有限公司",HK,,true,"a ""quoted"" note"\n'
+    "5,2021-02-30,payment,Acme,US,,true,\n"
+    "6,2021-03-15,payment,only,four\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-16", "sample"])
+def test_spark_screen_reads_csv_as_screen_does(
+    encoding: str, sample_csv: Path, tmp_path: Path
+) -> None:
+    """CSV goes through `screen`'s own reader: detected encodings, undecodable bytes and
+    malformed records give the same decisions, row for row (Spark's CSV reader read a
+    GB18030 file as broken UTF-8 and cleared every row)."""
+    if encoding == "sample":  # the shipped sample: UTF-8 with one undecodable byte
+        source = sample_csv
+    else:
+        source = tmp_path / f"{encoding}.csv"
+        # Big5 holds traditional characters only.
+        text = opencc.OpenCC("s2t").convert(CHINESE_ROWS) if encoding == "big5" else CHINESE_ROWS
+        source.write_bytes(text.encode(encoding))
+    single = tmp_path / "single.parquet"
+    result = runner.invoke(app, ["screen", str(source), "--out", str(single), "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+    spark_out = tmp_path / "spark-out"
+    result = runner.invoke(
+        app, ["spark-screen", str(source), str(spark_out), "--master", "local[2]"]
+    )
+    assert result.exit_code == 0, result.output
+    expected = pq.read_table(single).to_pylist()
+    got = pq.read_table(spark_out).to_pylist()
+    assert got == expected
+    if encoding != "sample":
+        outcomes = [r["outcome"] for r in got]
+        assert outcomes[:4] == ["REVIEW"] * 4, got
+        assert outcomes[4:] == ["ERROR", "ERROR"]
+    else:
+        assert any(r["outcome"] == "ERROR" and "encoding" in r["error"] for r in got)
+
+
+def test_spark_screen_takes_an_encoding(tmp_path: Path) -> None:
+    source = tmp_path / "latin1.csv"
+    source.write_bytes(
+        CHINESE_ROWS.split("\n")[0].encode() + b"\n7,2021-03-15,payment,Caf\xe9 Tencent,FR,,true,\n"
+    )
+    spark_out = tmp_path / "spark-out"
+    result = runner.invoke(
+        app,
+        ["spark-screen", str(source), str(spark_out), "--master", "local[2]",
+         "--encoding", "latin-1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (row,) = pq.read_table(spark_out).to_pylist()
+    assert row["outcome"] != "ERROR", row

@@ -9,34 +9,48 @@ the driver and broadcast; each Python worker builds its Screener from it once an
 for every batch. Rows are numbered in input order on the JVM side (partition offsets plus
 the position in the partition), so ERROR messages name the same row numbers as the
 single-machine path, and each output row equals what `banscreen screen` writes for it.
+
+CSV and JSON lines are read by the same reader as `screen` (surfaces/tabular.py: encoding
+detection or `--encoding`, undecodable bytes and malformed records as ERROR rows), which
+stages them as Parquet for Spark: each row's number, its fields as JSON (lone surrogates,
+the bytes the encoding could not read, survive JSON's escapes) and its read error. Spark's
+own CSV reader would read a GB18030 file as broken UTF-8 and decide on garbage.
 Needs the `spark` extra (pyspark) and Java 17.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .engine import Screener, ScreenOptions
+from .errors import FieldError, InputError
 from .model import Policy
 from .registry import Registry
 from .surfaces.batch import row_decider
 from .surfaces.output import Serialiser
 from .surfaces.repeats import RepeatLane, lane_rows
 from .surfaces.rows import INPUT_COLUMNS, OUTPUT_COLUMNS
-from .surfaces.tabular import RawRow
+from .surfaces.tabular import RawRow, TransactionFile, detect_format
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 ROW_COLUMN = "__banscreen_row"
+# Columns of a staged CSV or JSON-lines file (see stage()).
+RAW_COLUMN = "__banscreen_raw"
+ERROR_COLUMN = "__banscreen_error"
+_STAGE_ROWS = 8192
 _PARTITION_BITS = 33  # monotonically_increasing_id: partition id above, position below
 
 # One Screener per Python worker process, by registry version, and one repeat lane per
@@ -84,16 +98,61 @@ def number_rows(df: DataFrame) -> DataFrame:
     return tagged.withColumn(ROW_COLUMN, offset + position + 1).drop("__pid", "__mid")
 
 
+def stage(source: TransactionFile, target: Path) -> list[str]:
+    """Read a CSV or JSON-lines file as `screen` does and write it to `target` as Parquet
+    (row number, fields as JSON, read error); returns the output columns."""
+    source.open_header()
+    columns = output_columns(source.extra_columns)
+    schema = pa.schema(
+        [(ROW_COLUMN, pa.int64()), (RAW_COLUMN, pa.string()), (ERROR_COLUMN, pa.string())]
+    )
+    with pq.ParquetWriter(target, schema) as writer:
+        chunk: list[RawRow] = []
+        for row in source.rows():
+            chunk.append(row)
+            if len(chunk) >= _STAGE_ROWS:
+                writer.write_batch(_staged(chunk, schema))
+                chunk = []
+        writer.write_batch(_staged(chunk, schema))
+    return columns
+
+
+def _staged(rows: list[RawRow], schema: pa.Schema) -> pa.RecordBatch:
+    errors = [
+        None if r.error is None else json.dumps([r.error.field, r.error.message]) for r in rows
+    ]
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.array([r.number for r in rows], pa.int64()),
+            pa.array([json.dumps(r.data) for r in rows], pa.string()),
+            pa.array(errors, pa.string()),
+        ],
+        schema=schema,
+    )
+
+
+def _unstaged(data: dict[str, Any]) -> RawRow:
+    error = data.get(ERROR_COLUMN)
+    return RawRow(
+        int(data[ROW_COLUMN]),
+        json.loads(data[RAW_COLUMN]),
+        None if error is None else FieldError(*json.loads(error)),
+    )
+
+
 def screen_dataframe(
     df: DataFrame,
     registry: Registry,
     policy: Policy = Policy.STRICT,
     as_of: date | None = None,
+    columns: Sequence[str] | None = None,
 ) -> DataFrame:
-    """One decision row per transaction row: the `screen` output columns, all strings."""
+    """One decision row per transaction row: the `screen` output columns, all strings.
+    `columns`: the output columns of a staged file (see stage()), whose rows are numbered."""
     spark = df.sparkSession
-    numbered = number_rows(df)
-    columns = output_columns(df.columns)
+    staged = columns is not None
+    numbered = df if staged else number_rows(df)
+    columns = list(columns) if columns is not None else output_columns(df.columns)
     schema = pa.schema([(c, pa.string()) for c in columns])
     shared = spark.sparkContext.broadcast(registry)
     options = ScreenOptions(policy=policy, as_of=as_of)
@@ -105,6 +164,9 @@ def screen_dataframe(
         for batch in batches:
             rows = []
             for data in batch.to_pylist():
+                if staged:
+                    rows.append(_unstaged(data))
+                    continue
                 number = int(data.pop(ROW_COLUMN))
                 rows.append(RawRow(number, data))
             cells: list[list[str]] = []
@@ -135,18 +197,13 @@ def session(master: str = "local[*]", app_name: str = "banscreen") -> SparkSessi
     )
 
 
-def read_input(spark: SparkSession, path: Path, fmt: str | None = None) -> DataFrame:
-    """Parquet, CSV (header row, every column as text) or JSON lines, by extension."""
-    name = fmt or {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl"}.get(
-        path.suffix.lower(), "parquet" if path.is_dir() else ""
-    )
-    if name == "parquet":
-        return spark.read.parquet(str(path))
-    if name == "csv":
-        return spark.read.csv(str(path), header=True, inferSchema=False, multiLine=True, escape='"')
-    if name == "jsonl":
-        return spark.read.json(str(path))
-    raise ValueError(f"{path}: give --input-format parquet, csv or jsonl")
+def input_format(path: Path, fmt: str | None = None) -> str:
+    """parquet (a file or a folder of them), csv or jsonl: given, or by extension."""
+    if fmt is None and path.is_dir():
+        return "parquet"
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    return detect_format(path, fmt)
 
 
 def run(
@@ -156,13 +213,25 @@ def run(
     master: str = "local[*]",
     policy: Policy = Policy.STRICT,
     as_of: date | None = None,
-    input_format: str | None = None,
+    input_format_name: str | None = None,
+    encoding: str | None = None,
 ) -> int:
-    """Screen INPUT into a Parquet directory OUTPUT; returns the number of rows written."""
+    """Screen INPUT into a Parquet directory OUTPUT; returns the number of rows written.
+    A CSV or JSON-lines INPUT is staged as Parquet beside OUTPUT first (see stage())."""
+    name = input_format(input_path, input_format_name)
     spark = session(master)
-    df = read_input(spark, input_path, input_format)
-    decisions = screen_dataframe(df, registry, policy, as_of)
-    decisions.write.mode("overwrite").parquet(str(output_path))
+    if name == "parquet":
+        decisions = screen_dataframe(spark.read.parquet(str(input_path)), registry, policy, as_of)
+        decisions.write.mode("overwrite").parquet(str(output_path))
+        return int(spark.read.parquet(str(output_path)).count())
+    source = TransactionFile(input_path, name, encoding)
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".banscreen-stage-", dir=output_path.parent) as tmp:
+        staged = Path(tmp) / "input.parquet"
+        columns = stage(source, staged)
+        df = spark.read.parquet(str(staged))
+        decisions = screen_dataframe(df, registry, policy, as_of, columns)
+        decisions.write.mode("overwrite").parquet(str(output_path))
     return int(spark.read.parquet(str(output_path)).count())
 
 
@@ -177,13 +246,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--policy", choices=[p.value for p in Policy], default="strict")
     parser.add_argument("--as-of", type=date.fromisoformat, default=None)
     parser.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], default=None)
+    parser.add_argument("--encoding", default=None)
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--extra-data", type=Path, action="append", default=[])
     args = parser.parse_args(argv)
     registry = registry_with_lists(args.home, args.extra_data)
     rows = run(
         args.input, args.output, registry, args.master, Policy(args.policy), args.as_of,
-        args.input_format,
+        args.input_format, args.encoding,
     )  # fmt: skip
     print(f"screened {rows:,} rows into {args.output}")
 

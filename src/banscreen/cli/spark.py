@@ -34,6 +34,12 @@ def spark_screen(
     input_format: Annotated[
         str | None, typer.Option("--input-format", help="parquet, csv or jsonl.")
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="Encoding of a CSV input (default: detected, as `screen`)."
+        ),
+    ] = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -47,8 +53,9 @@ def spark_screen(
     started = time.perf_counter()
     try:
         rows = spark.run(
-            input, output, registry, master, policy, parse_date_option(as_of), input_format
-        )
+            input, output, registry, master, policy, parse_date_option(as_of), input_format,
+            encoding,
+        )  # fmt: skip
     except (BanscreenError, ValueError) as exc:
         raise fail(str(exc)) from None
     elapsed = time.perf_counter() - started
