@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import MatchEvidence, Transaction
@@ -95,6 +96,14 @@ class Matcher:
         return found
 
     def _name_evidence(self, field: str, query: str) -> list[MatchEvidence]:
+        return self._evidence(field, query, self.match_name(query))
+
+    def _component_evidence(self, name: str) -> list[MatchEvidence]:
+        return self._evidence(COMPONENT, name, self.names.match_component(name))
+
+    def _evidence(
+        self, field: str, query: str, matches: Sequence[NameMatch]
+    ) -> list[MatchEvidence]:
         return [
             MatchEvidence(
                 entity_id=m.entry.entity_id,
@@ -107,23 +116,7 @@ class Matcher:
                 tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
                 span=locate(query, m.found, self.normaliser) if m.found else None,
             )
-            for m in self.match_name(query)
-        ]
-
-    def _component_evidence(self, name: str) -> list[MatchEvidence]:
-        return [
-            MatchEvidence(
-                entity_id=m.entry.entity_id,
-                method=m.method,
-                score=round(m.score, 4),
-                field=COMPONENT,
-                query=name,
-                matched=m.entry.name.value,
-                fact=m.entry.name.fact,
-                tokens=tuple((a, b, round(c, 4)) for a, b, c in m.alignment.pairs),
-                span=locate(name, m.found, self.normaliser),
-            )
-            for m in self.names.match_component(name)
+            for m in matches
         ]
 
     def _text_evidence(self, text: str) -> list[MatchEvidence]:
