@@ -48,9 +48,9 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{_HAN_CLASS}]")
 _PIECES = regex.compile(f"[{_HAN_CLASS}]+|(?:(?![{_HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
+_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 # rigour's table of legal forms, read without accents: "societe anonyme" as "société anonyme".
 _UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
-_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 
 
 def has_han(text: str) -> bool:

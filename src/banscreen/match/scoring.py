@@ -15,8 +15,11 @@ names: a two- or three-letter word is a name part, not an acronym; an initial al
 name part it begins, and spellings that sound alike align; parts that one name has and the
 other lacks (a patronymic, a middle name) count `person_extra_weight` of their weight; but
 when both names keep a part the other lacks, they are different persons (at most
-`person_conflict_max`). Every rule here only ever raises a score through a pair of tokens
-or a lookup the candidate search (candidates.py) knows about.
+`person_conflict_max`), and the same parts in another spoken order are for a person to
+confirm (at most `person_order_max`). A BLOCK needs every query word spelt as listed and
+every listed word but places, titles and particles aligned. Every rule here only ever
+raises a score through a pair of tokens or a lookup the candidate search (candidates.py)
+knows about.
 """
 
 from __future__ import annotations
