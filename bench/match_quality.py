@@ -66,13 +66,8 @@ class Metrics:
 
 
 def metrics(pairs: Sequence[Pair], predicted: Sequence[bool], threshold: float) -> Metrics:
-    tp = sum(p.label and y for p, y in zip(pairs, predicted, strict=True))
-    fp = sum((not p.label) and y for p, y in zip(pairs, predicted, strict=True))
-    fn = sum(p.label and not y for p, y in zip(pairs, predicted, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Metrics(threshold, precision, recall, f1, tp, fp, fn)
+    m = name_sets.metrics([p.label for p in pairs], predicted)
+    return Metrics(threshold, m.precision, m.recall, m.f1, m.tp, m.fp, m.fn)
 
 
 def read_pairs(path: Path) -> list[Pair]:

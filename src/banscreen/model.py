@@ -241,6 +241,11 @@ class CounterpartyIdentifier:
     value: str
 
 
+# The party role of a software component's name (SBOMs, lockfiles): screened by the names
+# of makers of software it carries, not as a counterparty.
+COMPONENT = "component"
+
+
 @dataclass(frozen=True)
 class Transaction:
     """One thing a user asks about. Fields are already validated; see surfaces for parsing."""
@@ -255,7 +260,8 @@ class Transaction:
     text: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # Further parties screened by name, as (role, name): a payment's debtor, ultimate
-    # debtor and ultimate creditor beside the creditor in `counterparty_name`.
+    # debtor and ultimate creditor beside the creditor in `counterparty_name`; a software
+    # component's name (role COMPONENT).
     parties: tuple[tuple[str, str], ...] = ()
     location: str = ""  # where the record came from in its surface (message id, path, line)
 

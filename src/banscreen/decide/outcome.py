@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from ..match.matcher import COMPONENT
-from ..model import Listing, MatchEvidence, Nexus, Outcome, PathStep, Policy, Program, Provenance
+from ..model import (
+    COMPONENT,
+    Listing,
+    MatchEvidence,
+    Nexus,
+    Outcome,
+    PathStep,
+    Policy,
+    Program,
+    Provenance,
+)
 from . import lifecycle
 from . import reasons as R
 from .lifecycle import Status

@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..model import MatchEvidence, Transaction
+from ..model import COMPONENT, MatchEvidence, Transaction
 from ..registry import Registry
 from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
 from .index import NameIndex, NameMatch
 from .normalize import Normaliser
 from .spans import locate
-
-# The party role of a software component's name (SBOMs, lockfiles): screened by the names
-# of makers of software it carries (NameIndex.match_component), not as a counterparty.
-COMPONENT = "component"
 
 
 class Matcher:

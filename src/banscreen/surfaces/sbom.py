@@ -27,8 +27,7 @@ import yaml
 from packageurl import PackageURL
 
 from ..errors import InputError
-from ..match.matcher import COMPONENT
-from ..model import CounterpartyIdentifier, Nexus, Transaction
+from ..model import COMPONENT, CounterpartyIdentifier, Nexus, Transaction
 from .scan import ScanItem, ScanOptions, error_item
 from .xmlsafe import parse_xml
 
