@@ -53,6 +53,7 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
     import atheris
 
     with atheris.instrument_imports():
+        from banscreen.batch import Pipeline
         from banscreen.engine import Screener, ScreenOptions
         from banscreen.errors import FieldError, InputError
         from banscreen.match import IdentifierError, normalise
@@ -60,7 +61,6 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
         from banscreen.sources import read_list
         from banscreen.sources.entities import VersionInfo, imported_data
         from banscreen.surfaces.apps import read_inventory
-        from banscreen.surfaces.batch import decide_items, decide_rows
         from banscreen.surfaces.domains import read_domains
         from banscreen.surfaces.payments import read_payments
         from banscreen.surfaces.rows import INPUT_COLUMNS, parse_row
@@ -119,14 +119,14 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
         try:
             source = TransactionFile(as_file(data, "in.csv"))
             source.open_header()
-            list(decide_rows(source.rows(), screener, options))
+            list(Pipeline(screener, options).decisions(source.rows()))
         except InputError:
             pass
 
     def reader(name: str, read: Callable[[Path], object]) -> Callable[[bytes], None]:
         def harness(data: bytes) -> None:
             with contextlib.suppress(InputError):
-                list(decide_items(read(as_file(data, name)), screener, options))  # type: ignore[arg-type]
+                list(Pipeline(screener, options).scanned(read(as_file(data, name))))  # type: ignore[arg-type]
 
         return harness
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from banscreen.cli import app
-from banscreen.surfaces.rows import OUTPUT_COLUMNS
+from banscreen.wire import DECISION_COLUMNS as OUTPUT_COLUMNS
 
 runner = CliRunner()
 HEADER = "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text,branch\n"

@@ -9,10 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from banscreen.batch import DecisionWriter, Pipeline, screen_file
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Outcome
-from banscreen.surfaces.batch import decide_rows, screen_file
-from banscreen.surfaces.output import DecisionWriter
 from banscreen.surfaces.rows import INPUT_COLUMNS
 from banscreen.surfaces.tabular import RawRow, TransactionFile
 
@@ -43,7 +42,7 @@ def test_any_row_yields_exactly_one_decision(
     screener: Screener, rows: list[dict[str, str]]
 ) -> None:
     raws = [RawRow(i + 1, r) for i, r in enumerate(rows)]
-    decisions = list(decide_rows(iter(raws), screener, ScreenOptions()))
+    decisions = list(Pipeline(screener, ScreenOptions()).decisions(raws))
     assert len(decisions) == len(rows)
     for decision, source in zip(decisions, rows, strict=True):
         if decision.outcome is Outcome.ERROR:

@@ -12,12 +12,12 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from banscreen.batch import DecisionWriter, Pipeline, parallel, pipeline, screen_file
+from banscreen.batch.pipeline import write_chunks
+from banscreen.batch.run import serialised
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Policy, Transaction
 from banscreen.registry import Registry
-from banscreen.surfaces import batch, parallel
-from banscreen.surfaces.batch import decide_rows, screen_file, write_decisions
-from banscreen.surfaces.output import DecisionWriter
 from banscreen.surfaces.rows import parse_row
 from banscreen.surfaces.tabular import TransactionFile
 
@@ -96,15 +96,14 @@ def _screen_both(
     )
     plain = TransactionFile(src)
     plain.open_header()
-    original = batch.RowParser
-    batch.RowParser = _Unremembering  # type: ignore[misc,assignment]
+    original = pipeline.RowParser
+    pipeline.RowParser = _Unremembering  # type: ignore[misc,assignment]
     try:
-        write_decisions(
-            decide_rows(plain.rows(), Screener(registry, cache=False), options),
-            DecisionWriter(plain_out, out_fmt, plain.extra_columns, raw),
-        )
+        writer = DecisionWriter(plain_out, out_fmt, plain.extra_columns, raw)
+        reference = Pipeline(Screener(registry, cache=False), options, lane=False)
+        write_chunks(serialised(reference.decisions(plain.rows()), writer.serialise), writer)
     finally:
-        batch.RowParser = original  # type: ignore[misc]
+        pipeline.RowParser = original  # type: ignore[misc]
     return _output(lane_out), _output(plain_out), stats.repeats
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from banscreen.batch import Pipeline
 from banscreen.cli import app
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import InputError
 from banscreen.model import Decision, Nexus, Outcome, Policy
-from banscreen.surfaces.batch import decide_items
 from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
 
@@ -30,7 +30,7 @@ def scan(
 ) -> list[Decision]:
     _, reader = detect(path, surface)
     items = reader(path, ScanOptions(as_of=AS_OF))
-    return list(decide_items(items, screener, ScreenOptions(policy=policy)))
+    return list(Pipeline(screener, ScreenOptions(policy=policy)).scanned(items))
 
 
 def by_id(decisions: list[Decision]) -> dict[str, Decision]:

@@ -23,6 +23,7 @@ from .decide import (
 )
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
+from .decide.invalid import invalid
 from .errors import FieldError
 from .gcpause import paused
 from .match import IdentifierError, Matcher, normalise
@@ -174,9 +175,11 @@ class Screener:
             try:
                 day = self.validate(tx, options)
             except FieldError as exc:
-                return decision(Outcome.ERROR, (R.INVALID_INPUT,), error=str(exc))
+                return invalid(
+                    tx.id, "", exc, options.policy.value, tx.extra, day, self.registry.version
+                )
             period = self.registry.period_of(day)
-        evidence = self._evidence_for(tx)
+        evidence = self.evidence(tx)
         if not evidence:
             return decision(Outcome.CLEAR, (R.NO_MATCH,))
         hits = self._hits(tx, day, period, evidence, options)
@@ -214,7 +217,7 @@ class Screener:
             path=top.path_text,
         )
 
-    def _evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
+    def evidence(self, tx: Transaction) -> list[MatchEvidence]:
         """The matcher's evidence, cached by what it reads (not the date or category)."""
         if not self.cache or len(tx.text) > _CACHEABLE_TEXT:
             return self.matcher.evidence_for(tx)

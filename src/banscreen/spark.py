@@ -33,15 +33,14 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .batch.pipeline import Pipeline
 from .engine import Screener, ScreenOptions
 from .errors import FieldError, InputError
 from .model import Policy
 from .registry import Registry
-from .surfaces.batch import row_decider
-from .surfaces.output import Serialiser
-from .surfaces.repeats import RepeatLane, lane_rows
-from .surfaces.rows import INPUT_COLUMNS, OUTPUT_COLUMNS
+from .surfaces.rows import INPUT_COLUMNS
 from .surfaces.tabular import RawRow, TransactionFile, detect_format
+from .wire import DECISION_COLUMNS, Serialiser
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -53,31 +52,29 @@ ERROR_COLUMN = "__banscreen_error"
 _STAGE_ROWS = 8192
 _PARTITION_BITS = 33  # monotonically_increasing_id: partition id above, position below
 
-# One Screener per Python worker process, by registry version, and one repeat lane per
-# screening (it outlives a partition: a worker screens many).
+# One Screener per Python worker process, by registry version, and one pipeline per
+# screening (its repeat lane outlives a partition: a worker screens many).
 _screeners: dict[str, Screener] = {}
-_lanes: dict[tuple[str, ScreenOptions, Serialiser], RepeatLane] = {}
+_pipelines: dict[tuple[str, ScreenOptions, Serialiser], Pipeline] = {}
 
 
-def _worker(
-    registry: Registry, options: ScreenOptions, serialise: Serialiser
-) -> tuple[Screener, RepeatLane]:
+def _pipeline(registry: Registry, options: ScreenOptions, serialise: Serialiser) -> Pipeline:
     screener = _screeners.get(registry.version)
     if screener is None:
         screener = _screeners[registry.version] = Screener(registry)
     key = (registry.version, options, serialise)
-    lane = _lanes.get(key)
-    if lane is None:
-        if len(_lanes) >= 8:
-            _lanes.clear()
-        lane = _lanes[key] = RepeatLane(screener, options, serialise, text_only=False)
-    return screener, lane
+    found = _pipelines.get(key)
+    if found is None:
+        if len(_pipelines) >= 8:
+            _pipelines.clear()
+        found = _pipelines[key] = Pipeline(screener, options, serialise, text_only=False)
+    return found
 
 
 def output_columns(input_columns: Sequence[str]) -> list[str]:
     """The `screen` output columns, then the input's extra columns, as `screen` orders them."""
     extra = [c for c in input_columns if c not in INPUT_COLUMNS and c != ROW_COLUMN]
-    return [*OUTPUT_COLUMNS, *(c for c in extra if c not in OUTPUT_COLUMNS)]
+    return [*DECISION_COLUMNS, *(c for c in extra if c not in DECISION_COLUMNS)]
 
 
 def number_rows(df: DataFrame) -> DataFrame:
@@ -159,8 +156,7 @@ def screen_dataframe(
     serialise = Serialiser("parquet", tuple(columns), raw=True)
 
     def decide(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        screener, lane = _worker(shared.value, options, serialise)
-        decide_row = row_decider(screener, options)
+        pipeline = _pipeline(shared.value, options, serialise)
         for batch in batches:
             rows = []
             for data in batch.to_pylist():
@@ -169,10 +165,7 @@ def screen_dataframe(
                     continue
                 number = int(data.pop(ROW_COLUMN))
                 rows.append(RawRow(number, data))
-            cells: list[list[str]] = []
-            items = lane_rows(iter(rows), lane, decide_row) if lane.enabled else None
-            for item in items if items is not None else map(decide_row, rows):
-                cells.append(item[1] if isinstance(item, tuple) else serialise.cells(item))
+            cells = [item for _, item in pipeline.items(rows)]
             arrays = [pa.array(list(column), pa.string()) for column in zip(*cells, strict=True)]
             if not cells:
                 arrays = [pa.array([], pa.string()) for _ in columns]

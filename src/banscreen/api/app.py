@@ -25,16 +25,16 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..batch import Pipeline
 from ..decide import status_on
 from ..decide.accept import AcceptEntry, AcceptList
 from ..engine import Screener, ScreenOptions
 from ..model import Policy
 from ..sources import ListStore
 from ..store import KeyInfo, Store, StoreError
-from ..surfaces.batch import decide_rows
-from ..surfaces.output import decision_row
 from ..surfaces.tabular import RawRow
 from ..web import add_ui
+from ..wire import decision_row
 from .jobs import JobRunner
 from .recording import record_decisions
 
@@ -247,7 +247,7 @@ def create_app(
         refresh_accept_list()
         options = ScreenOptions(policy=policy, as_of=as_of)
         rows = [RawRow(i + 1, _row(item)) for i, item in enumerate(items)]
-        decisions = list(decide_rows(iter(rows), screener, options))
+        decisions = list(Pipeline(screener, options).decisions(rows))
         ids = record_decisions(
             store, screener, rows, decisions, f"key:{found.id}", "api", policy.value
         )

@@ -5,15 +5,17 @@ through the same batch path as `banscreen screen`, whose checkpointed, atomicall
 output lets a job killed with the server resume where its output stops: every row gets
 exactly one decision. A job found queued or running when the service starts is resumed.
 
-Then the rows decided REVIEW or BLOCK are kept in the store with their alerts, like a
-synchronous screening, so they reach the analysts' queue. They are recorded in parts of
-ALERT_PART rows, each in one transaction and named by the job and its first row; a part
-recorded before a crash is skipped on resume, so no alert is lost or opened twice.
+The rows decided REVIEW or BLOCK are kept in the store with their alerts, like a
+synchronous screening, so they reach the analysts' queue: a pipeline hook (`AlertRecorder`)
+takes each such decision as it is made, so no row is decided twice. They are recorded in
+parts, each in one database transaction and named by the job and the first and last row
+it holds, before every checkpoint of the output (and before the output takes its name). A
+resumed job decides again the rows after the last checkpoint; those a part already holds
+are skipped, so no alert is lost or opened twice.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import queue
 import threading
@@ -22,19 +24,66 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ..batch import DecisionWriter, screen_file
+from ..batch.checkpoint import RunIdentity
 from ..engine import Screener, ScreenOptions
-from ..model import Policy
+from ..model import Decision, Policy
 from ..store import Store
 from ..store.tables import Job
-from ..surfaces.batch import row_decider, screen_file
-from ..surfaces.checkpoint import RunIdentity
-from ..surfaces.output import DecisionWriter
 from ..surfaces.tabular import RawRow, TransactionFile
 from .recording import record_decisions
 
 PROGRESS_EVERY = 2000
-ALERT_PART = 2000
-_ALERTED = ("REVIEW", "BLOCK")
+ALERT_PART = 2000  # at most this many alerted rows wait in memory before they are recorded
+
+
+class AlertRecorder:
+    """The pipeline hook of a job: its REVIEW and BLOCK decisions, recorded in parts.
+
+    A part is named `JOB:FIRST:LAST` (input row numbers). Rows inside a part already
+    recorded (a job resumed after a crash decides again the rows after its last checkpoint)
+    are not recorded again."""
+
+    outcomes = frozenset({"REVIEW", "BLOCK"})
+
+    def __init__(self, store: Store, screener: Screener, job: Job) -> None:
+        self.store = store
+        self.screener = screener
+        self.job = job
+        self.recorded = 0
+        self._pending: list[tuple[RawRow, Decision]] = []
+        self._done: list[tuple[int, int]] = []
+        for name in store.job_parts(job.id):
+            parts = name.rsplit(":", 2)
+            if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+                self._done.append((int(parts[1]), int(parts[2])))
+
+    def __call__(self, raw: RawRow, decision: Decision) -> None:
+        if any(first <= raw.number <= last for first, last in self._done):
+            return
+        self._pending.append((raw, decision))
+        if len(self._pending) >= ALERT_PART:
+            self.flush()
+
+    def flush(self) -> None:
+        """Record what is pending, in one part."""
+        if not self._pending:
+            return
+        rows = [raw for raw, _ in self._pending]
+        first, last = rows[0].number, rows[-1].number
+        record_decisions(
+            self.store,
+            self.screener,
+            rows,
+            [decision for _, decision in self._pending],
+            self.job.actor,
+            "job",
+            self.job.policy,
+            f"{self.job.id}:{first}:{last}",
+        )
+        self._done.append((first, last))
+        self.recorded += len(rows)
+        self._pending = []
 
 
 class JobRunner:
@@ -92,58 +141,31 @@ class JobRunner:
         )
         done = 0
         resumed = 0
+        recorder = AlertRecorder(self.store, self.screener, job)
 
         def writer(extra: list[str]) -> DecisionWriter:
             nonlocal resumed
             made = DecisionWriter(
-                self.output_path(job_id), "csv", extra, identity=identity, resume=True
+                self.output_path(job_id),
+                "csv",
+                extra,
+                identity=identity,
+                resume=True,
+                on_checkpoint=recorder.flush,
             )
             resumed = made.resumed_rows
             return made
 
-        def progress() -> None:
+        def progress(rows: int) -> None:
             nonlocal done
-            done += 1
-            if done % PROGRESS_EVERY == 0:
+            before, done = done, done + rows
+            if done // PROGRESS_EVERY > before // PROGRESS_EVERY:
                 self.store.update_job(job_id, rows_done=resumed + done)
 
-        stats = screen_file(source, writer, self.screener, options, on_row=progress)
-        self.open_alerts(job, options)
+        stats = screen_file(source, writer, self.screener, options, on_rows=progress, hook=recorder)
         self.store.update_job(
             job_id,
             status="done",
             rows_done=resumed + stats.rows,
             outcomes=json.dumps(dict(stats.outcomes)),
         )
-
-    def open_alerts(self, job: Job, options: ScreenOptions) -> int:
-        """Record the job's REVIEW and BLOCK rows with their alerts; rows recorded now."""
-        recorded = self.store.job_parts(job.id)
-        decide = row_decider(self.screener, options)
-        count = 0
-
-        def flush(part: list[RawRow]) -> None:
-            nonlocal count
-            name = f"{job.id}:{part[0].number}"
-            if name in recorded:
-                return
-            decisions = [decide(raw) for raw in part]
-            record_decisions(
-                self.store, self.screener, part, decisions, job.actor, "job", job.policy, name
-            )
-            count += len(part)
-
-        source = TransactionFile(self.input_path(job.id, job.input_format), job.input_format)
-        with self.output_path(job.id).open(encoding="utf-8", newline="") as out:
-            outcomes = (row["outcome"] for row in csv.DictReader(out))
-            part: list[RawRow] = []
-            # One output row per input row, in order: a mismatch is a failed job, not a guess.
-            for raw, outcome in zip(source.rows(), outcomes, strict=True):
-                if outcome in _ALERTED:
-                    part.append(raw)
-                    if len(part) >= ALERT_PART:
-                        flush(part)
-                        part = []
-            if part:
-                flush(part)
-        return count

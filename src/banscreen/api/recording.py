@@ -10,8 +10,8 @@ from typing import Any
 from ..engine import Screener
 from ..model import Decision
 from ..store import Store
-from ..surfaces.output import decision_json
 from ..surfaces.tabular import RawRow
+from ..wire import decision_json
 
 
 def detail(decision: Decision, screener: Screener) -> dict[str, Any]:

@@ -10,13 +10,13 @@ from typing import Annotated, Any
 
 import typer
 
+from ..batch import Pipeline
 from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Policy
 from ..registry import Registry
-from ..surfaces.batch import decide_rows
-from ..surfaces.output import decision_json
 from ..surfaces.tabular import TransactionFile
+from ..wire import decision_json
 from ._common import (
     AsOfOpt,
     ExtraData,
@@ -139,7 +139,7 @@ def explain(
         source = TransactionFile(input)
         options = ScreenOptions(policy=policy, as_of=day)
         with closing(source.rows()) as rows:
-            for decision in decide_rows(rows, screener, options):
+            for decision in Pipeline(screener, options).decisions(rows):
                 if decision.transaction_id == id:
                     break
             else:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ..batch.rescreen import RescreenStats, delta_rescreen, read_prior
 from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError, ListError
 from ..model import Policy
@@ -31,9 +32,8 @@ from ..sources import (
     read_list,
 )
 from ..sources.impact import touched_entities
-from ..surfaces.output import neutralise_formula
-from ..surfaces.rescreen import RescreenStats, delta_rescreen, read_prior
 from ..surfaces.tabular import TransactionFile
+from ..wire import CHANGE_COLUMNS, change_row, guard
 from ._common import (
     AsOfOpt,
     ExtraData,
@@ -298,20 +298,10 @@ def rescreen(
         "decisions_changed": stats.changed,
     }
     rows = [
-        {
-            "id": c.decision.transaction_id,
-            "previous_outcome": c.prior.outcome if c.prior else "",
-            "outcome": c.decision.outcome.name,
-            "previous_programs": c.prior.programs if c.prior else "",
-            "programs": ";".join(c.decision.programs),
-            "previous_entity_id": c.prior.entity_id if c.prior else "",
-            "entity_id": c.decision.entity_id,
-            "entity_name": c.decision.entity_name,
-            "score": "" if c.decision.score is None else f"{c.decision.score:.4f}",
-            "method": c.decision.method,
-            "path": c.decision.path,
-            "reasons": ";".join(c.decision.reasons),
-        }
+        change_row(
+            (c.prior.outcome, c.prior.programs, c.prior.entity_id) if c.prior else None,
+            c.decision,
+        )
         for c in changed
     ]
     if as_json:
@@ -319,11 +309,10 @@ def rescreen(
         return
     handle = out_path.open("w", newline="", encoding="utf-8") if out_path else sys.stdout
     try:
-        columns = list(rows[0]) if rows else ["id", "previous_outcome", "outcome"]
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=CHANGE_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: neutralise_formula(v) for k, v in row.items()})
+            writer.writerow({k: guard(v) for k, v in row.items()})
     finally:
         if out_path:
             handle.close()

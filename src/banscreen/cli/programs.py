@@ -14,7 +14,6 @@ from ..decide import status_on
 from ..decide.timeline import diff, listing_status, periods
 from ..errors import BanscreenError
 from ..registry import Registry
-from ..surfaces.charts import draw_timeline
 from ._common import (
     ExtraData,
     app,
@@ -24,6 +23,7 @@ from ._common import (
     parse_date_option,
     registry_or_exit,
 )
+from .charts import draw_timeline
 
 programs_app = typer.Typer(
     help="Programs, their status on a date, their timelines, and what changed.",

@@ -10,13 +10,12 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..batch import BatchStats, DecisionWriter, scan_file, screen_file
+from ..batch.checkpoint import RunIdentity
 from ..decide.accept import AcceptList
 from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Nexus, Policy
-from ..surfaces.batch import BatchStats, scan_file, screen_file
-from ..surfaces.checkpoint import RunIdentity
-from ..surfaces.output import DecisionWriter
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
@@ -137,7 +136,7 @@ def screen(
                 screener,
                 options,
                 on_bytes=None if by_rows else (lambda n: progress.advance(task, n)),
-                on_row=(lambda: progress.advance(task)) if by_rows else None,
+                on_rows=(lambda n: progress.advance(task, n)) if by_rows else None,
                 workers=workers,
             )
     except BanscreenError as exc:

@@ -1,1 +1,1 @@
-"""Readers that turn real inputs into Transactions, and the decision writers."""
+"""Readers that turn real inputs into Transactions: one reader per input format."""

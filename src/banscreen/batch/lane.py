@@ -14,32 +14,25 @@ columns that are text, and an id and extra columns within their limits that hold
 undecodable bytes (any script is fine: the ordinary path writes such text as it is). Anything
 unusual goes the ordinary way (parse, decide, serialise), which is also how every key is
 first filled, so the lane only repeats what the ordinary path wrote for the same raw
-columns. ERROR decisions are never kept: they name their row.
+columns. ERROR decisions are never kept: they name their row; nor are the outcomes a
+pipeline hook wants to see (batch/pipeline.py), so each such row is decided.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from ..engine import Screener, ScreenOptions, same_on_every_date
 from ..errors import FieldError
 from ..model import Decision, Outcome
-from .output import FORMULA_STARTS, Serialiser
-from .rows import (
-    COUNTERPARTY_COLUMNS,
-    EXTRA_FIELD_LIMIT,
-    FIELD_LIMITS,
-    OUTPUT_COLUMNS,
-    parse_date,
-)
-from .tabular import RawRow
+from ..surfaces.rows import COUNTERPARTY_COLUMNS, EXTRA_FIELD_LIMIT, FIELD_LIMITS, parse_date
+from ..wire import DECISION_COLUMNS, Serialiser, guard
 
 _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
-_STARTS = frozenset(FORMULA_STARTS)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
 LaneKey = tuple[tuple[Any, ...], int]  # (raw counterparty columns, period of the date)
@@ -56,11 +49,13 @@ class RepeatLane:
         limit: int = 1 << 17,
         key_limit: int = 4096,
         text_only: bool = True,
+        never: frozenset[str] = frozenset(),
     ) -> None:
         self._period_of = screener.registry.period_of
         self._serialise = serialise
-        self._extra = serialise.columns[len(OUTPUT_COLUMNS) :]
-        self._neutralise = serialise.format == "csv" and not serialise.raw
+        self._extra = serialise.columns[len(DECISION_COLUMNS) :]
+        self._neutralise = serialise.guarded
+        self._never = never  # outcomes never answered from the lane (a hook wants them)
         # CSV cells are always text; other sources can hold numbers and booleans, which
         # compare equal across types (True == 1) but do not parse alike: only text is keyed.
         self._check_types = not text_only
@@ -128,16 +123,16 @@ class RepeatLane:
                 return None
             out.append(value)
         if self._neutralise:
-            out[0] = _neutral(out[0])
-            for i in range(len(OUTPUT_COLUMNS), len(out)):
-                out[i] = _neutral(out[i])
+            out[0] = guard(out[0])
+            for i in range(len(DECISION_COLUMNS), len(out)):
+                out[i] = guard(out[i])
         self.hits += 1
         return found[0], out
 
     def remember(self, key: LaneKey, decision: Decision) -> Cells | None:
         """Keep a decision made the ordinary way for the rows that repeat its key, and return
         this row's cells (so it is serialised once), or None when it is not kept."""
-        if decision.outcome is Outcome.ERROR:
+        if decision.outcome is Outcome.ERROR or decision.outcome.name in self._never:
             return None
         cells = self._serialise.cells(decision)
         if not self.keep(key, decision.outcome.name, cells, same_on_every_date(decision)):
@@ -149,7 +144,7 @@ class RepeatLane:
         False when the key is too long to keep."""
         if sum(len(v) for v in key[0] if isinstance(v, str)) > self._key_limit:
             return False
-        kept = (outcome, cells[1 : len(OUTPUT_COLUMNS)])
+        kept = (outcome, cells[1 : len(DECISION_COLUMNS)])
         if any_date:
             if len(self._any_date) >= self._limit:
                 self._any_date.clear()
@@ -165,26 +160,3 @@ def _plain(value: str) -> bool:
     # Text the ordinary path writes unchanged: no surrogate (undecodable bytes arrive as
     # lone surrogates; the ordinary path refuses or replaces them).
     return value.isascii() or _SURROGATE.search(value) is None
-
-
-def _neutral(value: str) -> str:
-    # output.neutralise_formula's rule (every start is one character), for the hot path.
-    return "'" + value if value[:1] in _STARTS else value
-
-
-def lane_rows(
-    rows: Iterator[RawRow], lane: RepeatLane, decide: Callable[[RawRow], Decision]
-) -> Iterator[Decision | Cells]:
-    """Each row as the cells the lane has for it, or as a decision made the ordinary way."""
-    for raw in rows:
-        key = None
-        if raw.error is None and raw.data is not None:
-            key = lane.key(raw.data)
-            if key is not None:
-                found = lane.cells(raw.data, key)
-                if found is not None:
-                    yield found
-                    continue
-        decision = decide(raw)
-        kept = None if key is None else lane.remember(key, decision)
-        yield decision if kept is None else kept

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..engine import Screener, ScreenOptions
-from ..errors import FieldError, InputError
+from ..errors import InputError
 from ..model import Decision
-from .output import FORMULA_STARTS
-from .rows import parse_row
-from .tabular import TransactionFile
+from ..surfaces.tabular import TransactionFile
+from ..wire import unguard
+from .pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,8 @@ class Changed:
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
     # Decisions written as CSV may carry the formula guard's leading quote.
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
+    return unguard("" if value is None else str(value))
 
 
 def read_prior(source: TransactionFile) -> dict[str, Prior]:
@@ -76,30 +73,28 @@ def delta_rescreen(
     stats: RescreenStats,
     on_row: Callable[[], None] | None = None,
 ) -> Iterator[Changed]:
-    """Changed decisions, in input order; `stats` counts what was done."""
+    """Changed decisions, in input order; `stats` counts what was done. Each row is matched
+    once: its evidence says whether the change touches it, and the decision reuses it."""
+    pipeline = Pipeline(screener, options)
     source.open_header()
     for raw in source.rows():
         stats.rows += 1
         if on_row is not None:
             on_row()
-        if raw.error is not None:
-            stats.invalid += 1
-            continue
-        try:
-            tx = parse_row(raw.data)
-        except FieldError:
+        tx = pipeline.parse(raw)
+        if isinstance(tx, Decision):  # ERROR whatever the list says
             stats.invalid += 1
             continue
         before = prior.get(tx.id)
         affected = before is None or before.entity_id in touched
         if not affected:
-            affected = any(ev.entity_id in touched for ev in screener.matcher.evidence_for(tx))
+            affected = any(ev.entity_id in touched for ev in screener.evidence(tx))
         if not affected:
             continue
         stats.affected += 1
         if before is None:
             stats.without_prior += 1
-        decision = screener.decide(tx, options)
+        decision = pipeline.decide_parsed(raw, tx)
         now = Prior(decision.outcome.name, ";".join(decision.programs), decision.entity_id)
         if before != now:
             stats.changed += 1

@@ -7,7 +7,7 @@ the same worker, so each worker's caches (names matched, decisions made) are not
 by the others — matching a new name is the costly step. Results are put back in input
 order. At most a few chunks are in flight, so memory stays flat however large the input.
 
-For CSV and Parquet output the parent also runs the repeat lane (`repeats.RepeatLane`):
+For CSV and Parquet output the parent also runs the pipeline's repeat lane (batch/lane.py):
 a row whose counterparty a worker has already decided is answered in the parent from the
 cells that worker returned, and never pickled, sent or parsed. Workers return cells for
 those formats (the parent's CSV writer formats them), so what the lane keeps is exactly
@@ -25,47 +25,41 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
-from ..engine import Screener, ScreenOptions, same_on_every_date
+from ..engine import same_on_every_date
 from ..errors import FieldError
 from ..model import Outcome
-from .output import Serialiser
-from .repeats import LaneKey, RepeatLane
-from .tabular import RawRow
+from ..surfaces.tabular import RawRow
+from .lane import LaneKey, RepeatLane
+from .pipeline import CHUNK_ROWS, Chunk, Item, Pipeline
 
-CHUNK_ROWS = 4096
-
-# The screener, options, serialiser and header of a worker, set before the pools fork.
+# The pipeline and header of the workers, set before the pools fork.
 _state: dict[str, object] = {}
 
 # A row travels as (number, values in header order, error), or (number, dict, error) when
 # its keys are not the header's (a ragged row): cheaper to pickle than the RawRow itself.
 Packed = tuple[int, list[Any] | dict[str, Any], FieldError | None]
-# A written row: a JSON line, or the cells of a CSV or Parquet row.
-Item = str | list[str]
 # How the lane may keep a row a worker decided: never (an ERROR), for its date's period,
 # or for any date (nothing matched).
 NEVER, PERIOD, ANY_DATE = 0, 1, 2
-Result = tuple[Counter[str], list[Item]]
+Result = Chunk
 _WorkerResult = tuple[Counter[str], list[Item], list[int]]
 
 
 def _decide_chunk(chunk: list[Packed]) -> _WorkerResult:
-    from .batch import decide_rows
-
-    screener, options = _state["screener"], _state["options"]
-    serialise, header = _state["serialise"], _state["header"]
-    assert isinstance(screener, Screener) and isinstance(options, ScreenOptions)
-    assert isinstance(serialise, Serialiser) and isinstance(header, tuple)
+    pipeline, header = _state["pipeline"], _state["header"]
+    assert isinstance(pipeline, Pipeline) and isinstance(header, tuple)
+    serialise = pipeline.serialise
+    assert serialise is not None
     rows = (
         RawRow(
             number, dict(zip(header, data, strict=True)) if isinstance(data, list) else data, error
         )
         for number, data, error in chunk
     )
-    decisions = list(decide_rows(rows, screener, options))
+    decisions = list(pipeline.decisions(rows))
     counts = Counter(d.outcome.name for d in decisions)
     if serialise.format == "jsonl":
-        return counts, [str(serialise(d)) for d in decisions], []
+        return counts, [serialise(d) for d in decisions], []
     items: list[Item] = []
     keep: list[int] = []
     for decision in decisions:
@@ -194,32 +188,18 @@ def _outcome_of(cells: list[str]) -> str:
     return cells[1]
 
 
-def _cells_decider(
-    screener: Screener, options: ScreenOptions, serialise: Serialiser
-) -> Callable[[RawRow], Item]:
-    """The ordinary path in the parent, giving the cells a worker would have returned."""
-    from .batch import row_decider
-
-    decide = row_decider(screener, options)
-    return lambda raw: serialise.cells(decide(raw))
-
-
-def decide_in_workers(
-    rows: Iterator[RawRow],
-    header: list[str],
-    screener: Screener,
-    options: ScreenOptions,
-    serialise: Serialiser,
-    workers: int,
-    lane: RepeatLane | None = None,
+def chunks(
+    pipeline: Pipeline, rows: Iterator[RawRow], header: list[str], workers: int
 ) -> Iterator[Result]:
     """(outcome counts, written rows) per chunk of input rows, in input order."""
-    if lane is not None and not lane.enabled:
-        lane = None
-    _state.update(screener=screener, options=options, serialise=serialise, header=tuple(header))
+    serialise = pipeline.serialise
+    if serialise is None or pipeline.hook is not None:
+        raise ValueError("workers write output and take no hook")
+    _state.update(pipeline=pipeline, header=tuple(header))
     context = multiprocessing.get_context("fork")
     pools: list[Pool] = [context.Pool(1) for _ in range(workers)]
-    repeats = _Repeats(lane, _cells_decider(screener, options, serialise))
+    # The ordinary path in the parent, for a waiting row the lane cannot answer.
+    repeats = _Repeats(pipeline.lane, lambda raw: serialise(pipeline.decide(raw)))
     try:
         pending: deque[_Chunk] = deque()
         while rows_in := list(islice(rows, CHUNK_ROWS)):
