@@ -24,9 +24,9 @@ from .decide import (
 from .decide import reasons as R
 from .decide.accept import AcceptList, entity_fingerprint
 from .decide.invalid import invalid
-from .errors import FieldError
+from .errors import FieldError, IdentifierError
 from .gcpause import paused
-from .match import IdentifierError, Matcher, normalise
+from .match import Matcher, normalise
 from .model import (
     IDENTIFIER_KINDS,
     TRANSACTION_CATEGORIES,

@@ -2,10 +2,17 @@
 
     BanscreenError
     ├── DataError            a shipped or user data pack is broken (file, line, field)
-    └── InputError           the user's input as a whole cannot be used (exit code 2)
-        ├── FieldError       one field of one record is malformed (becomes an ERROR row)
-        └── ListError        a list file cannot become a list version (names the record);
-                             the last good version stays in use
+    ├── InputError           the user's input as a whole cannot be used (exit code 2)
+    │   ├── FieldError       one field of one record is malformed (becomes an ERROR row)
+    │   ├── IdentifierError  an identifier value is not well formed for its kind
+    │   └── ListError        a list file cannot become a list version (names the record);
+    │                        the last good version stays in use
+    ├── StoreError           a request the store cannot honour (unknown alert, bad action)
+    └── UsageError           banscreen's own functions called in a way they cannot work
+                             (a programming error in the caller, not bad data)
+
+Each class also derives from the built-in exception its callers would expect where one
+fits (IdentifierError and UsageError are ValueErrors), so `except ValueError` keeps working.
 
 A FieldError never escapes the engine: it becomes a Decision with outcome ERROR, so a bad
 row is reported, never dropped. InputError is for input that has no rows to report on
@@ -50,6 +57,19 @@ class FieldError(InputError):
     def __reduce__(self) -> tuple[type[FieldError], tuple[str, str]]:
         # Rows are decided in worker processes; their errors travel back pickled.
         return (type(self), (self.field, self.message))
+
+
+class IdentifierError(InputError, ValueError):
+    """An identifier value that is not a well-formed identifier of its kind."""
+
+
+class StoreError(BanscreenError):
+    """A request the store cannot honour: unknown alert, bad action, missing reason."""
+
+
+class UsageError(BanscreenError, ValueError):
+    """A function called with arguments it cannot work with (Parquet output without a file,
+    workers with a hook): the caller's mistake, raised before any work is done."""
 
 
 class ListError(InputError):

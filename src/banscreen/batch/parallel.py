@@ -26,7 +26,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from ..engine import same_on_every_date
-from ..errors import FieldError
+from ..errors import FieldError, UsageError
 from ..model import Outcome
 from ..surfaces.tabular import RawRow
 from .lane import LaneKey, RepeatLane
@@ -194,7 +194,7 @@ def chunks(
     """(outcome counts, written rows) per chunk of input rows, in input order."""
     serialise = pipeline.serialise
     if serialise is None or pipeline.hook is not None:
-        raise ValueError("workers write output and take no hook")
+        raise UsageError("workers write output and take no hook")
     _state.update(pipeline=pipeline, header=tuple(header))
     context = multiprocessing.get_context("fork")
     pools: list[Pool] = [context.Pool(1) for _ in range(workers)]

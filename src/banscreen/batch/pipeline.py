@@ -23,7 +23,7 @@ from typing import Protocol
 
 from ..decide.invalid import invalid, located
 from ..engine import Screener, ScreenOptions
-from ..errors import FieldError
+from ..errors import FieldError, UsageError
 from ..model import Decision, Transaction
 from ..surfaces.rows import RowParser, extra_columns, row_id
 from ..surfaces.scan import ScanItem
@@ -113,7 +113,7 @@ class Pipeline:
         """(outcome, written row) per row, in order, through the repeat lane."""
         serialise = self.serialise
         if serialise is None:
-            raise ValueError("items() needs a serialiser")
+            raise UsageError("items() needs a serialiser")
         lane = self.lane
         for raw in rows:
             key = None

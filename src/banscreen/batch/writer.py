@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..wire import DECISION_COLUMNS, Serialiser
 from . import checkpoint as checkpoints
 
@@ -51,7 +51,7 @@ class DecisionWriter:
         self._identity = identity if self._partial is not None and fmt != "parquet" else None
         if fmt == "parquet":
             if out is None:
-                raise ValueError("Parquet output needs --out FILE")
+                raise UsageError("Parquet output needs --out FILE")
             if resume:
                 raise InputError("--resume works with CSV and JSON lines output, not Parquet")
             return

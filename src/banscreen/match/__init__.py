@@ -1,6 +1,7 @@
 """Normalisation, candidate lookup, scoring, identifier and free-text matching."""
 
-from .identifiers import IdentifierError, normalise
+from ..errors import IdentifierError
+from .identifiers import normalise
 from .matcher import Matcher
 from .normalize import Normaliser
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from packageurl import PackageURL
 
+from ..errors import IdentifierError
 from ..model import Entity, Identifier
 
 _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -26,10 +27,6 @@ _CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
 _HOST_IN_TEXT = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://)?(?:[^\s@/]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,63})\b", re.IGNORECASE
 )
-
-
-class IdentifierError(ValueError):
-    """An identifier value that is not a well-formed identifier of its kind."""
 
 
 def normalise_domain(value: str) -> str:

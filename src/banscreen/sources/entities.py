@@ -75,7 +75,8 @@ def _day(text: str | None) -> date | None:
 
 
 def _identifiers(record: ListRecord, fact: Fact) -> tuple[Identifier, ...]:
-    from ..match.identifiers import IdentifierError, normalise
+    from ..errors import IdentifierError
+    from ..match.identifiers import normalise
 
     found: list[Identifier] = []
     for label, value in record.identifiers:

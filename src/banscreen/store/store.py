@@ -24,7 +24,7 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import BanscreenError
+from ..errors import StoreError
 from ..model import Decision, Outcome
 from .tables import (
     AcceptEntryRow,
@@ -41,10 +41,6 @@ SCOPES = ("screen", "review", "admin")
 ACTIONS = {"escalate": "escalated", "block": "blocked", "clear": "cleared"}
 KEY_PREFIX = "bsk_"
 GENESIS = "0" * 64
-
-
-class StoreError(BanscreenError):
-    """A request the store cannot honour: unknown alert, bad action, missing reason."""
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ def read_ipa(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
                 yield error_item(path.name, path.name, "ipa", "no Payload/*.app/Info.plist")
                 return
             info = plistlib.loads(read_member(archive, plist_name))
-    except (zipfile.BadZipFile, plistlib.InvalidFileException, ValueError) as exc:
+    except (zipfile.BadZipFile, plistlib.InvalidFileException, ValueError, InputError) as exc:
         yield error_item(path.name, path.name, "ipa", f"unreadable Info.plist: {exc}")
         return
     bundle = str(info.get("CFBundleIdentifier") or "")

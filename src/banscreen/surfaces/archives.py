@@ -10,6 +10,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from ..errors import InputError
+
 MAX_MEMBERS = 100_000
 MAX_TOTAL_BYTES = 4 << 30  # 4 GiB uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for members over MIN_RATIO_BYTES
@@ -45,7 +47,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     """A member's bytes, refusing members too large to hold in memory."""
     info = archive.getinfo(name)
     if info.file_size > MAX_READ_BYTES:
-        raise ValueError(
+        raise InputError(
             f"member {name!r} is {info.file_size:,} bytes (more than {MAX_READ_BYTES:,})"
         )
     return archive.read(name)

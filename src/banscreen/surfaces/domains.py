@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
-from ..match.identifiers import IdentifierError, normalise_domain
+from ..errors import IdentifierError, InputError
+from ..match.identifiers import normalise_domain
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .scan import ScanItem, ScanOptions, error_item
 

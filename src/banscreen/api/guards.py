@@ -1,0 +1,167 @@
+"""What stands between a request and a route: body limits, rate limits, security headers,
+API keys and scopes, and the one map from banscreen's errors to HTTP statuses."""
+
+# No `from __future__ import annotations`: FastAPI reads the dependency annotations at runtime.
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from ..errors import BanscreenError, IdentifierError, InputError, StoreError, UsageError
+from ..store import KeyInfo, Store
+
+MAX_BODY = 2 * 1024 * 1024
+MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
+KEY_CACHE_SECONDS = 10.0
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
+    "Cache-Control": "no-store",
+}
+# banscreen's errors as HTTP statuses, most specific first: a request the store cannot
+# honour or input that cannot be used is the client's (422); a misuse of our own functions
+# or any other banscreen error is ours (500), said without a server path or traceback.
+ERROR_STATUS: tuple[tuple[type[BanscreenError], int], ...] = (
+    (StoreError, 422),
+    (IdentifierError, 422),
+    (InputError, 422),
+    (UsageError, 500),
+    (BanscreenError, 500),
+)
+
+
+def status_of(exc: BanscreenError) -> int:
+    return next(status for cls, status in ERROR_STATUS if isinstance(exc, cls))
+
+
+def add_error_statuses(app: FastAPI) -> None:
+    @app.exception_handler(BanscreenError)
+    async def banscreen_error(request: Request, exc: BanscreenError) -> JSONResponse:
+        status = status_of(exc)
+        detail = str(exc) if status < 500 else f"internal error ({type(exc).__name__})"
+        return JSONResponse({"detail": detail}, status)
+
+
+class BodyLimit:
+    """Refuse bodies over `limit` bytes with 413, whether or not they declare a length."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(
+        self,
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
+        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = MAX_JOB_BODY if scope.get("path", "").rstrip("/") == "/v1/jobs" else self.limit
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await JSONResponse({"detail": "request body too large"}, 413)(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> MutableMapping[str, Any]:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await JSONResponse({"detail": "request body too large"}, 413)(scope, receive, send)
+
+
+class _TooLarge(Exception):  # control flow inside BodyLimit, never raised out of it
+    pass
+
+
+def add_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+class RateLimiter:
+    """A token bucket per API key: `per_minute` requests, refilled continuously."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0
+        self._buckets: dict[int, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key_id: int) -> float:
+        """0 if the request may go ahead, else the seconds to wait."""
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key_id, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1.0:
+                self._buckets[key_id] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[key_id] = (tokens, now)
+            return (1.0 - tokens) / self.rate
+
+
+class Keys:
+    """The `key` dependency (a valid key within its rate) and `needs(scope, …)`."""
+
+    def __init__(self, store: Store, rate_per_minute: int) -> None:
+        self.store = store
+        self.limiter = RateLimiter(rate_per_minute)
+        self._verified: dict[str, tuple[float, KeyInfo | None]] = {}
+        bearer = HTTPBearer(auto_error=False)
+
+        def key(
+            credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+        ) -> KeyInfo:
+            found = self.verify(credentials.credentials) if credentials else None
+            if found is None:
+                raise HTTPException(
+                    401, "a valid API key is required", {"WWW-Authenticate": "Bearer"}
+                )
+            wait = self.limiter.allow(found.id)
+            if wait:
+                raise HTTPException(429, "rate limit exceeded", {"Retry-After": str(int(wait) + 1)})
+            return found
+
+        self.key = key
+
+    def verify(self, token: str) -> KeyInfo | None:
+        """verify_key, remembered for KEY_CACHE_SECONDS (a revoked key lapses within that)."""
+        now = time.monotonic()
+        cached = self._verified.get(token)
+        if cached is not None and now - cached[0] < KEY_CACHE_SECONDS:
+            return cached[1]
+        found = self.store.verify_key(token)
+        if len(self._verified) > 10_000:
+            self._verified.clear()
+        self._verified[token] = (now, found)
+        return found
+
+    def needs(self, *scopes: str) -> Callable[[KeyInfo], KeyInfo]:
+        key = self.key
+
+        def check(found: Annotated[KeyInfo, Depends(key)]) -> KeyInfo:
+            if not found.scopes & set(scopes) and "admin" not in found.scopes:
+                raise HTTPException(403, f"this key lacks the scope {' or '.join(scopes)}")
+            return found
+
+        return check

@@ -1,0 +1,106 @@
+"""Routes that screen: one transaction or a batch synchronously, a file as a job."""
+
+# No `from __future__ import annotations`: FastAPI reads the route annotations at runtime.
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import FileResponse
+
+from ..batch import Pipeline
+from ..engine import ScreenOptions
+from ..model import Policy
+from ..store import KeyInfo
+from ..surfaces.tabular import RawRow
+from .models import (
+    BatchIn,
+    DecisionOut,
+    DecisionsOut,
+    JobCreatedOut,
+    JobOut,
+    StoredDecisionOut,
+    TransactionIn,
+)
+from .recording import record_decisions
+from .service import Service
+
+
+def screening_router(service: Service) -> APIRouter:
+    router = APIRouter(tags=["screening"])
+    store, screener, runner = service.store, service.screener, service.runner
+    screen_key = service.keys.needs("screen")
+
+    @router.post("/v1/screen")
+    def screen(
+        body: BatchIn | TransactionIn,
+        found: Annotated[KeyInfo, Depends(screen_key)],
+        policy: Policy = Policy.STRICT,
+        as_of: date | None = None,
+    ) -> DecisionsOut | DecisionOut:
+        """Screen one transaction, or `{"transactions": [...]}` (up to 1,000), synchronously."""
+        items = body.transactions if isinstance(body, BatchIn) else [body]
+        service.refresh_accept_list()
+        options = ScreenOptions(policy=policy, as_of=as_of)
+        rows = [RawRow(i + 1, item.fields()) for i, item in enumerate(items)]
+        decisions = list(Pipeline(screener, options).decisions(rows))
+        ids = record_decisions(
+            store, screener, rows, decisions, f"key:{found.id}", "api", policy.value
+        )
+        out = [DecisionOut.of(d, i) for d, i in zip(decisions, ids, strict=True)]
+        return DecisionsOut(decisions=out) if isinstance(body, BatchIn) else out[0]
+
+    @router.post("/v1/jobs", status_code=202)
+    async def create_job(
+        request: Request,
+        found: Annotated[KeyInfo, Depends(screen_key)],
+        format: Literal["csv", "jsonl"] = "csv",
+        policy: Policy = Policy.STRICT,
+        as_of: date | None = None,
+    ) -> JobCreatedOut:
+        """Screen a file in the background: the body is the file (CSV or JSON lines)."""
+        job_id = str(uuid.uuid4())
+        path = runner.input_path(job_id, format)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        size = 0
+        with path.open("wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                fh.write(chunk)
+        if size == 0:
+            raise HTTPException(422, "empty body: post the file to screen")
+        iso = as_of.isoformat() if as_of else ""
+        store.create_job(job_id, f"key:{found.id}", format, policy.value, iso, size)
+        runner.submit(job_id)
+        return JobCreatedOut(job_id=job_id, status="queued", bytes=size)
+
+    @router.get("/v1/jobs/{job_id}")
+    def job(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> JobOut:
+        row = store.job(job_id)
+        if row is None:
+            raise HTTPException(404, "no such job")
+        return JobOut.of(row)
+
+    @router.get("/v1/jobs/{job_id}/decisions", response_model=None)
+    def job_decisions(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> FileResponse:
+        """The decisions file (the `screen` CSV columns), once the job is done."""
+        row = store.job(job_id)
+        if row is None:
+            raise HTTPException(404, "no such job")
+        if row.status != "done":
+            raise HTTPException(409, f"the job is {row.status}")
+        return FileResponse(
+            runner.output_path(job_id), media_type="text/csv", filename=f"{job_id}.csv"
+        )
+
+    @router.get("/v1/decisions/{decision_id}")
+    def decision(
+        decision_id: str,
+        found: Annotated[KeyInfo, Depends(service.keys.needs("screen", "review"))],
+    ) -> StoredDecisionOut:
+        row = store.decision(decision_id)
+        if row is None:
+            raise HTTPException(404, "no such decision")
+        return StoredDecisionOut.of(row)
+
+    return router
