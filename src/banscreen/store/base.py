@@ -1,0 +1,54 @@
+"""The store's connection: a database chosen by URL, migrated with Alembic on open."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def normalise_url(url: str) -> str:
+    """`postgresql://` means psycopg 3 here (SQLAlchemy's default driver is psycopg2)."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class StoreBase:
+    """The engine and sessions every part of the store works through."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        self.engine: Engine = create_engine(self.url, future=True)
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self.upgrade()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration (creates the tables on first use)."""
+        config = Config()
+        location = resources.files("banscreen.store") / "migrations"
+        config.set_main_option("script_location", str(location))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def session(self) -> Session:
+        return self._session()
+
+    def ping(self) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(text("SELECT 1")).scalar() == 1
+
+    def _audit(
+        self, session: Session, actor: str, action: str, subject: str, details: dict[str, Any]
+    ) -> None:
+        raise NotImplementedError  # store/audit.py
