@@ -1,0 +1,140 @@
+"""One dependency graph for every SBOM and lockfile format: components with their package
+URL, edges from a component to what it depends on, a root; and the graph as transactions,
+one `code_use` per component located by its shortest path from the root. A cycle is an
+ERROR record of its own; its components are still screened."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packageurl import PackageURL
+
+from ..errors import InputError
+from ..model import COMPONENT, CounterpartyIdentifier, Nexus, Transaction
+from .scan import ScanItem, ScanOptions, error_item
+
+
+@dataclass
+class Component:
+    ref: str
+    name: str
+    group: str = ""
+    version: str = ""
+    purl: str = ""
+    structural: bool = False  # a file, configuration or project node, not a dependency
+
+
+@dataclass
+class DependencyGraph:
+    root: str
+    components: dict[str, Component] = field(default_factory=dict)
+    edges: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (location, field, why)
+
+    def add(self, component: Component) -> None:
+        self.components.setdefault(component.ref, component)
+
+    def depend(self, parent: str, child: str) -> None:
+        children = self.edges.setdefault(parent, [])
+        if child not in children:
+            children.append(child)
+
+    def paths(self) -> dict[str, list[str]]:
+        """Shortest path from the root to every reachable component."""
+        found = {self.root: [self.root]}
+        queue = deque([self.root])
+        while queue:
+            node = queue.popleft()
+            for child in self.edges.get(node, ()):
+                if child not in found:
+                    found[child] = [*found[node], child]
+                    queue.append(child)
+        return found
+
+    def cycles(self) -> list[list[str]]:
+        """One path around each dependency cycle (iterative depth-first search)."""
+        colour: dict[str, int] = {}
+        out: list[list[str]] = []
+        for start in [self.root, *self.edges]:
+            if colour.get(start):
+                continue
+            stack: list[tuple[str, int]] = [(start, 0)]
+            trail: list[str] = []
+            while stack:
+                node, i = stack.pop()
+                if i == 0:
+                    colour[node] = 1
+                    trail.append(node)
+                children = self.edges.get(node, [])
+                if i < len(children):
+                    stack.append((node, i + 1))
+                    child = children[i]
+                    if colour.get(child) == 1:
+                        out.append([*trail[trail.index(child) :], child])
+                    elif not colour.get(child):
+                        stack.append((child, 0))
+                else:
+                    colour[node] = 2
+                    trail.pop()
+        return out
+
+
+def _label(graph: DependencyGraph, ref: str) -> str:
+    component = graph.components.get(ref)
+    if component is None:
+        return ref
+    name = f"{component.group}:{component.name}" if component.group else component.name
+    return f"{name}@{component.version}" if component.version else name
+
+
+def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanItem]:
+    paths = graph.paths()
+    for location, field_name, message in graph.errors:
+        yield error_item(location, location, field_name, message)
+    for cycle in graph.cycles():
+        text = " > ".join(_label(graph, ref) for ref in cycle)
+        yield error_item(text, cycle[0], "dependencies", f"dependency cycle: {text}")
+    for ref, component in graph.components.items():
+        if component.structural or (ref == graph.root and not component.purl):
+            continue
+        chain = paths.get(ref, [ref])
+        location = " > ".join(_label(graph, r) for r in chain)
+        identifiers = (CounterpartyIdentifier("purl", component.purl),) if component.purl else ()
+        words = f"{component.group} {component.name}".strip()
+        yield ScanItem(
+            location,
+            ref,
+            Transaction(
+                id=component.purl or ref,
+                date=options.as_of,
+                category=options.category or "code_use",
+                counterparty_name="",
+                identifiers=identifiers,
+                us_nexus=options.us_nexus or Nexus.UNKNOWN,
+                parties=((COMPONENT, words),) if words else (),
+                location=location,
+            ),
+        )
+
+
+def purl_of(kind: str, namespace: str, name: str, version: str) -> str:
+    """The package URL, or "" for coordinates that make none (the row then says why)."""
+    try:
+        return PackageURL(
+            type=kind, namespace=namespace or None, name=name, version=version or None
+        ).to_string()
+    except (ValueError, TypeError):  # packageurl raises either on odd coordinates
+        return ""
+
+
+# ---------------------------------------------------------------------------- CycloneDX
+
+
+def read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text("utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
