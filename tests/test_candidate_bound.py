@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from banscreen.match.index import NameIndex, NameMatch
+from banscreen.match.entries import NameMatch
+from banscreen.match.index import NameIndex
 from banscreen.registry import Registry
 from banscreen.sources import ListStore, registry_with_lists
 

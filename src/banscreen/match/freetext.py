@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..registry.schema import MatchingSchema
-from .index import NameEntry, NameIndex
+from .entries import NameEntry
+from .index import NameIndex
 
 
 @dataclass(frozen=True)

@@ -11,111 +11,25 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
-from ..model import Entity, Name
+from ..model import Entity
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from .candidates import Postings, Query
-from .near import NearIndex
+from .entries import PERSON_TYPES, NameEntry, NameMatch
+from .near import NearIndex, Words
 from .normalize import NameForm, Normaliser, has_han
+from .rewrites import QueryRewrites
 from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
 from .similarity import Alignment, find
-from .sound import SoundKeys
-from .text import camel_splits, clean, package_words, split_references, split_words
+from .text import package_words, split_words
 from .weights import Idf
 
-# Names of these entity types are scored by the rules of persons' names.
-PERSON_TYPES = frozenset({"person"})
 _NO_SCRIPT = frozenset({"Latin", "Han"})
 
 
-@dataclass(frozen=True)
-class NameEntry:
-    entity_id: str
-    name: Name
-    form: NameForm
-    prepared: Prepared
-    person: bool = False
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return self.form.tokens
-
-    @property
-    def key(self) -> str:
-        return self.form.key
-
-    @property
-    def compact(self) -> str:
-        return self.form.compact
-
-
-@dataclass(frozen=True)
-class NameMatch:
-    entry: NameEntry
-    score: float
-    method: str  # exact | fuzzy | contained | transliterated
-    alignment: Alignment
-    found: tuple[str, ...] = ()  # the registry name's tokens found inside the query
-
-
-class _Words:
-    """A set of registry words with what finds their partners: near spellings and sounds."""
-
-    def __init__(self, words: set[str], token_floor: float, sound: SoundKeys) -> None:
-        self.sound = sound
-        self.near_index = NearIndex(words, token_floor)
-        by_key: dict[str, set[str]] = defaultdict(set)
-        for word in words:
-            if word.isascii():
-                key = sound.key(word)
-                if len(key) >= 2:
-                    by_key[key].add(word)
-        self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
-        self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
-
-    @lru_cache(maxsize=65536)  # noqa: B019 - the words live as long as the index
-    def near(self, token: str) -> tuple[tuple[str, float], ...]:
-        """The token and the words within the token-similarity floor of it (every source
-        of partners starts here, so it is worked out once per token)."""
-        return ((token, 1.0), *self.near_index.near(token))
-
-    def sounding(
-        self,
-        token: str,
-        near: bool,
-        spelling: float | None,
-        min_classes: int | None = None,
-        equal_min: int = 2,
-    ) -> tuple[tuple[str, float], ...]:
-        """The near words, and the words that sound like `token` (keys equal, or near with
-        `near`; spelt alike to the edit similarity `spelling` too, if given), each with the
-        most that scoring gives the pair: the partners scoring.py may align."""
-        found = dict(self.near(token))
-        key = self.sound.key(token) if token.isascii() else ""
-        if len(key) < equal_min:
-            return tuple(found.items())
-        partners = [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]
-        least = self.sound.near_min_classes if min_classes is None else min_classes
-        if near and len(key) >= least:
-            partners += [
-                (other, self.sound.near_score)
-                for near_key, _ in self.near_keys.near(key)
-                if len(near_key) >= least
-                for other in self.by_key.get(near_key, ())
-            ]
-        for other, similarity in partners:
-            if spelling is not None and OSA.normalized_similarity(token, other) < spelling:
-                continue
-            found[other] = max(found.get(other, 0.0), similarity)
-        return tuple(found.items())
-
-
-class NameIndex:
+class NameIndex(QueryRewrites):
     def __init__(
         self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
     ) -> None:
@@ -223,9 +137,9 @@ class NameIndex:
         self._digit_words = tuple(sorted(t for t in vocabulary if any(c.isdigit() for c in t)))
         self._digit_near = NearIndex(self._digit_words, self.config.token_similarity)
         self.skip_inert_references = True
-        self._all_words = _Words(vocabulary, self.config.token_similarity, self.sound)
+        self._all_words = Words(vocabulary, self.config.token_similarity, self.sound)
         # The romanised words of names in scripts other than Latin and Han, for Latin queries.
-        self._scripted_words = _Words(
+        self._scripted_words = Words(
             {t for e in self.entries if e.form.script not in _NO_SCRIPT for t in e.form.roman},
             self.config.token_similarity,
             self.sound,
@@ -372,87 +286,6 @@ class NameIndex:
         """Whether a word is carried by so few listed persons that alone it names one."""
         holders = self._person_df.get(token)
         return holders is not None and len(holders) <= self.config.person_rare_name_max_entities
-
-    # ------------------------------------------------------------------ matching
-    def split_run_together(
-        self, token: str, words: frozenset[str] | None = None
-    ) -> tuple[str, ...] | None:
-        """A long token the registry does not know, split into the fewest known words
-        (`words`, or the registry's own and the generic, legal and run-together words)."""
-        known = self._words if words is None else words
-        if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
-            return None
-        if token in self._lexical_persons.by_token:
-            return None
-        n = len(token)
-        best: list[tuple[str, ...] | None] = [None] * (n + 1)
-        best[0] = ()
-        for end in range(2, n + 1):
-            for start in range(0, end - 1):
-                prefix = best[start]
-                if prefix is not None and token[start:end] in known:
-                    candidate = (*prefix, token[start:end])
-                    current = best[end]
-                    if current is None or len(candidate) < len(current):
-                        best[end] = candidate
-        found = best[n]
-        return found if found is not None and len(found) >= 2 else None
-
-    def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
-        "Kyrgyztransavia", "Petro Iran" against "Petroiran"), joined; None if none are."""
-        if len(tokens) < 2 or any(has_han(t) for t in tokens):
-            return None
-        out: list[str] = []
-        i = 0
-        changed = False
-        while i < len(tokens):
-            for n in (4, 3, 2):
-                word = "".join(tokens[i : i + n])
-                if i + n <= len(tokens) and len(word) >= 6 and word in self._vocabulary:
-                    out.append(word)
-                    i += n
-                    changed = True
-                    break
-            else:
-                out.append(tokens[i])
-                i += 1
-        return tuple(out) if changed else None
-
-    def variants(self, query: str) -> list[tuple[NameForm, float]]:
-        """The query's forms, each with the highest score it may give: the query itself;
-        without reference numbers, dates and amounts ("Acme 12345"), uncapped; and
-        re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
-        at most `compact_score`."""
-        split = split_references(query, self.config.reference_words, self.config.currency_codes)
-        stripped = None if split is None else split[0]
-        if split is not None and self.skip_inert_references and self._inert(split[1]):
-            # What was taken away pairs with nothing listed: the query itself scores no
-            # higher than without it, so the name alone is scored (test_candidate_bound.py).
-            out = [(self.normaliser.form(split[0]), 1.0)]
-        else:
-            form = self.normaliser.form(query)
-            out = [(form, 1.0)]
-            if stripped is not None:
-                bare = self.normaliser.form(stripped)
-                if bare.tokens and bare.tokens != form.tokens:
-                    out.append((bare, 1.0))
-        cap = self.config.compact_score
-        for base, _ in list(out):
-            pieces = [self.split_run_together(t) or (t,) for t in base.tokens]
-            if any(len(p) > 1 for p in pieces):
-                text = " ".join(w for piece in pieces for w in piece)
-                out.append((self.normaliser.form(text), cap))
-            joined = self.join_split(base.tokens)
-            if joined is not None:
-                out.append((self.normaliser.form(" ".join(joined)), cap))
-        cleaned = clean(stripped if stripped is not None else query)
-        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
-        if camel != cleaned:
-            camelled = self.normaliser.form(camel)
-            if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
-                out.append((camelled, cap))
-        return out
 
     def _inert(self, removed: list[str]) -> bool:
         """Whether words taken from a query as references can pair with nothing listed:

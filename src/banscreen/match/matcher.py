@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from ..model import COMPONENT, MatchEvidence, Transaction
 from ..registry import Registry
+from .entries import NameMatch
 from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
-from .index import NameIndex, NameMatch
+from .index import NameIndex
 from .normalize import Normaliser
 from .spans import locate
 

@@ -1,4 +1,5 @@
-"""Registry tokens within the token-similarity floor of a query token, found exactly."""
+"""Registry tokens within the token-similarity floor of a query token, found exactly, and
+the words that sound like it (`Words`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from .sound import SoundKeys
 
 # Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
 # looking up one of the query's deletions: below this ratio the tokens of a compatible
@@ -142,3 +145,55 @@ class NearIndex:
 
     def _edits(self, a: str, b: str) -> int:
         return int(max(len(a), len(b)) * (1 - self.floor) + 1e-9)
+
+
+class Words:
+    """A set of registry words with what finds their partners: near spellings and sounds."""
+
+    def __init__(self, words: set[str], token_floor: float, sound: SoundKeys) -> None:
+        self.sound = sound
+        self.near_index = NearIndex(words, token_floor)
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            if word.isascii():
+                key = sound.key(word)
+                if len(key) >= 2:
+                    by_key[key].add(word)
+        self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
+        self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - the words live as long as the index
+    def near(self, token: str) -> tuple[tuple[str, float], ...]:
+        """The token and the words within the token-similarity floor of it (every source
+        of partners starts here, so it is worked out once per token)."""
+        return ((token, 1.0), *self.near_index.near(token))
+
+    def sounding(
+        self,
+        token: str,
+        near: bool,
+        spelling: float | None,
+        min_classes: int | None = None,
+        equal_min: int = 2,
+    ) -> tuple[tuple[str, float], ...]:
+        """The near words, and the words that sound like `token` (keys equal, or near with
+        `near`; spelt alike to the edit similarity `spelling` too, if given), each with the
+        most that scoring gives the pair: the partners scoring.py may align."""
+        found = dict(self.near(token))
+        key = self.sound.key(token) if token.isascii() else ""
+        if len(key) < equal_min:
+            return tuple(found.items())
+        partners = [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]
+        least = self.sound.near_min_classes if min_classes is None else min_classes
+        if near and len(key) >= least:
+            partners += [
+                (other, self.sound.near_score)
+                for near_key, _ in self.near_keys.near(key)
+                if len(near_key) >= least
+                for other in self.by_key.get(near_key, ())
+            ]
+        for other, similarity in partners:
+            if spelling is not None and OSA.normalized_similarity(token, other) < spelling:
+                continue
+            found[other] = max(found.get(other, 0.0), similarity)
+        return tuple(found.items())

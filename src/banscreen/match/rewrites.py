@@ -1,0 +1,108 @@
+"""A query's other forms: without its reference numbers, dates and amounts, with words
+run together split ("reportedAcme") and words written apart joined ("Petro Iran"), each with
+the highest score it may give.
+
+A part of `NameIndex` (index.py), kept apart because it reads the query, not the registry:
+it only asks the index which words are listed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..registry.schema import MatchingSchema
+from .candidates import Postings
+from .normalize import NameForm, Normaliser, has_han
+from .text import camel_splits, clean, split_references
+
+
+class QueryRewrites:
+    # What the index provides (index.py).
+    config: MatchingSchema
+    normaliser: Normaliser
+    skip_inert_references: bool
+    _words: frozenset[str]
+    _vocabulary: frozenset[str]
+    _lexical: Postings
+    _lexical_persons: Postings
+    _inert: Callable[[list[str]], bool]
+
+    # ------------------------------------------------------------------ matching
+    def split_run_together(
+        self, token: str, words: frozenset[str] | None = None
+    ) -> tuple[str, ...] | None:
+        """A long token the registry does not know, split into the fewest known words
+        (`words`, or the registry's own and the generic, legal and run-together words)."""
+        known = self._words if words is None else words
+        if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
+            return None
+        if token in self._lexical_persons.by_token:
+            return None
+        n = len(token)
+        best: list[tuple[str, ...] | None] = [None] * (n + 1)
+        best[0] = ()
+        for end in range(2, n + 1):
+            for start in range(0, end - 1):
+                prefix = best[start]
+                if prefix is not None and token[start:end] in known:
+                    candidate = (*prefix, token[start:end])
+                    current = best[end]
+                    if current is None or len(candidate) < len(current):
+                        best[end] = candidate
+        found = best[n]
+        return found if found is not None and len(found) >= 2 else None
+
+    def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
+        "Kyrgyztransavia", "Petro Iran" against "Petroiran"), joined; None if none are."""
+        if len(tokens) < 2 or any(has_han(t) for t in tokens):
+            return None
+        out: list[str] = []
+        i = 0
+        changed = False
+        while i < len(tokens):
+            for n in (4, 3, 2):
+                word = "".join(tokens[i : i + n])
+                if i + n <= len(tokens) and len(word) >= 6 and word in self._vocabulary:
+                    out.append(word)
+                    i += n
+                    changed = True
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return tuple(out) if changed else None
+
+    def variants(self, query: str) -> list[tuple[NameForm, float]]:
+        """The query's forms, each with the highest score it may give: the query itself;
+        without reference numbers, dates and amounts ("Acme 12345"), uncapped; and
+        re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
+        at most `compact_score`."""
+        split = split_references(query, self.config.reference_words, self.config.currency_codes)
+        stripped = None if split is None else split[0]
+        if split is not None and self.skip_inert_references and self._inert(split[1]):
+            # What was taken away pairs with nothing listed: the query itself scores no
+            # higher than without it, so the name alone is scored (test_candidate_bound.py).
+            out = [(self.normaliser.form(split[0]), 1.0)]
+        else:
+            form = self.normaliser.form(query)
+            out = [(form, 1.0)]
+            if stripped is not None:
+                bare = self.normaliser.form(stripped)
+                if bare.tokens and bare.tokens != form.tokens:
+                    out.append((bare, 1.0))
+        cap = self.config.compact_score
+        for base, _ in list(out):
+            pieces = [self.split_run_together(t) or (t,) for t in base.tokens]
+            if any(len(p) > 1 for p in pieces):
+                text = " ".join(w for piece in pieces for w in piece)
+                out.append((self.normaliser.form(text), cap))
+            joined = self.join_split(base.tokens)
+            if joined is not None:
+                out.append((self.normaliser.form(" ".join(joined)), cap))
+        cleaned = clean(stripped if stripped is not None else query)
+        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
+        if camel != cleaned:
+            camelled = self.normaliser.form(camel)
+            if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
+                out.append((camelled, cap))
+        return out
