@@ -207,7 +207,7 @@ def test_place_names_weigh_little(screener: Screener) -> None:
 
 
 def test_the_cached_pinyin_syllables_are_the_derived_ones() -> None:
-    from banscreen.match.normalize import _derive_syllables, pinyin_syllables
+    from banscreen.match.pinyin import _derive_syllables, pinyin_syllables
 
     assert pinyin_syllables() == _derive_syllables()
     assert {"zhong", "guo", "xin", "shen", "zhen"} <= pinyin_syllables()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Name
-from .normalize import NameForm
-from .scoring import Prepared
+from .forms import NameForm
+from .prepared import Prepared
 from .similarity import Alignment
 
 # Names of these entity types are scored by the rules of persons' names.

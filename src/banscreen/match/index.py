@@ -18,12 +18,15 @@ from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from .candidates import Postings, Query
 from .entries import PERSON_TYPES, NameEntry, NameMatch
+from .forms import NameForm
 from .near import NearIndex, Words
-from .normalize import NameForm, Normaliser, has_han
+from .normalize import Normaliser
+from .pinyin import has_han
+from .prepared import COMPACT_KEY_MAX, Prepared
 from .rewrites import QueryRewrites
-from .scoring import COMPACT_KEY_MAX, Prepared, Scorer
+from .scoring import Scorer
 from .similarity import Alignment, find
-from .text import package_words, split_words
+from .text import package_words
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
@@ -287,26 +290,11 @@ class NameIndex(QueryRewrites):
         holders = self._person_df.get(token)
         return holders is not None and len(holders) <= self.config.person_rare_name_max_entities
 
-    def _inert(self, removed: list[str]) -> bool:
-        """Whether words taken from a query as references can pair with nothing listed:
-        no registry word is one of their pieces or near or sounds like one, and no listed
-        name holds a number piece inside a word ("Acme 2000" is not "Acme2000 Ltd")."""
-        for word in removed:
-            for piece in split_words(self.normaliser.fold(word)):
-                if not piece:
-                    continue
-                if piece in self._vocabulary or any(piece in t for t in self._digit_words):
-                    return False
-                if piece.isdigit():
-                    # Digits sound like nothing, and a word near a number holds digits.
-                    if self._digit_near.near(piece):
-                        return False
-                    continue
-                partners = (self._org_sources, self._person_sources, self._roman_sources,
-                            self._scripted_sources)  # fmt: skip
-                if any(len(source(piece)) > 1 for source in partners):
-                    return False
-        return True
+    def _has_partner(self, piece: str) -> bool:
+        """Whether a word pairs with a listed word other than itself, by any source."""
+        sources = (self._org_sources, self._person_sources, self._roman_sources,
+                   self._scripted_sources)  # fmt: skip
+        return any(len(source(piece)) > 1 for source in sources)
 
     def score_entry(
         self, prepared: Prepared, entry: NameEntry

@@ -24,28 +24,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import opencc
 import regex
 from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
 from rigour.text.normalize import Cleanup, Normalize, normalize
 
-from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
+from .forms import NameForm, by_first_token, replace_phrases
+from .persons import inverted, person_factors, rigour_titles
+from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
 from .sound import SoundKeys
 from .text import clean, fold_latin, mark_geresh, romanise, script_of, split_words
 
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc`]s\b")
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN = re.compile(f"[{_HAN_CLASS}]")
+_HAN_CLASS = HAN_CLASS
 _PIECES = regex.compile(f"[{_HAN_CLASS}]+|(?:(?![{_HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
 _HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
@@ -53,127 +51,9 @@ _HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
 _UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
 
 
-def has_han(text: str) -> bool:
-    return not text.isascii() and _HAN.search(text) is not None
-
-
-@lru_cache(maxsize=1)
-def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (about 400).
-
-    Deriving them reads pypinyin's whole dictionary (most of a second), so the result is
-    kept in the cache directory (keyed, among the rest, by pypinyin's version).
-    """
-    return cached("pinyin", [], _derive_syllables)
-
-
-def _derive_syllables() -> frozenset[str]:
-    found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            syllable = to_normal(reading)
-            # Interjection readings without a vowel ("m", "ng", "hm") would split any word.
-            if syllable.isascii() and syllable.isalpha() and any(v in syllable for v in "aeiouv"):
-                found.add(syllable)
-    found.discard("")
-    return frozenset(found)
-
-
 # Alphabets whose short words are often acronyms ("WPS", "ООО"). A three-letter word in
 # Hangul, kana or an abjad is a whole name ("박지성", "علي").
 _ACRONYMS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
-
-
-def _rigour_titles() -> frozenset[str]:
-    """rigour's one-word person prefixes ("President", "Dr", "Herr"), folded."""
-    from rigour._core import person_name_prefixes_list
-
-    return frozenset(
-        fold_latin(p.casefold()).rstrip(".")
-        for p in person_name_prefixes_list()
-        if " " not in p and "-" not in p and p.casefold() != "the"
-    )
-
-
-def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
-    """Split a Latin token into the fewest pinyin syllables, or None if it is not pinyin."""
-    n = len(token)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[0] = ()
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 6), end):
-            prefix = best[start]
-            piece = token[start:end]
-            if prefix is not None and piece in syllables:
-                candidate = (*prefix, piece)
-                current = best[end]
-                if current is None or len(candidate) < len(current):
-                    best[end] = candidate
-    return best[n]
-
-
-def _by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases indexed by their first token, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted((tuple(p) for p in phrases if p), key=len, reverse=True):
-        out.setdefault(phrase[0], []).append(phrase)
-    return out
-
-
-def _replace_phrases(
-    tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool
-) -> list[str]:
-    """Drop (or join into one token) every listed phrase, leftmost-longest first."""
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for phrase in phrases.get(tokens[i], ()):
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
-                if join:
-                    out.append("".join(phrase))
-                i += len(phrase)
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
-@dataclass(frozen=True)
-class NameForm:
-    """A name ready to compare: tokens and pinyin syllables, each with a weight factor.
-
-    A factor below 1 marks a place name or a generic word; the matcher multiplies it with the
-    token's inverse document frequency.
-    """
-
-    tokens: tuple[str, ...]
-    factors: tuple[float, ...]
-    phonetic: tuple[str, ...]
-    phonetic_factors: tuple[float, ...]
-    han: bool
-    legal_forms: frozenset[str] = frozenset()  # generic legal-form classes (llc, jsc, ...)
-    # Every word in Latin letters, its factor and its sound key; the name's script ("Latin",
-    # "Han", or the first other script of its words).
-    roman: tuple[str, ...] = ()
-    roman_factors: tuple[float, ...] = ()
-    keys: tuple[str, ...] = ()
-    script: str = "Latin"
-    # Factors under the rules of persons' names, where a two- or three-letter word is a name
-    # part ("Li", "Kim", "Ali"), not an acronym.
-    person_factors: tuple[float, ...] = ()
-    roman_person_factors: tuple[float, ...] = ()
-    # How many tokens come before the comma of a name written "SURNAME, Given Names" (0
-    # when none): a person's name in its spoken order starts after them.
-    inverted: int = 0
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.tokens)
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.tokens)
 
 
 class Normaliser:
@@ -182,19 +62,19 @@ class Normaliser:
     def __init__(self, config: MatchingSchema) -> None:
         self._misspelt: dict[str, bool] = {}
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
-        self._legal_latin = _by_first_token(config.legal_forms_latin)
+        self._legal_latin = by_first_token(config.legal_forms_latin)
         self._legal_words = frozenset(w for form in config.legal_forms_latin for w in form)
         self._legal_han = frozenset(config.legal_forms_han)
         self._legal_fuzzy = tuple(config.legal_words_fuzzy)
         self._legal_fuzzy_floor = config.legal_words_similarity
-        self._place_phrases = _by_first_token(config.place_phrases)
+        self._place_phrases = by_first_token(config.place_phrases)
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
         self._generic_latin = frozenset(config.generic_words_latin) | frozenset(
             "".join(lazy_pinyin(word, style=Style.NORMAL)) for word in config.generic_words_han
         )
         self._stop_words = frozenset(config.stop_words)
-        self._titles = frozenset(config.person_titles) | _rigour_titles()
+        self._titles = frozenset(config.person_titles) | rigour_titles()
         self._title_weight = config.person_title_weight
         self._particles = frozenset(config.name_particles)
         self._particle_weight = config.name_particle_weight
@@ -257,7 +137,7 @@ class Normaliser:
         return run
 
     def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
-        return _replace_phrases(tokens, self._legal_latin, join=False)
+        return replace_phrases(tokens, self._legal_latin, join=False)
 
     @staticmethod
     def _unaccented(text: str) -> str | None:
@@ -296,7 +176,7 @@ class Normaliser:
         )
 
     def _join_place_phrases(self, tokens: list[str]) -> list[str]:
-        return _replace_phrases(tokens, self._place_phrases, join=True)
+        return replace_phrases(tokens, self._place_phrases, join=True)
 
     def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
         """Our sequences, rigour's table and misspelt legal words, until nothing changes."""
@@ -433,37 +313,6 @@ class Normaliser:
     def compact(self, text: str) -> str:
         return "".join(self.tokens(text))
 
-    # ------------------------------------------------------------------ phonetic
-    def _phonetic(
-        self, analysed: list[tuple[str, float]]
-    ) -> tuple[tuple[str, ...], tuple[float, ...]]:
-        """Pinyin syllables: Han runs read as words (茄子 is qiezi), Latin pinyin split."""
-        syllables: list[str] = []
-        factors: list[float] = []
-        i = 0
-        while i < len(analysed):
-            token, factor = analysed[i]
-            if has_han(token):
-                j = i
-                while j < len(analysed) and has_han(analysed[j][0]):
-                    j += 1
-                run = analysed[i:j]
-                read = lazy_pinyin("".join(t for t, _ in run), style=Style.NORMAL)
-                if len(read) != len(run):
-                    read = [lazy_pinyin(t, style=Style.NORMAL)[0] for t, _ in run]
-                syllables.extend(read)
-                factors.extend(f for _, f in run)
-                i = j
-                continue
-            split = None
-            if token.isalpha() and len(token) >= 4:
-                split = self._split_pinyin(token)
-            parts = split or (token,)
-            syllables.extend(parts)
-            factors.extend([factor] * len(parts))
-            i += 1
-        return tuple(syllables), tuple(factors)
-
     def _roman(
         self,
         analysed: list[tuple[str, float]],
@@ -499,7 +348,7 @@ class Normaliser:
     def _form(self, text: str) -> NameForm:
         analysed = self._analyse(text)
         tokens = tuple(t for t, _ in analysed)
-        phonetic, phonetic_factors = self._phonetic(analysed)
+        phonetic, phonetic_factors = pinyin_reading(analysed, self._split_pinyin)
         roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors)
         factors = tuple(f for _, f in analysed)
         return NameForm(
@@ -513,20 +362,12 @@ class Normaliser:
             roman_factors=roman_factors,
             keys=tuple(self.sound.key(t) for t in roman),
             script=script,
-            person_factors=self._person_factors(tokens, factors),
-            roman_person_factors=self._person_factors(roman, roman_factors),
-            inverted=self._inverted(text, tokens),
+            person_factors=person_factors(tokens, factors, self._short_weight, self._short_max),
+            roman_person_factors=person_factors(
+                roman, roman_factors, self._short_weight, self._short_max
+            ),
+            inverted=inverted(text, tokens, self.tokenize),
         )
-
-    def _inverted(self, text: str, tokens: tuple[str, ...]) -> int:
-        """The tokens before the one comma of "SURNAME, Given Names", if they lead `tokens`."""
-        if text.count(",") != 1:
-            return 0
-        before, after = text.split(",")
-        lead = self.tokenize(before) if after.strip() else ()
-        if 0 < len(lead) < len(tokens) and tokens[: len(lead)] == lead:
-            return len(lead)
-        return 0
 
     def looks_like_person(self, form: NameForm) -> bool:
         """A name that carries no legal form and no word of organisations (generic words,
@@ -535,16 +376,6 @@ class Normaliser:
             return False
         organisational = (self._generic_weight, self._place_weight)
         return not any(f in organisational for f in form.factors)
-
-    def _person_factors(
-        self, tokens: tuple[str, ...], factors: tuple[float, ...]
-    ) -> tuple[float, ...]:
-        """A short word weighed down only for its length counts fully in a person's name."""
-        short = self._short_weight
-        return tuple(
-            1.0 if f == short and 1 < len(t) <= self._short_max else f
-            for t, f in zip(tokens, factors, strict=True)
-        )
 
     def legal_forms(self, text: str) -> frozenset[str]:
         """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""

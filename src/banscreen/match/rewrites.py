@@ -11,8 +11,11 @@ from collections.abc import Callable
 
 from ..registry.schema import MatchingSchema
 from .candidates import Postings
-from .normalize import NameForm, Normaliser, has_han
-from .text import camel_splits, clean, split_references
+from .forms import NameForm
+from .near import NearIndex
+from .normalize import Normaliser
+from .pinyin import has_han
+from .text import camel_splits, clean, split_references, split_words
 
 
 class QueryRewrites:
@@ -24,7 +27,9 @@ class QueryRewrites:
     _vocabulary: frozenset[str]
     _lexical: Postings
     _lexical_persons: Postings
-    _inert: Callable[[list[str]], bool]
+    _digit_words: tuple[str, ...]
+    _digit_near: NearIndex
+    _has_partner: Callable[[str], bool]
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -106,3 +111,22 @@ class QueryRewrites:
             if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
                 out.append((camelled, cap))
         return out
+
+    def _inert(self, removed: list[str]) -> bool:
+        """Whether words taken from a query as references can pair with nothing listed:
+        no registry word is one of their pieces or near or sounds like one, and no listed
+        name holds a number piece inside a word ("Acme 2000" is not "Acme2000 Ltd")."""
+        for word in removed:
+            for piece in split_words(self.normaliser.fold(word)):
+                if not piece:
+                    continue
+                if piece in self._vocabulary or any(piece in t for t in self._digit_words):
+                    return False
+                if piece.isdigit():
+                    # Digits sound like nothing, and a word near a number holds digits.
+                    if self._digit_near.near(piece):
+                        return False
+                    continue
+                if self._has_partner(piece):
+                    return False
+        return True

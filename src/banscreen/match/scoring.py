@@ -25,68 +25,19 @@ knows about.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
 
 from ..registry.schema import MatchingSchema
 from .candidates import SHORT_FORM_WORDS
-from .normalize import NameForm
+from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
 from .similarity import Alignment, PairSimilarity, align, find
 from .sound import SoundKeys
 
-# Whole-name sound keys longer than this are compared for equality only.
-COMPACT_KEY_MAX = 12
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
 BLOCK_MARGIN = 0.01
 # Name parts each side must keep unaligned for two names in different scripts to be two
 # persons (one unaligned part is as often a transliteration that did not align).
 CONFLICT_PARTS_WRITTEN = 2
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A name form with its weights under one index, computed once per name."""
-
-    form: NameForm
-    weights: tuple[float, ...]
-    ordered: tuple[bool, ...]  # Han characters align in order
-    phonetic_weights: tuple[float, ...]
-    person_weights: tuple[float, ...]
-    roman_weights: tuple[float, ...]
-    roman_person_weights: tuple[float, ...]
-    compact_key: str  # the sound key of the whole name in Latin letters
-
-
-@dataclass(frozen=True)
-class Score:
-    score: float
-    method: str  # exact | fuzzy | contained | transliterated
-    alignment: Alignment
-    found: tuple[str, ...] = ()  # for `contained`: the tokens found inside the other name
-
-
-@dataclass(frozen=True)
-class _Side:
-    tokens: tuple[str, ...]
-    factors: tuple[float, ...]
-    weights: tuple[float, ...]
-    han: bool
-    inverted: int = 0  # NameForm.inverted, for the tokens of the name as written
-
-    def spoken(self, i: int) -> int:
-        """Where token i stands in the name's spoken order (after "SURNAME, Given" is undone)."""
-        k = self.inverted
-        return i - k if i >= k else i + len(self.tokens) - k
-
-
-def _any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
-    return any(factors[i] >= 1.0 for i in aligned)
-
-
-def _covered(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
-    """Whether every full-weight (distinctive) position found a partner."""
-    distinctive = [i for i, f in enumerate(factors) if f >= 1.0]
-    return bool(distinctive) and all(i in aligned for i in distinctive)
 
 
 class Scorer:
@@ -161,7 +112,7 @@ class Scorer:
         return len(compact) >= self.config.free_text_min_latin_chars
 
     def _contains(
-        self, haystack: _Side, needle: _Side, allowed: bool, describing: bool = False
+        self, haystack: Side, needle: Side, allowed: bool, describing: bool = False
     ) -> int:
         """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
         into another name by a distinctive word right after it; -1 if it does not. With
@@ -186,8 +137,8 @@ class Scorer:
     # ------------------------------------------------------------------ rules
     def _rules(
         self,
-        a: _Side,
-        b: _Side,
+        a: Side,
+        b: Side,
         alignment: Alignment,
         person: bool,
         contained_a: bool,
@@ -210,7 +161,7 @@ class Scorer:
             score = self._partial(a, b, alignment, 1.0, cfg.org_extra_weight)
         else:
             score = alignment.score
-        if not _any_distinctive(alignment.aligned_a, a.factors) and not _any_distinctive(
+        if not any_distinctive(alignment.aligned_a, a.factors) and not any_distinctive(
             alignment.aligned_b, b.factors
         ):
             score = min(score, cfg.generic_only_max)
@@ -229,14 +180,14 @@ class Scorer:
         return score, method, found
 
     @staticmethod
-    def _short_form(a: _Side, alignment: Alignment) -> bool:
+    def _short_form(a: Side, alignment: Alignment) -> bool:
         """The query gives a name in short: two distinctive words or more, all aligned."""
         distinctive = [i for i, f in enumerate(a.factors) if f >= 1.0]
         return len(distinctive) >= SHORT_FORM_WORDS and all(
             i in alignment.aligned_a for i in distinctive
         )
 
-    def _whole(self, a: _Side, b: _Side, alignment: Alignment) -> bool:
+    def _whole(self, a: Side, b: Side, alignment: Alignment) -> bool:
         """Whether an alignment may BLOCK: every word of the query `a` spelt as in the listed
         name, and every word of the listed name `b` there but places, titles and particles.
         A fuzzy score near 1 with a word added ("... Shipping Lines Investment Company"),
@@ -250,7 +201,7 @@ class Scorer:
         return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional)
 
     @staticmethod
-    def _partial(a: _Side, b: _Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
+    def _partial(a: Side, b: Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
         """The alignment's score with each side's unaligned words counting `alpha` of their
         weight (the plain score at 1.0)."""
         total_a, total_b = sum(a.weights), sum(b.weights)
@@ -262,7 +213,7 @@ class Scorer:
         denominator = held_a + held_b + alpha_a * (total_a - held_a) + alpha_b * (total_b - held_b)
         return min(1.0, gained / denominator) if denominator > 0 else 0.0
 
-    def _person(self, a: _Side, b: _Side, alignment: Alignment, written: bool = False) -> float:
+    def _person(self, a: Side, b: Side, alignment: Alignment, written: bool = False) -> float:
         """The score of persons' names: unaligned parts count `person_extra_weight`; two
         names that each keep a name part the other lacks are different persons. Between
         scripts (`written`), where a transliteration may leave a part unaligned that is the
@@ -289,7 +240,7 @@ class Scorer:
         return score
 
     @staticmethod
-    def _in_order(a: _Side, b: _Side, alignment: Alignment) -> bool:
+    def _in_order(a: Side, b: Side, alignment: Alignment) -> bool:
         """Whether the aligned parts of two persons' names come in the same spoken order."""
         order = [b.spoken(j) for _, j in sorted(alignment.positions, key=lambda p: a.spoken(p[0]))]
         return all(x < y for x, y in pairwise(order))
@@ -320,9 +271,9 @@ class Scorer:
             if conflict:
                 return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
             return Score(1.0, "exact", Alignment(1.0, pairs))
-        side_a = _Side(a.tokens, a.person_factors if person else a.factors,
+        side_a = Side(a.tokens, a.person_factors if person else a.factors,
                        pa.person_weights if person else pa.weights, a.han, a.inverted)  # fmt: skip
-        side_b = _Side(b.tokens, b.person_factors if person else b.factors,
+        side_b = Side(b.tokens, b.person_factors if person else b.factors,
                        pb.person_weights if person else pb.weights, b.han, b.inverted)  # fmt: skip
         other: PairSimilarity = self._person_pair if person else self._org_pair
         lexical = align(
@@ -368,14 +319,14 @@ class Scorer:
             a.phonetic, pa.phonetic_weights, every[0], b.phonetic, pb.phonetic_weights, every[1],
             1.0,
         )  # fmt: skip
-        spelt = _covered(phonetic.aligned_a, a.phonetic_factors) or _covered(
+        spelt = covered(phonetic.aligned_a, a.phonetic_factors) or covered(
             phonetic.aligned_b, b.phonetic_factors
         )
         score = phonetic.score if spelt else 0.0
         if "".join(a.phonetic) == "".join(b.phonetic):
             score = max(score, cfg.compact_score)
-        side_a = _Side(a.phonetic, a.phonetic_factors, pa.phonetic_weights, False)
-        side_b = _Side(b.phonetic, b.phonetic_factors, pb.phonetic_weights, False)
+        side_a = Side(a.phonetic, a.phonetic_factors, pa.phonetic_weights, False)
+        side_b = Side(b.phonetic, b.phonetic_factors, pb.phonetic_weights, False)
         found: tuple[str, ...] = ()
         if self._contains(side_a, side_b, contained_b, describing=True) >= 0:
             found = b.tokens
@@ -399,9 +350,9 @@ class Scorer:
         whole name, whatever its spacing ("김정은", gimjeongeun, against "Kim Jong Un")."""
         cfg = self.config
         a, b = pa.form, pb.form
-        side_a = _Side(a.roman, a.roman_person_factors if person else a.roman_factors,
+        side_a = Side(a.roman, a.roman_person_factors if person else a.roman_factors,
                        pa.roman_person_weights if person else pa.roman_weights, False)  # fmt: skip
-        side_b = _Side(b.roman, b.roman_person_factors if person else b.roman_factors,
+        side_b = Side(b.roman, b.roman_person_factors if person else b.roman_factors,
                        pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
         unordered = (False,) * len(a.roman), (False,) * len(b.roman)
         other: PairSimilarity = self._roman_person_pair if person else self._roman_pair
@@ -422,7 +373,7 @@ class Scorer:
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
 
     @staticmethod
-    def one_word(a: _Side, b: _Side) -> bool:
+    def one_word(a: Side, b: Side) -> bool:
         """A person's name written as one word against the same name in up to four ("김정은",
         gimjeongeun, against "Kim Jong Un"): compared by the sound of the whole name."""
         for one, many in ((a, b), (b, a)):

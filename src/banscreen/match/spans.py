@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .normalize import Normaliser, has_han
+from .normalize import Normaliser
+from .pinyin import has_han
 from .text import find_words, romanise, script_of
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -26,6 +27,9 @@ def normalise_url(url: str) -> str:
 class StoreBase:
     """The engine and sessions every part of the store works through."""
 
+    # Every write is also written to the audit log (audit.py).
+    _audit: Callable[[Session, str, str, str, dict[str, Any]], None]
+
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = create_engine(self.url, future=True)
@@ -47,8 +51,3 @@ class StoreBase:
     def ping(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("SELECT 1")).scalar() == 1
-
-    def _audit(
-        self, session: Session, actor: str, action: str, subject: str, details: dict[str, Any]
-    ) -> None:
-        raise NotImplementedError  # store/audit.py

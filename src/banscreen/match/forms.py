@@ -1,0 +1,69 @@
+"""A name ready to compare (`NameForm`), and the phrase tables normalize.py rewrites by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first token, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(p) for p in phrases if p), key=len, reverse=True):
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def replace_phrases(
+    tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool
+) -> list[str]:
+    """Drop (or join into one token) every listed phrase, leftmost-longest first."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase in phrases.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                if join:
+                    out.append("".join(phrase))
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name ready to compare: tokens and pinyin syllables, each with a weight factor.
+
+    A factor below 1 marks a place name or a generic word; the matcher multiplies it with the
+    token's inverse document frequency.
+    """
+
+    tokens: tuple[str, ...]
+    factors: tuple[float, ...]
+    phonetic: tuple[str, ...]
+    phonetic_factors: tuple[float, ...]
+    han: bool
+    legal_forms: frozenset[str] = frozenset()  # generic legal-form classes (llc, jsc, ...)
+    # Every word in Latin letters, its factor and its sound key; the name's script ("Latin",
+    # "Han", or the first other script of its words).
+    roman: tuple[str, ...] = ()
+    roman_factors: tuple[float, ...] = ()
+    keys: tuple[str, ...] = ()
+    script: str = "Latin"
+    # Factors under the rules of persons' names, where a two- or three-letter word is a name
+    # part ("Li", "Kim", "Ali"), not an acronym.
+    person_factors: tuple[float, ...] = ()
+    roman_person_factors: tuple[float, ...] = ()
+    # How many tokens come before the comma of a name written "SURNAME, Given Names" (0
+    # when none): a person's name in its spoken order starts after them.
+    inverted: int = 0
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
