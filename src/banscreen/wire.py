@@ -117,19 +117,11 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     return out
 
 
+# The columns of a changed decision: each of the first three beside its previous value.
 CHANGE_COLUMNS = (
     "id",
-    "previous_outcome",
-    "outcome",
-    "previous_programs",
-    "programs",
-    "previous_entity_id",
-    "entity_id",
-    "entity_name",
-    "score",
-    "method",
-    "path",
-    "reasons",
+    *(f for c in ("outcome", "programs", "entity_id") for f in (f"previous_{c}", c)),
+    *DECISION_COLUMNS[DECISION_COLUMNS.index("entity_name") : DECISION_COLUMNS.index("error")],
 )
 
 

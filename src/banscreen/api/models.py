@@ -5,14 +5,28 @@ A decision's cells come from `wire.decision_row`, the same cells `screen` writes
 
 # No `from __future__ import annotations`: pydantic reads the annotations at runtime.
 import json
-from typing import Any, Literal
+from datetime import datetime
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Decision
 from ..wire import decision_row, score_text
 
+_M = TypeVar("_M", bound=BaseModel)
+
 MAX_BATCH = 1000
+
+
+def _from_row(cls: type[_M], row: Any, **given: Any) -> _M:
+    """A response model from a stored row: each field is the row's attribute of the same
+    name (times as ISO text) unless `given`."""
+    values = dict(given)
+    for name in cls.model_fields:
+        if name not in values:
+            value = getattr(row, name)
+            values[name] = value.isoformat() if isinstance(value, datetime) else value
+    return cls(**values)
 
 
 class TransactionIn(BaseModel):
@@ -55,10 +69,9 @@ class ActionIn(BaseModel):
     attachments: str = Field(default="", max_length=100_000)
 
 
-class DecisionOut(BaseModel):
-    """A decision as `screen` writes it (its extra input columns too), and its stored id."""
+class DecisionCells(BaseModel):
+    """The contract's columns of a decision, as `screen` writes them."""
 
-    model_config = ConfigDict(extra="allow")
     id: str
     outcome: Literal["CLEAR", "REVIEW", "BLOCK", "ERROR"]
     programs: str
@@ -69,6 +82,12 @@ class DecisionOut(BaseModel):
     path: str
     reasons: str
     error: str
+
+
+class DecisionOut(DecisionCells):
+    """A decision as `screen` writes it (its extra input columns too), and its stored id."""
+
+    model_config = ConfigDict(extra="allow")
     decision_id: str
 
     @classmethod
@@ -80,37 +99,22 @@ class DecisionsOut(BaseModel):
     decisions: list[DecisionOut]
 
 
-class StoredDecisionOut(BaseModel):
+class StoredDecisionOut(DecisionCells):
+    """A stored decision: its cells, the list version it was made against, and its detail."""
+
     decision_id: str
-    id: str
-    outcome: str
-    programs: str
-    entity_id: str
-    entity_name: str
-    score: str
-    method: str
-    path: str
-    reasons: str
-    error: str
     list_version: str
     decided_at: str
     detail: dict[str, Any]
 
     @classmethod
     def of(cls, row: Any) -> "StoredDecisionOut":
-        return cls(
+        return _from_row(
+            cls,
+            row,
             decision_id=row.id,
             id=row.transaction_id,
-            outcome=row.outcome,
-            programs=row.programs,
-            entity_id=row.entity_id,
-            entity_name=row.entity_name,
             score=score_text(row.score),
-            method=row.method,
-            path=row.path,
-            reasons=row.reasons,
-            error=row.error,
-            list_version=row.list_version,
             decided_at=row.created_at.isoformat(),
             detail=json.loads(row.detail),
         )
@@ -134,16 +138,8 @@ class JobOut(BaseModel):
 
     @classmethod
     def of(cls, row: Any) -> "JobOut":
-        return cls(
-            job_id=row.id,
-            status=row.status,
-            rows_done=row.rows_done,
-            bytes=row.bytes_total,
-            outcomes=json.loads(row.outcomes) if row.outcomes else {},
-            error=row.error,
-            created_at=row.created_at.isoformat(),
-            updated_at=row.updated_at.isoformat(),
-        )
+        outcomes = json.loads(row.outcomes) if row.outcomes else {}
+        return _from_row(cls, row, job_id=row.id, bytes=row.bytes_total, outcomes=outcomes)
 
 
 class AlertOut(BaseModel):
@@ -160,17 +156,12 @@ class AlertOut(BaseModel):
 
     @classmethod
     def of(cls, alert: Any, decision: Any) -> "AlertOut":
-        return cls(
+        return _from_row(
+            cls,
+            alert,
             alert_id=alert.id,
-            status=alert.status,
-            outcome=alert.outcome,
-            decision_id=alert.decision_id,
-            transaction_id=decision.transaction_id,
-            entity_id=decision.entity_id,
-            entity_name=decision.entity_name,
+            **{k: getattr(decision, k) for k in ("transaction_id", "entity_id", "entity_name")},
             reasons=decision.reasons,
-            created_at=alert.created_at.isoformat(),
-            updated_at=alert.updated_at.isoformat(),
         )
 
 
@@ -189,15 +180,7 @@ class CaseOut(BaseModel):
 
     @classmethod
     def of(cls, case: Any) -> "CaseOut":
-        return cls(
-            case_id=case.id,
-            alert_id=case.alert_id,
-            action=case.action,
-            reason=case.reason,
-            attachments=case.attachments,
-            analyst=case.analyst,
-            created_at=case.created_at.isoformat(),
-        )
+        return _from_row(cls, case, case_id=case.id)
 
 
 class CasesOut(BaseModel):

@@ -43,6 +43,10 @@ ExtraData = Annotated[
         help="Extra entities/relations (or program) YAML file or folder; repeatable.",
     ),
 ]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Input encoding of CSV (default: detected; see the summary)."),
+]
 PolicyOpt = Annotated[
     Policy,
     typer.Option(

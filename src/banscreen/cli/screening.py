@@ -20,6 +20,7 @@ from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
     AsOfOpt,
+    EncodingOpt,
     ExtraData,
     OutFormat,
     PolicyOpt,
@@ -76,10 +77,7 @@ def screen(
         str | None,
         typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", help="Input encoding (default: detected; see the summary)."),
-    ] = None,
+    encoding: EncodingOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,

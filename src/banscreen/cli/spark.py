@@ -12,6 +12,7 @@ from ..errors import BanscreenError
 from ..model import Policy
 from ._common import (
     AsOfOpt,
+    EncodingOpt,
     ExtraData,
     PolicyOpt,
     app,
@@ -34,12 +35,7 @@ def spark_screen(
     input_format: Annotated[
         str | None, typer.Option("--input-format", help="parquet, csv or jsonl.")
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="Encoding of a CSV input (default: detected, as `screen`)."
-        ),
-    ] = None,
+    encoding: EncodingOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,

@@ -24,18 +24,6 @@ INPUT_COLUMNS = (
     "us_nexus",
     "text",
 )
-OUTPUT_COLUMNS = (
-    "id",
-    "outcome",
-    "programs",
-    "entity_id",
-    "entity_name",
-    "score",
-    "method",
-    "path",
-    "reasons",
-    "error",
-)
 _NEXUS = {
     "true": Nexus.TRUE,
     "yes": Nexus.TRUE,
@@ -125,14 +113,7 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
 
 # The columns that say who the counterparty is and what the dealing is: with the date's
 # registry period, all a decision depends on besides the row's own id and extra columns.
-COUNTERPARTY_COLUMNS = (
-    "category",
-    "counterparty_name",
-    "counterparty_country",
-    "counterparty_identifiers",
-    "us_nexus",
-    "text",
-)
+COUNTERPARTY_COLUMNS = ("category", *INPUT_COLUMNS[INPUT_COLUMNS.index("counterparty_name") :])
 
 
 class RowParser:
