@@ -6,7 +6,9 @@
 Prints, for a generated transactions file (about 10% hits, 10% near misses, 10% Chinese
 names): rows/s of the `banscreen screen` command end to end (a subprocess, so start-up and
 CSV I/O count) at two file sizes with their peak RSS, to show memory stays flat while
-streaming; and p50/p99 latency of single in-process `Screener.decide()` calls.
+streaming; the floor, Python's csv module copying the same file to an output of the same
+width in a subprocess (deciding nothing), and how many times the floor `screen` takes; and
+p50/p99 latency of single in-process `Screener.decide()` calls.
 
 With `--lists N`, a synthetic restricted-party list of N parties (3 names each, FtM JSON
 lines with an ownership graph; bench/synthetic_list.py) is imported first and every run
@@ -107,6 +109,7 @@ def cli_run(
     )  # fmt: skip
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    floor = floor_run(src, workdir)
     with out.open(encoding="utf-8") as fh:
         written = sum(1 for _ in fh) - 1
     assert written == rows, f"{written} output rows for {rows} input rows"
@@ -115,7 +118,31 @@ def cli_run(
         "seconds": round(elapsed, 3),
         "rows_per_s": round(rows / elapsed),
         "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+        "floor_seconds": round(floor, 3),
+        "times_floor": round(elapsed / floor, 1),
     }
+
+
+FLOOR = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
+        open(sys.argv[2], "w", newline="", encoding="utf-8") as dst:
+    reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\\n")
+    header = next(reader)
+    extra = header[8:]
+    writer.writerow(["id", "outcome", "programs", "entity_id", "entity_name", "score",
+                     "method", "path", "reasons", "error", *extra])
+    blank = [""] * 8
+    for row in reader:
+        writer.writerow([row[0], "CLEAR", *blank, *row[8:]])
+"""
+
+
+def floor_run(src: Path, workdir: Path) -> float:
+    """Seconds Python's csv module takes to copy `src` to an output of `screen`'s width."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FLOOR, str(src), str(workdir / "floor.csv")], check=True)
+    return time.perf_counter() - started
 
 
 def single_calls(
@@ -150,6 +177,7 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=5000, help="single decide() calls to time")
     parser.add_argument("--lists", type=int, default=0, help="import a synthetic list of N parties")
     parser.add_argument("--workers", type=int, default=1, help="screen --workers N")
+    parser.add_argument("--no-single", action="store_true", help="skip the single decide() calls")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -164,7 +192,7 @@ def main() -> None:
             max(1, args.rows // 10), args.unique, Path(tmp), home, parties, args.workers
         )
         large = cli_run(args.rows, args.unique, Path(tmp), home, parties, args.workers)
-        single = single_calls(args.single, home, parties)
+        single = single_calls(args.single, home, parties) if not args.no_single else None
     result = {
         "date": date.today().isoformat(),
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -185,11 +213,17 @@ def main() -> None:
             f"{loaded['import_s']} s; index built in {loaded['index_build_s']} s, "
             f"+{loaded['index_mb']} MB"
         )
-    print(f"{'run':<22}{'rows':>10}{'seconds':>10}{'rows/s':>10}{'peak RSS MB':>14}")
+    print(
+        f"{'run':<22}{'rows':>10}{'seconds':>10}{'rows/s':>10}{'peak RSS MB':>14}"
+        f"{'floor s':>10}{'x floor':>9}"
+    )
     for label, r in (("screen (CLI, small)", small), ("screen (CLI)", large)):
         print(
-            f"{label:<22}{r['rows']:>10,}{r['seconds']:>10}{r['rows_per_s']:>10,}{r['peak_rss_mb']:>14}"
+            f"{label:<22}{r['rows']:>10,}{r['seconds']:>10}{r['rows_per_s']:>10,}"
+            f"{r['peak_rss_mb']:>14}{r['floor_seconds']:>10}{r['times_floor']:>9}"
         )
+    if single is None:
+        return
     print(
         f"single decide(): {single['calls']:,} calls, p50 {single['p50_ms']} ms, "
         f"p99 {single['p99_ms']} ms, max {single['max_ms']} ms, {single['calls_per_s']:,} calls/s"

@@ -31,7 +31,10 @@ from ..surfaces.tabular import RawRow
 from ..wire import Serialiser
 from .lane import RepeatLane
 
-CHUNK_ROWS = 4096
+CHUNK_ROWS = 4096  # rows per chunk sent to a worker process
+# Rows per chunk handed to the writer in one process: small, so a chunk's cells are freed
+# before the collector's younger generations have to walk them again.
+WRITE_ROWS = 64
 Item = str | list[str]  # a written row: a JSON line, or the cells of a CSV or Parquet row
 Chunk = tuple[Counter[str], list[Item]]  # outcome counts and the rows, in input order
 
@@ -129,9 +132,9 @@ class Pipeline:
             yield kept if kept is not None else (decision.outcome.name, serialise(decision))
 
     def chunks(self, rows: Iterable[RawRow]) -> Iterator[Chunk]:
-        """`items` in chunks of CHUNK_ROWS rows, as the writer takes them."""
+        """`items` in chunks of WRITE_ROWS rows, as the writer takes them."""
         it = self.items(rows)
-        while block := list(islice(it, CHUNK_ROWS)):
+        while block := list(islice(it, WRITE_ROWS)):
             yield Counter(outcome for outcome, _ in block), [item for _, item in block]
 
     @property

@@ -14,7 +14,7 @@ from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile
 from ..wire import Serialiser
 from . import parallel
-from .pipeline import CHUNK_ROWS, BatchStats, Chunk, Hook, Pipeline, write_chunks
+from .pipeline import WRITE_ROWS, BatchStats, Chunk, Hook, Pipeline, write_chunks
 from .writer import DecisionWriter
 
 WriterFactory = Callable[[list[str]], DecisionWriter]
@@ -50,7 +50,7 @@ def screen_file(
 def serialised(decisions: Iterable[Decision], serialise: Serialiser) -> Iterator[Chunk]:
     """Decisions as the writer's chunks."""
     it = iter(decisions)
-    while block := list(islice(it, CHUNK_ROWS)):
+    while block := list(islice(it, WRITE_ROWS)):
         yield Counter(d.outcome.name for d in block), [serialise(d) for d in block]
 
 
