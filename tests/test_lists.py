@@ -588,7 +588,7 @@ def test_a_converted_list_and_its_normalised_names_come_back_the_same_from_the_c
     from the cache directory; what it reads equals what was built."""
     from banscreen.engine import Screener
     from banscreen.registry.registry import _load
-    from banscreen.sources import _CACHE
+    from banscreen.sources.compose import _CACHE
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("BANSCREEN_CACHE", str(cache))

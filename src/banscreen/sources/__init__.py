@@ -2,24 +2,17 @@
 
 OFAC SDN (advanced XML, legacy XML, legacy CSV), the trade.gov Consolidated Screening List
 (CSV, JSON) and FollowTheMoney / OpenSanctions entities become format-independent records;
-each imported file becomes a list version; `registry_with_lists` screens against the shipped
-packs plus every list's newest good version.
+each imported file becomes a list version (versions.py); `registry_with_lists` (compose.py)
+screens against the shipped packs plus every list's newest good version.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
-from ..gcpause import paused
-from ..match import Normaliser
-from ..registry import ImportedData, Registry, load_registry
-from ..registry.cache import cached
+from .compose import imported_for, registry_with_lists
 from .diff import ListDiff, diff_lists
-from .entities import imported_data
 from .formats import FORMATS, detect_format, read_list
 from .records import ListContent, ListRecord, ListRelation
-from .store import DEFAULT_MAX_DROP, ImportResult, ListStore, ListVersion
+from .versions import DEFAULT_MAX_DROP, ImportResult, ListStore, ListVersion
 
 __all__ = [
     "DEFAULT_MAX_DROP",
@@ -37,43 +30,3 @@ __all__ = [
     "read_list",
     "registry_with_lists",
 ]
-
-
-def registry_with_lists(home: Path | None, extra: Sequence[Path | str] = ()) -> Registry:
-    """The shipped packs, `extra` files, and the newest good version of each imported list."""
-    with paused():
-        base = load_registry(extra)
-        if home is None:
-            return base
-        store = ListStore(home)
-        versions = store.current()
-        if not versions:
-            return base
-        imported = tuple(imported_for(store, v, base) for v in versions)
-        return load_registry(extra, imported)
-
-
-_CACHE: dict[tuple[Path, str, str], ImportedData] = {}
-
-
-def imported_for(store: ListStore, version: ListVersion, base: Registry) -> ImportedData:
-    """One version's registry data, built once per process (versions never change)."""
-    cache_key = (store.root.resolve(), version.id, base.version)
-    found = _CACHE.get(cache_key)
-    if found is None:
-
-        def build() -> ImportedData:
-            content = store.load(version)
-            key = Normaliser(base.matching).key
-            return imported_data(version.info, content, base.entities, key)
-
-        found = cached(
-            "imported",
-            [store.version_path(version)],
-            build,
-            key=(repr(version.info), base.version, base.matching.model_dump_json()),
-        )
-        if len(_CACHE) >= 16:
-            _CACHE.clear()
-        _CACHE[cache_key] = found
-    return found
