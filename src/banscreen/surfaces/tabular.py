@@ -11,14 +11,11 @@ import codecs
 import csv
 import io
 import json
-import re
 import sys
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
-
-import charset_normalizer
 
 from ..errors import FieldError, InputError
 from .rows import INPUT_COLUMNS
@@ -78,35 +75,102 @@ MAX_EXTRA_COLUMNS = 1000
 
 
 def detect_encoding(sample: bytes) -> str:
-    """The encoding of a text file from its first bytes.
+    """The encoding of a text file from its bytes (see `encoding_sample` for which).
 
-    A byte-order mark decides. Otherwise UTF-8 wins when all but a few lines decode as UTF-8:
-    a stray row from a Latin-1 system must become an ERROR row naming the row, not a reason
-    to misread the Chinese names of every other row. Otherwise charset-normalizer decides
-    among the encodings our users' files come in
-    (GB18030, Big5, Shift-JIS, EUC-KR, Windows-1252, Latin-1).
+    A byte-order mark decides. Lines that are all valid UTF-8 are UTF-8. When some are not:
+    if other lines hold UTF-8 text beyond ASCII, the file is UTF-8 and the few that are not
+    are stray rows (from a Latin-1 system, say), each an ERROR row naming it, not a reason to
+    misread the Chinese names of every other row. Otherwise the lines that are not UTF-8 are
+    the evidence, however few: of the encodings our users' files come in (GB18030, Big5,
+    Shift-JIS, EUC-KR, Windows-1252, Latin-1) that decode the whole sample cleanly, the one
+    that reads those lines as the most frequent characters of its script wins.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     lines = sample.split(b"\n")
-    if len(sample) == SAMPLE_BYTES and len(lines) > 1:
+    if len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in the middle of a character
-    bad = sum(1 for line in lines if not _is_utf8(line))
-    if bad <= max(1, len(lines) // 100):
+    bad = [line for line in lines if not _is_utf8(line)]
+    if not bad:
         return "utf-8"
-    matches = charset_normalizer.from_bytes(sample, cp_isolation=list(CANDIDATE_ENCODINGS))
-    for match in matches:
-        # Shift-JIS reads Chinese bytes as kanji too; Japanese names nearly always have kana.
-        if match.encoding in ("shift_jis", "cp932") and not _KANA.search(str(match)):
-            continue
-        return str(match.encoding)
-    return "utf-8"
+    utf8_text = any(not line.isascii() and _is_utf8(line) for line in lines)
+    if utf8_text and len(bad) <= max(1, len(lines) // 100):
+        return "utf-8"
+    whole = b"\n".join(lines)
+    evidence = b"\n".join(bad)
+    fitting = [e for e in CANDIDATE_ENCODINGS[1:] if _decodes(whole, e)]
+    if not fitting:
+        return "utf-8"
+    # A few bytes decode cleanly in several encodings; the right one reads them as the
+    # characters people write most. A handful of characters can fit two equally well; then
+    # the order of CANDIDATE_ENCODINGS decides (Chinese files first), and --encoding is
+    # there for the rest.
+    return max(fitting, key=lambda e: _plausible(evidence.decode(e), e))
+
+
+# Each double-byte encoding's block of most frequent characters, by its lead bytes and
+# trail bytes: GB2312's level-1 hanzi (within GB18030), Big5's frequent traditional hanzi,
+# KS X 1001's Hangul syllables, and Shift-JIS's kana and level-1 kanji. Read in the wrong
+# one of them, the same bytes land mostly outside it (Korean Hanja, GBK's rare extension
+# characters, symbol rows).
+_HIGH = range(0xA1, 0xFF)
+_ANY = range(0x40, 0x100)
+_FREQUENT = {
+    "gb18030": (range(0xB0, 0xD8), _HIGH),
+    "big5": (range(0xA4, 0xC7), _ANY),
+    "euc_kr": (range(0xB0, 0xC9), _HIGH),
+    "shift_jis": ((0x82, 0x83, *range(0x88, 0xA0)), _ANY),
+}
+
+
+def _plausible(text: str, encoding: str) -> float:
+    """The share of the non-ASCII characters of `text` that are frequent in `encoding`:
+    letters for a single-byte encoding, the blocks above for a double-byte one."""
+    wide = [c for c in text if not c.isascii()]
+    if not wide:
+        return 0.0
+    block = _FREQUENT.get(encoding)
+    if block is None:
+        return sum(c.isalpha() for c in wide) / len(wide)
+    leads, trails = block
+    found = 0
+    for c in wide:
+        data = c.encode(encoding)
+        found += len(data) == 2 and data[0] in leads and data[1] in trails
+    return found / len(wide)
+
+
+def encoding_sample(path: Path) -> bytes:
+    """The bytes to detect a file's encoding from: its first SAMPLE_BYTES, or, when those are
+    all ASCII, the first block further on that is not (reading stops there): one Chinese
+    row deep in an English file decides as much as one at the top."""
+    with path.open("rb") as fh:
+        sample = fh.read(SAMPLE_BYTES)
+        if not sample.isascii():
+            return sample
+        head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
+        while block := fh.read(SAMPLE_BYTES):
+            if not block.isascii():
+                start = block.rfind(b"\n", 0, _first_non_ascii(block)) + 1
+                return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
+        return sample
+
+
+def _first_non_ascii(block: bytes) -> int:
+    return next(i for i, byte in enumerate(block) if byte >= 0x80)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
-_KANA = re.compile("[\u3040-\u30ff]")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -115,6 +179,17 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _check_start(path: Path, sample: bytes, encoding: str) -> None:
+    """Refuse an --encoding the file cannot even start in (UTF-16 without its byte-order
+    mark, say): bytes it cannot read inside a row are that row's ERROR, but a file that is
+    not in the encoding at all has no rows to report on."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+    try:
+        decoder.decode(sample[:4096], final=False)
+    except UnicodeError as exc:
+        raise InputError(f"--encoding {encoding}: {path} is not {encoding} text ({exc})") from None
 
 
 class TransactionFile:
@@ -140,8 +215,7 @@ class TransactionFile:
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
         elif self.format == "csv":
-            with path.open("rb") as fh:
-                sample = fh.read(SAMPLE_BYTES)
+            sample = encoding_sample(path)
             if not sample:
                 raise InputError(f"{path}: empty file (no header row)")
             if encoding is not None:
@@ -149,6 +223,7 @@ class TransactionFile:
                     codecs.lookup(encoding)
                 except LookupError:
                     raise InputError(f"--encoding: unknown encoding {encoding!r}") from None
+                _check_start(path, sample, encoding)
                 self.encoding = encoding
             else:
                 self.encoding = detect_encoding(sample)
