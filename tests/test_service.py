@@ -215,7 +215,11 @@ def test_bad_bodies_get_clear_4xx(client: TestClient, store: Store) -> None:
     )
     assert client.post("/v1/screen", json=[1, 2], headers=key).status_code == 422
     too_many = {"transactions": [TENPAY] * (MAX_BATCH + 1)}
-    assert client.post("/v1/screen", json=too_many, headers=key).status_code == 422
+    refused = client.post("/v1/screen", json=too_many, headers=key)
+    assert refused.status_code == 422
+    # The problem and the field, and a snippet of the input, never the whole body back.
+    assert len(refused.content) < 4096, len(refused.content)
+    assert any("transactions" in p["loc"] for p in refused.json()["detail"])
     huge = {"transactions": [{**TENPAY, "text": "x" * (MAX_BODY // 2)}] * 3}
     assert client.post("/v1/screen", json=huge, headers=key).status_code == 413
     assert (
@@ -486,3 +490,17 @@ def test_every_json_response_is_a_typed_model_in_the_openapi_schema(client: Test
     models = schema["components"]["schemas"]
     assert {"DecisionOut", "DecisionsOut", "AlertDetailOut", "JobOut", "CaseOut"} <= set(models)
     assert set(models["DecisionOut"]["properties"]) >= {"id", "outcome", "reasons", "decision_id"}
+
+
+def test_a_failed_job_names_the_problem_not_a_server_path(
+    client: TestClient, store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    key = _auth(store.create_key(["screen"]))
+    posted = client.post("/v1/jobs", content=b"name,date\nTencent,2021-03-01\n", headers=key)
+    job = _wait_job(client, key, posted.json()["job_id"])
+    assert job["status"] == "failed"
+    error = str(job["error"])
+    assert "no 'id' column" in error and "input.csv" in error
+    runner = client.app.state.jobs  # type: ignore[attr-defined]
+    assert str(runner.root) not in error and "/" not in error.split(":")[0]
+    assert "Traceback" not in caplog.text

@@ -17,9 +17,9 @@ are skipped, so no alert is lost or opened twice.
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import threading
-import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,12 +27,14 @@ from pathlib import Path
 from ..batch import DecisionWriter, screen_file
 from ..batch.checkpoint import RunIdentity
 from ..engine import Screener, ScreenOptions
+from ..errors import BanscreenError
 from ..model import Decision, Policy
 from ..store import Store
 from ..store.tables import Job
 from ..surfaces.tabular import RawRow, TransactionFile
 from .recording import record_decisions
 
+_log = logging.getLogger("banscreen.jobs")
 PROGRESS_EVERY = 2000
 ALERT_PART = 2000  # at most this many alerted rows wait in memory before they are recorded
 
@@ -122,8 +124,20 @@ class JobRunner:
             try:
                 self._run(job_id)
             except Exception as exc:  # a job's failure must not stop the runner
-                self.store.update_job(job_id, status="failed", error=f"{type(exc).__name__}: {exc}")
-                traceback.print_exc()
+                error = self.describe(job_id, exc)
+                self.store.update_job(job_id, status="failed", error=error)
+                _log.error("job %s failed: %s", job_id, error)
+
+    def describe(self, job_id: str, exc: Exception) -> str:
+        """What went wrong, for the client: the problem and the field, with the job's own
+        files named by their names, never a server path; anything not banscreen's own is an
+        internal error by its type alone."""
+        if not isinstance(exc, BanscreenError):
+            return f"internal error ({type(exc).__name__})"
+        text = str(exc)
+        for path in sorted(self.folder(job_id).glob("*"), key=lambda p: -len(str(p))):
+            text = text.replace(str(path), path.name)
+        return text.replace(str(self.root), "jobs")
 
     def _run(self, job_id: str) -> None:
         job = self.store.job(job_id)
