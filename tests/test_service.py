@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
 
@@ -19,6 +20,7 @@ from banscreen.batch import Pipeline
 from banscreen.engine import Screener
 from banscreen.registry import Registry
 from banscreen.store import Store, StoreError, normalise_url
+from banscreen.store.audit import GENESIS
 from banscreen.store.tables import Base
 from banscreen.surfaces.tabular import TransactionFile
 
@@ -97,6 +99,87 @@ def test_the_audit_chain_detects_edits_and_deletions(store: Store) -> None:
     _, problems = store.verify_audit()
     assert {p.seq for p in problems} >= {2, 4}
     assert any("missing" in p.problem for p in problems)
+
+
+def _rechain(store: Store, start: int) -> None:
+    """What a forger with the database does: recompute every hash from `start` on."""
+    from banscreen.store.audit import _chain
+    from banscreen.store.tables import AuditEntry
+
+    with store.session() as session, session.begin():
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).all()
+        prev = GENESIS
+        for entry in entries:
+            if entry.seq >= start:
+                at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+                entry.prev_hash = prev
+                entry.hash = _chain(prev, entry.seq, at, entry.actor, entry.action,
+                                    entry.subject, entry.details)  # fmt: skip
+            prev = entry.hash
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["edit", "insert", "delete_first", "delete_middle", "delete_last", "rewrite_rechained"],
+)
+def test_every_tampering_is_found_against_an_anchor(store: Store, tamper: str) -> None:
+    for name in ("a", "b", "c", "d", "e"):
+        store.create_key(["screen"], name)
+    anchors = [store.audit_head()]
+    assert anchors[0].seq == 5 and store.verify_audit(anchors) == (5, [])
+    with store.engine.begin() as connection:
+        if tamper == "edit":
+            connection.execute(text("UPDATE audit_log SET actor = 'someone' WHERE seq = 3"))
+        elif tamper == "insert":
+            connection.execute(text("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 4"))
+            connection.execute(text("UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000"))
+            connection.execute(
+                text("INSERT INTO audit_log (seq, at, actor, action, subject, details, "
+                     "prev_hash, hash) SELECT 4, at, actor, action, subject, details, "
+                     "prev_hash, hash FROM audit_log WHERE seq = 3")
+            )  # fmt: skip
+        elif tamper.startswith("delete"):
+            seq = {"delete_first": 1, "delete_middle": 3, "delete_last": 5}[tamper]
+            connection.execute(text(f"DELETE FROM audit_log WHERE seq = {seq}"))
+        else:
+            connection.execute(text("UPDATE audit_log SET action = 'key.revoke' WHERE seq = 2"))
+    if tamper in ("rewrite_rechained", "delete_last"):
+        _rechain(store, 1)
+        # The chain alone cannot see these: that is why the head is anchored.
+        assert store.verify_audit()[1] == []
+    count, problems = store.verify_audit(anchors)
+    assert problems, (tamper, count)
+
+
+def test_audit_anchor_and_verify_through_the_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app as cli
+
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    anchors = tmp_path / "anchors.jsonl"
+    for name in ("a", "b", "c"):
+        assert runner.invoke(cli, ["keys", "create", "--scope", "screen", "--name", name,
+                                   "--db", db]).exit_code == 0  # fmt: skip
+    assert runner.invoke(cli, ["audit", "anchor", "--db", db, "--out", str(anchors)]).exit_code == 0
+    verified = runner.invoke(cli, ["audit", "verify", "--db", db, "--anchor", str(anchors)])
+    assert verified.exit_code == 0 and "1 anchors agree" in verified.output
+    store = Store(db)
+    with store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_log WHERE seq = 3"))
+    store.engine.dispose()
+    assert runner.invoke(cli, ["audit", "verify", "--db", db]).exit_code == 0  # the chain alone
+    broken = runner.invoke(cli, ["audit", "verify", "--db", db, "--anchor", str(anchors)])
+    assert broken.exit_code == 1 and "shorter than its anchor" in broken.output
+
+
+def test_every_api_write_reports_the_audit_head(client: TestClient, store: Store) -> None:
+    key = _auth(store.create_key(["screen"]))
+    response = client.post("/v1/screen", json=TENPAY, headers=key)
+    head = store.audit_head()
+    assert response.headers["X-Audit-Head"] == f"{head.seq}:{head.hash}"
+    assert "X-Audit-Head" not in client.get("/v1/programs", headers=key).headers
 
 
 def test_an_action_needs_a_known_alert_a_known_action_and_a_reason(

@@ -19,7 +19,14 @@ from fastapi import FastAPI
 from ..engine import Screener
 from ..store import Store
 from ..web import add_ui
-from .guards import MAX_BODY, BodyLimit, Keys, add_error_statuses, add_security_headers
+from .guards import (
+    MAX_BODY,
+    BodyLimit,
+    Keys,
+    add_audit_head,
+    add_error_statuses,
+    add_security_headers,
+)
 from .models import MAX_BATCH
 from .reference import reference_router
 from .review import alert_detail, review_router
@@ -41,6 +48,7 @@ def create_app(
     service = Service(store, screener, Keys(store, rate_per_minute), data_home, home)
     app.state.jobs = service.runner
     add_security_headers(app)
+    add_audit_head(app, store)
     add_error_statuses(app)
     app.include_router(reference_router(service))
     app.include_router(screening_router(service))

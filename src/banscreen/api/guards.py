@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import BanscreenError, IdentifierError, InputError, StoreError, UsageError
 from ..store import KeyInfo, Store
@@ -120,6 +121,20 @@ def add_security_headers(app: FastAPI) -> None:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        return response
+
+
+def add_audit_head(app: FastAPI, store: Store) -> None:
+    """Every write answers with the audit log's head (`X-Audit-Head: SEQ:HASH`), so a client
+    can keep it as an anchor outside the database (store/audit.py)."""
+
+    @app.middleware("http")
+    async def audit_head(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
+        response = await call_next(request)
+        writes = request.method == "POST" and request.url.path.startswith(("/v1/", "/ui/"))
+        if writes and response.status_code < 400:
+            head = await run_in_threadpool(store.audit_head)
+            response.headers["X-Audit-Head"] = f"{head.seq}:{head.hash}"
         return response
 
 

@@ -1,8 +1,9 @@
-"""`banscreen serve`, `banscreen keys create`, `banscreen audit verify` (the `service` extra)."""
+"""`banscreen serve`, `keys create`, `audit verify` and `audit anchor` (the `service` extra)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -82,19 +83,38 @@ def keys_create(
     out.print(key, highlight=False)
 
 
+AnchorFile = Annotated[
+    Path | None,
+    typer.Option("--anchor", help="Anchor file (JSON lines of seq and hash) to check against."),
+]
+
+
 @audit_app.command("verify")
 def audit_verify(
     db: DbOpt = None,
+    anchor: AnchorFile = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Check the audit log's hash chain; exit 1 if any entry was edited, inserted or deleted."""
-    count, problems = _store(db).verify_audit()
+    """Check the audit log's hash chain, and its head against an anchor file; exit 1 if any
+    entry was edited, inserted or deleted, or the log is shorter than or disagrees with an
+    anchor."""
+    from ..store import read_anchors
+
+    store = _store(db)
+    try:
+        anchors = read_anchors(anchor.read_text("utf-8"), str(anchor)) if anchor else []
+    except (OSError, BanscreenError) as exc:
+        raise fail(str(exc)) from None
+    count, problems = store.verify_audit(anchors)
+    head = store.audit_head()
     if as_json:
         out.print_json(
             json.dumps(
                 {
                     "entries": count,
                     "ok": not problems,
+                    "head": {"seq": head.seq, "hash": head.hash},
+                    "anchors_checked": len(anchors),
                     "problems": [{"seq": p.seq, "problem": p.problem} for p in problems],
                 }
             )
@@ -104,6 +124,31 @@ def audit_verify(
             err.print(f"entry {p.seq}: {p.problem}", highlight=False)
         err.print(f"audit log BROKEN: {len(problems)} problems in {count} entries", highlight=False)
     else:
-        out.print(f"audit log intact: {count} entries", highlight=False)
+        checked = f", {len(anchors)} anchors agree" if anchors else ""
+        out.print(
+            f"audit log intact: {count} entries{checked}; head {head.seq} {head.hash}",
+            highlight=False,
+        )
     if problems:
         raise typer.Exit(1)
+
+
+@audit_app.command("anchor")
+def audit_anchor(
+    db: DbOpt = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Append the head to this anchor file.")
+    ] = None,
+) -> None:
+    """Record the audit log's head (sequence number and hash) outside the database: append
+    it to an anchor file, or print it for an external record (a ticket, a mail, a WORM
+    store). `audit verify --anchor FILE` then fails if entries are deleted or rewritten."""
+    from ..store import anchor_line
+
+    line = anchor_line(_store(db).audit_head())
+    if out_path is None:
+        out.print(line.rstrip("\n"), highlight=False)
+        return
+    with out_path.open("a", encoding="utf-8") as fh:
+        fh.write(line)
+    err.print(f"anchored {line.rstrip()} in {out_path}", highlight=False)

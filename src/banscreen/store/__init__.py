@@ -2,6 +2,18 @@
 list and a hash-chained audit log, in SQLite (default) or PostgreSQL."""
 
 from ..errors import StoreError
-from .store import ACTIONS, SCOPES, AuditProblem, KeyInfo, Store, normalise_url
+from .audit import anchor_line, read_anchors
+from .store import ACTIONS, SCOPES, Anchor, AuditProblem, KeyInfo, Store, normalise_url
 
-__all__ = ["ACTIONS", "SCOPES", "AuditProblem", "KeyInfo", "Store", "StoreError", "normalise_url"]
+__all__ = [
+    "ACTIONS",
+    "SCOPES",
+    "Anchor",
+    "AuditProblem",
+    "KeyInfo",
+    "Store",
+    "StoreError",
+    "anchor_line",
+    "normalise_url",
+    "read_anchors",
+]

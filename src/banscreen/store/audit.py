@@ -1,10 +1,18 @@
 """The audit log: every decision and human action, chained by hash so that
-`verify_audit` finds any entry edited, inserted or deleted."""
+`verify_audit` finds any entry edited, inserted or deleted.
+
+A chain that anyone with the database can recompute proves nothing on its own about its
+end: deleting the last entries, or rewriting one and recomputing every hash after it, leaves
+a chain that verifies. So its head (sequence number and hash) is anchored outside the
+database — `banscreen audit anchor` appends it to a file or prints it for an external
+record, and every API write reports it — and `verify_audit(anchors)` fails when the log is
+shorter than, or disagrees with, any anchor."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ..errors import StoreError
 from .base import StoreBase, now
 from .tables import AuditEntry
 
@@ -22,6 +31,34 @@ GENESIS = "0" * 64
 class AuditProblem:
     seq: int
     problem: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The log's head as it was recorded outside the database."""
+
+    seq: int
+    hash: str
+
+
+def anchor_line(anchor: Anchor) -> str:
+    """One line of an anchor file: JSON with the sequence number, hash and time recorded."""
+    stamp = now().isoformat(timespec="seconds")
+    return json.dumps({"seq": anchor.seq, "hash": anchor.hash, "at": stamp}) + "\n"
+
+
+def read_anchors(text: str, name: str = "anchors") -> list[Anchor]:
+    """The anchors in an anchor file (JSON lines as `anchor_line` writes them)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            found.append(Anchor(int(record["seq"]), str(record["hash"])))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{name}:{number}: not an anchor ({exc})") from None
+    return found
 
 
 class Audit(StoreBase):
@@ -56,10 +93,22 @@ class Audit(StoreBase):
                 query = query.limit(limit)
             return list(session.scalars(query))
 
-    def verify_audit(self) -> tuple[int, list[AuditProblem]]:
+    def audit_head(self) -> Anchor:
+        """The newest entry's sequence number and hash (0 and the genesis hash when empty)."""
+        with self.session() as session:
+            last = session.execute(
+                select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+            ).first()
+        return Anchor(last[0], last[1]) if last else Anchor(0, GENESIS)
+
+    def verify_audit(self, anchors: Sequence[Anchor] = ()) -> tuple[int, list[AuditProblem]]:
         """(entries checked, problems): an edited entry breaks its own hash, a deleted or
-        inserted one breaks the sequence or the link to the entry before."""
+        inserted one breaks the sequence or the link to the entry before; against
+        `anchors`, a log shorter than one, or whose entry at an anchored sequence number
+        has another hash (rewritten, every later hash recomputed), is broken too."""
         problems: list[AuditProblem] = []
+        wanted = {a.seq: a.hash for a in anchors if a.seq > 0}
+        seen: dict[int, str] = {}
         prev, expected, count = GENESIS, 1, 0
         with self.session() as session:
             for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)).yield_per(
@@ -87,6 +136,15 @@ class Audit(StoreBase):
                         AuditProblem(entry.seq, "content does not match its hash (edited)")
                     )
                 prev, expected = entry.hash, entry.seq + 1
+                if entry.seq in wanted:
+                    seen[entry.seq] = entry.hash
+        for seq, digest in sorted(wanted.items()):
+            if seq not in seen:
+                problems.append(
+                    AuditProblem(seq, "anchored entry missing: the log is shorter than its anchor")
+                )
+            elif seen[seq] != digest:
+                problems.append(AuditProblem(seq, "differs from its anchor (rewritten)"))
         return count, problems
 
 

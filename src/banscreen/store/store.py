@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from .audit import GENESIS, Audit, AuditProblem
+from .audit import GENESIS, Anchor, Audit, AuditProblem
 from .base import normalise_url, now
 from .decisions import ACTIONS, Decisions
 from .jobs import Jobs
@@ -21,6 +21,7 @@ __all__ = [
     "GENESIS",
     "KEY_PREFIX",
     "SCOPES",
+    "Anchor",
     "AuditProblem",
     "KeyInfo",
     "Store",
