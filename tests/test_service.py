@@ -3,6 +3,7 @@ does) and the HTTP API: keys and scopes, screening, alerts and cases, the audit 
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from datetime import UTC
@@ -587,3 +588,45 @@ def test_a_failed_job_names_the_problem_not_a_server_path(
     runner = client.app.state.jobs  # type: ignore[attr-defined]
     assert str(runner.root) not in error and "/" not in error.split(":")[0]
     assert "Traceback" not in caplog.text
+
+
+def test_keys_are_listed_without_secrets_and_a_revoked_key_is_refused_at_once(
+    client: TestClient, store: Store, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app as cli
+
+    screening = store.create_key(["screen"], "payments")
+    analyst = store.create_key(["review"], "ana")
+    assert client.post("/v1/screen", json=TENPAY, headers=_auth(screening)).status_code == 200
+    listed = {k.name: k for k in store.api_keys()}
+    assert listed["payments"].status == "active" and listed["payments"].last_used_at is not None
+    assert listed["ana"].last_used_at is None
+    # The review UI shows the key's name; its session ends with the key.
+    client.post("/ui/login", data={"api_key": analyst})
+    page = client.get("/ui/alerts")
+    assert page.status_code == 200 and ">ana<" in page.text
+    store.revoke_key("ana")
+    assert client.get("/ui/alerts", follow_redirects=False).status_code == 303
+    # Revoked from another process (the CLI), refused on the very next request.
+    runner = CliRunner()
+    url = str(store.engine.url.render_as_string(hide_password=False))
+    revoked = runner.invoke(cli, ["keys", "revoke", "payments", "--db", url])
+    assert revoked.exit_code == 0, revoked.output
+    assert client.post("/v1/screen", json=TENPAY, headers=_auth(screening)).status_code == 401
+    shown = runner.invoke(cli, ["keys", "list", "--db", url, "--json"])
+    assert shown.exit_code == 0 and screening not in shown.output and analyst not in shown.output
+    statuses = {k["name"]: k["status"] for k in json.loads(shown.output)["keys"]}
+    assert statuses == {"payments": "revoked", "ana": "revoked"}
+    assert runner.invoke(cli, ["keys", "revoke", "nobody", "--db", url]).exit_code == 2
+
+
+def test_an_expired_key_is_refused(client: TestClient, store: Store) -> None:
+    from datetime import datetime, timedelta
+
+    past = store.create_key(["screen"], "old", datetime.now(UTC) - timedelta(seconds=1))
+    future = store.create_key(["screen"], "new", datetime.now(UTC) + timedelta(days=1))
+    assert client.post("/v1/screen", json=TENPAY, headers=_auth(past)).status_code == 401
+    assert client.post("/v1/screen", json=TENPAY, headers=_auth(future)).status_code == 200
+    assert {k.name: k.status for k in store.api_keys()} == {"old": "expired", "new": "active"}

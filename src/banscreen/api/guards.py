@@ -18,7 +18,6 @@ from ..store import KeyInfo, Store
 
 MAX_BODY = 2 * 1024 * 1024
 MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
-KEY_CACHE_SECONDS = 10.0
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -166,7 +165,6 @@ class Keys:
     def __init__(self, store: Store, rate_per_minute: int) -> None:
         self.store = store
         self.limiter = RateLimiter(rate_per_minute)
-        self._verified: dict[str, tuple[float, KeyInfo | None]] = {}
         bearer = HTTPBearer(auto_error=False)
 
         def key(
@@ -185,16 +183,9 @@ class Keys:
         self.key = key
 
     def verify(self, token: str) -> KeyInfo | None:
-        """verify_key, remembered for KEY_CACHE_SECONDS (a revoked key lapses within that)."""
-        now = time.monotonic()
-        cached = self._verified.get(token)
-        if cached is not None and now - cached[0] < KEY_CACHE_SECONDS:
-            return cached[1]
-        found = self.store.verify_key(token)
-        if len(self._verified) > 10_000:
-            self._verified.clear()
-        self._verified[token] = (now, found)
-        return found
+        """verify_key on every request (one indexed lookup): a revoked or expired key is
+        refused on its very next request, whichever process revoked it."""
+        return self.store.verify_key(token)
 
     def needs(self, *scopes: str) -> Callable[[KeyInfo], KeyInfo]:
         key = self.key

@@ -6,7 +6,7 @@ from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, overload
 
 import typer
 from rich.console import Console
@@ -92,10 +92,15 @@ def registry_or_exit(extra: list[Path] | None) -> Registry:
         raise fail(str(exc)) from None
 
 
-def parse_date_option(value: str | None) -> date | None:
+@overload
+def parse_date_option(value: str, option: str = ...) -> date: ...
+@overload
+def parse_date_option(value: None, option: str = ...) -> None: ...
+def parse_date_option(value: str | None, option: str = "--as-of") -> date | None:
+    """A date option's value, or exit 2 naming the option that is wrong."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise fail(f"--as-of: not a date (YYYY-MM-DD): {value!r}") from None
+        raise fail(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None

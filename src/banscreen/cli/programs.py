@@ -53,7 +53,7 @@ def programs(
     if ctx.invoked_subcommand is not None:
         return
     registry = registry_or_exit(extra_data)
-    day = parse_date_option(on) or date.today()
+    day = parse_date_option(on, "--date") or date.today()
     if chart is not None:
         _write_charts(registry, chart, chart_format, day)
         return
@@ -166,8 +166,7 @@ def programs_diff(
 ) -> None:
     """Which programs, categories and listings changed status between two dates."""
     registry = registry_or_exit(extra_data)
-    a, b = parse_date_option(date_a), parse_date_option(date_b)
-    assert a is not None and b is not None
+    a, b = parse_date_option(date_a, "DATE_A"), parse_date_option(date_b, "DATE_B")
     changes = diff(registry, a, b)
     if as_json:
         print(json.dumps({"from": a.isoformat(), "to": b.isoformat(),

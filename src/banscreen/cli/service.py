@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from ..errors import BanscreenError
-from ._common import ExtraData, app, current_settings, err, fail, out, registry_or_exit
+from ._common import (
+    ExtraData,
+    app,
+    current_settings,
+    err,
+    fail,
+    out,
+    parse_date_option,
+    registry_or_exit,
+)
 
 DbOpt = Annotated[
     str | None,
@@ -21,6 +35,16 @@ keys_app = typer.Typer(no_args_is_help=True, help="API keys of the service.")
 audit_app = typer.Typer(no_args_is_help=True, help="The service's hash-chained audit log.")
 app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
+
+
+@contextmanager
+def _opened(db: str | None) -> Iterator[Any]:
+    """The store for one command, its connections closed when the command is done."""
+    store = _store(db)
+    try:
+        yield store
+    finally:
+        store.engine.dispose()
 
 
 def _store(db: str | None):  # type: ignore[no-untyped-def]
@@ -73,14 +97,69 @@ def keys_create(
         list[str], typer.Option("--scope", help="screen, review or admin; repeatable.")
     ],
     name: Annotated[str, typer.Option("--name", help="Who or what the key is for.")] = "",
+    expires: Annotated[
+        str | None, typer.Option("--expires", help="Last day the key works (YYYY-MM-DD).")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Create an API key and print it once (only its hash is kept)."""
+    until = None
+    if expires is not None:
+        day = parse_date_option(expires, "--expires")
+        until = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
     try:
-        key = _store(db).create_key(scope, name)
+        with _opened(db) as store:
+            key = store.create_key(scope, name, until)
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     out.print(key, highlight=False)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.isoformat(timespec="seconds") if moment else ""
+
+
+@keys_app.command("list")
+def keys_list(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every key: id, name, scopes, created, last used, expiry and status (never the key)."""
+    with _opened(db) as store:
+        keys = store.api_keys()
+    rows = [
+        {
+            "id": k.id,
+            "name": k.name,
+            "scopes": list(k.scopes),
+            "created": _when(k.created_at),
+            "last_used": _when(k.last_used_at),
+            "expires": _when(k.expires_at),
+            "status": k.status,
+        }
+        for k in keys
+    ]
+    if as_json:
+        out.print_json(json.dumps({"keys": rows}))
+        return
+    table = Table("id", "name", "scopes", "created", "last used", "expires", "status")
+    for r in rows:
+        table.add_row(
+            str(r["id"]), escape(str(r["name"])), " ".join(r["scopes"]), str(r["created"]),
+            str(r["last_used"]), str(r["expires"]), str(r["status"]),
+        )  # fmt: skip
+    out.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    which: Annotated[str, typer.Argument(help="The key's name (or its id, from keys list).")],
+    db: DbOpt = None,
+) -> None:
+    """Revoke a key: its next request is refused (401), and a review UI session on it ends."""
+    try:
+        with _opened(db) as store:
+            found = store.revoke_key(which)
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    err.print(f"revoked key {found.id} ({found.name or 'no name'})", highlight=False)
 
 
 AnchorFile = Annotated[
@@ -100,13 +179,13 @@ def audit_verify(
     anchor."""
     from ..store import read_anchors
 
-    store = _store(db)
     try:
         anchors = read_anchors(anchor.read_text("utf-8"), str(anchor)) if anchor else []
     except (OSError, BanscreenError) as exc:
         raise fail(str(exc)) from None
-    count, problems = store.verify_audit(anchors)
-    head = store.audit_head()
+    with _opened(db) as store:
+        count, problems = store.verify_audit(anchors)
+        head = store.audit_head()
     if as_json:
         out.print_json(
             json.dumps(
@@ -145,7 +224,8 @@ def audit_anchor(
     store). `audit verify --anchor FILE` then fails if entries are deleted or rewritten."""
     from ..store import anchor_line
 
-    line = anchor_line(_store(db).audit_head())
+    with _opened(db) as store:
+        line = anchor_line(store.audit_head())
     if out_path is None:
         out.print(line.rstrip("\n"), highlight=False)
         return

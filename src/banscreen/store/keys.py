@@ -7,8 +7,9 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ..errors import StoreError
 from .base import StoreBase, now
@@ -18,6 +19,11 @@ SCOPES = ("screen", "review", "admin")
 KEY_PREFIX = "bsk_"
 
 
+# A key's last use is written at most this often (a write per request would be a write
+# per screening).
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
 @dataclass(frozen=True)
 class KeyInfo:
     id: int
@@ -25,12 +31,40 @@ class KeyInfo:
     scopes: frozenset[str]
 
 
+@dataclass(frozen=True)
+class KeyRecord:
+    """What `keys list` shows of a key: never its secret or its hash."""
+
+    id: int
+    name: str
+    scopes: tuple[str, ...]
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and _aware(self.expires_at) <= now():
+            return "expired"
+        return "active"
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite gives back naive datetimes; every time here is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
 class Keys(StoreBase):
-    def create_key(self, scopes: Iterable[str], name: str = "") -> str:
+    def create_key(
+        self, scopes: Iterable[str], name: str = "", expires_at: datetime | None = None
+    ) -> str:
         """A new API key, returned once: only its hash is kept."""
         wanted = sorted(set(scopes))
         unknown = [s for s in wanted if s not in SCOPES]
@@ -44,11 +78,17 @@ class Keys(StoreBase):
                 scopes=" ".join(wanted),
                 name=name,
                 created_at=now(),
+                expires_at=expires_at,
             )
             session.add(row)
             session.flush()
+            expires = expires_at.isoformat() if expires_at else None
             self._audit(
-                session, "admin", "key.create", f"key:{row.id}", {"scopes": wanted, "name": name}
+                session,
+                "admin",
+                "key.create",
+                f"key:{row.id}",
+                {"scopes": wanted, "name": name, "expires_at": expires},
             )
         return key
 
@@ -57,10 +97,63 @@ class Keys(StoreBase):
         if not key.startswith(KEY_PREFIX) or len(key) > 200:
             return None
         digest = _hash_key(key)
+        moment = now()
         with self.session() as session:
             rows = session.scalars(select(ApiKey).where(ApiKey.prefix == key[:12])).all()
-        found = None
-        for row in rows:
-            if hmac.compare_digest(row.key_hash, digest) and row.revoked_at is None:
+            found = None
+            for row in rows:
+                if not hmac.compare_digest(row.key_hash, digest) or row.revoked_at is not None:
+                    continue
+                if row.expires_at is not None and _aware(row.expires_at) <= moment:
+                    continue
                 found = KeyInfo(row.id, row.name, frozenset(row.scopes.split()))
+                last = row.last_used_at
+                if last is None or moment - _aware(last) >= LAST_USED_EVERY:
+                    session.execute(
+                        update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=moment)
+                    )
+                    session.commit()
         return found
+
+    def key_active(self, key_id: int) -> bool:
+        """Whether the key is neither revoked nor expired (a review UI session ends with
+        its key)."""
+        with self.session() as session:
+            row = session.get(ApiKey, key_id)
+        if row is None or row.revoked_at is not None:
+            return False
+        return row.expires_at is None or _aware(row.expires_at) > now()
+
+    def api_keys(self) -> list[KeyRecord]:
+        with self.session() as session:
+            rows = session.scalars(select(ApiKey).order_by(ApiKey.id)).all()
+        return [
+            KeyRecord(
+                r.id,
+                r.name,
+                tuple(r.scopes.split()),
+                _aware(r.created_at),
+                _aware(r.last_used_at) if r.last_used_at else None,
+                _aware(r.expires_at) if r.expires_at else None,
+                _aware(r.revoked_at) if r.revoked_at else None,
+            )
+            for r in rows
+        ]
+
+    def revoke_key(self, which: str, actor: str = "admin") -> KeyRecord:
+        """Revoke the key named `which` (or with that id): its next request is refused. A
+        name that several active keys share is refused; give the id."""
+        with self.session() as session, session.begin():
+            rows = session.scalars(select(ApiKey).where(ApiKey.revoked_at.is_(None))).all()
+            found = [r for r in rows if r.name == which or str(r.id) == which]
+            if not found:
+                raise StoreError(f"no active key named {which!r} (banscreen keys list)")
+            if len(found) > 1:
+                ids = ", ".join(str(r.id) for r in found)
+                raise StoreError(
+                    f"{len(found)} active keys are named {which!r}: give the id ({ids})"
+                )
+            row = found[0]
+            row.revoked_at = now()
+            self._audit(session, actor, "key.revoke", f"key:{row.id}", {"name": row.name})
+        return next(k for k in self.api_keys() if k.id == row.id)

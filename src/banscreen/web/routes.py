@@ -39,6 +39,7 @@ class WebSession:
     key_id: int
     csrf: str
     expires: float
+    key_name: str = ""
 
 
 class Sessions:
@@ -46,11 +47,11 @@ class Sessions:
         self._by_token: dict[str, WebSession] = {}
         self._lock = threading.Lock()
 
-    def open(self, key_id: int) -> str:
+    def open(self, key_id: int, key_name: str = "") -> str:
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._by_token[token] = WebSession(
-                key_id, secrets.token_urlsafe(24), time.time() + SESSION_SECONDS
+                key_id, secrets.token_urlsafe(24), time.time() + SESSION_SECONDS, key_name
             )
         return token
 
@@ -122,7 +123,13 @@ def add_ui(
     sessions = Sessions()
 
     def session_of(request: Request) -> WebSession | None:
-        return sessions.get(request.cookies.get(COOKIE))
+        """The request's session, while its key is neither revoked nor expired."""
+        token = request.cookies.get(COOKIE)
+        found = sessions.get(token)
+        if found is not None and not store.key_active(found.key_id):
+            sessions.close(token)
+            return None
+        return found
 
     def known(alert_id: int) -> int:
         if not 1 <= alert_id < 2**31:
@@ -150,7 +157,7 @@ def add_ui(
         if key is None or not key.scopes & {"review", "admin"}:
             context = {"session": None, "error": "That is not an API key with the review scope."}
             return TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
-        token = sessions.open(key.id)
+        token = sessions.open(key.id, key.name)
         response = RedirectResponse("/ui/alerts", status_code=303)
         response.set_cookie(
             COOKIE,
