@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from banscreen.cli import app
+from banscreen.engine import Screener
 from banscreen.wire import DECISION_COLUMNS as OUTPUT_COLUMNS
 
 runner = CliRunner()
@@ -392,3 +393,27 @@ def test_workers_write_exactly_what_one_process_writes(
     assert outs[0] == outs[1]
     count = len(outs[0]) if fmt == "parquet" else outs[0].count(b"\n") - (1 if fmt == "csv" else 0)
     assert count == (len(rows) - 1) * 40 + 1
+
+
+def test_an_accept_list_row_that_cannot_apply_is_reported_with_its_line(
+    tmp_path: Path, screener: Screener
+) -> None:
+    version = screener.list_version("tenpay")
+    accept = tmp_path / "accept.csv"
+    accept.write_text(
+        "counterparty,entity_id,list_version,reason\n"
+        f"Tenpay Payment Technology,tenpay,{version},checked\n"
+        f"Tenpay, Payment Technology,tenpay,{version},unquoted comma\n"
+        "Tenpay Payment Technology,tenpay,0ld0ld0ld0ld,stale\n"
+        f"Tenpay Payment Technology,no-such-entity,{version},unknown\n",
+        encoding="utf-8",
+    )
+    tx = tmp_path / "tx.csv"
+    tx.write_text(HEADER + "1,2021-03-15,payment,Tenpay Payment Technology,CN,,true,,\n")
+    result = runner.invoke(app, ["screen", str(tx), "--accept-list", str(accept)])
+    assert result.exit_code == 0, result.output
+    assert f"{accept}:3: 5 fields, expected 4 (an unquoted comma?)" in result.output
+    assert f"{accept}:4: list_version 0ld0ld0ld0ld is not tenpay's current version" in result.output
+    assert f"{accept}:5: unknown entity 'no-such-entity'" in result.output
+    assert "1 clearances applied, 3 not applied" in result.output
+    assert "ACCEPTED" in result.stdout  # the good row still applies

@@ -61,7 +61,11 @@ def test_accept_list_clears_a_repeat_hit_until_the_entity_changes(
                 "analyst: checked",
             ]
         )
-    accepting = Screener(screener.registry, AcceptList.from_csv(path, screener.matcher.normaliser))
+    accepted, unapplied = AcceptList.from_csv(
+        path, screener.matcher.normaliser, screener.list_version
+    )
+    assert unapplied == []
+    accepting = Screener(screener.registry, accepted)
     after = accepting.decide(tx)
     assert after.outcome is Outcome.CLEAR and "ACCEPTED" in after.reasons
 

@@ -109,8 +109,13 @@ def screen(
             f"{input_format}|{source.encoding}",
         )  # fmt: skip
         screener = Screener(registry)
+        unapplied: list[str] = []
         if accept_list is not None:
-            screener.accept_list = AcceptList.from_csv(accept_list, screener.matcher.normaliser)
+            screener.accept_list, unapplied = AcceptList.from_csv(
+                accept_list, screener.matcher.normaliser, screener.list_version
+            )
+            for problem in unapplied:
+                err.print(f"accept list: not applied: {problem}", highlight=False, markup=False)
         started = time.perf_counter()
         progress = Progress(
             TextColumn("screening"),
@@ -148,6 +153,13 @@ def screen(
     if not quiet:
         read_as = f" (read as {source.encoding})" if source.format == "csv" else ""
         summary(f"screened {stats.rows:,} rows{read_as}", stats, started, policy, registry.version)
+        if accept_list is not None:
+            applied = len(screener.accept_list)
+            err.print(
+                f"accept list: {applied:,} clearances applied, {len(unapplied):,} not applied"
+                + (" (see above)" if unapplied else ""),
+                highlight=False,
+            )
 
 
 @app.command()
