@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from banscreen.cli import app
 from banscreen.engine import Screener
+from banscreen.registry import Registry
 from banscreen.wire import DECISION_COLUMNS as OUTPUT_COLUMNS
 
 runner = CliRunner()
@@ -417,3 +418,43 @@ def test_an_accept_list_row_that_cannot_apply_is_reported_with_its_line(
     assert f"{accept}:5: unknown entity 'no-such-entity'" in result.output
     assert "1 clearances applied, 3 not applied" in result.output
     assert "ACCEPTED" in result.stdout  # the good row still applies
+
+
+def test_explain_prints_data_in_brackets_and_relation_dates(registry: Registry) -> None:
+    entity = next(
+        e for e in registry.entities.values()
+        if any(r.start or r.end for r in registry.all_relations_of(e.id))
+    )  # fmt: skip
+    result = runner.invoke(app, ["explain", entity.id])
+    assert result.exit_code == 0, result.output
+    name = entity.names[0]
+    # "[kind, provenance: source]" was swallowed as Rich markup.
+    assert f"[{name.kind}, {name.fact.provenance.value}: {name.fact.source}]" in result.output
+    dated = next(r for r in registry.all_relations_of(entity.id) if r.start or r.end)
+    day = dated.start or dated.end
+    assert day is not None and day.isoformat() in result.output
+
+
+def test_tables_are_printed_whole_off_a_terminal(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    lists = Path(__file__).parent / "fixtures" / "lists"
+    source = next(p for p in sorted(lists.iterdir()) if p.suffix in (".xml", ".csv", ".json"))
+    assert runner.invoke(app, ["--home", str(home), "lists", "import", str(source)]).exit_code in (
+        0,
+        2,
+    )
+    shown = runner.invoke(app, ["--home", str(home), "lists"])
+    assert shown.exit_code == 0
+    assert "…" not in shown.output  # no cell cut to fit 80 columns
+
+
+def test_cli_edges_say_what_is_wrong(tmp_path: Path) -> None:
+    folder = runner.invoke(app, ["screen", str(tmp_path)])
+    assert folder.exit_code == 2 and "a folder, not a transactions file" in folder.output
+    bad_date = runner.invoke(app, ["programs", "--date", "2025-13-01"])
+    assert bad_date.exit_code == 2 and "--date: not a date" in bad_date.output
+    home = tmp_path / "home"
+    missing = runner.invoke(app, ["--home", str(home), "lists", "import", str(tmp_path / "x.xml")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    listed = runner.invoke(app, ["--home", str(home), "lists", "--json"])
+    assert '"versions": []' in listed.output.replace("\n", "").replace("  ", " ")

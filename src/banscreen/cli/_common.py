@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from contextvars import ContextVar
 from datetime import date
 from enum import StrEnum
@@ -10,6 +11,7 @@ from typing import Annotated, overload
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from ..errors import BanscreenError
 from ..model import Policy
@@ -22,8 +24,18 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Screen transactions against connected-software bans (EO 13971 and successors).",
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
+
+
+def _console(stderr: bool) -> Console:
+    """No markup: data (names, sources in brackets) is printed as it is, never read as
+    Rich markup. Off a terminal every cell is printed whole: a pipe has no width to fit."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 100_000
+    return Console(stderr=stderr, soft_wrap=True, markup=False, width=width)
+
+
+err = _console(stderr=True)
+out = _console(stderr=False)
 
 EXIT_UNUSABLE = 2
 # Set once per invocation by the root callback, read by commands that need the data dir.
@@ -75,7 +87,7 @@ def _main(
 
 
 def fail(message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(Text.assemble(("error:", "red"), f" {message}"), highlight=False)
     return typer.Exit(EXIT_UNUSABLE)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from ..batch import Pipeline
 from ..engine import Screener, ScreenOptions
@@ -112,8 +113,11 @@ def explain(
             print(json.dumps(info, ensure_ascii=False, indent=2))
             return
         out.print(
-            f"[bold]{id}[/bold] ({info['type']}, {info['country'] or '-'}),"
-            f" list version {info['list_version']}"
+            Text.assemble(
+                (id, "bold"),
+                f" ({info['type']}, {info['country'] or '-'}), list version {info['list_version']}",
+            ),
+            highlight=False,
         )
         for n in info["names"]:
             out.print(
@@ -124,8 +128,10 @@ def explain(
             out.print(f"  id    {i['kind']}:{i['value']}  [{i['provenance']}]", highlight=False)
         for r in info["relations"]:
             pct = f" {r['percentage']:g}%" if r["percentage"] is not None else ""
+            span = f"  {r['start'] or '…'} to {r['end'] or '…'}" if r["start"] or r["end"] else ""
             out.print(
-                f"  rel   {r['from']} -{r['kind']}{pct}-> {r['to']}  [{r['provenance']}]",
+                f"  rel   {r['from']} -{r['kind']}{pct}-> {r['to']}{span}"
+                f"  [{r['provenance']}: {r['source']}]",
                 highlight=False,
             )
         for p in info["programs"]:
@@ -151,8 +157,12 @@ def explain(
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     out.print(
-        f"[bold]{id}[/bold]: [bold]{data['outcome']}[/bold]"
-        f"  (policy {data['policy']}, as of {data['as_of']})"
+        Text.assemble(
+            (id, "bold"),
+            ": ",
+            (data["outcome"], "bold"),
+            f"  (policy {data['policy']}, as of {data['as_of']})",
+        )
     )
     if data["error"]:
         out.print(f"  error: {data['error']}", highlight=False)

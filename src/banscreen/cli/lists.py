@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..batch.rescreen import RescreenStats, delta_rescreen, read_prior
 from ..engine import Screener, ScreenOptions
@@ -145,10 +146,13 @@ def _report_import(result: ImportResult, as_json: bool) -> None:
 def _import(
     path: Path, fmt: str | None, name: str | None, force: bool, max_drop: float, source: str | None
 ) -> ImportResult:
+    if not path.exists():
+        # A mistyped path is not a list that was refused: nothing is recorded.
+        raise fail(f"{path}: no such file or folder")
     try:
         return _store().import_file(path, fmt, name, source, force, max_drop)
     except ListError as exc:
-        err.print(f"[red]refused:[/red] {exc}", highlight=False)
+        err.print(Text.assemble(("refused:", "red"), f" {exc}"), highlight=False)
         err.print("the last good version of the list stays in use", highlight=False)
         raise typer.Exit(2) from None
     except BanscreenError as exc:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..decide import status_on
 from ..decide.timeline import diff, listing_status, periods
@@ -139,7 +140,7 @@ def _print_timeline(registry: Registry, as_json: bool) -> None:
         print(json.dumps({"timelines": data}, ensure_ascii=False, indent=2))
         return
     for item in data:
-        out.print(f"[bold]{item['program']}[/bold]  {item['citation']}")
+        out.print(Text.assemble((item["program"], "bold"), f"  {item['citation']}"))
         for e in item["events"]:
             until = f" until {e['until']}" if e["until"] else ""
             scope = ", ".join(e["categories"])

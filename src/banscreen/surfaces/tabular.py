@@ -196,6 +196,8 @@ class TransactionFile:
     """An input file opened for streaming; `header` is known once the reader is created."""
 
     def __init__(self, path: Path, fmt: str | None = None, encoding: str | None = None) -> None:
+        if path.is_dir():
+            raise InputError(f"{path}: a folder, not a transactions file")
         if not path.is_file():
             raise InputError(f"{path}: no such file")
         self.path = path
