@@ -91,3 +91,34 @@ def test_resume_refuses_another_input(tmp_path: Path) -> None:
         capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 2 and "another input" in result.stderr
+
+
+def test_ctrl_c_says_how_to_resume_and_resume_finishes(tmp_path: Path) -> None:
+    """SIGINT (Ctrl-C) exits 130 and says --resume continues; the resumed run then gives
+    exactly what an uninterrupted run gives."""
+    src = tmp_path / "in.csv"
+    write_input(src, 150_000)
+    full, cut = tmp_path / "full.csv", tmp_path / "cut.csv"
+    subprocess.run([BANSCREEN, "screen", str(src), "--out", str(full), "--quiet"], check=True)
+    checkpoint = cut.with_name(cut.name + ".partial.checkpoint")
+    process = subprocess.Popen(
+        [BANSCREEN, "screen", str(src), "--out", str(cut), "--quiet"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not any(tmp_path.glob("cut.csv.partial*checkpoint*")) and time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the run finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr and "Traceback" not in stderr
+    assert not cut.exists()
+    subprocess.run(
+        [BANSCREEN, "screen", str(src), "--out", str(cut), "--quiet", "--resume"], check=True
+    )
+    assert read_rows(cut) == read_rows(full)
+    assert not checkpoint.exists()

@@ -97,7 +97,7 @@ def explain(
     input: Annotated[
         Path | None, typer.Option("--input", help="Transactions file holding the transaction ID.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,

@@ -54,7 +54,7 @@ lists_app = typer.Typer(
 )
 app.add_typer(lists_app, name="lists")
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.", metavar="")]
 FormatOpt = Annotated[
     str | None,
     typer.Option("--format", help=f"List format ({', '.join(FORMATS)}); default: detected."),
@@ -64,7 +64,8 @@ NameOpt = Annotated[
     typer.Option("--name", help="List name (default: ofac-sdn, csl, or ftm-<dataset>)."),
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Accept a version that drops more than --max-drop.")
+    bool,
+    typer.Option("--force", help="Accept a version that drops more than --max-drop.", metavar=""),
 ]
 MaxDropOpt = Annotated[
     float,

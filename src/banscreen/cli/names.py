@@ -66,7 +66,7 @@ def match(
         Path | None,
         typer.Option("--names", help="File of names (one a line, or CSV with a name column)."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Registry candidates scoring at or above the REVIEW threshold, best first."""
@@ -122,7 +122,7 @@ def compare(
         Path | None, typer.Option("--pairs", help="CSV with columns a, b (others kept).")
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="JSON output with the token alignment.")
+        bool, typer.Option("--json", help="JSON output with the token alignment.", metavar="")
     ] = False,
     schema: Annotated[
         Schema,

@@ -40,14 +40,15 @@ def programs(
         str | None, typer.Option("--date", help="Status on this date (default today).")
     ] = None,
     timeline: Annotated[
-        bool, typer.Option("--timeline", help="Each program's events and status periods.")
+        bool,
+        typer.Option("--timeline", help="Each program's events and status periods.", metavar=""),
     ] = False,
     chart: Annotated[
         Path | None,
         typer.Option("--chart", help="Write a timeline chart per program into this folder."),
     ] = None,
     chart_format: Annotated[str, typer.Option("--chart-format", help="svg or png.")] = "svg",
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Programs and the status of each of their categories on a date."""
@@ -162,7 +163,7 @@ def _print_timeline(registry: Registry, as_json: bool) -> None:
 def programs_diff(
     date_a: Annotated[str, typer.Argument(help="First date (YYYY-MM-DD).")],
     date_b: Annotated[str, typer.Argument(help="Second date (YYYY-MM-DD).")],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Which programs, categories and listings changed status between two dates."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -37,13 +37,28 @@ FormatOpt = Annotated[
     typer.Option("--format", help="Output format (default from --out, else csv)."),
 ]
 ResumeOpt = Annotated[
-    bool, typer.Option("--resume", help="Continue an interrupted run into the same --out.")
+    bool,
+    typer.Option("--resume", help="Continue an interrupted run into the same --out.", metavar=""),
 ]
 RawCsvOpt = Annotated[
     bool,
-    typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard)."),
+    typer.Option("--raw-csv", help="Keep CSV cells as they are (no formula guard).", metavar=""),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", help="No progress bar or summary.", metavar="")]
+
+
+def interrupted(out_path: Path | None, out_format: str) -> NoReturn:
+    """Ctrl-C: exit 130, saying whether and how the run can be resumed."""
+    partial = out_path.with_name(out_path.name + ".partial") if out_path else None
+    if partial is not None and partial.exists() and out_format != "parquet":
+        err.print(
+            f"interrupted: the rows written so far are kept in {partial}; run the same "
+            "command again with --resume to continue where it stopped",
+            highlight=False,
+        )
+    else:
+        err.print("interrupted: no output was kept; run the command again", highlight=False)
+    raise typer.Exit(130)
 
 
 def output_format(fmt: OutFormat | None, out_path: Path | None) -> str:
@@ -144,6 +159,8 @@ def screen(
             )
     except BanscreenError as exc:
         raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        interrupted(out_path, out_format)
     if source.dropped_columns:
         err.print(
             f"warning: {source.dropped_columns:,} unknown columns beyond the first "

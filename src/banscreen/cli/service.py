@@ -120,7 +120,9 @@ def _when(moment: datetime | None) -> str:
 
 
 @keys_app.command("list")
-def keys_list(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def keys_list(
+    db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json", metavar="")] = False
+) -> None:
     """Every key: id, name, scopes, created, last used, expiry and status (never the key)."""
     with _opened(db) as store:
         keys = store.api_keys()
@@ -172,7 +174,7 @@ AnchorFile = Annotated[
 def audit_verify(
     db: DbOpt = None,
     anchor: AnchorFile = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
 ) -> None:
     """Check the audit log's hash chain, and its head against an anchor file; exit 1 if any
     entry was edited, inserted or deleted, or the log is shorter than or disagrees with an

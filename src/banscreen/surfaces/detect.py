@@ -62,6 +62,13 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "apps", read_inventory
     if surface in (None, "domains") and suffix in ("", ".txt", ".csv", ".list"):
         return "domains", read_domains
+    if surface == "payments":
+        raise InputError(
+            f"{path}: not an ISO 20022 payment message (pacs.008 or pain.001 XML); "
+            "a CSV of transactions is screened with `banscreen screen`"
+        )
+    if surface is not None:
+        raise InputError(f"{path}: not a file the {surface} surface reads")
     raise InputError(
         f"{path}: cannot tell which surface this file is; name one: {', '.join(SURFACES)}"
     )
