@@ -458,3 +458,12 @@ def test_cli_edges_say_what_is_wrong(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no such file" in missing.output
     listed = runner.invoke(app, ["--home", str(home), "lists", "--json"])
     assert '"versions": []' in listed.output.replace("\n", "").replace("  ", " ")
+    customers = tmp_path / "customers.txt"
+    customers.write_text("a,b\n", encoding="utf-8")
+    named = runner.invoke(app, ["scan", "payments", str(customers)])
+    assert named.exit_code == 2 and "not an ISO 20022 payment message" in named.output
+    assert "cannot tell which surface" not in named.output
+    for command in (["screen"], ["scan"], ["lists", "import"], ["programs"], ["explain"]):
+        shown = runner.invoke(app, [*command, "--help"])
+        flags = [line for line in shown.output.splitlines() if "<bool>" in line]
+        assert all("--help" in line for line in flags), flags
