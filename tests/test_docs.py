@@ -59,3 +59,39 @@ def test_every_list_program_reason_is_documented() -> None:
         assert f"`{code}`" in README, code
     for fmt in ("ofac-xml", "ofac-csv", "csl-csv", "csl-json", "ftm"):
         assert f"`{fmt}`" in README, fmt
+
+
+def _blocks(opening: str) -> list[tuple[str, str]]:
+    """(opening line, body) of each fenced README block whose opening starts so."""
+    out, lines, head = [], [], None
+    for line in README.splitlines():
+        if head is None and line.startswith(opening):
+            head, lines = line, []
+        elif head is not None and line.startswith("```"):
+            out.append((head, "\n".join(lines)))
+            head = None
+        elif head is not None:
+            lines.append(line)
+    return out
+
+
+def test_the_readme_examples_are_what_banscreen_prints(tmp_path: Path) -> None:
+    """Every `$ banscreen …` example in the README runs on the files the README gives
+    (```csv title=NAME blocks) and prints exactly what is shown: they cannot go stale."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    files = {head.split("=", 1)[1].strip(): body for head, body in _blocks("```csv title=")}
+    assert files, "the README gives its example input"
+    for name, text in files.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    examples = [body for _, body in _blocks("```text") if body.startswith("$ banscreen ")]
+    assert len(examples) >= 2
+    runner = CliRunner()
+    for block in examples:
+        command, *expected = block.splitlines()
+        args = [str(tmp_path / a) if a in files else a for a in shlex.split(command)[2:]]
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert result.stdout.splitlines() == expected, command

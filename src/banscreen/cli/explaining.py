@@ -91,6 +91,11 @@ def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[s
     }
 
 
+def _cited(citation: str, section: str) -> str:
+    """The citation and section, the section once when the citation already ends with it."""
+    return citation if not section or citation.endswith(section) else f"{citation}, {section}"
+
+
 @app.command()
 def explain(
     id: Annotated[str, typer.Argument(help="An entity id, or a transaction id with --input.")],
@@ -169,7 +174,7 @@ def explain(
     for hit in data["hits"]:
         ev = hit["evidence"]
         out.print(
-            f"  {hit['program']} ({hit['citation']}, {hit['section']}): {hit['outcome']}"
+            f"  {hit['program']} ({_cited(hit['citation'], hit['section'])}): {hit['outcome']}"
             f"  status {hit['status']}, category {hit['category'] or 'not covered'}",
             highlight=False,
         )
