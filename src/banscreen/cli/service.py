@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import BanscreenError
@@ -144,7 +143,7 @@ def keys_list(
     table = Table("id", "name", "scopes", "created", "last used", "expires", "status")
     for r in rows:
         table.add_row(
-            str(r["id"]), escape(str(r["name"])), " ".join(r["scopes"]), str(r["created"]),
+            str(r["id"]), str(r["name"]), " ".join(r["scopes"]), str(r["created"]),
             str(r["last_used"]), str(r["expires"]), str(r["status"]),
         )  # fmt: skip
     out.print(table)
