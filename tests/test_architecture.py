@@ -19,6 +19,7 @@ SRC = Path(banscreen.__file__).parent
 # layers below its own (README, "Architecture").
 LAYERS: dict[str, int] = {
     "errors": 0,
+    "tunables": 0,
     "model": 1,
     "settings": 1,
     "gcpause": 1,
@@ -174,3 +175,13 @@ def test_every_exception_banscreen_raises_is_in_its_error_tree() -> None:
     for name in tree - {"annotations"}:
         cls = getattr(errors, name)
         assert issubclass(cls, errors.BanscreenError), name
+
+
+def test_every_tunable_is_in_the_readme_table() -> None:
+    from banscreen import tunables
+
+    readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    names = [n for n in vars(tunables) if n.isupper()]
+    assert len(names) >= 15
+    for name in names:
+        assert f"| `{name}` | {getattr(tunables, name):,} |" in readme, name

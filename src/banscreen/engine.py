@@ -40,6 +40,7 @@ from .model import (
     Transaction,
 )
 from .registry import Registry, load_registry
+from .tunables import CACHE_ENTRIES, CACHEABLE_TEXT
 
 _METHOD_RANK = {"identifier": 4, "exact": 3, "transliterated": 2, "fuzzy": 1, "free-text": 0}
 
@@ -48,10 +49,6 @@ _METHOD_RANK = {"identifier": 4, "exact": 3, "transliterated": 2, "fuzzy": 1, "f
 class ScreenOptions:
     policy: Policy = Policy.STRICT
     as_of: date | None = None  # date for transactions that carry none
-
-
-_CACHE_ENTRIES = 1 << 16  # per cache; a full cache is emptied and refilled
-_CACHEABLE_TEXT = 4096  # longer free text is decided without caching the decision
 
 
 class Screener:
@@ -130,7 +127,7 @@ class Screener:
         except FieldError:
             return self._decide(tx, options)
         period = self.registry.period_of(day)
-        if not self.cache or len(tx.text) > _CACHEABLE_TEXT:
+        if not self.cache or len(tx.text) > CACHEABLE_TEXT:
             return self._decide(tx, options, day, period)
         key = (
             tx.counterparty_name,
@@ -146,7 +143,7 @@ class Screener:
         cached = self._decisions.get(key)
         if cached is None:
             cached = self._decide(tx, options, day, period)
-            if len(self._decisions) >= _CACHE_ENTRIES:
+            if len(self._decisions) >= CACHE_ENTRIES:
                 self._decisions.clear()
             self._decisions[key] = cached
             return cached
@@ -219,13 +216,13 @@ class Screener:
 
     def evidence(self, tx: Transaction) -> list[MatchEvidence]:
         """The matcher's evidence, cached by what it reads (not the date or category)."""
-        if not self.cache or len(tx.text) > _CACHEABLE_TEXT:
+        if not self.cache or len(tx.text) > CACHEABLE_TEXT:
             return self.matcher.evidence_for(tx)
         key = (tx.counterparty_name, tx.identifiers, tx.text, tx.parties)
         found = self._evidence.get(key)
         if found is None:
             found = self.matcher.evidence_for(tx)
-            if len(self._evidence) >= _CACHE_ENTRIES:
+            if len(self._evidence) >= CACHE_ENTRIES:
                 self._evidence.clear()
             self._evidence[key] = found
         return found
@@ -238,7 +235,7 @@ class Screener:
             return self._paths[key]
         path = coverage_path(self.registry, program, entity_id, day, listed_only)
         found = None if path is None else (path, path_text(self.registry, entity_id, path))
-        if len(self._paths) >= _CACHE_ENTRIES:
+        if len(self._paths) >= CACHE_ENTRIES:
             self._paths.clear()
         self._paths[key] = found
         return found

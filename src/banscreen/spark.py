@@ -40,6 +40,7 @@ from .model import Policy
 from .registry import Registry
 from .surfaces.rows import INPUT_COLUMNS
 from .surfaces.tabular import RawRow, TransactionFile, detect_format
+from .tunables import STAGE_ROWS
 from .wire import DECISION_COLUMNS, Serialiser
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ ROW_COLUMN = "__banscreen_row"
 # Columns of a staged CSV or JSON-lines file (see stage()).
 RAW_COLUMN = "__banscreen_raw"
 ERROR_COLUMN = "__banscreen_error"
-_STAGE_ROWS = 8192
 _PARTITION_BITS = 33  # monotonically_increasing_id: partition id above, position below
 
 # One Screener per Python worker process, by registry version, and one pipeline per
@@ -107,7 +107,7 @@ def stage(source: TransactionFile, target: Path) -> list[str]:
         chunk: list[RawRow] = []
         for row in source.rows():
             chunk.append(row)
-            if len(chunk) >= _STAGE_ROWS:
+            if len(chunk) >= STAGE_ROWS:
                 writer.write_batch(_staged(chunk, schema))
                 chunk = []
         writer.write_batch(_staged(chunk, schema))

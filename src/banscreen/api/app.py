@@ -18,16 +18,15 @@ from fastapi import FastAPI
 
 from ..engine import Screener
 from ..store import Store
+from ..tunables import MAX_BATCH, MAX_BODY
 from ..web import add_ui
 from .guards import (
-    MAX_BODY,
     BodyLimit,
     Keys,
     add_audit_head,
     add_error_statuses,
     add_security_headers,
 )
-from .models import MAX_BATCH
 from .reference import reference_router
 from .review import alert_detail, review_router
 from .screening import screening_router

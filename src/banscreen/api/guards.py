@@ -15,9 +15,8 @@ from starlette.concurrency import run_in_threadpool
 
 from ..errors import BanscreenError, IdentifierError, InputError, StoreError, UsageError
 from ..store import KeyInfo, Store
+from ..tunables import MAX_JOB_BODY
 
-MAX_BODY = 2 * 1024 * 1024
-MAX_JOB_BODY = 512 * 1024 * 1024  # a job's file: screened from disk, never held in memory
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

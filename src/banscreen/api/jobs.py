@@ -32,11 +32,10 @@ from ..model import Decision, Policy
 from ..store import Store
 from ..store.tables import Job
 from ..surfaces.tabular import RawRow, TransactionFile
+from ..tunables import ALERT_PART, PROGRESS_EVERY
 from .recording import record_decisions
 
 _log = logging.getLogger("banscreen.jobs")
-PROGRESS_EVERY = 2000
-ALERT_PART = 2000  # at most this many alerted rows wait in memory before they are recorded
 
 
 class AlertRecorder:

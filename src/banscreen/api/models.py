@@ -11,11 +11,10 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Decision
+from ..tunables import MAX_BATCH
 from ..wire import decision_row, score_text
 
 _M = TypeVar("_M", bound=BaseModel)
-
-MAX_BATCH = 1000
 
 
 def _from_row(cls: type[_M], row: Any, **given: Any) -> _M:

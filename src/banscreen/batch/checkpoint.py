@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..tunables import CHECKPOINT_ROWS
 
-EVERY_ROWS = 5000
+EVERY_ROWS = CHECKPOINT_ROWS
 
 
 @dataclass(frozen=True)

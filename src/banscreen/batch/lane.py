@@ -28,7 +28,8 @@ from typing import Any
 from ..engine import Screener, ScreenOptions, same_on_every_date
 from ..errors import FieldError
 from ..model import Decision, Outcome
-from ..surfaces.rows import COUNTERPARTY_COLUMNS, EXTRA_FIELD_LIMIT, FIELD_LIMITS, parse_date
+from ..surfaces.rows import COUNTERPARTY_COLUMNS, FIELD_LIMITS, parse_date
+from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, LANE_KEY_CHARS, LANE_KEYS
 from ..wire import DECISION_COLUMNS, Serialiser, guard
 
 _ID_LIMIT = FIELD_LIMITS["id"]
@@ -46,8 +47,8 @@ class RepeatLane:
         screener: Screener,
         options: ScreenOptions,
         serialise: Serialiser,
-        limit: int = 1 << 17,
-        key_limit: int = 4096,
+        limit: int = LANE_KEYS,
+        key_limit: int = LANE_KEY_CHARS,
         text_only: bool = True,
         never: frozenset[str] = frozenset(),
     ) -> None:
@@ -79,7 +80,7 @@ class RepeatLane:
         period = self._periods.get(text)
         if period is None:
             period = _NO_PERIOD
-            if len(self._periods) < 1 << 16:
+            if len(self._periods) < CACHE_ENTRIES:
                 try:
                     day = parse_date(text)
                 except FieldError:

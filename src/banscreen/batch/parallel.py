@@ -29,8 +29,9 @@ from ..engine import same_on_every_date
 from ..errors import FieldError, UsageError
 from ..model import Outcome
 from ..surfaces.tabular import RawRow
+from ..tunables import CACHE_ENTRIES, CHUNK_ROWS
 from .lane import LaneKey, RepeatLane
-from .pipeline import CHUNK_ROWS, Chunk, Item, Pipeline
+from .pipeline import Chunk, Item, Pipeline
 
 # The pipeline and header of the workers, set before the pools fork.
 _state: dict[str, object] = {}
@@ -163,7 +164,7 @@ class _Repeats:
                 ):
                     self._unkept.discard(key)
                 else:  # an ERROR names its own row: the next row of the key may be fine
-                    if len(self._unkept) >= 1 << 16:
+                    if len(self._unkept) >= CACHE_ENTRIES:
                         self._unkept.clear()
                     self._unkept.add(key)
         if lane is not None:

@@ -12,9 +12,10 @@ from ..model import Decision
 from ..surfaces.detect import detect
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile
+from ..tunables import WRITE_ROWS
 from ..wire import Serialiser
 from . import parallel
-from .pipeline import WRITE_ROWS, BatchStats, Chunk, Hook, Pipeline, write_chunks
+from .pipeline import BatchStats, Chunk, Hook, Pipeline, write_chunks
 from .writer import DecisionWriter
 
 WriterFactory = Callable[[list[str]], DecisionWriter]

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..tunables import CACHE_ENTRIES
 from .weights import token_weights
 
 # Distinctive words a query must have, all aligned, to give a listed organisation's name in
@@ -34,7 +35,7 @@ SHORT_FORM_WORDS = 2
 # Postings of this many names or fewer are not searched: every name is a candidate.
 FEW_NAMES = 0
 # Tokens whose heaviest partner weight is remembered per posting (see Postings._offered).
-OFFER_CACHE = 1 << 16
+OFFER_CACHE = CACHE_ENTRIES
 # Posting lists at least this long are ranked once at build (see Postings._rank).
 RANK_MIN_POSTINGS = 16
 _Ranking = tuple[list[float], list[int], frozenset[int]]

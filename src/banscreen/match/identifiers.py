@@ -16,6 +16,7 @@ from packageurl import PackageURL
 
 from ..errors import IdentifierError
 from ..model import Entity, Identifier
+from ..tunables import CACHE_ENTRIES
 
 _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
@@ -62,7 +63,7 @@ def normalise_purl(value: str) -> str:
     return "/".join(p.lower() for p in parts)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_ENTRIES)
 def normalise(kind: str, value: str) -> str:
     """The comparable form of an identifier; raises IdentifierError when it is malformed."""
     text = value.strip()

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
+from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .entries import PERSON_TYPES, NameEntry, NameMatch
 from .forms import NameForm
@@ -201,13 +202,13 @@ class NameIndex(QueryRewrites):
         """Whether the lists spell a word: one of theirs, or within the edit floor of one."""
         return word in self._vocabulary or len(self._all_words.near(word)) > 1
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _org_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         if self._known(token):  # a word the lists spell: its sound-alikes are other words
             return self._all_words.near(token)
         return self._all_words.sounding(token, near=False, spelling=self.config.org_spelling_floor)
 
-    @lru_cache(maxsize=65536)  # noqa: B019
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _person_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         return self._all_words.sounding(
             token,
@@ -217,11 +218,11 @@ class NameIndex(QueryRewrites):
             equal_min=self.config.person_equal_min_classes,
         )
 
-    @lru_cache(maxsize=65536)  # noqa: B019
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _roman_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         return self._all_words.sounding(token, near=True, spelling=None)
 
-    @lru_cache(maxsize=65536)  # noqa: B019
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _scripted_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         """Partners among the romanised words of names in other scripts only."""
         return self._scripted_words.sounding(token, near=True, spelling=None)
@@ -368,7 +369,7 @@ class NameIndex(QueryRewrites):
                     )
         return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.entry.entity_id))
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as its caches
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _hits(
         self, form: NameForm
     ) -> tuple[tuple[int, float, str, Alignment, tuple[str, ...]], ...]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..model import COMPONENT, MatchEvidence, Transaction
 from ..registry import Registry
+from ..tunables import CACHE_ENTRIES
 from .entries import NameMatch
 from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
@@ -25,7 +26,7 @@ class Matcher:
         self.names = NameIndex(registry.entities, self.config, self.normaliser)
         self.identifiers = IdentifierIndex(registry.entities)
         self.free_text = FreeTextIndex(self.names, self.config)
-        self.match_name = lru_cache(maxsize=65536)(self._match_name)
+        self.match_name = lru_cache(maxsize=CACHE_ENTRIES)(self._match_name)
 
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:
         return tuple(self.names.match(name))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..tunables import CACHE_ENTRIES
 from .sound import SoundKeys
 
 # Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
@@ -19,7 +20,7 @@ from .sound import SoundKeys
 COMPARE_PER_DELETION = 10
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_ENTRIES)
 def deletions(token: str, count: int) -> frozenset[str]:
     """The token with up to `count` characters deleted. Each deletion is made at or after
     the previous one, so every set of positions is deleted once; shared by all the indexes
@@ -162,7 +163,7 @@ class Words:
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - the words live as long as the index
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the words live as long as the index
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
         """The token and the words within the token-similarity floor of it (every source
         of partners starts here, so it is worked out once per token)."""

@@ -34,6 +34,7 @@ from rigour.names.org_types import extract_org_types, remove_org_types
 from rigour.text.normalize import Cleanup, Normalize, normalize
 
 from ..registry.schema import MatchingSchema
+from ..tunables import CACHE_ENTRIES
 from .forms import NameForm, by_first_token, replace_phrases
 from .persons import inverted, person_factors, rigour_titles
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
@@ -43,10 +44,9 @@ from .text import clean, fold_latin, mark_geresh, romanise, script_of, split_wor
 _T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc`]s\b")
-_HAN_CLASS = HAN_CLASS
-_PIECES = regex.compile(f"[{_HAN_CLASS}]+|(?:(?![{_HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
+_PIECES = regex.compile(f"[{HAN_CLASS}]+|(?:(?![{HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
-_HAN_GAP = re.compile(f"(?<=[{_HAN_CLASS}])[\\W_]+(?=[{_HAN_CLASS}])")
+_HAN_GAP = re.compile(f"(?<=[{HAN_CLASS}])[\\W_]+(?=[{HAN_CLASS}])")
 # rigour's table of legal forms, read without accents: "societe anonyme" as "société anonyme".
 _UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
 
@@ -95,12 +95,12 @@ class Normaliser:
         self._han_legal_cache: dict[str, bool] = {}
         self._syllables = pinyin_syllables()
         # split_pinyin, remembered: names share most of their words.
-        self._split_pinyin = lru_cache(maxsize=65536)(
+        self._split_pinyin = lru_cache(maxsize=CACHE_ENTRIES)(
             partial(split_pinyin, syllables=self._syllables)
         )
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
-        self.tokens = lru_cache(maxsize=65536)(self.tokenize)
-        self.form = lru_cache(maxsize=65536)(self._form)
+        self.tokens = lru_cache(maxsize=CACHE_ENTRIES)(self.tokenize)
+        self.form = lru_cache(maxsize=CACHE_ENTRIES)(self._form)
 
     def fold(self, text: str) -> str:
         """Width, case and script folding, without tokenising."""
@@ -119,7 +119,7 @@ class Normaliser:
         if known is None:
             found = extract_org_types(text, generic=True)
             known = bool(found) and found[0][0] == text
-            if len(self._han_legal_cache) < 1 << 16:
+            if len(self._han_legal_cache) < CACHE_ENTRIES:
                 self._han_legal_cache[text] = known
         return known
 
@@ -165,7 +165,7 @@ class Normaliser:
         found = self._misspelt.get(token)
         if found is None:
             found = self._misspelt[token] = self._is_misspelt_legal_word(token)
-            if len(self._misspelt) > 1 << 16:
+            if len(self._misspelt) > CACHE_ENTRIES:
                 self._misspelt.clear()
         return found
 

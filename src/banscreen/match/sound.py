@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from ..registry.schema import MatchingSchema
+from ..tunables import CACHE_ENTRIES
 
 _VOWELS = frozenset("aeiouy")
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
@@ -42,7 +43,7 @@ class SoundKeys:
         self.near_similarity = config.sound_near_similarity
         self.near_score = config.sound_near_score
         self.near_min_classes = config.sound_near_min_classes
-        self.key = lru_cache(maxsize=65536)(self._key)
+        self.key = lru_cache(maxsize=CACHE_ENTRIES)(self._key)
 
     def _key(self, word: str) -> str:
         """The sound key of a lower-case ASCII word ("" for a word of no letters)."""

@@ -21,6 +21,8 @@ import regex
 from rigour._core import codepoint_script
 from rigour.text.translit import ascii_text
 
+from ..tunables import CACHE_ENTRIES
+
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
 # Characters that render as nothing and so must match nothing: the format category (zero-width
@@ -90,7 +92,7 @@ def camel_splits(text: str) -> str:
     return _CAMEL.sub(" ", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_ENTRIES)
 def script_of(word: str) -> str:
     """The script of a word's first letter: Latin, Han, Hangul, Cyrillic, Arabic, ...
     ("Common" for digits and signs)."""
@@ -103,7 +105,7 @@ def script_of(word: str) -> str:
     return "Common"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_ENTRIES)
 def fold_latin(word: str) -> str:
     """A Latin word without accents or ligatures, lower case."""
     if word.isascii():
@@ -111,7 +113,7 @@ def fold_latin(word: str) -> str:
     return ascii_text(word).lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_ENTRIES)
 def romanise(word: str) -> tuple[str, ...]:
     """The Latin form of one word in another script, as lower-case ASCII tokens.
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import FieldError
 from ..model import CounterpartyIdentifier, Nexus, Transaction
+from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT
 
 INPUT_COLUMNS = (
     "id",
@@ -46,7 +47,6 @@ FIELD_LIMITS = {
     "counterparty_identifiers": 65536,
     "text": 1 << 20,
 }
-EXTRA_FIELD_LIMIT = 1 << 20
 # Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape").
 _UNDECODED = re.compile("[\udc80-\udcff]")
 
@@ -120,7 +120,7 @@ class RowParser:
     """parse_row with a memory: rows of a file repeat their counterparty columns, so those
     are validated once per distinct combination; id, date and extra columns every time."""
 
-    def __init__(self, limit: int = 1 << 16) -> None:
+    def __init__(self, limit: int = CACHE_ENTRIES) -> None:
         self._seen: dict[tuple[object, ...], Transaction | FieldError] = {}
         self._limit = limit
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
+from ..tunables import MAX_EXTRA_COLUMNS, SAMPLE_BYTES
 from .rows import INPUT_COLUMNS
 
 csv.field_size_limit(sys.maxsize)
@@ -68,10 +69,7 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
     return "csv"
 
 
-SAMPLE_BYTES = 1 << 20
 MAX_CONSECUTIVE_FAILURES = 100
-# Unknown columns carried into the output; a wider header keeps the first ones and says so.
-MAX_EXTRA_COLUMNS = 1000
 
 
 def detect_encoding(sample: bytes) -> str:

@@ -27,9 +27,9 @@ from fastapi.templating import Jinja2Templates
 from ..decide.timeline import periods
 from ..engine import Screener
 from ..store import Store, StoreError
+from ..tunables import SESSION_SECONDS
 
 COOKIE = "banscreen_session"
-SESSION_SECONDS = 8 * 3600
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 STYLE = (Path(__file__).parent / "static" / "style.css").read_text("utf-8")
 
