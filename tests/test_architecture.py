@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "sources": 4,
     "engine": 5,
     "batch": 6,
+    "report": 6,
     "spark": 7,
     "web": 7,
     "api": 8,

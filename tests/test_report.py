@@ -1,0 +1,98 @@
+"""`banscreen report`: one self-contained HTML page whose numbers are the decisions file's."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+
+runner = CliRunner()
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def screened(sample_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("report")
+    jsonl, table = folder / "d.jsonl", folder / "d.csv"
+    for out in (jsonl, table):
+        result = runner.invoke(app, ["screen", str(sample_csv), "--out", str(out), "--quiet"])
+        assert result.exit_code == 0, result.output
+    page = folder / "report.html"
+    result = runner.invoke(app, ["report", str(jsonl), "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    return page, table
+
+
+def _rows(table: Path) -> list[dict[str, str]]:
+    with table.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_the_report_counts_are_the_decisions_counts(screened: tuple[Path, Path]) -> None:
+    page, table = screened
+    html = page.read_text(encoding="utf-8")
+    rows = _rows(table)
+    counts = Counter(r["outcome"] for r in rows)
+    for outcome in ("BLOCK", "REVIEW", "CLEAR", "ERROR"):
+        shown = re.search(
+            rf"<span class='{outcome}'>{outcome}</span></td><td class='n'>([\d,]+)", html
+        )
+        assert shown and int(shown.group(1).replace(",", "")) == counts[outcome], outcome
+    assert f"{len(rows):,} rows" in html
+    # Every ERROR row is listed under its cause, by row number.
+    errors = [r for r in rows if r["outcome"] == "ERROR"]
+    assert errors
+    for row in errors:
+        number = re.match(r"row (\d+): ", row["error"])
+        assert number and re.search(rf"\b{number.group(1)}\b", html.split("Errors, by cause")[1])
+    # The entity with most REVIEW/BLOCK rows comes first, with its path.
+    flagged = Counter(r["entity_id"] for r in rows if r["outcome"] in ("REVIEW", "BLOCK"))
+    top = flagged.most_common(1)[0][0]
+    entities = html.split("Matched entities")[1]
+    assert entities.index(f"<code>{top}</code>") < min(
+        entities.index(f"<code>{e}</code>") for e in flagged if e != top
+    )
+
+
+def test_the_report_asks_nothing_of_another_origin(screened: tuple[Path, Path]) -> None:
+    html = screened[0].read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=|url\(|@import|<script""", html, re.IGNORECASE)
+    assert "default-src 'none'" in html and "@media print" in html
+
+
+def test_a_bad_decisions_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "d.jsonl"
+    bad.write_text('{"id": "1", "outcome": "CLEAR"}\nnot json\n', encoding="utf-8")
+    result = runner.invoke(app, ["report", str(bad), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "d.jsonl:2" in result.output
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def test_the_report_renders_in_chromium(screened: tuple[Path, Path]) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (service-tests)")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium (apt-get install chromium)")
+    page_path = screened[0]
+    requests: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_path.as_uri())
+        assert page.locator("#hits-chart").is_visible()
+        assert page.locator("h2", has_text="Errors, by cause").is_visible()
+        bars = page.locator("#hits-chart rect").count()
+        assert bars > 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+        browser.close()
+    assert all(url.startswith("file://") for url in requests), requests
