@@ -96,3 +96,22 @@ def test_the_report_renders_in_chromium(screened: tuple[Path, Path]) -> None:
         page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
         browser.close()
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_screen_report_is_the_report_of_its_decisions(
+    sample_csv: Path, screened: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`screen --report` builds the report from the decisions as they are made (every row,
+    the repeat lane bypassed): the same page `report` makes from the JSON-lines output."""
+    page = tmp_path / "run.html"
+    result = runner.invoke(
+        app, ["screen", str(sample_csv), "--out", str(tmp_path / "o.csv"), "--report", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    made = page.read_text(encoding="utf-8").replace(sample_csv.name, "SOURCE")
+    expected = screened[0].read_text(encoding="utf-8").replace("d.jsonl", "SOURCE")
+    assert made == expected
+    refused = runner.invoke(
+        app, ["screen", str(sample_csv), "--report", str(page), "--workers", "2", "--quiet"]
+    )
+    assert refused.exit_code == 2 and "--workers" in refused.output

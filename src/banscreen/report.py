@@ -21,7 +21,9 @@ from typing import Any
 
 from .decide.timeline import periods
 from .errors import InputError
+from .model import Decision
 from .registry import Registry
+from .wire import decision_json
 
 TOP_ENTITIES = 50  # matched entities shown with their path and evidence
 ROWS_PER_CAUSE = 50  # row numbers listed for each cause of ERROR
@@ -102,6 +104,20 @@ class Report:
         rows = self.errors.setdefault(cause, [])
         if found and len(rows) < ROWS_PER_CAUSE:
             rows.append(int(found.group(1)))
+
+
+class ReportHook:
+    """A pipeline hook (batch/pipeline.py) that adds every decision to a report as it is
+    made: `screen --report` builds the report while it screens, from the decisions
+    themselves (a CSV output holds neither the transaction date nor the evidence)."""
+
+    outcomes = frozenset({"CLEAR", "REVIEW", "BLOCK", "ERROR"})
+
+    def __init__(self) -> None:
+        self.report = Report()
+
+    def __call__(self, raw: object, decision: Decision) -> None:
+        self.report.add(decision_json(decision))
 
 
 def _day(value: object) -> date | None:

@@ -85,7 +85,11 @@ class Pipeline:
     def decide(self, raw: RawRow) -> Decision:
         """Parse and decide one row; a bad row is an ERROR decision naming it."""
         parsed = self.parse(raw)
-        return parsed if isinstance(parsed, Decision) else self.decide_parsed(raw, parsed)
+        if not isinstance(parsed, Decision):
+            return self.decide_parsed(raw, parsed)
+        if self.hook is not None and parsed.outcome.name in self.hook.outcomes:
+            self.hook(raw, parsed)
+        return parsed
 
     def parse(self, raw: RawRow) -> Transaction | Decision:
         """The row's transaction, or the ERROR decision saying why it is not one."""

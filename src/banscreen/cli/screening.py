@@ -16,6 +16,7 @@ from ..decide.accept import AcceptList
 from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Nexus, Policy
+from ..report import write as write_report
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
@@ -96,6 +97,10 @@ def screen(
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
+    report_path: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write an HTML report of the run (see `report`)."),
+    ] = None,
     accept_list: Annotated[
         Path | None,
         typer.Option(
@@ -124,6 +129,15 @@ def screen(
             f"{input_format}|{source.encoding}",
         )  # fmt: skip
         screener = Screener(registry)
+        reporter = None
+        if report_path is not None:
+            if workers > 1:
+                raise fail("--report builds the report in one process: leave out --workers")
+            if resume:
+                raise fail("--report needs the whole run: leave out --resume")
+            from ..report import ReportHook
+
+            reporter = ReportHook()
         unapplied: list[str] = []
         if accept_list is not None:
             screener.accept_list, unapplied = AcceptList.from_csv(
@@ -156,7 +170,10 @@ def screen(
                 on_bytes=None if by_rows else (lambda n: progress.advance(task, n)),
                 on_rows=(lambda n: progress.advance(task, n)) if by_rows else None,
                 workers=workers,
+                hook=reporter,
             )
+        if reporter is not None and report_path is not None:
+            write_report(reporter.report, registry, input.name, report_path)
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
