@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import urllib.request
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -151,7 +152,13 @@ def _import(
         # A mistyped path is not a list that was refused: nothing is recorded.
         raise fail(f"{path}: no such file or folder")
     try:
-        return _store().import_file(path, fmt, name, source, force, max_drop)
+        # A large list takes a while to parse and check: say so on a terminal.
+        with (
+            err.status(f"importing {path.name} …", spinner="dots")
+            if err.is_terminal
+            else nullcontext()
+        ):
+            return _store().import_file(path, fmt, name, source, force, max_drop)
     except ListError as exc:
         err.print(Text.assemble(("refused:", "red"), f" {exc}"), highlight=False)
         err.print("the last good version of the list stays in use", highlight=False)
