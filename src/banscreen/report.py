@@ -39,9 +39,12 @@ _STATUS_COLOURS = {
 @dataclass
 class EntitySeen:
     name: str
-    count: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
-    example: dict[str, Any] = field(default_factory=dict)
+    example: dict[str, Any] = field(default_factory=dict)  # the first hit: path, evidence
+
+    @property
+    def count(self) -> int:
+        return sum(self.outcomes.values())
 
 
 @dataclass
@@ -84,16 +87,10 @@ class Report:
         entity = str(decision.get("entity_id") or "")
         if entity and outcome in ("REVIEW", "BLOCK"):
             seen = self.entities.setdefault(entity, EntitySeen(str(decision.get("entity_name"))))
-            seen.count += 1
             seen.outcomes[outcome] += 1
             if not seen.example and decision.get("hits"):
                 top = decision["hits"][0]
-                seen.example = {
-                    "id": decision.get("id"),
-                    "path": top.get("path", ""),
-                    "steps": top.get("path_steps", []),
-                    "evidence": top.get("evidence", {}),
-                }
+                seen.example = {"path": top.get("path", ""), "evidence": top.get("evidence", {})}
 
     def _error(self, message: str) -> None:
         found = _ROW.match(message)

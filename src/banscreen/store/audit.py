@@ -21,7 +21,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from .base import StoreBase, now
+from .base import StoreBase, aware, now
 from .tables import AuditEntry
 
 GENESIS = "0" * 64
@@ -121,7 +121,7 @@ class Audit(StoreBase):
                     )
                 if entry.prev_hash != prev:
                     problems.append(AuditProblem(entry.seq, "does not link to the entry before it"))
-                at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+                at = aware(entry.at)
                 digest = _chain(
                     entry.prev_hash,
                     entry.seq,

@@ -17,6 +17,11 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def aware(moment: datetime) -> datetime:
+    """A stored time as UTC: SQLite gives back naive datetimes; every time here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def normalise_url(url: str) -> str:
     """`postgresql://` means psycopg 3 here (SQLAlchemy's default driver is psycopg2)."""
     if url.startswith("postgresql://"):

@@ -7,12 +7,12 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
 from ..errors import StoreError
-from .base import StoreBase, now
+from .base import StoreBase, aware, now
 from .tables import ApiKey
 
 SCOPES = ("screen", "review", "admin")
@@ -43,18 +43,31 @@ class KeyRecord:
     expires_at: datetime | None
     revoked_at: datetime | None
 
-    @property
-    def status(self) -> str:
+    @classmethod
+    def of(cls, row: ApiKey) -> KeyRecord:
+        def when(moment: datetime | None) -> datetime | None:
+            return aware(moment) if moment is not None else None
+
+        return cls(
+            row.id,
+            row.name,
+            tuple(row.scopes.split()),
+            aware(row.created_at),
+            when(row.last_used_at),
+            when(row.expires_at),
+            when(row.revoked_at),
+        )
+
+    def status_on(self, moment: datetime) -> str:
         if self.revoked_at is not None:
             return "revoked"
-        if self.expires_at is not None and _aware(self.expires_at) <= now():
+        if self.expires_at is not None and self.expires_at <= moment:
             return "expired"
         return "active"
 
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite gives back naive datetimes; every time here is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    @property
+    def status(self) -> str:
+        return self.status_on(now())
 
 
 def _hash_key(key: str) -> str:
@@ -102,13 +115,14 @@ class Keys(StoreBase):
             rows = session.scalars(select(ApiKey).where(ApiKey.prefix == key[:12])).all()
             found = None
             for row in rows:
-                if not hmac.compare_digest(row.key_hash, digest) or row.revoked_at is not None:
+                if not hmac.compare_digest(row.key_hash, digest):
                     continue
-                if row.expires_at is not None and _aware(row.expires_at) <= moment:
+                record = KeyRecord.of(row)
+                if record.status_on(moment) != "active":
                     continue
-                found = KeyInfo(row.id, row.name, frozenset(row.scopes.split()))
-                last = row.last_used_at
-                if last is None or moment - _aware(last) >= LAST_USED_EVERY:
+                found = KeyInfo(row.id, row.name, frozenset(record.scopes))
+                last = record.last_used_at
+                if last is None or moment - last >= LAST_USED_EVERY:
                     session.execute(
                         update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=moment)
                     )
@@ -120,25 +134,12 @@ class Keys(StoreBase):
         its key)."""
         with self.session() as session:
             row = session.get(ApiKey, key_id)
-        if row is None or row.revoked_at is not None:
-            return False
-        return row.expires_at is None or _aware(row.expires_at) > now()
+        return row is not None and KeyRecord.of(row).status == "active"
 
     def api_keys(self) -> list[KeyRecord]:
         with self.session() as session:
             rows = session.scalars(select(ApiKey).order_by(ApiKey.id)).all()
-        return [
-            KeyRecord(
-                r.id,
-                r.name,
-                tuple(r.scopes.split()),
-                _aware(r.created_at),
-                _aware(r.last_used_at) if r.last_used_at else None,
-                _aware(r.expires_at) if r.expires_at else None,
-                _aware(r.revoked_at) if r.revoked_at else None,
-            )
-            for r in rows
-        ]
+        return [KeyRecord.of(r) for r in rows]
 
     def revoke_key(self, which: str, actor: str = "admin") -> KeyRecord:
         """Revoke the key named `which` (or with that id): its next request is refused. A
@@ -156,4 +157,4 @@ class Keys(StoreBase):
             row = found[0]
             row.revoked_at = now()
             self._audit(session, actor, "key.revoke", f"key:{row.id}", {"name": row.name})
-        return next(k for k in self.api_keys() if k.id == row.id)
+            return KeyRecord.of(row)

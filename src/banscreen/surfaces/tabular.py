@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -90,10 +91,11 @@ def detect_encoding(sample: bytes) -> str:
     lines = sample.split(b"\n")
     if len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in the middle of a character
-    bad = [line for line in lines if not _is_utf8(line)]
+    readable = [_decodes(line, "utf-8") for line in lines]
+    bad = [line for line, ok in zip(lines, readable, strict=True) if not ok]
     if not bad:
         return "utf-8"
-    utf8_text = any(not line.isascii() and _is_utf8(line) for line in lines)
+    utf8_text = any(ok and not line.isascii() for line, ok in zip(lines, readable, strict=True))
     if utf8_text and len(bad) <= max(1, len(lines) // 100):
         return "utf-8"
     whole = b"\n".join(lines)
@@ -151,13 +153,11 @@ def encoding_sample(path: Path) -> bytes:
         head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
         while block := fh.read(SAMPLE_BYTES):
             if not block.isascii():
-                start = block.rfind(b"\n", 0, _first_non_ascii(block)) + 1
+                first = _NON_ASCII.search(block)
+                assert first is not None
+                start = block.rfind(b"\n", 0, first.start()) + 1
                 return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
         return sample
-
-
-def _first_non_ascii(block: bytes) -> int:
-    return next(i for i, byte in enumerate(block) if byte >= 0x80)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -168,15 +168,8 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _check_start(path: Path, sample: bytes, encoding: str) -> None:
