@@ -198,6 +198,10 @@ class ProgramOut(BaseModel):
     kind: str
     statuses: dict[str, str]
 
+    @classmethod
+    def of(cls, program: Any, statuses: dict[str, str]) -> "ProgramOut":
+        return _from_row(cls, program, statuses=statuses)
+
 
 class ProgramsOut(BaseModel):
     date: str
@@ -213,6 +217,10 @@ class ListVersionOut(BaseModel):
     retrieved: str
     status: str
     current: bool
+
+    @classmethod
+    def of(cls, version: Any, current: bool) -> "ListVersionOut":
+        return _from_row(cls, version, current=current)
 
 
 class ListsOut(BaseModel):

@@ -35,14 +35,8 @@ def reference_router(service: Service) -> APIRouter:
     def programs(found: Annotated[KeyInfo, Depends(key)], on: date | None = None) -> ProgramsOut:
         day = on or date.today()
         items = [
-            ProgramOut(
-                id=program.id,
-                name=program.name,
-                citation=program.citation,
-                kind=program.kind,
-                statuses={c.id: status_on(program, c.id, day).code for c in program.categories},
-            )
-            for program in screener.registry.programs.values()
+            ProgramOut.of(p, {c.id: status_on(p, c.id, day).code for c in p.categories})
+            for p in screener.registry.programs.values()
         ]
         return ProgramsOut(date=day.isoformat(), programs=items)
 
@@ -53,19 +47,7 @@ def reference_router(service: Service) -> APIRouter:
         versions = ListStore(service.home)
         current = {v.id for v in versions.current()}
         return ListsOut(
-            versions=[
-                ListVersionOut(
-                    id=v.id,
-                    list=v.list,
-                    format=v.format,
-                    records=v.records,
-                    sha256=v.sha256,
-                    retrieved=v.retrieved,
-                    status=v.status,
-                    current=v.id in current,
-                )
-                for v in versions.versions()
-            ]
+            versions=[ListVersionOut.of(v, v.id in current) for v in versions.versions()]
         )
 
     return router

@@ -135,10 +135,8 @@ class Pipeline:
             yield kept if kept is not None else (decision.outcome.name, serialise(decision))
 
     def chunks(self, rows: Iterable[RawRow]) -> Iterator[Chunk]:
-        """`items` in chunks of WRITE_ROWS rows, as the writer takes them."""
-        it = self.items(rows)
-        while block := list(islice(it, WRITE_ROWS)):
-            yield Counter(outcome for outcome, _ in block), [item for _, item in block]
+        """`items` in chunks, as the writer takes them."""
+        return chunked(self.items(rows))
 
     @property
     def repeats(self) -> int:
@@ -156,6 +154,13 @@ class Pipeline:
                 continue
             decision = self.screener.decide(item.transaction, self.options)
             yield replace(located(decision, item.location), extra=extra)
+
+
+def chunked(items: Iterable[tuple[str, Item]]) -> Iterator[Chunk]:
+    """(outcome, written row) pairs in chunks of WRITE_ROWS rows, with their outcome counts."""
+    it = iter(items)
+    while block := list(islice(it, WRITE_ROWS)):
+        yield Counter(outcome for outcome, _ in block), [item for _, item in block]
 
 
 class Writer(Protocol):

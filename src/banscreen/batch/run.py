@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -12,10 +11,9 @@ from ..model import Decision
 from ..surfaces.detect import detect
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile
-from ..tunables import WRITE_ROWS
 from ..wire import Serialiser
 from . import parallel
-from .pipeline import BatchStats, Chunk, Hook, Pipeline, write_chunks
+from .pipeline import BatchStats, Chunk, Hook, Pipeline, chunked, write_chunks
 from .writer import DecisionWriter
 
 WriterFactory = Callable[[list[str]], DecisionWriter]
@@ -50,9 +48,7 @@ def screen_file(
 
 def serialised(decisions: Iterable[Decision], serialise: Serialiser) -> Iterator[Chunk]:
     """Decisions as the writer's chunks."""
-    it = iter(decisions)
-    while block := list(islice(it, WRITE_ROWS)):
-        yield Counter(d.outcome.name for d in block), [serialise(d) for d in block]
+    return chunked((d.outcome.name, serialise(d)) for d in decisions)
 
 
 def scan_file(
