@@ -14,7 +14,14 @@ from banscreen.cli import app
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import ListError
 from banscreen.model import Nexus, Outcome, Transaction
-from banscreen.sources import ListStore, detect_format, diff_lists, read_list, registry_with_lists
+from banscreen.sources import (
+    ListsPolicy,
+    ListStore,
+    detect_format,
+    diff_lists,
+    read_list,
+    registry_with_lists,
+)
 
 LISTS = Path(__file__).resolve().parent / "fixtures" / "lists"
 runner = CliRunner()
@@ -316,12 +323,17 @@ def test_diff_reports_added_removed_and_changed(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def list_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+def lists_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("lists-home")
     store = ListStore(home)
     for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
         store.import_file(LISTS / name)
-    return Screener(registry_with_lists(home))
+    return home
+
+
+@pytest.fixture(scope="module")
+def list_screener(lists_home: Path) -> Screener:
+    return Screener(registry_with_lists(lists_home))
 
 
 def _tx(
@@ -375,15 +387,30 @@ def test_one_decision_shows_every_program_that_reaches_the_company(list_screener
     assert hit["bis-entity-list"].path_text.startswith("huawei <-same_as- csl-")
 
 
-def test_a_party_is_not_restricted_before_its_listing_date(list_screener: Screener) -> None:
+def test_a_party_listed_after_the_date_is_review_and_says_so(list_screener: Screener) -> None:
+    """The entry's own listing date (2019-05-16) decides, though the version is newer."""
     decision = list_screener.decide(
         _tx("Huawei Technologies Co., Ltd.", date(2019, 5, 15), "vendor")
     )
-    hits = {h.program_id: h for h in decision.hits}
-    assert hits["bis-entity-list"].outcome is Outcome.CLEAR
-    assert "bis-entity-list:NOT_YET_LISTED" in hits["bis-entity-list"].reasons
+    hit = {h.program_id: h for h in decision.hits}["bis-entity-list"]
+    assert hit.outcome is Outcome.REVIEW
+    assert "bis-entity-list:LISTED_AFTER_DATE" in hit.reasons
+    assert "bis-entity-list:BEFORE_LIST_HISTORY" not in hit.reasons
     listed = list_screener.decide(_tx("Huawei Technologies Co., Ltd.", date(2019, 5, 16), "vendor"))
-    assert {h.program_id: h for h in listed.hits}["bis-entity-list"].outcome is Outcome.REVIEW
+    hit = {h.program_id: h for h in listed.hits}["bis-entity-list"]
+    assert hit.outcome is Outcome.REVIEW
+    assert "bis-entity-list:LISTED_AFTER_DATE" not in hit.reasons
+
+
+def test_under_lists_newest_a_party_is_not_restricted_before_its_listing_date(
+    lists_home: Path,
+) -> None:
+    screener = Screener(registry_with_lists(lists_home, lists=ListsPolicy.newest))
+    decision = screener.decide(_tx("Huawei Technologies Co., Ltd.", date(2019, 5, 15), "vendor"))
+    hit = {h.program_id: h for h in decision.hits}["bis-entity-list"]
+    assert hit.outcome is Outcome.CLEAR
+    assert "bis-entity-list:NOT_YET_LISTED" in hit.reasons
+    assert hit.list_standing is None
 
 
 def test_the_50_percent_rule_blocks_with_the_path_shown(list_screener: Screener) -> None:
@@ -496,7 +523,11 @@ def test_delta_rescreen_decides_only_affected_rows_and_reports_changes(tmp_path:
     ]
     tx.write_text("\n".join(rows) + "\n", "utf-8")
     decisions = tmp_path / "decisions.csv"
-    assert runner.invoke(app, [*home, "screen", str(tx), "--out", str(decisions)]).exit_code == 0
+    newest = ["--lists", "newest"]  # today's relationships: the removed party is gone
+    assert (
+        runner.invoke(app, [*home, "screen", str(tx), *newest, "--out", str(decisions)]).exit_code
+        == 0
+    )
     # v2: one SDN entry removed, one new entry for a counterparty that was CLEAR.
     added = lines[1].replace(lines[1].split(",")[0], '"' + "e" * 40 + '"', 1)
     added = added.replace("Huawei Technologies Co., Ltd.", "Brand New Listing Trading LLC").replace(
@@ -506,7 +537,8 @@ def test_delta_rescreen_decides_only_affected_rows_and_reports_changes(tmp_path:
     v2.write_text("\n".join(x for x in [*lines, added] if removed.key not in x) + "\n", "utf-8")
     assert runner.invoke(app, [*home, "lists", "import", str(v2)]).exit_code == 0
     result = runner.invoke(
-        app, [*home, "lists", "rescreen", str(tx), "--decisions", str(decisions), "--json"]
+        app,
+        [*home, "lists", "rescreen", str(tx), "--decisions", str(decisions), *newest, "--json"],
     )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
@@ -523,12 +555,21 @@ def test_delta_rescreen_decides_only_affected_rows_and_reports_changes(tmp_path:
     )
     # A full rescreen agrees with the delta on every row.
     full = tmp_path / "full.csv"
-    assert runner.invoke(app, [*home, "screen", str(tx), "--out", str(full)]).exit_code == 0
+    assert (
+        runner.invoke(app, [*home, "screen", str(tx), *newest, "--out", str(full)]).exit_code == 0
+    )
     before = {
         line.split(",")[0]: line.split(",")[1] for line in decisions.read_text().splitlines()[1:]
     }
     after = {line.split(",")[0]: line.split(",")[1] for line in full.read_text().splitlines()[1:]}
     assert {k for k in after if after[k] != before[k]} == set(changed)
+    # Judged by date (the default), the removed party's row is dated before the version
+    # that dropped it (both were imported today): it stays BLOCK, so it has not changed.
+    dated = runner.invoke(
+        app, [*home, "lists", "rescreen", str(tx), "--decisions", str(decisions), "--json"]
+    )
+    assert dated.exit_code == 0, dated.output
+    assert {row["id"] for row in json.loads(dated.stdout)["changed"]} == {"newly"}
 
 
 def test_fetch_of_a_local_path_imports_it(tmp_path: Path) -> None:
@@ -601,13 +642,14 @@ def test_a_converted_list_and_its_normalised_names_come_back_the_same_from_the_c
         return Screener(registry_with_lists(home))
 
     built = start()
-    assert len(list(cache.glob("imported-*.pickle"))) == 1
+    assert len(list(cache.glob("history-*.pickle"))) == 1
     assert len(list(cache.glob("forms-*.pickle"))) == 1
 
     def not_again(*args: object) -> None:
         raise AssertionError("the list version was converted again")
 
     monkeypatch.setattr("banscreen.sources.compose.imported_data", not_again)
+    monkeypatch.setattr("banscreen.sources.compose.build_history", not_again)
     again = start()
     assert again.registry is not built.registry
     assert again.registry.entities == built.registry.entities

@@ -271,13 +271,16 @@ class Screener:
             entity = self.registry.entities[ev.entity_id]
             for program in self.registry.programs.values():
                 found = self._path(program, ev.entity_id, day, period, True)
-                if found is None and program.listings:
+                if found is None and (program.listings or program.presence):
                     # Reached only through a target not listed that day: say so.
                     found = self._path(program, ev.entity_id, day, period, False)
                 if found is None:
                     continue
                 path, text = found
-                listing = program.listings.get(path_target(ev.entity_id, path))
+                target = path_target(ev.entity_id, path)
+                listing = program.listings.get(target)
+                presence = program.presence.get(target)
+                on_list = presence.standing_on(day) if presence is not None else None
                 category_id, status = standing[program.id]
                 outcome, reasons = hit_outcome(
                     program,
@@ -290,6 +293,7 @@ class Screener:
                     block,
                     listing,
                     paid_via=paid_via_named_app(ev, entity.roles, tx.category),
+                    on_list=on_list,
                 )
                 if (
                     outcome > Outcome.CLEAR
@@ -311,6 +315,7 @@ class Screener:
                         evidence=ev,
                         path=path,
                         path_text=text,
+                        list_standing=on_list,
                     )
                 )
         return hits

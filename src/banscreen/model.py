@@ -10,15 +10,35 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
-Day = date  # for annotations inside classes that have a field named `date`
+from .facts import Day, Fact, Provenance
+from .listings import (
+    DELISTED,
+    DELISTED_SINCE,
+    LISTED,
+    LISTED_AFTER_DATE,
+    NOT_LISTED_ON_DATE,
+    NOT_YET_LISTED,
+    Listing,
+    ListPeriod,
+    ListPresence,
+    ListStanding,
+)
 
-
-class Provenance(StrEnum):
-    """How well a fact is sourced. Unconfirmed facts may raise a REVIEW but never a BLOCK."""
-
-    CONFIRMED = "confirmed"
-    SECONDARY = "secondary"
-    UNCONFIRMED = "unconfirmed"
+__all__ = [
+    "DELISTED",
+    "DELISTED_SINCE",
+    "LISTED",
+    "LISTED_AFTER_DATE",
+    "NOT_LISTED_ON_DATE",
+    "NOT_YET_LISTED",
+    "Day",
+    "Fact",
+    "ListPeriod",
+    "ListPresence",
+    "ListStanding",
+    "Listing",
+    "Provenance",
+]
 
 
 class Outcome(IntEnum):
@@ -70,14 +90,6 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     "imo",  # IMO number of a vessel
     "crypto",  # a digital currency address as published on sanctions lists
 )
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Where a fact comes from: a key into the pack's source table, and how sure we are."""
-
-    source: str
-    provenance: Provenance
 
 
 @dataclass(frozen=True)
@@ -171,27 +183,6 @@ class Coverage:
     aggregate_ownership: float | None = None
 
 
-NOT_YET_LISTED = "NOT_YET_LISTED"
-DELISTED = "DELISTED"
-
-
-@dataclass(frozen=True)
-class Listing:
-    """When a target is on a program's list (e.g. a dated addition to the FCC Covered List)."""
-
-    added: Day | None
-    removed: Day | None
-    fact: Fact
-
-    def status_on(self, day: Day) -> str | None:
-        """None while listed; otherwise NOT_YET_LISTED or DELISTED."""
-        if self.added is not None and day < self.added:
-            return NOT_YET_LISTED
-        if self.removed is not None and day >= self.removed:
-            return DELISTED
-        return None
-
-
 @dataclass(frozen=True)
 class Program:
     id: str
@@ -210,6 +201,8 @@ class Program:
     sources: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     note: str | None = None
     listings: dict[str, Listing] = field(default_factory=dict, hash=False, compare=False)
+    # Imported lists screened through time: when each target was on its list.
+    presence: dict[str, ListPresence] = field(default_factory=dict, hash=False, compare=False)
     enforcement_outcome: Outcome = Outcome.BLOCK  # outcome while in force and identified
     enforcement_reason: str = "IN_FORCE"
     # "order": an executive order or rule, in force from its effective event;
@@ -308,6 +301,8 @@ class ProgramHit:
     evidence: MatchEvidence
     path: tuple[PathStep, ...]
     path_text: str
+    # An imported list judged through time: the party's standing and the versions consulted.
+    list_standing: ListStanding | None = None
 
 
 @dataclass(frozen=True)

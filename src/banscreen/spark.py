@@ -230,7 +230,7 @@ def run(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point for spark-submit (the cluster options go to spark-submit itself)."""
-    from .sources import registry_with_lists
+    from .sources import ListsPolicy, registry_with_lists
 
     parser = argparse.ArgumentParser(description="banscreen on Spark")
     parser.add_argument("input", type=Path)
@@ -242,8 +242,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--encoding", default=None)
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--extra-data", type=Path, action="append", default=[])
+    parser.add_argument("--lists", choices=[p.value for p in ListsPolicy], default="dated")
     args = parser.parse_args(argv)
-    registry = registry_with_lists(args.home, args.extra_data)
+    registry = registry_with_lists(args.home, args.extra_data, ListsPolicy(args.lists))
     rows = run(
         args.input, args.output, registry, args.master, Policy(args.policy), args.as_of,
         args.input_format, args.encoding,

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Decision, MatchEvidence, ProgramHit
+from .model import Decision, ListStanding, MatchEvidence, ProgramHit
 
 DECISION_COLUMNS = (
     "id",
@@ -102,6 +102,20 @@ def hit_json(hit: ProgramHit) -> dict[str, Any]:
             for s in hit.path
         ],
         "evidence": evidence_json(hit.evidence),
+        "list_versions": _standing_json(hit.list_standing),
+    }
+
+
+def _standing_json(standing: ListStanding | None) -> dict[str, Any] | None:
+    """The list versions an imported list's hit was judged on, and the party's standing."""
+    if standing is None:
+        return None
+    return {
+        "standing": standing.standing,
+        "on_date": standing.on_date,
+        "newest": standing.newest,
+        "listed_by": standing.listed_by,
+        "before_history": standing.before_history,
     }
 
 

@@ -6,7 +6,7 @@ unusable (missing file, no header, bad option value, broken data pack).
 
 # Commands appear in --help in the order their modules register them.
 from . import screening  # noqa: I001
-from . import names, explaining, programs, lists, spark, service, reporting
+from . import names, explaining, programs, lists, rescreening, spark, service, reporting
 from ._common import app
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "names",
     "programs",
     "reporting",
+    "rescreening",
     "screening",
     "service",
     "spark",

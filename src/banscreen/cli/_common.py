@@ -17,7 +17,7 @@ from ..errors import BanscreenError
 from ..model import Policy
 from ..registry import Registry
 from ..settings import HOME_ENV, Settings
-from ..sources import registry_with_lists
+from ..sources import ListsPolicy, registry_with_lists
 
 app = typer.Typer(
     add_completion=False,
@@ -65,6 +65,14 @@ PolicyOpt = Annotated[
         "--policy", help="strict: the law as written; anticipate: BLOCK before identification."
     ),
 ]
+ListsOpt = Annotated[
+    ListsPolicy,
+    typer.Option(
+        "--lists",
+        help="dated: each row against the list versions in force on its date and the newest "
+        "(a party delisted since still hits); newest: only the newest versions.",
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Date (YYYY-MM-DD) for rows and surfaces that carry none."),
@@ -96,10 +104,10 @@ def current_settings() -> Settings:
     return _settings.get() or Settings.resolve()
 
 
-def registry_or_exit(extra: list[Path] | None) -> Registry:
-    """Shipped packs, `--extra-data`, and the newest good version of every imported list."""
+def registry_or_exit(extra: list[Path] | None, lists: ListsPolicy = ListsPolicy.dated) -> Registry:
+    """Shipped packs, `--extra-data`, and every imported list, seen as `lists` says."""
     try:
-        return registry_with_lists(current_settings().home, extra or [])
+        return registry_with_lists(current_settings().home, extra or [], lists)
     except BanscreenError as exc:
         raise fail(str(exc)) from None
 

@@ -16,11 +16,13 @@ from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Policy
 from ..registry import Registry
+from ..sources import ListsPolicy
 from ..surfaces.tabular import TransactionFile
 from ..wire import decision_json
 from ._common import (
     AsOfOpt,
     ExtraData,
+    ListsOpt,
     PolicyOpt,
     app,
     fail,
@@ -106,9 +108,10 @@ def explain(
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
+    lists: ListsOpt = ListsPolicy.dated,
 ) -> None:
     """Explain a decision (transaction ID in --input) or an entity (its names, relations, reach)."""
-    registry = registry_or_exit(extra_data)
+    registry = registry_or_exit(extra_data, lists)
     day = parse_date_option(as_of)
     if input is None:
         if id not in registry.entities:
@@ -184,6 +187,13 @@ def explain(
             highlight=False,
         )
         out.print(f"    path    {hit['path']}", highlight=False)
+        if versions := hit["list_versions"]:
+            out.print(
+                f"    list    {versions['standing']}: listed by {versions['listed_by']}; "
+                f"in force on the date {versions['on_date']}, newest {versions['newest']}"
+                + (" (the row predates every version)" if versions["before_history"] else ""),
+                highlight=False,
+            )
         out.print(f"    reasons {', '.join(hit['reasons'])}", highlight=False)
     if not data["hits"]:
         out.print(f"  reasons {data['reasons']}", highlight=False)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
-import sys
 import tempfile
 import urllib.request
 from contextlib import nullcontext
@@ -13,14 +11,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from ..batch.rescreen import RescreenStats, delta_rescreen, read_prior
-from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError, ListError
-from ..model import Policy
-from ..registry import load_registry
 from ..sources import (
     DEFAULT_MAX_DROP,
     FORMATS,
@@ -30,16 +25,10 @@ from ..sources import (
     ListStore,
     ListVersion,
     diff_lists,
-    imported_for,
     read_list,
 )
-from ..sources.impact import touched_entities
-from ..surfaces.tabular import TransactionFile
-from ..wire import CHANGE_COLUMNS, change_row, guard
+from ..sources.backfill import dated_items, is_history
 from ._common import (
-    AsOfOpt,
-    ExtraData,
-    PolicyOpt,
     app,
     current_settings,
     err,
@@ -76,7 +65,7 @@ MaxDropOpt = Annotated[
 ]
 
 
-def _store() -> ListStore:
+def open_store() -> ListStore:
     return ListStore(current_settings().home)
 
 
@@ -88,6 +77,8 @@ def _version_json(version: ListVersion) -> dict[str, Any]:
         "source": version.source,
         "retrieved": version.retrieved,
         "published": version.published,
+        "effective": version.effective,
+        "stored_as": f"delta on {version.base}" if version.base else "whole",
         "sha256": version.sha256,
         "records": version.records,
         "relations": version.relations,
@@ -102,7 +93,7 @@ def lists(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     try:
-        store = _store()
+        store = open_store()
         versions = store.versions()
         current = {v.id for v in store.current()}
     except BanscreenError as exc:
@@ -114,24 +105,32 @@ def lists(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if not versions:
         out.print("no imported lists (banscreen lists import PATH)")
         return
-    table = Table("list", "version", "format", "records", "retrieved", "sha256", "status")
+    table = Table(
+        "list", "version", "format", "records", "published", "retrieved", "sha256", "status"
+    )
     for v in versions:
         status = "current" if v.id in current else v.status
         if v.status == "refused":
             status = f"refused: {v.reason}"
-        table.add_row(v.list, v.id, v.format, f"{v.records:,}", v.retrieved, v.sha256[:12], status)
+        table.add_row(
+            v.list, v.id, v.format, f"{v.records:,}", v.effective, v.retrieved, v.sha256[:12],
+            status,
+        )  # fmt: skip
     out.print(table)
+
+
+def _result_json(result: ImportResult) -> dict[str, Any]:
+    return {
+        "version": _version_json(result.version),
+        "unchanged": result.unchanged,
+        "previous": result.previous.id if result.previous else None,
+    }
 
 
 def _report_import(result: ImportResult, as_json: bool) -> None:
     v = result.version
     if as_json:
-        payload = {
-            "version": _version_json(v),
-            "unchanged": result.unchanged,
-            "previous": result.previous.id if result.previous else None,
-        }
-        out.print_json(json.dumps(payload))
+        out.print_json(json.dumps(_result_json(result)))
     elif result.unchanged:
         out.print(f"{v.list}: unchanged (same content as {v.id})", highlight=False)
     else:
@@ -145,8 +144,24 @@ def _report_import(result: ImportResult, as_json: bool) -> None:
         )
 
 
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="Date (YYYY-MM-DD) the list took effect, for a file that carries none "
+        "(default: the import date).",
+    ),
+]
+
+
 def _import(
-    path: Path, fmt: str | None, name: str | None, force: bool, max_drop: float, source: str | None
+    path: Path,
+    fmt: str | None,
+    name: str | None,
+    force: bool,
+    max_drop: float,
+    source: str | None,
+    published: str | None = None,
 ) -> ImportResult:
     if not path.exists():
         # A mistyped path is not a list that was refused: nothing is recorded.
@@ -158,7 +173,7 @@ def _import(
             if err.is_terminal
             else nullcontext()
         ):
-            return _store().import_file(path, fmt, name, source, force, max_drop)
+            return open_store().import_file(path, fmt, name, source, force, max_drop, published)
     except ListError as exc:
         err.print(Text.assemble(("refused:", "red"), f" {exc}"), highlight=False)
         err.print("the last good version of the list stays in use", highlight=False)
@@ -167,17 +182,64 @@ def _import(
         raise fail(str(exc)) from None
 
 
+def _import_history(
+    folder: Path, fmt: str | None, name: str | None, force: bool, max_drop: float, as_json: bool
+) -> None:
+    """Every dated file of `folder` as a version, oldest first; a refused one is reported
+    and the rest go on (exit 2 at the end)."""
+    items = dated_items(folder)
+    if not items:
+        raise fail(f"{folder}: no list files in the folder")
+    results: list[dict[str, Any]] = []
+    refused = 0
+    lists = open_store()
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task(f"importing {len(items)} files", total=len(items))
+        for item in items:
+            given = item.published if item.from_name else None
+            try:
+                result = lists.import_file(item.path, fmt, name, None, force, max_drop, given)
+            except ListError as exc:
+                refused += 1
+                err.print(Text.assemble(("refused:", "red"), f" {exc}"), highlight=False)
+                results.append({"file": item.path.name, "refused": str(exc)})
+            else:
+                if not as_json:
+                    _report_import(result, False)
+                results.append({"file": item.path.name, **_result_json(result)})
+            progress.advance(task)
+    if as_json:
+        out.print_json(json.dumps({"imported": results}))
+    if refused:
+        err.print(f"{refused} of {len(items)} files refused", highlight=False)
+        raise typer.Exit(2)
+
+
 @lists_app.command("import")
 def import_(
-    path: Annotated[Path, typer.Argument(help="A list file (or the folder of OFAC's CSV set).")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A list file, the folder of OFAC's CSV set, or a folder of dated list files "
+            "(imported as a history, oldest first)."
+        ),
+    ],
     fmt: FormatOpt = None,
     name: NameOpt = None,
     force: ForceOpt = False,
     max_drop: MaxDropOpt = DEFAULT_MAX_DROP,
+    published: PublishedOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import a list file as a new version (refused, and kept out, if broken or truncated)."""
-    _report_import(_import(path, fmt, name, force, max_drop, None), as_json)
+    day = parse_date_option(published, "--published")
+    if is_history(path):
+        if day is not None:
+            raise fail("--published dates one file; a folder's files are dated by their names")
+        _import_history(path, fmt, name, force, max_drop, as_json)
+        return
+    iso = day.isoformat() if day else None
+    _report_import(_import(path, fmt, name, force, max_drop, None, iso), as_json)
 
 
 @lists_app.command()
@@ -222,7 +284,7 @@ def diff(
     as_json: JsonOpt = False,
 ) -> None:
     """Added, removed and changed entries between two versions of a list."""
-    store = _store()
+    store = open_store()
     try:
         old_name, old_content = _content(old, store)
         new_name, new_content = _content(new, store)
@@ -249,105 +311,3 @@ def _print_diff(old: str, new: str, result: ListDiff) -> None:
     for change in result.changed:
         fields = ", ".join(change.fields)
         out.print(f"~ {change.key}  {change.new.name}  ({fields})", highlight=False)
-
-
-@lists_app.command()
-def rescreen(
-    input: Annotated[Path, typer.Argument(help="The transactions screened before.")],
-    decisions: Annotated[
-        Path, typer.Option("--decisions", help="The decisions file `screen` wrote for INPUT.")
-    ],
-    old: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            help="List version the decisions were made with (default: the one before --to).",
-        ),
-    ] = None,
-    new: Annotated[
-        str | None,
-        typer.Option("--to", help="New list version (id, prefix or list name; default: newest)."),
-    ] = None,
-    out_path: Annotated[
-        Path | None, typer.Option("--out", help="CSV of changed decisions (default: stdout).")
-    ] = None,
-    policy: PolicyOpt = Policy.STRICT,
-    as_of: AsOfOpt = None,
-    extra_data: ExtraData = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Decide again only the rows a list change can affect; report the decisions that changed."""
-    store = _store()
-    try:
-        to_version = store.resolve(new) if new else _newest(store)
-        from_version = store.resolve(old) if old else _before(store, to_version)
-        change = diff_lists(store.load(from_version), store.load(to_version))
-        base = load_registry(extra_data or [])
-        others = [v for v in store.current() if v.list != to_version.list]
-        imported = [imported_for(store, v, base) for v in [*others, to_version]]
-        registry = load_registry(extra_data or [], imported)
-        touched = touched_entities(change, to_version.list, registry)
-        screener = Screener(registry)
-        options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
-        prior = read_prior(TransactionFile(decisions))
-        stats = RescreenStats()
-        changed = list(
-            delta_rescreen(TransactionFile(input), prior, screener, touched, options, stats)
-        )
-    except BanscreenError as exc:
-        raise fail(str(exc)) from None
-    summary = {
-        "from": from_version.id,
-        "to": to_version.id,
-        "entries_added": len(change.added),
-        "entries_removed": len(change.removed),
-        "entries_changed": len(change.changed),
-        "entities_touched": len(touched),
-        "rows": stats.rows,
-        "rows_invalid": stats.invalid,
-        "rows_rescreened": stats.affected,
-        "rows_without_prior_decision": stats.without_prior,
-        "decisions_changed": stats.changed,
-    }
-    rows = [
-        change_row(
-            (c.prior.outcome, c.prior.programs, c.prior.entity_id) if c.prior else None,
-            c.decision,
-        )
-        for c in changed
-    ]
-    if as_json:
-        out.print_json(json.dumps({"summary": summary, "changed": rows}))
-        return
-    handle = out_path.open("w", newline="", encoding="utf-8") if out_path else sys.stdout
-    try:
-        writer = csv.DictWriter(handle, fieldnames=CHANGE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: guard(v) for k, v in row.items()})
-    finally:
-        if out_path:
-            handle.close()
-    err.print(
-        f"{summary['from']} → {summary['to']}: {summary['entries_added']} added, "
-        f"{summary['entries_removed']} removed, {summary['entries_changed']} changed; "
-        f"rescreened {stats.affected:,} of {stats.rows:,} rows, "
-        f"{stats.changed:,} decisions changed",
-        highlight=False,
-    )
-
-
-def _newest(store: ListStore) -> ListVersion:
-    good = [v for v in store.versions() if v.status == "good"]
-    if not good:
-        raise ListError("no imported lists to rescreen against (banscreen lists import PATH)")
-    return good[-1]
-
-
-def _before(store: ListStore, version: ListVersion) -> ListVersion:
-    good = [v for v in store.versions(version.list) if v.status == "good"]
-    ids = [v.id for v in good]
-    index = ids.index(version.id)
-    if index == 0:
-        raise ListError(f"{version.id} is the first version of {version.list}: give --from")
-    return good[index - 1]

@@ -17,12 +17,14 @@ from ..engine import Screener, ScreenOptions
 from ..errors import BanscreenError
 from ..model import Nexus, Policy
 from ..report import write as write_report
+from ..sources import ListsPolicy
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
     AsOfOpt,
     EncodingOpt,
     ExtraData,
+    ListsOpt,
     OutFormat,
     PolicyOpt,
     app,
@@ -97,6 +99,7 @@ def screen(
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
+    lists: ListsOpt = ListsPolicy.dated,
     report_path: Annotated[
         Path | None,
         typer.Option("--report", help="Also write an HTML report of the run (see `report`)."),
@@ -119,7 +122,7 @@ def screen(
     ] = 1,
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
-    registry = registry_or_exit(extra_data)
+    registry = registry_or_exit(extra_data, lists)
     options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
     out_format = output_format(fmt, out_path)
     try:
@@ -222,13 +225,14 @@ def scan(
         ),
     ] = None,
     extra_data: ExtraData = None,
+    lists: ListsOpt = ListsPolicy.dated,
     resume: ResumeOpt = False,
     raw_csv: RawCsvOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Screen payments, app inventories, SBOMs and lockfiles, or domain lists (+ location)."""
     surface, path = (None, Path(target)) if file is None else (target, file)
-    registry = registry_or_exit(extra_data)
+    registry = registry_or_exit(extra_data, lists)
     day = parse_date_option(as_of)
     options = ScreenOptions(policy=policy, as_of=day)
     scan_options = ScanOptions(as_of=day or date.today(), us_nexus=us_nexus, category=category)

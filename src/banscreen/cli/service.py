@@ -13,8 +13,10 @@ import typer
 from rich.table import Table
 
 from ..errors import BanscreenError
+from ..sources import ListsPolicy
 from ._common import (
     ExtraData,
+    ListsOpt,
     app,
     current_settings,
     err,
@@ -71,6 +73,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     db: DbOpt = None,
     extra_data: ExtraData = None,
+    lists: ListsOpt = ListsPolicy.dated,
     rate_limit: Annotated[
         int, typer.Option("--rate-limit", min=1, help="Requests a minute per API key.")
     ] = 1200,
@@ -83,7 +86,7 @@ def serve(
     from ..gcpause import settle
 
     store = _store(db)
-    screener = Screener(registry_or_exit(extra_data))
+    screener = Screener(registry_or_exit(extra_data, lists))
     api = create_app(store, screener, current_settings().home, rate_per_minute=rate_limit)
     settle()
     err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")

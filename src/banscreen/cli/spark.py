@@ -10,10 +10,12 @@ import typer
 
 from ..errors import BanscreenError
 from ..model import Policy
+from ..sources import ListsPolicy
 from ._common import (
     AsOfOpt,
     EncodingOpt,
     ExtraData,
+    ListsOpt,
     PolicyOpt,
     app,
     err,
@@ -39,13 +41,14 @@ def spark_screen(
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
+    lists: ListsOpt = ListsPolicy.dated,
 ) -> None:
     """Screen INPUT on Spark into Parquet OUTPUT: the `screen` columns, one row per input row."""
     try:
         from .. import spark
     except ImportError as exc:  # pyspark is an optional extra
         raise fail(f"spark-screen needs pyspark: pip install 'banscreen[spark]' ({exc})") from None
-    registry = registry_or_exit(extra_data)
+    registry = registry_or_exit(extra_data, lists)
     started = time.perf_counter()
     try:
         rows = spark.run(

@@ -82,8 +82,13 @@ def coverage_path(
     def is_target(node: str) -> bool:
         if not program.is_target(node):
             return False
+        if not listed_only:
+            return True
         listing = program.listings.get(node)
-        return not listed_only or listing is None or listing.status_on(day) is None
+        if listing is not None and listing.status_on(day) is not None:
+            return False
+        presence = program.presence.get(node)
+        return presence is None or presence.period_on(day) is not None
 
     threshold = cov.control_threshold
     entity = registry.entities.get(entity_id)

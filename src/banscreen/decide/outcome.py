@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from ..model import (
     COMPONENT,
+    LISTED,
+    LISTED_AFTER_DATE,
+    NOT_LISTED_ON_DATE,
     Listing,
+    ListStanding,
     MatchEvidence,
     Nexus,
     Outcome,
@@ -36,6 +40,7 @@ def hit_outcome(
     block_threshold: float,
     listing: Listing | None = None,
     paid_via: bool = False,
+    on_list: ListStanding | None = None,
 ) -> tuple[Outcome, tuple[str, ...]]:
     """The outcome one program gives one piece of evidence, with the reasons for it.
 
@@ -46,6 +51,11 @@ def hit_outcome(
     ("Paid with <wallet app>"). Such a payment is settled by the app's operator, so
     it is a transaction with that operator: the program's outcome, not capped as a mere
     mention (see `paid_via_named_app`).
+
+    `on_list`: the target's standing on an imported list judged through time. Listed on
+    the date: the program's outcome (`DELISTED_SINCE` if no longer listed: it was
+    prohibited when it happened). Listed only after the date: REVIEW `LISTED_AFTER_DATE`, a
+    relationship to wind down rather than a violation. Neither on the date nor now: CLEAR.
     """
     p = program.id
     if program.jurisdiction == "us_nexus" and nexus is Nexus.FALSE:
@@ -57,6 +67,8 @@ def hit_outcome(
     listed = listing.status_on(status.day) if listing is not None else None
     if listed is not None:
         return Outcome.CLEAR, (f"{p}:{listed}",)
+    if on_list is not None and on_list.standing == NOT_LISTED_ON_DATE:
+        return Outcome.CLEAR, (f"{p}:{NOT_LISTED_ON_DATE}",)
 
     reasons: list[str] = []
     if status.code == lifecycle.NOT_ENFORCED:
@@ -72,6 +84,13 @@ def hit_outcome(
     else:
         outcome = program.enforcement_outcome
         reasons.append(f"{p}:{program.enforcement_reason}")
+    if on_list is not None:
+        if on_list.standing == LISTED_AFTER_DATE:
+            outcome = min(outcome, Outcome.REVIEW)
+        if on_list.standing != LISTED:
+            reasons.append(f"{p}:{on_list.standing}")
+        if on_list.before_history:
+            reasons.append(f"{p}:{R.BEFORE_LIST_HISTORY}")
     if program.coverage.aggregate_ownership is not None and any(
         step.relation.startswith("owns") or step.relation == "subsidiary_of" for step in path
     ):

@@ -106,6 +106,8 @@ def _breakpoints(data: LoadedData) -> tuple[date, ...]:
                 days.add(event.until)
         for listing in program.listings.values():
             days.update(d for d in (listing.added, listing.removed) if d is not None)
+        for presence in program.presence.values():
+            days.update(presence.days())
     for rel in data.relations:
         days.update(d for d in (rel.start, rel.end) if d is not None)
     return tuple(sorted(days))
@@ -165,6 +167,7 @@ def merge(data: LoadedData, imported: Sequence[ImportedData]) -> LoadedData:
                     have,
                     target_entities=(*have.target_entities, *program.target_entities),
                     listings={**have.listings, **program.listings},
+                    presence={**have.presence, **program.presence},
                     sources={**have.sources, **program.sources},
                 )
     return LoadedData(

@@ -8,7 +8,7 @@ screens against the shipped packs plus every list's newest good version.
 
 from __future__ import annotations
 
-from .compose import imported_for, registry_with_lists
+from .compose import ListsPolicy, imported_for, registry_with_lists
 from .diff import ListDiff, diff_lists
 from .formats import FORMATS, detect_format, read_list
 from .records import ListContent, ListRecord, ListRelation
@@ -24,6 +24,7 @@ __all__ = [
     "ListRelation",
     "ListStore",
     "ListVersion",
+    "ListsPolicy",
     "detect_format",
     "diff_lists",
     "imported_for",

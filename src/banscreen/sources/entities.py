@@ -20,6 +20,7 @@ from ..model import (
     Fact,
     Identifier,
     Listing,
+    ListPresence,
     Name,
     Outcome,
     Program,
@@ -29,6 +30,7 @@ from ..model import (
 )
 from ..registry import ImportedData
 from ..registry.loader import script_of
+from .history import ListHistory
 from .programs import ListProgramSchema, ListProgramsSchema, load_list_programs
 from .records import ListContent, ListRecord
 
@@ -117,20 +119,33 @@ def imported_data(
     shipped: dict[str, Entity],
     key: Callable[[str], str],
     config: ListProgramsSchema | None = None,
+    history: ListHistory | None = None,
+    described: dict[str, str] | None = None,
 ) -> ImportedData:
-    """Entities, `same_as` links, ownership relations and programs of one list version."""
+    """Entities, `same_as` links, ownership relations and programs of one list version.
+
+    With `history` (the list through time, whose newest version is `info`), `content` is
+    every party any version named; each fact cites the newest version that named it
+    (`described` describes every version), and each target carries its `ListPresence`."""
     config = config or load_list_programs()
     provenance = Provenance.CONFIRMED if info.format in _OFFICIAL_FORMATS else Provenance.SECONDARY
     fact = Fact(info.id, provenance)
     link_fact = Fact(info.id, Provenance.SECONDARY)
     by_code = {code: p for p in config.programs for code in p.lists}
+    facts: dict[str, Fact] = {}
+
+    def fact_of(record_key: str) -> Fact:
+        if history is None:
+            return fact
+        source = history.record_version.get(record_key, info.id)
+        return facts.setdefault(source, Fact(source, provenance))
 
     entities: dict[str, Entity] = {}
     ids: dict[str, str] = {}
     for record in content.records:
         ident = entity_id(info.list_name, record.key)
         ids[record.key] = ident
-        entities[ident] = _entity(record, ident, fact)
+        entities[ident] = _entity(record, ident, fact_of(record.key))
 
     # Shipped companies by normalised name, for same_as links.
     shipped_keys: dict[str, list[Entity]] = {}
@@ -163,7 +178,7 @@ def imported_data(
                     kind=link.kind,
                     source_id=ids[link.source],
                     target_id=ids[link.target],
-                    fact=fact,
+                    fact=fact_of(link.source),
                     percentage=link.percentage,
                     start=_day(link.start),
                     end=_day(link.end),
@@ -172,6 +187,7 @@ def imported_data(
 
     targets: dict[str, list[str]] = {}
     listings: dict[str, dict[str, Listing]] = {}
+    presence: dict[str, dict[str, ListPresence]] = {}
     programs: dict[str, Program] = {}
     for record in content.records:
         if not record.target:
@@ -182,7 +198,11 @@ def imported_data(
             programs[program_id] = _program(program_id, record, spec, config, info, fact)
         ident = ids[record.key]
         targets.setdefault(program_id, []).append(ident)
-        if record.listed or record.delisted:
+        if history is not None:
+            presence.setdefault(program_id, {})[ident] = ListPresence(
+                tuple(history.periods.get(record.key, ())), history.timeline, fact_of(record.key)
+            )
+        elif record.listed or record.delisted:
             listings.setdefault(program_id, {})[ident] = Listing(
                 _day(record.listed), _day(record.delisted), fact
             )
@@ -191,13 +211,14 @@ def imported_data(
             program,
             target_entities=tuple(targets.get(program_id, ())),
             listings=listings.get(program_id, {}),
+            presence=presence.get(program_id, {}),
         )
     return ImportedData(
-        version=info.id,
+        version=info.id if history is None else f"{info.id}@{len(history.timeline)}",
         entities=entities,
         relations=tuple(relations),
         programs=programs,
-        sources={info.id: info.description},
+        sources=described or {info.id: info.description},
     )
 
 
@@ -213,11 +234,13 @@ def _program(
         name, citation, section = spec.name, spec.citation, spec.section
         outcome, reason, categories = spec.outcome, spec.reason, tuple(spec.categories)
         aggregate, source = spec.aggregate_ownership, spec.source
+        follow = spec.follow_control
     else:
         label = record.source_name or record.list_code
         name, citation, section = f"Imported list: {label}", label, "listed party"
         outcome, reason, categories = config.unmapped.outcome, config.unmapped.reason, ("*",)
         aggregate, source = None, config.unmapped.source
+        follow = False
     return Program(
         id=program_id,
         name=name,
@@ -231,7 +254,7 @@ def _program(
         coverage=Coverage(
             developers=False,
             controllers=False,
-            subsidiaries=False,
+            subsidiaries=follow,
             aggregate_ownership=aggregate,
         ),
         categories=(ProgramCategory("listed", "dealings with listed parties", categories),),

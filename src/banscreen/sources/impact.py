@@ -22,7 +22,7 @@ def touched_entities(diff: ListDiff, list_name: str, registry: Registry) -> set[
         node = queue.popleft()
         nexts: list[str] = []
         for rel in registry.all_relations_of(node):
-            if rel.kind == "owns" and rel.source_id == node:
+            if rel.kind in ("owns", "controls") and rel.source_id == node:
                 nexts.append(rel.target_id)
             elif rel.kind == "subsidiary_of" and rel.target_id == node:
                 nexts.append(rel.source_id)

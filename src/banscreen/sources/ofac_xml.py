@@ -20,7 +20,8 @@ from lxml import etree
 
 from ..errors import ListError
 from .countries import country_code
-from .records import ListContent, ListRecord, clean, unique
+from .records import ListContent, ListRecord, ListRelation, clean, unique
+from .relation_types import load_relation_types
 
 ADVANCED = "ofac-xml"
 LIST_CODE = "SDN"
@@ -37,6 +38,7 @@ _REFERENCE_TABLES = {
     "SanctionsType",
     "List",
     "DetailType",
+    "RelationType",
 }
 _ADVANCED_TAGS = (
     "DateOfIssue",
@@ -44,6 +46,7 @@ _ADVANCED_TAGS = (
     "Location",
     "IDRegDocument",
     "DistinctParty",
+    "ProfileRelationship",
     "SanctionsEntry",
 )
 
@@ -97,6 +100,7 @@ def _date(element: etree._Element) -> str | None:
 class _Party:
     fixed_ref: str
     subtype: str
+    profile_id: str = ""
     names: list[str] = field(default_factory=list)
     identity_ids: list[str] = field(default_factory=list)
     features: list[tuple[str, str]] = field(default_factory=list)  # (feature type, value)
@@ -111,6 +115,7 @@ def read_advanced(path: Path) -> ListContent:
     locations: dict[str, tuple[str, str]] = {}  # id → (country code, address text)
     documents: dict[str, list[tuple[str, str]]] = defaultdict(list)  # identity id → (type, no.)
     parties: dict[str, _Party] = {}
+    links: list[tuple[str, str, str, str, bool]] = []  # (id, from, to, type label, former)
     entries: dict[str, dict[str, Any]] = defaultdict(lambda: {"programs": [], "dates": []})
     content = ListContent(format=ADVANCED)
     last = "the start of the file"
@@ -142,6 +147,18 @@ def read_advanced(path: Path) -> ListContent:
                 parties[party.fixed_ref] = party
                 last = f"DistinctParty FixedRef={party.fixed_ref}"
                 _release(element)
+            elif name == "ProfileRelationship":
+                label = refs["RelationType"].get(element.get("RelationTypeID", ""), "")
+                links.append(
+                    (
+                        element.get("ID", ""),
+                        element.get("FromProfileID", ""),
+                        element.get("ToProfileID", ""),
+                        label,
+                        element.get("Former", "false") == "true",
+                    )
+                )
+                _release(element)
             elif name == "SanctionsEntry":
                 _entry(element, refs, entries)
                 _release(element)
@@ -150,8 +167,31 @@ def read_advanced(path: Path) -> ListContent:
     if not saw_root:
         raise ListError(f"{path}: no OFAC advanced XML elements (Sanctions/DistinctParties)")
     for ref, party in parties.items():
-        content.add(_record(party, entries.get(ref), documents, locations))
+        entry = entries.get(party.profile_id) or entries.get(ref)
+        content.add(_record(party, entry, documents, locations))
+    content.relations.extend(_relations(links, parties))
     return content
+
+
+def _relations(
+    links: list[tuple[str, str, str, str, bool]], parties: dict[str, _Party]
+) -> Iterator[ListRelation]:
+    """Published relationships between parties of the file, as relations.yaml maps them;
+    a former one is kept as `former_<kind>`, which reaches nothing."""
+    types = load_relation_types()
+    by_profile = {p.profile_id or ref: ref for ref, p in parties.items()}
+    for ident, source, target, label, former in links:
+        if source not in by_profile or target not in by_profile:
+            continue
+        kind, reverse = types.kind_of(label)
+        if reverse:
+            source, target = target, source
+        yield ListRelation(
+            kind=f"former_{kind}" if former else kind,
+            source=by_profile[source],
+            target=by_profile[target],
+            key=f"ProfileRelationship:{ident}" if ident else "",
+        )
 
 
 def _location(
@@ -178,7 +218,7 @@ def _party(element: etree._Element, refs: dict[str, dict[str, str]]) -> _Party:
     parent = refs["PartyType"].get(refs["PartySubTypeParent"].get(subtype_id, ""), "")
     if not subtype or subtype.lower() == "unknown":
         subtype = parent
-    party = _Party(fixed_ref=fixed_ref, subtype=subtype)
+    party = _Party(fixed_ref=fixed_ref, subtype=subtype, profile_id=profile.get("ID", ""))
     for identity in _children(profile, "Identity"):
         party.identity_ids.append(identity.get("ID", ""))
         for alias in _children(identity, "Alias"):
@@ -260,6 +300,8 @@ def _record(
         source_name=SOURCE_NAME,
         listed=dates[0] if dates else None,
         remarks=party.remarks,
+        # A party with no sanctions entry is in the file only as another's relation.
+        target=entry is not None,
     )
 
 

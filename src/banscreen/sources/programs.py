@@ -28,6 +28,9 @@ class ListProgramSchema(_Strict):
     outcome: Literal["REVIEW", "BLOCK"]
     reason: str = Field(pattern=REASON)
     aggregate_ownership: float | None = Field(default=None, gt=0, le=100)
+    # Reach the parties a target controls (a published "owned or controlled by", a
+    # majority stake), as well as those the 50% rule reaches.
+    follow_control: bool = False
     categories: list[str] = ["*"]
     source: str
 

@@ -1,7 +1,13 @@
 """Imported list versions in the data directory: every version kept, the last good one used.
 
     HOME/lists/index.json                 every import attempt, good or refused, in order
-    HOME/lists/versions/ID.jsonl.gz       the parsed records and relations of a good version
+    HOME/lists/versions/ID.jsonl.gz       the parsed records and relations of a good version,
+                                          whole or as a delta on an earlier one (deltas.py)
+
+Each version has the date it took effect: the publisher's own issue date when the file gives
+one, else the date given on import, else the import date. A list's history is its good
+versions in that order; the newest of them is the list's current version, whatever order
+the files were imported in (a year of old files can be backfilled).
 
 A new file becomes a version only if it parses completely and does not drop more than
 `max_drop` of the records of the list's current version (a truncated download must never
@@ -24,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ListError
+from .deltas import FULL_EVERY, delta_lines, parse_lines, whole_lines
 from .entities import VersionInfo, slug
 from .formats import detect_format, read_list
-from .records import ListContent, ListRecord, ListRelation
+from .records import ListContent
 
 DEFAULT_MAX_DROP = 0.10
 _FORMAT_LISTS = {
@@ -50,7 +57,13 @@ class ListVersion:
     relations: int
     status: str  # good | refused
     reason: str = ""
-    published: str | None = None  # the publisher's issue date, when the file gives one
+    published: str | None = None  # the publisher's issue date, or the date given on import
+    base: str | None = None  # the version this one is stored as a delta on
+
+    @property
+    def effective(self) -> str:
+        """The date (ISO) from which this version is the list in force."""
+        return self.published or self.retrieved[:10]
 
     @property
     def info(self) -> VersionInfo:
@@ -60,7 +73,8 @@ class ListVersion:
             format=self.format,
             description=(
                 f"{self.list} list version {self.id} ({self.format}) from {self.source}, "
-                f"retrieved {self.retrieved}, sha256 {self.sha256[:16]}, {self.records} records"
+                f"published {self.effective}, retrieved {self.retrieved}, "
+                f"sha256 {self.sha256[:16]}, {self.records} records"
             ),
         )
 
@@ -108,6 +122,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 class ListStore:
     def __init__(self, home: Path) -> None:
         self.root = home / "lists"
+        self._last: tuple[str, ListContent] | None = None  # a delta chain is read in order
 
     # ------------------------------------------------------------------ reading
     def versions(self, list_name: str | None = None) -> list[ListVersion]:
@@ -126,8 +141,13 @@ class ListStore:
         newest: dict[str, ListVersion] = {}
         for version in self.versions():
             if version.status == GOOD:
-                newest[version.list] = version
-        return list(newest.values())
+                newest.setdefault(version.list, version)
+        return [self.history(name)[-1] for name in newest]
+
+    def history(self, list_name: str) -> list[ListVersion]:
+        """A list's good versions in the order they took effect (then in import order)."""
+        good = [v for v in self.versions(list_name) if v.status == GOOD]
+        return sorted(good, key=lambda v: v.effective)  # stable: import order breaks ties
 
     def resolve(self, ref: str) -> ListVersion:
         """A version by id, unique id prefix, or list name (its current version)."""
@@ -149,23 +169,38 @@ class ListStore:
         return self.root / "versions" / f"{version.id}.jsonl.gz"
 
     def load(self, version: ListVersion) -> ListContent:
+        """A version's records and relations, its delta chain applied."""
+        if self._last is not None and self._last[0] == version.id:
+            return self._last[1]
         path = self.version_path(version)
-        content = ListContent(format=version.format, published=version.published)
         try:
             with gzip.open(path, "rt", encoding="utf-8") as handle:
-                for line in handle:
-                    item = json.loads(line)
-                    if "record" in item:
-                        content.records.append(ListRecord.from_json(item["record"]))
-                    elif "relation" in item:
-                        content.relations.append(ListRelation.from_json(item["relation"]))
-        except (OSError, ValueError, TypeError) as exc:
+                content, _ = parse_lines(handle, version.format, version.published, self._base)
+        except (OSError, ValueError, TypeError, KeyError) as exc:
             raise ListError(f"{path}: stored list version unreadable: {exc}") from None
         if len(content.records) != version.records:
             raise ListError(
                 f"{path}: holds {len(content.records)} records, the index says {version.records}"
             )
+        self._last = (version.id, content)
         return content
+
+    def _base(self, ref: str) -> ListContent:
+        return self.load(self._by_id(ref))
+
+    def _by_id(self, ref: str) -> ListVersion:
+        found = [v for v in self.versions() if v.id == ref and v.status == GOOD]
+        if not found:
+            raise ListError(f"stored list version {ref!r} (a delta's base) is missing")
+        return found[0]
+
+    def _chain(self, version: ListVersion) -> int:
+        """How many deltas must be applied to read `version`."""
+        depth, ref = 0, version.base
+        by_id = {v.id: v for v in self.versions()}
+        while ref is not None and ref in by_id:
+            depth, ref = depth + 1, by_id[ref].base
+        return depth
 
     # ------------------------------------------------------------------ importing
     def import_file(
@@ -176,8 +211,11 @@ class ListStore:
         source: str | None = None,
         force: bool = False,
         max_drop: float = DEFAULT_MAX_DROP,
+        published: str | None = None,
     ) -> ImportResult:
-        """Parse `path` and keep it as a new version, or refuse it (ListError) and say why."""
+        """Parse `path` and keep it as a new version, or refuse it (ListError) and say why.
+
+        `published` dates a file that carries no issue date of its own (ISO date)."""
         retrieved = datetime.now(UTC).replace(microsecond=0).isoformat()
         origin = source or str(path)
         try:
@@ -189,9 +227,14 @@ class ListStore:
             self._refuse(guess, fmt or "unknown", origin, retrieved, str(exc))
             raise
         list_name = name or default_list_name(content)
-        previous = next((v for v in self.current() if v.list == list_name), None)
-        if previous is not None and previous.sha256 == sha:
-            return ImportResult(previous, previous, unchanged=True)
+        history = self.history(list_name)
+        same = next((v for v in history if v.sha256 == sha), None)
+        if same is not None:
+            return ImportResult(same, same, unchanged=True)
+        effective = content.published or published or retrieved[:10]
+        # The version it is checked against: the one in force on its date (else the oldest).
+        earlier = [v for v in history if v.effective <= effective]
+        previous = earlier[-1] if earlier else (history[0] if history else None)
         count = len(content.records)
         if previous is not None and not force and previous.records:
             dropped = 1 - count / previous.records
@@ -204,6 +247,12 @@ class ListStore:
                 self._refuse(list_name, content.format, origin, retrieved, reason, sha, count)
                 raise ListError(f"{path}: refused: {reason}")
         stamp = retrieved.replace("-", "").replace(":", "")[:15]
+        lines, base = whole_lines(content), None
+        last = next((v for v in reversed(self.versions(list_name)) if v.status == GOOD), None)
+        if last is not None and self._chain(last) < FULL_EVERY:
+            delta = delta_lines(last.id, self.load(last), content)
+            if delta is not None:
+                lines, base = delta, last.id
         version = ListVersion(
             id=f"{list_name}-{stamp}-{sha[:8]}",
             list=list_name,
@@ -214,12 +263,11 @@ class ListStore:
             records=count,
             relations=len(content.relations),
             status=GOOD,
-            published=content.published,
+            published=content.published or published,
+            base=base,
         )
-        lines = [json.dumps({"record": r.to_json()}, ensure_ascii=False) for r in content.records]
-        lines += [json.dumps({"relation": r.to_json()}) for r in content.relations]
         payload = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
-        _write_atomic(self.root / "versions" / f"{version.id}.jsonl.gz", payload)
+        _write_atomic(self.version_path(version), payload)
         self._append(version)
         return ImportResult(version, previous)
 
