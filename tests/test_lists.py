@@ -657,3 +657,53 @@ def test_a_converted_list_and_its_normalised_names_come_back_the_same_from_the_c
     assert [e.form for e in again.matcher.names.entries] == [
         e.form for e in built.matcher.names.entries
     ]
+
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "realworld" / "lists"
+
+
+def test_ofacs_csv_set_as_published_with_its_end_of_file_byte_imports_whole(
+    tmp_path: Path,
+) -> None:
+    folder = REAL / "ofac_csv_published"
+    assert (folder / "sdn.csv").read_bytes().rstrip().endswith(b"\x1a")  # as OFAC publishes it
+    content = read_list(folder)
+    assert len(content.records) == 8976
+    result = ListStore(tmp_path).import_file(folder)
+    assert result.version.records == 8976
+
+
+def test_ofacs_non_sdn_list_puts_each_entry_on_its_own_list_with_its_own_effect(
+    tmp_path: Path,
+) -> None:
+    """OFAC's consolidated non-SDN XML of 2023-03-08, as published: nothing in it is blocking
+    but the FSE entry; NS-CMIC is a securities restriction and SSI a sectoral one."""
+    path = REAL / "ofac_non_sdn_2023-03-08.xml"
+    result = ListStore(tmp_path).import_file(path)
+    assert (result.version.list, result.version.records) == ("ofac-non-sdn", 445)
+    assert result.version.published == "2023-03-08"
+    screener = Screener(registry_with_lists(tmp_path))
+
+    def first_hit(name: str) -> tuple[str, str, tuple[str, ...]]:
+        decision = screener.decide(_tx(name, date(2023, 6, 1), "vendor"))
+        hit = next(h for h in decision.hits if h.program_id.startswith("ofac"))
+        return hit.program_id, hit.outcome.name, hit.reasons
+
+    cases = {
+        "Huawei Technologies Co., Ltd.": ("ofac-cmic", "REVIEW", "SECURITIES_RESTRICTION"),
+        "Hangzhou Hikvision Digital Technology Co., Ltd.": (
+            "ofac-cmic", "REVIEW", "SECURITIES_RESTRICTION",
+        ),
+        "Public Joint Stock Company Gazprom Neft": ("ofac-ssi", "REVIEW", "SECTORAL_SANCTIONS"),
+        "Bank of Kunlun Co Ltd": ("ofac-561", "REVIEW", "CORRESPONDENT_ACCOUNT_RESTRICTION"),
+        "Ismail Abdul Salah Haniya": ("ofac-plc", "REVIEW", "PLC_LISTED"),
+        "Evren Kayakiran": ("ofac-fse", "BLOCK", "PROHIBITED_PARTY"),
+    }  # fmt: skip
+    for name, (program, outcome, reason) in cases.items():
+        found, got, reasons = first_hit(name)
+        assert (found, got) == (program, outcome), name
+        assert f"{program}:{reason}" in reasons, name
+    registry = screener.registry
+    assert "ofac-sdn" not in {
+        p.id for p in registry.programs.values() if p.target_entities
+    }  # not one entry of the non-SDN file is on the SDN list

@@ -258,6 +258,12 @@ def test_explain_shows_the_version_that_listed_the_party(
     result = CliRunner().invoke(app, ["--home", str(home), "explain", "B", "--input", str(tx)])
     assert result.exit_code == 0, result.output
     assert "DELISTED_SINCE" in result.stdout and first in result.stdout
+    second = ListStore(home).history("ofac-sdn")[1].id
+    entity = CliRunner().invoke(app, ["--home", str(home), "explain", "ofac-sdn-502"])
+    assert entity.exit_code == 0, entity.output
+    assert f"listed before the oldest version → {V2}  (listed by {first}, dropped by {second})" in (
+        entity.stdout
+    )
 
 
 def test_lists_rescreen_uses_the_same_rule(
@@ -328,3 +334,30 @@ def test_an_associate_is_shown_but_not_reached(related_home: Path) -> None:
     shown = CliRunner().invoke(app, ["--home", str(related_home), "explain", "ofac-sdn-503"])
     assert shown.exit_code == 0, shown.output
     assert "-associate_of->" in shown.stdout
+
+
+def test_the_service_judges_by_date_and_the_alert_page_names_the_listing_version(
+    sdn_history: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
+    from fastapi.testclient import TestClient
+
+    from banscreen.api import create_app
+    from banscreen.store import Store
+
+    home, _ = sdn_history
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    client = TestClient(create_app(store, Screener(registry_with_lists(home))))
+    key = {"Authorization": f"Bearer {store.create_key(['screen'])}"}
+    row = {"id": "B1", "date": "2025-03-01", "category": "payment", "us_nexus": "true"}
+    decided = client.post("/v1/screen", json={**row, "counterparty_name": NAMES["B"]}, headers=key)
+    assert decided.status_code == 200, decided.text
+    assert decided.json()["outcome"] == "BLOCK"
+    assert "ofac-sdn:DELISTED_SINCE" in decided.json()["reasons"]
+    assert client.post("/ui/login", data={"api_key": store.create_key(["review"])}).status_code
+    alert_id = store.alerts()[0][0].id
+    page = client.get(f"/ui/alerts/{alert_id}")
+    first = ListStore(home).history("ofac-sdn")[0].id
+    assert page.status_code == 200
+    assert "DELISTED_SINCE: listed by" in page.text and first in page.text
+    store.engine.dispose()

@@ -215,6 +215,8 @@ class ListVersionOut(BaseModel):
     records: int
     sha256: str
     retrieved: str
+    published: str | None = None
+    effective: str
     status: str
     current: bool
 

@@ -40,12 +40,25 @@ def _entity_explanation(registry: Registry, entity_id: str, day: date) -> dict[s
     programs = []
     for program in registry.programs.values():
         path = coverage_path(registry, program, entity_id, day)
+        presence = program.presence.get(entity_id)
         programs.append(
             {
                 "program": program.id,
                 "citation": program.citation,
                 "reached": path is not None,
                 "path": path_text(registry, entity_id, path) if path is not None else None,
+                # When the entity was on the program's imported list, version by version.
+                "listed": [
+                    {
+                        "from": p.start.isoformat() if p.start else None,
+                        "until": p.end.isoformat() if p.end else None,
+                        "version": p.version,
+                        "until_version": p.until_version,
+                    }
+                    for p in presence.periods
+                ]
+                if presence is not None
+                else None,
             }
         )
     return {
@@ -147,6 +160,13 @@ def explain(
                 f"  {p['program']}: " + (p["path"] if p["reached"] else "not reached"),
                 highlight=False,
             )
+            for span in p["listed"] or ():
+                out.print(
+                    f"    listed {span['from'] or 'before the oldest version'} → "
+                    f"{span['until'] or 'now'}  (listed by {span['version']}"
+                    + (f", dropped by {span['until_version']})" if span["until_version"] else ")"),
+                    highlight=False,
+                )
         return
     screener = Screener(registry)
     try:

@@ -10,6 +10,7 @@ from ..errors import ListError
 from .csl import read_csl_csv, read_csl_json
 from .ftm import read_ftm
 from .ofac_csv import read_sdn_csv
+from .ofac_lists import assign_lists
 from .ofac_xml import read_advanced, read_legacy
 from .records import ListContent
 
@@ -81,6 +82,9 @@ def read_list(path: Path, fmt: str | None = None) -> ListContent:
     if name not in READERS:
         raise ListError(f"unknown list format {name!r}; expected one of {', '.join(FORMATS)}")
     try:
-        return READERS[name](path)
+        content = READERS[name](path)
     except OSError as exc:
         raise ListError(f"{path}: cannot read: {exc}") from None
+    if name in ("ofac-xml", "ofac-csv"):
+        assign_lists(content)  # the SDN list, or the consolidated non-SDN lists
+    return content

@@ -32,10 +32,14 @@ _REMARK_IDS = re.compile(
 
 def _rows(path: Path, columns: int) -> list[list[str]]:
     """Raw cells: a long Remarks field is split mid-text, so spaces at its ends matter."""
+    data = path.read_bytes()
+    # OFAC publishes the set with a DOS end-of-file byte (0x1A, Ctrl-Z) after the last line.
+    if data.rstrip().endswith(b"\x1a"):
+        data = data[: data.rindex(b"\x1a")]
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = path.read_bytes().decode("latin-1")
+        text = data.decode("latin-1")
     rows = []
     reader = csv.reader(io.StringIO(text, newline=""))
     while True:

@@ -101,6 +101,7 @@ class ListContent:
     records: list[ListRecord] = field(default_factory=list)
     relations: list[ListRelation] = field(default_factory=list)
     published: str | None = None  # the publisher's own issue date, when given
+    name: str | None = None  # the list the file is, when its content says (else the format's)
 
     def add(self, record: ListRecord) -> None:
         self.records.append(record)

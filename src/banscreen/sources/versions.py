@@ -97,6 +97,8 @@ def content_hash(path: Path) -> str:
 
 
 def default_list_name(content: ListContent) -> str:
+    if content.name:
+        return content.name
     if content.format.startswith("ofac"):
         return "ofac-sdn"
     if content.format.startswith("csl"):
