@@ -707,3 +707,33 @@ def test_ofacs_non_sdn_list_puts_each_entry_on_its_own_list_with_its_own_effect(
     assert "ofac-sdn" not in {
         p.id for p in registry.programs.values() if p.target_entities
     }  # not one entry of the non-SDN file is on the SDN list
+
+
+def test_the_un_consolidated_list_imports_and_its_names_in_original_script_match(
+    tmp_path: Path,
+) -> None:
+    path = REAL / "un_consolidated.xml"
+    assert detect_format(path) == "un-xml"
+    result = ListStore(tmp_path).import_file(path)
+    assert (result.version.list, result.version.records) == ("un-sc", 1003)
+    assert result.version.published == "2026-02-27"
+    content = read_list(path)
+    assert sum(r.type == "individual" for r in content.records) == 730
+    saddam = next(r for r in content.records if r.citation == "IQi.001")
+    assert saddam.listed == "2003-06-27" and saddam.countries == ("IQ",)
+    assert ("Date of birth (exact)", "1937-04-28") in saddam.identifiers
+    assert "Abu Ali" in saddam.remarks and "Abu Ali" not in saddam.aliases  # low quality
+    screener = Screener(registry_with_lists(tmp_path))
+    for name in ("صدام حسين التكريتي", "Saddam Hussein al-Tikriti"):
+        decision = screener.decide(_tx(name, date(2024, 1, 5)))
+        assert decision.outcome is Outcome.BLOCK, name
+        assert decision.entity_id == "un-sc-6908048", name
+        assert "un-sc:UN_ASSET_FREEZE" in decision.reasons
+    # The UN's measures bind every member state: no U.S. nexus needed.
+    abroad = screener.decide(
+        Transaction(
+            id="t", date=date(2024, 1, 5), category="payment",
+            counterparty_name="Saddam Hussein al-Tikriti", us_nexus=Nexus.FALSE,
+        )
+    )  # fmt: skip
+    assert abroad.outcome is Outcome.BLOCK

@@ -19,6 +19,7 @@ from banscreen.errors import InputError
 from banscreen.model import Decision, Nexus, Outcome, Policy
 from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
+from banscreen.wire import decision_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AS_OF = date(2021, 3, 15)
@@ -199,14 +200,19 @@ def test_sbom_with_a_cycle(screener: Screener, tmp_path: Path) -> None:
     path = tmp_path / "cycle.cdx.json"
     path.write_text(json.dumps(sbom), encoding="utf-8")
     decisions = scan(screener, path)
-    errors = [d for d in decisions if d.outcome is Outcome.ERROR]
-    assert len(errors) == 1 and "dependency cycle" in errors[0].error
-    assert "social-share" in errors[0].error and "wechat-sdk-android" in errors[0].error
-    assert (
-        by_id(decisions)["pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0"].outcome
-        is Outcome.BLOCK
-    )
-    assert len(decisions) == len(sbom["components"]) + 2
+    # A cycle is a fact about the graph, not a broken input: no ERROR row, one row per
+    # component as without it, and each component on the cycle says so.
+    assert not [d for d in decisions if d.outcome is Outcome.ERROR]
+    assert len(decisions) == len(sbom["components"]) + 1
+    wechat = by_id(decisions)["pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0"]
+    assert wechat.outcome is Outcome.BLOCK
+    share = by_id(decisions)["pkg:maven/com.example/social-share@1.4.2"]
+    for decision in (wechat, share):
+        (note,) = decision.notes
+        assert note.startswith("dependency cycle: ") and "social-share" in note
+        assert "wechat-sdk-android" in note
+        assert decision_json(decision)["notes"] == [note]
+    assert sum(1 for d in decisions if d.notes) == 3  # social-share > login-kit > wechat-sdk
 
 
 def test_npm_lock_resolves_nested_packages(screener: Screener) -> None:

@@ -322,6 +322,8 @@ class Decision:
     as_of: date | None = None
     data_version: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # Facts about where the record sits that are not a decision (a dependency cycle).
+    notes: tuple[str, ...] = ()
 
     @property
     def programs(self) -> tuple[str, ...]:

@@ -128,6 +128,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     out["data_version"] = decision.data_version
     out["hits"] = [hit_json(h) for h in decision.hits]
     out["matches"] = [evidence_json(m) for m in decision.matches]
+    out["notes"] = list(decision.notes)
     return out
 
 

@@ -153,7 +153,7 @@ class Pipeline:
                 yield invalid(item.record_id, item.location, error, policy, extra)
                 continue
             decision = self.screener.decide(item.transaction, self.options)
-            yield replace(located(decision, item.location), extra=extra)
+            yield replace(located(decision, item.location), extra=extra, notes=item.notes)
 
 
 def chunked(items: Iterable[tuple[str, Item]]) -> Iterator[Chunk]:

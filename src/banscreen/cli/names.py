@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from ..engine import Screener
+from ..sources import ListsPolicy
 from ._common import (
     ExtraData,
     app,
@@ -70,7 +71,8 @@ def match(
     extra_data: ExtraData = None,
 ) -> None:
     """Registry candidates scoring at or above the REVIEW threshold, best first."""
-    screener = Screener(registry_or_exit(extra_data))
+    # A name is looked up in the lists as they stand: the newest version of each.
+    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
     if names is not None:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["name", "rank", "entity_id", "entity_name", "score", "method"])
@@ -135,7 +137,7 @@ def compare(
     extra_data: ExtraData = None,
 ) -> None:
     """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
-    screener = Screener(registry_or_exit(extra_data))
+    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
     review = screener.registry.matching.thresholds.review
     if pairs is not None:
         try:

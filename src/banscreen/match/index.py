@@ -18,6 +18,7 @@ from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
+from .common_words import zipf
 from .entries import PERSON_TYPES, NameEntry, NameMatch
 from .forms import NameForm
 from .near import NearIndex, Words
@@ -122,7 +123,10 @@ class NameIndex(QueryRewrites):
             entity_kind = self._types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
                 continue
-            if len(entry.compact) < self.config.component_min_chars and len(entry.tokens) < 2:
+            if len(entry.tokens) < 2 and (
+                len(entry.compact) < self.config.component_min_chars
+                or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
+            ):
                 continue
             if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
                 continue
@@ -315,8 +319,8 @@ class NameIndex(QueryRewrites):
         "acme-sdk-python", "AcmeOpenSDK"), each word also split where the registry
         writes it as two. A component is not its maker: such a hit is scored at
         `contained_score` (REVIEW at most), method `contained`. Names of one short word
-        (under `component_min_chars`) are not looked for: package names are made of
-        ordinary words ("base", "stream")."""
+        (under `component_min_chars`, or an ordinary English word) are not looked for:
+        package names are made of ordinary words ("base", "stream", "terminal")."""
         words = package_words(name, self._packaging)
         if not words:
             return []

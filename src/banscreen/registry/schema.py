@@ -237,6 +237,7 @@ class MatchingSchema(_Strict):
     reference_words: list[str]
     package_words: list[str]
     component_min_chars: int = Field(ge=1)
+    component_common_word_zipf: float = Field(gt=0, le=8)
     currency_codes: list[str]
 
     @model_validator(mode="after")

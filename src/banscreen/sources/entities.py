@@ -235,18 +235,20 @@ def _program(
         outcome, reason, categories = spec.outcome, spec.reason, tuple(spec.categories)
         aggregate, source = spec.aggregate_ownership, spec.source
         follow = spec.follow_control
+        jurisdiction = spec.jurisdiction
     else:
         label = record.source_name or record.list_code
         name, citation, section = f"Imported list: {label}", label, "listed party"
         outcome, reason, categories = config.unmapped.outcome, config.unmapped.reason, ("*",)
         aggregate, source = None, config.unmapped.source
         follow = False
+        jurisdiction = "us_nexus"
     return Program(
         id=program_id,
         name=name,
         citation=citation,
         section=section,
-        jurisdiction="us_nexus",
+        jurisdiction=jurisdiction,
         identification_required=False,
         identification_by=None,
         target_apps=(),

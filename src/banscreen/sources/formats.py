@@ -13,8 +13,9 @@ from .ofac_csv import read_sdn_csv
 from .ofac_lists import assign_lists
 from .ofac_xml import read_advanced, read_legacy
 from .records import ListContent
+from .un_xml import read_un
 
-FORMATS = ("ofac-xml", "ofac-csv", "csl-csv", "csl-json", "ftm")
+FORMATS = ("ofac-xml", "ofac-csv", "csl-csv", "csl-json", "ftm", "un-xml")
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 
 
@@ -38,6 +39,7 @@ READERS: dict[str, Callable[[Path], ListContent]] = {
     "csl-csv": read_csl_csv,
     "csl-json": read_csl_json,
     "ftm": read_ftm,
+    "un-xml": read_un,
 }
 
 
@@ -58,7 +60,8 @@ def detect_format(path: Path) -> str:
     if not head:
         raise ListError(f"{path}: empty file")
     if head.startswith(b"<"):
-        return "ofac-xml"
+        roots = [m.group(1) for m in _XML_ROOT.finditer(_head(path, 65536))]
+        return "un-xml" if b"CONSOLIDATED_LIST" in roots[:3] else "ofac-xml"
     if head.startswith(b"{"):
         first_line = head.split(b"\n", 1)[0]
         if b'"schema"' in first_line and b'"results"' not in first_line:

@@ -31,6 +31,9 @@ class ListProgramSchema(_Strict):
     # Reach the parties a target controls (a published "owned or controlled by", a
     # majority stake), as well as those the 50% rule reaches.
     follow_control: bool = False
+    # us_nexus: binds U.S. persons (most lists); none: binds whoever screens (the UN's
+    # measures bind every member state).
+    jurisdiction: Literal["us_nexus", "none"] = "us_nexus"
     categories: list[str] = ["*"]
     source: str
 

@@ -41,6 +41,7 @@ _FORMAT_LISTS = {
     "ofac-csv": "ofac-sdn",
     "csl-csv": "csl",
     "csl-json": "csl",
+    "un-xml": "un-sc",
 }
 GOOD, REFUSED = "good", "refused"
 
@@ -103,6 +104,8 @@ def default_list_name(content: ListContent) -> str:
         return "ofac-sdn"
     if content.format.startswith("csl"):
         return "csl"
+    if content.format in _FORMAT_LISTS:
+        return _FORMAT_LISTS[content.format]
     codes = Counter(r.list_code for r in content.records)
     return f"ftm-{slug(codes.most_common(1)[0][0])}" if codes else "ftm"
 

@@ -94,9 +94,13 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
     paths = graph.paths()
     for location, field_name, message in graph.errors:
         yield error_item(location, location, field_name, message)
+    # A cycle is a fact about the graph (npm has them: metro, es-abstract), not a broken
+    # input: each component on one says so in the JSON output, and the scan carries on.
+    notes: dict[str, list[str]] = {}
     for cycle in graph.cycles():
-        text = " > ".join(_label(graph, ref) for ref in cycle)
-        yield error_item(text, cycle[0], "dependencies", f"dependency cycle: {text}")
+        text = "dependency cycle: " + " > ".join(_label(graph, ref) for ref in cycle)
+        for ref in dict.fromkeys(cycle):
+            notes.setdefault(ref, []).append(text)
     for ref, component in graph.components.items():
         if component.structural or (ref == graph.root and not component.purl):
             continue
@@ -117,6 +121,7 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
                 parties=((COMPONENT, words),) if words else (),
                 location=location,
             ),
+            notes=tuple(notes.get(ref, ())),
         )
 
 

@@ -21,6 +21,7 @@ class ScanItem:
     record_id: str
     transaction: Transaction | None = None
     error: FieldError | None = None
+    notes: tuple[str, ...] = ()  # facts about the record's place, not a decision
 
 
 @dataclass(frozen=True)

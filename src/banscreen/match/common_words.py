@@ -1,0 +1,18 @@
+"""Whether a word is an ordinary word of English, by its frequency in wordfreq's lists.
+
+A package name is made of ordinary words ("terminal", "stream", "base"); a party whose
+name is one such word cannot be told apart from the word in it. Loaded on first use (about
+0.1 s): only an index holding one-word names of makers asks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """Zipf frequency of `word` in English: 3 is once per million words, 6 once per thousand."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en", wordlist="small"))
