@@ -246,3 +246,13 @@ def test_a_broken_pack_is_refused_even_after_a_good_one_was_cached(tmp_path: Pat
     extra.write_text(ENTITY_PACK.replace("provenance: confirmed", "provenance: sure"), "utf-8")
     with pytest.raises(DataError):
         load_registry([extra])
+
+
+def test_a_key_given_twice_in_a_pack_is_an_error_at_its_line(tmp_path: Path) -> None:
+    from banscreen.registry.yamlfile import YamlDocument
+
+    path = tmp_path / "pack.yaml"
+    path.write_text("entities:\n  - id: x\n    identifiers: []\n    identifiers: []\n", "utf-8")
+    with pytest.raises(DataError) as caught:
+        YamlDocument(path)
+    assert "pack.yaml:4" in str(caught.value) and "given twice" in str(caught.value)

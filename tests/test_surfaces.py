@@ -16,7 +16,7 @@ from banscreen.batch import Pipeline
 from banscreen.cli import app
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import InputError
-from banscreen.model import Decision, Nexus, Outcome, Policy
+from banscreen.model import CounterpartyIdentifier, Decision, Nexus, Outcome, Policy, Transaction
 from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
 from banscreen.wire import decision_json
@@ -396,3 +396,63 @@ def test_the_row_parser_does_not_take_one_for_true() -> None:
     with pytest.raises(FieldError, match="us_nexus"):
         parse({**row, "us_nexus": 1})
     assert parse({**row, "us_nexus": "true"}).us_nexus is Nexus.TRUE
+
+
+def test_the_corporate_domains_of_covered_companies_are_not_clear(screener: Screener) -> None:
+    """Corporate and product domains of the companies, not only of the apps."""
+    domains = (
+        "tencent.com", "tenpay.com", "wechatpay.cn", "weixin.com", "servicewechat.com",
+        "alipay.cn", "alipay.hk", "alipayplus.com", "antgroup.com", "pay.tenpay.com",
+    )  # fmt: skip
+    for domain in domains:
+        tx = Transaction(
+            id=domain, date=date(2021, 3, 1), category="hosting",
+            identifiers=(CounterpartyIdentifier("domain", domain),), us_nexus=Nexus.TRUE,
+        )  # fmt: skip
+        decision = screener.decide(tx)
+        assert decision.outcome is not Outcome.CLEAR, domain
+        assert decision.matches[0].method == "identifier", domain
+
+
+SPDX_ROOT_WITHOUT_PURL = """SPDXVersion: SPDX-2.3
+DataLicense: CC0-1.0
+SPDXID: SPDXRef-DOCUMENT
+DocumentName: scanner-build
+DocumentNamespace: https://example.com/spdx/scanner-build-1
+Creator: Tool: example
+Created: 2024-01-01T00:00:00Z
+
+PackageName: wechat-open-sdk-bridge
+SPDXID: SPDXRef-Package-root
+PackageVersion: 1.0.0
+PackageDownloadLocation: NOASSERTION
+FilesAnalyzed: false
+PackageLicenseConcluded: NOASSERTION
+PackageLicenseDeclared: NOASSERTION
+PackageCopyrightText: NOASSERTION
+
+Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-root
+"""
+
+
+def test_an_spdx_root_package_without_a_purl_is_screened_by_its_name(
+    screener: Screener, tmp_path: Path
+) -> None:
+    path = tmp_path / "root.spdx"
+    path.write_text(SPDX_ROOT_WITHOUT_PURL, "utf-8")
+    (decision,) = scan(screener, path)
+    assert decision.transaction_id == "SPDXRef-Package-root"
+    assert decision.outcome is Outcome.REVIEW and "COMPONENT_NAME" in decision.reasons
+
+
+def test_a_document_that_yields_nothing_says_so(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app
+
+    empty = SPDX_ROOT_WITHOUT_PURL.split("\nPackageName:")[0] + "\n"
+    path = tmp_path / "empty.spdx"
+    path.write_text(empty, "utf-8")
+    result = CliRunner().invoke(app, ["scan", "sbom", str(path), "--as-of", "2024-01-01"])
+    assert result.exit_code == 2
+    assert "nothing was screened" in result.output

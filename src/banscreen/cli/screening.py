@@ -257,3 +257,6 @@ def scan(
         raise fail(str(exc)) from None
     if not quiet:
         summary(f"scanned {stats.rows:,} {found} records", stats, started, policy, registry.version)
+    if stats.rows == 0:
+        # A document that yields nothing screened nothing: never a silent all-clear.
+        raise fail(f"{path}: no {found} records found in the file: nothing was screened")

@@ -59,6 +59,17 @@ class NameForm:
     # How many tokens come before the comma of a name written "SURNAME, Given Names" (0
     # when none): a person's name in its spoken order starts after them.
     inverted: int = 0
+    # Words were dropped (legal forms, stop words): "ABC LLC" is "abc" only once reduced.
+    reduced: bool = False
+
+    def acronym(self, max_chars: int) -> bool:
+        """Only a short acronym once a legal form or stop word is dropped ("ABC LLC")."""
+        return (
+            self.reduced
+            and not self.han
+            and len(self.tokens) == 1
+            and (len(self.tokens[0]) <= max_chars)
+        )
 
     @property
     def key(self) -> str:

@@ -98,7 +98,6 @@ class Normaliser:
         self._split_pinyin = lru_cache(maxsize=CACHE_ENTRIES)(
             partial(split_pinyin, syllables=self._syllables)
         )
-        # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=CACHE_ENTRIES)(self.tokenize)
         self.form = lru_cache(maxsize=CACHE_ENTRIES)(self._form)
 
@@ -367,6 +366,7 @@ class Normaliser:
                 roman, roman_factors, self._short_weight, self._short_max
             ),
             inverted=inverted(text, tokens, self.tokenize),
+            reduced=len(tokens) < len(self.fold(text).split()),
         )
 
     def looks_like_person(self, form: NameForm) -> bool:

@@ -1,6 +1,7 @@
 """Scoring two names: explainable rules over a weighted token alignment.
 
-Equal tokens are exact, unless the legal forms conflict. Otherwise the weighted token
+Equal tokens are exact, unless the legal forms conflict or, once dropped, leave a short
+acronym ("ABC LLC" ~ "ABC Corporation": `weak_name_max`). Otherwise the weighted token
 alignment (similarity.py), capped at `generic_only_max` when it aligns no distinctive
 token; equality once spaces are removed scores at least `compact_score`; a distinctive name
 found whole inside a longer one at least `contained_score` (method `contained`) unless the
@@ -53,6 +54,7 @@ class Scorer:
         self.sound = sound
         self.known = known  # whether the lists spell a word (as one of theirs, or nearly)
         self._part_floor = config.short_token_weight  # a person's name part, not a title
+        self._references = frozenset((*config.reference_words, *config.currency_codes))
 
     # ------------------------------------------------------------------ pair opinions
     def _initial(self, a: str, b: str) -> float:
@@ -130,6 +132,11 @@ class Scorer:
         if describing:
             rest = [f for i, f in enumerate(haystack.factors) if not at <= i < after]
             return at if all(f < 1.0 for f in rest) else -1
+        # A reference typed after it ("Acme INV-5543 Trading") does not end the name: the
+        # word after the reference decides, as it does once the reference is taken away.
+        tail = haystack.tokens[after:]
+        after += next((i for i, t in enumerate(tail) if t not in self._references
+                       and not any(c.isdigit() for c in t)), len(tail))  # fmt: skip
         if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
             return -1
         return at
@@ -266,8 +273,17 @@ class Scorer:
         cfg = self.config
         a, b = pa.form, pb.form
         conflict = bool(a.legal_forms and b.legal_forms) and a.legal_forms.isdisjoint(b.legal_forms)
+        # Weak unless both carry the same legal forms (a name is itself; "ABC Inc" is "ABC
+        # Ltd." in rigour's classes), which leaves "ABC Corporation" ~ "ABC LLC" weak.
+        short = cfg.weak_name_max_chars
+        weak = (
+            not person and a.legal_forms != b.legal_forms and (a.acronym(short) or b.acronym(short))
+        )
         if a.tokens == b.tokens:
             pairs = tuple((t, t, 1.0 / len(a.tokens)) for t in a.tokens)
+            if weak:
+                capped = 0.0 if conflict else cfg.weak_name_max
+                return Score(capped, "fuzzy", Alignment(capped, pairs))
             if conflict:
                 return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
             return Score(1.0, "exact", Alignment(1.0, pairs))
@@ -295,6 +311,8 @@ class Scorer:
             score, method = cfg.person_rare_name_score, "fuzzy"
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
+        if weak:
+            score, method = (0.0 if conflict else min(score, cfg.weak_name_max)), "fuzzy"
         best = Score(score, method, lexical, found)
         if a.script == b.script:
             return best

@@ -193,6 +193,8 @@ class MatchingSchema(_Strict):
     contained_score: float = Field(gt=0, le=1)
     contained_name_kinds: list[str]
     legal_form_conflict_max: float = Field(gt=0, le=1)
+    weak_name_max_chars: int = Field(ge=0)
+    weak_name_max: float = Field(gt=0, le=1)
     free_text_score: float = Field(gt=0, le=1)
     free_text_min_latin_chars: int = Field(ge=1)
     free_text_min_han_chars: int = Field(ge=1)

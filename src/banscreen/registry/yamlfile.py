@@ -38,6 +38,25 @@ class YamlDocument:
             line = mark.line + 1 if mark is not None else None
             raise DataError(str(path), line, "yaml", str(exc).replace("\n", " ")) from exc
         self.text = text
+        self._no_duplicate_keys(self.node)
+
+    def _no_duplicate_keys(self, node: yaml.Node | None) -> None:
+        """A key given twice in one mapping would silently drop the first value (an entity's
+        second `identifiers:` block hiding its first): an error, at the second key's line."""
+        stack = [node] if node is not None else []
+        while stack:
+            current = stack.pop()
+            if isinstance(current, yaml.MappingNode):
+                seen: set[str] = set()
+                for key_node, value_node in current.value:
+                    key = str(key_node.value)
+                    if key in seen:
+                        line = key_node.start_mark.line + 1
+                        raise DataError(str(self.path), line, key, "key given twice")
+                    seen.add(key)
+                    stack.append(value_node)
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend(current.value)
 
     def line_of(self, loc: Sequence[int | str]) -> int | None:
         """Line (1-based) of the deepest node on `loc` that exists in the file."""

@@ -102,8 +102,8 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
         for ref in dict.fromkeys(cycle):
             notes.setdefault(ref, []).append(text)
     for ref, component in graph.components.items():
-        if component.structural or (ref == graph.root and not component.purl):
-            continue
+        if component.structural:
+            continue  # every package is screened, the document's root too (by its name)
         chain = paths.get(ref, [ref])
         location = " > ".join(_label(graph, r) for r in chain)
         identifiers = (CounterpartyIdentifier("purl", component.purl),) if component.purl else ()
