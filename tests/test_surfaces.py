@@ -231,8 +231,9 @@ def test_requirements_option_lines_are_errors(screener: Screener) -> None:
     decisions = scan(screener, FIXTURES / "sbom/requirements.txt")
     assert len(decisions) == 4
     assert [d.outcome for d in decisions if d.transaction_id == "line 5"] == [Outcome.ERROR]
+    # Alipay's own Python SDK: the app's code, identified by its purl (the program's outcome).
     alipay = by_id(decisions)["pkg:pypi/alipay-sdk-python@3.7.4"]
-    assert alipay.outcome is Outcome.REVIEW and "COMPONENT_NAME" in alipay.reasons
+    assert alipay.outcome is Outcome.BLOCK and alipay.method == "identifier"
     # A package built to integrate an app, its name glued to a version: a REVIEW too.
     wechat = by_id(decisions)["pkg:pypi/wechatpayv3"]
     assert wechat.outcome is Outcome.REVIEW and wechat.entity_id == "app-wechat-pay"
@@ -456,3 +457,47 @@ def test_a_document_that_yields_nothing_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["scan", "sbom", str(path), "--as-of", "2024-01-01"])
     assert result.exit_code == 2
     assert "nothing was screened" in result.output
+
+
+def test_official_sdks_in_every_ecosystem_are_identified_by_their_purl(
+    screener: Screener,
+) -> None:
+    decisions = by_id(scan(screener, FIXTURES / "sbom/official-sdks.cdx.json"))
+    expected = {
+        "pkg:cocoapods/WechatOpenSDK-XCFramework@2.0.4": "app-wechat",
+        "pkg:pypi/alipay-sdk-python@3.7.4": "app-alipay",
+        "pkg:npm/alipay-sdk@3.6.1": "app-alipay",
+        "pkg:golang/github.com/wechatpay-apiv3/wechatpay-go@0.2.18": "app-wechat-pay",
+        "pkg:cocoapods/AlipaySDK-iOS@15.8.30": "app-alipay",
+    }
+    for purl, app in expected.items():
+        decision = decisions[purl]
+        assert decision.outcome is not Outcome.CLEAR, purl
+        assert (decision.entity_id, decision.method) == (app, "identifier"), purl
+    # A package named as the SDK, with no purl, is found by its name.
+    assert decisions["a"].entity_id == "app-wechat" and decisions["a"].outcome is Outcome.REVIEW
+
+
+def test_domain_lists_in_the_syntax_public_lists_use(screener: Screener, tmp_path: Path) -> None:
+    (tmp_path / "tencent").write_text(
+        "# Tencent, as domain-list-community writes it\n"
+        "include:wechat\n"
+        "full:pay.weixin.qq.com @cn\n"
+        "domain:tencent.com @cn @ads\n"
+        "keyword:alipay\n"
+        "include:missing\n"
+        "example.org\n",
+        "utf-8",
+    )
+    (tmp_path / "wechat").write_text("domain:weixin.com\n", "utf-8")
+    decisions = scan(screener, tmp_path / "tencent", "domains")
+    by_host = {d.transaction_id: d for d in decisions}
+    assert by_host["weixin.com"].entity_id == "app-wechat"  # read from the included list
+    assert by_host["weixin.com"].extra["location"].startswith("wechat line 1")
+    assert by_host["pay.weixin.qq.com"].entity_id == "app-wechat-pay"
+    assert by_host["tencent.com"].entity_id == "tencent-holdings"
+    assert by_host["keyword:alipay"].entity_id == "app-alipay"
+    assert by_host["example.org"].outcome is Outcome.CLEAR
+    errors = [d for d in decisions if d.outcome is Outcome.ERROR]
+    assert len(errors) == 1 and "no list 'missing'" in errors[0].error
+    assert len(decisions) == 6

@@ -6,6 +6,7 @@ with tldextract (never fetched), and the host is screened by domain, subdomains 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -34,16 +35,63 @@ def registrable_domain(host: str) -> str:
     return str(getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain)
 
 
-def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+# The rule syntax of public domain lists (v2fly domain-list-community and its kin):
+# `full:` and `domain:` name hosts; `keyword:` and `regexp:` are patterns, screened as text
+# naming what they match; `include:NAME` reads the list NAME beside the file; a trailing
+# `@attribute` (`@cn`, `@ads`) qualifies the rule.
+_HOST_RULES = ("full:", "domain:")
+_PATTERN_RULES = ("keyword:", "regexp:")
+
+
+def _lines(path: Path, seen: tuple[Path, ...] = ()) -> Iterator[tuple[str, str]]:
+    """(location, entry) of every rule line, included lists read in place; an entry
+    starting with "!" is an include that could not be read, and why."""
     try:
         lines = path.read_text("utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
+    prefix = " > ".join(p.name for p in (*seen[1:], path)) + " " if seen else ""
     for number, raw in enumerate(lines, start=1):
         entry = raw.split("#", 1)[0].split(",", 1)[0].strip()
+        entry = " ".join(w for w in entry.split() if not w.startswith("@"))
         if not entry:
             continue
-        location = f"line {number}"
+        location = f"{prefix}line {number}"
+        if entry.startswith("include:"):
+            target = path.parent / entry.removeprefix("include:").strip()
+            if target.resolve() in {p.resolve() for p in (*seen, path)}:
+                yield location, f"!{target.name} includes itself (a cycle)"
+            elif not target.is_file():
+                yield location, f"!no list {target.name!r} beside {path.name}"
+            else:
+                yield from _lines(target, (*seen, path))
+            continue
+        yield location, entry
+
+
+def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    for location, entry in _lines(path):
+        if entry.startswith("!"):
+            yield error_item(location, entry[1:80], "include", entry[1:])
+            continue
+        text = ""
+        for rule in _HOST_RULES:
+            entry = entry.removeprefix(rule)
+        for rule in _PATTERN_RULES:
+            if entry.startswith(rule):
+                text = entry.removeprefix(rule)
+        if text:
+            # A pattern names what it matches: screened as text ("keyword:wechat").
+            words = " ".join(re.findall(r"[A-Za-z0-9\u00c0-\uffff]+", text))
+            yield ScanItem(
+                location,
+                entry[:80],
+                Transaction(
+                    id=entry[:80], date=options.as_of, category=options.category or "hosting",
+                    text=words, us_nexus=options.us_nexus or Nexus.UNKNOWN, location=location,
+                ),
+            )  # fmt: skip
+            continue
         try:
             host = normalise_domain(entry)
         except IdentifierError as exc:
