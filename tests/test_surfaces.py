@@ -470,10 +470,10 @@ def test_official_sdks_in_every_ecosystem_are_identified_by_their_purl(
         "pkg:golang/github.com/wechatpay-apiv3/wechatpay-go@0.2.18": "app-wechat-pay",
         "pkg:cocoapods/AlipaySDK-iOS@15.8.30": "app-alipay",
     }
-    for purl, app in expected.items():
+    for purl, maker in expected.items():
         decision = decisions[purl]
         assert decision.outcome is not Outcome.CLEAR, purl
-        assert (decision.entity_id, decision.method) == (app, "identifier"), purl
+        assert (decision.entity_id, decision.method) == (maker, "identifier"), purl
     # A package named as the SDK, with no purl, is found by its name.
     assert decisions["a"].entity_id == "app-wechat" and decisions["a"].outcome is Outcome.REVIEW
 

@@ -81,7 +81,7 @@ def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
             if entry.startswith(rule):
                 text = entry.removeprefix(rule)
         if text:
-            # A pattern names what it matches: screened as text ("keyword:wechat").
+            # A pattern names what it matches: screened as text ("keyword:someapp").
             words = " ".join(re.findall(r"[A-Za-z0-9\u00c0-\uffff]+", text))
             yield ScanItem(
                 location,

@@ -1,7 +1,7 @@
 """One dependency graph for every SBOM and lockfile format: components with their package
 URL, edges from a component to what it depends on, a root; and the graph as transactions,
-one `code_use` per component located by its shortest path from the root. A cycle is an
-ERROR record of its own; its components are still screened."""
+one `code_use` per component located by its shortest path from the root. A cycle is a
+note on each of its components, not an ERROR: a fact about the graph."""
 
 from __future__ import annotations
 
@@ -86,7 +86,9 @@ def _label(graph: DependencyGraph, ref: str) -> str:
     component = graph.components.get(ref)
     if component is None:
         return ref
-    name = f"{component.group}:{component.name}" if component.group else component.name
+    # npm's scoped packages are written @scope/name; Maven's group:artifact.
+    joint = "/" if component.group.startswith("@") else ":"
+    name = f"{component.group}{joint}{component.name}" if component.group else component.name
     return f"{name}@{component.version}" if component.version else name
 
 
@@ -125,12 +127,13 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
         )
 
 
-def purl_of(kind: str, namespace: str, name: str, version: str) -> str:
+def purl_of(kind: str, namespace: str, name: str, version: str, subpath: str = "") -> str:
     """The package URL, or "" for coordinates that make none (the row then says why)."""
     try:
         return PackageURL(
-            type=kind, namespace=namespace or None, name=name, version=version or None
-        ).to_string()
+            type=kind, namespace=namespace or None, name=name, version=version or None,
+            subpath=subpath or None,
+        ).to_string()  # fmt: skip
     except (ValueError, TypeError):  # packageurl raises either on odd coordinates
         return ""
 

@@ -45,9 +45,12 @@ def read_npm_lock(path: Path) -> DependencyGraph:
                 version = str(info.get("version", ""))
                 graph.add(Component(key, short, ns, version, purl_of("npm", ns, short, version)))
         for key, info in packages.items():
+            # The project's own devDependencies are installed too; peers since npm 7.
+            sections = ["dependencies", "optionalDependencies", "peerDependencies"]
+            sections += ["devDependencies"] if not key else []
             wanted = [
                 dep
-                for section in ("dependencies", "optionalDependencies")
+                for section in sections
                 if isinstance(info.get(section), dict)
                 for dep in info[section]
             ]
@@ -116,9 +119,11 @@ def read_podfile_lock(path: Path) -> DependencyGraph:
             )
             continue
         name, version = match.group(1), (match.group(2) or "").strip()
-        root_name = name.split("/")[0]
+        root_name, _, subspec = name.partition("/")
         versions[name] = version
-        graph.add(Component(name, name, "", version, purl_of("cocoapods", "", root_name, version)))
+        # A subspec ("SomePod/Core") is its pod's package with a subpath: its own id.
+        purl = purl_of("cocoapods", "", root_name, version, subspec)
+        graph.add(Component(name, name, "", version, purl))
         for child in children:
             child_match = _POD.match(str(child))
             if child_match:

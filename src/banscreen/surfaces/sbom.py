@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -24,18 +25,24 @@ from typing import Any
 from ..errors import InputError
 from .graph import Component, DependencyGraph, graph_items
 from .lockfiles import read_gradle, read_npm_lock, read_podfile_lock, read_pom, read_requirements
+from .locks import read_gradle_lockfile, read_poetry_lock, read_yarn_lock
 from .scan import ScanItem, ScanOptions
 from .xmlsafe import parse_xml
 
 
 def read_cyclonedx(path: Path) -> DependencyGraph:
     from cyclonedx.model.bom import Bom
+    from cyclonedx.schema.deprecation import BaseSchemaDeprecationWarning
 
     try:
-        if path.suffix.lower() == ".xml":
-            bom = Bom.from_xml(parse_xml(path))  # type: ignore[attr-defined]
-        else:
-            bom = Bom.from_json(json.loads(path.read_text("utf-8")))  # type: ignore[attr-defined]
+        # Real SBOMs use fields later versions deprecate (`metadata.tools` as a list): still
+        # readable, so the library's deprecation warning is not a reason to refuse them.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", BaseSchemaDeprecationWarning)
+            if path.suffix.lower() == ".xml":
+                bom = Bom.from_xml(parse_xml(path))  # type: ignore[attr-defined]
+            else:
+                bom = Bom.from_json(json.loads(path.read_text("utf-8")))  # type: ignore[attr-defined]
     except InputError:
         raise
     except Exception as exc:  # the library raises many unrelated types on bad input
@@ -107,6 +114,45 @@ def read_spdx(path: Path) -> DependencyGraph:
 # ---------------------------------------------------------------------------- npm
 
 
+def read_spdx3(path: Path) -> DependencyGraph:
+    """SPDX 3.0 JSON-LD: `software_Package` elements in `@graph`, `dependsOn`/`contains`
+    relationships, the document's root elements. (spdx-tools reads SPDX 2 only.)"""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable SPDX 3 document: {exc}") from exc
+    elements = [e for e in data.get("@graph", []) if isinstance(e, dict)]
+    packages = {e["spdxId"]: e for e in elements if e.get("type") == "software_Package"}
+    roots = [
+        str(r) for e in elements if e.get("type") in ("SpdxDocument", "software_Sbom")
+        for r in e.get("rootElement", []) if r in packages
+    ]  # fmt: skip
+    graph = DependencyGraph("(document)")
+    graph.add(Component("(document)", "(document)", structural=True))
+    for ref, package in packages.items():
+        purl = str(package.get("software_packageUrl") or "") or next(
+            (str(x.get("identifier")) for x in package.get("externalIdentifier", [])
+             if isinstance(x, dict) and x.get("externalIdentifierType") == "packageUrl"), "",
+        )  # fmt: skip
+        graph.add(Component(ref, str(package.get("name", ref)), "",
+                            str(package.get("software_packageVersion", "")), purl))  # fmt: skip
+    linked: set[str] = set()
+    for rel in elements:
+        kind = rel.get("relationshipType")
+        if rel.get("type") not in ("Relationship", "LifecycleScopedRelationship"):
+            continue
+        if kind in ("dependsOn", "contains", "describes"):
+            for target in rel.get("to", []):
+                if target in packages and (rel.get("from") in packages or kind == "describes"):
+                    parent = rel["from"] if rel.get("from") in packages else "(document)"
+                    graph.depend(parent, target)
+                    linked.add(target)
+    for ref in packages:
+        if ref in roots or ref not in linked:
+            graph.depend("(document)", ref)  # every package is screened
+    return graph
+
+
 GRAPH_READERS = {
     "cyclonedx": read_cyclonedx,
     "spdx": read_spdx,
@@ -114,6 +160,10 @@ GRAPH_READERS = {
     "cocoapods": read_podfile_lock,
     "gradle": read_gradle,
     "maven": read_pom,
+    "spdx3": read_spdx3,
+    "gradle-lockfile": read_gradle_lockfile,
+    "poetry": read_poetry_lock,
+    "yarn": read_yarn_lock,
 }
 
 
