@@ -208,7 +208,7 @@ Invoke = Callable[..., object]
 
 
 @pytest.fixture
-def sdn_history(tmp_path: Path) -> tuple[Path, list[str]]:
+def sdn_history(tmp_path: Path) -> tuple[Path, Path]:
     home = tmp_path / "home"
     runner = CliRunner()
     for tags, issued in ((FIRST, V1), (SECOND, V2)):
@@ -220,15 +220,15 @@ def sdn_history(tmp_path: Path) -> tuple[Path, list[str]]:
         "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
     ]
     rows += [f"{t},2025-03-01,payment,{NAMES[t]},AE,,true," for t in ("A", "B", "C")]
-    return home, rows
+    tx = tmp_path / "tx.csv"
+    tx.write_text("\n".join(rows) + "\n", "utf-8")
+    return home, tx
 
 
 def test_screen_json_names_the_list_versions_and_lists_newest_is_todays_behaviour(
-    sdn_history: tuple[Path, list[str]], tmp_path: Path
+    sdn_history: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    home, rows = sdn_history
-    tx = tmp_path / "tx.csv"
-    tx.write_text("\n".join(rows) + "\n", "utf-8")
+    home, tx = sdn_history
     runner = CliRunner()
     dated = runner.invoke(app, ["--home", str(home), "screen", str(tx), "--format", "jsonl"])
     assert dated.exit_code == 0, dated.output
@@ -249,11 +249,9 @@ def test_screen_json_names_the_list_versions_and_lists_newest_is_todays_behaviou
 
 
 def test_explain_shows_the_version_that_listed_the_party(
-    sdn_history: tuple[Path, list[str]], tmp_path: Path
+    sdn_history: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    home, rows = sdn_history
-    tx = tmp_path / "tx.csv"
-    tx.write_text("\n".join(rows) + "\n", "utf-8")
+    home, tx = sdn_history
     first = ListStore(home).history("ofac-sdn")[0].id
     result = CliRunner().invoke(app, ["--home", str(home), "explain", "B", "--input", str(tx)])
     assert result.exit_code == 0, result.output
@@ -266,12 +264,8 @@ def test_explain_shows_the_version_that_listed_the_party(
     )
 
 
-def test_lists_rescreen_uses_the_same_rule(
-    sdn_history: tuple[Path, list[str]], tmp_path: Path
-) -> None:
-    home, rows = sdn_history
-    tx = tmp_path / "tx.csv"
-    tx.write_text("\n".join(rows) + "\n", "utf-8")
+def test_lists_rescreen_uses_the_same_rule(sdn_history: tuple[Path, Path], tmp_path: Path) -> None:
+    home, tx = sdn_history
     runner = CliRunner()
     store = ListStore(home)
     first, second = store.history("ofac-sdn")
@@ -337,7 +331,7 @@ def test_an_associate_is_shown_but_not_reached(related_home: Path) -> None:
 
 
 def test_the_service_judges_by_date_and_the_alert_page_names_the_listing_version(
-    sdn_history: tuple[Path, list[str]], tmp_path: Path
+    sdn_history: tuple[Path, Path], tmp_path: Path
 ) -> None:
     pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
     from fastapi.testclient import TestClient

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ..errors import DataError
 from ..model import (
@@ -39,12 +39,7 @@ S = TypeVar("S", bound=BaseModel)
 
 
 def _validate(doc: YamlDocument, model: type[S]) -> S:
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first["loc"] if isinstance(p, int | str))
-        raise doc.error(loc, first["msg"]) from None
+    return doc.validated(model)
 
 
 def script_of(text: str) -> str:

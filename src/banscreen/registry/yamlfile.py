@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class _PackLoader(yaml.SafeLoader):
@@ -81,6 +84,15 @@ class YamlDocument:
             else:
                 return line
         return line
+
+    def validated(self, model: type[M]) -> M:
+        """The document as `model`, or the DataError of its first problem, at its line."""
+        try:
+            return model.model_validate(self.data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = tuple(p for p in first["loc"] if isinstance(p, int | str))
+            raise self.error(loc, first["msg"]) from None
 
     def error(self, loc: Sequence[int | str], message: str) -> DataError:
         return DataError(str(self.path), self.line_of(loc), format_loc(loc), message)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..registry import shipped_data_dir
 from ..registry.yamlfile import YamlDocument
@@ -54,12 +54,7 @@ def load_ofac_lists(path: Path | None = None) -> OfacListsSchema:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> OfacListsSchema:
     doc = YamlDocument(path)
-    try:
-        config = OfacListsSchema.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first["loc"] if isinstance(p, int | str))
-        raise doc.error(loc, first["msg"]) from None
+    config = doc.validated(OfacListsSchema)
     for section in ("non_sdn_only", "in_non_sdn_file"):
         for i, rule in enumerate(getattr(config, section)):
             if (rule.tag is None) == (rule.id_type is None):

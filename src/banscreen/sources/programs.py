@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import DataError
 from ..model import TRANSACTION_CATEGORIES
@@ -58,12 +58,7 @@ def load_list_programs(path: Path | None = None) -> ListProgramsSchema:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> ListProgramsSchema:
     doc = YamlDocument(path)
-    try:
-        config = ListProgramsSchema.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first["loc"] if isinstance(p, int | str))
-        raise doc.error(loc, first["msg"]) from None
+    config = doc.validated(ListProgramsSchema)
     seen: dict[str, str] = {}
     for i, program in enumerate(config.programs):
         if program.source not in config.sources:

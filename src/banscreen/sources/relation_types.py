@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..registry import shipped_data_dir
 from ..registry.schema import SLUG
@@ -49,12 +49,7 @@ def load_relation_types(path: Path | None = None) -> RelationTypesSchema:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> RelationTypesSchema:
     doc = YamlDocument(path)
-    try:
-        config = RelationTypesSchema.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = tuple(p for p in first["loc"] if isinstance(p, int | str))
-        raise doc.error(loc, first["msg"]) from None
+    config = doc.validated(RelationTypesSchema)
     for i, item in enumerate(config.relations):
         if item.source not in config.sources:
             raise doc.error(("relations", i, "source"), f"unknown source {item.source!r}")
