@@ -38,7 +38,12 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
 
 @pytest.mark.parametrize(
     ("name", "rows"),
-    [("cdx_juice-shop-11.1.2.bom.json", 841), ("cdx_proton-bridge-v1.8.0.bom.json", 202)],
+    [
+        ("cdx_juice-shop-11.1.2.bom.json", 841),
+        ("cdx_proton-bridge-v1.8.0.bom.json", 202),
+        ("cdx_dropwizard-1.3.15.bom.json", 168),
+        ("cdx_laravel-7.12.0.bom.1.1.xml", 62),
+    ],
 )
 def test_real_sboms_raise_no_noise_with_every_list_imported(
     listed: Screener, name: str, rows: int
@@ -136,3 +141,14 @@ def test_spdx_json_is_detected_by_parsing_not_by_its_first_bytes(tmp_path: Path)
     path.write_text(json.dumps(doc), "utf-8")
     assert path.read_text("utf-8").index("spdxVersion") > 8192
     assert detect(path)[0] == "sbom"
+
+
+def test_the_real_pain001_is_not_blocked_with_every_list_imported(listed: Screener) -> None:
+    path = REAL / "payments" / "moov_gistfile1.xml"
+    found, reader = detect(path)
+    assert found == "payments"
+    decisions = list(Pipeline(listed, ScreenOptions()).scanned(reader(path, AS_OF)))
+    assert len(decisions) == 3
+    assert all(d.outcome is not Outcome.BLOCK for d in decisions)
+    debtor = [m for d in decisions for m in d.matches if m.query == "ABC Corporation"]
+    assert debtor and all(m.score < 0.97 for m in debtor)  # "ABC LLC": REVIEW at most
