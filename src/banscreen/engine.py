@@ -70,7 +70,8 @@ class Screener:
         with paused():
             self.matcher = Matcher(registry)
         self._accept_list = accept_list or AcceptList()
-        self._fingerprints = {e.id: entity_fingerprint(e) for e in registry.entities.values()}
+        # Each entity's fingerprint, worked out when a decision first names it.
+        self._fingerprints: dict[str, str] = {}
         self._decisions: dict[tuple[object, ...], Decision] = {}
         self._paths: dict[tuple[str, str, int, bool], tuple[tuple[PathStep, ...], str] | None] = {}
         self._statuses: dict[tuple[str, str | None, int], Status] = {}
@@ -86,7 +87,11 @@ class Screener:
         self._decisions.clear()  # cached decisions were made under the old list
 
     def list_version(self, entity_id: str) -> str:
-        return self._fingerprints.get(entity_id, "")
+        found = self._fingerprints.get(entity_id)
+        if found is None:
+            entity = self.registry.entities.get(entity_id)
+            found = self._fingerprints[entity_id] = entity_fingerprint(entity) if entity else ""
+        return found
 
     # ------------------------------------------------------------------ validation
     @staticmethod

@@ -77,3 +77,8 @@ class ListError(InputError):
     or it would shrink the list by more than the allowed share. The last good version of
     the list stays in use, so a truncated download never empties a list.
     """
+
+
+class IndexDamaged(BanscreenError):
+    """A stored name index whose manifest or records do not check out: it is deleted and
+    built again, never used."""

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..tunables import CACHE_ENTRIES
+from .stored import SCALAR, Spec, Table
 from .weights import token_weights
 
 # Distinctive words a query must have, all aligned, to give a listed organisation's name in
@@ -38,7 +40,7 @@ FEW_NAMES = 0
 OFFER_CACHE = CACHE_ENTRIES
 # Posting lists at least this long are ranked once at build (see Postings._rank).
 RANK_MIN_POSTINGS = 16
-_Ranking = tuple[list[float], list[int], frozenset[int]]
+_Ranking = tuple[Sequence[float], Sequence[int], Sequence[int]]
 # A token's partners: (registry token, similarity), the token itself first.
 Sources = Callable[[str], Sequence[tuple[str, float]]]
 
@@ -58,6 +60,23 @@ class Postings:
     containment), which are kept whenever every one of their tokens is in the query.
     """
 
+    STORED: ClassVar[dict[str, Spec]] = {
+        "review": SCALAR, "alpha": SCALAR, "scale": SCALAR, "heaviest_letter": SCALAR,
+        "by_token": Table("set"), "weights": Table(), "totals": Table(), "whole": Table(),
+        "containable": Table("set"), "letters": Table(), "heaviest": Table(),
+        "lightest": Table(), "single_names": Table(), "rankings": Table(),
+    }  # fmt: skip
+    by_token: Mapping[str, Set[int]]
+    weights: Mapping[int, dict[str, float]]
+    totals: Mapping[int, float]
+    whole: Mapping[int, bool]
+    containable: Mapping[str, Set[int]]
+    letters: Mapping[int, dict[str, float]]
+    heaviest: Mapping[str, float]
+    lightest: Mapping[str, float]
+    single_names: Mapping[str, bool]
+    rankings: Mapping[str, _Ranking]
+
     def __init__(
         self,
         ids: Sequence[int],
@@ -72,48 +91,51 @@ class Postings:
         self.review = review - 1e-9
         self.alpha = alpha
         self.scale = scale
-        self.by_token: dict[str, set[int]] = defaultdict(set)
-        self.weights: dict[int, dict[str, float]] = {}
-        self.totals: dict[int, float] = {}
-        self.whole: dict[int, bool] = {}
-        self.containable: dict[str, set[int]] = defaultdict(set)
+        by_token: dict[str, set[int]] = defaultdict(set)
+        own_weights: dict[int, dict[str, float]] = {}
+        totals: dict[int, float] = {}
+        is_whole: dict[int, bool] = {}
+        containable: dict[str, set[int]] = defaultdict(set)
         # For initials: per name, the heaviest token beginning with each letter.
-        self.letters: dict[int, dict[str, float]] = {}
+        by_letter: dict[int, dict[str, float]] = {}
         for i in ids:
-            own_tokens, own_weights = tokens(i), weights(i)
-            self.weights[i] = token_weights(own_tokens, own_weights)
-            self.totals[i] = sum(own_weights)
-            self.whole[i] = whole(i)
-            for token in own_tokens:
-                self.by_token[token].add(i)
+            name_tokens, name_weights = tokens(i), weights(i)
+            own_weights[i] = token_weights(name_tokens, name_weights)
+            totals[i] = sum(name_weights)
+            is_whole[i] = whole(i)
+            for token in name_tokens:
+                by_token[token].add(i)
             if initials:
                 letters: dict[str, float] = {}
-                for token, weight in zip(own_tokens, own_weights, strict=True):
+                for token, weight in zip(name_tokens, name_weights, strict=True):
                     if len(token) > 1:
                         letters[token[0]] = max(letters.get(token[0], 0.0), weight)
-                self.letters[i] = letters
+                by_letter[i] = letters
         # A name found whole holds all its tokens: posted under its rarest one is enough.
         for i in ids:
-            if self.whole[i]:
-                rarest = min(self.weights[i], key=lambda t: (len(self.by_token[t]), t))
-                self.containable[rarest].add(i)
+            if is_whole[i]:
+                rarest = min(own_weights[i], key=lambda t: (len(by_token[t]), t))
+                containable[rarest].add(i)
+        self.by_token, self.weights, self.totals = dict(by_token), own_weights, totals
+        self.whole, self.containable, self.letters = is_whole, dict(containable), by_letter
         self.heaviest = {
-            token: max(self.weights[i][token] for i in ids) for token, ids in self.by_token.items()
+            token: max(own_weights[i][token] for i in held) for token, held in by_token.items()
         }
         # Per token, the least total weight of the names holding it, and whether one of them
         # is a one-token name that may be found whole.
-        self.lightest = {
-            token: min(self.totals[i] for i in ids) for token, ids in self.by_token.items()
-        }
+        self.lightest = {token: min(totals[i] for i in held) for token, held in by_token.items()}
         self.single_names = {
-            token: any(len(self.weights[i]) == 1 and self.whole[i] for i in ids)
-            for token, ids in self.by_token.items()
+            token: any(len(own_weights[i]) == 1 and is_whole[i] for i in held)
+            for token, held in by_token.items()
         }
         self.heaviest_letter: dict[str, float] = {}
-        for letters in self.letters.values():
+        for letters in by_letter.values():
             for letter, weight in letters.items():
                 self.heaviest_letter[letter] = max(self.heaviest_letter.get(letter, 0.0), weight)
-        self.rankings = self._rank()
+        self.rankings = self._rank(by_token, own_weights, totals, is_whole)
+        self._opened()
+
+    def _opened(self) -> None:
         self._offers: dict[tuple[str, Sources], float] = {}
 
     def __len__(self) -> int:
@@ -137,9 +159,9 @@ class Postings:
             total + entry_total
         )
 
-    def _rank_key(self, i: int, token: str) -> float:
-        """Ascending key: names that reach review through one pair on `token` come first."""
-        own, entry_total = self.weights[i][token], self.totals[i]
+    def _rank_key(self, own: float, entry_total: float) -> float:
+        """Ascending key: names that reach review through one pair on a token (of weight
+        `own` in them) come first."""
         if self.alpha is None:  # one pair never gives a short form: no `scale` here
             return self.review * entry_total - own
         return self.review * self.alpha * entry_total - (1 - self.review * (1 - self.alpha)) * own
@@ -164,15 +186,21 @@ class Postings:
             self._offers[key] = offered
         return offered
 
-    def _rank(self) -> dict[str, _Ranking]:
+    def _rank(
+        self,
+        by_token: dict[str, set[int]],
+        weights: dict[int, dict[str, float]],
+        totals: dict[int, float],
+        whole: dict[int, bool],
+    ) -> dict[str, _Ranking]:
         """For tokens held by many names, those names ranked by `_rank_key`, and the
         one-token names among them. Shorter posting lists are simply walked."""
         out: dict[str, _Ranking] = {}
-        for token, ids in self.by_token.items():
+        for token, ids in by_token.items():
             if len(ids) < RANK_MIN_POSTINGS:
                 continue
-            scored = sorted((self._rank_key(i, token), i) for i in ids)
-            singles = frozenset(i for i in ids if len(self.weights[i]) == 1 and self.whole[i])
+            scored = sorted((self._rank_key(weights[i][token], totals[i]), i) for i in ids)
+            singles = sorted(i for i in ids if len(weights[i]) == 1 and whole[i])
             out[token] = ([v for v, _ in scored], [i for _, i in scored], singles)
         return out
 
@@ -268,7 +296,7 @@ class Postings:
                         single,
                     ):
                         found.add(i)
-                found |= singles  # a one-token name that may be found whole in the query
+                found.update(singles)  # a one-token name that may be found whole in the query
             reaches.append(reach)
         reached: set[int] = set().union(*reaches)
         # Names that also share another query token: the full sum.

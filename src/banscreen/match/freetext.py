@@ -8,11 +8,14 @@ tokens and does not spell a one-word app name "CamScan". Short Latin names and n
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..registry.schema import MatchingSchema
 from .entries import NameEntry
 from .index import NameIndex
+from .stored import Spec, Table
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,16 @@ class TextHit:
 
 
 class FreeTextIndex:
+    """Registry names by their first token (indexes into `NameIndex.entries`), longest
+    phrases first; stored with the name index (stored.py)."""
+
+    STORED: ClassVar[dict[str, Spec]] = {"_by_first": Table()}
+    _by_first: Mapping[str, Sequence[int]]
+
     def __init__(self, names: NameIndex, config: MatchingSchema) -> None:
-        self._normaliser = names.normaliser
-        self._by_first: dict[str, list[NameEntry]] = defaultdict(list)
-        for entry in names.entries:
+        self.names = names
+        by_first: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
             if entry.name.script in ("han", "mixed"):
@@ -33,17 +42,19 @@ class FreeTextIndex:
                     continue
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
-            self._by_first[entry.tokens[0]].append(entry)
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e.tokens))
+            by_first[entry.tokens[0]].append(i)
+        for ids in by_first.values():
+            ids.sort(key=lambda i: -len(names.entries[i].tokens))
+        self._by_first = dict(by_first)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
-        tokens = self._normaliser.text_tokens(text)
+        tokens = self.names.normaliser.text_tokens(text)
         hits: dict[tuple[str, str], TextHit] = {}
         i = 0
         while i < len(tokens):
-            for entry in self._by_first.get(tokens[i], ()):  # longest phrases first
+            for k in self._by_first.get(tokens[i], ()):  # longest phrases first
+                entry = self.names.entries[k]
                 n = len(entry.tokens)
                 if tokens[i : i + n] == entry.tokens:
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, entry.name.value))

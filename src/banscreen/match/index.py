@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
+from typing import ClassVar
 
 from ..model import Entity
 from ..registry.cache import cached
@@ -19,30 +20,57 @@ from ..registry.schema import MatchingSchema
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .common_words import zipf
+from .components import ComponentNames
 from .entries import PERSON_TYPES, NameEntry, NameMatch
 from .forms import NameForm
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
-from .rewrites import QueryRewrites
 from .scoring import Scorer
-from .similarity import Alignment, find
-from .text import package_words
+from .similarity import Alignment
+from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
 
 
-class NameIndex(QueryRewrites):
+class NameIndex(ComponentNames):
+    """Built from the registry's entities once (`__init__`), then stored and opened
+    (stored.py): everything in `STORED` depends only on the registry and the config."""
+
+    _BOTH = (True, False)
+    STORED: ClassVar[dict[str, Spec]] = {
+        "idf": Part(Idf), "phonetic_idf": Part(Idf), "entries": Table("entries"),
+        "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
+        "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
+        "_compact_near": Parts(NearIndex, _BOTH), "_person_counts": Table(),
+        "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
+        "_component_words": Table("keys"), "_digit_words": SCALAR,
+        "_digit_near": Part(NearIndex), "_all_words": Part(Words),
+        "_scripted_words": Part(Words), "_lexical": Part(Postings),
+        "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
+        "_roman": Part(Postings), "_roman_persons": Part(Postings), "_roman_names": SCALAR,
+    }  # fmt: skip
+    entries: Sequence[NameEntry]
+    _exact: Mapping[str, Sequence[int]]
+    _compact: Mapping[str, Sequence[int]]
+    _compact_phonetic: Mapping[str, Sequence[int]]
+    _compact_roman: Mapping[str, Sequence[int]]
+    _compact_key: dict[bool, Mapping[str, Sequence[int]]]
+    _person_counts: Mapping[str, int]
+    _maker_names: Mapping[str, Sequence[int]]
+    _vocabulary: Container[str]
+    _words: Container[str]
+    _component_words: Container[str]
+
     def __init__(
         self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
     ) -> None:
         self.config = config
         self.normaliser = normaliser
-        self.sound = normaliser.sound
-        self._vocabulary: frozenset[str] = frozenset()
-        self.scorer = Scorer(config, self.sound, self._known)
+        self._vocabulary = frozenset()
+        self._opened()
         pairs = [(e.id, n, e.type in PERSON_TYPES) for e in entities.values() for n in e.names]
         named = [
             (entity_id, name, person, form)
@@ -57,12 +85,21 @@ class NameIndex(QueryRewrites):
             NameEntry(entity_id, name, form, self.prepare(form), person)
             for entity_id, name, person, form in named
         ]
-        self._types = {e.id: e.type for e in entities.values()}
-        self._compact_near: dict[bool, NearIndex] = {}
-        self._packaging = frozenset(config.package_words)
-        self._build_lookups()
+        self._build_lookups({e.id: e.type for e in entities.values()})
         self._build_postings()
         self._roman_names = bool(len(self._roman) or len(self._roman_persons))
+
+    def _opened(self) -> None:
+        """What is not stored: made from the config and the normaliser on every start."""
+        self.sound = self.normaliser.sound
+        self.scorer = Scorer(self.config, self.sound, self._known)
+        self._packaging = frozenset(self.config.package_words)
+        self._containable = frozenset(self.config.contained_name_kinds)
+        # Whether variants() may leave out references that pair with nothing (tests turn
+        # it off to compare).
+        self.skip_inert_references = True
+        if hasattr(self, "_all_words"):  # opened from storage: the words need the sounds
+            self._all_words.sound = self._scripted_words.sound = self.sound
 
     def _forms(self, values: list[str]) -> list[NameForm]:
         """Every registry name normalised: most of the start-up with a large list loaded, so
@@ -91,36 +128,47 @@ class NameIndex(QueryRewrites):
         )
 
     # ------------------------------------------------------------------ lookups
-    def _build_lookups(self) -> None:
-        self._exact: dict[str, list[int]] = defaultdict(list)
-        self._compact: dict[str, list[int]] = defaultdict(list)
-        self._compact_phonetic: dict[str, list[int]] = defaultdict(list)
-        self._compact_roman: dict[str, list[int]] = defaultdict(list)
+    def _build_lookups(self, types: dict[str, str]) -> None:
+        exact: dict[str, list[int]] = defaultdict(list)
+        compact: dict[str, list[int]] = defaultdict(list)
+        compact_phonetic: dict[str, list[int]] = defaultdict(list)
+        compact_roman: dict[str, list[int]] = defaultdict(list)
         # The sound of a whole person's name (Hangul and kana write one as one word): of
         # persons written in other scripts (for Latin queries), and of all persons.
-        self._compact_key: dict[bool, dict[str, list[int]]] = {
+        compact_key: dict[bool, dict[str, list[int]]] = {
             True: defaultdict(list),
             False: defaultdict(list),
         }
-        self._person_df: dict[str, set[str]] = defaultdict(set)
+        person_df: dict[str, set[str]] = defaultdict(set)
         for i, entry in enumerate(self.entries):
-            self._exact[entry.key].append(i)
-            self._compact[entry.compact].append(i)
-            self._compact_phonetic["".join(entry.form.phonetic)].append(i)
+            exact[entry.key].append(i)
+            compact[entry.compact].append(i)
+            compact_phonetic["".join(entry.form.phonetic)].append(i)
             if not entry.form.han:
-                self._compact_roman["".join(entry.form.roman)].append(i)
+                compact_roman["".join(entry.form.roman)].append(i)
             if entry.person and not entry.form.han:
-                self._compact_key[False][entry.prepared.compact_key].append(i)
+                compact_key[False][entry.prepared.compact_key].append(i)
                 if entry.form.script != "Latin":
-                    self._compact_key[True][entry.prepared.compact_key].append(i)
+                    compact_key[True][entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
-                    self._person_df[token].add(entry.entity_id)
-        self._containable = frozenset(self.config.contained_name_kinds)
+                    person_df[token].add(entry.entity_id)
+        self._exact, self._compact = dict(exact), dict(compact)
+        self._compact_phonetic, self._compact_roman = dict(compact_phonetic), dict(compact_roman)
+        self._compact_key = {latin: dict(keys) for latin, keys in compact_key.items()}
+        # Near compact keys of persons (of persons in other scripts, for a Latin query).
+        self._compact_near = {
+            latin: NearIndex(
+                (k for k in keys if 3 <= len(k) <= COMPACT_KEY_MAX), self.sound.near_similarity, 3
+            )
+            for latin, keys in compact_key.items()
+        }
+        # How many listed persons carry each word.
+        self._person_counts = {token: len(held) for token, held in person_df.items()}
         # Names a software component may carry: of apps and companies, long enough not to be
         # an ordinary word of package names.
-        self._maker_names: dict[str, list[int]] = defaultdict(list)
+        maker_names: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
-            entity_kind = self._types.get(entry.entity_id, "")
+            entity_kind = types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
                 continue
             if len(entry.tokens) < 2 and (
@@ -130,7 +178,8 @@ class NameIndex(QueryRewrites):
                 continue
             if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
                 continue
-            self._maker_names[entry.tokens[0]].append(i)
+            maker_names[entry.tokens[0]].append(i)
+        self._maker_names = dict(maker_names)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._words = (
@@ -144,7 +193,6 @@ class NameIndex(QueryRewrites):
         # references that pair with nothing (tests turn it off to compare).
         self._digit_words = tuple(sorted(t for t in vocabulary if any(c.isdigit() for c in t)))
         self._digit_near = NearIndex(self._digit_words, self.config.token_similarity)
-        self.skip_inert_references = True
         self._all_words = Words(vocabulary, self.config.token_similarity, self.sound)
         # The romanised words of names in scripts other than Latin and Han, for Latin queries.
         self._scripted_words = Words(
@@ -267,7 +315,7 @@ class NameIndex(QueryRewrites):
         if not form.han:
             # Latin against persons written in other scripts, and the reverse.
             latin = form.script == "Latin"
-            keys, near_keys = self._compact_key[latin], self._compact_keys(latin)
+            keys, near_keys = self._compact_key[latin], self._compact_near[latin]
             found |= set(keys.get(prepared.compact_key, ()))
             for near, _ in near_keys.near(prepared.compact_key):
                 found |= set(keys.get(near, ()))
@@ -278,22 +326,10 @@ class NameIndex(QueryRewrites):
 
         return found
 
-    def _compact_keys(self, latin: bool) -> NearIndex:
-        """Near compact keys of persons (of persons in other scripts, for a Latin query);
-        built on the first query that needs them."""
-        near = self._compact_near.get(latin)
-        if near is None:
-            near = self._compact_near[latin] = NearIndex(
-                (k for k in self._compact_key[latin] if 3 <= len(k) <= COMPACT_KEY_MAX),
-                self.sound.near_similarity,
-                3,
-            )
-        return near
-
     def rare(self, token: str) -> bool:
         """Whether a word is carried by so few listed persons that alone it names one."""
-        holders = self._person_df.get(token)
-        return holders is not None and len(holders) <= self.config.person_rare_name_max_entities
+        holders = self._person_counts.get(token)
+        return holders is not None and holders <= self.config.person_rare_name_max_entities
 
     def _has_partner(self, piece: str) -> bool:
         """Whether a word pairs with a listed word other than itself, by any source."""
@@ -311,46 +347,6 @@ class NameIndex(QueryRewrites):
             contained_a=False, rare=self.rare, short_b=True,
         )  # fmt: skip
         return result.score, result.method, result.alignment, result.found
-
-    def match_component(self, name: str) -> list[NameMatch]:
-        """Makers of software named in a software component's name: an app, trade or legal
-        name of an entity that is not a person or a vessel, found whole among the
-        component's words (a package built to integrate an app: "acmepay-axios-plugin",
-        "acme-sdk-python", "AcmeOpenSDK"), each word also split where the registry
-        writes it as two. A component is not its maker: such a hit is scored at
-        `contained_score` (REVIEW at most), method `contained`. Names of one short word
-        (under `component_min_chars`, or an ordinary English word) are not looked for:
-        package names are made of ordinary words ("base", "stream", "terminal")."""
-        words = package_words(name, self._packaging)
-        if not words:
-            return []
-        split = [
-            w
-            for word in words
-            for w in (self.split_run_together(word, self._component_words) or (word,))
-            if w not in self._packaging
-        ]
-        found: dict[str, NameMatch] = {}
-        for tokens in (tuple(words), tuple(split)):
-            present = set(tokens)
-            seen: set[int] = set()
-            for token in present:
-                for i in self._maker_names.get(token, ()):
-                    if i in seen:
-                        continue
-                    seen.add(i)
-                    entry = self.entries[i]
-                    needle = entry.form.tokens
-                    if not present.issuperset(needle) or find(tokens, needle) < 0:
-                        continue
-                    if entry.entity_id not in found:
-                        found[entry.entity_id] = NameMatch(
-                            entry, self.config.contained_score, "contained",
-                            Alignment(self.config.contained_score,
-                                      tuple((t, t, 1 / len(needle)) for t in needle)),
-                            needle,
-                        )  # fmt: skip
-        return sorted(found.values(), key=lambda m: m.entry.entity_id)
 
     def match(self, query: str) -> list[NameMatch]:
         """Best match per entity at or above the review threshold, best first."""

@@ -9,23 +9,23 @@ from ..model import COMPONENT, MatchEvidence, Transaction
 from ..registry import Registry
 from ..tunables import CACHE_ENTRIES
 from .entries import NameMatch
-from .freetext import FreeTextIndex
 from .identifiers import IdentifierIndex, hosts_in_text
-from .index import NameIndex
 from .normalize import Normaliser
+from .opening import open_indexes
 from .spans import locate
 
 
 class Matcher:
-    """All match indexes of one registry, built once and shared by every screening."""
+    """All match indexes of one registry, shared by every screening. The name and free-text
+    indexes are stored once per registry and opened from storage (opening.py); `stored`
+    false builds them in memory instead."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, stored: bool = True) -> None:
         self.registry = registry
         self.config = registry.matching
         self.normaliser = Normaliser(self.config)
-        self.names = NameIndex(registry.entities, self.config, self.normaliser)
+        self.names, self.free_text = open_indexes(registry, self.normaliser, stored)
         self.identifiers = IdentifierIndex(registry.entities)
-        self.free_text = FreeTextIndex(self.names, self.config)
         self.match_name = lru_cache(maxsize=CACHE_ENTRIES)(self._match_name)
 
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import ClassVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..tunables import CACHE_ENTRIES
 from .sound import SoundKeys
+from .stored import SCALAR, Part, Spec, Table
 
 # Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
 # looking up one of the query's deletions: below this ratio the tokens of a compatible
@@ -54,6 +56,15 @@ class NearIndex:
     similarity, so the answer is the same as comparing with every token.
     """
 
+    STORED: ClassVar[dict[str, Spec]] = {
+        "min_length": SCALAR, "floor": SCALAR, "_compare_per_deletion": SCALAR,
+        "_short": SCALAR, "_by_deletion": Table(), "_by_trigram": Table(),
+        "_by_length": Table(),
+    }  # fmt: skip
+    _by_deletion: Mapping[str, Sequence[str]]
+    _by_trigram: Mapping[str, Sequence[str]]
+    _by_length: Mapping[int, Sequence[str]]
+
     def __init__(
         self,
         tokens: Iterable[str],
@@ -66,17 +77,19 @@ class NearIndex:
         self.floor = floor
         self._compare_per_deletion = compare_per_deletion
         self._short = max(L for L in range(1, 64) if self._deletions(L) <= 2)
-        self._by_deletion: dict[str, list[str]] = defaultdict(list)
-        self._by_trigram: dict[str, list[str]] = defaultdict(list)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        by_deletion: dict[str, list[str]] = defaultdict(list)
+        by_trigram: dict[str, list[str]] = defaultdict(list)
+        by_length: dict[int, list[str]] = defaultdict(list)
         for token in sorted({t for t in tokens if len(t) >= min_length}):
-            self._by_length[len(token)].append(token)
+            by_length[len(token)].append(token)
             if len(token) <= self._short:
                 for variant in self._variants(token):
-                    self._by_deletion[variant].append(token)
+                    by_deletion[variant].append(token)
             else:
                 for gram in _trigrams(token):
-                    self._by_trigram[gram].append(token)
+                    by_trigram[gram].append(token)
+        self._by_deletion, self._by_trigram = dict(by_deletion), dict(by_trigram)
+        self._by_length = dict(by_length)
 
     def _deletions(self, length: int) -> int:
         return int((1 - self.floor) * length + 1e-9)
@@ -150,6 +163,11 @@ class NearIndex:
 
 class Words:
     """A set of registry words with what finds their partners: near spellings and sounds."""
+
+    STORED: ClassVar[dict[str, Spec]] = {
+        "near_index": Part(NearIndex), "by_key": Table(), "near_keys": Part(NearIndex),
+    }  # fmt: skip
+    by_key: Mapping[str, Sequence[str]]
 
     def __init__(self, words: set[str], token_floor: float, sound: SoundKeys) -> None:
         self.sound = sound

@@ -26,29 +26,34 @@ import re
 from collections import defaultdict
 from functools import lru_cache, partial
 
-import opencc
 import regex
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, remove_org_types
-from rigour.text.normalize import Cleanup, Normalize, normalize
+from rigour.text.normalize import Cleanup
 
 from ..registry.schema import MatchingSchema
 from ..tunables import CACHE_ENTRIES
+from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
 from .persons import inverted, person_factors, rigour_titles
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
 from .sound import SoundKeys
-from .text import clean, fold_latin, mark_geresh, romanise, script_of, split_words
+from .text import (
+    UNACCENTED,
+    clean,
+    fold_latin,
+    mark_geresh,
+    romanise,
+    script_of,
+    split_words,
+    unaccented,
+)
 
-_T2S = opencc.OpenCC("t2s")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc`]s\b")
 _PIECES = regex.compile(f"[{HAN_CLASS}]+|(?:(?![{HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
 _HAN_GAP = re.compile(f"(?<=[{HAN_CLASS}])[\\W_]+(?=[{HAN_CLASS}])")
-# rigour's table of legal forms, read without accents: "societe anonyme" as "société anonyme".
-_UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
 
 
 # Alphabets whose short words are often acronyms ("WPS", "ООО"). A three-letter word in
@@ -70,8 +75,8 @@ class Normaliser:
         self._place_phrases = by_first_token(config.place_phrases)
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
-        self._generic_latin = frozenset(config.generic_words_latin) | frozenset(
-            "".join(lazy_pinyin(word, style=Style.NORMAL)) for word in config.generic_words_han
+        self._generic_latin = frozenset(config.generic_words_latin) | pinyin.read_words(
+            tuple(config.generic_words_han)
         )
         self._stop_words = frozenset(config.stop_words)
         self._titles = frozenset(config.person_titles) | rigour_titles()
@@ -105,7 +110,7 @@ class Normaliser:
         """Width, case and script folding, without tokenising."""
         text = clean(text).casefold()
         if has_han(text):
-            text = _T2S.convert(text)
+            text = pinyin.to_simplified(text)
         if not text.isascii():
             text = mark_geresh(text)
         return _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
@@ -138,25 +143,14 @@ class Normaliser:
     def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
         return replace_phrases(tokens, self._legal_latin, join=False)
 
-    @staticmethod
-    def _unaccented(text: str) -> str | None:
-        """A Latin-only text without accents and punctuation, as rigour then reads its table;
-        None for text in other scripts (their marks are parts of letters: Cyrillic "й",
-        Devanagari vowels)."""
-        if not text.isascii() and not all(
-            w.isascii() or script_of(w) in ("Latin", "Common") for w in text.split()
-        ):
-            return None
-        return normalize(text, _UNACCENTED, Cleanup.Strong) or ""
-
     def _without_org_types(self, folded: str) -> str:
         """rigour's legal forms removed. Latin text is read without accents, against the
         table read the same way, so that a name typed in ASCII ("Societe Anonyme") loses the
         same words as the accented one; other text as written."""
-        plain = self._unaccented(folded)
+        plain = unaccented(folded)
         if plain is None:
             return remove_org_types(folded, replacement=" ")
-        stripped = remove_org_types(plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong,
+        stripped = remove_org_types(plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong,
                                     replacement=" ")  # fmt: skip
         return stripped if stripped.split() != plain.split() else folded
 
@@ -380,14 +374,14 @@ class Normaliser:
     def legal_forms(self, text: str) -> frozenset[str]:
         """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""
         folded = self.fold(text)
-        plain = self._unaccented(folded)
+        plain = unaccented(folded)
         if plain is None:
             found = {target for _, target in extract_org_types(folded, generic=True)}
         else:
             found = {
                 target
                 for _, target in extract_org_types(
-                    plain, normalize_flags=_UNACCENTED, cleanup=Cleanup.Strong, generic=True
+                    plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong, generic=True
                 )
             }
         for run in _PIECES.findall(folded):

@@ -1,15 +1,11 @@
-"""Chinese read aloud: which text is Han, pypinyin's syllables, and Latin words that spell
-pinyin ("zhifubao", "Tengxun") split into them."""
+"""Chinese read aloud: which text is Han, pypinyin's syllables, Latin words that spell
+pinyin ("zhifubao", "Tengxun") split into them, and traditional characters simplified."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from functools import lru_cache
-
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
 
 from ..registry.cache import cached
 
@@ -19,6 +15,35 @@ _HAN = re.compile(f"[{HAN_CLASS}]")
 
 def has_han(text: str) -> bool:
     return not text.isascii() and _HAN.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Callable[[str], str]:
+    import opencc
+
+    converter: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return converter
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified (OpenCC), its converter made on first use."""
+    return _converter()(text)
+
+
+def read_han(text: str) -> list[str]:
+    """pypinyin's toneless syllables of a Han run. pypinyin is imported on first use: it
+    loads its dictionaries on import (a fifth of a second), which a command matching Latin
+    names against a stored index never needs."""
+    from pypinyin import Style, lazy_pinyin
+
+    return list(lazy_pinyin(text, style=Style.NORMAL))
+
+
+def read_words(words: tuple[str, ...]) -> frozenset[str]:
+    """Each Han word read as one run of syllables ("贸易" → "maoyi"), kept in the cache
+    directory like the syllable table."""
+    return cached("pinyin-words", [], lambda: frozenset("".join(read_han(w)) for w in words),
+                  key=words)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +57,9 @@ def pinyin_syllables() -> frozenset[str]:
 
 
 def _derive_syllables() -> frozenset[str]:
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
     found: set[str] = set()
     for readings in pinyin_dict.values():
         for reading in readings.split(","):
@@ -75,9 +103,9 @@ def pinyin_reading(
             while j < len(analysed) and has_han(analysed[j][0]):
                 j += 1
             run = analysed[i:j]
-            read = lazy_pinyin("".join(t for t, _ in run), style=Style.NORMAL)
+            read = read_han("".join(t for t, _ in run))
             if len(read) != len(run):
-                read = [lazy_pinyin(t, style=Style.NORMAL)[0] for t, _ in run]
+                read = [read_han(t)[0] for t, _ in run]
             syllables.extend(read)
             factors.extend(f for _, f in run)
             i = j

@@ -7,7 +7,7 @@ it only asks the index which words are listed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from ..registry.schema import MatchingSchema
 from .candidates import Postings
@@ -23,8 +23,8 @@ class QueryRewrites:
     config: MatchingSchema
     normaliser: Normaliser
     skip_inert_references: bool
-    _words: frozenset[str]
-    _vocabulary: frozenset[str]
+    _words: Container[str]
+    _vocabulary: Container[str]
     _lexical: Postings
     _lexical_persons: Postings
     _digit_words: tuple[str, ...]
@@ -33,7 +33,7 @@ class QueryRewrites:
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
-        self, token: str, words: frozenset[str] | None = None
+        self, token: str, words: Container[str] | None = None
     ) -> tuple[str, ...] | None:
         """A long token the registry does not know, split into the fewest known words
         (`words`, or the registry's own and the generic, legal and run-together words)."""

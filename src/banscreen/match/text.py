@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 from rigour._core import codepoint_script
+from rigour.text.normalize import Cleanup, Normalize, normalize
 from rigour.text.translit import ascii_text
 
 from ..tunables import CACHE_ENTRIES
@@ -227,3 +228,18 @@ def _split_version(word: str) -> list[str]:
     """ "acmepayv3" → ["acmepay", "v3"]: a version glued on the end."""
     m = regex.match(r"^(.*?[a-z])(v?\d+)$", word)
     return [m.group(1), m.group(2)] if m else [word]
+
+
+# rigour's table of legal forms, read without accents: "societe anonyme" as "société anonyme".
+UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
+
+
+def unaccented(text: str) -> str | None:
+    """A Latin-only text without accents and punctuation, as rigour then reads its table;
+    None for text in other scripts (their marks are parts of letters: Cyrillic "й",
+    Devanagari vowels)."""
+    if not text.isascii() and not all(
+        w.isascii() or script_of(w) in ("Latin", "Common") for w in text.split()
+    ):
+        return None
+    return normalize(text, UNACCENTED, Cleanup.Strong) or ""

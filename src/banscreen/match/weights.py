@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from .stored import SCALAR, Spec, Table
 
 
 class Idf:
     """Inverse document frequency over a set of token sequences (the registry's names)."""
+
+    STORED: ClassVar[dict[str, Spec]] = {"_idf": Table(), "_unseen": SCALAR}
+    _idf: Mapping[str, float]
 
     def __init__(self, docs: Iterable[tuple[str, ...]]) -> None:
         df: dict[str, int] = defaultdict(int)

@@ -37,7 +37,7 @@ def _banscreen_version() -> str:
 
 
 @lru_cache(maxsize=1)
-def _code_digest() -> bytes:
+def code_digest() -> bytes:
     digest = hashlib.sha256()
     modules = [_PACKAGE / "model.py"]
     for package in ("registry", "match", "sources"):
@@ -54,7 +54,7 @@ def cached(kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequen
     """`build()`, or its result from an earlier run with the same inputs: the bytes of
     `files` and the strings in `key`."""
     digest = hashlib.sha256(f"{_FORMAT}|{_banscreen_version()}|{sys.version}".encode())
-    digest.update(_code_digest())
+    digest.update(code_digest())
     for part in key:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     try:

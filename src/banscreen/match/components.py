@@ -1,0 +1,62 @@
+"""Makers of software named inside a software component's name (`ComponentNames`).
+
+A part of `NameIndex` (index.py), kept apart because it reads a package's name, not a
+counterparty's: it asks the index only for the names of makers of software and their
+entries."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping, Sequence
+
+from .entries import NameEntry, NameMatch
+from .rewrites import QueryRewrites
+from .similarity import Alignment, find
+from .text import package_words
+
+
+class ComponentNames(QueryRewrites):
+    # What the index provides (index.py).
+    entries: Sequence[NameEntry]
+    _maker_names: Mapping[str, Sequence[int]]
+    _packaging: frozenset[str]
+    _component_words: Container[str]
+
+    def match_component(self, name: str) -> list[NameMatch]:
+        """Makers of software named in a software component's name: an app, trade or legal
+        name of an entity that is not a person or a vessel, found whole among the
+        component's words (a package built to integrate an app: "acmepay-axios-plugin",
+        "acme-sdk-python", "AcmeOpenSDK"), each word also split where the registry
+        writes it as two. A component is not its maker: such a hit is scored at
+        `contained_score` (REVIEW at most), method `contained`. Names of one short word
+        (under `component_min_chars`, or an ordinary English word) are not looked for:
+        package names are made of ordinary words ("base", "stream", "terminal")."""
+        words = package_words(name, self._packaging)
+        if not words:
+            return []
+        split = [
+            w
+            for word in words
+            for w in (self.split_run_together(word, self._component_words) or (word,))
+            if w not in self._packaging
+        ]
+        found: dict[str, NameMatch] = {}
+        for tokens in (tuple(words), tuple(split)):
+            present = set(tokens)
+            seen: set[int] = set()
+            for token in present:
+                for i in self._maker_names.get(token, ()):
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    entry = self.entries[i]
+                    needle = entry.form.tokens
+                    if not present.issuperset(needle) or find(tokens, needle) < 0:
+                        continue
+                    if entry.entity_id not in found:
+                        found[entry.entity_id] = NameMatch(
+                            entry, self.config.contained_score, "contained",
+                            Alignment(self.config.contained_score,
+                                      tuple((t, t, 1 / len(needle)) for t in needle)),
+                            needle,
+                        )  # fmt: skip
+        return sorted(found.values(), key=lambda m: m.entry.entity_id)
