@@ -236,10 +236,35 @@ def import_(
     if is_history(path):
         if day is not None:
             raise fail("--published dates one file; a folder's files are dated by their names")
-        _import_history(path, fmt, name, force, max_drop, as_json)
+        try:
+            _import_history(path, fmt, name, force, max_drop, as_json)
+        finally:
+            _build_index()
         return
     iso = day.isoformat() if day else None
     _report_import(_import(path, fmt, name, force, max_drop, None, iso), as_json)
+    _build_index()
+
+
+def _build_index() -> None:
+    """Build the name index of the lists as they now stand (what `screen` opens), so the
+    next command opens it instead of building it. A failure here costs only that: the
+    index is built by the next command that needs it."""
+    from ..match.normalize import Normaliser
+    from ..match.opening import build_index
+    from ..sources import registry_with_lists
+
+    with (
+        err.status("building the name index …", spinner="dots")
+        if err.is_terminal
+        else (nullcontext())
+    ):
+        try:
+            registry = registry_with_lists(current_settings().home)
+            build_index(registry, Normaliser(registry.matching))
+        except (BanscreenError, OSError) as exc:
+            err.print(f"the name index was not built ({exc}); the next command builds it",
+                      highlight=False)  # fmt: skip
 
 
 @lists_app.command()
@@ -254,6 +279,7 @@ def fetch(
     """Download a list (http/https) and import it; a local path is imported as it is."""
     if "://" not in url:
         _report_import(_import(Path(url), fmt, name, force, max_drop, None), as_json)
+        _build_index()
         return
     if not url.startswith(("https://", "http://")):
         raise fail(f"{url}: only http and https URLs can be fetched")
@@ -266,6 +292,7 @@ def fetch(
         except OSError as exc:
             raise fail(f"{url}: download failed: {exc}") from None
         _report_import(_import(target, fmt, name, force, max_drop, url), as_json)
+    _build_index()
 
 
 def _content(ref: str, store: ListStore) -> tuple[str, ListContent]:

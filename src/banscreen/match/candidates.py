@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..tunables import CACHE_ENTRIES
-from .stored import SCALAR, Spec, Table
+from .stored import SCALAR, Group, Spec
 from .weights import token_weights
 
 # Distinctive words a query must have, all aligned, to give a listed organisation's name in
@@ -62,9 +62,10 @@ class Postings:
 
     STORED: ClassVar[dict[str, Spec]] = {
         "review": SCALAR, "alpha": SCALAR, "scale": SCALAR, "heaviest_letter": SCALAR,
-        "by_token": Table("set"), "weights": Table(), "totals": Table(), "whole": Table(),
-        "containable": Table("set"), "letters": Table(), "heaviest": Table(),
-        "lightest": Table(), "single_names": Table(), "rankings": Table(),
+        "_names": Group((("weights", "map"), ("totals", "map"), ("whole", "map"),
+                         ("letters", "map"))),
+        "_tokens": Group((("by_token", "set"), ("containable", "set"), ("heaviest", "map"),
+                          ("lightest", "map"), ("single_names", "map"), ("rankings", "map"))),
     }  # fmt: skip
     by_token: Mapping[str, Set[int]]
     weights: Mapping[int, dict[str, float]]

@@ -1,10 +1,14 @@
-"""What the name index holds per listed name, and what a match of a query returns."""
+"""What the name index holds per listed name, how the stored index keeps it, and what a
+match of a query returns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, overload
 
-from ..model import Name
+from ..model import Entity, Name
+from ..tunables import CACHE_ENTRIES
 from .forms import NameForm
 from .prepared import Prepared
 from .similarity import Alignment
@@ -41,3 +45,51 @@ class NameMatch:
     method: str  # exact | fuzzy | contained | transliterated
     alignment: Alignment
     found: tuple[str, ...] = ()  # the registry name's tokens found inside the query
+
+
+# NameForm and Prepared fields in the order a stored entry record holds them.
+_FORM = tuple(f.name for f in fields(NameForm))
+_PREPARED = tuple(f.name for f in fields(Prepared) if f.name != "form")
+
+
+def entry_record(entry: NameEntry, position: int) -> list[object]:
+    """A name entry as plain values for the stored index: its name by entity and position
+    (the name itself is the registry's), then its form and weights."""
+    form = [getattr(entry.form, f) for f in _FORM]
+    form[_FORM.index("legal_forms")] = sorted(entry.form.legal_forms)
+    prepared = [getattr(entry.prepared, f) for f in _PREPARED]
+    return [entry.entity_id, position, entry.person, form, prepared]
+
+
+class StoredEntries(Sequence[NameEntry]):
+    """The stored index's entry records made back into entries, on first use."""
+
+    def __init__(self, records: Sequence[Any], entities: Mapping[str, Entity]) -> None:
+        self._records = records
+        self._entities = entities
+        self._made: dict[int, NameEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, i: int) -> NameEntry: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[NameEntry]: ...
+    def __getitem__(self, i: int | slice) -> NameEntry | Sequence[NameEntry]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        found = self._made.get(i)
+        if found is None:
+            entity_id, position, person, form_values, prepared_values = self._records[i]
+            values = dict(zip(_FORM, form_values, strict=True))
+            values["legal_forms"] = frozenset(values["legal_forms"])
+            form = NameForm(**values)
+            prepared = Prepared(form, **dict(zip(_PREPARED, prepared_values, strict=True)))
+            name = self._entities[entity_id].names[position]
+            if len(self._made) >= CACHE_ENTRIES:
+                self._made.clear()
+            found = self._made[i] = NameEntry(entity_id, name, form, prepared, person)
+        return found

@@ -21,7 +21,7 @@ from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .common_words import zipf
 from .components import ComponentNames
-from .entries import PERSON_TYPES, NameEntry, NameMatch
+from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
 from .forms import NameForm
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -41,7 +41,7 @@ class NameIndex(ComponentNames):
 
     _BOTH = (True, False)
     STORED: ClassVar[dict[str, Spec]] = {
-        "idf": Part(Idf), "phonetic_idf": Part(Idf), "entries": Table("entries"),
+        "idf": Part(Idf), "phonetic_idf": Part(Idf), "_entry_records": Table("records"),
         "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
         "_compact_near": Parts(NearIndex, _BOTH), "_person_counts": Table(),
@@ -71,23 +71,31 @@ class NameIndex(ComponentNames):
         self.normaliser = normaliser
         self._vocabulary = frozenset()
         self._opened()
-        pairs = [(e.id, n, e.type in PERSON_TYPES) for e in entities.values() for n in e.names]
+        pairs = [
+            (e.id, n, e.type in PERSON_TYPES, k) for e in entities.values()
+            for k, n in enumerate(e.names)
+        ]  # fmt: skip
         named = [
-            (entity_id, name, person, form)
-            for (entity_id, name, person), form in zip(
-                pairs, self._forms([n.value for _, n, _ in pairs]), strict=True
+            (entity_id, name, person, k, form)
+            for (entity_id, name, person, k), form in zip(
+                pairs, self._forms([pair[1].value for pair in pairs]), strict=True
             )
             if form.tokens
         ]
         self.idf = Idf(form.tokens for *_, form in named)
         self.phonetic_idf = Idf(form.phonetic for *_, form in named)
-        self.entries: list[NameEntry] = [
+        self.entries = [
             NameEntry(entity_id, name, form, self.prepare(form), person)
-            for entity_id, name, person, form in named
+            for entity_id, name, person, _, form in named
         ]
+        self._positions = [k for *_, k, _ in named]
         self._build_lookups({e.id: e.type for e in entities.values()})
         self._build_postings()
         self._roman_names = bool(len(self._roman) or len(self._roman_persons))
+
+    def _dump_entry_records(self) -> list[list[object]]:
+        """The entries as the stored index keeps them (entries.py)."""
+        return [entry_record(e, k) for e, k in zip(self.entries, self._positions, strict=True)]
 
     def _opened(self) -> None:
         """What is not stored: made from the config and the normaliser on every start."""
@@ -98,8 +106,10 @@ class NameIndex(ComponentNames):
         # Whether variants() may leave out references that pair with nothing (tests turn
         # it off to compare).
         self.skip_inert_references = True
-        if hasattr(self, "_all_words"):  # opened from storage: the words need the sounds
+        if hasattr(self, "_all_words"):  # opened from storage
             self._all_words.sound = self._scripted_words.sound = self.sound
+            records, entities = self.__dict__.pop("_entry_records"), self.__dict__.pop("entities")
+            self.entries = StoredEntries(records, entities)
 
     def _forms(self, values: list[str]) -> list[NameForm]:
         """Every registry name normalised: most of the start-up with a large list loaded, so

@@ -1,12 +1,12 @@
 """Open the stored name index of a registry, building and storing it first if need be.
 
-An index is stored once per content key: the registry's version (a digest of every pack
-file and of every imported list version it holds), its entity and name counts, the
-matching config, the source of the modules that shape the index, and the versions of
-Python, banscreen and the libraries that normalise names. Any change is a new key, so a
+An index is stored once per content key: every entity's id, type and names, the matching
+config, the source of the modules that shape the index, and the versions of Python and of
+the libraries that normalise names and store the index. Any change is a new key, so a
 stale index is never opened; one whose manifest or records do not check out is reported,
 deleted and built again. Indexes live in the cache directory under `index/`; the few most
-recently used are kept.
+recently used are kept. `lists import` builds the index of the lists it leaves, so the
+next command opens it.
 """
 
 from __future__ import annotations
@@ -45,16 +45,37 @@ _LIBRARIES = ("lmdb", "msgpack", "rapidfuzz", "pypinyin", "opencc", "rigour", "w
 
 
 def index_key(registry: Registry) -> str:
-    """The content key of a registry's name index (see the module docstring)."""
-    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{registry.version}".encode())
-    digest.update(code_digest())
+    """The content key of a registry's name index: of what shapes it (code, libraries,
+    config) and of every entity's id, type and names. Two registries with the same names
+    (a list seen `dated` and `newest` while it has one version) share one index. Hashing
+    every name takes a tenth of a second with a large list, so the key is remembered per
+    registry version (a digest of its pack files and list versions)."""
+    shape = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    shape.update(code_digest())
     for library in _LIBRARIES:
         with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"|{library}={version(library)}".encode())
-    names = sum(len(e.names) for e in registry.entities.values())
-    digest.update(f"|{len(registry.entities)}|{names}|".encode())
-    digest.update(registry.matching.model_dump_json().encode())
-    return digest.hexdigest()
+            shape.update(f"|{library}={version(library)}".encode())
+    shape.update(registry.matching.model_dump_json().encode())
+    by_version = shape.copy()
+    by_version.update(f"|{registry.version}|{len(registry.entities)}".encode())
+    memo = index_root() / "keys" / by_version.hexdigest()[:32]
+    with contextlib.suppress(OSError):
+        remembered = memo.read_text().strip()
+        if len(remembered) == 64:
+            return remembered
+    parts = []
+    for entity in registry.entities.values():
+        parts.append(f"\x1e{entity.id}\x1f{entity.type}")
+        for n in entity.names:
+            parts.append(f"\x1f{n.value}\x1d{n.kind}\x1d{n.script}\x1d{n.free_text:d}")
+    shape.update("".join(parts).encode("utf-8", "surrogatepass"))
+    key = shape.hexdigest()
+    with contextlib.suppress(OSError):
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        tmp = memo.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(key)
+        os.replace(tmp, memo)
+    return key
 
 
 def index_root() -> Path:
@@ -101,8 +122,9 @@ def _open(
 ) -> tuple[NameIndex, FreeTextIndex]:
     manifest = check_manifest(path, key, full=False)
     reader = IndexReader(path)
-    names = load(NameIndex, reader, "names", config=registry.matching, normaliser=normaliser)
-    if len(names.entries) != manifest["counts"].get("names.entries"):
+    names = load(NameIndex, reader, "names", config=registry.matching, normaliser=normaliser,
+                 entities=registry.entities)  # fmt: skip
+    if len(names.entries) != manifest["counts"].get("names._entry_records"):
         raise IndexDamaged("stored index does not hold the names its manifest counts")
     free_text = load(FreeTextIndex, reader, "free_text", names=names)
     with contextlib.suppress(OSError):  # marks it recently used, for pruning
@@ -136,7 +158,7 @@ def _prune(keep: Path) -> None:
     root = keep.parent
     with contextlib.suppress(OSError):
         found = sorted(
-            (p for p in root.iterdir() if p.is_dir() and p != keep),
+            (p for p in root.iterdir() if p.is_dir() and p != keep and p.name != "keys"),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )

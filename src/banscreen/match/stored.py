@@ -8,14 +8,13 @@ index (`screen --workers`, a server's workers) share one copy of its pages in th
 cache instead of each holding a copy as Python objects.
 
 The index's classes say which of their attributes are stored and how (`STORED`, a map
-from attribute to `Table`, `Tables`, `Part`, `Parts` or `SCALAR`); `dump` writes an object
-and its parts, `load` makes one back from its records without running its constructor.
-Each table becomes a `StoredMap`: a read-only mapping that decodes a record when it is
-first asked for and keeps a bounded number of them decoded.
+from attribute to `Table`, `Tables`, `Group`, `Part`, `Parts` or `SCALAR`); `dump` writes
+an object and its parts, `load` makes one back from its records without running its
+constructor. Each table becomes a `StoredMap`: a read-only mapping that decodes a record
+when it is first asked for and keeps a bounded number of them decoded.
 
-Every record is msgpack (lists, maps, numbers, strings), except the name entries (small
-frozen dataclasses, pickled one record each). A record carries a CRC-32 of its bytes: a
-damaged page is found when it is read (`IndexDamaged`), and the manifest beside the data
+Every record is msgpack (lists, maps, numbers, strings) and carries a CRC-32 of its bytes:
+a damaged page is found when it is read (`IndexDamaged`). The manifest beside the data
 (`manifest.json`: the content key, the data file's size and a digest of the whole file)
 is checked before an index is used at all.
 """
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import struct
 import weakref
 import zlib
@@ -53,8 +51,8 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Table:
     """A mapping attribute. `kind`: `map` (values as stored: tuples, dicts, numbers),
-    `set` (each value a frozenset), `keys` (a set: membership only), `count` (each value
-    a collection, stored as its length), `entries` (a list of pickled records, by index)."""
+    `set` (each value a frozenset), `keys` (a set: membership only), `records` (a list of
+    records, by position)."""
 
     kind: str = "map"
 
@@ -82,8 +80,17 @@ class Parts:
     keys: tuple[Any, ...]
 
 
+@dataclass(frozen=True)
+class Group:
+    """Several mappings of one key space stored as one record per key (fewer records to
+    write and look up): `fields` are (attribute, kind) pairs, kind `map` or `set`. Each
+    attribute reads back as a `Column` of the group's table."""
+
+    fields: tuple[tuple[str, str], ...]
+
+
 SCALAR = "scalar"
-Spec = Table | Tables | Part | Parts | str
+Spec = Table | Tables | Part | Parts | Group | str
 
 
 class Stored(Protocol):
@@ -101,38 +108,51 @@ class IndexWriter:
                               metasync=False, lock=True, readahead=False)  # fmt: skip
         self._txn = self._env.begin(write=True)
         self._tables = 0
+        self._scalars: dict[bytes, bytes] = {}
         self.counts: dict[str, int] = {}
 
-    def _put(self, key: bytes, payload: bytes) -> None:
-        self._txn.put(key, _CRC.pack(zlib.crc32(payload)) + payload, append=False)
-
     def scalar(self, name: str, value: object) -> None:
-        self._put(b"\x00" + name.encode(), msgpack.packb(value, use_bin_type=True))
+        """Scalars sort after every table (b"\xff"), and are written last."""
+        self._scalars[_SCALARS + name.encode()] = _checked(msgpack.packb(value, use_bin_type=True))
 
     def table(self, name: str, mapping: Collection[Any], kind: str) -> None:
+        """A table's records, sorted, appended in one call (tables are numbered in the
+        order they are written, so every record goes at the end of the file)."""
         self._tables += 1
         prefix = _prefix(self._tables)
         self.scalar(f"table:{name}", [self._tables, len(mapping), kind])
         self.counts[name] = len(mapping)
-        if kind == "entries":
-            for i, record in enumerate(mapping):
-                self._put(prefix + _int_key(i), pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
-            return
-        if kind == "keys":
-            for key in mapping:
-                self._put(prefix + _key(key), b"")
-            return
-        assert isinstance(mapping, Mapping)
-        for key, value in mapping.items():
-            if kind == "count":
-                payload = msgpack.packb(len(value))
-            elif kind == "set":
-                payload = msgpack.packb(sorted(value), use_bin_type=True)
-            else:
-                payload = msgpack.packb(value, use_bin_type=True)
-            self._put(prefix + _key(key), payload)
+        pack = msgpack.Packer(use_bin_type=True).pack
+        items: list[tuple[bytes, bytes]]
+        if kind == "records":
+            items = [(prefix + _int_key(i), _checked(pack(r))) for i, r in enumerate(mapping)]
+        elif kind == "keys":
+            items = sorted((prefix + _key(key), _checked(b"")) for key in mapping)
+        else:
+            assert isinstance(mapping, Mapping)
+            encode: Callable[[Any], Any] = sorted if kind == "set" else _same
+            items = sorted(
+                (prefix + _key(key), _checked(pack(encode(value))))
+                for key, value in mapping.items()
+            )
+        self._txn.cursor().putmulti(items, append=True)
+
+    def group(self, name: str, columns: list[tuple[Mapping[Any, Any], str]]) -> None:
+        """Several mappings as one table of records [value of each, or None]."""
+        keys = dict.fromkeys(k for mapping, _ in columns for k in mapping)
+        records = {
+            key: [
+                None if (v := mapping.get(key)) is None else (sorted(v) if kind == "set" else v)
+                for mapping, kind in columns
+            ]
+            for key in keys
+        }
+        self.table(name, records, "map")
+        self.scalar(f"group:{name}", [sum(1 for v in m.values() if v is not None)
+                                      for m, _ in columns])  # fmt: skip
 
     def close(self) -> None:
+        self._txn.cursor().putmulti(sorted(self._scalars.items()), append=True)
         self._txn.commit()
         self._env.sync(True)
         self._env.close()
@@ -141,8 +161,12 @@ class IndexWriter:
 def dump(obj: Any, writer: IndexWriter, prefix: str) -> None:
     """Write `obj`'s stored attributes (and its parts', recursively) under `prefix`."""
     for attr, spec in type(obj).STORED.items():
-        value = getattr(obj, attr)
         name = f"{prefix}.{attr}"
+        if isinstance(spec, Group):
+            writer.group(name, [(getattr(obj, field), kind) for field, kind in spec.fields])
+            continue
+        made = getattr(obj, f"_dump{attr}", None)  # a table made only to be stored
+        value = made() if made is not None else getattr(obj, attr)
         if spec == SCALAR:
             writer.scalar(name, value)
         elif isinstance(spec, Table):
@@ -182,6 +206,7 @@ class IndexReader:
         self._open()
 
     def raw(self, key: bytes) -> bytes | None:
+        """A record's bytes, once its checksum is checked."""
         data = self._txn.get(key)
         if data is None:
             return None
@@ -191,14 +216,14 @@ class IndexReader:
         return payload
 
     def scalar(self, name: str) -> Any:
-        payload = self.raw(b"\x00" + name.encode())
+        payload = self.raw(_SCALARS + name.encode())
         if payload is None:
             raise IndexDamaged(f"the stored index has no {name!r}")
         return msgpack.unpackb(payload, use_list=False, strict_map_key=False)
 
     def table(self, name: str) -> StoredMap | StoredSequence:
         number, size, kind = self.scalar(f"table:{name}")
-        if kind == "entries":
+        if kind == "records":
             return StoredSequence(self, _prefix(number), size)
         return StoredMap(self, _prefix(number), size, kind)
 
@@ -221,6 +246,13 @@ def load(cls: type[T], reader: IndexReader, prefix: str, **given: Any) -> T:
     for attr, spec in cls.STORED.items():  # type: ignore[attr-defined]
         name = f"{prefix}.{attr}"
         value: Any
+        if isinstance(spec, Group):
+            table = reader.table(name)
+            assert isinstance(table, StoredMap)
+            counts = reader.scalar(f"group:{name}")
+            for k, (field, kind) in enumerate(spec.fields):
+                setattr(obj, field, Column(table, k, kind, counts[k]))
+            continue
         if spec == SCALAR:
             value = reader.scalar(name)
         elif isinstance(spec, Table):
@@ -294,8 +326,52 @@ class StoredMap(Mapping[Any, Any]):
             yield _unkey(raw[len(self._prefix) :])
 
 
+class Column(Mapping[Any, Any]):
+    """One field of a `Group`'s records, read as a mapping of its own (a key whose field
+    is None is not in it)."""
+
+    def __init__(self, table: StoredMap, field: int, kind: str, count: int) -> None:
+        self._table = table
+        self._field = field
+        self._set = kind == "set"
+        self._count = count
+        self._sets: dict[Any, frozenset[Any]] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        record = self._table.get(key)
+        if record is None or record[self._field] is None:
+            return default
+        if not self._set:
+            return record[self._field]
+        found = self._sets.get(key)
+        if found is None:
+            if len(self._sets) >= CACHE_ENTRIES:
+                self._sets.clear()
+            found = self._sets[key] = frozenset(record[self._field])
+        return found
+
+    def __getitem__(self, key: Any) -> Any:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        record = self._table.get(key)
+        return record is not None and record[self._field] is not None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return (k for k in self._table if k in self)
+
+
 class StoredSequence(Sequence[Any]):
-    """A read-only list of pickled records (the name entries), loaded by index on use."""
+    """A read-only list of msgpack records, decoded by index on use."""
 
     def __init__(self, reader: IndexReader, prefix: bytes, size: int) -> None:
         self._reader = reader
@@ -318,7 +394,7 @@ class StoredSequence(Sequence[Any]):
             payload = self._reader.raw(self._prefix + _int_key(i))
             if payload is None:
                 raise IndexDamaged(f"the stored index has no entry {i}")
-            found = pickle.loads(payload)
+            found = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
             if len(self._loaded) >= CACHE_ENTRIES:
                 self._loaded.clear()
             self._loaded[i] = found
@@ -326,6 +402,15 @@ class StoredSequence(Sequence[Any]):
 
 
 _MISSING = object()
+_SCALARS = b"\xff"
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _checked(payload: bytes) -> bytes:
+    return _CRC.pack(zlib.crc32(payload)) + payload
 
 
 def _prefix(number: int) -> bytes:
