@@ -30,11 +30,12 @@ from .index import NameIndex
 from .normalize import Normaliser
 from .stored import (
     FORMAT,
-    IndexReader,
     IndexWriter,
     check_manifest,
     dump,
+    forget_reader,
     load,
+    open_reader,
     write_manifest,
 )
 
@@ -99,6 +100,7 @@ def open_indexes(
             return _open(path, key, registry, normaliser)
         except IndexDamaged as exc:
             _log.warning("banscreen: %s; building the name index again", exc)
+            forget_reader(path)
             shutil.rmtree(path, ignore_errors=True)
     names = NameIndex(registry.entities, config, normaliser)
     free_text = FreeTextIndex(names, config)
@@ -120,8 +122,8 @@ def build_index(registry: Registry, normaliser: Normaliser) -> Path:
 def _open(
     path: Path, key: str, registry: Registry, normaliser: Normaliser
 ) -> tuple[NameIndex, FreeTextIndex]:
-    manifest = check_manifest(path, key, full=False)
-    reader = IndexReader(path)
+    manifest = check_manifest(path, key, full=True)
+    reader = open_reader(path)
     names = load(NameIndex, reader, "names", config=registry.matching, normaliser=normaliser,
                  entities=registry.entities)  # fmt: skip
     if len(names.entries) != manifest["counts"].get("names._entry_records"):

@@ -22,9 +22,7 @@ is checked before an index is used at all.
 from __future__ import annotations
 
 import json
-import os
 import struct
-import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -182,28 +180,55 @@ def dump(obj: Any, writer: IndexWriter, prefix: str) -> None:
 
 
 # ------------------------------------------------------------------ reading
-_OPEN: weakref.WeakSet[IndexReader] = weakref.WeakSet()
+# LMDB lets a process open an environment once: every index opened here, by path, with the
+# identity of its data file when opened.
+_READERS: dict[str, tuple[tuple[int, int], IndexReader]] = {}
+
+
+def open_reader(path: Path) -> IndexReader:
+    """The process's reader of the index at `path`; a new one if the file was replaced."""
+    try:
+        stat = (path / _DATA).stat()
+    except OSError as exc:
+        raise IndexDamaged(f"stored index unreadable: {exc}") from None
+    identity = (stat.st_ino, stat.st_mtime_ns)
+    known = _READERS.get(str(path))
+    if known is not None:
+        if known[0] == identity:
+            return known[1]
+        known[1].close()
+    reader = IndexReader(path)
+    _READERS[str(path)] = (identity, reader)
+    return reader
+
+
+def forget_reader(path: Path) -> None:
+    """Close the reader of an index about to be deleted."""
+    known = _READERS.pop(str(path), None)
+    if known is not None:
+        known[1].close()
 
 
 class IndexReader:
-    """One stored index, opened read-only."""
+    """One stored index, opened read-only (through `open_reader`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._open()
-        _OPEN.add(self)
+
+    def close(self) -> None:
+        self._env.close()
 
     def _open(self) -> None:
+        """Read-only and without LMDB's lock table (the files never change once written):
+        a worker forked after this keeps reading the same mapped pages, which is why the
+        environment is not opened again in it (LMDB refuses a second open in one process)."""
         try:
             self._env = lmdb.open(str(self.path), readonly=True, lock=False, max_dbs=0,
                                   readahead=False, create=False)  # fmt: skip
         except lmdb.Error as exc:
             raise IndexDamaged(f"cannot open the stored index: {exc}") from None
         self._txn = self._env.begin(buffers=False)
-
-    def _reopen_after_fork(self) -> None:
-        """A forked worker opens its own environment (LMDB's rule); the pages stay shared."""
-        self._open()
 
     def raw(self, key: bytes) -> bytes | None:
         """A record's bytes, once its checksum is checked."""
@@ -226,14 +251,6 @@ class IndexReader:
         if kind == "records":
             return StoredSequence(self, _prefix(number), size)
         return StoredMap(self, _prefix(number), size, kind)
-
-
-def _after_fork() -> None:
-    for reader in list(_OPEN):
-        reader._reopen_after_fork()
-
-
-os.register_at_fork(after_in_child=_after_fork)
 
 
 def load(cls: type[T], reader: IndexReader, prefix: str, **given: Any) -> T:

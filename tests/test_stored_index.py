@@ -1,0 +1,115 @@
+"""The stored name index: the same answers as the index built in memory, opened rather than
+rebuilt, and never used when stale or damaged."""
+
+from __future__ import annotations
+
+import logging
+import random
+from pathlib import Path
+
+import pytest
+
+from banscreen.match import Matcher
+from banscreen.match.opening import index_key, index_root
+from banscreen.registry import Registry
+from banscreen.sources import ListStore, registry_with_lists
+
+LISTS = Path(__file__).resolve().parent / "fixtures" / "lists"
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
+    home = tmp_path_factory.mktemp("stored-home")
+    store = ListStore(home)
+    for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
+        store.import_file(LISTS / name)
+    return registry_with_lists(home)
+
+
+def _queries(registry: Registry) -> list[str]:
+    """Registry names as given and misspelt, inside longer strings, and unrelated names."""
+    rng = random.Random(11)
+    names = sorted(n.value for e in registry.entities.values() for n in e.names)
+    out = []
+    for value in rng.sample(names, 250):
+        out.append(value)
+        if len(value) > 5:
+            i = rng.randrange(1, len(value) - 2)
+            out.append(value[:i] + value[i + 1] + value[i] + value[i + 2 :])
+        out.append(f"Payment to {value} ref 4471")
+    out += ["Acme Widgets Ltd", "John Smith", "Global Trading Co", "北京新华书店", "Иван Петров"]
+    return out
+
+
+def _answers(matcher: Matcher, queries: list[str]) -> list[object]:
+    out: list[object] = []
+    for query in queries:
+        out.append([(m.entry.entity_id, m.entry.name.value, round(m.score, 6), m.method,
+                     m.alignment.pairs, m.found) for m in matcher.names.match(query)])  # fmt: skip
+        out.append([(m.entry.entity_id, m.score) for m in matcher.names.match_component(query)])
+        out.append(sorted((h.entry.entity_id, h.phrase) for h in matcher.free_text.scan(query)))
+    return out
+
+
+def test_the_stored_index_answers_as_the_built_one(registry: Registry) -> None:
+    queries = _queries(registry)
+    built = Matcher(registry, stored=False)
+    stored = Matcher(registry)
+    assert type(stored.names.entries).__name__ == "StoredEntries"  # really opened from disk
+    assert len(stored.names.entries) == len(built.names.entries)
+    answers = _answers(built, queries)
+    assert any(answers[::3]), "the queries must reach some names"
+    assert _answers(stored, queries) == answers
+
+
+def _index_dir(registry: Registry) -> Path:
+    return index_root() / index_key(registry)[:32]
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path / "data.mdb"
+    raw = bytearray(data.read_bytes())
+    if how == "flip":
+        middle = len(raw) // 2
+        raw[middle : middle + 64] = bytes(b ^ 0xFF for b in raw[middle : middle + 64])
+    elif how == "truncate":
+        raw = raw[: len(raw) // 2]
+    data.write_bytes(bytes(raw))
+    if how == "stale":
+        manifest = path / "manifest.json"
+        manifest.write_text(manifest.read_text().replace('"key": "', '"key": "0'))
+
+
+@pytest.mark.parametrize("how", ["flip", "truncate", "stale"])
+def test_a_damaged_or_stale_index_is_rebuilt_with_a_message_never_used(
+    registry: Registry, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    queries = _queries(registry)[:90]
+    expected = _answers(Matcher(registry, stored=False), queries)
+    Matcher(registry)  # stored
+    path = _index_dir(registry)
+    assert (path / "manifest.json").exists()
+    _damage(path, how)
+    with caplog.at_level(logging.WARNING, logger="banscreen.index"):
+        again = Matcher(registry)
+    assert "building the name index again" in caplog.text
+    assert _answers(again, queries) == expected
+    # And the rebuilt index is whole: the next start opens it without a word.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="banscreen.index"):
+        Matcher(registry)
+    assert caplog.text == ""
+
+
+def test_lists_import_leaves_the_index_built(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app
+
+    home = tmp_path / "home"
+    result = CliRunner().invoke(
+        app, ["--home", str(home), "lists", "import", str(LISTS / "consolidated.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    registry = registry_with_lists(home)
+    assert (_index_dir(registry) / "manifest.json").exists()
