@@ -28,16 +28,8 @@ from ..settings import cache_dir
 from .freetext import FreeTextIndex
 from .index import NameIndex
 from .normalize import Normaliser
-from .stored import (
-    FORMAT,
-    IndexWriter,
-    check_manifest,
-    dump,
-    forget_reader,
-    load,
-    open_reader,
-    write_manifest,
-)
+from .stored import IndexWriter, dump, load
+from .tables import FORMAT, check_manifest, forget_reader, open_reader, write_manifest
 
 _log = logging.getLogger("banscreen.index")
 # Stored indexes kept besides the one just built (each list version and pack set has one).

@@ -1,0 +1,296 @@
+"""The stored name index read back: one read-only LMDB environment per index and process
+(`open_reader`), its tables as mappings that decode a record on first use (`StoredMap`,
+`Column`, `StoredSequence`), the record and key codecs, and the manifest beside the data.
+
+Every record is msgpack and carries a CRC-32 of its bytes: a damaged page is found when it
+is read (`IndexDamaged`). The manifest (`manifest.json`: the content key, the data file's
+size and a CRC-32 of the whole file) is checked whenever an index is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import lmdb
+import msgpack
+
+from ..errors import IndexDamaged
+from ..tunables import CACHE_ENTRIES
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+_DATA = "data.mdb"
+_CRC = struct.Struct("<I")
+
+
+# ------------------------------------------------------------------ reading
+# LMDB lets a process open an environment once: every index opened here, by path, with the
+# identity of its data file when opened.
+_READERS: dict[str, tuple[tuple[int, int], IndexReader]] = {}
+
+
+def open_reader(path: Path) -> IndexReader:
+    """The process's reader of the index at `path`; a new one if the file was replaced."""
+    try:
+        stat = (path / _DATA).stat()
+    except OSError as exc:
+        raise IndexDamaged(f"stored index unreadable: {exc}") from None
+    identity = (stat.st_ino, stat.st_mtime_ns)
+    known = _READERS.get(str(path))
+    if known is not None and known[0] == identity:
+        return known[1]
+    reader = IndexReader(path)
+    _READERS[str(path)] = (identity, reader)
+    return reader
+
+
+def forget_reader(path: Path) -> None:
+    """Stop handing out the reader of an index about to be deleted. It is not closed:
+    indexes opened through it may still be in use, and read the deleted file's pages until
+    they go (LMDB tells environments apart by file, so the rebuilt one opens afresh)."""
+    _READERS.pop(str(path), None)
+
+
+class IndexReader:
+    """One stored index, opened read-only (through `open_reader`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._open()
+
+    def _open(self) -> None:
+        """Read-only and without LMDB's lock table (the files never change once written):
+        a worker forked after this keeps reading the same mapped pages, which is why the
+        environment is not opened again in it (LMDB refuses a second open in one process)."""
+        try:
+            self._env = lmdb.open(str(self.path), readonly=True, lock=False, max_dbs=0,
+                                  readahead=False, create=False)  # fmt: skip
+        except lmdb.Error as exc:
+            raise IndexDamaged(f"cannot open the stored index: {exc}") from None
+        self._txn = self._env.begin(buffers=False)
+
+    def raw(self, key: bytes) -> bytes | None:
+        """A record's bytes, once its checksum is checked."""
+        data = self._txn.get(key)
+        if data is None:
+            return None
+        payload = data[4:]
+        if len(data) < 4 or _CRC.unpack_from(data)[0] != zlib.crc32(payload):
+            raise IndexDamaged(f"a damaged record in the stored index {self.path.name}")
+        return payload
+
+    def scalar(self, name: str) -> Any:
+        payload = self.raw(SCALAR_PREFIX + name.encode())
+        if payload is None:
+            raise IndexDamaged(f"the stored index has no {name!r}")
+        return msgpack.unpackb(payload, use_list=False, strict_map_key=False)
+
+    def table(self, name: str) -> StoredMap | StoredSequence:
+        number, size, kind = self.scalar(f"table:{name}")
+        if kind == "records":
+            return StoredSequence(self, table_prefix(number), size)
+        return StoredMap(self, table_prefix(number), size, kind)
+
+
+class StoredMap(Mapping[Any, Any]):
+    """A read-only mapping over one stored table, decoding records on first use."""
+
+    def __init__(self, reader: IndexReader, prefix: bytes, size: int, kind: str) -> None:
+        self._reader = reader
+        self._prefix = prefix
+        self._size = size
+        self._kind = kind
+        self._decoded: dict[Any, Any] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        found = self._decoded.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._fetch(key)
+            if len(self._decoded) >= CACHE_ENTRIES:
+                self._decoded.clear()
+            self._decoded[key] = found
+        return default if found is _MISSING else found
+
+    def _fetch(self, key: Any) -> Any:
+        payload = self._reader.raw(self._prefix + table_key(key))
+        if payload is None:
+            return _MISSING
+        if self._kind == "keys":
+            return True
+        value = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
+        if self._kind == "set":
+            return frozenset(value)
+        return value
+
+    def __getitem__(self, key: Any) -> Any:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __bool__(self) -> bool:
+        return self._size > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        """Keys, in stored order (for tools and tests; queries look keys up)."""
+        cursor = self._reader._txn.cursor()
+        if not cursor.set_range(self._prefix):
+            return
+        for raw in cursor.iternext(keys=True, values=False):
+            if not raw.startswith(self._prefix):
+                return
+            yield table_unkey(raw[len(self._prefix) :])
+
+
+class Column(Mapping[Any, Any]):
+    """One field of a `Group`'s records, read as a mapping of its own (a key whose field
+    is None is not in it)."""
+
+    def __init__(self, table: StoredMap, field: int, kind: str, count: int) -> None:
+        self._table = table
+        self._field = field
+        self._set = kind == "set"
+        self._count = count
+        self._sets: dict[Any, frozenset[Any]] = {}
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        record = self._table.get(key)
+        if record is None or record[self._field] is None:
+            return default
+        if not self._set:
+            return record[self._field]
+        found = self._sets.get(key)
+        if found is None:
+            if len(self._sets) >= CACHE_ENTRIES:
+                self._sets.clear()
+            found = self._sets[key] = frozenset(record[self._field])
+        return found
+
+    def __getitem__(self, key: Any) -> Any:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        record = self._table.get(key)
+        return record is not None and record[self._field] is not None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return (k for k in self._table if k in self)
+
+
+class StoredSequence(Sequence[Any]):
+    """A read-only list of msgpack records, decoded by index on use."""
+
+    def __init__(self, reader: IndexReader, prefix: bytes, size: int) -> None:
+        self._reader = reader
+        self._prefix = prefix
+        self._size = size
+        self._loaded: dict[int, Any] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._size))]
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        found = self._loaded.get(i)
+        if found is None:
+            payload = self._reader.raw(self._prefix + int_key(i))
+            if payload is None:
+                raise IndexDamaged(f"the stored index has no entry {i}")
+            found = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
+            if len(self._loaded) >= CACHE_ENTRIES:
+                self._loaded.clear()
+            self._loaded[i] = found
+        return found
+
+
+_MISSING = object()
+SCALAR_PREFIX = b"\xff"
+
+
+def checked(payload: bytes) -> bytes:
+    return _CRC.pack(zlib.crc32(payload)) + payload
+
+
+def table_prefix(number: int) -> bytes:
+    return struct.pack(">H", number)
+
+
+def int_key(i: int) -> bytes:
+    return struct.pack(">I", i)
+
+
+def table_key(key: Any) -> bytes:
+    """Keys are strings or ints (a tag byte keeps the two apart)."""
+    if isinstance(key, str):
+        return b"s" + key.encode("utf-8", "surrogatepass")
+    assert isinstance(key, int) and not isinstance(key, bool), f"table key {key!r}"
+    return b"i" + struct.pack(">q", key)
+
+
+def table_unkey(raw: bytes) -> Any:
+    if raw[:1] == b"i":
+        return struct.unpack(">q", raw[1:])[0]
+    return raw[1:].decode("utf-8", "surrogatepass")
+
+
+# ------------------------------------------------------------------ manifest
+def file_digest(path: Path) -> str:
+    """CRC-32 of the data file, read in large blocks (a fast whole-file check)."""
+    crc = 0
+    with (path / _DATA).open("rb") as fh:
+        while block := fh.read(1 << 22):
+            crc = zlib.crc32(block, crc)
+    return f"{crc:08x}"
+
+
+def write_manifest(path: Path, key: str, counts: dict[str, int]) -> None:
+    manifest = {
+        "format": FORMAT,
+        "key": key,
+        "size": (path / _DATA).stat().st_size,
+        "crc32": file_digest(path),
+        "counts": counts,
+    }
+    (path / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
+
+
+def check_manifest(path: Path, key: str, full: bool) -> dict[str, Any]:
+    """The manifest of a stored index, if it is the one for `key` and intact; with `full`,
+    the whole data file is read and its digest compared too."""
+    try:
+        manifest: dict[str, Any] = json.loads((path / MANIFEST).read_text())
+        size = (path / _DATA).stat().st_size
+    except (OSError, ValueError) as exc:
+        raise IndexDamaged(f"stored index unreadable: {exc}") from None
+    if manifest.get("format") != FORMAT or manifest.get("key") != key:
+        raise IndexDamaged("stored index was built for other lists, packs or code")
+    if manifest.get("size") != size:
+        raise IndexDamaged(f"stored index is {size} bytes, its manifest says {manifest['size']}")
+    if full and manifest.get("crc32") != file_digest(path):
+        raise IndexDamaged("stored index does not match its checksum")
+    return manifest
