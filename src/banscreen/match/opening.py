@@ -22,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..errors import IndexDamaged
+from ..gcpause import paused
 from ..registry import Registry
 from ..registry.cache import code_digest
 from ..settings import cache_dir
@@ -83,8 +84,9 @@ def open_indexes(
     be written) they are built and kept in memory only."""
     config = registry.matching
     if not stored:
-        names = NameIndex(registry.entities, config, normaliser)
-        return names, FreeTextIndex(names, config)
+        with paused():
+            names = NameIndex(registry.entities, config, normaliser)
+            return names, FreeTextIndex(names, config)
     key = index_key(registry)
     path = index_root() / key[:32]
     if path.exists():
@@ -94,13 +96,14 @@ def open_indexes(
             _log.warning("banscreen: %s; building the name index again", exc)
             forget_reader(path)
             shutil.rmtree(path, ignore_errors=True)
-    names = NameIndex(registry.entities, config, normaliser)
-    free_text = FreeTextIndex(names, config)
-    try:
-        _store(path, key, names, free_text)
-    except OSError as exc:  # a read-only or full cache: screen from memory this time
-        _log.warning("banscreen: could not store the name index (%s)", exc)
-        return names, free_text
+    with paused():
+        names = NameIndex(registry.entities, config, normaliser)
+        free_text = FreeTextIndex(names, config)
+        try:
+            _store(path, key, names, free_text)
+        except OSError as exc:  # a read-only or full cache: screen from memory this time
+            _log.warning("banscreen: could not store the name index (%s)", exc)
+            return names, free_text
     return _open(path, key, registry, normaliser)
 
 

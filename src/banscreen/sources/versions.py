@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ListError
+from ..gcpause import paused
 from .deltas import FULL_EVERY, delta_lines, parse_lines, whole_lines
 from .entities import VersionInfo, slug
 from .formats import detect_format, read_list
@@ -226,7 +227,8 @@ class ListStore:
         try:
             fmt = fmt or detect_format(path)
             sha = content_hash(path)
-            content = read_list(path, fmt)
+            with paused():  # a large list is hundreds of thousands of live objects
+                content = read_list(path, fmt)
         except ListError as exc:
             guess = name or _FORMAT_LISTS.get(fmt or "", "unknown")
             self._refuse(guess, fmt or "unknown", origin, retrieved, str(exc))
