@@ -46,7 +46,7 @@ class NameIndex(ComponentNames):
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
         "_compact_near": Parts(NearIndex, _BOTH), "_person_counts": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
-        "_component_words": Table("keys"), "_digit_words": SCALAR,
+        "_component_words": Table("keys"), "_digit_text": SCALAR,
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
@@ -201,8 +201,11 @@ class NameIndex(ComponentNames):
         self._component_words = self._words | self._packaging
         # Registry words with a digit (see _inert), and whether variants() may leave out
         # references that pair with nothing (tests turn it off to compare).
-        self._digit_words = tuple(sorted(t for t in vocabulary if any(c.isdigit() for c in t)))
-        self._digit_near = NearIndex(self._digit_words, self.config.token_similarity)
+        digit_words = sorted(t for t in vocabulary if any(c.isdigit() for c in t))
+        # One string of them apart by NUL, which no word holds: "is this piece inside any of
+        # them" is then one substring search rather than one per word.
+        self._digit_text = "\0".join(digit_words)
+        self._digit_near = NearIndex(digit_words, self.config.token_similarity)
         self._all_words = Words(vocabulary, self.config.token_similarity, self.sound)
         # The romanised words of names in scripts other than Latin and Han, for Latin queries.
         self._scripted_words = Words(

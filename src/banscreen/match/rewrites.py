@@ -27,7 +27,7 @@ class QueryRewrites:
     _vocabulary: Container[str]
     _lexical: Postings
     _lexical_persons: Postings
-    _digit_words: tuple[str, ...]
+    _digit_text: str  # the registry's words holding a digit, apart by NUL
     _digit_near: NearIndex
     _has_partner: Callable[[str], bool]
 
@@ -120,7 +120,7 @@ class QueryRewrites:
             for piece in split_words(self.normaliser.fold(word)):
                 if not piece:
                     continue
-                if piece in self._vocabulary or any(piece in t for t in self._digit_words):
+                if piece in self._vocabulary or piece in self._digit_text:
                     return False
                 if piece.isdigit():
                     # Digits sound like nothing, and a word near a number holds digits.
