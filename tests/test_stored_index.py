@@ -113,3 +113,24 @@ def test_lists_import_leaves_the_index_built(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     registry = registry_with_lists(home)
     assert (_index_dir(registry) / "manifest.json").exists()
+
+
+def test_an_index_that_cannot_be_written_is_used_from_memory(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    from banscreen.match import stored
+
+    queries = _queries(registry)[:60]
+    expected = _answers(Matcher(registry, stored=False), queries)
+    monkeypatch.setenv("BANSCREEN_CACHE", str(tmp_path / "cache"))
+
+    def full_disk(self: object, path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(stored.IndexWriter, "__init__", full_disk)
+    with caplog.at_level(logging.WARNING, logger="banscreen.index"):
+        matcher = Matcher(registry)
+    assert "could not store the name index" in caplog.text
+    assert _answers(matcher, queries) == expected
+    assert not any(p.is_dir() and p.name != "keys" for p in index_root().iterdir())

@@ -29,7 +29,7 @@ from ..settings import cache_dir
 from .freetext import FreeTextIndex
 from .index import NameIndex
 from .normalize import Normaliser
-from .stored import IndexWriter, dump, load
+from .stored import WRITE_ERRORS, IndexWriter, dump, load
 from .tables import FORMAT, check_manifest, forget_reader, open_reader, write_manifest
 
 _log = logging.getLogger("banscreen.index")
@@ -101,7 +101,7 @@ def open_indexes(
         free_text = FreeTextIndex(names, config)
         try:
             _store(path, key, names, free_text)
-        except OSError as exc:  # a read-only or full cache: screen from memory this time
+        except WRITE_ERRORS as exc:  # a read-only or full cache: screen from memory this time
             _log.warning("banscreen: could not store the name index (%s)", exc)
             return names, free_text
     return _open(path, key, registry, normaliser)

@@ -37,6 +37,9 @@ from .tables import (
     table_prefix,
 )
 
+# What writing an index may fail with (a read-only or full disk): the caller then screens
+# from the index built in memory.
+WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, lmdb.Error)
 # Virtual address space reserved for a writer; the file grows only as records are written.
 _MAP_SIZE = 1 << 38
 
