@@ -12,6 +12,9 @@ from __future__ import annotations
 # at most this many entries (lru_cache evicts the least recent; the engine's own caches are
 # emptied when full and refill).
 CACHE_ENTRIES = 1 << 16
+# Decoded records kept per table of the stored name index (match/tables.py): a record not
+# kept is read again from the mapped file, which costs a few microseconds.
+STORED_RECORDS = 1 << 12
 # Free text longer than this is decided without remembering its decision.
 CACHEABLE_TEXT = 4096
 # The repeat lane (batch/lane.py): written cells kept per kind (by period, for any date),

@@ -20,7 +20,7 @@ import lmdb
 import msgpack
 
 from ..errors import IndexDamaged
-from ..tunables import CACHE_ENTRIES
+from ..tunables import STORED_RECORDS
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -111,7 +111,7 @@ class StoredMap(Mapping[Any, Any]):
         found = self._decoded.get(key, _MISSING)
         if found is _MISSING:
             found = self._fetch(key)
-            if len(self._decoded) >= CACHE_ENTRIES:
+            if len(self._decoded) >= STORED_RECORDS:
                 self._decoded.clear()
             self._decoded[key] = found
         return default if found is _MISSING else found
@@ -172,7 +172,7 @@ class Column(Mapping[Any, Any]):
             return record[self._field]
         found = self._sets.get(key)
         if found is None:
-            if len(self._sets) >= CACHE_ENTRIES:
+            if len(self._sets) >= STORED_RECORDS:
                 self._sets.clear()
             found = self._sets[key] = frozenset(record[self._field])
         return found
@@ -222,7 +222,7 @@ class StoredSequence(Sequence[Any]):
             if payload is None:
                 raise IndexDamaged(f"the stored index has no entry {i}")
             found = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
-            if len(self._loaded) >= CACHE_ENTRIES:
+            if len(self._loaded) >= STORED_RECORDS:
                 self._loaded.clear()
             self._loaded[i] = found
         return found
