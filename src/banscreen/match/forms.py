@@ -1,8 +1,14 @@
-"""A name ready to compare (`NameForm`), and the phrase tables normalize.py rewrites by."""
+"""A name ready to compare (`NameForm`), the phrase tables normalize.py rewrites by, and
+the registry's names normalised once (`cached_forms`)."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from ..registry.cache import cached
+from ..registry.schema import MatchingSchema
 
 
 def by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
@@ -78,3 +84,15 @@ class NameForm:
     @property
     def compact(self) -> str:
         return "".join(self.tokens)
+
+
+def cached_forms(
+    values: list[str], form: Callable[[str], NameForm], config: MatchingSchema
+) -> list[NameForm]:
+    """Every registry name normalised: most of building the name index with a large list,
+    so kept in the cache directory, keyed by the names themselves and the matching config."""
+    digest = hashlib.sha256()
+    for value in values:
+        digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
+    return cached("forms", [], lambda: [form(v) for v in values],
+                  key=(digest.hexdigest(), config.model_dump_json()))  # fmt: skip

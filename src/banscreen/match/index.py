@@ -8,21 +8,19 @@ finds, and the best match per entity at or above review is returned.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
 from ..model import Entity
-from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .common_words import zipf
 from .components import ComponentNames
 from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
-from .forms import NameForm
+from .forms import NameForm, cached_forms
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
@@ -78,7 +76,9 @@ class NameIndex(ComponentNames):
         named = [
             (entity_id, name, person, k, form)
             for (entity_id, name, person, k), form in zip(
-                pairs, self._forms([pair[1].value for pair in pairs]), strict=True
+                pairs,
+                cached_forms([pair[1].value for pair in pairs], normaliser.form, config),
+                strict=True,
             )
             if form.tokens
         ]
@@ -110,19 +110,6 @@ class NameIndex(ComponentNames):
             self._all_words.sound = self._scripted_words.sound = self.sound
             records, entities = self.__dict__.pop("_entry_records"), self.__dict__.pop("entities")
             self.entries = StoredEntries(records, entities)
-
-    def _forms(self, values: list[str]) -> list[NameForm]:
-        """Every registry name normalised: most of the start-up with a large list loaded, so
-        kept in the cache directory, keyed by the names themselves and the matching config."""
-        digest = hashlib.sha256()
-        for value in values:
-            digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
-        return cached(
-            "forms",
-            [],
-            lambda: [self.normaliser.form(v) for v in values],
-            key=(digest.hexdigest(), self.config.model_dump_json()),
-        )
 
     def prepare(self, form: NameForm) -> Prepared:
         weights = self.idf.weights
