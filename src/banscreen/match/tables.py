@@ -13,6 +13,7 @@ import json
 import struct
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ class IndexReader:
         if data is None:
             return None
         payload = data[4:]
-        if len(data) < 4 or _CRC.unpack_from(data)[0] != zlib.crc32(payload):
+        if int.from_bytes(data[:4], "little") != zlib.crc32(payload) or len(data) < 4:
             raise IndexDamaged(f"a damaged record in the stored index {self.path.name}")
         return payload
 
@@ -103,6 +104,7 @@ class StoredMap(Mapping[Any, Any]):
     def __init__(self, reader: IndexReader, prefix: bytes, size: int, kind: str) -> None:
         self._reader = reader
         self._prefix = prefix
+        self._str_prefix = prefix + b"s"  # most keys are strings: their prefix made once
         self._size = size
         self._kind = kind
         self._decoded: dict[Any, Any] = {}
@@ -117,12 +119,16 @@ class StoredMap(Mapping[Any, Any]):
         return default if found is _MISSING else found
 
     def _fetch(self, key: Any) -> Any:
-        payload = self._reader.raw(self._prefix + table_key(key))
+        if key.__class__ is str:
+            raw = self._str_prefix + key.encode("utf-8", "surrogatepass")
+        else:
+            raw = self._prefix + table_key(key)
+        payload = self._reader.raw(raw)
         if payload is None:
             return _MISSING
         if self._kind == "keys":
             return True
-        value = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
+        value = _unpack(payload)
         if self._kind == "set":
             return frozenset(value)
         return value
@@ -229,6 +235,7 @@ class StoredSequence(Sequence[Any]):
 
 
 _MISSING = object()
+_unpack = partial(msgpack.unpackb, use_list=False, strict_map_key=False)
 SCALAR_PREFIX = b"\xff"
 
 
