@@ -43,6 +43,10 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("cdx_proton-bridge-v1.8.0.bom.json", 202),
         ("cdx_dropwizard-1.3.15.bom.json", 168),
         ("cdx_laravel-7.12.0.bom.1.1.xml", 62),
+        ("cdx_keycloak-10.0.2.bom.xml", 904),
+        ("spdx_example1.spdx", 1),
+        ("spdx_example7-golang.spdx.json", 2),
+        ("spdx_ACME-v2.3.spdx.json", 4),
     ],
 )
 def test_real_sboms_raise_no_noise_with_every_list_imported(
@@ -152,3 +156,90 @@ def test_the_real_pain001_is_not_blocked_with_every_list_imported(listed: Screen
     assert all(d.outcome is not Outcome.BLOCK for d in decisions)
     debtor = [m for d in decisions for m in d.matches if m.query == "ABC Corporation"]
     assert debtor and all(m.score < 0.97 for m in debtor)  # "ABC LLC": REVIEW at most
+
+
+# Real ISO 20022 payment orders: SWIFT CBPR+ samples and a SEPA file. (creditor, country,
+# debtor, date, U.S. nexus) of each one's single transaction.
+ORDERS = [
+    ("cbpr_cbprplus_pacs008_2025.xml", "Supplier B", "CH", "Debtor Co", "2022-10-20", "unknown"),
+    ("cbpr_p.8.1.1.a_pacs.008_AtoB.xml", "Supplier B", "CH", "Debtor Co", "2022-10-20",
+     "unknown"),
+    ("cbpr_2026_pacs008_credit_transfer_sample.xml", None, "ES", None, "2026-04-13", "unknown"),
+    ("cbpr_y2025_pacs.008.max.xml", "EXNm", "GB", "EXNm", "2026-01-01", "true"),
+    ("cbpr_y2026_pain.001.max.xml", "EXNm", "GB", "EXNm", "2026-01-01", "true"),
+    ("moov_sepa_payment_naujas_1.xml", "IMONE Z", "LT", "IMONE X", "2017-08-23", "unknown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "creditor", "country", "debtor", "day", "nexus"), ORDERS)
+def test_real_payment_orders_are_read_whole(
+    listed: Screener, name: str, creditor: str | None, country: str, debtor: str | None,
+    day: str, nexus: str,
+) -> None:  # fmt: skip
+    path = REAL / "payments" / name
+    found, reader = detect(path)
+    assert found == "payments"
+    items = list(reader(path, AS_OF))
+    assert len(items) == 1 and items[0].error is None
+    tx = items[0].transaction
+    assert tx is not None
+    assert (tx.date.isoformat() if tx.date else None, tx.counterparty_country) == (day, country)
+    assert tx.us_nexus.value == nexus
+    if creditor is not None:  # the 2026 sample fills the name with a 140-character filler
+        assert tx.counterparty_name == creditor and dict(tx.parties)["debtor"] == debtor
+    decisions = list(Pipeline(listed, ScreenOptions()).scanned(iter(items)))
+    assert [d.outcome for d in decisions if d.outcome in (Outcome.BLOCK, Outcome.ERROR)] == []
+
+
+def test_ordinary_payment_orders_are_clear_with_every_list_imported(listed: Screener) -> None:
+    for name in ("cbpr_cbprplus_pacs008_2025.xml", "cbpr_2026_pacs008_credit_transfer_sample.xml"):
+        path = REAL / "payments" / name
+        reader = detect(path)[1]
+        decisions = list(Pipeline(listed, ScreenOptions()).scanned(reader(path, AS_OF)))
+        assert [d.outcome for d in decisions] == [Outcome.CLEAR], name
+
+
+def test_a_payment_status_report_is_refused_by_name() -> None:
+    from banscreen.errors import InputError
+
+    with pytest.raises(InputError, match=r"pacs\.002 message, which orders no payment"):
+        detect(REAL / "payments" / "moov_valid_pacs_v11.xml")
+
+
+def test_a_hotel_app_that_ships_the_alipay_sdk(listed: Screener) -> None:
+    decisions = scan(listed, REAL / "sbom" / "hotel_package-lock.json")
+    assert len(decisions) == 180
+    flagged = [(d.transaction_id, d.entity_id, d.outcome) for d in decisions
+               if d.outcome is not Outcome.CLEAR]  # fmt: skip
+    assert flagged == [("pkg:npm/alipay-sdk@3.4.0", "app-alipay", Outcome.REVIEW)]
+    (alipay,) = [d for d in decisions if d.entity_id == "app-alipay"]
+    assert "eo13971:AWAITING_IDENTIFICATION" in alipay.reasons  # 2021-03-15: not yet named
+
+
+def test_wechatpy_requirements(listed: Screener) -> None:
+    decisions = scan(listed, REAL / "sbom" / "wechatpy_echo_requirements.txt")
+    assert len(decisions) == 3
+    flagged = {d.transaction_id: d.entity_id for d in decisions if d.outcome is Outcome.REVIEW}
+    assert flagged == {"pkg:pypi/wechatpy": "app-wechat"}
+    assert all(d.outcome is Outcome.CLEAR for d in decisions if d.transaction_id not in flagged)
+
+
+def test_the_real_csl_sample_and_ofac_test_subset_import(tmp_path: Path) -> None:
+    store = ListStore(tmp_path / "home")
+    csl = store.import_file(REAL / "lists" / "csl_consolidated_sample.csv")
+    assert csl.version.records == 13
+    subset = store.import_file(REAL / "lists" / "ofac_csv_test_subset")
+    assert subset.version.records == 17
+    registry = registry_with_lists(tmp_path / "home")
+    assert sum(e.id.startswith("ofac-sdn-") for e in registry.entities.values()) == 17
+
+
+def test_an_ofac_subset_is_refused_as_a_truncated_update_of_the_full_list(
+    tmp_path: Path,
+) -> None:
+    from banscreen.errors import ListError
+
+    store = ListStore(tmp_path / "home")
+    store.import_file(REAL / "lists" / "ofac_csv_published")
+    with pytest.raises(ListError, match="more than the 10% allowed"):
+        store.import_file(REAL / "lists" / "ofac_csv_test_subset")

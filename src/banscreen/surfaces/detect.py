@@ -64,9 +64,15 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "sbom", _sbom("maven")
     if "pacs.008" in head or "pain.001" in head or (suffix == ".xml" and surface == "payments"):
         return "payments", read_payments
+    other = re.search(r"urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\.\d{3})", head)
+    if other:  # a status report or statement (pacs.002, camt.053): no payment order in it
+        raise InputError(
+            f"{path}: an ISO 20022 {other.group(1)} message, which orders no payment to screen; "
+            "banscreen reads payment orders (pacs.008, pain.001)"
+        )
     if re.search(r"^[+\\]--- \S+:\S+", head, re.MULTILINE):
         return "sbom", _sbom("gradle")
-    if name.startswith("requirements") and suffix in (".txt", ".in"):
+    if "requirements" in name and suffix in (".txt", ".in"):  # dev-requirements.txt too
         return "sbom", _sbom("pip")
     if surface == "sbom":
         raise InputError(f"{path}: not a CycloneDX, SPDX, lockfile, Gradle, Maven or pip file")
