@@ -31,7 +31,7 @@ from itertools import pairwise
 from ..registry.schema import MatchingSchema
 from .candidates import SHORT_FORM_WORDS
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
-from .similarity import Alignment, PairSimilarity, align, find
+from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
@@ -305,7 +305,7 @@ class Scorer:
             and len(a.tokens) == 1
             and score < cfg.person_rare_name_score
             and any(rare(b.tokens[j]) for j in lexical.aligned_b)
-            and any(x == y or len(x) >= 4 for x, y, _ in lexical.pairs)
+            and spelt_alike(lexical.pairs, cfg.person_rare_name_spelling)
         ):
             # A single word that is (a spelling of) a word only so many listed persons carry.
             score, method = cfg.person_rare_name_score, "fuzzy"

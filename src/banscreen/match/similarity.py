@@ -165,3 +165,11 @@ def find(haystack: Sequence[str], needle: Sequence[str]) -> int:
         if haystack[i] == needle[0] and tuple(haystack[i : i + n]) == tuple(needle):
             return i
     return -1
+
+
+def spelt_alike(pairs: tuple[tuple[str, str, float], ...], floor: float) -> bool:
+    """Whether an aligned pair is the same word, or a word of four letters or more spelt
+    like its partner to the edit similarity `floor` (not merely sounding like it)."""
+    return any(
+        x == y or (len(x) >= 4 and OSA.normalized_similarity(x, y) >= floor) for x, y, _ in pairs
+    )

@@ -236,6 +236,7 @@ class MatchingSchema(_Strict):
     org_spelling_floor: float = Field(ge=0, le=1)
     person_rare_name_score: float = Field(gt=0, le=1)
     person_rare_name_max_entities: int = Field(ge=0)
+    person_rare_name_spelling: float = Field(ge=0, le=1)
     reference_words: list[str]
     package_words: list[str]
     component_min_chars: int = Field(ge=1)
