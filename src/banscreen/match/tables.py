@@ -98,14 +98,32 @@ class IndexReader:
         return StoredMap(self, table_prefix(number), size, kind)
 
 
-class StoredMap(Mapping[Any, Any]):
+class _Lookup(Mapping[Any, Any]):
+    """What the stored mappings share: `get` is theirs; the size is known without reading."""
+
+    _count: int
+
+    def __getitem__(self, key: Any) -> Any:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+
+class StoredMap(_Lookup):
     """A read-only mapping over one stored table, decoding records on first use."""
 
     def __init__(self, reader: IndexReader, prefix: bytes, size: int, kind: str) -> None:
         self._reader = reader
         self._prefix = prefix
         self._str_prefix = prefix + b"s"  # most keys are strings: their prefix made once
-        self._size = size
+        self._count = size
         self._kind = kind
         self._decoded: dict[Any, Any] = {}
 
@@ -133,20 +151,8 @@ class StoredMap(Mapping[Any, Any]):
             return frozenset(value)
         return value
 
-    def __getitem__(self, key: Any) -> Any:
-        found = self.get(key, _MISSING)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
     def __contains__(self, key: object) -> bool:
         return self.get(key, _MISSING) is not _MISSING
-
-    def __len__(self) -> int:
-        return self._size
-
-    def __bool__(self) -> bool:
-        return self._size > 0
 
     def __iter__(self) -> Iterator[Any]:
         """Keys, in stored order (for tools and tests; queries look keys up)."""
@@ -159,7 +165,7 @@ class StoredMap(Mapping[Any, Any]):
             yield table_unkey(raw[len(self._prefix) :])
 
 
-class Column(Mapping[Any, Any]):
+class Column(_Lookup):
     """One field of a `Group`'s records, read as a mapping of its own (a key whose field
     is None is not in it)."""
 
@@ -183,21 +189,9 @@ class Column(Mapping[Any, Any]):
             found = self._sets[key] = frozenset(record[self._field])
         return found
 
-    def __getitem__(self, key: Any) -> Any:
-        found = self.get(key, _MISSING)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
     def __contains__(self, key: object) -> bool:
         record = self._table.get(key)
         return record is not None and record[self._field] is not None
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
 
     def __iter__(self) -> Iterator[Any]:
         return (k for k in self._table if k in self)
