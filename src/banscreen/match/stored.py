@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import lmdb
 import msgpack
@@ -90,10 +90,6 @@ class Group:
 
 SCALAR = "scalar"
 Spec = Table | Tables | Part | Parts | Group | str
-
-
-class Stored(Protocol):
-    STORED: ClassVar[dict[str, Spec]]
 
 
 # ------------------------------------------------------------------ writing
