@@ -26,6 +26,7 @@ from ..sources import (
     ListVersion,
     diff_lists,
     read_list,
+    registry_with_lists,
 )
 from ..sources.backfill import dated_items, is_history
 from ._common import (
@@ -252,13 +253,9 @@ def _build_index() -> None:
     index is built by the next command that needs it."""
     from ..match.normalize import Normaliser
     from ..match.opening import build_index
-    from ..sources import registry_with_lists
 
-    with (
-        err.status("building the name index …", spinner="dots")
-        if err.is_terminal
-        else (nullcontext())
-    ):
+    building = err.status("building the name index …", spinner="dots")
+    with building if err.is_terminal else nullcontext():
         try:
             registry = registry_with_lists(current_settings().home)
             build_index(registry, Normaliser(registry.matching))
