@@ -355,3 +355,18 @@ def test_the_service_judges_by_date_and_the_alert_page_names_the_listing_version
     assert page.status_code == 200
     assert "DELISTED_SINCE: listed by" in page.text and first in page.text
     store.engine.dispose()
+
+
+def test_two_histories_with_the_same_newest_version_are_not_the_same_data() -> None:
+    """Loaded registries are cached by their lists' identities: a history is more than its
+    newest version (two homes can import the same file in the same second and share that
+    id while their earlier versions differ)."""
+    from datetime import date
+
+    from banscreen.sources.entities import _history_version
+
+    newest = "ofac-sdn-20250301T000000-43a71df6"
+    one = ((date(2025, 1, 1), "ofac-sdn-20250101T000000-6fedae99"), (date(2025, 3, 1), newest))
+    other = ((date(2025, 1, 1), "ofac-sdn-20250101T000001-6fedae99"), (date(2025, 3, 1), newest))
+    assert _history_version(newest, one) != _history_version(newest, other)
+    assert _history_version(newest, one) == _history_version(newest, one)

@@ -214,7 +214,7 @@ def imported_data(
             presence=presence.get(program_id, {}),
         )
     return ImportedData(
-        version=info.id if history is None else f"{info.id}@{len(history.timeline)}",
+        version=info.id if history is None else _history_version(info.id, history.timeline),
         entities=entities,
         relations=tuple(relations),
         programs=programs,
@@ -267,3 +267,12 @@ def _program(
         enforcement_reason=reason,
         kind="list",
     )
+
+
+def _history_version(newest: str, timeline: tuple[tuple[date, str], ...]) -> str:
+    """A history's identity: its newest version, and a digest of every version and date in
+    it. ImportedData (and so every loaded registry) is equal by this alone, so two homes
+    whose newest versions share an id (the same file imported in the same second) but whose
+    earlier versions differ must not look alike."""
+    digest = hashlib.sha256("|".join(f"{day}:{v}" for day, v in timeline).encode())
+    return f"{newest}@{len(timeline)}-{digest.hexdigest()[:12]}"
