@@ -467,3 +467,15 @@ def test_cli_edges_say_what_is_wrong(tmp_path: Path) -> None:
         shown = runner.invoke(app, [*command, "--help"])
         flags = [line for line in shown.output.splitlines() if "<bool>" in line]
         assert all("--help" in line for line in flags), flags
+
+
+def test_help_shows_no_value_beside_flags() -> None:
+    """A flag takes no value: `--help`, `--json`, `--resume` show no `<bool>`."""
+    import subprocess
+    import sys
+
+    banscreen = str(Path(sys.executable).with_name("banscreen"))
+    for args in (["--help"], ["screen", "--help"], ["lists", "import", "--help"]):
+        shown = subprocess.run([banscreen, *args], capture_output=True, text=True, check=True)
+        assert "--help" in shown.stdout
+        assert "<bool>" not in shown.stdout, args

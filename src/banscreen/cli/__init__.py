@@ -8,6 +8,9 @@ unusable (missing file, no header, bad option value, broken data pack).
 from . import screening  # noqa: I001
 from . import names, explaining, programs, lists, rescreening, spark, service, reporting
 from ._common import app
+from typing import Any
+
+from typer.main import get_command
 
 __all__ = [
     "app",
@@ -25,7 +28,19 @@ __all__ = [
 
 
 def main() -> None:
-    app()
+    command = get_command(app)
+    _no_flag_metavars(command)
+    command()
+
+
+def _no_flag_metavars(command: Any) -> None:
+    """A flag takes no value, so its help shows no `<bool>`: typer shows one for `--help`
+    itself and for any flag not given `metavar=""`."""
+    for param in [*command.params, command.get_help_option(command.context_class(command))]:
+        if param is not None and getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _no_flag_metavars(sub)
 
 
 if __name__ == "__main__":
