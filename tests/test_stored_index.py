@@ -134,3 +134,27 @@ def test_an_index_that_cannot_be_written_is_used_from_memory(
     assert "could not store the name index" in caplog.text
     assert _answers(matcher, queries) == expected
     assert not any(p.is_dir() and p.name != "keys" for p in index_root().iterdir())
+
+
+def test_old_indexes_and_remembered_keys_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    from banscreen.match import opening
+
+    root = tmp_path / "index"
+    (root / "keys").mkdir(parents=True)
+    for k in range(opening.KEEP + 3):
+        old = root / f"old{k}"
+        old.mkdir()
+        os.utime(old, (k, k))
+    for k in range(opening.KEEP_KEYS + 5):
+        key = root / "keys" / f"k{k}"
+        key.write_text("x")
+        os.utime(key, (k, k))
+    keep = root / "new"
+    keep.mkdir()
+    opening._prune(keep)
+    left = sorted(p.name for p in root.iterdir() if p.name != "keys")
+    assert left == sorted(["new", *(f"old{k}" for k in range(3, opening.KEEP + 3))])
+    assert len(list((root / "keys").iterdir())) == opening.KEEP_KEYS
+    assert not (root / "keys" / "k0").exists()

@@ -35,6 +35,7 @@ from .tables import FORMAT, check_manifest, forget_reader, open_reader, write_ma
 _log = logging.getLogger("banscreen.index")
 # Stored indexes kept besides the one just built (each list version and pack set has one).
 KEEP = 4
+KEEP_KEYS = 256
 _LIBRARIES = ("lmdb", "msgpack", "rapidfuzz", "pypinyin", "opencc", "rigour", "wordfreq")
 
 
@@ -161,3 +162,7 @@ def _prune(keep: Path) -> None:
         )
         for old in found[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
+        # Remembered keys (a few bytes each), one per registry version ever opened.
+        keys = sorted((root / "keys").iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in keys[KEEP_KEYS:]:
+            old.unlink(missing_ok=True)
