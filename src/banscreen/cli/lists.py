@@ -252,13 +252,13 @@ def _build_index() -> None:
     next command opens it instead of building it. A failure here costs only that: the
     index is built by the next command that needs it."""
     from ..match.normalize import Normaliser
-    from ..match.opening import build_index
+    from ..match.opening import open_indexes
 
     building = err.status("building the name index …", spinner="dots")
     with building if err.is_terminal else nullcontext():
         try:
             registry = registry_with_lists(current_settings().home)
-            build_index(registry, Normaliser(registry.matching))
+            open_indexes(registry, Normaliser(registry.matching))
         except (BanscreenError, OSError) as exc:
             err.print(f"the name index was not built ({exc}); the next command builds it",
                       highlight=False)  # fmt: skip

@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import time
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -47,9 +48,7 @@ def index_key(registry: Registry) -> str:
     registry version (a digest of its pack files and list versions)."""
     shape = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
     shape.update(code_digest())
-    for library in _LIBRARIES:
-        with contextlib.suppress(PackageNotFoundError):
-            shape.update(f"|{library}={version(library)}".encode())
+    shape.update(_library_versions().encode())
     shape.update(registry.matching.model_dump_json().encode())
     by_version = shape.copy()
     by_version.update(f"|{registry.version}|{len(registry.entities)}".encode())
@@ -71,6 +70,17 @@ def index_key(registry: Registry) -> str:
         tmp.write_text(key)
         os.replace(tmp, memo)
     return key
+
+
+@lru_cache(maxsize=1)
+def _library_versions() -> str:
+    """The versions of the libraries that shape the index (read once per process: each
+    lookup parses a package's metadata)."""
+    found = []
+    for library in _LIBRARIES:
+        with contextlib.suppress(PackageNotFoundError):
+            found.append(f"|{library}={version(library)}")
+    return "".join(found)
 
 
 def index_root() -> Path:
@@ -108,17 +118,10 @@ def open_indexes(
     return _open(path, key, registry, normaliser)
 
 
-def build_index(registry: Registry, normaliser: Normaliser) -> Path:
-    """Build and store `registry`'s index unless it is stored already (`lists import`)."""
-    path = index_root() / index_key(registry)[:32]
-    open_indexes(registry, normaliser)
-    return path
-
-
 def _open(
     path: Path, key: str, registry: Registry, normaliser: Normaliser
 ) -> tuple[NameIndex, FreeTextIndex]:
-    manifest = check_manifest(path, key, full=True)
+    manifest = check_manifest(path, key)
     reader = open_reader(path)
     names = load(NameIndex, reader, "names", config=registry.matching, normaliser=normaliser,
                  entities=registry.entities)  # fmt: skip

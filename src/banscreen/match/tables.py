@@ -61,13 +61,10 @@ class IndexReader:
     """One stored index, opened read-only (through `open_reader`)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._open()
-
-    def _open(self) -> None:
         """Read-only and without LMDB's lock table (the files never change once written):
         a worker forked after this keeps reading the same mapped pages, which is why the
         environment is not opened again in it (LMDB refuses a second open in one process)."""
+        self.path = path
         try:
             self._env = lmdb.open(str(self.path), readonly=True, lock=False, max_dbs=0,
                                   readahead=False, create=False)  # fmt: skip
@@ -81,7 +78,7 @@ class IndexReader:
         if data is None:
             return None
         payload = data[4:]
-        if int.from_bytes(data[:4], "little") != zlib.crc32(payload) or len(data) < 4:
+        if len(data) < 4 or int.from_bytes(data[:4], "little") != zlib.crc32(payload):
             raise IndexDamaged(f"a damaged record in the stored index {self.path.name}")
         return payload
 
@@ -89,7 +86,7 @@ class IndexReader:
         payload = self.raw(SCALAR_PREFIX + name.encode())
         if payload is None:
             raise IndexDamaged(f"the stored index has no {name!r}")
-        return msgpack.unpackb(payload, use_list=False, strict_map_key=False)
+        return _unpack(payload)
 
     def table(self, name: str) -> StoredMap | StoredSequence:
         number, size, kind = self.scalar(f"table:{name}")
@@ -198,13 +195,13 @@ class Column(_Lookup):
 
 
 class StoredSequence(Sequence[Any]):
-    """A read-only list of msgpack records, decoded by index on use."""
+    """A read-only list of msgpack records, decoded by index on every use: its one reader
+    (`entries.StoredEntries`) keeps what it makes of them."""
 
     def __init__(self, reader: IndexReader, prefix: bytes, size: int) -> None:
         self._reader = reader
         self._prefix = prefix
         self._size = size
-        self._loaded: dict[int, Any] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -216,16 +213,10 @@ class StoredSequence(Sequence[Any]):
             i += self._size
         if not 0 <= i < self._size:
             raise IndexError(i)
-        found = self._loaded.get(i)
-        if found is None:
-            payload = self._reader.raw(self._prefix + int_key(i))
-            if payload is None:
-                raise IndexDamaged(f"the stored index has no entry {i}")
-            found = msgpack.unpackb(payload, use_list=False, strict_map_key=False)
-            if len(self._loaded) >= STORED_RECORDS:
-                self._loaded.clear()
-            self._loaded[i] = found
-        return found
+        payload = self._reader.raw(self._prefix + int_key(i))
+        if payload is None:
+            raise IndexDamaged(f"the stored index has no entry {i}")
+        return _unpack(payload)
 
 
 _MISSING = object()
@@ -280,9 +271,9 @@ def write_manifest(path: Path, key: str, counts: dict[str, int]) -> None:
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
 
 
-def check_manifest(path: Path, key: str, full: bool) -> dict[str, Any]:
-    """The manifest of a stored index, if it is the one for `key` and intact; with `full`,
-    the whole data file is read and its digest compared too."""
+def check_manifest(path: Path, key: str) -> dict[str, Any]:
+    """The manifest of a stored index, if it is the one for `key` and intact: the whole
+    data file is read and its digest compared too."""
     try:
         manifest: dict[str, Any] = json.loads((path / MANIFEST).read_text())
         size = (path / _DATA).stat().st_size
@@ -292,6 +283,6 @@ def check_manifest(path: Path, key: str, full: bool) -> dict[str, Any]:
         raise IndexDamaged("stored index was built for other lists, packs or code")
     if manifest.get("size") != size:
         raise IndexDamaged(f"stored index is {size} bytes, its manifest says {manifest['size']}")
-    if full and manifest.get("crc32") != file_digest(path):
+    if manifest.get("crc32") != file_digest(path):
         raise IndexDamaged("stored index does not match its checksum")
     return manifest
