@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..tunables import CACHE_ENTRIES
 
-@lru_cache(maxsize=65536)
+
+@lru_cache(maxsize=CACHE_ENTRIES)
 def zipf(word: str) -> float:
     """Zipf frequency of `word` in English: 3 is once per million words, 6 once per thousand."""
     from wordfreq import zipf_frequency

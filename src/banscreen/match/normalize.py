@@ -103,6 +103,7 @@ class Normaliser:
         self._split_pinyin = lru_cache(maxsize=CACHE_ENTRIES)(
             partial(split_pinyin, syllables=self._syllables)
         )
+        # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=CACHE_ENTRIES)(self.tokenize)
         self.form = lru_cache(maxsize=CACHE_ENTRIES)(self._form)
 
