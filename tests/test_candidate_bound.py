@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from pathlib import Path
 
 import icu
 import pytest
@@ -24,9 +23,8 @@ from hypothesis import strategies as st
 from banscreen.match.entries import NameMatch
 from banscreen.match.index import NameIndex
 from banscreen.registry import Registry
-from banscreen.sources import ListStore, registry_with_lists
+from banscreen.sources import registry_with_lists
 
-LISTS = Path(__file__).resolve().parent / "fixtures" / "lists"
 SCRIPTS = ["Latin-Cyrillic", "Latin-Greek", "Latin-Hangul", "Latin-Katakana", "Latin-Arabic",
            "Latin-Hebrew", "Latin-Georgian", "Latin-Armenian"]  # fmt: skip
 _WRITERS = {s: icu.Transliterator.createInstance(s) for s in SCRIPTS}
@@ -34,11 +32,9 @@ _WRITERS = {s: icu.Transliterator.createInstance(s) for s in SCRIPTS}
 
 @pytest.fixture(scope="module")
 def big_registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
-    home = tmp_path_factory.mktemp("bound-home")
-    store = ListStore(home)
-    for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
-        store.import_file(LISTS / name)
-    registry = registry_with_lists(home)
+    from helpers.lists import import_fixture_lists
+
+    registry = registry_with_lists(import_fixture_lists(tmp_path_factory.mktemp("bound-home")))
     # Twins of some parties with their names in other scripts, as lists publish them.
     rng = random.Random(7)
     entities = dict(registry.entities)

@@ -324,11 +324,9 @@ def test_diff_reports_added_removed_and_changed(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lists_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("lists-home")
-    store = ListStore(home)
-    for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
-        store.import_file(LISTS / name)
-    return home
+    from helpers.lists import import_fixture_lists
+
+    return import_fixture_lists(tmp_path_factory.mktemp("lists-home"))
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,16 @@ import pytest
 from banscreen.match import Matcher
 from banscreen.match.opening import index_key, index_root
 from banscreen.registry import Registry
-from banscreen.sources import ListStore, registry_with_lists
+from banscreen.sources import registry_with_lists
 
 LISTS = Path(__file__).resolve().parent / "fixtures" / "lists"
 
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
-    home = tmp_path_factory.mktemp("stored-home")
-    store = ListStore(home)
-    for name in ("sdn_advanced.xml", "consolidated.csv", "opensanctions.ftm.json"):
-        store.import_file(LISTS / name)
-    return registry_with_lists(home)
+    from helpers.lists import import_fixture_lists
+
+    return registry_with_lists(import_fixture_lists(tmp_path_factory.mktemp("stored-home")))
 
 
 def _queries(registry: Registry) -> list[str]:
