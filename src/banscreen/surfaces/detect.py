@@ -52,9 +52,12 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "sbom", _sbom("poetry")
     if name == "gradle.lockfile" or "Gradle generated file for dependency locking" in head:
         return "sbom", _sbom("gradle-lockfile")
-    if "spdx.org/rdf/3" in head or (suffix == ".json" and _json_kind(path) == "spdx3"):
+    if "spdx.org/rdf/3" in head:
         return "sbom", _sbom("spdx3")
-    if suffix == ".json" and '"spdxVersion"' not in head and _json_kind(path) == "spdx":
+    json_kind = _json_kind(path) if suffix == ".json" else ""  # parsed once
+    if json_kind == "spdx3":
+        return "sbom", _sbom("spdx3")
+    if json_kind == "spdx" and '"spdxVersion"' not in head:
         return "sbom", _sbom("spdx")  # sbom-tool writes `files` before `spdxVersion`
     if suffix == ".spdx" or "SPDXVersion:" in head or '"spdxVersion"' in head:
         return "sbom", _sbom("spdx")
