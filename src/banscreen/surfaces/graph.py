@@ -34,8 +34,21 @@ class DependencyGraph:
     edges: dict[str, list[str]] = field(default_factory=dict)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (location, field, why)
 
+    @classmethod
+    def under(cls, root: str) -> DependencyGraph:
+        """An empty graph under a root that is not a package itself (the file, the build)."""
+        graph = cls(root)
+        graph.add(Component(root, root, structural=True))
+        return graph
+
     def add(self, component: Component) -> None:
         self.components.setdefault(component.ref, component)
+
+    def hang_loose(self, depended: set[str]) -> None:
+        """Every component nothing depends on hangs from the root: a top-level package."""
+        for ref in list(self.components):
+            if ref != self.root and ref not in depended:
+                self.depend(self.root, ref)
 
     def depend(self, parent: str, child: str) -> None:
         children = self.edges.setdefault(parent, [])

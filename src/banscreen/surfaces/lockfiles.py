@@ -101,8 +101,7 @@ def read_podfile_lock(path: Path) -> DependencyGraph:
         raise InputError(f"{path}: not a readable Podfile.lock: {exc}") from exc
     if not isinstance(data, dict) or "PODS" not in data:
         raise InputError(f"{path}: not a Podfile.lock (no PODS section)")
-    graph = DependencyGraph("Podfile")
-    graph.add(Component("Podfile", "Podfile", structural=True))
+    graph = DependencyGraph.under("Podfile")
     versions: dict[str, str] = {}
     pods = data.get("PODS") or []
     if not isinstance(pods, list):
@@ -144,8 +143,7 @@ _GRADLE_LINE = re.compile(
 
 def read_gradle(path: Path) -> DependencyGraph:
     """`gradle dependencies` output: one tree per configuration."""
-    graph = DependencyGraph("(build)")
-    graph.add(Component("(build)", "(build)", structural=True))
+    graph = DependencyGraph.under("(build)")
     stack: list[str] = []
     config = "(build)"
     for line in read_lines(path):
@@ -232,8 +230,7 @@ _REQUIREMENT = re.compile(
 
 def read_requirements(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     """One record per requirement line; option lines (-r, -e, --index-url) are errors."""
-    graph = DependencyGraph(path.name)
-    graph.add(Component(path.name, path.name, structural=True))
+    graph = DependencyGraph.under(path.name)
     errors: list[ScanItem] = []
     for number, raw in enumerate(read_lines(path), start=1):
         line = raw.split(" #", 1)[0].strip()

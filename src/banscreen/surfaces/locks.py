@@ -22,15 +22,9 @@ from .graph import Component, DependencyGraph, purl_of, read_lines
 ROOT = "(lockfile)"
 
 
-def _graph() -> DependencyGraph:
-    graph = DependencyGraph(ROOT)
-    graph.add(Component(ROOT, ROOT, structural=True))
-    return graph
-
-
 def read_gradle_lockfile(path: Path) -> DependencyGraph:
     """`group:artifact:version=configuration,…` lines; `empty=` lists no package."""
-    graph = _graph()
+    graph = DependencyGraph.under(ROOT)
     for number, line in enumerate(read_lines(path), start=1):
         line = line.strip()
         if not line or line.startswith("#") or line.startswith("empty="):
@@ -60,7 +54,7 @@ def read_poetry_lock(path: Path) -> DependencyGraph:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: not a readable poetry.lock: {exc}") from exc
-    graph = _graph()
+    graph = DependencyGraph.under(ROOT)
     packages = data.get("package") or []
     names = {_norm(str(p.get("name", ""))) for p in packages if isinstance(p, dict)}
     depended: set[str] = set()
@@ -75,25 +69,27 @@ def read_poetry_lock(path: Path) -> DependencyGraph:
             if _norm(dep) in names:
                 graph.depend(name, _norm(dep))
                 depended.add(_norm(dep))
-    for name in graph.components:
-        if name != ROOT and name not in depended:
-            graph.depend(ROOT, name)  # a top-level package (nothing else needs it)
+    graph.hang_loose(depended)
     return graph
 
 
 _V1_KEY = re.compile(r'^"?(@?[^@"\s]+)@')
 
 
+def _unquoted(text: str) -> str:
+    return text.strip().strip('"')
+
+
 def _yarn_name(spec: str) -> str:
     """`"@babel/core@^7.12.3"` → `@babel/core`; Berry writes `lodash@npm:^4.17.21`."""
-    match = _V1_KEY.match(spec.strip().strip('"'))
-    return match.group(1) if match else spec.strip().strip('"')
+    match = _V1_KEY.match(_unquoted(spec))
+    return match.group(1) if match else _unquoted(spec)
 
 
 def read_yarn_lock(path: Path) -> DependencyGraph:
     text = "\n".join(read_lines(path))
     entries = _berry(text) if "__metadata:" in text else _yarn_v1(text)
-    graph = _graph()
+    graph = DependencyGraph.under(ROOT)
     by_spec: dict[str, str] = {}
     for specs, version, _ in entries:
         name = _yarn_name(specs[0])
@@ -101,10 +97,10 @@ def read_yarn_lock(path: Path) -> DependencyGraph:
         scope, _, bare = name.rpartition("/")
         graph.add(Component(ref, bare, scope, version, purl_of("npm", scope, bare, version)))
         for spec in specs:
-            by_spec[spec.strip().strip('"')] = ref
+            by_spec[_unquoted(spec)] = ref
     depended: set[str] = set()
     for specs, _, deps in entries:
-        ref = by_spec[specs[0].strip().strip('"')]
+        ref = by_spec[_unquoted(specs[0])]
         for dep_name, dep_range in deps.items():
             child = by_spec.get(f"{dep_name}@{dep_range}") or by_spec.get(
                 f"{dep_name}@npm:{dep_range}"
@@ -112,9 +108,7 @@ def read_yarn_lock(path: Path) -> DependencyGraph:
             if child is not None:
                 graph.depend(ref, child)
                 depended.add(child)
-    for ref in list(graph.components):
-        if ref != ROOT and ref not in depended:
-            graph.depend(ROOT, ref)
+    graph.hang_loose(depended)
     return graph
 
 
@@ -135,12 +129,12 @@ def _yarn_v1(text: str) -> list[tuple[list[str], str, dict[str, str]]]:
             version, deps, in_deps = "", {}, False
         elif line.startswith("    ") and in_deps:
             name, _, wanted = line.strip().partition(" ")
-            deps[name.strip('"')] = wanted.strip().strip('"')
+            deps[name.strip('"')] = _unquoted(wanted)
         else:
             key, _, value = line.strip().partition(" ")
             in_deps = key in ("dependencies:", "optionalDependencies:")
             if key == "version":
-                version = value.strip().strip('"')
+                version = _unquoted(value)
     if specs is not None:
         entries.append((specs, version, deps))
     return entries

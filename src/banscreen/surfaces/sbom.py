@@ -127,8 +127,7 @@ def read_spdx3(path: Path) -> DependencyGraph:
         str(r) for e in elements if e.get("type") in ("SpdxDocument", "software_Sbom")
         for r in e.get("rootElement", []) if r in packages
     ]  # fmt: skip
-    graph = DependencyGraph("(document)")
-    graph.add(Component("(document)", "(document)", structural=True))
+    graph = DependencyGraph.under("(document)")
     for ref, package in packages.items():
         purl = str(package.get("software_packageUrl") or "") or next(
             (str(x.get("identifier")) for x in package.get("externalIdentifier", [])
