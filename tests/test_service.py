@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from banscreen.api import MAX_BATCH, MAX_BODY, create_app
 from banscreen.batch import Pipeline
 from banscreen.engine import Screener
+from banscreen.errors import ConflictError, NotFoundError
 from banscreen.registry import Registry
 from banscreen.store import Store, StoreError, normalise_url
 from banscreen.store.audit import GENESIS
@@ -192,9 +193,11 @@ def test_an_action_needs_a_known_alert_a_known_action_and_a_reason(
     alert_id = store.alerts()[0][0].id
     with pytest.raises(StoreError, match="reason"):
         store.act(alert_id, "clear", "  ", "analyst")
-    with pytest.raises(StoreError, match="action"):
+    with pytest.raises(StoreError, match="action must be one of"):
+        store.act(alert_id, "frobnicate", "why", "analyst")
+    with pytest.raises(ConflictError, match="open: approve is not possible"):
         store.act(alert_id, "approve", "why", "analyst")
-    with pytest.raises(StoreError, match="no alert"):
+    with pytest.raises(NotFoundError, match="no alert"):
         store.act(10_000, "clear", "why", "analyst")
 
 

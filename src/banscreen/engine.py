@@ -22,7 +22,7 @@ from .decide import (
     status_on,
 )
 from .decide import reasons as R
-from .decide.accept import AcceptList, entity_fingerprint
+from .decide.accept import COUNTERPARTY, AcceptList, Scope, accept_value, entity_fingerprint
 from .decide.invalid import invalid
 from .errors import FieldError, IdentifierError
 from .gcpause import paused
@@ -49,6 +49,7 @@ _METHOD_RANK = {"identifier": 4, "exact": 3, "transliterated": 2, "fuzzy": 1, "f
 class ScreenOptions:
     policy: Policy = Policy.STRICT
     as_of: date | None = None  # date for transactions that carry none
+    client: str = ""  # who asks (an API key, "key:ID"): accept entries may be scoped to one
 
 
 class Screener:
@@ -144,6 +145,7 @@ class Screener:
             tx.parties,
             period,
             options.policy,
+            options.client,
         )
         cached = self._decisions.get(key)
         if cached is None:
@@ -265,7 +267,8 @@ class Screener:
     ) -> list[ProgramHit]:
         hits: list[ProgramHit] = []
         block = self.registry.matching.thresholds.block
-        counterparty_key = self.matcher.normaliser.key(tx.counterparty_name)
+        key = self.matcher.normaliser.key
+        counterparty_key = key(tx.counterparty_name)
         # A program's category and status depend on the transaction, not on the evidence.
         standing = {}
         for program in self.registry.programs.values():
@@ -300,12 +303,12 @@ class Screener:
                     paid_via=paid_via_named_app(ev, entity.roles, tx.category),
                     on_list=on_list,
                 )
-                if (
-                    outcome > Outcome.CLEAR
-                    and ev.field == "counterparty_name"
-                    and self.accept_list.accepts(
-                        counterparty_key, ev.entity_id, self.list_version(ev.entity_id)
-                    )
+                if outcome > Outcome.CLEAR and self.accept_list.accepts(
+                    counterparty_key if ev.field == COUNTERPARTY else accept_value(ev, key),
+                    ev.entity_id,
+                    self.list_version(ev.entity_id),
+                    ev.field,
+                    Scope(options.client, tx.category, program.id),
                 ):
                     outcome, reasons = Outcome.CLEAR, (R.ACCEPTED,)
                 hits.append(

@@ -8,6 +8,9 @@
     │   └── ListError        a list file cannot become a list version (names the record);
     │                        the last good version stays in use
     ├── StoreError           a request the store cannot honour (unknown alert, bad action)
+    │   ├── ConflictError    an action the alert's state does not allow (approving one's
+    │   │                    own proposal, clearing a cleared alert)
+    │   └── NotFoundError    no such alert or accept entry
     └── UsageError           banscreen's own functions called in a way they cannot work
                              (a programming error in the caller, not bad data)
 
@@ -65,6 +68,15 @@ class IdentifierError(InputError, ValueError):
 
 class StoreError(BanscreenError):
     """A request the store cannot honour: unknown alert, bad action, missing reason."""
+
+
+class ConflictError(StoreError):
+    """An action the alert's state does not allow now: a transition that does not exist,
+    or one analyst approving their own proposal (four eyes)."""
+
+
+class NotFoundError(StoreError):
+    """The alert or accept entry named does not exist."""
 
 
 class UsageError(BanscreenError, ValueError):

@@ -38,3 +38,6 @@ MAX_BODY = 2 * 1024 * 1024  # bytes of an API request body
 MAX_JOB_BODY = 512 * 1024 * 1024  # bytes of a job's file (screened from disk)
 MAX_BATCH = 1000  # transactions in one POST /v1/screen
 SESSION_SECONDS = 8 * 3600  # a review-UI session
+GROUP_COMMIT_MAX = 256  # screenings kept in one transaction by the service's writer, at most
+ACCEPT_DAYS = 180  # a clearance's life unless the analyst chooses another
+ACCEPT_DAYS_MAX = 730  # the longest a clearance may be given

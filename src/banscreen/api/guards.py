@@ -13,7 +13,15 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import BanscreenError, IdentifierError, InputError, StoreError, UsageError
+from ..errors import (
+    BanscreenError,
+    ConflictError,
+    IdentifierError,
+    InputError,
+    NotFoundError,
+    StoreError,
+    UsageError,
+)
 from ..store import KeyInfo, Store
 from ..tunables import MAX_JOB_BODY
 
@@ -28,6 +36,8 @@ SECURITY_HEADERS = {
 # honour or input that cannot be used is the client's (422); a misuse of our own functions
 # or any other banscreen error is ours (500), said without a server path or traceback.
 ERROR_STATUS: tuple[tuple[type[BanscreenError], int], ...] = (
+    (ConflictError, 409),
+    (NotFoundError, 404),
     (StoreError, 422),
     (IdentifierError, 422),
     (InputError, 422),

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 import logging
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -33,7 +33,7 @@ from ..store import Store
 from ..store.tables import Job
 from ..surfaces.tabular import RawRow, TransactionFile
 from ..tunables import ALERT_PART, PROGRESS_EVERY
-from .recording import record_decisions
+from .recording import screened
 
 _log = logging.getLogger("banscreen.jobs")
 
@@ -72,19 +72,59 @@ class AlertRecorder:
             return
         rows = [raw for raw, _ in self._pending]
         first, last = rows[0].number, rows[-1].number
-        record_decisions(
-            self.store,
-            self.screener,
-            rows,
-            [decision for _, decision in self._pending],
-            self.job.actor,
-            "job",
-            self.job.policy,
-            f"{self.job.id}:{first}:{last}",
+        self.store.record(
+            screened(
+                self.screener,
+                rows,
+                [decision for _, decision in self._pending],
+                self.job.actor,
+                "job",
+                self.job.policy,
+                f"{self.job.id}:{first}:{last}",
+            )
         )
         self._done.append((first, last))
         self.recorded += len(rows)
         self._pending = []
+
+
+class FairQueue:
+    """Jobs waiting, one queue per owner (API key): a free worker takes the oldest job of
+    the owner with the fewest jobs running, so a one-row job never waits behind another
+    key's 150,000 rows while a worker is free, and one key's burst cannot hold every
+    worker while another key waits."""
+
+    def __init__(self) -> None:
+        self._waiting: dict[str, deque[str]] = {}
+        self._running: dict[str, int] = {}
+        self._order: list[str] = []  # owners in the order they first queued (ties)
+        self._ready = threading.Condition()
+
+    def put(self, owner: str, job_id: str) -> None:
+        with self._ready:
+            if owner not in self._waiting:
+                self._waiting[owner] = deque()
+                self._order.append(owner)
+            self._waiting[owner].append(job_id)
+            self._ready.notify()
+
+    def take(self) -> tuple[str, str]:
+        with self._ready:
+            while not any(self._waiting.values()):
+                self._ready.wait()
+            owner = min(
+                (o for o in self._order if self._waiting[o]),
+                key=lambda o: self._running.get(o, 0),
+            )
+            # The owner served goes to the back of the ties.
+            self._order.remove(owner)
+            self._order.append(owner)
+            self._running[owner] = self._running.get(owner, 0) + 1
+            return owner, self._waiting[owner].popleft()
+
+    def finished(self, owner: str) -> None:
+        with self._ready:
+            self._running[owner] -= 1
 
 
 class JobRunner:
@@ -94,16 +134,21 @@ class JobRunner:
         screener: Screener,
         root: Path,
         refresh: Callable[[], None] | None = None,
+        workers: int = 2,
     ) -> None:
         self.store = store
         self.screener = screener
         self.root = root
         self._refresh = refresh  # brings the screener's accept list up to date
-        self._queue: queue.Queue[str] = queue.Queue()
-        self._thread = threading.Thread(target=self._work, name="banscreen-jobs", daemon=True)
-        self._thread.start()
+        self._fair = FairQueue()
         for job in store.pending_jobs():
-            self._queue.put(job.id)
+            self._fair.put(job.actor, job.id)
+        self._threads = [
+            threading.Thread(target=self._work, name=f"banscreen-jobs-{i}", daemon=True)
+            for i in range(max(1, workers))
+        ]
+        for thread in self._threads:
+            thread.start()
 
     def folder(self, job_id: str) -> Path:
         return self.root / job_id
@@ -114,18 +159,20 @@ class JobRunner:
     def output_path(self, job_id: str) -> Path:
         return self.folder(job_id) / "decisions.csv"
 
-    def submit(self, job_id: str) -> None:
-        self._queue.put(job_id)
+    def submit(self, job_id: str, owner: str) -> None:
+        self._fair.put(owner, job_id)
 
     def _work(self) -> None:
         while True:
-            job_id = self._queue.get()
+            owner, job_id = self._fair.take()
             try:
                 self._run(job_id)
             except Exception as exc:  # a job's failure must not stop the runner
                 error = self.describe(job_id, exc)
                 self.store.update_job(job_id, status="failed", error=error)
                 _log.error("job %s failed: %s", job_id, error)
+            finally:
+                self._fair.finished(owner)
 
     def describe(self, job_id: str, exc: Exception) -> str:
         """What went wrong, for the client: the problem and the field, with the job's own
@@ -147,7 +194,7 @@ class JobRunner:
             self._refresh()
         path = self.input_path(job_id, job.input_format)
         as_of = date.fromisoformat(job.as_of) if job.as_of else None
-        options = ScreenOptions(policy=Policy(job.policy), as_of=as_of)
+        options = ScreenOptions(policy=Policy(job.policy), as_of=as_of, client=job.actor)
         source = TransactionFile(path, job.input_format)
         identity = RunIdentity.of(
             path, f"job|{job.policy}|{job.as_of}|{self.screener.registry.version}|csv"

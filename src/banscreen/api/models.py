@@ -6,12 +6,12 @@ A decision's cells come from `wire.decision_row`, the same cells `screen` writes
 # No `from __future__ import annotations`: pydantic reads the annotations at runtime.
 import json
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import Decision
-from ..tunables import MAX_BATCH
+from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX, MAX_BATCH
 from ..wire import decision_row, score_text
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -61,11 +61,34 @@ class BatchIn(BaseModel):
     transactions: list[TransactionIn] = Field(max_length=MAX_BATCH)
 
 
-class ActionIn(BaseModel):
+class ScopeIn(BaseModel):
+    """How far a clear reaches (default: this client, this category, every program,
+    `ACCEPT_DAYS` days)."""
+
     model_config = ConfigDict(extra="forbid")
-    action: Literal["escalate", "block", "clear"]
-    reason: str = Field(min_length=1, max_length=10_000)
+    all_clients: bool = False
+    all_categories: bool = False
+    program: str = Field(default="", max_length=200)
+    days: int = Field(default=ACCEPT_DAYS, ge=1, le=ACCEPT_DAYS_MAX)
+
+
+class ActionIn(BaseModel):
+    """An action on an alert: escalate, block, clear (each possibly a proposal that another
+    analyst must approve), approve, reject, reopen, assign (to `assignee`) or comment."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["escalate", "block", "clear", "approve", "reject", "reopen", "assign",
+                    "comment"]  # fmt: skip
+    reason: str = Field(default="", max_length=10_000)
     attachments: str = Field(default="", max_length=100_000)
+    assignee: str = Field(default="", max_length=200)
+    scope: ScopeIn = ScopeIn()
+
+
+class BulkActionIn(ActionIn):
+    alert_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        min_length=1, max_length=1000
+    )
 
 
 class DecisionCells(BaseModel):
@@ -147,25 +170,85 @@ class AlertOut(BaseModel):
     outcome: str
     decision_id: str
     transaction_id: str
+    counterparty_name: str  # as submitted
+    transaction_date: str  # as submitted
     entity_id: str
     entity_name: str
+    programs: str
     reasons: str
+    assignee: str
+    proposal: str  # a block or clear waiting for a second analyst
+    proposed_by: str
     created_at: str
     updated_at: str
 
     @classmethod
     def of(cls, alert: Any, decision: Any) -> "AlertOut":
+        submitted = json.loads(decision.submitted or "{}")
         return _from_row(
             cls,
             alert,
             alert_id=alert.id,
-            **{k: getattr(decision, k) for k in ("transaction_id", "entity_id", "entity_name")},
-            reasons=decision.reasons,
+            **{
+                k: getattr(decision, k)
+                for k in ("transaction_id", "entity_id", "entity_name", "programs", "reasons")
+            },
+            counterparty_name=str(submitted.get("counterparty_name") or ""),
+            transaction_date=str(submitted.get("date") or ""),
         )
 
 
 class AlertsOut(BaseModel):
+    """One page of the queue: `total` alerts match the filters; `next_offset` is null on
+    the last page."""
+
+    total: int
+    offset: int
+    limit: int
+    next_offset: int | None
     alerts: list[AlertOut]
+
+
+class BulkResultOut(BaseModel):
+    alert_id: int
+    ok: bool
+    case_id: int | None = None
+    error: str = ""
+
+
+class BulkOut(BaseModel):
+    results: list[BulkResultOut]
+
+
+class AcceptEntryOut(BaseModel):
+    id: int
+    field: str
+    value: str
+    entity_id: str
+    list_version: str
+    client: str
+    category: str
+    program: str
+    reason: str
+    created_by: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+    revoked_by: str
+    case_id: int | None
+
+    @classmethod
+    def of(cls, row: Any) -> "AcceptEntryOut":
+        return _from_row(cls, row, value=row.counterparty)
+
+
+class AcceptEntriesOut(BaseModel):
+    entries: list[AcceptEntryOut]
+
+
+class RevokeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=1, max_length=10_000)
 
 
 class CaseOut(BaseModel):

@@ -1,22 +1,29 @@
 """Decisions into the store, the same way for a synchronous request and a background job:
-each with the counterparty's normalised key and the version of every entry it hit (what the
-accept list remembers), and its full JSON detail for the review UI."""
+each with the counterparty's normalised key, the version of every entry it hit and, per
+match, the key an acceptance of it is written under (what the accept list remembers), the
+transaction as submitted (what the analyst decides on), and its full JSON detail."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..decide.accept import accept_value
 from ..engine import Screener
 from ..model import Decision
-from ..store import Store
+from ..store.decisions import Screened
 from ..surfaces.tabular import RawRow
 from ..wire import decision_json
 
 
 def detail(decision: Decision, screener: Screener) -> dict[str, Any]:
-    """The decision as JSON, with the version of each entry it hit (for the accept list)."""
+    """The decision as JSON, with the version of each entry it hit and, on each match, the
+    value an acceptance of it is keyed on (for the accept list)."""
     out = decision_json(decision)
+    key = screener.matcher.normaliser.key
+    for match, ev in zip(out.get("matches") or [], decision.matches, strict=False):
+        match["accept_key"] = accept_value(ev, key)
     entities = {h.evidence.entity_id for h in decision.hits} | {
         m.entity_id for m in decision.matches
     }
@@ -24,8 +31,7 @@ def detail(decision: Decision, screener: Screener) -> dict[str, Any]:
     return out
 
 
-def record_decisions(
-    store: Store,
+def screened(
     screener: Screener,
     rows: Sequence[RawRow],
     decisions: Sequence[Decision],
@@ -33,17 +39,23 @@ def record_decisions(
     source: str,
     policy: str,
     job_part: str | None = None,
-) -> list[str]:
-    """Keep `decisions` (one per row of `rows`) and open their alerts; the decision ids."""
-    names = [str((r.data or {}).get("counterparty_name") or "") for r in rows]
-    return store.record(
-        decisions,
-        [screener.matcher.normaliser.key(n) for n in names],
-        [screener.list_version(d.entity_id) for d in decisions],
-        actor,
-        source,
-        policy,
-        screener.registry.version,
-        [detail(d, screener) for d in decisions],
+) -> Screened:
+    """`decisions` (one per row of `rows`) as the store keeps them."""
+    key = screener.matcher.normaliser.key
+    data = [r.data or {} for r in rows]
+    return Screened(
+        decisions=decisions,
+        counterparties=[key(str(d.get("counterparty_name") or "")) for d in data],
+        list_versions=[screener.list_version(d.entity_id) for d in decisions],
+        details=[_dumps(detail(d, screener)) for d in decisions],
+        submitted=[_dumps(d) for d in data],
+        actor=actor,
+        source=source,
+        policy=policy,
+        data_version=screener.registry.version,
         job_part=job_part,
     )
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

@@ -1,25 +1,36 @@
-"""Routes that analysts work: alerts, the actions on them, and the cases they leave."""
+"""Routes that analysts work: the alert queue, the actions on alerts (four eyes where the
+store asks for them), the cases they leave, and the accept list their clears write."""
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations at runtime.
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
 
-from ..store import KeyInfo
+from ..errors import StoreError
+from ..store import AlertQuery, ClearScope, KeyInfo
 from .models import (
+    AcceptEntriesOut,
+    AcceptEntryOut,
     ActionIn,
     AlertDetailOut,
     AlertOut,
     AlertsOut,
+    BulkActionIn,
+    BulkOut,
+    BulkResultOut,
     CaseOut,
     CasesOut,
+    RevokeIn,
     StoredDecisionOut,
 )
 from .service import Service
 
 # Row ids are 32-bit in every store: a larger one names nothing (404, not a database error).
 AlertId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
+Status = Literal["open", "escalated", "pending", "blocked", "cleared"]
+Sort = Literal["oldest", "newest", "outcome", "status", "updated"]
 
 
 def alert_detail(service: Service, alert_id: int) -> AlertDetailOut | None:
@@ -34,6 +45,38 @@ def alert_detail(service: Service, alert_id: int) -> AlertDetailOut | None:
     )
 
 
+def day_start(day: date | None) -> datetime | None:
+    return None if day is None else datetime.combine(day, time(), UTC)
+
+
+def alert_query(
+    status: Status | None = None,
+    outcome: Literal["REVIEW", "BLOCK"] | None = None,
+    q: Annotated[str, Query(max_length=200)] = "",
+    entity: Annotated[str, Query(max_length=200)] = "",
+    program: Annotated[str, Query(max_length=200)] = "",
+    reason: Annotated[str, Query(max_length=64)] = "",
+    assignee: Annotated[str, Query(max_length=200)] = "",
+    since: date | None = None,
+    until: date | None = None,
+    sort: Sort = "oldest",
+) -> AlertQuery:
+    """The queue's filters, from the query string (raised on or after `since`, before the
+    day after `until`)."""
+    return AlertQuery(
+        status or "", outcome or "", q, entity, program, reason, assignee,
+        day_start(since), day_start(until + timedelta(days=1)) if until else None, sort,
+    )  # fmt: skip
+
+
+def apply(service: Service, alert_id: int, body: ActionIn, found: KeyInfo) -> CaseOut:
+    scope = ClearScope(**body.scope.model_dump())
+    case = service.store.act(
+        alert_id, body.action, body.reason, found.actor, body.attachments, scope, body.assignee
+    )
+    return CaseOut.of(case)
+
+
 def review_router(service: Service) -> APIRouter:
     router = APIRouter(tags=["review"])
     store = service.store
@@ -42,12 +85,19 @@ def review_router(service: Service) -> APIRouter:
     @router.get("/v1/alerts")
     def alerts(
         found: Annotated[KeyInfo, Depends(review_key)],
-        status: Literal["open", "escalated", "blocked", "cleared"] | None = None,
-        outcome: Literal["REVIEW", "BLOCK"] | None = None,
+        view: Annotated[AlertQuery, Depends(alert_query)],
+        offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> AlertsOut:
+        """A page of the queue, with the number of alerts the filters match."""
+        rows, total = store.alert_page(view, offset, limit)
+        more = offset + len(rows) < total
         return AlertsOut(
-            alerts=[AlertOut.of(a, d) for a, d in store.alerts(status, outcome, limit)]
+            total=total,
+            offset=offset,
+            limit=limit,
+            next_offset=offset + len(rows) if more else None,
+            alerts=[AlertOut.of(a, d) for a, d in rows],
         )
 
     @router.get("/v1/alerts/{alert_id}")
@@ -61,15 +111,30 @@ def review_router(service: Service) -> APIRouter:
     def act(
         alert_id: AlertId, body: ActionIn, found: Annotated[KeyInfo, Depends(review_key)]
     ) -> CaseOut:
-        """Escalate, block, or clear as a false positive (the reason is mandatory); a clear
-        is remembered: the same counterparty and entry come back CLEAR with ACCEPTED."""
+        """Escalate, block, clear as a false positive, approve or reject another analyst's
+        proposal, reopen, assign or comment (a reason is required but for an assignment). A
+        block or clear of a BLOCK alert is a proposal until a second analyst approves it;
+        a clear that takes effect writes accept entries within `scope`. 409 when the
+        alert's state does not allow the action."""
         if store.alert(alert_id) is None:
             raise HTTPException(404, "no such alert")
-        case = store.act(
-            alert_id, body.action, body.reason, f"key:{found.id}", attachments=body.attachments
-        )
+        case = apply(service, alert_id, body, found)
         service.refresh_accept_list()
-        return CaseOut.of(case)
+        return case
+
+    @router.post("/v1/alerts/actions")
+    def bulk(body: BulkActionIn, found: Annotated[KeyInfo, Depends(review_key)]) -> BulkOut:
+        """The same action on several alerts, each on its own (one failing does not stop the
+        others); each result says whether it was applied."""
+        results = []
+        for alert_id in dict.fromkeys(body.alert_ids):
+            try:
+                case = apply(service, alert_id, body, found)
+                results.append(BulkResultOut(alert_id=alert_id, ok=True, case_id=case.case_id))
+            except StoreError as exc:
+                results.append(BulkResultOut(alert_id=alert_id, ok=False, error=str(exc)))
+        service.refresh_accept_list()
+        return BulkOut(results=results)
 
     @router.get("/v1/cases")
     def cases(
@@ -77,5 +142,25 @@ def review_router(service: Service) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> CasesOut:
         return CasesOut(cases=[CaseOut.of(c) for c in store.cases(limit)])
+
+    @router.get("/v1/accept")
+    def accept_entries(
+        found: Annotated[KeyInfo, Depends(review_key)],
+        all: bool = False,
+        limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    ) -> AcceptEntriesOut:
+        """The accept entries in force (or every one, revoked and expired too, with all)."""
+        rows = store.accept_rows(include_inactive=all, limit=limit)
+        return AcceptEntriesOut(entries=[AcceptEntryOut.of(r) for r in rows])
+
+    @router.post("/v1/accept/{entry_id}/revoke")
+    def revoke(
+        entry_id: AlertId, body: RevokeIn, found: Annotated[KeyInfo, Depends(review_key)]
+    ) -> AcceptEntryOut:
+        """End an accept entry now; the next screening of its counterparty is as if it had
+        never been cleared."""
+        row = store.revoke_accept(entry_id, found.actor, body.reason)
+        service.refresh_accept_list()
+        return AcceptEntryOut.of(row)
 
     return router

@@ -12,6 +12,7 @@ from ..batch import Pipeline
 from ..engine import ScreenOptions
 from ..model import Policy
 from ..store import KeyInfo
+from ..store.tables import Job
 from ..surfaces.tabular import RawRow
 from .models import (
     BatchIn,
@@ -22,7 +23,7 @@ from .models import (
     StoredDecisionOut,
     TransactionIn,
 )
-from .recording import record_decisions
+from .recording import screened
 from .service import Service
 
 
@@ -41,11 +42,12 @@ def screening_router(service: Service) -> APIRouter:
         """Screen one transaction, or `{"transactions": [...]}` (up to 1,000), synchronously."""
         items = body.transactions if isinstance(body, BatchIn) else [body]
         service.refresh_accept_list()
-        options = ScreenOptions(policy=policy, as_of=as_of)
+        actor = f"key:{found.id}"
+        options = ScreenOptions(policy=policy, as_of=as_of, client=actor)
         rows = [RawRow(i + 1, item.fields()) for i, item in enumerate(items)]
         decisions = list(Pipeline(screener, options).decisions(rows))
-        ids = record_decisions(
-            store, screener, rows, decisions, f"key:{found.id}", "api", policy.value
+        ids = service.commits.record(
+            screened(screener, rows, decisions, actor, "api", policy.value)
         )
         out = [DecisionOut.of(d, i) for d, i in zip(decisions, ids, strict=True)]
         return DecisionsOut(decisions=out) if isinstance(body, BatchIn) else out[0]
@@ -71,22 +73,25 @@ def screening_router(service: Service) -> APIRouter:
             raise HTTPException(422, "empty body: post the file to screen")
         iso = as_of.isoformat() if as_of else ""
         store.create_job(job_id, f"key:{found.id}", format, policy.value, iso, size)
-        runner.submit(job_id)
+        runner.submit(job_id, f"key:{found.id}")
         return JobCreatedOut(job_id=job_id, status="queued", bytes=size)
+
+    def own_job(job_id: str, found: KeyInfo) -> Job:
+        """The job, if this key made it (or is an admin's): another key's job is 404, as
+        if it did not exist."""
+        row = store.job(job_id)
+        if row is None or not found.may_read(row.actor):
+            raise HTTPException(404, "no such job")
+        return row
 
     @router.get("/v1/jobs/{job_id}")
     def job(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> JobOut:
-        row = store.job(job_id)
-        if row is None:
-            raise HTTPException(404, "no such job")
-        return JobOut.of(row)
+        return JobOut.of(own_job(job_id, found))
 
     @router.get("/v1/jobs/{job_id}/decisions", response_model=None)
     def job_decisions(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> FileResponse:
         """The decisions file (the `screen` CSV columns), once the job is done."""
-        row = store.job(job_id)
-        if row is None:
-            raise HTTPException(404, "no such job")
+        row = own_job(job_id, found)
         if row.status != "done":
             raise HTTPException(409, f"the job is {row.status}")
         return FileResponse(
@@ -99,7 +104,9 @@ def screening_router(service: Service) -> APIRouter:
         found: Annotated[KeyInfo, Depends(service.keys.needs("screen", "review"))],
     ) -> StoredDecisionOut:
         row = store.decision(decision_id)
-        if row is None:
+        # Analysts (review) read every decision; a screen key only its own.
+        readable = row is not None and (found.scopes & {"review"} or found.may_read(row.owner))
+        if row is None or not readable:
             raise HTTPException(404, "no such decision")
         return StoredDecisionOut.of(row)
 

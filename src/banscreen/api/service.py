@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..decide.accept import AcceptEntry, AcceptList
+from ..decide.accept import AcceptList
 from ..engine import Screener
 from ..store import Store
+from ..store.base import now
+from ..store.group import GroupCommit
 from .guards import Keys
 from .jobs import JobRunner
 
@@ -22,20 +24,31 @@ class Service:
     keys: Keys
     data_home: Path
     home: Any = None  # the list store's home, for /v1/lists
+    job_workers: int = 2
     runner: JobRunner = field(init=False)
+    commits: GroupCommit = field(init=False)
     _accepted: object = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
+        self.commits = GroupCommit(self.store)
         self.runner = JobRunner(
-            self.store, self.screener, self.data_home / "jobs", self.refresh_accept_list
+            self.store,
+            self.screener,
+            self.data_home / "jobs",
+            self.refresh_accept_list,
+            workers=self.job_workers,
         )
 
     def refresh_accept_list(self) -> None:
-        """The screener's accept list, brought up to date with the store's entries."""
-        stamp = self.store.accept_stamp()  # entries are only ever added
-        if stamp != self._accepted:
+        """The screener's accept list, brought up to date with the store's entries: when one
+        is written or revoked, and when the next one expires."""
+        stamp = self.store.accept_stamp()
+        moment = now()
+        current = self.screener.accept_list
+        lapsed = current.next_expiry is not None and current.next_expiry <= moment
+        if stamp != self._accepted or lapsed:
             with self._lock:
                 entries = self.store.accept_entries()
-                self.screener.accept_list = AcceptList(AcceptEntry(*e) for e in entries)
+                self.screener.accept_list = AcceptList(entries, now=moment)
                 self._accepted = stamp

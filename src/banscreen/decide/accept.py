@@ -1,8 +1,11 @@
-"""Accepted false positives: a human cleared this counterparty against this entity.
+"""Accepted false positives: a human cleared what matched against this entity.
 
-The key includes a fingerprint of the entity's registry record, so an acceptance lapses by
-itself when the entity's names or identifiers change (DESIGN.md step 7: "until the list
-entry changes").
+What matched is the field that matched and its normalised value: the counterparty's name,
+a phrase found in free text, an identifier. The key includes a fingerprint of the entity's
+registry record, so an acceptance lapses by itself when the entity's names or identifiers
+change (DESIGN.md step 7: "until the list entry changes"). An entry may be scoped to one
+client (API key), transaction category or program, and may expire: outside its scope, or
+after it expires, it does not apply.
 """
 
 from __future__ import annotations
@@ -11,14 +14,18 @@ import csv
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..match.normalize import Normaliser
-from ..model import Entity
+from ..model import Entity, MatchEvidence
 
 ACCEPT_COLUMNS = ("counterparty", "entity_id", "list_version")
+COUNTERPARTY = "counterparty_name"
+# Fields whose matched value is an identifier (kept as typed, lower-cased), not a name.
+_LITERAL_FIELDS = frozenset({"counterparty_identifiers"})
 
 
 def entity_fingerprint(entity: Entity) -> str:
@@ -28,22 +35,81 @@ def entity_fingerprint(entity: Entity) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
+def accept_value(evidence: MatchEvidence, key: Callable[[str], str]) -> str:
+    """What an acceptance of this evidence is keyed on: the normalised name or phrase that
+    matched, or the identifier or host as typed (lower-cased)."""
+    literal = evidence.field in _LITERAL_FIELDS or evidence.matched.startswith("domain:")
+    return evidence.query.strip().lower() if literal else key(evidence.query)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where an acceptance is asked for: the transaction's client, category and program."""
+
+    client: str = ""
+    category: str = ""
+    program: str = ""
+
+
 @dataclass(frozen=True)
 class AcceptEntry:
-    counterparty: str  # normalised key of the counterparty name
+    counterparty: str  # normalised key of what matched (see `accept_value`)
     entity_id: str
     list_version: str
+    field: str = COUNTERPARTY
+    client: str = ""  # "" = every client; else the API key ("key:ID") it was cleared for
+    category: str = ""  # "" = every transaction category
+    program: str = ""  # "" = every program
+    expires: datetime | None = None
+    id: int | None = None
+
+    def covers(self, scope: Scope) -> bool:
+        return all(
+            mine in ("", theirs)
+            for mine, theirs in (
+                (self.client, scope.client),
+                (self.category, scope.category),
+                (self.program, scope.program),
+            )
+        )
 
 
 class AcceptList:
-    def __init__(self, entries: Iterable[AcceptEntry] = ()) -> None:
-        self._keys = {(e.counterparty, e.entity_id, e.list_version) for e in entries}
+    def __init__(self, entries: Iterable[AcceptEntry] = (), now: datetime | None = None) -> None:
+        """The entries that apply; those expired at `now` (default: never) are left out."""
+        self._entries: dict[tuple[str, str, str, str], list[AcceptEntry]] = {}
+        self.next_expiry: datetime | None = None
+        for e in entries:
+            if e.expires is not None:
+                if now is not None and e.expires <= now:
+                    continue
+                if self.next_expiry is None or e.expires < self.next_expiry:
+                    self.next_expiry = e.expires
+            found = self._entries.setdefault((e.field, e.counterparty, e.entity_id,
+                                              e.list_version), [])  # fmt: skip
+            found.append(e)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return sum(len(found) for found in self._entries.values())
 
-    def accepts(self, counterparty_key: str, entity_id: str, list_version: str) -> bool:
-        return (counterparty_key, entity_id, list_version) in self._keys
+    @property
+    def scoped(self) -> bool:
+        """Whether any entry applies only to some clients (decisions then depend on one)."""
+        return any(e.client for found in self._entries.values() for e in found)
+
+    def accepts(
+        self,
+        value: str,
+        entity_id: str,
+        list_version: str,
+        field: str = COUNTERPARTY,
+        scope: Scope = Scope(),
+    ) -> AcceptEntry | None:
+        """The entry that clears `value` (matched on `field`) against the entity, or None."""
+        for entry in self._entries.get((field, value, entity_id, list_version), ()):
+            if entry.covers(scope):
+                return entry
+        return None
 
     @classmethod
     def from_csv(
@@ -52,7 +118,9 @@ class AcceptList:
         normaliser: Normaliser,
         current_version: Callable[[str], str] | None = None,
     ) -> tuple[AcceptList, list[str]]:
-        """Read `counterparty, entity_id, list_version[, reason]`; names are normalised.
+        """Read `counterparty, entity_id, list_version[, reason]` and the optional scope
+        columns `field` (what matched: counterparty_name, text, counterparty_identifiers),
+        `category`, `program` and `expires` (an ISO date); names are normalised.
 
         Returns the list and, for each row that cannot apply, `file:line: why` — a row with
         an unquoted comma or a field missing, a name that normalises to nothing, and (given
@@ -76,12 +144,25 @@ class AcceptList:
                     if why:
                         problems.append(f"{where}: {why}")
                         continue
-                    entry = AcceptEntry(key(row["counterparty"]), row["entity_id"].strip(),
-                                        row["list_version"].strip())  # fmt: skip
-                    entries.append(entry)
+                    entries.append(_entry(row, key))
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{path}: cannot read accept list: {exc}") from exc
         return cls(entries), problems
+
+
+def _entry(row: dict[str | Any, Any], key: Callable[[str], str]) -> AcceptEntry:
+    field = (row.get("field") or "").strip() or COUNTERPARTY
+    value = str(row["counterparty"])
+    expires = (row.get("expires") or "").strip()
+    return AcceptEntry(
+        value.strip().lower() if field in _LITERAL_FIELDS else key(value),
+        row["entity_id"].strip(),
+        row["list_version"].strip(),
+        field=field,
+        category=(row.get("category") or "").strip(),
+        program=(row.get("program") or "").strip(),
+        expires=datetime.fromisoformat(expires) if expires else None,
+    )
 
 
 def _unusable(
@@ -98,6 +179,12 @@ def _unusable(
         return f"no {', '.join(empty)}"
     if not key(row["counterparty"]):
         return f"counterparty {row['counterparty']!r} has no name to match"
+    expires = (row.get("expires") or "").strip()
+    if expires:
+        try:
+            datetime.fromisoformat(expires)
+        except ValueError:
+            return f"expires {expires!r} is not an ISO date"
     if current_version is None:
         return ""
     entity, version = row["entity_id"].strip(), row["list_version"].strip()

@@ -3,13 +3,29 @@ list and a hash-chained audit log, in SQLite (default) or PostgreSQL."""
 
 from ..errors import StoreError
 from .audit import anchor_line, read_anchors
-from .store import ACTIONS, SCOPES, Anchor, AuditProblem, KeyInfo, Store, normalise_url
+from .store import (
+    ACTIONS,
+    FOUR_EYES,
+    SCOPES,
+    STATUSES,
+    AlertQuery,
+    Anchor,
+    AuditProblem,
+    ClearScope,
+    KeyInfo,
+    Store,
+    normalise_url,
+)
 
 __all__ = [
     "ACTIONS",
+    "FOUR_EYES",
     "SCOPES",
+    "STATUSES",
+    "AlertQuery",
     "Anchor",
     "AuditProblem",
+    "ClearScope",
     "KeyInfo",
     "Store",
     "StoreError",

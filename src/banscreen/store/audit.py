@@ -65,26 +65,39 @@ class Audit(StoreBase):
     def _audit(
         self, session: Session, actor: str, action: str, subject: str, details: dict[str, Any]
     ) -> None:
+        self._audit_all(session, [(actor, action, subject, details)])
+
+    def _audit_all(
+        self, session: Session, entries: Sequence[tuple[str, str, str, dict[str, Any]]]
+    ) -> None:
+        """Append entries (actor, action, subject, details) in order, each chained to the
+        one before it."""
         # Serialise writers so each entry chains to the one committed before it.
         if self.engine.dialect.name == "postgresql":
             session.execute(text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
-        last = session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).scalar()
-        seq = (last.seq + 1) if last else 1
-        prev = last.hash if last else GENESIS
+        last = session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
         at = now()
-        body = json.dumps(details, sort_keys=True, ensure_ascii=False, default=str)
-        session.add(
-            AuditEntry(
-                seq=seq,
-                at=at,
-                actor=actor,
-                action=action,
-                subject=subject,
-                details=body,
-                prev_hash=prev,
-                hash=_chain(prev, seq, at, actor, action, subject, body),
+        for actor, action, subject, details in entries:
+            seq += 1
+            body = json.dumps(details, sort_keys=True, ensure_ascii=False, default=str)
+            digest = _chain(prev, seq, at, actor, action, subject, body)
+            session.add(
+                AuditEntry(
+                    seq=seq,
+                    at=at,
+                    actor=actor,
+                    action=action,
+                    subject=subject,
+                    details=body,
+                    prev_hash=prev,
+                    hash=digest,
+                )
             )
-        )
+            prev = digest
+        session.flush()
 
     def audit_entries(self, limit: int | None = None) -> list[AuditEntry]:
         with self.session() as session:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -29,15 +29,28 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """WAL: readers never wait for the writer, and a commit appends to the log instead of
+    rewriting pages; synchronous FULL keeps each commit on disk before it returns. A
+    writer waits up to 30 s for the lock rather than failing at once."""
+    cursor = connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=30000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
 class StoreBase:
     """The engine and sessions every part of the store works through."""
 
     # Every write is also written to the audit log (audit.py).
     _audit: Callable[[Session, str, str, str, dict[str, Any]], None]
+    _audit_all: Callable[[Session, Sequence[tuple[str, str, str, dict[str, Any]]]], None]
 
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self.upgrade()
 

@@ -30,6 +30,16 @@ class KeyInfo:
     name: str
     scopes: frozenset[str]
 
+    @property
+    def actor(self) -> str:
+        """How the store names what this key does ("key:ID")."""
+        return f"key:{self.id}"
+
+    def may_read(self, owner: str) -> bool:
+        """Whether this key may read a job or decision `owner` made: its own, or any with
+        the admin scope."""
+        return owner == self.actor or "admin" in self.scopes
+
 
 @dataclass(frozen=True)
 class KeyRecord:

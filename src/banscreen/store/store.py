@@ -9,20 +9,26 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from .accepts import ClearScope
 from .audit import GENESIS, Anchor, Audit, AuditProblem
 from .base import normalise_url, now
-from .decisions import ACTIONS, Decisions
+from .decisions import Decisions
 from .jobs import Jobs
 from .keys import KEY_PREFIX, SCOPES, KeyInfo, Keys
+from .review import ACTIONS, FOUR_EYES, STATUSES, AlertQuery, Review
 from .tables import Alert, DecisionRow
 
 __all__ = [
     "ACTIONS",
+    "FOUR_EYES",
     "GENESIS",
     "KEY_PREFIX",
     "SCOPES",
+    "STATUSES",
+    "AlertQuery",
     "Anchor",
     "AuditProblem",
+    "ClearScope",
     "KeyInfo",
     "Store",
     "normalise_url",
@@ -30,9 +36,10 @@ __all__ = [
 ]
 
 
-class Store(Keys, Decisions, Jobs, Audit):
-    """The service's state: keys.py, decisions.py (alerts, cases, the accept list), jobs.py
-    and audit.py, each a part of this one class over one connection (base.py)."""
+class Store(Keys, Decisions, Review, Jobs, Audit):
+    """The service's state: keys.py, decisions.py (decisions and their alerts), review.py
+    (the queue and the actions on alerts), accepts.py (the accept list), jobs.py and
+    audit.py, each a part of this one class over one connection (base.py)."""
 
     def counts(self) -> dict[str, int]:
         with self.session() as session:

@@ -72,6 +72,10 @@ class DecisionRow(Base):
     list_version: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(Text)  # the decision as JSON (hits, evidence, path)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The transaction as it was submitted (JSON of its fields): what the analyst decides on.
+    submitted: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The key that screened it ("key:ID"); other screen keys cannot read it.
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="", index=True)
 
 
 class Alert(Base):
@@ -80,10 +84,17 @@ class Alert(Base):
     __tablename__ = "alerts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), unique=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)  # open escalated blocked cleared
+    # open escalated pending blocked cleared (store/review.py holds the transitions)
+    status: Mapped[str] = mapped_column(String(16), index=True)
     outcome: Mapped[str] = mapped_column(String(8), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    assignee: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A block or clear proposed by one analyst, waiting for another's approval.
+    proposal: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    proposed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    proposal_detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    prior_status: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class Case(Base):
@@ -92,7 +103,8 @@ class Case(Base):
     __tablename__ = "cases"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id"), index=True)
-    action: Mapped[str] = mapped_column(String(16))  # escalate block clear
+    # escalate propose-block propose-clear approve reject block clear reopen assign comment
+    action: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
     attachments: Mapped[str] = mapped_column(Text, default="")
     analyst: Mapped[str] = mapped_column(String(200))
@@ -100,19 +112,30 @@ class Case(Base):
 
 
 class AcceptEntryRow(Base):
-    """An accepted false positive: counterparty + entity + list version."""
+    """An accepted false positive: what matched (a counterparty's normalised name, a
+    free-text fragment or an identifier, per `field`) against an entity at a list version,
+    optionally only for one client key, transaction category or program, until it expires
+    or is revoked."""
 
     __tablename__ = "accept_list"
-    __table_args__ = (
-        Index("accept_unique", "counterparty", "entity_id", "list_version", unique=True),
-    )
+    __table_args__ = (Index("accept_lookup", "counterparty", "entity_id", "list_version"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    counterparty: Mapped[str] = mapped_column(String(1024))  # normalised key
+    counterparty: Mapped[str] = mapped_column(String(1024))  # normalised key of what matched
     entity_id: Mapped[str] = mapped_column(String(200))
     list_version: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    field: Mapped[str] = mapped_column(
+        String(32), default="counterparty_name", server_default="counterparty_name"
+    )
+    client: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    category: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    program: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    created_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ListVersionRow(Base):
@@ -147,7 +170,7 @@ class Job(Base):
     __tablename__ = "jobs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     status: Mapped[str] = mapped_column(String(16), index=True)  # queued running done failed
-    actor: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(200), index=True)
     input_format: Mapped[str] = mapped_column(String(16))
     policy: Mapped[str] = mapped_column(String(16))
     as_of: Mapped[str] = mapped_column(String(10), default="")
