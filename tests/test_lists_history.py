@@ -348,7 +348,9 @@ def test_the_service_judges_by_date_and_the_alert_page_names_the_listing_version
     assert decided.status_code == 200, decided.text
     assert decided.json()["outcome"] == "BLOCK"
     assert "ofac-sdn:DELISTED_SINCE" in decided.json()["reasons"]
-    assert client.post("/ui/login", data={"api_key": store.create_key(["review"])}).status_code
+    from helpers.service import ui_login
+
+    assert ui_login(client, store.create_key(["review"])).status_code == 303
     alert_id = store.alerts()[0][0].id
     page = client.get(f"/ui/alerts/{alert_id}")
     first = ListStore(home).history("ofac-sdn")[0].id

@@ -25,6 +25,7 @@ from banscreen.store import Store, StoreError, normalise_url
 from banscreen.store.audit import GENESIS
 from banscreen.store.tables import Base
 from banscreen.surfaces.tabular import TransactionFile
+from helpers.service import ui_login, ui_login_token
 
 POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
 BACKENDS = [
@@ -511,15 +512,19 @@ def test_the_review_ui_logs_in_shows_an_alert_and_checks_csrf(
     analyst = store.create_key(["review"])
     decision = client.post("/v1/screen", json=TENPAY, headers=screener_key).json()
     assert client.get("/ui/alerts", follow_redirects=False).status_code == 303
+    token = ui_login_token(client)
     bad = client.post(
         "/ui/login",
-        content=b"api_key=bsk_wrong",
+        content=f"api_key=bsk_wrong&login_token={token}".encode(),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert bad.status_code == 401
-    screen_only = client.post("/ui/login", data={"api_key": store.create_key(["screen"])})
+    screen_only = client.post(
+        "/ui/login",
+        data={"api_key": store.create_key(["screen"]), "login_token": ui_login_token(client)},
+    )
     assert screen_only.status_code == 401
-    logged = client.post("/ui/login", data={"api_key": analyst}, follow_redirects=False)
+    logged = ui_login(client, analyst)
     assert logged.status_code == 303 and "httponly" in logged.headers["set-cookie"].lower()
     assert "samesite=strict" in logged.headers["set-cookie"].lower()
     queue = client.get("/ui/alerts")
@@ -607,7 +612,7 @@ def test_keys_are_listed_without_secrets_and_a_revoked_key_is_refused_at_once(
     assert listed["payments"].status == "active" and listed["payments"].last_used_at is not None
     assert listed["ana"].last_used_at is None
     # The review UI shows the key's name; its session ends with the key.
-    client.post("/ui/login", data={"api_key": analyst})
+    assert ui_login(client, analyst).status_code == 303
     page = client.get("/ui/alerts")
     assert page.status_code == 200 and ">ana<" in page.text
     store.revoke_key("ana")

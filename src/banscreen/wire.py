@@ -76,6 +76,8 @@ def evidence_json(ev: MatchEvidence) -> dict[str, Any]:
         "source": ev.fact.source,
         "provenance": ev.fact.provenance.value,
         "tokens": [{"query": a, "name": b, "share": c} for a, b, c in ev.tokens],
+        # Where the matched name sits inside a longer query: [start, end) in `query`.
+        "span": list(ev.span) if ev.span else None,
     }
 
 

@@ -20,6 +20,7 @@ from ..engine import Screener
 from ..store import Store
 from ..tunables import MAX_BATCH, MAX_BODY
 from ..web import add_ui
+from .docs import add_docs
 from .guards import (
     BodyLimit,
     Keys,
@@ -42,11 +43,14 @@ def create_app(
         title="banscreen",
         description="Screening for connected-software bans and restricted-party programs.",
         version="1",
+        docs_url=None,  # docs.py serves /docs from our own origin
+        redoc_url=None,
     )
     data_home = Path(home) if home is not None else Path(tempfile.mkdtemp(prefix="banscreen-"))
     service = Service(store, screener, Keys(store, rate_per_minute), data_home, home)
     app.state.jobs = service.runner
     add_security_headers(app)
+    add_docs(app)
     add_audit_head(app, store)
     add_error_statuses(app)
     app.include_router(reference_router(service))

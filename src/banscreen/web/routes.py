@@ -1,37 +1,68 @@
 """The review UI: server-rendered pages over the same store and engine as the API.
 
 An analyst logs in with an API key of scope `review` (or `admin`) and gets a session: a random
-token in an HttpOnly, SameSite=Strict cookie, held in memory (a restart logs everyone out).
-Every form carries the session's CSRF token, checked in constant time. Pages: the alert queue
-with filters; an alert with its decision, reasons, the ownership path drawn as a small graph,
-the name alignment, each program's timeline, the cases, and buttons to escalate, block or
-clear as a false positive with a mandatory reason (a clear feeds the accept list). Each alert
-page has a JSON twin at the same URL plus `.json`.
+token in an HttpOnly, SameSite=Strict cookie, held in memory (a restart logs everyone out),
+ended as soon as its key is revoked or expires. The login form carries a token bound to a
+cookie of its own (no cross-site form can log a victim into another key), and every form
+after it the session's CSRF token, both checked in constant time. Pages:
+
+- the queue (`/ui/alerts`): every filter in the URL, a total, pages to the last, sort,
+  ageing, assignment, bulk actions on a selection, and an export of the whole view as CSV;
+- an alert: the transaction as submitted with the matched fragment marked in place, the
+  deciding hit first with its program's timeline and the transaction's date on it, the
+  path drawn in the relations' own direction, each reason in plain words with its next
+  step, the history, and the actions its state allows (four eyes: store/review.py);
+- the accept list (`/ui/accept`): every clearance in force, and revoking one.
+
+Each alert page has a JSON twin at the same URL plus `.json`. Text is shown with its
+invisible and bidirectional characters escaped (visible.py).
 """
 
+import csv
 import hmac
+import io
+import json
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from html import escape
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.templating import Jinja2Templates
 
-from ..decide.timeline import periods
 from ..engine import Screener
-from ..store import Store, StoreError
-from ..tunables import SESSION_SECONDS
+from ..errors import NotFoundError
+from ..store import STATUSES, AlertQuery, ClearScope, Store, StoreError
+from ..store.base import aware
+from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX, SESSION_SECONDS
+from ..wire import guard
+from .explain import explain_reasons, highlighted, path_graph, timeline
+from .visible import finalize, visible
 
 COOKIE = "banscreen_session"
+LOGIN_COOKIE = "banscreen_login"
+PAGE = 50  # alerts on one page of the queue
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.finalize = finalize
 STYLE = (Path(__file__).parent / "static" / "style.css").read_text("utf-8")
+EXPORT_COLUMNS = (
+    "alert_id", "status", "outcome", "assignee", "transaction_id", "transaction_date",
+    "counterparty_name", "entity_id", "entity_name", "programs", "reasons", "raised", "age_days",
+)  # fmt: skip
+FILTERS = ("status", "outcome", "q", "entity", "program", "reason", "assignee", "since",
+           "until", "sort")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,6 +71,10 @@ class WebSession:
     csrf: str
     expires: float
     key_name: str = ""
+
+    @property
+    def actor(self) -> str:
+        return f"key:{self.key_id}"
 
 
 class Sessions:
@@ -70,47 +105,83 @@ class Sessions:
             self._by_token.pop(token or "", None)
 
 
-async def _form(request: Request) -> dict[str, str]:
+async def _fields(request: Request) -> dict[str, list[str]]:
     body = (await request.body()).decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+    return parse_qs(body, keep_blank_values=True)
 
 
-def path_graph(steps: list[dict[str, Any]], start: str) -> str:
-    """The ownership path as a small SVG: one box per entity, one labelled arrow per step."""
-    if not steps:
-        return ""
-    nodes = [start]
-    for step in steps:
-        for node in (step["from"], step["to"]):
-            if node not in nodes:
-                nodes.append(node)
-    width, gap, height = 190, 70, 34
-    at = {n: (10 + i * (width + gap), 30) for i, n in enumerate(nodes)}
-    parts = []
-    for step in steps:
-        (x1, y), (x2, _) = at[step["from"]], at[step["to"]]
-        left, right = (x1, x2) if x1 < x2 else (x2, x1)
-        y_line = y + height / 2
-        ax, bx = (left + width, right) if x1 < x2 else (right, left + width)
-        label = step["relation"] if step["forward"] else f"← {step['relation']}"
-        parts.append(
-            f'<line x1="{ax}" y1="{y_line}" x2="{bx}" y2="{y_line}" stroke="#555" '
-            f'marker-end="url(#arrow)"/><text x="{(ax + bx) / 2}" y="{y - 6}" font-size="11" '
-            f'text-anchor="middle">{escape(label)}</text>'
-        )
-    for node, (x, y) in at.items():
-        parts.append(
-            f'<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="5" fill="#eef1f5" '
-            f'stroke="#8894a8"/><text x="{x + width / 2}" y="{y + 21}" font-size="12" '
-            f'text-anchor="middle">{escape(node[:28])}</text>'
-        )
-    total = 20 + len(nodes) * (width + gap)
-    return (
-        f'<svg id="path-graph" width="{total}" height="90" role="img" aria-label="ownership path">'
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/>'
-        "</marker></defs>" + "".join(parts) + "</svg>"
+def _first(fields: dict[str, list[str]]) -> dict[str, str]:
+    return {k: v[0] for k, v in fields.items()}
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def view_of(params: dict[str, str]) -> tuple[AlertQuery, dict[str, str]]:
+    """The queue's view from the URL, and the filters as they were understood (a value
+    that is not one the filter takes is dropped, not an error: the URL is typed by hand)."""
+    got = {k: (params.get(k) or "").strip()[:200] for k in FILTERS}
+    if got["status"] not in ("", *STATUSES, "any"):
+        got["status"] = "open"
+    if "status" not in params:
+        got["status"] = "open"
+    if got["outcome"] not in ("", "REVIEW", "BLOCK"):
+        got["outcome"] = ""
+    if got["sort"] not in ("oldest", "newest", "outcome", "status", "updated"):
+        got["sort"] = "oldest"
+    since, until = _day(got["since"]), _day(got["until"])
+    got["since"] = since.isoformat() if since else ""
+    got["until"] = until.isoformat() if until else ""
+    view = AlertQuery(
+        status="" if got["status"] == "any" else got["status"],
+        outcome=got["outcome"],
+        search=got["q"],
+        entity=got["entity"],
+        program=got["program"],
+        reason=got["reason"],
+        assignee=got["assignee"],
+        since=datetime.combine(since, datetime.min.time(), UTC) if since else None,
+        until=datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
+        if until
+        else None,
+        sort=got["sort"],
     )
+    return view, got
+
+
+def age(moment: datetime, at: datetime) -> str:
+    """How long an alert has been open, as an analyst reads it: 3d 4h, 5h 12m, 40m."""
+    seconds = max(0, int((at - aware(moment)).total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    if days:
+        return f"{days}d {hours}h"
+    return f"{hours}h {rest // 60}m" if hours else f"{rest // 60}m"
+
+
+def queue_item(a: Any, d: Any, at: datetime) -> dict[str, Any]:
+    submitted = json.loads(d.submitted or "{}")
+    return {
+        "alert_id": a.id,
+        "outcome": a.outcome,
+        "status": a.status,
+        "assignee": a.assignee,
+        "proposal": a.proposal,
+        "transaction_id": d.transaction_id,
+        "transaction_date": str(submitted.get("date") or ""),
+        "counterparty_name": str(submitted.get("counterparty_name") or ""),
+        "entity_id": d.entity_id,
+        "entity_name": d.entity_name,
+        "programs": d.programs,
+        "reasons": d.reasons,
+        "raised": aware(a.created_at).isoformat(timespec="seconds"),
+        "age": age(a.created_at, at),
+        "age_days": f"{(at - aware(a.created_at)).total_seconds() / 86400:.1f}",
+    }
 
 
 def add_ui(
@@ -121,6 +192,7 @@ def add_ui(
     after_action: Callable[[], None],
 ) -> None:
     sessions = Sessions()
+    registry = screener.registry
 
     def session_of(request: Request) -> WebSession | None:
         """The request's session, while its key is neither revoked nor expired."""
@@ -146,19 +218,34 @@ def add_ui(
         if not hmac.compare_digest(form.get("csrf", ""), found.csrf):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page")
 
+    def login_form(request: Request, error: str = "", status: int = 200) -> Response:
+        token = secrets.token_urlsafe(24)
+        context = {"session": None, "error": error, "login_token": token}
+        response = TEMPLATES.TemplateResponse(request, "login.html", context, status_code=status)
+        response.set_cookie(
+            LOGIN_COOKIE, token, max_age=900, httponly=True, samesite="strict", path="/ui",
+            secure=request.url.scheme == "https",
+        )  # fmt: skip
+        return response
+
     @app.get("/ui/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request) -> Response:
-        return TEMPLATES.TemplateResponse(request, "login.html", {"session": None, "error": ""})
+        return login_form(request)
 
     @app.post("/ui/login", include_in_schema=False)
     async def login(request: Request) -> Response:
-        form = await _form(request)
+        form = _first(await _fields(request))
+        # Login CSRF: the form's token must equal the one in this browser's own
+        # SameSite=Strict cookie, which a form posted from another site does not carry.
+        expected = request.cookies.get(LOGIN_COOKIE) or ""
+        if not expected or not hmac.compare_digest(form.get("login_token", ""), expected):
+            return login_form(request, "The login form expired: please log in again.", 403)
         key = store.verify_key(form.get("api_key", "").strip())
         if key is None or not key.scopes & {"review", "admin"}:
-            context = {"session": None, "error": "That is not an API key with the review scope."}
-            return TEMPLATES.TemplateResponse(request, "login.html", context, status_code=401)
+            return login_form(request, "That is not an API key with the review scope.", 401)
         token = sessions.open(key.id, key.name)
         response = RedirectResponse("/ui/alerts", status_code=303)
+        response.delete_cookie(LOGIN_COOKIE, path="/ui")
         response.set_cookie(
             COOKIE,
             token,
@@ -173,7 +260,7 @@ def add_ui(
     @app.post("/ui/logout", include_in_schema=False)
     async def logout(request: Request) -> Response:
         found = require(request)
-        check_csrf(found, await _form(request))
+        check_csrf(found, _first(await _fields(request)))
         sessions.close(request.cookies.get(COOKIE))
         response = RedirectResponse("/ui/login", status_code=303)
         response.delete_cookie(COOKIE, path="/ui")
@@ -188,27 +275,104 @@ def add_ui(
     def home() -> Response:
         return RedirectResponse("/ui/alerts", status_code=303)
 
+    # ------------------------------------------------------------------ the queue
     @app.get("/ui/alerts", response_class=HTMLResponse, include_in_schema=False)
-    def alerts(request: Request, status: str = "open", outcome: str = "") -> Response:
+    def alerts(request: Request) -> Response:
         found = require(request)
-        status = status if status in ("", "open", "escalated", "blocked", "cleared") else "open"
-        outcome = outcome if outcome in ("", "REVIEW", "BLOCK") else ""
-        rows = store.alerts(status or None, outcome or None, 500)
-        items = [
-            {
-                "alert_id": a.id,
-                "outcome": a.outcome,
-                "status": a.status,
-                "transaction_id": d.transaction_id,
-                "entity_name": d.entity_name,
-                "reasons": d.reasons,
-                "created_at": a.created_at.isoformat(),
-            }
-            for a, d in rows
-        ]
-        context = {"session": found, "alerts": items, "status": status, "outcome": outcome}
+        params = dict(request.query_params)
+        view, got = view_of(params)
+        try:
+            page = max(1, int(params.get("page") or 1))
+        except ValueError:
+            page = 1
+        rows, total = store.alert_page(view, (page - 1) * PAGE, PAGE)
+        last = max(1, -(-total // PAGE))
+        if page > last:  # past the end (the queue shrank): show the last page
+            page = last
+            rows, total = store.alert_page(view, (page - 1) * PAGE, PAGE)
+        at = datetime.now(UTC)
+        filters = {k: v for k, v in got.items() if v}
+
+        def link(to_page: int) -> str:
+            return "/ui/alerts?" + urlencode({**filters, "page": to_page})
+
+        context = {
+            "session": found,
+            "alerts": [queue_item(a, d, at) for a, d in rows],
+            "got": got,
+            "total": total,
+            "page": page,
+            "last": last,
+            "first_row": (page - 1) * PAGE + 1 if rows else 0,
+            "last_row": (page - 1) * PAGE + len(rows),
+            "links": {
+                "first": link(1),
+                "prev": link(max(1, page - 1)),
+                "next": link(min(last, page + 1)),
+                "last": link(last),
+            },
+            "export": "/ui/alerts.csv?" + urlencode(filters),
+            "here": "/ui/alerts?" + urlencode({**filters, "page": page}),
+            "statuses": STATUSES,
+            "notice": params.get("notice", "")[:300],
+        }
         return TEMPLATES.TemplateResponse(request, "alerts.html", context)
 
+    @app.get("/ui/alerts.csv", include_in_schema=False)
+    def export(request: Request) -> Response:
+        """The whole view (every page) as CSV, each cell guarded against formulas."""
+        require(request)
+        view, _ = view_of(dict(request.query_params))
+        at = datetime.now(UTC)
+
+        def lines() -> Iterator[str]:
+            out = io.StringIO()
+            writer = csv.writer(out)
+            writer.writerow(EXPORT_COLUMNS)
+            for n, (a, d) in enumerate(store.alert_rows(view), 1):
+                item = queue_item(a, d, at)
+                writer.writerow([guard(str(item[c])) for c in EXPORT_COLUMNS])
+                if n % 500 == 0:
+                    yield out.getvalue()
+                    out.seek(0)
+                    out.truncate()
+            yield out.getvalue()
+
+        return StreamingResponse(
+            lines(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="alerts.csv"'},
+        )
+
+    @app.post("/ui/alerts/bulk", include_in_schema=False)
+    async def bulk(request: Request) -> Response:
+        found = require(request)
+        fields = await _fields(request)
+        form = _first(fields)
+        check_csrf(found, form)
+        ids = []
+        for text in fields.get("alert_id", []):
+            if text.isdigit() and 1 <= int(text) < 2**31:
+                ids.append(int(text))
+        done, failed = 0, []
+        for alert_id in dict.fromkeys(ids):
+            try:
+                store.act(alert_id, form.get("action", ""), form.get("reason", ""),
+                          found.actor, assignee=form.get("assignee", ""))  # fmt: skip
+                done += 1
+            except StoreError as exc:
+                failed.append(f"#{alert_id}: {exc}")
+        after_action()
+        notice = f"{done} alert(s) {form.get('action', '')}: done."
+        if not ids:
+            notice = "Select at least one alert."
+        if failed:
+            notice += f" Not done: {len(failed)} — " + "; ".join(failed[:5])
+        back = form.get("back", "")
+        back = back if back.startswith("/ui/alerts?") else "/ui/alerts?"
+        return RedirectResponse(back + "&" + urlencode({"notice": notice}), status_code=303)
+
+    # ------------------------------------------------------------------ one alert
     @app.get("/ui/alerts/{alert_id}.json", include_in_schema=False)
     def alert_data(request: Request, alert_id: int) -> Response:
         require(request)
@@ -225,17 +389,47 @@ def add_ui(
             raise HTTPException(404, "no such alert")
         d = data["decision"]
         detail = d["detail"]
-        timelines: dict[str, list[str]] = {}
-        for hit in detail.get("hits", []):
-            program = screener.registry.programs.get(hit["program"])
-            if program is not None and hit["program"] not in timelines:
-                timelines[hit["program"]] = [
-                    f"{p.category}: {p.start} → {p.end or '…'} {p.status}" for p in periods(program)
-                ][:8]
-        steps = detail["hits"][0]["path_steps"] if detail.get("hits") else []
+        got = store.alert(alert_id)
+        assert got is not None
+        alert_row, decision_row, _ = got
+        submitted = json.loads(decision_row.submitted or "{}")
+        day = _day(str(submitted.get("date") or "")) or _day(str(detail.get("as_of") or ""))
+        # The deciding hit first: the decision's outcome, on its first program.
+        first_program = d["programs"].split(";")[0]
+        hits = sorted(
+            detail.get("hits", []),
+            key=lambda h: (h.get("outcome") != d["outcome"], h.get("program") != first_program),
+        )
+        for hit in hits:
+            hit["timeline"] = timeline(registry, hit["program"], hit.get("category"), day)
+        deciding = hits[0] if hits else None
+        matches = []
+        for ev in detail.get("matches", []):
+            query = str(ev.get("query") or "")
+            field = ev.get("field") or ""
+            whole = str(submitted.get(field) or "")
+            if whole and query and query in whole and query != whole:
+                start = whole.index(query)
+                span = [start + (ev.get("span") or [0, len(query)])[0],
+                        start + (ev.get("span") or [0, len(query)])[1]]  # fmt: skip
+                shown = highlighted(whole, span)
+            else:
+                shown = highlighted(query, ev.get("span"))
+            matches.append({**ev, "shown": shown})
+        steps = deciding["path_steps"] if deciding else []
+        start = deciding["entity_id"] if deciding else d["entity_id"]
+        proposal = {}
+        if alert_row.proposal_detail:
+            proposal = json.loads(alert_row.proposal_detail)
         context = {
-            "session": found, "alert": data, "d": d, "detail": detail, "cases": data["cases"],
-            "graph": path_graph(steps, d["entity_id"]), "timelines": timelines, "error": error,
+            "session": found, "alert": data, "a": alert_row, "d": d, "detail": detail,
+            "cases": data["cases"], "submitted": submitted, "matches": matches, "hits": hits,
+            "deciding": deciding, "reasons": explain_reasons(d["reasons"]),
+            "graph": path_graph(registry, steps, start),
+            "mine": alert_row.proposed_by == found.actor,
+            "error": error, "needs_second": store.needs_second(alert_row),
+            "proposal": proposal, "accept_days": ACCEPT_DAYS, "accept_days_max": ACCEPT_DAYS_MAX,
+            "programs": sorted({h["program"] for h in hits}),
         }  # fmt: skip
         return TEMPLATES.TemplateResponse(
             request, "alert.html", context, status_code=422 if error else 200
@@ -248,13 +442,65 @@ def add_ui(
     @app.post("/ui/alerts/{alert_id}/actions", include_in_schema=False)
     async def act(request: Request, alert_id: int) -> Response:
         found = require(request)
-        form = await _form(request)
+        form = _first(await _fields(request))
         check_csrf(found, form)
+        known(alert_id)
         try:
-            store.act(
-                alert_id, form.get("action", ""), form.get("reason", ""), f"key:{found.key_id}"
+            days = int(form.get("days") or ACCEPT_DAYS)
+            scope = ClearScope(
+                all_clients=form.get("all_clients") == "on",
+                all_categories=form.get("all_categories") == "on",
+                program=form.get("program", "")[:200],
+                days=days,
             )
+            store.act(alert_id, form.get("action", ""), form.get("reason", ""), found.actor,
+                      scope=scope, assignee=form.get("assignee", ""))  # fmt: skip
+        except ValueError:
+            return render_alert(request, found, alert_id, "days must be a whole number")
+        except NotFoundError:
+            raise HTTPException(404, "no such alert") from None
         except StoreError as exc:
             return render_alert(request, found, alert_id, str(exc))
         after_action()
         return RedirectResponse(f"/ui/alerts/{alert_id}", status_code=303)
+
+    # ------------------------------------------------------------------ the accept list
+    @app.get("/ui/accept", response_class=HTMLResponse, include_in_schema=False)
+    def accept_page(request: Request, all: str = "") -> Response:
+        found = require(request)
+        rows = store.accept_rows(include_inactive=all == "1", limit=5000)
+        entries = [
+            {
+                "id": r.id, "field": r.field, "value": r.counterparty, "entity_id": r.entity_id,
+                "entity_name": registry.entities[r.entity_id].display_name
+                if r.entity_id in registry.entities else "",
+                "list_version": r.list_version, "client": r.client or "every client",
+                "category": r.category or "every category", "program": r.program or "every program",
+                "expires": aware(r.expires_at).date().isoformat() if r.expires_at else "never",
+                "revoked": f"{aware(r.revoked_at).isoformat(timespec='seconds')} by {r.revoked_by}"
+                if r.revoked_at else "",
+                "created_by": r.created_by, "reason": r.reason, "case_id": r.case_id,
+            }
+            for r in rows
+        ]  # fmt: skip
+        context = {"session": found, "entries": entries, "all": all == "1"}
+        return TEMPLATES.TemplateResponse(request, "accept.html", context)
+
+    @app.post("/ui/accept/{entry_id}/revoke", include_in_schema=False)
+    async def revoke(request: Request, entry_id: int) -> Response:
+        found = require(request)
+        form = _first(await _fields(request))
+        check_csrf(found, form)
+        if not 1 <= entry_id < 2**31:
+            raise HTTPException(404, "no such accept entry")
+        try:
+            store.revoke_accept(entry_id, found.actor, form.get("reason", ""))
+        except NotFoundError:
+            raise HTTPException(404, "no such accept entry") from None
+        except StoreError as exc:
+            raise HTTPException(422, str(exc)) from None
+        after_action()
+        return RedirectResponse("/ui/accept", status_code=303)
+
+
+__all__ = ["add_ui", "visible"]
