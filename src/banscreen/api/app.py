@@ -17,9 +17,11 @@ from typing import Any
 from fastapi import FastAPI
 
 from ..engine import Screener
-from ..store import Store
+from ..errors import UsageError
+from ..store import FOUR_EYES, Store
 from ..tunables import MAX_BATCH, MAX_BODY
 from ..web import add_ui
+from .deadlines import BodyDeadline
 from .docs import add_docs
 from .guards import (
     BodyLimit,
@@ -37,8 +39,19 @@ __all__ = ["MAX_BATCH", "MAX_BODY", "create_app"]
 
 
 def create_app(
-    store: Store, screener: Screener, home: Any = None, rate_per_minute: int = 1200
+    store: Store,
+    screener: Screener,
+    home: Any = None,
+    rate_per_minute: int = 1200,
+    four_eyes: str = "block",
+    job_workers: int = 2,
 ) -> FastAPI:
+    """The service. `four_eyes` says which blocks and clears need a second analyst's
+    approval ("block": those of BLOCK alerts; "all"; "none"); `job_workers` how many
+    background jobs run at once (shared fairly between keys)."""
+    if four_eyes not in FOUR_EYES:
+        raise UsageError(f"four_eyes must be one of {', '.join(FOUR_EYES)}; got {four_eyes!r}")
+    store.four_eyes = four_eyes
     app = FastAPI(
         title="banscreen",
         description="Screening for connected-software bans and restricted-party programs.",
@@ -47,7 +60,9 @@ def create_app(
         redoc_url=None,
     )
     data_home = Path(home) if home is not None else Path(tempfile.mkdtemp(prefix="banscreen-"))
-    service = Service(store, screener, Keys(store, rate_per_minute), data_home, home)
+    service = Service(
+        store, screener, Keys(store, rate_per_minute), data_home, home, job_workers=job_workers
+    )
     app.state.jobs = service.runner
     add_security_headers(app)
     add_docs(app)
@@ -63,4 +78,5 @@ def create_app(
 
     add_ui(app, store, screener, alert_json, service.refresh_accept_list)
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(BodyDeadline)
     return app

@@ -34,8 +34,12 @@ DbOpt = Annotated[
 ]
 keys_app = typer.Typer(no_args_is_help=True, help="API keys of the service.")
 audit_app = typer.Typer(no_args_is_help=True, help="The service's hash-chained audit log.")
+accept_app = typer.Typer(
+    no_args_is_help=True, help="The service's accept list: clearances analysts gave."
+)
 app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
+app.add_typer(accept_app, name="accept")
 
 
 @contextmanager
@@ -77,20 +81,51 @@ def serve(
     rate_limit: Annotated[
         int, typer.Option("--rate-limit", min=1, help="Requests a minute per API key.")
     ] = 1200,
+    four_eyes: Annotated[
+        str,
+        typer.Option(
+            "--four-eyes",
+            help="Which blocks and clears wait for a second analyst's approval: block (those "
+            "of BLOCK alerts), all or none.",
+        ),
+    ] = "block",
+    job_workers: Annotated[
+        int, typer.Option("--job-workers", min=1, help="Background jobs run at once.")
+    ] = 2,
 ) -> None:
     """Run the HTTP service (API at /v1, OpenAPI at /docs, review UI at /ui) on HOST:PORT."""
     import uvicorn
 
     from ..api import create_app
+    from ..api.deadlines import HeadDeadline
     from ..engine import Screener
     from ..gcpause import settle
+    from ..store import FOUR_EYES
+    from ..tunables import KEEP_ALIVE_SECONDS
 
+    if four_eyes not in FOUR_EYES:
+        raise fail(f"--four-eyes must be one of {', '.join(FOUR_EYES)}; got {four_eyes!r}")
     store = _store(db)
     screener = Screener(registry_or_exit(extra_data, lists))
-    api = create_app(store, screener, current_settings().home, rate_per_minute=rate_limit)
+    api = create_app(
+        store,
+        screener,
+        current_settings().home,
+        rate_per_minute=rate_limit,
+        four_eyes=four_eyes,
+        job_workers=job_workers,
+    )
     settle()
     err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")
-    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        api,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        http=HeadDeadline,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )
 
 
 @keys_app.command("create")
@@ -164,6 +199,66 @@ def keys_revoke(
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     err.print(f"revoked key {found.id} ({found.name or 'no name'})", highlight=False)
+
+
+@accept_app.command("list")
+def accept_list(
+    db: DbOpt = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Revoked and expired entries too.", metavar="")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="")] = False,
+) -> None:
+    """Every clearance in force: what matched, the entity and its list version, the scope
+    (client, category, program), expiry, who cleared it and why."""
+    with _opened(db) as store:
+        entries = store.accept_rows(include_inactive=include_all, limit=1_000_000)
+    rows = [
+        {
+            "id": e.id,
+            "field": e.field,
+            "value": e.counterparty,
+            "entity_id": e.entity_id,
+            "list_version": e.list_version,
+            "client": e.client,
+            "category": e.category,
+            "program": e.program,
+            "expires": _when(e.expires_at),
+            "revoked": _when(e.revoked_at),
+            "created_by": e.created_by,
+            "reason": e.reason,
+        }
+        for e in entries
+    ]
+    if as_json:
+        out.print_json(json.dumps({"entries": rows}, ensure_ascii=False))
+        return
+    table = Table("id", "matched", "entity", "scope", "expires", "revoked", "by", "reason")
+    for r in rows:
+        scope = (
+            " ".join(f"{k}={r[k]}" for k in ("client", "category", "program") if r[k])
+            or "everywhere"
+        )
+        table.add_row(
+            str(r["id"]), f"{r['field']}: {r['value']}", f"{r['entity_id']}@{r['list_version']}",
+            scope, str(r["expires"]), str(r["revoked"]), str(r["created_by"]), str(r["reason"]),
+        )  # fmt: skip
+    out.print(table)
+
+
+@accept_app.command("revoke")
+def accept_revoke(
+    entry: Annotated[int, typer.Argument(help="The entry's id (from accept list).", min=1)],
+    reason: Annotated[str, typer.Option("--reason", help="Why (required; audited).")],
+    db: DbOpt = None,
+) -> None:
+    """End a clearance now: the counterparty is screened as if it had never been cleared."""
+    try:
+        with _opened(db) as store:
+            store.revoke_accept(entry, "cli", reason)
+    except BanscreenError as exc:
+        raise fail(str(exc)) from None
+    err.print(f"revoked accept entry {entry}", highlight=False)
 
 
 AnchorFile = Annotated[

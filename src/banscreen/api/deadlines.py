@@ -1,0 +1,106 @@
+"""Deadlines on reading a request, so half-sent requests cannot hold the server's
+connections: a request's head (line and headers) must arrive within `REQUEST_HEAD_SECONDS`
+of the connection opening or of the previous response, and each part of its body within
+`REQUEST_BODY_SECONDS` of the one before. Idle keep-alive connections close after
+uvicorn's `timeout_keep_alive` (set by `serve`)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from ..tunables import REQUEST_BODY_SECONDS, REQUEST_HEAD_SECONDS
+
+Message = MutableMapping[str, Any]
+
+
+class HeadDeadline(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose request head is not
+    complete in time (slowloris)."""
+
+    head_seconds: float = REQUEST_HEAD_SECONDS
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if self._deadline is None and (self.cycle is None or self.cycle.response_complete):
+            self._arm()  # the head of the next request on a kept-alive connection
+        super().data_received(data)
+        if self.cycle is not None and not self.cycle.response_complete:
+            self._disarm()  # the head is complete: the body has its own deadline
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(self.head_seconds, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if self.cycle is None or self.cycle.response_complete:
+            self.transport.close()
+
+
+class BodyDeadline:
+    """ASGI middleware: a body that stops arriving for `seconds` is answered 408."""
+
+    def __init__(self, app: Any, seconds: float = REQUEST_BODY_SECONDS) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(
+        self,
+        scope: Message,
+        receive: Callable[[], Awaitable[Message]],
+        send: Callable[[Message], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        reading = True
+        started = False
+
+        async def timed() -> Message:
+            nonlocal reading
+            if not reading:
+                return await receive()
+            message = await asyncio.wait_for(receive(), self.seconds)
+            reading = message.get("type") == "http.request" and bool(message.get("more_body"))
+            return message
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message.get("type") == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, timed, sending)
+        except TimeoutError:
+            if started:
+                raise
+            body = b'{"detail":"the request body stopped arriving"}'
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 408,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                        (b"connection", b"close"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
