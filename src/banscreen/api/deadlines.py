@@ -54,6 +54,19 @@ class HeadDeadline(H11Protocol):
             self.transport.close()
 
 
+class _BodyStalled(BaseException):
+    """Raised from `receive` when the body stops arriving. A BaseException, so that the
+    framework's body parsing (which turns any Exception into a 400) lets it through to
+    `BodyDeadline`, which answers 408."""
+
+
+def _stalled(exc: BaseException) -> bool:
+    """Whether the body stalled (inside a task group, beside what that made others fail)."""
+    if isinstance(exc, BaseExceptionGroup):
+        return any(_stalled(e) for e in exc.exceptions)
+    return isinstance(exc, _BodyStalled)
+
+
 class BodyDeadline:
     """ASGI middleware: a body that stops arriving for `seconds` is answered 408."""
 
@@ -77,7 +90,10 @@ class BodyDeadline:
             nonlocal reading
             if not reading:
                 return await receive()
-            message = await asyncio.wait_for(receive(), self.seconds)
+            try:
+                message = await asyncio.wait_for(receive(), self.seconds)
+            except TimeoutError:
+                raise _BodyStalled from None
             reading = message.get("type") == "http.request" and bool(message.get("more_body"))
             return message
 
@@ -88,8 +104,8 @@ class BodyDeadline:
 
         try:
             await self.app(scope, timed, sending)
-        except TimeoutError:
-            if started:
+        except BaseException as exc:
+            if started or not _stalled(exc):
                 raise
             body = b'{"detail":"the request body stopped arriving"}'
             await send(

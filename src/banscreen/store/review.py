@@ -68,7 +68,7 @@ class AlertQuery:
     until: datetime | None = None
     sort: str = "oldest"
 
-    def apply(self, query: Select[Any]) -> Select[Any]:
+    def apply(self, query: Select[Alert, DecisionRow]) -> Select[Alert, DecisionRow]:
         if self.status:
             query = query.where(Alert.status == self.status)
         if self.outcome:
@@ -107,7 +107,7 @@ class AlertQuery:
 class Review(Accepts, StoreBase):
     four_eyes: str = "block"
 
-    def _joined(self) -> Select[Any]:
+    def _joined(self) -> Select[Alert, DecisionRow]:
         return select(Alert, DecisionRow).join(DecisionRow, Alert.decision_id == DecisionRow.id)
 
     def alert_page(
@@ -132,7 +132,8 @@ class Review(Accepts, StoreBase):
         """Every alert of the view, in its order, read a chunk at a time (for an export)."""
         with self.session() as session:
             ordered = view.apply(self._joined()).order_by(*SORTS.get(view.sort, SORTS["oldest"]))
-            yield from session.execute(ordered.execution_options(yield_per=chunk)).tuples()
+            for row in session.execute(ordered.execution_options(yield_per=chunk)):
+                yield row[0], row[1]
 
     def alert(self, alert_id: int) -> tuple[Alert, DecisionRow, list[Case]] | None:
         with self.session() as session:

@@ -36,10 +36,10 @@ def reason_texts() -> dict[str, dict[str, str]]:
     data = yaml.safe_load(text)
     found = data.get("reasons") if isinstance(data, dict) else None
     if not isinstance(found, dict) or not data.get("source"):
-        raise DataError("review/reasons.yaml: needs `source` and a `reasons` mapping")
+        raise DataError("review/reasons.yaml", None, "reasons", "needs `source` and a mapping")
     for code, entry in found.items():
         if not isinstance(entry, dict) or not entry.get("meaning") or not entry.get("next_step"):
-            raise DataError(f"review/reasons.yaml: {code} needs `meaning` and `next_step`")
+            raise DataError("review/reasons.yaml", None, code, "needs `meaning` and `next_step`")
     return found
 
 
