@@ -103,10 +103,16 @@ def timeline(
 def _relation(registry: Registry, step: dict[str, Any]) -> Relation | None:
     """The relation a walked step used, as recorded (its source, percentage, dates)."""
     source, target = (step["from"], step["to"]) if step["forward"] else (step["to"], step["from"])
+    kind = _kind(step["relation"])
     for rel in registry.all_relations_of(source):
-        if rel.kind == step["relation"] and rel.source_id == source and rel.target_id == target:
+        if rel.kind == kind and rel.source_id == source and rel.target_id == target:
             return rel
     return None
+
+
+def _kind(relation: str) -> str:
+    """A step's relation without the share the path text adds ("owns(100%)" → "owns")."""
+    return relation.split("(", 1)[0]
 
 
 def _name(registry: Registry, entity_id: str) -> str:
@@ -139,9 +145,10 @@ def path_graph(registry: Registry, steps: list[dict[str, Any]], start: str) -> M
             x1, x2 = x_source + width, x_target
         else:
             x1, x2 = x_source, x_target + width
+        kind = _kind(step["relation"])
         label = step["relation"]
-        if rel is not None and rel.percentage is not None:
-            label += f" {rel.percentage:g}%"
+        if rel is not None:
+            label = kind if rel.percentage is None else f"{kind} {rel.percentage:g}%"
         since = ""
         if rel is not None and (rel.start or rel.end):
             since = f"{rel.start or '…'} → {rel.end or '…'}"
@@ -149,7 +156,7 @@ def path_graph(registry: Registry, steps: list[dict[str, Any]], start: str) -> M
         mid = (x1 + x2) / 2
         parts.append(
             f'<g class="edge" data-source="{escape(source)}" data-target="{escape(target)}" '
-            f'data-relation="{escape(step["relation"])}">'
+            f'data-relation="{escape(kind)}">'
             f'<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="#555" '
             'marker-end="url(#arrow)"/>'
             f'<text x="{mid}" y="{top - 20}" font-size="11" text-anchor="middle">'
