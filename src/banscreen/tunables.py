@@ -41,6 +41,7 @@ SESSION_SECONDS = 8 * 3600  # a review-UI session
 REQUEST_HEAD_SECONDS = 10.0  # for a request's line and headers to arrive
 REQUEST_BODY_SECONDS = 15.0  # between two parts of a request's body
 KEEP_ALIVE_SECONDS = 5  # an idle kept-alive connection is closed after
+INLINE_ROWS = 20  # a POST /v1/screen of at most this many rows is decided on the event loop
 GROUP_COMMIT_MAX = 256  # screenings kept in one transaction by the service's writer, at most
 ACCEPT_DAYS = 180  # a clearance's life unless the analyst chooses another
 ACCEPT_DAYS_MAX = 730  # the longest a clearance may be given

@@ -26,9 +26,8 @@ from .docs import add_docs
 from .guards import (
     BodyLimit,
     Keys,
-    add_audit_head,
+    ResponseHeaders,
     add_error_statuses,
-    add_security_headers,
 )
 from .reference import reference_router
 from .review import alert_detail, review_router
@@ -64,9 +63,7 @@ def create_app(
         store, screener, Keys(store, rate_per_minute), data_home, home, job_workers=job_workers
     )
     app.state.jobs = service.runner
-    add_security_headers(app)
     add_docs(app)
-    add_audit_head(app, store)
     add_error_statuses(app)
     app.include_router(reference_router(service))
     app.include_router(screening_router(service))
@@ -79,4 +76,5 @@ def create_app(
     add_ui(app, store, screener, alert_json, service.refresh_accept_list)
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(BodyDeadline)
+    app.add_middleware(ResponseHeaders, store=store)
     return app

@@ -17,27 +17,31 @@ from ..tunables import REQUEST_BODY_SECONDS, REQUEST_HEAD_SECONDS
 Message = MutableMapping[str, Any]
 
 
-class HeadDeadline(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, closing a connection whose request head is not
-    complete in time (slowloris)."""
+class _HeadDeadline:
+    """Mixed into one of uvicorn's HTTP/1.1 protocols: a connection whose request head is
+    not complete in time is closed (slowloris). Both protocols start a request's `cycle`
+    once its head is complete."""
 
     head_seconds: float = REQUEST_HEAD_SECONDS
     _deadline: asyncio.TimerHandle | None = None
+    cycle: Any
+    loop: asyncio.AbstractEventLoop
+    transport: Any
 
     def connection_made(self, transport: Any) -> None:
-        super().connection_made(transport)
+        super().connection_made(transport)  # type: ignore[misc]
         self._arm()
 
     def data_received(self, data: bytes) -> None:
         if self._deadline is None and (self.cycle is None or self.cycle.response_complete):
             self._arm()  # the head of the next request on a kept-alive connection
-        super().data_received(data)
+        super().data_received(data)  # type: ignore[misc]
         if self.cycle is not None and not self.cycle.response_complete:
             self._disarm()  # the head is complete: the body has its own deadline
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
-        super().connection_lost(exc)
+        super().connection_lost(exc)  # type: ignore[misc]
 
     def _arm(self) -> None:
         self._disarm()
@@ -52,6 +56,24 @@ class HeadDeadline(H11Protocol):
         self._deadline = None
         if self.cycle is None or self.cycle.response_complete:
             self.transport.close()
+
+
+class HeadDeadline(_HeadDeadline, H11Protocol):
+    """h11 (pure Python) with the head deadline."""
+
+
+def fastest_protocol() -> type:
+    """The HTTP/1.1 protocol `serve` runs, with the head deadline: httptools (C) when it
+    is installed, else h11."""
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    except ImportError:
+        return HeadDeadline
+
+    class HttpToolsHeadDeadline(_HeadDeadline, HttpToolsProtocol):
+        pass
+
+    return HttpToolsHeadDeadline
 
 
 class _BodyStalled(BaseException):

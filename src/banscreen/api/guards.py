@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 
 from ..errors import (
     BanscreenError,
@@ -123,27 +124,40 @@ class _TooLarge(Exception):  # control flow inside BodyLimit, never raised out o
     pass
 
 
-def add_security_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+class ResponseHeaders:
+    """Pure ASGI middleware (no task group per request, unlike `@app.middleware`): the
+    security headers on every response, and on every successful write the audit log's
+    head (`X-Audit-Head: SEQ:HASH`), so a client can keep it as an anchor outside the
+    database (store/audit.py). A route that knows the head it wrote (a screening, from its
+    group commit) sets the header itself and saves the read."""
 
+    def __init__(self, app: Any, store: Store) -> None:
+        self.app = app
+        self.store = store
 
-def add_audit_head(app: FastAPI, store: Store) -> None:
-    """Every write answers with the audit log's head (`X-Audit-Head: SEQ:HASH`), so a client
-    can keep it as an anchor outside the database (store/audit.py)."""
+    async def __call__(
+        self,
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
+        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        writes = scope.get("method") == "POST" and path.startswith(("/v1/", "/ui/"))
 
-    @app.middleware("http")
-    async def audit_head(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
-        response = await call_next(request)
-        writes = request.method == "POST" and request.url.path.startswith(("/v1/", "/ui/"))
-        if writes and response.status_code < 400:
-            head = await run_in_threadpool(store.audit_head)
-            response.headers["X-Audit-Head"] = f"{head.seq}:{head.hash}"
-        return response
+        async def sending(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if writes and message["status"] < 400 and "x-audit-head" not in headers:
+                    head = await run_in_threadpool(self.store.audit_head)
+                    headers["X-Audit-Head"] = f"{head.seq}:{head.hash}"
+            await send(message)
+
+        await self.app(scope, receive, sending)
 
 
 class RateLimiter:
@@ -176,9 +190,10 @@ class Keys:
         self.limiter = RateLimiter(rate_per_minute)
         bearer = HTTPBearer(auto_error=False)
 
-        def key(
+        async def key(
             credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         ) -> KeyInfo:
+            # One indexed read, on the event loop: cheaper than a hop to the thread pool.
             found = self.verify(credentials.credentials) if credentials else None
             if found is None:
                 raise HTTPException(
@@ -196,10 +211,10 @@ class Keys:
         refused on its very next request, whichever process revoked it."""
         return self.store.verify_key(token)
 
-    def needs(self, *scopes: str) -> Callable[[KeyInfo], KeyInfo]:
+    def needs(self, *scopes: str) -> Callable[[KeyInfo], Awaitable[KeyInfo]]:
         key = self.key
 
-        def check(found: Annotated[KeyInfo, Depends(key)]) -> KeyInfo:
+        async def check(found: Annotated[KeyInfo, Depends(key)]) -> KeyInfo:
             if not found.scopes & set(scopes) and "admin" not in found.scopes:
                 raise HTTPException(403, f"this key lacks the scope {' or '.join(scopes)}")
             return found

@@ -97,7 +97,7 @@ def serve(
     import uvicorn
 
     from ..api import create_app
-    from ..api.deadlines import HeadDeadline
+    from ..api.deadlines import fastest_protocol
     from ..engine import Screener
     from ..gcpause import settle
     from ..store import FOUR_EYES
@@ -123,7 +123,7 @@ def serve(
         port=port,
         log_level="warning",
         access_log=False,
-        http=HeadDeadline,
+        http=fastest_protocol(),
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
 

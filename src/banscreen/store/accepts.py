@@ -20,6 +20,9 @@ from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX
 from .base import StoreBase, aware, now
 from .tables import AcceptEntryRow, DecisionRow
 
+_ACCEPT = AcceptEntryRow.__table__.c
+_STAMP = select(func.count(_ACCEPT.id), func.max(_ACCEPT.id), func.count(_ACCEPT.revoked_at))
+
 
 @dataclass(frozen=True)
 class ClearScope:
@@ -165,14 +168,8 @@ class Accepts(StoreBase):
     def accept_stamp(self) -> tuple[int, int, int]:
         """(count, newest id, revoked count): cheap to ask, changes with every entry written
         or revoked. Expiry is the reader's: `AcceptList(now=…)` leaves expired ones out."""
-        with self.session() as session:
-            row = session.execute(
-                select(
-                    func.count(AcceptEntryRow.id),
-                    func.max(AcceptEntryRow.id),
-                    func.count(AcceptEntryRow.revoked_at),
-                )
-            ).one()
+        with self.engine.connect() as connection:  # Core: asked on every screening
+            row = connection.execute(_STAMP).one()
             return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)
 
     def accept_entries(self) -> list[AcceptEntry]:

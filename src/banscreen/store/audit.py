@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -25,6 +25,8 @@ from .base import StoreBase, aware, now
 from .tables import AuditEntry
 
 GENESIS = "0" * 64
+_AUDIT = AuditEntry.__table__.c
+_HEAD = select(_AUDIT.seq, _AUDIT.hash).order_by(_AUDIT.seq.desc()).limit(1)
 
 
 @dataclass(frozen=True)
@@ -69,35 +71,37 @@ class Audit(StoreBase):
 
     def _audit_all(
         self, session: Session, entries: Sequence[tuple[str, str, str, dict[str, Any]]]
-    ) -> None:
+    ) -> Anchor:
         """Append entries (actor, action, subject, details) in order, each chained to the
-        one before it."""
+        one before it; the head they leave (once their transaction commits)."""
         # Serialise writers so each entry chains to the one committed before it.
         if self.engine.dialect.name == "postgresql":
             session.execute(text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
-        last = session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
+        connection = session.connection()
+        last = connection.execute(_HEAD).first()
         seq, prev = (last[0], last[1]) if last else (0, GENESIS)
         at = now()
+        rows = []
         for actor, action, subject, details in entries:
             seq += 1
             body = json.dumps(details, sort_keys=True, ensure_ascii=False, default=str)
             digest = _chain(prev, seq, at, actor, action, subject, body)
-            session.add(
-                AuditEntry(
-                    seq=seq,
-                    at=at,
-                    actor=actor,
-                    action=action,
-                    subject=subject,
-                    details=body,
-                    prev_hash=prev,
-                    hash=digest,
-                )
+            rows.append(
+                {
+                    "seq": seq,
+                    "at": at,
+                    "actor": actor,
+                    "action": action,
+                    "subject": subject,
+                    "details": body,
+                    "prev_hash": prev,
+                    "hash": digest,
+                }
             )
             prev = digest
-        session.flush()
+        if rows:
+            connection.execute(insert(AuditEntry), rows)
+        return Anchor(seq, prev)
 
     def audit_entries(self, limit: int | None = None) -> list[AuditEntry]:
         with self.session() as session:
@@ -108,10 +112,8 @@ class Audit(StoreBase):
 
     def audit_head(self) -> Anchor:
         """The newest entry's sequence number and hash (0 and the genesis hash when empty)."""
-        with self.session() as session:
-            last = session.execute(
-                select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-            ).first()
+        with self.engine.connect() as connection:
+            last = connection.execute(_HEAD).first()
         return Anchor(last[0], last[1]) if last else Anchor(0, GENESIS)
 
     def verify_audit(self, anchors: Sequence[Anchor] = ()) -> tuple[int, list[AuditProblem]]:

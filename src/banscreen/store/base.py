@@ -44,7 +44,7 @@ class StoreBase:
 
     # Every write is also written to the audit log (audit.py).
     _audit: Callable[[Session, str, str, str, dict[str, Any]], None]
-    _audit_all: Callable[[Session, Sequence[tuple[str, str, str, dict[str, Any]]]], None]
+    _audit_all: Callable[[Session, Sequence[tuple[str, str, str, dict[str, Any]]]], Any]
 
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import StoreError
@@ -39,93 +39,95 @@ class Decisions(StoreBase):
 
         A job records its alerts in parts named by `job_part`; a part already recorded
         raises StoreError and records nothing (see `job_parts`)."""
-        return self.record_many([screened])[0]
+        return self.record_many([screened])[0][0]
 
-    def record_many(self, batch: Sequence[Screened]) -> list[list[str]]:
+    def record_many(self, batch: Sequence[Screened]) -> tuple[list[list[str]], Any]:
         """Keep several screenings in one database transaction (group commit: one commit,
-        one sync to disk, for many concurrent requests); all are kept or none."""
+        one sync to disk, for many concurrent requests); all are kept or none. Returns
+        each one's decision ids, and the audit log's head once they are committed."""
         stamp = now()
         out: list[list[str]] = []
-        with self.session() as session, session.begin():
-            screenings = []
-            for screened in batch:
-                screening = Screening(
-                    id=str(uuid.uuid4()),
-                    created_at=stamp,
-                    actor=screened.actor,
-                    source=screened.source,
-                    policy=screened.policy,
-                    data_version=screened.data_version,
-                    rows=len(screened.decisions),
-                    job_part=screened.job_part,
+        screenings: list[dict[str, Any]] = []
+        rows: list[dict[str, Any]] = []
+        alerts: list[dict[str, Any]] = []
+        audits: list[tuple[str, str, str, dict[str, Any]]] = []
+        for screened in batch:
+            screening_id = str(uuid.uuid4())
+            screenings.append(
+                {
+                    "id": screening_id,
+                    "created_at": stamp,
+                    "actor": screened.actor,
+                    "source": screened.source,
+                    "policy": screened.policy,
+                    "data_version": screened.data_version,
+                    "rows": len(screened.decisions),
+                    "job_part": screened.job_part,
+                }
+            )
+            ids = [str(uuid.uuid4()) for _ in screened.decisions]
+            out.append(ids)
+            for i, (decision, decision_id) in enumerate(zip(screened.decisions, ids, strict=True)):
+                rows.append(
+                    {
+                        "id": decision_id,
+                        "screening_id": screening_id,
+                        "position": i,
+                        "transaction_id": decision.transaction_id,
+                        "counterparty": screened.counterparties[i],
+                        "outcome": decision.outcome.name,
+                        "programs": ";".join(decision.programs),
+                        "entity_id": decision.entity_id,
+                        "entity_name": decision.entity_name,
+                        "score": decision.score,
+                        "method": decision.method,
+                        "path": decision.path,
+                        "reasons": ";".join(decision.reasons),
+                        "error": decision.error,
+                        "list_version": screened.list_versions[i],
+                        "detail": screened.details[i],
+                        "created_at": stamp,
+                        "submitted": screened.submitted[i],
+                        "owner": screened.actor,
+                    }
                 )
-                screenings.append(screening)
-            session.add_all(screenings)
+                if decision.outcome in (Outcome.REVIEW, Outcome.BLOCK):
+                    alerts.append(
+                        {
+                            "decision_id": decision_id,
+                            "status": "open",
+                            "outcome": decision.outcome.name,
+                            "created_at": stamp,
+                            "updated_at": stamp,
+                        }
+                    )
+            audits.append(
+                (
+                    screened.actor,
+                    "screen",
+                    f"screening:{screening_id}",
+                    {
+                        "decisions": ids,
+                        "outcomes": [d.outcome.name for d in screened.decisions],
+                        "data_version": screened.data_version,
+                        "policy": screened.policy,
+                    },
+                )
+            )
+        # Core inserts of plain rows (the ORM's unit of work cost more than the database).
+        with self.session() as session, session.begin():
+            connection = session.connection()
             try:
-                session.flush()  # no ORM relationships: rows go in the order they are flushed
+                connection.execute(insert(Screening), screenings)
             except IntegrityError:
                 parts = [s.job_part for s in batch if s.job_part]
                 raise StoreError(f"job part {', '.join(parts)} is already recorded") from None
-            rows: list[DecisionRow] = []
-            alerts: list[Alert] = []
-            audits: list[tuple[str, str, str, dict[str, Any]]] = []
-            for screened, screening in zip(batch, screenings, strict=True):
-                ids = [str(uuid.uuid4()) for _ in screened.decisions]
-                out.append(ids)
-                for i, (decision, decision_id) in enumerate(
-                    zip(screened.decisions, ids, strict=True)
-                ):
-                    rows.append(
-                        DecisionRow(
-                            id=decision_id,
-                            screening_id=screening.id,
-                            position=i,
-                            transaction_id=decision.transaction_id,
-                            counterparty=screened.counterparties[i],
-                            outcome=decision.outcome.name,
-                            programs=";".join(decision.programs),
-                            entity_id=decision.entity_id,
-                            entity_name=decision.entity_name,
-                            score=decision.score,
-                            method=decision.method,
-                            path=decision.path,
-                            reasons=";".join(decision.reasons),
-                            error=decision.error,
-                            list_version=screened.list_versions[i],
-                            detail=screened.details[i],
-                            created_at=stamp,
-                            submitted=screened.submitted[i],
-                            owner=screened.actor,
-                        )
-                    )
-                    if decision.outcome in (Outcome.REVIEW, Outcome.BLOCK):
-                        alerts.append(
-                            Alert(
-                                decision_id=decision_id,
-                                status="open",
-                                outcome=decision.outcome.name,
-                                created_at=stamp,
-                                updated_at=stamp,
-                            )
-                        )
-                audits.append(
-                    (
-                        screened.actor,
-                        "screen",
-                        f"screening:{screening.id}",
-                        {
-                            "decisions": ids,
-                            "outcomes": [d.outcome.name for d in screened.decisions],
-                            "data_version": screened.data_version,
-                            "policy": screened.policy,
-                        },
-                    )
-                )
-            session.add_all(rows)
-            session.flush()
-            session.add_all(alerts)
-            self._audit_all(session, audits)
-        return out
+            if rows:
+                connection.execute(insert(DecisionRow), rows)
+            if alerts:
+                connection.execute(insert(Alert), alerts)
+            head = self._audit_all(session, audits)
+        return out, head
 
     def job_parts(self, job_id: str) -> set[str]:
         """The parts of a job's alerts already recorded."""

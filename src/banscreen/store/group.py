@@ -13,19 +13,24 @@ screening fails only its own request.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tunables import GROUP_COMMIT_MAX
+from .audit import Anchor
 from .decisions import Decisions, Screened
 
 
 @dataclass
 class _Waiting:
     screened: Screened
-    done: threading.Event = field(default_factory=threading.Event)
+    notify: Callable[[], None]  # called once the screening is committed (or failed)
     ids: list[str] = field(default_factory=list)
+    head: Anchor | None = None  # the audit log's head after the commit that kept it
     error: BaseException | None = None
 
 
@@ -38,14 +43,27 @@ class GroupCommit:
         self._thread = threading.Thread(target=self._write, name="banscreen-commit", daemon=True)
         self._thread.start()
 
-    def record(self, screened: Screened) -> list[str]:
-        """Keep one screening; returns its decision ids once they are committed."""
-        waiting = _Waiting(screened)
+    def record(self, screened: Screened) -> tuple[list[str], Anchor | None]:
+        """Keep one screening; returns its decision ids, and the audit log's head, once
+        they are committed."""
+        done = threading.Event()
+        waiting = _Waiting(screened, done.set)
         self._queue.put(waiting)
-        waiting.done.wait()
-        if waiting.error is not None:
-            raise waiting.error
-        return waiting.ids
+        done.wait()
+        return _outcome(waiting)
+
+    async def record_async(self, screened: Screened) -> tuple[list[str], Anchor | None]:
+        """`record` for a coroutine: the event loop serves other requests meanwhile."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+
+        def notify() -> None:
+            loop.call_soon_threadsafe(_settle, future)
+
+        waiting = _Waiting(screened, notify)
+        self._queue.put(waiting)
+        await future
+        return _outcome(waiting)
 
     def _write(self) -> None:
         while True:
@@ -56,17 +74,27 @@ class GroupCommit:
                 except queue.Empty:
                     break
             try:
-                for waiting, ids in zip(
-                    group, self.store.record_many([w.screened for w in group]), strict=True
-                ):
-                    waiting.ids = ids
+                every, head = self.store.record_many([w.screened for w in group])
+                for waiting, ids in zip(group, every, strict=True):
+                    waiting.ids, waiting.head = ids, head
                 self.groups += 1
             except Exception:  # isolated below, each on its own
                 for waiting in group:
                     try:
-                        waiting.ids = self.store.record(waiting.screened)
+                        (waiting.ids,), waiting.head = self.store.record_many([waiting.screened])
                     except Exception as exc:  # handed to its own request
                         waiting.error = exc
             finally:
                 for waiting in group:
-                    waiting.done.set()
+                    waiting.notify()
+
+
+def _settle(future: asyncio.Future[Any]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+def _outcome(waiting: _Waiting) -> tuple[list[str], Anchor | None]:
+    if waiting.error is not None:
+        raise waiting.error
+    return waiting.ids, waiting.head

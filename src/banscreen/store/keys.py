@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from ..errors import StoreError
 from .base import StoreBase, aware, now
@@ -80,6 +80,15 @@ class KeyRecord:
         return self.status_on(now())
 
 
+# This read runs on every request: one Core statement over the table, built once (the ORM's
+# per-statement work cost more than the query).
+_KEYS = ApiKey.__table__.c
+_BY_PREFIX = select(
+    _KEYS.id, _KEYS.name, _KEYS.scopes, _KEYS.key_hash, _KEYS.revoked_at, _KEYS.expires_at,
+    _KEYS.last_used_at,
+).where(_KEYS.prefix == bindparam("prefix"))  # fmt: skip
+
+
 def _hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -121,22 +130,20 @@ class Keys(StoreBase):
             return None
         digest = _hash_key(key)
         moment = now()
-        with self.session() as session:
-            rows = session.scalars(select(ApiKey).where(ApiKey.prefix == key[:12])).all()
-            found = None
-            for row in rows:
-                if not hmac.compare_digest(row.key_hash, digest):
-                    continue
-                record = KeyRecord.of(row)
-                if record.status_on(moment) != "active":
-                    continue
-                found = KeyInfo(row.id, row.name, frozenset(record.scopes))
-                last = record.last_used_at
-                if last is None or moment - last >= LAST_USED_EVERY:
-                    session.execute(
-                        update(ApiKey).where(ApiKey.id == row.id).values(last_used_at=moment)
+        with self.engine.connect() as connection:
+            rows = connection.execute(_BY_PREFIX, {"prefix": key[:12]}).all()
+        found = None
+        for key_id, name, scopes, key_hash, revoked, expires, last in rows:
+            if not hmac.compare_digest(key_hash, digest) or revoked is not None:
+                continue
+            if expires is not None and aware(expires) <= moment:
+                continue
+            found = KeyInfo(key_id, name, frozenset(scopes.split()))
+            if last is None or moment - aware(last) >= LAST_USED_EVERY:
+                with self.engine.begin() as connection:
+                    connection.execute(
+                        update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=moment)
                     )
-                    session.commit()
         return found
 
     def key_active(self, key_id: int) -> bool:
