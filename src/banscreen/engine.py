@@ -22,7 +22,7 @@ from .decide import (
     status_on,
 )
 from .decide import reasons as R
-from .decide.accept import COUNTERPARTY, AcceptList, Scope, accept_value, entity_fingerprint
+from .decide.accept import AcceptList, Scope, accept_value, entity_fingerprint
 from .decide.invalid import invalid
 from .errors import FieldError, IdentifierError
 from .gcpause import paused
@@ -268,7 +268,6 @@ class Screener:
         hits: list[ProgramHit] = []
         block = self.registry.matching.thresholds.block
         key = self.matcher.normaliser.key
-        counterparty_key = key(tx.counterparty_name)
         # A program's category and status depend on the transaction, not on the evidence.
         standing = {}
         for program in self.registry.programs.values():
@@ -304,7 +303,7 @@ class Screener:
                     on_list=on_list,
                 )
                 if outcome > Outcome.CLEAR and self.accept_list.accepts(
-                    counterparty_key if ev.field == COUNTERPARTY else accept_value(ev, key),
+                    accept_value(ev, key),  # the counterparty's key, for a name's evidence
                     ev.entity_id,
                     self.list_version(ev.entity_id),
                     ev.field,

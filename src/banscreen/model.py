@@ -237,6 +237,7 @@ class CounterpartyIdentifier:
 # The party role of a software component's name (SBOMs, lockfiles): screened by the names
 # of makers of software it carries, not as a counterparty.
 COMPONENT = "component"
+COUNTERPARTY = "counterparty_name"  # the field a transaction names its counterparty in
 
 
 @dataclass(frozen=True)

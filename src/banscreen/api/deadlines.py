@@ -62,18 +62,21 @@ class HeadDeadline(_HeadDeadline, H11Protocol):
     """h11 (pure Python) with the head deadline."""
 
 
-def fastest_protocol() -> type:
-    """The HTTP/1.1 protocol `serve` runs, with the head deadline: httptools (C) when it
-    is installed, else h11."""
-    try:
-        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
-    except ImportError:
-        return HeadDeadline
+try:  # httptools (C) parses faster than h11; it comes with the service extra
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
     class HttpToolsHeadDeadline(_HeadDeadline, HttpToolsProtocol):
-        pass
+        """httptools with the head deadline (module-level: worker processes import it)."""
 
-    return HttpToolsHeadDeadline
+    FASTEST: type = HttpToolsHeadDeadline
+except ImportError:  # pragma: no cover - httptools not installed
+    FASTEST = HeadDeadline
+
+
+def fastest_protocol() -> type:
+    """The HTTP/1.1 protocol `serve` runs, with the head deadline: httptools when it is
+    installed, else h11."""
+    return FASTEST
 
 
 class _BodyStalled(BaseException):

@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from ..batch import DecisionWriter, screen_file
 from ..batch.checkpoint import RunIdentity
@@ -88,6 +89,23 @@ class AlertRecorder:
         self._pending = []
 
 
+def _resume_lock(root: Path) -> IO[bytes] | None:
+    """The job runner's lock (held for the life of the process), or None when another
+    process of the same server holds it."""
+    root.mkdir(parents=True, exist_ok=True)
+    handle = (root / ".resume.lock").open("ab")
+    try:
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - not POSIX: one process per server there
+        return handle
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
 class FairQueue:
     """Jobs waiting, one queue per owner (API key): a free worker takes the oldest job of
     the owner with the fewest jobs running, so a one-row job never waits behind another
@@ -141,8 +159,10 @@ class JobRunner:
         self.root = root
         self._refresh = refresh  # brings the screener's accept list up to date
         self._fair = FairQueue()
-        for job in store.pending_jobs():
-            self._fair.put(job.actor, job.id)
+        self._lock = _resume_lock(root)
+        if self._lock is not None:  # one process of a multi-worker server resumes them
+            for job in store.pending_jobs():
+                self._fair.put(job.actor, job.id)
         self._threads = [
             threading.Thread(target=self._work, name=f"banscreen-jobs-{i}", daemon=True)
             for i in range(max(1, workers))

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..decide.accept import AcceptList
+from ..decide.accept import AcceptEntry, AcceptList
 from ..engine import Screener
 from ..store import Store
-from ..store.base import now
+from ..store.base import aware, now
 from ..store.group import GroupCommit
+from ..store.tables import AcceptEntryRow
 from .guards import Keys
 from .jobs import JobRunner
 
@@ -49,6 +50,12 @@ class Service:
         lapsed = current.next_expiry is not None and current.next_expiry <= moment
         if stamp != self._accepted or lapsed:
             with self._lock:
-                entries = self.store.accept_entries()
+                entries = [_entry(r) for r in self.store.accept_entries()]
                 self.screener.accept_list = AcceptList(entries, now=moment)
                 self._accepted = stamp
+
+
+def _entry(row: AcceptEntryRow) -> AcceptEntry:
+    expires = aware(row.expires_at) if row.expires_at else None
+    return AcceptEntry(row.counterparty, row.entity_id, row.list_version, row.field, row.client,
+                       row.category, row.program, expires, row.id)  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
@@ -92,12 +93,22 @@ def serve(
     job_workers: Annotated[
         int, typer.Option("--job-workers", min=1, help="Background jobs run at once.")
     ] = 2,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes (one per core): they share the store and the stored name "
+            "index; each has its own rate limiter.",
+        ),
+    ] = 1,
 ) -> None:
     """Run the HTTP service (API at /v1, OpenAPI at /docs, review UI at /ui) on HOST:PORT."""
     import uvicorn
 
     from ..api import create_app
     from ..api.deadlines import fastest_protocol
+    from ..api.factory import CONFIG_ENV, serve_config
     from ..engine import Screener
     from ..gcpause import settle
     from ..store import FOUR_EYES
@@ -105,8 +116,28 @@ def serve(
 
     if four_eyes not in FOUR_EYES:
         raise fail(f"--four-eyes must be one of {', '.join(FOUR_EYES)}; got {four_eyes!r}")
-    store = _store(db)
-    screener = Screener(registry_or_exit(extra_data, lists))
+    store = _store(db)  # migrated once here, before any worker opens it
+    screener = Screener(registry_or_exit(extra_data, lists))  # builds the stored index once
+    serving: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        "http": fastest_protocol(),
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+    }
+    where = f"http://{host}:{port} (store {store.engine.dialect.name}"
+    if workers > 1:
+        os.environ[CONFIG_ENV] = serve_config(
+            home=current_settings().home, db=store.url, extra=extra_data or [],
+            lists=lists.value, rate_limit=rate_limit, four_eyes=four_eyes,
+            job_workers=job_workers,
+        )  # fmt: skip
+        store.engine.dispose()
+        del screener
+        err.print(f"banscreen serving on {where}, {workers} workers)")
+        uvicorn.run("banscreen.api.factory:serve_app", factory=True, workers=workers, **serving)
+        return
     api = create_app(
         store,
         screener,
@@ -116,16 +147,8 @@ def serve(
         job_workers=job_workers,
     )
     settle()
-    err.print(f"banscreen serving on http://{host}:{port} (store {store.engine.dialect.name})")
-    uvicorn.run(
-        api,
-        host=host,
-        port=port,
-        log_level="warning",
-        access_log=False,
-        http=fastest_protocol(),
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-    )
+    err.print(f"banscreen serving on {where})")
+    uvicorn.run(api, **serving)
 
 
 @keys_app.command("create")

@@ -20,10 +20,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..match.normalize import Normaliser
-from ..model import Entity, MatchEvidence
+from ..model import COUNTERPARTY, Entity, MatchEvidence
 
 ACCEPT_COLUMNS = ("counterparty", "entity_id", "list_version")
-COUNTERPARTY = "counterparty_name"
 # Fields whose matched value is an identifier (kept as typed, lower-cased), not a name.
 _LITERAL_FIELDS = frozenset({"counterparty_identifiers"})
 

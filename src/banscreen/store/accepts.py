@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
-from ..decide.accept import COUNTERPARTY, AcceptEntry
 from ..errors import NotFoundError, StoreError
+from ..model import COUNTERPARTY
 from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX
-from .base import StoreBase, aware, now
+from .base import StoreBase, now
 from .tables import AcceptEntryRow, DecisionRow
 
 _ACCEPT = AcceptEntryRow.__table__.c
@@ -172,19 +172,12 @@ class Accepts(StoreBase):
             row = connection.execute(_STAMP).one()
             return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)
 
-    def accept_entries(self) -> list[AcceptEntry]:
+    def accept_entries(self) -> list[AcceptEntryRow]:
         """Every entry not revoked (the expired too: `AcceptList` drops them by time)."""
         with self.session() as session:
-            rows = session.scalars(
-                select(AcceptEntryRow).where(AcceptEntryRow.revoked_at.is_(None))
-            ).all()
-            return [_entry(r) for r in rows]
-
-
-def _entry(r: AcceptEntryRow) -> AcceptEntry:
-    expires = aware(r.expires_at) if r.expires_at else None
-    return AcceptEntry(r.counterparty, r.entity_id, r.list_version, r.field, r.client,
-                       r.category, r.program, expires, r.id)  # fmt: skip
+            return list(
+                session.scalars(select(AcceptEntryRow).where(AcceptEntryRow.revoked_at.is_(None)))
+            )
 
 
 def _entry_json(row: AcceptEntryRow) -> dict[str, Any]:

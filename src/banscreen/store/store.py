@@ -16,6 +16,7 @@ from .decisions import Decisions
 from .jobs import Jobs
 from .keys import KEY_PREFIX, SCOPES, KeyInfo, Keys
 from .review import ACTIONS, FOUR_EYES, STATUSES, AlertQuery, Review
+from .sessions import Sessions
 from .tables import Alert, DecisionRow
 
 __all__ = [
@@ -36,10 +37,11 @@ __all__ = [
 ]
 
 
-class Store(Keys, Decisions, Review, Jobs, Audit):
+class Store(Keys, Decisions, Review, Jobs, Sessions, Audit):
     """The service's state: keys.py, decisions.py (decisions and their alerts), review.py
-    (the queue and the actions on alerts), accepts.py (the accept list), jobs.py and
-    audit.py, each a part of this one class over one connection (base.py)."""
+    (the queue and the actions on alerts), accepts.py (the accept list), jobs.py,
+    sessions.py (the review UI's) and audit.py, each a part of this one class over one
+    connection (base.py)."""
 
     def counts(self) -> dict[str, int]:
         with self.session() as session:

@@ -1,10 +1,10 @@
 """The review UI: server-rendered pages over the same store and engine as the API.
 
 An analyst logs in with an API key of scope `review` (or `admin`) and gets a session: a random
-token in an HttpOnly, SameSite=Strict cookie, held in memory (a restart logs everyone out),
-ended as soon as its key is revoked or expires. The login form carries a token bound to a
-cookie of its own (no cross-site form can log a victim into another key), and every form
-after it the session's CSRF token, both checked in constant time. Pages:
+token in an HttpOnly, SameSite=Strict cookie, its hash kept in the store (so every worker
+process knows it), ended as soon as its key is revoked or expires. The login form carries a
+token bound to a cookie of its own (no cross-site form can log a victim into another key),
+and every form after it the session's CSRF token, both checked in constant time. Pages:
 
 - the queue (`/ui/alerts`): every filter in the URL, a total, pages to the last, sort,
   ageing, assignment, bulk actions on a selection, and an export of the whole view as CSV;
@@ -23,11 +23,8 @@ import hmac
 import io
 import json
 import secrets
-import threading
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -44,11 +41,13 @@ from fastapi.templating import Jinja2Templates
 
 from ..engine import Screener
 from ..errors import NotFoundError
-from ..store import STATUSES, AlertQuery, ClearScope, Store, StoreError
+from ..store import STATUSES, ClearScope, Store, StoreError
 from ..store.base import aware
+from ..store.sessions import SessionInfo
 from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX, SESSION_SECONDS
 from ..wire import guard
 from .explain import explain_reasons, highlighted, path_graph, timeline
+from .queue import EXPORT_COLUMNS, day_of, queue_item, view_of
 from .visible import finalize, visible
 
 COOKIE = "banscreen_session"
@@ -57,52 +56,6 @@ PAGE = 50  # alerts on one page of the queue
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.finalize = finalize
 STYLE = (Path(__file__).parent / "static" / "style.css").read_text("utf-8")
-EXPORT_COLUMNS = (
-    "alert_id", "status", "outcome", "assignee", "transaction_id", "transaction_date",
-    "counterparty_name", "entity_id", "entity_name", "programs", "reasons", "raised", "age_days",
-)  # fmt: skip
-FILTERS = ("status", "outcome", "q", "entity", "program", "reason", "assignee", "since",
-           "until", "sort")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class WebSession:
-    key_id: int
-    csrf: str
-    expires: float
-    key_name: str = ""
-
-    @property
-    def actor(self) -> str:
-        return f"key:{self.key_id}"
-
-
-class Sessions:
-    def __init__(self) -> None:
-        self._by_token: dict[str, WebSession] = {}
-        self._lock = threading.Lock()
-
-    def open(self, key_id: int, key_name: str = "") -> str:
-        token = secrets.token_urlsafe(32)
-        with self._lock:
-            self._by_token[token] = WebSession(
-                key_id, secrets.token_urlsafe(24), time.time() + SESSION_SECONDS, key_name
-            )
-        return token
-
-    def get(self, token: str | None) -> WebSession | None:
-        if not token:
-            return None
-        with self._lock:
-            found = self._by_token.get(token)
-            if found is not None and found.expires < time.time():
-                del self._by_token[token]
-                found = None
-        return found
-
-    def close(self, token: str | None) -> None:
-        with self._lock:
-            self._by_token.pop(token or "", None)
 
 
 async def _fields(request: Request) -> dict[str, list[str]]:
@@ -114,76 +67,6 @@ def _first(fields: dict[str, list[str]]) -> dict[str, str]:
     return {k: v[0] for k, v in fields.items()}
 
 
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def view_of(params: dict[str, str]) -> tuple[AlertQuery, dict[str, str]]:
-    """The queue's view from the URL, and the filters as they were understood (a value
-    that is not one the filter takes is dropped, not an error: the URL is typed by hand)."""
-    got = {k: (params.get(k) or "").strip()[:200] for k in FILTERS}
-    if got["status"] not in ("", *STATUSES, "any"):
-        got["status"] = "open"
-    if "status" not in params:
-        got["status"] = "open"
-    if got["outcome"] not in ("", "REVIEW", "BLOCK"):
-        got["outcome"] = ""
-    if got["sort"] not in ("oldest", "newest", "outcome", "status", "updated"):
-        got["sort"] = "oldest"
-    since, until = _day(got["since"]), _day(got["until"])
-    got["since"] = since.isoformat() if since else ""
-    got["until"] = until.isoformat() if until else ""
-    view = AlertQuery(
-        status="" if got["status"] == "any" else got["status"],
-        outcome=got["outcome"],
-        search=got["q"],
-        entity=got["entity"],
-        program=got["program"],
-        reason=got["reason"],
-        assignee=got["assignee"],
-        since=datetime.combine(since, datetime.min.time(), UTC) if since else None,
-        until=datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
-        if until
-        else None,
-        sort=got["sort"],
-    )
-    return view, got
-
-
-def age(moment: datetime, at: datetime) -> str:
-    """How long an alert has been open, as an analyst reads it: 3d 4h, 5h 12m, 40m."""
-    seconds = max(0, int((at - aware(moment)).total_seconds()))
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    if days:
-        return f"{days}d {hours}h"
-    return f"{hours}h {rest // 60}m" if hours else f"{rest // 60}m"
-
-
-def queue_item(a: Any, d: Any, at: datetime) -> dict[str, Any]:
-    submitted = json.loads(d.submitted or "{}")
-    return {
-        "alert_id": a.id,
-        "outcome": a.outcome,
-        "status": a.status,
-        "assignee": a.assignee,
-        "proposal": a.proposal,
-        "transaction_id": d.transaction_id,
-        "transaction_date": str(submitted.get("date") or ""),
-        "counterparty_name": str(submitted.get("counterparty_name") or ""),
-        "entity_id": d.entity_id,
-        "entity_name": d.entity_name,
-        "programs": d.programs,
-        "reasons": d.reasons,
-        "raised": aware(a.created_at).isoformat(timespec="seconds"),
-        "age": age(a.created_at, at),
-        "age_days": f"{(at - aware(a.created_at)).total_seconds() / 86400:.1f}",
-    }
-
-
 def add_ui(
     app: FastAPI,
     store: Store,
@@ -191,15 +74,14 @@ def add_ui(
     alert_json: Callable[[int], dict[str, Any] | None],
     after_action: Callable[[], None],
 ) -> None:
-    sessions = Sessions()
     registry = screener.registry
 
-    def session_of(request: Request) -> WebSession | None:
+    def session_of(request: Request) -> SessionInfo | None:
         """The request's session, while its key is neither revoked nor expired."""
         token = request.cookies.get(COOKIE)
-        found = sessions.get(token)
+        found = store.find_session(token)
         if found is not None and not store.key_active(found.key_id):
-            sessions.close(token)
+            store.close_session(token)
             return None
         return found
 
@@ -208,13 +90,13 @@ def add_ui(
             raise HTTPException(404, "no such alert")
         return alert_id
 
-    def require(request: Request) -> WebSession:
+    def require(request: Request) -> SessionInfo:
         found = session_of(request)
         if found is None:
             raise HTTPException(303, headers={"Location": "/ui/login"})
         return found
 
-    def check_csrf(found: WebSession, form: dict[str, str]) -> None:
+    def check_csrf(found: SessionInfo, form: dict[str, str]) -> None:
         if not hmac.compare_digest(form.get("csrf", ""), found.csrf):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page")
 
@@ -243,7 +125,7 @@ def add_ui(
         key = store.verify_key(form.get("api_key", "").strip())
         if key is None or not key.scopes & {"review", "admin"}:
             return login_form(request, "That is not an API key with the review scope.", 401)
-        token = sessions.open(key.id, key.name)
+        token = store.open_session(key.id, key.name, SESSION_SECONDS)
         response = RedirectResponse("/ui/alerts", status_code=303)
         response.delete_cookie(LOGIN_COOKIE, path="/ui")
         response.set_cookie(
@@ -261,7 +143,7 @@ def add_ui(
     async def logout(request: Request) -> Response:
         found = require(request)
         check_csrf(found, _first(await _fields(request)))
-        sessions.close(request.cookies.get(COOKIE))
+        store.close_session(request.cookies.get(COOKIE))
         response = RedirectResponse("/ui/login", status_code=303)
         response.delete_cookie(COOKIE, path="/ui")
         return response
@@ -382,7 +264,7 @@ def add_ui(
         return JSONResponse(data)
 
     def render_alert(
-        request: Request, found: WebSession, alert_id: int, error: str = ""
+        request: Request, found: SessionInfo, alert_id: int, error: str = ""
     ) -> Response:
         data = alert_json(known(alert_id))
         if data is None:
@@ -393,7 +275,7 @@ def add_ui(
         assert got is not None
         alert_row, decision_row, _ = got
         submitted = json.loads(decision_row.submitted or "{}")
-        day = _day(str(submitted.get("date") or "")) or _day(str(detail.get("as_of") or ""))
+        day = day_of(str(submitted.get("date") or "")) or day_of(str(detail.get("as_of") or ""))
         # The deciding hit first: the decision's outcome, on its first program.
         first_program = d["programs"].split(";")[0]
         hits = sorted(

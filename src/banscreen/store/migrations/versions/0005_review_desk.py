@@ -1,5 +1,5 @@
-"""review desk: what was submitted, who owns it, four-eyes proposals, assignment, and
-scoped, expiring, revocable accept entries
+"""review desk: what was submitted, who owns it, four-eyes proposals, assignment,
+scoped, expiring, revocable accept entries, and review-UI sessions kept in the store
 
 Revision ID: 0005
 Revises: 0004
@@ -17,6 +17,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "ui_sessions",
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("key_id", sa.Integer(), nullable=False),
+        sa.Column("key_name", sa.String(length=200), nullable=False),
+        sa.Column("csrf", sa.String(length=64), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("token_hash"),
+    )
     with op.batch_alter_table("decisions", schema=None) as batch_op:
         batch_op.add_column(sa.Column("submitted", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(
@@ -73,6 +82,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("ui_sessions")
     with op.batch_alter_table("accept_list", schema=None) as batch_op:
         batch_op.drop_index("accept_lookup")
         for column in (
