@@ -124,8 +124,14 @@ def test_the_review_desk_in_the_browser(service: tuple[str, Store]) -> None:
     screen_key = {"Authorization": f"Bearer {store.create_key(['screen'])}"}
     ana, ben = store.create_key(["review"], "ana"), store.create_key(["review"], "ben")
     row = {"date": "2021-03-15", "category": "payment", "us_nexus": "true"}
-    rows = [{**row, "id": f"t{i:04d}", "counterparty_name": "Tenpay Payment Technology"} for i in range(1993)]
-    rows += [{**row, "id": f"bulk-{i}", "counterparty_name": "Tenpay Payment Technology"} for i in range(3)]
+    rows = [
+        {**row, "id": f"t{i:04d}", "counterparty_name": "Tenpay Payment Technology"}
+        for i in range(1993)
+    ]
+    rows += [
+        {**row, "id": f"bulk-{i}", "counterparty_name": "Tenpay Payment Technology"}
+        for i in range(3)
+    ]
     rows += [
         {**row, "id": "TX000226", "counterparty_name": "Global Apps Distribution Ltd",
          "text": "Invoice for WPS Office licences", "amount": "1200.00"},
@@ -133,13 +139,22 @@ def test_the_review_desk_in_the_browser(service: tuple[str, Store]) -> None:
         {**row, "id": "wechat-1", "counterparty_name": "Acme Ltd", "counterparty_identifiers": "domain:pay.weixin.qq.com"},
     ]  # fmt: skip
     _seed(base, screen_key, rows)
-    _seed(base, screen_key, [{**row, "id": "block-1", "counterparty_name": "Tencent Holdings Limited"}], policy="anticipate")
+    _seed(
+        base,
+        screen_key,
+        [{**row, "id": "block-1", "counterparty_name": "Tencent Holdings Limited"}],
+        policy="anticipate",
+    )
     assert store.alert_page(store_query(), 0, 1)[1] == 2000
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
         page = _login(browser, base, ana)
-        assert "2,000 alerts" in page.inner_text("#count") and "page 1 of 40" in page.inner_text("#count")
+        assert "2,000 alerts" in page.inner_text("#count") and "page 1 of 40" in page.inner_text(
+            "#count"
+        )
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         page.click("#last")
         page.wait_for_url("**page=40**")
@@ -179,7 +194,9 @@ def test_the_review_desk_in_the_browser(service: tuple[str, Store]) -> None:
                         sx: box(g.dataset.source), tx: box(g.dataset.target)}; })"""
         )
         owns = [e for e in edges if e["relation"] == "owns"]
-        assert owns and owns[0]["source"] == "tencent-holdings" and owns[0]["target"] == "riot-games"
+        assert (
+            owns and owns[0]["source"] == "tencent-holdings" and owns[0]["target"] == "riot-games"
+        )
         for e in edges:  # each arrow leaves its source's box and ends at its target's
             assert (e["x1"] > e["x2"]) == (e["sx"] > e["tx"])
         page.screenshot(path=str(ARTIFACTS / "alert-graph.png"), full_page=True)
@@ -212,6 +229,39 @@ def test_the_review_desk_in_the_browser(service: tuple[str, Store]) -> None:
         headers=screen_key, params={"policy": "anticipate"},
     ).json()  # fmt: skip
     assert again["outcome"] == "CLEAR" and "ACCEPTED" in again["reasons"]
+
+
+def test_the_api_docs_render_under_the_content_security_policy(service: tuple[str, Store]) -> None:
+    """/docs draws every operation with Swagger UI served from our own origin; the page
+    raises no CSP violation (before, it was blank: the CSP blocked the CDN's files)."""
+    base, _ = service
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        page = browser.new_page()
+        violations: list[str] = []
+        page.on(
+            "console",
+            lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+        )
+        external: list[str] = []
+        page.on(
+            "request",
+            lambda r: (
+                external.append(r.url)
+                if not r.url.startswith(base) and not r.url.startswith("data:")
+                else None
+            ),
+        )
+        page.goto(f"{base}/docs")
+        page.wait_for_selector(".opblock", timeout=15_000)
+        assert page.locator(".opblock").count() >= 10
+        assert "/v1/screen" in page.inner_text("#swagger-ui")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "docs.png"))
+        browser.close()
+    assert violations == [] and external == []
 
 
 def store_query() -> object:

@@ -120,3 +120,58 @@ def test_a_job_killed_with_the_server_resumes_without_loss_or_duplicates(tmp_pat
         check=True,
     )
     assert resumed == expected.read_text("utf-8")
+
+
+def test_every_answered_decision_is_stored_when_the_server_is_killed(tmp_path: Path) -> None:
+    """Under concurrent load, SIGKILL the server: every decision a client got an answer for
+    is in the store (an answer is sent only after the commit that holds it)."""
+    import http.client
+    import json
+    import threading
+
+    from banscreen.store import Store
+
+    home = tmp_path / "home"
+    key = subprocess.run(
+        [*BANSCREEN, "--home", str(home), "keys", "create", "--scope", "screen"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    port = _port()
+    server = _serve(home, port)
+    answered: list[str] = []
+    lock = threading.Lock()
+    killed = threading.Event()
+
+    def client(n: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+        for i in range(10_000):
+            body = {"id": f"c{n}-{i}", "date": "2021-03-15", "category": "payment",
+                    "counterparty_name": NAMES[(n + i) % len(NAMES)], "us_nexus": "true"}  # fmt: skip
+            try:
+                conn.request("POST", "/v1/screen", json.dumps(body), headers)
+                reply = conn.getresponse()
+                payload = reply.read()
+            except (OSError, http.client.HTTPException):
+                return  # the server is gone
+            assert reply.status == 200, payload
+            with lock:
+                answered.append(json.loads(payload)["decision_id"])
+                if len(answered) >= 300 and not killed.is_set():
+                    killed.set()
+                    os.kill(server.pid, signal.SIGKILL)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    server.wait(10)
+    assert killed.is_set() and len(answered) >= 300
+    store = Store(f"sqlite:///{home / 'banscreen.db'}")
+    try:
+        missing = [d for d in answered if store.decision(d) is None]
+        assert missing == []
+        assert store.verify_audit()[1] == []
+    finally:
+        store.engine.dispose()

@@ -8,6 +8,7 @@ inline styles and data: images)."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException
@@ -35,9 +36,7 @@ PAGE = """<!doctype html>
 
 
 def _assets() -> Path:
-    from swagger_ui_bundle import swagger_ui_path
-
-    return Path(str(swagger_ui_path))
+    return Path(str(resources.files("fastapi_offline") / "static"))
 
 
 def add_docs(app: FastAPI) -> None:

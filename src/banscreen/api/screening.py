@@ -47,7 +47,7 @@ def screening_router(service: Service) -> APIRouter:
         The answer comes once the decisions are stored (group commit with concurrent
         requests); `X-Audit-Head` is the audit log's head after that commit."""
         items = body.transactions if isinstance(body, BatchIn) else [body]
-        service.refresh_accept_list()
+        service.refresh_accept_list(found.accept_stamp)
         actor = found.actor
         options = ScreenOptions(policy=policy, as_of=as_of, client=actor)
         rows = [RawRow(i + 1, item.fields()) for i, item in enumerate(items)]
