@@ -616,3 +616,50 @@ def test_group_commit_stores_every_answer_of_concurrent_requests(
     assert all(store.decision(d) is not None for d in answers)
     assert store.verify_audit()[1] == []
     assert json.loads(store.decision(answers[0]).submitted)["id"].startswith("c")  # type: ignore[union-attr]
+
+
+def test_concurrent_writers_keep_one_audit_chain(store: Store, registry: Registry) -> None:
+    """Screenings, key changes and clearances written at once from several threads: each
+    audit entry chains to the one committed before it, none fails on a taken number."""
+    from banscreen.api.recording import screened
+    from banscreen.batch import Pipeline
+    from banscreen.engine import ScreenOptions
+    from banscreen.surfaces.tabular import RawRow
+
+    screener = Screener(registry)
+    rows = [RawRow(1, {**TENPAY, "id": f"w{i}"}) for i in range(40)]
+    batches = [
+        screened(
+            screener,
+            [r],
+            list(Pipeline(screener, ScreenOptions()).decisions([r])),
+            "key:1",
+            "api",
+            "strict",
+        )
+        for r in rows
+    ]
+    errors: list[BaseException] = []
+
+    def run(work: Any) -> None:
+        try:
+            work()
+        except BaseException as exc:
+            errors.append(exc)
+
+    def screenings() -> None:
+        for b in batches:
+            store.record(b)
+
+    def keys() -> None:
+        for i in range(40):
+            store.create_key(["screen"], f"k{i}-{threading.get_ident()}")
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in (screenings, keys, keys)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    count, problems = store.verify_audit()
+    assert problems == [] and count == 40 + 80

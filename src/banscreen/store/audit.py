@@ -74,10 +74,17 @@ class Audit(StoreBase):
     ) -> Anchor:
         """Append entries (actor, action, subject, details) in order, each chained to the
         one before it; the head they leave (once their transaction commits)."""
-        # Serialise writers so each entry chains to the one committed before it.
-        if self.engine.dialect.name == "postgresql":
-            session.execute(text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
+        # Serialise writers so each entry chains to the one committed before it: the head is
+        # read holding the write lock. PostgreSQL locks the table; SQLite takes its one write
+        # lock with the first write of a transaction, so a write that changes nothing comes
+        # first (without it the head could be read before another writer's commit, and two
+        # entries would claim one sequence number).
+        session.flush()
         connection = session.connection()
+        if self.engine.dialect.name == "postgresql":
+            connection.execute(text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
+        elif self.engine.dialect.name == "sqlite":
+            connection.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
         last = connection.execute(_HEAD).first()
         seq, prev = (last[0], last[1]) if last else (0, GENESIS)
         at = now()

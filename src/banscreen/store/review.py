@@ -181,6 +181,7 @@ class Review(Accepts, StoreBase):
             stamp = now()
             details: dict[str, Any] = {"alert": alert_id, "reason": reason}
             recorded = effective = action
+            cleared_by, reason_kept = analyst, reason
             if action in ("block", "clear") and self.needs_second(alert):
                 recorded = f"propose-{action}"
                 alert.prior_status, alert.status = alert.status, "pending"
@@ -200,6 +201,9 @@ class Review(Accepts, StoreBase):
                 target = "blocked" if alert.proposal == "block" else "cleared"
                 if alert.proposal == "clear":
                     scope = ClearScope.of_json(proposed.get("scope") or {})
+                    # The entry keeps why it was cleared, by whom, and who approved it.
+                    cleared_by = alert.proposed_by
+                    reason_kept = f"{proposed.get('reason', '')} (approved by {analyst}: {reason})"
                 alert.status = target
                 effective = alert.proposal
                 alert.proposal = alert.proposed_by = alert.proposal_detail = ""
@@ -228,7 +232,13 @@ class Review(Accepts, StoreBase):
                 decision = session.get(DecisionRow, alert.decision_id)
                 assert decision is not None
                 details["accepted"] = self._accept(
-                    session, decision, case.id, reason, analyst, scope or ClearScope(), stamp
+                    session,
+                    decision,
+                    case.id,
+                    reason_kept,
+                    cleared_by,
+                    scope or ClearScope(),
+                    stamp,
                 )
             if action == "reopen":
                 details["revoked"] = self._revoke_for_alert(session, alert_id, analyst, stamp)
