@@ -425,6 +425,29 @@ def test_a_posted_file_is_screened_in_the_background(
     assert client.get("/v1/jobs/nope", headers=key).status_code == 404
 
 
+def test_a_job_asked_for_a_report_has_one_whose_numbers_are_the_jobs(
+    client: TestClient, store: Store, sample_csv: Path
+) -> None:
+    key = _auth(store.create_key(["screen"]))
+    other = _auth(store.create_key(["screen"]))
+    plain = client.post("/v1/jobs", content=sample_csv.read_bytes(), headers=key).json()
+    posted = client.post(
+        "/v1/jobs", params={"report": "true"}, content=sample_csv.read_bytes(), headers=key
+    ).json()
+    job = _wait_job(client, key, posted["job_id"])
+    _wait_job(client, key, plain["job_id"])
+    report = client.get(f"/v1/jobs/{posted['job_id']}/report", headers=key)
+    assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in report.headers["content-security-policy"]
+    assert f"{job['rows_done']:,} rows" in report.text
+    for outcome, count in job["outcomes"].items():  # type: ignore[union-attr]
+        assert (
+            f"<span class='{outcome}'>{outcome}</span></td><td class='n'>{count:,}" in report.text
+        )
+    assert client.get(f"/v1/jobs/{plain['job_id']}/report", headers=key).status_code == 404
+    assert client.get(f"/v1/jobs/{posted['job_id']}/report", headers=other).status_code == 404
+
+
 JOB_CSV = (
     "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,"
     "us_nexus,text\n"

@@ -85,7 +85,11 @@ def test_a_job_killed_with_the_server_resumes_without_loss_or_duplicates(tmp_pat
     base = f"http://127.0.0.1:{port}"
     try:
         job_id = httpx.post(
-            f"{base}/v1/jobs", content=source.read_bytes(), headers=headers, timeout=60
+            f"{base}/v1/jobs",
+            params={"report": "true"},
+            content=source.read_bytes(),
+            headers=headers,
+            timeout=60,
         ).json()["job_id"]
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -109,6 +113,9 @@ def test_a_job_killed_with_the_server_resumes_without_loss_or_duplicates(tmp_pat
             time.sleep(0.1)
         assert job["status"] == "done" and job["rows_done"] == rows
         resumed = httpx.get(f"{base}/v1/jobs/{job_id}/decisions", headers=headers, timeout=60).text
+        # The report resumed from the aggregates of the rows the output kept: its counts
+        # are the job's, no row counted twice.
+        report = httpx.get(f"{base}/v1/jobs/{job_id}/report", headers=headers, timeout=60)
     finally:
         server.terminate()
         server.wait()
@@ -120,6 +127,13 @@ def test_a_job_killed_with_the_server_resumes_without_loss_or_duplicates(tmp_pat
         check=True,
     )
     assert resumed == expected.read_text("utf-8")
+    # The job's counts are of every row, not only those decided after the resume.
+    assert sum(job["outcomes"].values()) == rows
+    assert report.status_code == 200 and f"{rows:,} rows" in report.text
+    for outcome, count in job["outcomes"].items():
+        assert (
+            f"<span class='{outcome}'>{outcome}</span></td><td class='n'>{count:,}" in report.text
+        )
 
 
 def test_every_answered_decision_is_stored_when_the_server_is_killed(tmp_path: Path) -> None:

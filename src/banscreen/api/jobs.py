@@ -16,10 +16,11 @@ are skipped, so no alert is lost or opened twice.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,7 @@ from ..store import Store
 from ..store.tables import Job
 from ..surfaces.tabular import RawRow, TransactionFile
 from ..tunables import ALERT_PART, PROGRESS_EVERY
+from .job_report import Hooks, JobReport
 from .recording import screened
 
 _log = logging.getLogger("banscreen.jobs")
@@ -87,6 +89,12 @@ class AlertRecorder:
         self._done.append((first, last))
         self.recorded += len(rows)
         self._pending = []
+
+
+def _outcomes(decisions: Path) -> Counter[str]:
+    """Outcome counts of a decisions file (the `screen` CSV columns)."""
+    with decisions.open(newline="", encoding="utf-8") as fh:
+        return Counter(row["outcome"] for row in csv.DictReader(fh))
 
 
 def _resume_lock(root: Path) -> IO[bytes] | None:
@@ -222,6 +230,12 @@ class JobRunner:
         done = 0
         resumed = 0
         recorder = AlertRecorder(self.store, self.screener, job)
+        reporter = JobReport(self.folder(job_id)) if job.report else None
+
+        def checkpoint() -> None:
+            recorder.flush()
+            if reporter is not None:
+                reporter.save()
 
         def writer(extra: list[str]) -> DecisionWriter:
             nonlocal resumed
@@ -231,9 +245,11 @@ class JobRunner:
                 extra,
                 identity=identity,
                 resume=True,
-                on_checkpoint=recorder.flush,
+                on_checkpoint=checkpoint,
             )
             resumed = made.resumed_rows
+            if reporter is not None:
+                reporter.resume(resumed)
             return made
 
         def progress(rows: int) -> None:
@@ -242,10 +258,16 @@ class JobRunner:
             if done // PROGRESS_EVERY > before // PROGRESS_EVERY:
                 self.store.update_job(job_id, rows_done=resumed + done)
 
-        stats = screen_file(source, writer, self.screener, options, on_rows=progress, hook=recorder)
+        hook = Hooks(recorder, reporter) if reporter is not None else recorder
+        stats = screen_file(source, writer, self.screener, options, on_rows=progress, hook=hook)
+        if reporter is not None:
+            reporter.write(self.screener.registry, f"job {job_id}")
+        # A resumed job decided only the rows after its checkpoint: its counts are read from
+        # the whole output (they were those rows' counts alone before).
+        outcomes = stats.outcomes if not resumed else _outcomes(self.output_path(job_id))
         self.store.update_job(
             job_id,
             status="done",
             rows_done=resumed + stats.rows,
-            outcomes=json.dumps(dict(stats.outcomes)),
+            outcomes=json.dumps(dict(outcomes)),
         )

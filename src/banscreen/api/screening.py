@@ -17,6 +17,7 @@ from ..store.decisions import Screened
 from ..store.tables import Job
 from ..surfaces.tabular import RawRow
 from ..tunables import INLINE_ROWS
+from .job_report import REPORT
 from .models import (
     BatchIn,
     DecisionOut,
@@ -28,6 +29,9 @@ from .models import (
 )
 from .recording import screened
 from .service import Service
+
+# The report's own policy (report.py): inline styles, data: images, nothing from anywhere.
+REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def screening_router(service: Service) -> APIRouter:
@@ -72,8 +76,10 @@ def screening_router(service: Service) -> APIRouter:
         format: Literal["csv", "jsonl"] = "csv",
         policy: Policy = Policy.STRICT,
         as_of: date | None = None,
+        report: bool = False,
     ) -> JobCreatedOut:
-        """Screen a file in the background: the body is the file (CSV or JSON lines)."""
+        """Screen a file in the background: the body is the file (CSV or JSON lines). With
+        `report=true` an HTML report of the run is built too (`/v1/jobs/{id}/report`)."""
         job_id = str(uuid.uuid4())
         path = runner.input_path(job_id, format)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +91,7 @@ def screening_router(service: Service) -> APIRouter:
         if size == 0:
             raise HTTPException(422, "empty body: post the file to screen")
         iso = as_of.isoformat() if as_of else ""
-        store.create_job(job_id, f"key:{found.id}", format, policy.value, iso, size)
+        store.create_job(job_id, found.actor, format, policy.value, iso, size, report)
         runner.submit(job_id, f"key:{found.id}")
         return JobCreatedOut(job_id=job_id, status="queued", bytes=size)
 
@@ -109,6 +115,27 @@ def screening_router(service: Service) -> APIRouter:
             raise HTTPException(409, f"the job is {row.status}")
         return FileResponse(
             runner.output_path(job_id), media_type="text/csv", filename=f"{job_id}.csv"
+        )
+
+    @router.get("/v1/jobs/{job_id}/report", response_model=None)
+    def job_report(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> FileResponse:
+        """The job's HTML report (one self-contained file, as `banscreen report` writes), once
+        the job is done, if it was asked for with `report=true`."""
+        row = own_job(job_id, found)
+        if not row.report:
+            raise HTTPException(404, "no report was asked for: post the job with report=true")
+        if row.status != "done":
+            raise HTTPException(409, f"the job is {row.status}")
+        path = runner.folder(job_id) / REPORT
+        if not path.exists():
+            raise HTTPException(
+                404, "the report could not be built: the job resumed without its aggregates"
+            )
+        return FileResponse(
+            path,
+            media_type="text/html",
+            filename=f"{job_id}-report.html",
+            headers={"Content-Security-Policy": REPORT_POLICY},
         )
 
     @router.get("/v1/decisions/{decision_id}")

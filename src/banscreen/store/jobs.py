@@ -13,7 +13,14 @@ from .tables import Job
 
 class Jobs(StoreBase):
     def create_job(
-        self, job_id: str, actor: str, input_format: str, policy: str, as_of: str, size: int
+        self,
+        job_id: str,
+        actor: str,
+        input_format: str,
+        policy: str,
+        as_of: str,
+        size: int,
+        report: bool = False,
     ) -> Job:
         stamp = now()
         job = Job(
@@ -29,6 +36,7 @@ class Jobs(StoreBase):
             error="",
             created_at=stamp,
             updated_at=stamp,
+            report=report,
         )
         with self.session() as session, session.begin():
             session.add(job)

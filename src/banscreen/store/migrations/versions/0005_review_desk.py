@@ -1,5 +1,6 @@
 """review desk: what was submitted, who owns it, four-eyes proposals, assignment,
-scoped, expiring, revocable accept entries, and review-UI sessions kept in the store
+scoped, expiring, revocable accept entries, review-UI sessions kept in the store, and
+whether a job builds a report
 
 Revision ID: 0005
 Revises: 0004
@@ -51,6 +52,9 @@ def upgrade() -> None:
         batch_op.create_index("ix_alerts_created_at", ["created_at"])
     with op.batch_alter_table("jobs", schema=None) as batch_op:
         batch_op.create_index("ix_jobs_actor", ["actor"])
+        batch_op.add_column(
+            sa.Column("report", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     with op.batch_alter_table("accept_list", schema=None) as batch_op:
         batch_op.drop_index("accept_unique")
         batch_op.add_column(
@@ -94,6 +98,7 @@ def downgrade() -> None:
             "accept_unique", ["counterparty", "entity_id", "list_version"], unique=True
         )
     with op.batch_alter_table("jobs", schema=None) as batch_op:
+        batch_op.drop_column("report")
         batch_op.drop_index("ix_jobs_actor")
     with op.batch_alter_table("alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_alerts_created_at")
