@@ -107,7 +107,12 @@ def screening_router(service: Service) -> APIRouter:
     def job(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> JobOut:
         return JobOut.of(own_job(job_id, found))
 
-    @router.get("/v1/jobs/{job_id}/decisions", response_model=None)
+    @router.get(
+        "/v1/jobs/{job_id}/decisions",
+        response_model=None,
+        response_class=FileResponse,
+        responses={200: {"content": {"text/csv": {}}, "description": "The decisions."}},
+    )
     def job_decisions(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> FileResponse:
         """The decisions file (the `screen` CSV columns), once the job is done."""
         row = own_job(job_id, found)
@@ -117,7 +122,12 @@ def screening_router(service: Service) -> APIRouter:
             runner.output_path(job_id), media_type="text/csv", filename=f"{job_id}.csv"
         )
 
-    @router.get("/v1/jobs/{job_id}/report", response_model=None)
+    @router.get(
+        "/v1/jobs/{job_id}/report",
+        response_model=None,
+        response_class=FileResponse,
+        responses={200: {"content": {"text/html": {}}, "description": "The report."}},
+    )
     def job_report(job_id: str, found: Annotated[KeyInfo, Depends(screen_key)]) -> FileResponse:
         """The job's HTML report (one self-contained file, as `banscreen report` writes), once
         the job is done, if it was asked for with `report=true`."""
