@@ -7,14 +7,12 @@ uvicorn's `timeout_keep_alive` (set by `serve`)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..tunables import REQUEST_BODY_SECONDS, REQUEST_HEAD_SECONDS
-
-Message = MutableMapping[str, Any]
+from .asgi import HttpMiddleware, Message, Receive, Send
 
 
 class _HeadDeadline:
@@ -92,22 +90,14 @@ def _stalled(exc: BaseException) -> bool:
     return isinstance(exc, _BodyStalled)
 
 
-class BodyDeadline:
-    """ASGI middleware: a body that stops arriving for `seconds` is answered 408."""
+class BodyDeadline(HttpMiddleware):
+    """A body that stops arriving for `seconds` is answered 408."""
 
     def __init__(self, app: Any, seconds: float = REQUEST_BODY_SECONDS) -> None:
-        self.app = app
+        super().__init__(app)
         self.seconds = seconds
 
-    async def __call__(
-        self,
-        scope: Message,
-        receive: Callable[[], Awaitable[Message]],
-        send: Callable[[Message], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Message, receive: Receive, send: Send) -> None:
         reading = True
         started = False
 

@@ -4,7 +4,7 @@ API keys and scopes, and the one map from banscreen's errors to HTTP statuses.""
 # No `from __future__ import annotations`: FastAPI reads the dependency annotations at runtime.
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -25,6 +25,7 @@ from ..errors import (
 )
 from ..store import KeyInfo, Store
 from ..tunables import MAX_JOB_BODY
+from .asgi import HttpMiddleware, Message, Receive, Send
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -83,22 +84,14 @@ def add_error_statuses(app: FastAPI) -> None:
         return JSONResponse({"detail": problems, "problems": len(exc.errors())}, 422)
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """Refuse bodies over `limit` bytes with 413, whether or not they declare a length."""
 
     def __init__(self, app: Any, limit: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Message, receive: Receive, send: Send) -> None:
         limit = MAX_JOB_BODY if scope.get("path", "").rstrip("/") == "/v1/jobs" else self.limit
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
@@ -106,7 +99,7 @@ class BodyLimit:
             return
         seen = 0
 
-        async def limited() -> MutableMapping[str, Any]:
+        async def limited() -> Message:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
@@ -124,7 +117,7 @@ class _TooLarge(Exception):  # control flow inside BodyLimit, never raised out o
     pass
 
 
-class ResponseHeaders:
+class ResponseHeaders(HttpMiddleware):
     """Pure ASGI middleware (no task group per request, unlike `@app.middleware`): the
     security headers on every response, and on every successful write the audit log's
     head (`X-Audit-Head: SEQ:HASH`), so a client can keep it as an anchor outside the
@@ -132,22 +125,14 @@ class ResponseHeaders:
     group commit) sets the header itself and saves the read."""
 
     def __init__(self, app: Any, store: Store) -> None:
-        self.app = app
+        super().__init__(app)
         self.store = store
 
-    async def __call__(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Message, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         writes = scope.get("method") == "POST" and path.startswith(("/v1/", "/ui/"))
 
-        async def sending(message: MutableMapping[str, Any]) -> None:
+        async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
