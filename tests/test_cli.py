@@ -409,6 +409,14 @@ def test_an_accept_list_row_that_cannot_apply_is_reported_with_its_line(
         f"Tenpay Payment Technology,no-such-entity,{version},unknown\n",
         encoding="utf-8",
     )
+    scoped = tmp_path / "scoped.csv"
+    scoped.write_text(
+        "counterparty,entity_id,list_version,reason,category,expires\n"
+        f"Tenpay Payment Technology,tenpay,{version},old,,2020-01-31\n"
+        f"Tenpay Payment Technology,tenpay,{version},vendors only,vendor,\n"
+        f"Tenpay Payment Technology,tenpay,{version},bad date,,31/01/2030\n",
+        encoding="utf-8",
+    )
     tx = tmp_path / "tx.csv"
     tx.write_text(HEADER + "1,2021-03-15,payment,Tenpay Payment Technology,CN,,true,,\n")
     result = runner.invoke(app, ["screen", str(tx), "--accept-list", str(accept)])
@@ -418,6 +426,13 @@ def test_an_accept_list_row_that_cannot_apply_is_reported_with_its_line(
     assert f"{accept}:5: unknown entity 'no-such-entity'" in result.output
     assert "1 clearances applied, 3 not applied" in result.output
     assert "ACCEPTED" in result.stdout  # the good row still applies
+    # An expired row is reported and not applied; one scoped to another category applies
+    # to none of a payment's hits.
+    scoped_run = runner.invoke(app, ["screen", str(tx), "--accept-list", str(scoped)])
+    assert f"{scoped}:2: expired on 2020-01-31" in scoped_run.output
+    assert f"{scoped}:4: expires '31/01/2030' is not an ISO date" in scoped_run.output
+    assert "1 clearances applied, 2 not applied" in scoped_run.output
+    assert "ACCEPTED" not in scoped_run.stdout and "REVIEW" in scoped_run.stdout
 
 
 def test_explain_prints_data_in_brackets_and_relation_dates(registry: Registry) -> None:

@@ -14,7 +14,7 @@ import csv
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +91,6 @@ class AcceptList:
     def __len__(self) -> int:
         return sum(len(found) for found in self._entries.values())
 
-    @property
-    def scoped(self) -> bool:
-        """Whether any entry applies only to some clients (decisions then depend on one)."""
-        return any(e.client for found in self._entries.values() for e in found)
-
     def accepts(
         self,
         value: str,
@@ -146,13 +141,13 @@ class AcceptList:
                     entries.append(_entry(row, key))
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{path}: cannot read accept list: {exc}") from exc
-        return cls(entries), problems
+        return cls(entries, now=datetime.now(UTC)), problems
 
 
 def _entry(row: dict[str | Any, Any], key: Callable[[str], str]) -> AcceptEntry:
     field = (row.get("field") or "").strip() or COUNTERPARTY
     value = str(row["counterparty"])
-    expires = (row.get("expires") or "").strip()
+    expires = expiry((row.get("expires") or "").strip())
     return AcceptEntry(
         value.strip().lower() if field in _LITERAL_FIELDS else key(value),
         row["entity_id"].strip(),
@@ -160,8 +155,20 @@ def _entry(row: dict[str | Any, Any], key: Callable[[str], str]) -> AcceptEntry:
         field=field,
         category=(row.get("category") or "").strip(),
         program=(row.get("program") or "").strip(),
-        expires=datetime.fromisoformat(expires) if expires else None,
+        expires=expires,
     )
+
+
+def expiry(text: str) -> datetime | None:
+    """An `expires` cell as the moment the entry stops applying: a date is the last day it
+    applies (it ends at the next midnight, UTC); a time without a zone is UTC. ValueError
+    for anything else."""
+    if not text:
+        return None
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text) + timedelta(days=1), time(), UTC)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _unusable(
@@ -178,12 +185,13 @@ def _unusable(
         return f"no {', '.join(empty)}"
     if not key(row["counterparty"]):
         return f"counterparty {row['counterparty']!r} has no name to match"
-    expires = (row.get("expires") or "").strip()
-    if expires:
-        try:
-            datetime.fromisoformat(expires)
-        except ValueError:
-            return f"expires {expires!r} is not an ISO date"
+    text = (row.get("expires") or "").strip()
+    try:
+        ends = expiry(text)
+    except ValueError:
+        return f"expires {text!r} is not an ISO date"
+    if ends is not None and ends <= datetime.now(UTC):
+        return f"expired on {text}"
     if current_version is None:
         return ""
     entity, version = row["entity_id"].strip(), row["list_version"].strip()
