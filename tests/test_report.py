@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from banscreen.cli import app
+from banscreen.errors import InputError
 
 runner = CliRunner()
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -115,3 +116,27 @@ def test_screen_report_is_the_report_of_its_decisions(
         app, ["screen", str(sample_csv), "--report", str(page), "--workers", "2", "--quiet"]
     )
     assert refused.exit_code == 2 and "--workers" in refused.output
+
+
+def test_a_file_read_in_ranges_by_several_processes_gives_the_same_report(
+    screened: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each range's aggregates are merged in file order: the same counts, the same first
+    example of each entity, the same ERROR rows, as one process reading every line."""
+    from dataclasses import asdict
+
+    from banscreen.report import aggregate
+
+    decisions = screened[0].with_name("d.jsonl")  # beside the page the fixture returns
+    lines = decisions.read_text(encoding="utf-8").splitlines(keepends=True)
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(lines * 7), encoding="utf-8")  # ranges split inside a copy
+    monkeypatch.setattr(aggregate, "PARALLEL_BYTES", 0)
+    alone = aggregate.read(big, workers=1)
+    together = aggregate.read(big, workers=3)
+    assert alone.rows == together.rows == len(lines) * 7
+    assert asdict(alone) == asdict(together)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("".join(lines * 3) + "{not json\n" + "".join(lines), encoding="utf-8")
+    with pytest.raises(InputError, match=rf"broken.jsonl:{len(lines) * 3 + 1}: not a decision"):
+        aggregate.read(broken, workers=3)

@@ -1,147 +1,23 @@
-"""A batch report to look at: one self-contained HTML file from a JSON-lines decisions file.
-
-`banscreen report decisions.jsonl --out report.html` reads the decisions `screen --format
-jsonl` wrote, one line at a time, and keeps only aggregates (counts, the top entities with one
-example each, the row numbers of ERRORs by cause), so a report of a million rows takes the
-memory of a few thousand. The HTML asks nothing of any other origin: styles and the chart are
-inline, so it opens from a mail attachment, and a print stylesheet gives a clean PDF.
-"""
+"""A report's HTML: one self-contained file (styles and the chart inline; it asks nothing of
+any other origin, so it opens from a mail attachment), with a print stylesheet."""
 
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from .decide.timeline import periods
-from .errors import InputError
-from .model import Decision
-from .registry import Registry
-from .wire import decision_json
+from ..decide.timeline import periods
+from ..registry import Registry
+from .aggregate import Report
 
 TOP_ENTITIES = 50  # matched entities shown with their path and evidence
-ROWS_PER_CAUSE = 50  # row numbers listed for each cause of ERROR
-_ROW = re.compile(r"^row (\d+): ")
 _STATUS_COLOURS = {
     "IN_FORCE": "#f3d6d6",
     "ENJOINED": "#fbecc6",
     "REVOKED": "#e2e2e2",
     "NOT_YET_EFFECTIVE": "#ffffff",
 }
-
-
-@dataclass
-class EntitySeen:
-    name: str
-    outcomes: Counter[str] = field(default_factory=Counter)
-    example: dict[str, Any] = field(default_factory=dict)  # the first hit: path, evidence
-
-    @property
-    def count(self) -> int:
-        return sum(self.outcomes.values())
-
-
-@dataclass
-class Report:
-    """Aggregates of a decisions file, added one decision at a time."""
-
-    rows: int = 0
-    outcomes: Counter[str] = field(default_factory=Counter)
-    by_program: Counter[tuple[str, str]] = field(default_factory=Counter)
-    reasons: Counter[str] = field(default_factory=Counter)
-    by_month: Counter[tuple[str, str]] = field(default_factory=Counter)
-    entities: dict[str, EntitySeen] = field(default_factory=dict)
-    errors: dict[str, list[int]] = field(default_factory=dict)
-    error_counts: Counter[str] = field(default_factory=Counter)
-    policies: Counter[str] = field(default_factory=Counter)
-    data_versions: Counter[str] = field(default_factory=Counter)
-    first: date | None = None
-    last: date | None = None
-
-    def add(self, decision: dict[str, Any]) -> None:
-        self.rows += 1
-        outcome = str(decision.get("outcome", ""))
-        self.outcomes[outcome] += 1
-        self.policies[str(decision.get("policy", ""))] += 1
-        self.data_versions[str(decision.get("data_version", ""))] += 1
-        for reason in str(decision.get("reasons", "")).split(";"):
-            if reason:
-                self.reasons[reason] += 1
-        if outcome == "ERROR":
-            self._error(str(decision.get("error", "")))
-            return
-        for hit in decision.get("hits") or []:
-            self.by_program[(str(hit.get("program")), str(hit.get("outcome")))] += 1
-        day = _day(decision.get("as_of"))
-        if day is not None:
-            self.first = day if self.first is None else min(self.first, day)
-            self.last = day if self.last is None else max(self.last, day)
-            if outcome in ("REVIEW", "BLOCK"):
-                self.by_month[(day.strftime("%Y-%m"), outcome)] += 1
-        entity = str(decision.get("entity_id") or "")
-        if entity and outcome in ("REVIEW", "BLOCK"):
-            seen = self.entities.setdefault(entity, EntitySeen(str(decision.get("entity_name"))))
-            seen.outcomes[outcome] += 1
-            if not seen.example and decision.get("hits"):
-                top = decision["hits"][0]
-                seen.example = {"path": top.get("path", ""), "evidence": top.get("evidence", {})}
-
-    def _error(self, message: str) -> None:
-        found = _ROW.match(message)
-        cause = _ROW.sub("", message) if found else message
-        # The same problem in another row differs only in the quoted value: group by field.
-        cause = re.sub(r": .*?'.*$", "", cause) if "'" in cause else cause
-        self.error_counts[cause] += 1
-        rows = self.errors.setdefault(cause, [])
-        if found and len(rows) < ROWS_PER_CAUSE:
-            rows.append(int(found.group(1)))
-
-
-class ReportHook:
-    """A pipeline hook (batch/pipeline.py) that adds every decision to a report as it is
-    made: `screen --report` builds the report while it screens, from the decisions
-    themselves (a CSV output holds neither the transaction date nor the evidence)."""
-
-    outcomes = frozenset({"CLEAR", "REVIEW", "BLOCK", "ERROR"})
-
-    def __init__(self) -> None:
-        self.report = Report()
-
-    def __call__(self, raw: object, decision: Decision) -> None:
-        self.report.add(decision_json(decision))
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def read(path: Path) -> Report:
-    """The report of a JSON-lines decisions file, read one line at a time."""
-    report = Report()
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    report.add(json.loads(line))
-                except (ValueError, AttributeError) as exc:
-                    raise InputError(
-                        f"{path}:{number}: not a decision as `screen --format jsonl` writes"
-                        f" it ({exc})"
-                    ) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
-    return report
 
 
 def render(report: Report, registry: Registry, source: str) -> str:
