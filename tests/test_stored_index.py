@@ -156,3 +156,38 @@ def test_old_indexes_and_remembered_keys_are_pruned(tmp_path: Path) -> None:
     assert left == sorted(["new", *(f"old{k}" for k in range(3, opening.KEEP + 3))])
     assert len(list((root / "keys").iterdir())) == opening.KEEP_KEYS
     assert not (root / "keys" / "k0").exists()
+
+
+def test_building_the_name_index_tells_its_stages_to_a_progress_bar(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lists import` of a large list shows what it is doing and how far (it showed only
+    a spinner): each stage of the build, with its steps where they can be counted."""
+    import io
+
+    from rich.console import Console
+
+    from banscreen.cli import lists as cli_lists
+    from banscreen.match.normalize import Normaliser
+    from banscreen.match.opening import open_indexes
+    from banscreen.match.progress import listening
+    from banscreen.settings import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))  # nothing built yet
+    seen: list[tuple[str, int | None, int]] = []
+    with listening(lambda label, total, done: seen.append((label, total, done))):
+        open_indexes(registry, Normaliser(registry.matching))
+    labels = [label for label, _, _ in seen]
+    assert "building postings and near-token tables" in labels
+    assert labels[-1] == "writing the index"
+    counted = [(total, done) for label, total, done in seen if label == "normalising names"]
+    names = sum(len(e.names) for e in registry.entities.values())
+    assert counted[0] == (names, 0) and counted[-1][0] == names
+    # On a terminal the CLI draws them as one bar.
+    screen = io.StringIO()
+    monkeypatch.setattr(cli_lists, "err", Console(file=screen, force_terminal=True, width=120))
+    with cli_lists._progress("building the name index"):
+        from banscreen.match.progress import stage
+
+        stage("building lookups")
+    assert "building the name index" in screen.getvalue()

@@ -6,12 +6,20 @@ import json
 import shutil
 import tempfile
 import urllib.request
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -155,6 +163,27 @@ PublishedOpt = Annotated[
 ]
 
 
+@contextmanager
+def _progress(first: str) -> Iterator[None]:
+    """A progress bar on a terminal, told each stage of a long build and its steps
+    (match/progress.py); nothing off a terminal."""
+    if not err.is_terminal:
+        yield
+        return
+    from ..match.progress import listening
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(first, total=None)
+
+        def sink(label: str, total: int | None, done: int) -> None:
+            bar.update(task, description=f"{first}: {label}", total=total, completed=done)
+
+        with listening(sink):
+            yield
+
+
 def _import(
     path: Path,
     fmt: str | None,
@@ -169,11 +198,7 @@ def _import(
         raise fail(f"{path}: no such file or folder")
     try:
         # A large list takes a while to parse and check: say so on a terminal.
-        with (
-            err.status(f"importing {path.name} …", spinner="dots")
-            if err.is_terminal
-            else nullcontext()
-        ):
+        with _progress(f"importing {path.name}"):
             return open_store().import_file(path, fmt, name, source, force, max_drop, published)
     except ListError as exc:
         err.print(Text.assemble(("refused:", "red"), f" {exc}"), highlight=False)
@@ -254,8 +279,7 @@ def _build_index() -> None:
     from ..match.normalize import Normaliser
     from ..match.opening import open_indexes
 
-    building = err.status("building the name index …", spinner="dots")
-    with building if err.is_terminal else nullcontext():
+    with _progress("building the name index"):
         try:
             registry = registry_with_lists(current_settings().home)
             open_indexes(registry, Normaliser(registry.matching))

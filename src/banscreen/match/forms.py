@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..registry.cache import cached
 from ..registry.schema import MatchingSchema
+from .progress import stage
 
 
 def by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]:
@@ -94,5 +95,13 @@ def cached_forms(
     digest = hashlib.sha256()
     for value in values:
         digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
-    return cached("forms", [], lambda: [form(v) for v in values],
-                  key=(digest.hexdigest(), config.model_dump_json()))  # fmt: skip
+
+    def build() -> list[NameForm]:
+        step = stage("normalising names", len(values))
+        found = []
+        for value in values:
+            found.append(form(value))
+            step.advance()
+        return found
+
+    return cached("forms", [], build, key=(digest.hexdigest(), config.model_dump_json()))

@@ -25,6 +25,7 @@ from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
+from .progress import stage
 from .scoring import Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
@@ -82,6 +83,7 @@ class NameIndex(ComponentNames):
             )
             if form.tokens
         ]
+        stage("weighing tokens")
         self.idf = Idf(form.tokens for *_, form in named)
         self.phonetic_idf = Idf(form.phonetic for *_, form in named)
         self.entries = [
@@ -89,7 +91,9 @@ class NameIndex(ComponentNames):
             for entity_id, name, person, _, form in named
         ]
         self._positions = [k for *_, k, _ in named]
+        stage("building lookups")
         self._build_lookups({e.id: e.type for e in entities.values()})
+        stage("building postings and near-token tables")
         self._build_postings()
         self._roman_names = bool(len(self._roman) or len(self._roman_persons))
 

@@ -30,6 +30,7 @@ from ..settings import cache_dir
 from .freetext import FreeTextIndex
 from .index import NameIndex
 from .normalize import Normaliser
+from .progress import stage
 from .stored import WRITE_ERRORS, IndexWriter, dump, load
 from .tables import FORMAT, check_manifest, forget_reader, open_reader, write_manifest
 
@@ -109,8 +110,10 @@ def open_indexes(
             shutil.rmtree(path, ignore_errors=True)
     with paused():
         names = NameIndex(registry.entities, config, normaliser)
+        stage("indexing free-text phrases")
         free_text = FreeTextIndex(names, config)
         try:
+            stage("writing the index")
             _store(path, key, names, free_text)
         except WRITE_ERRORS as exc:  # a read-only or full cache: screen from memory this time
             _log.warning("banscreen: could not store the name index (%s)", exc)
