@@ -291,15 +291,15 @@ def add_ui(
             field = ev.get("field") or ""
             whole = str(submitted.get(field) or "")
             if whole and query and query in whole and query != whole:
-                start = whole.index(query)
-                span = [start + (ev.get("span") or [0, len(query)])[0],
-                        start + (ev.get("span") or [0, len(query)])[1]]  # fmt: skip
-                shown = highlighted(whole, span)
+                # A phrase found in a longer field (free text): marked where it sits.
+                at = whole.index(query)
+                inner = ev.get("span") or [0, len(query)]
+                shown = highlighted(whole, [at + inner[0], at + inner[1]])
             else:
                 shown = highlighted(query, ev.get("span"))
             matches.append({**ev, "shown": shown})
         steps = deciding["path_steps"] if deciding else []
-        start = deciding["entity_id"] if deciding else d["entity_id"]
+        origin = deciding["entity_id"] if deciding else d["entity_id"]
         proposal = {}
         if alert_row.proposal_detail:
             proposal = json.loads(alert_row.proposal_detail)
@@ -307,7 +307,7 @@ def add_ui(
             "session": found, "alert": data, "a": alert_row, "d": d, "detail": detail,
             "cases": data["cases"], "submitted": submitted, "matches": matches, "hits": hits,
             "deciding": deciding, "reasons": explain_reasons(d["reasons"]),
-            "graph": path_graph(registry, steps, start),
+            "graph": path_graph(registry, steps, origin),
             "mine": alert_row.proposed_by == found.actor,
             "error": error, "needs_second": store.needs_second(alert_row),
             "proposal": proposal, "accept_days": ACCEPT_DAYS, "accept_days_max": ACCEPT_DAYS_MAX,
