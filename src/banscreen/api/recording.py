@@ -5,6 +5,7 @@ transaction as submitted (what the analyst decides on), and its full JSON detail
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,5 +60,9 @@ def screened(
 
 
 def _dumps(value: dict[str, Any]) -> str:
-    # orjson: two documents per decision on the service's hot path.
-    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    # orjson: two documents per decision on the service's hot path. It refuses what the
+    # standard library writes (an integer past 64 bits in an extra column): then that.
+    try:
+        return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, default=str)
