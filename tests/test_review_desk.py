@@ -34,6 +34,7 @@ from banscreen.store.base import now
 from banscreen.web.explain import path_graph, reason_texts
 from banscreen.web.visible import visible
 from helpers.service import ui_login, ui_login_token
+from helpers.stores import fresh_postgres
 
 POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
 TENPAY = {  # REVIEW: a fuzzy name of a covered company
@@ -50,9 +51,26 @@ BLOCKED = {  # BLOCK: a listed company, in force and identified, under policy an
 }
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    found = Store(f"sqlite:///{tmp_path / 'store.db'}")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not POSTGRES, reason="set BANSCREEN_TEST_POSTGRES_URL (CI starts a PostgreSQL)"
+        ),
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The review desk on both stores: its state machine, accept entries, sessions and
+    group commit are SQL that PostgreSQL must run too."""
+    if request.param == "postgresql":
+        fresh_postgres(str(POSTGRES))
+        found = Store(str(POSTGRES))
+    else:
+        found = Store(f"sqlite:///{tmp_path / 'store.db'}")
     yield found
     found.engine.dispose()
 

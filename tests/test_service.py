@@ -10,7 +10,7 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
 pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
 
@@ -21,11 +21,12 @@ from banscreen.batch import Pipeline
 from banscreen.engine import Screener
 from banscreen.errors import ConflictError, NotFoundError
 from banscreen.registry import Registry
-from banscreen.store import Store, StoreError, normalise_url
+from banscreen.store import Store, StoreError
 from banscreen.store.audit import GENESIS
 from banscreen.store.tables import Base
 from banscreen.surfaces.tabular import TransactionFile
 from helpers.service import ui_login, ui_login_token
+from helpers.stores import fresh_postgres
 
 POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
 BACKENDS = [
@@ -46,19 +47,11 @@ TENPAY = {
 }
 
 
-def _fresh(url: str) -> None:
-    engine = create_engine(normalise_url(url))
-    with engine.begin() as connection:
-        Base.metadata.drop_all(connection)
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
-
-
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else str(POSTGRES)
     if request.param == "postgresql":
-        _fresh(url)
+        fresh_postgres(url)
     found = Store(url)
     yield found
     found.engine.dispose()
