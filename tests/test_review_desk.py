@@ -150,10 +150,13 @@ def test_the_queue_pages_to_its_last_alert_with_a_total(client: TestClient, stor
     )
     future = client.get("/v1/alerts", params={"since": "2999-01-01"}, headers=_auth(analyst))
     assert future.json()["total"] == 0
+    last_day = client.get("/v1/alerts", params={"until": "9999-12-31"}, headers=_auth(analyst))
+    assert last_day.status_code == 200 and last_day.json()["total"] == 1050
     # The UI's count and its last page.
     assert ui_login(client, analyst).status_code == 303
     queue = client.get("/ui/alerts")
     assert "<strong>1,050</strong> alerts" in queue.text and "page 1 of 21" in queue.text
+    assert client.get("/ui/alerts", params={"until": "9999-12-31"}).status_code == 200
     last = client.get("/ui/alerts", params={"page": 21})
     assert "t1050" in last.text and "showing 1001–1050" in last.text
 

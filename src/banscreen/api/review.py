@@ -2,7 +2,7 @@
 store asks for them), the cases they leave, and the accept list their clears write."""
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations at runtime.
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -10,6 +10,7 @@ from fastapi import Path as PathParam
 
 from ..errors import StoreError
 from ..store import AlertQuery, ClearScope, KeyInfo
+from ..web.queue import day_after
 from .models import (
     AcceptEntriesOut,
     AcceptEntryOut,
@@ -65,7 +66,7 @@ def alert_query(
     day after `until`)."""
     return AlertQuery(
         status or "", outcome or "", q, entity, program, reason, assignee,
-        day_start(since), day_start(until + timedelta(days=1)) if until else None, sort,
+        day_start(since), day_after(until), sort,
     )  # fmt: skip
 
 

@@ -49,12 +49,18 @@ def view_of(params: dict[str, str]) -> tuple[AlertQuery, dict[str, str]]:
         reason=got["reason"],
         assignee=got["assignee"],
         since=datetime.combine(since, datetime.min.time(), UTC) if since else None,
-        until=datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
-        if until
-        else None,
+        until=day_after(until),
         sort=got["sort"],
     )
     return view, got
+
+
+def day_after(day: date | None) -> datetime | None:
+    """The first moment after `day` (UTC), the bound of a view raised up to it; none after
+    the last day there is."""
+    if day is None or day == date.max:
+        return None
+    return datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC)
 
 
 def age(moment: datetime, at: datetime) -> str:
