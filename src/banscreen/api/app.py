@@ -30,7 +30,7 @@ from .guards import (
     add_error_statuses,
 )
 from .reference import reference_router
-from .review import alert_detail, review_router
+from .review import alert_detail_of, review_router
 from .screening import screening_router
 from .service import Service
 
@@ -69,9 +69,8 @@ def create_app(
     app.include_router(screening_router(service))
     app.include_router(review_router(service))
 
-    def alert_json(alert_id: int) -> dict[str, Any] | None:
-        found = alert_detail(service, alert_id)
-        return None if found is None else found.model_dump()
+    def alert_json(alert: Any, decision: Any, cases: list[Any]) -> dict[str, Any]:
+        return alert_detail_of(alert, decision, cases).model_dump()
 
     add_ui(app, store, screener, alert_json, service.refresh_accept_list)
     app.add_middleware(BodyLimit, limit=MAX_BODY)

@@ -2,15 +2,15 @@
 store asks for them), the cases they leave, and the accept list their clears write."""
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations at runtime.
-from datetime import UTC, date, datetime, time
-from typing import Annotated, Literal
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
 
 from ..errors import StoreError
 from ..store import AlertQuery, ClearScope, KeyInfo
-from ..web.queue import day_after
+from ..web.queue import day_after, day_start
 from .models import (
     AcceptEntriesOut,
     AcceptEntryOut,
@@ -36,18 +36,16 @@ Sort = Literal["oldest", "newest", "outcome", "status", "updated"]
 
 def alert_detail(service: Service, alert_id: int) -> AlertDetailOut | None:
     got = service.store.alert(alert_id)
-    if got is None:
-        return None
-    a, d, cases = got
+    return None if got is None else alert_detail_of(*got)
+
+
+def alert_detail_of(a: Any, d: Any, cases: list[Any]) -> AlertDetailOut:
+    """An alert, its decision and its cases, as the API and the UI's JSON twin give them."""
     return AlertDetailOut(
         **AlertOut.of(a, d).model_dump(),
         decision=StoredDecisionOut.of(d),
         cases=[CaseOut.of(c) for c in cases],
     )
-
-
-def day_start(day: date | None) -> datetime | None:
-    return None if day is None else datetime.combine(day, time(), UTC)
 
 
 def alert_query(

@@ -48,11 +48,16 @@ def view_of(params: dict[str, str]) -> tuple[AlertQuery, dict[str, str]]:
         program=got["program"],
         reason=got["reason"],
         assignee=got["assignee"],
-        since=datetime.combine(since, datetime.min.time(), UTC) if since else None,
+        since=day_start(since),
         until=day_after(until),
         sort=got["sort"],
     )
     return view, got
+
+
+def day_start(day: date | None) -> datetime | None:
+    """The first moment of `day` (UTC), the bound of a view raised from it."""
+    return None if day is None else datetime.combine(day, datetime.min.time(), UTC)
 
 
 def day_after(day: date | None) -> datetime | None:

@@ -44,6 +44,7 @@ from ..errors import NotFoundError
 from ..store import STATUSES, ClearScope, Store, StoreError
 from ..store.base import aware
 from ..store.sessions import SessionInfo
+from ..store.tables import Alert, Case, DecisionRow
 from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX, SESSION_SECONDS
 from ..wire import guard
 from .explain import explain_reasons, highlighted, path_graph, timeline
@@ -71,7 +72,7 @@ def add_ui(
     app: FastAPI,
     store: Store,
     screener: Screener,
-    alert_json: Callable[[int], dict[str, Any] | None],
+    alert_json: Callable[[Alert, DecisionRow, list[Case]], dict[str, Any]],
     after_action: Callable[[], None],
 ) -> None:
     registry = screener.registry
@@ -258,22 +259,22 @@ def add_ui(
     @app.get("/ui/alerts/{alert_id}.json", include_in_schema=False)
     def alert_data(request: Request, alert_id: int) -> Response:
         require(request)
-        data = alert_json(known(alert_id))
-        if data is None:
+        return JSONResponse(alert_json(*stored_alert(alert_id)))
+
+    def stored_alert(alert_id: int) -> tuple[Alert, DecisionRow, list[Case]]:
+        got = store.alert(known(alert_id))
+        if got is None:
             raise HTTPException(404, "no such alert")
-        return JSONResponse(data)
+        return got
 
     def render_alert(
         request: Request, found: SessionInfo, alert_id: int, error: str = ""
     ) -> Response:
-        data = alert_json(known(alert_id))
-        if data is None:
-            raise HTTPException(404, "no such alert")
+        got = stored_alert(alert_id)  # read once: the page and its JSON twin's data
+        data = alert_json(*got)
+        alert_row, decision_row, _ = got
         d = data["decision"]
         detail = d["detail"]
-        got = store.alert(alert_id)
-        assert got is not None
-        alert_row, decision_row, _ = got
         submitted = json.loads(decision_row.submitted or "{}")
         day = day_of(str(submitted.get("date") or "")) or day_of(str(detail.get("as_of") or ""))
         # The deciding hit first: the decision's outcome, on its first program.
