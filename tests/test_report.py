@@ -6,6 +6,7 @@ import csv
 import re
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,31 @@ def test_a_file_read_in_ranges_by_several_processes_gives_the_same_report(
     broken.write_text("".join(lines * 3) + "{not json\n" + "".join(lines), encoding="utf-8")
     with pytest.raises(InputError, match=rf"broken.jsonl:{len(lines) * 3 + 1}: not a decision"):
         aggregate.read(broken, workers=3)
+
+
+def test_a_report_reads_only_what_it_counts_and_names_a_line_of_the_wrong_shape(
+    tmp_path: Path,
+) -> None:
+    """The reader decodes the fields a report counts and skips the rest: fields it does not
+    know are ignored, a date that is not a string is no date, and a line whose counted field
+    has the wrong shape is named by its number, never a crash or a silently dropped row."""
+    from banscreen.report import aggregate
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        '{"outcome": "REVIEW", "as_of": 20210315, "entity_id": "e1", "entity_name": "E",'
+        ' "extra": {"deep": [1, 2]}, "hits": [{"program": "p", "outcome": "REVIEW",'
+        ' "evidence": {"method": "exact"}, "more": 1}]}\n'
+        '{"outcome": "BLOCK", "as_of": "2021-03-15", "entity_id": "e1", "hits": []}\n',
+        encoding="utf-8",
+    )
+    report = aggregate.read(good)
+    assert report.rows == 2 and report.outcomes == {"REVIEW": 1, "BLOCK": 1}
+    assert report.first == report.last == date(2021, 3, 15)
+    assert report.entities["e1"].example == {"path": "", "evidence": {"method": "exact"}}
+    assert report.by_program == {("p", "REVIEW"): 1}
+    for shape in ('{"hits": "x"}', "[1, 2]", '{"hits": [3]}'):
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text('{"outcome": "CLEAR"}\n' + shape + "\n", encoding="utf-8")
+        with pytest.raises(InputError, match=r"bad.jsonl:2: not a decision"):
+            aggregate.read(bad)

@@ -2,13 +2,17 @@
 numbers of ERRORs by cause — what a report shows, kept in the memory of a few thousand rows
 however many it reads.
 
-Parsing is most of the work (a decision with its hits is about 2 KB of JSON): orjson parses,
-and a large file is read in byte ranges by one process per core, each range's aggregates
-merged in file order (so each entity's example is still its first hit in the file).
+Parsing is most of the work (a decision with its hits is about 2 KB of JSON). msgspec decodes
+each line into `Seen`, which names only the fields a report counts: the rest of the line is
+skipped without building Python objects, and a hit's evidence is kept as raw JSON until it
+becomes an entity's example (three times faster than parsing the whole line into dicts). A
+large file is read in byte ranges by one process per core, each range's aggregates merged in
+file order (so each entity's example is still its first hit in the file).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -18,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 from ..errors import InputError
@@ -27,6 +32,32 @@ from ..wire import decision_json
 ROWS_PER_CAUSE = 50  # row numbers listed for each cause of ERROR
 PARALLEL_BYTES = 64 * 1024 * 1024  # files larger than this are read by several processes
 _ROW = re.compile(r"^row (\d+): ")
+
+
+class SeenHit(msgspec.Struct):
+    """A program's hit, as far as a report reads it."""
+
+    program: object = None
+    outcome: object = None
+    path: object = ""
+    evidence: msgspec.Raw = msgspec.Raw(b"{}")
+
+
+class Seen(msgspec.Struct):
+    """A decision, as far as a report reads it (`screen --format jsonl`'s line)."""
+
+    outcome: object = ""
+    policy: object = ""
+    data_version: object = ""
+    reasons: object = ""
+    error: object = ""
+    as_of: object = None
+    entity_id: object = ""
+    entity_name: object = ""
+    hits: list[SeenHit] | None = None
+
+
+_DECODE = msgspec.json.Decoder(Seen)
 
 
 @dataclass
@@ -57,33 +88,37 @@ class Report:
     first: date | None = None
     last: date | None = None
 
-    def add(self, decision: dict[str, Any]) -> None:
+    def add(self, decision: Seen) -> None:
         self.rows += 1
-        outcome = str(decision.get("outcome", ""))
+        outcome = str(decision.outcome)
         self.outcomes[outcome] += 1
-        self.policies[str(decision.get("policy", ""))] += 1
-        self.data_versions[str(decision.get("data_version", ""))] += 1
-        for reason in str(decision.get("reasons", "")).split(";"):
+        self.policies[str(decision.policy)] += 1
+        self.data_versions[str(decision.data_version)] += 1
+        for reason in str(decision.reasons).split(";"):
             if reason:
                 self.reasons[reason] += 1
         if outcome == "ERROR":
-            self._error(str(decision.get("error", "")))
+            self._error(str(decision.error))
             return
-        for hit in decision.get("hits") or []:
-            self.by_program[(str(hit.get("program")), str(hit.get("outcome")))] += 1
-        day = _day(decision.get("as_of"))
+        hits = decision.hits or []
+        for hit in hits:
+            self.by_program[(str(hit.program), str(hit.outcome))] += 1
+        day = _day(decision.as_of) if isinstance(decision.as_of, str) else None
         if day is not None:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
             if outcome in ("REVIEW", "BLOCK"):
                 self.by_month[(day.strftime("%Y-%m"), outcome)] += 1
-        entity = str(decision.get("entity_id") or "")
+        entity = str(decision.entity_id or "")
         if entity and outcome in ("REVIEW", "BLOCK"):
-            seen = self.entities.setdefault(entity, EntitySeen(str(decision.get("entity_name"))))
+            seen = self.entities.get(entity)
+            if seen is None:
+                seen = self.entities[entity] = EntitySeen(str(decision.entity_name))
             seen.outcomes[outcome] += 1
-            if not seen.example and decision.get("hits"):
-                top = decision["hits"][0]
-                seen.example = {"path": top.get("path", ""), "evidence": top.get("evidence", {})}
+            if not seen.example and hits:
+                top = hits[0]
+                evidence = msgspec.json.decode(top.evidence) if top.evidence else {}
+                seen.example = {"path": top.path or "", "evidence": evidence}
 
     def _error(self, message: str) -> None:
         found = _ROW.match(message)
@@ -129,12 +164,13 @@ class ReportHook:
         self.report = Report()
 
     def __call__(self, raw: object, decision: Decision) -> None:
-        self.report.add(decision_json(decision))
+        self.report.add(_DECODE.decode(orjson.dumps(decision_json(decision))))
 
 
-def _day(value: object) -> date | None:
+@functools.lru_cache(maxsize=4096)  # a file holds few distinct dates
+def _day(value: str) -> date | None:
     try:
-        return date.fromisoformat(str(value)) if value else None
+        return date.fromisoformat(value) if value else None
     except ValueError:
         return None
 
@@ -186,8 +222,8 @@ def _read_range(path: Path, start: int, end: int) -> tuple[Report, int]:
                 if not line.strip():
                     continue
                 try:
-                    report.add(orjson.loads(line))
-                except (ValueError, AttributeError) as exc:
+                    report.add(_DECODE.decode(line))
+                except (msgspec.DecodeError, ValueError) as exc:
                     where = _line_number(path, start) + number
                     raise InputError(
                         f"{path}:{where}: not a decision as `screen --format jsonl` writes"
