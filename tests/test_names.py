@@ -81,6 +81,7 @@ def test_what_was_a_wrong_clear_reaches_review(screener: Screener, query: str, e
         ("PARK SUNG HO", "person-park"),  # a Korean given name sharing one syllable
         ("Hans O Friedrich", "person-gorbachev"),  # unrelated
         ("Sergei Ivanovich Shoigu", "person-shoigu"),  # another patronymic
+        ("IMONE Z", "person-imani"),  # an initial beside a part that only sounds alike
     ],
 )
 def test_different_persons_stay_below_review_with_a_margin(
@@ -92,6 +93,29 @@ def test_different_persons_stay_below_review_with_a_margin(
         query, screener.registry.entities[entity].display_name, schema="person"
     )[0]
     assert score <= review(screener) - 0.05, score
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "listed"),
+    [
+        ("Z. Imani", "person-imani", True),  # an initial beside a part spelt as listed
+        ("Zia Imany", "person-imani", True),
+        ("IMONE Z", "person-imani", False),  # ... not beside one that only sounds alike
+        ("DEF Electronics", "person-al-dayf", False),  # an organisation, not a person
+        ("Muhammad Al-Dayf Trading", "person-al-dayf", True),  # a person's name in a firm's
+        ("M. Al-Dayf", "person-al-dayf", True),
+    ],
+)
+def test_an_initial_or_a_sound_alike_is_evidence_only_with_a_part_spelt_as_listed(
+    screener: Screener, query: str, entity: str, listed: bool
+) -> None:
+    """Found in real payment files: "IMONE Z" (Lithuanian for "company Z") reached REVIEW
+    against "IMANI, Zia" by one sound-alike word and an initial, and "DEF Electronics"
+    against "AL-DAYF, Muhammad" by the sound of one word. An organisation's name meets a
+    listed person by organisations' rules, so a person's name spelt out inside it still
+    does."""
+    hits = found(screener, query)
+    assert (entity in hits) is listed, (query, hits)
 
 
 def block(screener: Screener) -> float:

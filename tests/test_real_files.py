@@ -156,6 +156,9 @@ def test_the_real_pain001_is_not_blocked_with_every_list_imported(listed: Screen
     assert all(d.outcome is not Outcome.BLOCK for d in decisions)
     debtor = [m for d in decisions for m in d.matches if m.query == "ABC Corporation"]
     assert debtor and all(m.score < 0.97 for m in debtor)  # "ABC LLC": REVIEW at most
+    # A creditor named like an organisation is not the listed person "AL-DAYF, Muhammad",
+    # whose surname only sounds like its first word.
+    assert [m.matched for d in decisions for m in d.matches if m.query == "DEF Electronics"] == []
 
 
 # Real ISO 20022 payment orders: SWIFT CBPR+ samples and a SEPA file. (creditor, country,
@@ -193,9 +196,11 @@ def test_real_payment_orders_are_read_whole(
 
 def test_ordinary_payment_orders_are_clear_with_every_list_imported(listed: Screener) -> None:
     # The "max" samples fill every name with "EXNm", which sounds like the rare listed
-    # surname "Exiang" but is not spelt like it.
+    # surname "Exiang" but is not spelt like it. The SEPA file's "IMONE Z" (Lithuanian for
+    # "company Z") sounds like the listed "IMANI, Zia" but is spelt otherwise.
     for name in ("cbpr_cbprplus_pacs008_2025.xml", "cbpr_2026_pacs008_credit_transfer_sample.xml",
-                 "cbpr_y2025_pacs.008.max.xml", "cbpr_y2026_pain.001.max.xml"):  # fmt: skip
+                 "cbpr_y2025_pacs.008.max.xml", "cbpr_y2026_pain.001.max.xml",
+                 "cbpr_p.8.1.1.a_pacs.008_AtoB.xml", "moov_sepa_payment_naujas_1.xml"):  # fmt: skip
         path = REAL / "payments" / name
         reader = detect(path)[1]
         decisions = list(Pipeline(listed, ScreenOptions()).scanned(reader(path, AS_OF)))

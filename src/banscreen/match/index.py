@@ -23,6 +23,7 @@ from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_re
 from .forms import NameForm, cached_forms
 from .near import NearIndex, Words
 from .normalize import Normaliser
+from .persons import names_an_organisation
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
@@ -350,6 +351,11 @@ class NameIndex(ComponentNames):
             prepared, entry.prepared, person=entry.person, contained_b=containable,
             contained_a=False, rare=self.rare, short_b=True,
         )  # fmt: skip
+        if entry.person and names_an_organisation(prepared.form, self.config.generic_weight):
+            # An organisation's name meets a listed person by organisations' rules at most.
+            plain = self.scorer.score(prepared, entry.prepared, False, containable, False,
+                                      self.rare, short_b=True)  # fmt: skip
+            result = min(result, plain, key=lambda r: r.score)
         return result.score, result.method, result.alignment, result.found
 
     def match(self, query: str) -> list[NameMatch]:

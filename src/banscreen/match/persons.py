@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .forms import NameForm
+from .prepared import Side
+from .similarity import Pairs, spelt_alike
 from .text import fold_latin
 
 
@@ -38,3 +41,31 @@ def person_factors(
         1.0 if f == short_weight and 1 < len(t) <= short_max else f
         for t, f in zip(tokens, factors, strict=True)
     )
+
+
+def initials_only(pairs: Pairs, spelt: float) -> bool:
+    """Whether an alignment of persons' names stands on initials: initials alone name
+    nobody, nor do initials beside one name part that only sounds like the listed one
+    ("IMONE Z", Lithuanian for "company Z", is not "IMANI, Zia"). An initial confirms a part
+    spelt as listed (to the edit similarity `spelt`), not a guess."""
+    if all(len(x) == 1 or len(y) == 1 for x, y, _ in pairs):
+        return True
+    parts = tuple(p for p in pairs if len(p[0]) > 1 and len(p[1]) > 1)
+    return len(parts) == 1 < len(pairs) and not spelt_alike(parts, spelt)
+
+
+def names_an_organisation(form: NameForm, generic_weight: float) -> bool:
+    """Whether a query carries a word of organisations ("DEF Electronics"): it names an
+    organisation, and the affordances of persons' names (a sound-alike spelling, an initial,
+    a short word as a name part) are not for it. Not its legal forms: "Ag", "As", "Se",
+    "Sa'd", "SIA" and "In" are parts of persons' names as often as companies' forms."""
+    return generic_weight in form.factors
+
+
+def one_word(a: Side, b: Side) -> bool:
+    """A person's name written as one word against the same name in up to four ("김정은",
+    gimjeongeun, against "Kim Jong Un"): compared by the sound of the whole name."""
+    for one, many in ((a, b), (b, a)):
+        if len(one.tokens) == 1 and one.factors[0] >= 1.0 and 2 <= len(many.tokens) <= 4:
+            return True
+    return False

@@ -30,6 +30,7 @@ from itertools import pairwise
 
 from ..registry.schema import MatchingSchema
 from .candidates import SHORT_FORM_WORDS
+from .persons import initials_only, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
 from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
 from .sound import SoundKeys
@@ -228,8 +229,8 @@ class Scorer:
         cfg = self.config
         alpha = cfg.person_extra_weight
         score = self._partial(a, b, alignment, alpha, alpha)
-        if all(len(x) == 1 or len(y) == 1 for x, y, _ in alignment.pairs):
-            return min(score, cfg.generic_only_max)  # initials alone name nobody
+        if initials_only(alignment.pairs, cfg.token_similarity):
+            return min(score, cfg.generic_only_max)
         need = CONFLICT_PARTS_WRITTEN if written else 1
         kept_a = sum(
             f >= self._part_floor for i, f in enumerate(a.factors) if i not in alignment.aligned_a
@@ -381,7 +382,7 @@ class Scorer:
         score, _, found = self._rules(
             side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
         )
-        if person and self.one_word(side_a, side_b):
+        if person and one_word(side_a, side_b):
             if pa.compact_key == pb.compact_key:
                 score = max(score, cfg.sound_equal_score)
             elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
@@ -389,12 +390,3 @@ class Scorer:
             ):
                 score = max(score, cfg.sound_near_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
-
-    @staticmethod
-    def one_word(a: Side, b: Side) -> bool:
-        """A person's name written as one word against the same name in up to four ("김정은",
-        gimjeongeun, against "Kim Jong Un"): compared by the sound of the whole name."""
-        for one, many in ((a, b), (b, a)):
-            if len(one.tokens) == 1 and one.factors[0] >= 1.0 and 2 <= len(many.tokens) <= 4:
-                return True
-        return False
