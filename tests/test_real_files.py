@@ -28,10 +28,12 @@ def scan(screener: Screener, path: Path) -> list[Decision]:
 
 @pytest.fixture(scope="module")
 def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    """The full SDN set, the non-SDN list and the UN list imported, as a bank would."""
+    """The full SDN set, the non-SDN list, the UN list and the CSL imported, as a bank
+    would (the CSL is trade.gov's published sample: the full list is not in the fixtures)."""
     home = tmp_path_factory.mktemp("real-home")
     store = ListStore(home)
-    for path in ("ofac_csv_published", "ofac_non_sdn_2023-03-08.xml", "un_consolidated.xml"):
+    for path in ("ofac_csv_published", "ofac_non_sdn_2023-03-08.xml", "un_consolidated.xml",
+                 "csl_consolidated_sample.csv"):  # fmt: skip
         store.import_file(REAL / "lists" / path)
     return Screener(registry_with_lists(home))
 
