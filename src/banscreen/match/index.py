@@ -351,11 +351,8 @@ class NameIndex(ComponentNames):
             prepared, entry.prepared, person=entry.person, contained_b=containable,
             contained_a=False, rare=self.rare, short_b=True,
         )  # fmt: skip
-        if (
-            entry.person
-            and result.score >= self.config.thresholds.review  # below it, nothing to lower
-            and names_an_organisation(prepared.form, self.config.generic_weight)
-        ):
+        organisation = names_an_organisation(prepared.form, self.config.generic_weight)
+        if entry.person and organisation and result.score >= self.config.thresholds.review:
             # An organisation's name meets a listed person by organisations' rules at most.
             plain = self.scorer.score(prepared, entry.prepared, False, containable, False,
                                       self.rare, short_b=True)  # fmt: skip
