@@ -342,3 +342,18 @@ def test_invisible_characters_are_the_format_category() -> None:
     for ch in (ZWSP, WORD_JOINER, RLO, "\u00ad", "\ufeff"):
         assert unicodedata.category(ch) == "Cf"
         assert clean(f"a{ch}b") == "ab"
+
+
+def test_taking_a_reference_away_keeps_a_mark_that_begins_a_word() -> None:
+    """A word may begin with a combining mark (an Arabic damma typed before its letter):
+    the name left once "407199" is taken away must be the name as given, mark and all, or
+    the query without its reference is another name (found by test_candidate_bound.py's
+    property: the listed "ُمَر رَهِمِ" with a reference after it matched nothing)."""
+    from banscreen.match.text import split_references
+
+    name = "\u064fمَر رَهِمِ"
+    assert split_references(f"{name} 407199", ["ref"], ["usd"]) == (name, ["407199"])
+    assert split_references("\u0301Acme ref 12345", ["ref"], ["usd"]) == (
+        "\u0301Acme",
+        ["ref", "12345"],
+    )

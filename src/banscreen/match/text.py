@@ -149,7 +149,7 @@ def romanise(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_TOKEN = regex.compile(r"\0|[#№]|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
+_TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
 _DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
 
