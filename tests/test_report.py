@@ -169,3 +169,19 @@ def test_a_report_reads_only_what_it_counts_and_names_a_line_of_the_wrong_shape(
         bad.write_text('{"outcome": "CLEAR"}\n' + shape + "\n", encoding="utf-8")
         with pytest.raises(InputError, match=r"bad.jsonl:2: not a decision"):
             aggregate.read(bad)
+
+
+def test_the_report_hook_counts_a_decision_orjson_cannot_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hook hands each decision to the same decoder as a file's line; a value orjson
+    refuses (an integer past 64 bits) goes through the standard library instead of
+    failing the run."""
+    from banscreen.report import aggregate
+
+    monkeypatch.setattr(
+        aggregate, "decision_json", lambda d: {"outcome": "REVIEW", "notes": [2**70]}
+    )
+    hook = aggregate.ReportHook()
+    hook(None, None)  # type: ignore[arg-type]
+    assert hook.report.rows == 1 and hook.report.outcomes == {"REVIEW": 1}

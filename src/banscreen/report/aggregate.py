@@ -13,6 +13,7 @@ file order (so each entity's example is still its first hit in the file).
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 from collections import Counter
@@ -164,7 +165,12 @@ class ReportHook:
         self.report = Report()
 
     def __call__(self, raw: object, decision: Decision) -> None:
-        self.report.add(_DECODE.decode(orjson.dumps(decision_json(decision))))
+        found = decision_json(decision)
+        try:
+            line = orjson.dumps(found)
+        except TypeError:  # what orjson cannot write (an integer past 64 bits), json can
+            line = json.dumps(found).encode()
+        self.report.add(_DECODE.decode(line))
 
 
 @functools.lru_cache(maxsize=4096)  # a file holds few distinct dates
