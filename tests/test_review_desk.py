@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import socket
 import threading
 import time
@@ -33,17 +32,9 @@ from banscreen.store import Store
 from banscreen.store.base import now
 from banscreen.web.explain import path_graph, reason_texts
 from banscreen.web.visible import visible
-from helpers.service import ui_login, ui_login_token
-from helpers.stores import fresh_postgres
+from helpers.service import TENPAY, ui_login, ui_login_token
+from helpers.stores import BACKENDS, backend_store
 
-POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
-TENPAY = {  # REVIEW: a fuzzy name of a covered company
-    "id": "p1",
-    "date": "2021-03-15",
-    "category": "payment",
-    "counterparty_name": "Tenpay Payment Technology",
-    "us_nexus": "true",
-}
 BLOCKED = {  # BLOCK: a listed company, in force and identified, under policy anticipate
     **TENPAY,
     "id": "b1",
@@ -51,28 +42,11 @@ BLOCKED = {  # BLOCK: a listed company, in force and identified, under policy an
 }
 
 
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(
-            not POSTGRES, reason="set BANSCREEN_TEST_POSTGRES_URL (CI starts a PostgreSQL)"
-        ),
-    ),
-]
-
-
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The review desk on both stores: its state machine, accept entries, sessions and
     group commit are SQL that PostgreSQL must run too."""
-    if request.param == "postgresql":
-        fresh_postgres(str(POSTGRES))
-        found = Store(str(POSTGRES))
-    else:
-        found = Store(f"sqlite:///{tmp_path / 'store.db'}")
-    yield found
-    found.engine.dispose()
+    yield from backend_store(request.param, tmp_path)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ does) and the HTTP API: keys and scopes, screening, alerts and cases, the audit 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -25,36 +24,13 @@ from banscreen.store import Store, StoreError
 from banscreen.store.audit import GENESIS
 from banscreen.store.tables import Base
 from banscreen.surfaces.tabular import TransactionFile
-from helpers.service import ui_login, ui_login_token
-from helpers.stores import fresh_postgres
-
-POSTGRES = os.environ.get("BANSCREEN_TEST_POSTGRES_URL")
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(
-            not POSTGRES, reason="set BANSCREEN_TEST_POSTGRES_URL (CI starts a PostgreSQL)"
-        ),
-    ),
-]
-TENPAY = {
-    "id": "p1",
-    "date": "2021-03-15",
-    "category": "payment",
-    "counterparty_name": "Tenpay Payment Technology",
-    "us_nexus": "true",
-}
+from helpers.service import TENPAY, ui_login, ui_login_token
+from helpers.stores import BACKENDS, backend_store
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    url = f"sqlite:///{tmp_path / 'store.db'}" if request.param == "sqlite" else str(POSTGRES)
-    if request.param == "postgresql":
-        fresh_postgres(url)
-    found = Store(url)
-    yield found
-    found.engine.dispose()
+    yield from backend_store(request.param, tmp_path)
 
 
 @pytest.fixture

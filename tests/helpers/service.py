@@ -1,8 +1,17 @@
-"""Logging in to the review UI as a browser does: the login form's token, then the post."""
+"""What the service tests share: a transaction to send, and logging in to the review UI as a
+browser does (the login form's token, then the post)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+TENPAY = {  # REVIEW: a fuzzy name of a covered company
+    "id": "p1",
+    "date": "2021-03-15",
+    "category": "payment",
+    "counterparty_name": "Tenpay Payment Technology",
+    "us_nexus": "true",
+}
 
 
 def ui_login_token(client: Any) -> str:
