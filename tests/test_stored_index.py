@@ -4,6 +4,7 @@ rebuilt, and never used when stale or damaged."""
 from __future__ import annotations
 
 import logging
+import os
 import random
 from pathlib import Path
 
@@ -191,3 +192,31 @@ def test_building_the_name_index_tells_its_stages_to_a_progress_bar(
 
         stage("building lookups")
     assert "building the name index" in screen.getvalue()
+
+
+def test_a_verified_index_is_not_read_whole_again_until_its_file_changes(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from banscreen.match import tables
+
+    Matcher(registry)  # built, or opened and verified
+    Matcher(registry)
+    path = _index_dir(registry)
+    reads: list[Path] = []
+    real = tables.file_digest
+    monkeypatch.setattr(tables, "file_digest", lambda p: reads.append(p) or real(p))
+    Matcher(registry)
+    assert reads == []
+    # Damage that keeps the file's size and modification time is still found: writing the
+    # file changes its change time, which no one can set back.
+    data = path / "data.mdb"
+    before = data.stat()
+    raw = bytearray(data.read_bytes())
+    middle = len(raw) // 2
+    raw[middle : middle + 64] = bytes(b ^ 0xFF for b in raw[middle : middle + 64])
+    data.write_bytes(bytes(raw))
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with caplog.at_level(logging.WARNING, logger="banscreen.index"):
+        Matcher(registry)
+    assert "does not match its checksum" in caplog.text
+    assert reads[0] == path  # then the rebuilt one, as it is written and opened

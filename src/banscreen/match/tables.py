@@ -9,7 +9,9 @@ size and a CRC-32 of the whole file) is checked whenever an index is opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import struct
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -26,6 +28,10 @@ from ..tunables import STORED_RECORDS
 FORMAT = 1
 MANIFEST = "manifest.json"
 _DATA = "data.mdb"
+# The data file's identity (inode, size, change and modification times) when its checksum
+# last matched: while the file keeps that identity it has not been written since, and the
+# whole-file read is skipped (it is a tenth of a start with a large list).
+_VERIFIED = "verified.json"
 _CRC = struct.Struct("<I")
 
 
@@ -273,16 +279,27 @@ def write_manifest(path: Path, key: str, counts: dict[str, int]) -> None:
 
 def check_manifest(path: Path, key: str) -> dict[str, Any]:
     """The manifest of a stored index, if it is the one for `key` and intact: the whole
-    data file is read and its digest compared too."""
+    data file is read and its digest compared too, unless it was verified before and has
+    not been written since."""
     try:
         manifest: dict[str, Any] = json.loads((path / MANIFEST).read_text())
-        size = (path / _DATA).stat().st_size
+        stat = (path / _DATA).stat()
     except (OSError, ValueError) as exc:
         raise IndexDamaged(f"stored index unreadable: {exc}") from None
     if manifest.get("format") != FORMAT or manifest.get("key") != key:
         raise IndexDamaged("stored index was built for other lists, packs or code")
-    if manifest.get("size") != size:
-        raise IndexDamaged(f"stored index is {size} bytes, its manifest says {manifest['size']}")
+    if manifest.get("size") != stat.st_size:
+        raise IndexDamaged(
+            f"stored index is {stat.st_size} bytes, its manifest says {manifest['size']}"
+        )
+    identity = [stat.st_ino, stat.st_size, stat.st_ctime_ns, stat.st_mtime_ns, manifest["crc32"]]
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads((path / _VERIFIED).read_text()) == identity:
+            return manifest
     if manifest.get("crc32") != file_digest(path):
         raise IndexDamaged("stored index does not match its checksum")
+    with contextlib.suppress(OSError):
+        tmp = path / f"{_VERIFIED}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(identity))
+        os.replace(tmp, path / _VERIFIED)
     return manifest
