@@ -646,8 +646,8 @@ def test_a_converted_list_and_its_normalised_names_come_back_the_same_from_the_c
     def not_again(*args: object) -> None:
         raise AssertionError("the list version was converted again")
 
-    monkeypatch.setattr("banscreen.sources.compose.imported_data", not_again)
-    monkeypatch.setattr("banscreen.sources.compose.build_history", not_again)
+    monkeypatch.setattr("banscreen.sources.entities.imported_data", not_again)
+    monkeypatch.setattr("banscreen.sources.history.build_history", not_again)
     again = start()
     assert again.registry is not built.registry
     assert again.registry.entities == built.registry.entities

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..registry.cache import cached
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from .progress import stage
 
 
@@ -88,7 +88,7 @@ class NameForm:
 
 
 def cached_forms(
-    values: list[str], form: Callable[[str], NameForm], config: MatchingSchema
+    values: list[str], form: Callable[[str], NameForm], config: MatchingConfig
 ) -> list[NameForm]:
     """Every registry name normalised: most of building the name index with a large list,
     so kept in the cache directory, keyed by the names themselves and the matching config."""
@@ -104,4 +104,4 @@ def cached_forms(
             step.advance()
         return found
 
-    return cached("forms", [], build, key=(digest.hexdigest(), config.model_dump_json()))
+    return cached("forms", [], build, key=(digest.hexdigest(), config.key()))

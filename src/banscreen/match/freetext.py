@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from .entries import NameEntry
 from .index import NameIndex
 from .stored import Spec, Table
@@ -31,7 +31,7 @@ class FreeTextIndex:
     STORED: ClassVar[dict[str, Spec]] = {"_by_first": Table()}
     _by_first: Mapping[str, Sequence[int]]
 
-    def __init__(self, names: NameIndex, config: MatchingSchema) -> None:
+    def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
         by_first: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(names.entries):

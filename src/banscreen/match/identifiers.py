@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 from packageurl import PackageURL
 
 from ..errors import IdentifierError
-from ..model import Entity, Identifier
+from ..model import Identifier
 from ..tunables import CACHE_ENTRIES
 
 _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -135,13 +136,11 @@ class IdentifierHit:
 
 
 class IdentifierIndex:
-    def __init__(self, entities: dict[str, Entity]) -> None:
+    def __init__(self, identifiers: Iterable[tuple[str, Identifier]]) -> None:
+        """`identifiers`: (entity id, identifier) pairs, as `identifiers_of` gives them."""
         self._index: dict[tuple[str, str], list[tuple[str, Identifier]]] = defaultdict(list)
-        for entity in entities.values():
-            for ident in entity.identifiers:
-                self._index[(ident.kind, normalise(ident.kind, ident.value))].append(
-                    (entity.id, ident)
-                )
+        for entity_id, ident in identifiers:
+            self._index[(ident.kind, normalise(ident.kind, ident.value))].append((entity_id, ident))
 
     def lookup(self, kind: str, value: str) -> list[IdentifierHit]:
         """Registry identifiers equal to `value`; domains match their most specific parent."""

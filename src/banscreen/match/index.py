@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ..model import Entity
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .common_words import zipf
@@ -65,7 +65,7 @@ class NameIndex(ComponentNames):
     _component_words: Container[str]
 
     def __init__(
-        self, entities: dict[str, Entity], config: MatchingSchema, normaliser: Normaliser
+        self, entities: Mapping[str, Entity], config: MatchingConfig, normaliser: Normaliser
     ) -> None:
         self.config = config
         self.normaliser = normaliser

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..model import COMPONENT, MatchEvidence, Transaction
 from ..registry import Registry
+from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
 from .entries import NameMatch
 from .identifiers import IdentifierIndex, hosts_in_text
@@ -25,7 +26,7 @@ class Matcher:
         self.config = registry.matching
         self.normaliser = Normaliser(self.config)
         self.names, self.free_text = open_indexes(registry, self.normaliser, stored)
-        self.identifiers = IdentifierIndex(registry.entities)
+        self.identifiers = IdentifierIndex(identifiers_of(registry.entities))
         self.match_name = lru_cache(maxsize=CACHE_ENTRIES)(self._match_name)
 
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:

@@ -28,15 +28,14 @@ from functools import lru_cache, partial
 
 import regex
 from rapidfuzz.distance import OSA
-from rigour.names.org_types import extract_org_types, remove_org_types
-from rigour.text.normalize import Cleanup
 
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
 from .persons import inverted, person_factors, rigour_titles
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
+from .rigour_core import Cleanup, extract_org_types, remove_org_types
 from .sound import SoundKeys
 from .text import (
     UNACCENTED,
@@ -64,7 +63,7 @@ _ACRONYMS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian"})
 class Normaliser:
     """Turns a name into comparable forms. Build one per matching configuration."""
 
-    def __init__(self, config: MatchingSchema) -> None:
+    def __init__(self, config: MatchingConfig) -> None:
         self._misspelt: dict[str, bool] = {}
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
         self._legal_latin = by_first_token(config.legal_forms_latin)

@@ -18,14 +18,12 @@ import os
 import shutil
 import sys
 import time
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..errors import IndexDamaged
 from ..gcpause import paused
 from ..registry import Registry
-from ..registry.cache import code_digest
+from ..registry.cache import code_digest, package_version
 from ..settings import cache_dir
 from .freetext import FreeTextIndex
 from .index import NameIndex
@@ -50,7 +48,7 @@ def index_key(registry: Registry) -> str:
     shape = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
     shape.update(code_digest())
     shape.update(_library_versions().encode())
-    shape.update(registry.matching.model_dump_json().encode())
+    shape.update(registry.matching.key().encode())
     by_version = shape.copy()
     by_version.update(f"|{registry.version}|{len(registry.entities)}".encode())
     memo = index_root() / "keys" / by_version.hexdigest()[:32]
@@ -73,15 +71,10 @@ def index_key(registry: Registry) -> str:
     return key
 
 
-@lru_cache(maxsize=1)
 def _library_versions() -> str:
-    """The versions of the libraries that shape the index (read once per process: each
-    lookup parses a package's metadata)."""
-    found = []
-    for library in _LIBRARIES:
-        with contextlib.suppress(PackageNotFoundError):
-            found.append(f"|{library}={version(library)}")
-    return "".join(found)
+    """The versions of the libraries that shape the index."""
+    found = ((library, package_version(library)) for library in _LIBRARIES)
+    return "".join(f"|{library}={v}" for library, v in found if v != "unknown")
 
 
 def index_root() -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from .candidates import Postings
 from .forms import NameForm
 from .near import NearIndex
@@ -20,7 +20,7 @@ from .text import camel_splits, clean, split_references, split_words
 
 class QueryRewrites:
     # What the index provides (index.py).
-    config: MatchingSchema
+    config: MatchingConfig
     normaliser: Normaliser
     skip_inert_references: bool
     _words: Container[str]

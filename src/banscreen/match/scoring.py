@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from .candidates import SHORT_FORM_WORDS
 from .persons import initials_only, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
@@ -47,7 +47,7 @@ class Scorer:
 
     def __init__(
         self,
-        config: MatchingSchema,
+        config: MatchingConfig,
         sound: SoundKeys,
         known: Callable[[str], bool] = lambda word: False,
     ) -> None:

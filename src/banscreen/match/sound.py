@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ..registry.schema import MatchingSchema
+from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 
 _VOWELS = frozenset("aeiouy")
@@ -32,7 +32,7 @@ _W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-xz])w")
 class SoundKeys:
     """Keys under one matching configuration."""
 
-    def __init__(self, config: MatchingSchema) -> None:
+    def __init__(self, config: MatchingConfig) -> None:
         spellings = sorted(
             ((spelling, cls) for cls, group in config.sound_classes.items() for spelling in group),
             key=lambda item: -len(item[0]),

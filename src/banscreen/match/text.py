@@ -19,10 +19,9 @@ from functools import lru_cache
 
 import regex
 from rigour._core import codepoint_script
-from rigour.text.normalize import Cleanup, Normalize, normalize
-from rigour.text.translit import ascii_text
 
 from ..tunables import CACHE_ENTRIES
+from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))

@@ -17,7 +17,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
@@ -29,9 +29,12 @@ _FORMAT = "1"
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
-def _banscreen_version() -> str:
+@cache
+def package_version(name: str) -> str:
+    """An installed distribution's version ("unknown" when it is not installed): looked up
+    once per process, as a start-up reads several keys that name the same libraries."""
     try:
-        return version("banscreen")
+        return version(name)
     except PackageNotFoundError:
         return "unknown"
 
@@ -45,15 +48,15 @@ def code_digest() -> bytes:
     for path in modules:
         digest.update(path.read_bytes())
     for dependency in ("pypinyin", "opencc", "rigour", "rapidfuzz"):
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"{dependency}={version(dependency)}".encode())
+        if (found := package_version(dependency)) != "unknown":
+            digest.update(f"{dependency}={found}".encode())
     return digest.digest()
 
 
 def cached(kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequence[str] = ()) -> T:
     """`build()`, or its result from an earlier run with the same inputs: the bytes of
     `files` and the strings in `key`."""
-    digest = hashlib.sha256(f"{_FORMAT}|{_banscreen_version()}|{sys.version}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}|{package_version('banscreen')}|{sys.version}".encode())
     digest.update(code_digest())
     for part in key:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")

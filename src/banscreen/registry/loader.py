@@ -8,13 +8,11 @@ run after every file is read, and still point at the line that is wrong.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..model import (
@@ -31,15 +29,14 @@ from ..model import (
     Provenance,
     Relation,
 )
-from . import schema
 from .cache import cached
-from .yamlfile import YamlDocument
+from .matching import MatchingConfig
 
-S = TypeVar("S", bound=BaseModel)
-
-
-def _validate(doc: YamlDocument, model: type[S]) -> S:
-    return doc.validated(model)
+# The YAML reader and the pydantic schemas are imported only to read packs that are not
+# cached yet (inside the functions below): a run from the cache needs neither.
+if TYPE_CHECKING:
+    from . import schema
+    from .yamlfile import YamlDocument
 
 
 def script_of(text: str) -> str:
@@ -77,7 +74,9 @@ class _Collected:
 
 
 def _read_entity_pack(doc: YamlDocument, out: _Collected) -> None:
-    pack = _validate(doc, schema.EntityPackSchema)
+    from . import schema
+
+    pack = doc.validated(schema.EntityPackSchema)
     for i, ent in enumerate(pack.entities):
         loc: tuple[int | str, ...] = ("entities", i)
         if ent.id in out.entities:
@@ -132,7 +131,9 @@ def _read_entity_pack(doc: YamlDocument, out: _Collected) -> None:
 
 
 def _read_program_pack(doc: YamlDocument, out: _Collected) -> None:
-    pack = _validate(doc, schema.ProgramPackSchema)
+    from . import schema
+
+    pack = doc.validated(schema.ProgramPackSchema)
     if pack.id in out.programs:
         raise doc.error(("id",), f"duplicate program id {pack.id!r}")
     category_ids = {c.id for c in pack.categories}
@@ -203,6 +204,8 @@ def _listings(doc: YamlDocument, pack: schema.ProgramPackSchema) -> dict[str, Li
 
 
 def _read_file(path: Path, out: _Collected) -> None:
+    from .yamlfile import YamlDocument
+
     doc = YamlDocument(path)
     if not isinstance(doc.data, dict):
         raise doc.error((), "expected a mapping (an entity pack or a program pack)")
@@ -251,16 +254,20 @@ def shipped_data_dir() -> Path:
     return Path(str(resources.files("banscreen") / "data"))
 
 
-def load_matching_config(path: Path | None = None) -> schema.MatchingSchema:
+def load_matching_config(path: Path | None = None) -> MatchingConfig:
     target = path or shipped_data_dir() / "matching.yaml"
-    return cached(
-        "matching", [target], lambda: _validate(YamlDocument(target), schema.MatchingSchema)
-    )
+
+    def build() -> MatchingConfig:
+        from .yamlfile import YamlDocument
+
+        return YamlDocument(target).validated(MatchingConfig)
+
+    return cached("matching", [target], build)
 
 
 @dataclass(frozen=True)
 class LoadedData:
-    entities: dict[str, Entity]
+    entities: Mapping[str, Entity]
     relations: tuple[Relation, ...]
     programs: dict[str, Program]
     sources: dict[str, str]

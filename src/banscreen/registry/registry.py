@@ -5,38 +5,38 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from ..model import Entity, Program, Relation
-from . import schema
 from .loader import LoadedData, load_matching_config, load_packs, pack_files
+from .packed import JoinedEntities
+
+if TYPE_CHECKING:
+    from .matching import MatchingConfig
 
 
 @dataclass(frozen=True)
 class Registry:
     """Everything the engine screens against. Immutable once loaded; share it freely."""
 
-    entities: dict[str, Entity]
+    entities: Mapping[str, Entity]
     relations: tuple[Relation, ...]
     programs: dict[str, Program]
     sources: dict[str, str]
-    matching: schema.MatchingSchema
+    matching: MatchingConfig
     files: tuple[str, ...]
     version: str
     _outgoing: dict[str, tuple[Relation, ...]] = field(repr=False, default_factory=dict)
     _incoming: dict[str, tuple[Relation, ...]] = field(repr=False, default_factory=dict)
-    # Every date at which some answer of the registry can change (lifecycle events, their
-    # ends, listing dates, relation starts and ends), sorted. Two days between the same
-    # breakpoints get the same coverage, status and decision: see `period_of`.
-    breakpoints: tuple[date, ...] = field(repr=False, default=())
 
     @classmethod
-    def from_loaded(cls, data: LoadedData, matching: schema.MatchingSchema) -> Registry:
+    def from_loaded(cls, data: LoadedData, matching: MatchingConfig) -> Registry:
         outgoing: dict[str, list[Relation]] = defaultdict(list)
         incoming: dict[str, list[Relation]] = defaultdict(list)
         for rel in data.relations:
@@ -52,8 +52,15 @@ class Registry:
             version=data.version,
             _outgoing={k: tuple(v) for k, v in outgoing.items()},
             _incoming={k: tuple(v) for k, v in incoming.items()},
-            breakpoints=_breakpoints(data),
         )
+
+    @cached_property
+    def breakpoints(self) -> tuple[date, ...]:
+        """Every date at which some answer of the registry can change (lifecycle events,
+        their ends, listing dates, relation starts and ends), sorted. Two days between the
+        same breakpoints get the same coverage, status and decision: see `period_of`.
+        Worked out when first needed: with a large list it is a tenth of a `match`."""
+        return _breakpoints(self.programs.values(), self.relations)
 
     def period_of(self, day: date) -> int:
         """Which stretch between breakpoints `day` falls in: equal periods, equal answers.
@@ -91,15 +98,15 @@ class ImportedData:
     """
 
     version: str
-    entities: dict[str, Entity] = field(compare=False, hash=False, repr=False)
+    entities: Mapping[str, Entity] = field(compare=False, hash=False, repr=False)
     relations: tuple[Relation, ...] = field(compare=False, hash=False, repr=False)
     programs: dict[str, Program] = field(compare=False, hash=False, repr=False)
     sources: dict[str, str] = field(compare=False, hash=False, repr=False)
 
 
-def _breakpoints(data: LoadedData) -> tuple[date, ...]:
+def _breakpoints(programs: Iterable[Program], relations: Iterable[Relation]) -> tuple[date, ...]:
     days: set[date] = set()
-    for program in data.programs.values():
+    for program in programs:
         for event in program.events:
             days.add(event.date)
             if event.until is not None:
@@ -108,7 +115,7 @@ def _breakpoints(data: LoadedData) -> tuple[date, ...]:
             days.update(d for d in (listing.added, listing.removed) if d is not None)
         for presence in program.presence.values():
             days.update(presence.days())
-    for rel in data.relations:
+    for rel in relations:
         days.update(d for d in (rel.start, rel.end) if d is not None)
     return tuple(sorted(days))
 
@@ -139,19 +146,19 @@ def merge(data: LoadedData, imported: Sequence[ImportedData]) -> LoadedData:
     """The packs plus each imported list; a program fed by several lists gets all targets."""
     if not imported:
         return data
-    entities = dict(data.entities)
+    parts: list[Mapping[str, Entity]] = [data.entities]
+    seen = set(data.entities)
     relations = list(data.relations)
     programs = dict(data.programs)
     sources = dict(data.sources)
     digest = hashlib.sha256(data.version.encode())
     for item in imported:
         digest.update(item.version.encode())
-        for entity_id, entity in item.entities.items():
-            if entity_id in entities:
-                raise DataError(
-                    item.version, None, "entities", f"duplicate entity id {entity_id!r}"
-                )
-            entities[entity_id] = entity
+        clash = seen.intersection(item.entities)
+        if clash:
+            raise DataError(item.version, None, "entities", f"duplicate entity id {min(clash)!r}")
+        seen.update(item.entities)
+        parts.append(item.entities)
         relations.extend(item.relations)
         sources.update(item.sources)
         for program_id, program in item.programs.items():
@@ -171,7 +178,8 @@ def merge(data: LoadedData, imported: Sequence[ImportedData]) -> LoadedData:
                     sources={**have.sources, **program.sources},
                 )
     return LoadedData(
-        entities=entities,
+        # Lists' entities stay packed (decoded when looked up); ids are unique across parts.
+        entities=JoinedEntities(parts),
         relations=tuple(relations),
         programs=programs,
         sources=sources,

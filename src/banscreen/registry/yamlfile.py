@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..errors import DataError
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 class _PackLoader(yaml.SafeLoader):
@@ -86,9 +86,10 @@ class YamlDocument:
         return line
 
     def validated(self, model: type[M]) -> M:
-        """The document as `model`, or the DataError of its first problem, at its line."""
+        """The document as `model` (a pydantic model or a dataclass), or the DataError of its
+        first problem, at its line."""
         try:
-            return model.model_validate(self.data)
+            return TypeAdapter(model).validate_python(self.data)
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = tuple(p for p in first["loc"] if isinstance(p, int | str))

@@ -18,8 +18,6 @@ from ..gcpause import paused
 from ..match import Normaliser
 from ..registry import ImportedData, Registry, load_registry
 from ..registry.cache import cached
-from .entities import imported_data
-from .history import build_history
 from .versions import ListStore, ListVersion
 
 
@@ -75,6 +73,8 @@ def imported_for(store: ListStore, version: ListVersion, base: Registry) -> Impo
     if found is None:
 
         def build() -> ImportedData:
+            from .entities import imported_data
+
             content = store.load(version)
             key = Normaliser(base.matching).key
             return imported_data(version.info, content, base.entities, key)
@@ -83,7 +83,7 @@ def imported_for(store: ListStore, version: ListVersion, base: Registry) -> Impo
             "imported",
             _files(store, [version]),
             build,
-            key=(repr(version.info), base.version, base.matching.model_dump_json()),
+            key=(repr(version.info), base.version, base.matching.key()),
         )
         _remember(cache_key, found)
     return found
@@ -100,6 +100,9 @@ def imported_history(
     if found is None:
 
         def build() -> ImportedData:
+            from .entities import imported_data
+            from .history import build_history
+
             history = build_history(versions, store.load)
             key = Normaliser(base.matching).key
             described = {v.id: v.info.description for v in versions}
@@ -112,7 +115,7 @@ def imported_history(
             "history",
             _files(store, versions),
             build,
-            key=(ids, *map(repr, infos), base.version, base.matching.model_dump_json()),
+            key=(ids, *map(repr, infos), base.version, base.matching.key()),
         )
         _remember(cache_key, found)
     return found

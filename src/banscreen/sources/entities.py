@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..model import (
     Coverage,
@@ -30,9 +31,12 @@ from ..model import (
 )
 from ..registry import ImportedData
 from ..registry.loader import script_of
-from .history import ListHistory
-from .programs import ListProgramSchema, ListProgramsSchema, load_list_programs
+from ..registry.packed import PackedEntities
 from .records import ListContent, ListRecord
+
+if TYPE_CHECKING:
+    from .history import ListHistory
+    from .programs import ListProgramSchema, ListProgramsSchema
 
 # Published identifier labels → the transaction identifier kind they can be matched as.
 _ID_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -116,7 +120,7 @@ def _entity(record: ListRecord, ident: str, fact: Fact) -> Entity:
 def imported_data(
     info: VersionInfo,
     content: ListContent,
-    shipped: dict[str, Entity],
+    shipped: Mapping[str, Entity],
     key: Callable[[str], str],
     config: ListProgramsSchema | None = None,
     history: ListHistory | None = None,
@@ -127,7 +131,10 @@ def imported_data(
     With `history` (the list through time, whose newest version is `info`), `content` is
     every party any version named; each fact cites the newest version that named it
     (`described` describes every version), and each target carries its `ListPresence`."""
-    config = config or load_list_programs()
+    if config is None:
+        from .programs import load_list_programs  # its schemas: only when lists are built
+
+        config = load_list_programs()
     provenance = Provenance.CONFIRMED if info.format in _OFFICIAL_FORMATS else Provenance.SECONDARY
     fact = Fact(info.id, provenance)
     link_fact = Fact(info.id, Provenance.SECONDARY)
@@ -215,7 +222,7 @@ def imported_data(
         )
     return ImportedData(
         version=info.id if history is None else _history_version(info.id, history.timeline),
-        entities=entities,
+        entities=PackedEntities(entities),
         relations=tuple(relations),
         programs=programs,
         sources=described or {info.id: info.description},

@@ -33,7 +33,6 @@ from ..errors import ListError
 from ..gcpause import paused
 from .deltas import FULL_EVERY, delta_lines, parse_lines, whole_lines
 from .entities import VersionInfo, slug
-from .formats import detect_format, read_list
 from .records import ListContent
 
 DEFAULT_MAX_DROP = 0.10
@@ -224,6 +223,8 @@ class ListStore:
         `published` dates a file that carries no issue date of its own (ISO date)."""
         retrieved = datetime.now(UTC).replace(microsecond=0).isoformat()
         origin = source or str(path)
+        from .formats import detect_format, read_list  # the importers: only to import
+
         try:
             fmt = fmt or detect_format(path)
             sha = content_hash(path)

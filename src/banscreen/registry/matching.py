@@ -1,0 +1,109 @@
+"""The matching configuration (data/matching.yaml): thresholds, weights and word tables.
+
+A frozen dataclass, not a pydantic model: every command that matches holds one, and
+reading it back from the cache must not import pydantic. Its constraints are written as
+`annotated_types` metadata, which pydantic checks when the YAML is read
+(`load_matching_config`); the rules that span fields are in `__post_init__`, which pydantic
+runs as part of that validation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
+
+from annotated_types import Ge, Interval
+
+Share = Annotated[float, Interval(gt=0, le=1)]
+Floor = Annotated[float, Interval(ge=0, le=1)]
+Count = Annotated[int, Ge(0)]
+Positive = Annotated[int, Ge(1)]
+AtLeastTwo = Annotated[int, Ge(2)]
+# Unknown keys are errors, as in the packs' schemas.
+_STRICT: Any = {"extra": "forbid"}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    __pydantic_config__ = _STRICT
+
+    review: Share
+    block: Share
+
+    def __post_init__(self) -> None:
+        if self.block < self.review:
+            raise ValueError("block threshold must not be below the review threshold")
+
+
+@dataclass(frozen=True)
+class MatchingConfig:
+    __pydantic_config__ = _STRICT
+
+    thresholds: Thresholds
+    token_similarity: Share
+    compact_score: Share
+    contained_score: Share
+    contained_name_kinds: list[str]
+    legal_form_conflict_max: Share
+    weak_name_max_chars: Count
+    weak_name_max: Share
+    free_text_score: Share
+    free_text_min_latin_chars: Positive
+    free_text_min_han_chars: Positive
+    legal_forms_latin: list[list[str]]
+    legal_forms_han: list[str]
+    place_weight: Share
+    places: list[tuple[str, str]]
+    place_suffixes_han: list[str]
+    place_phrases: list[list[str]]
+    legal_words_fuzzy: list[str]
+    legal_words_similarity: Share
+    generic_weight: Share
+    generic_words_latin: list[str]
+    generic_words_han: list[str]
+    stop_words: list[str]
+    short_token_weight: Share
+    short_token_max_chars: Count
+    generic_only_max: Share
+    run_together_words: list[str]
+    transliteration_max: Share
+    abbreviations: dict[str, str]
+    sound_classes: dict[str, list[str]]
+    sound_equal_score: Share
+    sound_near_similarity: Share
+    sound_near_score: Share
+    sound_near_min_classes: AtLeastTwo
+    person_titles: list[str]
+    person_title_weight: Share
+    name_particles: list[str]
+    name_particle_weight: Share
+    initial_similarity: Share
+    person_extra_weight: Share
+    org_extra_weight: Share
+    person_conflict_max: Share
+    person_order_max: Share
+    person_spelling_floor: Floor
+    person_near_min_classes: AtLeastTwo
+    person_equal_min_classes: AtLeastTwo
+    org_spelling_floor: Floor
+    person_rare_name_score: Share
+    person_rare_name_max_entities: Count
+    person_rare_name_spelling: Floor
+    reference_words: list[str]
+    package_words: list[str]
+    component_min_chars: Positive
+    component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
+    currency_codes: list[str]
+
+    def __post_init__(self) -> None:
+        for cls, spellings in self.sound_classes.items():
+            if not cls.isupper() or not cls.isascii():
+                raise ValueError(f"sound class {cls!r}: classes are upper-case ASCII letters")
+            for spelling in spellings:
+                if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
+                    raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
+
+    def key(self) -> str:
+        """Every value, as one string: part of the key of whatever is built from them."""
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
