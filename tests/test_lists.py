@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from banscreen.cli import app
@@ -15,6 +17,8 @@ from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import ListError
 from banscreen.model import Nexus, Outcome, Transaction
 from banscreen.sources import (
+    ListRecord,
+    ListRelation,
     ListsPolicy,
     ListStore,
     detect_format,
@@ -735,3 +739,33 @@ def test_the_un_consolidated_list_imports_and_its_names_in_original_script_match
         )
     )  # fmt: skip
     assert abroad.outcome is Outcome.BLOCK
+
+
+_WORDS = st.text(max_size=6)
+_RECORDS = st.builds(
+    ListRecord,
+    key=_WORDS, list_code=_WORDS, type=st.sampled_from(["entity", "person"]), name=_WORDS,
+    aliases=st.tuples(_WORDS, _WORDS), identifiers=st.lists(st.tuples(_WORDS, _WORDS)).map(tuple),
+    listed=st.none() | st.just("2021-01-05"), target=st.booleans(),
+)  # fmt: skip
+_RELATIONS = st.builds(
+    ListRelation, kind=st.sampled_from(["owns", "controls"]), source=_WORDS, target=_WORDS,
+    percentage=st.none() | st.floats(0, 100),
+)  # fmt: skip
+
+
+@given(_RECORDS, _RELATIONS)
+def test_stored_lines_and_fingerprints_are_those_of_the_published_fields(
+    record: ListRecord, relation: ListRelation
+) -> None:
+    """Records are written and fingerprinted from their fields by name, as `asdict` gives
+    them (without its deep copy): the stored lines and the diff keys of versions already
+    kept stay the same."""
+    import dataclasses
+    import hashlib
+
+    for item, dropped in ((record, ((), "", None, True)), (relation, ("", None))):
+        full = dataclasses.asdict(item)
+        assert item.to_json() == {k: v for k, v in full.items() if v not in dropped}
+        text = json.dumps(full, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert item.fingerprint() == hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
@@ -53,10 +53,10 @@ class ListRecord:
 
     def fingerprint(self) -> str:
         """Hash of every published field: a changed fingerprint is a changed entry."""
-        return _digest(asdict(self))
+        return _digest(_values(self))
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in ((), "", None, True)}
+        return {k: v for k, v in _values(self).items() if v not in ((), "", None, True)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ListRecord:
@@ -83,10 +83,10 @@ class ListRelation:
         return self.key or f"{self.kind}:{self.source}->{self.target}"
 
     def fingerprint(self) -> str:
-        return _digest(asdict(self))
+        return _digest(_values(self))
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in ("", None)}
+        return {k: v for k, v in _values(self).items() if v not in ("", None)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ListRelation:
@@ -108,6 +108,12 @@ class ListContent:
 
     def by_key(self) -> dict[str, ListRecord]:
         return {r.key: r for r in self.records}
+
+
+def _values(record: Any) -> dict[str, Any]:
+    """A record's fields by name. Its values are strings, numbers and tuples of them, so
+    `dataclasses.asdict`'s deep copy (a fifth of importing a large list) is not needed."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _digest(data: dict[str, Any]) -> str:
