@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -238,6 +239,32 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert again.entities.keys() == first.entities.keys()
     assert again.version == first.version
     assert entries[0].read_bytes() != b"not a pickle"
+
+
+def test_the_cache_keeps_the_most_recently_used_entries_of_each_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from banscreen.registry.cache import KEEP, cached
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BANSCREEN_CACHE", str(cache))
+    assert cached("pinyin-words", [], lambda: "other kind") == "other kind"
+
+    def entries() -> set[Path]:
+        return set(cache.glob("pinyin-[0-9a-f]*.pickle"))
+
+    for i in range(KEEP):  # written one after another, entry 0 the oldest
+        before = entries()
+        cached("pinyin", [], lambda i=i: i, key=[str(i)])
+        (new,) = entries() - before
+        os.utime(new, (1000 + i, 1000 + i))
+    assert cached("pinyin", [], lambda: "built again", key=["0"]) == 0  # read: now the newest
+    for i in (KEEP, KEEP + 1):
+        cached("pinyin", [], lambda i=i: i, key=[str(i)])
+    assert len(entries()) == KEEP
+    found = [cached("pinyin", [], lambda: "gone", key=[str(i)]) for i in range(KEEP + 2)]
+    assert found[:3] == [0, "gone", "gone"]  # the two least recently used were deleted
+    assert cached("pinyin-words", [], lambda: "built again") == "other kind"
 
 
 def test_a_broken_pack_is_refused_even_after_a_good_one_was_cached(tmp_path: Path) -> None:

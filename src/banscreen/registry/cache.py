@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
@@ -26,6 +27,9 @@ from ..settings import cache_dir
 
 T = TypeVar("T")
 _FORMAT = "1"
+# Entries kept per kind: every new list version, code change or upgrade writes new ones
+# (tens of MB each with a large list), so the least recently used beyond these are deleted.
+KEEP = 8
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -71,6 +75,8 @@ def cached(kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequen
     with contextlib.suppress(Exception):  # a missing or damaged entry: build it again
         with entry.open("rb") as fh:
             value: T = pickle.load(fh)
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # recently used: kept by the next prune
         return value
     value = build()
     with contextlib.suppress(OSError, pickle.PicklingError):
@@ -79,4 +85,16 @@ def cached(kind: str, files: Sequence[Path], build: Callable[[], T], key: Sequen
         with tmp.open("wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
+        _prune(kind)
     return value
+
+
+def _prune(kind: str) -> None:
+    """Delete all but the `KEEP` most recently used entries of `kind`. A process still
+    reading a deleted entry reads on (POSIX); one about to open it builds it again."""
+    name = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{24}}\.pickle")
+    with contextlib.suppress(OSError):
+        found = [p for p in cache_dir().iterdir() if name.fullmatch(p.name)]
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[KEEP:]:
+            old.unlink(missing_ok=True)
