@@ -4,7 +4,8 @@
 
 Every record is msgpack and carries a CRC-32 of its bytes: a damaged page is found when it
 is read (`IndexDamaged`). The manifest (`manifest.json`: the content key, the data file's
-size and a CRC-32 of the whole file) is checked whenever an index is opened.
+size and a CRC-32 of the whole file) is checked whenever an index is opened; the whole-file
+CRC is read once per version of the file (`check_manifest`).
 """
 
 from __future__ import annotations
