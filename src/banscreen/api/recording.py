@@ -5,18 +5,15 @@ transaction as submitted (what the analyst decides on), and its full JSON detail
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
-
-import orjson
 
 from ..decide.accept import accept_value
 from ..engine import Screener
 from ..model import Decision
 from ..store.decisions import Screened
 from ..surfaces.tabular import RawRow
-from ..wire import decision_json
+from ..wire import decision_json, json_text
 
 
 def detail(decision: Decision, screener: Screener) -> dict[str, Any]:
@@ -49,20 +46,11 @@ def screened(
         decisions=decisions,
         counterparties=[key(str(d.get("counterparty_name") or "")) for d in data],
         list_versions=[screener.list_version(d.entity_id) for d in decisions],
-        details=[_dumps(detail(d, screener)) for d in decisions],
-        submitted=[_dumps(d) for d in data],
+        details=[json_text(detail(d, screener)) for d in decisions],
+        submitted=[json_text(d) for d in data],
         actor=actor,
         source=source,
         policy=policy,
         data_version=screener.registry.version,
         job_part=job_part,
     )
-
-
-def _dumps(value: dict[str, Any]) -> str:
-    # orjson: two documents per decision on the service's hot path. It refuses what the
-    # standard library writes (an integer past 64 bits in an extra column): then that.
-    try:
-        return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False, default=str)

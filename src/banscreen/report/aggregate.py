@@ -13,7 +13,6 @@ file order (so each entity's example is still its first hit in the file).
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 from collections import Counter
@@ -24,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import orjson
 
 from ..errors import InputError
 from ..model import Decision
-from ..wire import decision_json
+from ..wire import decision_json, json_text
 
 ROWS_PER_CAUSE = 50  # row numbers listed for each cause of ERROR
 PARALLEL_BYTES = 64 * 1024 * 1024  # files larger than this are read by several processes
@@ -165,12 +163,7 @@ class ReportHook:
         self.report = Report()
 
     def __call__(self, raw: object, decision: Decision) -> None:
-        found = decision_json(decision)
-        try:
-            line = orjson.dumps(found)
-        except TypeError:  # what orjson cannot write (an integer past 64 bits), json can
-            line = json.dumps(found).encode()
-        self.report.add(_DECODE.decode(line))
+        self.report.add(_DECODE.decode(json_text(decision_json(decision))))
 
 
 @functools.lru_cache(maxsize=4096)  # a file holds few distinct dates
