@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import ClassVar
 
 from ..model import Entity
@@ -347,16 +347,13 @@ class NameIndex(ComponentNames):
     ) -> tuple[float, str, Alignment, tuple[str, ...]]:
         """A query scored against one registry name, by the rules of its entity's type."""
         containable = entry.name.kind in self._containable
-        result = self.scorer.score(
-            prepared, entry.prepared, person=entry.person, contained_b=containable,
-            contained_a=False, rare=self.rare, short_b=True,
-        )  # fmt: skip
-        organisation = names_an_organisation(prepared.form, self.config.generic_weight)
-        if entry.person and organisation and result.score >= self.config.thresholds.review:
+        score = partial(self.scorer.score, prepared, entry.prepared, contained_b=containable,
+                        contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
+        result = score(person=entry.person)
+        if (entry.person and result.score >= self.config.thresholds.review
+                and names_an_organisation(prepared.form, self.config.generic_weight)):  # fmt: skip
             # An organisation's name meets a listed person by organisations' rules at most.
-            plain = self.scorer.score(prepared, entry.prepared, False, containable, False,
-                                      self.rare, short_b=True)  # fmt: skip
-            result = min(result, plain, key=lambda r: r.score)
+            result = min(result, score(person=False), key=lambda r: r.score)
         return result.score, result.method, result.alignment, result.found
 
     def match(self, query: str) -> list[NameMatch]:
