@@ -268,14 +268,14 @@ def file_digest(path: Path) -> str:
 
 
 def write_manifest(path: Path, key: str, counts: dict[str, int]) -> None:
-    manifest = {
-        "format": FORMAT,
-        "key": key,
-        "size": (path / _DATA).stat().st_size,
-        "crc32": file_digest(path),
-        "counts": counts,
-    }
+    """The manifest of a data file just written, and its stamp as verified: the checksum
+    was taken from the file as it now is, so the first open need not read it whole again."""
+    crc = file_digest(path)
+    stat = (path / _DATA).stat()
+    manifest = {"format": FORMAT, "key": key, "size": stat.st_size, "crc32": crc,
+                "counts": counts}  # fmt: skip
     (path / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    _stamp(path, _identity(stat, crc))
 
 
 def check_manifest(path: Path, key: str) -> dict[str, Any]:
@@ -293,14 +293,22 @@ def check_manifest(path: Path, key: str) -> dict[str, Any]:
         raise IndexDamaged(
             f"stored index is {stat.st_size} bytes, its manifest says {manifest['size']}"
         )
-    identity = [stat.st_ino, stat.st_size, stat.st_ctime_ns, stat.st_mtime_ns, manifest["crc32"]]
+    identity = _identity(stat, manifest["crc32"])
     with contextlib.suppress(OSError, ValueError):
         if json.loads((path / _VERIFIED).read_text()) == identity:
             return manifest
     if manifest.get("crc32") != file_digest(path):
         raise IndexDamaged("stored index does not match its checksum")
+    _stamp(path, identity)
+    return manifest
+
+
+def _identity(stat: os.stat_result, crc: str) -> list[Any]:
+    return [stat.st_ino, stat.st_size, stat.st_ctime_ns, stat.st_mtime_ns, crc]
+
+
+def _stamp(path: Path, identity: list[Any]) -> None:
     with contextlib.suppress(OSError):
         tmp = path / f"{_VERIFIED}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps(identity))
         os.replace(tmp, path / _VERIFIED)
-    return manifest
