@@ -161,11 +161,48 @@ def test_a_legal_form_typed_without_accents_is_dropped_like_the_accented_one(
         ("גולדה מאיר", "Golda Meir"),
         ("سميرة الشاهبندر", "Samira Shahbandar"),  # a final ta marbuta is a vowel
         ("عزت ابراهيم الدوري", "Izzat Ibrahim al-Duri"),  # a waw after a consonant is "u"
+        ("حمزة أسامة محمد بن لادن", "Hamza Usama Muhammad bin Laden"),  # ta marbuta after z
+        ("סאמי הדאווי", "Sami Hadawi"),  # a doubled vav is a consonant
+        ("אוטו פרס מולינה", "Otto Pérez Molina"),  # a first aleph and vav are a vowel
     ],
 )
 def test_abjads_write_vowels_with_letters(screener: Screener, written: str, latin: str) -> None:
     score = screener.matcher.compare(written, latin, schema="person")[0]
     assert score >= review(screener), score
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("جلال الدين حقانى", "person-haqqani"),  # الدين romanises "al dyn"
+        ("Jalal al-Din Haqqani", "person-haqqani"),
+        ("Jalal ud Din Haqqani", "person-haqqani"),
+        ("حبیب الله رشاد", "person-reshad"),  # الله romanises "al lh"
+        ("Habib Allah Reshad", "person-reshad"),
+    ],
+)
+def test_a_compound_name_written_apart_meets_its_listed_one_word_form(
+    screener: Screener, query: str, entity: str
+) -> None:
+    score, _ = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+def test_words_are_joined_only_around_a_linking_particle(screener: Screener) -> None:
+    names = screener.matcher.names
+    # "Jalal Din": no particle links the two, so they stay two words.
+    assert names.join_compounds(names.normaliser.form("Jalal Din Haqqani")) is None
+    joined = names.join_compounds(names.normaliser.form("Jalal al Din Haqqani"))
+    assert joined is not None and joined.tokens == ("jalalaldin", "haqqani")
+    # Nothing listed sounds like the joined words: nothing is joined.
+    assert names.join_compounds(names.normaliser.form("Omar al Farouk")) is None
+
+
+def test_compare_joins_a_compound_against_the_other_name_either_way(screener: Screener) -> None:
+    compare = screener.matcher.compare
+    one = compare("Nour al Din Hassan", "Noureddine Hassan", schema="person")[0]
+    other = compare("Noureddine Hassan", "Nour al Din Hassan", schema="person")[0]
+    assert one == other >= review(screener)
 
 
 def test_a_single_surname_reaches_review_only_when_rare(screener: Screener) -> None:

@@ -108,6 +108,7 @@ class NameIndex(ComponentNames):
         self.scorer = Scorer(self.config, self.sound, self._known)
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
+        self._compound_links = frozenset(self.config.compound_links)
         # Whether variants() may leave out references that pair with nothing (tests turn
         # it off to compare).
         self.skip_inert_references = True

@@ -10,6 +10,7 @@ from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
 from .entries import NameMatch
+from .forms import NameForm
 from .identifiers import IdentifierIndex, hosts_in_text
 from .normalize import Normaliser
 from .opening import open_indexes
@@ -46,6 +47,12 @@ class Matcher:
         forms_b = [(f, cap) for f, cap in self.names.variants(b) if f.tokens]
         if not forms_a or not forms_b:
             return 0.0, "none", ()
+        # Compound names joined where the other name writes them as one word, as a query's
+        # are where a listed name does.
+        forms_a, forms_b = (
+            [*forms_a, *self._compounds(forms_a, forms_b)],
+            [*forms_b, *self._compounds(forms_b, forms_a)],
+        )
         person = schema == "person" or (
             schema == "auto"
             and self.normaliser.looks_like_person(forms_a[0][0])
@@ -64,6 +71,17 @@ class Matcher:
                 if score > best[0]:
                     best = (score, method, result.alignment.pairs)
         return best
+
+    def _compounds(
+        self, forms: list[tuple[NameForm, float]], others: list[tuple[NameForm, float]]
+    ) -> list[tuple[NameForm, float]]:
+        by_key: dict[str, list[str]] = {}
+        for other, _ in others:
+            for word, key in zip(other.roman, other.keys, strict=True):
+                by_key.setdefault(key, []).append(word)
+        joined = (self.names.join_compounds(f, lambda k: by_key.get(k, ())) for f, _ in forms)
+        cap = self.config.compact_score
+        return [(f, cap) for f in joined if f is not None]
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []

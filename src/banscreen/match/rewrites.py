@@ -7,14 +7,18 @@ it only asks the index which words are listed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from .candidates import Postings
 from .forms import NameForm
-from .near import NearIndex
+from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
+from .sound import SoundKeys
 from .text import camel_splits, clean, split_references, split_words
 
 
@@ -29,6 +33,9 @@ class QueryRewrites:
     _lexical_persons: Postings
     _digit_text: str  # the registry's words holding a digit, apart by NUL
     _digit_near: NearIndex
+    _all_words: Words
+    _compound_links: frozenset[str]
+    sound: SoundKeys
     _has_partner: Callable[[str], bool]
 
     # ------------------------------------------------------------------ matching
@@ -104,6 +111,9 @@ class QueryRewrites:
             joined = self.join_split(base.tokens)
             if joined is not None:
                 out.append((self.normaliser.form(" ".join(joined)), cap))
+            compound = self.join_compounds(base)
+            if compound is not None:
+                out.append((compound, cap))
         cleaned = clean(stripped if stripped is not None else query)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
@@ -111,6 +121,69 @@ class QueryRewrites:
             if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
                 out.append((camelled, cap))
         return out
+
+    def join_compounds(
+        self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None
+    ) -> NameForm | None:
+        """The name with the parts of a compound name joined where a listed word writes them
+        as one ("Abd al-Rahman" against "Abdulrahman", عبد الله, which romanises "abd al lh",
+        against "Abdullah"); None when there are none.
+
+        A run of two or three words holding a linking particle (`compound_links`) is joined
+        when the joined word sounds like a listed word (equal sound keys of three classes or
+        more) spelt at least `person_spelling_floor` like it, the test persons' name parts
+        pass to align, and more like it than like any of its words alone. `listed` gives
+        the words with a sound key (by default the registry's; `compare` the other name's).
+        """
+        words = form.roman
+        if len(words) < 2 or form.han:
+            return None
+        links = self._compound_links
+        floor = self.config.person_spelling_floor
+        if listed is None:
+            by_key = self._all_words.by_key
+            listed = lambda key: by_key.get(key, ())  # noqa: E731
+        out: list[tuple[str, int, int]] = []  # (word, first position, end)
+        i = 0
+        while i < len(words):
+            for n in (3, 2):
+                run = words[i : i + n]
+                if len(run) < n or not any(w in links for w in run):
+                    continue
+                joined = "".join(run)
+                key = self.sound.key(joined)
+                if len(key) >= 3 and any(
+                    self._compound_of(joined, run, word, floor) for word in listed(key)
+                ):
+                    out.append((joined, i, i + n))
+                    i += n
+                    break
+            else:
+                out.append((words[i], i, i + 1))
+                i += 1
+        if len(out) == len(words):
+            return None
+        if form.script == "Latin":
+            return self.normaliser.form(" ".join(w for w, _, _ in out))
+
+        def merged(factors: tuple[float, ...]) -> tuple[float, ...]:
+            return tuple(max(factors[start:end]) for _, start, end in out)
+
+        roman = tuple(w for w, _, _ in out)
+        return replace(
+            form,
+            roman=roman,
+            roman_factors=merged(form.roman_factors),
+            roman_person_factors=merged(form.roman_person_factors),
+            keys=tuple(self.sound.key(w) for w in roman),
+        )
+
+    @staticmethod
+    def _compound_of(joined: str, run: Sequence[str], word: str, floor: float) -> bool:
+        """Whether a listed word that sounds like a joined run is spelt like it, and more like
+        it than like any of its words alone ("Omar al" is Omar, not a compound)."""
+        spelt = OSA.normalized_similarity(joined, word)
+        return spelt >= floor and all(spelt > OSA.normalized_similarity(w, word) for w in run)
 
     def _inert(self, removed: list[str]) -> bool:
         """Whether words taken from a query as references can pair with nothing listed:

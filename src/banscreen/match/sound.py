@@ -26,7 +26,9 @@ from ..tunables import CACHE_ENTRIES
 _VOWELS = frozenset("aeiouy")
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
 _DIGRAPH_FIRST = frozenset("bcdgkpstz")
-_W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-xz])w")
+# ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
+# "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa".
+_W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tvxz])w(?!w)")
 
 
 class SoundKeys:

@@ -38,8 +38,9 @@ _CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})")
 _GLOTTAL = frozenset("'?`")
 # Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
 _ARABIC_PREFIXES = ("عبد", "ال")
-# A word-final ta marbuta is a vowel ("Samira", "Khalifa"): read as the he it sounds like,
-# which ICU writes "h" and sound keys hear as a vowel (sound.py).
+# A word-final ta marbuta is a vowel ("Samira", "Khalifa", "Hamza"): read as an alef, which
+# ICU writes "a". (Read as the he it sounds like, ICU's "h" after "z" made the "zh" of
+# "Zhukov": "hmzh" did not sound like Hamza.)
 _TA_MARBUTA = "\u0629"
 # Hebrew writes sounds it lacks with a geresh after a letter (ג׳ "j", ז׳ "zh", צ׳ "ch"), which
 # ICU reads as a glottal stop. Folding keeps it as the combining accent geresh (so that it
@@ -126,7 +127,7 @@ def romanise(word: str) -> tuple[str, ...]:
     if script == "Hebrew":
         word = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
     if script == "Arabic" and word.endswith(_TA_MARBUTA):
-        word = word[:-1] + "\u0647"  # read as a final he: a vowel
+        word = word[:-1] + "\u0627"  # read as a final alef: a vowel
     if script == "Arabic":
         rest = word
         while len(rest) > 3 and any(rest.startswith(p) for p in _ARABIC_PREFIXES):
@@ -141,8 +142,10 @@ def romanise(word: str) -> tuple[str, ...]:
         written = ascii_text(part).lower().strip()
         latin = "".join(ch for ch in written if ch.isalnum())
         if latin and written[:1] in _GLOTTAL:
-            # A word-initial ayin or aleph is written with a vowel in Latin ("Ali", "Abd").
-            latin = "a" + latin
+            # A word-initial ayin or aleph is written with a vowel in Latin ("Ali", "Abd");
+            # in Hebrew, an aleph and a vav are the vowel "o" or "u" ("'wtw" is "Otto").
+            hebrew_vowel = script == "Hebrew" and latin.startswith("w")
+            latin = "o" + latin[1:] if hebrew_vowel else "a" + latin
         if latin:
             out.append(latin)
     return tuple(out)

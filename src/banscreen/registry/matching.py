@@ -78,6 +78,7 @@ class MatchingConfig:
     person_title_weight: Share
     name_particles: list[str]
     name_particle_weight: Share
+    compound_links: list[str]
     initial_similarity: Share
     person_extra_weight: Share
     org_extra_weight: Share
