@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.text import persian_reading
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
 
@@ -164,6 +165,8 @@ def test_a_legal_form_typed_without_accents_is_dropped_like_the_accented_one(
         ("حمزة أسامة محمد بن لادن", "Hamza Usama Muhammad bin Laden"),  # ta marbuta after z
         ("סאמי הדאווי", "Sami Hadawi"),  # a doubled vav is a consonant
         ("אוטו פרס מולינה", "Otto Pérez Molina"),  # a first aleph and vav are a vowel
+        ("نور محمد ثاقب", "Noor Mohammad Saqib"),  # ث read the Persian way, "s"
+        ("فضل محمد مظلوم", "Fazl Mohammad Mazloom"),  # ض and ظ read the Persian way, "z"
     ],
 )
 def test_abjads_write_vowels_with_letters(screener: Screener, written: str, latin: str) -> None:
@@ -203,6 +206,13 @@ def test_compare_joins_a_compound_against_the_other_name_either_way(screener: Sc
     one = compare("Nour al Din Hassan", "Noureddine Hassan", schema="person")[0]
     other = compare("Noureddine Hassan", "Nour al Din Hassan", schema="person")[0]
     assert one == other >= review(screener)
+
+
+def test_the_persian_reading_changes_only_the_letters_persian_reads_otherwise() -> None:
+    assert persian_reading("نور محمد ثاقب") == "نور محمد ساقب"
+    assert persian_reading("فضل مظلوم ذكي") == "فزل مزلوم زكي"
+    assert persian_reading("محمد ولي") is None  # nothing to read otherwise
+    assert persian_reading("Tencent") is None
 
 
 def test_a_single_surname_reaches_review_only_when_rare(screener: Screener) -> None:

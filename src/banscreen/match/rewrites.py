@@ -19,7 +19,7 @@ from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .sound import SoundKeys
-from .text import camel_splits, clean, split_references, split_words
+from .text import camel_splits, clean, persian_reading, split_references, split_words
 
 
 class QueryRewrites:
@@ -86,9 +86,10 @@ class QueryRewrites:
 
     def variants(self, query: str) -> list[tuple[NameForm, float]]:
         """The query's forms, each with the highest score it may give: the query itself;
-        without reference numbers, dates and amounts ("Acme 12345"), uncapped; and
-        re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
-        at most `compact_score`."""
+        without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
+        script, read the Persian way ("ثاقب", Saqib), uncapped (a transliteration is capped
+        anyway); and re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
+        or with a compound name's parts joined, at most `compact_score`."""
         split = split_references(query, self.config.reference_words, self.config.currency_codes)
         stripped = None if split is None else split[0]
         if split is not None and self.skip_inert_references and self._inert(split[1]):
@@ -102,6 +103,9 @@ class QueryRewrites:
                 bare = self.normaliser.form(stripped)
                 if bare.tokens and bare.tokens != form.tokens:
                     out.append((bare, 1.0))
+        read = persian_reading(stripped if stripped is not None else query)
+        if read is not None:
+            out.append((self.normaliser.form(read), 1.0))
         cap = self.config.compact_score
         for base, _ in list(out):
             pieces = [self.split_run_together(t) or (t,) for t in base.tokens]

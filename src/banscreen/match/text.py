@@ -51,6 +51,20 @@ _GERESH = regex.compile(f"([\u05d2\u05d6\u05e6]){_GERESH_MARK}")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch"}
 
 
+# Persian, Urdu and Pashto read four Arabic letters as other sounds than Arabic does: ث as
+# "s" (Saqib, Arabic Thaqib), ذ, ض and ظ as "z" (Faiz, Arabic Fayd). ICU reads them the
+# Arabic way; a name in the Arabic script is also read the Persian way (persian_reading).
+_PERSIAN_READING = str.maketrans({"\u062b": "\u0633", "\u0630": "\u0632", "\u0636": "\u0632",
+                                  "\u0638": "\u0632"})  # fmt: skip
+
+
+def persian_reading(text: str) -> str | None:
+    """The text with ث, ذ, ض and ظ written as Persian reads them (س, ز), or None when it
+    has none of them."""
+    read = text.translate(_PERSIAN_READING)
+    return None if read == text else read
+
+
 def mark_geresh(text: str) -> str:
     """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
     return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
