@@ -90,11 +90,12 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
             if not form.tokens:
                 continue
             prepared = index.prepare(form)
+            person = index.prepare(form.person)
             for i in by_entity[pair.entity]:
                 entry = index.entries[i]
                 if entry.name.value.casefold().strip() == query:
                     continue
-                score = min(cap, index.score_entry(prepared, entry)[0])
+                score = min(cap, index.score_entry(prepared, entry, person)[0])
                 best = max(best, score)
         scores.append(best)
     return scores, len(pairs) / (time.perf_counter() - started)

@@ -67,7 +67,9 @@ def index(big_registry: Registry) -> NameIndex:
 def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
     """`match` with every registry name as a candidate."""
     original = NameIndex._candidates
-    NameIndex._candidates = lambda self, form, prepared=None: set(range(len(self.entries)))  # type: ignore[method-assign]
+    NameIndex._candidates = lambda self, form, prepared=None, person=None: set(  # type: ignore[method-assign]
+        range(len(self.entries))
+    )
     NameIndex._hits.cache_clear()  # hits are remembered per form
     try:
         return _key(index.match(query))
@@ -153,7 +155,7 @@ def test_the_check_sees_a_dropped_candidate(index: NameIndex) -> None:
     """The comparison above can fail: an index that drops its candidates is caught."""
     query = _mutate(random.Random(1), index.entries[0].name.value) + "x"
     original, lookups = NameIndex._candidates, NameIndex._lookups
-    NameIndex._candidates = lambda self, form, prepared=None: set()  # type: ignore[method-assign]
+    NameIndex._candidates = lambda self, form, prepared=None, person=None: set()  # type: ignore[method-assign]
     NameIndex._lookups = lambda self, form, prepared: set()  # type: ignore[method-assign]
     NameIndex._hits.cache_clear()
     try:

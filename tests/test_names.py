@@ -208,6 +208,40 @@ def test_compare_joins_a_compound_against_the_other_name_either_way(screener: Sc
     assert one == other >= review(screener)
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Park Jin", "person-park-se-jin"),  # "Se" (SE, a European company) left out
+        ("Kim In Ho", "person-kim-ho"),  # "In" (a form of the llc class) added
+        ("Park Se Jin", "person-park-se-jin"),
+    ],
+)
+def test_a_persons_syllable_that_is_also_a_legal_form_is_a_name_part(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Such a word is kept in the reading persons are scored by: a name with it and one
+    without are a REVIEW at most, never a BLOCK, and the name itself still BLOCKs."""
+    score, _ = found(screener, query)[entity]
+    thresholds = screener.registry.matching.thresholds
+    listed = screener.registry.entities[entity].names[0].value
+    if screener.matcher.normaliser.form(query).person.tokens == (
+        screener.matcher.normaliser.form(listed).person.tokens
+    ):
+        assert score >= thresholds.block
+    else:
+        assert thresholds.review <= score < thresholds.block
+
+
+def test_two_persons_who_differ_by_such_a_syllable_do_not_block(screener: Screener) -> None:
+    compare = screener.matcher.compare
+    block = screener.registry.matching.thresholds.block
+    assert compare("Kim In Ho", "Kim Ho", schema="person")[0] < block
+    assert compare("Kim In Ho", "Kim Sa Ho", schema="person")[0] < review(screener)
+    # An organisation's reading still drops the legal form.
+    form = screener.matcher.normaliser.form("Acmeco Trading SA")
+    assert "sa" not in form.tokens and "sa" in form.person.tokens
+
+
 def test_the_persian_reading_changes_only_the_letters_persian_reads_otherwise() -> None:
     assert persian_reading("نور محمد ثاقب") == "نور محمد ساقب"
     assert persian_reading("فضل مظلوم ذكي") == "فزل مزلوم زكي"

@@ -48,7 +48,7 @@ class NameMatch:
 
 
 # NameForm and Prepared fields in the order a stored entry record holds them.
-_FORM = tuple(f.name for f in fields(NameForm))
+_FORM = tuple(f.name for f in fields(NameForm) if f.name != "person_reading")
 _PREPARED = tuple(f.name for f in fields(Prepared) if f.name != "form")
 
 

@@ -68,6 +68,14 @@ class NameForm:
     inverted: int = 0
     # Words were dropped (legal forms, stop words): "ABC LLC" is "abc" only once reduced.
     reduced: bool = False
+    # The name read with the words taken for legal forms kept ("Kim In Ho": rigour's table
+    # holds "in"), which persons are scored by; None when it is this form.
+    person_reading: NameForm | None = None
+
+    @property
+    def person(self) -> NameForm:
+        """The reading persons are scored by."""
+        return self.person_reading or self
 
     def acronym(self, max_chars: int) -> bool:
         """Only a short acronym once a legal form or stop word is dropped ("ABC LLC")."""

@@ -35,6 +35,12 @@ from .weights import Idf
 _NO_SCRIPT = frozenset({"Latin", "Han"})
 
 
+def _listed_form(normaliser: Normaliser, value: str, form: NameForm, person: bool) -> NameForm:
+    """A listed name's form: a person's by its person's reading, which differs only where
+    words were read as legal forms."""
+    return normaliser.person_form(value) if person and form.legal_forms else form
+
+
 class NameIndex(ComponentNames):
     """Built from the registry's entities once (`__init__`), then stored and opened
     (stored.py): everything in `STORED` depends only on the registry and the config."""
@@ -75,11 +81,12 @@ class NameIndex(ComponentNames):
             (e.id, n, e.type in PERSON_TYPES, k) for e in entities.values()
             for k, n in enumerate(e.names)
         ]  # fmt: skip
+        # A listed person's name is read as persons are scored (Normaliser.person_form).
         named = [
-            (entity_id, name, person, k, form)
+            (entity_id, name, person, k, _listed_form(normaliser, name.value, form, person))
             for (entity_id, name, person, k), form in zip(
                 pairs,
-                cached_forms([pair[1].value for pair in pairs], normaliser.form, config),
+                cached_forms([pair[1].value for pair in pairs], normaliser.plain_form, config),
                 strict=True,
             )
             if form.tokens
@@ -290,19 +297,27 @@ class NameIndex(ComponentNames):
         return ((token, 1.0),)
 
     # ------------------------------------------------------------------ candidates
-    def _candidates(self, form: NameForm, prepared: Prepared | None = None) -> set[int]:
+    def _candidates(
+        self, form: NameForm, prepared: Prepared | None = None, person: Prepared | None = None
+    ) -> set[int]:
+        """Candidates of both readings of a query: persons' postings are searched with the
+        reading persons are scored by (`person`, by default the form itself), the rest with
+        the form, and the syllables of names of either kind with both."""
         p = prepared or self.prepare(form)
+        pp = person or p
+        pf = pp.form
         lexical = Query(form.tokens, form.factors, p.weights)
         found = self._lexical.search(lexical, self._org_sources)
-        person = Query(form.tokens, form.person_factors, p.person_weights)
-        found |= self._lexical_persons.search(person, self._person_sources)
-        if form.phonetic != form.tokens or form.han:
-            syllables = Query(form.phonetic, form.phonetic_factors, p.phonetic_weights)
-            found |= self._syllables[not form.han].search(syllables, self._exact_sources)
+        persons = Query(pf.tokens, pf.person_factors, pp.person_weights)
+        found |= self._lexical_persons.search(persons, self._person_sources)
+        for f, q in {id(f): (f, q) for f, q in ((form, p), (pf, pp))}.values():
+            if f.phonetic != f.tokens or f.han:
+                syllables = Query(f.phonetic, f.phonetic_factors, q.phonetic_weights)
+                found |= self._syllables[not f.han].search(syllables, self._exact_sources)
         if form.han:
             return found
         roman = Query(form.roman, form.roman_factors, p.roman_weights)
-        roman_person = Query(form.roman, form.roman_person_factors, p.roman_person_weights)
+        roman_person = Query(pf.roman, pf.roman_person_factors, pp.roman_person_weights)
         if form.script not in _NO_SCRIPT:  # against Latin names, by romanised words
             found |= self._lexical.search(roman, self._roman_sources)
             found |= self._lexical_persons.search(roman_person, self._roman_sources)
@@ -344,11 +359,13 @@ class NameIndex(ComponentNames):
         return any(len(source(piece)) > 1 for source in sources)
 
     def score_entry(
-        self, prepared: Prepared, entry: NameEntry
+        self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None
     ) -> tuple[float, str, Alignment, tuple[str, ...]]:
-        """A query scored against one registry name, by the rules of its entity's type."""
+        """A query scored against one registry name, by the rules of its entity's type: a
+        listed person by the query's person reading (`person`, by default `prepared`)."""
         containable = entry.name.kind in self._containable
-        score = partial(self.scorer.score, prepared, entry.prepared, contained_b=containable,
+        query = (person or prepared) if entry.person else prepared
+        score = partial(self.scorer.score, query, entry.prepared, contained_b=containable,
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
         result = score(person=entry.person)
         if (entry.person and result.score >= self.config.thresholds.review
@@ -389,9 +406,13 @@ class NameIndex(ComponentNames):
             return ()
         review = self.config.thresholds.review
         prepared = self.prepare(form)
+        person = self.prepare(form.person_reading) if form.person_reading else prepared
+        reached = self._candidates(form, prepared, person) | self._lookups(form, prepared)
+        if person is not prepared:
+            reached |= self._lookups(person.form, person)
         out = []
-        for i in sorted(self._lookups(form, prepared) | self._candidates(form, prepared)):
-            score, method, alignment, found = self.score_entry(prepared, self.entries[i])
+        for i in sorted(reached):
+            score, method, alignment, found = self.score_entry(prepared, self.entries[i], person)
             if score >= review:
                 out.append((i, score, method, alignment, found))
         return tuple(out)

@@ -61,8 +61,11 @@ class Matcher:
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
         for fa, cap_a in forms_a:
             for fb, cap_b in forms_b:
+                # Persons by their person readings: words read as legal forms are name
+                # parts ("Kim In Ho").
+                qa, qb = (fa.person, fb.person) if person else (fa, fb)
                 result = self.names.scorer.score(
-                    self.names.prepare(fa), self.names.prepare(fb), person=person
+                    self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
                 score, method = result.score, result.method
                 cap = min(cap_a, cap_b)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache, partial
 
 import regex
@@ -215,9 +216,9 @@ class Normaliser:
             return self._short_weight
         return 1.0
 
-    def _pieces(self, text: str) -> list[str]:
+    def _pieces(self, text: str, legal: bool = True) -> list[str]:
         folded = _HAN_GAP.sub("", self.fold(text))
-        if not has_han(folded):
+        if legal and not has_han(folded):
             # Legal forms of several words, and those written with dots ("limited liability
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
             # the words are split and single legal words dropped one by one.
@@ -242,7 +243,7 @@ class Normaliser:
                 pieces.append(self._abbreviations.get(piece, piece))
         return pieces
 
-    def _analyse(self, text: str) -> list[tuple[str, float]]:
+    def _analyse(self, text: str, legal: bool = True) -> list[tuple[str, float]]:
         """Tokens with factors, re-analysed until stable so that normalising is idempotent
         (removing one legal form can bring two Han runs, or two words of a place, together).
 
@@ -251,9 +252,11 @@ class Normaliser:
         pieces would be analysed again); or, for Latin text, when no token is a stop word
         and no two tokens form a place phrase, since the legal-form step returns only lists
         it leaves as they are and Latin factors depend on the token alone.
+
+        Without `legal`, Latin legal forms are words like any other (a person's reading).
         """
-        pieces = self._pieces(text)
-        analysed = self._analyse_pieces(pieces)
+        pieces = self._pieces(text, legal)
+        analysed = self._analyse_pieces(pieces, legal)
         tokens = [t for t, _ in analysed]
         if (
             tokens == pieces
@@ -262,26 +265,26 @@ class Normaliser:
                 and not any(t in self._stop_words for t in tokens)
                 and self._join_place_phrases(tokens) == tokens
             )
-        ) and self._pieces(" ".join(tokens)) == tokens:
+        ) and self._pieces(" ".join(tokens), legal) == tokens:
             return analysed
         for _ in range(4):
-            again = self._analyse_once(" ".join(t for t, _ in analysed))
+            again = self._analyse_once(" ".join(t for t, _ in analysed), legal)
             if [t for t, _ in again] == [t for t, _ in analysed]:
                 return again
             analysed = again
         return analysed
 
-    def _analyse_once(self, text: str) -> list[tuple[str, float]]:
-        return self._analyse_pieces(self._pieces(text))
+    def _analyse_once(self, text: str, legal: bool = True) -> list[tuple[str, float]]:
+        return self._analyse_pieces(self._pieces(text, legal), legal)
 
-    def _analyse_pieces(self, pieces: list[str]) -> list[tuple[str, float]]:
+    def _analyse_pieces(self, pieces: list[str], legal: bool = True) -> list[tuple[str, float]]:
         if not pieces:
             return []
         kept = [p for p in pieces if p not in self._stop_words] or pieces
         kept = self._join_place_phrases(kept)
         cleaned = [
             p
-            for p in self._drop_latin_legal_forms(kept)
+            for p in (self._drop_latin_legal_forms(kept) if legal else kept)
             if not (has_han(p) and self._is_han_legal_form(p))
         ] or kept
         out: list[tuple[str, float]] = []
@@ -291,6 +294,9 @@ class Normaliser:
             else:
                 out.append((piece, self._latin_factor(piece)))
         return out
+
+    def _person_tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(token for token, _ in self._analyse(text, legal=False))
 
     def tokenize(self, text: str) -> tuple[str, ...]:
         """Comparable tokens of a name; never empty for a name with any letter or digit."""
@@ -339,7 +345,31 @@ class Normaliser:
         return tuple(roman), tuple(factors), other or "Latin"
 
     def _form(self, text: str) -> NameForm:
-        analysed = self._analyse(text)
+        """A query's form, with its person's reading."""
+        form = self.plain_form(text)
+        if form.legal_forms:
+            # Words read as legal forms may be parts of a person's name ("Kim In Ho", "Ali
+            # As Sayed"): a reading that keeps them is the one persons are scored by.
+            person = self.person_form(text)
+            if person.tokens != form.tokens:
+                return replace(form, person_reading=person)
+        return form
+
+    def plain_form(self, text: str) -> NameForm:
+        """The form without a person's reading: a listed name that is not a person's."""
+        return self._built(text, self._analyse(text), self.legal_forms(text))
+
+    def person_form(self, text: str) -> NameForm:
+        """The reading persons are scored by: Latin words read as legal forms kept."""
+        return self._built(text, self._analyse(text, legal=False), frozenset(), legal=False)
+
+    def _built(
+        self,
+        text: str,
+        analysed: list[tuple[str, float]],
+        legal_forms: frozenset[str],
+        legal: bool = True,
+    ) -> NameForm:
         tokens = tuple(t for t, _ in analysed)
         phonetic, phonetic_factors = pinyin_reading(analysed, self._split_pinyin)
         roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors)
@@ -350,7 +380,7 @@ class Normaliser:
             phonetic=phonetic,
             phonetic_factors=phonetic_factors,
             han=any(has_han(t) for t in tokens),
-            legal_forms=self.legal_forms(text),
+            legal_forms=legal_forms,
             roman=roman,
             roman_factors=roman_factors,
             keys=tuple(self.sound.key(t) for t in roman),
@@ -359,7 +389,7 @@ class Normaliser:
             roman_person_factors=person_factors(
                 roman, roman_factors, self._short_weight, self._short_max
             ),
-            inverted=inverted(text, tokens, self.tokenize),
+            inverted=inverted(text, tokens, self.tokenize if legal else self._person_tokens),
             reduced=len(tokens) < len(self.fold(text).split()),
         )
 
