@@ -79,6 +79,7 @@ class Normaliser:
             tuple(config.generic_words_han)
         )
         self._stop_words = frozenset(config.stop_words)
+        self._company_forms = frozenset(config.company_form_words)
         self._titles = frozenset(config.person_titles) | rigour_titles()
         self._title_weight = config.person_title_weight
         self._particles = frozenset(config.name_particles)
@@ -347,13 +348,24 @@ class Normaliser:
     def _form(self, text: str) -> NameForm:
         """A query's form, with its person's reading."""
         form = self.plain_form(text)
-        if form.legal_forms:
+        if form.legal_forms and self._may_be_name_parts(text, form):
             # Words read as legal forms may be parts of a person's name ("Kim In Ho", "Ali
             # As Sayed"): a reading that keeps them is the one persons are scored by.
             person = self.person_form(text)
             if person.tokens != form.tokens:
                 return replace(form, person_reading=person)
         return form
+
+    def _may_be_name_parts(self, text: str, form: NameForm) -> bool:
+        """Whether a word read as a legal form may be part of a person's name: a short word
+        (three letters or fewer) that is not a company's form only (`company_form_words`)
+        nor a stop word."""
+        kept = set(form.tokens)
+        return any(
+            w and len(w) <= 3 and w not in kept and w not in self._company_forms
+            and w not in self._stop_words and not has_han(w)
+            for w in split_words(self.fold(text))
+        )  # fmt: skip
 
     def plain_form(self, text: str) -> NameForm:
         """The form without a person's reading: a listed name that is not a person's."""
