@@ -377,6 +377,17 @@ ACCENTS = {"a": "áàâäãå", "e": "éèêë", "i": "íìîï", "o": "óòôö
            "n": "ñ", "s": "š", "z": "ž", "y": "ý"}  # fmt: skip
 
 
+def test_a_letter_that_does_not_decompose_is_read_in_legal_forms_as_in_tokens(
+    screener: Screener,
+) -> None:
+    """ "ø" folds to "o" in a name's words, so "Øy" is the legal form "Oy" there; its class
+    was read from the text with "ø" kept, which made "Øý DW" weaker than "Oy DW" (found by
+    the property below)."""
+    normaliser = screener.matcher.normaliser
+    assert normaliser.legal_forms("Øý DW") == normaliser.legal_forms("Oy DW") == {"llc"}
+    assert screener.matcher.compare("øý dw", "oy dw")[0] == 1.0
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.lists(LATIN_WORDS, min_size=1, max_size=4), st.lists(LATIN_WORDS, min_size=1,

@@ -23,6 +23,7 @@ from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_re
 from .forms import NameForm, cached_forms
 from .near import NearIndex, Words
 from .normalize import Normaliser
+from .partners import TokenPartners
 from .persons import names_an_organisation
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
@@ -41,7 +42,7 @@ def _listed_form(normaliser: Normaliser, value: str, form: NameForm, person: boo
     return normaliser.person_form(value) if person and form.legal_forms else form
 
 
-class NameIndex(ComponentNames):
+class NameIndex(ComponentNames, TokenPartners):
     """Built from the registry's entities once (`__init__`), then stored and opened
     (stored.py): everything in `STORED` depends only on the registry and the config."""
 
@@ -262,40 +263,6 @@ class NameIndex(ComponentNames):
             initials=True,
         )  # fmt: skip
 
-    # ------------------------------------------------------------------ partners
-    def _known(self, word: str) -> bool:
-        """Whether the lists spell a word: one of theirs, or within the edit floor of one."""
-        return word in self._vocabulary or len(self._all_words.near(word)) > 1
-
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
-    def _org_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        if self._known(token):  # a word the lists spell: its sound-alikes are other words
-            return self._all_words.near(token)
-        return self._all_words.sounding(token, near=False, spelling=self.config.org_spelling_floor)
-
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
-    def _person_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        return self._all_words.sounding(
-            token,
-            near=True,
-            spelling=self.config.person_spelling_floor,
-            min_classes=self.config.person_near_min_classes,
-            equal_min=self.config.person_equal_min_classes,
-        )
-
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
-    def _roman_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        return self._all_words.sounding(token, near=True, spelling=None)
-
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
-    def _scripted_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        """Partners among the romanised words of names in other scripts only."""
-        return self._scripted_words.sounding(token, near=True, spelling=None)
-
-    @staticmethod
-    def _exact_sources(token: str) -> Sequence[tuple[str, float]]:
-        return ((token, 1.0),)
-
     # ------------------------------------------------------------------ candidates
     def _candidates(
         self, form: NameForm, prepared: Prepared | None = None, person: Prepared | None = None
@@ -351,12 +318,6 @@ class NameIndex(ComponentNames):
         """Whether a word is carried by so few listed persons that alone it names one."""
         holders = self._person_counts.get(token)
         return holders is not None and holders <= self.config.person_rare_name_max_entities
-
-    def _has_partner(self, piece: str) -> bool:
-        """Whether a word pairs with a listed word other than itself, by any source."""
-        sources = (self._org_sources, self._person_sources, self._roman_sources,
-                   self._scripted_sources)  # fmt: skip
-        return any(len(source(piece)) > 1 for source in sources)
 
     def score_entry(
         self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None

@@ -27,31 +27,25 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache, partial
 
-import regex
-from rapidfuzz.distance import OSA
-
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
+from .legal import PIECES, LegalForms
 from .persons import inverted, person_factors, rigour_titles
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
-from .rigour_core import Cleanup, extract_org_types, remove_org_types
 from .sound import SoundKeys
 from .text import (
-    UNACCENTED,
     clean,
     fold_latin,
     mark_geresh,
     romanise,
     script_of,
     split_words,
-    unaccented,
 )
 
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019\u02bc`]s\b")
-_PIECES = regex.compile(f"[{HAN_CLASS}]+|(?:(?![{HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
 # Chinese does not separate words: spaces and punctuation between Han characters go.
 _HAN_GAP = re.compile(f"(?<=[{HAN_CLASS}])[\\W_]+(?=[{HAN_CLASS}])")
 
@@ -65,13 +59,8 @@ class Normaliser:
     """Turns a name into comparable forms. Build one per matching configuration."""
 
     def __init__(self, config: MatchingConfig) -> None:
-        self._misspelt: dict[str, bool] = {}
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
-        self._legal_latin = by_first_token(config.legal_forms_latin)
-        self._legal_words = frozenset(w for form in config.legal_forms_latin for w in form)
-        self._legal_han = frozenset(config.legal_forms_han)
-        self._legal_fuzzy = tuple(config.legal_words_fuzzy)
-        self._legal_fuzzy_floor = config.legal_words_similarity
+        self.legal = LegalForms(config)
         self._place_phrases = by_first_token(config.place_phrases)
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
@@ -98,7 +87,6 @@ class Normaliser:
             reverse=True,
         ):
             self._han_words[item[0][0]].append(item)
-        self._han_legal_cache: dict[str, bool] = {}
         self._syllables = pinyin_syllables()
         # split_pinyin, remembered: names share most of their words.
         self._split_pinyin = lru_cache(maxsize=CACHE_ENTRIES)(
@@ -117,74 +105,8 @@ class Normaliser:
             text = mark_geresh(text)
         return _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
 
-    # ------------------------------------------------------------------ legal forms
-    def _is_han_legal_form(self, text: str) -> bool:
-        if text in self._legal_han:
-            return True
-        known = self._han_legal_cache.get(text)
-        if known is None:
-            found = extract_org_types(text, generic=True)
-            known = bool(found) and found[0][0] == text
-            if len(self._han_legal_cache) < CACHE_ENTRIES:
-                self._han_legal_cache[text] = known
-        return known
-
-    def _strip_han_legal_form(self, run: str) -> str:
-        """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run."""
-        if self._is_han_legal_form(run):
-            return run
-        changed = True
-        while changed:
-            changed = False
-            for cut in range(1, len(run) - 1):
-                if self._is_han_legal_form(run[cut:]):
-                    run, changed = run[:cut], True
-                    break
-        return run
-
-    def _drop_latin_sequences(self, tokens: list[str]) -> list[str]:
-        return replace_phrases(tokens, self._legal_latin, join=False)
-
-    def _without_org_types(self, folded: str) -> str:
-        """rigour's legal forms removed. Latin text is read without accents, against the
-        table read the same way, so that a name typed in ASCII ("Societe Anonyme") loses the
-        same words as the accented one; other text as written."""
-        plain = unaccented(folded)
-        if plain is None:
-            return remove_org_types(folded, replacement=" ")
-        stripped = remove_org_types(plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong,
-                                    replacement=" ")  # fmt: skip
-        return stripped if stripped.split() != plain.split() else folded
-
-    def _misspelt_legal_word(self, token: str) -> bool:
-        found = self._misspelt.get(token)
-        if found is None:
-            found = self._misspelt[token] = self._is_misspelt_legal_word(token)
-            if len(self._misspelt) > CACHE_ENTRIES:
-                self._misspelt.clear()
-        return found
-
-    def _is_misspelt_legal_word(self, token: str) -> bool:
-        return len(token) >= 6 and any(
-            OSA.normalized_similarity(token, word) >= self._legal_fuzzy_floor
-            for word in self._legal_fuzzy
-        )
-
     def _join_place_phrases(self, tokens: list[str]) -> list[str]:
         return replace_phrases(tokens, self._place_phrases, join=True)
-
-    def _drop_latin_legal_forms(self, tokens: list[str]) -> list[str]:
-        """Our sequences, rigour's table and misspelt legal words, until nothing changes."""
-        while True:
-            kept = self._drop_latin_sequences(tokens)
-            kept = [t for t in kept if has_han(t) or not self._misspelt_legal_word(t)]
-            latin = [t for t in kept if not has_han(t)]
-            if latin:
-                cleaned = set(remove_org_types(" ".join(latin), replacement=" ").split())
-                kept = [t for t in kept if has_han(t) or t in cleaned]
-            if kept == tokens:
-                return kept
-            tokens = kept
 
     # ------------------------------------------------------------------ tokens
     def _han_tokens(self, run: str) -> list[tuple[str, float]]:
@@ -224,14 +146,14 @@ class Normaliser:
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
             # the words are split and single legal words dropped one by one.
             # A name made only of legal forms keeps its words (see _analyse_pieces).
-            stripped = self._without_org_types(folded)
+            stripped = self.legal.without_org_types(folded)
             if stripped != folded and any(
-                w and fold_latin(w) not in self._legal_words for w in split_words(stripped)
+                w and fold_latin(w) not in self.legal.words for w in split_words(stripped)
             ):
                 folded = stripped
         pieces: list[str] = []
         for word in split_words(folded):
-            for piece in _PIECES.findall(word):
+            for piece in PIECES.findall(word):
                 if has_han(piece):
                     pieces.append(piece)
                     continue
@@ -285,13 +207,13 @@ class Normaliser:
         kept = self._join_place_phrases(kept)
         cleaned = [
             p
-            for p in (self._drop_latin_legal_forms(kept) if legal else kept)
-            if not (has_han(p) and self._is_han_legal_form(p))
+            for p in (self.legal.drop_latin(kept) if legal else kept)
+            if not (has_han(p) and self.legal.is_han_form(p))
         ] or kept
         out: list[tuple[str, float]] = []
         for piece in cleaned:
             if has_han(piece):
-                out.extend(self._han_tokens(self._strip_han_legal_form(piece)))
+                out.extend(self._han_tokens(self.legal.strip_han_form(piece)))
             else:
                 out.append((piece, self._latin_factor(piece)))
         return out
@@ -415,22 +337,4 @@ class Normaliser:
 
     def legal_forms(self, text: str) -> frozenset[str]:
         """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""
-        folded = self.fold(text)
-        plain = unaccented(folded)
-        if plain is None:
-            found = {target for _, target in extract_org_types(folded, generic=True)}
-        else:
-            found = {
-                target
-                for _, target in extract_org_types(
-                    plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong, generic=True
-                )
-            }
-        for run in _PIECES.findall(folded):
-            if has_han(run):
-                for cut in range(len(run) - 1):
-                    hit = extract_org_types(run[cut:], generic=True)
-                    if hit and hit[0][0] == run[cut:]:
-                        found.add(hit[0][1])
-                        break
-        return frozenset(found)
+        return self.legal.classes(self.fold(text))

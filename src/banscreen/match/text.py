@@ -253,9 +253,10 @@ UNACCENTED = Normalize.CASEFOLD | Normalize.NFKD
 def unaccented(text: str) -> str | None:
     """A Latin-only text without accents and punctuation, as rigour then reads its table;
     None for text in other scripts (their marks are parts of letters: Cyrillic "й",
-    Devanagari vowels)."""
-    if not text.isascii() and not all(
-        w.isascii() or script_of(w) in ("Latin", "Common") for w in text.split()
-    ):
-        return None
+    Devanagari vowels). Letters that do not decompose fold as names' words do ("ø" is "o",
+    "ß" is "ss"), so that "Øy" is read as the "Oy" its token is."""
+    if not text.isascii():
+        if not all(w.isascii() or script_of(w) in ("Latin", "Common") for w in text.split()):
+            return None
+        text = ascii_text(text)
     return normalize(text, UNACCENTED, Cleanup.Strong) or ""

@@ -1,0 +1,117 @@
+"""Legal forms in names: which words say what kind of company it is, not which company.
+
+rigour's organisation-type table (ISO 20275 and more) does most of the work; the forms it
+lacks, Chinese forms and misspelt long legal words come from data/matching.yaml. Latin
+text is read without accents on both sides, so "Societe Anonyme" typed in ASCII loses the
+same words as "Société Anonyme"; a Chinese form is removed from the end of a run of
+characters, never the whole run.
+"""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz.distance import OSA
+
+from ..registry.matching import MatchingConfig
+from ..tunables import CACHE_ENTRIES
+from .forms import by_first_token, replace_phrases
+from .pinyin import HAN_CLASS, has_han
+from .rigour_core import Cleanup, extract_org_types, remove_org_types
+from .text import UNACCENTED, unaccented
+
+# A run of Han characters, or of letters, digits and marks of other scripts.
+PIECES = regex.compile(f"[{HAN_CLASS}]+|(?:(?![{HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
+
+
+class LegalForms:
+    """The legal forms of one matching configuration."""
+
+    def __init__(self, config: MatchingConfig) -> None:
+        self._latin = by_first_token(config.legal_forms_latin)
+        self.words = frozenset(w for form in config.legal_forms_latin for w in form)
+        self._han = frozenset(config.legal_forms_han)
+        self._fuzzy = tuple(config.legal_words_fuzzy)
+        self._fuzzy_floor = config.legal_words_similarity
+        self._misspelt: dict[str, bool] = {}
+        self._han_cache: dict[str, bool] = {}
+
+    def is_han_form(self, text: str) -> bool:
+        if text in self._han:
+            return True
+        known = self._han_cache.get(text)
+        if known is None:
+            found = extract_org_types(text, generic=True)
+            known = bool(found) and found[0][0] == text
+            if len(self._han_cache) < CACHE_ENTRIES:
+                self._han_cache[text] = known
+        return known
+
+    def strip_han_form(self, run: str) -> str:
+        """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run."""
+        if self.is_han_form(run):
+            return run
+        changed = True
+        while changed:
+            changed = False
+            for cut in range(1, len(run) - 1):
+                if self.is_han_form(run[cut:]):
+                    run, changed = run[:cut], True
+                    break
+        return run
+
+    def without_org_types(self, folded: str) -> str:
+        """rigour's legal forms removed. Latin text is read without accents, against the
+        table read the same way, so that a name typed in ASCII ("Societe Anonyme") loses the
+        same words as the accented one; other text as written."""
+        plain = unaccented(folded)
+        if plain is None:
+            return remove_org_types(folded, replacement=" ")
+        stripped = remove_org_types(plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong,
+                                    replacement=" ")  # fmt: skip
+        return stripped if stripped.split() != plain.split() else folded
+
+    def _misspelt_word(self, token: str) -> bool:
+        found = self._misspelt.get(token)
+        if found is None:
+            found = self._misspelt[token] = len(token) >= 6 and any(
+                OSA.normalized_similarity(token, word) >= self._fuzzy_floor for word in self._fuzzy
+            )
+            if len(self._misspelt) > CACHE_ENTRIES:
+                self._misspelt.clear()
+        return found
+
+    def drop_latin(self, tokens: list[str]) -> list[str]:
+        """Our sequences, rigour's table and misspelt legal words, until nothing changes."""
+        while True:
+            kept = replace_phrases(tokens, self._latin, join=False)
+            kept = [t for t in kept if has_han(t) or not self._misspelt_word(t)]
+            latin = [t for t in kept if not has_han(t)]
+            if latin:
+                cleaned = set(remove_org_types(" ".join(latin), replacement=" ").split())
+                kept = [t for t in kept if has_han(t) or t in cleaned]
+            if kept == tokens:
+                return kept
+            tokens = kept
+
+    @staticmethod
+    def classes(folded: str) -> frozenset[str]:
+        """Generic classes of the legal forms a folded name carries ("oy" is llc, "s.a." is
+        jsc)."""
+        plain = unaccented(folded)
+        if plain is None:
+            found = {target for _, target in extract_org_types(folded, generic=True)}
+        else:
+            found = {
+                target
+                for _, target in extract_org_types(
+                    plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong, generic=True
+                )
+            }
+        for run in PIECES.findall(folded):
+            if has_han(run):
+                for cut in range(len(run) - 1):
+                    hit = extract_org_types(run[cut:], generic=True)
+                    if hit and hit[0][0] == run[cut:]:
+                        found.add(hit[0][1])
+                        break
+        return frozenset(found)
