@@ -191,6 +191,31 @@ def test_a_compound_name_written_apart_meets_its_listed_one_word_form(
     assert review(screener) <= score < screener.registry.matching.thresholds.block
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Mohammed Omar Hassan Elbakri", "person-al-bakri"),  # a particle glued on
+        ("Mohammed Omar Hassan Albakri", "person-al-bakri"),
+        ("Hamidreza Moghaddam", "person-moghaddam"),  # "Hamidreza" is listed too (KARIMI)
+    ],
+)
+def test_a_name_part_written_together_meets_its_listed_parts(
+    screener: Screener, query: str, entity: str
+) -> None:
+    score, _ = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+def test_a_word_is_split_only_into_a_particle_or_two_listed_name_parts(
+    screener: Screener,
+) -> None:
+    names = screener.matcher.names
+    assert names.split_particle("elbakri") == ("el", "bakri")
+    assert names.split_particle("elbakrix") is None  # "bakrix" is no listed word
+    assert names.split_two_names("hamidreza") == ("hamid", "reza")
+    assert names.split_two_names("hamidrezaa") is None
+
+
 def test_words_are_joined_only_around_a_linking_particle(screener: Screener) -> None:
     names = screener.matcher.names
     # "Jalal Din": no particle links the two, so they stay two words.

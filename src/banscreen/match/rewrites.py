@@ -63,6 +63,35 @@ class QueryRewrites:
         found = best[n]
         return found if found is not None and len(found) >= 2 else None
 
+    def split_particle(self, token: str) -> tuple[str, str] | None:
+        """A name's particle written onto the word it goes with ("Alrawi", "Elbakri",
+        "Abdulrahim", "Aboutalebi"), split off when the rest is a listed word of three
+        letters or more, whether or not the registry also writes them together (a list
+        spells one person "ALRAWI" and another "AL-RAWI")."""
+        if not token.isalpha() or not token.isascii():
+            return None
+        for n in range(min(len(token) - 3, 5), 1, -1):
+            head, rest = token[:n], token[n:]
+            if head in self._compound_links and rest in self._words:
+                return head, rest
+        return None
+
+    def split_two_names(self, token: str) -> tuple[str, str] | None:
+        """Two parts of persons' names written as one ("Hamidreza", "Alireza", "Gholamreza"),
+        split where both halves are words of listed persons' names, of three letters or
+        more, when the registry also writes them together (a list spells one person
+        "Hamidreza" and another "Hamid Reza"); a word it does not know is split by
+        split_run_together."""
+        if len(token) < 7 or not token.isalpha() or not token.isascii():
+            return None
+        persons = self._lexical_persons.by_token
+        if token not in persons:
+            return None  # a word no listed person has: split_run_together splits it
+        for cut in range(3, len(token) - 2):
+            if token[:cut] in persons and token[cut:] in persons:
+                return token[:cut], token[cut:]
+        return None
+
     def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
         "Kyrgyztransavia", "Petro Iran" against "Petroiran"), joined; None if none are."""
@@ -108,7 +137,13 @@ class QueryRewrites:
             out.append((self.normaliser.form(read), 1.0))
         cap = self.config.compact_score
         for base, _ in list(out):
-            pieces = [self.split_run_together(t) or (t,) for t in base.tokens]
+            pieces = [
+                self.split_run_together(t)
+                or self.split_particle(t)
+                or self.split_two_names(t)
+                or (t,)
+                for t in base.tokens
+            ]
             if any(len(p) > 1 for p in pieces):
                 text = " ".join(w for piece in pieces for w in piece)
                 out.append((self.normaliser.form(text), cap))
