@@ -206,6 +206,22 @@ def test_a_name_part_written_together_meets_its_listed_parts(
     assert review(screener) <= score < screener.registry.matching.thresholds.block
 
 
+@pytest.mark.parametrize("query", ["Kim Chong Un", "KIM Cho'ng-u'n"])
+def test_mccune_reischauer_meets_revised_romanization(screener: Screener, query: str) -> None:
+    """Korean ㅈ is "ch" in one romanisation and "j" in the other (Chong, Jong): "ch" may
+    be read either way, so the listed KIM JONG UN is a REVIEW, never a BLOCK."""
+    score, _ = found(screener, query)["person-kim"]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+def test_a_spelling_of_two_sound_classes_gives_a_word_both_keys(screener: Screener) -> None:
+    sound = screener.matcher.names.sound
+    assert sound.key("jong") in sound.keys("chong")  # Korean, Spanish, Russian "ch"
+    assert sound.key("mykl") in sound.keys("michael")  # English "ch": ICU's Hebrew מייקל
+    assert sound.keys("jong") == (sound.key("jong"),)  # a word without one has one key
+    assert sound.similarity("chong", "jong") == sound.equal_score
+
+
 def test_a_word_is_split_only_into_a_particle_or_two_listed_name_parts(
     screener: Screener,
 ) -> None:

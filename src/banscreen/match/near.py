@@ -175,9 +175,9 @@ class Words:
         by_key: dict[str, set[str]] = defaultdict(set)
         for word in words:
             if word.isascii():
-                key = sound.key(word)
-                if len(key) >= 2:
-                    by_key[key].add(word)
+                for key in sound.keys(word):
+                    if len(key) >= 2:
+                        by_key[key].add(word)
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
 
@@ -199,18 +199,19 @@ class Words:
         `near`; spelt alike to the edit similarity `spelling` too, if given), each with the
         most that scoring gives the pair: the partners scoring.py may align."""
         found = dict(self.near(token))
-        key = self.sound.key(token) if token.isascii() else ""
-        if len(key) < equal_min:
-            return tuple(found.items())
-        partners = [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]
         least = self.sound.near_min_classes if min_classes is None else min_classes
-        if near and len(key) >= least:
-            partners += [
-                (other, self.sound.near_score)
-                for near_key, _ in self.near_keys.near(key)
-                if len(near_key) >= least
-                for other in self.by_key.get(near_key, ())
-            ]
+        partners: list[tuple[str, float]] = []
+        for key in self.sound.keys(token) if token.isascii() else ():
+            if len(key) < equal_min:
+                continue
+            partners += [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]
+            if near and len(key) >= least:
+                partners += [
+                    (other, self.sound.near_score)
+                    for near_key, _ in self.near_keys.near(key)
+                    if len(near_key) >= least
+                    for other in self.by_key.get(near_key, ())
+                ]
         for other, similarity in partners:
             if spelling is not None and OSA.normalized_similarity(token, other) < spelling:
                 continue

@@ -24,6 +24,8 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 
 _VOWELS = frozenset("aeiouy")
+# Keys a word may have when spellings of two classes are read either way.
+MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
 _DIGRAPH_FIRST = frozenset("bcdgkpstz")
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
@@ -39,16 +41,36 @@ class SoundKeys:
             ((spelling, cls) for cls, group in config.sound_classes.items() for spelling in group),
             key=lambda item: -len(item[0]),
         )
-        self._classes = dict(spellings)
-        self._pattern = re.compile("|".join(re.escape(s) for s, _ in spellings) + "|.")
+        # A spelling listed under two classes may be either ("ch": Michael's k, Chong's j);
+        # the first is its class in a word's key, and each other gives the word another key.
+        classes: dict[str, list[str]] = {}
+        for spelling, cls in spellings:
+            classes.setdefault(spelling, []).append(cls)
+        self._classes = {spelling: found[0] for spelling, found in classes.items()}
+        self._others = {spelling: found[1:] for spelling, found in classes.items() if found[1:]}
+        self._pattern = re.compile("|".join(re.escape(s) for s in classes) + "|.")
         self.equal_score = config.sound_equal_score
         self.near_similarity = config.sound_near_similarity
         self.near_score = config.sound_near_score
         self.near_min_classes = config.sound_near_min_classes
         self.key = lru_cache(maxsize=CACHE_ENTRIES)(self._key)
+        self.keys = lru_cache(maxsize=CACHE_ENTRIES)(self._keys)
 
-    def _key(self, word: str) -> str:
-        """The sound key of a lower-case ASCII word ("" for a word of no letters)."""
+    def _keys(self, word: str) -> tuple[str, ...]:
+        """The word's key, then its keys with each spelling of two classes in it read as
+        the other (at most `MAX_KEYS` in all)."""
+        found = [self.key(word)]
+        for spelling, others in self._others.items():
+            if spelling in word:
+                for cls in others:
+                    variant = self._key(word, {spelling: cls})
+                    if variant not in found and len(found) < MAX_KEYS:
+                        found.append(variant)
+        return tuple(found)
+
+    def _key(self, word: str, read_as: dict[str, str] | None = None) -> str:
+        """The sound key of a lower-case ASCII word ("" for a word of no letters), with the
+        spellings of `read_as` read as its classes."""
         if len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST:
             # A final -ah / -eh / -nh writes a vowel (Hebrew he, Arabic ta marbuta: ICU's
             # "mwlynh" is "Molina").
@@ -63,7 +85,8 @@ class SoundKeys:
                 if i == 0:
                     out.append("A")
                 continue
-            cls = self._classes.get(piece)
+            cls = read_as.get(piece) if read_as else None
+            cls = cls or self._classes.get(piece)
             if cls is None:
                 continue  # digits and signs sound like nothing
             for ch in cls:
@@ -85,11 +108,13 @@ class SoundKeys:
     ) -> float:
         """How alike two words sound: `equal_score` (keys equal, of `equal_min` classes or
         more), `near_score` (near keys of `min_classes` classes or more) or 0."""
-        ka, kb = self.key(a), self.key(b)
-        if len(ka) < equal_min or len(kb) < equal_min:
-            return 0.0
-        if ka == kb:
-            return self.equal_score
-        if self.keys_near(ka, kb, min_classes):
-            return self.near_score
-        return 0.0
+        best = 0.0
+        for ka in self.keys(a):
+            for kb in self.keys(b):
+                if len(ka) < equal_min or len(kb) < equal_min:
+                    continue
+                if ka == kb:
+                    return self.equal_score
+                if self.keys_near(ka, kb, min_classes):
+                    best = self.near_score
+        return best
