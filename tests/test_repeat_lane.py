@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -18,8 +19,8 @@ from banscreen.batch.run import serialised
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Policy, Transaction
 from banscreen.registry import Registry
-from banscreen.surfaces.rows import parse_row
-from banscreen.surfaces.tabular import TransactionFile
+from banscreen.surfaces.rows import COUNTERPARTY_COLUMNS, parse_row
+from banscreen.surfaces.tabular import RawRow, TransactionFile
 
 HEADER = [
     "id", "date", "category", "counterparty_name", "counterparty_country",
@@ -288,3 +289,30 @@ def test_ids_and_extras_in_any_script_take_the_lane_and_undecodable_bytes_do_not
         assert lane.count("深圳总部".encode()) == 198  # 200 odd rows, 2 of them Latin-1
         assert b"row 301: id:" in lane  # the undecodable id is an ERROR naming its row
         assert hits > 300
+
+
+def test_the_lane_keeps_each_distinct_decision_once_and_shares_key_strings(
+    registry: Registry,
+) -> None:
+    """Kept cells are most of what the lane holds at LANE_KEYS keys: rows that CLEAR alike
+    share one kept value, and keys share their strings rather than each row's copies."""
+    from banscreen.wire import DECISION_COLUMNS, Serialiser
+
+    screener = Screener(registry)
+    flow = Pipeline(screener, ScreenOptions(), Serialiser("csv", DECISION_COLUMNS))
+    assert flow.lane is not None
+    names = ["Acme Trading LLC", "Globex Industrial Corp", "Initech Software Ltd"]
+    rows = [
+        RawRow(i + 1, {"id": f"T{i}", "date": "2021-03-15", "category": "payment",
+                       "counterparty_name": "".join(list(names[i % 3])),  # a new string
+                       "counterparty_country": "US", "us_nexus": "true"})
+        for i in range(6)
+    ]  # fmt: skip
+    written = list(flow.items(rows))
+    assert [outcome for outcome, _ in written] == ["CLEAR"] * 6
+    kept = list(flow.lane._any_date.items())
+    assert len(kept) == 3
+    assert all(value is kept[0][1] for _, value in kept)  # one tuple for the three
+    for key, _ in kept:
+        name = key[COUNTERPARTY_COLUMNS.index("counterparty_name")]
+        assert name is sys.intern("".join(list(name)))  # the interned string

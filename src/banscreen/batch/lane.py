@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from sys import intern
 from typing import Any
 
 from ..engine import Screener, ScreenOptions, same_on_every_date
@@ -36,6 +37,7 @@ _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
+Kept = tuple[str, tuple[str, ...]]  # (outcome, a decision's cells), as the lane keeps them
 LaneKey = tuple[tuple[Any, ...], int]  # (raw counterparty columns, period of the date)
 
 
@@ -61,8 +63,9 @@ class RepeatLane:
         # compare equal across types (True == 1) but do not parse alike: only text is keyed.
         self._check_types = not text_only
         self._periods: dict[Any, int] = {}
-        self._any_date: dict[tuple[Any, ...], Cells] = {}
-        self._by_period: dict[tuple[tuple[Any, ...], int], Cells] = {}
+        self._any_date: dict[tuple[Any, ...], Kept] = {}
+        self._by_period: dict[tuple[tuple[Any, ...], int], Kept] = {}
+        self._cells: dict[Kept, Kept] = {}  # each distinct kept value once
         self._limit = limit
         self._key_limit = key_limit
         # Rows without a date take --as-of; keep the lane to files that carry their dates.
@@ -145,15 +148,22 @@ class RepeatLane:
         False when the key is too long to keep."""
         if sum(len(v) for v in key[0] if isinstance(v, str)) > self._key_limit:
             return False
-        kept = (outcome, cells[1 : len(DECISION_COLUMNS)])
+        # A reader makes new strings for every row, and most kept cells are the same few
+        # (CLEAR, NO_MATCH): keys share their strings and equal cells one tuple, which at
+        # LANE_KEYS keys is most of what the lane holds.
+        values = tuple(intern(v) if type(v) is str else v for v in key[0])
+        value: Kept = (outcome, tuple(cells[1 : len(DECISION_COLUMNS)]))
+        if len(self._cells) >= self._limit:
+            self._cells.clear()
+        kept = self._cells.setdefault(value, value)
         if any_date:
             if len(self._any_date) >= self._limit:
                 self._any_date.clear()
-            self._any_date[key[0]] = kept
+            self._any_date[values] = kept
         else:
             if len(self._by_period) >= self._limit:
                 self._by_period.clear()
-            self._by_period[key] = kept
+            self._by_period[values, key[1]] = kept
         return True
 
 
