@@ -222,6 +222,31 @@ def test_a_spelling_of_two_sound_classes_gives_a_word_both_keys(screener: Screen
     assert sound.similarity("chong", "jong") == sound.equal_score
 
 
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("ハート", "Heart"),
+        ("ジャガー", "Jaguar"),
+        ("메이너드 케인스", "Maynard Keynes"),
+        ("필 라마", "Phil LaMarr"),
+    ],
+)
+def test_an_r_english_does_not_sound_may_be_left_out(
+    screener: Screener, written: str, latin: str
+) -> None:
+    """Japanese and Korean renderings of English names leave out an "r" after a vowel."""
+    assert screener.matcher.compare(written, latin, schema="person")[0] >= review(screener)
+
+
+def test_only_an_r_after_a_vowel_and_before_a_consonant_or_the_end_is_unsounded(
+    screener: Screener,
+) -> None:
+    sound = screener.matcher.names.sound
+    assert sound.keys("heart") == ("HRT", "HT")
+    assert sound.keys("maria") == ("MR",)  # before a vowel: sounded
+    assert sound.keys("brown") == (sound.key("brown"),)  # after a consonant: sounded
+
+
 def test_a_word_is_split_only_into_a_particle_or_two_listed_name_parts(
     screener: Screener,
 ) -> None:

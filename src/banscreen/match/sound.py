@@ -24,6 +24,9 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 
 _VOWELS = frozenset("aeiouy")
+# An "r" after a vowel and before a consonant or at the end, which English does not sound
+# and Japanese and Korean renderings leave out (ハート "hato", Heart; 카드 "kadeu", Card).
+_R_UNSOUNDED = re.compile(r"(?<=[aeiouy])r+(?=[b-df-hj-np-tv-xz]|$)")
 # Keys a word may have when spellings of two classes are read either way.
 MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
@@ -66,6 +69,11 @@ class SoundKeys:
                     variant = self._key(word, {spelling: cls})
                     if variant not in found and len(found) < MAX_KEYS:
                         found.append(variant)
+        unrolled = _R_UNSOUNDED.sub("", word)
+        if unrolled != word:
+            variant = self.key(unrolled)
+            if variant not in found and len(found) < MAX_KEYS:
+                found.append(variant)
         return tuple(found)
 
     def _key(self, word: str, read_as: dict[str, str] | None = None) -> str:
