@@ -165,6 +165,7 @@ def test_a_legal_form_typed_without_accents_is_dropped_like_the_accented_one(
         ("حمزة أسامة محمد بن لادن", "Hamza Usama Muhammad bin Laden"),  # ta marbuta after z
         ("סאמי הדאווי", "Sami Hadawi"),  # a doubled vav is a consonant
         ("אוטו פרס מולינה", "Otto Pérez Molina"),  # a first aleph and vav are a vowel
+        ("מיקי לוי", "Mickey Levy"),  # a vav after a consonant may be a "v"
         ("نور محمد ثاقب", "Noor Mohammad Saqib"),  # ث read the Persian way, "s"
         ("فضل محمد مظلوم", "Fazl Mohammad Mazloom"),  # ض and ظ read the Persian way, "z"
     ],
@@ -245,6 +246,15 @@ def test_only_an_r_after_a_vowel_and_before_a_consonant_or_the_end_is_unsounded(
     assert sound.keys("heart") == ("HRT", "HT")
     assert sound.keys("maria") == ("MR",)  # before a vowel: sounded
     assert sound.keys("brown") == (sound.key("brown"),)  # after a consonant: sounded
+
+
+def test_a_w_after_a_consonant_is_a_vowel_or_a_v(screener: Screener) -> None:
+    """ICU writes the abjads' vav and waw "w": a vowel after a consonant (mwlynh, Molina)
+    or the consonant v (lwy, Levy); a word gets a key for each reading."""
+    sound = screener.matcher.names.sound
+    assert sound.key("molina") in sound.keys("mwlynh")
+    assert sound.key("levy") in sound.keys("lwy")
+    assert sound.keys("levy") == (sound.key("levy"),)
 
 
 def test_a_word_is_split_only_into_a_particle_or_two_listed_name_parts(

@@ -70,22 +70,27 @@ class SoundKeys:
                     if variant not in found and len(found) < MAX_KEYS:
                         found.append(variant)
         unrolled = _R_UNSOUNDED.sub("", word)
-        if unrolled != word:
-            variant = self.key(unrolled)
+        others = [self.key(unrolled)] if unrolled != word else []
+        if _W_AS_VOWEL.search(word):
+            # The abjads' letter for "w" is also their "v": ICU's "lwy" is Levy, "dwd" David.
+            others.append(self._key(word, w_vowel=False))
+        for variant in others:
             if variant not in found and len(found) < MAX_KEYS:
                 found.append(variant)
         return tuple(found)
 
-    def _key(self, word: str, read_as: dict[str, str] | None = None) -> str:
+    def _key(self, word: str, read_as: dict[str, str] | None = None, w_vowel: bool = True) -> str:
         """The sound key of a lower-case ASCII word ("" for a word of no letters), with the
-        spellings of `read_as` read as its classes."""
+        spellings of `read_as` read as its classes (and, without `w_vowel`, a "w" after a
+        consonant read as one)."""
         if len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST:
             # A final -ah / -eh / -nh writes a vowel (Hebrew he, Arabic ta marbuta: ICU's
             # "mwlynh" is "Molina").
             word = word[:-1]
         # Abjads write long vowels with consonant letters: a "w" after a consonant is "u" or
         # "o" (ICU's "dwry" is "Duri"; "mwlynh", "Molina"), heard as a vowel.
-        word = _W_AS_VOWEL.sub("u", word)
+        if w_vowel:
+            word = _W_AS_VOWEL.sub("u", word)
         out: list[str] = []
         for i, match in enumerate(self._pattern.finditer(word)):
             piece = match.group()
