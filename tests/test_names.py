@@ -257,6 +257,19 @@ def test_a_w_after_a_consonant_is_a_vowel_or_a_v(screener: Screener) -> None:
     assert sound.keys("levy") == (sound.key("levy"),)
 
 
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [("하워드 진", "Howard Zinn"), ("라자르 안겔로프", "Lazar Angelov"),
+     ("나이젤라 로슨", "Nigella Lawson")],
+)  # fmt: skip
+def test_korean_writes_z_and_a_soft_g_with_its_j(
+    screener: Screener, written: str, latin: str
+) -> None:
+    """Korean has no "z" and writes English's soft "g" as it writes "j" (ㅈ): "z", "ge" and
+    "gi" may be read as "j"."""
+    assert screener.matcher.compare(written, latin, schema="person")[0] >= review(screener)
+
+
 def test_a_word_is_split_only_into_a_particle_or_two_listed_name_parts(
     screener: Screener,
 ) -> None:
