@@ -257,6 +257,15 @@ def test_a_w_after_a_consonant_is_a_vowel_or_a_v(screener: Screener) -> None:
     assert sound.keys("levy") == (sound.key("levy"),)
 
 
+def test_an_organisations_word_sounds_alike_by_its_first_key_only(screener: Screener) -> None:
+    """The other readings are of persons' names: without an "r", "Lazard" would sound like
+    the listed "Lazada", a different company (held-out pair)."""
+    sound = screener.matcher.names.sound
+    assert sound.similarity("lazard", "lazada") == sound.equal_score  # as persons' names
+    assert sound.similarity("lazard", "lazada", every_key=False) < sound.equal_score
+    assert "lazada-group" not in found(screener, "Lazard Ltd")
+
+
 @pytest.mark.parametrize(
     ("written", "latin"),
     [("하워드 진", "Howard Zinn"), ("라자르 안겔로프", "Lazar Angelov"),

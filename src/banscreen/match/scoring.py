@@ -66,18 +66,26 @@ class Scorer:
         return 0.0
 
     def _spelling(
-        self, a: str, b: str, spelled: float, near: bool = True, floor: float | None = None
+        self,
+        a: str,
+        b: str,
+        spelled: float,
+        near: bool = True,
+        floor: float | None = None,
+        every_key: bool = True,
     ) -> float:
         """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
         "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
         "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
-        (two apps whose names differ by a letter have near keys)."""
+        (two apps whose names differ by a letter have near keys); without `every_key`, each
+        word's first sound key only (sound.py)."""
         floor = self.config.person_spelling_floor if floor is None else floor
         if spelled < floor:
             return 0.0
         sound = self.sound.similarity(
-            a, b, self.config.person_near_min_classes, self.config.person_equal_min_classes
-        )
+            a, b, self.config.person_near_min_classes, self.config.person_equal_min_classes,
+            every_key=every_key,
+        )  # fmt: skip
         if not sound or (not near and sound < self.sound.equal_score):
             return 0.0
         return sound
@@ -89,7 +97,11 @@ class Scorer:
         made words: "Quitor" and "Kator" are two)."""
         if spelled < self.config.org_spelling_floor or (self.known(a) and self.known(b)):
             return 0.0
-        return self._spelling(a, b, spelled, near=False, floor=self.config.org_spelling_floor)
+        # By each word's first key: the other readings are of persons' names ("Lazard" is
+        # not "Lazada" for an unsounded "r").
+        return self._spelling(
+            a, b, spelled, near=False, floor=self.config.org_spelling_floor, every_key=False
+        )
 
     def _person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a spelling that sounds alike (persons' names)."""

@@ -117,13 +117,22 @@ class SoundKeys:
         )
 
     def similarity(
-        self, a: str, b: str, min_classes: int | None = None, equal_min: int = 2
+        self,
+        a: str,
+        b: str,
+        min_classes: int | None = None,
+        equal_min: int = 2,
+        every_key: bool = True,
     ) -> float:
         """How alike two words sound: `equal_score` (keys equal, of `equal_min` classes or
-        more), `near_score` (near keys of `min_classes` classes or more) or 0."""
+        more), `near_score` (near keys of `min_classes` classes or more) or 0. Without
+        `every_key`, by each word's first key only (organisations' made words: "Lazard" is
+        not "Lazada" for an unsounded "r")."""
         best = 0.0
-        for ka in self.keys(a):
-            for kb in self.keys(b):
+        keys_a = self.keys(a) if every_key else (self.key(a),)
+        keys_b = self.keys(b) if every_key else (self.key(b),)
+        for ka in keys_a:
+            for kb in keys_b:
                 if len(ka) < equal_min or len(kb) < equal_min:
                     continue
                 if ka == kb:
