@@ -65,15 +65,8 @@ class Scorer:
             return self.config.initial_similarity
         return 0.0
 
-    def _spelling(
-        self,
-        a: str,
-        b: str,
-        spelled: float,
-        near: bool = True,
-        floor: float | None = None,
-        every_key: bool = True,
-    ) -> float:
+    def _spelling(self, a: str, b: str, spelled: float, near: bool = True,
+                  floor: float | None = None, every_key: bool = True) -> float:  # fmt: skip
         """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
         "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
         "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
@@ -99,9 +92,8 @@ class Scorer:
             return 0.0
         # By each word's first key: the other readings are of persons' names ("Lazard" is
         # not "Lazada" for an unsounded "r").
-        return self._spelling(
-            a, b, spelled, near=False, floor=self.config.org_spelling_floor, every_key=False
-        )
+        floor = self.config.org_spelling_floor
+        return self._spelling(a, b, spelled, near=False, floor=floor, every_key=False)
 
     def _person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a spelling that sounds alike (persons' names)."""

@@ -60,21 +60,23 @@ class SoundKeys:
         self.keys = lru_cache(maxsize=CACHE_ENTRIES)(self._keys)
 
     def _keys(self, word: str) -> tuple[str, ...]:
-        """The word's key, then its keys with each spelling of two classes in it read as
-        the other (at most `MAX_KEYS` in all)."""
-        found = [self.key(word)]
-        for spelling, others in self._others.items():
-            if spelling in word:
-                for cls in others:
-                    variant = self._key(word, {spelling: cls})
-                    if variant not in found and len(found) < MAX_KEYS:
-                        found.append(variant)
+        """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
+        spelling of two classes in it read as the other, without an unsounded "r", and with
+        a "w" after a consonant read as a consonant."""
+        readings = [
+            self._key(word, {spelling: cls})
+            for spelling, classes in self._others.items()
+            if spelling in word
+            for cls in classes
+        ]
         unrolled = _R_UNSOUNDED.sub("", word)
-        others = [self.key(unrolled)] if unrolled != word else []
+        if unrolled != word:
+            readings.append(self.key(unrolled))
         if _W_AS_VOWEL.search(word):
             # The abjads' letter for "w" is also their "v": ICU's "lwy" is Levy, "dwd" David.
-            others.append(self._key(word, w_vowel=False))
-        for variant in others:
+            readings.append(self._key(word, w_vowel=False))
+        found = [self.key(word)]
+        for variant in readings:
             if variant not in found and len(found) < MAX_KEYS:
                 found.append(variant)
         return tuple(found)
