@@ -3,6 +3,7 @@ rebuilt, and never used when stale or damaged."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
@@ -74,12 +75,16 @@ def _damage(path: Path, how: str) -> None:
     elif how == "truncate":
         raw = raw[: len(raw) // 2]
     data.write_bytes(bytes(raw))
+    manifest = path / "manifest.json"
     if how == "stale":
-        manifest = path / "manifest.json"
         manifest.write_text(manifest.read_text().replace('"key": "', '"key": "0'))
+    elif how == "no checksum":  # a manifest cut short by an editor or a disk: no "crc32"
+        found = json.loads(manifest.read_text())
+        del found["crc32"]
+        manifest.write_text(json.dumps(found))
 
 
-@pytest.mark.parametrize("how", ["flip", "truncate", "stale"])
+@pytest.mark.parametrize("how", ["flip", "truncate", "stale", "no checksum"])
 def test_a_damaged_or_stale_index_is_rebuilt_with_a_message_never_used(
     registry: Registry, how: str, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -293,7 +293,7 @@ def check_manifest(path: Path, key: str) -> dict[str, Any]:
         raise IndexDamaged(
             f"stored index is {stat.st_size} bytes, its manifest says {manifest['size']}"
         )
-    identity = _identity(stat, manifest["crc32"])
+    identity = _identity(stat, manifest.get("crc32"))
     with contextlib.suppress(OSError, ValueError):
         if json.loads((path / _VERIFIED).read_text()) == identity:
             return manifest
@@ -303,7 +303,7 @@ def check_manifest(path: Path, key: str) -> dict[str, Any]:
     return manifest
 
 
-def _identity(stat: os.stat_result, crc: str) -> list[Any]:
+def _identity(stat: os.stat_result, crc: str | None) -> list[Any]:
     return [stat.st_ino, stat.st_size, stat.st_ctime_ns, stat.st_mtime_ns, crc]
 
 
