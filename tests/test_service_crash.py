@@ -158,6 +158,12 @@ def test_every_answered_decision_is_stored_when_the_server_is_killed(tmp_path: P
 
     def client(n: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            send(conn, n)
+        finally:
+            conn.close()  # a connection left to the collector is a ResourceWarning, an error
+
+    def send(conn: http.client.HTTPConnection, n: int) -> None:
         headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
         for i in range(10_000):
             body = {"id": f"c{n}-{i}", "date": "2021-03-15", "category": "payment",
