@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
+from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
 from .forms import NameForm
 from .near import NearIndex, Words
@@ -113,25 +115,32 @@ class QueryRewrites:
                 i += 1
         return tuple(out) if changed else None
 
-    def variants(self, query: str) -> list[tuple[NameForm, float]]:
+    def variants(self, query: str) -> Sequence[tuple[NameForm, float]]:
         """The query's forms, each with the highest score it may give: the query itself;
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
         script, read the Persian way ("ثاقب", Saqib), uncapped (a transliteration is capped
         anyway); and re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
         or with a compound name's parts joined, at most `compact_score`."""
         split = split_references(query, self.config.reference_words, self.config.currency_codes)
-        stripped = None if split is None else split[0]
-        if split is not None and self.skip_inert_references and self._inert(split[1]):
+        if split is None:
+            return self._variants_of(query, None)
+        if self.skip_inert_references and self._inert(split[1]):
             # What was taken away pairs with nothing listed: the query itself scores no
             # higher than without it, so the name alone is scored (test_candidate_bound.py).
-            out = [(self.normaliser.form(split[0]), 1.0)]
-        else:
-            form = self.normaliser.form(query)
-            out = [(form, 1.0)]
-            if stripped is not None:
-                bare = self.normaliser.form(stripped)
-                if bare.tokens and bare.tokens != form.tokens:
-                    out.append((bare, 1.0))
+            return self._variants_of(split[0], None)
+        return self._variants_of(query, split[0])
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
+    def _variants_of(self, query: str, stripped: str | None) -> tuple[tuple[NameForm, float], ...]:
+        """`variants` of a query whose references, if any, are `stripped` away. Remembered:
+        a payee recurs with a new reference each time ("Acme 12345", "Acme 12399"), and
+        once the reference is found inert its forms are those of the bare name."""
+        form = self.normaliser.form(query)
+        out = [(form, 1.0)]
+        if stripped is not None:
+            bare = self.normaliser.form(stripped)
+            if bare.tokens and bare.tokens != form.tokens:
+                out.append((bare, 1.0))
         read = persian_reading(stripped if stripped is not None else query)
         if read is not None:
             out.append((self.normaliser.form(read), 1.0))
@@ -159,7 +168,7 @@ class QueryRewrites:
             camelled = self.normaliser.form(camel)
             if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
                 out.append((camelled, cap))
-        return out
+        return tuple(out)
 
     def join_compounds(
         self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None

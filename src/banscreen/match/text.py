@@ -172,10 +172,15 @@ _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1
 
 def _reference(word: str) -> bool:
     """A number of three digits or more, or a code of letters and two digits or more."""
-    digits = sum(ch.isdigit() for ch in word)
     if word.isdigit():
         return len(word) >= 3
-    return digits >= 2 and len(word) >= 4 and word.isascii()
+    return len(word) >= 4 and word.isascii() and sum(ch.isdigit() for ch in word) >= 2
+
+
+@lru_cache(maxsize=64)
+def _casefolded(words: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The config's word lists as sets, made once rather than on every name."""
+    return frozenset(w.casefold() for w in words) | frozenset(extra)
 
 
 def strip_references(
@@ -204,8 +209,8 @@ def split_references(
     dated = _DATE.sub(" \0 ", cleaned)
     amounts = _AMOUNT.findall(dated)
     words = _TOKEN.findall(_AMOUNT.sub(" \0 ", dated))
-    introducers = {w.casefold() for w in reference_words} | {"#", "№"}
-    currencies = {c.casefold() for c in currency_codes}
+    introducers = _casefolded(tuple(reference_words), ("#", "№"))
+    currencies = _casefolded(tuple(currency_codes))
     drop = [w == "\0" or _reference(w) for w in words]
     for i, word in enumerate(words):
         folded = word.casefold()
