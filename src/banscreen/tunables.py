@@ -15,6 +15,10 @@ CACHE_ENTRIES = 1 << 16
 # Decoded records kept per table of the stored name index (match/tables.py): a record not
 # kept is read again from the mapped file, which costs a few microseconds.
 STORED_RECORDS = 1 << 12
+# Folded texts kept by the normaliser: a name is folded several times while its form is
+# made, so only the last few are needed; longer texts (free text) are never kept.
+FOLDS_KEPT = 64
+FOLD_KEPT_CHARS = 512
 # Free text longer than this is decided without remembering its decision.
 CACHEABLE_TEXT = 4096
 # The repeat lane (batch/lane.py): written cells kept per kind (by period, for any date),

@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 
 from ..registry.matching import MatchingConfig
-from ..tunables import CACHE_ENTRIES
+from ..tunables import CACHE_ENTRIES, FOLD_KEPT_CHARS, FOLDS_KEPT
 from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
 from .legal import PIECES, LegalForms
@@ -95,9 +95,18 @@ class Normaliser:
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=CACHE_ENTRIES)(self.tokenize)
         self.form = lru_cache(maxsize=CACHE_ENTRIES)(self._form)
+        # One name is folded up to five times while its form is made (its pieces, legal
+        # forms, person's reading, whether words were dropped): the last few are remembered
+        # when folding costs more than remembering (not ASCII: Chinese is simplified).
+        self._folded = lru_cache(maxsize=FOLDS_KEPT)(self._fold)
 
     def fold(self, text: str) -> str:
         """Width, case and script folding, without tokenising."""
+        if text.isascii() or len(text) > FOLD_KEPT_CHARS:  # long: free text, not kept alive
+            return self._fold(text)
+        return self._folded(text)
+
+    def _fold(self, text: str) -> str:
         text = clean(text).casefold()
         if has_han(text):
             text = pinyin.to_simplified(text)
