@@ -34,6 +34,11 @@ STAGE_ROWS = 8192  # rows per Parquet batch when spark-screen stages a CSV or JS
 PROGRESS_EVERY = 2000  # a job's progress is written to the store this often
 ALERT_PART = 2000  # a job's alerted rows recorded in one database transaction, at most
 
+# Normalising a large registry's names on every core (match/fanout.py): from this many
+# names, in chunks of this many per task.
+FANOUT_NAMES = 20_000
+FANOUT_CHUNK = 2_000
+
 # Input limits.
 SAMPLE_BYTES = 1 << 20  # bytes read to detect a file's encoding
 EXTRA_FIELD_LIMIT = 1 << 20  # characters of an extra input column carried to the output

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..registry.cache import cached
 from ..registry.matching import MatchingConfig
+from .fanout import map_names
 from .progress import stage
 
 
@@ -105,11 +106,6 @@ def cached_forms(
         digest.update(value.encode("utf-8", "surrogatepass") + b"\0")
 
     def build() -> list[NameForm]:
-        step = stage("normalising names", len(values))
-        found = []
-        for value in values:
-            found.append(form(value))
-            step.advance()
-        return found
+        return map_names(values, form, stage("normalising names", len(values)))
 
     return cached("forms", [], build, key=(digest.hexdigest(), config.key()))

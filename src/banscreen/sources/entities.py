@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..match.fanout import map_names
 from ..model import (
     Coverage,
     Entity,
@@ -161,13 +162,23 @@ def imported_data(
             for name in entity.names:
                 if name.kind in ("legal", "trade") and (k := key(name.value)):
                     shipped_keys.setdefault(k, []).append(entity)
+    # Every listed entity's names normalised once, on every core for a large list.
+    values = list(
+        dict.fromkeys(
+            value
+            for record in content.records
+            if record.type == "entity"
+            for value in (record.name, *record.aliases)
+        )
+    )
+    keys = dict(zip(values, map_names(values, key), strict=True))
     relations: list[Relation] = []
     for record in content.records:
         if record.type != "entity":
             continue
         linked: set[str] = set()
         for value in (record.name, *record.aliases):
-            for other in shipped_keys.get(key(value), ()):
+            for other in shipped_keys.get(keys[value], ()):
                 countries = {c.lower() for c in record.countries}
                 country = (other.country or "").lower()
                 if other.id in linked or (country and countries and country not in countries):
