@@ -10,6 +10,9 @@ transactions (or batches of `--batch`) from the generated benchmark rows until t
 count or the time bound is reached. Prints requests/s, transactions/s, p50/p99 latency, and
 the server's CPU time per request.
 
+`--accepts N` seeds the store with N accept entries before the server starts, as a desk's
+clearances accumulate.
+
 `--kill-after N` sends the server SIGKILL once N answers have come back, then opens the
 store and checks that every decision id answered is there (an answer is sent only after
 its decision is committed).
@@ -57,6 +60,10 @@ def main() -> None:
     parser.add_argument(
         "--kill-after", type=int, default=0, help="SIGKILL the server after N answers"
     )
+    parser.add_argument(
+        "--accepts", type=int, default=0,
+        help="seed the store with N accept entries first (a review desk's clearances)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rows = list(synthetic_rows(max(args.requests * args.batch, 1000), unique_share=0.2, seed=11))
@@ -66,6 +73,8 @@ def main() -> None:
             [str(BANSCREEN), "--home", home, "keys", "create", "--scope", "screen", *db],
             check=True, capture_output=True, text=True,
         ).stdout.strip()  # fmt: skip
+        if args.accepts:
+            _seed_accepts(home, args.db, args.accepts)
         port = free_port()
         server = subprocess.Popen(
             [
@@ -183,6 +192,28 @@ def main() -> None:
             f"SIGKILL after {len(latencies):,} answers: {len(answered):,} decisions answered, "
             f"{missing} of them not in the store"
         )
+
+
+def _seed_accepts(home: str, db: str | None, count: int) -> None:
+    """`count` accept entries for counterparties the benchmark rows never name, a tenth of
+    them revoked, written straight to the store's table (as years of clearances leave it)."""
+    from sqlalchemy import insert
+
+    from banscreen.store import Store
+    from banscreen.store.base import now
+    from banscreen.store.tables import AcceptEntryRow
+
+    store = Store(db or f"sqlite:///{Path(home) / 'banscreen.db'}")
+    moment = now()
+    rows = [
+        {"counterparty": f"seeded counterparty {i}", "entity_id": "cn-tenpay",
+         "list_version": "seed", "reason": "seeded", "created_at": moment,
+         "revoked_at": moment if i % 10 == 0 else None}
+        for i in range(count)
+    ]  # fmt: skip
+    with store.engine.begin() as connection:
+        connection.execute(insert(AcceptEntryRow.__table__), rows)
+    store.engine.dispose()
 
 
 def _decision_ids(payload: bytes) -> list[str]:

@@ -41,11 +41,12 @@ class Service:
             workers=self.job_workers,
         )
 
-    def refresh_accept_list(self, stamp: tuple[int, int, int] | None = None) -> None:
+    def refresh_accept_list(self, stamp: int | None = None) -> None:
         """The screener's accept list, brought up to date with the store's entries: when one
         is written or revoked, and when the next one expires. `stamp` is the store's
         `accept_stamp` when the caller has just read it (with its key)."""
-        stamp = stamp or self.store.accept_stamp()
+        if stamp is None:
+            stamp = self.store.accept_stamp()
         moment = now()
         current = self.screener.accept_list
         lapsed = current.next_expiry is not None and current.next_expiry <= moment

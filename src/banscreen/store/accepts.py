@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, StoreError
 from ..model import COUNTERPARTY
 from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX
 from .base import StoreBase, now
-from .tables import AcceptEntryRow, DecisionRow
+from .tables import AcceptChanges, AcceptEntryRow, DecisionRow
 
-_ACCEPT = AcceptEntryRow.__table__.c
-_STAMP = select(func.count(_ACCEPT.id), func.max(_ACCEPT.id), func.count(_ACCEPT.revoked_at))
+# The accept list's stamp: its count of writes (migration 0006), one row by primary key.
+ACCEPT_STAMP = select(AcceptChanges.__table__.c.changes).where(AcceptChanges.__table__.c.id == 1)
 
 
 @dataclass(frozen=True)
@@ -165,12 +165,12 @@ class Accepts(StoreBase):
             )
             return row
 
-    def accept_stamp(self) -> tuple[int, int, int]:
-        """(count, newest id, revoked count): cheap to ask, changes with every entry written
-        or revoked. Expiry is the reader's: `AcceptList(now=…)` leaves expired ones out."""
+    def accept_stamp(self) -> int:
+        """How many writes the accept list has had: changes with every entry written or
+        revoked, and costs one row's read however long the list is. Expiry is the
+        reader's: `AcceptList(now=…)` leaves expired ones out."""
         with self.engine.connect() as connection:  # Core: asked on every screening
-            row = connection.execute(_STAMP).one()
-            return int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)
+            return int(connection.execute(ACCEPT_STAMP).scalar_one())
 
     def accept_entries(self) -> list[AcceptEntryRow]:
         """Every entry not revoked (the expired too: `AcceptList` drops them by time)."""

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, select, update
 
 from ..errors import StoreError
+from .accepts import ACCEPT_STAMP
 from .base import StoreBase, aware, now
-from .tables import AcceptEntryRow, ApiKey
+from .tables import ApiKey
 
 SCOPES = ("screen", "review", "admin")
 KEY_PREFIX = "bsk_"
@@ -31,7 +32,7 @@ class KeyInfo:
     scopes: frozenset[str]
     # The accept list's stamp (see `accept_stamp`), read in the same query as the key: a
     # screening needs both, and one read on the hot path costs less than two.
-    accept_stamp: tuple[int, int, int] | None = field(default=None, compare=False)
+    accept_stamp: int | None = field(default=None, compare=False)
 
     @property
     def actor(self) -> str:
@@ -86,13 +87,9 @@ class KeyRecord:
 # This read runs on every request: one Core statement over the table, built once (the ORM's
 # per-statement work cost more than the query).
 _KEYS = ApiKey.__table__.c
-_ACCEPT = AcceptEntryRow.__table__.c
 _BY_PREFIX = select(
     _KEYS.id, _KEYS.name, _KEYS.scopes, _KEYS.key_hash, _KEYS.revoked_at, _KEYS.expires_at,
-    _KEYS.last_used_at,
-    select(func.count(_ACCEPT.id)).scalar_subquery(),
-    select(func.max(_ACCEPT.id)).scalar_subquery(),
-    select(func.count(_ACCEPT.revoked_at)).scalar_subquery(),
+    _KEYS.last_used_at, ACCEPT_STAMP.scalar_subquery(),
 ).where(_KEYS.prefix == bindparam("prefix"))  # fmt: skip
 
 
@@ -140,13 +137,12 @@ class Keys(StoreBase):
         with self.engine.connect() as connection:
             rows = connection.execute(_BY_PREFIX, {"prefix": key[:12]}).all()
         found = None
-        for key_id, name, scopes, key_hash, revoked, expires, last, *accepts in rows:
+        for key_id, name, scopes, key_hash, revoked, expires, last, accepts in rows:
             if not hmac.compare_digest(key_hash, digest) or revoked is not None:
                 continue
             if expires is not None and aware(expires) <= moment:
                 continue
-            stamp = (int(accepts[0] or 0), int(accepts[1] or 0), int(accepts[2] or 0))
-            found = KeyInfo(key_id, name, frozenset(scopes.split()), stamp)
+            found = KeyInfo(key_id, name, frozenset(scopes.split()), int(accepts or 0))
             if last is None or moment - aware(last) >= LAST_USED_EVERY:
                 with self.engine.begin() as connection:
                     connection.execute(

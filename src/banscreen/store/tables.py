@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -138,6 +139,16 @@ class AcceptEntryRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+class AcceptChanges(Base):
+    """How many writes the accept list has had: one row, bumped by database triggers on
+    every insert, update and delete of `accept_list` (migration 0006). Screening reads it on
+    every request to know whether its copy of the list is current, in constant time."""
+
+    __tablename__ = "accept_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger)
 
 
 class ListVersionRow(Base):
