@@ -64,3 +64,17 @@ def test_a_pool_worker_normalises_in_its_own_process() -> None:
     with multiprocessing.get_context("fork").Pool(1) as pool:
         (pids,) = pool.map(_pids_inside_a_worker, [0])
     assert len(set(pids)) == 1 and os.getpid() not in pids
+
+
+def test_what_a_dead_worker_left_undone_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-chunk (the OOM killer) must not hang the build or lose names."""
+    monkeypatch.setattr(fanout, "FANOUT_CHUNK", 10)
+    parent = os.getpid()
+    values = [str(i) for i in range(100)]
+
+    def work(value: str) -> str:
+        if value == "55" and os.getpid() != parent:
+            os._exit(9)  # dies in a worker; the calling process does it fine
+        return value * 2
+
+    assert fanout.map_names(values, work, least=2) == [v * 2 for v in values]

@@ -4,7 +4,8 @@ building its index, and each name is normalised on its own.
 Worker processes are forked, so they start with the caller's normaliser already made (its
 tables, caches and config) and receive only the names; the results come back in order.
 Fewer names than `FANOUT_NAMES`, one core, a platform without fork, or a caller that is
-itself a pool's worker: done in this process, with the same results.
+itself a pool's worker: done in this process, with the same results; and what a worker that
+died left undone is done here too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from ..tunables import FANOUT_CHUNK, FANOUT_NAMES
@@ -53,14 +56,18 @@ def map_names(
     chunks = [values[i : i + FANOUT_CHUNK] for i in range(0, len(values), FANOUT_CHUNK)]
     out: list[T] = []
     _WORK = work
+    context = multiprocessing.get_context("fork")
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
-            for part in pool.imap(_apply, chunks):
+        # An executor, not a Pool: a worker that dies (the OOM killer) breaks it with an
+        # error rather than leaving its chunk waited for forever.
+        with ProcessPoolExecutor(cores, mp_context=context) as pool:
+            for part in pool.map(_apply, chunks):
                 out.extend(part)
                 if step is not None:
                     step.advance(len(part))
-    except OSError:  # no processes to be had: the same work here
-        return _serial(values, work, step)
+    except (OSError, BrokenProcessPool):  # no processes to be had, or one died: redo here
+        done = len(out)
+        return out + _serial(values[done:], work, step)
     finally:
         _WORK = None
     return out

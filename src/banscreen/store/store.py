@@ -7,8 +7,6 @@ log, whose entries chain by hash: `verify_audit` finds any entry edited, inserte
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from .accepts import ClearScope
 from .audit import GENESIS, Anchor, Audit, AuditProblem
 from .base import normalise_url, now
@@ -17,7 +15,6 @@ from .jobs import Jobs
 from .keys import KEY_PREFIX, SCOPES, KeyInfo, Keys
 from .review import ACTIONS, FOUR_EYES, STATUSES, AlertQuery, Review
 from .sessions import Sessions
-from .tables import Alert, DecisionRow
 
 __all__ = [
     "ACTIONS",
@@ -42,13 +39,3 @@ class Store(Keys, Decisions, Review, Jobs, Sessions, Audit):
     (the queue and the actions on alerts), accepts.py (the accept list), jobs.py,
     sessions.py (the review UI's) and audit.py, each a part of this one class over one
     connection (base.py)."""
-
-    def counts(self) -> dict[str, int]:
-        with self.session() as session:
-            return {
-                "decisions": session.scalar(select(func.count()).select_from(DecisionRow)) or 0,
-                "alerts_open": session.scalar(
-                    select(func.count()).select_from(Alert).where(Alert.status == "open")
-                )
-                or 0,
-            }
