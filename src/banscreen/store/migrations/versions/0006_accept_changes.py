@@ -34,7 +34,8 @@ def upgrade() -> None:
             f"BEGIN {_BUMP}; RETURN NULL; END $$ LANGUAGE plpgsql"
         )
         op.execute(
-            "CREATE TRIGGER accept_list_changes AFTER INSERT OR UPDATE OR DELETE ON accept_list "
+            "CREATE TRIGGER accept_list_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            "ON accept_list "
             "FOR EACH STATEMENT EXECUTE FUNCTION bump_accept_changes()"
         )
         return
