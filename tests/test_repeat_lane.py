@@ -42,6 +42,10 @@ NEXUS = ["true", "false", "unknown", "", "maybe", "TRUE"]
 IDS = ["T1", " T2 ", "", "=cmd", "-5", "ид-7", "x\x00y", "@id"]
 EXTRAS = ["12.50", "", "=1+2", "\tx", "Café", "+44"]
 
+# A category written over the party's own (None keeps it): a counterparty that matched
+# nothing is answered for any category and nexus the ordinary path has accepted before.
+CATEGORIES = [None, None, "payment", "vendor", " Payment ", "gift", ""]
+
 row = st.tuples(
     st.sampled_from(IDS),
     st.sampled_from(DATES),
@@ -49,14 +53,17 @@ row = st.tuples(
     st.sampled_from(NEXUS),
     st.sampled_from(EXTRAS),
     st.sampled_from(EXTRAS),
+    st.sampled_from(CATEGORIES),
 )
 
 
-def _write(path: Path, rows: list[tuple[str, str, tuple[str, ...], str, str, str]]) -> None:
+def _write(path: Path, rows: list[tuple[Any, ...]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(HEADER)
-        for tx_id, day, (cat, name, country, ids, text), nexus, amount, note in rows:
+        for tx_id, day, (cat, name, country, ids, text), nexus, amount, note, *over in rows:
+            if over and over[0] is not None:
+                cat = over[0]
             writer.writerow([tx_id, day, cat, name, country, ids, nexus, text, amount, note])
 
 
@@ -119,7 +126,7 @@ def _screen_both(
     st.booleans(),
 )
 def test_the_lane_writes_what_the_ordinary_path_writes(
-    registry: Registry, rows: list[tuple[str, str, tuple[str, ...], str, str, str]],
+    registry: Registry, rows: list[tuple[Any, ...]],
     policy: Policy, raw: bool,
 ) -> None:  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +135,28 @@ def test_the_lane_writes_what_the_ordinary_path_writes(
         for out_fmt in ("csv", "parquet"):
             lane, plain, _ = _screen_both(registry, src, Path(tmp), policy, raw, out_fmt)
             assert lane == plain
+
+
+def test_a_counterparty_that_matched_nothing_is_answered_for_any_valid_category_and_nexus(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """Its no-match holds whatever the category and nexus: a new pair costs no decision once
+    the pair was accepted for any counterparty; an unknown one still goes the ordinary way
+    (and is an ERROR)."""
+    categories = ["payment", "vendor", "hosting", "gift", "employment"]
+    rows = [
+        (f"T{i}", DATES[i % 6], PARTIES[1], NEXUS[i % 5], "1", "n", categories[(i // 5) % 5])
+        for i in range(100)
+    ]
+    src = tmp_path / "tx.csv"
+    _write(src, rows)
+    lane, plain, hits = _screen_both(registry, src, tmp_path, Policy.STRICT, False)
+    assert lane == plain
+    outcomes = [line.split(b",")[1] for line in lane.splitlines()[1:]]
+    assert outcomes.count(b"ERROR") == 20 + 16  # the unknown category; "maybe" as a nexus
+    # 64 valid rows; decided the ordinary way: the first row of each valid category and
+    # of each valid nexus value (4 + 4 at most), the rest from the lane.
+    assert hits >= 64 - 8
 
 
 def test_repeated_rows_take_the_lane(registry: Registry, tmp_path: Path) -> None:
@@ -155,7 +184,7 @@ def test_repeated_rows_take_the_lane(registry: Registry, tmp_path: Path) -> None
     st.sampled_from(["csv", "parquet"]),
 )
 def test_with_workers_the_lane_writes_what_the_ordinary_path_writes(
-    registry: Registry, rows: list[tuple[str, str, tuple[str, ...], str, str, str]],
+    registry: Registry, rows: list[tuple[Any, ...]],
     policy: Policy, out_fmt: str,
 ) -> None:  # fmt: skip
     # Small chunks, so rows repeat across chunks answered in the parent and chunks in flight.

@@ -5,9 +5,12 @@ Real payment files name the same few thousand counterparties over and over. The 
 caches decisions by counterparty and registry period (`Registry.period_of`), but a row still
 costs a parse, a Decision object and a serialisation. Here a decision's output cells (outcome
 through error, formula-neutralised as the CSV writer would) are kept under the row's raw
-counterparty columns plus the period of its date — or under the columns alone when the
-engine says the decision is the same on every date (`same_on_every_date`: nothing matched) —
-and a later row with the same key only has its own id and extra columns checked and copied.
+counterparty columns plus the period of its date — or, when the engine says the decision
+is the same on every date and with any nexus (`same_on_every_date`: nothing matched, so no
+program was consulted), under the columns without the date, the category and the nexus,
+for rows whose category and nexus as written were accepted by the ordinary path before
+(they are checked one value at a time, never together with the rest) — and a later row
+with the same key only has its own id and extra columns checked and copied.
 
 Only rows that need nothing else take the lane: a text id, a parseable date, counterparty
 columns that are text, and an id and extra columns within their limits that hold no
@@ -35,6 +38,10 @@ from ..wire import DECISION_COLUMNS, Serialiser, guard
 
 _ID_LIMIT = FIELD_LIMITS["id"]
 _NO_PERIOD = -1
+# A no-match is the same for every category and nexus (nothing matched, so no program was
+# consulted): kept under the columns that say who the counterparty is, without these two.
+_CATEGORY = COUNTERPARTY_COLUMNS.index("category")
+_NEXUS = COUNTERPARTY_COLUMNS.index("us_nexus")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
 Kept = tuple[str, tuple[str, ...]]  # (outcome, a decision's cells), as the lane keeps them
@@ -63,7 +70,11 @@ class RepeatLane:
         # compare equal across types (True == 1) but do not parse alike: only text is keyed.
         self._check_types = not text_only
         self._periods: dict[Any, int] = {}
-        self._any_date: dict[tuple[Any, ...], Kept] = {}
+        self._any_date: dict[tuple[Any, ...], Kept] = {}  # by who (no category, nexus)
+        # Categories and nexus values as written in rows decided the ordinary way without an
+        # ERROR. Each is valid on its own (neither is checked against another column), so a
+        # row with a known one of each and a known no-match counterparty is valid and CLEAR.
+        self._valid: tuple[set[Any], set[Any]] = (set(), set())
         self._by_period: dict[tuple[tuple[Any, ...], int], Kept] = {}
         self._cells: dict[Kept, Kept] = {}  # each distinct kept value once
         self._limit = limit
@@ -100,13 +111,21 @@ class RepeatLane:
 
     def has(self, key: LaneKey) -> bool:
         """Whether a decision is kept for the key (the row's own columns aside)."""
-        return key[0] in self._any_date or key in self._by_period
+        return self._no_match(key[0]) is not None or key in self._by_period
+
+    def _no_match(self, values: tuple[Any, ...]) -> Kept | None:
+        """The kept no-match of the row's counterparty, when its category and nexus are
+        ones the ordinary path has accepted."""
+        categories, nexus = self._valid
+        if values[_CATEGORY] not in categories or values[_NEXUS] not in nexus:
+            return None
+        return self._any_date.get(_who(values))
 
     def cells(self, data: Mapping[str, Any], key: LaneKey) -> Cells | None:
         """The row's output when its key was decided before and its own columns need no
         checking beyond what is done here; else None."""
         try:
-            found = self._any_date.get(key[0]) or self._by_period.get(key)
+            found = self._no_match(key[0]) or self._by_period.get(key)
         except TypeError:  # an unhashable value (not from CSV, but be sure)
             return None
         if found is None:
@@ -156,15 +175,24 @@ class RepeatLane:
         if len(self._cells) >= self._limit:
             self._cells.clear()
         kept = self._cells.setdefault(value, value)
+        for seen, written in zip(self._valid, (values[_CATEGORY], values[_NEXUS]), strict=True):
+            if len(seen) >= self._limit:
+                seen.clear()
+            seen.add(written)
         if any_date:
             if len(self._any_date) >= self._limit:
                 self._any_date.clear()
-            self._any_date[values] = kept
+            self._any_date[_who(values)] = kept
         else:
             if len(self._by_period) >= self._limit:
                 self._by_period.clear()
             self._by_period[values, key[1]] = kept
         return True
+
+
+def _who(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The counterparty columns without category and nexus."""
+    return tuple(v for i, v in enumerate(values) if i != _CATEGORY and i != _NEXUS)
 
 
 def _plain(value: str) -> bool:
