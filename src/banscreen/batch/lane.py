@@ -24,8 +24,9 @@ pipeline hook wants to see (batch/pipeline.py), so each such row is decided.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from operator import itemgetter
 from sys import intern
 from typing import Any
 
@@ -190,9 +191,10 @@ class RepeatLane:
         return True
 
 
-def _who(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The counterparty columns without category and nexus."""
-    return tuple(v for i, v in enumerate(values) if i != _CATEGORY and i != _NEXUS)
+# The counterparty columns without category and nexus (a C-level getter: asked per row).
+_who: Callable[[tuple[Any, ...]], tuple[Any, ...]] = itemgetter(
+    *(i for i in range(len(COUNTERPARTY_COLUMNS)) if i not in (_CATEGORY, _NEXUS))
+)
 
 
 def _plain(value: str) -> bool:
