@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 pytest.importorskip("fastapi", reason="the service extra (pip install 'banscreen[service]')")
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from banscreen.api import create_app
 from banscreen.api.jobs import FairQueue
@@ -316,6 +317,25 @@ def test_an_expired_or_revoked_clearance_no_longer_applies(
         == 1
     )
     assert "accept.revoke" in [e.action for e in store.audit_entries()]
+
+
+@pytest.mark.parametrize("counter", ["kept", "missing"])
+def test_a_clearance_revoked_by_another_process_stops_applying_at_the_next_screening(
+    client: TestClient, store: Store, counter: str
+) -> None:
+    """`banscreen accept revoke` (or another server) writes to the store, not to this
+    server: the next screening must see it, through the accept list's stamp, or, with its
+    counter gone from a damaged store, by reading the list every time."""
+    bank, analyst = store.create_key(["screen"]), store.create_key(["review"])
+    if counter == "missing":
+        with store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM accept_changes"))
+    alert_id = _alert_of(client, analyst, _screen(client, bank, TENPAY)["decision_id"])
+    assert _act(client, analyst, alert_id, "clear").status_code == 200
+    assert _screen(client, bank, {**TENPAY, "id": "r2"})["outcome"] == "CLEAR"
+    (entry,) = store.accept_rows()
+    store.revoke_accept(entry.id, "analyst-b", "revoked from the command line")
+    assert _screen(client, bank, {**TENPAY, "id": "r3"})["outcome"] == "REVIEW"
 
 
 @pytest.mark.parametrize(

@@ -44,13 +44,14 @@ class Service:
     def refresh_accept_list(self, stamp: int | None = None) -> None:
         """The screener's accept list, brought up to date with the store's entries: when one
         is written or revoked, and when the next one expires. `stamp` is the store's
-        `accept_stamp` when the caller has just read it (with its key)."""
+        `accept_stamp` when the caller has just read it (with its key). Without a stamp (its
+        counter missing from the store) the list is read again every time: never stale."""
         if stamp is None:
             stamp = self.store.accept_stamp()
         moment = now()
         current = self.screener.accept_list
         lapsed = current.next_expiry is not None and current.next_expiry <= moment
-        if stamp != self._accepted or lapsed:
+        if stamp is None or stamp != self._accepted or lapsed:
             with self._lock:
                 entries = [_entry(r) for r in self.store.accept_entries()]
                 self.screener.accept_list = AcceptList(entries, now=moment)

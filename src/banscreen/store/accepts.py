@@ -165,12 +165,14 @@ class Accepts(StoreBase):
             )
             return row
 
-    def accept_stamp(self) -> int:
+    def accept_stamp(self) -> int | None:
         """How many writes the accept list has had: changes with every entry written or
-        revoked, and costs one row's read however long the list is. Expiry is the
+        revoked, and costs one row's read however long the list is; None when the counter
+        is missing (a damaged store), which readers take as "changed". Expiry is the
         reader's: `AcceptList(now=…)` leaves expired ones out."""
         with self.engine.connect() as connection:  # Core: asked on every screening
-            return int(connection.execute(ACCEPT_STAMP).scalar_one())
+            found = connection.execute(ACCEPT_STAMP).scalar_one_or_none()
+            return None if found is None else int(found)
 
     def accept_entries(self) -> list[AcceptEntryRow]:
         """Every entry not revoked (the expired too: `AcceptList` drops them by time)."""

@@ -142,7 +142,8 @@ class Keys(StoreBase):
                 continue
             if expires is not None and aware(expires) <= moment:
                 continue
-            found = KeyInfo(key_id, name, frozenset(scopes.split()), int(accepts or 0))
+            stamp = None if accepts is None else int(accepts)
+            found = KeyInfo(key_id, name, frozenset(scopes.split()), stamp)
             if last is None or moment - aware(last) >= LAST_USED_EVERY:
                 with self.engine.begin() as connection:
                     connection.execute(
