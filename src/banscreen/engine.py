@@ -339,8 +339,7 @@ class Screener:
 def same_on_every_date(decision: Decision) -> bool:
     """Whether a valid transaction's decision would be the same on any date, with any nexus
     and in any category: nothing matched, so no program, path or lifecycle was consulted
-    (see `_decide`; evidence reads only names, identifiers and text). Callers that cache
-    decisions by period may keep these under the counterparty alone."""
+    (see `_decide`). Callers may keep these under the counterparty alone."""
     return decision.outcome is Outcome.CLEAR and decision.reasons == (R.NO_MATCH,)
 
 
