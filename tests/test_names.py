@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
-from banscreen.match.text import persian_reading
+from banscreen.match.text import loanword_reading, persian_reading
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
 
@@ -338,6 +338,36 @@ def test_two_persons_who_differ_by_such_a_syllable_do_not_block(screener: Screen
     # An organisation's reading still drops the legal form.
     form = screener.matcher.normaliser.form("Acmeco Trading SA")
     assert "sa" not in form.tokens and "sa" in form.person.tokens
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("재커리 베넷", "Zachary Bennett"),  # ㄹ between vowels an r; a final ㅅ a t
+        ("오슨 스콧 카드", "Orson Scott Card"),  # an "eu" added to carry a bare consonant
+        ("야니스 루시스", "Jānis Lūsis"),
+    ],
+)
+def test_a_foreign_name_written_in_hangul_meets_its_latin_form(
+    screener: Screener, written: str, latin: str
+) -> None:
+    score = screener.matcher.compare(written, latin, schema="person")[0]
+    assert score >= review(screener), score
+
+
+def test_the_loanword_reading_of_hangul() -> None:
+    assert loanword_reading("seukos") == "skot"  # 스콧, Scott
+    assert loanword_reading("kadeu") == "kad"  # 카드, Card
+    assert loanword_reading("jaekeoli") == "jaekeori"  # 재커리, Zachary
+    assert loanword_reading("keinseu") == "keins"  # 케인스: the s of "seu" is not a final ㅅ
+    assert loanword_reading("bagjiseong") == "bagjiseong"  # 박지성: nothing to read
+
+
+@given(st.text(alphabet="abdegijklmnorsuy", max_size=12))
+def test_the_loanword_reading_only_drops_letters_or_reads_s_as_t_and_l_as_r(word: str) -> None:
+    read = loanword_reading(word)
+    assert len(read) <= len(word)
+    assert set(read) <= set(word) | {"t", "r"}
 
 
 def test_the_persian_reading_changes_only_the_letters_persian_reads_otherwise() -> None:

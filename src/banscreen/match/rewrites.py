@@ -21,7 +21,14 @@ from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .sound import SoundKeys
-from .text import camel_splits, clean, persian_reading, split_references, split_words
+from .text import (
+    camel_splits,
+    clean,
+    loanword_reading,
+    persian_reading,
+    split_references,
+    split_words,
+)
 
 
 class QueryRewrites:
@@ -144,6 +151,10 @@ class QueryRewrites:
         read = persian_reading(stripped if stripped is not None else query)
         if read is not None:
             out.append((self.normaliser.form(read), 1.0))
+        for base, _ in list(out):
+            loanword = self._loanword_form(base)
+            if loanword is not None:
+                out.append((loanword, 1.0))
         cap = self.config.compact_score
         for base, _ in list(out):
             pieces = [
@@ -169,6 +180,17 @@ class QueryRewrites:
             if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
                 out.append((camelled, cap))
         return tuple(out)
+
+    def _loanword_form(self, form: NameForm) -> NameForm | None:
+        """A name in Hangul with its words also read as a foreign name written in Hangul
+        (`text.loanword_reading`: "seukos" as "skot", Scott); None when that changes none
+        of them."""
+        if form.script != "Hangul":
+            return None
+        roman = tuple(loanword_reading(w) for w in form.roman)
+        if roman == form.roman:
+            return None
+        return replace(form, roman=roman, keys=tuple(self.sound.key(w) for w in roman))
 
     def join_compounds(
         self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None

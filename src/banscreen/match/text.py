@@ -65,6 +65,23 @@ def persian_reading(text: str) -> str | None:
     return None if read == text else read
 
 
+# Hangul writes a foreign name's sounds in its own syllables, and a romaniser reads them
+# back letter by letter: an "eu" (ㅡ) added to carry a bare consonant ("Scott" 스콧 is
+# "seukos", "Card" 카드 "kadeu"), a final ㅅ for a final t ("Bennett" 베넷, "benes"), and ㄹ
+# between vowels as "l" for an r ("Zachary" 재커리, "jaekeoli").
+_FINAL_S = re.compile(r"(?<=[aeiouy])s$")
+_ADDED_EU = re.compile(r"(?<=[^aeiouy])eu(?=[^aeiouy]|$)")
+_VOWEL_L = re.compile(r"(?<=[aeiouy])l(?=[aeiouy])")
+
+
+def loanword_reading(word: str) -> str:
+    """A romanised Hangul word read as a foreign name written in Hangul (see above); the
+    word itself when none of it applies."""
+    read = _FINAL_S.sub("t", word)
+    read = _ADDED_EU.sub("", read)
+    return _VOWEL_L.sub("r", read) if len(read) >= 2 else word
+
+
 def mark_geresh(text: str) -> str:
     """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
     return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
