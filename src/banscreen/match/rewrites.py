@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -125,9 +126,10 @@ class QueryRewrites:
     def variants(self, query: str) -> Sequence[tuple[NameForm, float]]:
         """The query's forms, each with the highest score it may give: the query itself;
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
-        script, read the Persian way ("ثاقب", Saqib), uncapped (a transliteration is capped
-        anyway); and re-segmented (words run together, "reportedAcme", "AcmeCorporation"),
-        or with a compound name's parts joined, at most `compact_score`."""
+        script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign name
+        ("스콧", Scott), uncapped (a transliteration is capped anyway); and re-segmented
+        (words run together, "reportedAcme", "AcmeCorporation"), or with a compound name's
+        parts joined, at most `compact_score`."""
         split = split_references(query, self.config.reference_words, self.config.currency_codes)
         if split is None:
             return self._variants_of(query, None)
@@ -156,20 +158,13 @@ class QueryRewrites:
             if loanword is not None:
                 out.append((loanword, 1.0))
         cap = self.config.compact_score
+        segmented: set[tuple[str, ...]] = set()
         for base, _ in list(out):
-            pieces = [
-                self.split_run_together(t)
-                or self.split_particle(t)
-                or self.split_two_names(t)
-                or (t,)
-                for t in base.tokens
-            ]
-            if any(len(p) > 1 for p in pieces):
-                text = " ".join(w for piece in pieces for w in piece)
-                out.append((self.normaliser.form(text), cap))
-            joined = self.join_split(base.tokens)
-            if joined is not None:
-                out.append((self.normaliser.form(" ".join(joined)), cap))
+            # Splits and joins read the tokens only: a Hangul name's loanword reading has
+            # its name's tokens, and would only repeat its name's forms.
+            if base.tokens not in segmented:
+                segmented.add(base.tokens)
+                out.extend((f, cap) for f in self._segmented(base.tokens))
             compound = self.join_compounds(base)
             if compound is not None:
                 out.append((compound, cap))
@@ -181,6 +176,25 @@ class QueryRewrites:
                 out.append((camelled, cap))
         return tuple(out)
 
+    def _segmented(self, tokens: tuple[str, ...]) -> list[NameForm]:
+        """The name with its words run together split, and with words written apart
+        joined where the registry writes them as one."""
+        found = []
+        pieces = [
+            self.split_run_together(t) or self.split_particle(t) or self.split_two_names(t) or (t,)
+            for t in tokens
+        ]
+        if any(len(p) > 1 for p in pieces):
+            found.append(self.normaliser.form(" ".join(w for piece in pieces for w in piece)))
+        joined = self.join_split(tokens)
+        if joined is not None:
+            found.append(self.normaliser.form(" ".join(joined)))
+        return found
+
+    def _reromanised(self, form: NameForm, roman: tuple[str, ...], **factors: Any) -> NameForm:
+        """`form` with other Latin words, and the sound keys that must follow them."""
+        return replace(form, roman=roman, keys=tuple(self.sound.key(w) for w in roman), **factors)
+
     def _loanword_form(self, form: NameForm) -> NameForm | None:
         """A name in Hangul with its words also read as a foreign name written in Hangul
         (`text.loanword_reading`: "seukos" as "skot", Scott); None when that changes none
@@ -190,7 +204,7 @@ class QueryRewrites:
         roman = tuple(loanword_reading(w) for w in form.roman)
         if roman == form.roman:
             return None
-        return replace(form, roman=roman, keys=tuple(self.sound.key(w) for w in roman))
+        return self._reromanised(form, roman)
 
     def join_compounds(
         self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None
@@ -239,13 +253,11 @@ class QueryRewrites:
         def merged(factors: tuple[float, ...]) -> tuple[float, ...]:
             return tuple(max(factors[start:end]) for _, start, end in out)
 
-        roman = tuple(w for w, _, _ in out)
-        return replace(
+        return self._reromanised(
             form,
-            roman=roman,
+            tuple(w for w, _, _ in out),
             roman_factors=merged(form.roman_factors),
             roman_person_factors=merged(form.roman_person_factors),
-            keys=tuple(self.sound.key(w) for w in roman),
         )
 
     @staticmethod
