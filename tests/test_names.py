@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.pinyin import pinyin_syllables, transcription_reading
 from banscreen.match.text import loanword_reading, persian_reading
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
@@ -368,6 +369,73 @@ def test_the_loanword_reading_only_drops_letters_or_reads_s_as_t_and_l_as_r(word
     read = loanword_reading(word)
     assert len(read) <= len(word)
     assert set(read) <= set(word) | {"t", "r"}
+
+
+@pytest.mark.parametrize(
+    ("written", "entity"),
+    [
+        ("谢尔盖·绍伊古", "person-shoigu"),  # the parts apart, as Chinese writes a foreign name
+        ("谢尔盖・库茹格托维奇・绍伊古", "person-shoigu"),  # a katakana middle dot; the patronymic
+        ("米哈伊尔 戈尔巴乔夫", "person-gorbachev"),  # a space
+    ],
+)
+def test_a_foreign_name_written_in_chinese_reaches_review_and_never_blocks(
+    screener: Screener, written: str, entity: str
+) -> None:
+    score, method = found(screener, written)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("巴拉克·奥巴马", "Barack Obama"),
+        ("拉姆赞·卡德罗夫", "Ramzan Kadyrov"),
+        ("哈桑·纳斯鲁拉", "Hassan Nasrallah"),
+        ("奥列格·德里帕斯卡", "Oleg Deripaska"),
+    ],
+)
+def test_a_foreign_name_written_in_chinese_meets_its_latin_form(
+    screener: Screener, written: str, latin: str
+) -> None:
+    score, method, _ = screener.matcher.compare(written, latin, schema="person")
+    assert score >= review(screener) and method == "transliterated", (score, method)
+
+
+def test_a_chinese_name_is_not_read_as_a_foreign_one(screener: Screener) -> None:
+    """Chinese writes a foreign name's parts apart and a Chinese name as one word of two to
+    four characters: read as a sound-alike, 万国怡 ("vangoi") would meet every listed name
+    that sounds like it. One word is read only when long and written with a syllable that
+    carries a bare consonant (特 te, 斯 si)."""
+    assert screener.matcher.compare("王伟", "Wang Wei", schema="person")[0] >= review(screener)
+
+    def read(text: str) -> bool:
+        return any(form.script == "Latin" for form, _ in screener.matcher.names.variants(text))
+
+    assert read("布雷特·拉施") and read("阿克肖诺夫")  # parts apart; Aksyonov, long, with 克 ke
+    assert not read("万国怡") and not read("布雷特")  # one word, short
+    assert not read("欧阳建国")  # four characters, none for a bare consonant
+    # Nor is an organisation's name, parts apart or not.
+    assert not read("腾讯·控股有限公司")
+
+
+def test_the_transcription_reading_of_chinese() -> None:
+    assert transcription_reading(["bu", "lei", "te"]) == "blet"  # 布雷特, Brett
+    assert transcription_reading(["xie", "er", "gai"]) == "serge"  # 谢尔盖, Sergei
+    assert transcription_reading(["shao", "yi", "gu"]) == "shoigu"  # 绍伊古, Shoigu
+    assert transcription_reading(["ke", "lun", "pu", "er"]) == "klunpr"  # 克伦普尔, Crumpler
+    assert transcription_reading(["wu", "si", "ma", "nuo", "fu"]) == "usmanof"  # Usmanov
+    assert transcription_reading(["de", "li", "pa", "si", "ka"]) == "dlipaska"  # Deripaska
+
+
+@given(st.lists(st.sampled_from(sorted(pinyin_syllables())), max_size=8))
+def test_the_transcription_reading_is_latin_letters_no_longer_than_its_syllables(
+    syllables: list[str],
+) -> None:
+    read = transcription_reading(syllables)
+    assert read == "" or (read.isascii() and read.isalpha())
+    assert len(read) <= len("".join(syllables)) + len(syllables)
 
 
 def test_the_persian_reading_changes_only_the_letters_persian_reads_otherwise() -> None:

@@ -285,7 +285,7 @@ class NameIndex(ComponentNames, TokenPartners):
             return found
         roman = Query(form.roman, form.roman_factors, p.roman_weights)
         roman_person = Query(pf.roman, pf.roman_person_factors, pp.roman_person_weights)
-        if form.script not in _NO_SCRIPT:  # against Latin names, by romanised words
+        if form.script != "Latin":  # against Latin names, by romanised words
             found |= self._lexical.search(roman, self._roman_sources)
             found |= self._lexical_persons.search(roman_person, self._roman_sources)
         if self._roman_names:
@@ -341,8 +341,8 @@ class NameIndex(ComponentNames, TokenPartners):
         review = self.config.thresholds.review
         for variant, cap in self.variants(query):
             for i, score, method, alignment, found in self._hits(variant):
-                if cap < 1.0 and score > cap:
-                    score, method = cap, "fuzzy"
+                if cap < 1.0:
+                    score, method = self.capped(score, method, cap)
                 if score < review:
                     continue
                 entry = self.entries[i]

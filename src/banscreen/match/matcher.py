@@ -67,10 +67,7 @@ class Matcher:
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
-                score, method = result.score, result.method
-                cap = min(cap_a, cap_b)
-                if score > cap:
-                    score, method = cap, "fuzzy"
+                score, method = self.names.capped(result.score, result.method, min(cap_a, cap_b))
                 if score > best[0]:
                     best = (score, method, result.alignment.pairs)
         return best

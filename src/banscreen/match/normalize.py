@@ -339,7 +339,11 @@ class Normaliser:
     def looks_like_person(self, form: NameForm) -> bool:
         """A name that carries no legal form and no word of organisations (generic words,
         places) and is not Chinese: compared by persons' rules when no schema is given."""
-        if form.han or form.legal_forms or not form.tokens:
+        return not form.han and self.names_nothing_organisational(form)
+
+    def names_nothing_organisational(self, form: NameForm) -> bool:
+        """A name without a legal form or a word of organisations (generic words, places)."""
+        if form.legal_forms or not form.tokens:
             return False
         organisational = (self._generic_weight, self._place_weight)
         return not any(f in organisational for f in form.factors)

@@ -11,6 +11,7 @@ from ..registry.cache import cached
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_WORD = re.compile(f"[{HAN_CLASS}]+")
 
 
 def has_han(text: str) -> bool:
@@ -115,3 +116,60 @@ def pinyin_reading(
         factors.extend([factor] * len(parts))
         i += 1
     return tuple(syllables), tuple(factors)
+
+
+# Chinese writes a foreign name with the characters whose syllables come nearest to its
+# sounds (the Xinhua convention for foreign names): a consonant without a vowel of its own
+# takes a syllable whose vowel is read as nothing ("Brett" 布雷特, bu-lei-te), an r is
+# written l (雷 lei for "re"), a final r as 尔 er, a g before a as j (加 jia), a v as w (维 wei),
+# and vowels only approximately. Read back, those syllables spell the name as a sound-alike,
+# which the sound keys compare (sound.py: vowels after the first letter, and l against r, do
+# not count). The rules were developed on the tune side of bench/data's Chinese names.
+_BARE = {
+    "bu": "b", "pu": "p", "mu": "m", "fu": "f", "de": "d", "te": "t", "ke": "k", "ge": "g",
+    "he": "h", "le": "l", "si": "s", "zi": "z", "ci": "ts", "shi": "sh", "er": "r", "ri": "r",
+}  # fmt: skip
+_NO_INITIAL = {"yi": "i", "ye": "e", "you": "yu", "ao": "o", "ou": "o", "wu": "u"}
+_INITIALS = {"q": "ch", "x": "s", "c": "ts", "w": "v"}
+_FINALS = {
+    "ei": "e", "ai": "e", "ao": "o", "ou": "o", "uo": "o", "ie": "e", "iao": "yo", "iu": "yu",
+    "ui": "wi", "ang": "an", "eng": "en", "ing": "in", "ong": "on", "ia": "ya", "ian": "yan",
+    "iang": "yan", "iong": "yon", "uan": "wan", "uang": "wan", "v": "u", "ve": "ue",
+}  # fmt: skip
+_SYLLABLE = re.compile(r"(zh|ch|sh|[bpmfdtnlgkhjqxrzcsw])?(\w*)")
+
+
+def bare(syllable: str) -> bool:
+    """Whether a syllable is one a foreign name's bare consonant is written with."""
+    return syllable in _BARE
+
+
+def _transcribed(syllable: str, first: bool, before: str) -> str:
+    """One syllable of a foreign name written in Chinese, as the Latin letters it stands
+    for; `before` is the first letter of the next syllable."""
+    if syllable in _BARE and (not first or before in ("l", "r")):  # "Crumpler" 克伦普尔
+        return _BARE[syllable]
+    if syllable in _NO_INITIAL:
+        return _NO_INITIAL[syllable]
+    found = _SYLLABLE.fullmatch(syllable)
+    if found is None:
+        return syllable
+    initial, final = found.group(1) or "", found.group(2)
+    if initial in ("j", "q", "x") and final[:1] == "u":
+        final = "v" + final[1:]  # ju, qu, xu are jü, qü, xü
+    if final == "i" and initial in ("zh", "ch", "sh", "r", "z", "c", "s"):
+        final = ""  # the vowel of 斯 si, 士 shi: none
+    if initial in ("j", "q", "x") and final[:1] == "i" and final[1:2] in ("a", "e", "o", "u"):
+        final = final[1:]  # 谢 xie is "se", 乔 qiao "cho"
+        if initial == "j" and final[:1] == "a":
+            initial = "g"  # 加 jia is "ga"
+    return _INITIALS.get(initial, initial) + _FINALS.get(final, final)
+
+
+def transcription_reading(syllables: list[str]) -> str:
+    """A Chinese word's pinyin syllables read as a foreign name written in Chinese (see
+    above): 布雷特, bu lei te, as "blet" for Brett; 谢尔盖, xie er gai, as "serge"."""
+    return "".join(
+        _transcribed(s, i == 0, syllables[i + 1][:1] if i + 1 < len(syllables) else "")
+        for i, s in enumerate(syllables)
+    )

@@ -20,7 +20,7 @@ from .candidates import Postings
 from .forms import NameForm
 from .near import NearIndex, Words
 from .normalize import Normaliser
-from .pinyin import has_han
+from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
 from .sound import SoundKeys
 from .text import (
     camel_splits,
@@ -127,9 +127,10 @@ class QueryRewrites:
         """The query's forms, each with the highest score it may give: the query itself;
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
         script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign name
-        ("스콧", Scott), uncapped (a transliteration is capped anyway); and re-segmented
-        (words run together, "reportedAcme", "AcmeCorporation"), or with a compound name's
-        parts joined, at most `compact_score`."""
+        ("스콧", Scott), uncapped (a transliteration is capped anyway); a foreign name written
+        in Chinese read back into Latin letters, at most `transliteration_max`; and
+        re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
+        compound name's parts joined, at most `compact_score`."""
         split = split_references(query, self.config.reference_words, self.config.currency_codes)
         if split is None:
             return self._variants_of(query, None)
@@ -138,6 +139,14 @@ class QueryRewrites:
             # higher than without it, so the name alone is scored (test_candidate_bound.py).
             return self._variants_of(split[0], None)
         return self._variants_of(query, split[0])
+
+    def capped(self, score: float, method: str, cap: float) -> tuple[float, str]:
+        """A variant's score and method: at most its cap, and a hit of a name read back
+        from Chinese (capped at `transliteration_max`) a transliteration, whatever rule
+        scored its Latin reading."""
+        if cap == self.config.transliteration_max:
+            return min(score, cap), "transliterated"
+        return (cap, "fuzzy") if score > cap else (score, method)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[tuple[NameForm, float], ...]:
@@ -157,6 +166,9 @@ class QueryRewrites:
             loanword = self._loanword_form(base)
             if loanword is not None:
                 out.append((loanword, 1.0))
+        transcribed = self._transcribed_form(form, stripped if stripped is not None else query)
+        if transcribed is not None and transcribed.tokens:
+            out.append((transcribed, self.config.transliteration_max))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for base, _ in list(out):
@@ -205,6 +217,27 @@ class QueryRewrites:
         if roman == form.roman:
             return None
         return self._reromanised(form, roman)
+
+    def _transcribed_form(self, form: NameForm, text: str) -> NameForm | None:
+        """A foreign person's name written in Chinese characters, its parts apart (谢尔盖·绍伊古),
+        read back into Latin letters (`pinyin.transcription_reading`: "sergai shoigu"); None
+        for any other name.
+
+        The reading is a sound-alike spelling, compared as a Latin name is: spelt half alike
+        and sounding alike (scoring.py). It is made for a name in two or more parts kept
+        apart, as Chinese writes a foreign name and never a Chinese one, and for one word of
+        four characters or more written with a syllable for a bare consonant after its first
+        (阿克肖诺夫, Aksyonov): a Chinese name of two or three characters read so would sound
+        like thousands of listed ones."""
+        if form.script != "Han" or not self.normaliser.names_nothing_organisational(form):
+            return None
+        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
+        if not words or not all(HAN_WORD.fullmatch(w) for w in words):
+            return None
+        syllables = [read_han(w) for w in words]
+        if len(words) < 2 and (len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])):
+            return None
+        return self.normaliser.form(" ".join(transcription_reading(s) for s in syllables))
 
     def join_compounds(
         self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None

@@ -321,7 +321,7 @@ class Scorer:
         best = Score(score, method, lexical, found)
         if a.script == b.script:
             return best
-        if {a.script, b.script} == {"Han", "Latin"}:
+        if {a.script, b.script} == {"Han", "Latin"} and (a.han or b.han):
             sound = self._pinyin(pa, pb, contained_a, contained_b)
         elif a.han or b.han:
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
