@@ -18,7 +18,7 @@ from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.pinyin import pinyin_syllables, transcription_reading
-from banscreen.match.text import loanword_reading, persian_reading
+from banscreen.match.text import loanword_reading, persian_reading, romanise, thai_reading
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
 
@@ -436,6 +436,54 @@ def test_the_transcription_reading_is_latin_letters_no_longer_than_its_syllables
     read = transcription_reading(syllables)
     assert read == "" or (read.isascii() and read.isalpha())
     assert len(read) <= len("".join(syllables)) + len(syllables)
+
+
+@pytest.mark.parametrize(
+    ("written", "entity"),
+    [
+        ("ウィーチャットペイ", "app-wechat-pay"),  # kana: one word, ウィ a "wi"
+        ("위챗페이", "app-wechat-pay"),  # Hangul: one word, 챗's ㅅ a t
+        ("วีแชทเพย์", "app-wechat-pay"),  # Thai: one word
+        ("ВиЧат Пэй", "app-wechat-pay"),  # Cyrillic: "pei" alone is too short to say anything
+        ("ВиЧатПэй", "app-wechat-pay"),
+        ("テンセントホールディングス", "tencent-holdings"),  # kana puts a vowel between words
+        ("텐센트홀딩스", "tencent-holdings"),
+        ("อาลีเพย์", "app-alipay"),  # Thai: อ carries a vowel, which ICU writes "x"
+        ("キャムスキャナー", "app-camscanner"),  # spelt far apart, but the keys equal and long
+    ],
+)
+def test_an_apps_name_written_in_another_script_reaches_review_and_never_blocks(
+    screener: Screener, written: str, entity: str
+) -> None:
+    score, method = found(screener, written)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("Дияна", "Tan S.A."),  # keys of two classes: "diiana" and "tan" are both TN
+        ("Дама", "Tamar"),  # the same
+        ("Бория", "Valor"),  # keys of three classes (PRR), spelt 0.33 alike
+        ("Вурук", "FARC-EP"),
+        ("Бигтоп Пэй", "WeChat Pay"),  # whole keys equal (PKTP), spelt otherwise
+    ],
+)
+def test_an_organisations_name_in_another_script_does_not_meet_a_mere_sound_alike(
+    screener: Screener, written: str, latin: str
+) -> None:
+    score = screener.matcher.compare(written, latin, schema="organization")[0]
+    assert score < review(screener), score
+
+
+def test_the_readings_of_kana_and_thai() -> None:
+    assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
+    assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"
+    assert romanise("アイウエオ") == ("aiueo",)  # a full-size ウ is a vowel
+    assert thai_reading("xaliphey") == "oaliphey"  # อาลีเพย์
+    assert loanword_reading("wichaespei") == "wichaetpei"  # 위챗페이: the ㅅ ends a syllable
+    assert loanword_reading("ssiteu") == "ssit"  # 씨트: ㅆ begins one
 
 
 def test_the_persian_reading_changes_only_the_letters_persian_reads_otherwise() -> None:

@@ -24,7 +24,7 @@ from .forms import NameForm, cached_forms
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .partners import TokenPartners
-from .persons import names_an_organisation
+from .persons import ONE_WORD_MAX_PARTS, names_an_organisation
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
@@ -51,7 +51,8 @@ class NameIndex(ComponentNames, TokenPartners):
         "idf": Part(Idf), "phonetic_idf": Part(Idf), "_entry_records": Table("records"),
         "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
-        "_compact_near": Parts(NearIndex, _BOTH), "_person_counts": Table(),
+        "_compact_near": Parts(NearIndex, _BOTH), "_org_compact_key": Tables(_BOTH),
+        "_person_counts": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR,
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
@@ -65,6 +66,7 @@ class NameIndex(ComponentNames, TokenPartners):
     _compact_phonetic: Mapping[str, Sequence[int]]
     _compact_roman: Mapping[str, Sequence[int]]
     _compact_key: dict[bool, Mapping[str, Sequence[int]]]
+    _org_compact_key: dict[bool, Mapping[str, Sequence[int]]]
     _person_counts: Mapping[str, int]
     _maker_names: Mapping[str, Sequence[int]]
     _vocabulary: Container[str]
@@ -146,11 +148,14 @@ class NameIndex(ComponentNames, TokenPartners):
         compact_roman: dict[str, list[int]] = defaultdict(list)
         # The sound of a whole person's name (Hangul and kana write one as one word): of
         # persons written in other scripts (for Latin queries), and of all persons.
-        compact_key: dict[bool, dict[str, list[int]]] = {
-            True: defaultdict(list),
-            False: defaultdict(list),
-        }
+        # Organisations' by the sound of the whole name (scoring.py, `_sounds_whole`): all
+        # of them for a query in another script than Latin, those in another for a Latin one.
+        by_key: list[dict[bool, dict[str, list[int]]]] = [
+            {True: defaultdict(list), False: defaultdict(list)} for _ in range(2)
+        ]
+        compact_key, org_key = by_key
         person_df: dict[str, set[str]] = defaultdict(set)
+        org_min = self.config.org_compact_min_classes
         for i, entry in enumerate(self.entries):
             exact[entry.key].append(i)
             compact[entry.compact].append(i)
@@ -163,9 +168,18 @@ class NameIndex(ComponentNames, TokenPartners):
                     compact_key[True][entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
                     person_df[token].add(entry.entity_id)
+            elif (
+                not (entry.person or entry.form.han) and len(entry.form.roman) <= ONE_WORD_MAX_PARTS
+            ):
+                for key in self.sound.whole_keys(entry.form.roman, entry.prepared.compact_key):
+                    if len(key) >= org_min:
+                        org_key[False][key].append(i)
+                        if entry.form.script != "Latin":
+                            org_key[True][key].append(i)
         self._exact, self._compact = dict(exact), dict(compact)
         self._compact_phonetic, self._compact_roman = dict(compact_phonetic), dict(compact_roman)
         self._compact_key = {latin: dict(keys) for latin, keys in compact_key.items()}
+        self._org_compact_key = {latin: dict(keys) for latin, keys in org_key.items()}
         # Near compact keys of persons (of persons in other scripts, for a Latin query).
         self._compact_near = {
             latin: NearIndex(
@@ -307,6 +321,10 @@ class NameIndex(ComponentNames, TokenPartners):
             found |= set(keys.get(prepared.compact_key, ()))
             for near, _ in near_keys.near(prepared.compact_key):
                 found |= set(keys.get(near, ()))
+            if len(form.roman) <= ONE_WORD_MAX_PARTS:
+                org_keys = self._org_compact_key[latin]
+                for key in self.sound.whole_keys(form.roman, prepared.compact_key):
+                    found |= set(org_keys.get(key, ()))
         if len(form.tokens) == 1:
             for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):

@@ -62,10 +62,15 @@ def names_an_organisation(form: NameForm, generic_weight: float) -> bool:
     return generic_weight in form.factors
 
 
+# How many words a name written as one word in another script may stand for (one_word).
+ONE_WORD_MAX_PARTS = 4
+
+
 def one_word(a: Side, b: Side) -> bool:
     """A person's name written as one word against the same name in up to four ("김정은",
     gimjeongeun, against "Kim Jong Un"): compared by the sound of the whole name."""
     for one, many in ((a, b), (b, a)):
-        if len(one.tokens) == 1 and one.factors[0] >= 1.0 and 2 <= len(many.tokens) <= 4:
+        parts = len(many.tokens)
+        if len(one.tokens) == 1 and one.factors[0] >= 1.0 and 2 <= parts <= ONE_WORD_MAX_PARTS:
             return True
     return False

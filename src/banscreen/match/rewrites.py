@@ -29,7 +29,11 @@ from .text import (
     persian_reading,
     split_references,
     split_words,
+    thai_reading,
 )
+
+# Scripts whose names are also read as foreign names are written in them (_loanword_form).
+_READINGS: dict[str, Callable[[str], str]] = {"Hangul": loanword_reading, "Thai": thai_reading}
 
 
 class QueryRewrites:
@@ -209,11 +213,14 @@ class QueryRewrites:
 
     def _loanword_form(self, form: NameForm) -> NameForm | None:
         """A name in Hangul with its words also read as a foreign name written in Hangul
-        (`text.loanword_reading`: "seukos" as "skot", Scott); None when that changes none
-        of them."""
-        if form.script != "Hangul":
+        (`text.loanword_reading`: "seukos" as "skot", Scott), and one in Thai with อ read
+        as a vowel (`text.thai_reading`: "xaliphey" as "oaliphey", Alipay); None when that
+        changes none of them. ICU's own forms stay the first: they are what a name's
+        transliteration is spelt as."""
+        reading = _READINGS.get(form.script)
+        if reading is None:
             return None
-        roman = tuple(loanword_reading(w) for w in form.roman)
+        roman = tuple(reading(w) for w in form.roman)
         if roman == form.roman:
             return None
         return self._reromanised(form, roman)

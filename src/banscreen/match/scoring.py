@@ -28,15 +28,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from ..registry.matching import MatchingConfig
 from .candidates import SHORT_FORM_WORDS
-from .persons import initials_only, one_word
+from .persons import ONE_WORD_MAX_PARTS, initials_only, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
 from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
 BLOCK_MARGIN = 0.01
+# Scripts that do not write most vowels: their Latin forms are not spelt like Latin names.
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
+
 # Name parts each side must keep unaligned for two names in different scripts to be two
 # persons (one unaligned part is as often a transliteration that did not align).
 CONFLICT_PARTS_WRITTEN = 2
@@ -104,7 +109,23 @@ class Scorer:
         return self._initial(a, b) or self.sound.similarity(a, b)
 
     def _roman_pair(self, a: str, b: str, spelled: float) -> float:
-        """A romanised word that sounds alike."""
+        """A romanised word of an organisation's name that sounds alike: by keys equal and
+        of `org_roman_equal_min_classes` or more, or near and of `org_roman_near_min_classes`
+        or more; and spelt `org_roman_spelling_floor` alike, unless the keys are equal and
+        that long ("kyamusukyana", キャムスキャナー, is CamScanner). A key of two classes
+        says nothing of an organisation's made word (Дияна, "diiana", is not "Tan S.A."),
+        nor a near one of three ("Бигтоп" is not WeChat)."""
+        cfg = self.config
+        near_min = cfg.org_roman_near_min_classes
+        sound = self.sound.similarity(a, b, near_min, cfg.org_roman_equal_min_classes)
+        if not sound or spelled >= cfg.org_roman_spelling_floor:
+            return sound
+        return self.sound.equal_score if self.sound.equal(a, b, near_min) else 0.0
+
+    def _abjad_pair(self, a: str, b: str, spelled: float) -> float:
+        """A romanised word of an organisation's name in a script that does not write most
+        vowels (Arabic, Hebrew), by sound alone: spelt, it is not alike ("grwp", گروپ, is
+        "Group"), and its keys are short ("qaedh", قاعده, Qaida, has two classes)."""
         return self.sound.similarity(a, b)
 
     # ------------------------------------------------------------------ distinctiveness
@@ -359,6 +380,24 @@ class Scorer:
             score = max(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", phonetic, found)
 
+    def _sounds_whole(
+        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str
+    ) -> bool:
+        """Two organisations' names in different scripts, of up to `ONE_WORD_MAX_PARTS`
+        words each, that sound alike as wholes however their words are split: kana and
+        Hangul write a name as one word ("ウィーチャットペイ", WeChat Pay), Cyrillic may
+        split it otherwise ("ВиЧат Пэй"), and its last word alone is too short to say
+        anything ("pei"). Equal keys of `org_compact_min_classes` or more, and the names
+        spelt `org_compact_spelling_floor` alike."""
+        cfg = self.config
+        if max(len(words_a), len(words_b)) > ONE_WORD_MAX_PARTS:
+            return False
+        shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
+        return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
+            OSA.normalized_similarity("".join(words_a), "".join(words_b))
+            >= cfg.org_compact_spelling_floor
+        )
+
     def _romanised(
         self,
         pa: Prepared,
@@ -378,7 +417,12 @@ class Scorer:
         side_b = Side(b.roman, b.roman_person_factors if person else b.roman_factors,
                        pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
         unordered = (False,) * len(a.roman), (False,) * len(b.roman)
-        other: PairSimilarity = self._roman_person_pair if person else self._roman_pair
+        if person:
+            other: PairSimilarity = self._roman_person_pair
+        elif a.script in ABJADS or b.script in ABJADS:
+            other = self._abjad_pair
+        else:
+            other = self._roman_pair
         roman = align(
             side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
             unordered[1], cfg.token_similarity, other,
@@ -393,4 +437,6 @@ class Scorer:
                 self.sound.keys_near(pa.compact_key, pb.compact_key)
             ):
                 score = max(score, cfg.sound_near_score)
+        elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
+            score = max(score, cfg.sound_equal_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)

@@ -109,6 +109,18 @@ class SoundKeys:
                     out.append(ch)
         return "".join(out)
 
+    def whole_keys(self, words: tuple[str, ...], compact: str) -> frozenset[str]:
+        """A name's keys as a whole: of its words run together (`compact`), and its words'
+        keys one after another, which kana and Hangul spell with a vowel between words
+        ("tensentohorudingusu" is Tencent Holdings, whose run-together "nth" would be one
+        class)."""
+        joined: list[str] = []
+        for i, word in enumerate(words):
+            key = self.key(word)
+            key = key[1:] if i and key.startswith("A") else key
+            joined.append(key[1:] if joined and joined[-1] and key[:1] == joined[-1][-1:] else key)
+        return frozenset((compact, "".join(joined)))
+
     def keys_near(self, ka: str, kb: str, min_classes: int | None = None) -> bool:
         """Two different keys of `min_classes` classes or more (by default
         `near_min_classes`), within the near similarity."""
@@ -117,6 +129,10 @@ class SoundKeys:
             min(len(ka), len(kb)) >= least
             and OSA.normalized_similarity(ka, kb) >= self.near_similarity
         )
+
+    def equal(self, a: str, b: str, min_classes: int) -> bool:
+        """Whether two words have an equal key of `min_classes` classes or more."""
+        return any(len(k) >= min_classes for k in set(self.keys(a)) & set(self.keys(b)))
 
     def similarity(
         self,

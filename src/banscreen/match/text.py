@@ -49,6 +49,14 @@ HEBREW_GERESH = regex.compile("([\u05d2\u05d6\u05e6])['\u05f3\u2019\u02bc`]")
 _GERESH_MARK = "\u059c"
 _GERESH = regex.compile(f"([\u05d2\u05d6\u05e6]){_GERESH_MARK}")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch"}
+# Katakana writes a foreign w or v as ウ or ヴ with a small vowel after it (ウィ "wi", ヴァ
+# "va"), which ICU reads kana by kana ("ui", "vua"); the older single kana for the same
+# sounds (ヰ, ヷ) it reads "wi" and "va".
+_KANA_W_V = regex.compile("[ウヴうゔ][ァィェォぁぃぇぉ]")
+_KANA_SINGLE = {
+    "ウィ": "ヰ", "ウェ": "ヱ", "ウォ": "ヲ", "うぃ": "ゐ", "うぇ": "ゑ",
+    "ヴァ": "ヷ", "ヴィ": "ヸ", "ヴェ": "ヹ", "ヴォ": "ヺ",
+}  # fmt: skip
 
 
 # Persian, Urdu and Pashto read four Arabic letters as other sounds than Arabic does: ث as
@@ -67,9 +75,10 @@ def persian_reading(text: str) -> str | None:
 
 # Hangul writes a foreign name's sounds in its own syllables, and a romaniser reads them
 # back letter by letter: an "eu" (ㅡ) added to carry a bare consonant ("Scott" 스콧 is
-# "seukos", "Card" 카드 "kadeu"), a final ㅅ for a final t ("Bennett" 베넷, "benes"), and ㄹ
-# between vowels as "l" for an r ("Zachary" 재커리, "jaekeoli").
-_FINAL_S = re.compile(r"(?<=[aeiouy])s$")
+# "seukos", "Card" 카드 "kadeu"), a ㅅ ending a syllable for a t ("Bennett" 베넷, "benes";
+# "WeChat Pay" 위챗페이, "wichaespei"), and ㄹ between vowels as "l" for an r ("Zachary" 재커리,
+# "jaekeoli").
+_FINAL_S = re.compile(r"(?<=[aeiouy])s(?=[b-df-hj-np-rtv-z]|$)")
 _ADDED_EU = re.compile(r"(?<=[^aeiouy])eu(?=[^aeiouy]|$)")
 _VOWEL_L = re.compile(r"(?<=[aeiouy])l(?=[aeiouy])")
 
@@ -80,6 +89,16 @@ def loanword_reading(word: str) -> str:
     read = _FINAL_S.sub("t", word)
     read = _ADDED_EU.sub("", read)
     return _VOWEL_L.sub("r", read) if len(read) >= 2 else word
+
+
+# ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
+# "o" itself (อาลีเพย์ "xa li phey", Alipay; อเมซอน "x me sxn", Amazon).
+_THAI_O = str.maketrans("x", "o")
+
+
+def thai_reading(word: str) -> str:
+    """A romanised Thai word with อ read as the vowel it carries or is (see above)."""
+    return word.translate(_THAI_O)
 
 
 def mark_geresh(text: str) -> str:
@@ -157,6 +176,8 @@ def romanise(word: str) -> tuple[str, ...]:
     script = script_of(word)
     if script == "Hebrew":
         word = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
+    if script == "Kana":
+        word = _KANA_W_V.sub(lambda m: _KANA_SINGLE.get(m.group(), m.group()), word)
     if script == "Arabic" and word.endswith(_TA_MARBUTA):
         word = word[:-1] + "\u0627"  # read as a final alef: a vowel
     if script == "Arabic":

@@ -75,6 +75,11 @@ class MatchingConfig:
     sound_near_similarity: Share
     sound_near_score: Share
     sound_near_min_classes: AtLeastTwo
+    org_roman_equal_min_classes: AtLeastTwo
+    org_roman_near_min_classes: AtLeastTwo
+    org_roman_spelling_floor: Floor
+    org_compact_min_classes: AtLeastTwo
+    org_compact_spelling_floor: Floor
     person_titles: list[str]
     person_title_weight: Share
     name_particles: list[str]
