@@ -214,7 +214,7 @@ class QueryRewrites:
     def _loanword_form(self, form: NameForm) -> NameForm | None:
         """A name in Hangul with its words also read as a foreign name written in Hangul
         (`text.loanword_reading`: "seukos" as "skot", Scott), and one in Thai with อ read
-        as a vowel (`text.thai_reading`: "xaliphey" as "oaliphey", Alipay); None when that
+        as a vowel (`text.thai_reading`: "xmesxn" as "omeson", Amazon); None when that
         changes none of them. ICU's own forms stay the first: they are what a name's
         transliteration is spelt as."""
         reading = _READINGS.get(form.script)

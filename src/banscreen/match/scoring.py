@@ -28,26 +28,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from rapidfuzz.distance import OSA
-
 from ..registry.matching import MatchingConfig
+from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
-from .persons import ONE_WORD_MAX_PARTS, initials_only, one_word
-from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, any_distinctive, covered
+from .persons import initials_only
+from .prepared import Prepared, Score, Side, any_distinctive
 from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
 BLOCK_MARGIN = 0.01
-# Scripts that do not write most vowels: their Latin forms are not spelt like Latin names.
-ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
-
 # Name parts each side must keep unaligned for two names in different scripts to be two
 # persons (one unaligned part is as often a transliteration that did not align).
 CONFLICT_PARTS_WRITTEN = 2
 
 
-class Scorer:
+class Scorer(AcrossScripts):
     """The scoring rules under one matching configuration."""
 
     def __init__(
@@ -103,30 +99,6 @@ class Scorer:
     def _person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a spelling that sounds alike (persons' names)."""
         return self._initial(a, b) or self._spelling(a, b, spelled)
-
-    def _roman_person_pair(self, a: str, b: str, spelled: float) -> float:
-        """An initial, or a romanised word that sounds alike (persons' names)."""
-        return self._initial(a, b) or self.sound.similarity(a, b)
-
-    def _roman_pair(self, a: str, b: str, spelled: float) -> float:
-        """A romanised word of an organisation's name that sounds alike: by keys equal and
-        of `org_roman_equal_min_classes` or more, or near and of `org_roman_near_min_classes`
-        or more; and spelt `org_roman_spelling_floor` alike, unless the keys are equal and
-        that long ("kyamusukyana", キャムスキャナー, is CamScanner). A key of two classes
-        says nothing of an organisation's made word (Дияна, "diiana", is not "Tan S.A."),
-        nor a near one of three ("Бигтоп" is not WeChat)."""
-        cfg = self.config
-        near_min = cfg.org_roman_near_min_classes
-        sound = self.sound.similarity(a, b, near_min, cfg.org_roman_equal_min_classes)
-        if not sound or spelled >= cfg.org_roman_spelling_floor:
-            return sound
-        return self.sound.equal_score if self.sound.equal(a, b, near_min) else 0.0
-
-    def _abjad_pair(self, a: str, b: str, spelled: float) -> float:
-        """A romanised word of an organisation's name in a script that does not write most
-        vowels (Arabic, Hebrew), by sound alone: spelt, it is not alike ("grwp", گروپ, is
-        "Group"), and its keys are short ("qaedh", قاعده, Qaida, has two classes)."""
-        return self.sound.similarity(a, b)
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -351,92 +323,3 @@ class Scorer:
         if sound.score > best.score:
             return sound
         return best
-
-    def _pinyin(self, pa: Prepared, pb: Prepared, contained_a: bool, contained_b: bool) -> Score:
-        """Chinese against Latin, over pinyin syllables: a transliteration must spell the
-        distinctive syllables of one of the names completely (syllables are short and
-        homophones common)."""
-        cfg = self.config
-        a, b = pa.form, pb.form
-        every = (True,) * len(a.phonetic), (True,) * len(b.phonetic)
-        phonetic = align(
-            a.phonetic, pa.phonetic_weights, every[0], b.phonetic, pb.phonetic_weights, every[1],
-            1.0,
-        )  # fmt: skip
-        spelt = covered(phonetic.aligned_a, a.phonetic_factors) or covered(
-            phonetic.aligned_b, b.phonetic_factors
-        )
-        score = phonetic.score if spelt else 0.0
-        if "".join(a.phonetic) == "".join(b.phonetic):
-            score = max(score, cfg.compact_score)
-        side_a = Side(a.phonetic, a.phonetic_factors, pa.phonetic_weights, False)
-        side_b = Side(b.phonetic, b.phonetic_factors, pb.phonetic_weights, False)
-        found: tuple[str, ...] = ()
-        if self._contains(side_a, side_b, contained_b, describing=True) >= 0:
-            found = b.tokens
-        elif self._contains(side_b, side_a, contained_a, describing=True) >= 0:
-            found = a.tokens
-        if found:
-            score = max(score, cfg.contained_score)
-        return Score(min(score, cfg.transliteration_max), "transliterated", phonetic, found)
-
-    def _sounds_whole(
-        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str
-    ) -> bool:
-        """Two organisations' names in different scripts, of up to `ONE_WORD_MAX_PARTS`
-        words each, that sound alike as wholes however their words are split: kana and
-        Hangul write a name as one word ("ウィーチャットペイ", WeChat Pay), Cyrillic may
-        split it otherwise ("ВиЧат Пэй"), and its last word alone is too short to say
-        anything ("pei"). Equal keys of `org_compact_min_classes` or more, and the names
-        spelt `org_compact_spelling_floor` alike."""
-        cfg = self.config
-        if max(len(words_a), len(words_b)) > ONE_WORD_MAX_PARTS:
-            return False
-        shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
-        return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
-            OSA.normalized_similarity("".join(words_a), "".join(words_b))
-            >= cfg.org_compact_spelling_floor
-        )
-
-    def _romanised(
-        self,
-        pa: Prepared,
-        pb: Prepared,
-        person: bool,
-        contained_a: bool,
-        contained_b: bool,
-        short_b: bool,
-    ) -> Score:
-        """Two names in different scripts (other than Chinese against Latin), by their
-        romanised words: equal, near in spelling, or alike in sound; and by the sound of the
-        whole name, whatever its spacing ("김정은", gimjeongeun, against "Kim Jong Un")."""
-        cfg = self.config
-        a, b = pa.form, pb.form
-        side_a = Side(a.roman, a.roman_person_factors if person else a.roman_factors,
-                       pa.roman_person_weights if person else pa.roman_weights, False)  # fmt: skip
-        side_b = Side(b.roman, b.roman_person_factors if person else b.roman_factors,
-                       pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
-        unordered = (False,) * len(a.roman), (False,) * len(b.roman)
-        if person:
-            other: PairSimilarity = self._roman_person_pair
-        elif a.script in ABJADS or b.script in ABJADS:
-            other = self._abjad_pair
-        else:
-            other = self._roman_pair
-        roman = align(
-            side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
-            unordered[1], cfg.token_similarity, other,
-        )  # fmt: skip
-        score, _, found = self._rules(
-            side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
-        )
-        if person and one_word(side_a, side_b):
-            if pa.compact_key == pb.compact_key:
-                score = max(score, cfg.sound_equal_score)
-            elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
-                self.sound.keys_near(pa.compact_key, pb.compact_key)
-            ):
-                score = max(score, cfg.sound_near_score)
-        elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
-            score = max(score, cfg.sound_equal_score)
-        return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)

@@ -112,7 +112,7 @@ class SoundKeys:
     def whole_keys(self, words: tuple[str, ...], compact: str) -> frozenset[str]:
         """A name's keys as a whole: of its words run together (`compact`), and its words'
         keys one after another, which kana and Hangul spell with a vowel between words
-        ("tensentohorudingusu" is Tencent Holdings, whose run-together "nth" would be one
+        ("guretohorudingusu" is Great Holdings, whose run-together "th" would be one
         class)."""
         joined: list[str] = []
         for i, word in enumerate(words):

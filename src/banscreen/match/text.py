@@ -76,7 +76,7 @@ def persian_reading(text: str) -> str | None:
 # Hangul writes a foreign name's sounds in its own syllables, and a romaniser reads them
 # back letter by letter: an "eu" (ㅡ) added to carry a bare consonant ("Scott" 스콧 is
 # "seukos", "Card" 카드 "kadeu"), a ㅅ ending a syllable for a t ("Bennett" 베넷, "benes";
-# "WeChat Pay" 위챗페이, "wichaespei"), and ㄹ between vowels as "l" for an r ("Zachary" 재커리,
+# "Netflix" 넷플릭스, "nespeulligseu"), and ㄹ between vowels as "l" for an r ("Zachary" 재커리,
 # "jaekeoli").
 _FINAL_S = re.compile(r"(?<=[aeiouy])s(?=[b-df-hj-np-rtv-z]|$)")
 _ADDED_EU = re.compile(r"(?<=[^aeiouy])eu(?=[^aeiouy]|$)")
@@ -92,7 +92,7 @@ def loanword_reading(word: str) -> str:
 
 
 # ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
-# "o" itself (อาลีเพย์ "xa li phey", Alipay; อเมซอน "x me sxn", Amazon).
+# "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
 _THAI_O = str.maketrans("x", "o")
 
 
