@@ -477,6 +477,41 @@ def test_an_organisations_name_in_another_script_does_not_meet_a_mere_sound_alik
     assert score < review(screener), score
 
 
+@pytest.mark.parametrize(
+    ("written", "entity"),
+    [
+        ("Оплата через Алипэй", "app-alipay"),  # "payment through ...": Cyrillic words around
+        ("주식회사 텐센트", "tencent-holdings"),  # a Korean legal form no table holds
+        ("텐센트 코리아", "tencent-holdings"),  # a place after it, in Hangul
+        ("شركة تينسنت", "tencent-holdings"),  # "company"
+        ("アリペイ決済", "app-alipay"),  # kana among characters: read by the kana
+        ("ウィーチャットペイ決済", "app-wechat-pay"),
+    ],
+)
+def test_an_apps_name_inside_a_longer_one_in_another_script_reaches_review(
+    screener: Screener, written: str, entity: str
+) -> None:
+    score, method = found(screener, written)[entity]
+    assert score == pytest.approx(screener.registry.matching.contained_score)
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("written", "entity"),
+    [
+        ("Оплата через Сбербанк", None),  # nothing listed sounds like it
+        ("Оплата через Владимир Путин", "app-qq-wallet"),  # a phrase of no distinctive word
+        ("אלי אלאלוף", "app-alipay"),  # an abjad's key of three classes: found in many names
+        ("Оплата через Алибек", "app-alipay"),  # ARPK: a key with a class more is another word
+    ],
+)
+def test_a_longer_name_in_another_script_holds_no_app_by_a_mere_sound_alike(
+    screener: Screener, written: str, entity: str | None
+) -> None:
+    hits = found(screener, written)
+    assert (entity not in hits) if entity else not hits, hits
+
+
 def test_the_readings_of_kana_and_thai() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"

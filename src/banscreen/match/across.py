@@ -26,6 +26,7 @@ class AcrossScripts:
     _initial: Callable[[str, str], float]
     _contains: Callable[..., int]
     _rules: Callable[..., tuple[float, str, tuple[str, ...]]]
+    distinctive: Callable[[tuple[str, ...], tuple[float, ...], bool], bool]
 
     def _roman_person_pair(self, a: str, b: str, spelled: float) -> float:
         """An initial, or a romanised word that sounds alike (persons' names)."""
@@ -138,4 +139,38 @@ class AcrossScripts:
                 score = max(score, cfg.sound_near_score)
         elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
             score = max(score, cfg.sound_equal_score)
+        if not person and score < cfg.contained_score:
+            # An abjad's keys are short: three classes are found in many a name ("ARP").
+            abjad = a.script in ABJADS or b.script in ABJADS
+            least = cfg.org_roman_near_min_classes if abjad else cfg.org_roman_equal_min_classes
+            alike = [(i, j) for i, j in roman.positions
+                     if self.sound.equal(side_a.tokens[i], side_b.tokens[j], least)]  # fmt: skip
+            if self._sounds_inside(side_a, side_b, alike, contained_b):
+                score, found = cfg.contained_score, b.tokens
+            elif self._sounds_inside(side_b, side_a, [(j, i) for i, j in alike], contained_a):
+                score, found = cfg.contained_score, a.tokens
+        if a.han != b.han:
+            # Japanese or Korean with characters, compared by its kana or Hangul alone: a
+            # name found inside a longer one (アクメ決済, "Acme settlement").
+            score = min(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
+
+    def _sounds_inside(
+        self, haystack: Side, needle: Side, alike: list[tuple[int, int]], allowed: bool
+    ) -> bool:
+        """Whether an organisation's distinctive name is found inside a longer one in
+        another script by sound: each of its distinctive words aligned (`alike`: positions
+        in the haystack and the needle of words with an equal key of
+        `org_roman_equal_min_classes` or more, `org_roman_near_min_classes` in an abjad),
+        in order
+        ("Оплата через Акме", payment through Acme; "주식회사 아크메", Acme Co., Ltd.).
+        Unlike `_contains` in one script, a distinctive word after it does not end it: a
+        word in another script is not known for generic ("코리아", Korea, is a place)."""
+        if not allowed or len(needle.tokens) >= len(haystack.tokens):
+            return False
+        if not self.distinctive(needle.tokens, needle.factors, False):
+            return False
+        at = {j: i for i, j in alike}
+        needed = [j for j, f in enumerate(needle.factors) if f >= 1.0]
+        found = [at.get(j, -1) for j in needed or range(len(needle.tokens))]  # or a phrase's
+        return -1 not in found and found == sorted(found)

@@ -206,7 +206,7 @@ class Postings:
         return out
 
     # ------------------------------------------------------------------ the search
-    def search(self, query: Query, sources: Sources) -> set[int]:
+    def search(self, query: Query, sources: Sources, by_partners: bool = False) -> set[int]:
         """Names sharing tokens with the query whose best possible score reaches review.
 
         For every name sharing a token the bound adds, per query token, the pair the name
@@ -221,7 +221,9 @@ class Postings:
         distinctive tokens are walked when it has one (a name must align a distinctive token
         to reach review), heaviest first, stopping once the tokens left could not lift a
         name sharing only them to review (prefix filtering); names that may be found whole
-        are looked up for every token regardless.
+        are looked up for every token regardless; with `by_partners`, those all of whose
+        tokens are partners of the query's (a name in another script holds a listed name's
+        words as sound-alikes: "Оплата через Акме").
         """
         if len(self.weights) <= FEW_NAMES:
             return set(self.weights)  # scoring them all costs less than searching
@@ -250,11 +252,16 @@ class Postings:
             partner_weight -= offered[token]
             walked.append(token)
         # Names that may be found whole in the query and all of whose tokens it holds.
+        holds: Set[str] = (
+            {partner for token in token_weight for partner, _ in sources(token)} | set(token_weight)
+            if by_partners
+            else token_weight.keys()
+        )
         found = {
             i
-            for token in token_weight
+            for token in holds
             for i in self.containable.get(token, ())
-            if all(t in token_weight for t in self.weights[i])
+            if all(t in holds for t in self.weights[i])
         }
         reaches: list[set[int]] = []
         partners: dict[str, Sequence[tuple[str, float]]] = {}

@@ -295,12 +295,12 @@ class NameIndex(ComponentNames, TokenPartners):
             if f.phonetic != f.tokens or f.han:
                 syllables = Query(f.phonetic, f.phonetic_factors, q.phonetic_weights)
                 found |= self._syllables[not f.han].search(syllables, self._exact_sources)
-        if form.han:
+        if form.script == "Han":  # Japanese and Korean with characters: by their kana, Hangul
             return found
         roman = Query(form.roman, form.roman_factors, p.roman_weights)
         roman_person = Query(pf.roman, pf.roman_person_factors, pp.roman_person_weights)
         if form.script != "Latin":  # against Latin names, by romanised words
-            found |= self._lexical.search(roman, self._roman_sources)
+            found |= self._lexical.search(roman, self._roman_sources, by_partners=True)
             found |= self._lexical_persons.search(roman_person, self._roman_sources)
         if self._roman_names:
             found |= self._roman.search(roman, self._scripted_sources)
@@ -312,9 +312,8 @@ class NameIndex(ComponentNames, TokenPartners):
         found = set(self._exact.get(form.key, ()))
         found |= set(self._compact.get(form.compact, ()))
         found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
-        if not form.han:
+        if form.script != "Han":
             found |= set(self._compact_roman.get("".join(form.roman), ()))
-        if not form.han:
             # Latin against persons written in other scripts, and the reverse.
             latin = form.script == "Latin"
             keys, near_keys = self._compact_key[latin], self._compact_near[latin]

@@ -251,9 +251,10 @@ class Normaliser:
         phonetic_factors: tuple[float, ...],
     ) -> tuple[tuple[str, ...], tuple[float, ...], str]:
         """Every word in Latin letters, and the name's script: its first script other than
-        Latin and Han, else Han if it has Han, else Latin. A name with Han is read as its
+        Latin and Han, else Han if it has Han, else Latin. A Chinese name is read as its
         pinyin syllables (the phonetic form): Chinese meets Latin by them, and no other
-        script (scoring.py)."""
+        script (scoring.py). Japanese and Korean with characters among their kana or Hangul
+        are read by their other words: pinyin is not how they read the characters."""
         roman: list[str] = []
         factors: list[float] = []
         other: str | None = None
@@ -272,8 +273,8 @@ class Normaliser:
             for part in romanise(token):
                 roman.append(part)
                 factors.append(min(factor, self._latin_factor(part)))
-        if han:
-            return phonetic, phonetic_factors, other or "Han"
+        if han and other is None:
+            return phonetic, phonetic_factors, "Han"
         return tuple(roman), tuple(factors), other or "Latin"
 
     def _form(self, text: str) -> NameForm:

@@ -316,7 +316,7 @@ class Scorer(AcrossScripts):
             return best
         if {a.script, b.script} == {"Han", "Latin"} and (a.han or b.han):
             sound = self._pinyin(pa, pb, contained_a, contained_b)
-        elif a.han or b.han:
+        elif a.script == "Han" or b.script == "Han":
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:
             sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
