@@ -159,7 +159,7 @@ class AcrossScripts:
         self, haystack: Side, needle: Side, alike: list[tuple[int, int]], allowed: bool
     ) -> bool:
         """Whether an organisation's distinctive name is found inside a longer one in
-        another script by sound: each of its distinctive words aligned (`alike`: positions
+        another script by sound: each of its words aligned (`alike`: positions
         in the haystack and the needle of words with an equal key of
         `org_roman_equal_min_classes` or more, `org_roman_near_min_classes` in an abjad),
         in order
@@ -171,6 +171,5 @@ class AcrossScripts:
         if not self.distinctive(needle.tokens, needle.factors, False):
             return False
         at = {j: i for i, j in alike}
-        needed = [j for j, f in enumerate(needle.factors) if f >= 1.0]
-        found = [at.get(j, -1) for j in needed or range(len(needle.tokens))]  # or a phrase's
+        found = [at.get(j, -1) for j in range(len(needle.tokens))]
         return -1 not in found and found == sorted(found)
