@@ -12,7 +12,7 @@ transliteration.
 
 Then the same names inside longer strings ("Оплата через …", payment through …; "…株式会社",
 … Co., Ltd.) and alone, against the shipped registry, whose apps' and brands' names may be
-found inside a longer one: every hit there is false.
+found inside a longer one, as names and as free text: every hit there is false.
 """
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ def main() -> None:
           f"{len(strings)} with a hit")  # fmt: skip
     for string in inside[: args.examples]:
         print(f"  {string} -> {shipped.names.match(string)[0].entry.name.value}")
+    sounded = [s for s in strings if any(hit.sounded for hit in shipped.free_text.scan(s))]
+    print(f"the same strings as a payment's text, with a name found by sound: {len(sounded)}")
+    for string in sounded[: args.examples]:
+        print(f"  {string}")
 
 
 if __name__ == "__main__":

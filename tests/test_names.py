@@ -512,6 +512,24 @@ def test_a_longer_name_in_another_script_holds_no_app_by_a_mere_sound_alike(
     assert (entity not in hits) if entity else not hits, hits
 
 
+def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
+    screener: Screener,
+) -> None:
+    scan = screener.matcher.free_text.scan
+    hits = scan("Оплачено через Алипэй за заказ 123")
+    assert [(h.entry.entity_id, h.sounded) for h in hits] == [("app-alipay", True)]
+    assert [h.sounded for h in scan("Paid with Alipay")] == [False]  # by its tokens
+    # Arabic is not searched by sound: without its vowels, "awlyf" (أوليف, Olive) has the
+    # key of a listed app.
+    assert scan("أوليف") == []
+    # A word that sounds like an app's name but is spelt otherwise ("putinas", PTNS).
+    assert scan("Оплата через Путинас") == []
+    # A long text is searched by sound at its start only, and never fails.
+    filler = " ".join(["слово"] * 1000)
+    assert [h.entry.entity_id for h in scan(f"Алипэй {filler}")] == ["app-alipay"]
+    assert scan(f"{filler} Алипэй") == []
+
+
 def test_the_readings_of_kana_and_thai() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"

@@ -238,6 +238,9 @@ class CounterpartyIdentifier:
 # of makers of software it carries, not as a counterparty.
 COMPONENT = "component"
 COUNTERPARTY = "counterparty_name"  # the field a transaction names its counterparty in
+# A match that is not strong enough to BLOCK on its own (a reason code of decide/reasons.py,
+# here because the matcher caps a transliterated mention in free text by it).
+FUZZY_MATCH = "FUZZY_MATCH"
 
 
 @dataclass(frozen=True)

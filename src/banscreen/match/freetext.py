@@ -3,6 +3,13 @@
 Only whole-token phrases count: "cam scanner" in an invoice for a document scanner is two
 tokens and does not spell a one-word app name "CamScan". Short Latin names and names marked
 `free_text: false` in the data are never searched for, since they occur by chance.
+
+Text in a script other than Latin and Chinese writes an app's name as it sounds ("Оплачено
+через Акмепэй"): its runs of such words are also matched as names, in windows of a few
+words, and a searched name found in one by sound (method `transliterated`), each word
+spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
+own. Arabic and Hebrew are not searched so (see `_windows`). At most `SOUNDED_WINDOWS` windows per
+text: a 10 MB field is searched whole by its tokens, not by sound.
 """
 
 from __future__ import annotations
@@ -10,18 +17,30 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
+from rapidfuzz.distance import OSA
+
 from ..registry.matching import MatchingConfig
+from .across import ABJADS
 from .entries import NameEntry
 from .index import NameIndex
+from .pinyin import has_han
 from .stored import Spec, Table
+from .text import script_of
+
+# Windows of words in other scripts matched as names (at most this many words, every
+# `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
+_WINDOW, _STEP = 6, 3
+SOUNDED_WINDOWS = 64
 
 
 @dataclass(frozen=True)
 class TextHit:
     entry: NameEntry
     phrase: str
+    sounded: bool = False  # found by how it sounds, in another script
 
 
 class FreeTextIndex:
@@ -63,4 +82,45 @@ class FreeTextIndex:
             else:
                 longest = 1
             i += longest
+        searched, floor = self._searched, self.names.config.org_roman_spelling_floor
+        for window in _windows(tokens):
+            for match in self.names.match(window):
+                key = (match.entry.entity_id, match.entry.key)
+                if match.method != "transliterated" or key not in searched:
+                    continue
+                # Text holds many more words than a name: each word read as the name's must
+                # also be spelt half like it ("putinas" sounds like another app's name).
+                pairs = match.alignment.pairs
+                if all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in pairs):
+                    hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    @cached_property
+    def _searched(self) -> frozenset[tuple[str, str]]:
+        """The names searched for in free text, as (entity, name key)."""
+        entries = self.names.entries
+        return frozenset(
+            (entries[i].entity_id, entries[i].key) for ids in self._by_first.values() for i in ids
+        )
+
+
+def _windows(tokens: tuple[str, ...]) -> list[str]:
+    """Windows of the runs of words in scripts other than Latin and Chinese (Japanese and
+    Korean with characters among them), as text. Not in Arabic and Hebrew, whose words
+    without their vowels sound like too many names."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in (*tokens, ""):
+        if token and not token.isascii() and script_of(token) not in ABJADS:
+            run.append(token)
+            continue
+        if any(not has_han(t) for t in run):
+            runs.append(run)
+        run = []
+    windows: list[str] = []
+    for run in runs:
+        for start in range(0, max(1, len(run) - _STEP), _STEP):
+            windows.append(" ".join(run[start : start + _WINDOW]))
+            if len(windows) == SOUNDED_WINDOWS:
+                return windows
+    return windows

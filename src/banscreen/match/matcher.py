@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..model import COMPONENT, MatchEvidence, Transaction
+from ..model import COMPONENT, FUZZY_MATCH, MatchEvidence, Outcome, Transaction
 from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
@@ -148,6 +148,9 @@ class Matcher:
                 matched=hit.entry.name.value,
                 fact=hit.entry.name.fact,
                 tokens=tuple((t, t, round(1 / len(hit.entry.tokens), 4)) for t in hit.entry.tokens),
+                # A name found by how it sounds in another script is a REVIEW at most.
+                max_outcome=Outcome.REVIEW if hit.sounded else Outcome.BLOCK,
+                extra_reason=FUZZY_MATCH if hit.sounded else None,
             )
             for hit in self.free_text.scan(text)
         ]
