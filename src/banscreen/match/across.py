@@ -159,11 +159,10 @@ class AcrossScripts:
         self, haystack: Side, needle: Side, alike: list[tuple[int, int]], allowed: bool
     ) -> bool:
         """Whether an organisation's distinctive name is found inside a longer one in
-        another script by sound: each of its words aligned (`alike`: positions
-        in the haystack and the needle of words with an equal key of
-        `org_roman_equal_min_classes` or more, `org_roman_near_min_classes` in an abjad),
-        in order
-        ("Оплата через Акме", payment through Acme; "주식회사 아크메", Acme Co., Ltd.).
+        another script by sound, each of its words aligned in order ("Оплата через Акме",
+        payment through Acme; "주식회사 아크메", Acme Co., Ltd.). `alike`: the positions in
+        the haystack and in the needle of words with an equal key of
+        `org_roman_equal_min_classes` or more (`org_roman_near_min_classes` in an abjad).
         Unlike `_contains` in one script, a distinctive word after it does not end it: a
         word in another script is not known for generic ("코리아", Korea, is a place)."""
         if not allowed or len(needle.tokens) >= len(haystack.tokens):

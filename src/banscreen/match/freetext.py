@@ -8,8 +8,8 @@ Text in a script other than Latin and Chinese writes an app's name as it sounds 
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
 words, and a searched name found in one by sound (method `transliterated`), each word
 spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
-own. Arabic and Hebrew are not searched so (see `_windows`). At most `SOUNDED_WINDOWS` windows per
-text: a 10 MB field is searched whole by its tokens, not by sound.
+own. Arabic and Hebrew are not searched so (see `_windows`). At most `SOUNDED_WINDOWS`
+windows per text: a 10 MB field is searched whole by its tokens, not by sound.
 """
 
 from __future__ import annotations

@@ -227,7 +227,7 @@ class QueryRewrites:
 
     def _transcribed_form(self, form: NameForm, text: str) -> NameForm | None:
         """A foreign person's name written in Chinese characters, its parts apart (谢尔盖·绍伊古),
-        read back into Latin letters (`pinyin.transcription_reading`: "sergai shoigu"); None
+        read back into Latin letters (`pinyin.transcription_reading`: "serge shoigu"); None
         for any other name.
 
         The reading is a sound-alike spelling, compared as a Latin name is: spelt half alike
