@@ -511,6 +511,12 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
     assert scan("أوليف") == []
     # A word that sounds like an app's name but is spelt otherwise ("putinas", PTNS).
     assert scan("Оплата через Путинас") == []
+    # Japanese writes the grammar after a foreign word in hiragana, and a brand as one word.
+    assert screener.matcher.normaliser.text_tokens("アリペイで支払い")[:2] == ("アリペイ", "で")
+    for text, entity in (("アリペイで支払い", "app-alipay"),
+                         ("ウィーチャットペイでお支払い", "app-wechat-pay"),
+                         ("위챗페이 결제", "app-wechat-pay")):  # fmt: skip
+        assert entity in [h.entry.entity_id for h in scan(text) if h.sounded], text
     # A long text is searched by sound at its start only, and never fails.
     filler = " ".join(["слово"] * 1000)
     assert [h.entry.entity_id for h in scan(f"Алипэй {filler}")] == ["app-alipay"]

@@ -145,15 +145,32 @@ class AcrossScripts:
             least = cfg.org_roman_near_min_classes if abjad else cfg.org_roman_equal_min_classes
             alike = [(i, j) for i, j in roman.positions
                      if self.sound.equal(side_a.tokens[i], side_b.tokens[j], least)]  # fmt: skip
-            if self._sounds_inside(side_a, side_b, alike, contained_b):
+            if self._sounds_inside(side_a, side_b, alike, contained_b) or (
+                self._word_sounds_whole(side_a, side_b, pb.compact_key, contained_b)
+            ):
                 score, found = cfg.contained_score, b.tokens
-            elif self._sounds_inside(side_b, side_a, [(j, i) for i, j in alike], contained_a):
+            elif self._sounds_inside(side_b, side_a, [(j, i) for i, j in alike], contained_a) or (
+                self._word_sounds_whole(side_b, side_a, pa.compact_key, contained_a)
+            ):
                 score, found = cfg.contained_score, a.tokens
         if a.han != b.han:
             # Japanese or Korean with characters, compared by its kana or Hangul alone: a
             # name found inside a longer one (アクメ決済, "Acme settlement").
             score = min(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
+
+    def _word_sounds_whole(self, haystack: Side, needle: Side, key: str, allowed: bool) -> bool:
+        """Whether one word of a longer name in another script sounds like the whole of an
+        organisation's distinctive name of several words (`_sounds_whole`): kana writes a
+        brand as one word among others ("アクメペイでお支払い", paid with Acme Pay)."""
+        if not allowed or len(needle.tokens) < 2 or len(haystack.tokens) < 2:
+            return False
+        if not self.distinctive(needle.tokens, needle.factors, False):
+            return False
+        return any(
+            self._sounds_whole((word,), self.sound.key(word), needle.tokens, key)
+            for word in haystack.tokens
+        )
 
     def _sounds_inside(
         self, haystack: Side, needle: Side, alike: list[tuple[int, int]], allowed: bool

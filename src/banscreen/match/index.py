@@ -320,10 +320,11 @@ class NameIndex(ComponentNames, TokenPartners):
             found |= set(keys.get(prepared.compact_key, ()))
             for near, _ in near_keys.near(prepared.compact_key):
                 found |= set(keys.get(near, ()))
-            if len(form.roman) <= ONE_WORD_MAX_PARTS:
-                org_keys = self._org_compact_key[latin]
-                for key in self.sound.whole_keys(form.roman, prepared.compact_key):
-                    found |= set(org_keys.get(key, ()))
+            org_keys = self._org_compact_key[latin]
+            whole = self.sound.whole_keys(form.roman, prepared.compact_key)
+            # ... and each word's: one word of a longer name may sound like a whole name.
+            for key in {*whole, *map(self.sound.key, form.roman)}:
+                found |= set(org_keys.get(key, ()))
         if len(form.tokens) == 1:
             for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):

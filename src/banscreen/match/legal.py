@@ -19,8 +19,13 @@ from .pinyin import HAN_CLASS, has_han
 from .rigour_core import Cleanup, extract_org_types, remove_org_types
 from .text import UNACCENTED, unaccented
 
-# A run of Han characters, or of letters, digits and marks of other scripts.
-PIECES = regex.compile(f"[{HAN_CLASS}]+|(?:(?![{HAN_CLASS}])[\\p{{L}}\\p{{N}}\\p{{M}}])+")
+# A run of Han characters, of katakana (Japanese writes a foreign word in katakana and the
+# grammar after it in hiragana: アクメで, "with Acme"), or of letters, digits and marks of
+# other scripts.
+_KATAKANA = "\\p{Katakana}\u30fc"  # with the prolonged sound mark, which is of no script
+PIECES = regex.compile(
+    f"[{HAN_CLASS}]+|[{_KATAKANA}]+|(?:(?![{HAN_CLASS}{_KATAKANA}])[\\p{{L}}\\p{{N}}\\p{{M}}])+"
+)
 
 
 class LegalForms:
