@@ -515,7 +515,8 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
     assert screener.matcher.normaliser.text_tokens("アリペイで支払い")[:2] == ("アリペイ", "で")
     for text, entity in (("アリペイで支払い", "app-alipay"),
                          ("ウィーチャットペイでお支払い", "app-wechat-pay"),
-                         ("위챗페이 결제", "app-wechat-pay")):  # fmt: skip
+                         ("위챗페이 결제", "app-wechat-pay"),
+                         ("알리페이로 결제했습니다", "app-alipay")):  # a Korean particle, 로  # fmt: skip
         assert entity in [h.entry.entity_id for h in scan(text) if h.sounded], text
     # A long text is searched by sound at its start only, and never fails.
     filler = " ".join(["слово"] * 1000)

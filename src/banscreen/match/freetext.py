@@ -82,8 +82,9 @@ class FreeTextIndex:
             else:
                 longest = 1
             i += longest
-        searched, floor = self._searched, self.names.config.org_roman_spelling_floor
-        for window in _windows(tokens):
+        config = self.names.config
+        searched, floor = self._searched, config.org_roman_spelling_floor
+        for window in _windows(tokens, tuple(config.hangul_particles)):
             for match in self.names.match(window):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.method != "transliterated" or key not in searched:
@@ -104,10 +105,11 @@ class FreeTextIndex:
         )
 
 
-def _windows(tokens: tuple[str, ...]) -> list[str]:
+def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[str]:
     """Windows of the runs of words in scripts other than Latin and Chinese (Japanese and
-    Korean with characters among them), as text. Not in Arabic and Hebrew, whose words
-    without their vowels sound like too many names."""
+    Korean with characters among them), as text; a run in Hangul also with the `particles`
+    off its words' ends. Not in Arabic and Hebrew, whose words without their vowels sound
+    like too many names."""
     runs: list[list[str]] = []
     run: list[str] = []
     for token in (*tokens, ""):
@@ -116,6 +118,9 @@ def _windows(tokens: tuple[str, ...]) -> list[str]:
             continue
         if any(not has_han(t) for t in run):
             runs.append(run)
+            bare = [_without_particle(t, particles) for t in run]
+            if bare != run:
+                runs.append(bare)
         run = []
     windows: list[str] = []
     for run in runs:
@@ -124,3 +129,13 @@ def _windows(tokens: tuple[str, ...]) -> list[str]:
             if len(windows) == SOUNDED_WINDOWS:
                 return windows
     return windows
+
+
+def _without_particle(word: str, particles: tuple[str, ...]) -> str:
+    """A Hangul word without the particle on its end, if one leaves two syllables or more."""
+    if script_of(word) != "Hangul":
+        return word
+    for particle in particles:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word

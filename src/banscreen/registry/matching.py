@@ -102,6 +102,7 @@ class MatchingConfig:
     component_min_chars: Positive
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
+    hangul_particles: list[str]
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():
