@@ -18,7 +18,13 @@ from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.pinyin import pinyin_syllables, transcription_reading
-from banscreen.match.text import loanword_reading, persian_reading, romanise, thai_reading
+from banscreen.match.text import (
+    greek_reading,
+    loanword_reading,
+    persian_reading,
+    romanise,
+    thai_reading,
+)
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
 
@@ -377,6 +383,7 @@ def test_the_loanword_reading_only_drops_letters_or_reads_s_as_t_and_l_as_r(word
         ("谢尔盖·绍伊古", "person-shoigu"),  # the parts apart, as Chinese writes a foreign name
         ("谢尔盖・库茹格托维奇・绍伊古", "person-shoigu"),  # a katakana middle dot; the patronymic
         ("米哈伊尔 戈尔巴乔夫", "person-gorbachev"),  # a space
+        ("Σεργκέι Σόιγκου", "person-shoigu"),  # Greek: γκ a g, ου a u
         ("ウィーチャットペイ", "app-wechat-pay"),  # kana: one word, ウィ a "wi"
         ("위챗페이", "app-wechat-pay"),  # Hangul: one word, 챗's ㅅ a t
         ("วีแชทเพย์", "app-wechat-pay"),  # Thai: one word
@@ -524,11 +531,20 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
     assert scan(f"{filler} Алипэй") == []
 
 
+@given(st.text(alphabet="abdgijkmnotuz", max_size=12))
+def test_the_greek_reading_only_reads_two_letters_as_one(word: str) -> None:
+    read = greek_reading(word)
+    assert len(read) <= len(word) and (read == word) == (len(read) == len(word))
+
+
 def test_the_readings_of_kana_and_thai() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"
     assert romanise("アイウエオ") == ("aiueo",)  # a full-size ウ is a vowel
     assert thai_reading("xaliphey") == "oaliphey"  # อาลีเพย์
+    assert greek_reading("bainten") == "baiden"  # Μπάιντεν, Biden
+    assert greek_reading("soingou") == "soigu"  # Σόιγκου, Shoigu
+    assert greek_reading("tzo") == "jo"  # Τζο, Joe
     assert loanword_reading("wichaespei") == "wichaetpei"  # 위챗페이: the ㅅ ends a syllable
     assert loanword_reading("ssiteu") == "ssit"  # 씨트: ㅆ begins one
 

@@ -25,6 +25,7 @@ from .sound import SoundKeys
 from .text import (
     camel_splits,
     clean,
+    greek_reading,
     loanword_reading,
     persian_reading,
     split_references,
@@ -33,7 +34,9 @@ from .text import (
 )
 
 # Scripts whose names are also read as foreign names are written in them (_loanword_form).
-_READINGS: dict[str, Callable[[str], str]] = {"Hangul": loanword_reading, "Thai": thai_reading}
+_READINGS: dict[str, Callable[[str], str]] = {
+    "Hangul": loanword_reading, "Thai": thai_reading, "Greek": greek_reading,
+}  # fmt: skip
 
 
 class QueryRewrites:
@@ -213,10 +216,11 @@ class QueryRewrites:
 
     def _loanword_form(self, form: NameForm) -> NameForm | None:
         """A name in Hangul with its words also read as a foreign name written in Hangul
-        (`text.loanword_reading`: "seukos" as "skot", Scott), and one in Thai with อ read
-        as a vowel (`text.thai_reading`: "xmesxn" as "omeson", Amazon); None when that
-        changes none of them. ICU's own forms stay the first: they are what a name's
-        transliteration is spelt as."""
+        (`text.loanword_reading`: "seukos" as "skot", Scott), one in Thai with อ read as a
+        vowel (`text.thai_reading`: "xmesxn" as "omeson", Amazon), and one in Greek with
+        its digraphs for foreign sounds read as them (`text.greek_reading`: "bainten" as
+        "baiden", Biden); None when that changes none of them. ICU's own forms stay the
+        first: they are what a name's transliteration is spelt as."""
         reading = _READINGS.get(form.script)
         if reading is None:
             return None

@@ -101,6 +101,19 @@ def thai_reading(word: str) -> str:
     return word.translate(_THAI_O)
 
 
+# Greek writes a foreign d, b and g with two letters (ντ, μπ, γκ), a u as ου and a j as τζ,
+# which ICU reads letter by letter inside a word ("Μπάιντεν" "bainten", Biden; "Σόιγκου"
+# "soingou", Shoigu; "Τζο" "tzo", Joe).
+_GREEK_SOUNDS = (("nt", "d"), ("mb", "b"), ("ng", "g"), ("ou", "u"), ("tz", "j"))
+
+
+def greek_reading(word: str) -> str:
+    """A romanised Greek word read as a foreign name written in Greek (see above)."""
+    for written, sound in _GREEK_SOUNDS:
+        word = word.replace(written, sound)
+    return word
+
+
 def mark_geresh(text: str) -> str:
     """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
     return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
