@@ -103,15 +103,18 @@ def thai_reading(word: str) -> str:
 
 # Greek writes a foreign d, b and g with two letters (ντ, μπ, γκ), a u as ου and a j as τζ,
 # which ICU reads letter by letter inside a word ("Μπάιντεν" "bainten", Biden; "Σόιγκου"
-# "soingou", Shoigu; "Τζο" "tzo", Joe).
+# "soingou", Shoigu; "Τζο" "tzo", Joe); a w as γου before a vowel ("Γουόλμαρτ", Walmart)
+# and a first h as χ ("Χόλντινγκς", Holdings).
 _GREEK_SOUNDS = (("nt", "d"), ("mb", "b"), ("ng", "g"), ("ou", "u"), ("tz", "j"))
+_GREEK_W = re.compile(r"gu(?=[aeioy])")
+_GREEK_H = re.compile(r"^ch(?=[aeiouy])")
 
 
 def greek_reading(word: str) -> str:
     """A romanised Greek word read as a foreign name written in Greek (see above)."""
     for written, sound in _GREEK_SOUNDS:
         word = word.replace(written, sound)
-    return word
+    return _GREEK_H.sub("h", _GREEK_W.sub("w", word))
 
 
 def mark_geresh(text: str) -> str:
