@@ -539,7 +539,7 @@ def test_the_greek_reading_only_reads_two_letters_as_one(word: str) -> None:
     assert len(read) <= len(word) and (read == word) == (len(read) == len(word))
 
 
-def test_the_readings_of_kana_and_thai() -> None:
+def test_the_readings_of_kana_thai_greek_and_hangul() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"
     assert romanise("アイウエオ") == ("aiueo",)  # a full-size ウ is a vowel
