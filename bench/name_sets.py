@@ -86,7 +86,7 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
     for pair in pairs:
         query = pair.query.casefold().strip()
         best = 0.0
-        for form, cap in index.variants(pair.query):
+        for form, cap, _ in index.variants(pair.query):
             if not form.tokens:
                 continue
             prepared = index.prepare(form)

@@ -117,9 +117,13 @@ class AcrossScripts:
         side_b = Side(b.roman, b.roman_person_factors if person else b.roman_factors,
                        pb.roman_person_weights if person else pb.roman_weights, False)  # fmt: skip
         unordered = (False,) * len(a.roman), (False,) * len(b.roman)
+        # An abjad's keys are short: its words align by sound alone, with keys of two
+        # classes, and need four to be found inside a longer name (three are in many a name:
+        # "ARP").
+        abjad = a.script in ABJADS or b.script in ABJADS
         if person:
             other: PairSimilarity = self._roman_person_pair
-        elif a.script in ABJADS or b.script in ABJADS:
+        elif abjad:
             other = self._abjad_pair
         else:
             other = self._roman_pair
@@ -140,8 +144,6 @@ class AcrossScripts:
         elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
             score = max(score, cfg.sound_equal_score)
         if not person and score < cfg.contained_score:
-            # An abjad's keys are short: three classes are found in many a name ("ARP").
-            abjad = a.script in ABJADS or b.script in ABJADS
             least = cfg.org_roman_near_min_classes if abjad else cfg.org_roman_equal_min_classes
             alike = [(i, j) for i, j in roman.positions
                      if self.sound.equal(side_a.tokens[i], side_b.tokens[j], least)]  # fmt: skip

@@ -28,6 +28,7 @@ from .persons import ONE_WORD_MAX_PARTS, names_an_organisation
 from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
+from .rewrites import capped
 from .scoring import Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
@@ -321,10 +322,11 @@ class NameIndex(ComponentNames, TokenPartners):
             for near, _ in near_keys.near(prepared.compact_key):
                 found |= set(keys.get(near, ()))
             org_keys = self._org_compact_key[latin]
-            whole = self.sound.whole_keys(form.roman, prepared.compact_key)
-            # ... and each word's: one word of a longer name may sound like a whole name.
-            for key in {*whole, *map(self.sound.key, form.roman)}:
-                found |= set(org_keys.get(key, ()))
+            if org_keys:  # none in another script, for a Latin query, in most registries
+                whole = self.sound.whole_keys(form.roman, prepared.compact_key)
+                # ... and each word's: one word of a longer name may sound like a whole name.
+                for key in {*whole, *map(self.sound.key, form.roman)}:
+                    found |= set(org_keys.get(key, ()))
         if len(form.tokens) == 1:
             for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):
@@ -357,10 +359,9 @@ class NameIndex(ComponentNames, TokenPartners):
         """Best match per entity at or above the review threshold, best first."""
         best: dict[str, tuple[float, int, NameMatch]] = {}
         review = self.config.thresholds.review
-        for variant, cap in self.variants(query):
-            for i, score, method, alignment, found in self._hits(variant):
-                if cap < 1.0:
-                    score, method = self.capped(score, method, cap)
+        for variant in self.variants(query):
+            for i, score, method, alignment, found in self._hits(variant.form):
+                score, method = capped(score, method, variant.cap, variant.method)
                 if score < review:
                     continue
                 entry = self.entries[i]

@@ -10,10 +10,10 @@ from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
 from .entries import NameMatch
-from .forms import NameForm
 from .identifiers import IdentifierIndex, hosts_in_text
 from .normalize import Normaliser
 from .opening import open_indexes
+from .rewrites import Variant, capped
 from .spans import locate
 
 
@@ -43,8 +43,8 @@ class Matcher:
         also compared without the reference numbers that ride along with it; the best
         comparison counts, and the result is the same whichever name comes first.
         """
-        forms_a = [(f, cap) for f, cap in self.names.variants(a) if f.tokens]
-        forms_b = [(f, cap) for f, cap in self.names.variants(b) if f.tokens]
+        forms_a = [v for v in self.names.variants(a) if v.form.tokens]
+        forms_b = [v for v in self.names.variants(b) if v.form.tokens]
         if not forms_a or not forms_b:
             return 0.0, "none", ()
         # Compound names joined where the other name writes them as one word, as a query's
@@ -55,33 +55,34 @@ class Matcher:
         )
         person = schema == "person" or (
             schema == "auto"
-            and self.normaliser.looks_like_person(forms_a[0][0])
-            and self.normaliser.looks_like_person(forms_b[0][0])
+            and self.normaliser.looks_like_person(forms_a[0].form)
+            and self.normaliser.looks_like_person(forms_b[0].form)
         )
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
-        for fa, cap_a in forms_a:
-            for fb, cap_b in forms_b:
+        for va in forms_a:
+            for vb in forms_b:
                 # Persons by their person readings: words read as legal forms are name
                 # parts ("Kim In Ho").
+                fa, fb = va.form, vb.form
                 qa, qb = (fa.person, fb.person) if person else (fa, fb)
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
-                score, method = self.names.capped(result.score, result.method, min(cap_a, cap_b))
+                score, method = capped(
+                    result.score, result.method, min(va.cap, vb.cap), va.method or vb.method
+                )
                 if score > best[0]:
                     best = (score, method, result.alignment.pairs)
         return best
 
-    def _compounds(
-        self, forms: list[tuple[NameForm, float]], others: list[tuple[NameForm, float]]
-    ) -> list[tuple[NameForm, float]]:
+    def _compounds(self, forms: list[Variant], others: list[Variant]) -> list[Variant]:
         by_key: dict[str, list[str]] = {}
-        for other, _ in others:
-            for word, key in zip(other.roman, other.keys, strict=True):
+        for other in others:
+            for word, key in zip(other.form.roman, other.form.keys, strict=True):
                 by_key.setdefault(key, []).append(word)
-        joined = (self.names.join_compounds(f, lambda k: by_key.get(k, ())) for f, _ in forms)
+        joined = (self.names.join_compounds(v.form, lambda k: by_key.get(k, ())) for v in forms)
         cap = self.config.compact_score
-        return [(f, cap) for f in joined if f is not None]
+        return [Variant(f, cap) for f in joined if f is not None]
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []

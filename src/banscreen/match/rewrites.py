@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -37,6 +37,24 @@ from .text import (
 _READINGS: dict[str, Callable[[str], str]] = {
     "Hangul": loanword_reading, "Thai": thai_reading, "Greek": greek_reading,
 }  # fmt: skip
+
+
+class Variant(NamedTuple):
+    """A form of a query, the highest score a hit through it may give, and the method such a
+    hit is reported by when not the scoring's own (a name read back from Chinese is scored
+    as a Latin name, and is a transliteration)."""
+
+    form: NameForm
+    cap: float
+    method: str | None = None
+
+
+def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
+    """A hit's score and method through a variant: at most its `cap` (then "fuzzy"), and
+    reported by the variant's own method when it has one (`forced`)."""
+    if score > cap:
+        score, method = cap, "fuzzy"
+    return score, forced or method
 
 
 class QueryRewrites:
@@ -130,7 +148,7 @@ class QueryRewrites:
                 i += 1
         return tuple(out) if changed else None
 
-    def variants(self, query: str) -> Sequence[tuple[NameForm, float]]:
+    def variants(self, query: str) -> Sequence[Variant]:
         """The query's forms, each with the highest score it may give: the query itself;
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
         script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign name
@@ -147,52 +165,46 @@ class QueryRewrites:
             return self._variants_of(split[0], None)
         return self._variants_of(query, split[0])
 
-    def capped(self, score: float, method: str, cap: float) -> tuple[float, str]:
-        """A variant's score and method: at most its cap, and a hit of a name read back
-        from Chinese (capped at `transliteration_max`) a transliteration, whatever rule
-        scored its Latin reading."""
-        if cap == self.config.transliteration_max:
-            return min(score, cap), "transliterated"
-        return (cap, "fuzzy") if score > cap else (score, method)
-
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
-    def _variants_of(self, query: str, stripped: str | None) -> tuple[tuple[NameForm, float], ...]:
+    def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:
         """`variants` of a query whose references, if any, are `stripped` away. Remembered:
         a payee recurs with a new reference each time ("Acme 12345", "Acme 12399"), and
         once the reference is found inert its forms are those of the bare name."""
         form = self.normaliser.form(query)
-        out = [(form, 1.0)]
+        name = stripped if stripped is not None else query
+        out = [Variant(form, 1.0)]
         if stripped is not None:
             bare = self.normaliser.form(stripped)
             if bare.tokens and bare.tokens != form.tokens:
-                out.append((bare, 1.0))
-        read = persian_reading(stripped if stripped is not None else query)
+                out.append(Variant(bare, 1.0))
+        read = persian_reading(name)
         if read is not None:
-            out.append((self.normaliser.form(read), 1.0))
-        for base, _ in list(out):
-            loanword = self._loanword_form(base)
+            out.append(Variant(self.normaliser.form(read), 1.0))
+        for found in list(out):
+            loanword = self._loanword_form(found.form)
             if loanword is not None:
-                out.append((loanword, 1.0))
-        transcribed = self._transcribed_form(form, stripped if stripped is not None else query)
+                out.append(Variant(loanword, 1.0))
+        transcribed = self._transcribed_form(form, name)
         if transcribed is not None and transcribed.tokens:
-            out.append((transcribed, self.config.transliteration_max))
+            out.append(Variant(transcribed, self.config.transliteration_max, "transliterated"))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
-        for base, _ in list(out):
+        for found in list(out):
+            base = found.form
             # Splits and joins read the tokens only: a Hangul name's loanword reading has
             # its name's tokens, and would only repeat its name's forms.
             if base.tokens not in segmented:
                 segmented.add(base.tokens)
-                out.extend((f, cap) for f in self._segmented(base.tokens))
+                out.extend(Variant(f, cap) for f in self._segmented(base.tokens))
             compound = self.join_compounds(base)
             if compound is not None:
-                out.append((compound, cap))
-        cleaned = clean(stripped if stripped is not None else query)
+                out.append(Variant(compound, cap))
+        cleaned = clean(name)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
             camelled = self.normaliser.form(camel)
-            if camelled.tokens and all(camelled.tokens != f.tokens for f, _ in out):
-                out.append((camelled, cap))
+            if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
+                out.append(Variant(camelled, cap))
         return tuple(out)
 
     def _segmented(self, tokens: tuple[str, ...]) -> list[NameForm]:

@@ -314,7 +314,7 @@ class Scorer(AcrossScripts):
         best = Score(score, method, lexical, found)
         if a.script == b.script:
             return best
-        if {a.script, b.script} == {"Han", "Latin"} and (a.han or b.han):
+        if {a.script, b.script} == {"Han", "Latin"}:
             sound = self._pinyin(pa, pb, contained_a, contained_b)
         elif a.script == "Han" or b.script == "Han":
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
