@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from banscreen.match import Matcher
+from banscreen.match.cut import cut_hit_on
 from banscreen.model import Entity, Fact, Name, Provenance
 from banscreen.registry import Registry
 
@@ -86,7 +87,8 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
     for pair in pairs:
         query = pair.query.casefold().strip()
         best = 0.0
-        for form, cap, _ in index.variants(pair.query):
+        for variant in index.variants(pair.query):
+            form = variant.form
             if not form.tokens:
                 continue
             prepared = index.prepare(form)
@@ -95,8 +97,9 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
                 entry = index.entries[i]
                 if entry.name.value.casefold().strip() == query:
                     continue
-                score = min(cap, index.score_entry(prepared, entry, person)[0])
-                best = max(best, score)
+                score, _, alignment, found = index.score_entry(prepared, entry, person)
+                if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
+                    best = max(best, min(variant.cap, score))
         scores.append(best)
     return scores, len(pairs) / (time.perf_counter() - started)
 

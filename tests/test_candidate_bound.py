@@ -7,7 +7,7 @@ shipped registry plus the three list fixtures (about 1,300 names, Latin and Han,
 and organisations) and twins of some of their parties written in other scripts, with
 queries made from registry names by the edits real payment data shows: typos, dropped and
 added words, initials, titles, reference numbers, invisible characters, possessives, words
-run together, and whole names written in another script.
+run together, names cut off by a field's length, and whole names written in another script.
 """
 
 from __future__ import annotations
@@ -127,6 +127,8 @@ def _mutate(rng: random.Random, name: str) -> str:
         elif kind == "camel" and at + 1 < len(words):
             words[at : at + 2] = [words[at].lower() + words[at + 1].capitalize()]
     text = " ".join(words)
+    if rng.random() < 0.15 and len(text) > 8:  # cut off by a field's length, inside a word
+        text = text[: rng.randrange(8, len(text))]
     if rng.random() < 0.1:  # the whole name written in another script
         text = _WRITERS[rng.choice(SCRIPTS)].transliterate(text)
     return text

@@ -1,10 +1,9 @@
 """The name index over the registry: entries, postings, and `match()`.
 
 Every registry name is normalised once (normalize.py), weighted by inverse document
-frequency (weights.py) and posted under its tokens, pinyin syllables and romanised words;
-a query is scored (scoring.py) only against the names the candidate search (candidates.py)
-finds, and the best match per entity at or above review is returned.
-"""
+frequency (weights.py) and posted under its tokens, pinyin syllables and romanised words; a
+query's forms (rewrites.py) are scored (scoring.py) only against the names the candidate
+search (candidates.py) finds, and the best match per entity at or above review is returned."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
 from .common_words import zipf
 from .components import ComponentNames
+from .cut import cut_hit_on, following_words
 from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
 from .forms import NameForm, cached_forms
 from .near import NearIndex, Words
@@ -55,7 +55,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_compact_near": Parts(NearIndex, _BOTH), "_org_compact_key": Tables(_BOTH),
         "_person_counts": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
-        "_component_words": Table("keys"), "_digit_text": SCALAR,
+        "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
@@ -208,6 +208,7 @@ class NameIndex(ComponentNames, TokenPartners):
         self._maker_names = dict(maker_names)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
+        self._following = following_words(self.name_words(e.name.value) for e in self.entries)
         self._words = (
             frozenset(t for t in vocabulary if not has_han(t) and len(t) >= 2 and t.isascii())
             | frozenset(self.config.generic_words_latin)
@@ -331,7 +332,6 @@ class NameIndex(ComponentNames, TokenPartners):
             for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):
                     found |= self._lexical_persons.by_token.get(partner, set())
-
         return found
 
     def rare(self, token: str) -> bool:
@@ -365,6 +365,8 @@ class NameIndex(ComponentNames, TokenPartners):
                 if score < review:
                     continue
                 entry = self.entries[i]
+                if variant.cut and not cut_hit_on(variant.cut, entry, alignment, found):
+                    continue
                 current = best.get(entry.entity_id)
                 # The best name of each entity; of equal scores, the first in the registry.
                 if current is None or (score, -i) > (current[0], -current[1]):

@@ -9,10 +9,13 @@ from ..model import COMPONENT, FUZZY_MATCH, MatchEvidence, Outcome, Transaction
 from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
+from .cut import cut_hit, following_words
 from .entries import NameMatch
+from .forms import NameForm
 from .identifiers import IdentifierIndex, hosts_in_text
 from .normalize import Normaliser
 from .opening import open_indexes
+from .prepared import Score
 from .rewrites import Variant, capped
 from .spans import locate
 
@@ -47,11 +50,12 @@ class Matcher:
         forms_b = [v for v in self.names.variants(b) if v.form.tokens]
         if not forms_a or not forms_b:
             return 0.0, "none", ()
-        # Compound names joined where the other name writes them as one word, as a query's
-        # are where a listed name does.
+        # Compound names joined where the other name writes them as one word, and a cut
+        # last word completed as the other name goes on, as a query's are where a listed
+        # name does.
         forms_a, forms_b = (
-            [*forms_a, *self._compounds(forms_a, forms_b)],
-            [*forms_b, *self._compounds(forms_b, forms_a)],
+            [*forms_a, *self._compounds(forms_a, forms_b), *self._completed(a, b)],
+            [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a)],
         )
         person = schema == "person" or (
             schema == "auto"
@@ -68,6 +72,8 @@ class Matcher:
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
+                if not self._cut_hit(va, vb, qa, qb, result, person):
+                    continue
                 score, method = capped(
                     result.score, result.method, min(va.cap, vb.cap), va.method or vb.method
                 )
@@ -83,6 +89,27 @@ class Matcher:
         joined = (self.names.join_compounds(v.form, lambda k: by_key.get(k, ())) for v in forms)
         cap = self.config.compact_score
         return [Variant(f, cap) for f in joined if f is not None]
+
+    @staticmethod
+    def _cut_hit(
+        va: Variant, vb: Variant, qa: NameForm, qb: NameForm, result: Score, person: bool
+    ) -> bool:
+        """A name with a cut word completed meets the other only as `cut_hit` allows."""
+        for word, other, side in ((va.cut, qb, 0), (vb.cut, qa, 1)):
+            factors = other.person_factors if person and other.person_factors else other.factors
+            pairs = result.alignment.pairs
+            if word and not cut_hit(pairs, result.found, side, word, other.tokens, factors):
+                return False
+        return True
+
+    def _completed(self, name: str, other: str) -> list[Variant]:
+        following = following_words([self.names.name_words(other)])
+        cap = self.config.truncated_max
+        return [
+            Variant(form, cap, cut=word)
+            for text, word in self.names.cut_completions(name, following.get)
+            if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
+        ]
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []

@@ -1,6 +1,7 @@
 """A query's other forms: without its reference numbers, dates and amounts, with words
-run together split ("reportedAcme") and words written apart joined ("Petro Iran"), each with
-the highest score it may give.
+run together split ("reportedAcme") and words written apart joined ("Petro Iran"), with a
+last word cut off by a field's length completed ("Acme Holdi"), each with the highest score
+it may give.
 
 A part of `NameIndex` (index.py), kept apart because it reads the query, not the registry:
 it only asks the index which words are listed."""
@@ -17,6 +18,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
+from .cut import CutNames
 from .forms import NameForm
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -42,11 +44,13 @@ _READINGS: dict[str, Callable[[str], str]] = {
 class Variant(NamedTuple):
     """A form of a query, the highest score a hit through it may give, and the method such a
     hit is reported by when not the scoring's own (a name read back from Chinese is scored
-    as a Latin name, and is a transliteration)."""
+    as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
+    completed as (cut.py's `cut_hit` then decides which hits through it count)."""
 
     form: NameForm
     cap: float
     method: str | None = None
+    cut: str = ""
 
 
 def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
@@ -57,7 +61,7 @@ def capped(score: float, method: str, cap: float, forced: str | None = None) -> 
     return score, forced or method
 
 
-class QueryRewrites:
+class QueryRewrites(CutNames):
     # What the index provides (index.py).
     config: MatchingConfig
     normaliser: Normaliser
@@ -199,6 +203,12 @@ class QueryRewrites:
             compound = self.join_compounds(base)
             if compound is not None:
                 out.append(Variant(compound, cap))
+        truncated = self.config.truncated_max
+        if form.script == "Latin":
+            out.extend(
+                Variant(self.normaliser.form(text), truncated, cut=word)
+                for text, word in self.cut_completions(name, self._following.get)
+            )
         cleaned = clean(name)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:

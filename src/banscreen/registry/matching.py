@@ -44,6 +44,7 @@ class MatchingConfig:
     token_similarity: Share
     compact_score: Share
     contained_score: Share
+    truncated_max: Share
     contained_name_kinds: list[str]
     legal_form_conflict_max: Share
     weak_name_max_chars: Count
