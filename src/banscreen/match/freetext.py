@@ -28,7 +28,10 @@ from .entries import NameEntry
 from .index import NameIndex
 from .pinyin import has_han
 from .stored import Spec, Table
-from .text import script_of
+from .text import lookalike_reading, script_of
+
+# The longest text whose words are read for Latin names with lookalike letters put in.
+LOOKALIKE_CHARS = 1 << 16
 
 # Windows of words in other scripts matched as names (at most this many words, every
 # `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
@@ -68,7 +71,10 @@ class FreeTextIndex:
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
-        tokens = self.names.normaliser.text_tokens(text)
+        # A Latin name with lookalike letters of another script put in ("Аlipay"), in a
+        # text of a payment's length (a 10 MB field is searched by its tokens only).
+        looks = lookalike_reading(text, mixed_only=True) if len(text) <= LOOKALIKE_CHARS else None
+        tokens = self.names.normaliser.text_tokens(looks[0] if looks else text)
         hits: dict[tuple[str, str], TextHit] = {}
         i = 0
         while i < len(tokens):

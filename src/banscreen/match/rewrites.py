@@ -29,6 +29,7 @@ from .text import (
     clean,
     greek_reading,
     loanword_reading,
+    lookalike_reading,
     persian_reading,
     split_references,
     split_words,
@@ -154,7 +155,9 @@ class QueryRewrites(CutNames):
 
     def variants(self, query: str) -> Sequence[Variant]:
         """The query's forms, each with the highest score it may give: the query itself;
-        without reference numbers, dates and amounts ("Acme 12345"), uncapped; in the Arabic
+        without reference numbers, dates and amounts ("Acme 12345"), uncapped; with Latin
+        lookalikes of other scripts in a Latin word read as the letters they look like
+        ("Аcme" with a Cyrillic "А"), uncapped; in the Arabic
         script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign name
         ("스콧", Scott), uncapped (a transliteration is capped anyway); a foreign name written
         in Chinese read back into Latin letters, at most `transliteration_max`; and
@@ -181,6 +184,15 @@ class QueryRewrites(CutNames):
             bare = self.normaliser.form(stripped)
             if bare.tokens and bare.tokens != form.tokens:
                 out.append(Variant(bare, 1.0))
+        looks = lookalike_reading(name)
+        if looks is not None:
+            text, mixed = looks
+            # A Latin word with a lookalike put in is that word; a word drawn only in
+            # lookalikes is read so as a transliteration would be.
+            cap, method = (
+                (1.0, None) if mixed else (self.config.transliteration_max, "transliterated")
+            )
+            out.append(Variant(self.normaliser.form(text), cap, method))
         read = persian_reading(name)
         if read is not None:
             out.append(Variant(self.normaliser.form(read), 1.0))

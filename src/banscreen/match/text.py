@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+import icu
 import regex
 from rigour._core import codepoint_script
 
@@ -64,6 +65,70 @@ _KANA_SINGLE = {
 # Arabic way; a name in the Arabic script is also read the Persian way (persian_reading).
 _PERSIAN_READING = str.maketrans({"\u062b": "\u0633", "\u0630": "\u0632", "\u0636": "\u0632",
                                   "\u0638": "\u0632"})  # fmt: skip
+
+
+# Unicode's confusables (UTS #39) through ICU: which Latin letter a Cyrillic or Greek letter
+# is drawn like. Those are the scripts whose letters pass for Latin ones in a Latin word;
+# ICU's skeletons of other scripts' letters are near-likenesses (a Hebrew vav for "l").
+_SPOOF = icu.SpoofChecker()
+_LOOKALIKE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
+
+
+@lru_cache(maxsize=CACHE_ENTRIES)
+def _drawn_as(ch: str) -> str:
+    """The ASCII letter a Cyrillic or Greek letter is drawn like ("а", "р", "Α"), or "" when
+    it looks like none."""
+    if codepoint_script(ord(ch)) not in _LOOKALIKE_SCRIPTS:
+        return ""
+    skeleton = str(_SPOOF.getSkeleton(0, ch))
+    return skeleton if len(skeleton) == 1 and skeleton.isascii() and skeleton.isalpha() else ""
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _drawn_latin(word: str) -> tuple[str, bool] | None:
+    """A word drawn entirely in Latin letters or their lookalikes, in Latin letters, and
+    whether it held a Latin letter; None when a letter looks like no Latin one."""
+    latin = False
+    letters = []
+    for ch in word:
+        if ch.isascii() or codepoint_script(ord(ch)) == "Latin":
+            latin = latin or ch.isalpha()
+            letters.append(ch)
+        elif drawn := _drawn_as(ch):
+            letters.append(drawn)
+        else:
+            return None
+    return "".join(letters), latin
+
+
+def lookalike_reading(text: str, mixed_only: bool = False) -> tuple[str, bool] | None:
+    """The text with every word drawn entirely in letters that look Latin written in those
+    Latin letters, and whether each such word also held a Latin letter; None when no word
+    is. A Latin word with a lookalike put in ("Аlipay" with a Cyrillic "А", "Аliрay" with a
+    Cyrillic "р" too, which transliterates as "r") is that Latin word; a word drawn only in
+    lookalikes ("Рерѕі") may be a word of their own script, and is read so only as well.
+    With `mixed_only`, only words that hold a Latin letter are read (free text, where a
+    sentence of another script holds many short words drawn only in lookalikes)."""
+    if text.isascii() or (mixed_only and not _ASCII_LETTER.search(text)):
+        return None
+    pieces: list[str] = []
+    at = 0
+    mixed = True
+    for word, start, end in find_words(text):
+        if word.isascii() or (mixed_only and not _ASCII_LETTER.search(word)):
+            continue
+        if (read := _drawn_latin(word)) is None:
+            continue
+        if mixed_only and not read[1]:
+            continue
+        pieces.extend((text[at:start], read[0]))
+        at = end
+        mixed = mixed and read[1]
+    if not pieces:
+        return None
+    return "".join(pieces) + text[at:], mixed
 
 
 def persian_reading(text: str) -> str | None:
