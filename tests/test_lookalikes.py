@@ -22,12 +22,6 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.text import lookalike_reading
 from banscreen.model import Outcome, Policy, Transaction
-from banscreen.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener(load_registry())
 
 
 def _lookalikes() -> dict[str, list[str]]:

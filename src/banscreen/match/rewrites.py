@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -27,6 +27,7 @@ from .sound import SoundKeys
 from .text import (
     camel_splits,
     clean,
+    find_words,
     greek_reading,
     loanword_reading,
     lookalike_reading,
@@ -184,6 +185,11 @@ class QueryRewrites(CutNames):
             bare = self.normaliser.form(stripped)
             if bare.tokens and bare.tokens != form.tokens:
                 out.append(Variant(bare, 1.0))
+        head = self._name_before_more(name)
+        if head is not None:
+            named = self.normaliser.form(head)
+            if named.tokens and named.tokens != form.tokens:
+                out.append(Variant(named, self.config.contained_score, "contained"))
         looks = lookalike_reading(name)
         if looks is not None:
             text, mixed = looks
@@ -228,6 +234,27 @@ class QueryRewrites(CutNames):
             if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
                 out.append(Variant(camelled, cap))
         return tuple(out)
+
+    @cached_property
+    def _name_ends(self) -> frozenset[str]:
+        return frozenset((*self.config.company_form_words, *self.config.name_end_words))
+
+    def _name_before_more(self, text: str) -> str | None:
+        """A company's name up to the legal form that ends it, when more words follow ("Acme
+        Ltd, 1 Main Street", "Acme Co Ltd Shenzhen Branch"): an address, a branch or a second
+        party typed into the counterparty field after the name. None for any other name."""
+        folded = self.normaliser.fold(text)
+        if has_han(folded):
+            return None
+        words = find_words(folded)
+        ends = self._name_ends
+        for k in range(1, len(words) - 1):
+            if words[k][0] in ends:
+                last = k
+                while last + 1 < len(words) and words[last + 1][0] in ends:
+                    last += 1  # "Co Ltd", "Corporation Limited"
+                return folded[: words[last][2]] if last + 1 < len(words) else None
+        return None
 
     def _segmented(self, tokens: tuple[str, ...]) -> list[NameForm]:
         """The name with its words run together split, and with words written apart

@@ -46,6 +46,7 @@ class MatchingConfig:
     contained_score: Share
     truncated_max: Share
     contained_name_kinds: list[str]
+    name_end_words: list[str]
     legal_form_conflict_max: Share
     weak_name_max_chars: Count
     weak_name_max: Share

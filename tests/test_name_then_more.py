@@ -1,0 +1,86 @@
+"""A company's name followed by more in the same field: an address, a branch, a city and
+country code, a second party ("Kingsoft Corporation Limited, Kingsoft Tower, No. 33
+Xiaoying West Road, Beijing").
+
+A legal name is complete, so it is not looked for inside longer strings (only app, trade
+and abbreviated names are), and a distinctive word right after a name found inside another
+("Kingsoft Xiaoying...") reads as a different name: such a field was a CLEAR. The name up
+to the legal form that ends it (`company_form_words`, `name_end_words`) is now also looked
+up, at most `contained_score` (REVIEW, method `contained`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from helpers.matching import findable_latin_organisations, found
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Kingsoft Corporation Limited, Kingsoft Tower, No. 33 Xiaoying West Road, Beijing",
+         "kingsoft-corp"),
+        ("ZHEJIANG ANT SMALL AND MICRO FINANCIAL SERVICES GROUP CO LTD HANGZHOU CN",
+         "ant-group"),
+        ("WPS Software Pte. Ltd. 1 Raffles Place Singapore", "wps-software"),
+    ],
+)  # fmt: skip
+def test_a_name_followed_by_its_address_is_a_review(
+    screener: Screener, query: str, entity: str
+) -> None:
+    hits = found(screener, query)
+    assert hits.get(entity) == (screener.registry.matching.contained_score, "contained"), hits
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Acme Ltd, 1 Main Street", "acme ltd"),
+        ("Acme Co Ltd Shenzhen Branch", "acme co ltd"),
+        ("Acme Corporation Limited, Tower 2", "acme corporation limited"),
+        ("Acme Holdings Ltd", None),  # nothing after it
+        ("Acme Holdings Ltd.", None),
+        ("Ltd Acme", None),  # nothing before it
+        # rigour's table holds these as legal forms, but they do not end a name.
+        ("Islamic State in Egypt", None),
+        ("PAEK, Se Pong", None),
+        ("Al-Bustan Charity Foundation", None),
+    ],
+)
+def test_the_name_before_more_ends_at_a_company_form(
+    screener: Screener, text: str, head: str | None
+) -> None:
+    assert screener.matcher.names._name_before_more(text) == head
+
+
+def _ending_in_a_form(screener: Screener) -> list[tuple[str, str]]:
+    ends = screener.matcher.names._name_ends
+    out = []
+    for entry in findable_latin_organisations(screener):
+        words = entry.name.value.casefold().replace(".", " ").replace(",", " ").split()
+        if len(words) >= 2 and words[-1] in ends:
+            out.append((entry.name.value, entry.entity_id))
+    return sorted(set(out))
+
+
+MORE = st.one_of(
+    st.integers(1, 999).map(lambda n: f", {n} Main Street"),
+    st.sampled_from([" Shenzhen Branch", " Hangzhou CN", ", Hong Kong", " / Singapore",
+                     "; c/o Example Bank", " 29/F Tower 2"]),
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.data())
+def test_a_listed_name_with_more_after_it_is_never_a_clear(
+    screener: Screener, data: st.DataObject
+) -> None:
+    name, entity = data.draw(st.sampled_from(_ending_in_a_form(screener)))
+    query = name + data.draw(MORE)
+    hits = found(screener, query)
+    assert entity in hits, (query, hits)
