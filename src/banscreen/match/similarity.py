@@ -66,6 +66,10 @@ def _bag(
                 spelled = similarity(ta, tb)
                 if spelled >= floor and len(ta) >= 4 and len(tb) >= 4:
                     sim = spelled  # token_similarity, computed once
+                    if other is not None:
+                        # The most either opinion gives ("Sergey", "Sergei": spelt 0.83
+                        # alike, sound alike 0.90), as the candidate search assumes.
+                        sim = max(sim, other(ta, tb, spelled))
                 elif other is not None:
                     sim = other(ta, tb, spelled)
                 else:
