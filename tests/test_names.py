@@ -591,6 +591,22 @@ def test_a_reference_or_an_invisible_character_gives_the_clean_names_outcome(
     assert got.outcome is Outcome.BLOCK
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Sergei Shoigu DOB 21.05.1955", "Sergei Shoigu (born 1955)",
+     "SHOIGU, Sergei, passport 1234567", "Sergei Shoigu tel +7 495 696 8800"],
+)  # fmt: skip
+def test_a_persons_details_typed_after_the_name_are_not_part_of_it(
+    screener: Screener, query: str
+) -> None:
+    """A date of birth, a document or a telephone number with the word that introduces it
+    (`reference_words`) is taken away as a reference number is: "DOB" left in the name was
+    a part no listed name has, and the person was a CLEAR."""
+    assert found(screener, query).get("person-shoigu") == found(screener, "Sergei Shoigu").get(
+        "person-shoigu"
+    )
+
+
 def test_a_contained_name_says_where_it_was_found(screener: Screener) -> None:
     decision = screener.decide(
         Transaction("q", date(2021, 3, 15), "payment", "Payment to Ant Group's Alipay account")
