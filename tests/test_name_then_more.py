@@ -11,11 +11,15 @@ up, at most `contained_score` (REVIEW, method `contained`).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
+from banscreen.match.spans import locate
+from banscreen.model import Transaction
 from helpers.matching import findable_latin_organisations, found
 
 
@@ -34,6 +38,10 @@ def test_a_name_followed_by_its_address_is_a_review(
 ) -> None:
     hits = found(screener, query)
     assert hits.get(entity) == (screener.registry.matching.contained_score, "contained"), hits
+    # The evidence says where in the field the name was found: at its start.
+    evidence = next(m for m in screener.matcher.evidence_for(Transaction("t", date(2021, 3, 15),
+                    "payment", query)) if m.entity_id == entity)  # fmt: skip
+    assert evidence.span is not None and evidence.span[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -84,3 +92,14 @@ def test_a_listed_name_with_more_after_it_is_never_a_clear(
     query = name + data.draw(MORE)
     hits = found(screener, query)
     assert entity in hits, (query, hits)
+
+
+def test_a_span_runs_across_the_words_a_name_leaves_out(screener: Screener) -> None:
+    """A name's tokens leave out stop words and legal forms ("and", "Co"): the span of a
+    name found in a field runs across them, as the tokens it was found in do, never across
+    another word."""
+    normaliser = screener.matcher.normaliser
+    text = "Zhejiang Ant Small and Micro Co Ltd, Hangzhou"
+    assert locate(text, ("ant", "small", "micro"), normaliser) == (9, 28)
+    assert locate(text, ("ant", "micro"), normaliser) is None  # "Small" is a word
+    assert locate("Acme Blue Trading", ("acme", "trading"), normaliser) is None

@@ -370,11 +370,10 @@ class NameIndex(ComponentNames, TokenPartners):
                 current = best.get(entry.entity_id)
                 # The best name of each entity; of equal scores, the first in the registry.
                 if current is None or (score, -i) > (current[0], -current[1]):
-                    best[entry.entity_id] = (
-                        score,
-                        i,
-                        NameMatch(entry, score, method, alignment, found),
-                    )
+                    # A name that ends where a field goes on was found at the field's start.
+                    held = found or (variant.form.tokens if variant.method == "contained" else ())
+                    hit = NameMatch(entry, score, method, alignment, held)
+                    best[entry.entity_id] = (score, i, hit)
         return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.entry.entity_id))
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches

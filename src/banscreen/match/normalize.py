@@ -342,6 +342,15 @@ class Normaliser:
         places) and is not Chinese: compared by persons' rules when no schema is given."""
         return not form.han and self.names_nothing_organisational(form)
 
+    def left_out(self, word: str) -> bool:
+        """Whether a name's tokens leave a word out: a stop word or a legal-form word."""
+        folded = self.fold(word)
+        return (
+            folded in self._stop_words
+            or folded in self._company_forms
+            or (folded in self.legal.words)
+        )
+
     def names_nothing_organisational(self, form: NameForm) -> bool:
         """A name without a legal form or a word of organisations (generic words, places)."""
         if form.legal_forms or not form.tokens:

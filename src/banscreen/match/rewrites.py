@@ -156,14 +156,16 @@ class QueryRewrites(CutNames):
 
     def variants(self, query: str) -> Sequence[Variant]:
         """The query's forms, each with the highest score it may give: the query itself;
-        without reference numbers, dates and amounts ("Acme 12345"), uncapped; with Latin
-        lookalikes of other scripts in a Latin word read as the letters they look like
-        ("Аcme" with a Cyrillic "А"), uncapped; in the Arabic
-        script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign name
-        ("스콧", Scott), uncapped (a transliteration is capped anyway); a foreign name written
-        in Chinese read back into Latin letters, at most `transliteration_max`; and
+        without reference numbers, dates and amounts ("Acme 12345"), uncapped; a company's
+        name up to the legal form that ends it when the field goes on ("Acme Ltd, 1 Main
+        Street"), at most `contained_score`; with Cyrillic or Greek lookalikes in a Latin
+        word read as the letters they look like ("Аcme" with a Cyrillic "А"), uncapped; in
+        the Arabic script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign
+        name ("스콧", Scott), uncapped (a transliteration is capped anyway); a foreign name
+        written in Chinese read back into Latin letters, at most `transliteration_max`;
         re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
-        compound name's parts joined, at most `compact_score`."""
+        compound name's parts joined, at most `compact_score`; and with a last word cut off
+        by a field's length completed (cut.py), at most `truncated_max`."""
         split = split_references(query, self.config.reference_words, self.config.currency_codes)
         if split is None:
             return self._variants_of(query, None)
