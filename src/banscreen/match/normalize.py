@@ -345,11 +345,8 @@ class Normaliser:
     def left_out(self, word: str) -> bool:
         """Whether a name's tokens leave a word out: a stop word or a legal-form word."""
         folded = self.fold(word)
-        return (
-            folded in self._stop_words
-            or folded in self._company_forms
-            or (folded in self.legal.words)
-        )
+        return any(folded in words for words in (self._stop_words, self._company_forms,
+                                                 self.legal.words))  # fmt: skip
 
     def names_nothing_organisational(self, form: NameForm) -> bool:
         """A name without a legal form or a word of organisations (generic words, places)."""
