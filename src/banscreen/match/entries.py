@@ -29,6 +29,17 @@ class NameEntry:
     def tokens(self) -> tuple[str, ...]:
         return self.form.tokens
 
+    def found_inside(self, kinds: frozenset[str]) -> bool:
+        """Whether this name may be found whole inside a longer query (scoring.py's
+        containment: "Payment to Acme Trading for invoice 12"). An app, trade or abbreviated
+        name (`kinds`) always may; any other name of an organisation of two words or more
+        too (a list's names are all legal names); not one word of a list ("Hadi", "Slava":
+        a word of many persons' and payees' names), nor a person's name, which persons'
+        rules read."""
+        if self.name.kind in kinds:
+            return True
+        return not self.person and len(self.form.tokens) > 1
+
     @property
     def key(self) -> str:
         return self.form.key

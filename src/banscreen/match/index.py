@@ -239,7 +239,7 @@ class NameIndex(ComponentNames, TokenPartners):
         others = [i for i, e in enumerate(entries) if not e.person]
 
         def whole(i: int) -> bool:
-            return entries[i].name.kind in self._containable
+            return entries[i].found_inside(self._containable)
 
         def tokens(i: int) -> tuple[str, ...]:
             return entries[i].form.tokens
@@ -344,9 +344,9 @@ class NameIndex(ComponentNames, TokenPartners):
     ) -> tuple[float, str, Alignment, tuple[str, ...]]:
         """A query scored against one registry name, by the rules of its entity's type: a
         listed person by the query's person reading (`person`, by default `prepared`)."""
-        containable = entry.name.kind in self._containable
         query = (person or prepared) if entry.person else prepared
-        score = partial(self.scorer.score, query, entry.prepared, contained_b=containable,
+        score = partial(self.scorer.score, query, entry.prepared,
+                        contained_b=entry.found_inside(self._containable),
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
         result = score(person=entry.person)
         if (entry.person and result.score >= self.config.thresholds.review
