@@ -27,6 +27,7 @@ from banscreen.match.text import (
 )
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.registry import load_registry
+from helpers.matching import found
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "persons.yaml"
 ZWSP, WORD_JOINER, RLO = "\u200b", "\u2060", "\u202e"
@@ -40,10 +41,6 @@ def screener() -> Screener:
 
 def review(screener: Screener) -> float:
     return screener.registry.matching.thresholds.review
-
-
-def found(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
-    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
 
 
 @pytest.mark.parametrize(

@@ -103,13 +103,7 @@ class Matcher:
         return True
 
     def _completed(self, name: str, other: str) -> list[Variant]:
-        following = following_words([self.names.name_words(other)])
-        cap = self.config.truncated_max
-        return [
-            Variant(form, cap, cut=word)
-            for text, word in self.names.cut_completions(name, following.get)
-            if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
-        ]
+        return self.names.cut_variants(name, following_words([self.names.name_words(other)]).get)
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []

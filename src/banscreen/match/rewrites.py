@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
-from .cut import CutNames
+from .cut import CutNames, Following
 from .forms import NameForm
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -223,12 +223,8 @@ class QueryRewrites(CutNames):
             compound = self.join_compounds(base)
             if compound is not None:
                 out.append(Variant(compound, cap))
-        truncated = self.config.truncated_max
         if form.script == "Latin":
-            out.extend(
-                Variant(self.normaliser.form(text), truncated, cut=word)
-                for text, word in self.cut_completions(name, self._following.get)
-            )
+            out.extend(self.cut_variants(name, self._following.get))
         cleaned = clean(name)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
@@ -236,6 +232,16 @@ class QueryRewrites(CutNames):
             if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
                 out.append(Variant(camelled, cap))
         return tuple(out)
+
+    def cut_variants(self, name: str, following: Following) -> list[Variant]:
+        """The name's forms with a cut last word completed (`cut_completions`) as names
+        written in Latin letters go on (`following`), at most `truncated_max`."""
+        cap = self.config.truncated_max
+        return [
+            Variant(form, cap, cut=word)
+            for text, word in self.cut_completions(name, following)
+            if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
+        ]
 
     @cached_property
     def _name_ends(self) -> frozenset[str]:
