@@ -139,6 +139,16 @@ def block(screener: Screener) -> float:
         ("Myanmar Economic Corporation Limited", "Myanmar Economic Holding Limited",
          "organization", False),
         ("Societe Anonyme Acmeco", "Société Anonyme Acmeco", "organization", True),
+        # A place in one organisation's name only: a subsidiary or a branch there.
+        ("Quintar Zorvex Habanero Velmora Shipbrokers Pte. Ltd.",
+         "Quintar Zorvex Habanero Velmora Shipbrokers Singapore Pte. Ltd.", "organization", False),
+        # Another word order is the name when nothing else is missing, a REVIEW otherwise.
+        ("Quintar Zorvex Habanero Restaurante", "Restaurante Habanero Quintar Zorvex",
+         "organization", True),
+        ("Quintar Zorvex Habanero Restaurante", "Restaurante el Habanero Quintar Zorvex",
+         "organization", False),
+        ("Quintar Zorvex Habanero Restaurante", "Quintar Zorvex el Habanero Restaurante",
+         "organization", True),
     ],
 )  # fmt: skip
 def test_what_may_block_and_what_is_for_a_person_to_confirm(

@@ -25,7 +25,7 @@ knows about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from ..registry.matching import MatchingConfig
@@ -172,7 +172,7 @@ class Scorer(AcrossScripts):
             score = min(score, cfg.generic_only_max)
         if "".join(a.tokens) == "".join(b.tokens):
             score = max(score, cfg.compact_score)
-        if score >= cfg.thresholds.block and not self._whole(a, b, alignment):
+        if score >= cfg.thresholds.block and not self._whole(a, b, alignment, person):
             score = cfg.thresholds.block - BLOCK_MARGIN
         found: tuple[str, ...] = ()
         if score < cfg.contained_score:
@@ -192,18 +192,29 @@ class Scorer(AcrossScripts):
             i in alignment.aligned_a for i in distinctive
         )
 
-    def _whole(self, a: Side, b: Side, alignment: Alignment) -> bool:
+    def _whole(self, a: Side, b: Side, alignment: Alignment, person: bool) -> bool:
         """Whether an alignment may BLOCK: every word of the query `a` spelt as in the listed
-        name, and every word of the listed name `b` there but places, titles and particles.
-        A fuzzy score near 1 with a word added ("... Shipping Lines Investment Company"),
-        a generic word changed ("Myanmar Economic Corporation" against "Myanmar Economic
-        Holding") or one letter changed is a REVIEW: it may be another party."""
+        name, and every word of the listed name `b` there but titles and particles, and but
+        places in a person's name. A fuzzy score near 1 with a word added ("... Shipping
+        Lines Investment Company"), a generic word changed ("Myanmar Economic Corporation"
+        against "Myanmar Economic Holding") or one letter changed is a REVIEW: it may be
+        another party. So is an organisation's name without the place the listed one names
+        ("Strait Shipbrokers Singapore Pte. Ltd.", "Hong Kong Hong Pang Gems ... Co."): a
+        place tells a subsidiary or a branch from its parent. An organisation's words in
+        another order are its name ("Melli Bank", "Bank Melli") only when nothing else of
+        the listed name is missing ("Habanero's Restaurante" is not surely "Restaurante el
+        Habanero")."""
         if any(similarity < 1.0 for similarity in alignment.similarities):
             return False
         if len(alignment.aligned_a) < len(a.tokens):
             return False
-        optional = self.config.place_weight
-        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional)
+        cfg = self.config
+        optional = cfg.place_weight if person else cfg.name_particle_weight
+        if not all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional):
+            return False
+        if person or _in_order(j for _, j in sorted(alignment.positions)):
+            return True
+        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > 0)
 
     @staticmethod
     def _partial(a: Side, b: Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
@@ -247,8 +258,9 @@ class Scorer(AcrossScripts):
     @staticmethod
     def _in_order(a: Side, b: Side, alignment: Alignment) -> bool:
         """Whether the aligned parts of two persons' names come in the same spoken order."""
-        order = [b.spoken(j) for _, j in sorted(alignment.positions, key=lambda p: a.spoken(p[0]))]
-        return all(x < y for x, y in pairwise(order))
+        return _in_order(
+            b.spoken(j) for _, j in sorted(alignment.positions, key=lambda p: a.spoken(p[0]))
+        )
 
     # ------------------------------------------------------------------ scoring
     def score(
@@ -323,3 +335,8 @@ class Scorer(AcrossScripts):
         if sound.score > best.score:
             return sound
         return best
+
+
+def _in_order(positions: Iterable[int]) -> bool:
+    """Whether positions only ever increase."""
+    return all(x < y for x, y in pairwise(positions))
