@@ -7,7 +7,8 @@ shipped registry plus the three list fixtures (about 1,300 names, Latin and Han,
 and organisations) and twins of some of their parties written in other scripts, with
 queries made from registry names by the edits real payment data shows: typos, dropped and
 added words, initials, titles, reference numbers, invisible characters, possessives, words
-run together, names cut off by a field's length, and whole names written in another script.
+run together, names inside a payment's words, persons' names in their spoken order, names
+cut off by a field's length, and whole names written in another script.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def _mutate(rng: random.Random, name: str) -> str:
     words = name.split()
     for _ in range(rng.randint(0, 3)):
         kind = rng.choice(["typo", "swap", "drop", "add", "form", "upper", "join", "initial",
-                           "title", "ref", "invisible", "possessive", "camel"])  # fmt: skip
+                           "title", "ref", "invisible", "possessive", "camel",
+                           "sentence", "spoken"])  # fmt: skip
         if not words:
             break
         at = rng.randrange(len(words))
@@ -126,6 +128,13 @@ def _mutate(rng: random.Random, name: str) -> str:
             words[at] = word + "'s"
         elif kind == "camel" and at + 1 < len(words):
             words[at : at + 2] = [words[at].lower() + words[at + 1].capitalize()]
+        elif kind == "sentence":  # the name inside a payment's words
+            words = [*rng.choice([["Payment", "to"], ["Transfer", "to"], ["Wire", "from"], []]),
+                     *words, *rng.choice([["via", "Western", "Union"], ["consulting", "fee"],
+                                          ["for", "school", "fees"], []])]  # fmt: skip
+        elif kind == "spoken" and "," in name:  # "SURNAME, Given" said as "Given Surname"
+            surname, given = name.split(",", 1)
+            words = [*given.split(), *surname.split()]
     text = " ".join(words)
     if rng.random() < 0.15 and len(text) > 8:  # cut off by a field's length, inside a word
         text = text[: rng.randrange(8, len(text))]

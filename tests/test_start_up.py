@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rigour.names import org_types
+from rigour.text import is_stopword
 from rigour.text import normalize as rigour_normalize
 from rigour.text.translit import ascii_text as rigour_ascii_text
 from typer.main import get_command
@@ -144,3 +145,10 @@ def test_the_core_answers_as_rigours_wrappers(
         org_types.extract_org_types(folded, theirs_flags, theirs_cleanup, generic)
     )
     assert rigour_core.ascii_text(text) == rigour_ascii_text(text)
+
+
+def test_the_stopwords_are_rigours() -> None:
+    words = rigour_core.stopwords()
+    assert "to" in words and "for" in words
+    # "&" normalises to nothing in rigour's lookup: no word of a name is it.
+    assert all(is_stopword(word, normalize=True) for word in words if word.isalnum())

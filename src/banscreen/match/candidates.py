@@ -360,7 +360,9 @@ class Postings:
                 letter = self.letters[i].get(token)
                 if letter is not None:
                     best[token] = self._pair(1.0, token_weight[token], letter)
-        if len(best) >= len(own) and self.whole[i]:
+        # An organisation's name may be found whole by its words' partners (sound-alikes
+        # in another script); a person's only by its own words, which `search` has added.
+        if len(best) >= len(own) and self.whole[i] and self.alpha is None:
             return True
         short = short_form and all(t in best for t in distinctive)
         return self._reaches(sum(best.values()), total, self.totals[i], short)

@@ -30,15 +30,13 @@ class NameEntry:
         return self.form.tokens
 
     def found_inside(self, kinds: frozenset[str]) -> bool:
-        """Whether this name may be found whole inside a longer query (scoring.py's
-        containment: "Payment to Acme Trading for invoice 12"). An app, trade or abbreviated
-        name (`kinds`) always may; any other name of an organisation of two words or more
-        too (a list's names are all legal names); not one word of a list ("Hadi", "Slava":
-        a word of many persons' and payees' names), nor a person's name, which persons'
-        rules read."""
-        if self.name.kind in kinds:
-            return True
-        return not self.person and len(self.form.tokens) > 1
+        """Whether this name may be found whole inside a longer query ("Payment to Acme
+        Trading for invoice 12", "Payment to Sergei Shoigu"): an app, trade or abbreviated
+        name (`kinds`) always may; any other name of two words or more too (a list's names
+        are all legal names; scoring.py's containment rules for organisations' and persons'
+        names); not one word of a list ("Hadi", "Slava": a word of many persons' and
+        payees' names)."""
+        return self.name.kind in kinds or len(self.form.tokens) > 1
 
     @property
     def key(self) -> str:

@@ -29,6 +29,7 @@ from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
 from .rewrites import capped
+from .rigour_core import stopwords
 from .scoring import Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
@@ -116,7 +117,9 @@ class NameIndex(ComponentNames, TokenPartners):
     def _opened(self) -> None:
         """What is not stored: made from the config and the normaliser on every start."""
         self.sound = self.normaliser.sound
-        self.scorer = Scorer(self.config, self.sound, self._known)
+        self.scorer = Scorer(self.config, self.sound, self._known, self._person_word)
+        self._particles = frozenset(self.config.name_particles)
+        self._grammar = frozenset(map(self.normaliser.fold, stopwords()))
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
         self._compound_links = frozenset(self.config.compound_links)
@@ -339,6 +342,13 @@ class NameIndex(ComponentNames, TokenPartners):
         holders = self._person_counts.get(token)
         return holders is not None and holders <= self.config.person_rare_name_max_entities
 
+    def _person_word(self, word: str) -> bool:
+        """Whether a word is a part of listed persons' names: a particle, or a word some
+        listed person carries that is not a grammar word ("to", "for")."""
+        return word in self._particles or (
+            word in self._person_counts and word not in self._grammar
+        )
+
     def score_entry(
         self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None
     ) -> tuple[float, str, Alignment, tuple[str, ...]]:
@@ -350,9 +360,14 @@ class NameIndex(ComponentNames, TokenPartners):
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
         result = score(person=entry.person)
         if (entry.person and result.score >= self.config.thresholds.review
+                and result.method != "contained"
                 and names_an_organisation(prepared.form, self.config.generic_weight)):  # fmt: skip
-            # An organisation's name meets a listed person by organisations' rules at most.
+            # An organisation's name meets a listed person by organisations' rules at most;
+            # but a person's whole name found in it is still found ("Transfer to ... via
+            # Western Union": the words of a payment are organisations' words too).
             result = min(result, score(person=False), key=lambda r: r.score)
+            if result.score < self.config.contained_score:
+                result = self.scorer.person_found(query, entry.prepared, result)
         return result.score, result.method, result.alignment, result.found
 
     def match(self, query: str) -> list[NameMatch]:

@@ -36,6 +36,11 @@ class Cleanup(IntEnum):
     Slug = 2
 
 
+def stopwords() -> tuple[str, ...]:
+    """The words `rigour.text.is_stopword` knows: grammar words of many languages."""
+    return tuple(_core.stopwords_list())
+
+
 def normalize(text: str, flags: Normalize, cleanup: Cleanup = Cleanup.Noop) -> str | None:
     """`rigour.text.normalize.normalize`: None when nothing is left."""
     return _core._normalize(text, int(flags), int(cleanup))

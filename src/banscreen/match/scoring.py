@@ -51,10 +51,12 @@ class Scorer(AcrossScripts):
         config: MatchingConfig,
         sound: SoundKeys,
         known: Callable[[str], bool] = lambda word: False,
+        person_word: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.config = config
         self.sound = sound
         self.known = known  # whether the lists spell a word (as one of theirs, or nearly)
+        self.person_word = person_word  # whether a word is a part of listed persons' names
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
 
@@ -139,6 +141,41 @@ class Scorer(AcrossScripts):
             return -1
         return at
 
+    def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
+        """A person's whole name of two parts or more, `needle`, as it occurs in a longer
+        `haystack`: in its written or its spoken order ("Payment to Sergei Shoigu for
+        ...", "Wire from SHOIGU, Sergei, ref 88"), with no part of a listed person's name
+        right before or after it; () if it does not. Persons' rules count the words around
+        a name as parts it lacks, and enough of them ("Transfer to ... via Western Union")
+        take a listed person's whole name below REVIEW. A name part next to it makes it
+        another person's longer name ("Mohammed Ali Hassan Al-Bakri" is not "Hassan
+        Al-Bakri"), for persons' rules to score."""
+        if not allowed or not 2 <= len(needle.tokens) < len(haystack.tokens):
+            return ()
+        if not self.distinctive(needle.tokens, needle.factors, needle.han):
+            return ()
+        k = needle.inverted
+        for order in dict.fromkeys((needle.tokens, needle.tokens[k:] + needle.tokens[:k])):
+            at = find(haystack.tokens, order)
+            if at < 0:
+                continue
+            after = at + len(order)
+            around = haystack.tokens[max(at - 1, 0) : at] + haystack.tokens[after : after + 1]
+            if not any(self.person_word(word) for word in around):
+                return order
+        return ()
+
+    def person_found(self, pa: Prepared, pb: Prepared, otherwise: Score) -> Score:
+        """A listed person's whole name `pb` found in the query `pa` (`_person_within`) as
+        a `contained` score; `otherwise` if it is not."""
+        a, b = pa.form, pb.form
+        haystack = Side(a.tokens, a.person_factors, pa.person_weights, a.han, a.inverted)
+        needle = Side(b.tokens, b.person_factors, pb.person_weights, b.han, b.inverted)
+        found = self._person_within(haystack, needle, True)
+        if not found:
+            return otherwise
+        return Score(self.config.contained_score, "contained", otherwise.alignment, found)
+
     # ------------------------------------------------------------------ rules
     def _rules(
         self,
@@ -176,7 +213,11 @@ class Scorer(AcrossScripts):
             score = cfg.thresholds.block - BLOCK_MARGIN
         found: tuple[str, ...] = ()
         if score < cfg.contained_score:
-            if self._contains(a, b, contained_b) >= 0:
+            if person:
+                found = self._person_within(a, b, contained_b) or self._person_within(
+                    b, a, contained_a
+                )
+            elif self._contains(a, b, contained_b) >= 0:
                 found = b.tokens
             elif self._contains(b, a, contained_a) >= 0:
                 found = a.tokens
