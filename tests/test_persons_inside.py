@@ -106,3 +106,72 @@ def test_words_of_a_payment_around_a_listed_persons_name_never_hide_it(
     hits = found(screener, query)
     assert entity in hits, (query, hits)
     assert hits[entity][0] >= min(review(screener), bare[entity][0])
+
+
+ONE_WORD_PARTY = """\
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: vessel-daniel
+    type: company
+    country: PA
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "DANIEL", kind: legal, source: test, provenance: confirmed}
+"""
+
+
+@pytest.fixture(scope="module")
+def lists_screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    """The shipped registry, the test persons, a list's one-word party and the three list
+    fixtures (real formats), whose persons the importers read."""
+    from banscreen.sources import registry_with_lists
+    from helpers.lists import import_fixture_lists
+
+    folder = tmp_path_factory.mktemp("persons-text")
+    (folder / "daniel.yaml").write_text(ONE_WORD_PARTY, encoding="utf-8")
+    home = import_fixture_lists(folder / "home")
+    return Screener(registry_with_lists(home, extra=[PERSONS, folder / "daniel.yaml"]))
+
+
+def text_hits(screener: Screener, text: str) -> set[str]:
+    decision = screener.decide(
+        Transaction("t", date(2024, 3, 15), "payment", "Acme Supplies", text=text)
+    )
+    return {m.entity_id for m in decision.matches if m.field == "text"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # A list's person, surname first as the CSL publishes it, said given name first.
+        ("Payment to Hossein Barzani for invoice 4471", "csl-1fe9e4f784c9785c72088bdcb559c5b06f5a1d26"),
+        ("Wire from BARZANI, Hossein, ref 8812", "csl-1fe9e4f784c9785c72088bdcb559c5b06f5a1d26"),
+        # The test registry's persons.
+        ("Salary advance for Jalaluddin Haqqani", "person-haqqani"),
+        ("Rent paid on behalf of Sergei Kuzhugetovich Shoigu for June", "person-shoigu"),
+    ],
+)  # fmt: skip
+def test_a_listed_persons_name_in_a_payments_text_is_found_as_written_or_said(
+    lists_screener: Screener, text: str, entity: str
+) -> None:
+    """Lists' persons were not searched for in free text at all, and persons' names only as
+    written: "Payment to Hossein Barzani" was a CLEAR against a listed "BARZANI, Hossein"."""
+    assert entity in text_hits(lists_screener, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Payment to Daniel Mann for invoice 4471", "vessel-daniel"),  # a list's one word
+        ("Tuition for Omar Jalaluddin Haqqani Park", "person-haqqani"),  # a longer name
+    ],
+)
+def test_what_free_text_holds_by_chance_is_not_a_hit(
+    lists_screener: Screener, text: str, entity: str
+) -> None:
+    """A list's name of one word is in many a payment's text ("DANIEL", a vessel, was in
+    "Payment to Daniel Mann"); a listed person's name with a listed person's name part
+    beside it is part of another person's name."""
+    assert entity not in text_hits(lists_screener, text)

@@ -2,7 +2,12 @@
 
 Only whole-token phrases count: "cam scanner" in an invoice for a document scanner is two
 tokens and does not spell a one-word app name "CamScan". Short Latin names and names marked
-`free_text: false` in the data are never searched for, since they occur by chance.
+`free_text: false` in the data are never searched for, since they occur by chance; nor are
+names of one word but apps', trade and abbreviated names (`NameEntry.found_inside`: a list's
+"DANIEL", a vessel, was found in "Payment to Daniel Mann"). A person's name is found as it
+is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment to Sergei Shoigu"),
+but not with a part of a listed person's name right beside it, where it is part of another
+person's longer name, and never by how it sounds.
 
 Text in a script other than Latin and Chinese writes an app's name as it sounds ("Оплачено
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
@@ -50,24 +55,32 @@ class FreeTextIndex:
     """Registry names by their first token (indexes into `NameIndex.entries`), longest
     phrases first; stored with the name index (stored.py)."""
 
-    STORED: ClassVar[dict[str, Spec]] = {"_by_first": Table()}
+    STORED: ClassVar[dict[str, Spec]] = {"_by_first": Table(), "_spoken_first": Table()}
     _by_first: Mapping[str, Sequence[int]]
+    _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
+        kinds = frozenset(config.contained_name_kinds)
         by_first: dict[str, list[int]] = defaultdict(list)
+        spoken_first: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
+            if not entry.found_inside(kinds):
+                continue  # one word of a list's ("DANIEL", "SALIM S.A.") is in text by chance
             if entry.name.script in ("han", "mixed"):
                 if len(entry.compact) < config.free_text_min_han_chars:
                     continue
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
             by_first[entry.tokens[0]].append(i)
-        for ids in by_first.values():
-            ids.sort(key=lambda i: -len(names.entries[i].tokens))
-        self._by_first = dict(by_first)
+            if entry.person and entry.spoken != entry.tokens:
+                spoken_first[entry.spoken[0]].append(i)
+        for table in (by_first, spoken_first):
+            for ids in table.values():
+                ids.sort(key=lambda i: -len(names.entries[i].tokens))
+        self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
@@ -78,22 +91,24 @@ class FreeTextIndex:
         hits: dict[tuple[str, str], TextHit] = {}
         i = 0
         while i < len(tokens):
-            for k in self._by_first.get(tokens[i], ()):  # longest phrases first
-                entry = self.names.entries[k]
-                n = len(entry.tokens)
-                if tokens[i : i + n] == entry.tokens:
+            longest = 1
+            for entry, phrase in self._phrases(tokens[i]):  # longest phrases first
+                n = len(phrase)
+                if tokens[i : i + n] == phrase and not (
+                    entry.person and self._in_longer_name(tokens, i, i + n)
+                ):
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, entry.name.value))
                     longest = n
                     break
-            else:
-                longest = 1
             i += longest
         config = self.names.config
         searched, floor = self._searched, config.org_roman_spelling_floor
         for window in _windows(tokens, tuple(config.hangul_particles)):
             for match in self.names.match(window):
                 key = (match.entry.entity_id, match.entry.key)
-                if match.method != "transliterated" or key not in searched:
+                # Not persons' names: a few words of text sound like too many of them
+                # ("かな漢字" like a listed "KONY, Ali").
+                if match.method != "transliterated" or key not in searched or match.entry.person:
                     continue
                 # Text holds many more words than a name: each word read as the name's must
                 # also be spelt half like it ("putinas" sounds like another app's name).
@@ -101,6 +116,24 @@ class FreeTextIndex:
                 if all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in pairs):
                     hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    def _phrases(self, token: str) -> list[tuple[NameEntry, tuple[str, ...]]]:
+        """The searched names beginning with `token`, as written or (persons') as spoken,
+        longest first."""
+        entries = self.names.entries
+        phrases = [(entries[k], entries[k].tokens) for k in self._by_first.get(token, ())]
+        spoken = self._spoken_first.get(token)
+        if spoken:
+            phrases.extend((entries[k], entries[k].spoken) for k in spoken)
+            phrases.sort(key=lambda p: -len(p[1]))
+        return phrases
+
+    def _in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether a part of a listed person's name stands right before or after the
+        phrase: it is then part of another person's longer name (scoring.py,
+        `_person_within`)."""
+        around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
+        return any(self.names.person_word(word) for word in around)
 
     @cached_property
     def _searched(self) -> frozenset[tuple[str, str]]:

@@ -117,7 +117,7 @@ class NameIndex(ComponentNames, TokenPartners):
     def _opened(self) -> None:
         """What is not stored: made from the config and the normaliser on every start."""
         self.sound = self.normaliser.sound
-        self.scorer = Scorer(self.config, self.sound, self._known, self._person_word)
+        self.scorer = Scorer(self.config, self.sound, self._known, self.person_word)
         self._particles = frozenset(self.config.name_particles)
         self._grammar = frozenset(map(self.normaliser.fold, stopwords()))
         self._packaging = frozenset(self.config.package_words)
@@ -342,7 +342,7 @@ class NameIndex(ComponentNames, TokenPartners):
         holders = self._person_counts.get(token)
         return holders is not None and holders <= self.config.person_rare_name_max_entities
 
-    def _person_word(self, word: str) -> bool:
+    def person_word(self, word: str) -> bool:
         """Whether a word is a part of listed persons' names: a particle, or a word some
         listed person carries that is not a grammar word ("to", "for")."""
         return word in self._particles or (

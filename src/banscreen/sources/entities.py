@@ -99,13 +99,9 @@ def _identifiers(record: ListRecord, fact: Fact) -> tuple[Identifier, ...]:
 
 
 def _entity(record: ListRecord, ident: str, fact: Fact) -> Entity:
-    person = record.type == "individual"
     names = [
-        Name(record.name, "legal", script_of(record.name), fact, free_text=not person),
-        *(
-            Name(alias, "legal", script_of(alias), fact, free_text=not person)
-            for alias in record.aliases
-        ),
+        Name(record.name, "legal", script_of(record.name), fact),
+        *(Name(alias, "legal", script_of(alias), fact) for alias in record.aliases),
     ]
     return Entity(
         id=ident,
