@@ -29,7 +29,6 @@ from .pinyin import has_han
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
 from .rewrites import capped
-from .rigour_core import stopwords
 from .scoring import Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
@@ -118,8 +117,6 @@ class NameIndex(ComponentNames, TokenPartners):
         """What is not stored: made from the config and the normaliser on every start."""
         self.sound = self.normaliser.sound
         self.scorer = Scorer(self.config, self.sound, self._known, self.person_word)
-        self._particles = frozenset(self.config.name_particles)
-        self._grammar = frozenset(map(self.normaliser.fold, stopwords()))
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
         self._compound_links = frozenset(self.config.compound_links)
@@ -336,18 +333,6 @@ class NameIndex(ComponentNames, TokenPartners):
                 if self.rare(partner):
                     found |= self._lexical_persons.by_token.get(partner, set())
         return found
-
-    def rare(self, token: str) -> bool:
-        """Whether a word is carried by so few listed persons that alone it names one."""
-        holders = self._person_counts.get(token)
-        return holders is not None and holders <= self.config.person_rare_name_max_entities
-
-    def person_word(self, word: str) -> bool:
-        """Whether a word is a part of listed persons' names: a particle, or a word some
-        listed person carries that is not a grammar word ("to", "for")."""
-        return word in self._particles or (
-            word in self._person_counts and word not in self._grammar
-        )
 
     def score_entry(
         self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None

@@ -3,17 +3,21 @@
 A part of `NameIndex` (index.py), kept apart because it answers one question for the
 candidate search and the query rewrites alike: which listed words a token may pair with,
 and at what similarity at most: the same word, a near spelling, a sound-alike (for persons,
-for names in other scripts, and for an organisation's word the lists do not spell).
+for names in other scripts, and for an organisation's word the lists do not spell). And
+what a word is to the listed persons: how many carry it, and whether it is a part of their
+names at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
-from functools import lru_cache
+from collections.abc import Container, Mapping, Sequence
+from functools import cached_property, lru_cache
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .near import Words
+from .normalize import Normaliser
+from .rigour_core import stopwords
 
 
 class TokenPartners:
@@ -22,6 +26,28 @@ class TokenPartners:
     _vocabulary: Container[str]
     _all_words: Words
     _scripted_words: Words
+    _person_counts: Mapping[str, int]  # how many listed persons carry each word
+    normaliser: Normaliser
+
+    def rare(self, token: str) -> bool:
+        """Whether a word is carried by so few listed persons that alone it names one."""
+        holders = self._person_counts.get(token)
+        return holders is not None and holders <= self.config.person_rare_name_max_entities
+
+    def person_word(self, word: str) -> bool:
+        """Whether a word is a part of listed persons' names: a particle, or a word some
+        listed person carries that is not a grammar word ("to", "for")."""
+        return word in self._particles or (
+            word in self._person_counts and word not in self._grammar
+        )
+
+    @cached_property
+    def _particles(self) -> frozenset[str]:
+        return frozenset(self.config.name_particles)
+
+    @cached_property
+    def _grammar(self) -> frozenset[str]:
+        return frozenset(map(self.normaliser.fold, stopwords()))
 
     def _known(self, word: str) -> bool:
         """Whether the lists spell a word: one of theirs, or within the edit floor of one."""
