@@ -95,6 +95,8 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
             person = index.prepare(form.person)
             for i in by_entity[pair.entity]:
                 entry = index.entries[i]
+                if variant.organisations and entry.person:
+                    continue
                 if entry.name.value.casefold().strip() == query:
                     continue
                 score, _, alignment, found = index.score_entry(prepared, entry, person)

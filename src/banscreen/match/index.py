@@ -347,9 +347,8 @@ class NameIndex(ComponentNames, TokenPartners):
         if (entry.person and result.score >= self.config.thresholds.review
                 and result.method != "contained"
                 and names_an_organisation(prepared.form, self.config.generic_weight)):  # fmt: skip
-            # An organisation's name meets a listed person by organisations' rules at most;
-            # but a person's whole name found in it is still found ("Transfer to ... via
-            # Western Union": the words of a payment are organisations' words too).
+            # An organisation's name meets a listed person by organisations' rules at most,
+            # but a person's whole name is found in it ("Transfer to ... via Western Union").
             result = min(result, score(person=False), key=lambda r: r.score)
             if result.score < self.config.contained_score:
                 result = self.scorer.person_found(query, entry.prepared, result)
@@ -365,7 +364,9 @@ class NameIndex(ComponentNames, TokenPartners):
                 if score < review:
                     continue
                 entry = self.entries[i]
-                if variant.cut and not cut_hit_on(variant.cut, entry, alignment, found):
+                if (variant.organisations and entry.person) or (
+                    variant.cut and not cut_hit_on(variant.cut, entry, alignment, found)
+                ):
                     continue
                 current = best.get(entry.entity_id)
                 # The best name of each entity; of equal scores, the first in the registry.

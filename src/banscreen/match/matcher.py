@@ -65,6 +65,8 @@ class Matcher:
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
         for va in forms_a:
             for vb in forms_b:
+                if person and (va.organisations or vb.organisations):
+                    continue
                 # Persons by their person readings: words read as legal forms are name
                 # parts ("Kim In Ho").
                 fa, fb = va.form, vb.form

@@ -20,6 +20,7 @@ from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
 from .cut import CutNames, Following
 from .forms import NameForm
+from .heads import field_head, name_before_more
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
@@ -27,7 +28,6 @@ from .sound import SoundKeys
 from .text import (
     camel_splits,
     clean,
-    find_words,
     greek_reading,
     loanword_reading,
     lookalike_reading,
@@ -47,12 +47,14 @@ class Variant(NamedTuple):
     """A form of a query, the highest score a hit through it may give, and the method such a
     hit is reported by when not the scoring's own (a name read back from Chinese is scored
     as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
-    completed as (cut.py's `cut_hit` then decides which hits through it count)."""
+    completed as (cut.py's `cut_hit` then decides which hits through it count).
+    `organisations`: hits through it count on organisations' names only."""
 
     form: NameForm
     cap: float
     method: str | None = None
     cut: str = ""
+    organisations: bool = False
 
 
 def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
@@ -78,6 +80,7 @@ class QueryRewrites(CutNames):
     _compound_links: frozenset[str]
     sound: SoundKeys
     _has_partner: Callable[[str], bool]
+    person_word: Callable[[str], bool]
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -165,15 +168,23 @@ class QueryRewrites(CutNames):
         written in Chinese read back into Latin letters, at most `transliteration_max`;
         re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
         compound name's parts joined, at most `compact_score`; and with a last word cut off
-        by a field's length completed (cut.py), at most `truncated_max`."""
-        split = split_references(query, self.config.reference_words, self.config.currency_codes)
+        by a field's length completed (cut.py), at most `truncated_max`. And the field up to
+        a comma when more follows (heads.py), for organisations only, at most the same."""
+        references = self.config.reference_words, self.config.currency_codes
+        split = split_references(query, *references)
         if split is None:
-            return self._variants_of(query, None)
-        if self.skip_inert_references and self._inert(split[1]):
+            found = self._variants_of(query, None)
+        elif self.skip_inert_references and self._inert(split[1]):
             # What was taken away pairs with nothing listed: the query itself scores no
             # higher than without it, so the name alone is scored (test_candidate_bound.py).
-            return self._variants_of(split[0], None)
-        return self._variants_of(query, split[0])
+            found = self._variants_of(split[0], None)
+        else:
+            found = self._variants_of(query, split[0])
+        named = field_head(query, self.normaliser, self.person_word, references)
+        if named is None or named.tokens == found[0].form.tokens:
+            return found
+        cap = self.config.contained_score
+        return (*found, Variant(named, cap, "contained", organisations=True))
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:
@@ -248,21 +259,8 @@ class QueryRewrites(CutNames):
         return frozenset((*self.config.company_form_words, *self.config.name_end_words))
 
     def _name_before_more(self, text: str) -> str | None:
-        """A company's name up to the legal form that ends it, when more words follow ("Acme
-        Ltd, 1 Main Street", "Acme Co Ltd Shenzhen Branch"): an address, a branch or a second
-        party typed into the counterparty field after the name. None for any other name."""
-        folded = self.normaliser.fold(text)
-        if has_han(folded):
-            return None
-        words = find_words(folded)
-        ends = self._name_ends
-        for k in range(1, len(words) - 1):
-            if words[k][0] in ends:
-                last = k
-                while last + 1 < len(words) and words[last + 1][0] in ends:
-                    last += 1  # "Co Ltd", "Corporation Limited"
-                return folded[: words[last][2]] if last + 1 < len(words) else None
-        return None
+        """heads.name_before_more of a query, by the registry's words that end a name."""
+        return name_before_more(self.normaliser.fold(text), self._name_ends)
 
     def _segmented(self, tokens: tuple[str, ...]) -> list[NameForm]:
         """The name with its words run together split, and with words written apart

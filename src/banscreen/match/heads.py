@@ -1,0 +1,55 @@
+"""Where a name ends in a longer counterparty field: the head of a field that goes on with
+an address, a branch, a city or a second party after the name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Sequence
+
+import regex
+
+from .forms import NameForm
+from .normalize import Normaliser
+from .pinyin import has_han
+from .text import find_words, strip_references
+
+# What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
+# 20459 Hamburg"), in Latin and in Chinese punctuation.
+_SEPARATOR = regex.compile(r"[,;，；、]")
+
+
+def name_before_more(folded: str, ends: Container[str]) -> str | None:
+    """A company's name up to the legal form that ends it (`ends`: a folded word of one),
+    when more words follow ("Acme Ltd, 1 Main Street", "Acme Co Ltd Shenzhen Branch"). None
+    for any other name, and for Chinese, which has no spaces to end a name at."""
+    if has_han(folded):
+        return None
+    words = find_words(folded)
+    for k in range(1, len(words) - 1):
+        if words[k][0] in ends:
+            last = k
+            while last + 1 < len(words) and words[last + 1][0] in ends:
+                last += 1  # "Co Ltd", "Corporation Limited"
+            return folded[: words[last][2]] if last + 1 < len(words) else None
+    return None
+
+
+def field_head(
+    text: str,
+    normaliser: Normaliser,
+    person_word: Callable[[str], bool],
+    references: tuple[Sequence[str], Sequence[str]],
+) -> NameForm | None:
+    """The field before its first comma or semicolon, without reference numbers, when words
+    follow it ("BANK MELLI IRAN, Holzbrücke 2, 20459 Hamburg, Germany"). None when nothing
+    but punctuation does; when the words up to the next separator are all parts of listed
+    persons' names (`person_word`): "ARELLANO FELIX, Enedina" is a person's surname and
+    given name; and when it is one word without a legal form, as often a surname ("SALIM,
+    Ahmed") as an organisation's name."""
+    parts = _SEPARATOR.split(text, maxsplit=2)
+    if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
+        return None
+    after = normaliser.text_tokens(parts[1])
+    if after and all(map(person_word, after)):
+        return None
+    form = normaliser.form(strip_references(parts[0], *references) or parts[0])
+    return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
