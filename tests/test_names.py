@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -26,21 +25,14 @@ from banscreen.match.text import (
     thai_reading,
 )
 from banscreen.model import Outcome, Policy, Transaction
-from banscreen.registry import load_registry
-from helpers.matching import found
+from helpers.matching import found, persons_screener, review
 
-PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "persons.yaml"
 ZWSP, WORD_JOINER, RLO = "\u200b", "\u2060", "\u202e"
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    """The shipped registry and a few listed persons."""
-    return Screener(load_registry([PERSONS]))
-
-
-def review(screener: Screener) -> float:
-    return screener.registry.matching.thresholds.review
+    return persons_screener()
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ is right beside it, where it is another person's longer name for persons' rules 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,10 +13,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.model import Transaction
-from banscreen.registry import load_registry
-from helpers.matching import found
-
-PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "persons.yaml"
+from helpers.matching import PERSONS, found, persons_screener, review
 
 # Words of payments that no listed name of the test registry carries.
 PAYMENT_WORDS = (
@@ -29,12 +25,7 @@ PAYMENT_WORDS = (
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    """The shipped registry and a few listed persons."""
-    return Screener(load_registry([PERSONS]))
-
-
-def review(screener: Screener) -> float:
-    return screener.registry.matching.thresholds.review
+    return persons_screener()
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from banscreen.engine import Screener
 from banscreen.match.entries import NameEntry
+from banscreen.registry import load_registry
+
+# A few listed persons, as restricted-party lists publish their names.
+PERSONS = Path(__file__).resolve().parents[1] / "fixtures" / "names" / "persons.yaml"
+
+
+def persons_screener(*extra: Path) -> Screener:
+    """The shipped registry, the listed persons of `PERSONS`, and `extra` data files."""
+    return Screener(load_registry([PERSONS, *extra]))
+
+
+def review(screener: Screener) -> float:
+    return screener.registry.matching.thresholds.review
 
 
 def found(screener: Screener, query: str) -> dict[str, tuple[float, str]]:

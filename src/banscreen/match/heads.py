@@ -10,7 +10,7 @@ import regex
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import has_han
-from .text import find_words, strip_references
+from .text import find_words, fold_latin, strip_references
 
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
@@ -24,10 +24,11 @@ def name_before_more(folded: str, ends: Container[str]) -> str | None:
     if has_han(folded):
         return None
     words = find_words(folded)
+    ending = [fold_latin(word) in ends for word, _, _ in words]  # "Ço" as "Co"
     for k in range(1, len(words) - 1):
-        if words[k][0] in ends:
+        if ending[k]:
             last = k
-            while last + 1 < len(words) and words[last + 1][0] in ends:
+            while last + 1 < len(words) and ending[last + 1]:
                 last += 1  # "Co Ltd", "Corporation Limited"
             return folded[: words[last][2]] if last + 1 < len(words) else None
     return None
