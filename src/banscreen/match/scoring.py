@@ -17,8 +17,10 @@ name part it begins, and spellings that sound alike align; parts that one name h
 other lacks (a patronymic, a middle name) count `person_extra_weight` of their weight; but
 when both names keep a part the other lacks, they are different persons (at most
 `person_conflict_max`), and the same parts in another spoken order are for a person to
-confirm (at most `person_order_max`). A BLOCK needs every query word spelt as listed and
-every listed word but places, titles and particles aligned. Every rule here only ever
+confirm (at most `person_order_max`); a person's whole name is found inside a longer
+query unless a listed person's name part stands beside it. A BLOCK needs every query word
+spelt as listed and every listed word but titles and particles (and a person's places)
+aligned, an organisation's in order unless none is missing. Every rule here only ever
 raises a score through a pair of tokens or a lookup the candidate search (candidates.py)
 knows about.
 """
