@@ -163,3 +163,6 @@ def test_before_a_persons_given_names_the_comma_ends_a_surname_not_a_firm(
     # "Jalaluddin" is a listed person's given name: a surname and a given name.
     assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Jalaluddin")
     assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Jalaluddin, Hamburg")
+    assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Jalaluddin school fees")
+    # A legal form or an initial after the comma is not a given name.
+    assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, S.A., Hamburg")

@@ -42,15 +42,16 @@ def field_head(
 ) -> NameForm | None:
     """The field before its first comma or semicolon, without reference numbers, when words
     follow it ("BANK MELLI IRAN, Holzbrücke 2, 20459 Hamburg, Germany"). None when nothing
-    but punctuation does; when the words up to the next separator are all parts of listed
-    persons' names (`person_word`): "ARELLANO FELIX, Enedina" is a person's surname and
-    given name; and when it is one word without a legal form, as often a surname ("SALIM,
-    Ahmed") as an organisation's name."""
-    parts = _SEPARATOR.split(text, maxsplit=2)
+    but punctuation does; when the first word after the comma is a part of listed persons'
+    names (`person_word`): "ARELLANO FELIX, Enedina ..." is a person's surname and given name;
+    and when it is one word without a legal form, as often a surname ("SALIM, Ahmed") as
+    an organisation's name."""
+    parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
         return None
-    after = normaliser.text_tokens(parts[1])
-    if after and all(map(person_word, after)):
+    # The first word after it, past legal forms and initials (", S.A., Hamburg").
+    after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
+    if after and person_word(after[0]):
         return None
     form = normaliser.form(strip_references(parts[0], *references) or parts[0])
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
