@@ -166,3 +166,18 @@ def test_what_free_text_holds_by_chance_is_not_a_hit(
     "Payment to Daniel Mann"); a listed person's name with a listed person's name part
     beside it is part of another person's name."""
     assert entity not in text_hits(lists_screener, text)
+
+
+def test_an_ordinary_word_of_a_payment_does_not_sound_like_a_name_part(
+    screener: Screener,
+) -> None:
+    """ "Salary" and "SALEH" sound alike: "Salary advance for Hamid Abdallah Ahmad Al-Ali"
+    met a listed "SALEH, Ahmad Ali Abdullah" (0.83) where the name alone is another
+    person (0.70). An ordinary English word that no listed person's name carries does not
+    align with a name part by sound; a name part spelt another way still does."""
+    compare = screener.matcher.compare
+    listed = "SALEH, Ahmad Ali Abdullah"
+    alone = compare("Hamid Abdallah Ahmad Al-Ali", listed, schema="person")[0]
+    payment = compare("Salary advance for Hamid Abdallah Ahmad Al-Ali", listed, schema="person")
+    assert payment[0] <= alone < review(screener)
+    assert compare("Salih Ahmad Ali Abdullah", listed, schema="person")[0] >= review(screener)

@@ -33,6 +33,7 @@ from itertools import pairwise
 from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
+from .common_words import zipf
 from .persons import initials_only
 from .prepared import Prepared, Score, Side, any_distinctive
 from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
@@ -101,8 +102,19 @@ class Scorer(AcrossScripts):
         return self._spelling(a, b, spelled, near=False, floor=floor, every_key=False)
 
     def _person_pair(self, a: str, b: str, spelled: float) -> float:
-        """An initial, or a spelling that sounds alike (persons' names)."""
-        return self._initial(a, b) or self._spelling(a, b, spelled)
+        """An initial, or a spelling that sounds alike (persons' names), unless one of them
+        is an ordinary English word that no listed person's name carries ("Salary" is not
+        "SALEH")."""
+        initial = self._initial(a, b)
+        if initial:
+            return initial
+        sound = self._spelling(a, b, spelled)
+        if sound and (self._ordinary(a) or self._ordinary(b)):
+            return 0.0
+        return sound
+
+    def _ordinary(self, word: str) -> bool:
+        return zipf(word) >= self.config.person_common_word_zipf and not self.person_word(word)
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
