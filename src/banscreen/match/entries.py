@@ -29,12 +29,6 @@ class NameEntry:
     def tokens(self) -> tuple[str, ...]:
         return self.form.tokens
 
-    @property
-    def spoken(self) -> tuple[str, ...]:
-        """The tokens in the name's spoken order ("SHOIGU, Sergei" as "Sergei Shoigu")."""
-        k = self.form.inverted
-        return self.form.tokens[k:] + self.form.tokens[:k]
-
     def found_inside(self, kinds: frozenset[str]) -> bool:
         """Whether this name may be found whole inside a longer query ("Payment to Acme
         Trading for invoice 12", "Payment to Sergei Shoigu"): an app, trade or abbreviated

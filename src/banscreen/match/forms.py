@@ -88,12 +88,23 @@ class NameForm:
         )
 
     @property
+    def spoken(self) -> tuple[str, ...]:
+        """The tokens in the name's spoken order ("SHOIGU, Sergei" as "Sergei Shoigu")."""
+        return spoken_order(self.tokens, self.inverted)
+
+    @property
     def key(self) -> str:
         return " ".join(self.tokens)
 
     @property
     def compact(self) -> str:
         return "".join(self.tokens)
+
+
+def spoken_order(tokens: tuple[str, ...], inverted: int) -> tuple[str, ...]:
+    """A name's tokens written "SURNAME, Given" (`inverted` tokens before the comma) in the
+    order it is said."""
+    return tokens[inverted:] + tokens[:inverted]
 
 
 def cached_forms(

@@ -75,8 +75,8 @@ class FreeTextIndex:
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
             by_first[entry.tokens[0]].append(i)
-            if entry.person and entry.spoken != entry.tokens:
-                spoken_first[entry.spoken[0]].append(i)
+            if entry.person and entry.form.spoken != entry.tokens:
+                spoken_first[entry.form.spoken[0]].append(i)
         for table in (by_first, spoken_first):
             for ids in table.values():
                 ids.sort(key=lambda i: -len(names.entries[i].tokens))
@@ -95,7 +95,7 @@ class FreeTextIndex:
             for entry, phrase in self._phrases(tokens[i]):  # longest phrases first
                 n = len(phrase)
                 if tokens[i : i + n] == phrase and not (
-                    entry.person and self._in_longer_name(tokens, i, i + n)
+                    entry.person and self.names.scorer.in_longer_name(tokens, i, i + n)
                 ):
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, entry.name.value))
                     longest = n
@@ -124,16 +124,9 @@ class FreeTextIndex:
         phrases = [(entries[k], entries[k].tokens) for k in self._by_first.get(token, ())]
         spoken = self._spoken_first.get(token)
         if spoken:
-            phrases.extend((entries[k], entries[k].spoken) for k in spoken)
+            phrases.extend((entries[k], entries[k].form.spoken) for k in spoken)
             phrases.sort(key=lambda p: -len(p[1]))
         return phrases
-
-    def _in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
-        """Whether a part of a listed person's name stands right before or after the
-        phrase: it is then part of another person's longer name (scoring.py,
-        `_person_within`)."""
-        around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
-        return any(self.names.person_word(word) for word in around)
 
     @cached_property
     def _searched(self) -> frozenset[tuple[str, str]]:

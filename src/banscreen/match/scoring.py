@@ -34,6 +34,7 @@ from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
 from .common_words import zipf
+from .forms import spoken_order
 from .persons import initials_only
 from .prepared import Prepared, Score, Side, any_distinctive
 from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
@@ -157,35 +158,31 @@ class Scorer(AcrossScripts):
 
     def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
         """A person's whole name of two parts or more, `needle`, as it occurs in a longer
-        `haystack`: in its written or its spoken order ("Payment to Sergei Shoigu for
-        ...", "Wire from SHOIGU, Sergei, ref 88"), with no part of a listed person's name
-        right before or after it; () if it does not. Persons' rules count the words around
-        a name as parts it lacks, and enough of them ("Transfer to ... via Western Union")
-        take a listed person's whole name below REVIEW. A name part next to it makes it
-        another person's longer name ("Mohammed Ali Hassan Al-Bakri" is not "Hassan
-        Al-Bakri"), for persons' rules to score."""
+        `haystack`, written or spoken ("Payment to Sergei Shoigu for ...", "Wire from
+        SHOIGU, Sergei"), not in another person's longer name; () if it does not. Persons'
+        rules count the words around a name as parts it lacks, and enough of them
+        ("Transfer to ... via Western Union") take a listed person's name below REVIEW."""
         if not allowed or not 2 <= len(needle.tokens) < len(haystack.tokens):
             return ()
         if not self.distinctive(needle.tokens, needle.factors, needle.han):
             return ()
-        k = needle.inverted
-        for order in dict.fromkeys((needle.tokens, needle.tokens[k:] + needle.tokens[:k])):
+        spoken = spoken_order(needle.tokens, needle.inverted)
+        for order in dict.fromkeys((needle.tokens, spoken)):
             at = find(haystack.tokens, order)
-            if at < 0:
-                continue
-            after = at + len(order)
-            around = haystack.tokens[max(at - 1, 0) : at] + haystack.tokens[after : after + 1]
-            if not any(self.person_word(word) for word in around):
+            if at >= 0 and not self.in_longer_name(haystack.tokens, at, at + len(order)):
                 return order
         return ()
+
+    def in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether a part of a listed person's name stands right before or after
+        tokens[start:end]: a name found there is part of another person's longer one."""
+        around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
+        return any(map(self.person_word, around))
 
     def person_found(self, pa: Prepared, pb: Prepared, otherwise: Score) -> Score:
         """A listed person's whole name `pb` found in the query `pa` (`_person_within`) as
         a `contained` score; `otherwise` if it is not."""
-        a, b = pa.form, pb.form
-        haystack = Side(a.tokens, a.person_factors, pa.person_weights, a.han, a.inverted)
-        needle = Side(b.tokens, b.person_factors, pb.person_weights, b.han, b.inverted)
-        found = self._person_within(haystack, needle, True)
+        found = self._person_within(_side(pa, True), _side(pb, True), True)
         if not found:
             return otherwise
         return Score(self.config.contained_score, "contained", otherwise.alignment, found)
@@ -352,10 +349,7 @@ class Scorer(AcrossScripts):
             if conflict:
                 return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
             return Score(1.0, "exact", Alignment(1.0, pairs))
-        side_a = Side(a.tokens, a.person_factors if person else a.factors,
-                       pa.person_weights if person else pa.weights, a.han, a.inverted)  # fmt: skip
-        side_b = Side(b.tokens, b.person_factors if person else b.factors,
-                       pb.person_weights if person else pb.weights, b.han, b.inverted)  # fmt: skip
+        side_a, side_b = _side(pa, person), _side(pb, person)
         other: PairSimilarity = self._person_pair if person else self._org_pair
         lexical = align(
             side_a.tokens, side_a.weights, pa.ordered, side_b.tokens, side_b.weights, pb.ordered,
@@ -390,6 +384,14 @@ class Scorer(AcrossScripts):
         if sound.score > best.score:
             return sound
         return best
+
+
+def _side(prepared: Prepared, person: bool) -> Side:
+    """A name's tokens with their factors and weights by persons' or organisations' rules."""
+    f, p = prepared.form, prepared
+    if person:
+        return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
+    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted)
 
 
 def _in_order(positions: Iterable[int]) -> bool:
