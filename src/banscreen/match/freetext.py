@@ -20,7 +20,7 @@ windows per text: a 10 MB field is searched whole by its tokens, not by sound.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
@@ -117,16 +117,17 @@ class FreeTextIndex:
                     hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
 
-    def _phrases(self, token: str) -> list[tuple[NameEntry, tuple[str, ...]]]:
+    def _phrases(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
         """The searched names beginning with `token`, as written or (persons') as spoken,
-        longest first."""
+        longest first; read from the index only as far as they are asked for when no
+        person's name is said beginning with it (most tokens)."""
         entries = self.names.entries
-        phrases = [(entries[k], entries[k].tokens) for k in self._by_first.get(token, ())]
+        written = ((entries[k], entries[k].tokens) for k in self._by_first.get(token, ()))
         spoken = self._spoken_first.get(token)
-        if spoken:
-            phrases.extend((entries[k], entries[k].form.spoken) for k in spoken)
-            phrases.sort(key=lambda p: -len(p[1]))
-        return phrases
+        if not spoken:
+            return written
+        said = ((entries[k], entries[k].form.spoken) for k in spoken)
+        return sorted((*written, *said), key=lambda p: -len(p[1]))
 
     @cached_property
     def _searched(self) -> frozenset[tuple[str, str]]:
