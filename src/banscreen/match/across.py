@@ -32,6 +32,23 @@ class AcrossScripts:
         """An initial, or a romanised word that sounds alike (persons' names)."""
         return self._initial(a, b) or self.sound.similarity(a, b)
 
+    def _abjad_person_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_roman_person_pair`, and for `a` written in an abjad, a word of a key of one
+        class whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila)."""
+        return self._roman_person_pair(a, b, spelled) or self._long_vowels(a, b)
+
+    def _person_abjad_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_abjad_person_pair` for `b` written in an abjad."""
+        return self._roman_person_pair(a, b, spelled) or self._long_vowels(b, a)
+
+    def _long_vowels(self, abjad: str, word: str) -> float:
+        keys = set(self.sound.keys(abjad)) & set(self.sound.keys(word))
+        if any(len(key) == 1 and key != "A" for key in keys) and (
+            self.sound.vowels_alike(abjad, word)
+        ):
+            return self.sound.equal_score
+        return 0.0
+
     def _roman_pair(self, a: str, b: str, spelled: float) -> float:
         """A romanised word of an organisation's name that sounds alike: by keys equal and
         of `org_roman_equal_min_classes` or more, or near and of `org_roman_near_min_classes`
@@ -121,8 +138,12 @@ class AcrossScripts:
         # classes, and need four to be found inside a longer name (three are in many a name:
         # "ARP").
         abjad = a.script in ABJADS or b.script in ABJADS
-        if person:
-            other: PairSimilarity = self._roman_person_pair
+        if person and (a.script in ABJADS) != (b.script in ABJADS):
+            other: PairSimilarity = (
+                self._abjad_person_pair if a.script in ABJADS else self._person_abjad_pair
+            )
+        elif person:
+            other = self._roman_person_pair
         elif abjad:
             other = self._abjad_pair
         else:

@@ -223,13 +223,7 @@ class NameIndex(ComponentNames, TokenPartners):
         # them" is then one substring search rather than one per word.
         self._digit_text = "\0".join(digit_words)
         self._digit_near = NearIndex(digit_words, self.config.token_similarity)
-        self._all_words = Words(vocabulary, self.config.token_similarity, self.sound)
-        # The romanised words of names in scripts other than Latin and Han, for Latin queries.
-        self._scripted_words = Words(
-            {t for e in self.entries if e.form.script not in _NO_SCRIPT for t in e.form.roman},
-            self.config.token_similarity,
-            self.sound,
-        )
+        self._build_words(vocabulary, _NO_SCRIPT)
 
     def _build_postings(self) -> None:
         review = self.config.thresholds.review
@@ -303,10 +297,10 @@ class NameIndex(ComponentNames, TokenPartners):
         roman_person = Query(pf.roman, pf.roman_person_factors, pp.roman_person_weights)
         if form.script != "Latin":  # against Latin names, by romanised words
             found |= self._lexical.search(roman, self._roman_sources, by_partners=True)
-            found |= self._lexical_persons.search(roman_person, self._roman_sources)
+            found |= self._lexical_persons.search(roman_person, self._person_roman(form.script))
         if self._roman_names:
             found |= self._roman.search(roman, self._scripted_sources)
-            found |= self._roman_persons.search(roman_person, self._scripted_sources)
+            found |= self._roman_persons.search(roman_person, self._scripted_person_sources)
         return found
 
     def _lookups(self, form: NameForm, prepared: Prepared) -> set[int]:

@@ -166,19 +166,36 @@ class Words:
 
     STORED: ClassVar[dict[str, Spec]] = {
         "near_index": Part(NearIndex), "by_key": Table(), "near_keys": Part(NearIndex),
+        "by_short_key": Table(),
     }  # fmt: skip
     by_key: Mapping[str, Sequence[str]]
+    by_short_key: Mapping[str, Sequence[str]]
 
-    def __init__(self, words: set[str], token_floor: float, sound: SoundKeys) -> None:
+    def __init__(
+        self,
+        words: set[str],
+        token_floor: float,
+        sound: SoundKeys,
+        short: Iterable[str] | None = None,
+    ) -> None:
+        """`short`: the words whose keys of one class find them too (by default all), for
+        persons' names written in an abjad (SoundKeys.vowels_alike)."""
         self.sound = sound
         self.near_index = NearIndex(words, token_floor)
         by_key: dict[str, set[str]] = defaultdict(set)
+        by_short_key: dict[str, set[str]] = defaultdict(set)
         for word in words:
             if word.isascii():
                 for key in sound.keys(word):
                     if len(key) >= 2:
                         by_key[key].add(word)
+        for word in words if short is None else short:
+            if word.isascii():
+                for key in sound.keys(word):
+                    if len(key) == 1 and key != "A":
+                        by_short_key[key].add(word)
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
+        self.by_short_key = {k: tuple(sorted(v)) for k, v in by_short_key.items()}
         self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the words live as long as the index
@@ -194,14 +211,19 @@ class Words:
         spelling: float | None,
         min_classes: int | None = None,
         equal_min: int = 2,
+        short: bool = False,
     ) -> tuple[tuple[str, float], ...]:
         """The near words, and the words that sound like `token` (keys equal, or near with
-        `near`; spelt alike to the edit similarity `spelling` too, if given), each with the
-        most that scoring gives the pair: the partners scoring.py may align."""
+        `near`; spelt alike to the edit similarity `spelling` too, if given; with `short`,
+        keys of one class equal too), each with the most that scoring gives the pair: the
+        partners scoring.py may align."""
         found = dict(self.near(token))
         least = self.sound.near_min_classes if min_classes is None else min_classes
         partners: list[tuple[str, float]] = []
         for key in self.sound.keys(token) if token.isascii() else ():
+            if short and len(key) == 1:
+                short_keyed = self.by_short_key.get(key, ())
+                partners += [(other, self.sound.equal_score) for other in short_keyed]
             if len(key) < equal_min:
                 continue
             partners += [(other, self.sound.equal_score) for other in self.by_key.get(key, ())]

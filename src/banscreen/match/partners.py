@@ -10,24 +10,46 @@ names at all.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from functools import cached_property, lru_cache
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
+from .across import ABJADS
+from .entries import NameEntry
 from .near import Words
 from .normalize import Normaliser
 from .rigour_core import stopwords
+from .sound import SoundKeys
 
 
 class TokenPartners:
     # What the index provides (index.py).
     config: MatchingConfig
+    sound: SoundKeys
+    entries: Sequence[NameEntry]
     _vocabulary: Container[str]
     _all_words: Words
     _scripted_words: Words
     _person_counts: Mapping[str, int]  # how many listed persons carry each word
     normaliser: Normaliser
+
+    def _build_words(self, vocabulary: set[str], unscripted: Container[str]) -> None:
+        """The listed words, and the romanised words of names in scripts other than
+        `unscripted` (Latin and Han), for Latin queries; among those, persons' names in an
+        abjad are also found by keys of one class (`_scripted_person_sources`)."""
+        floor = self.config.token_similarity
+        self._all_words = Words(vocabulary, floor, self.sound)
+        entries = [e for e in self.entries if e.form.script not in unscripted]
+        self._scripted_words = Words(
+            {t for e in entries for t in e.form.roman}, floor, self.sound,
+            {t for e in entries if e.person and e.form.script in ABJADS for t in e.form.roman},
+        )  # fmt: skip
+
+    def _person_roman(self, script: str) -> Callable[[str], tuple[tuple[str, float], ...]]:
+        """Where a person's name part written in `script` finds its partners among the
+        listed words."""
+        return self._abjad_sources if script in ABJADS else self._roman_sources
 
     def rare(self, token: str) -> bool:
         """Whether a word is carried by so few listed persons that alone it names one."""
@@ -72,6 +94,18 @@ class TokenPartners:
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _roman_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         return self._all_words.sounding(token, near=True, spelling=None)
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
+    def _abjad_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        """A person's name part written in an abjad: its partners by keys of one class too
+        (scoring aligns them when the long vowels it writes agree: "lyly", Leila)."""
+        return self._all_words.sounding(token, near=True, spelling=None, short=True)
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
+    def _scripted_person_sources(self, token: str) -> tuple[tuple[str, float], ...]:
+        """Partners of a person's name part among the romanised words of names in other
+        scripts, and by keys of one class among those of names written in an abjad."""
+        return self._scripted_words.sounding(token, near=True, spelling=None, short=True)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _scripted_sources(self, token: str) -> tuple[tuple[str, float], ...]:

@@ -34,6 +34,66 @@ _DIGRAPH_FIRST = frozenset("bcdgkpstz")
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
 # "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa".
 _W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tvxz])w(?!w)")
+# The Latin vowels an abjad's letter for a long vowel may stand for, as ICU romanises it
+# (alif and aleph "a", waw and vav "w", ya and yod "y"; a final "y" is also alif maqsura's
+# "a" of "Layla", ليلى).
+_LONG_VOWELS = {
+    "a": frozenset("aeo"), "e": frozenset("aei"), "i": frozenset("iey"), "o": frozenset("ou"),
+    "u": frozenset("ou"), "w": frozenset("ouwv"), "y": frozenset("iey"),
+}  # fmt: skip
+_FINAL_Y = frozenset("ieya")
+# A final -h of an abjad's romanised word writes a vowel (ta marbuta, he): "dalh", Dalla.
+_FINAL_H = frozenset("ae")
+# A spelling of one class that carries a vowel's letter ("ge", "ci"): the vowel is heard.
+_SPELT_VOWEL = re.compile("[aeiouy]$")
+Slots = tuple[tuple[str, ...], tuple[tuple[frozenset[str], ...], ...]]
+# Readings of an abjad's word whose "w" and "y" after a vowel may be either (`_slots`).
+MAX_SLOTS = 8
+
+
+def _stands_in(written: tuple[frozenset[str], ...], heard: tuple[frozenset[str], ...]) -> bool:
+    """Whether each long vowel written stands for a vowel heard there, in order, each for
+    another one ("dyy" is "Dee", not "Doe")."""
+    letters = iter([letter for vowel in heard for letter in sorted(vowel)])
+    return all(any(letter in vowel for letter in letters) for vowel in written)
+
+
+def _read_as(
+    piece: str, first: bool, last: bool, after_vowel: bool, abjad: bool
+) -> tuple[frozenset[str] | None, ...]:
+    """How a letter may be read: as a vowel, by the Latin vowels it may stand for, or (None)
+    as a consonant. An abjad's "w" or "y" is a consonant first, a vowel after a consonant,
+    and either after a vowel ("zawy" is Zaoui, "hawa" Hawa); a Latin "y" is a vowel unless
+    it begins the word."""
+    if piece not in _LONG_VOWELS:
+        return (None,)
+    if not abjad:
+        return (None,) if piece == "y" and first and not last else (frozenset(piece),)
+    if piece not in "wy":
+        return (_LONG_VOWELS[piece],)
+    if first:
+        return (None,)
+    vowel = _FINAL_Y if piece == "y" and last else _LONG_VOWELS[piece]
+    return (vowel, None) if after_vowel else (vowel,)
+
+
+def _with_class(
+    classes: list[str],
+    slots: list[list[frozenset[str]]],
+    cls: str | None,
+    piece: str,
+    abjad: bool,
+) -> tuple[list[str], list[list[frozenset[str]]]]:
+    """A reading with a consonant's classes after it ("x" has two; a sign, none); a class
+    after the same one with no vowel between is heard once ("ll")."""
+    classes, slots = list(classes), [list(slot) for slot in slots]
+    for ch in cls or "":
+        if not classes or classes[-1] != ch or slots[-1]:
+            classes.append(ch)
+            slots.append([])
+    if not abjad and cls and _SPELT_VOWEL.search(piece):
+        slots[-1].append(frozenset(piece[-1]))
+    return classes, slots
 
 
 class SoundKeys:
@@ -108,6 +168,52 @@ class SoundKeys:
                 if not out or out[-1] != ch:
                     out.append(ch)
         return "".join(out)
+
+    def _slots(self, word: str, abjad: bool) -> list[Slots]:
+        """A word's readings as its consonants' classes, and the vowels written before each
+        of them and after the last (each as the Latin vowels it may stand for). Unlike a
+        key, a class repeated across a vowel counts twice ("lyly": l, y, l, y)."""
+        final_h = len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST
+        if final_h:
+            word = word[:-1]
+        pieces = [match.group() for match in self._pattern.finditer(word)]
+        readings: list[tuple[list[str], list[list[frozenset[str]]]]] = [([], [[]])]
+        for i, piece in enumerate(pieces):
+            grown = []
+            for classes, slots in readings:
+                # First: a Latin word's first letter; an abjad's first consonant letter.
+                first = not classes if abjad else i == 0
+                options = _read_as(piece, first, i == len(pieces) - 1, bool(slots[-1]), abjad)
+                for vowel in options if len(readings) < MAX_SLOTS else options[:1]:
+                    if vowel is None:
+                        cls = self._classes.get(piece, "J" if piece == "y" else None)
+                        grown.append(_with_class(classes, slots, cls, piece, abjad))
+                    else:
+                        grown.append((classes, [*slots[:-1], [*slots[-1], vowel]]))
+            readings = grown
+        if final_h and abjad:
+            for _, slots in readings:
+                if not slots[-1]:
+                    slots[-1].append(_FINAL_H)
+        return [(tuple(c), tuple(tuple(slot) for slot in s)) for c, s in readings]
+
+    def vowels_alike(self, abjad_word: str, word: str) -> bool:
+        """Whether a romanised word of a script that writes only long vowels and a word
+        written with its vowels share their consonants, and every long vowel written stands
+        where the other word has a vowel it may stand for: "lyly" (ليلى) is Leila, not Lola;
+        "dyy" (דיי) is Dee, not Doe. A short key ("R", "T") says nothing alone."""
+        ((classes_b, slots_b),) = self._slots(word, False)
+        for classes_a, slots_a in self._slots(abjad_word, True):
+            if (
+                classes_a
+                and classes_a == classes_b
+                and all(
+                    _stands_in(written, heard)
+                    for written, heard in zip(slots_a, slots_b, strict=True)
+                )
+            ):
+                return True
+        return False
 
     def whole_keys(self, words: tuple[str, ...], compact: str) -> frozenset[str]:
         """A name's keys as a whole: of its words run together (`compact`), and its words'

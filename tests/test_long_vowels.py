@@ -1,0 +1,125 @@
+"""Persons' names written in an abjad (Arabic, Hebrew), whose short parts sound like one
+consonant: "ليلى" (ICU's "lyly") is Leila, "דיי" ("dyy") Dee. Their sound keys have one class
+("R", "T"), which says nothing alone; the long vowels the abjad writes must stand where the
+Latin spelling has a vowel they may stand for (`SoundKeys.vowels_alike`). Before this rule
+each such name part aligned with nothing, and the names below were CLEAR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from banscreen.match.index import NameIndex
+from banscreen.match.sound import SoundKeys
+from banscreen.registry import load_registry
+
+ABJAD_PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "abjad_persons.yaml"
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry([ABJAD_PERSONS]))
+
+
+@pytest.fixture(scope="module")
+def sound(screener: Screener) -> SoundKeys:
+    return SoundKeys(screener.registry.matching)
+
+
+@pytest.mark.parametrize(
+    ("abjad", "latin", "alike"),
+    [
+        ("lyly", "leila", True),  # ليلى: a final ya is also alif maqsura's "a"
+        ("lyly", "lily", True),
+        ("lyly", "lola", False),  # ya is not an "o"
+        ("dwdy", "dodi", True),  # waw an "o"
+        ("dwdy", "dida", False),
+        ("dyy", "dee", True),
+        ("byah", "bea", True),  # a final he writes a vowel
+        ("dalh", "dalla", True),
+        ("hawa", "hawa", True),  # a waw after a vowel may be a consonant
+        ("tyt", "tito", True),  # a short vowel is not written
+        ("lyly", "lilt", False),  # a consonant more
+    ],
+)
+def test_long_vowels_stand_where_the_latin_spelling_has_a_vowel(
+    sound: SoundKeys, abjad: str, latin: str, alike: bool
+) -> None:
+    assert sound.vowels_alike(abjad, latin) is alike
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Leila Said", "abjad-layla"),  # listed "ليلى سعيد"
+        ("Layla Saeed", "abjad-layla"),
+        ("Dee Markowitz", "abjad-dee"),  # listed "דיי מרקוביץ"
+        ("دودي حمدان", "latin-dodi"),  # listed "HAMDAN, Dodi"
+        ("אוגוסטין ביאה", "latin-bea"),  # listed "Augustin Bea"
+    ],
+)
+def test_a_short_name_part_written_in_an_abjad_is_found(
+    screener: Screener, query: str, entity: str
+) -> None:
+    review = screener.registry.matching.thresholds.review
+    scores = {m.entry.entity_id: m.score for m in screener.matcher.match_name(query)}
+    assert scores.get(entity, 0.0) >= review, scores
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Lola Said", "Dida Hamdan", "Augustin Boa", "אוגוסטין בואה", "Doe Markowitz"],
+)
+def test_other_vowels_are_another_name(screener: Screener, query: str) -> None:
+    assert not screener.matcher.match_name(query)
+
+
+def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
+    """`match` with every listed name as a candidate."""
+    original = NameIndex._candidates
+    NameIndex._candidates = lambda self, form, prepared=None, person=None: set(  # type: ignore[method-assign]
+        range(len(self.entries))
+    )
+    NameIndex._hits.cache_clear()
+    try:
+        return [(m.entry.entity_id, round(m.score, 9), m.method) for m in index.match(query)]
+    finally:
+        NameIndex._candidates = original  # type: ignore[method-assign]
+        NameIndex._hits.cache_clear()
+
+
+# Latin name parts of one consonant class, and abjad ones written with long vowels.
+_LATIN = st.builds(
+    lambda c, v1, v2: c + v1 + c + v2,
+    st.sampled_from(["l", "d", "t", "b", "s", "m"]),
+    st.sampled_from(["a", "e", "i", "o", "u", "ei", "ee", "oo"]),
+    st.sampled_from(["", "a", "i", "y", "e"]),
+)
+_ABJAD = st.builds(
+    lambda c, v1, v2: c + v1 + c + v2,
+    st.sampled_from(["ل", "د", "ت", "ب", "س", "م", "ד", "ל", "ב"]),
+    st.sampled_from(["ي", "و", "ا", "يي", "י", "ו"]),
+    st.sampled_from(["", "ى", "ي", "ه", "ا", "ה", "י"]),
+)
+_SURNAMES = st.sampled_from(["Said", "Saeed", "Markowitz", "Hamdan", "Bea", "Augustin", ""])
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.one_of(_LATIN, _ABJAD), _SURNAMES)
+def test_the_index_finds_what_scoring_every_name_finds(
+    screener: Screener, part: str, surname: str
+) -> None:
+    """The candidate search finds every name the rule aligns, by keys of one class."""
+    index = screener.matcher.names
+    query = f"{part} {surname}".strip()
+    NameIndex._hits.cache_clear()
+    found = [(m.entry.entity_id, round(m.score, 9), m.method) for m in index.match(query)]
+    assert found == _everything(index, query)
