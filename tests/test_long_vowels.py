@@ -78,6 +78,15 @@ def test_other_vowels_are_another_name(screener: Screener, query: str) -> None:
     assert not screener.matcher.match_name(query)
 
 
+def test_a_hamza_on_a_ya_is_not_a_long_vowel(sound: SoundKeys) -> None:
+    """ICU writes ئ as "y": "الطائي" (al-Ta'i) was "tayy", a long vowel more than "Ta'i" has."""
+    from banscreen.match.text import romanise
+
+    assert romanise("الطائي") == ("al", "tay")
+    assert sound.vowels_alike("tay", "tai")
+    assert not sound.vowels_alike("tayy", "tai")
+
+
 def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
     """`match` with every listed name as a candidate."""
     original = NameIndex._candidates

@@ -43,6 +43,9 @@ _ARABIC_PREFIXES = ("عبد", "ال")
 # ICU writes "a". (Read as the he it sounds like, ICU's "h" after "z" made the "zh" of
 # "Zhukov": "hmzh" did not sound like Hamza.)
 _TA_MARBUTA = "\u0629"
+# A hamza on a ya (ئ) is a glottal stop, not the long vowel ICU's "y" for it reads as
+# ("الطائي", al-Ta'i, is "altayy"): read as a hamza alone, which the Latin form drops.
+_HAMZA_ON_YA = str.maketrans({"\u0626": "\u0621"})
 # Hebrew writes sounds it lacks with a geresh after a letter (ג׳ "j", ז׳ "zh", צ׳ "ch"), which
 # ICU reads as a glottal stop. Folding keeps it as the combining accent geresh (so that it
 # stays inside the word, where apostrophes are dropped), read here.
@@ -261,6 +264,8 @@ def romanise(word: str) -> tuple[str, ...]:
         word = _KANA_W_V.sub(lambda m: _KANA_SINGLE.get(m.group(), m.group()), word)
     if script == "Arabic" and word.endswith(_TA_MARBUTA):
         word = word[:-1] + "\u0627"  # read as a final alef: a vowel
+    if script == "Arabic":
+        word = word.translate(_HAMZA_ON_YA)
     if script == "Arabic":
         rest = word
         while len(rest) > 3 and any(rest.startswith(p) for p in _ARABIC_PREFIXES):
