@@ -9,6 +9,8 @@ to the legal form that ends it (`company_form_words`, `name_end_words`) is now a
 up, at most `contained_score` (REVIEW, method `contained`); so is the field up to its
 first comma or semicolon, for organisations' names, unless the words after the comma are
 parts of listed persons' names ("ARELLANO FELIX, Enedina": a surname, then a given name).
+A place right after a name found inside another says where, and does not run it on
+("Bank Melli Iran Hamburg Branch"; test_places.py).
 """
 
 from __future__ import annotations
@@ -112,6 +114,13 @@ SEPARATED = st.one_of(
 )  # fmt: skip
 
 
+PLACED = st.tuples(
+    st.sampled_from([" Hamburg", " Dubai", " Kuala Lumpur", " New York", " Sao Paulo",
+                     " Germany", " Texas", " Moscow"]),
+    st.sampled_from(["", " Branch", " Office", " Zweigniederlassung", " GmbH"]),
+).map("".join)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("names", "more"),
     [
@@ -120,6 +129,10 @@ SEPARATED = st.one_of(
         # a distinctive word after the name read as another name: 18 of the shipped
         # registry's 159 such fields (53 names, three endings) were a CLEAR.
         (_organisations, SEPARATED),
+        # A place right after the name, no comma ("Bank Melli Iran Hamburg Branch"): the
+        # place read as a name running on, and 16,173 of 34,012 such fields made from
+        # OFAC's SDN organisations and four places were a CLEAR.
+        (_organisations, PLACED),
     ],
 )
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -34,10 +34,11 @@ from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
 from .common_words import zipf
-from .forms import spoken_order
+from .inside import Inside, side_of
 from .persons import initials_only
+from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive
-from .similarity import Alignment, PairSimilarity, align, find, spelt_alike
+from .similarity import Alignment, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
@@ -47,7 +48,7 @@ BLOCK_MARGIN = 0.01
 CONFLICT_PARTS_WRITTEN = 2
 
 
-class Scorer(AcrossScripts):
+class Scorer(AcrossScripts, Inside):
     """The scoring rules under one matching configuration."""
 
     def __init__(
@@ -56,11 +57,13 @@ class Scorer(AcrossScripts):
         sound: SoundKeys,
         known: Callable[[str], bool] = lambda word: False,
         person_word: Callable[[str], bool] = lambda word: False,
+        places: Places | None = None,
     ) -> None:
         self.config = config
         self.sound = sound
         self.known = known  # whether the lists spell a word (as one of theirs, or nearly)
         self.person_word = person_word  # whether a word is a part of listed persons' names
+        self.places = places  # where places' names begin in a name's tokens
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
 
@@ -116,76 +119,6 @@ class Scorer(AcrossScripts):
 
     def _ordinary(self, word: str) -> bool:
         return zipf(word) >= self.config.person_common_word_zipf and not self.person_word(word)
-
-    # ------------------------------------------------------------------ distinctiveness
-    def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
-        """Specific enough that finding it inside another name is not chance: long enough
-        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office")."""
-        compact = "".join(tokens)
-        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or len(compact) < 6):
-            return False
-        if han:
-            return len(compact) >= self.config.free_text_min_han_chars
-        return len(compact) >= self.config.free_text_min_latin_chars
-
-    def _contains(
-        self, haystack: Side, needle: Side, allowed: bool, describing: bool = False
-    ) -> int:
-        """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
-        into another name by a distinctive word right after it; -1 if it does not. With
-        `describing`, the rest of `haystack` may only describe (places, generic words):
-        pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
-        app name read in the middle of an unrelated company's characters)."""
-        if not allowed or len(needle.tokens) >= len(haystack.tokens):
-            return -1
-        if not self.distinctive(needle.tokens, needle.factors, needle.han):
-            return -1
-        at = find(haystack.tokens, needle.tokens)
-        if at < 0:
-            return -1
-        after = at + len(needle.tokens)
-        if describing:
-            rest = [f for i, f in enumerate(haystack.factors) if not at <= i < after]
-            return at if all(f < 1.0 for f in rest) else -1
-        # A reference typed after it ("Acme INV-5543 Trading") does not end the name: the
-        # word after the reference decides, as it does once the reference is taken away.
-        tail = haystack.tokens[after:]
-        after += next((i for i, t in enumerate(tail) if t not in self._references
-                       and not any(c.isdigit() for c in t)), len(tail))  # fmt: skip
-        if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
-            return -1
-        return at
-
-    def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
-        """A person's whole name of two parts or more, `needle`, as it occurs in a longer
-        `haystack`, written or spoken ("Payment to Sergei Shoigu for ...", "Wire from
-        SHOIGU, Sergei"), not in another person's longer name; () if it does not. Persons'
-        rules count the words around a name as parts it lacks, and enough of them
-        ("Transfer to ... via Western Union") take a listed person's name below REVIEW."""
-        if not allowed or not 2 <= len(needle.tokens) < len(haystack.tokens):
-            return ()
-        if not self.distinctive(needle.tokens, needle.factors, needle.han):
-            return ()
-        spoken = spoken_order(needle.tokens, needle.inverted)
-        for order in dict.fromkeys((needle.tokens, spoken)):
-            at = find(haystack.tokens, order)
-            if at >= 0 and not self.in_longer_name(haystack.tokens, at, at + len(order)):
-                return order
-        return ()
-
-    def in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
-        """Whether a part of a listed person's name stands right before or after
-        tokens[start:end]: a name found there is part of another person's longer one."""
-        around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
-        return any(map(self.person_word, around))
-
-    def person_found(self, pa: Prepared, pb: Prepared, otherwise: Score) -> Score:
-        """A listed person's whole name `pb` found in the query `pa` (`_person_within`) as
-        a `contained` score; `otherwise` if it is not."""
-        found = self._person_within(_side(pa, True), _side(pb, True), True)
-        if not found:
-            return otherwise
-        return Score(self.config.contained_score, "contained", otherwise.alignment, found)
 
     # ------------------------------------------------------------------ rules
     def _rules(
@@ -349,7 +282,7 @@ class Scorer(AcrossScripts):
             if conflict:
                 return Score(cfg.legal_form_conflict_max, "fuzzy", Alignment(1.0, pairs))
             return Score(1.0, "exact", Alignment(1.0, pairs))
-        side_a, side_b = _side(pa, person), _side(pb, person)
+        side_a, side_b = side_of(pa, person), side_of(pb, person)
         other: PairSimilarity = self._person_pair if person else self._org_pair
         lexical = align(
             side_a.tokens, side_a.weights, pa.ordered, side_b.tokens, side_b.weights, pb.ordered,
@@ -384,14 +317,6 @@ class Scorer(AcrossScripts):
         if sound.score > best.score:
             return sound
         return best
-
-
-def _side(prepared: Prepared, person: bool) -> Side:
-    """A name's tokens with their factors and weights by persons' or organisations' rules."""
-    f, p = prepared.form, prepared
-    if person:
-        return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
-    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted)
 
 
 def _in_order(positions: Iterable[int]) -> bool:

@@ -58,6 +58,9 @@ class MatchingConfig:
     legal_forms_han: list[str]
     place_weight: Share
     places: list[tuple[str, str]]
+    place_min_population: Positive
+    place_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
+    place_known_population: Positive
     place_suffixes_han: list[str]
     place_phrases: list[list[str]]
     legal_words_fuzzy: list[str]

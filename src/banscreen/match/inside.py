@@ -1,0 +1,104 @@
+"""Where a name is found whole inside a longer one: an organisation's, not run on into
+another name by a distinctive word after it (a place after it says where, and does not);
+a person's, written or spoken, not beside another listed person's name part. A part of
+`Scorer` (scoring.py), which provides what these checks read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..registry.matching import MatchingConfig
+from .forms import spoken_order
+from .places import Places
+from .prepared import Prepared, Score, Side
+from .similarity import find
+
+
+class Inside:
+    # What the scorer provides (scoring.py).
+    config: MatchingConfig
+    places: Places | None
+    person_word: Callable[[str], bool]
+    _references: frozenset[str]
+
+    # ------------------------------------------------------------------ distinctiveness
+    def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
+        """Specific enough that finding it inside another name is not chance: long enough
+        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office")."""
+        compact = "".join(tokens)
+        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or len(compact) < 6):
+            return False
+        if han:
+            return len(compact) >= self.config.free_text_min_han_chars
+        return len(compact) >= self.config.free_text_min_latin_chars
+
+    def _contains(
+        self, haystack: Side, needle: Side, allowed: bool, describing: bool = False
+    ) -> int:
+        """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
+        into another name by a distinctive word right after it; -1 if it does not. With
+        `describing`, the rest of `haystack` may only describe (places, generic words):
+        pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
+        app name read in the middle of an unrelated company's characters)."""
+        if not allowed or len(needle.tokens) >= len(haystack.tokens):
+            return -1
+        if not self.distinctive(needle.tokens, needle.factors, needle.han):
+            return -1
+        at = find(haystack.tokens, needle.tokens)
+        if at < 0:
+            return -1
+        after = at + len(needle.tokens)
+        if describing:
+            rest = [f for i, f in enumerate(haystack.factors) if not at <= i < after]
+            return at if all(f < 1.0 for f in rest) else -1
+        # A reference typed after it ("Acme INV-5543 Trading") does not end the name: the
+        # word after the reference decides, as it does once the reference is taken away.
+        tail = haystack.tokens[after:]
+        after += next((i for i, t in enumerate(tail) if t not in self._references
+                       and not any(c.isdigit() for c in t)), len(tail))  # fmt: skip
+        if after < len(haystack.tokens) and haystack.factors[after] >= 1.0 and self.places:
+            # A place right after it says where ("Bank Melli Iran Hamburg Branch"): the word
+            # after the place decides.
+            after += self.places.length_at(haystack.tokens, after)
+        if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
+            return -1
+        return at
+
+    def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
+        """A person's whole name of two parts or more, `needle`, as it occurs in a longer
+        `haystack`, written or spoken ("Payment to Sergei Shoigu for ...", "Wire from
+        SHOIGU, Sergei"), not in another person's longer name; () if it does not. Persons'
+        rules count the words around a name as parts it lacks, and enough of them
+        ("Transfer to ... via Western Union") take a listed person's name below REVIEW."""
+        if not allowed or not 2 <= len(needle.tokens) < len(haystack.tokens):
+            return ()
+        if not self.distinctive(needle.tokens, needle.factors, needle.han):
+            return ()
+        spoken = spoken_order(needle.tokens, needle.inverted)
+        for order in dict.fromkeys((needle.tokens, spoken)):
+            at = find(haystack.tokens, order)
+            if at >= 0 and not self.in_longer_name(haystack.tokens, at, at + len(order)):
+                return order
+        return ()
+
+    def in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether a part of a listed person's name stands right before or after
+        tokens[start:end]: a name found there is part of another person's longer one."""
+        around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
+        return any(map(self.person_word, around))
+
+    def person_found(self, pa: Prepared, pb: Prepared, otherwise: Score) -> Score:
+        """A listed person's whole name `pb` found in the query `pa` (`_person_within`) as
+        a `contained` score; `otherwise` if it is not."""
+        found = self._person_within(side_of(pa, True), side_of(pb, True), True)
+        if not found:
+            return otherwise
+        return Score(self.config.contained_score, "contained", otherwise.alignment, found)
+
+
+def side_of(prepared: Prepared, person: bool) -> Side:
+    """A name's tokens with their factors and weights by persons' or organisations' rules."""
+    f, p = prepared.form, prepared
+    if person:
+        return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
+    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted)

