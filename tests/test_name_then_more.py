@@ -179,3 +179,29 @@ def test_before_a_persons_given_names_the_comma_ends_a_surname_not_a_firm(
     assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Jalaluddin school fees")
     # A legal form or an initial after the comma is not a given name.
     assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, S.A., Hamburg")
+
+
+KANDAHAR = (
+    FAMILY
+    + """\
+  - id: person-kandahar
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "NOORZAI, Kandahar Agha", kind: legal, source: test, provenance: confirmed}
+"""
+)
+
+
+def test_a_place_after_the_comma_is_not_a_given_name(tmp_path: Path) -> None:
+    """A listed person's name carries "Kandahar": the first word after a comma was read as
+    a given name, and the field's head was not looked up (UN consolidated list: 880 of
+    1,460 organisations' names with ", Kandahar, Afghanistan" or an address after them
+    found their own party; 1,432 with a place that fills its part of the field)."""
+    (tmp_path / "family.yaml").write_text(KANDAHAR, encoding="utf-8")
+    screener = persons_screener(tmp_path / "family.yaml")
+    assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, Kandahar, Afghanistan")
+    assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, Kandahar")
+    # A place with more given names after it, up to the next comma, is a person's names.
+    assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Kandahar Agha")

@@ -10,6 +10,7 @@ import regex
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import has_han
+from .places import Places
 from .text import find_words, fold_latin, strip_references
 
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
@@ -39,19 +40,28 @@ def field_head(
     normaliser: Normaliser,
     person_word: Callable[[str], bool],
     references: tuple[Sequence[str], Sequence[str]],
+    places: Places | None = None,
 ) -> NameForm | None:
     """The field before its first comma or semicolon, without reference numbers, when words
     follow it ("BANK MELLI IRAN, Holzbrücke 2, 20459 Hamburg, Germany"). None when nothing
     but punctuation does; when the first word after the comma is a part of listed persons'
-    names (`person_word`): "ARELLANO FELIX, Enedina ..." is a person's surname and given name;
-    and when it is one word without a legal form, as often a surname ("SALIM, Ahmed") as
-    an organisation's name."""
+    names (`person_word`): "ARELLANO FELIX, Enedina ..." is a person's surname and given name,
+    unless the words up to the next comma are one of `places` (", Kandahar, Afghanistan",
+    where a listed person's name carries "Kandahar"; not ", Santos Isidro"); and when it is
+    one word without a legal form, as often a surname ("SALIM, Ahmed") as an
+    organisation's name."""
     parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
         return None
     # The first word after it, past legal forms and initials (", S.A., Hamburg").
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
-    if after and person_word(after[0]):
+    if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
         return None
     form = normaliser.form(strip_references(parts[0], *references) or parts[0])
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
+
+
+def _a_place(rest: str, normaliser: Normaliser, places: Places | None) -> bool:
+    """Whether the words of `rest` up to its next separator are a place's name, whole."""
+    words = normaliser.form(_SEPARATOR.split(rest, maxsplit=1)[0]).tokens
+    return bool(places and words and places.length_at(words, 0) == len(words))

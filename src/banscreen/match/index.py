@@ -26,7 +26,7 @@ from .normalize import Normaliser
 from .partners import TokenPartners
 from .persons import ONE_WORD_MAX_PARTS, names_an_organisation
 from .pinyin import has_han
-from .places import Places, place_names
+from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
 from .rewrites import capped
@@ -117,8 +117,8 @@ class NameIndex(ComponentNames, TokenPartners):
     def _opened(self) -> None:
         """What is not stored: made from the config and the normaliser on every start."""
         self.sound = self.normaliser.sound
-        places = Places(lambda: place_names(self.config, lambda n: self.normaliser.form(n).tokens))
-        self.scorer = Scorer(self.config, self.sound, self._known, self.person_word, places)
+        self.places = Places(self.config, lambda name: self.normaliser.form(name).tokens)
+        self.scorer = Scorer(self.config, self.sound, self._known, self.person_word, self.places)
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
         self._compound_links = frozenset(self.config.compound_links)

@@ -64,13 +64,15 @@ def place_names(
 class Places:
     """Where a place's name begins in a run of tokens."""
 
-    def __init__(self, load: Callable[[], frozenset[tuple[str, ...]]]) -> None:
-        self._load = load
+    def __init__(self, config: MatchingConfig, tokens: Callable[[str], tuple[str, ...]]) -> None:
+        """`tokens`: the normaliser's tokens of a name. Nothing is read until asked."""
+        self._config = config
+        self._tokens = tokens
 
     @cached_property
     def _by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for name in self._load():
+        for name in place_names(self._config, self._tokens):
             by_first.setdefault(name[0], []).append(name)
         return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 

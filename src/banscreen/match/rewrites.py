@@ -24,6 +24,7 @@ from .heads import field_head, name_before_more
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
+from .places import Places
 from .sound import SoundKeys
 from .text import (
     camel_splits,
@@ -81,6 +82,7 @@ class QueryRewrites(CutNames):
     sound: SoundKeys
     _has_partner: Callable[[str], bool]
     person_word: Callable[[str], bool]
+    places: Places | None
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -180,7 +182,7 @@ class QueryRewrites(CutNames):
             found = self._variants_of(split[0], None)
         else:
             found = self._variants_of(query, split[0])
-        named = field_head(query, self.normaliser, self.person_word, references)
+        named = field_head(query, self.normaliser, self.person_word, references, self.places)
         if named is None or named.tokens == found[0].form.tokens:
             return found
         cap = self.config.contained_score
