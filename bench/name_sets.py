@@ -95,11 +95,11 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
             person = index.prepare(form.person)
             for i in by_entity[pair.entity]:
                 entry = index.entries[i]
-                if variant.organisations and entry.person:
-                    continue
                 if entry.name.value.casefold().strip() == query:
                     continue
-                score, _, alignment, found = index.score_entry(prepared, entry, person)
+                score, method, alignment, found = index.score_entry(prepared, entry, person)
+                if not variant.admits(entry.person, method):
+                    continue
                 if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
                     best = max(best, min(variant.cap, score))
         scores.append(best)

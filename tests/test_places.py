@@ -5,6 +5,8 @@ after it. Places are GeoNames' countries, US states and cities (match/places.py)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from banscreen.engine import Screener
@@ -22,6 +24,12 @@ entities:
     provenance: confirmed
     names:
       - {value: "QORVANE ZELTRA BANK", kind: legal, source: test, provenance: confirmed}
+  - id: org-quarvex
+    type: company
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "QUARVEX", kind: legal, source: test, provenance: confirmed}
 """
 
 
@@ -29,7 +37,12 @@ entities:
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Screener:
     path = tmp_path_factory.mktemp("places") / "bank.yaml"
     path.write_text(BANK, encoding="utf-8")
-    return persons_screener(path)
+    registry = persons_screener(path).registry
+    # A vessel of one word, as lists publish vessels (packs hold no vessels).
+    firm = registry.entities["org-quarvex"]
+    name = replace(firm.names[0], value="ZELTRIS")
+    vessel = replace(firm, id="vessel-zeltris", type="vessel", names=(name,))
+    return Screener(replace(registry, entities={**registry.entities, vessel.id: vessel}))
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +78,16 @@ def test_a_place_after_the_name_is_a_review(bank: Screener, query: str) -> None:
 )
 def test_a_distinctive_word_after_the_name_still_runs_it_on(bank: Screener, query: str) -> None:
     assert "org-qorvane-bank" not in found(bank, query)
+
+
+def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:
+    """A list's name of one word is not looked for inside longer ones: "QUARVEX Moscow
+    Branch" was a CLEAR against a listed QUARVEX."""
+    for query in ("Quarvex Moscow", "QUARVEX Moscow Branch", "Quarvex Deutschland GmbH"):
+        assert found(bank, query).get("org-quarvex") == (0.8, "contained"), query
+    assert "org-quarvex" not in found(bank, "Quarvexa Moscow")  # exactly the name only
+    assert "org-quarvex" not in found(bank, "Quarvex Moscow Solar")  # another name
+    assert "vessel-zeltris" not in found(bank, "Zeltris Istanbul")  # a vessel has no branch
 
 
 def test_places_are_found_by_their_tokens(bank: Screener, places: Places) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Container, Sequence
 
 import regex
 
+from .common_words import zipf
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import has_han
@@ -65,3 +66,34 @@ def _a_place(rest: str, normaliser: Normaliser, places: Places | None) -> bool:
     """Whether the words of `rest` up to its next separator are a place's name, whole."""
     words = normaliser.form(_SEPARATOR.split(rest, maxsplit=1)[0]).tokens
     return bool(places and words and places.length_at(words, 0) == len(words))
+
+
+def place_head(
+    form: NameForm,
+    normaliser: Normaliser,
+    places: Places | None,
+    person_word: Callable[[str], bool],
+) -> NameForm | None:
+    """A one-word name before a place that ends the field, or before a place and words that
+    only describe ("Hizballah Beirut", "Promsvyazbank Moscow Branch"): a list's name of one
+    word is not looked for inside longer ones (entries.py), so a place after it made it a
+    CLEAR. None when no place follows one word, and when that word is an ordinary English
+    word (`person_common_word_zipf` or more) or a part of listed persons' names ("Daniel
+    Paris" is a person). The caller asks, too, that the word be a listed firm's whole name
+    (a vessel or an aircraft has no branches) and that a hit be exact. A name of more words
+    is found inside the field by containment (inside.py), which a place does not stop."""
+    tokens, factors = form.tokens, form.factors
+    if places is None or len(tokens) < 2:
+        return None
+    for k in range(1, len(tokens)):
+        length = places.length_at(tokens, k)
+        if length and all(f < 1.0 for f in factors[k + length :]):
+            break
+    else:
+        return None
+    if k > 1 or factors[0] < 1.0:
+        return None
+    word = tokens[0]
+    if person_word(word) or zipf(word) >= places.config.person_common_word_zipf:
+        return None
+    return normaliser.form(word)

@@ -29,10 +29,10 @@ from .pinyin import has_han
 from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared
 from .progress import stage
-from .rewrites import capped
 from .scoring import Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
+from .variants import capped
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
@@ -54,7 +54,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
         "_compact_near": Parts(NearIndex, _BOTH), "_org_compact_key": Tables(_BOTH),
-        "_person_counts": Table(),
+        "_person_counts": Table(), "_one_word_firms": Table("keys"),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
@@ -195,10 +195,12 @@ class NameIndex(ComponentNames, TokenPartners):
         # Names a software component may carry: of apps and companies, long enough not to be
         # an ordinary word of package names.
         maker_names: dict[str, list[int]] = defaultdict(list)
+        firms: set[str] = set()  # one-word names of firms, which have branches (heads.py)
         for i, entry in enumerate(self.entries):
             entity_kind = types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
                 continue
+            firms.update(entry.tokens if len(entry.tokens) == 1 else ())
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < self.config.component_min_chars
                 or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
@@ -207,7 +209,7 @@ class NameIndex(ComponentNames, TokenPartners):
             if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
                 continue
             maker_names[entry.tokens[0]].append(i)
-        self._maker_names = dict(maker_names)
+        self._maker_names, self._one_word_firms = dict(maker_names), frozenset(firms)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._following = following_words(self.name_words(e.name.value) for e in self.entries)
@@ -356,11 +358,11 @@ class NameIndex(ComponentNames, TokenPartners):
         review = self.config.thresholds.review
         for variant in self.variants(query):
             for i, score, method, alignment, found in self._hits(variant.form):
-                score, method = capped(score, method, variant.cap, variant.method)
-                if score < review:
-                    continue
                 entry = self.entries[i]
-                if (variant.organisations and entry.person) or (
+                if not variant.admits(entry.person, method):
+                    continue
+                score, method = capped(score, method, variant.cap, variant.method)
+                if score < review or (
                     variant.cut and not cut_hit_on(variant.cut, entry, alignment, found)
                 ):
                     continue

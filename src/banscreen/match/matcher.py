@@ -16,8 +16,8 @@ from .identifiers import IdentifierIndex, hosts_in_text
 from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
-from .rewrites import Variant, capped
 from .spans import locate
+from .variants import Variant, capped
 
 
 class Matcher:
@@ -65,8 +65,6 @@ class Matcher:
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
         for va in forms_a:
             for vb in forms_b:
-                if person and (va.organisations or vb.organisations):
-                    continue
                 # Persons by their person readings: words read as legal forms are name
                 # parts ("Kim In Ho").
                 fa, fb = va.form, vb.form
@@ -74,6 +72,8 @@ class Matcher:
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
+                if not (va.admits(person, result.method) and vb.admits(person, result.method)):
+                    continue
                 if not self._cut_hit(va, vb, qa, qb, result, person):
                     continue
                 score, method = capped(

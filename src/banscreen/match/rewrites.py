@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -20,7 +20,7 @@ from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
 from .cut import CutNames, Following
 from .forms import NameForm
-from .heads import field_head, name_before_more
+from .heads import field_head, name_before_more, place_head
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
@@ -37,33 +37,12 @@ from .text import (
     split_words,
     thai_reading,
 )
+from .variants import Variant
 
 # Scripts whose names are also read as foreign names are written in them (_loanword_form).
 _READINGS: dict[str, Callable[[str], str]] = {
     "Hangul": loanword_reading, "Thai": thai_reading, "Greek": greek_reading,
 }  # fmt: skip
-
-
-class Variant(NamedTuple):
-    """A form of a query, the highest score a hit through it may give, and the method such a
-    hit is reported by when not the scoring's own (a name read back from Chinese is scored
-    as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
-    completed as (cut.py's `cut_hit` then decides which hits through it count).
-    `organisations`: hits through it count on organisations' names only."""
-
-    form: NameForm
-    cap: float
-    method: str | None = None
-    cut: str = ""
-    organisations: bool = False
-
-
-def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
-    """A hit's score and method through a variant: at most its `cap` (then "fuzzy"), and
-    reported by the variant's own method when it has one (`forced`)."""
-    if score > cap:
-        score, method = cap, "fuzzy"
-    return score, forced or method
 
 
 class QueryRewrites(CutNames):
@@ -83,6 +62,7 @@ class QueryRewrites(CutNames):
     _has_partner: Callable[[str], bool]
     person_word: Callable[[str], bool]
     places: Places | None
+    _one_word_firms: Container[str]  # listed firms' names of one word
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -170,8 +150,8 @@ class QueryRewrites(CutNames):
         written in Chinese read back into Latin letters, at most `transliteration_max`;
         re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
         compound name's parts joined, at most `compact_score`; and with a last word cut off
-        by a field's length completed (cut.py), at most `truncated_max`. And the field up to
-        a comma when more follows (heads.py), for organisations only, at most the same."""
+        by a field's length completed (cut.py), at most `truncated_max`. And up to a comma
+        or a place that ends it (heads.py), for organisations only, at most the same."""
         references = self.config.reference_words, self.config.currency_codes
         split = split_references(query, *references)
         if split is None:
@@ -182,11 +162,14 @@ class QueryRewrites(CutNames):
             found = self._variants_of(split[0], None)
         else:
             found = self._variants_of(query, split[0])
+        cap, out = self.config.contained_score, list(found)
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
-        if named is None or named.tokens == found[0].form.tokens:
-            return found
-        cap = self.config.contained_score
-        return (*found, Variant(named, cap, "contained", organisations=True))
+        if named is not None and named.tokens != found[0].form.tokens:
+            out.append(Variant(named, cap, "contained", organisations=True))
+        placed = place_head(found[0].form, self.normaliser, self.places, self.person_word)
+        if placed is not None and placed.tokens[0] in self._one_word_firms:
+            out.append(Variant(placed, cap, "contained", organisations=True, exact=True))
+        return out
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:

@@ -1,0 +1,37 @@
+"""A form of a query that is scored as the query is, and what a hit through it may say:
+how high it may score, by which method, and on which names it counts (rewrites.py makes
+them)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .forms import NameForm
+
+
+class Variant(NamedTuple):
+    """A form of a query, the highest score a hit through it may give, and the method such a
+    hit is reported by when not the scoring's own (a name read back from Chinese is scored
+    as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
+    completed as (cut.py's `cut_hit` then decides which hits through it count).
+    `organisations`: hits through it count on organisations' names only; `exact`: only
+    when its words are the listed name's (a one-word name before a place, heads.py)."""
+
+    form: NameForm
+    cap: float
+    method: str | None = None
+    cut: str = ""
+    organisations: bool = False
+    exact: bool = False
+
+    def admits(self, person: bool, method: str) -> bool:
+        """Whether a hit by `method` on a person's name (`person`) or another counts."""
+        return not (self.organisations and person) and (not self.exact or method == "exact")
+
+
+def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
+    """A hit's score and method through a variant: at most its `cap` (then "fuzzy"), and
+    reported by the variant's own method when it has one (`forced`)."""
+    if score > cap:
+        score, method = cap, "fuzzy"
+    return score, forced or method
