@@ -97,9 +97,9 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
                 entry = index.entries[i]
                 if entry.name.value.casefold().strip() == query:
                     continue
-                score, method, alignment, found = index.score_entry(prepared, entry, person)
-                if not variant.admits(entry.person, method):
+                if not variant.admits(entry.person, entry.tokens):
                     continue
+                score, _, alignment, found = index.score_entry(prepared, entry, person)
                 if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
                     best = max(best, min(variant.cap, score))
         scores.append(best)

@@ -79,9 +79,10 @@ def place_head(
     word is not looked for inside longer ones (entries.py), so a place after it made it a
     CLEAR. None when no place follows one word, and when that word is an ordinary English
     word (`person_common_word_zipf` or more) or a part of listed persons' names ("Daniel
-    Paris" is a person). The caller asks, too, that the word be a listed firm's whole name
-    (a vessel or an aircraft has no branches) and that a hit be exact. A name of more words
-    is found inside the field by containment (inside.py), which a place does not stop."""
+    Paris" is a person). The caller asks, too, that the word be a word of a listed firm's
+    name (a vessel or an aircraft has no branches) and that a hit be on a name holding it.
+    A name of more words is found inside the field by containment (inside.py), which a
+    place does not stop."""
     tokens, factors = form.tokens, form.factors
     if places is None or len(tokens) < 2:
         return None

@@ -54,7 +54,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
         "_compact_near": Parts(NearIndex, _BOTH), "_org_compact_key": Tables(_BOTH),
-        "_person_counts": Table(), "_one_word_firms": Table("keys"),
+        "_person_counts": Table(), "_firm_words": Table("keys"),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
@@ -195,12 +195,12 @@ class NameIndex(ComponentNames, TokenPartners):
         # Names a software component may carry: of apps and companies, long enough not to be
         # an ordinary word of package names.
         maker_names: dict[str, list[int]] = defaultdict(list)
-        firms: set[str] = set()  # one-word names of firms, which have branches (heads.py)
+        firms: set[str] = set()  # words of firms' names, which have branches (heads.py)
         for i, entry in enumerate(self.entries):
             entity_kind = types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
                 continue
-            firms.update(entry.tokens if len(entry.tokens) == 1 else ())
+            firms.update(entry.tokens)
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < self.config.component_min_chars
                 or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
@@ -209,7 +209,7 @@ class NameIndex(ComponentNames, TokenPartners):
             if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
                 continue
             maker_names[entry.tokens[0]].append(i)
-        self._maker_names, self._one_word_firms = dict(maker_names), frozenset(firms)
+        self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._following = following_words(self.name_words(e.name.value) for e in self.entries)
@@ -359,7 +359,7 @@ class NameIndex(ComponentNames, TokenPartners):
         for variant in self.variants(query):
             for i, score, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
-                if not variant.admits(entry.person, method):
+                if not variant.admits(entry.person, entry.tokens):
                     continue
                 score, method = capped(score, method, variant.cap, variant.method)
                 if score < review or (

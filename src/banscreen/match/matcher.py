@@ -72,7 +72,7 @@ class Matcher:
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
-                if not (va.admits(person, result.method) and vb.admits(person, result.method)):
+                if not (va.admits(person, fb.tokens) and vb.admits(person, fa.tokens)):
                     continue
                 if not self._cut_hit(va, vb, qa, qb, result, person):
                     continue

@@ -62,7 +62,7 @@ class QueryRewrites(CutNames):
     _has_partner: Callable[[str], bool]
     person_word: Callable[[str], bool]
     places: Places | None
-    _one_word_firms: Container[str]  # listed firms' names of one word
+    _firm_words: Container[str]  # the words of listed firms' names
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -167,8 +167,8 @@ class QueryRewrites(CutNames):
         if named is not None and named.tokens != found[0].form.tokens:
             out.append(Variant(named, cap, "contained", organisations=True))
         placed = place_head(found[0].form, self.normaliser, self.places, self.person_word)
-        if placed is not None and placed.tokens[0] in self._one_word_firms:
-            out.append(Variant(placed, cap, "contained", organisations=True, exact=True))
+        if placed is not None and (word := placed.tokens[0]) in self._firm_words:
+            out.append(Variant(placed, cap, "contained", organisations=True, held=word))
         return out
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches

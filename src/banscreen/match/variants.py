@@ -14,19 +14,19 @@ class Variant(NamedTuple):
     hit is reported by when not the scoring's own (a name read back from Chinese is scored
     as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
     completed as (cut.py's `cut_hit` then decides which hits through it count).
-    `organisations`: hits through it count on organisations' names only; `exact`: only
-    when its words are the listed name's (a one-word name before a place, heads.py)."""
+    `organisations`: hits through it count on organisations' names only; `held`: only on
+    names that hold that word (a one-word name before a place, heads.py)."""
 
     form: NameForm
     cap: float
     method: str | None = None
     cut: str = ""
     organisations: bool = False
-    exact: bool = False
+    held: str = ""
 
-    def admits(self, person: bool, method: str) -> bool:
-        """Whether a hit by `method` on a person's name (`person`) or another counts."""
-        return not (self.organisations and person) and (not self.exact or method == "exact")
+    def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
+        """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
+        return not (self.organisations and person) and (not self.held or self.held in tokens)
 
 
 def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
