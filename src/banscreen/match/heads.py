@@ -84,15 +84,10 @@ def place_head(
     A name of more words is found inside the field by containment (inside.py), which a
     place does not stop."""
     tokens, factors = form.tokens, form.factors
-    if places is None or len(tokens) < 2:
+    if places is None or len(tokens) < 2 or factors[0] < 1.0:
         return None
-    for k in range(1, len(tokens)):
-        length = places.length_at(tokens, k)
-        if length and all(f < 1.0 for f in factors[k + length :]):
-            break
-    else:
-        return None
-    if k > 1 or factors[0] < 1.0:
+    length = places.length_at(tokens, 1)
+    if not length or any(f >= 1.0 for f in factors[1 + length :]):
         return None
     word = tokens[0]
     if person_word(word) or zipf(word) >= places.config.person_common_word_zipf:

