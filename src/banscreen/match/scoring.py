@@ -5,7 +5,8 @@ acronym ("ABC LLC" ~ "ABC Corporation": `weak_name_max`). Otherwise the weighted
 alignment (similarity.py), capped at `generic_only_max` when it aligns no distinctive
 token; equality once spaces are removed scores at least `compact_score`; a distinctive name
 found whole inside a longer one at least `contained_score` (method `contained`) unless the
-word after it continues it into another name ("Acme Solar" is not "Acme"). Names in different
+word after it continues it into another name ("Acme Solar" is not "Acme"; a place after it,
+"Acme Hamburg", does not: inside.py). Names in different
 scripts are also compared in a common Latin form: Chinese and Latin by pinyin syllables,
 exactly (homophones are common in Chinese names); any other pair of scripts by their
 romanised words and how they sound (sound.py). Such a transliterated match is capped at

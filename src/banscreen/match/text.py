@@ -266,7 +266,6 @@ def romanise(word: str) -> tuple[str, ...]:
         word = word[:-1] + "\u0627"  # read as a final alef: a vowel
     if script == "Arabic":
         word = word.translate(_HAMZA_ON_YA)
-    if script == "Arabic":
         rest = word
         while len(rest) > 3 and any(rest.startswith(p) for p in _ARABIC_PREFIXES):
             prefix = next(p for p in _ARABIC_PREFIXES if rest.startswith(p))
