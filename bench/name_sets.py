@@ -100,6 +100,8 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
                 if not variant.admits(entry.person, entry.tokens):
                     continue
                 score, _, alignment, found = index.score_entry(prepared, entry, person)
+                if not variant.fits(alignment, entry.tokens):
+                    continue
                 if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
                     best = max(best, min(variant.cap, score))
         scores.append(best)

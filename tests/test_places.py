@@ -90,6 +90,16 @@ def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener)
     assert "vessel-zeltris" not in found(bank, "Zeltris Istanbul")  # a vessel has no branch
 
 
+def test_a_misspelt_name_before_a_place_is_a_review(bank: Screener) -> None:
+    """Containment needs the listed words as written: "Qorvane Zeltar Bank Hamburg Branch"
+    was a CLEAR where "Qorvane Zeltar Bank" alone is a REVIEW."""
+    assert "org-qorvane-bank" in found(bank, "Qorvane Zeltar Bank Hamburg Branch")
+    # The name before the place must align word for word: alone, a word more still scores
+    # 0.82, but before a place it is another name.
+    assert "org-qorvane-bank" in found(bank, "Qorvane Zeltra Bank Solarx")
+    assert "org-qorvane-bank" not in found(bank, "Qorvane Zeltra Bank Solarx Hamburg")
+
+
 def test_places_are_found_by_their_tokens(bank: Screener, places: Places) -> None:
     tokens = bank.matcher.normaliser.form
     assert places.length_at(tokens("Acme Kuala Lumpur Office").tokens, 1) == 2

@@ -74,22 +74,30 @@ def place_head(
     places: Places | None,
     person_word: Callable[[str], bool],
 ) -> NameForm | None:
-    """A one-word name before a place that ends the field, or before a place and words that
-    only describe ("Hizballah Beirut", "Promsvyazbank Moscow Branch"): a list's name of one
-    word is not looked for inside longer ones (entries.py), so a place after it made it a
-    CLEAR. None when no place follows one word, and when that word is an ordinary English
-    word (`person_common_word_zipf` or more) or a part of listed persons' names ("Daniel
-    Paris" is a person). The caller asks, too, that the word be a word of a listed firm's
-    name (a vessel or an aircraft has no branches) and that a hit be on a name holding it.
-    A name of more words is found inside the field by containment (inside.py), which a
-    place does not stop."""
+    """The name before a place that ends the field, or before a place and words that only
+    describe ("Hizballah Beirut", "Bank Meli Iran Hamburg Branch"); None when no place
+    follows a distinctive word. A name of more words is found inside the field by
+    containment (inside.py), which a place does not stop, but only as written: this head
+    also meets it misspelt. A list's name of one word is not looked for inside longer ones
+    (entries.py), so a place after it made it a CLEAR; one word counts unless an ordinary
+    English word (`person_common_word_zipf` or more) or a part of listed persons' names
+    ("Daniel Paris" is a person). The caller asks, too, that a one-word head be a word of a
+    listed firm's name (a vessel or an aircraft has no branches) and a hit be on a name
+    holding it, and that a longer head and a listed name align every word (a word more or
+    less is another name: "Dream Prince Dubai" is not "DREAM II")."""
     tokens, factors = form.tokens, form.factors
-    if places is None or len(tokens) < 2 or factors[0] < 1.0:
+    if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
-    length = places.length_at(tokens, 1)
-    if not length or any(f >= 1.0 for f in factors[1 + length :]):
+    for k in range(1, len(tokens)):
+        length = places.length_at(tokens, k)
+        if length and not any(f >= 1.0 for f in factors[k + length :]):
+            break
+    else:
         return None
-    word = tokens[0]
-    if person_word(word) or zipf(word) >= places.config.person_common_word_zipf:
+    if not any(f >= 1.0 for f in factors[:k]):
         return None
-    return normaliser.form(word)
+    if k == 1 and (
+        person_word(tokens[0]) or zipf(tokens[0]) >= places.config.person_common_word_zipf
+    ):
+        return None
+    return normaliser.form(" ".join(tokens[:k]))

@@ -362,8 +362,10 @@ class NameIndex(ComponentNames, TokenPartners):
                 if not variant.admits(entry.person, entry.tokens):
                     continue
                 score, method = capped(score, method, variant.cap, variant.method)
-                if score < review or (
-                    variant.cut and not cut_hit_on(variant.cut, entry, alignment, found)
+                if (
+                    score < review
+                    or not variant.fits(alignment, entry.tokens)
+                    or (variant.cut and not cut_hit_on(variant.cut, entry, alignment, found))
                 ):
                     continue
                 current = best.get(entry.entity_id)

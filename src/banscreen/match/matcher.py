@@ -17,7 +17,7 @@ from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
 from .spans import locate
-from .variants import Variant, capped
+from .variants import Variant, aligns_whole, capped
 
 
 class Matcher:
@@ -73,6 +73,9 @@ class Matcher:
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
                 if not (va.admits(person, fb.tokens) and vb.admits(person, fa.tokens)):
+                    continue
+                whole = va.whole or vb.whole
+                if whole and not aligns_whole(result.alignment, qa.tokens, qb.tokens):
                     continue
                 if not self._cut_hit(va, vb, qa, qb, result, person):
                     continue

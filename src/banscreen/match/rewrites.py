@@ -167,7 +167,9 @@ class QueryRewrites(CutNames):
         if named is not None and named.tokens != found[0].form.tokens:
             out.append(Variant(named, cap, "contained", organisations=True))
         placed = place_head(found[0].form, self.normaliser, self.places, self.person_word)
-        if placed is not None and (word := placed.tokens[0]) in self._firm_words:
+        if placed is not None and len(placed.tokens) > 1:
+            out.append(Variant(placed, cap, "contained", organisations=True, whole=True))
+        elif placed is not None and (word := placed.tokens[0]) in self._firm_words:
             out.append(Variant(placed, cap, "contained", organisations=True, held=word))
         return out
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .forms import NameForm
+from .similarity import Alignment
 
 
 class Variant(NamedTuple):
@@ -15,7 +16,8 @@ class Variant(NamedTuple):
     as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
     completed as (cut.py's `cut_hit` then decides which hits through it count).
     `organisations`: hits through it count on organisations' names only; `held`: only on
-    names that hold that word (a one-word name before a place, heads.py)."""
+    names that hold that word (a one-word name before a place, heads.py); `whole`: only
+    when it and the name align every word (a longer name before a place)."""
 
     form: NameForm
     cap: float
@@ -23,10 +25,20 @@ class Variant(NamedTuple):
     cut: str = ""
     organisations: bool = False
     held: str = ""
+    whole: bool = False
 
     def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
         return not (self.organisations and person) and (not self.held or self.held in tokens)
+
+    def fits(self, alignment: Alignment, tokens: tuple[str, ...]) -> bool:
+        """Whether a hit with `alignment` on a name of `tokens` counts (`whole`)."""
+        return not self.whole or aligns_whole(alignment, self.form.tokens, tokens)
+
+
+def aligns_whole(alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether `alignment` of names of tokens `a` and `b` aligns every word of both."""
+    return len(alignment.aligned_a) == len(a) and len(alignment.aligned_b) == len(b)
 
 
 def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:
