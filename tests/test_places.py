@@ -30,6 +30,18 @@ entities:
     provenance: confirmed
     names:
       - {value: "QUARVEX", kind: legal, source: test, provenance: confirmed}
+  - id: org-zorvel-quintaro
+    type: company
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "ZORVEL QUINTARO LLC", kind: legal, source: test, provenance: confirmed}
+  - id: person-quintaro
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "QUINTARO, Zorvel", kind: legal, source: test, provenance: confirmed}
 """
 
 
@@ -98,6 +110,15 @@ def test_a_misspelt_name_before_a_place_is_a_review(bank: Screener) -> None:
     # 0.82, but before a place it is another name.
     assert "org-qorvane-bank" in found(bank, "Qorvane Zeltra Bank Solarx")
     assert "org-qorvane-bank" not in found(bank, "Qorvane Zeltra Bank Solarx Hamburg")
+
+
+def test_a_persons_name_and_city_after_a_comma_are_not_a_firms_name(bank: Screener) -> None:
+    """`SURNAME, Given, City` is a person (a listed one here, as OFAC lists `QATTAN, Wasim`
+    beside `WASSIM KATTAN LLC`): the words before the place reach across the comma only as
+    one word ("HIZBALLAH, Beirut")."""
+    assert "org-zorvel-quintaro" in found(bank, "Zorvel Quintaroo Hamburg")
+    assert "org-zorvel-quintaro" not in found(bank, "QUINTARO, Zorvel, Hamburg")
+    assert "org-quarvex" in found(bank, "QUARVEX, Moscow")
 
 
 def test_places_are_found_by_their_tokens(bank: Screener, places: Places) -> None:

@@ -62,6 +62,11 @@ def field_head(
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
 
 
+def before_separator(text: str) -> str:
+    """The field up to its first comma or semicolon (all of it when it has none)."""
+    return _SEPARATOR.split(text, maxsplit=1)[0]
+
+
 def _a_place(rest: str, normaliser: Normaliser, places: Places | None) -> bool:
     """Whether the words of `rest` up to its next separator are a place's name, whole."""
     words = normaliser.form(_SEPARATOR.split(rest, maxsplit=1)[0]).tokens
@@ -83,8 +88,9 @@ def place_head(
     English word (`person_common_word_zipf` or more) or a part of listed persons' names
     ("Daniel Paris" is a person). The caller asks, too, that a one-word head be a word of a
     listed firm's name (a vessel or an aircraft has no branches) and a hit be on a name
-    holding it, and that a longer head and a listed name align every word (a word more or
-    less is another name: "Dream Prince Dubai" is not "DREAM II")."""
+    holding it, and that a longer head stand before the field's first comma (`QATTAN, Wasim,
+    Tijuana` is a person's surname, given name and city) and align every word with the
+    listed name (a word more or less is another name)."""
     tokens, factors = form.tokens, form.factors
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
