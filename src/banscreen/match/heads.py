@@ -17,6 +17,8 @@ from .text import find_words, fold_latin, strip_references
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
 _SEPARATOR = regex.compile(r"[,;，；、]")
+# The words that introduce a reference number, and the currency codes (text.py).
+References = tuple[Sequence[str], Sequence[str]]
 
 
 def name_before_more(folded: str, ends: Container[str]) -> str | None:
@@ -40,7 +42,7 @@ def field_head(
     text: str,
     normaliser: Normaliser,
     person_word: Callable[[str], bool],
-    references: tuple[Sequence[str], Sequence[str]],
+    references: References,
     places: Places | None = None,
 ) -> NameForm | None:
     """The field before its first comma or semicolon, without reference numbers, when words
@@ -58,19 +60,45 @@ def field_head(
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
         return None
-    form = normaliser.form(strip_references(parts[0], *references) or parts[0])
+    form = _part_form(parts[0], normaliser, references)
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
 
 
-def before_separator(text: str) -> str:
+def _first_part(text: str) -> str:
     """The field up to its first comma or semicolon (all of it when it has none)."""
     return _SEPARATOR.split(text, maxsplit=1)[0]
 
 
+def _part_form(part: str, normaliser: Normaliser, references: References) -> NameForm:
+    """A part of a field as a name, without reference numbers."""
+    return normaliser.form(strip_references(part, *references) or part)
+
+
 def _a_place(rest: str, normaliser: Normaliser, places: Places | None) -> bool:
     """Whether the words of `rest` up to its next separator are a place's name, whole."""
-    words = normaliser.form(_SEPARATOR.split(rest, maxsplit=1)[0]).tokens
+    words = normaliser.form(_first_part(rest)).tokens
     return bool(places and words and places.length_at(words, 0) == len(words))
+
+
+def field_place_head(
+    text: str,
+    form: NameForm,
+    normaliser: Normaliser,
+    places: Places | None,
+    person_word: Callable[[str], bool],
+    references: References,
+) -> NameForm | None:
+    """`place_head` of a field whose name's form is `form`: within the field's first part
+    ("QATTAN, Wasim, Tijuana" is a person), or one word across a comma too ("HIZBALLAH,
+    Beirut")."""
+    first = _first_part(text)
+    if first == text:
+        return place_head(form, normaliser, places, person_word)
+    placed = place_head(_part_form(first, normaliser, references), normaliser, places, person_word)
+    if placed is not None:
+        return placed
+    placed = place_head(form, normaliser, places, person_word)
+    return placed if placed is not None and len(placed.tokens) == 1 else None
 
 
 def place_head(

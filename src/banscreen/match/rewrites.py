@@ -20,7 +20,7 @@ from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
 from .cut import CutNames, Following
 from .forms import NameForm
-from .heads import before_separator, field_head, name_before_more, place_head
+from .heads import field_head, field_place_head, name_before_more
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
@@ -35,7 +35,6 @@ from .text import (
     persian_reading,
     split_references,
     split_words,
-    strip_references,
     thai_reading,
 )
 from .variants import Variant
@@ -167,16 +166,8 @@ class QueryRewrites(CutNames):
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         if named is not None and named.tokens != found[0].form.tokens:
             out.append(Variant(named, cap, "contained", organisations=True))
-        # The name before a place: within the field's first part ("QATTAN, Wasim, Tijuana"
-        # is a person), or one word across a comma too ("HIZBALLAH, Beirut").
-        first = before_separator(query)
-        form = found[0].form
-        if first != query:
-            form = self.normaliser.form(strip_references(first, *references) or first)
-        placed = place_head(form, self.normaliser, self.places, self.person_word)
-        if placed is None and first != query:
-            placed = place_head(found[0].form, self.normaliser, self.places, self.person_word)
-            placed = placed if placed is not None and len(placed.tokens) == 1 else None
+        placed = field_place_head(query, found[0].form, self.normaliser, self.places,
+                                  self.person_word, references)  # fmt: skip
         if placed is not None and len(placed.tokens) > 1:
             out.append(Variant(placed, cap, "contained", organisations=True, whole=True))
         elif placed is not None and (word := placed.tokens[0]) in self._firm_words:
