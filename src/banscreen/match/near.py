@@ -184,15 +184,13 @@ class Words:
         self.near_index = NearIndex(words, token_floor)
         by_key: dict[str, set[str]] = defaultdict(set)
         by_short_key: dict[str, set[str]] = defaultdict(set)
-        for word in words:
+        short_words = words if short is None else set(short)
+        for word in words | short_words:
             if word.isascii():
                 for key in sound.keys(word):
-                    if len(key) >= 2:
+                    if len(key) >= 2 and word in words:
                         by_key[key].add(word)
-        for word in words if short is None else short:
-            if word.isascii():
-                for key in sound.keys(word):
-                    if len(key) == 1 and key != "A":
+                    elif len(key) == 1 and key != "A" and word in short_words:
                         by_short_key[key].add(word)
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.by_short_key = {k: tuple(sorted(v)) for k, v in by_short_key.items()}
