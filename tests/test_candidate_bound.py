@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from banscreen.match.entries import NameMatch
 from banscreen.match.index import NameIndex
 from banscreen.registry import Registry
 from banscreen.sources import registry_with_lists
+from helpers.matching import match_everything, match_key
 
 SCRIPTS = ["Latin-Cyrillic", "Latin-Greek", "Latin-Hangul", "Latin-Katakana", "Latin-Arabic",
            "Latin-Hebrew", "Latin-Georgian", "Latin-Armenian"]  # fmt: skip
@@ -63,24 +63,6 @@ def index(big_registry: Registry) -> NameIndex:
     from banscreen.match import Matcher
 
     return Matcher(big_registry).names
-
-
-def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
-    """`match` with every registry name as a candidate."""
-    original = NameIndex._candidates
-    NameIndex._candidates = lambda self, form, prepared=None, person=None: set(  # type: ignore[method-assign]
-        range(len(self.entries))
-    )
-    NameIndex._hits.cache_clear()  # hits are remembered per form
-    try:
-        return _key(index.match(query))
-    finally:
-        NameIndex._candidates = original  # type: ignore[method-assign]
-        NameIndex._hits.cache_clear()
-
-
-def _key(found: list[NameMatch]) -> list[tuple[str, float, str]]:
-    return [(m.entry.entity_id, round(m.score, 9), m.method) for m in found]
 
 
 def _mutate(rng: random.Random, name: str) -> str:
@@ -159,7 +141,7 @@ def test_the_index_finds_what_scoring_every_name_finds(
         other = entries[rng.randrange(len(entries))].name.value
         name = f"{name} {other}" if rng.random() < 0.5 else f"Payment to {name} ref 4411"
     query = _mutate(rng, name)
-    assert _key(index.match(query)) == _everything(index, query), query
+    assert match_key(index.match(query)) == match_everything(index, query), query
 
 
 def test_the_check_sees_a_dropped_candidate(index: NameIndex) -> None:
@@ -170,19 +152,19 @@ def test_the_check_sees_a_dropped_candidate(index: NameIndex) -> None:
     NameIndex._lookups = lambda self, form, prepared: set()  # type: ignore[method-assign]
     NameIndex._hits.cache_clear()
     try:
-        starved = _key(index.match(query))
+        starved = match_key(index.match(query))
     finally:
         NameIndex._candidates, NameIndex._lookups = original, lookups  # type: ignore[method-assign]
         NameIndex._hits.cache_clear()
-    assert starved != _everything(index, query)
+    assert starved != match_everything(index, query)
 
 
 def test_a_repeated_token_counts_once_per_occurrence(index: NameIndex) -> None:
     """Found by the test above: "巴巴" aligns twice, so the bound must count it twice (it
     counted it once, and the index lost a REVIEW the full scan finds)."""
     query = "Shenzhen 阿里巴巴集团控股限有公司"
-    found = _key(index.match(query))
-    assert found and found == _everything(index, query)
+    found = match_key(index.match(query))
+    assert found and found == match_everything(index, query)
 
 
 @settings(
@@ -204,9 +186,9 @@ def test_leaving_out_references_that_pair_with_nothing_changes_no_match(
                             "2021-03-15"])  # fmt: skip
     words.insert(rng.randint(0, len(words)), reference)
     query = " ".join(words)
-    shortcut = _key(index.match(query))
+    shortcut = match_key(index.match(query))
     index.skip_inert_references = False
     try:
-        assert _key(index.match(query)) == shortcut, query
+        assert match_key(index.match(query)) == shortcut, query
     finally:
         index.skip_inert_references = True

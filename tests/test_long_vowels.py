@@ -16,6 +16,7 @@ from banscreen.engine import Screener
 from banscreen.match.index import NameIndex
 from banscreen.match.sound import SoundKeys
 from banscreen.registry import load_registry
+from helpers.matching import match_everything, match_key
 
 ABJAD_PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "abjad_persons.yaml"
 
@@ -87,20 +88,6 @@ def test_a_hamza_on_a_ya_is_not_a_long_vowel(sound: SoundKeys) -> None:
     assert not sound.vowels_alike("tayy", "tai")
 
 
-def _everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
-    """`match` with every listed name as a candidate."""
-    original = NameIndex._candidates
-    NameIndex._candidates = lambda self, form, prepared=None, person=None: set(  # type: ignore[method-assign]
-        range(len(self.entries))
-    )
-    NameIndex._hits.cache_clear()
-    try:
-        return [(m.entry.entity_id, round(m.score, 9), m.method) for m in index.match(query)]
-    finally:
-        NameIndex._candidates = original  # type: ignore[method-assign]
-        NameIndex._hits.cache_clear()
-
-
 # Latin name parts of one consonant class, and abjad ones written with long vowels.
 _LATIN = st.builds(
     lambda c, v1, v2: c + v1 + c + v2,
@@ -130,5 +117,4 @@ def test_the_index_finds_what_scoring_every_name_finds(
     index = screener.matcher.names
     query = f"{part} {surname}".strip()
     NameIndex._hits.cache_clear()
-    found = [(m.entry.entity_id, round(m.score, 9), m.method) for m in index.match(query)]
-    assert found == _everything(index, query)
+    assert match_key(index.match(query)) == match_everything(index, query)

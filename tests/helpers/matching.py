@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from banscreen.engine import Screener
-from banscreen.match.entries import NameEntry
+from banscreen.match.entries import NameEntry, NameMatch
+from banscreen.match.index import NameIndex
 from banscreen.registry import load_registry
 
 # A few listed persons, as restricted-party lists publish their names.
@@ -39,3 +40,23 @@ def findable_latin_organisations(screener: Screener) -> list[NameEntry]:
             for m in screener.matcher.match_name(entry.name.value)
         )
     ]
+
+
+def match_key(found: list[NameMatch]) -> list[tuple[str, float, str]]:
+    """What a match found, as the candidate-bound tests compare it."""
+    return [(m.entry.entity_id, round(m.score, 9), m.method) for m in found]
+
+
+def match_everything(index: NameIndex, query: str) -> list[tuple[str, float, str]]:
+    """`match` with every registry name as a candidate: what the candidate search must
+    find (`match_key` of it)."""
+    original = NameIndex._candidates
+    NameIndex._candidates = lambda self, form, prepared=None, person=None: set(  # type: ignore[method-assign]
+        range(len(self.entries))
+    )
+    NameIndex._hits.cache_clear()  # hits are remembered per form
+    try:
+        return match_key(index.match(query))
+    finally:
+        NameIndex._candidates = original  # type: ignore[method-assign]
+        NameIndex._hits.cache_clear()
