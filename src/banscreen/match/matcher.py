@@ -68,12 +68,12 @@ class Matcher:
                 # Persons by their person readings: words read as legal forms are name
                 # parts ("Kim In Ho").
                 fa, fb = va.form, vb.form
+                if not (va.admits(person, fb.tokens) and vb.admits(person, fa.tokens)):
+                    continue
                 qa, qb = (fa.person, fb.person) if person else (fa, fb)
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=person
                 )
-                if not (va.admits(person, fb.tokens) and vb.admits(person, fa.tokens)):
-                    continue
                 whole = va.whole or vb.whole
                 if whole and not aligns_whole(result.alignment, qa.tokens, qb.tokens):
                     continue
