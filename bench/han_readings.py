@@ -11,13 +11,21 @@ Against the OFAC persons of bench/data (3,953 parties, none of them written in C
 - made-up Chinese persons' own names of two or three characters, and of four with a compound
   surname: how many reach REVIEW against a listed one. A Chinese name is not a foreign name
   in Chinese and must stay unread; the characters below are common in Chinese names (a few
-  that also write a foreign name's bare consonant, 德 克 斯 尔 特, on purpose).
+  that also write a foreign name's bare consonant, 德 克 斯 尔 特, on purpose);
+- real persons' names in Chinese characters (bench/data/cjk_person_names.csv: 3,000 Chinese,
+  2,000 Japanese): how many have a hit against the OFAC persons, and against a list of the
+  one-word Latin names of bench/data's other-script sets (about 600), where a short
+  foreign name read back from Chinese may count (docs/matching.md, section 1, item 8);
+- the split's one-word names of two or three characters (`哈利塞` against `Hallisay`), against
+  that list: the share found at REVIEW.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import random
+from pathlib import Path
 
 import name_sets
 from banscreen.match import Matcher
@@ -70,6 +78,40 @@ def main() -> None:
             for _ in range(args.names // 2)}  # fmt: skip
     print(f"Chinese names of 4 characters with a hit: {with_a_hit(matcher, sorted(four))} "
           f"of {len(four)}")  # fmt: skip
+    probe_real_names(parties, pairs, args.split)
+
+
+def probe_real_names(
+    parties: dict[str, tuple[str, list[str]]], pairs: list[name_sets.SetPair], split: str
+) -> None:
+    one_word = {
+        key: value
+        for key, value in parties.items()
+        if key.startswith("wd-") and value[0] == "Person" and len(value[1][0].split()) == 1
+    }
+    matcher = Matcher(name_sets.set_registry(load_registry(), one_word))
+    review = matcher.config.thresholds.review
+    short = [
+        (p.query, parties[p.entity][1][0])
+        for p in pairs
+        if p.script == "han" and p.label and p.split == split and p.entity in one_word
+        and 2 <= len(p.query) <= 3
+    ]  # fmt: skip
+    found = sum(matcher.compare(q, latin, schema="person")[0] >= review for q, latin in short)
+    print(f"{split}: one-word names of 2-3 characters found at REVIEW: {found} of {len(short)}")
+    path = Path(__file__).parent / "data" / "cjk_person_names.csv"
+    with path.open(encoding="utf-8") as fh:
+        real = list(csv.DictReader(fh))
+    for kind in ("chinese", "japanese"):
+        names = [row["name"] for row in real if row["kind"] == kind]
+        print(f"real {kind} names with a hit against {len(one_word)} one-word names: "
+              f"{with_a_hit(matcher, names)} of {len(names)}")  # fmt: skip
+    listed = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
+    ofac = Matcher(name_sets.set_registry(load_registry(), listed))
+    for kind in ("chinese", "japanese"):
+        names = [row["name"] for row in real if row["kind"] == kind]
+        print(f"real {kind} names with a hit against the OFAC persons: "
+              f"{with_a_hit(ofac, names)} of {len(names)}")  # fmt: skip
 
 
 if __name__ == "__main__":
