@@ -77,6 +77,8 @@ class Matcher:
                 whole = va.whole or vb.whole
                 if whole and not aligns_whole(result.alignment, qa.tokens, qb.tokens):
                     continue
+                if not (va.spells(qa.tokens, qb.tokens) and vb.spells(qb.tokens, qa.tokens)):
+                    continue
                 if not self._cut_hit(va, vb, qa, qb, result, person):
                     continue
                 score, method = capped(

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from ..registry.cache import cached
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -173,3 +175,21 @@ def transcription_reading(syllables: list[str]) -> str:
         _transcribed(s, i == 0, syllables[i + 1][:1] if i + 1 < len(syllables) else "")
         for i, s in enumerate(syllables)
     )
+
+
+# The first letters a foreign name's reading and its Latin spelling may differ in: Chinese
+# writes an r with an l, and a hard c (or a q) with a k.
+_SAME_START = str.maketrans("rcq", "lkk")
+
+
+def spelt_alike(reading: str, latin: str, floor: float) -> bool:
+    """Whether a foreign name read back from Chinese spells a Latin word (at least `floor`
+    alike by edit similarity, and from the same first letter): the test for a short word's
+    reading, which sounds like too many names to be compared by sound alone."""
+    if (
+        not reading
+        or not latin
+        or reading[0].translate(_SAME_START) != latin[0].translate(_SAME_START)
+    ):
+        return False
+    return Levenshtein.normalized_similarity(reading, latin) >= floor

@@ -19,11 +19,12 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
 from .cut import CutNames, Following
+from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import field_head, field_place_head, name_before_more
 from .near import NearIndex, Words
 from .normalize import Normaliser
-from .pinyin import HAN_WORD, bare, has_han, read_han, transcription_reading
+from .pinyin import has_han
 from .places import Places
 from .sound import SoundKeys
 from .text import (
@@ -207,21 +208,24 @@ class QueryRewrites(CutNames):
             loanword = self._loanword_form(found.form)
             if loanword is not None:
                 out.append(Variant(loanword, 1.0))
-        transcribed = self._transcribed_form(form, name)
-        if transcribed is not None and transcribed.tokens:
-            out.append(Variant(transcribed, self.config.transliteration_max, "transliterated"))
+        transcribed = self._foreign_han.variant(form, name)
+        if transcribed is not None and transcribed.form.tokens:
+            out.append(transcribed)
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
             base = found.form
             # Splits and joins read the tokens only: a Hangul name's loanword reading has
             # its name's tokens, and would only repeat its name's forms.
+            # A form made from another says what that one may (a reading's method, a
+            # head's scope), and at most `compact_score`.
+            derived = found._replace(cap=min(found.cap, cap))
             if base.tokens not in segmented:
                 segmented.add(base.tokens)
-                out.extend(Variant(f, cap) for f in self._segmented(base.tokens))
+                out.extend(derived._replace(form=f) for f in self._segmented(base.tokens))
             compound = self.join_compounds(base)
             if compound is not None:
-                out.append(Variant(compound, cap))
+                out.append(derived._replace(form=compound))
         if form.script == "Latin":
             out.extend(self.cut_variants(name, self._following.get))
         cleaned = clean(name)
@@ -241,6 +245,10 @@ class QueryRewrites(CutNames):
             for text, word in self.cut_completions(name, following)
             if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
         ]
+
+    @cached_property
+    def _foreign_han(self) -> ForeignHan:
+        return ForeignHan(self.config, self.normaliser)
 
     @cached_property
     def _name_ends(self) -> frozenset[str]:
@@ -283,27 +291,6 @@ class QueryRewrites(CutNames):
         if roman == form.roman:
             return None
         return self._reromanised(form, roman)
-
-    def _transcribed_form(self, form: NameForm, text: str) -> NameForm | None:
-        """A foreign person's name written in Chinese characters, its parts apart (谢尔盖·绍伊古),
-        read back into Latin letters (`pinyin.transcription_reading`: "serge shoigu"); None
-        for any other name.
-
-        The reading is a sound-alike spelling, compared as a Latin name is: spelt half alike
-        and sounding alike (scoring.py). It is made for a name in two or more parts kept
-        apart, as Chinese writes a foreign name and never a Chinese one, and for one word of
-        four characters or more written with a syllable for a bare consonant after its first
-        (阿克肖诺夫, Aksyonov): a Chinese name of two or three characters read so would sound
-        like thousands of listed ones."""
-        if form.script != "Han" or not self.normaliser.names_nothing_organisational(form):
-            return None
-        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
-        if not words or not all(HAN_WORD.fullmatch(w) for w in words):
-            return None
-        syllables = [read_han(w) for w in words]
-        if len(words) < 2 and (len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])):
-            return None
-        return self.normaliser.form(" ".join(transcription_reading(s) for s in syllables))
 
     def join_compounds(
         self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None

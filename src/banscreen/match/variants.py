@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .forms import NameForm
+from .pinyin import spelt_alike
 from .similarity import Alignment
 
 
@@ -17,7 +18,9 @@ class Variant(NamedTuple):
     completed as (cut.py's `cut_hit` then decides which hits through it count).
     `organisations`: hits through it count on organisations' names only; `held`: only on
     names that hold that word (a one-word name before a place, heads.py); `whole`: only
-    when it and the name align every word (a longer name before a place)."""
+    when it and the name align every word (a longer name before a place); `alike`: only on
+    a name of one word its one word spells at least this alike (`pinyin.spelt_alike`: a
+    short foreign name read back from Chinese)."""
 
     form: NameForm
     cap: float
@@ -26,14 +29,24 @@ class Variant(NamedTuple):
     organisations: bool = False
     held: str = ""
     whole: bool = False
+    alike: float = 0.0
 
     def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
         return not (self.organisations and person) and (not self.held or self.held in tokens)
 
     def fits(self, alignment: Alignment, tokens: tuple[str, ...]) -> bool:
-        """Whether a hit with `alignment` on a name of `tokens` counts (`whole`)."""
-        return not self.whole or aligns_whole(alignment, self.form.tokens, tokens)
+        """Whether a hit with `alignment` on a name of `tokens` counts (`whole`, `alike`)."""
+        if self.whole and not aligns_whole(alignment, self.form.tokens, tokens):
+            return False
+        return self.spells(self.form.tokens, tokens)
+
+    def spells(self, own: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+        """Whether its words `own` (its form's, or their person's reading) spell a name of
+        `tokens` as `alike` asks."""
+        return not self.alike or (
+            len(own) == len(tokens) == 1 and spelt_alike(own[0], tokens[0], self.alike)
+        )
 
 
 def aligns_whole(alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -109,6 +109,9 @@ class MatchingConfig:
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
     hangul_particles: list[str]
+    han_surnames: str
+    han_compound_surnames: list[str]
+    han_short_spelling_floor: Share
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():

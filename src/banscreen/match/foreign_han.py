@@ -1,0 +1,52 @@
+"""A foreign person's name written in Chinese characters (谢尔盖·绍伊古, 哈利塞), read back into
+Latin letters as a form of the query (rewrites.py), and when a word is one: a Chinese
+person's own name must stay unread, or it would sound like thousands of listed names."""
+
+from __future__ import annotations
+
+from ..registry.matching import MatchingConfig
+from .forms import NameForm
+from .normalize import Normaliser
+from .pinyin import HAN_WORD, bare, read_han, to_simplified, transcription_reading
+from .text import split_words
+from .variants import Variant
+
+
+class ForeignHan:
+    def __init__(self, config: MatchingConfig, normaliser: Normaliser) -> None:
+        self.config = config
+        self.normaliser = normaliser
+        self._surnames = frozenset((*config.han_surnames, *config.han_compound_surnames))
+
+    def variant(self, form: NameForm, text: str) -> Variant | None:
+        """The name read back (`pinyin.transcription_reading`: "serge shoigu"), or None when
+        it is not a foreign name written in Chinese.
+
+        The reading is a sound-alike spelling, compared as a Latin name is: spelt half alike
+        and sounding alike (scoring.py), at most `transliteration_max`. It is made for a name
+        in two or more parts kept apart, as Chinese writes a foreign name and never a Chinese
+        one; for one word of four characters or more written with a syllable for a bare
+        consonant after its first (阿克肖诺夫, Aksyonov); and for any other word of two
+        characters or more that does not start with a frequent Chinese surname
+        (`han_surnames`: 哈利塞, Hallisay). Such a word is short and sounds like many names,
+        so a hit through it counts only on a listed name of one word that its reading spells
+        (`Variant.alike`, `han_short_spelling_floor`)."""
+        if form.script != "Han" or not self.normaliser.names_nothing_organisational(form):
+            return None
+        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
+        if not words or not all(HAN_WORD.fullmatch(w) for w in words):
+            return None
+        syllables = [read_han(w) for w in words]
+        short = len(words) == 1 and (
+            len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])
+        )
+        if short and (len(words[0]) < 2 or self.chinese_own(words[0])):
+            return None
+        reading = self.normaliser.form(" ".join(transcription_reading(s) for s in syllables))
+        alike = self.config.han_short_spelling_floor if short else 0.0
+        return Variant(reading, self.config.transliteration_max, "transliterated", alike=alike)
+
+    def chinese_own(self, word: str) -> bool:
+        """Whether a word of Chinese characters starts as a Chinese person's name does."""
+        simple = to_simplified(word)
+        return simple[0] in self._surnames or simple[:2] in self._surnames
