@@ -423,16 +423,19 @@ def test_a_foreign_name_written_in_chinese_meets_its_latin_form(
 def test_a_chinese_name_is_not_read_as_a_foreign_one(screener: Screener) -> None:
     """Chinese writes a foreign name's parts apart and a Chinese name as one word of two to
     four characters: read as a sound-alike, 万国怡 ("vangoi") would meet every listed name
-    that sounds like it. One word is read only when long and written with a syllable that
-    carries a bare consonant (特 te, 斯 si)."""
+    that sounds like it. One word is read when long and written with a syllable that
+    carries a bare consonant (特 te, 斯 si), or when it does not start with a frequent
+    Chinese surname (布雷特, Brett; then only as a one-word name it spells: tests in
+    test_foreign_han.py)."""
     assert screener.matcher.compare("王伟", "Wang Wei", schema="person")[0] >= review(screener)
 
     def read(text: str) -> bool:
         return any(v.form.script == "Latin" for v in screener.matcher.names.variants(text))
 
     assert read("布雷特·拉施") and read("阿克肖诺夫")  # parts apart; Aksyonov, long, with 克 ke
-    assert not read("万国怡") and not read("布雷特")  # one word, short
-    assert not read("欧阳建国")  # four characters, none for a bare consonant
+    assert not read("万国怡") and not read("王伟")  # one word, short, from a frequent surname
+    assert read("布雷特")  # one word, short, and 布 starts no frequent Chinese name
+    assert not read("欧阳建国")  # four characters from a compound surname
     # Nor is an organisation's name, parts apart or not.
     assert not read("腾讯·控股有限公司")
 
