@@ -1,0 +1,59 @@
+"""Persons' names in each script against the OFAC persons: how many have a hit, every one
+of them false (a benchmark, not a test).
+
+    python bench/script_false_hits.py [--json]
+
+bench/data/script_names_probe.csv holds 1,000 names per script made from Merhav & Ash's
+Wikidata transliteration data (CC0; sources in bench/data/SOURCES.md): two random name
+tokens in Cyrillic, katakana, Arabic and Latin letters, and real full names in Hangul and
+Hebrew (famous persons, none of them listed). They are matched against the 3,953 OFAC
+persons of bench/data's name sets. Latin names are the reference: a name in another script
+should not meet a listed person much more often than a Latin one does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import name_sets
+from banscreen.match import Matcher
+from banscreen.registry import load_registry
+
+PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--examples", type=int, default=0, help="hits to list per script")
+    args = parser.parse_args()
+    parties, _ = name_sets.read_sets()
+    listed = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
+    matcher = Matcher(name_sets.set_registry(load_registry(), listed))
+    with PROBE.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    names, hits = Counter(), Counter()
+    examples: dict[str, list[str]] = {}
+    for row in rows:
+        script = row["script"]
+        names[script] += 1
+        found = matcher.names.match(row["name"])
+        if found:
+            hits[script] += 1
+            examples.setdefault(script, []).append(f"{row['name']} ~ {found[0].entry.name.value}")
+    if args.json:
+        print(json.dumps({s: {"names": names[s], "with_a_hit": hits[s]} for s in names}))
+        return
+    print(f"{len(listed)} OFAC persons listed")
+    for script in names:
+        print(f"{script:10} {hits[script]:5} of {names[script]} names with a hit")
+        for line in examples.get(script, [])[: args.examples]:
+            print(f"    {line}")
+
+
+if __name__ == "__main__":
+    main()
