@@ -24,6 +24,7 @@ from .forms import NameForm
 from .heads import field_head, field_place_head, name_before_more
 from .near import NearIndex, Words
 from .normalize import Normaliser
+from .palladius import palladius_reading
 from .pinyin import has_han
 from .places import Places
 from .sound import SoundKeys
@@ -31,6 +32,7 @@ from .text import (
     camel_splits,
     clean,
     greek_reading,
+    kana_reading,
     loanword_reading,
     lookalike_reading,
     persian_reading,
@@ -43,6 +45,7 @@ from .variants import Variant
 # Scripts whose names are also read as foreign names are written in them (_loanword_form).
 _READINGS: dict[str, Callable[[str], str]] = {
     "Hangul": loanword_reading, "Thai": thai_reading, "Greek": greek_reading,
+    "Kana": kana_reading,
 }  # fmt: skip
 
 
@@ -211,6 +214,12 @@ class QueryRewrites(CutNames):
         transcribed = self._foreign_han.variant(form, name)
         if transcribed is not None and transcribed.form.tokens:
             out.append(transcribed)
+        if form.script == "Cyrillic":
+            words = [w for w in split_words(self.normaliser.fold(name)) if w]
+            pinyin = palladius_reading(words)
+            if pinyin is not None:
+                cap = self.config.transliteration_max
+                out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):

@@ -159,6 +159,24 @@ def loanword_reading(word: str) -> str:
     return _VOWEL_L.sub("r", read) if len(read) >= 2 else word
 
 
+# Katakana writes a foreign name's bare consonants with a syllable whose vowel is added, a
+# "u" (or after t and d an "o"), which a romaniser reads back: "Smith" スミス is "sumisu",
+# "Berger" ベルガー "beruga", "Tencent" テンセント "tensento". It has no "ti" or "di" of its
+# own and writes them チ "chi" and ジ "ji" ("Putin" プーチン, "puchin"; "Vladimir"
+# ウラジーミル, "urajimiru").
+_ADDED_U = re.compile(r"(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z]|$)")
+_ADDED_O = re.compile(r"(?<=[td])o(?=[b-df-hj-np-tv-z]|$)")
+_TI_DI = re.compile(r"(?<![sc])(ch|j)(?=i)")
+
+
+def kana_reading(word: str) -> str:
+    """A romanised katakana word read as a foreign name written in katakana (see above); the
+    word itself when that would leave too little of it."""
+    read = _TI_DI.sub(lambda m: "t" if m.group(1) == "ch" else "d", word)
+    read = _ADDED_O.sub("", _ADDED_U.sub("", read))
+    return read if len(read) >= 3 else word
+
+
 # ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
 # "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
 _THAI_O = str.maketrans("x", "o")

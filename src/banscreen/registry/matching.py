@@ -96,6 +96,7 @@ class MatchingConfig:
     person_conflict_max: Share
     person_order_max: Share
     person_spelling_floor: Floor
+    kana_person_spelling_floor: Floor
     person_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     person_near_min_classes: AtLeastTwo
     person_equal_min_classes: AtLeastTwo

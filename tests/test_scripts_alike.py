@@ -1,0 +1,123 @@
+"""Persons' names across scripts: how much alike a part must be depends on what its script
+writes (across.py). Cyrillic spells a name letter for letter, so its parts are compared as
+Latin ones are; katakana adds vowels and writes "ti" as "chi", so it is also read without
+them (text.kana_reading) and held to a lower spelling floor; Russian writes a Chinese name
+in Palladius syllables, read back into pinyin (palladius.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypinyin import Style
+from pypinyin.style import convert
+
+from banscreen.engine import Screener
+from banscreen.match.palladius import palladius_reading, palladius_syllables
+from banscreen.match.pinyin import pinyin_syllables
+from banscreen.match.text import kana_reading
+from banscreen.registry import load_registry
+
+PERSONS = Path(__file__).resolve().parent / "fixtures" / "names"
+# Syllables whose Palladius spelling is another's too ("ло": lo and luo) read as one of them.
+SYLLABLES = sorted(s for s in pinyin_syllables() if s != "lo")
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry([PERSONS / "persons.yaml", PERSONS / "script_lookalikes.yaml"]))
+
+
+def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
+    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("Треттнер Ворм", "look-turin"), ("Боттум Калинин", "look-choling")],
+)
+def test_a_cyrillic_name_that_only_shares_sound_keys_is_another(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """ "trettner" and "turin", "bottum" and "padma" have keys in common, nothing else."""
+    assert entity not in hits(screener, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Владимир Путин", "look-putin"),
+        ("Сергей Шойгу", "person-shoigu"),
+        ("Си Цзиньпин", "person-xi"),  # Palladius
+        ("Ма Хуатэн", "look-ma"),
+    ],
+)
+def test_a_name_written_by_its_scripts_conventions_is_found(
+    screener: Screener, query: str, entity: str
+) -> None:
+    found = hits(screener, query)
+    assert entity in found, found
+    score, method = found[entity]
+    assert screener.registry.matching.thresholds.review <= score
+    assert score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("プーチン", "Putin"),  # "puchin": katakana's chi for ti
+        ("ウラジーミル・プーチン", "Vladimir Putin"),  # "urajimiru": ji for di
+        ("スミス", "Smith"),  # "sumisu": a th heard as s
+        ("ベルガー", "Berger"),
+    ],
+)
+def test_a_foreign_name_in_katakana_meets_its_latin_spelling(
+    screener: Screener, written: str, latin: str
+) -> None:
+    score, method, _ = screener.matcher.compare(written, latin, schema="person")
+    assert score >= screener.registry.matching.thresholds.review, (score, method)
+
+
+def test_kana_reading() -> None:
+    assert kana_reading("sumisu") == "smis"  # スミス, Smith
+    assert kana_reading("beruga") == "berga"  # ベルガー, Berger
+    assert kana_reading("puchin") == "ptin"  # プーチン, Putin
+    assert kana_reading("tarou") == "tarou"  # a Japanese name's own long vowel stays
+    assert kana_reading("su") == "su"  # too little would be left
+
+
+def test_a_russian_name_is_not_read_as_palladius() -> None:
+    assert palladius_reading(["иван", "петров"]) is None  # no р in Palladius
+    assert palladius_reading(["ли"]) is None  # one syllable says nothing
+    assert palladius_reading(["си", "jinping"]) is None  # not all Cyrillic
+    assert palladius_reading(["си", "цзиньпин"]) == "xi jinping"
+
+
+@given(st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3), min_size=1,
+                max_size=3))  # fmt: skip
+def test_palladius_reads_syllables_that_spell_the_word(words: list[list[str]]) -> None:
+    """Any name written as pypinyin writes Palladius is read, each word as syllables that
+    Palladius spells as that word (a few spellings read two ways: мина is mi-na or ming-a,
+    and the reading prefers a consonant after the first syllable)."""
+    cyrillic = ["".join(convert(s, Style.CYRILLIC, strict=False) for s in w) for w in words]
+    read = palladius_syllables(cyrillic)
+    assert read is not None
+    assert ["".join(convert(s, Style.CYRILLIC, strict=False) for s in w) for w in read] == cyrillic
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "pinyin"),
+    [
+        ("си цзиньпин", "xi jinping"),
+        ("ли кэцян", "li keqiang"),
+        ("чжан сяолун", "zhang xiaolong"),
+        ("ма хуатэн", "ma huateng"),
+        ("ван мина", "wang mina"),  # ми-на, not мин-а
+        ("ху цзиньтао", "hu jintao"),
+    ],
+)
+def test_palladius_reading(cyrillic: str, pinyin: str) -> None:
+    assert palladius_reading(cyrillic.split()) == pinyin
