@@ -302,9 +302,9 @@ class NameIndex(ComponentNames, TokenPartners):
         if form.script != "Latin":  # against Latin names, by romanised words
             found |= self._lexical.search(roman, self._roman_sources, by_partners=True)
             found |= self._lexical_persons.search(roman_person, self._person_roman(form.script))
-        if self._roman_names:
-            found |= self._roman.search(roman, self._scripted_sources)
-            found |= self._roman_persons.search(roman_person, self._scripted_person_sources)
+        if self._roman_names:  # found whole inside the query by sound too (`_sounds_inside`)
+            found |= self._roman.search(roman, self._scripted_sources, by_partners=True)
+            found |= self._roman_persons.search(roman_person, self._scripted_person_sources, True)
         return found
 
     def _lookups(self, form: NameForm, prepared: Prepared) -> set[int]:
