@@ -16,14 +16,9 @@ from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.loanwords import greek_reading, loanword_reading, thai_reading
 from banscreen.match.pinyin import pinyin_syllables, transcription_reading
-from banscreen.match.text import (
-    greek_reading,
-    loanword_reading,
-    persian_reading,
-    romanise,
-    thai_reading,
-)
+from banscreen.match.text import persian_reading, romanise
 from banscreen.model import Outcome, Policy, Transaction
 from helpers.matching import found, persons_screener, review
 

@@ -1,7 +1,7 @@
 """Persons' names across scripts: how much alike a part must be depends on what its script
 writes (across.py). Cyrillic spells a name letter for letter, so its parts are compared as
 Latin ones are; katakana adds vowels and writes "ti" as "chi", so it is also read without
-them (text.kana_reading) and held to a lower spelling floor; Russian writes a Chinese name
+them (loanwords.kana_reading) and held to a lower spelling floor; Russian writes a Chinese name
 in Palladius syllables, read back into pinyin (palladius.py)."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pypinyin import Style
 from pypinyin.style import convert
 
 from banscreen.engine import Screener
+from banscreen.match.loanwords import kana_reading
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
-from banscreen.match.text import kana_reading
 from banscreen.registry import load_registry
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names"

@@ -43,7 +43,7 @@ class AcrossScripts:
     def _kana_person_pair(self, a: str, b: str, spelled: float) -> float:
         """`_roman_person_pair` for a word in katakana, spelt at least
         `kana_person_spelling_floor` alike as well: katakana adds vowels to a foreign
-        name's consonants ("sumisu", スミス, Smith; read without them too, text.kana_reading),
+        name's consonants ("sumisu", スミス, Smith; read without them too, loanwords.kana_reading),
         so its spelling is further from the Latin one than an alphabet's, but by sound
         alone 169 of 1,000 made-up names in katakana met an OFAC person (34 so)."""
         floor = self.config.kana_person_spelling_floor
@@ -183,7 +183,7 @@ class AcrossScripts:
         score, _, found = self._rules(
             side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
         )
-        if person and one_word(side_a, side_b):
+        if person and one_word(side_a, side_b) and (abjad or self._spelt_whole(a.roman, b.roman)):
             if pa.compact_key == pb.compact_key:
                 score = max(score, cfg.sound_equal_score)
             elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
@@ -209,6 +209,14 @@ class AcrossScripts:
             # name found inside a longer one (アクメ決済, "Acme settlement").
             score = min(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
+
+    def _spelt_whole(self, words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+        """Whether a person's name written as one word and the same in parts are spelt at
+        least `person_spelling_floor` alike as wholes ("gimjeongeun", 김정은, and "kimjongun"
+        are 0.64), besides sounding alike: by the sound of the whole name alone, 장성호,
+        "jangseongho", met `JON, Yong Sang` (0.45). An abjad's spelling says too little."""
+        spelt = OSA.normalized_similarity("".join(words_a), "".join(words_b))
+        return spelt >= self.config.person_spelling_floor
 
     def _word_sounds_whole(self, haystack: Side, needle: Side, key: str, allowed: bool) -> bool:
         """Whether one word of a longer name in another script sounds like the whole of an

@@ -22,6 +22,7 @@ from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import field_head, field_place_head, name_before_more
+from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .palladius import palladius_reading
@@ -31,14 +32,10 @@ from .sound import SoundKeys
 from .text import (
     camel_splits,
     clean,
-    greek_reading,
-    kana_reading,
-    loanword_reading,
     lookalike_reading,
     persian_reading,
     split_references,
     split_words,
-    thai_reading,
 )
 from .variants import Variant
 
@@ -288,9 +285,9 @@ class QueryRewrites(CutNames):
 
     def _loanword_form(self, form: NameForm) -> NameForm | None:
         """A name in Hangul with its words also read as a foreign name written in Hangul
-        (`text.loanword_reading`: "seukos" as "skot", Scott), one in Thai with อ read as a
-        vowel (`text.thai_reading`: "xmesxn" as "omeson", Amazon), and one in Greek with
-        its digraphs for foreign sounds read as them (`text.greek_reading`: "bainten" as
+        (`loanwords.loanword_reading`: "seukos" as "skot", Scott), one in Thai with อ read as a
+        vowel (`loanwords.thai_reading`: "xmesxn" as "omeson", Amazon), and one in Greek with
+        its digraphs for foreign sounds read as them (`loanwords.greek_reading`: "bainten" as
         "baiden", Biden); None when that changes none of them. ICU's own forms stay the
         first: they are what a name's transliteration is spelt as."""
         reading = _READINGS.get(form.script)

@@ -141,68 +141,6 @@ def persian_reading(text: str) -> str | None:
     return None if read == text else read
 
 
-# Hangul writes a foreign name's sounds in its own syllables, and a romaniser reads them
-# back letter by letter: an "eu" (ㅡ) added to carry a bare consonant ("Scott" 스콧 is
-# "seukos", "Card" 카드 "kadeu"), a ㅅ ending a syllable for a t ("Bennett" 베넷, "benes";
-# "Netflix" 넷플릭스, "nespeulligseu"), and ㄹ between vowels as "l" for an r ("Zachary" 재커리,
-# "jaekeoli").
-_FINAL_S = re.compile(r"(?<=[aeiouy])s(?=[b-df-hj-np-rtv-z]|$)")
-_ADDED_EU = re.compile(r"(?<=[^aeiouy])eu(?=[^aeiouy]|$)")
-_VOWEL_L = re.compile(r"(?<=[aeiouy])l(?=[aeiouy])")
-
-
-def loanword_reading(word: str) -> str:
-    """A romanised Hangul word read as a foreign name written in Hangul (see above); the
-    word itself when none of it applies."""
-    read = _FINAL_S.sub("t", word)
-    read = _ADDED_EU.sub("", read)
-    return _VOWEL_L.sub("r", read) if len(read) >= 2 else word
-
-
-# Katakana writes a foreign name's bare consonants with a syllable whose vowel is added, a
-# "u" (or after t and d an "o"), which a romaniser reads back: "Smith" スミス is "sumisu",
-# "Berger" ベルガー "beruga", "Tencent" テンセント "tensento". It has no "ti" or "di" of its
-# own and writes them チ "chi" and ジ "ji" ("Putin" プーチン, "puchin"; "Vladimir"
-# ウラジーミル, "urajimiru").
-_ADDED_U = re.compile(r"(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z]|$)")
-_ADDED_O = re.compile(r"(?<=[td])o(?=[b-df-hj-np-tv-z]|$)")
-_TI_DI = re.compile(r"(?<![sc])(ch|j)(?=i)")
-
-
-def kana_reading(word: str) -> str:
-    """A romanised katakana word read as a foreign name written in katakana (see above); the
-    word itself when that would leave too little of it."""
-    read = _TI_DI.sub(lambda m: "t" if m.group(1) == "ch" else "d", word)
-    read = _ADDED_O.sub("", _ADDED_U.sub("", read))
-    return read if len(read) >= 3 else word
-
-
-# ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
-# "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
-_THAI_O = str.maketrans("x", "o")
-
-
-def thai_reading(word: str) -> str:
-    """A romanised Thai word with อ read as the vowel it carries or is (see above)."""
-    return word.translate(_THAI_O)
-
-
-# Greek writes a foreign d, b and g with two letters (ντ, μπ, γκ), a u as ου and a j as τζ,
-# which ICU reads letter by letter inside a word ("Μπάιντεν" "bainten", Biden; "Σόιγκου"
-# "soingou", Shoigu; "Τζο" "tzo", Joe); a w as γου before a vowel ("Γουόλμαρτ", Walmart)
-# and a first h as χ ("Χόλντινγκς", Holdings).
-_GREEK_SOUNDS = (("nt", "d"), ("mb", "b"), ("ng", "g"), ("ou", "u"), ("tz", "j"))
-_GREEK_W = re.compile(r"gu(?=[aeioy])")
-_GREEK_H = re.compile(r"^ch(?=[aeiouy])")
-
-
-def greek_reading(word: str) -> str:
-    """A romanised Greek word read as a foreign name written in Greek (see above)."""
-    for written, sound in _GREEK_SOUNDS:
-        word = word.replace(written, sound)
-    return _GREEK_H.sub("h", _GREEK_W.sub("w", word))
-
-
 def mark_geresh(text: str) -> str:
     """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
     return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
