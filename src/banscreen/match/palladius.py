@@ -4,8 +4,9 @@ Yun), which a letter-by-letter romanisation ("si tszinpin") does not undo.
 
 The syllable table is pypinyin's (its Cyrillic style), read backwards: nothing here is
 written by hand. A name is read only when every word of it splits whole into such
-syllables (a Russian name rarely does: Palladius has no r, no e after a consonant, no soft
-l), and its reading is a form of the query like any transliteration: REVIEW at most.
+syllables (a Russian name rarely does: Palladius writes р only in эр, and its syllables
+end in a vowel, й, н or нь), and its reading is a form of the query like any
+transliteration: REVIEW at most.
 """
 
 from __future__ import annotations
