@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .normalize import Normaliser
-from .pinyin import HAN_WORD, bare, read_han, to_simplified, transcription_reading
+from .pinyin import HAN_WORD, bare, read_han, transcription_reading
 from .text import split_words
 from .variants import Variant
 
@@ -47,6 +47,6 @@ class ForeignHan:
         return Variant(reading, self.config.transliteration_max, "transliterated", alike=alike)
 
     def chinese_own(self, word: str) -> bool:
-        """Whether a word of Chinese characters starts as a Chinese person's name does."""
-        simple = to_simplified(word)
-        return simple[0] in self._surnames or simple[:2] in self._surnames
+        """Whether a folded word of Chinese characters (simplified, as `Normaliser.fold`
+        writes them: 譚 is 谭) starts as a Chinese person's name does."""
+        return word[0] in self._surnames or word[:2] in self._surnames
