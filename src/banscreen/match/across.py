@@ -135,8 +135,7 @@ class AcrossScripts:
             return False
         shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
         return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
-            OSA.normalized_similarity("".join(words_a), "".join(words_b))
-            >= cfg.org_compact_spelling_floor
+            _spelt_whole(words_a, words_b, cfg.org_compact_spelling_floor)
         )
 
     def _romanised(
@@ -183,7 +182,8 @@ class AcrossScripts:
         score, _, found = self._rules(
             side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
         )
-        if person and one_word(side_a, side_b) and (abjad or self._spelt_whole(a.roman, b.roman)):
+        floor = cfg.person_spelling_floor
+        if person and one_word(side_a, side_b) and (abjad or _spelt_whole(a.roman, b.roman, floor)):
             if pa.compact_key == pb.compact_key:
                 score = max(score, cfg.sound_equal_score)
             elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
@@ -209,14 +209,6 @@ class AcrossScripts:
             # name found inside a longer one (アクメ決済, "Acme settlement").
             score = min(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
-
-    def _spelt_whole(self, words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
-        """Whether a person's name written as one word and the same in parts are spelt at
-        least `person_spelling_floor` alike as wholes ("gimjeongeun", 김정은, and "kimjongun"
-        are 0.64), besides sounding alike: by the sound of the whole name alone, 장성호,
-        "jangseongho", met `JON, Yong Sang` (0.45). An abjad's spelling says too little."""
-        spelt = OSA.normalized_similarity("".join(words_a), "".join(words_b))
-        return spelt >= self.config.person_spelling_floor
 
     def _word_sounds_whole(self, haystack: Side, needle: Side, key: str, allowed: bool) -> bool:
         """Whether one word of a longer name in another script sounds like the whole of an
@@ -248,3 +240,11 @@ class AcrossScripts:
         at = {j: i for i, j in alike}
         found = [at.get(j, -1) for j in range(len(needle.tokens))]
         return -1 not in found and found == sorted(found)
+
+
+def _spelt_whole(words_a: tuple[str, ...], words_b: tuple[str, ...], floor: float) -> bool:
+    """Whether two names are spelt at least `floor` alike as wholes, however their words are
+    split. A person's name written as one word against the same in parts (`_romanised`):
+    "gimjeongeun", 김정은, and "kimjongun" are 0.64; by the sound of the whole name alone,
+    장성호, "jangseongho", met `JON, Yong Sang` (0.45). An organisation's (`_sounds_whole`)."""
+    return OSA.normalized_similarity("".join(words_a), "".join(words_b)) >= floor
