@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .pinyin import pinyin_syllables
+from .pinyin import pinyin_syllables, split_pinyin
 
 _CYRILLIC_WORD = re.compile("[а-яё]+")
 _VOWELS = frozenset("аэоеиуюяё")
@@ -51,30 +51,10 @@ def palladius_syllables(words: list[str]) -> list[tuple[str, ...]] | None:
     syllables, table = _syllables()
     read = []
     for word in words:
-        parts = _split(word, syllables)
+        # Of splits into as few syllables, the one whose later syllables begin with a
+        # consonant: a Chinese name's mostly do ("мина" is ми-на, mi na, not мин-а).
+        parts = split_pinyin(word, syllables, _VOWELS)
         if parts is None:
             return None
         read.append(tuple(table[p] for p in parts))
     return read
-
-
-def _split(word: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
-    """A word split into the fewest Palladius syllables and, of those splits, the one with
-    the fewest syllables after the first that begin with a vowel: "мина" is ми-на (mi na),
-    not мин-а (ming a); a Chinese name's later syllables mostly begin with a consonant."""
-    n = len(word)
-    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[0] = (0, 0, ())
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 6), end):
-            prefix, piece = best[start], word[start:end]
-            if prefix is None or piece not in syllables:
-                continue
-            count, vowels, parts = prefix
-            vowel = int(bool(parts) and piece[0] in _VOWELS)
-            candidate = (count + 1, vowels + vowel, (*parts, piece))
-            current = best[end]
-            if current is None or candidate[:2] < current[:2]:
-                best[end] = candidate
-    found = best[n]
-    return None if found is None else found[2]

@@ -74,20 +74,31 @@ def _derive_syllables() -> frozenset[str]:
     return frozenset(found)
 
 
-def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | None:
-    """Split a Latin token into the fewest pinyin syllables, or None if it is not pinyin."""
+def split_pinyin(
+    token: str, syllables: frozenset[str], vowels: frozenset[str] = frozenset()
+) -> tuple[str, ...] | None:
+    """Split a token into the fewest syllables of `syllables` (pinyin's for a Latin token),
+    or None if it does not split so. Of splits with as few, the first found; with
+    `vowels`, the one with the fewest syllables after the first that begin with one of them
+    (palladius.py: Cyrillic "мина" is ми-на, not мин-а)."""
     n = len(token)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
+    later = [0] * (n + 1)  # of the best split up to each end, its later syllables from a vowel
     for end in range(1, n + 1):
         for start in range(max(0, end - 6), end):
             prefix = best[start]
             piece = token[start:end]
             if prefix is not None and piece in syllables:
                 candidate = (*prefix, piece)
+                from_vowel = later[start] + (bool(prefix) and piece[0] in vowels)
                 current = best[end]
-                if current is None or len(candidate) < len(current):
-                    best[end] = candidate
+                if (
+                    current is None
+                    or len(candidate) < len(current)
+                    or (len(candidate) == len(current) and from_vowel < later[end])
+                ):
+                    best[end], later[end] = candidate, from_vowel
     return best[n]
 
 
