@@ -49,8 +49,7 @@ def main() -> None:
     args = parser.parse_args()
 
     parties, pairs = name_sets.read_sets()
-    listed = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
-    matcher = Matcher(name_sets.set_registry(load_registry(), listed))
+    matcher = name_sets.ofac_persons_matcher(parties)
     review = matcher.config.thresholds.review
     rnd = random.Random(args.seed)
 
@@ -78,11 +77,14 @@ def main() -> None:
             for _ in range(args.names // 2)}  # fmt: skip
     print(f"Chinese names of 4 characters with a hit: {with_a_hit(matcher, sorted(four))} "
           f"of {len(four)}")  # fmt: skip
-    probe_real_names(parties, pairs, args.split)
+    probe_real_names(parties, pairs, args.split, matcher)
 
 
 def probe_real_names(
-    parties: dict[str, tuple[str, list[str]]], pairs: list[name_sets.SetPair], split: str
+    parties: dict[str, tuple[str, list[str]]],
+    pairs: list[name_sets.SetPair],
+    split: str,
+    ofac: Matcher,
 ) -> None:
     one_word = {
         key: value
@@ -102,14 +104,12 @@ def probe_real_names(
     path = Path(__file__).parent / "data" / "cjk_person_names.csv"
     with path.open(encoding="utf-8") as fh:
         real = list(csv.DictReader(fh))
-    for kind in ("chinese", "japanese"):
-        names = [row["name"] for row in real if row["kind"] == kind]
+    kinds = {kind: [row["name"] for row in real if row["kind"] == kind]
+             for kind in ("chinese", "japanese")}  # fmt: skip
+    for kind, names in kinds.items():
         print(f"real {kind} names with a hit against {len(one_word)} one-word names: "
               f"{with_a_hit(matcher, names)} of {len(names)}")  # fmt: skip
-    listed = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
-    ofac = Matcher(name_sets.set_registry(load_registry(), listed))
-    for kind in ("chinese", "japanese"):
-        names = [row["name"] for row in real if row["kind"] == kind]
+    for kind, names in kinds.items():
         print(f"real {kind} names with a hit against the OFAC persons: "
               f"{with_a_hit(ofac, names)} of {len(names)}")  # fmt: skip
 

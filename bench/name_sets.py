@@ -76,6 +76,15 @@ def set_registry(base: Registry, parties: dict[str, tuple[str, list[str]]]) -> R
     return replace(base, entities=entities, relations=(), programs={})
 
 
+def ofac_persons_matcher(parties: dict[str, tuple[str, list[str]]]) -> Matcher:
+    """A matcher over the shipped registry's configuration with the OFAC set's persons as its
+    entities: the list the probes of false hits match names of no listed person against."""
+    from banscreen.registry import load_registry
+
+    persons = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
+    return Matcher(set_registry(load_registry(), persons))
+
+
 def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list[float], float]:
     matcher = Matcher(registry)
     index = matcher.names

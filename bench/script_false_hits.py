@@ -20,8 +20,6 @@ from collections import Counter
 from pathlib import Path
 
 import name_sets
-from banscreen.match import Matcher
-from banscreen.registry import load_registry
 
 PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 
@@ -32,8 +30,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=0, help="hits to list per script")
     args = parser.parse_args()
     parties, _ = name_sets.read_sets()
-    listed = {k: v for k, v in parties.items() if v[0] == "Person" and k.startswith("ofac")}
-    matcher = Matcher(name_sets.set_registry(load_registry(), listed))
+    matcher = name_sets.ofac_persons_matcher(parties)
     with PROBE.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     names, hits = Counter(), Counter()
@@ -48,7 +45,7 @@ def main() -> None:
     if args.json:
         print(json.dumps({s: {"names": names[s], "with_a_hit": hits[s]} for s in names}))
         return
-    print(f"{len(listed)} OFAC persons listed")
+    print(f"{len(matcher.registry.entities)} OFAC persons listed")
     for script in names:
         print(f"{script:10} {hits[script]:5} of {names[script]} names with a hit")
         for line in examples.get(script, [])[: args.examples]:
