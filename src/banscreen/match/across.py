@@ -36,9 +36,10 @@ class AcrossScripts:
     _spelling: Callable[..., float]
     distinctive: Callable[[tuple[str, ...], tuple[float, ...], bool], bool]
 
-    def _roman_person_pair(self, a: str, b: str, spelled: float) -> float:
-        """An initial, or a romanised word that sounds alike (persons' names)."""
-        return self._initial(a, b) or self.sound.similarity(a, b)
+    def _roman_person_pair(self, a: str, b: str, spelled: float, near: int | None = None) -> float:
+        """An initial, or a romanised word that sounds alike (persons' names); by near keys
+        of `near` classes or more (by default `sound_near_min_classes`)."""
+        return self._initial(a, b) or self.sound.similarity(a, b, near)
 
     def _kana_person_pair(self, a: str, b: str, spelled: float) -> float:
         """`_roman_person_pair` for a word in katakana, spelt at least
@@ -55,15 +56,13 @@ class AcrossScripts:
         near key of three classes is in too many names: by those, 194 of 1,000 made-up
         Arabic names met an OFAC person, 115 without); or a word of a key of one class
         whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila)."""
-        return self._abjad_sound(a, b) or self._long_vowels(a, b)
+        near = self.config.person_near_min_classes
+        return self._roman_person_pair(a, b, spelled, near) or self._long_vowels(a, b)
 
     def _person_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_person_pair` for `b` written in an abjad."""
-        return self._abjad_sound(a, b) or self._long_vowels(b, a)
-
-    def _abjad_sound(self, a: str, b: str) -> float:
         near = self.config.person_near_min_classes
-        return self._initial(a, b) or self.sound.similarity(a, b, near)
+        return self._roman_person_pair(a, b, spelled, near) or self._long_vowels(b, a)
 
     def _long_vowels(self, abjad: str, word: str) -> float:
         keys = set(self.sound.keys(abjad)) & set(self.sound.keys(word))
