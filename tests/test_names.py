@@ -773,3 +773,13 @@ def test_taking_a_reference_away_keeps_a_mark_that_begins_a_word() -> None:
         "\u0301Acme",
         ["ref", "12345"],
     )
+
+
+@pytest.mark.parametrize(("name", "other"), [("Park Ae-ri", "Park Ri"), ("Kim Ab", "Kim")])
+def test_a_word_dropped_as_a_legal_form_stays_in_a_persons_reading(
+    screener: Screener, name: str, other: str
+) -> None:
+    """rigour's table drops "ae" (a Greek company's form) and "ab" without naming their
+    class, and a person's reading was made only when a class was named: "Park Ae-ri" met
+    "Park Ri" exactly, a BLOCK for what may be another person."""
+    assert screener.matcher.compare(name, other, schema="person")[0] < block(screener)

@@ -41,7 +41,9 @@ _NO_SCRIPT = frozenset({"Latin", "Han"})
 def _listed_form(normaliser: Normaliser, value: str, form: NameForm, person: bool) -> NameForm:
     """A listed name's form: a person's by its person's reading, which differs only where
     words were read as legal forms."""
-    return normaliser.person_form(value) if person and form.legal_forms else form
+    if person and (form.legal_forms or normaliser.may_be_name_parts(value, form)):
+        return normaliser.person_form(value)
+    return form
 
 
 class NameIndex(ComponentNames, TokenPartners):

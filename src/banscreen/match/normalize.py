@@ -280,15 +280,16 @@ class Normaliser:
     def _form(self, text: str) -> NameForm:
         """A query's form, with its person's reading."""
         form = self.plain_form(text)
-        if form.legal_forms and self._may_be_name_parts(text, form):
+        if self.may_be_name_parts(text, form):
             # Words read as legal forms may be parts of a person's name ("Kim In Ho", "Ali
-            # As Sayed"): a reading that keeps them is the one persons are scored by.
+            # As Sayed", "Park Ae-ri", whose "ae" is dropped though it names no class): a
+            # reading that keeps them is the one persons are scored by.
             person = self.person_form(text)
             if person.tokens != form.tokens:
                 return replace(form, person_reading=person)
         return form
 
-    def _may_be_name_parts(self, text: str, form: NameForm) -> bool:
+    def may_be_name_parts(self, text: str, form: NameForm) -> bool:
         """Whether a word read as a legal form may be part of a person's name: a short word
         (three letters or fewer) that is not a company's form only (`company_form_words`)
         nor a stop word."""
