@@ -10,6 +10,8 @@ from collections.abc import Callable
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
+from .forms import NameForm
+from .korean import KoreanNames
 from .persons import ONE_WORD_MAX_PARTS, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, covered
 from .similarity import PairSimilarity, align
@@ -29,6 +31,7 @@ class AcrossScripts:
     # What the scorer provides (scoring.py).
     config: MatchingConfig
     sound: SoundKeys
+    korean: KoreanNames
     _initial: Callable[[str, str], float]
     _contains: Callable[..., int]
     _rules: Callable[..., tuple[float, str, tuple[str, ...]]]
@@ -203,11 +206,27 @@ class AcrossScripts:
                 self._word_sounds_whole(side_b, side_a, pa.compact_key, contained_a)
             ):
                 score, found = cfg.contained_score, a.tokens
+        if person:
+            score = self._korean(a, b, score)
         if a.han != b.han:
             # Japanese or Korean with characters, compared by its kana or Hangul alone: a
             # name found inside a longer one (アクメ決済, "Acme settlement").
             score = min(score, cfg.contained_score)
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
+
+    def _korean(self, a: NameForm, b: NameForm, score: float) -> float:
+        """A Korean person's name in Hangul against a Latin one, by its syllables
+        (korean.py): spelt by it, a transliterated hit; against another Korean name in
+        Latin letters, a different person (`person_conflict_max` at most)."""
+        if {a.script, b.script} != {"Hangul", "Latin"}:
+            return score
+        hangul, latin = (a, b) if a.script == "Hangul" else (b, a)
+        verdict = self.korean.verdict(hangul.tokens, latin.tokens)
+        if verdict:
+            return max(score, self.config.sound_equal_score)
+        if verdict is False:
+            return min(score, self.config.person_conflict_max)
+        return score
 
     def _word_sounds_whole(self, haystack: Side, needle: Side, key: str, allowed: bool) -> bool:
         """Whether one word of a longer name in another script sounds like the whole of an

@@ -6,10 +6,13 @@ entries."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Container, Mapping, Sequence
 
+from .common_words import zipf
 from .entries import NameEntry, NameMatch
 from .rewrites import QueryRewrites
+from .scoring import Scorer
 from .similarity import Alignment, find
 from .text import package_words
 
@@ -17,9 +20,32 @@ from .text import package_words
 class ComponentNames(QueryRewrites):
     # What the index provides (index.py).
     entries: Sequence[NameEntry]
+    scorer: Scorer
     _maker_names: Mapping[str, Sequence[int]]
+    _firm_words: frozenset[str]
     _packaging: frozenset[str]
     _component_words: Container[str]
+
+    def _build_makers(self, types: Mapping[str, str]) -> None:
+        """Names a software component may carry: of apps and companies, long enough not to
+        be an ordinary word of package names (by their first word); and the words of
+        firms' names, which have branches (heads.py)."""
+        maker_names: dict[str, list[int]] = defaultdict(list)
+        firms: set[str] = set()
+        for i, entry in enumerate(self.entries):
+            entity_kind = types.get(entry.entity_id, "")
+            if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
+                continue
+            firms.update(entry.tokens)
+            if len(entry.tokens) < 2 and (
+                len(entry.compact) < self.config.component_min_chars
+                or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
+            ):
+                continue
+            if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
+                continue
+            maker_names[entry.tokens[0]].append(i)
+        self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
 
     def match_component(self, name: str) -> list[NameMatch]:
         """Makers of software named in a software component's name: an app, trade or legal

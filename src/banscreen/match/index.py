@@ -16,7 +16,6 @@ from ..model import Entity
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings, Query
-from .common_words import zipf
 from .components import ComponentNames
 from .cut import cut_hit_on, following_words
 from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
@@ -56,7 +55,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_exact": Table(), "_compact": Table(), "_compact_phonetic": Table(),
         "_compact_roman": Table(), "_compact_key": Tables(_BOTH),
         "_compact_near": Parts(NearIndex, _BOTH), "_org_compact_key": Tables(_BOTH),
-        "_person_counts": Table(), "_firm_words": Table("keys"),
+        "_person_counts": Table(), "_firm_words": Table("keys"), "_korean": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
         "_digit_near": Part(NearIndex), "_all_words": Part(Words),
@@ -72,6 +71,7 @@ class NameIndex(ComponentNames, TokenPartners):
     _compact_key: dict[bool, Mapping[str, Sequence[int]]]
     _org_compact_key: dict[bool, Mapping[str, Sequence[int]]]
     _person_counts: Mapping[str, int]
+    _korean: Mapping[str, Sequence[int]]  # listed Korean names in Hangul by KoreanNames.keys
     _maker_names: Mapping[str, Sequence[int]]
     _vocabulary: Container[str]
     _words: Container[str]
@@ -160,6 +160,7 @@ class NameIndex(ComponentNames, TokenPartners):
         ]
         compact_key, org_key = by_key
         person_df: dict[str, set[str]] = defaultdict(set)
+        korean: dict[str, list[int]] = defaultdict(list)
         org_min = self.config.org_compact_min_classes
         for i, entry in enumerate(self.entries):
             exact[entry.key].append(i)
@@ -173,6 +174,8 @@ class NameIndex(ComponentNames, TokenPartners):
                     compact_key[True][entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
                     person_df[token].add(entry.entity_id)
+                for key in self.scorer.korean.keys(entry.form.tokens):
+                    korean[key].append(i)
             elif (
                 not (entry.person or entry.form.han) and len(entry.form.roman) <= ONE_WORD_MAX_PARTS
             ):
@@ -184,6 +187,7 @@ class NameIndex(ComponentNames, TokenPartners):
         self._exact, self._compact = dict(exact), dict(compact)
         self._compact_phonetic, self._compact_roman = dict(compact_phonetic), dict(compact_roman)
         self._compact_key = {latin: dict(keys) for latin, keys in compact_key.items()}
+        self._korean = dict(korean)
         self._org_compact_key = {latin: dict(keys) for latin, keys in org_key.items()}
         # Near compact keys of persons (of persons in other scripts, for a Latin query).
         self._compact_near = {
@@ -194,24 +198,7 @@ class NameIndex(ComponentNames, TokenPartners):
         }
         # How many listed persons carry each word.
         self._person_counts = {token: len(held) for token, held in person_df.items()}
-        # Names a software component may carry: of apps and companies, long enough not to be
-        # an ordinary word of package names.
-        maker_names: dict[str, list[int]] = defaultdict(list)
-        firms: set[str] = set()  # words of firms' names, which have branches (heads.py)
-        for i, entry in enumerate(self.entries):
-            entity_kind = types.get(entry.entity_id, "")
-            if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
-                continue
-            firms.update(entry.tokens)
-            if len(entry.tokens) < 2 and (
-                len(entry.compact) < self.config.component_min_chars
-                or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
-            ):
-                continue
-            if not self.scorer.distinctive(entry.tokens, entry.form.factors, False):
-                continue
-            maker_names[entry.tokens[0]].append(i)
-        self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
+        self._build_makers(types)
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._following = following_words(self.name_words(e.name.value) for e in self.entries)
@@ -328,6 +315,11 @@ class NameIndex(ComponentNames, TokenPartners):
                 # ... and each word's: one word of a longer name may sound like a whole name.
                 for key in {*whole, *map(self.sound.key, form.roman)}:
                     found |= set(org_keys.get(key, ()))
+        # Korean names in Hangul and Latin persons, by the surname's spellings (korean.py).
+        for key in self.scorer.korean.keys(form.tokens):
+            found |= self._lexical_persons.by_token.get(key, set())
+        if len(form.tokens) > 1:
+            found |= {*self._korean.get(form.tokens[0], ()), *self._korean.get(form.tokens[-1], ())}
         if len(form.tokens) == 1:
             for partner, _ in self._person_sources(form.tokens[0]):
                 if self.rare(partner):

@@ -36,6 +36,7 @@ from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
 from .common_words import zipf
 from .inside import Inside, side_of
+from .korean import KoreanNames
 from .persons import initials_only
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive
@@ -67,6 +68,7 @@ class Scorer(AcrossScripts, Inside):
         self.places = places  # where places' names begin in a name's tokens
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
+        self.korean = KoreanNames(config)
 
     # ------------------------------------------------------------------ pair opinions
     def _initial(self, a: str, b: str) -> float:

@@ -113,6 +113,10 @@ class MatchingConfig:
     han_surnames: str
     han_compound_surnames: list[str]
     han_short_spelling_floor: Share
+    hangul_spellings: dict[str, dict[str, list[str]]]
+    hangul_surnames: dict[str, list[str]]
+    hangul_compound_surnames: list[str]
+    hangul_hanja_readings: dict[str, list[str]]
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():
@@ -121,7 +125,41 @@ class MatchingConfig:
             for spelling in spellings:
                 if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
+        _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
+        _check_readings(self.hangul_hanja_readings)
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them."""
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+
+
+_JAMO_PARTS = ("initial", "vowel", "vowel_after_silent", "final")
+
+
+def _check_hangul(
+    spellings: dict[str, dict[str, list[str]]], surnames: dict[str, list[str]], compound: list[str]
+) -> None:
+    """The Korean tables (match/korean.py): jamo letters spelt in lower-case ASCII, and
+    surnames of Hangul syllables."""
+    if set(spellings) != set(_JAMO_PARTS):
+        raise ValueError(f"hangul_spellings: needs exactly {', '.join(_JAMO_PARTS)}")
+    for part, table in spellings.items():
+        for letter, spelt in table.items():
+            if len(letter) != 1 or not 0x3131 <= ord(letter) <= 0x3163:
+                raise ValueError(f"hangul_spellings.{part}: {letter!r} is not a Hangul letter")
+            if any(not s.isascii() or (s and not (s.isalpha() and s.islower())) for s in spelt):
+                raise ValueError(f"hangul_spellings.{part}.{letter}: spell in lower-case ASCII")
+    for surname in [*surnames, *compound]:
+        if not surname or any(not 0xAC00 <= ord(c) <= 0xD7A3 for c in surname):
+            raise ValueError(f"Korean surname {surname!r} is not Hangul syllables")
+    for surname, spelt in surnames.items():
+        if any(not s.isascii() or not s.isalpha() or not s.islower() for s in spelt):
+            raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
+
+
+def _check_readings(readings: dict[str, list[str]]) -> None:
+    for syllable, spelt in readings.items():
+        if len(syllable) != 1 or not 0xAC00 <= ord(syllable) <= 0xD7A3:
+            raise ValueError(f"hangul_hanja_readings: {syllable!r} is not a Hangul syllable")
+        if any(not s.isascii() or not s.isalpha() or not s.islower() for s in spelt):
+            raise ValueError(f"hangul_hanja_readings.{syllable}: spell in lower-case ASCII")

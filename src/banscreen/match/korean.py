@@ -1,0 +1,176 @@
+"""Korean persons' names in Hangul against Latin ones, syllable by syllable.
+
+ICU reads Hangul letter by letter (김득구 "gimdeuggu", 박정희 "bagjeonghui"), which is
+neither how Koreans spell their names nor how lists print them ("Kim Duk-koo", "Park
+Chung-hee"); and by the sound of the whole name, 김동혁 met "Kim Sang-ho" (a different
+person with the same surname). A Korean name is read instead as a surname and a given name
+of syllables, each syllable spelt by any spelling of its letters (data/matching.yaml,
+`hangul_spellings`), a surname also by its own spellings (`hangul_surnames`): a Latin name
+spelt so, the surname first or last and the given name's syllables joined, hyphenated or
+apart, is that name (a transliterated hit); one that reads as another Korean name is not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from itertools import product
+
+from ..registry.matching import MatchingConfig
+from .pinyin import pinyin_syllables, split_pinyin
+
+_FIRST, _LAST = 0xAC00, 0xD7A3  # the Hangul syllables block
+_POSITIONS = ("HANGUL CHOSEONG ", "HANGUL JUNGSEONG ", "HANGUL JONGSEONG ")
+
+
+def _letter(jamo: str) -> str:
+    """A conjoining jamo (a syllable's part) as the Hangul letter the tables are keyed by."""
+    name = unicodedata.name(jamo, "")
+    for prefix in _POSITIONS:
+        if name.startswith(prefix):
+            return unicodedata.lookup("HANGUL LETTER " + name[len(prefix) :])
+    return jamo
+
+
+def letters(syllable: str) -> tuple[str, str, str]:
+    """A syllable's initial, vowel and final letter ("" for none): its canonical
+    decomposition, by Unicode's own rule."""
+    parts = [_letter(c) for c in unicodedata.normalize("NFD", syllable)]
+    return parts[0], parts[1], parts[2] if len(parts) > 2 else ""
+
+
+def is_syllables(text: str) -> bool:
+    return bool(text) and all(_FIRST <= ord(c) <= _LAST for c in text)
+
+
+def latin_orders(tokens: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(surname, given name joined) of a Latin name read surname first, then surname last."""
+    yield tokens[0], "".join(tokens[1:])
+    yield tokens[-1], "".join(tokens[:-1])
+
+
+class KoreanNames:
+    """The syllable tables of one matching configuration."""
+
+    def __init__(self, config: MatchingConfig) -> None:
+        tables = config.hangul_spellings
+        self._initial = tables["initial"]
+        self._vowel = tables["vowel"]
+        self._after_silent = tables["vowel_after_silent"]
+        self._final = {"": [""], **tables["final"]}
+        self._surnames = config.hangul_surnames
+        self._compound = frozenset(config.hangul_compound_surnames)
+        self._hanja = config.hangul_hanja_readings
+        self._spelt: dict[str, frozenset[str]] = {}
+
+    def syllable_spellings(self, syllable: str) -> frozenset[str]:
+        """Every Latin spelling of one syllable: by its letters' spellings, and the
+        Mandarin syllables of the characters it reads (`hangul_hanja_readings`)."""
+        found = self._spelt.get(syllable)
+        if found is None:
+            initial, vowel, final = letters(syllable)
+            vowels = list(self._vowel.get(vowel, ()))
+            if initial in self._initial and not any(self._initial[initial]):
+                vowels += self._after_silent.get(vowel, ())
+            found = frozenset(
+                "".join(parts)
+                for parts in product(
+                    self._initial.get(initial, ()), vowels, self._final.get(final, ())
+                )
+            ) | frozenset(self._hanja.get(syllable, ()))
+            self._spelt[syllable] = found
+        return found
+
+    def spells(self, syllables: str, text: str) -> bool:
+        """Whether `text` is cut into spellings of `syllables`, one after another."""
+        ends = {0}
+        for syllable in syllables:
+            spellings = self.syllable_spellings(syllable)
+            ends = {end + len(s) for end in ends for s in spellings if text.startswith(s, end)}
+            if not ends:
+                return False
+        return len(text) in ends
+
+    def split(self, tokens: Sequence[str]) -> tuple[str, str] | None:
+        """(surname, given name) of a name written in Hangul syllables alone that reads as a
+        Korean one: a listed surname and a given name of one to three syllables, as one word
+        or the surname apart ("김 정은"; not "안나 김", Anna Kim)."""
+        name = "".join(tokens)
+        if not is_syllables(name) or len(tokens) > 2:
+            return None
+        if len(tokens) == 2 and tokens[0] not in self._surnames and tokens[0] not in self._compound:
+            return None
+        if name[:2] in self._compound and 3 <= len(name) <= 5:
+            return name[:2], name[2:]
+        if name[0] in self._surnames and 2 <= len(name) <= 4:
+            return name[0], name[1:]
+        return None
+
+    def surname_spellings(self, surname: str) -> frozenset[str]:
+        """A surname's Latin spellings: its syllables' and its own."""
+        spelt = {""}
+        for syllable in surname:
+            spelt = {a + b for a in spelt for b in self.syllable_spellings(syllable)}
+        return frozenset(spelt) | frozenset(self._surnames.get(surname, ()))
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The surnames a Korean name starts with, of one syllable and of two."""
+        return (*self._surnames, *self._compound)
+
+    @cached_property
+    def _any_surname(self) -> frozenset[str]:
+        return frozenset().union(*(self.surname_spellings(s) for s in self.surnames))
+
+    @cached_property
+    def _any_syllable(self) -> str:
+        """A pattern of any one syllable's spelling."""
+
+        def either(table: dict[str, list[str]], *more: dict[str, list[str]]) -> str:
+            spelt = {s for t in (table, *more) for spellings in t.values() for s in spellings}
+            return "(?:" + "|".join(sorted(map(re.escape, spelt), key=len, reverse=True)) + ")"
+
+        return either(self._initial) + either(self._vowel, self._after_silent) + either(self._final)
+
+    @cached_property
+    def _given(self) -> re.Pattern[str]:
+        """A given name's spelling: one to three syllables."""
+        return re.compile(f"(?:{self._any_syllable}){{1,3}}")
+
+    def reads_korean(self, tokens: Sequence[str]) -> bool:
+        """Whether a Latin name reads as a Korean one: a Korean surname's spelling, first or
+        last, and a given name of one to three syllables."""
+        return any(
+            surname in self._any_surname and self._given.fullmatch(given)
+            for surname, given in latin_orders(tokens)
+        )
+
+    def verdict(self, hangul: Sequence[str], latin: Sequence[str]) -> bool | None:
+        """True when a Korean name in Hangul is spelt by a Latin one; False when the Latin
+        name reads as another Korean name; None when this rule says nothing (not a Korean
+        name; a Latin name of one word, not read as Korean, read as pinyin too, or whose
+        given name spells the whole Hangul name)."""
+        name = self.split(hangul)
+        if name is None or len(latin) < 2:
+            return None
+        surname, given = name
+        spellings = self.surname_spellings(surname)
+        orders = list(latin_orders(latin))
+        if any(spelt in spellings and self.spells(given, rest) for spelt, rest in orders):
+            return True
+        if any(self.spells(surname + given, rest) for _, rest in orders):
+            return None  # a given name alone (민규, "Kim Min-gyu"): said by other rules
+        # A Chinese name in pinyin that its Hangul does not spell by the readings of the
+        # table (a character outside it, or read otherwise): said by other rules.
+        syllables = pinyin_syllables()
+        if all(split_pinyin(t, syllables) for t in latin):
+            return None
+        return False if self.reads_korean(latin) else None
+
+    def keys(self, tokens: Sequence[str]) -> frozenset[str]:
+        """The Latin words a listed Korean name in Hangul is found by (its surname's
+        spellings), none for any other name."""
+        name = self.split(tokens)
+        return self.surname_spellings(name[0]) if name else frozenset()

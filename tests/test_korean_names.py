@@ -1,0 +1,151 @@
+"""Korean persons' names in Hangul against Latin ones, syllable by syllable (korean.py): a
+Latin name that spells the Hangul one (any romanisation's letters, a surname's own
+spellings, a Chinese name by its characters' Mandarin readings) is a transliterated hit;
+one that reads as another Korean name is a different person."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from banscreen.match.korean import KoreanNames, letters
+from helpers.matching import found, match_everything, match_key, persons_screener, review
+
+KOREAN = Path(__file__).resolve().parent / "fixtures" / "names" / "korean_persons.yaml"
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return persons_screener(KOREAN)
+
+
+@pytest.fixture(scope="module")
+def korean(screener: Screener) -> KoreanNames:
+    return KoreanNames(screener.registry.matching)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("김정은", "person-kim"),  # KIM JONG UN: North Korea's own romanisation
+        ("최룡해", "person-choe-ryong-hae"),  # CHOE, Ryong Hae
+        ("리병철", "person-ri-pyong-chol"),  # RI, Pyong Chol: ㅂ as p, ㅕ as yo
+        ("김진석", "person-kim-so-k"),  # KIM, CHIN-SO'K: McCune-Reischauer, marks dropped
+        ("박정희", "person-park-chung-hee"),  # Park: a surname's own spelling
+        ("주은래", "person-zhou-enlai"),  # 周恩來 read the Korean way, against its pinyin
+        ("Kim Duk-koo", "person-hangul"),  # a Latin query against a name listed in Hangul
+        ("KIM DUK KOO", "person-hangul"),
+        ("Gim Deukgu", "person-hangul"),  # the Revised Romanization, given name joined
+    ],
+)
+def test_a_latin_spelling_of_a_korean_name_is_a_transliterated_hit(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Each was CLEAR (0.0) or below review before: ICU reads Hangul letter by letter
+    ("bagjeonghui", "gimdeuggu"), which no list prints."""
+    score, method = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("김정일", "person-kim"),  # Kim Jong Il is not Kim Jong Un
+        ("김동혁", "person-kim"),  # met KIM JONG UN by the sound of the whole name
+        ("박성호", "person-park"),  # PARK SUNG MIN: one given syllable differs
+        ("최룡호", "person-choe-ryong-hae"),
+        ("Kim Dong-hyuk", "person-hangul"),
+    ],
+)
+def test_another_korean_name_is_a_different_person(
+    screener: Screener, query: str, entity: str
+) -> None:
+    assert entity not in found(screener, query)
+    names = {e.entity_id: e.name.value for e in screener.matcher.names.entries}
+    score = screener.matcher.compare(query, names[entity], schema="person")[0]
+    assert score <= screener.registry.matching.person_conflict_max
+
+
+def test_a_chinese_name_in_pinyin_is_not_taken_for_another_korean_name(
+    korean: KoreanNames,
+) -> None:
+    """Pinyin that the readings table does not spell (a character outside it) is left to the
+    other rules, not refused: "Wang Jing" reads as Korean letters too."""
+    assert korean.verdict(["왕경"], ["wang", "jing"]) is True  # 王京
+    assert korean.verdict(["왕경"], ["wang", "dan"]) is None
+    assert korean.verdict(["김동혁"], ["kim", "sang", "ho"]) is False
+
+
+def test_a_given_name_alone_or_a_foreign_name_is_left_to_other_rules(
+    korean: KoreanNames,
+) -> None:
+    assert letters("뷁") == ("ㅂ", "ㅞ", "ㄺ")
+    assert korean.verdict(["민규"], ["kim", "min", "gyu"]) is None  # the given name alone
+    assert korean.verdict(["안나", "김"], ["anna", "kim"]) is None  # Anna Kim in Hangul
+    assert korean.verdict(["조지"], ["george", "washington"]) is None  # not read as Korean
+    assert korean.split(["김", "정은"]) == ("김", "정은")
+    assert korean.split(["남궁민수"]) == ("남궁", "민수")
+
+
+def test_a_syllable_a_legal_form_table_holds_is_spelt(screener: Screener) -> None:
+    """ "ae" is a Greek company's form in rigour's table; in a person's name it is 애."""
+    assert screener.matcher.compare("김경애", "Kim Kyeong-ae", schema="person")[0] >= review(
+        screener
+    )
+
+
+def _spelling(korean: KoreanNames, syllable: str, rng: random.Random) -> str:
+    return rng.choice(sorted(korean.syllable_spellings(syllable)))
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(0, 10**9))
+def test_any_spelling_of_each_syllable_spells_the_name(korean: KoreanNames, seed: int) -> None:
+    """A Latin name made of one spelling per syllable (the surname first or last, the given
+    syllables joined, hyphenated or apart) is spelt, whatever the syllables."""
+    rng = random.Random(seed)
+    surname = rng.choice(sorted(korean.surnames))
+    given_name = "".join(chr(rng.randrange(0xAC00, 0xD7A4)) for _ in range(rng.randint(1, 3)))
+    spelt_surname = rng.choice(sorted(korean.surname_spellings(surname)))
+    parts = [_spelling(korean, s, rng) for s in given_name]
+    given_spelt = rng.choice([["".join(parts)], ["-".join(parts)], parts])
+    latin = [spelt_surname, *given_spelt] if rng.random() < 0.5 else [*given_spelt, spelt_surname]
+    tokens = [t for part in latin for t in part.split("-") if t]
+    assert korean.verdict([surname + given_name], tokens) is True, (surname + given_name, tokens)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.integers(0, 10**9))
+def test_the_index_finds_every_korean_hit_scoring_finds(
+    screener: Screener, korean: KoreanNames, seed: int
+) -> None:
+    """Hangul queries reach listed Latin persons, and Latin ones a person listed in Hangul,
+    by the surname's spellings (index.py `_lookups`): what scoring every name finds."""
+    rng = random.Random(seed)
+    index = screener.matcher.names
+    surname = rng.choice(["김", "박", "최", "리", "주"])
+    given_name = "".join(
+        rng.choice(["정", "은", "일", "룡", "해", "병", "철", "진", "석", "득", "구", "래"])
+        for _ in range(rng.randint(1, 2))
+    )
+    hangul = surname + given_name
+    if rng.random() < 0.5:
+        query = hangul
+    else:
+        parts = [_spelling(korean, s, rng) for s in hangul]
+        query = " ".join([parts[0], "-".join(parts[1:])] if rng.random() < 0.5 else parts)
+    assert match_key(index.match(query)) == match_everything(index, query), query
