@@ -41,13 +41,17 @@ def korean(screener: Screener) -> KoreanNames:
         ("Kim Duk-koo", "person-hangul"),  # a Latin query against a name listed in Hangul
         ("KIM DUK KOO", "person-hangul"),
         ("Gim Deukgu", "person-hangul"),  # the Revised Romanization, given name joined
+        ("金正恩", "person-kim"),  # a Korean name in Chinese characters, read as Korean
+        ("朴正熙", "person-park-chung-hee"),
+        ("Roh Moo-hyun", "person-han-roh"),  # a Latin query against 盧武鉉
     ],
 )
 def test_a_latin_spelling_of_a_korean_name_is_a_transliterated_hit(
     screener: Screener, query: str, entity: str
 ) -> None:
     """Each was CLEAR (0.0) or below review before: ICU reads Hangul letter by letter
-    ("bagjeonghui", "gimdeuggu"), which no list prints."""
+    ("bagjeonghui", "gimdeuggu"), which no list prints, and characters were read only as
+    Chinese (金正恩, "jin zheng en")."""
     score, method = found(screener, query)[entity]
     assert review(screener) <= score < screener.registry.matching.thresholds.block
     assert method == "transliterated"
@@ -61,6 +65,7 @@ def test_a_latin_spelling_of_a_korean_name_is_a_transliterated_hit(
         ("박성호", "person-park"),  # PARK SUNG MIN: one given syllable differs
         ("최룡호", "person-choe-ryong-hae"),
         ("Kim Dong-hyuk", "person-hangul"),
+        ("金正日", "person-kim"),
     ],
 )
 def test_another_korean_name_is_a_different_person(
@@ -80,6 +85,16 @@ def test_a_chinese_name_in_pinyin_is_not_taken_for_another_korean_name(
     assert korean.verdict(["왕경"], ["wang", "jing"]) is True  # 王京
     assert korean.verdict(["왕경"], ["wang", "dan"]) is None
     assert korean.verdict(["김동혁"], ["kim", "sang", "ho"]) is False
+
+
+def test_a_name_in_characters_is_read_as_korean_but_never_refused(korean: KoreanNames) -> None:
+    """A name in characters is a Chinese one as often: it is compared by its pinyin, and its
+    Korean reading only adds a hit."""
+    assert "김정은" in korean.read_korean(["金", "正", "恩"])
+    assert "노무현" in korean.read_korean(["卢", "武", "铉"])  # simplified, as queries are
+    assert korean.verdict(["金", "正", "恩"], ["kim", "jong", "un"]) is True
+    assert korean.verdict(["金", "正", "日"], ["kim", "jong", "un"]) is None
+    assert korean.read_korean(["金", "𠀀"]) == []
 
 
 def test_a_given_name_alone_or_a_foreign_name_is_left_to_other_rules(
@@ -143,7 +158,9 @@ def test_the_index_finds_every_korean_hit_scoring_finds(
         for _ in range(rng.randint(1, 2))
     )
     hangul = surname + given_name
-    if rng.random() < 0.5:
+    if rng.random() < 0.2:
+        query = rng.choice(["金正恩", "金正日", "朴正熙", "盧武鉉", "卢武铉", "崔龍海"])
+    elif rng.random() < 0.5:
         query = hangul
     else:
         parts = [_spelling(korean, s, rng) for s in hangul]

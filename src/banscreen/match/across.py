@@ -58,7 +58,7 @@ class AcrossScripts:
         as Latin persons' parts must be (`person_equal_min_classes`,
         `person_near_min_classes`), at any spelling: Hangul spells a foreign name further
         from its Latin spelling than katakana does ("loseun", 로슨, Lawson). By near keys of
-        three classes, 233 of 1,000 names in Hangul met an OFAC person, 169 so (Korean
+        three classes, 233 of 1,000 names in Hangul met an OFAC person, 170 so (Korean
         names are read by their syllables first: korean.py)."""
         cfg = self.config
         near, equal = cfg.person_near_min_classes, cfg.person_equal_min_classes
@@ -228,13 +228,14 @@ class AcrossScripts:
         return Score(min(score, cfg.transliteration_max), "transliterated", roman, found)
 
     def _korean(self, a: NameForm, b: NameForm, score: float) -> float:
-        """A Korean person's name in Hangul against a Latin one, by its syllables
-        (korean.py): spelt by it, a transliterated hit; against another Korean name in
-        Latin letters, a different person (`person_conflict_max` at most)."""
-        if {a.script, b.script} != {"Hangul", "Latin"}:
+        """A Korean person's name in Hangul (or in Chinese characters, read as Korean)
+        against a Latin one, by its syllables (korean.py): spelt by it, a transliterated
+        hit; a name in Hangul against another Korean name in Latin letters, a different
+        person (`person_conflict_max` at most)."""
+        if {a.script, b.script} not in ({"Hangul", "Latin"}, {"Han", "Latin"}):
             return score
-        hangul, latin = (a, b) if a.script == "Hangul" else (b, a)
-        verdict = self.korean.verdict(hangul.tokens, latin.tokens)
+        written, latin = (a, b) if a.script != "Latin" else (b, a)
+        verdict = self.korean.verdict(written.tokens, latin.tokens)
         if verdict:
             return max(score, self.config.sound_equal_score)
         if verdict is False:

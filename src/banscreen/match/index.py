@@ -71,7 +71,7 @@ class NameIndex(ComponentNames, TokenPartners):
     _compact_key: dict[bool, Mapping[str, Sequence[int]]]
     _org_compact_key: dict[bool, Mapping[str, Sequence[int]]]
     _person_counts: Mapping[str, int]
-    _korean: Mapping[str, Sequence[int]]  # listed Korean names in Hangul by KoreanNames.keys
+    _korean: Mapping[str, Sequence[int]]  # listed Korean names by KoreanNames.keys
     _maker_names: Mapping[str, Sequence[int]]
     _vocabulary: Container[str]
     _words: Container[str]
@@ -166,6 +166,8 @@ class NameIndex(ComponentNames, TokenPartners):
             exact[entry.key].append(i)
             compact[entry.compact].append(i)
             compact_phonetic["".join(entry.form.phonetic)].append(i)
+            for key in self.scorer.korean.keys(entry.form.tokens) if entry.person else ():
+                korean[key].append(i)
             if not entry.form.han:
                 compact_roman["".join(entry.form.roman)].append(i)
             if entry.person and not entry.form.han:
@@ -174,8 +176,6 @@ class NameIndex(ComponentNames, TokenPartners):
                     compact_key[True][entry.prepared.compact_key].append(i)
                 for token in entry.tokens:
                     person_df[token].add(entry.entity_id)
-                for key in self.scorer.korean.keys(entry.form.tokens):
-                    korean[key].append(i)
             elif (
                 not (entry.person or entry.form.han) and len(entry.form.roman) <= ONE_WORD_MAX_PARTS
             ):

@@ -19,10 +19,12 @@ from functools import cached_property
 from itertools import product
 
 from ..registry.matching import MatchingConfig
-from .pinyin import pinyin_syllables, split_pinyin
+from .pinyin import has_han, pinyin_syllables, split_pinyin, to_simplified
 
 _FIRST, _LAST = 0xAC00, 0xD7A3  # the Hangul syllables block
 _POSITIONS = ("HANGUL CHOSEONG ", "HANGUL JUNGSEONG ", "HANGUL JONGSEONG ")
+# Korean readings of a name in Chinese characters tried, of all its characters' readings.
+MAX_READINGS = 16
 
 
 def _letter(jamo: str) -> str:
@@ -62,13 +64,14 @@ class KoreanNames:
         self._final = {"": [""], **tables["final"]}
         self._surnames = config.hangul_surnames
         self._compound = frozenset(config.hangul_compound_surnames)
-        self._hanja = config.hangul_hanja_readings
+        self._hanja = config.hangul_hanja
         self._spelt: dict[str, frozenset[str]] = {}
 
-    def syllable_spellings(self, syllable: str) -> frozenset[str]:
-        """Every Latin spelling of one syllable: by its letters' spellings, and the
-        Mandarin syllables of the characters it reads (`hangul_hanja_readings`)."""
-        found = self._spelt.get(syllable)
+    def syllable_spellings(self, syllable: str, mandarin: bool = True) -> frozenset[str]:
+        """Every Latin spelling of one syllable: by its letters' spellings, and (with
+        `mandarin`) the Mandarin syllables of the characters it reads (`hangul_hanja`)."""
+        key = syllable if mandarin else "!" + syllable
+        found = self._spelt.get(key)
         if found is None:
             initial, vowel, final = letters(syllable)
             vowels = list(self._vowel.get(vowel, ()))
@@ -79,15 +82,52 @@ class KoreanNames:
                 for parts in product(
                     self._initial.get(initial, ()), vowels, self._final.get(final, ())
                 )
-            ) | frozenset(self._hanja.get(syllable, ()))
-            self._spelt[syllable] = found
+            ) | (self._mandarin(syllable) if mandarin else frozenset())
+            self._spelt[key] = found
         return found
 
-    def spells(self, syllables: str, text: str) -> bool:
+    def _mandarin(self, syllable: str) -> frozenset[str]:
+        """pypinyin's toneless syllables of the characters a syllable reads."""
+        chars = self._hanja.get(syllable)
+        if not chars:
+            return frozenset()
+        from pypinyin import Style, pinyin
+
+        return frozenset(
+            s for readings in pinyin(chars, style=Style.NORMAL, heteronym=True) for s in readings
+        )
+
+    @cached_property
+    def _char_readings(self) -> dict[str, tuple[str, ...]]:
+        """Each character's Korean readings, under its simplified form too (a query's
+        characters are compared simplified: 盧 as 卢)."""
+        found: dict[str, set[str]] = {}
+        for syllable, chars in self._hanja.items():
+            for char in chars:
+                for form in {char, to_simplified(char)}:
+                    found.setdefault(form, set()).add(syllable)
+        return {char: tuple(sorted(syllables)) for char, syllables in found.items()}
+
+    def read_korean(self, tokens: Sequence[str]) -> list[str]:
+        """A name in Chinese characters read as Korean, every way its characters read (at
+        most `MAX_READINGS`); none when a character has no Korean reading, or when it is
+        longer than a Korean name (five syllables with a surname of two)."""
+        name = "".join(tokens)
+        if len(name) > 5:
+            return []
+        readings = [""]
+        for char in name:
+            syllables = self._char_readings.get(char)
+            if not syllables:
+                return []
+            readings = [r + s for r in readings for s in syllables][:MAX_READINGS]
+        return readings
+
+    def spells(self, syllables: str, text: str, mandarin: bool = True) -> bool:
         """Whether `text` is cut into spellings of `syllables`, one after another."""
         ends = {0}
         for syllable in syllables:
-            spellings = self.syllable_spellings(syllable)
+            spellings = self.syllable_spellings(syllable, mandarin)
             ends = {end + len(s) for end in ends for s in spellings if text.startswith(s, end)}
             if not ends:
                 return False
@@ -108,11 +148,11 @@ class KoreanNames:
             return name[0], name[1:]
         return None
 
-    def surname_spellings(self, surname: str) -> frozenset[str]:
+    def surname_spellings(self, surname: str, mandarin: bool = True) -> frozenset[str]:
         """A surname's Latin spellings: its syllables' and its own."""
         spelt = {""}
         for syllable in surname:
-            spelt = {a + b for a in spelt for b in self.syllable_spellings(syllable)}
+            spelt = {a + b for a in spelt for b in self.syllable_spellings(syllable, mandarin)}
         return frozenset(spelt) | frozenset(self._surnames.get(surname, ()))
 
     @property
@@ -147,18 +187,34 @@ class KoreanNames:
             for surname, given in latin_orders(tokens)
         )
 
-    def verdict(self, hangul: Sequence[str], latin: Sequence[str]) -> bool | None:
+    def verdict(self, written: Sequence[str], latin: Sequence[str]) -> bool | None:
+        """`hangul_verdict` for a name in Hangul; for one in Chinese characters, True when
+        any Korean reading of it is spelt (金正恩, 김정은, against Kim Jong Un), else None: a
+        Chinese name is compared by its pinyin."""
+        if all(is_syllables(t) for t in written):
+            return self.hangul_verdict(written, latin)
+        han = all(has_han(t) for t in written) and len(latin) >= 2
+        readings = self.read_korean(written) if han else []
+        if any(self.hangul_verdict([r], latin, mandarin=False) for r in readings):
+            return True
+        return None
+
+    def hangul_verdict(
+        self, hangul: Sequence[str], latin: Sequence[str], mandarin: bool = True
+    ) -> bool | None:
         """True when a Korean name in Hangul is spelt by a Latin one; False when the Latin
         name reads as another Korean name; None when this rule says nothing (not a Korean
         name; a Latin name of one word, not read as Korean, read as pinyin too, or whose
-        given name spells the whole Hangul name)."""
+        given name spells the whole Hangul name). Without `mandarin`, by the letters'
+        spellings only (a name read from its characters: their own pinyin is compared
+        elsewhere, not every character read alike)."""
         name = self.split(hangul)
         if name is None or len(latin) < 2:
             return None
         surname, given = name
-        spellings = self.surname_spellings(surname)
+        spellings = self.surname_spellings(surname, mandarin)
         orders = list(latin_orders(latin))
-        if any(spelt in spellings and self.spells(given, rest) for spelt, rest in orders):
+        if any(spelt in spellings and self.spells(given, rest, mandarin) for spelt, rest in orders):
             return True
         if any(self.spells(surname + given, rest) for _, rest in orders):
             return None  # a given name alone (민규, "Kim Min-gyu"): said by other rules
@@ -170,7 +226,10 @@ class KoreanNames:
         return False if self.reads_korean(latin) else None
 
     def keys(self, tokens: Sequence[str]) -> frozenset[str]:
-        """The Latin words a listed Korean name in Hangul is found by (its surname's
-        spellings), none for any other name."""
-        name = self.split(tokens)
-        return self.surname_spellings(name[0]) if name else frozenset()
+        """The Latin words a Korean name in Hangul or in Chinese characters is found by (its
+        surname's spellings), none for any other name."""
+        if tokens and all(has_han(t) for t in tokens):
+            names = [self.split([reading]) for reading in self.read_korean(tokens)]
+        else:
+            names = [self.split(tokens)]
+        return frozenset().union(*(self.surname_spellings(n[0]) for n in names if n))

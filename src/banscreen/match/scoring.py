@@ -29,6 +29,7 @@ knows about.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from ..registry.matching import MatchingConfig
@@ -313,6 +314,8 @@ class Scorer(AcrossScripts, Inside):
             return best
         if {a.script, b.script} == {"Han", "Latin"}:
             sound = self._pinyin(pa, pb, contained_a, contained_b)
+            if person:  # a Korean name in characters (金正恩, Kim Jong Un)
+                sound = replace(sound, score=self._korean(a, b, sound.score))
         elif a.script == "Han" or b.script == "Han":
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:

@@ -116,7 +116,7 @@ class MatchingConfig:
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
-    hangul_hanja_readings: dict[str, list[str]]
+    hangul_hanja: dict[str, str]
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():
@@ -126,7 +126,7 @@ class MatchingConfig:
                 if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
-        _check_readings(self.hangul_hanja_readings)
+        _check_hanja(self.hangul_hanja)
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them."""
@@ -157,9 +157,9 @@ def _check_hangul(
             raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
 
 
-def _check_readings(readings: dict[str, list[str]]) -> None:
-    for syllable, spelt in readings.items():
+def _check_hanja(hanja: dict[str, str]) -> None:
+    for syllable, chars in hanja.items():
         if len(syllable) != 1 or not 0xAC00 <= ord(syllable) <= 0xD7A3:
-            raise ValueError(f"hangul_hanja_readings: {syllable!r} is not a Hangul syllable")
-        if any(not s.isascii() or not s.isalpha() or not s.islower() for s in spelt):
-            raise ValueError(f"hangul_hanja_readings.{syllable}: spell in lower-case ASCII")
+            raise ValueError(f"hangul_hanja: {syllable!r} is not a Hangul syllable")
+        if not chars or any(not 0x3400 <= ord(c) <= 0x2FA1F for c in chars):
+            raise ValueError(f"hangul_hanja.{syllable}: give Chinese characters")
