@@ -118,3 +118,27 @@ def test_the_index_finds_what_scoring_every_name_finds(
     query = f"{part} {surname}".strip()
     NameIndex._hits.cache_clear()
     assert match_key(index.match(query)) == match_everything(index, query)
+
+
+def test_a_w_after_a_first_y_is_a_vowel(sound: SoundKeys) -> None:
+    """ICU writes يوسف "ywsf" and يونس "ywns": after a word's first "y", a consonant there,
+    the waw is a vowel as it is after any other consonant (the key was "APSP", Yusuf's "ASP")."""
+    assert sound.key("yusuf") in sound.keys("ywsf")
+    assert sound.key("yunis") in sound.keys("ywns")
+    assert sound.keys("yusuf") == (sound.key("yusuf"),)  # a Latin "yu" is unchanged
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("محمد يونس أحمد", "un-yunis"),  # was 0.74: يونس aligned with nothing
+        # "abd al lh" joins as Abdallah, and "al abydy" as Alabidi (a listed word): with both
+        # joined, "alabydy" meets neither AL nor UBAIDI (0.74); with the first alone, 0.90.
+        ("يحيى عبد الله العبيدي", "un-ubaidi"),
+    ],
+)
+def test_listed_arabic_names_with_yunis_and_a_compound(
+    screener: Screener, query: str, entity: str
+) -> None:
+    found = {m.entry.entity_id for m in screener.matcher.match_name(query)}
+    assert entity in found

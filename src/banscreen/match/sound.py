@@ -32,8 +32,9 @@ MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
 _DIGRAPH_FIRST = frozenset("bcdgkpstz")
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
-# "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa".
-_W_AS_VOWEL = re.compile(r"(?<=[b-df-hj-np-tvxz])w(?!w)")
+# "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa". After a word's first "y",
+# a consonant there, it is a vowel too: ICU's "ywsf" is Yusuf, "ywns" Yunus.
+_W_AS_VOWEL = re.compile(r"(?:(?<=[b-df-hj-np-tvxz])|(?<=\by))w(?!w)")
 # The Latin vowels an abjad's letter for a long vowel may stand for, as ICU romanises it
 # (alif and aleph "a", waw and vav "w", ya and yod "y"; a final "y" is also alif maqsura's
 # "a" of "Layla", ليلى).
