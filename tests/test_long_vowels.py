@@ -135,6 +135,9 @@ def test_a_w_after_a_first_y_is_a_vowel(sound: SoundKeys) -> None:
         # "abd al lh" joins as Abdallah, and "al abydy" as Alabidi (a listed word): with both
         # joined, "alabydy" meets neither AL nor UBAIDI (0.74); with the first alone, 0.90.
         ("يحيى عبد الله العبيدي", "un-ubaidi"),
+        # Taken from the left, "aadl abd" joins first (as the listed Adilabad), and "abd al
+        # lh" is left "al lh": each run that may be joined is also read joined alone.
+        ("عادل عبد الله مهدي", "un-mahdi"),
     ],
 )
 def test_listed_arabic_names_with_yunis_and_a_compound(

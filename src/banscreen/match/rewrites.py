@@ -8,16 +8,15 @@ it only asks the index which words are listed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
+from .compounds import Compounds
 from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
@@ -46,7 +45,7 @@ _READINGS: dict[str, Callable[[str], str]] = {
 }  # fmt: skip
 
 
-class QueryRewrites(CutNames):
+class QueryRewrites(CutNames, Compounds):
     # What the index provides (index.py).
     config: MatchingConfig
     normaliser: Normaliser
@@ -295,90 +294,6 @@ class QueryRewrites(CutNames):
         if roman == form.roman:
             return None
         return self._reromanised(form, roman)
-
-    def join_compounds(
-        self, form: NameForm, listed: Callable[[str], Iterable[str]] | None = None
-    ) -> NameForm | None:
-        """The name with the parts of a compound name joined where a listed word writes them
-        as one ("Abd al-Rahman" against "Abdulrahman", عبد الله, which romanises "abd al lh",
-        against "Abdullah"); None when there are none.
-
-        A run of two or three words holding a linking particle (`compound_links`) is joined
-        when the joined word sounds like a listed word (equal sound keys of three classes or
-        more) spelt at least `person_spelling_floor` like it, the test persons' name parts
-        pass to align, and more like it than like any of its words alone. `listed` gives
-        the words with a sound key (by default the registry's; `compare` the other name's).
-        """
-        runs = self._compound_runs(form, listed)
-        return self._joined(form, runs) if runs else None
-
-    def compound_forms(self, form: NameForm) -> list[NameForm]:
-        """`join_compounds`, and each of its joins alone when it makes several: a list may
-        write one compound as one word and keep the next one's article apart ("yhyy abd al lh
-        al abydy" against YAHIA ABDALLAH AL-UBAIDI: 0.74 both joined, 0.90 the first)."""
-        runs = self._compound_runs(form, None)
-        alone = [self._joined(form, [run]) for run in runs] if len(runs) > 1 else []
-        return [self._joined(form, runs), *alone] if runs else []
-
-    def _compound_runs(
-        self, form: NameForm, listed: Callable[[str], Iterable[str]] | None
-    ) -> list[tuple[int, int]]:
-        """Where `join_compounds` joins runs of words: (first position, end) of each."""
-        words = form.roman
-        if len(words) < 2 or form.han:
-            return []
-        links = self._compound_links
-        floor = self.config.person_spelling_floor
-        if listed is None:
-            by_key = self._all_words.by_key
-            listed = lambda key: by_key.get(key, ())  # noqa: E731
-        runs: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            for n in (3, 2):
-                run = words[i : i + n]
-                if len(run) < n or not any(w in links for w in run):
-                    continue
-                joined = "".join(run)
-                key = self.sound.key(joined)
-                if len(key) >= 3 and any(
-                    self._compound_of(joined, run, word, floor) for word in listed(key)
-                ):
-                    runs.append((i, i + n))
-                    i += n
-                    break
-            else:
-                i += 1
-        return runs
-
-    def _joined(self, form: NameForm, runs: Sequence[tuple[int, int]]) -> NameForm:
-        """`form` with each run of its words joined into one."""
-        words = form.roman
-        out: list[tuple[str, int, int]] = []
-        i = 0
-        for start, end in [*runs, (len(words), len(words))]:
-            out += [(words[k], k, k + 1) for k in range(i, start)]
-            out += [("".join(words[start:end]), start, end)] if start < end else []
-            i = end
-        if form.script == "Latin":
-            return self.normaliser.form(" ".join(w for w, _, _ in out))
-
-        def merged(factors: tuple[float, ...]) -> tuple[float, ...]:
-            return tuple(max(factors[start:end]) for _, start, end in out)
-
-        return self._reromanised(
-            form,
-            tuple(w for w, _, _ in out),
-            roman_factors=merged(form.roman_factors),
-            roman_person_factors=merged(form.roman_person_factors),
-        )
-
-    @staticmethod
-    def _compound_of(joined: str, run: Sequence[str], word: str, floor: float) -> bool:
-        """Whether a listed word that sounds like a joined run is spelt like it, and more like
-        it than like any of its words alone ("Omar al" is Omar, not a compound)."""
-        spelt = OSA.normalized_similarity(joined, word)
-        return spelt >= floor and all(spelt > OSA.normalized_similarity(w, word) for w in run)
 
     def _inert(self, removed: list[str]) -> bool:
         """Whether words taken from a query as references can pair with nothing listed:

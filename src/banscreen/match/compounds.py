@@ -1,0 +1,131 @@
+"""Compound names written apart in a query, read joined (`Compounds`, a part of
+`QueryRewrites`, rewrites.py).
+
+Arabic compound names are one word in one rendering and apart in another (`Abd al-Rahman`,
+`Abdulrahman`; ICU romanises الله as "al lh"): a run of two or three words holding a linking
+particle (`compound_links`) is also read joined when a listed word writes it so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from ..registry.matching import MatchingConfig
+from .forms import NameForm
+from .near import Words
+from .normalize import Normaliser
+from .sound import SoundKeys
+
+Listed = Callable[[str], Iterable[str]]
+
+
+class Compounds:
+    # What the index provides (index.py, rewrites.py).
+    config: MatchingConfig
+    normaliser: Normaliser
+    sound: SoundKeys
+    _all_words: Words
+    _compound_links: frozenset[str]
+    _reromanised: Callable[..., NameForm]
+
+    def join_compounds(self, form: NameForm, listed: Listed | None = None) -> NameForm | None:
+        """The name with the parts of a compound name joined where a listed word writes them
+        as one ("Abd al-Rahman" against "Abdulrahman", عبد الله, which romanises "abd al lh",
+        against "Abdullah"); None when there are none.
+
+        A run of two or three words holding a linking particle (`compound_links`) is joined
+        when the joined word sounds like a listed word (equal sound keys of three classes or
+        more) spelt at least `person_spelling_floor` like it, the test persons' name parts
+        pass to align, and more like it than like any of its words alone; runs are taken
+        from the left, longest first. `listed` gives the words with a sound key (by default
+        the registry's; `compare` the other name's).
+        """
+        runs = self._compound_runs(form, self._listed(listed))
+        return self._joined(form, runs) if runs else None
+
+    def compound_forms(self, form: NameForm) -> list[NameForm]:
+        """`join_compounds`, and each run that may be joined, joined alone: a list may write
+        one compound as one word and keep the next one's article apart ("yhyy abd al lh al
+        abydy" against YAHIA ABDALLAH AL-UBAIDI: 0.78 both joined, 0.90 the first alone),
+        and taking runs from the left may take a word that belongs to the next ("aadl abd al
+        lh" joined "aadlabd", where "abd al lh" is the listed Abdallah)."""
+        listed = self._listed(None)
+        runs = self._compound_runs(form, listed)
+        if not runs:
+            return []
+        alone = [run for run in self._every_run(form, listed) if [run] != runs]
+        return [self._joined(form, runs), *(self._joined(form, [run]) for run in alone)]
+
+    def _listed(self, listed: Listed | None) -> Listed:
+        if listed is not None:
+            return listed
+        by_key = self._all_words.by_key
+        return lambda key: by_key.get(key, ())
+
+    def _joins(self, words: Sequence[str], listed: Listed) -> bool:
+        """Whether a run of words is read joined (see `join_compounds`)."""
+        if not any(w in self._compound_links for w in words):
+            return False
+        joined = "".join(words)
+        key = self.sound.key(joined)
+        floor = self.config.person_spelling_floor
+        return len(key) >= 3 and any(
+            self._compound_of(joined, words, word, floor) for word in listed(key)
+        )
+
+    def _compound_runs(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
+        """The runs `join_compounds` joins, from the left: (first position, end) of each."""
+        words = form.roman
+        if len(words) < 2 or form.han:
+            return []
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2):
+                if i + n <= len(words) and self._joins(words[i : i + n], listed):
+                    runs.append((i, i + n))
+                    i += n
+                    break
+            else:
+                i += 1
+        return runs
+
+    def _every_run(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
+        """Every run that may be joined, wherever it starts."""
+        words = form.roman
+        return [
+            (i, i + n)
+            for i in range(len(words))
+            for n in (3, 2)
+            if i + n <= len(words) and self._joins(words[i : i + n], listed)
+        ]
+
+    def _joined(self, form: NameForm, runs: Sequence[tuple[int, int]]) -> NameForm:
+        """`form` with each run of its words joined into one."""
+        words = form.roman
+        out: list[tuple[str, int, int]] = []
+        i = 0
+        for start, end in [*runs, (len(words), len(words))]:
+            out += [(words[k], k, k + 1) for k in range(i, start)]
+            out += [("".join(words[start:end]), start, end)] if start < end else []
+            i = end
+        if form.script == "Latin":
+            return self.normaliser.form(" ".join(w for w, _, _ in out))
+
+        def merged(factors: tuple[float, ...]) -> tuple[float, ...]:
+            return tuple(max(factors[start:end]) for _, start, end in out)
+
+        factors: dict[str, Any] = {
+            "roman_factors": merged(form.roman_factors),
+            "roman_person_factors": merged(form.roman_person_factors),
+        }
+        return self._reromanised(form, tuple(w for w, _, _ in out), **factors)
+
+    @staticmethod
+    def _compound_of(joined: str, run: Sequence[str], word: str, floor: float) -> bool:
+        """Whether a listed word that sounds like a joined run is spelt like it, and more like
+        it than like any of its words alone ("Omar al" is Omar, not a compound)."""
+        spelt = OSA.normalized_similarity(joined, word)
+        return spelt >= floor and all(spelt > OSA.normalized_similarity(w, word) for w in run)
