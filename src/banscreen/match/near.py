@@ -187,7 +187,7 @@ class Words:
         short_words = words if short is None else set(short)
         for word in words | short_words:
             if word.isascii():
-                for key in sound.keys(word):
+                for key in sound.slavic_keys(word):
                     if len(key) >= 2 and word in words:
                         by_key[key].add(word)
                     elif len(key) == 1 and key != "A" and word in short_words:
@@ -218,7 +218,7 @@ class Words:
         found = dict(self.near(token))
         least = self.sound.near_min_classes if min_classes is None else min_classes
         partners: list[tuple[str, float]] = []
-        for key in self.sound.keys(token) if token.isascii() else ():
+        for key in self.sound.slavic_keys(token) if token.isascii() else ():
             if short and len(key) == 1:
                 short_keyed = self.by_short_key.get(key, ())
                 partners += [(other, self.sound.equal_score) for other in short_keyed]

@@ -80,7 +80,8 @@ class Scorer(AcrossScripts, Inside):
         return 0.0
 
     def _spelling(self, a: str, b: str, spelled: float, near: bool = True,
-                  floor: float | None = None, every_key: bool = True) -> float:  # fmt: skip
+                  floor: float | None = None, every_key: bool = True,
+                  slavic: bool = False) -> float:  # fmt: skip
         """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
         "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
         "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
@@ -91,7 +92,7 @@ class Scorer(AcrossScripts, Inside):
             return 0.0
         sound = self.sound.similarity(
             a, b, self.config.person_near_min_classes, self.config.person_equal_min_classes,
-            every_key=every_key,
+            every_key=every_key, slavic=slavic,
         )  # fmt: skip
         if not sound or (not near and sound < self.sound.equal_score):
             return 0.0
@@ -116,7 +117,8 @@ class Scorer(AcrossScripts, Inside):
         initial = self._initial(a, b)
         if initial:
             return initial
-        sound = self._spelling(a, b, spelled)
+        # Ukrainian and Belarusian spellings of a Russian name (Ihor, Igor): sound.py.
+        sound = self._spelling(a, b, spelled, slavic=True)
         if sound and (self._ordinary(a) or self._ordinary(b)):
             return 0.0
         return sound

@@ -31,6 +31,10 @@ _R_UNSOUNDED = re.compile(r"(?<=[aeiouy])r+(?=[b-df-hj-np-tv-xz]|$)")
 MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
 _DIGRAPH_FIRST = frozenset("bcdgkpstz")
+# Ukrainian and Belarusian say as "h" the letter Russian says as "g" (Г): Ihor is Igor,
+# Hryhoryavich Grigorevich, Siarhei Sergei. An "h" that begins no digraph and does not end
+# the word, read as "g" (`slavic_keys`).
+_SLAVIC_H = re.compile(r"(?<![bcdgkpstz])h(?!$)")
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
 # "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa". After a word's first "y",
 # a consonant there, it is a vowel too: ICU's "ywsf" is Yusuf, "ywns" Yunus.
@@ -119,6 +123,7 @@ class SoundKeys:
         self.near_min_classes = config.sound_near_min_classes
         self.key = lru_cache(maxsize=CACHE_ENTRIES)(self._key)
         self.keys = lru_cache(maxsize=CACHE_ENTRIES)(self._keys)
+        self.slavic_keys = lru_cache(maxsize=CACHE_ENTRIES)(self._slavic_keys)
 
     def _keys(self, word: str) -> tuple[str, ...]:
         """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
@@ -141,6 +146,17 @@ class SoundKeys:
             if variant not in found and len(found) < MAX_KEYS:
                 found.append(variant)
         return tuple(found)
+
+    def _slavic_keys(self, word: str) -> tuple[str, ...]:
+        """The word's keys, then those of its "h"s read as "g" (`_SLAVIC_H`) when that
+        changes them: how a Latin spelling of a Ukrainian or Belarusian name sounds in its
+        Russian one. Only Latin persons' parts are compared by them (scoring.py); the
+        candidate search finds words by them all (near.py)."""
+        keys = self.keys(word)
+        read = _SLAVIC_H.sub("g", word)
+        if read == word:
+            return keys
+        return keys + tuple(k for k in self.keys(read) if k not in keys)
 
     def _key(self, word: str, read_as: dict[str, str] | None = None, w_vowel: bool = True) -> str:
         """The sound key of a lower-case ASCII word ("" for a word of no letters), with the
@@ -248,14 +264,16 @@ class SoundKeys:
         min_classes: int | None = None,
         equal_min: int = 2,
         every_key: bool = True,
+        slavic: bool = False,
     ) -> float:
         """How alike two words sound: `equal_score` (keys equal, of `equal_min` classes or
         more), `near_score` (near keys of `min_classes` classes or more) or 0. Without
         `every_key`, by each word's first key only (organisations' made words: "Lazard" is
-        not "Lazada" for an unsounded "r")."""
+        not "Lazada" for an unsounded "r"); with `slavic`, by `slavic_keys` too."""
         best = 0.0
-        keys_a = self.keys(a) if every_key else (self.key(a),)
-        keys_b = self.keys(b) if every_key else (self.key(b),)
+        keys = self.slavic_keys if slavic else self.keys
+        keys_a = keys(a) if every_key else (self.key(a),)
+        keys_b = keys(b) if every_key else (self.key(b),)
         for ka in keys_a:
             for kb in keys_b:
                 if len(ka) < equal_min or len(kb) < equal_min:
