@@ -9,8 +9,11 @@ with a Latin name of two or three words, Wikidata's Korean and English labels of
 names, and Chinese ones written by their characters' Korean readings. The Korean-name rules
 (docs/matching.md, korean.py) were developed on the other names of that file; these were
 held apart (their misses were read once, after the rules were written). Prints recall at
-REVIEW of each name against its own Latin name, and false hits of each against the Latin
-names of the others with the same first syllable (most of them the same surname).
+REVIEW of each name against its own Latin name; false hits of each against the Latin
+names of the others with the same first syllable (most of them the same surname); and how
+many of their Latin names have a hit against the 2,684 OFAC persons of bench/data (a probe
+of false hits, as bench/script_false_hits.py's: none of these persons is listed there, as
+far as their names tell).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import name_sets
 from banscreen.engine import Screener
 from banscreen.registry import load_registry
 
@@ -51,14 +55,19 @@ def main() -> None:
                 continue
             pairs += 1
             false += hit(row["hangul"], other["latin"])
+    parties, _ = name_sets.read_sets()
+    listed = name_sets.ofac_persons_matcher(parties)
+    latin_hits = sum(bool(listed.names.match(row["latin"])) for row in rows)
     result = {"names": len(rows), "recall": round(found / len(rows), 4),
-              "same_first_syllable_pairs": pairs, "false_hits": false}  # fmt: skip
+              "same_first_syllable_pairs": pairs, "false_hits": false,
+              "latin_names_with_an_ofac_hit": latin_hits}  # fmt: skip
     if args.json:
         print(json.dumps(result))
         return
     print(
         f"{len(rows):,} names in Hangul: recall at REVIEW {result['recall']:.3f} ({found}); "
-        f"{false} false hits of {pairs:,} pairs with another name of the same first syllable"
+        f"{false} false hits of {pairs:,} pairs with another name of the same first syllable; "
+        f"their Latin names with a hit against the OFAC persons: {latin_hits:,}"
     )
 
 

@@ -77,6 +77,41 @@ def test_another_korean_name_is_a_different_person(
     assert score <= screener.registry.matching.person_conflict_max
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("CHO, Yon Chun", "person-jo-yon-jun"),  # ㅈ as ch and j (OFAC lists both)
+        ("KIM Jong Man", "person-kim-chong-man"),
+        ("Pak Chung-hui", "person-park-chung-hee"),
+    ],
+)
+def test_a_korean_name_in_another_romanisation_is_a_hit(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Two Latin spellings of one Korean name: each syllable spelt by either any way the
+    table allows. "CHO, Yon Chun" against "JO, Yon Jun" was 0.70 ("cho" and "jo" have keys
+    of one class, which say nothing alone)."""
+    score, _ = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Kim Min-gyeong", "person-kim-chong-man"),  # "min" sounds like "man": 0.93 with OFAC
+        ("KIM Jong Il", "person-kim"),
+        ("Park Jong-hun", "person-park-chung-hee"),
+    ],
+)
+def test_two_korean_names_in_latin_letters_are_two_persons(
+    screener: Screener, korean: KoreanNames, query: str, entity: str
+) -> None:
+    assert entity not in found(screener, query)
+    assert korean.different(["kim", "min", "gyeong"], ["kim", "chong", "man"])
+    assert not korean.different(["kim", "jong", "um"], ["kim", "jong", "un"])  # a typo, maybe
+    assert not korean.different(["wei", "linna"], ["wei", "lin", "na"])  # Wei is 魏, not Korean
+
+
 def test_a_chinese_name_in_pinyin_is_not_taken_for_another_korean_name(
     korean: KoreanNames,
 ) -> None:
@@ -160,6 +195,8 @@ def test_the_index_finds_every_korean_hit_scoring_finds(
     hangul = surname + given_name
     if rng.random() < 0.2:
         query = rng.choice(["金正恩", "金正日", "朴正熙", "盧武鉉", "卢武铉", "崔龍海"])
+    elif rng.random() < 0.2:
+        query = rng.choice(["CHO, Yon Chun", "Jo Yeon-jun", "Kim Jong-man", "Pak Jung Hi"])
     elif rng.random() < 0.5:
         query = hangul
     else:

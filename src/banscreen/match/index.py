@@ -316,7 +316,8 @@ class NameIndex(ComponentNames, TokenPartners):
                 for key in {*whole, *map(self.sound.key, form.roman)}:
                     found |= set(org_keys.get(key, ()))
         # Korean names in Hangul and Latin persons, by the surname's spellings (korean.py).
-        for key in self.scorer.korean.keys(form.tokens):
+        korean = self.scorer.korean
+        for key in korean.keys(form.tokens) | korean.latin_keys(form.tokens):
             found |= self._lexical_persons.by_token.get(key, set())
         if len(form.tokens) > 1:
             found |= {*self._korean.get(form.tokens[0], ()), *self._korean.get(form.tokens[-1], ())}

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import product
+
+from rapidfuzz.distance import Levenshtein
 
 from ..registry.matching import MatchingConfig
 from .pinyin import has_han, pinyin_syllables, split_pinyin, to_simplified
@@ -161,10 +164,6 @@ class KoreanNames:
         return (*self._surnames, *self._compound)
 
     @cached_property
-    def _any_surname(self) -> frozenset[str]:
-        return frozenset().union(*(self.surname_spellings(s) for s in self.surnames))
-
-    @cached_property
     def _any_syllable(self) -> str:
         """A pattern of any one syllable's spelling."""
 
@@ -180,10 +179,11 @@ class KoreanNames:
         return re.compile(f"(?:{self._any_syllable}){{1,3}}")
 
     def reads_korean(self, tokens: Sequence[str]) -> bool:
-        """Whether a Latin name reads as a Korean one: a Korean surname's spelling, first or
-        last, and a given name of one to three syllables."""
+        """Whether a Latin name reads as a Korean one: a Korean surname's spelling (by its
+        letters or its own, not a Mandarin reading: "Wei" is 魏, not 위), first or last, and
+        a given name of one to three syllables."""
         return any(
-            surname in self._any_surname and self._given.fullmatch(given)
+            surname in self._surname_of and self._given.fullmatch(given)
             for surname, given in latin_orders(tokens)
         )
 
@@ -216,6 +216,8 @@ class KoreanNames:
         orders = list(latin_orders(latin))
         if any(spelt in spellings and self.spells(given, rest, mandarin) for spelt, rest in orders):
             return True
+        if self.spells(surname + given, "".join(latin), mandarin):
+            return True  # the whole name spelt in its order ("gangjang-gang", 강장강)
         if any(self.spells(surname + given, rest) for _, rest in orders):
             return None  # a given name alone (민규, "Kim Min-gyu"): said by other rules
         # A Chinese name in pinyin that its Hangul does not spell by the readings of the
@@ -225,6 +227,80 @@ class KoreanNames:
             return None
         return False if self.reads_korean(latin) else None
 
+    # ------------------------------------------------------------------ Latin and Latin
+    @cached_property
+    def _surname_of(self) -> dict[str, frozenset[str]]:
+        """Each Latin spelling of a Korean surname (by its letters and its own spellings),
+        and the surnames it spells."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for surname in self.surnames:
+            for spelt in self.surname_spellings(surname, mandarin=False):
+                found[spelt].add(surname)
+        return {spelt: frozenset(surnames) for spelt, surnames in found.items()}
+
+    @cached_property
+    def _tables(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The initials that are written, and the vowels after a silent ㅇ."""
+        loud = {letter: spelt for letter, spelt in self._initial.items() if any(spelt)}
+        after = self._after_silent
+        silent = {v: [*spelt, *after.get(v, ())] for v, spelt in self._vowel.items()}
+        return loud, silent
+
+    def same_name(self, a: Sequence[str], b: Sequence[str]) -> bool:
+        """Whether two Latin names spell one Korean name: surnames that spell one Korean
+        surname, first or last, and given names that spell one run of one to three
+        syllables, each letter spelt by either name any way the table allows ("CHO, Yon
+        Chun" and "JO, Yon Jun"; "PAK, Il-Gyu" and "PAK, Il-Kyu")."""
+        if len(a) < 2 or len(b) < 2:
+            return False
+        for surname_a, given_a in latin_orders(a):
+            read_a = self._surname_of.get(surname_a)
+            if not read_a:
+                continue
+            for surname_b, given_b in latin_orders(b):
+                if read_a & self._surname_of.get(surname_b, frozenset()) and self._one_run(
+                    given_a, given_b
+                ):
+                    return True
+        return False
+
+    def different(self, a: Sequence[str], b: Sequence[str]) -> bool:
+        """Whether two Latin names read as two Korean names (`reads_korean`, and not
+        `same_name`): Korean syllables that sound alike are other names ("Min" is not
+        "Man", "Sang" not "Song"), which Latin persons' rules align by sound. Not when one
+        name's words are all the other's, or the given names are one edit apart, which may
+        be a typing error ("Jong Um")."""
+        if not (self.reads_korean(a) and self.reads_korean(b)) or self.same_name(a, b):
+            return False
+        if set(a) <= set(b) or set(b) <= set(a):
+            return False  # a given syllable left out ("Park Jin", PARK Se Jin): other rules
+        return all(
+            Levenshtein.distance(given_a, given_b) > 1
+            for _, given_a in latin_orders(a)
+            for _, given_b in latin_orders(b)
+        )
+
+    def _one_run(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` spell one run of one to three syllables."""
+        loud, silent = self._tables
+        states = {(0, 0)}
+        for _ in range(3):
+            vowels = _both(a, b, _both(a, b, states, loud), self._vowel) | _both(
+                a, b, states, silent
+            )
+            states = _both(a, b, vowels, self._final)
+            if (len(a), len(b)) in states:
+                return True
+        return False
+
+    def latin_keys(self, tokens: Sequence[str]) -> frozenset[str]:
+        """The Latin words a Latin name that reads as Korean finds the other spellings of
+        its name by: every spelling of each surname its first or last word spells."""
+        if len(tokens) < 2 or not self.reads_korean(tokens):
+            return frozenset()
+        surnames = {s for t in (tokens[0], tokens[-1]) for s in self._surname_of.get(t, ())}
+        return frozenset().union(*(self.surname_spellings(s, mandarin=False) for s in surnames))
+
     def keys(self, tokens: Sequence[str]) -> frozenset[str]:
         """The Latin words a Korean name in Hangul or in Chinese characters is found by (its
         surname's spellings), none for any other name."""
@@ -233,3 +309,18 @@ class KoreanNames:
         else:
             names = [self.split(tokens)]
         return frozenset().union(*(self.surname_spellings(n[0]) for n in names if n))
+
+
+def _both(
+    a: str, b: str, states: set[tuple[int, int]], table: dict[str, list[str]]
+) -> set[tuple[int, int]]:
+    """Where `a` and `b` are after one more letter of `table`, spelt any of its ways in each,
+    from each pair of positions in `states`."""
+    out: set[tuple[int, int]] = set()
+    for p, q in states:
+        for spelt in table.values():
+            ends_a = [p + len(x) for x in spelt if a.startswith(x, p)]
+            if ends_a:
+                ends_b = [q + len(y) for y in spelt if b.startswith(y, q)]
+                out.update((x, y) for x in ends_a for y in ends_b)
+    return out

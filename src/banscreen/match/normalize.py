@@ -294,10 +294,13 @@ class Normaliser:
         (three letters or fewer) that is not a company's form only (`company_form_words`)
         nor a stop word."""
         kept = set(form.tokens)
+        words = (  # a Latin word as its token reads ("ço" is "co")
+            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(self.fold(text))
+        )
         return any(
             w and len(w) <= 3 and w not in kept and w not in self._company_forms
             and w not in self._stop_words and not has_han(w)
-            for w in split_words(self.fold(text))
+            for w in words
         )  # fmt: skip
 
     def plain_form(self, text: str) -> NameForm:

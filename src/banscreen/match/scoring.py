@@ -313,6 +313,13 @@ class Scorer(AcrossScripts, Inside):
             score, method = (0.0 if conflict else min(score, cfg.weak_name_max)), "fuzzy"
         best = Score(score, method, lexical, found)
         if a.script == b.script:
+            if person and a.script == "Latin" and score < 1.0:
+                # One Korean name in two romanisations is a REVIEW; two Korean names are
+                # two persons, however alike their syllables sound (korean.py).
+                if score < cfg.sound_equal_score and self.korean.same_name(a.tokens, b.tokens):
+                    return Score(cfg.sound_equal_score, "fuzzy", lexical, found)
+                if score > cfg.person_conflict_max and self.korean.different(a.tokens, b.tokens):
+                    return Score(cfg.person_conflict_max, method, lexical, found)
             return best
         if {a.script, b.script} == {"Han", "Latin"}:
             sound = self._pinyin(pa, pb, contained_a, contained_b)
