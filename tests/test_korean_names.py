@@ -203,3 +203,29 @@ def test_the_index_finds_every_korean_hit_scoring_finds(
         parts = [_spelling(korean, s, rng) for s in hangul]
         query = " ".join([parts[0], "-".join(parts[1:])] if rng.random() < 0.5 else parts)
     assert match_key(index.match(query)) == match_everything(index, query), query
+
+
+@pytest.mark.parametrize(
+    ("key", "bad", "message"),
+    [
+        ("hangul_spellings", {"initial": {"a": ["g"]}}, "needs exactly"),
+        ("hangul_surnames", {"Kim": []}, "not Hangul syllables"),
+        ("hangul_hanja", {"김": "kim"}, "give Chinese characters"),
+    ],
+)
+def test_the_korean_tables_are_validated_at_load(
+    tmp_path: Path, key: str, bad: object, message: str
+) -> None:
+    """A table that is not what korean.py reads is refused when matching.yaml is loaded,
+    with the key that is wrong, not used half-read."""
+    import yaml
+
+    from banscreen.errors import DataError
+    from banscreen.registry.loader import load_matching_config, shipped_data_dir
+
+    settings = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+    settings[key] = bad
+    path = tmp_path / "matching.yaml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=message):
+        load_matching_config(path)
