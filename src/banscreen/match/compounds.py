@@ -42,7 +42,7 @@ class Compounds:
         from the left, longest first. `listed` gives the words with a sound key (by default
         the registry's; `compare` the other name's).
         """
-        runs = self._compound_runs(form, self._listed(listed))
+        runs = _from_the_left(self._every_run(form, self._listed(listed)))
         return self._joined(form, runs) if runs else None
 
     def compound_forms(self, form: NameForm) -> list[NameForm]:
@@ -51,11 +51,11 @@ class Compounds:
         abydy" against YAHIA ABDALLAH AL-UBAIDI: 0.78 both joined, 0.90 the first alone),
         and taking runs from the left may take a word that belongs to the next ("aadl abd al
         lh" joined "aadlabd", where "abd al lh" is the listed Abdallah)."""
-        listed = self._listed(None)
-        runs = self._compound_runs(form, listed)
+        every = self._every_run(form, self._listed(None))
+        runs = _from_the_left(every)
         if not runs:
             return []
-        alone = [run for run in self._every_run(form, listed) if [run] != runs]
+        alone = [run for run in every if [run] != runs]
         return [self._joined(form, runs), *(self._joined(form, [run]) for run in alone)]
 
     def _listed(self, listed: Listed | None) -> Listed:
@@ -75,26 +75,12 @@ class Compounds:
             self._compound_of(joined, words, word, floor) for word in listed(key)
         )
 
-    def _compound_runs(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
-        """The runs `join_compounds` joins, from the left: (first position, end) of each."""
+    def _every_run(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
+        """Every run that may be joined, wherever it starts, longest first at each start:
+        (first position, end) of each."""
         words = form.roman
         if len(words) < 2 or form.han:
             return []
-        runs: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            for n in (3, 2):
-                if i + n <= len(words) and self._joins(words[i : i + n], listed):
-                    runs.append((i, i + n))
-                    i += n
-                    break
-            else:
-                i += 1
-        return runs
-
-    def _every_run(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
-        """Every run that may be joined, wherever it starts."""
-        words = form.roman
         return [
             (i, i + n)
             for i in range(len(words))
@@ -129,3 +115,15 @@ class Compounds:
         it than like any of its words alone ("Omar al" is Omar, not a compound)."""
         spelt = OSA.normalized_similarity(joined, word)
         return spelt >= floor and all(spelt > OSA.normalized_similarity(w, word) for w in run)
+
+
+def _from_the_left(every: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the runs that may be joined (`_every_run`), those taken from the left, the longest
+    at each start, skipping the words a taken run holds: the runs `join_compounds` joins."""
+    runs: list[tuple[int, int]] = []
+    taken = 0
+    for start, end in every:
+        if start >= taken:
+            runs.append((start, end))
+            taken = end
+    return runs
