@@ -60,9 +60,7 @@ class AcrossScripts:
         from its Latin spelling than katakana does ("loseun", 로슨, Lawson). By near keys of
         three classes, 233 of 1,000 names in Hangul met an OFAC person, 170 so (Korean
         names are read by their syllables first: korean.py)."""
-        cfg = self.config
-        near, equal = cfg.person_near_min_classes, cfg.person_equal_min_classes
-        return self._initial(a, b) or self.sound.similarity(a, b, near, equal)
+        return self._initial(a, b) or self._spelling(a, b, spelled, floor=0.0)
 
     def _abjad_person_pair(self, a: str, b: str, spelled: float) -> float:
         """For `a` written in an abjad: an initial, or a word that sounds alike by equal keys

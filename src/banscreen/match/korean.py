@@ -70,6 +70,14 @@ class KoreanNames:
         self._hanja = config.hangul_hanja
         self._spelt: dict[str, frozenset[str]] = {}
 
+    @cached_property
+    def _tables(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The initials that are written, and the vowels after a silent ㅇ."""
+        loud = {letter: spelt for letter, spelt in self._initial.items() if any(spelt)}
+        after = self._after_silent
+        silent = {v: [*spelt, *after.get(v, ())] for v, spelt in self._vowel.items()}
+        return loud, silent
+
     def syllable_spellings(self, syllable: str, mandarin: bool = True) -> frozenset[str]:
         """Every Latin spelling of one syllable: by its letters' spellings, and (with
         `mandarin`) the Mandarin syllables of the characters it reads (`hangul_hanja`)."""
@@ -77,9 +85,8 @@ class KoreanNames:
         found = self._spelt.get(key)
         if found is None:
             initial, vowel, final = letters(syllable)
-            vowels = list(self._vowel.get(vowel, ()))
-            if initial in self._initial and not any(self._initial[initial]):
-                vowels += self._after_silent.get(vowel, ())
+            loud, silent = self._tables
+            vowels = (self._vowel if initial in loud else silent).get(vowel, ())
             found = frozenset(
                 "".join(parts)
                 for parts in product(
@@ -218,7 +225,7 @@ class KoreanNames:
             return True
         if self.spells(surname + given, "".join(latin), mandarin):
             return True  # the whole name spelt in its order ("gangjang-gang", 강장강)
-        if any(self.spells(surname + given, rest) for _, rest in orders):
+        if any(self.spells(surname + given, rest, mandarin) for _, rest in orders):
             return None  # a given name alone (민규, "Kim Min-gyu"): said by other rules
         # A Chinese name in pinyin that its Hangul does not spell by the readings of the
         # table (a character outside it, or read otherwise): said by other rules.
@@ -237,14 +244,6 @@ class KoreanNames:
             for spelt in self.surname_spellings(surname, mandarin=False):
                 found[spelt].add(surname)
         return {spelt: frozenset(surnames) for spelt, surnames in found.items()}
-
-    @cached_property
-    def _tables(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """The initials that are written, and the vowels after a silent ㅇ."""
-        loud = {letter: spelt for letter, spelt in self._initial.items() if any(spelt)}
-        after = self._after_silent
-        silent = {v: [*spelt, *after.get(v, ())] for v, spelt in self._vowel.items()}
-        return loud, silent
 
     def same_name(self, a: Sequence[str], b: Sequence[str]) -> bool:
         """Whether two Latin names spell one Korean name: surnames that spell one Korean
