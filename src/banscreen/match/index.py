@@ -205,6 +205,7 @@ class NameIndex(ComponentNames, TokenPartners):
         self._words = (
             frozenset(t for t in vocabulary if not has_han(t) and len(t) >= 2 and t.isascii())
             | frozenset(self.config.generic_words_latin)
+            | frozenset(self.config.org_kinds)
             | frozenset(self.config.run_together_words)
             | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
         )

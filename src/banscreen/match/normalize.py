@@ -31,6 +31,7 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES, FOLD_KEPT_CHARS, FOLDS_KEPT
 from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
+from .kinds import OrgKinds
 from .legal import PIECES, LegalForms
 from .persons import inverted, person_factors, rigour_titles
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
@@ -61,11 +62,14 @@ class Normaliser:
     def __init__(self, config: MatchingConfig) -> None:
         self._abbreviations = {k.replace("'", ""): v for k, v in config.abbreviations.items()}
         self.legal = LegalForms(config)
+        self.kinds = OrgKinds(config)
         self._place_phrases = by_first_token(config.place_phrases)
         self._places_latin = frozenset(latin for latin, _ in config.places)
         self._place_suffixes = tuple(config.place_suffixes_han)
-        self._generic_latin = frozenset(config.generic_words_latin) | pinyin.read_words(
-            tuple(config.generic_words_han)
+        self._generic_latin = (
+            frozenset(config.generic_words_latin)
+            | self.kinds.words
+            | pinyin.read_words(tuple(config.generic_words_han))
         )
         self._stop_words = frozenset(config.stop_words)
         self._company_forms = frozenset(config.company_form_words)
@@ -151,6 +155,8 @@ class Normaliser:
     def _pieces(self, text: str, legal: bool = True) -> list[str]:
         folded = _HAN_GAP.sub("", self.fold(text))
         if legal and not has_han(folded):
+            # Kinds of organisation first: their phrases hold legal forms (kinds.py).
+            folded = self.kinds.rewrite(folded)
             # Legal forms of several words, and those written with dots ("limited liability
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
             # the words are split and single legal words dropped one by one.

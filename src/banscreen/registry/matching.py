@@ -75,6 +75,7 @@ class MatchingConfig:
     run_together_words: list[str]
     transliteration_max: Share
     abbreviations: dict[str, str]
+    org_kinds: dict[str, list[str]]
     sound_classes: dict[str, list[str]]
     sound_equal_score: Share
     sound_near_similarity: Share
@@ -125,6 +126,7 @@ class MatchingConfig:
             for spelling in spellings:
                 if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
+        _check_org_kinds(self.org_kinds)
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
 
@@ -134,6 +136,18 @@ class MatchingConfig:
 
 
 _JAMO_PARTS = ("initial", "vowel", "vowel_after_silent", "final")
+
+
+def _check_org_kinds(kinds: dict[str, list[str]]) -> None:
+    """A kind is one lower-case ASCII word; its spellings are lower-case words, each a word or
+    alternatives written "a|b"."""
+    for kind, spellings in kinds.items():
+        if not (kind.isascii() and kind.isalpha() and kind.islower()):
+            raise ValueError(f"org_kinds: {kind!r} is not one lower-case ASCII word")
+        for spelling in spellings:
+            words = spelling.replace("|", " ").split()
+            if not words or not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+                raise ValueError(f"org_kinds {kind}: {spelling!r} is not lower-case ASCII words")
 
 
 def _check_hangul(
