@@ -20,15 +20,16 @@ import regex
 
 from ..registry.matching import MatchingConfig
 
-# Between the words of a spelling: spaces, hyphens or dots, and "and" or "&" where the
-# translation has it ("research and production enterprise").
-_GAP = r"[\s.\-]+(?:(?:and|&)[\s.\-]+)?"
-_WORD_EDGE = r"[\p{L}\p{N}]"
+# A word, and what may stand between two words of a spelling: spaces, hyphens, dots and
+# "&" ("research & production"; "and" is a word that may stand there too).
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+_GAP = regex.compile(r"[\s.\-&]+")
+_AND = "and"
 
 
 def spelling_words(spelling: str) -> tuple[str, ...]:
     """A spelling's words as the table writes them, without "and" and "&"."""
-    return tuple(w for w in regex.split(r"[\s.\-]+", spelling) if w and w not in ("and", "&"))
+    return tuple(w for w in regex.split(r"[\s.\-]+", spelling) if w and w not in (_AND, "&"))
 
 
 def spellings(written: str) -> list[tuple[str, ...]]:
@@ -40,24 +41,59 @@ class OrgKinds:
     """The spellings of one matching configuration's kinds of organisation."""
 
     def __init__(self, config: MatchingConfig) -> None:
-        self._kind: dict[tuple[str, ...], str] = {}
+        kind_of: dict[tuple[str, ...], str] = {}
         for kind, written_all in config.org_kinds.items():
             for written in (kind, *written_all):
                 for words in spellings(written):
-                    self._kind[words] = kind
+                    kind_of[words] = kind
         self.words = frozenset(config.org_kinds)
-        # Longest first, so that the longer of two overlapping spellings is the one read.
-        alternatives = sorted(self._kind, key=lambda words: (-len(words), words))
-        pattern = "|".join(_GAP.join(map(regex.escape, words)) for words in alternatives)
-        self._pattern = (
-            regex.compile(f"(?<!{_WORD_EDGE})(?:{pattern})(?!{_WORD_EDGE})") if pattern else None
-        )
+        # By first word, longest first: of two spellings that start alike, the longer is
+        # the one read ("central research institute" is a TsNII, not a central NII).
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words in sorted(kind_of, key=lambda words: (-len(words), words)):
+            self._by_first.setdefault(words[0], []).append((words, kind_of[words]))
 
     def rewrite(self, folded: str) -> str:
         """Folded text with each kind's spelling replaced by the kind's word."""
-        if self._pattern is None:
-            return folded
-        return self._pattern.sub(self._word, folded)
+        return self._read(folded)[0]
 
-    def _word(self, found: regex.Match[str]) -> str:
-        return f" {self._kind[spelling_words(found.group())]} "
+    def rewrites(self, folded: str) -> bool:
+        """Whether the text spells a kind of organisation other than as the kind's word."""
+        return self._read(folded)[1]
+
+    def _read(self, folded: str) -> tuple[str, bool]:
+        found = list(_WORD.finditer(folded))
+        if not any(m.group() in self._by_first for m in found):
+            return folded, False  # most names: one set lookup a word
+        out: list[str] = []
+        last = i = 0
+        changed = False
+        while i < len(found):
+            hit = self._spelling_at(folded, found, i)
+            if hit is None:
+                i += 1
+                continue
+            end, words, kind = hit
+            out.extend((folded[last : found[i].start()], f" {kind} "))
+            changed = changed or words != (kind,)
+            last, i = found[end - 1].end(), end
+        out.append(folded[last:])
+        return "".join(out), changed
+
+    def _spelling_at(
+        self, folded: str, found: list[regex.Match[str]], i: int
+    ) -> tuple[int, tuple[str, ...], str] | None:
+        """The longest spelling whose words start at word `i`: (the word after it, the
+        spelling, its kind)."""
+        for words, kind in self._by_first.get(found[i].group(), ()):
+            j, k = i + 1, 1
+            while k < len(words) and j < len(found):
+                if not _GAP.fullmatch(folded, found[j - 1].end(), found[j].start()):
+                    break
+                word = found[j].group()
+                if word != words[k] and word != _AND:
+                    break
+                j, k = j + 1, k + (word == words[k])
+            if k == len(words):
+                return j, words, kind
+        return None

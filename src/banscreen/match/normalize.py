@@ -298,10 +298,14 @@ class Normaliser:
     def may_be_name_parts(self, text: str, form: NameForm) -> bool:
         """Whether a word read as a legal form may be part of a person's name: a short word
         (three letters or fewer) that is not a company's form only (`company_form_words`)
-        nor a stop word."""
+        nor a stop word; or whether a word was read as a kind of organisation ("Robert
+        Plant")."""
+        folded = self.fold(text)
+        if self.kinds.rewrites(folded):
+            return True
         kept = set(form.tokens)
         words = (  # a Latin word as its token reads ("ço" is "co")
-            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(self.fold(text))
+            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(folded)
         )
         return any(
             w and len(w) <= 3 and w not in kept and w not in self._company_forms
