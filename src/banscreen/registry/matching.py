@@ -131,8 +131,15 @@ class MatchingConfig:
         _check_hanja(self.hangul_hanja)
 
     def key(self) -> str:
-        """Every value, as one string: part of the key of whatever is built from them."""
-        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+        """Every value, as one string: part of the key of whatever is built from them.
+
+        Written once per configuration (it is frozen): each cached product asks for it,
+        and writing its large tables (the Korean ones) costs tens of milliseconds."""
+        written = self.__dict__.get("_key")
+        if written is None:
+            written = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+            object.__setattr__(self, "_key", written)
+        return written
 
 
 _JAMO_PARTS = ("initial", "vowel", "vowel_after_silent", "final")
