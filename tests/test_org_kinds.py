@@ -15,12 +15,12 @@ from banscreen.engine import Screener
 from banscreen.match.kinds import OrgKinds, spellings
 from helpers.matching import found, match_everything, match_key, persons_screener, review
 
-RUSSIAN = Path(__file__).resolve().parent / "fixtures" / "names" / "russian_organisations.yaml"
+KINDS = Path(__file__).resolve().parent / "fixtures" / "names" / "kinds_organisations.yaml"
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return persons_screener(RUSSIAN)
+    return persons_screener(KINDS)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,9 @@ def screener() -> Screener:
         ("FGUP SZ Morye", "org-morye"),
         ("Research & Production Enterprise Geofizika Kosmos", "org-geofizika"),
         ("nauchno-proizvodstvennoe predpriyatie Topaz", "org-topaz"),
+        # Persian: "sherkat" is "company", the ezafe ("-e", "-ye") is not written in English
+        ("SHERKAT-E MELLI-YE SAKHTEMAN", "org-melli-sakhteman"),
+        ("ROSHAN SARAFI", "org-roshan"),
     ],
 )
 def test_a_kind_written_another_way_is_the_same_name(

@@ -24,6 +24,9 @@ from ..registry.matching import MatchingConfig
 # "&" ("research & production"; "and" is a word that may stand there too).
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _GAP = regex.compile(r"[\s.\-&]+")
+# Persian's ezafe ("of"), which romanisations hyphen to the word before it: "Sherkat-e
+# Melli-ye Sakhteman" is "Melli Sakhteman Company", and the translations do not write it.
+_EZAFE = regex.compile(r"(?<=\p{L})-(?:e|ye)(?![\p{L}\p{N}])")
 _AND = "and"
 
 
@@ -62,6 +65,8 @@ class OrgKinds:
         return self._read(folded)[1]
 
     def _read(self, folded: str) -> tuple[str, bool]:
+        if "-" in folded:
+            folded = _EZAFE.sub(" ", folded)
         found = list(_WORD.finditer(folded))
         if not any(m.group() in self._by_first for m in found):
             return folded, False  # most names: one set lookup a word
