@@ -10,7 +10,8 @@ up, at most `contained_score` (REVIEW, method `contained`); so is the field up t
 first comma or semicolon, for organisations' names, unless the words after the comma are
 parts of listed persons' names ("ARELLANO FELIX, Enedina": a surname, then a given name).
 A place right after a name found inside another says where, and does not run it on
-("Bank Melli Iran Hamburg Branch"; test_places.py).
+("Bank Melli Iran Hamburg Branch"; test_places.py). The processor before a statement
+descriptor's star ("ALIPAY*TAOBAO") is a name of its own too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,26 @@ def test_a_name_followed_by_its_address_is_a_review(
     hits = found(screener, query)
     assert hits.get(entity) == (screener.registry.matching.contained_score, "contained"), hits
     # The evidence says where in the field the name was found: at its start.
+    evidence = next(m for m in screener.matcher.evidence_for(Transaction("t", date(2021, 3, 15),
+                    "payment", query)) if m.entity_id == entity)  # fmt: skip
+    assert evidence.span is not None and evidence.span[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("ALIPAY*TAOBAO", "app-alipay"),
+        ("ALIPAY * TMALL 8823", "app-alipay"),
+        ("WECHATPAY*STARBUCKS", "app-wechat-pay"),
+    ],
+)
+def test_the_processor_before_a_statement_descriptors_star_is_a_review(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Each was a CLEAR: the merchant after the star read as the processor's name running
+    on into another one ("Alipay Taobao")."""
+    hits = found(screener, query)
+    assert hits.get(entity) == (screener.registry.matching.contained_score, "contained"), hits
     evidence = next(m for m in screener.matcher.evidence_for(Transaction("t", date(2021, 3, 15),
                     "payment", query)) if m.entity_id == entity)  # fmt: skip
     assert evidence.span is not None and evidence.span[0] == 0
@@ -114,6 +135,17 @@ SEPARATED = st.one_of(
 )  # fmt: skip
 
 
+def _processors(screener: Screener) -> list[tuple[str, str]]:
+    return sorted({(e.name.value, e.entity_id) for e in findable_latin_organisations(screener)})
+
+
+# What a card or wallet statement writes after the processor: a star, then the merchant.
+DESCRIBED = st.tuples(
+    st.sampled_from(["*", " *", " * "]),
+    st.sampled_from(["TAOBAO", "TMALL 8823", "STARBUCKS SHANGHAI", "Quorvel Stores"]),
+).map("".join)
+
+
 PLACED = st.tuples(
     st.sampled_from([" Hamburg", " Dubai", " Kuala Lumpur", " New York", " Sao Paulo",
                      " Germany", " Texas", " Moscow"]),
@@ -133,6 +165,9 @@ PLACED = st.tuples(
         # place read as a name running on, and 16,173 of 34,012 such fields made from
         # OFAC's SDN organisations and four places were a CLEAR.
         (_organisations, PLACED),
+        # A statement descriptor, processor*merchant ("ALIPAY*TAOBAO"): the merchant's name
+        # ran the processor's on into another name, a CLEAR.
+        (_processors, DESCRIBED),
     ],
 )
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,

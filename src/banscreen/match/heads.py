@@ -64,6 +64,18 @@ def field_head(
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
 
 
+def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:
+    """The payment processor of a card or wallet statement's descriptor, the words before
+    its star ("ALIPAY*TAOBAO", "PAYPAL *ACME"): a name of its own, one word as often as
+    not, whatever the merchant after the star is called. None without a star between
+    words."""
+    head, star, rest = text.partition("*")
+    if not star or not any(ch.isalnum() for ch in head) or not any(ch.isalnum() for ch in rest):
+        return None
+    form = _part_form(head, normaliser, references)
+    return form if form.tokens else None
+
+
 def _first_part(text: str) -> str:
     """The field up to its first comma or semicolon (all of it when it has none)."""
     return _SEPARATOR.split(text, maxsplit=1)[0]

@@ -20,7 +20,7 @@ from .compounds import Compounds
 from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
-from .heads import field_head, field_place_head, name_before_more
+from .heads import descriptor_head, field_head, field_place_head, name_before_more
 from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -151,7 +151,8 @@ class QueryRewrites(CutNames, Compounds):
         re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
         compound name's parts joined, at most `compact_score`; and with a last word cut off
         by a field's length completed (cut.py), at most `truncated_max`. And up to a comma
-        or a place that ends it (heads.py), for organisations only, at most the same."""
+        or a place that ends it, and the processor before a statement descriptor's star
+        ("ALIPAY*TAOBAO"; heads.py), for organisations only, at most the same."""
         references = self.config.reference_words, self.config.currency_codes
         split = split_references(query, *references)
         if split is None:
@@ -166,6 +167,9 @@ class QueryRewrites(CutNames, Compounds):
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         if named is not None and named.tokens != found[0].form.tokens:
             out.append(Variant(named, cap, "contained", organisations=True))
+        processor = descriptor_head(query, self.normaliser, references)
+        if processor is not None and processor.tokens != found[0].form.tokens:
+            out.append(Variant(processor, cap, "contained", organisations=True))
         placed = field_place_head(query, found[0].form, self.normaliser, self.places,
                                   self.person_word, references)  # fmt: skip
         if placed is not None and len(placed.tokens) > 1:
