@@ -176,6 +176,25 @@ def test_generic_only_overlap_is_not_a_hit(screener: Screener) -> None:
     assert "ant-group" not in {h.entry.entity_id for h in hits}
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("支付宝 转账", "app-alipay"),  # "Alipay transfer"
+        ("支付宝提现", "app-alipay"),  # "Alipay withdrawal"
+        ("微信支付-商户", "app-wechat-pay"),  # "WeChat Pay - merchant"
+        ("财付通 充值", "tenpay"),  # "Tenpay top-up"
+    ],
+)
+def test_a_chinese_name_with_what_the_payment_is_is_a_hit(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """The Chinese words a payment says it is (transfer, payment, merchant, top-up) are
+    generic, as their English words are: "支付宝 转账" was a CLEAR, its 转账 read as a name."""
+    assert entity in {h.entry.entity_id for h in screener.matcher.match_name(query)}
+    # ... and alone they name nothing
+    assert best(screener, "转账 付款") is None
+
+
 def test_containment_needs_a_descriptive_remainder(screener: Screener) -> None:
     hit = best(screener, "Tencent Technology (Shenzhen) Co., Ltd.")
     assert hit is not None and hit[0] == "tencent-holdings"
@@ -285,3 +304,22 @@ def test_near_tokens_across_the_short_and_long_boundary() -> None:
                 assert list(index.near(query)) == expected, query
                 checked += bool(expected)
     assert checked > 40  # most of these are near their token
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("AlipayHK", "app-alipay"),
+        ("WECHATPAYHK", "app-wechat-pay"),
+        ("CamscannerUK", "app-camscanner"),
+    ],
+)
+def test_a_name_run_together_with_a_place_code_is_a_hit(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """A wallet named for where it operates ("AlipayHK") was a CLEAR: "hk" was no word a
+    run-together token could be split into."""
+    hits = {h.entry.entity_id: h.score for h in screener.matcher.match_name(query)}
+    review, block = (screener.registry.matching.thresholds.review,
+                     screener.registry.matching.thresholds.block)  # fmt: skip
+    assert review <= hits[entity] < block
