@@ -529,6 +529,38 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
     assert scan(f"{filler} Алипэй") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("payment: wechatpay", "app-wechat-pay"),  # a name of two words written as one
+        ("Paid through We Chat Pay", "app-wechat-pay"),  # split elsewhere, "Pay" kept whole
+        ("Ali-pay QR", "app-alipay"),  # a word hyphened apart
+        ("We-Chat Pay transfer", "app-wechat-pay"),
+        ("order 123 alipayhk", "app-alipay"),  # run together with a place's code
+    ],
+)
+def test_free_text_finds_a_name_written_together_or_apart_otherwise(
+    screener: Screener, text: str, entity: str
+) -> None:
+    """Each was a CLEAR: free text was searched by the names' own words only. Such a hit
+    is a REVIEW at most, like a name found by sound."""
+    hits = [h for h in screener.matcher.free_text.scan(text) if h.entry.entity_id == entity]
+    assert hits and all(h.joined for h in hits), hits
+    evidence = [e for e in screener.matcher.evidence_for(
+        Transaction("t", date(2021, 3, 15), "payment", "Global Goods Ltd", text=text))
+        if e.entity_id == entity]  # fmt: skip
+    assert evidence and all(e.max_outcome == Outcome.REVIEW for e in evidence)
+
+
+@pytest.mark.parametrize(
+    "text", ["ten cent stamps", "share it with the team", "we chat every day", "king soft drinks"]
+)
+def test_english_words_run_together_do_not_spell_an_app(screener: Screener, text: str) -> None:
+    """Words of ordinary text joined would spell names of one word ("Tencent", "SHAREit"):
+    only a name of two words or more, with one of them kept whole, is found so."""
+    assert screener.matcher.free_text.scan(text) == []
+
+
 @given(st.text(alphabet="abcdghijkmnotuz", max_size=12))
 def test_the_greek_reading_only_reads_two_letters_as_one(word: str) -> None:
     read = greek_reading(word)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
+import regex
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
@@ -37,6 +38,9 @@ from .text import lookalike_reading, script_of
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
 LOOKALIKE_CHARS = 1 << 16
+# The longest text whose words run together are split into a name's (a payment's
+# remittance text is 140 characters; an invoice line a few hundred).
+SPLIT_CHARS = 1 << 12
 
 # Windows of words in other scripts matched as names (at most this many words, every
 # `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
@@ -44,26 +48,40 @@ _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
 
 
+# Words of text joined to spell a listed name written otherwise apart ("wechatpay", "We
+# Chat Pay", "Ali-pay"): at most this many.
+_JOINED_WORDS = 4
+_JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
+_HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
+
+
 @dataclass(frozen=True)
 class TextHit:
     entry: NameEntry
     phrase: str
     sounded: bool = False  # found by how it sounds, in another script
+    joined: bool = False  # found with its words written together or apart otherwise
 
 
 class FreeTextIndex:
     """Registry names by their first token (indexes into `NameIndex.entries`), longest
     phrases first; stored with the name index (stored.py)."""
 
-    STORED: ClassVar[dict[str, Spec]] = {"_by_first": Table(), "_spoken_first": Table()}
+    STORED: ClassVar[dict[str, Spec]] = {
+        "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
+    }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
+    # Searched organisations' names of two words or more in Latin letters, by their words
+    # run together ("wechatpay")
+    _by_compact: Mapping[str, Sequence[int]]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
         kinds = frozenset(config.contained_name_kinds)
         by_first: dict[str, list[int]] = defaultdict(list)
         spoken_first: dict[str, list[int]] = defaultdict(list)
+        by_compact: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
@@ -77,30 +95,41 @@ class FreeTextIndex:
             by_first[entry.tokens[0]].append(i)
             if entry.person and entry.form.spoken != entry.tokens:
                 spoken_first[entry.form.spoken[0]].append(i)
+            compact = entry.compact
+            if (
+                not entry.person
+                and len(entry.tokens) > 1
+                and len(compact) >= _JOINED_MIN_CHARS
+                and compact.isascii()
+            ):
+                by_compact[compact].append(i)
         for table in (by_first, spoken_first):
             for ids in table.values():
                 ids.sort(key=lambda i: -len(names.entries[i].tokens))
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
+        self._by_compact = dict(by_compact)
 
     def scan(self, text: str) -> list[TextHit]:
-        """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X."""
+        """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
+        and names written with their words together or apart otherwise (`joined`)."""
         # A Latin name with lookalike letters of another script put in ("Аlipay"), in a
         # text of a payment's length (a 10 MB field is searched by its tokens only).
         looks = lookalike_reading(text, mixed_only=True) if len(text) <= LOOKALIKE_CHARS else None
-        tokens = self.names.normaliser.text_tokens(looks[0] if looks else text)
+        read = looks[0] if looks else text
+        tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
-        i = 0
-        while i < len(tokens):
-            longest = 1
-            for entry, phrase in self._phrases(tokens[i]):  # longest phrases first
-                n = len(phrase)
-                if tokens[i : i + n] == phrase and not (
-                    entry.person and self.names.scorer.in_longer_name(tokens, i, i + n)
-                ):
-                    hits.setdefault((entry.entity_id, entry.key), TextHit(entry, entry.name.value))
-                    longest = n
-                    break
-            i += longest
+        self._scan_phrases(tokens, hits)
+        self._scan_joined(tokens, hits)
+        if _HYPHEN_INSIDE.search(read):
+            # A name's word hyphened apart ("Ali-pay", "We-Chat Pay") is that word.
+            joined = self.names.normaliser.text_tokens(_HYPHEN_INSIDE.sub("", read))
+            self._scan_phrases(joined, hits, joined=True)
+        if len(text) <= SPLIT_CHARS:
+            # Words run together ("alipayhk"), split as a name's are (rewrites.py).
+            split = self.names.split_run_together
+            apart = tuple(w for t in tokens for w in (split(t) or (t,)))
+            if apart != tokens:
+                self._scan_phrases(apart, hits, joined=True)
         config = self.names.config
         searched, floor = self._searched, config.org_roman_spelling_floor
         for window in _windows(tokens, tuple(config.hangul_particles)):
@@ -116,6 +145,41 @@ class FreeTextIndex:
                 if all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in pairs):
                     hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    def _scan_phrases(
+        self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], joined: bool = False
+    ) -> None:
+        """Leftmost-longest, non-overlapping hits of the searched names' phrases."""
+        i = 0
+        while i < len(tokens):
+            longest = 1
+            for entry, phrase in self._phrases(tokens[i]):  # longest phrases first
+                n = len(phrase)
+                if tokens[i : i + n] == phrase and not (
+                    entry.person and self.names.scorer.in_longer_name(tokens, i, i + n)
+                ):
+                    hit = TextHit(entry, entry.name.value, joined=joined)
+                    hits.setdefault((entry.entity_id, entry.key), hit)
+                    longest = n
+                    break
+            i += longest
+
+    def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
+        """An organisation's name of two words or more that the text writes in one word
+        ("wechatpay"), or split elsewhere than the name is ("We Chat Pay"), keeping one of
+        its words whole: English words run together spell too many names otherwise ("ten
+        cent", "share it")."""
+        entries = self.names.entries
+        for i in range(len(tokens)):
+            run = ""
+            for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
+                run += tokens[i + n - 1]
+                for k in self._by_compact.get(run, ()):
+                    entry = entries[k]
+                    window = tokens[i : i + n]
+                    if window != entry.tokens and (n == 1 or set(window) & set(entry.tokens)):
+                        hit = TextHit(entry, " ".join(window), joined=True)
+                        hits.setdefault((entry.entity_id, entry.key), hit)
 
     def _phrases(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
         """The searched names beginning with `token`, as written or (persons') as spoken,
