@@ -227,7 +227,7 @@ class NameIndex(ComponentNames, TokenPartners):
         others = [i for i, e in enumerate(entries) if not e.person]
 
         def whole(i: int) -> bool:
-            return entries[i].found_inside(self._containable)
+            return entries[i].found_inside(self._containable, self.coined)
 
         def tokens(i: int) -> tuple[str, ...]:
             return entries[i].form.tokens
@@ -335,7 +335,7 @@ class NameIndex(ComponentNames, TokenPartners):
         listed person by the query's person reading (`person`, by default `prepared`)."""
         query = (person or prepared) if entry.person else prepared
         score = partial(self.scorer.score, query, entry.prepared,
-                        contained_b=entry.found_inside(self._containable),
+                        contained_b=entry.found_inside(self._containable, self.coined),
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
         result = score(person=entry.person)
         if (entry.person and result.score >= self.config.thresholds.review

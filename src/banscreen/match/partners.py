@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
+from .common_words import zipf
 from .entries import NameEntry
 from .near import Words
 from .normalize import Normaliser
@@ -61,6 +62,21 @@ class TokenPartners:
         listed person carries that is not a grammar word ("to", "for")."""
         return word in self._particles or (
             word in self._person_counts and word not in self._grammar
+        )
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
+    def coined(self, word: str) -> bool:
+        """Whether a listed organisation's one word is made up ("Belneftegas", "Honorbank"):
+        long (`coined_name_min_chars`), in Latin letters, rare in English
+        (`coined_name_max_zipf`) and no part of listed persons' names. Such a name is
+        found inside longer strings as a name of two words is; "Orion", "Hadi" are not."""
+        cfg = self.config
+        return (
+            len(word) >= cfg.coined_name_min_chars
+            and word.isascii()
+            and word.isalpha()
+            and not self.person_word(word)
+            and zipf(word) < cfg.coined_name_max_zipf
         )
 
     @cached_property

@@ -16,6 +16,7 @@ from typing import Any
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .candidates import Postings
+from .common_words import zipf
 from .compounds import Compounds
 from .cut import CutNames, Following
 from .foreign_han import ForeignHan
@@ -69,9 +70,15 @@ class QueryRewrites(CutNames, Compounds):
         self, token: str, words: Container[str] | None = None
     ) -> tuple[str, ...] | None:
         """A long token the registry does not know, split into the fewest known words
-        (`words`, or the registry's own and the generic, legal and run-together words)."""
+        (`words`, or the registry's own and the generic, legal and run-together words); not
+        a word English uses (`run_together_max_zipf`: "progressive" is not "Progres Sive"),
+        unless a place's name ("Shanghai" is also the pinyin "shang hai")."""
         known = self._words if words is None else words
         if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
+            return None
+        if zipf(token) >= self.config.run_together_max_zipf and not (
+            self.places and self.places.length_at((token,), 0)
+        ):
             return None
         if token in self._lexical_persons.by_token:
             return None

@@ -46,6 +46,8 @@ class MatchingConfig:
     contained_score: Share
     truncated_max: Share
     contained_name_kinds: list[str]
+    coined_name_min_chars: Positive
+    coined_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     name_end_words: list[str]
     legal_form_conflict_max: Share
     weak_name_max_chars: Count
@@ -73,6 +75,7 @@ class MatchingConfig:
     short_token_max_chars: Count
     generic_only_max: Share
     run_together_words: list[str]
+    run_together_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     transliteration_max: Share
     abbreviations: dict[str, str]
     org_kinds: dict[str, list[str]]
