@@ -33,6 +33,7 @@ class TokenPartners:
     _all_words: Words
     _scripted_words: Words
     _person_counts: Mapping[str, int]  # how many listed persons carry each word
+    _firm_words: frozenset[str]  # the words of listed firms' names (components.py)
     normaliser: Normaliser
 
     def _build_words(self, vocabulary: set[str], unscripted: Container[str]) -> None:
@@ -66,15 +67,17 @@ class TokenPartners:
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def coined(self, word: str) -> bool:
-        """Whether a listed organisation's one word is made up ("Belneftegas", "Honorbank"):
-        long (`coined_name_min_chars`), in Latin letters, rare in English
-        (`coined_name_max_zipf`) and no part of listed persons' names. Such a name is
-        found inside longer strings as a name of two words is; "Orion", "Hadi" are not."""
+        """Whether a listed firm's one word is made up ("Belneftegas", "Honorbank"): long
+        (`coined_name_min_chars`), in Latin letters, rare in English (`coined_name_max_zipf`),
+        a word of firms' names (not only of vessels': a vessel has no branch to be found
+        inside) and of no listed person's. Such a name is found inside longer strings as a
+        name of two words is; "Orion", "Hadi" are not."""
         cfg = self.config
         return (
             len(word) >= cfg.coined_name_min_chars
             and word.isascii()
             and word.isalpha()
+            and word in self._firm_words
             and not self.person_word(word)
             and zipf(word) < cfg.coined_name_max_zipf
         )
