@@ -48,8 +48,8 @@ _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
 
 
-# Words of text joined to spell a listed name written otherwise apart ("wechatpay", "We
-# Chat Pay", "Ali-pay"): at most this many.
+# Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
+# Vel Pay", "Quor-vel"): at most this many.
 _JOINED_WORDS = 4
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
@@ -73,7 +73,7 @@ class FreeTextIndex:
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
     # Searched organisations' names of two words or more in Latin letters, by their words
-    # run together ("wechatpay")
+    # run together ("quorvelpay")
     _by_compact: Mapping[str, Sequence[int]]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
@@ -121,11 +121,11 @@ class FreeTextIndex:
         self._scan_phrases(tokens, hits)
         self._scan_joined(tokens, hits)
         if _HYPHEN_INSIDE.search(read):
-            # A name's word hyphened apart ("Ali-pay", "We-Chat Pay") is that word.
+            # A name's word hyphened apart ("Quor-vel", "Quor-Vel Pay") is that word.
             joined = self.names.normaliser.text_tokens(_HYPHEN_INSIDE.sub("", read))
             self._scan_phrases(joined, hits, joined=True)
         if len(text) <= SPLIT_CHARS:
-            # Words run together ("alipayhk"), split as a name's are (rewrites.py).
+            # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
             split = self.names.split_run_together
             apart = tuple(w for t in tokens for w in (split(t) or (t,)))
             if apart != tokens:
@@ -166,7 +166,7 @@ class FreeTextIndex:
 
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
         """An organisation's name of two words or more that the text writes in one word
-        ("wechatpay"), or split elsewhere than the name is ("We Chat Pay"), keeping one of
+        ("quorvelpay"), or split elsewhere than the name is ("Quor Vel Pay"), keeping one of
         its words whole: English words run together spell too many names otherwise ("ten
         cent", "share it")."""
         entries = self.names.entries

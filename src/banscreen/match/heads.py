@@ -66,7 +66,7 @@ def field_head(
 
 def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:
     """The payment processor of a card or wallet statement's descriptor, the words before
-    its star ("ALIPAY*TAOBAO", "PAYPAL *ACME"): a name of its own, one word as often as
+    its star ("QUORVELPAY*SHOPNAME", "PAYPAL *ACME"): a name of its own, one word as often as
     not, whatever the merchant after the star is called. None without a star between
     words."""
     head, star, rest = text.partition("*")

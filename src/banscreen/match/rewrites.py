@@ -159,7 +159,7 @@ class QueryRewrites(CutNames, Compounds):
         compound name's parts joined, at most `compact_score`; and with a last word cut off
         by a field's length completed (cut.py), at most `truncated_max`. And up to a comma
         or a place that ends it, and the processor before a statement descriptor's star
-        ("ALIPAY*TAOBAO"; heads.py), for organisations only, at most the same."""
+        ("QUORVELPAY*SHOP"; heads.py), for organisations only, at most the same."""
         references = self.config.reference_words, self.config.currency_codes
         split = split_references(query, *references)
         if split is None:
