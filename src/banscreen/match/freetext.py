@@ -20,15 +20,16 @@ windows per text: a 10 MB field is searched whole by its tokens, not by sound.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import ClassVar
 
 import regex
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
+from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
 from .entries import NameEntry
 from .index import NameIndex
@@ -52,6 +53,7 @@ SOUNDED_WINDOWS = 64
 # Vel Pay", "Quor-vel"): at most this many.
 _JOINED_WORDS = 4
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
+_START = 3  # the letters a word must start a searched name with to be looked at
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
 
 
@@ -126,7 +128,7 @@ class FreeTextIndex:
             self._scan_phrases(joined, hits, joined=True)
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
-            split = self.names.split_run_together
+            split = self._split
             apart = tuple(w for t in tokens for w in (split(t) or (t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
@@ -169,8 +171,10 @@ class FreeTextIndex:
         ("quorvelpay"), or split elsewhere than the name is ("Quor Vel Pay"), keeping one of
         its words whole: English words run together spell too many names otherwise ("ten
         cent", "share it")."""
-        entries = self.names.entries
+        entries, starts = self.names.entries, self._compact_starts
         for i in range(len(tokens)):
+            if "".join(tokens[i : i + _START])[:_START] not in starts:
+                continue  # most words: no searched name starts with their letters
             run = ""
             for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
                 run += tokens[i + n - 1]
@@ -192,6 +196,16 @@ class FreeTextIndex:
             return written
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
+
+    @cached_property
+    def _split(self) -> Callable[[str], tuple[str, ...] | None]:
+        """`NameIndex.split_run_together`, remembered: the words of payments' texts recur."""
+        return lru_cache(maxsize=CACHE_ENTRIES)(self.names.split_run_together)
+
+    @cached_property
+    def _compact_starts(self) -> frozenset[str]:
+        """The first letters of the names `_scan_joined` looks for."""
+        return frozenset(compact[:_START] for compact in self._by_compact)
 
     @cached_property
     def _searched(self) -> frozenset[tuple[str, str]]:

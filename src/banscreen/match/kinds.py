@@ -28,6 +28,9 @@ _GAP = regex.compile(r"[\s.\-&]+")
 # Melli-ye Sakhteman" is "Melli Sakhteman Company", and the translations do not write it.
 _EZAFE = regex.compile(r"(?<=\p{L})-(?:e|ye)(?![\p{L}\p{N}])")
 _AND = "and"
+# Every ASCII character that is not a letter or digit, as a space: words apart for the first
+# test (spellings are ASCII words).
+_APART = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def spelling_words(spelling: str) -> tuple[str, ...]:
@@ -67,9 +70,9 @@ class OrgKinds:
     def _read(self, folded: str) -> tuple[str, bool]:
         if "-" in folded:
             folded = _EZAFE.sub(" ", folded)
+        if self._by_first.keys().isdisjoint(folded.translate(_APART).split()):
+            return folded, False  # most names and texts: no word starts a spelling
         found = list(_WORD.finditer(folded))
-        if not any(m.group() in self._by_first for m in found):
-            return folded, False  # most names: one set lookup a word
         out: list[str] = []
         last = i = 0
         changed = False

@@ -76,10 +76,6 @@ class QueryRewrites(CutNames, Compounds):
         known = self._words if words is None else words
         if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
             return None
-        if zipf(token) >= self.config.run_together_max_zipf and not (
-            self.places and self.places.length_at((token,), 0)
-        ):
-            return None
         if token in self._lexical_persons.by_token:
             return None
         n = len(token)
@@ -94,7 +90,13 @@ class QueryRewrites(CutNames, Compounds):
                     if current is None or len(candidate) < len(current):
                         best[end] = candidate
         found = best[n]
-        return found if found is not None and len(found) >= 2 else None
+        if found is None or len(found) < 2:
+            return None
+        if zipf(token) >= self.config.run_together_max_zipf and not (
+            self.places and self.places.length_at((token,), 0)
+        ):
+            return None  # asked last: reading wordfreq's list costs a start 0.1 s
+        return found
 
     def split_particle(self, token: str) -> tuple[str, str] | None:
         """A name's particle written onto the word it goes with ("Alrawi", "Elbakri",
