@@ -7,7 +7,7 @@ entries."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from .common_words import zipf
 from .entries import NameEntry, NameMatch
@@ -23,20 +23,26 @@ class ComponentNames(QueryRewrites):
     scorer: Scorer
     _maker_names: Mapping[str, Sequence[int]]
     _firm_words: frozenset[str]
+    _coined_words: frozenset[str]
     _packaging: frozenset[str]
     _component_words: Container[str]
+    made_up: Callable[[str], bool]  # partners.py
 
     def _build_makers(self, types: Mapping[str, str]) -> None:
         """Names a software component may carry: of apps and companies, long enough not to
-        be an ordinary word of package names (by their first word); and the words of
-        firms' names, which have branches (heads.py)."""
+        be an ordinary word of package names (by their first word); the words of firms'
+        names, which have branches (heads.py); and firms' names of one made-up word
+        (`made_up`), found inside longer strings."""
         maker_names: dict[str, list[int]] = defaultdict(list)
         firms: set[str] = set()
+        coined: set[str] = set()
         for i, entry in enumerate(self.entries):
             entity_kind = types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
                 continue
             firms.update(entry.tokens)
+            if len(entry.tokens) == 1 and self.made_up(entry.tokens[0]):
+                coined.add(entry.tokens[0])
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < self.config.component_min_chars
                 or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
@@ -46,6 +52,7 @@ class ComponentNames(QueryRewrites):
                 continue
             maker_names[entry.tokens[0]].append(i)
         self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
+        self._coined_words = frozenset(coined)
 
     def match_component(self, name: str) -> list[NameMatch]:
         """Makers of software named in a software component's name: an app, trade or legal

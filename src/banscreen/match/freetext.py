@@ -15,6 +15,11 @@ words, and a searched name found in one by sound (method `transliterated`), each
 spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
 own. Arabic and Hebrew are not searched so (see `_windows`). At most `SOUNDED_WINDOWS`
 windows per text: a 10 MB field is searched whole by its tokens, not by sound.
+
+A name written with its words together or apart otherwise ("quorvelpay" for "Quorvel Pay",
+a word hyphened apart, words run together) is a hit too, `joined`, REVIEW at most like a
+sounded one; an organisation's name of one word is not found from words of text joined
+("ten cent"), since ordinary words run together spell too many of them.
 """
 
 from __future__ import annotations

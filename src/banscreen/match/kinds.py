@@ -9,7 +9,9 @@ forms are read: the phrases overlap them ("federalnoe gosudarstvennoe unitarnoe
 predpriyatie" holds rigour's "gosudarstvennoe unitarnoe predpriyatie"), and the whole
 phrase says more than the part. The kind's word is a generic word: it says what kind of
 organisation, not which, so two names of different kinds still align on the rest. Only an
-organisation's reading is rewritten: a person's name keeps its words.
+organisation's reading is rewritten: a person's name keeps its words. Persian's ezafe,
+hyphened to the word before it ("Sherkat-e Melli-ye Sakhteman"), is dropped here too: the
+translations do not write it.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ class TokenPartners:
     _scripted_words: Words
     _person_counts: Mapping[str, int]  # how many listed persons carry each word
     _firm_words: frozenset[str]  # the words of listed firms' names (components.py)
+    _coined_words: frozenset[str]  # firms' names of one made-up word (components.py)
     normaliser: Normaliser
 
     def _build_words(self, vocabulary: set[str], unscripted: Container[str]) -> None:
@@ -65,19 +66,21 @@ class TokenPartners:
             word in self._person_counts and word not in self._grammar
         )
 
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def coined(self, word: str) -> bool:
-        """Whether a listed firm's one word is made up ("Belneftegas", "Honorbank"): long
-        (`coined_name_min_chars`), in Latin letters, rare in English (`coined_name_max_zipf`),
-        a word of firms' names (not only of vessels': a vessel has no branch to be found
-        inside) and of no listed person's. Such a name is found inside longer strings as a
-        name of two words is; "Orion", "Hadi" are not."""
+        """Whether a listed firm's name of one word is made up (`made_up`): such a name is
+        found inside longer strings as a name of two words is. Decided when the index is
+        built (components.py), so that no query waits for wordfreq's list."""
+        return word in self._coined_words
+
+    def made_up(self, word: str) -> bool:
+        """Whether a firm's one word is made up ("Belneftegas", "Honorbank"): long
+        (`coined_name_min_chars`), in Latin letters, rare in English (`coined_name_max_zipf`)
+        and of no listed person's name; "Orion", "Hadi" are not."""
         cfg = self.config
         return (
             len(word) >= cfg.coined_name_min_chars
             and word.isascii()
             and word.isalpha()
-            and word in self._firm_words
             and not self.person_word(word)
             and zipf(word) < cfg.coined_name_max_zipf
         )
