@@ -323,6 +323,15 @@ def test_a_common_word_or_a_persons_name_is_not_found_inside_as_a_made_up_one(
     assert entity not in {h.entry.entity_id for h in coined.matcher.free_text.scan(query)}
 
 
+def test_a_made_up_word_is_not_found_by_sound_inside_a_name_in_another_script(
+    coined: Screener,
+) -> None:
+    """Found by sound, a made-up word is inside too many names in other scripts (OFAC's
+    `AVTODOR GK` was in 75 Arabic persons' names)."""
+    assert "org-belneftegas" not in found(coined, "محمد بلنفتغاز عبد الله")
+    assert "org-belneftegas" in found(coined, "Payment to Belneftegas for services")
+
+
 def test_a_word_english_uses_is_not_split_as_words_run_together(screener: Screener) -> None:
     """ "Progressive" was split into a listed "Progres" and a "sive"; a place's name is still
     split ("Shanghai": the pinyin "shang hai")."""

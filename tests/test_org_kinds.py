@@ -40,6 +40,10 @@ def screener() -> Screener:
         ("FGUP SZ Morye", "org-morye"),
         ("Research & Production Enterprise Geofizika Kosmos", "org-geofizika"),
         ("nauchno-proizvodstvennoe predpriyatie Topaz", "org-topaz"),
+        # in Cyrillic, as Russian documents write them
+        ("Акционерное общество «Научно-производственное предприятие «Топаз»", "org-topaz"),
+        ("Опытное конструкторское бюро Факел", "org-fakel"),
+        ("ООО «Научно-производственная компания «Оптолинк»", "org-optolink"),
         # Persian: "sherkat" is "company", the ezafe ("-e", "-ye") is not written in English
         ("SHERKAT-E MELLI-YE SAKHTEMAN", "org-melli-sakhteman"),
         ("ROSHAN SARAFI", "org-roshan"),

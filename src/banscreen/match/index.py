@@ -332,10 +332,13 @@ class NameIndex(ComponentNames, TokenPartners):
         self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None
     ) -> tuple[float, str, Alignment, tuple[str, ...]]:
         """A query scored against one registry name, by the rules of its entity's type: a
-        listed person by the query's person reading (`person`, by default `prepared`)."""
+        listed person by the query's person reading (`person`, by default `prepared`). A
+        made-up word is found inside a Latin query only: by sound, in another script's, it
+        is found in too many names ("avtodor" in Arabic ones)."""
         query = (person or prepared) if entry.person else prepared
+        coined = self.coined if prepared.form.script == "Latin" else None
         score = partial(self.scorer.score, query, entry.prepared,
-                        contained_b=entry.found_inside(self._containable, self.coined),
+                        contained_b=entry.found_inside(self._containable, coined),
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip
         result = score(person=entry.person)
         if (entry.person and result.score >= self.config.thresholds.review

@@ -30,9 +30,11 @@ _GAP = regex.compile(r"[\s.\-&]+")
 # Melli-ye Sakhteman" is "Melli Sakhteman Company", and the translations do not write it.
 _EZAFE = regex.compile(r"(?<=\p{L})-(?:e|ye)(?![\p{L}\p{N}])")
 _AND = "and"
-# Every ASCII character that is not a letter or digit, as a space: words apart for the first
-# test (spellings are ASCII words).
-_APART = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# Every ASCII character that is not a letter or digit, and the quotation marks and dashes
+# Russian and other names are written with, as a space: words apart for the first test.
+_APART = str.maketrans(
+    {ch: " " for ch in (*map(chr, range(128)), *"«»„“”‘’‚‹›–—…·\u00a0") if not ch.isalnum()}
+)
 
 
 def spelling_words(spelling: str) -> tuple[str, ...]:

@@ -149,15 +149,15 @@ _JAMO_PARTS = ("initial", "vowel", "vowel_after_silent", "final")
 
 
 def _check_org_kinds(kinds: dict[str, list[str]]) -> None:
-    """A kind is one lower-case ASCII word; its spellings are lower-case words, each a word or
-    alternatives written "a|b"."""
+    """A kind is one lower-case ASCII word; its spellings are lower-case words of any script
+    (names are folded so before they are read), each a word or alternatives written "a|b"."""
     for kind, spellings in kinds.items():
         if not (kind.isascii() and kind.isalpha() and kind.islower()):
             raise ValueError(f"org_kinds: {kind!r} is not one lower-case ASCII word")
         for spelling in spellings:
             words = spelling.replace("|", " ").split()
-            if not words or not all(w.isascii() and w.isalpha() and w.islower() for w in words):
-                raise ValueError(f"org_kinds {kind}: {spelling!r} is not lower-case ASCII words")
+            if not words or not all(w.isalpha() and w == w.casefold() for w in words):
+                raise ValueError(f"org_kinds {kind}: {spelling!r} is not lower-case words")
 
 
 def _check_hangul(
