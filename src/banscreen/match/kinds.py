@@ -22,10 +22,10 @@ import regex
 
 from ..registry.matching import MatchingConfig
 
-# A word, and what may stand between two words of a spelling: spaces, hyphens, dots and
-# "&" ("research & production"; "and" is a word that may stand there too).
+# A word, and what may stand between two words of a spelling: spaces, hyphens and dashes,
+# dots and "&" ("research & production"; "and" is a word that may stand there too).
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
-_GAP = regex.compile(r"[\s.\-&]+")
+_GAP = regex.compile(r"[\s.\-\u2010-\u2014&]+")
 # Persian's ezafe ("of"), which romanisations hyphen to the word before it: "Sherkat-e
 # Melli-ye Sakhteman" is "Melli Sakhteman Company", and the translations do not write it.
 _EZAFE = regex.compile(r"(?<=\p{L})-(?:e|ye)(?![\p{L}\p{N}])")
