@@ -18,8 +18,9 @@ windows per text: a 10 MB field is searched whole by its tokens, not by sound.
 
 A name written with its words together or apart otherwise ("quorvelpay" for "Quorvel Pay",
 a word hyphened apart, words run together) is a hit too, `joined`, REVIEW at most like a
-sounded one; an organisation's name of one word is not found from words of text joined
-("ten cent"), since ordinary words run together spell too many of them.
+sounded one, in a text of a payment's length (`LOOKALIKE_CHARS`, `SPLIT_CHARS`); an
+organisation's name of one word is not found from words of text joined ("ten cent"), since
+ordinary words run together spell too many of them.
 """
 
 from __future__ import annotations
@@ -126,11 +127,12 @@ class FreeTextIndex:
         tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
-        self._scan_joined(tokens, hits)
-        if _HYPHEN_INSIDE.search(read):
-            # A name's word hyphened apart ("Quor-vel", "Quor-Vel Pay") is that word.
-            joined = self.names.normaliser.text_tokens(_HYPHEN_INSIDE.sub("", read))
-            self._scan_phrases(joined, hits, joined=True)
+        if len(text) <= LOOKALIKE_CHARS:  # a 10 MB field is searched by its tokens only
+            self._scan_joined(tokens, hits)
+            if _HYPHEN_INSIDE.search(read):
+                # A name's word hyphened apart ("Quor-vel", "Quor-Vel Pay") is that word.
+                joined = self.names.normaliser.text_tokens(_HYPHEN_INSIDE.sub("", read))
+                self._scan_phrases(joined, hits, joined=True)
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
             split = self._split
