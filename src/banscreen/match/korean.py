@@ -263,13 +263,21 @@ class KoreanNames:
                     return True
         return False
 
-    def different(self, a: Sequence[str], b: Sequence[str]) -> bool:
-        """Whether two Latin names read as two Korean names (`reads_korean`, and not
-        `same_name`): Korean syllables that sound alike are other names ("Min" is not
+    def latin_verdict(self, a: Sequence[str], b: Sequence[str]) -> bool | None:
+        """Two Latin names as Korean ones, as `verdict` says a Hangul one against a Latin
+        one: True when they spell one Korean name (`same_name`); False when they read as two
+        (`_two_names`); None when neither is said."""
+        if self.same_name(a, b):
+            return True
+        return False if self._two_names(a, b) else None
+
+    def _two_names(self, a: Sequence[str], b: Sequence[str]) -> bool:
+        """Whether two Latin names that do not spell one Korean name read as two
+        (`reads_korean`): Korean syllables that sound alike are other names ("Min" is not
         "Man", "Sang" not "Song"), which Latin persons' rules align by sound. Not when one
         name's words are all the other's, or the given names are one edit apart, which may
         be a typing error ("Jong Um")."""
-        if not (self.reads_korean(a) and self.reads_korean(b)) or self.same_name(a, b):
+        if not (self.reads_korean(a) and self.reads_korean(b)):
             return False
         if set(a) <= set(b) or set(b) <= set(a):
             return False  # a given syllable left out ("Park Jin", PARK Se Jin): other rules

@@ -316,9 +316,10 @@ class Scorer(AcrossScripts, Inside):
             if person and a.script == "Latin" and score < 1.0:
                 # One Korean name in two romanisations is a REVIEW; two Korean names are
                 # two persons, however alike their syllables sound (korean.py).
-                if score < cfg.sound_equal_score and self.korean.same_name(a.tokens, b.tokens):
+                verdict = self.korean.latin_verdict(a.tokens, b.tokens)
+                if verdict and score < cfg.sound_equal_score:
                     return Score(cfg.sound_equal_score, "fuzzy", lexical, found)
-                if score > cfg.person_conflict_max and self.korean.different(a.tokens, b.tokens):
+                if verdict is False and score > cfg.person_conflict_max:
                     return Score(cfg.person_conflict_max, method, lexical, found)
             return best
         if {a.script, b.script} == {"Han", "Latin"}:
