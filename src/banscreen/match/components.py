@@ -23,7 +23,7 @@ class ComponentNames(QueryRewrites):
     scorer: Scorer
     _maker_names: Mapping[str, Sequence[int]]
     _firm_words: frozenset[str]
-    _coined_words: frozenset[str]
+    coined_words: frozenset[str]
     _packaging: frozenset[str]
     _component_words: Container[str]
     made_up: Callable[[str], bool]  # partners.py
@@ -52,7 +52,7 @@ class ComponentNames(QueryRewrites):
                 continue
             maker_names[entry.tokens[0]].append(i)
         self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
-        self._coined_words = frozenset(coined)
+        self.coined_words = frozenset(coined)
 
     def match_component(self, name: str) -> list[NameMatch]:
         """Makers of software named in a software component's name: an app, trade or legal

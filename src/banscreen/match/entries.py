@@ -3,7 +3,7 @@ match of a query returns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, overload
 
@@ -29,20 +29,18 @@ class NameEntry:
     def tokens(self) -> tuple[str, ...]:
         return self.form.tokens
 
-    def found_inside(
-        self, kinds: frozenset[str], coined: Callable[[str], bool] | None = None
-    ) -> bool:
+    def found_inside(self, kinds: frozenset[str], coined: Container[str] = ()) -> bool:
         """Whether this name may be found whole inside a longer query ("Payment to Acme
         Trading for invoice 12", "Payment to Sergei Shoigu"): an app, trade or abbreviated
         name (`kinds`) always may; any other name of two words or more too (a list's names
         are all legal names; scoring.py's containment rules for organisations' and persons'
         names); not one word of a list ("Hadi", "Slava": a word of many persons' and
-        payees' names), unless an organisation's word that is `coined` ("Belneftegas")."""
+        payees' names), unless an organisation's word among the `coined` ("Belneftegas")."""
         tokens = self.form.tokens
         return (
             self.name.kind in kinds
             or len(tokens) > 1
-            or (coined is not None and not self.person and len(tokens) == 1 and coined(tokens[0]))
+            or (not self.person and len(tokens) == 1 and tokens[0] in coined)
         )
 
     @property

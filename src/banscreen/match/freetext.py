@@ -93,7 +93,7 @@ class FreeTextIndex:
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
-            if not entry.found_inside(kinds, names.coined):
+            if not entry.found_inside(kinds, names.coined_words):
                 continue  # one word of a list's ("DANIEL", "SALIM S.A.") is in text by chance
             if entry.name.script in ("han", "mixed"):
                 if len(entry.compact) < config.free_text_min_han_chars:

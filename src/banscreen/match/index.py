@@ -58,7 +58,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_person_counts": Table(), "_firm_words": Table("keys"), "_korean": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
-        "_digit_near": Part(NearIndex), "_all_words": Part(Words), "_coined_words": Table("keys"),
+        "_digit_near": Part(NearIndex), "_all_words": Part(Words), "coined_words": Table("keys"),
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
         "_roman": Part(Postings), "_roman_persons": Part(Postings), "_roman_names": SCALAR,
@@ -227,7 +227,7 @@ class NameIndex(ComponentNames, TokenPartners):
         others = [i for i, e in enumerate(entries) if not e.person]
 
         def whole(i: int) -> bool:
-            return entries[i].found_inside(self._containable, self.coined)
+            return entries[i].found_inside(self._containable, self.coined_words)
 
         def tokens(i: int) -> tuple[str, ...]:
             return entries[i].form.tokens
@@ -336,7 +336,7 @@ class NameIndex(ComponentNames, TokenPartners):
         made-up word is found inside a Latin query only: by sound, in another script's, it
         is found in too many names ("avtodor" in Arabic ones)."""
         query = (person or prepared) if entry.person else prepared
-        coined = self.coined if prepared.form.script == "Latin" else None
+        coined = self.coined_words if prepared.form.script == "Latin" else ()
         score = partial(self.scorer.score, query, entry.prepared,
                         contained_b=entry.found_inside(self._containable, coined),
                         contained_a=False, rare=self.rare, short_b=True)  # fmt: skip

@@ -34,7 +34,10 @@ class TokenPartners:
     _scripted_words: Words
     _person_counts: Mapping[str, int]  # how many listed persons carry each word
     _firm_words: frozenset[str]  # the words of listed firms' names (components.py)
-    _coined_words: frozenset[str]  # firms' names of one made-up word (components.py)
+    # Firms' names of one made-up word (`made_up`), found inside longer strings as names of
+    # two words are; decided when the index is built (components.py), so that no query
+    # waits for wordfreq's list.
+    coined_words: frozenset[str]
     normaliser: Normaliser
 
     def _build_words(self, vocabulary: set[str], unscripted: Container[str]) -> None:
@@ -65,12 +68,6 @@ class TokenPartners:
         return word in self._particles or (
             word in self._person_counts and word not in self._grammar
         )
-
-    def coined(self, word: str) -> bool:
-        """Whether a listed firm's name of one word is made up (`made_up`): such a name is
-        found inside longer strings as a name of two words is. Decided when the index is
-        built (components.py), so that no query waits for wordfreq's list."""
-        return word in self._coined_words
 
     def made_up(self, word: str) -> bool:
         """Whether a firm's one word is made up ("Belneftegas", "Honorbank"): long
