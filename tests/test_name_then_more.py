@@ -32,7 +32,7 @@ from helpers.matching import (
     found,
     match_everything,
     match_key,
-    persons_screener,
+    persons_screener_with,
 )
 
 
@@ -211,8 +211,7 @@ def test_before_a_persons_given_names_the_comma_ends_a_surname_not_a_firm(
     """Lists write persons surname first ("ARELLANO FELIX, Enedina"); looked up alone, the
     surname met the firms named after the family (157 of 9,228 OFAC persons' names, with
     and without a city after them, against 29 without the rule)."""
-    (tmp_path / "family.yaml").write_text(FAMILY, encoding="utf-8")
-    screener = persons_screener(tmp_path / "family.yaml")
+    screener = persons_screener_with(tmp_path, FAMILY)
     assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, Hamburg")
     # "Jalaluddin" is a listed person's given name: a surname and a given name.
     assert "org-quintar-zorvex" not in found(screener, "QUINTAR ZORVEX, Jalaluddin")
@@ -240,8 +239,7 @@ def test_a_place_after_the_comma_is_not_a_given_name(tmp_path: Path) -> None:
     a given name, and the field's head was not looked up (UN consolidated list: 880 of
     1,460 organisations' names with ", Kandahar, Afghanistan" or an address after them
     found their own party; 1,432 with a place that fills its part of the field)."""
-    (tmp_path / "family.yaml").write_text(KANDAHAR, encoding="utf-8")
-    screener = persons_screener(tmp_path / "family.yaml")
+    screener = persons_screener_with(tmp_path, KANDAHAR)
     assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, Kandahar, Afghanistan")
     assert "org-quintar-zorvex" in found(screener, "Quintar Zorvex Holdings, Kandahar")
     # A place with more given names after it, up to the next comma, is a person's names.
@@ -285,9 +283,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def coined(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    path = tmp_path_factory.mktemp("coined") / "coined.yaml"
-    path.write_text(COINED, encoding="utf-8")
-    return persons_screener(path)
+    return persons_screener_with(tmp_path_factory.mktemp("coined"), COINED)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from banscreen.engine import Screener
 from banscreen.match.places import Places
-from helpers.matching import found, persons_screener
+from helpers.matching import found, persons_screener_with
 
 BANK = """\
 sources:
@@ -47,9 +47,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    path = tmp_path_factory.mktemp("places") / "bank.yaml"
-    path.write_text(BANK, encoding="utf-8")
-    registry = persons_screener(path).registry
+    registry = persons_screener_with(tmp_path_factory.mktemp("places"), BANK).registry
     # A vessel of one word, as lists publish vessels (packs hold no vessels).
     firm = registry.entities["org-quarvex"]
     name = replace(firm.names[0], value="ZELTRIS")

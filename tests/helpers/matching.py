@@ -18,6 +18,13 @@ def persons_screener(*extra: Path) -> Screener:
     return Screener(load_registry([PERSONS, *extra]))
 
 
+def persons_screener_with(folder: Path, data: str) -> Screener:
+    """`persons_screener` with one more data file, written into `folder` from `data`."""
+    path = folder / "extra.yaml"
+    path.write_text(data, encoding="utf-8")
+    return persons_screener(path)
+
+
 def review(screener: Screener) -> float:
     return screener.registry.matching.thresholds.review
 
