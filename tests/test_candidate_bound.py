@@ -6,7 +6,7 @@ The index walks only some postings and drops candidates by an upper bound of the
 shipped registry plus the three list fixtures (about 1,300 names, Latin and Han, persons
 and organisations) and twins of some of their parties written in other scripts, with
 queries made from registry names by the edits real payment data shows: typos, dropped and
-added words, initials, titles, reference numbers, invisible characters, possessives, words
+added words, initials, words given by their initials, titles, reference numbers, invisible characters, possessives, words
 run together, names inside a payment's words, persons' names in their spoken order, names
 cut off by a field's length, and whole names written in another script.
 """
@@ -70,7 +70,7 @@ def _mutate(rng: random.Random, name: str) -> str:
     for _ in range(rng.randint(0, 3)):
         kind = rng.choice(["typo", "swap", "drop", "add", "form", "upper", "join", "initial",
                            "title", "ref", "invisible", "possessive", "camel",
-                           "sentence", "spoken"])  # fmt: skip
+                           "sentence", "spoken", "initials"])  # fmt: skip
         if not words:
             break
         at = rng.randrange(len(words))
@@ -114,6 +114,9 @@ def _mutate(rng: random.Random, name: str) -> str:
             words = [*rng.choice([["Payment", "to"], ["Transfer", "to"], ["Wire", "from"], []]),
                      *words, *rng.choice([["via", "Western", "Union"], ["consulting", "fee"],
                                           ["for", "school", "fees"], []])]  # fmt: skip
+        elif kind == "initials" and len(words) - at > 2:  # words given by their initials
+            run = rng.randint(3, min(5, len(words) - at))
+            words[at : at + run] = ["".join(w[:1] for w in words[at : at + run]).upper()]
         elif kind == "spoken" and "," in name:  # "SURNAME, Given" said as "Given Surname"
             surname, given = name.split(",", 1)
             words = [*given.split(), *surname.split()]

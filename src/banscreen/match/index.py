@@ -26,7 +26,7 @@ from .partners import TokenPartners
 from .persons import ONE_WORD_MAX_PARTS, names_an_organisation
 from .pinyin import has_han
 from .places import Places
-from .prepared import COMPACT_KEY_MAX, Prepared
+from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
 from .progress import stage
 from .scoring import Scorer
 from .similarity import Alignment
@@ -62,6 +62,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
         "_roman": Part(Postings), "_roman_persons": Part(Postings), "_roman_names": SCALAR,
+        "_initialisms": Table("keys"), "_by_initials": Table(),
     }  # fmt: skip
     entries: Sequence[NameEntry]
     _exact: Mapping[str, Sequence[int]]
@@ -133,17 +134,7 @@ class NameIndex(ComponentNames, TokenPartners):
             self.entries = StoredEntries(records, entities)
 
     def prepare(self, form: NameForm) -> Prepared:
-        weights = self.idf.weights
-        return Prepared(
-            form=form,
-            weights=tuple(weights(form.tokens, form.factors)),
-            ordered=tuple(has_han(t) for t in form.tokens),
-            phonetic_weights=tuple(self.phonetic_idf.weights(form.phonetic, form.phonetic_factors)),
-            person_weights=tuple(weights(form.tokens, form.person_factors)),
-            roman_weights=tuple(weights(form.roman, form.roman_factors)),
-            roman_person_weights=tuple(weights(form.roman, form.roman_person_factors)),
-            compact_key=self.sound.key("".join(form.roman)),
-        )
+        return prepare_form(form, self.idf, self.phonetic_idf, self.sound.key)
 
     # ------------------------------------------------------------------ lookups
     def _build_lookups(self, types: dict[str, str]) -> None:
@@ -199,6 +190,7 @@ class NameIndex(ComponentNames, TokenPartners):
         # How many listed persons carry each word.
         self._person_counts = {token: len(held) for token, held in person_df.items()}
         self._build_makers(types)
+        self._build_initialisms()
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._following = following_words(self.name_words(e.name.value) for e in self.entries)
@@ -302,6 +294,7 @@ class NameIndex(ComponentNames, TokenPartners):
         found = set(self._exact.get(form.key, ()))
         found |= set(self._compact.get(form.compact, ()))
         found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
+        found |= self.initials_candidates(form)  # initialisms.py
         if form.script != "Han":
             found |= set(self._compact_roman.get("".join(form.roman), ()))
             # Latin against persons written in other scripts, and the reverse.
@@ -349,6 +342,8 @@ class NameIndex(ComponentNames, TokenPartners):
             result = min(result, score(person=False), key=lambda r: r.score)
             if result.score < self.config.contained_score:
                 result = self.scorer.person_found(query, entry.prepared, result)
+        if result.score < self.config.thresholds.review and not entry.person:
+            result = self.initials_score(prepared, entry) or result
         return result.score, result.method, result.alignment, result.found
 
     def match(self, query: str) -> list[NameMatch]:

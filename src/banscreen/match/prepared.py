@@ -3,10 +3,13 @@ side of a comparison (`Side`), and what a comparison gives (`Score`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .forms import NameForm
+from .pinyin import has_han
 from .similarity import Alignment
+from .weights import Idf
 
 # Whole-name sound keys longer than this are compared for equality only.
 COMPACT_KEY_MAX = 12
@@ -24,6 +27,24 @@ class Prepared:
     roman_weights: tuple[float, ...]
     roman_person_weights: tuple[float, ...]
     compact_key: str  # the sound key of the whole name in Latin letters
+
+
+def prepare_form(
+    form: NameForm, idf: Idf, phonetic_idf: Idf, sound_key: Callable[[str], str]
+) -> Prepared:
+    """A name form with its weights under an index's token weights (`idf`, and
+    `phonetic_idf` for pinyin syllables)."""
+    weights = idf.weights
+    return Prepared(
+        form=form,
+        weights=tuple(weights(form.tokens, form.factors)),
+        ordered=tuple(has_han(t) for t in form.tokens),
+        phonetic_weights=tuple(phonetic_idf.weights(form.phonetic, form.phonetic_factors)),
+        person_weights=tuple(weights(form.tokens, form.person_factors)),
+        roman_weights=tuple(weights(form.roman, form.roman_factors)),
+        roman_person_weights=tuple(weights(form.roman, form.roman_person_factors)),
+        compact_key=sound_key("".join(form.roman)),
+    )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import descriptor_head, field_head, field_place_head, name_before_more
+from .initialisms import Initialisms
 from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -46,7 +47,7 @@ _READINGS: dict[str, Callable[[str], str]] = {
 }  # fmt: skip
 
 
-class QueryRewrites(CutNames, Compounds):
+class QueryRewrites(CutNames, Compounds, Initialisms):
     # What the index provides (index.py).
     config: MatchingConfig
     normaliser: Normaliser
@@ -244,6 +245,7 @@ class QueryRewrites(CutNames, Compounds):
             out.extend(derived._replace(form=f) for f in self.compound_forms(base))
         if form.script == "Latin":
             out.extend(self.cut_variants(name, self._following.get))
+            out.extend(self._initialled(name, form))
         cleaned = clean(name)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
@@ -261,6 +263,18 @@ class QueryRewrites(CutNames, Compounds):
             for text, word in self.cut_completions(name, following)
             if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
         ]
+
+    def _initialled(self, name: str, form: NameForm) -> list[Variant]:
+        """The name with a run of its words given by their initials where a listed
+        organisation's name has them (initialisms.py), at most `initialism_max`; only hits
+        that pair the initials count, and initials alone only when long enough."""
+        cap, alone = self.config.initialism_max, self.config.initialism_alone_min_letters
+        out = []
+        for made, initials in self.abbreviated(name, form):
+            if made.tokens != form.tokens and initials in made.tokens:
+                held = Variant(made, cap, organisations=True, initials=initials)
+                out.append(held._replace(alone=len(initials) >= alone))
+        return out
 
     @cached_property
     def _foreign_han(self) -> ForeignHan:

@@ -20,7 +20,8 @@ class Variant(NamedTuple):
     names that hold that word (a one-word name before a place, heads.py); `whole`: only
     when it and the name align every word (a longer name before a place); `alike`: only on
     a name of one word its one word spells at least this alike (`pinyin.spelt_alike`: a
-    short foreign name read back from Chinese)."""
+    short foreign name read back from Chinese); `initials`: only when it pairs these
+    initials (initialisms.py), and `alone`: even when either name is only them."""
 
     form: NameForm
     cap: float
@@ -30,6 +31,8 @@ class Variant(NamedTuple):
     held: str = ""
     whole: bool = False
     alike: float = 0.0
+    initials: str = ""
+    alone: bool = True
 
     def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
@@ -38,6 +41,10 @@ class Variant(NamedTuple):
     def fits(self, alignment: Alignment, tokens: tuple[str, ...]) -> bool:
         """Whether a hit with `alignment` on a name of `tokens` counts (`whole`, `alike`)."""
         if self.whole and not aligns_whole(alignment, self.form.tokens, tokens):
+            return False
+        if self.initials and not pairs_initials(
+            self.initials, alignment, self.form.tokens, tokens, self.alone
+        ):
             return False
         return self.spells(self.form.tokens, tokens)
 
@@ -52,6 +59,17 @@ class Variant(NamedTuple):
 def aligns_whole(alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether `alignment` of names of tokens `a` and `b` aligns every word of both."""
     return len(alignment.aligned_a) == len(a) and len(alignment.aligned_b) == len(b)
+
+
+def pairs_initials(
+    initials: str, alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...], alone: bool
+) -> bool:
+    """Whether a hit through initials (initialisms.py) counts: it pairs the initials of
+    one name (`a`) with the same word of the other as written (`b`), and neither name is
+    the initials alone unless they may be (`alone`)."""
+    if initials not in b or not any(x == y == initials for x, y, _ in alignment.pairs):
+        return False
+    return alone or (a != (initials,) and b != (initials,))
 
 
 def capped(score: float, method: str, cap: float, forced: str | None = None) -> tuple[float, str]:

@@ -78,6 +78,12 @@ class MatchingConfig:
     run_together_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     transliteration_max: Share
     abbreviations: dict[str, str]
+    initialism_skip_words: list[str]
+    initialism_min_letters: AtLeastTwo
+    initialism_max_letters: AtLeastTwo
+    initialism_alone_min_letters: AtLeastTwo
+    initialism_max_zipf: Annotated[float, Interval(ge=0, le=8)]
+    initialism_max: Share
     org_kinds: dict[str, list[str]]
     sound_classes: dict[str, list[str]]
     sound_equal_score: Share
@@ -130,6 +136,10 @@ class MatchingConfig:
                 if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
         _check_org_kinds(self.org_kinds)
+        low, alone, high = (self.initialism_min_letters, self.initialism_alone_min_letters,
+                            self.initialism_max_letters)  # fmt: skip
+        if not low <= alone <= high:
+            raise ValueError("initialism letters: min <= alone_min <= max is required")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
 
