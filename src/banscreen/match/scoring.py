@@ -301,6 +301,19 @@ class Scorer(AcrossScripts, Inside):
             person
             and rare is not None
             and len(a.tokens) == 1
+            and a.script == b.script == "Latin"
+            and score >= cfg.thresholds.review
+            and method != "contained"
+            and sum(f >= self._part_floor for f in b.factors) >= 2
+        ):
+            # One word against a listed name of two parts or more: however little the parts
+            # it lacks weigh ("Nasser" against "ALI, Nasser"), it names a person only when
+            # rare in the lists (so only where they are known: `rare`).
+            score = cfg.thresholds.review - BLOCK_MARGIN
+        if (
+            person
+            and rare is not None
+            and len(a.tokens) == 1
             and score < cfg.person_rare_name_score
             and any(rare(b.tokens[j]) for j in lexical.aligned_b)
             and spelt_alike(lexical.pairs, cfg.person_rare_name_spelling)
