@@ -28,7 +28,7 @@ from .pinyin import has_han
 from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
 from .progress import stage
-from .scoring import Scorer
+from .scoring import SPACED, Scorer
 from .similarity import Alignment
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .variants import capped
@@ -315,10 +315,13 @@ class NameIndex(ComponentNames, TokenPartners):
             found |= self._lexical_persons.by_token.get(key, set())
         if len(form.tokens) > 1:
             found |= {*self._korean.get(form.tokens[0], ()), *self._korean.get(form.tokens[-1], ())}
-        if len(form.tokens) == 1:
-            for partner, _ in self._person_sources(form.tokens[0]):
-                if self.rare(partner):
-                    found |= self._lexical_persons.by_token.get(partner, set())
+        if len(form.tokens) == 1:  # a surname alone, in Latin letters or spaced scripts'
+            latin = form.script == "Latin"
+            sources = self._person_sources if latin else self._person_roman(form.script)
+            for word in form.tokens if latin else form.roman if form.script in SPACED else ():
+                for partner, _ in sources(word):
+                    if self.rare(partner):
+                        found |= self._lexical_persons.by_token.get(partner, set())
         return found
 
     def score_entry(

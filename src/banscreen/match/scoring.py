@@ -36,16 +36,20 @@ from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
 from .common_words import zipf
+from .forms import NameForm
 from .inside import Inside, side_of
 from .korean import KoreanNames
 from .persons import initials_only
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive
-from .similarity import Alignment, PairSimilarity, align, spelt_alike
+from .similarity import OSA, Alignment, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
 BLOCK_MARGIN = 0.01
+# Scripts whose persons' names are written a word a part, as Latin ones are (Chinese and
+# Korean write a whole name as one word; katakana puts a ・ between a foreign name's parts).
+SPACED = frozenset({"Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian", "Kana"})
 # Name parts each side must keep unaligned for two names in different scripts to be two
 # persons (one unaligned part is as often a transliteration that did not align).
 CONFLICT_PARTS_WRITTEN = 2
@@ -246,6 +250,43 @@ class Scorer(AcrossScripts, Inside):
             score = cfg.person_order_max
         return score
 
+    def _one_word(
+        self, score: float, method: str, alignment: Alignment, b: NameForm,
+        rare: Callable[[str], bool], capped: bool,
+    ) -> tuple[float, str]:  # fmt: skip
+        """A query of one word against a listed person's name `b`: a REVIEW only when it is
+        (a spelling of) a word that so few listed persons carry it names one
+        (`person_rare_name_*`: "Shoigu"). Otherwise (`capped`), against a name of two parts
+        or more, below REVIEW however little the parts it lacks weigh ("Nasser" against
+        "ALI, Nasser", "Ali" being in thousands of names; "NYSE", which sounds like it)."""
+        cfg = self.config
+        review = cfg.thresholds.review
+        if capped and score >= review and sum(f >= self._part_floor for f in b.factors) >= 2:
+            score = review - BLOCK_MARGIN
+        if (
+            score < cfg.person_rare_name_score
+            and any(rare(y) for _, y, _ in alignment.pairs)
+            and self._spells(alignment.pairs)
+        ):
+            score, method = cfg.person_rare_name_score, "fuzzy"
+        return score, method
+
+    def _spells(self, pairs: tuple[tuple[str, str, float], ...]) -> bool:
+        """Whether a word is a spelling of its partner: spelt like it to
+        `person_rare_name_spelling`, or, spelt `person_rare_name_sound_spelling` alike,
+        sounding like it by equal keys of `person_near_min_classes` classes or more
+        (`Gorbatschow`, `Gorbachev`; not `Lund`, `Lindo`, whose keys are short)."""
+        cfg = self.config
+        if spelt_alike(pairs, cfg.person_rare_name_spelling):
+            return True
+        least = cfg.person_near_min_classes
+        return any(
+            len(x) >= 4
+            and OSA.normalized_similarity(x, y) >= cfg.person_rare_name_sound_spelling
+            and self.sound.similarity(x, y, least, least) >= self.sound.equal_score
+            for x, y, _ in pairs
+        )
+
     @staticmethod
     def _in_order(a: Side, b: Side, alignment: Alignment) -> bool:
         """Whether the aligned parts of two persons' names come in the same spoken order."""
@@ -297,29 +338,8 @@ class Scorer(AcrossScripts, Inside):
         score, method, found = self._rules(
             side_a, side_b, lexical, person, contained_a, contained_b, short_b
         )
-        if (
-            person
-            and rare is not None
-            and len(a.tokens) == 1
-            and a.script == b.script == "Latin"
-            and score >= cfg.thresholds.review
-            and method != "contained"
-            and sum(f >= self._part_floor for f in b.factors) >= 2
-        ):
-            # One word against a listed name of two parts or more: however little the parts
-            # it lacks weigh ("Nasser" against "ALI, Nasser"), it names a person only when
-            # rare in the lists (so only where they are known: `rare`).
-            score = cfg.thresholds.review - BLOCK_MARGIN
-        if (
-            person
-            and rare is not None
-            and len(a.tokens) == 1
-            and score < cfg.person_rare_name_score
-            and any(rare(b.tokens[j]) for j in lexical.aligned_b)
-            and spelt_alike(lexical.pairs, cfg.person_rare_name_spelling)
-        ):
-            # A single word that is (a spelling of) a word only so many listed persons carry.
-            score, method = cfg.person_rare_name_score, "fuzzy"
+        if person and rare is not None and len(a.tokens) == 1 and method != "contained":
+            score, method = self._one_word(score, method, lexical, b, rare, a.script == "Latin")
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
         if weak:
@@ -343,6 +363,10 @@ class Scorer(AcrossScripts, Inside):
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:
             sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
+            if person and rare is not None and len(a.tokens) == 1 and a.script in SPACED:
+                # A surname alone in Cyrillic, Arabic, Greek or Hebrew letters, as in Latin.
+                one = self._one_word(sound.score, sound.method, sound.alignment, b, rare, True)
+                sound = replace(sound, score=min(one[0], cfg.transliteration_max))
         if sound.score > best.score:
             return sound
         return best

@@ -114,6 +114,7 @@ class MatchingConfig:
     person_rare_name_score: Share
     person_rare_name_max_entities: Count
     person_rare_name_spelling: Floor
+    person_rare_name_sound_spelling: Floor
     reference_words: list[str]
     package_words: list[str]
     component_min_chars: Positive
@@ -136,6 +137,8 @@ class MatchingConfig:
                 if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
         _check_org_kinds(self.org_kinds)
+        if self.person_rare_name_sound_spelling > self.person_rare_name_spelling:
+            raise ValueError("person_rare_name_sound_spelling must not exceed the spelling")
         low, alone, high = (self.initialism_min_letters, self.initialism_alone_min_letters,
                             self.initialism_max_letters)  # fmt: skip
         if not low <= alone <= high:
