@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
@@ -42,7 +44,7 @@ from .korean import KoreanNames
 from .persons import initials_only
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive
-from .similarity import OSA, Alignment, PairSimilarity, align, spelt_alike
+from .similarity import Alignment, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
