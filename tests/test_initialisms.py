@@ -148,3 +148,31 @@ def test_any_run_of_a_listed_name_given_by_its_initials_is_found(
         return
     assert hit is not None, query
     assert review(made_up) <= hit[0] <= cfg.initialism_max, query
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hit"),
+    [
+        ("IRISL MTI", "IRISL Maritime Training Institute", True),
+        ("NIOC", "National Iranian Oil Company", True),
+        ("PJSC CSPA Leninetz", "JSC Central Scientific Production Association Leninetz", True),
+        ("IFP", "Instrumentation Factory Plant", False),
+        (
+            "Qingdao Shengmao Science and Technology Development Co",
+            "Singh Science and Technology Development Co",
+            False,
+        ),
+    ],
+)
+def test_compare_reads_initials_both_ways_round(
+    screener: Screener, a: str, b: str, hit: bool
+) -> None:
+    """`compare` gives what matching gives, whichever name comes first: each name's run of
+    words is read as initials where the other name has them as a word."""
+    cfg = screener.registry.matching
+    forward, backward = screener.matcher.compare(a, b), screener.matcher.compare(b, a)
+    assert forward[0] == backward[0]
+    if hit:
+        assert review(screener) <= forward[0] <= cfg.initialism_max
+    else:
+        assert forward[0] < review(screener)

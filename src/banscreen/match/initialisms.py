@@ -145,15 +145,18 @@ class Initialisms:
             if spelt == initials:
                 yield start, end
 
-    def abbreviated(self, text: str, own: NameForm) -> list[tuple[NameForm, str]]:
+    def abbreviated(
+        self, text: str, own: NameForm, words: Container[str] | None = None
+    ) -> list[tuple[NameForm, str]]:
         """The query (`own` its form) with a run of its words written as their initials
-        where those are a listed organisation's word: (form, initials), longest runs
-        first, at most two."""
+        where those are a listed organisation's word (or one of `words`): (form,
+        initials), longest runs first, at most two."""
+        words = self._initialisms if words is None else words
         written = self.written_words(text)
         found: list[tuple[NameForm, str]] = []
         seen: set[str] = set()
         for start, end, initials in written[3]:
-            if initials in seen or initials not in self._initialisms:
+            if initials in seen or initials not in words:
                 continue
             made = self._written_as(written, (start, end), initials, own, self.normaliser.form)
             if made is not None:

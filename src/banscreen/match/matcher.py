@@ -17,7 +17,7 @@ from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
 from .spans import locate
-from .variants import Variant, aligns_whole, capped
+from .variants import Variant, aligns_whole, capped, pairs_initials
 
 
 class Matcher:
@@ -54,9 +54,11 @@ class Matcher:
         # last word completed as the other name goes on, as a query's are where a listed
         # name does.
         forms_a, forms_b = (
-            [*forms_a, *self._compounds(forms_a, forms_b), *self._completed(a, b)],
-            [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a)],
-        )
+            [*forms_a, *self._compounds(forms_a, forms_b), *self._completed(a, b),
+             *self._initialled(a, forms_a, forms_b)],
+            [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a),
+             *self._initialled(b, forms_b, forms_a)],
+        )  # fmt: skip
         person = schema == "person" or (
             schema == "auto"
             and self.normaliser.looks_like_person(forms_a[0].form)
@@ -66,20 +68,28 @@ class Matcher:
         for va in forms_a:
             for vb in forms_b:
                 # Persons by their person readings: words read as legal forms are name
-                # parts ("Kim In Ho").
+                # parts ("Kim In Ho"). Words given by their initials are an organisation's,
+                # unless the schema says otherwise ("IRISL MTI" reads as a person's name).
                 fa, fb = va.form, vb.form
-                if not (va.admits(person, fb.tokens) and vb.admits(person, fa.tokens)):
+                as_person = person and not (schema == "auto" and (va.initials or vb.initials))
+                if not (va.admits(as_person, fb.tokens) and vb.admits(as_person, fa.tokens)):
                     continue
-                qa, qb = (fa.person, fb.person) if person else (fa, fb)
+                qa, qb = (fa.person, fb.person) if as_person else (fa, fb)
                 result = self.names.scorer.score(
-                    self.names.prepare(qa), self.names.prepare(qb), person=person
+                    self.names.prepare(qa), self.names.prepare(qb), person=as_person
                 )
                 whole = va.whole or vb.whole
                 if whole and not aligns_whole(result.alignment, qa.tokens, qb.tokens):
                     continue
                 if not (va.spells(qa.tokens, qb.tokens) and vb.spells(qb.tokens, qa.tokens)):
                     continue
-                if not self._cut_hit(va, vb, qa, qb, result, person):
+                if not self._cut_hit(va, vb, qa, qb, result, as_person):
+                    continue
+                if (va.initials and not pairs_initials(va.initials, result.alignment,
+                                                       qa.tokens, qb.tokens, va.alone)) or (
+                    vb.initials and not pairs_initials(vb.initials, result.alignment,
+                                                       qb.tokens, qa.tokens, vb.alone)
+                ):  # fmt: skip
                     continue
                 score, method = capped(
                     result.score, result.method, min(va.cap, vb.cap), va.method or vb.method
@@ -96,6 +106,14 @@ class Matcher:
         joined = (self.names.join_compounds(v.form, lambda k: by_key.get(k, ())) for v in forms)
         cap = self.config.compact_score
         return [Variant(f, cap) for f in joined if f is not None]
+
+    def _initialled(self, text: str, own: list[Variant], others: list[Variant]) -> list[Variant]:
+        """A name with a run of its words given by their initials where the other name
+        has them as a word ("IRISL MTI" against "IRISL Maritime Training Institute")."""
+        if own[0].form.script != "Latin":
+            return []
+        words = {t for other in others for t in other.form.tokens if self.names.may_be_initials(t)}
+        return self.names.initialled(text, own[0].form, words) if words else []
 
     @staticmethod
     def _cut_hit(

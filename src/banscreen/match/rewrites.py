@@ -245,7 +245,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             out.extend(derived._replace(form=f) for f in self.compound_forms(base))
         if form.script == "Latin":
             out.extend(self.cut_variants(name, self._following.get))
-            out.extend(self._initialled(name, form))
+            out.extend(self.initialled(name, form))
         cleaned = clean(name)
         camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
         if camel != cleaned:
@@ -264,13 +264,16 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             if (form := self.normaliser.form(text)).tokens and form.script == "Latin"
         ]
 
-    def _initialled(self, name: str, form: NameForm) -> list[Variant]:
+    def initialled(
+        self, name: str, form: NameForm, words: Container[str] | None = None
+    ) -> list[Variant]:
         """The name with a run of its words given by their initials where a listed
-        organisation's name has them (initialisms.py), at most `initialism_max`; only hits
-        that pair the initials count, and initials alone only when long enough."""
+        organisation's name has them (or `words` do: `Matcher.compare`; initialisms.py), at
+        most `initialism_max`; only hits that pair the initials count, and initials alone
+        only when long enough."""
         cap, alone = self.config.initialism_max, self.config.initialism_alone_min_letters
         out = []
-        for made, initials in self.abbreviated(name, form):
+        for made, initials in self.abbreviated(name, form, words):
             if made.tokens != form.tokens and initials in made.tokens:
                 held = Variant(made, cap, organisations=True, initials=initials)
                 out.append(held._replace(alone=len(initials) >= alone))
