@@ -30,6 +30,7 @@ from .palladius import palladius_reading
 from .pinyin import has_han
 from .places import Places
 from .sound import SoundKeys
+from .spellings import LatinReadings
 from .text import (
     camel_splits,
     clean,
@@ -217,6 +218,10 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         read = persian_reading(name)
         if read is not None:
             out.append(Variant(self.normaliser.form(read), 1.0))
+        english = self._latin_readings.reading(name) if form.script == "Latin" else None
+        if english is not None:
+            cap = self.config.transliteration_max
+            out.append(Variant(self.normaliser.form(english), cap, "transliterated"))
         for found in list(out):
             loanword = self._loanword_form(found.form)
             if loanword is not None:
@@ -278,6 +283,10 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                 held = Variant(made, cap, organisations=True, initials=initials)
                 out.append(held._replace(alone=len(initials) >= alone))
         return out
+
+    @cached_property
+    def _latin_readings(self) -> LatinReadings:
+        return LatinReadings(self.config)
 
     @cached_property
     def _foreign_han(self) -> ForeignHan:

@@ -78,6 +78,8 @@ class MatchingConfig:
     run_together_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     transliteration_max: Share
     abbreviations: dict[str, str]
+    latin_readings: dict[str, str]
+    latin_reading_markers: list[str]
     initialism_skip_words: list[str]
     initialism_min_letters: AtLeastTwo
     initialism_max_letters: AtLeastTwo
