@@ -642,6 +642,13 @@ def test_a_name_in_german_polish_or_czech_spelling_is_a_review(
     assert review(screener) <= score < screener.registry.matching.thresholds.block
 
 
+@pytest.mark.parametrize("query", ["习近平主席", "習近平 主席", "国家主席习近平", "习近平同志"])
+def test_a_title_after_a_name_in_chinese_is_a_title(screener: Screener, query: str) -> None:
+    """Chinese writes a title after the name (主席, chairman), as Latin writes President
+    before it; read as a name's own characters, it took the name below REVIEW."""
+    assert found(screener, query)["person-xi"][0] >= review(screener)
+
+
 def test_the_english_reading_is_made_only_for_another_languages_spelling(
     screener: Screener,
 ) -> None:
