@@ -26,7 +26,7 @@ ordinary words run together spell too many of them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import ClassVar
@@ -77,12 +77,17 @@ class FreeTextIndex:
 
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
+        "_searched": Table("keys"),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
     # Searched organisations' names of two words or more in Latin letters, by their words
     # run together ("quorvelpay")
     _by_compact: Mapping[str, Sequence[int]]
+    # Searched organisations' names, as "entity id, US, name key": those a text's words in
+    # another script may be found to sound like (kept, not made from the entries on first
+    # use: that read every entry of a large list from storage, 4 s with 120,000 names).
+    _searched: Container[str]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
@@ -90,6 +95,7 @@ class FreeTextIndex:
         by_first: dict[str, list[int]] = defaultdict(list)
         spoken_first: dict[str, list[int]] = defaultdict(list)
         by_compact: dict[str, list[int]] = defaultdict(list)
+        searched: set[str] = set()
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
@@ -101,6 +107,8 @@ class FreeTextIndex:
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
             by_first[entry.tokens[0]].append(i)
+            if not entry.person:
+                searched.add(_searched_key(entry))
             if entry.person and entry.form.spoken != entry.tokens:
                 spoken_first[entry.form.spoken[0]].append(i)
             compact = entry.compact
@@ -116,6 +124,7 @@ class FreeTextIndex:
                 ids.sort(key=lambda i: -len(names.entries[i].tokens))
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
         self._by_compact = dict(by_compact)
+        self._searched = frozenset(searched)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -140,13 +149,15 @@ class FreeTextIndex:
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
         config = self.names.config
-        searched, floor = self._searched, config.org_roman_spelling_floor
+        floor = config.org_roman_spelling_floor
         for window in _windows(tokens, tuple(config.hangul_particles)):
             for match in self.names.match(window):
                 key = (match.entry.entity_id, match.entry.key)
                 # Not persons' names: a few words of text sound like too many of them
                 # ("かな漢字" like a listed "KONY, Ali").
-                if match.method != "transliterated" or key not in searched or match.entry.person:
+                if match.method != "transliterated" or match.entry.person:
+                    continue
+                if _searched_key(match.entry) not in self._searched:
                     continue
                 # Text holds many more words than a name: each word read as the name's must
                 # also be spelt half like it ("putinas" sounds like another app's name).
@@ -214,13 +225,9 @@ class FreeTextIndex:
         """The first letters of the names `_scan_joined` looks for."""
         return frozenset(compact[:_START] for compact in self._by_compact)
 
-    @cached_property
-    def _searched(self) -> frozenset[tuple[str, str]]:
-        """The names searched for in free text, as (entity, name key)."""
-        entries = self.names.entries
-        return frozenset(
-            (entries[i].entity_id, entries[i].key) for ids in self._by_first.values() for i in ids
-        )
+
+def _searched_key(entry: NameEntry) -> str:
+    return f"{entry.entity_id}\x1f{entry.key}"
 
 
 def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[str]:

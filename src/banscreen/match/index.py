@@ -325,8 +325,9 @@ class NameIndex(ComponentNames, TokenPartners):
         return found
 
     def score_entry(
-        self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None
-    ) -> tuple[float, str, Alignment, tuple[str, ...]]:
+        self, prepared: Prepared, entry: NameEntry, person: Prepared | None = None,
+        initials: tuple[str, ...] | None = None,
+    ) -> tuple[float, str, Alignment, tuple[str, ...]]:  # fmt: skip
         """A query scored against one registry name, by the rules of its entity's type: a
         listed person by the query's person reading (`person`, by default `prepared`). A
         made-up word is found inside a Latin query only: by sound, in another script's, it
@@ -346,7 +347,7 @@ class NameIndex(ComponentNames, TokenPartners):
             if result.score < self.config.contained_score:
                 result = self.scorer.person_found(query, entry.prepared, result)
         if result.score < self.config.thresholds.review and not entry.person:
-            result = self.initials_score(prepared, entry) or result
+            result = self.initials_score(prepared, entry, initials) or result
         return result.score, result.method, result.alignment, result.found
 
     def match(self, query: str) -> list[NameMatch]:
@@ -390,8 +391,9 @@ class NameIndex(ComponentNames, TokenPartners):
         if person is not prepared:
             reached |= self._lookups(person.form, person)
         out = []
+        initials = self.query_initials(form)  # asked once, not of every candidate
         for i in sorted(reached):
-            score, method, alignment, found = self.score_entry(prepared, self.entries[i], person)
-            if score >= review:
-                out.append((i, score, method, alignment, found))
+            hit = self.score_entry(prepared, self.entries[i], person, initials)
+            if hit[0] >= review:
+                out.append((i, *hit))
         return tuple(out)

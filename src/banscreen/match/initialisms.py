@@ -218,11 +218,14 @@ class Initialisms:
                     break
         return out
 
-    def initials_score(self, prepared: Prepared, entry: NameEntry) -> Score | None:
+    def initials_score(
+        self, prepared: Prepared, entry: NameEntry, initials: tuple[str, ...] | None = None
+    ) -> Score | None:
         """A query scored against a listed organisation's name with a run of its words
-        written as initials the query has, when that hit counts (`variants.pairs_initials`),
-        at most `initialism_max`."""
-        initials = self.query_initials(prepared.form)
+        written as initials the query has (`initials`, when already known), when that hit
+        counts (`variants.pairs_initials`), at most `initialism_max`."""
+        if initials is None:
+            initials = self.query_initials(prepared.form)
         if not initials:
             return None
         best = None
