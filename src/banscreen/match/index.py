@@ -315,7 +315,7 @@ class NameIndex(ComponentNames, TokenPartners):
             found |= self._lexical_persons.by_token.get(key, set())
         if len(form.tokens) > 1:
             found |= {*self._korean.get(form.tokens[0], ()), *self._korean.get(form.tokens[-1], ())}
-        if len(form.tokens) == 1:  # a surname alone, in Latin letters or spaced scripts'
+        if len(form.tokens) == 1:  # a surname alone, in Latin letters or a spaced script
             latin = form.script == "Latin"
             sources = self._person_sources if latin else self._person_roman(form.script)
             for word in form.tokens if latin else form.roman if form.script in SPACED else ():

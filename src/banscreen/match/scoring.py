@@ -341,7 +341,8 @@ class Scorer(AcrossScripts, Inside):
             side_a, side_b, lexical, person, contained_a, contained_b, short_b
         )
         if person and rare is not None and len(a.tokens) == 1 and method != "contained":
-            score, method = self._one_word(score, method, lexical, b, rare, a.script == "Latin")
+            spaced = a.script == "Latin" or a.script in SPACED
+            score, method = self._one_word(score, method, lexical, b, rare, spaced)
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
         if weak:
