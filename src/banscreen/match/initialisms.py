@@ -35,6 +35,10 @@ from .scoring import Scorer
 from .text import find_words, fold_latin
 from .variants import pairs_initials
 
+# A query longer than this is not read for initials: no name is, and reading a 700 KB
+# field's runs doubled its matching time.
+MAX_CHARS = 512
+
 # A name as written (folded), where each of its words stands in it, the words, and the
 # runs of them initials may stand for: (first word, end, initials).
 Written = tuple[str, tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[int, int, str], ...]]
@@ -151,6 +155,8 @@ class Initialisms:
         """The query (`own` its form) with a run of its words written as their initials
         where those are a listed organisation's word (or one of `words`): (form,
         initials), longest runs first, at most two."""
+        if len(text) > MAX_CHARS:
+            return []
         words = self._initialisms if words is None else words
         written = self.written_words(text)
         found: list[tuple[NameForm, str]] = []
