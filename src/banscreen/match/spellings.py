@@ -15,6 +15,10 @@ import re
 
 from ..registry.matching import MatchingConfig
 
+# A text longer than this is no person's name: not read again (a long field's words would
+# be matched twice).
+MAX_CHARS = 512
+
 
 class LatinReadings:
     def __init__(self, config: MatchingConfig) -> None:
@@ -26,7 +30,9 @@ class LatinReadings:
 
     def reading(self, text: str) -> str | None:
         """The text in English spelling, or None when it holds no marker of another
-        language's spelling (or reads the same)."""
+        language's spelling, reads the same, or is longer than a name."""
+        if len(text) > MAX_CHARS:
+            return None
         folded = text.casefold()
         if not self._markers.search(folded):
             return None
