@@ -159,3 +159,17 @@ def test_the_kinds_are_validated_at_load(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match="org_kinds"):
         load_matching_config(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("MELLI SAKHTEMAN COMPANY", False), ("Acme Ltd", False), ("Quorvel Limited", False),
+     ("Maria de la Cruz", True), ("Sergei Kuzhugetovich Shoigu", True), ("Abdul A. Khan", True)],
+)  # fmt: skip
+def test_compare_reads_a_name_with_a_legal_word_as_an_organisations(
+    screener: Screener, text: str, person: bool
+) -> None:
+    """`compare --schema auto` read "MELLI SAKHTEMAN COMPANY" as a person's name: rigour
+    has no class for "company", so the form kept no legal form; the name's words tell."""
+    normaliser = screener.matcher.normaliser
+    assert normaliser.looks_like_person(normaliser.form(text), text) is person

@@ -61,8 +61,8 @@ class Matcher:
         )  # fmt: skip
         person = schema == "person" or (
             schema == "auto"
-            and self.normaliser.looks_like_person(forms_a[0].form)
-            and self.normaliser.looks_like_person(forms_b[0].form)
+            and self.normaliser.looks_like_person(forms_a[0].form, a)
+            and self.normaliser.looks_like_person(forms_b[0].form, b)
         )
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
         for va in forms_a:

@@ -351,10 +351,20 @@ class Normaliser:
             reduced=len(tokens) < len(self.fold(text).split()),
         )
 
-    def looks_like_person(self, form: NameForm) -> bool:
+    def looks_like_person(self, form: NameForm, text: str | None = None) -> bool:
         """A name that carries no legal form and no word of organisations (generic words,
-        places) and is not Chinese: compared by persons' rules when no schema is given."""
-        return not form.han and self.names_nothing_organisational(form)
+        places) and is not Chinese: compared by persons' rules when no schema is given.
+        With the name's `text`, also none of the legal forms' words rigour has no class
+        for ("Melli Sakhteman Company"): of four letters or more, or a company's form
+        that no person's name holds (`company_form_words`)."""
+        if form.han or not self.names_nothing_organisational(form):
+            return False
+        if text is None:
+            return True
+        words = split_words(self.fold(text))
+        return not any(
+            w in self._company_forms or (len(w) >= 4 and w in self.legal.words) for w in words
+        )
 
     def left_out(self, word: str) -> bool:
         """Whether a name's tokens leave a word out: a stop word or a legal-form word."""
