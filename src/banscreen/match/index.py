@@ -294,7 +294,6 @@ class NameIndex(ComponentNames, TokenPartners):
         found = set(self._exact.get(form.key, ()))
         found |= set(self._compact.get(form.compact, ()))
         found |= set(self._compact_phonetic.get("".join(form.phonetic), ()))
-        found |= self.initials_candidates(form)  # initialisms.py
         if form.script != "Han":
             found |= set(self._compact_roman.get("".join(form.roman), ()))
             # Latin against persons written in other scripts, and the reverse.
@@ -390,8 +389,9 @@ class NameIndex(ComponentNames, TokenPartners):
         reached = self._candidates(form, prepared, person) | self._lookups(form, prepared)
         if person is not prepared:
             reached |= self._lookups(person.form, person)
+        initials = self.query_initials(form)  # of this form: organisations are scored by it
+        reached |= self.initials_candidates(initials)
         out = []
-        initials = self.query_initials(form)  # asked once, not of every candidate
         for i in sorted(reached):
             hit = self.score_entry(prepared, self.entries[i], person, initials)
             if hit[0] >= review:

@@ -199,11 +199,11 @@ class Initialisms:
             return ()
         return tuple(t for t in dict.fromkeys(form.tokens) if t in self._by_initials)
 
-    def initials_candidates(self, form: NameForm) -> set[int]:
-        """The organisations' names a query's initials may stand for a run of: word by
-        word they are too far apart for the candidate search to bring them."""
+    def initials_candidates(self, initials: Sequence[str]) -> set[int]:
+        """The organisations' names a query's `initials` (`query_initials`) may stand for a
+        run of: word by word they are too far apart for the candidate search to bring them."""
         found: set[int] = set()
-        for token in self.query_initials(form):
+        for token in initials:
             found.update(self._by_initials[token])
         return found
 
