@@ -218,10 +218,12 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         read = persian_reading(name)
         if read is not None:
             out.append(Variant(self.normaliser.form(read), 1.0))
-        english = self._latin_readings.reading(name) if form.script == "Latin" else None
-        if english is not None:
+        if form.script == "Latin":
+            # Persons' names: an organisation keeps its Latin name in every language.
             cap = self.config.transliteration_max
-            out.append(Variant(self.normaliser.form(english), cap, "transliterated"))
+            for english in self._latin_readings.readings(name):
+                spelt = Variant(self.normaliser.form(english), cap, "transliterated")
+                out.append(spelt._replace(persons=True))
         for found in list(out):
             loanword = self._loanword_form(found.form)
             if loanword is not None:

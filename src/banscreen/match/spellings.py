@@ -1,40 +1,81 @@
 """A name in the Latin spelling of another language than English, read in English spelling
 as well: German, Polish and Czech write Шойгу "Schoigu", "Szojgu", "Šojgu", Чайковский
-"Tschaikowski", "Czajkowski", "Čajkovskij", and Kim Jong Un "Kim Dschong-un", "Kim Dżong Un",
-"Kim Čong-un", where lists write "Shoigu", "Tchaikovsky", "Kim Jong Un" (`LatinReadings`).
+"Tschaikowski", "Czajkowski", "Čajkovskij"; French "Choïgou", "Tchaïkovski"; Spanish
+Михаил "Mijaíl"; Dutch and Swedish "Sjojgoe", "Sjojgu", where lists write "Shoigu",
+"Tchaikovsky", "Mikhail" (`LatinReadings`).
 
-Sound keys (sound.py) hear most of it, but not a "j" said as "y" (Pjotr, Sergej) nor a
-háček (Č is "ch", folded away as "c"), and the parts of a name each spelt a little apart
-fall below REVIEW together. The reading is made only for a name that holds a spelling
-English does not write (`latin_reading_markers`), with the table `latin_readings`, longest
-spelling first; a hit through it is a transliteration (REVIEW, never BLOCK)."""
+Sound keys (sound.py) hear most of it, but not a "j" said as "y" (Pjotr, Sergej), "zh"
+(Prigojine) or "kh" (Mijaíl), a háček (Č is "ch", folded away as "c"), nor an "ou" said
+"u" (Poutine), and the parts of a name each spelt a little apart fall below REVIEW
+together. A group of languages spells the same letters differently ("j" is "y" in German,
+"zh" in French, "kh" in Spanish), so each group reads a name on its own, by its own table
+(`latin_readings`, longest spelling first), and only a name that holds one of the group's
+markers (regular expressions): a spelling English does not write. A name all of whose
+words are pinyin syllables is Chinese and read by pinyin.py, never so: French would read
+"Zhou" as "Zhu", another surname. A hit through a reading is a transliteration (REVIEW,
+never BLOCK)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from ..registry.matching import MatchingConfig
+from ..registry.matching import LatinReading, MatchingConfig
+from .pinyin import pinyin_syllables, split_pinyin
 
 # A text longer than this is no person's name: not read again (a long field's words would
 # be matched twice).
 MAX_CHARS = 512
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
-class LatinReadings:
-    def __init__(self, config: MatchingConfig) -> None:
-        table = config.latin_readings
+class _Reading:
+    """One group of languages' spellings."""
+
+    def __init__(self, reading: LatinReading) -> None:
+        table = reading.spellings
         spellings = sorted(table, key=len, reverse=True)
         self._table = table
         self._pattern = re.compile("|".join(re.escape(s) for s in spellings))
-        self._markers = re.compile("|".join(re.escape(s) for s in config.latin_reading_markers))
+        self._markers = re.compile("|".join(f"(?:{m})" for m in reading.markers))
 
-    def reading(self, text: str) -> str | None:
-        """The text in English spelling, or None when it holds no marker of another
-        language's spelling, reads the same, or is longer than a name."""
-        if len(text) > MAX_CHARS:
-            return None
-        folded = text.casefold()
+    def read(self, folded: str) -> str | None:
         if not self._markers.search(folded):
             return None
         read = self._pattern.sub(lambda m: self._table[m.group()], folded)
         return None if read == folded else read
+
+
+class LatinReadings:
+    def __init__(self, config: MatchingConfig) -> None:
+        self._readings = tuple(_Reading(r) for r in config.latin_readings)
+
+    def readings(self, text: str) -> tuple[str, ...]:
+        """The text in English spelling, once for each group of languages whose markers it
+        holds and which reads it otherwise; none for a text longer than a name."""
+        if len(text) > MAX_CHARS:
+            return ()
+        folded = text.casefold()
+        # Read with its accents and without them: an accent must not lose the reading the
+        # name has without it ("Bjš" is read "bysh", "Bjs" "bys").
+        bare = _without_accents(folded) if not folded.isascii() else folded
+        out: list[str] = []
+        seen: set[str] = set()  # readings that differ only in accents are one
+        for reading in self._readings:
+            for written in (folded, bare) if bare != folded else (folded,):
+                read = reading.read(written)
+                if read is not None and (key := _without_accents(read)) not in seen:
+                    seen.add(key)
+                    out.append(read)
+        if out and _pinyin(bare):
+            return ()
+        return tuple(out)
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _pinyin(folded: str) -> bool:
+    syllables = pinyin_syllables()
+    return all(split_pinyin(w, syllables) is not None for w in _WORDS.findall(folded))

@@ -16,7 +16,8 @@ class Variant(NamedTuple):
     hit is reported by when not the scoring's own (a name read back from Chinese is scored
     as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
     completed as (cut.py's `cut_hit` then decides which hits through it count).
-    `organisations`: hits through it count on organisations' names only; `held`: only on
+    `organisations`: hits through it count on organisations' names only, `persons`: on
+    persons' names only; `held`: only on
     names that hold that word (a one-word name before a place, heads.py); `whole`: only
     when it and the name align every word (a longer name before a place); `alike`: only on
     a name of one word its one word spells at least this alike (`pinyin.spelt_alike`: a
@@ -33,10 +34,13 @@ class Variant(NamedTuple):
     alike: float = 0.0
     initials: str = ""
     alone: bool = True
+    persons: bool = False
 
     def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
-        return not (self.organisations and person) and (not self.held or self.held in tokens)
+        if (self.organisations and person) or (self.persons and not person):
+            return False
+        return not self.held or self.held in tokens
 
     def fits(self, alignment: Alignment, tokens: tuple[str, ...]) -> bool:
         """Whether a hit with `alignment` on a name of `tokens` counts (`whole`, `alike`)."""

@@ -10,6 +10,7 @@ runs as part of that validation.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
@@ -34,6 +35,29 @@ class Thresholds:
     def __post_init__(self) -> None:
         if self.block < self.review:
             raise ValueError("block threshold must not be below the review threshold")
+
+
+@dataclass(frozen=True)
+class LatinReading:
+    """How one group of languages spells names in Latin letters, read in English spelling
+    (match/spellings.py): its spellings, and what marks a name as spelt so (regular
+    expressions)."""
+
+    __pydantic_config__ = _STRICT
+
+    languages: list[str]
+    markers: list[str]
+    spellings: dict[str, str]
+
+    def __post_init__(self) -> None:
+        for written in (*self.markers, *self.spellings):
+            if not written or written != written.casefold():
+                raise ValueError(f"latin_readings {self.languages}: {written!r} is not lower-case")
+        for marker in self.markers:
+            try:
+                re.compile(marker)
+            except re.error as exc:
+                raise ValueError(f"latin_readings marker {marker!r}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -78,8 +102,7 @@ class MatchingConfig:
     run_together_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     transliteration_max: Share
     abbreviations: dict[str, str]
-    latin_readings: dict[str, str]
-    latin_reading_markers: list[str]
+    latin_readings: list[LatinReading]
     initialism_skip_words: list[str]
     initialism_min_letters: AtLeastTwo
     initialism_max_letters: AtLeastTwo
