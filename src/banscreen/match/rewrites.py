@@ -312,6 +312,11 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         ]
         if any(len(p) > 1 for p in pieces):
             found.append(self.normaliser.form(" ".join(w for piece in pieces for w in piece)))
+            # And with a listed word kept whole: "Abdullah ALSENUSSI" is "abdullah al
+            # senussi", not "abd ullah al senussi", against AL-SENUSSI, Abdullah.
+            kept = [(t,) if t in self._words else p for t, p in zip(tokens, pieces, strict=True)]
+            if kept != pieces and any(len(p) > 1 for p in kept):
+                found.append(self.normaliser.form(" ".join(w for piece in kept for w in piece)))
         joined = self.join_split(tokens)
         if joined is not None:
             found.append(self.normaliser.form(" ".join(joined)))
