@@ -389,6 +389,8 @@ def test_the_loanword_reading_only_drops_letters_or_reads_s_as_t_and_l_as_r(word
         ("텐센트홀딩스", "tencent-holdings"),
         ("อาลีเพย์", "app-alipay"),  # Thai: อ carries a vowel, which ICU writes "x"
         ("キャムスキャナー", "app-camscanner"),  # spelt far apart, but the keys equal and long
+        ("وي تشات باي", "app-wechat-pay"),  # Arabic: تش, ICU's "tsh", is "ch"; words apart
+        ("ويتشات باي", "app-wechat-pay"),
     ],
 )
 def test_a_name_written_in_another_script_reaches_review_and_never_blocks(

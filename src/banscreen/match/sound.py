@@ -237,12 +237,18 @@ class SoundKeys:
         keys one after another, which kana and Hangul spell with a vowel between words
         ("guretohorudingusu" is Great Holdings, whose run-together "th" would be one
         class)."""
-        joined: list[str] = []
+        # Each word by each of its readings ("wechat" is PKT and PJT: the Arabic "wy tshat
+        # bay" is PJTP), at most MAX_KEYS joined keys.
+        joined: list[tuple[str, str]] = [("", "")]  # (the key so far, its last word's key)
         for i, word in enumerate(words):
-            key = self.key(word)
-            key = key[1:] if i and key.startswith("A") else key
-            joined.append(key[1:] if joined and joined[-1] and key[:1] == joined[-1][-1:] else key)
-        return frozenset((compact, "".join(joined)))
+            grown = []
+            for key in self.keys(word):
+                key = key[1:] if i and key.startswith("A") else key
+                for so_far, last in joined:
+                    step = key[1:] if last and key[:1] == last[-1:] else key
+                    grown.append((so_far + step, key))
+            joined = grown[:MAX_KEYS]
+        return frozenset((compact, *(key for key, _ in joined)))
 
     def keys_near(self, ka: str, kb: str, min_classes: int | None = None) -> bool:
         """Two different keys of `min_classes` classes or more (by default
