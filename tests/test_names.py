@@ -391,6 +391,8 @@ def test_the_loanword_reading_only_drops_letters_or_reads_s_as_t_and_l_as_r(word
         ("キャムスキャナー", "app-camscanner"),  # spelt far apart, but the keys equal and long
         ("وي تشات باي", "app-wechat-pay"),  # Arabic: تش, ICU's "tsh", is "ch"; words apart
         ("ويتشات باي", "app-wechat-pay"),
+        ("QQ월렛", "app-qq-wallet"),  # a Latin name glued to a word in Hangul: two words
+        ("WPS오피스", "app-wps-office"),
     ],
 )
 def test_a_name_written_in_another_script_reaches_review_and_never_blocks(

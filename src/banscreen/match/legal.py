@@ -20,11 +20,13 @@ from .rigour_core import Cleanup, extract_org_types, remove_org_types
 from .text import UNACCENTED, unaccented
 
 # A run of Han characters, of katakana (Japanese writes a foreign word in katakana and the
-# grammar after it in hiragana: アクメで, "with Acme"), or of letters, digits and marks of
-# other scripts.
+# grammar after it in hiragana: アクメで, "with Acme"), of Latin letters, or of letters,
+# digits and marks of other scripts: a Latin name glued to a word in another script is two
+# words, as it is beside Chinese or katakana ("QQ월렛", QQ Wallet in Hangul; "QQКошелек").
 _KATAKANA = "\\p{Katakana}\u30fc"  # with the prolonged sound mark, which is of no script
 PIECES = regex.compile(
-    f"[{HAN_CLASS}]+|[{_KATAKANA}]+|(?:(?![{HAN_CLASS}{_KATAKANA}])[\\p{{L}}\\p{{N}}\\p{{M}}])+"
+    f"[{HAN_CLASS}]+|[{_KATAKANA}]+|[\\p{{Latin}}\\p{{N}}\\p{{M}}]+"
+    f"|(?:(?![{HAN_CLASS}{_KATAKANA}]|\\p{{Latin}})[\\p{{L}}\\p{{N}}\\p{{M}}])+"
 )
 
 
