@@ -27,6 +27,13 @@ _VOWELS = frozenset("aeiouy")
 # An "r" after a vowel and before a consonant or at the end, which English does not sound
 # and Japanese and Korean renderings leave out (ハート "hato", Heart; 카드 "kadeu", Card).
 _R_UNSOUNDED = re.compile(r"(?<=[aeiouy])r+(?=[b-df-hj-np-tv-xz]|$)")
+# Letters English writes and does not say, which Korean and Japanese renderings leave out:
+# a "w" or an "h" after a vowel and before a consonant or the end (Lawson, 로슨 "loseun";
+# John, 존 "jon"); and a first "wh" is said "hw" (White, 화이트 "hwaiteu").
+_ENGLISH_UNSAID = re.compile(
+    r"(?<=[aeo])w(?=[b-df-hj-np-tv-z]|$)|(?<=[aeiou])h(?=[b-df-hj-np-tv-z]|$)"
+)
+_FIRST_WH = re.compile(r"^wh")
 # Keys a word may have when spellings of two classes are read either way.
 MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
@@ -127,8 +134,9 @@ class SoundKeys:
 
     def _keys(self, word: str) -> tuple[str, ...]:
         """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
-        spelling of two classes in it read as the other, without an unsounded "r", and with
-        a "w" after a consonant read as a consonant."""
+        spelling of two classes in it read as the other, without an unsounded "r", without
+        the "w" and "h" English does not say, and with a "w" after a consonant read as a
+        consonant."""
         readings = [
             self._key(word, {spelling: cls})
             for spelling, classes in self._others.items()
@@ -138,6 +146,9 @@ class SoundKeys:
         unrolled = _R_UNSOUNDED.sub("", word)
         if unrolled != word:
             readings.append(self.key(unrolled))
+        said = _FIRST_WH.sub("hw", _ENGLISH_UNSAID.sub("", word))
+        if said != word:
+            readings.append(self.key(said))
         if _W_AS_VOWEL.search(word):
             # The abjads' letter for "w" is also their "v": ICU's "lwy" is Levy, "dwd" David.
             readings.append(self._key(word, w_vowel=False))
