@@ -22,7 +22,7 @@ from .text import UNACCENTED, unaccented
 # A run of Han characters, of katakana (Japanese writes a foreign word in katakana and the
 # grammar after it in hiragana: アクメで, "with Acme"), of Latin letters, or of letters,
 # digits and marks of other scripts: a Latin name glued to a word in another script is two
-# words, as it is beside Chinese or katakana ("QQ월렛", QQ Wallet in Hangul; "QQКошелек").
+# words, as it is beside Chinese or katakana ("ACME월렛", Acme Wallet in Hangul; "ACMEКошелек").
 _KATAKANA = "\\p{Katakana}\u30fc"  # with the prolonged sound mark, which is of no script
 PIECES = regex.compile(
     f"[{HAN_CLASS}]+|[{_KATAKANA}]+|[\\p{{Latin}}\\p{{N}}\\p{{M}}]+"
