@@ -248,8 +248,8 @@ class SoundKeys:
         keys one after another, which kana and Hangul spell with a vowel between words
         ("guretohorudingusu" is Great Holdings, whose run-together "th" would be one
         class)."""
-        # Each word by each of its readings ("wechat" is PKT and PJT: the Arabic "wy tshat
-        # bay" is PJTP), at most MAX_KEYS joined keys.
+        # Each word by each of its readings ("acmechat" is AKMKT and AKMJT: the Arabic
+        # "akmy tshat" is AKMJT), at most MAX_KEYS joined keys.
         joined: list[tuple[str, str]] = [("", "")]  # (the key so far, its last word's key)
         for i, word in enumerate(words):
             grown = []
