@@ -213,8 +213,7 @@ class NameIndex(ComponentNames, TokenPartners):
 
     def _build_postings(self) -> None:
         review = self.config.thresholds.review
-        # The least a listed person's missing parts may weigh (scoring.py).
-        alpha = min(self.config.person_extra_weight, self.config.person_middle_weight)
+        alpha = self.config.person_extra_weight
         entries = self.entries
         persons = [i for i, e in enumerate(entries) if e.person]
         others = [i for i, e in enumerate(entries) if not e.person]

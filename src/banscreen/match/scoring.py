@@ -234,9 +234,6 @@ class Scorer(AcrossScripts, Inside):
         cfg = self.config
         alpha = cfg.person_extra_weight
         score = self._partial(a, b, alignment, alpha, alpha)
-        if not written and self._ends_held(a, b, alignment):
-            middle = self._partial(a, b, alignment, alpha, cfg.person_middle_weight)
-            score = max(score, min(middle, cfg.person_middle_max))
         if initials_only(alignment.pairs, cfg.token_similarity):
             return min(score, cfg.generic_only_max)
         need = CONFLICT_PARTS_WRITTEN if written else 1
@@ -254,20 +251,6 @@ class Scorer(AcrossScripts, Inside):
             # for a person to confirm.
             score = cfg.person_order_max
         return score
-
-    def _ends_held(self, a: Side, b: Side, alignment: Alignment) -> bool:
-        """Whether a query of two parts or more, all aligned, holds a listed person's first
-        and last name parts, so that what it lacks is in the middle: a father's and a
-        grandfather's names ("Barzan AL-TIKRITI" for "AL-TIKRITI, Barzan abd al-Ghafur
-        Sulaiman Majid"), which those parts weigh `person_middle_weight`: a REVIEW, at
-        most `person_middle_max`, not a BLOCK."""
-        if len(a.tokens) < 2 or len(alignment.aligned_a) < len(a.tokens):
-            return False
-        parts = [b.spoken(j) for j, f in enumerate(b.factors) if f >= self._part_floor]
-        if len(parts) <= len(alignment.aligned_b):
-            return False
-        held = {b.spoken(j) for j in alignment.aligned_b}
-        return min(parts) in held and max(parts) in held
 
     def _one_word(
         self, score: float, method: str, alignment: Alignment, b: NameForm,

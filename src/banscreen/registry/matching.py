@@ -127,8 +127,6 @@ class MatchingConfig:
     compound_links: list[str]
     initial_similarity: Share
     person_extra_weight: Share
-    person_middle_weight: Share
-    person_middle_max: Share
     org_extra_weight: Share
     person_conflict_max: Share
     person_order_max: Share
