@@ -1020,3 +1020,24 @@ def test_letters_english_does_not_say_are_not_heard(
     screener = persons_screener_with(tmp_path, data)
     score = found(screener, query)[entity][0]
     assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize(
+    "group",
+    [{"languages": ["X"], "markers": ["(ou"], "spellings": {"ou": "u"}},  # not a regex
+     {"languages": ["X"], "markers": ["ou"], "spellings": {"OU": "u"}}],  # not lower-case
+)  # fmt: skip
+def test_a_language_groups_markers_and_spellings_are_validated_at_load(
+    tmp_path: Path, group: dict[str, object]
+) -> None:
+    import yaml
+
+    from banscreen.errors import DataError
+    from banscreen.registry.loader import load_matching_config, shipped_data_dir
+
+    settings_ = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+    settings_["latin_readings"] = [group]
+    path = tmp_path / "matching.yaml"
+    path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match="latin_readings"):
+        load_matching_config(path)

@@ -17,9 +17,9 @@ class Variant(NamedTuple):
     as a Latin name, and is a transliteration). `cut`: the word its last word, cut off, was
     completed as (cut.py's `cut_hit` then decides which hits through it count).
     `organisations`: hits through it count on organisations' names only, `persons`: on
-    persons' names only; `held`: only on
-    names that hold that word (a one-word name before a place, heads.py); `whole`: only
-    when it and the name align every word (a longer name before a place); `alike`: only on
+    persons' names only (a reading of another language's spelling, spellings.py); `held`:
+    only on names that hold that word (a one-word name before a place, heads.py); `whole`:
+    only when it and the name align every word (a longer name before a place); `alike`: only on
     a name of one word its one word spells at least this alike (`pinyin.spelt_alike`: a
     short foreign name read back from Chinese); `initials`: only when it pairs these
     initials (initialisms.py), and `alone`: even when either name is only them."""
