@@ -22,7 +22,7 @@ from itertools import product
 from rapidfuzz.distance import Levenshtein
 
 from ..registry.matching import MatchingConfig
-from .pinyin import has_han, pinyin_syllables, split_pinyin, to_simplified
+from .pinyin import all_pinyin, has_han, to_simplified
 
 _FIRST, _LAST = 0xAC00, 0xD7A3  # the Hangul syllables block
 _POSITIONS = ("HANGUL CHOSEONG ", "HANGUL JUNGSEONG ", "HANGUL JONGSEONG ")
@@ -229,8 +229,7 @@ class KoreanNames:
             return None  # a given name alone (민규, "Kim Min-gyu"): said by other rules
         # A Chinese name in pinyin that its Hangul does not spell by the readings of the
         # table (a character outside it, or read otherwise): said by other rules.
-        syllables = pinyin_syllables()
-        if all(split_pinyin(t, syllables) for t in latin):
+        if all_pinyin(latin):
             return None
         return False if self.reads_korean(latin) else None
 

@@ -4,7 +4,7 @@ pinyin ("zhifubao", "Tengxun") split into them, and traditional characters simpl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -72,6 +72,12 @@ def _derive_syllables() -> frozenset[str]:
                 found.add(syllable)
     found.discard("")
     return frozenset(found)
+
+
+def all_pinyin(words: Iterable[str]) -> bool:
+    """Whether every word splits into pinyin syllables: a Chinese name in Latin letters."""
+    syllables = pinyin_syllables()
+    return all(split_pinyin(word, syllables) for word in words)
 
 
 def split_pinyin(

@@ -18,10 +18,10 @@ never BLOCK)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..registry.matching import LatinReading, MatchingConfig
-from .pinyin import pinyin_syllables, split_pinyin
+from .pinyin import all_pinyin
+from .text import fold_latin
 
 # A text longer than this is no person's name: not read again (a long field's words would
 # be matched twice).
@@ -56,26 +56,18 @@ class LatinReadings:
         if len(text) > MAX_CHARS:
             return ()
         folded = text.casefold()
-        # Read with its accents and without them: an accent must not lose the reading the
-        # name has without it ("Bjš" is read "bysh", "Bjs" "bys").
-        bare = _without_accents(folded) if not folded.isascii() else folded
+        # Read with its accents and without them, folded as names' words are: an accent
+        # must not lose the reading the name has without it ("Bjš" is read "bysh", "Bjs"
+        # "bys").
+        bare = fold_latin(folded)
         out: list[str] = []
         seen: set[str] = set()  # readings that differ only in accents are one
         for reading in self._readings:
             for written in (folded, bare) if bare != folded else (folded,):
                 read = reading.read(written)
-                if read is not None and (key := _without_accents(read)) not in seen:
+                if read is not None and (key := fold_latin(read)) not in seen:
                     seen.add(key)
                     out.append(read)
-        if out and _pinyin(bare):
+        if out and all_pinyin(_WORDS.findall(bare)):
             return ()
         return tuple(out)
-
-
-def _without_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _pinyin(folded: str) -> bool:
-    syllables = pinyin_syllables()
-    return all(split_pinyin(w, syllables) is not None for w in _WORDS.findall(folded))
