@@ -15,6 +15,9 @@ CACHE_ENTRIES = 1 << 16
 # Decoded records kept per table of the stored name index (match/tables.py): a record not
 # kept is read again from the mapped file, which costs a few microseconds.
 STORED_RECORDS = 1 << 12
+# A table of the stored index with at most this many records is read whole on first use
+# (some milliseconds), so that a key it does not hold costs a dict lookup, not a read.
+WHOLE_TABLE_RECORDS = STORED_RECORDS
 # Folded texts kept by the normaliser: a name is folded several times while its form is
 # made, so only the last few are needed; longer texts (free text) are never kept.
 FOLDS_KEPT = 64

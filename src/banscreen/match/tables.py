@@ -24,7 +24,7 @@ import lmdb
 import msgpack
 
 from ..errors import IndexDamaged
-from ..tunables import STORED_RECORDS
+from ..tunables import STORED_RECORDS, WHOLE_TABLE_RECORDS
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -84,10 +84,24 @@ class IndexReader:
         data = self._txn.get(key)
         if data is None:
             return None
+        return self._payload(data)
+
+    def _payload(self, data: bytes) -> bytes:
         payload = data[4:]
         if len(data) < 4 or int.from_bytes(data[:4], "little") != zlib.crc32(payload):
             raise IndexDamaged(f"a damaged record in the stored index {self.path.name}")
         return payload
+
+    def records(self, prefix: bytes) -> Iterator[tuple[bytes, bytes]]:
+        """Every record of one table, in stored order: (key without the prefix, checked
+        payload)."""
+        cursor = self._txn.cursor()
+        if not cursor.set_range(prefix):
+            return
+        for key, data in cursor:
+            if not key.startswith(prefix):
+                return
+            yield key[len(prefix) :], self._payload(data)
 
     def scalar(self, name: str) -> Any:
         payload = self.raw(SCALAR_PREFIX + name.encode())
@@ -130,15 +144,37 @@ class StoredMap(_Lookup):
         self._count = size
         self._kind = kind
         self._decoded: dict[Any, Any] = {}
+        # A small table is read whole on first use (`_read_whole`); from then on `_decoded`
+        # holds every record, and a key not in it is not in the table.
+        self._whole = size == 0
+        self._small = 0 < size <= WHOLE_TABLE_RECORDS
 
     def get(self, key: Any, default: Any = None) -> Any:
         found = self._decoded.get(key, _MISSING)
         if found is _MISSING:
+            if self._whole:
+                return default
+            if self._small:
+                self._read_whole()
+                return self._decoded.get(key, default)
             found = self._fetch(key)
             if len(self._decoded) >= STORED_RECORDS:
                 self._decoded.clear()
             self._decoded[key] = found
         return default if found is _MISSING else found
+
+    def _read_whole(self) -> None:
+        """Every record of the table, decoded: most keys a query asks a small table for are
+        not in it (a table of a few listed Korean names is asked for every query's key), and
+        a miss read from the file costs as much as a hit."""
+        decoded = {
+            table_unkey(key): self._value(payload)
+            for key, payload in self._reader.records(self._prefix)
+        }
+        if len(decoded) != self._count:
+            raise IndexDamaged(f"a table of the stored index {self._reader.path.name} does "
+                               "not hold the records its header counts")  # fmt: skip
+        self._decoded, self._whole, self._small = decoded, True, False
 
     def _fetch(self, key: Any) -> Any:
         if key.__class__ is str:
@@ -148,6 +184,9 @@ class StoredMap(_Lookup):
         payload = self._reader.raw(raw)
         if payload is None:
             return _MISSING
+        return self._value(payload)
+
+    def _value(self, payload: bytes) -> Any:
         if self._kind == "keys":
             return True
         value = _unpack(payload)
