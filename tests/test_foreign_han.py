@@ -13,6 +13,12 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.foreign_han import ForeignHan
+from banscreen.match.pinyin import (
+    RUSSIAN_SOFT,
+    has_soft,
+    pinyin_syllables,
+    transcription_reading,
+)
 from banscreen.registry import load_registry
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "foreign_han_persons.yaml"
@@ -74,7 +80,7 @@ def test_a_name_starting_with_a_frequent_surname_is_never_read(
 ) -> None:
     first = screener.registry.matching.han_surnames[surname]
     form = screener.matcher.normaliser.form(first + rest)
-    assert foreign.variant(form, first + rest) is None
+    assert foreign.variants(form, first + rest) == []
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -84,9 +90,66 @@ def test_a_short_word_is_read_to_count_on_one_word_names_only(
 ) -> None:
     """Its reading, and every form made from it (split, joined), asks for a listed name of
     one word that it spells."""
-    variant = foreign.variant(screener.matcher.normaliser.form(word), word)
-    assert variant is not None and variant.alike > 0
-    reading = variant.form.tokens
-    assert not variant.spells(reading, (*reading, "marco"))
+    variants = foreign.variants(screener.matcher.normaliser.form(word), word)
+    assert variants and all(v.alike > 0 for v in variants)
+    for variant in variants:
+        reading = variant.form.tokens
+        assert not variant.spells(reading, (*reading, "marco"))
     derived = [v for v in screener.matcher.names.variants(word) if v.method == "transliterated"]
-    assert derived and all(v.alike == variant.alike for v in derived)
+    assert derived and all(v.alike == variants[0].alike for v in derived)
+
+
+RUSSIANS = Path(__file__).resolve().parent / "fixtures" / "names" / "russian_persons.yaml"
+
+
+@pytest.fixture(scope="module")
+def russians() -> Screener:
+    return Screener(load_registry([RUSSIANS]))
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("根纳季·季姆琴科", "ru-timchenko"),  # 季 ji: a soft t
+        ("叶夫根尼·普里戈任", "ru-prigozhin"),  # 任 ren: zh
+        ("基里尔·科瓦利丘克", "ru-kovalchuk"),  # 基 ji: a soft k
+        ("谢尔盖·纳雷什金", "ru-naryshkin"),  # 金 jin: a soft k
+        ("弗拉基米尔·普京", "ru-putin"),  # 基 ji and 京 jing: a soft d and t
+        ("德米特里·梅德韦杰夫", "ru-medvedev"),  # 杰 jie: a soft d
+    ],
+)
+def test_a_russian_name_in_chinese_meets_its_listed_spelling(
+    russians: Screener, query: str, entity: str
+) -> None:
+    """Chinese writes a Russian name's soft consonants with a j and its zh with an r: read
+    only as written, each of these was CLEAR against the listed name."""
+    found = hits(russians, query)
+    assert entity in found, found
+    score, method = found[entity]
+    assert russians.registry.matching.thresholds.review <= score
+    assert method == "transliterated"
+    assert set(found) == {entity}, found  # and no other listed person
+
+
+def test_the_russian_readings_are_made_for_a_name_in_parts_only(foreign: ForeignHan) -> None:
+    """One word of four characters may be a Japanese name: read as written only."""
+    normaliser = foreign.normaliser
+    assert len(foreign.variants(normaliser.form("大石進一"), "大石進一")) == 1
+    assert len(foreign.variants(normaliser.form("基里尔·卡波拉"), "基里尔·卡波拉")) == 3
+
+
+def test_readings_of_soft_consonants() -> None:
+    assert transcription_reading(["pu", "jing"], "d") == "pudin"
+    assert transcription_reading(["ji", "li", "er"], "k") == "kilir"
+    assert transcription_reading(["pu", "li", "ge", "ren"], "d") == "pligzhen"
+    assert transcription_reading(["pu", "jing"]) == "pujin"
+
+
+@given(st.lists(st.sampled_from(sorted(pinyin_syllables())), min_size=1, max_size=6))
+def test_a_word_without_a_soft_syllable_reads_alike_every_way(syllables: list[str]) -> None:
+    if not has_soft(syllables):
+        plain = transcription_reading(syllables)
+        assert all(transcription_reading(syllables, soft) == plain for soft in RUSSIAN_SOFT)
+    else:
+        assert any(transcription_reading(syllables, s) != transcription_reading(syllables)
+                   for s in RUSSIAN_SOFT)  # fmt: skip

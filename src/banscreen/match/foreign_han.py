@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .normalize import Normaliser
-from .pinyin import HAN_WORD, bare, read_han, transcription_reading
+from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
 from .text import split_words
 from .variants import Variant
 
@@ -18,9 +18,11 @@ class ForeignHan:
         self.normaliser = normaliser
         self._surnames = frozenset((*config.han_surnames, *config.han_compound_surnames))
 
-    def variant(self, form: NameForm, text: str) -> Variant | None:
-        """The name read back (`pinyin.transcription_reading`: "serge shoigu"), or None when
-        it is not a foreign name written in Chinese.
+    def variants(self, form: NameForm, text: str) -> list[Variant]:
+        """The name read back (`pinyin.transcription_reading`: "serge shoigu"), and, when
+        it is in parts, read with a Russian name's soft consonants too (`RUSSIAN_SOFT`:
+        "fladimir pudin", Vladimir Putin) where a syllable may write one; none when it is
+        not a foreign name written in Chinese.
 
         The reading is a sound-alike spelling, compared as a Latin name is: spelt half alike
         and sounding alike (scoring.py), at most `transliteration_max`. It is made for a name
@@ -32,19 +34,26 @@ class ForeignHan:
         so a hit through it counts only on a listed name of one word that its reading spells
         (`Variant.alike`, `han_short_spelling_floor`)."""
         if form.script != "Han" or not self.normaliser.names_nothing_organisational(form):
-            return None
+            return []
         words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
         if not words or not all(HAN_WORD.fullmatch(w) for w in words):
-            return None
+            return []
         syllables = [read_han(w) for w in words]
         short = len(words) == 1 and (
             len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])
         )
         if short and (len(words[0]) < 2 or self.chinese_own(words[0])):
-            return None
-        reading = self.normaliser.form(" ".join(transcription_reading(s) for s in syllables))
+            return []
         alike = self.config.han_short_spelling_floor if short else 0.0
-        return Variant(reading, self.config.transliteration_max, "transliterated", alike=alike)
+        out = []
+        # Only a name in parts kept apart, as Chinese writes a foreign one: one word of four
+        # characters may be a Japanese name (大石進一 would read "dashkini").
+        russian = len(words) > 1 and any(has_soft(s) for s in syllables)
+        for soft in ("", *RUSSIAN_SOFT) if russian else ("",):
+            read = " ".join(transcription_reading(s, soft) for s in syllables)
+            out.append(Variant(self.normaliser.form(read), self.config.transliteration_max,
+                               "transliterated", alike=alike))  # fmt: skip
+        return out
 
     def chinese_own(self, word: str) -> bool:
         """Whether a folded word of Chinese characters (simplified, as `Normaliser.fold`

@@ -156,6 +156,13 @@ _FINALS = {
     "iang": "yan", "iong": "yon", "uan": "wan", "uang": "wan", "v": "u", "ve": "ue",
 }  # fmt: skip
 _SYLLABLE = re.compile(r"(zh|ch|sh|[bpmfdtnlgkhjqxrzcsw])?(\w*)")
+# Chinese writes a Russian name's soft consonants (before i and e) with a j: a d or t
+# (Vladimir 弗拉基米尔, fu la ji mi er; Putin 普京, pu jing; Medvedev 梅德韦杰夫, jie), or a k
+# (Kirill 基里尔; Naryshkin 纳雷什金, jin); and its zh with an r (Prigozhin 普里戈任, ren). Such
+# a word is read as written and, besides, with each of these j's as a d and as a k, and its
+# r's as zh (`RUSSIAN_SOFT`). (A q writes a ch: -chenko is 琴科, qin ke.)
+RUSSIAN_SOFT = ("d", "k")
+_SOFT_FINALS = frozenset({"i", "in", "ing", "ie"})
 
 
 def bare(syllable: str) -> bool:
@@ -163,9 +170,10 @@ def bare(syllable: str) -> bool:
     return syllable in _BARE
 
 
-def _transcribed(syllable: str, first: bool, before: str) -> str:
+def _transcribed(syllable: str, first: bool, before: str, soft: str = "") -> str:
     """One syllable of a foreign name written in Chinese, as the Latin letters it stands
-    for; `before` is the first letter of the next syllable."""
+    for; `before` is the first letter of the next syllable; with `soft` (a letter of
+    `RUSSIAN_SOFT`), read as a Russian name's: a j before an i as `soft`, an r as zh."""
     if syllable in _BARE and (not first or before in ("l", "r")):  # "Crumpler" 克伦普尔
         return _BARE[syllable]
     if syllable in _NO_INITIAL:
@@ -174,6 +182,9 @@ def _transcribed(syllable: str, first: bool, before: str) -> str:
     if found is None:
         return syllable
     initial, final = found.group(1) or "", found.group(2)
+    if soft and _soft(initial, final):
+        initial = soft if initial == "j" else "zh"
+        return initial + _FINALS.get(final, final)
     if initial in ("j", "q", "x") and final[:1] == "u":
         final = "v" + final[1:]  # ju, qu, xu are jü, qü, xü
     if final == "i" and initial in ("zh", "ch", "sh", "r", "z", "c", "s"):
@@ -185,12 +196,28 @@ def _transcribed(syllable: str, first: bool, before: str) -> str:
     return _INITIALS.get(initial, initial) + _FINALS.get(final, final)
 
 
-def transcription_reading(syllables: list[str]) -> str:
+def transcription_reading(syllables: list[str], soft: str = "") -> str:
     """A Chinese word's pinyin syllables read as a foreign name written in Chinese (see
-    above): 布雷特, bu lei te, as "blet" for Brett; 谢尔盖, xie er gai, as "serge"."""
+    above): 布雷特, bu lei te, as "blet" for Brett; 谢尔盖, xie er gai, as "serge"; with `soft`
+    "d", 普京, pu jing, as "pudin" for Putin (`RUSSIAN_SOFT`)."""
     return "".join(
-        _transcribed(s, i == 0, syllables[i + 1][:1] if i + 1 < len(syllables) else "")
+        _transcribed(s, i == 0, syllables[i + 1][:1] if i + 1 < len(syllables) else "", soft)
         for i, s in enumerate(syllables)
+    )
+
+
+def _soft(initial: str, final: str) -> bool:
+    return (initial == "j" and final in _SOFT_FINALS) or (initial == "r" and final != "i")
+
+
+def has_soft(syllables: list[str]) -> bool:
+    """Whether a word has a syllable that `transcription_reading` reads otherwise with a
+    `soft` letter."""
+    return any(
+        (found := _SYLLABLE.fullmatch(s)) is not None
+        and _soft(found.group(1) or "", found.group(2))
+        for s in syllables
+        if s not in _BARE and s not in _NO_INITIAL
     )
 
 

@@ -228,9 +228,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             loanword = self._loanword_form(found.form)
             if loanword is not None:
                 out.append(Variant(loanword, 1.0))
-        transcribed = self._foreign_han.variant(form, name)
-        if transcribed is not None and transcribed.form.tokens:
-            out.append(transcribed)
+        out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
         if form.script == "Cyrillic":
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
             pinyin = palladius_reading(words)
