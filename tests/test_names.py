@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.compounds import assimilated
 from banscreen.match.loanwords import greek_reading, loanword_reading, thai_reading
 from banscreen.match.pinyin import pinyin_syllables, transcription_reading
 from banscreen.match.text import persian_reading, romanise
@@ -307,6 +308,33 @@ def test_words_are_joined_only_around_a_linking_particle(screener: Screener) -> 
     assert joined is not None and joined.tokens == ("jalalaldin", "haqqani")
     # Nothing listed sounds like the joined words: nothing is joined.
     assert names.join_compounds(names.normaliser.form("Omar al Farouk")) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Siraj al-Din Haqqani", "SIRAJUDDIN HAQQANI"),  # the article said as the d
+        ("سراج الدين حقاني", "SIRAJUDDIN HAQQANI"),
+        ("شهاب الدين دلاور", "SHAHABUDDIN DELAWAR"),
+        ("Abd al-Salam Zaeef", "ABDUSSALAM ZAEEF"),  # ... as the s
+        ("Shams al-Din Ahmad", "SHAMSUDDIN AHMAD"),
+    ],
+)
+def test_a_compound_joined_with_its_article_said_as_the_sun_letter_after_it(
+    screener: Screener, query: str, listed: str
+) -> None:
+    """Arabic says al-Din as ud-Din: joined as written ("sirajaldin", SRJRTN), the compound
+    sounded unlike the listed one word (SRJTN), and each pair was CLEAR (0.00-0.64)."""
+    assert screener.matcher.compare(query, listed, schema="person")[0] >= review(screener)
+
+
+def test_the_article_is_said_as_a_sun_letter_only_and_not_before_an_l() -> None:
+    """ "al lh" (Allah) already sounds as said; read "alh", هدايت الله met HYDRA and مطيع الله
+    METEOR PLANT JSC (bench/cross_script_hits.py)."""
+    assert assimilated(("sraj", "al", "dyn")) == "srajadyn"
+    assert assimilated(("abd", "el", "rahman")) == "abdarahman"
+    assert assimilated(("hdayt", "al", "lh")) == "hdaytallh"
+    assert assimilated(("nur", "al", "hdy")) == "nuralhdy"  # h is a moon letter
 
 
 def test_compare_joins_a_compound_against_the_other_name_either_way(screener: Screener) -> None:

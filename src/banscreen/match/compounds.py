@@ -3,7 +3,9 @@
 
 Arabic compound names are one word in one rendering and apart in another (`Abd al-Rahman`,
 `Abdulrahman`; ICU romanises الله as "al lh"): a run of two or three words holding a linking
-particle (`compound_links`) is also read joined when a listed word writes it so."""
+particle (`compound_links`) is also read joined when a listed word writes it so. Arabic says
+its article's l as the next consonant when that is a "sun letter" (`_SUN`): سراج الدين,
+romanised "sraj al dyn", is Sirajuddin; such a run is also read with the l left out."""
 
 from __future__ import annotations
 
@@ -19,6 +21,13 @@ from .normalize import Normaliser
 from .sound import SoundKeys
 
 Listed = Callable[[str], Iterable[str]]
+# A run of words that may be read joined: (first position, end, the joined word).
+Run = tuple[int, int, str]
+# The Arabic article as romanised, and the romanised "sun letters" it is said as: t, th, d,
+# dh, r, z, s, sh, the emphatic s, d, t and z (romanised without their dots), and n. (Also
+# l, but "al lh" already sounds as Allah: read "alh", it met METEOR and HYDRA.)
+_ARTICLES = frozenset({"al", "el"})
+_SUN = ("t", "d", "r", "z", "s", "n")
 
 
 class Compounds:
@@ -64,38 +73,41 @@ class Compounds:
         by_key = self._all_words.by_key
         return lambda key: by_key.get(key, ())
 
-    def _joins(self, words: Sequence[str], listed: Listed) -> bool:
-        """Whether a run of words is read joined (see `join_compounds`)."""
+    def _joins(self, words: Sequence[str], listed: Listed) -> str | None:
+        """The run of words read joined, as it is written or with its article's l said as
+        the sun letter after it (see `join_compounds`); None when it is not read joined."""
         if not any(w in self._compound_links for w in words):
-            return False
-        joined = "".join(words)
-        key = self.sound.key(joined)
+            return None
         floor = self.config.person_spelling_floor
-        return len(key) >= 3 and any(
-            self._compound_of(joined, words, word, floor) for word in listed(key)
-        )
+        for joined in dict.fromkeys(("".join(words), assimilated(words))):
+            key = self.sound.key(joined)
+            if len(key) >= 3 and any(
+                self._compound_of(joined, words, word, floor) for word in listed(key)
+            ):
+                return joined
+        return None
 
-    def _every_run(self, form: NameForm, listed: Listed) -> list[tuple[int, int]]:
+    def _every_run(self, form: NameForm, listed: Listed) -> list[Run]:
         """Every run that may be joined, wherever it starts, longest first at each start:
-        (first position, end) of each."""
+        (first position, end, the joined word) of each."""
         words = form.roman
         if len(words) < 2 or form.han:
             return []
         return [
-            (i, i + n)
+            (i, i + n, joined)
             for i in range(len(words))
             for n in (3, 2)
-            if i + n <= len(words) and self._joins(words[i : i + n], listed)
+            if i + n <= len(words) and (joined := self._joins(words[i : i + n], listed))
         ]
 
-    def _joined(self, form: NameForm, runs: Sequence[tuple[int, int]]) -> NameForm:
+    def _joined(self, form: NameForm, runs: Sequence[Run]) -> NameForm:
         """`form` with each run of its words joined into one."""
         words = form.roman
         out: list[tuple[str, int, int]] = []
         i = 0
-        for start, end in [*runs, (len(words), len(words))]:
+        for start, end, joined in [*runs, (len(words), len(words), "")]:
             out += [(words[k], k, k + 1) for k in range(i, start)]
-            out += [("".join(words[start:end]), start, end)] if start < end else []
+            out += [(joined, start, end)] if start < end else []
             i = end
         if form.script == "Latin":
             return self.normaliser.form(" ".join(w for w, _, _ in out))
@@ -117,13 +129,23 @@ class Compounds:
         return spelt >= floor and all(spelt > OSA.normalized_similarity(w, word) for w in run)
 
 
-def _from_the_left(every: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _from_the_left(every: Sequence[Run]) -> list[Run]:
     """Of the runs that may be joined (`_every_run`), those taken from the left, the longest
     at each start, skipping the words a taken run holds: the runs `join_compounds` joins."""
-    runs: list[tuple[int, int]] = []
+    runs: list[Run] = []
     taken = 0
-    for start, end in every:
-        if start >= taken:
-            runs.append((start, end))
-            taken = end
+    for run in every:
+        if run[0] >= taken:
+            runs.append(run)
+            taken = run[1]
     return runs
+
+
+def assimilated(words: Sequence[str]) -> str:
+    """A run joined with the Arabic article's l before a sun letter left out, as it is said
+    ("sraj al dyn" as "srajadyn", Sirajuddin)."""
+    out = []
+    for k, word in enumerate(words):
+        after = words[k + 1] if k + 1 < len(words) else ""
+        out.append("a" if word in _ARTICLES and after.startswith(_SUN) else word)
+    return "".join(out)
