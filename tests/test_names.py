@@ -1069,3 +1069,32 @@ def test_a_language_groups_markers_and_spellings_are_validated_at_load(
     path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match="latin_readings"):
         load_matching_config(path)
+
+
+def test_a_compound_prefix_must_be_a_link(tmp_path: Path) -> None:
+    import yaml
+
+    from banscreen.errors import DataError
+    from banscreen.registry.loader import load_matching_config, shipped_data_dir
+
+    settings_ = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+    settings_["compound_prefixes"] = ["abu", "zzz"]
+    path = tmp_path / "matching.yaml"
+    path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match="compound_prefixes"):
+        load_matching_config(path)
+
+
+def test_abu_as_icu_writes_it_begins_a_compound(screener: Screener) -> None:
+    """ICU writes أبو "abw": as a link, أبو بكر joins as "abwbkr", Abubakar (was 0.59)."""
+    score = screener.matcher.compare("أبو بكر شيكاو", "ABUBAKAR SHEKAU", schema="person")[0]
+    assert score >= review(screener)
+
+
+def test_a_run_ending_with_a_prefix_is_not_joined(screener: Screener) -> None:
+    """ "Ali Abu" links nothing: joined, it sounded like a listed Alibaba."""
+    names = screener.matcher.names
+    form = names.normaliser.form("Ali Abu Tantoush")
+    assert names.join_compounds(form, lambda key: ["alibaba"]) is None
+    joined = names.join_compounds(names.normaliser.form("Abu Bakr Tantoush"), lambda k: ["abubakr"])
+    assert joined is not None and joined.tokens[0] == "abubakr"

@@ -78,6 +78,8 @@ class Compounds:
         the sun letter after it (see `join_compounds`); None when it is not read joined."""
         if not any(w in self._compound_links for w in words):
             return None
+        if words[-1] in self.config.compound_prefixes:
+            return None  # it begins a compound after the run
         floor = self.config.person_spelling_floor
         for joined in dict.fromkeys(("".join(words), assimilated(words))):
             key = self.sound.key(joined)

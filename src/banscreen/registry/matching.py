@@ -125,6 +125,7 @@ class MatchingConfig:
     name_particles: list[str]
     name_particle_weight: Share
     compound_links: list[str]
+    compound_prefixes: list[str]
     initial_similarity: Share
     person_extra_weight: Share
     org_extra_weight: Share
@@ -170,6 +171,8 @@ class MatchingConfig:
             raise ValueError("initialism letters: min <= alone_min <= max is required")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
+        if not set(self.compound_prefixes) <= set(self.compound_links):
+            raise ValueError("compound_prefixes must be compound_links")
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
