@@ -7,8 +7,9 @@ bench/data/russian_han_names.csv, written by hand, holds the Chinese names (Xinh
 spellings, as Chinese news print them: `根纳季·季姆琴科`) of 28 Russian persons on OFAC's list,
 each with its party of bench/data's OFAC set. Each is looked up among the set's 3,953 OFAC
 persons (`banscreen match`, persons' rules); a name whose party has no hit at REVIEW is a
-miss, and a hit on another party a false hit; both are listed. The palatal reading of
-docs/matching.md was developed against this set: a number from it is a tuned one.
+miss, and a hit on another party a false hit; both are listed. The Russian readings and
+`han_name_readings` of docs/matching.md were developed against this set: a number from it
+is a tuned one.
 """
 
 from __future__ import annotations

@@ -116,13 +116,16 @@ def russians() -> Screener:
         ("谢尔盖·纳雷什金", "ru-naryshkin"),  # 金 jin: a soft k
         ("弗拉基米尔·普京", "ru-putin"),  # 基 ji and 京 jing: a soft d and t
         ("德米特里·梅德韦杰夫", "ru-medvedev"),  # 杰 jie: a soft d
+        ("亚历山大·卢卡申科", "ru-lukashenko"),  # 亚历山大: Aleksandr by convention
+        ("彼得·阿文", "ru-aven"),  # 彼得: Pyotr by convention
     ],
 )
 def test_a_russian_name_in_chinese_meets_its_listed_spelling(
     russians: Screener, query: str, entity: str
 ) -> None:
-    """Chinese writes a Russian name's soft consonants with a j and its zh with an r: read
-    only as written, each of these was CLEAR against the listed name."""
+    """Chinese writes a Russian name's soft consonants with a j and its zh with an r, and
+    some given names by convention (`han_name_readings`): read only syllable by syllable,
+    each of these was CLEAR against the listed name."""
     found = hits(russians, query)
     assert entity in found, found
     score, method = found[entity]
@@ -153,3 +156,18 @@ def test_a_word_without_a_soft_syllable_reads_alike_every_way(syllables: list[st
     else:
         assert any(transcription_reading(syllables, s) != transcription_reading(syllables)
                    for s in RUSSIAN_SOFT)  # fmt: skip
+
+
+def test_a_conventional_reading_must_be_a_chinese_word_and_ascii_letters(tmp_path: Path) -> None:
+    import yaml
+
+    from banscreen.errors import DataError
+    from banscreen.registry.loader import load_matching_config, shipped_data_dir
+
+    for bad in ({"Peter": "peter"}, {"彼得": "Pyotr"}, {"彼得": "pëtr"}):
+        settings_ = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+        settings_["han_name_readings"] = bad
+        path = tmp_path / "matching.yaml"
+        path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
+        with pytest.raises(DataError, match="han_name_readings"):
+            load_matching_config(path)

@@ -19,7 +19,8 @@ class ForeignHan:
         self._surnames = frozenset((*config.han_surnames, *config.han_compound_surnames))
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
-        """The name read back (`pinyin.transcription_reading`: "serge shoigu"), and, when
+        """The name read back (`pinyin.transcription_reading`: "serge shoigu"; a given name
+        Chinese writes by convention as `han_name_readings` spells it), and, when
         it is in parts, read with a Russian name's soft consonants too (`RUSSIAN_SOFT`:
         "fladimir pudin", Vladimir Putin) where a syllable may write one; none when it is
         not a foreign name written in Chinese.
@@ -49,8 +50,12 @@ class ForeignHan:
         # Only a name in parts kept apart, as Chinese writes a foreign one: one word of four
         # characters may be a Japanese name (大石進一 would read "dashkini").
         russian = len(words) > 1 and any(has_soft(s) for s in syllables)
+        known = self.config.han_name_readings
         for soft in ("", *RUSSIAN_SOFT) if russian else ("",):
-            read = " ".join(transcription_reading(s, soft) for s in syllables)
+            read = " ".join(
+                known.get(w) or transcription_reading(s, soft)
+                for w, s in zip(words, syllables, strict=True)
+            )
             out.append(Variant(self.normaliser.form(read), self.config.transliteration_max,
                                "transliterated", alike=alike))  # fmt: skip
         return out

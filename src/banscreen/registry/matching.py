@@ -150,6 +150,7 @@ class MatchingConfig:
     han_surnames: str
     han_compound_surnames: list[str]
     han_short_spelling_floor: Share
+    han_name_readings: dict[str, str]
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
@@ -173,6 +174,12 @@ class MatchingConfig:
         _check_hanja(self.hangul_hanja)
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
+        for word, read in self.han_name_readings.items():
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in word) or not (
+                read.isascii() and read.isalpha() and read.islower()
+            ):
+                raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
+                                 " and its reading in lower-case ASCII letters")  # fmt: skip
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
