@@ -1098,3 +1098,23 @@ def test_a_run_ending_with_a_prefix_is_not_joined(screener: Screener) -> None:
     assert names.join_compounds(form, lambda key: ["alibaba"]) is None
     joined = names.join_compounds(names.normaliser.form("Abu Bakr Tantoush"), lambda k: ["abubakr"])
     assert joined is not None and joined.tokens[0] == "abubakr"
+
+
+def test_a_word_romanised_from_another_alphabet_is_no_english_word(tmp_path: Path) -> None:
+    """Бут romanises "but", an English word no listed person carries: the guard against
+    "Salary" meeting SALEH (tests/test_persons_inside.py) left `Виктор Бут` CLEAR against
+    OFAC's `BOUT, Viktor Anatolijevitch`. In Latin letters the guard stands."""
+    data = """
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: person-bout
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "BOUT, Viktor Anatolijevitch", kind: legal, source: test, provenance: confirmed}
+"""
+    screener = persons_screener_with(tmp_path, data)
+    assert "person-bout" in found(screener, "Виктор Бут")
+    assert "person-bout" not in found(screener, "Viktor But")

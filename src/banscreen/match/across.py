@@ -6,6 +6,7 @@ comparisons end in."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from rapidfuzz.distance import OSA
 
@@ -35,7 +36,7 @@ class AcrossScripts:
     _initial: Callable[[str, str], float]
     _contains: Callable[..., int]
     _rules: Callable[..., tuple[float, str, tuple[str, ...]]]
-    _person_pair: PairSimilarity
+    _person_pair: Callable[..., float]
     _spelling: Callable[..., float]
     distinctive: Callable[[tuple[str, ...], tuple[float, ...], bool], bool]
 
@@ -177,7 +178,8 @@ class AcrossScripts:
                 self._abjad_person_pair if a.script in ABJADS else self._person_abjad_pair
             )
         elif person and {a.script, b.script} <= ALPHABETS | {"Latin"}:
-            other = self._person_pair
+            english = (a.script == "Latin", b.script == "Latin")
+            other = partial(self._person_pair, english=english)
         elif person and "Kana" in (a.script, b.script):
             other = self._kana_person_pair
         elif person and "Hangul" in (a.script, b.script):

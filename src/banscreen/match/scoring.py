@@ -116,16 +116,19 @@ class Scorer(AcrossScripts, Inside):
         floor = self.config.org_spelling_floor
         return self._spelling(a, b, spelled, near=False, floor=floor, every_key=False)
 
-    def _person_pair(self, a: str, b: str, spelled: float) -> float:
+    def _person_pair(
+        self, a: str, b: str, spelled: float, english: tuple[bool, bool] = (True, True)
+    ) -> float:
         """An initial, or a spelling that sounds alike (persons' names), unless one of them
         is an ordinary English word that no listed person's name carries ("Salary" is not
-        "SALEH")."""
+        "SALEH"). `english`: whether each side is written in Latin letters, where it may be
+        an English word; romanised from another alphabet, "but" is Бут, a surname."""
         initial = self._initial(a, b)
         if initial:
             return initial
         # Ukrainian and Belarusian spellings of a Russian name (Ihor, Igor): sound.py.
         sound = self._spelling(a, b, spelled, slavic=True)
-        if sound and (self._ordinary(a) or self._ordinary(b)):
+        if sound and ((english[0] and self._ordinary(a)) or (english[1] and self._ordinary(b))):
             return 0.0
         return sound
 
