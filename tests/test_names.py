@@ -1118,3 +1118,24 @@ entities:
     screener = persons_screener_with(tmp_path, data)
     assert "person-bout" in found(screener, "Виктор Бут")
     assert "person-bout" not in found(screener, "Viktor But")
+
+
+@pytest.mark.parametrize("query", ["مجتبی خامنه\u200cای", "مجتبی خامنهای"])
+def test_a_persian_ending_after_a_silent_he_is_read_as_arabic_writes_it(
+    tmp_path: Path, query: str
+) -> None:
+    """خامنه‌ای romanised "khamnhay" (the silent he inside the word): CLEAR against OFAC's
+    `KHAMENEI, Mojtaba`, where the Arabic spelling خامنئي was found."""
+    data = """
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: person-khamenei
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "KHAMENEI, Mojtaba", kind: legal, source: test, provenance: confirmed}
+"""
+    assert "person-khamenei" in found(persons_screener_with(tmp_path, data), query)
+    assert persian_reading(query) == "مجتبی خامنئی"

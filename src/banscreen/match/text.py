@@ -68,6 +68,10 @@ _KANA_SINGLE = {
 # Arabic way; a name in the Arabic script is also read the Persian way (persian_reading).
 _PERSIAN_READING = str.maketrans({"\u062b": "\u0633", "\u0630": "\u0632", "\u0636": "\u0632",
                                   "\u0638": "\u0632"})  # fmt: skip
+# Persian ends a name in -e'i with a silent he, a zero-width non-joiner (often left out) and
+# "ای": خامنه‌ای, Khamenei. Romanised, the he is then inside the word ("khamnhay", a key of
+# one class more); Arabic writes the ending ئي (خامنئي, "khamny"), as it is read.
+_PERSIAN_EI = regex.compile(r"(?<=\p{Arabic})\u0647\u200c?\u0627[\u06cc\u064a](?!\p{Arabic})")
 
 
 # Unicode's confusables (UTS #39) through ICU: which Latin letter a Cyrillic or Greek letter
@@ -135,9 +139,9 @@ def lookalike_reading(text: str, mixed_only: bool = False) -> tuple[str, bool] |
 
 
 def persian_reading(text: str) -> str | None:
-    """The text with ث, ذ, ض and ظ written as Persian reads them (س, ز), or None when it
-    has none of them."""
-    read = text.translate(_PERSIAN_READING)
+    """The text with ث, ذ, ض and ظ written as Persian reads them (س, ز) and a final ه‌ای as
+    ئی (`_PERSIAN_EI`), or None when it has none of them."""
+    read = _PERSIAN_EI.sub("\u0626\u06cc", text.translate(_PERSIAN_READING))
     return None if read == text else read
 
 
