@@ -164,7 +164,7 @@ def test_a_conventional_reading_must_be_a_chinese_word_and_ascii_letters(tmp_pat
     from banscreen.errors import DataError
     from banscreen.registry.loader import load_matching_config, shipped_data_dir
 
-    for bad in ({"Peter": "peter"}, {"彼得": "Pyotr"}, {"彼得": "pëtr"}):
+    for bad in ({"Peter": "peter"}, {"彼得": "Pyotr"}, {"彼得": "pëtr"}, {"": "petr"}):
         settings_ = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
         settings_["han_name_readings"] = bad
         path = tmp_path / "matching.yaml"

@@ -175,7 +175,7 @@ class MatchingConfig:
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
-            if not all("\u4e00" <= ch <= "\u9fff" for ch in word) or not (
+            if not (word and all("\u4e00" <= ch <= "\u9fff" for ch in word)) or not (
                 read.isascii() and read.isalpha() and read.islower()
             ):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
