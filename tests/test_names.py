@@ -1139,3 +1139,65 @@ entities:
 """
     assert "person-khamenei" in found(persons_screener_with(tmp_path, data), query)
     assert persian_reading(query) == "مجتبی خامنئی"
+
+
+NORTH_KOREANS = """
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: kp-kim-jong-un
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "KIM, Jong Un", kind: legal, source: test, provenance: confirmed}
+  - id: kp-choe-ryong-hae
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "CHOE, Ryong Hae", kind: legal, source: test, provenance: confirmed}
+  - id: kp-pak-pong-ju
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "PAK, Pong Ju", kind: legal, source: test, provenance: confirmed}
+  - id: kp-kim-yong-un
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "KIM, Yong Un", kind: legal, source: test, provenance: confirmed}
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Ким Чен Ын", "kp-kim-jong-un"),  # the older spelling Russian papers print
+        ("Ким Чжон Ын", "kp-kim-jong-un"),  # Kontsevich's
+        ("Чхве Рён Хэ", "kp-choe-ryong-hae"),
+        ("Пак Пон Джу", "kp-pak-pong-ju"),
+    ],
+)
+def test_a_korean_name_in_cyrillic_is_read_back_into_hangul(
+    tmp_path: Path, query: str, entity: str
+) -> None:
+    """Read letter by letter ("kim chen yn"), each was CLEAR against its listed name; read
+    syllable by syllable into Hangul (김정은), it is matched as a name in Hangul is, and
+    only against that person."""
+    hits = found(persons_screener_with(tmp_path, NORTH_KOREANS), query)
+    assert entity in hits, hits
+    assert {e for e in hits if e.startswith("kp-")} == {entity}, hits
+
+
+def test_a_name_in_cyrillic_is_read_as_korean_only_when_each_word_is_a_syllable() -> None:
+    from banscreen.match.kontsevich import korean_readings
+
+    surnames = ["김", "박", "이", "리"]
+    assert "김 정은" in korean_readings(["ким", "чен", "ын"], surnames)
+    assert korean_readings(["иван", "петров"], surnames) == []
+    assert korean_readings(["ким", "галлатин"], surnames) == []  # two syllables: no
+    assert korean_readings(["чен", "ким"], surnames) == []  # the surname first, as Russian
+    assert korean_readings(["ким"], surnames) == []  # a given name too

@@ -23,6 +23,7 @@ from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import descriptor_head, field_head, field_place_head, name_before_more
 from .initialisms import Initialisms
+from .kontsevich import korean_readings
 from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -235,6 +236,9 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             if pinyin is not None:
                 cap = self.config.transliteration_max
                 out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
+            cap = self.config.transliteration_max
+            for hangul in korean_readings(words, self.config.hangul_surnames):
+                out.append(Variant(self.normaliser.form(hangul), cap, "transliterated"))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
