@@ -1198,6 +1198,8 @@ def test_a_name_in_cyrillic_is_read_as_korean_only_when_each_word_is_a_syllable(
     surnames = ["김", "박", "이", "리"]
     assert "김 정은" in korean_readings(["ким", "чен", "ын"], surnames)
     assert korean_readings(["иван", "петров"], surnames) == []
-    assert korean_readings(["ким", "галлатин"], surnames) == []  # two syllables: no
+    assert "김 정은" in korean_readings(["ким", "ченын"], surnames)  # written together
+    assert korean_readings(["ким", "галлатин"], surnames) == []  # three syllables: no
+    assert korean_readings(["ким", "чен", "ынир"], surnames) == []
     assert korean_readings(["чен", "ким"], surnames) == []  # the surname first, as Russian
     assert korean_readings(["ким"], surnames) == []  # a given name too

@@ -3,9 +3,10 @@ name syllable by syllable (the Kontsevich system, and the older spellings still 
 Ким Чен Ын and Ким Чжон Ын are 김정은, Kim Jong Un), which a letter-by-letter romanisation
 ("kim chen yn") does not undo.
 
-A name is read only when it is two or three words, each one such syllable, the first a
-Korean surname (`hangul_surnames`), as Russian writes a Korean name: the surname first and
-each syllable of the given name apart (Пак Пон Джу). Read with words of several syllables
+A name is read only when it is two or three words, each one such syllable (or a surname
+and a given name of two syllables written together), the first a Korean surname
+(`hangul_surnames`), as Russian writes a Korean name: the surname first and each syllable
+of the given name apart (Пак Пон Джу). Read with words of several syllables
 too, 59 of 1,000 made-up Russian and foreign names in Cyrillic read as Korean ones
 ("галлатин" as 갈랏인). Where a Cyrillic spelling stands for two Hangul letters (о for ㅗ and
 ㅓ, a final н for ㄴ and ㅇ), each is read, up to `MAX_READINGS` names in Hangul; korean.py
@@ -80,6 +81,8 @@ def korean_readings(words: list[str], surnames: Collection[str]) -> list[str]:
     if not 2 <= len(words) <= 3:
         return []
     split = [_syllables(w) for w in words]
+    if len(words) == 2 and not split[1]:  # the given name's two syllables written together
+        split[1] = _syllables(words[1], 2)
     if any(not s for s in split):
         return []
     syllables = [s for word in split if word for s in word]
