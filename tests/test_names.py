@@ -1203,3 +1203,32 @@ def test_a_name_in_cyrillic_is_read_as_korean_only_when_each_word_is_a_syllable(
     assert korean_readings(["ким", "чен", "ынир"], surnames) == []
     assert korean_readings(["чен", "ким"], surnames) == []  # the surname first, as Russian
     assert korean_readings(["ким"], surnames) == []  # a given name too
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("キム・ジョンウン", "kp-kim-jong-un"),
+        ("チェ・リョンヘ", "kp-choe-ryong-hae"),
+        ("パク・ポンジュ", "kp-pak-pong-ju"),
+        ("キム・ヨンウン", "kp-kim-yong-un"),
+    ],
+)
+def test_a_korean_name_in_katakana_is_read_back_into_hangul(
+    tmp_path: Path, query: str, entity: str
+) -> None:
+    """Read as Japanese ("kimu jonun"), each of the first three was CLEAR against its
+    listed name."""
+    assert entity in found(persons_screener_with(tmp_path, NORTH_KOREANS), query)
+
+
+def test_a_name_in_katakana_is_read_as_korean_only_when_it_splits_so() -> None:
+    from banscreen.match.korean_kana import korean_readings
+
+    surnames, syllables = ["김", "최", "안"], ["정", "은", "룡", "해", "민"]
+    assert "김 정은" in korean_readings(["キム", "ジョンウン"], surnames, syllables)
+    assert "최 룡해" in korean_readings(["チェ", "リョンヘ"], surnames, syllables)
+    assert korean_readings(["アン", "ハサウェイ"], surnames, syllables) == []  # four syllables
+    assert korean_readings(["トム", "クルーズ"], surnames, syllables) == []  # no surname
+    assert korean_readings(["キム", "ジョンウン", "ミン"], surnames, syllables) == []
+    assert korean_readings(["キム", "ジョンウン"], surnames, ["민"]) == []  # no name syllables

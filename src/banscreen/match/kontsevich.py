@@ -71,7 +71,7 @@ def _syllables(word: str, most: int = 1) -> list[_Syllable] | None:
     return None
 
 
-def _hangul(initial: int, vowel: int, final: int) -> str:
+def hangul(initial: int, vowel: int, final: int) -> str:
     return chr(0xAC00 + (initial * 21 + vowel) * 28 + final)
 
 
@@ -87,7 +87,7 @@ def korean_readings(words: list[str], surnames: Collection[str]) -> list[str]:
         return []
     syllables = [s for word in split if word for s in word]
     options = [
-        [_hangul(i, v, f) for v, f in product(vowels, finals)] for i, vowels, finals in syllables
+        [hangul(i, v, f) for v, f in product(vowels, finals)] for i, vowels, finals in syllables
     ]
     out: dict[str, None] = {}
     for read in product(*options):

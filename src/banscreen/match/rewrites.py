@@ -24,6 +24,7 @@ from .forms import NameForm
 from .heads import descriptor_head, field_head, field_place_head, name_before_more
 from .initialisms import Initialisms
 from .kontsevich import korean_readings
+from .korean_kana import korean_readings as kana_korean
 from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
 from .near import NearIndex, Words
 from .normalize import Normaliser
@@ -230,14 +231,18 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             if loanword is not None:
                 out.append(Variant(loanword, 1.0))
         out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
+        cap = self.config.transliteration_max
         if form.script == "Cyrillic":
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
             pinyin = palladius_reading(words)
             if pinyin is not None:
-                cap = self.config.transliteration_max
                 out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
-            cap = self.config.transliteration_max
             for hangul in korean_readings(words, self.config.hangul_surnames):
+                out.append(Variant(self.normaliser.form(hangul), cap, "transliterated"))
+        if form.script == "Kana":  # a Korean name in katakana, also read back into Hangul
+            cfg = self.config
+            words = [w for w in split_words(self.normaliser.fold(name)) if w]
+            for hangul in kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja):
                 out.append(Variant(self.normaliser.form(hangul), cap, "transliterated"))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
