@@ -1100,22 +1100,28 @@ def test_a_run_ending_with_a_prefix_is_not_joined(screener: Screener) -> None:
     assert joined is not None and joined.tokens[0] == "abubakr"
 
 
-def test_a_word_romanised_from_another_alphabet_is_no_english_word(tmp_path: Path) -> None:
-    """Бут romanises "but", an English word no listed person carries: the guard against
-    "Salary" meeting SALEH (tests/test_persons_inside.py) left `Виктор Бут` CLEAR against
-    OFAC's `BOUT, Viktor Anatolijevitch`. In Latin letters the guard stands."""
-    data = """
-sources:
-  test: "banscreen test fixture"
-entities:
-  - id: person-bout
+def _persons(*listed: tuple[str, str]) -> str:
+    """A data file of listed persons: (entity id, name) each."""
+    entities = "".join(
+        f"""  - id: {entity}
     type: person
     source: test
     provenance: confirmed
     names:
-      - {value: "BOUT, Viktor Anatolijevitch", kind: legal, source: test, provenance: confirmed}
+      - {{value: "{name}", kind: legal, source: test, provenance: confirmed}}
 """
-    screener = persons_screener_with(tmp_path, data)
+        for entity, name in listed
+    )
+    return f'sources:\n  test: "banscreen test fixture"\nentities:\n{entities}'
+
+
+def test_a_word_romanised_from_another_alphabet_is_no_english_word(tmp_path: Path) -> None:
+    """Бут romanises "but", an English word no listed person carries: the guard against
+    "Salary" meeting SALEH (tests/test_persons_inside.py) left `Виктор Бут` CLEAR against
+    OFAC's `BOUT, Viktor Anatolijevitch`. In Latin letters the guard stands."""
+    screener = persons_screener_with(
+        tmp_path, _persons(("person-bout", "BOUT, Viktor Anatolijevitch"))
+    )
     assert "person-bout" in found(screener, "Виктор Бут")
     assert "person-bout" not in found(screener, "Viktor But")
 
@@ -1126,50 +1132,17 @@ def test_a_persian_ending_after_a_silent_he_is_read_as_arabic_writes_it(
 ) -> None:
     """خامنه‌ای romanised "khamnhay" (the silent he inside the word): CLEAR against OFAC's
     `KHAMENEI, Mojtaba`, where the Arabic spelling خامنئي was found."""
-    data = """
-sources:
-  test: "banscreen test fixture"
-entities:
-  - id: person-khamenei
-    type: person
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "KHAMENEI, Mojtaba", kind: legal, source: test, provenance: confirmed}
-"""
+    data = _persons(("person-khamenei", "KHAMENEI, Mojtaba"))
     assert "person-khamenei" in found(persons_screener_with(tmp_path, data), query)
     assert persian_reading(query) == "مجتبی خامنئی"
 
 
-NORTH_KOREANS = """
-sources:
-  test: "banscreen test fixture"
-entities:
-  - id: kp-kim-jong-un
-    type: person
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "KIM, Jong Un", kind: legal, source: test, provenance: confirmed}
-  - id: kp-choe-ryong-hae
-    type: person
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "CHOE, Ryong Hae", kind: legal, source: test, provenance: confirmed}
-  - id: kp-pak-pong-ju
-    type: person
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "PAK, Pong Ju", kind: legal, source: test, provenance: confirmed}
-  - id: kp-kim-yong-un
-    type: person
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "KIM, Yong Un", kind: legal, source: test, provenance: confirmed}
-"""
+NORTH_KOREANS = _persons(
+    ("kp-kim-jong-un", "KIM, Jong Un"),
+    ("kp-choe-ryong-hae", "CHOE, Ryong Hae"),
+    ("kp-pak-pong-ju", "PAK, Pong Ju"),
+    ("kp-kim-yong-un", "KIM, Yong Un"),
+)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ any transliteration: REVIEW at most.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import product
 
 # Hangul letters by their index in a syllable's code point (Unicode's composition rule).
@@ -47,31 +47,40 @@ _VOWEL_ORDER = _by_length(_VOWELS)
 _FINAL_ORDER = _by_length(_FINALS)
 
 
-def _syllables(word: str, most: int = 1) -> list[_Syllable] | None:
-    """The word as Kontsevich syllables (the longest spellings first, backing off), or None
-    when it does not split whole into at most `most` of them."""
+def split_syllables(
+    word: str, parts: Sequence[Sequence[str]], most: int
+) -> list[tuple[str, ...]] | None:
+    """The word as at most `most` syllables, each a spelling of each of `parts` in turn
+    (tried in their order, backing off), or None when it does not split whole so."""
     if not word:
         return []
     if most == 0:
         return None
-    for initial in _INITIAL_ORDER:
-        if not word.startswith(initial):
-            continue
-        rest = word[len(initial) :]
-        for vowel in _VOWEL_ORDER:
-            if not rest.startswith(vowel):
-                continue
-            after = rest[len(vowel) :]
-            for final in _FINAL_ORDER:
-                if not after.startswith(final):
-                    continue
-                tail = _syllables(after[len(final) :], most - 1)
-                if tail is not None:
-                    return [(_INITIALS[initial], _VOWELS[vowel], _FINALS[final]), *tail]
-    return None
+
+    def syllable(rest: str, k: int) -> list[tuple[str, ...]] | None:
+        if k == len(parts):
+            tail = split_syllables(rest, parts, most - 1)
+            return None if tail is None else [(), *tail]
+        for spelling in parts[k]:
+            if rest.startswith(spelling):
+                found = syllable(rest[len(spelling) :], k + 1)
+                if found is not None:
+                    return [(spelling, *found[0]), *found[1:]]
+        return None
+
+    return syllable(word, 0)
+
+
+def _syllables(word: str, most: int = 1) -> list[_Syllable] | None:
+    """The word as Kontsevich syllables (the longest spellings first), or None."""
+    split = split_syllables(word, (_INITIAL_ORDER, _VOWEL_ORDER, _FINAL_ORDER), most)
+    if split is None:
+        return None
+    return [(_INITIALS[i], _VOWELS[v], _FINALS[f]) for i, v, f in split]
 
 
 def hangul(initial: int, vowel: int, final: int) -> str:
+    """The Hangul syllable of letters given by their indexes (Unicode's composition)."""
     return chr(0xAC00 + (initial * 21 + vowel) * 28 + final)
 
 
@@ -89,10 +98,16 @@ def korean_readings(words: list[str], surnames: Collection[str]) -> list[str]:
     options = [
         [hangul(i, v, f) for v, f in product(vowels, finals)] for i, vowels, finals in syllables
     ]
+    return hangul_names(options, surnames, MAX_READINGS)
+
+
+def hangul_names(options: list[list[str]], surnames: Collection[str], most: int) -> list[str]:
+    """Names in Hangul of one of each syllable's `options`, the first a surname, written
+    apart from the given name: at most `most`."""
     out: dict[str, None] = {}
     for read in product(*options):
         if read[0] in surnames:
             out[f"{read[0]} {''.join(read[1:])}"] = None
-            if len(out) >= MAX_READINGS:
+            if len(out) >= most:
                 break
     return list(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from itertools import product
 
-from .kontsevich import hangul
+from .kontsevich import hangul, hangul_names, split_syllables
 
 MAX_READINGS = 16
 # Hangul letters by their index in a syllable's code point (see kontsevich.py).
@@ -67,26 +67,17 @@ def _units() -> dict[str, _Unit]:
 _UNITS = _units()
 _FINALS = {"": (0,), "ム": (16,), "ン": (4, 21), "ク": (1,), "ル": (8,), "プ": (17,), "ッ": (19,)}
 _UNIT_ORDER = sorted(_UNITS, key=len, reverse=True)
+_FINAL_ORDER = sorted(_FINALS, key=len, reverse=True)  # a final kana before none
 _Syllable = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 def _syllables(word: str, most: int) -> list[_Syllable] | None:
     """The word as Korean syllables in katakana (a final kana taken when it can be), or
     None when it does not split whole into at most `most` of them."""
-    if not word:
-        return []
-    if most == 0:
+    split = split_syllables(word, (_UNIT_ORDER, _FINAL_ORDER), most)
+    if split is None:
         return None
-    for unit in _UNIT_ORDER:
-        if not word.startswith(unit):
-            continue
-        rest = word[len(unit) :]
-        for final in ([rest[0]] if rest and rest[0] in _FINALS else []) + [""]:
-            tail = _syllables(rest[len(final) :], most - 1)
-            if tail is not None:
-                initials, vowels = _UNITS[unit]
-                return [(initials, vowels, _FINALS[final]), *tail]
-    return None
+    return [(*_UNITS[unit], _FINALS[final]) for unit, final in split]
 
 
 def korean_readings(
@@ -103,10 +94,4 @@ def korean_readings(
         [h for i, v, f in product(*parts) if (h := hangul(i, v, f)) in syllables or k == 0]
         for k, parts in enumerate((*surname, *given))
     ]
-    out: dict[str, None] = {}
-    for read in product(*options):
-        if read[0] in surnames:
-            out[f"{read[0]} {''.join(read[1:])}"] = None
-            if len(out) >= MAX_READINGS:
-                break
-    return list(out)
+    return hangul_names(options, surnames, MAX_READINGS)
