@@ -9,7 +9,8 @@ A name is read only when it is two words, the first one syllable that is a Korea
 names are written with (`hangul_hanja`: the syllables of Sino-Korean readings). Where a kana
 stands for several Hangul letters (オ for ㅗ and ㅓ, ン for ㄴ and ㅇ, パ for ㅂ and ㅍ), each
 is read, up to `MAX_READINGS` names in Hangul, which korean.py matches as it matches names
-written in Hangul: REVIEW at most, as any transliteration.
+written in Hangul: REVIEW at most, as any transliteration. Such a name is read so instead of
+as Japanese (rewrites.py), so that korean.py's verdict that two Korean names differ holds.
 """
 
 from __future__ import annotations

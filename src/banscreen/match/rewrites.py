@@ -237,13 +237,15 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             pinyin = palladius_reading(words)
             if pinyin is not None:
                 out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
-            for hangul in korean_readings(words, self.config.hangul_surnames):
-                out.append(Variant(self.normaliser.form(hangul), cap, "transliterated"))
-        if form.script == "Kana":  # a Korean name in katakana, also read back into Hangul
+            korean = korean_readings(words, self.config.hangul_surnames)
+            if korean:  # a Korean name: read back into Hangul instead
+                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
+        if form.script == "Kana":  # a Korean name in katakana: read back into Hangul instead
             cfg = self.config
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
-            for hangul in kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja):
-                out.append(Variant(self.normaliser.form(hangul), cap, "transliterated"))
+            korean = kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja)
+            if korean:
+                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
