@@ -1208,3 +1208,12 @@ def test_a_name_in_katakana_is_read_as_korean_only_when_it_splits_so() -> None:
     assert korean_readings(["トム", "クルーズ"], surnames, syllables) == []  # no surname
     assert korean_readings(["キム", "ジョンウン", "ミン"], surnames, syllables) == []
     assert korean_readings(["キム", "ジョンウン"], surnames, ["민"]) == []  # no name syllables
+
+
+def test_a_chinese_name_in_cyrillic_that_also_reads_as_korean_keeps_its_pinyin(
+    screener: Screener,
+) -> None:
+    """Го Мин splits into Kontsevich syllables too (고 민); read as Korean only, it fell to
+    0.74 against `GUO, Ming`."""
+    compare = screener.matcher.compare
+    assert compare("Го Мин", "GUO, Ming", schema="person")[0] >= review(screener)

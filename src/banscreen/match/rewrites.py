@@ -234,12 +234,12 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         cap = self.config.transliteration_max
         if form.script == "Cyrillic":
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
-            pinyin = palladius_reading(words)
+            korean = korean_readings(words, self.config.hangul_surnames)
+            if korean:  # a Korean name: read back into Hangul instead of letter by letter
+                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
+            pinyin = palladius_reading(words)  # or a Chinese one (Го Мин, Guo Ming)
             if pinyin is not None:
                 out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
-            korean = korean_readings(words, self.config.hangul_surnames)
-            if korean:  # a Korean name: read back into Hangul instead
-                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
         if form.script == "Kana":  # a Korean name in katakana: read back into Hangul instead
             cfg = self.config
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
