@@ -97,7 +97,7 @@ def korean_readings(words: list[str], surnames: Collection[str]) -> list[str]:
         split[1] = _syllables(words[1], 2)
     if any(not s for s in split):
         return []
-    syllables = [s for word in split if word for s in word]
+    syllables = [s for word in split if word is not None for s in word]
     options = [
         [hangul(i, v, f) for v, f in product(vowels, finals)] for i, vowels, finals in syllables
     ]

@@ -232,20 +232,20 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                 out.append(Variant(loanword, 1.0))
         out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
         cap = self.config.transliteration_max
-        if form.script == "Cyrillic":
-            words = [w for w in split_words(self.normaliser.fold(name)) if w]
-            korean = korean_readings(words, self.config.hangul_surnames)
-            if korean:  # a Korean name: read back into Hangul instead of letter by letter
-                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
-            pinyin = palladius_reading(words)  # or a Chinese one (Го Мин, Guo Ming)
-            if pinyin is not None:
-                out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
-        if form.script == "Kana":  # a Korean name in katakana: read back into Hangul instead
+        if form.script in ("Cyrillic", "Kana"):
             cfg = self.config
             words = [w for w in split_words(self.normaliser.fold(name)) if w]
-            korean = kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja)
-            if korean:
+            korean = (
+                korean_readings(words, cfg.hangul_surnames)
+                if form.script == "Cyrillic"
+                else kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja)
+            )
+            if korean:  # a Korean name: read back into Hangul instead of letter by letter
                 out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
+            # A Cyrillic name may be a Chinese one too (Го Мин, Guo Ming).
+            pinyin = palladius_reading(words) if form.script == "Cyrillic" else None
+            if pinyin is not None:
+                out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
