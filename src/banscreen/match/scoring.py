@@ -162,8 +162,10 @@ class Scorer(AcrossScripts, Inside):
             score = self._partial(a, b, alignment, 1.0, cfg.org_extra_weight)
         else:
             score = alignment.score
-        if not any_distinctive(alignment.aligned_a, a.factors) and not any_distinctive(
-            alignment.aligned_b, b.factors
+        if (
+            not any_distinctive(alignment.aligned_a, a.factors)
+            and not any_distinctive(alignment.aligned_b, b.factors)
+            and (person or not self._both_whole(a, b, alignment))
         ):
             score = min(score, cfg.generic_only_max)
         if "".join(a.tokens) == "".join(b.tokens):
@@ -190,6 +192,17 @@ class Scorer(AcrossScripts, Inside):
         distinctive = [i for i, f in enumerate(a.factors) if f >= 1.0]
         return len(distinctive) >= SHORT_FORM_WORDS and all(
             i in alignment.aligned_a for i in distinctive
+        )
+
+    def _both_whole(self, a: Side, b: Side, alignment: Alignment) -> bool:
+        """Whether two organisations' names are each other's whole, spelt alike, but for
+        particles: "KNH Shipping Ltd." is "KNH Shipping Pvt Ltd", a name of a short word and
+        a generic one, which no distinctive word makes more than a generic overlap."""
+        optional = self.config.name_particle_weight
+        return (
+            all(similarity >= 1.0 for similarity in alignment.similarities)
+            and all(i in alignment.aligned_a for i, f in enumerate(a.factors) if f > optional)
+            and all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional)
         )
 
     def _whole(self, a: Side, b: Side, alignment: Alignment, person: bool) -> bool:
