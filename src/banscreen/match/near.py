@@ -233,7 +233,8 @@ class Words:
                     for other in self.by_key.get(near_key, ())
                 ]
         for other, similarity in partners:
-            if spelling is not None and OSA.normalized_similarity(token, other) < spelling:
+            if (spelling is not None and OSA.normalized_similarity(token, other) < spelling
+                    and not self.sound.same_given(token, other)):  # fmt: skip
                 continue
             found[other] = max(found.get(other, 0.0), similarity)
         return tuple(found.items())

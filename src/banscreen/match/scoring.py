@@ -126,6 +126,8 @@ class Scorer(AcrossScripts, Inside):
         initial = self._initial(a, b)
         if initial:
             return initial
+        if self.sound.same_given(a, b):  # Mikalai, Nikolai (`given_name_forms`)
+            return self.sound.equal_score
         # Ukrainian and Belarusian spellings of a Russian name (Ihor, Igor): sound.py.
         sound = self._spelling(a, b, spelled, slavic=True)
         if sound and ((english[0] and self._ordinary(a)) or (english[1] and self._ordinary(b))):

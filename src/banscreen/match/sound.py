@@ -42,6 +42,13 @@ _DIGRAPH_FIRST = frozenset("bcdgkpstz")
 # Hryhoryavich Grigorevich, Siarhei Sergei. An "h" that begins no digraph and does not end
 # the word, read as "g" (`slavic_keys`).
 _SLAVIC_H = re.compile(r"(?<![bcdgkpstz])h(?!$)")
+# Belarusian writes Russian's final -ов/-ев as -оў/-еў, romanised "-ou", "-au", "-eu"
+# (Piatrou, Petrov; Karayeu, Karaev; Navumau, Naumov), and a soft "d" as "dz" (Dzmitry,
+# Dmitry; Lidziya, Lidiya): read as "v" and "d" (`slavic_keys`).
+_BELARUSIAN_FINAL_U = re.compile(r"(?<=[aeo])u$")
+_BELARUSIAN_DZ = re.compile(r"dz(?=[iy]|$)")
+# Where the keys of `given_name_forms` begin: CJK characters, which no sound class spells.
+_GIVEN_KEY_BASE = 0x4E00
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
 # "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa". After a word's first "y",
 # a consonant there, it is a vowel too: ICU's "ywsf" is Yusuf, "ywns" Yunus.
@@ -131,6 +138,19 @@ class SoundKeys:
         self.key = lru_cache(maxsize=CACHE_ENTRIES)(self._key)
         self.keys = lru_cache(maxsize=CACHE_ENTRIES)(self._keys)
         self.slavic_keys = lru_cache(maxsize=CACHE_ENTRIES)(self._slavic_keys)
+        # The forms of one given name in Russian, Belarusian and Ukrainian
+        # (`given_name_forms`) share a key of their own: "=" and a character no spelling
+        # has, too short to be near another key.
+        self._given_keys = {
+            form: "=" + chr(_GIVEN_KEY_BASE + i)
+            for i, group in enumerate(config.given_name_forms)
+            for form in group
+        }
+
+    def same_given(self, a: str, b: str) -> bool:
+        """Whether two words are forms of one given name (Mikalai, Nikolai)."""
+        key = self._given_keys.get(a)
+        return key is not None and key == self._given_keys.get(b)
 
     def _keys(self, word: str) -> tuple[str, ...]:
         """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
@@ -159,12 +179,16 @@ class SoundKeys:
         return tuple(found)
 
     def _slavic_keys(self, word: str) -> tuple[str, ...]:
-        """The word's keys, then those of its "h"s read as "g" (`_SLAVIC_H`) when that
-        changes them: how a Latin spelling of a Ukrainian or Belarusian name sounds in its
-        Russian one. Only Latin persons' parts are compared by them (scoring.py); the
-        candidate search finds words by them all (near.py)."""
-        keys = self.keys(word)
+        """The word's keys, then those of its "h"s read as "g" (`_SLAVIC_H`), its final
+        Belarusian "u" as "v" and its "dz" as "d" (`_BELARUSIAN_FINAL_U`, `_BELARUSIAN_DZ`)
+        when that changes them: how a Latin spelling of a Ukrainian or Belarusian name
+        sounds in its Russian one; and a given name's key of its forms (`same_given`).
+        Only Latin persons' parts are compared by them (scoring.py); the candidate search
+        finds words by them all (near.py)."""
+        given = self._given_keys.get(word)
+        keys = self.keys(word) + ((given,) if given else ())
         read = _SLAVIC_H.sub("g", word)
+        read = _BELARUSIAN_DZ.sub("d", _BELARUSIAN_FINAL_U.sub("v", read))
         if read == word:
             return keys
         return keys + tuple(k for k in self.keys(read) if k not in keys)

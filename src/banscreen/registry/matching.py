@@ -136,6 +136,7 @@ class MatchingConfig:
     person_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     person_near_min_classes: AtLeastTwo
     person_equal_min_classes: AtLeastTwo
+    given_name_forms: list[list[str]]
     org_spelling_floor: Floor
     person_rare_name_score: Share
     person_rare_name_max_entities: Count
@@ -172,6 +173,7 @@ class MatchingConfig:
             raise ValueError("initialism letters: min <= alone_min <= max is required")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
+        _check_given_names(self.given_name_forms)
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
@@ -191,6 +193,19 @@ class MatchingConfig:
             written = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
             object.__setattr__(self, "_key", written)
         return written
+
+
+def _check_given_names(groups: list[list[str]]) -> None:
+    """Each group two forms or more, each form lower-case ASCII letters, in one group."""
+    seen: set[str] = set()
+    for group in groups:
+        if len(group) < 2:
+            raise ValueError(f"given_name_forms: {group!r}: a group has two forms or more")
+        for form in group:
+            if not (form.isascii() and form.isalpha() and form.islower()) or form in seen:
+                raise ValueError(f"given_name_forms: {form!r} is not a lower-case ASCII word"
+                                 " of one group")  # fmt: skip
+            seen.add(form)
 
 
 _JAMO_PARTS = ("initial", "vowel", "vowel_after_silent", "final")
