@@ -83,6 +83,9 @@ def test_only_the_forms_of_a_group_share_its_key(screener: Screener) -> None:
     assert not sound.same_given("smith", "smith")  # a word of no group
     assert sound.similarity("piatrou", "petrov", slavic=True) == sound.equal_score
     assert sound.similarity("piatrou", "petrov") < sound.equal_score  # persons' parts only
+    # Pinyin's and Cantonese's syllables end in "ou" and "au" too: Zhou is not "zhov".
+    assert sound.slavic_keys("zhou") == sound.keys("zhou")
+    assert screener.matcher.compare("Zhou Heyang", "CHOU, Hsien Cheng")[0] < review(screener)
 
 
 @pytest.mark.parametrize(

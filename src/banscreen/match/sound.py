@@ -44,8 +44,9 @@ _DIGRAPH_FIRST = frozenset("bcdgkpstz")
 _SLAVIC_H = re.compile(r"(?<![bcdgkpstz])h(?!$)")
 # Belarusian writes Russian's final -ов/-ев as -оў/-еў, romanised "-ou", "-au", "-eu"
 # (Piatrou, Petrov; Karayeu, Karaev; Navumau, Naumov), and a soft "d" as "dz" (Dzmitry,
-# Dmitry; Lidziya, Lidiya): read as "v" and "d" (`slavic_keys`).
-_BELARUSIAN_FINAL_U = re.compile(r"(?<=[aeo])u$")
+# Dmitry; Lidziya, Lidiya): read as "v" and "d" (`slavic_keys`). Not in a word of four
+# letters or fewer: pinyin's and Cantonese's syllables end so (Zhou, Chou, Lau).
+_BELARUSIAN_FINAL_U = re.compile(r"(?<=[a-z]{3}[aeo])u$")
 _BELARUSIAN_DZ = re.compile(r"dz(?=[iy]|$)")
 # Where the keys of `given_name_forms` begin: CJK characters, which no sound class spells.
 _GIVEN_KEY_BASE = 0x4E00
