@@ -197,6 +197,15 @@ class AcrossScripts:
         score, _, found = self._rules(
             side_a, side_b, roman, person, contained_a, contained_b, short_b, written=True
         )
+        if (
+            person
+            and not found
+            and (korean_whole(self.korean, a, b) or korean_whole(self.korean, b, a))
+        ):
+            # A Korean name in one Hangul word is the whole name: it is not one part of a
+            # longer one ("ijihyeon", 이지현, against ACHWAN, Muhammad), only the whole
+            # name's sound and its syllables (below) may find it.
+            score = min(score, cfg.person_conflict_max)
         floor = cfg.person_spelling_floor
         if person and one_word(side_a, side_b) and (abjad or _spelt_whole(a.roman, b.roman, floor)):
             if pa.compact_key == pb.compact_key:
@@ -280,3 +289,14 @@ def _spelt_whole(words_a: tuple[str, ...], words_b: tuple[str, ...], floor: floa
     "gimjeongeun", 김정은, and "kimjongun" are 0.64; by the sound of the whole name alone,
     장성호, "jangseongho", met `JON, Yong Sang` (0.45). An organisation's (`_sounds_whole`)."""
     return OSA.normalized_similarity("".join(words_a), "".join(words_b)) >= floor
+
+
+def korean_whole(korean: KoreanNames, one: NameForm, many: NameForm) -> bool:
+    """Whether `one` is a Korean person's whole name written as one Hangul word (a surname
+    and a given name: korean.py) and `many` a name of two parts or more."""
+    return (
+        one.script == "Hangul"
+        and len(one.tokens) == 1
+        and len(many.tokens) >= 2
+        and korean.split(one.tokens) is not None
+    )
