@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.korean import KoreanNames, letters
-from helpers.matching import found, match_everything, match_key, persons_screener, review
+from helpers.matching import (
+    found,
+    match_everything,
+    match_key,
+    persons_screener,
+    refused_setting,
+    review,
+)
 
 KOREAN = Path(__file__).resolve().parent / "fixtures" / "names" / "korean_persons.yaml"
 
@@ -241,14 +248,4 @@ def test_the_korean_tables_are_validated_at_load(
 ) -> None:
     """A table that is not what korean.py reads is refused when matching.yaml is loaded,
     with the key that is wrong, not used half-read."""
-    import yaml
-
-    from banscreen.errors import DataError
-    from banscreen.registry.loader import load_matching_config, shipped_data_dir
-
-    settings = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
-    settings[key] = bad
-    path = tmp_path / "matching.yaml"
-    path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
-    with pytest.raises(DataError, match=message):
-        load_matching_config(path)
+    refused_setting(tmp_path, key, bad, message)

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.kinds import OrgKinds, spellings
-from helpers.matching import found, match_everything, match_key, persons_screener, review
+from helpers.matching import (
+    found,
+    match_everything,
+    match_key,
+    persons_screener,
+    refused_setting,
+    review,
+)
 
 KINDS = Path(__file__).resolve().parent / "fixtures" / "names" / "kinds_organisations.yaml"
 
@@ -148,17 +155,7 @@ def test_the_index_finds_every_kind_hit_scoring_finds(
 
 def test_the_kinds_are_validated_at_load(tmp_path: Path) -> None:
     """A kind that is not one lower-case word is refused when matching.yaml is loaded."""
-    import yaml
-
-    from banscreen.errors import DataError
-    from banscreen.registry.loader import load_matching_config, shipped_data_dir
-
-    settings_ = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
-    settings_["org_kinds"] = {"NPP": ["research production enterprise"]}
-    path = tmp_path / "matching.yaml"
-    path.write_text(yaml.safe_dump(settings_, allow_unicode=True), "utf-8")
-    with pytest.raises(DataError, match="org_kinds"):
-        load_matching_config(path)
+    refused_setting(tmp_path, "org_kinds", {"NPP": ["research production enterprise"]})
 
 
 @pytest.mark.parametrize(

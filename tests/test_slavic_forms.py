@@ -7,12 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from banscreen.engine import Screener
-from banscreen.errors import DataError
-from banscreen.registry.loader import load_matching_config, shipped_data_dir
-from helpers.matching import found, persons_screener_with, review
+from helpers.matching import found, persons_screener_with, refused_setting, review
 
 LISTED = """
 sources:
@@ -94,9 +91,4 @@ def test_only_the_forms_of_a_group_share_its_key(screener: Screener) -> None:
 )
 def test_given_name_forms_are_validated_at_load(tmp_path: Path, groups: list[list[str]]) -> None:
     """A group of one form, a form not in lower-case letters, a form in two groups."""
-    settings = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
-    settings["given_name_forms"] = groups
-    path = tmp_path / "matching.yaml"
-    path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
-    with pytest.raises(DataError, match="given_name_forms"):
-        load_matching_config(path)
+    refused_setting(tmp_path, "given_name_forms", groups)

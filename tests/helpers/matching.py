@@ -67,3 +67,20 @@ def match_everything(index: NameIndex, query: str) -> list[tuple[str, float, str
     finally:
         NameIndex._candidates = original  # type: ignore[method-assign]
         NameIndex._hits.cache_clear()
+
+
+def refused_setting(folder: Path, key: str, value: object, message: str | None = None) -> None:
+    """Asserts that the shipped matching.yaml with `key` set to `value` is refused at load,
+    with `message` (by default the key) in the error."""
+    import pytest
+    import yaml
+
+    from banscreen.errors import DataError
+    from banscreen.registry.loader import load_matching_config, shipped_data_dir
+
+    settings = yaml.safe_load((shipped_data_dir() / "matching.yaml").read_text("utf-8"))
+    settings[key] = value
+    path = folder / "matching.yaml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=message or key):
+        load_matching_config(path)
