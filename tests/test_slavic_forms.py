@@ -27,6 +27,18 @@ entities:
     provenance: confirmed
     names:
       - {value: "AZARAU, Mikalai", kind: legal, source: test, provenance: confirmed}
+  - id: person-korac
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "KORAC, Ivan", kind: legal, source: test, provenance: confirmed}
+  - id: person-spajic
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "SPAJIC, Goran", kind: legal, source: test, provenance: confirmed}
 """
 
 
@@ -92,3 +104,22 @@ def test_only_the_forms_of_a_group_share_its_key(screener: Screener) -> None:
 def test_given_name_forms_are_validated_at_load(tmp_path: Path, groups: list[list[str]]) -> None:
     """A group of one form, a form not in lower-case letters, a form in two groups."""
     refused_setting(tmp_path, "given_name_forms", groups)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("إيفان كوراتش", "person-korac"), ("غوران سبايتش", "person-spajic"),
+     ("Горан Спаич", "person-spajic"), ("גורן ספאיץ'", "person-spajic")],
+)  # fmt: skip
+def test_a_final_ic_without_its_mark_is_said_ch(tmp_path: Path, query: str, entity: str) -> None:
+    """Lists write Korać and Spajić without the mark ("KORAC", "SPAJIC"); Arabic, Hebrew and
+    Cyrillic write the "ch" they say (تش, ץ', ч). Each of these was a CLEAR."""
+    screener = persons_screener_with(tmp_path, LISTED)
+    assert found(screener, query)[entity][0] >= review(screener)
+
+
+def test_only_a_final_ic_ac_or_ec_is_read_so(screener: Screener) -> None:
+    sound = screener.matcher.names.sound
+    assert sound.key("koratsh") in sound.keys("korac")
+    assert sound.keys("duc") == (sound.key("duc"),)  # Vietnamese Đức: not "dutsh"
+    assert sound.key("kortsh") not in sound.keys("corcoran")

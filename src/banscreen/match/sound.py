@@ -34,6 +34,8 @@ _ENGLISH_UNSAID = re.compile(
     r"(?<=[aeo])w(?=[b-df-hj-np-tv-z]|$)|(?<=[aeiou])h(?=[b-df-hj-np-tv-z]|$)"
 )
 _FIRST_WH = re.compile(r"^wh")
+# A final -ić, -ač written without its mark ("Korac", "Spajic"): said "ch" (كوراتش, Корач).
+_SLAVIC_FINAL_C = re.compile(r"(?<=[aei])c$")
 # Keys a word may have when spellings of two classes are read either way.
 MAX_KEYS = 4
 # Letters that begin a spelling with "h" (ch, sh, kh, ...): a final "h" after them is heard.
@@ -173,6 +175,8 @@ class SoundKeys:
         if _W_AS_VOWEL.search(word):
             # The abjads' letter for "w" is also their "v": ICU's "lwy" is Levy, "dwd" David.
             readings.append(self._key(word, w_vowel=False))
+        if _SLAVIC_FINAL_C.search(word):
+            readings.append(self.key(word[:-1] + "tsh"))
         found = [self.key(word)]
         for variant in readings:
             if variant not in found and len(found) < MAX_KEYS:
