@@ -123,3 +123,17 @@ def test_only_a_final_ic_ac_or_ec_is_read_so(screener: Screener) -> None:
     assert sound.key("koratsh") in sound.keys("korac")
     assert sound.keys("duc") == (sound.key("duc"),)  # Vietnamese Đức: not "dutsh"
     assert sound.key("kortsh") not in sound.keys("corcoran")
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [("Zoran Đinđić", "DJINDJIC, Zoran"), ("Novak Đoković", "DJOKOVIC, Novak"),
+     ("Đặng Văn Đức", "DANG, Van Duc"), ("Đinh Tiến Dũng", "DINH, Tien Dung")],
+)  # fmt: skip
+def test_a_south_slavic_d_with_stroke_is_dj_and_a_vietnamese_one_d(
+    screener: Screener, name: str, listed: str
+) -> None:
+    """ "Đ" is not an accented "d" in Serbian and Croatian, which write it "dj" in ASCII (as
+    the lists do); in Vietnamese it is "d". `Zoran Đinđić` was 0.70 against `DJINDJIC,
+    Zoran`. A word with "ć", "č", "š" or "ž" is South Slavic (text.fold_latin)."""
+    assert screener.matcher.compare(name, listed, schema="person")[0] == 1.0

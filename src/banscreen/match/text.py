@@ -200,11 +200,19 @@ def script_of(word: str) -> str:
     return "Common"
 
 
+# Letters of South Slavic Latin that Vietnamese does not write (`fold_latin`).
+_SOUTH_SLAVIC = re.compile("[ćčšž]")
+
+
 @lru_cache(maxsize=CACHE_ENTRIES)
 def fold_latin(word: str) -> str:
-    """A Latin word without accents or ligatures, lower case."""
+    """A Latin word without accents or ligatures, lower case. A South Slavic word's "đ" is
+    "dj", as its own ASCII spelling and the lists write it (Đinđić, DJINDJIC): a word with
+    "ć", "č", "š" or "ž" too is South Slavic; Vietnamese writes "đ" for "d" (Đức, Duc)."""
     if word.isascii():
         return word
+    if "đ" in word.casefold() and _SOUTH_SLAVIC.search(word.casefold()):
+        word = word.replace("Đ", "Dj").replace("đ", "dj")
     return ascii_text(word).lower()
 
 
