@@ -158,8 +158,8 @@ class SoundKeys:
     def _keys(self, word: str) -> tuple[str, ...]:
         """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
         spelling of two classes in it read as the other, without an unsounded "r", without
-        the "w" and "h" English does not say, and with a "w" after a consonant read as a
-        consonant."""
+        the "w" and "h" English does not say, with a "w" after a consonant read as a
+        consonant, and with a final -ic, -ac or -ec read as -ich (`_SLAVIC_FINAL_C`)."""
         readings = [
             self._key(word, {spelling: cls})
             for spelling, classes in self._others.items()
