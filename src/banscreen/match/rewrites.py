@@ -198,6 +198,59 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         once the reference is found inert its forms are those of the bare name."""
         form = self.normaliser.form(query)
         name = stripped if stripped is not None else query
+        cap = self.config.transliteration_max
+        words = (
+            [w for w in split_words(self.normaliser.fold(name)) if w]
+            if form.script in ("Cyrillic", "Kana")
+            else []
+        )
+        korean = self._korean_names(form.script, words)
+        if korean:  # a Korean name: read back into Hangul instead of letter by letter
+            out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
+        else:
+            out = self._letter_forms(form, name, stripped)
+        # A Cyrillic name may be a Chinese one too (Го Мин, Guo Ming).
+        pinyin = palladius_reading(words) if form.script == "Cyrillic" else None
+        if pinyin is not None:
+            out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
+        cap = self.config.compact_score
+        segmented: set[tuple[str, ...]] = set()
+        for found in list(out):
+            base = found.form
+            # Splits and joins read the tokens only: a Hangul name's loanword reading has
+            # its name's tokens, and would only repeat its name's forms.
+            # A form made from another says what that one may (a reading's method, a
+            # head's scope), and at most `compact_score`.
+            derived = found._replace(cap=min(found.cap, cap))
+            if base.tokens not in segmented:
+                segmented.add(base.tokens)
+                out.extend(derived._replace(form=f) for f in self._segmented(base.tokens))
+            out.extend(derived._replace(form=f) for f in self.compound_forms(base))
+        if form.script == "Latin":
+            out.extend(self.cut_variants(name, self._following.get))
+            out.extend(self.initialled(name, form))
+        cleaned = clean(name)
+        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
+        if camel != cleaned:
+            camelled = self.normaliser.form(camel)
+            if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
+                out.append(Variant(camelled, cap))
+        return tuple(out)
+
+    def _korean_names(self, script: str, words: list[str]) -> list[str]:
+        """A Cyrillic or katakana name's Korean readings in Hangul (kontsevich.py,
+        korean_kana.py), or none."""
+        cfg = self.config
+        if script == "Cyrillic":
+            return korean_readings(words, cfg.hangul_surnames)
+        if script == "Kana":
+            return kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja)
+        return []
+
+    def _letter_forms(self, form: NameForm, name: str, stripped: str | None) -> list[Variant]:
+        """The query's forms as it is written and read letter by letter (see `variants`):
+        itself, without references, up to a name's end, its lookalikes', Persian and
+        English readings, loanword forms and a foreign name in Chinese read back."""
         out = [Variant(form, 1.0)]
         if stripped is not None:
             bare = self.normaliser.form(stripped)
@@ -231,44 +284,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             if loanword is not None:
                 out.append(Variant(loanword, 1.0))
         out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
-        cap = self.config.transliteration_max
-        if form.script in ("Cyrillic", "Kana"):
-            cfg = self.config
-            words = [w for w in split_words(self.normaliser.fold(name)) if w]
-            korean = (
-                korean_readings(words, cfg.hangul_surnames)
-                if form.script == "Cyrillic"
-                else kana_korean(words, cfg.hangul_surnames, cfg.hangul_hanja)
-            )
-            if korean:  # a Korean name: read back into Hangul instead of letter by letter
-                out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
-            # A Cyrillic name may be a Chinese one too (Го Мин, Guo Ming).
-            pinyin = palladius_reading(words) if form.script == "Cyrillic" else None
-            if pinyin is not None:
-                out.append(Variant(self.normaliser.form(pinyin), cap, "transliterated"))
-        cap = self.config.compact_score
-        segmented: set[tuple[str, ...]] = set()
-        for found in list(out):
-            base = found.form
-            # Splits and joins read the tokens only: a Hangul name's loanword reading has
-            # its name's tokens, and would only repeat its name's forms.
-            # A form made from another says what that one may (a reading's method, a
-            # head's scope), and at most `compact_score`.
-            derived = found._replace(cap=min(found.cap, cap))
-            if base.tokens not in segmented:
-                segmented.add(base.tokens)
-                out.extend(derived._replace(form=f) for f in self._segmented(base.tokens))
-            out.extend(derived._replace(form=f) for f in self.compound_forms(base))
-        if form.script == "Latin":
-            out.extend(self.cut_variants(name, self._following.get))
-            out.extend(self.initialled(name, form))
-        cleaned = clean(name)
-        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
-        if camel != cleaned:
-            camelled = self.normaliser.form(camel)
-            if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
-                out.append(Variant(camelled, cap))
-        return tuple(out)
+        return out
 
     def cut_variants(self, name: str, following: Following) -> list[Variant]:
         """The name's forms with a cut last word completed (`cut_completions`) as names
