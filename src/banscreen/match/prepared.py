@@ -73,6 +73,11 @@ def any_distinctive(aligned: frozenset[int], factors: tuple[float, ...]) -> bool
     return any(factors[i] >= 1.0 for i in aligned)
 
 
+def held(aligned: frozenset[int], factors: tuple[float, ...], above: float) -> bool:
+    """Whether every position weighing more than `above` (a factor) found a partner."""
+    return all(i in aligned for i, f in enumerate(factors) if f > above)
+
+
 def covered(aligned: frozenset[int], factors: tuple[float, ...]) -> bool:
     """Whether every full-weight (distinctive) position found a partner."""
     distinctive = [i for i, f in enumerate(factors) if f >= 1.0]

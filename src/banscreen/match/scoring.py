@@ -43,7 +43,7 @@ from .inside import Inside, side_of
 from .korean import KoreanNames
 from .persons import initials_only
 from .places import Places
-from .prepared import Prepared, Score, Side, any_distinctive
+from .prepared import Prepared, Score, Side, any_distinctive, held
 from .similarity import Alignment, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
 
@@ -203,8 +203,8 @@ class Scorer(AcrossScripts, Inside):
         optional = self.config.name_particle_weight
         return (
             all(similarity >= 1.0 for similarity in alignment.similarities)
-            and all(i in alignment.aligned_a for i, f in enumerate(a.factors) if f > optional)
-            and all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional)
+            and held(alignment.aligned_a, a.factors, optional)
+            and held(alignment.aligned_b, b.factors, optional)
         )
 
     def _whole(self, a: Side, b: Side, alignment: Alignment, person: bool) -> bool:
@@ -225,11 +225,11 @@ class Scorer(AcrossScripts, Inside):
             return False
         cfg = self.config
         optional = cfg.place_weight if person else cfg.name_particle_weight
-        if not all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > optional):
+        if not held(alignment.aligned_b, b.factors, optional):
             return False
         if person or _in_order(j for _, j in sorted(alignment.positions)):
             return True
-        return all(j in alignment.aligned_b for j, f in enumerate(b.factors) if f > 0)
+        return held(alignment.aligned_b, b.factors, 0.0)
 
     @staticmethod
     def _partial(a: Side, b: Side, alignment: Alignment, alpha_a: float, alpha_b: float) -> float:
