@@ -42,6 +42,12 @@ entities:
 """
 
 
+@pytest.fixture(scope="module")
+def slavic(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    """The shipped registry and `LISTED`, built once for the tests that search it."""
+    return persons_screener_with(tmp_path_factory.mktemp("slavic"), LISTED)
+
+
 @pytest.mark.parametrize(
     ("name", "listed"),
     [
@@ -79,10 +85,11 @@ def test_two_given_names_are_still_two_persons(screener: Screener, name: str, li
     [("Yuri Karaev", "person-karayeu"), ("Nikolai Azarov", "person-azarau"),
      ("Azarov Nikolai", "person-azarau")],
 )  # fmt: skip
-def test_the_candidate_search_finds_the_other_form(tmp_path: Path, query: str, entity: str) -> None:
+def test_the_candidate_search_finds_the_other_form(
+    slavic: Screener, query: str, entity: str
+) -> None:
     """The index finds the listed form by the same keys scoring aligns it by (near.py)."""
-    screener = persons_screener_with(tmp_path, LISTED)
-    assert found(screener, query)[entity][0] >= review(screener)
+    assert found(slavic, query)[entity][0] >= review(slavic)
 
 
 def test_only_the_forms_of_a_group_share_its_key(screener: Screener) -> None:
@@ -111,11 +118,10 @@ def test_given_name_forms_are_validated_at_load(tmp_path: Path, groups: list[lis
     [("إيفان كوراتش", "person-korac"), ("غوران سبايتش", "person-spajic"),
      ("Горан Спаич", "person-spajic"), ("גורן ספאיץ'", "person-spajic")],
 )  # fmt: skip
-def test_a_final_ic_without_its_mark_is_said_ch(tmp_path: Path, query: str, entity: str) -> None:
+def test_a_final_ic_without_its_mark_is_said_ch(slavic: Screener, query: str, entity: str) -> None:
     """Lists write Korać and Spajić without the mark ("KORAC", "SPAJIC"); Arabic, Hebrew and
     Cyrillic write the "ch" they say (تش, ץ', ч). Each of these was a CLEAR."""
-    screener = persons_screener_with(tmp_path, LISTED)
-    assert found(screener, query)[entity][0] >= review(screener)
+    assert found(slavic, query)[entity][0] >= review(slavic)
 
 
 def test_only_a_final_ic_ac_or_ec_is_read_so(screener: Screener) -> None:
