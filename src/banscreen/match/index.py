@@ -58,7 +58,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_person_counts": Table(), "_firm_words": Table("keys"), "_korean": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
-        "_digit_near": Part(NearIndex), "_all_words": Part(Words), "coined_words": Table("keys"),
+        "_all_words": Part(Words), "coined_words": Table("keys"),
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
         "_roman": Part(Postings), "_roman_persons": Part(Postings), "_roman_names": SCALAR,
@@ -208,7 +208,6 @@ class NameIndex(ComponentNames, TokenPartners):
         # One string of them apart by NUL, which no word holds: "is this piece inside any of
         # them" is then one substring search rather than one per word.
         self._digit_text = "\0".join(digit_words)
-        self._digit_near = NearIndex(digit_words, self.config.token_similarity)
         self._build_words(vocabulary, _NO_SCRIPT)
 
     def _build_postings(self) -> None:

@@ -80,7 +80,8 @@ class NearIndex:
         by_deletion: dict[str, list[str]] = defaultdict(list)
         by_trigram: dict[str, list[str]] = defaultdict(list)
         by_length: dict[int, list[str]] = defaultdict(list)
-        for token in sorted({t for t in tokens if len(t) >= min_length}):
+        # A number is near no other token (similarity.numbers_apart).
+        for token in sorted({t for t in tokens if len(t) >= min_length and not t.isdigit()}):
             by_length[len(token)].append(token)
             if len(token) <= self._short:
                 for variant in self._variants(token):
@@ -100,7 +101,7 @@ class NearIndex:
 
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
         length = len(token)
-        if length < self.min_length or not self._by_length:
+        if length < self.min_length or not self._by_length or token.isdigit():
             return ()
         # Tokens within the floor are at most e shorter or e' longer (e' of their length).
         lengths = range(length - self._deletions(length), int(length / self.floor + 1e-9) + 1)

@@ -26,7 +26,7 @@ from .initialisms import Initialisms
 from .kontsevich import korean_readings
 from .korean_kana import korean_readings as kana_korean
 from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
-from .near import NearIndex, Words
+from .near import Words
 from .normalize import Normaliser
 from .palladius import palladius_reading
 from .pinyin import has_han
@@ -60,7 +60,6 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
     _lexical: Postings
     _lexical_persons: Postings
     _digit_text: str  # the registry's words holding a digit, apart by NUL
-    _digit_near: NearIndex
     _all_words: Words
     _compound_links: frozenset[str]
     sound: SoundKeys
@@ -377,10 +376,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                 if piece in self._vocabulary or piece in self._digit_text:
                     return False
                 if piece.isdigit():
-                    # Digits sound like nothing, and a word near a number holds digits.
-                    if self._digit_near.near(piece):
-                        return False
-                    continue
+                    continue  # a number pairs only with itself, and sounds like nothing
                 if self._has_partner(piece):
                     return False
         return True

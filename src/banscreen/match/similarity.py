@@ -37,14 +37,22 @@ def token_similarity(a: str, b: str, floor: float) -> float:
 
     Optimal string alignment counts a transposition as one edit ("hodlings" ~ "holdings")
     but, unlike an LCS ratio, does not reward one token being a subsequence of another
-    ("storefront" is not "store"). Tokens under four characters align only when equal.
+    ("storefront" is not "store"). Tokens under four characters align only when equal, and
+    so do numbers (`numbers_apart`).
     """
     if a == b:
         return 1.0
-    if len(a) < 4 or len(b) < 4:
+    if len(a) < 4 or len(b) < 4 or numbers_apart(a, b):
         return 0.0
     sim = OSA.normalized_similarity(a, b)
     return sim if sim >= floor else 0.0
+
+
+def numbers_apart(a: str, b: str) -> bool:
+    """Whether two tokens are different numbers, or a number and a word: a number names
+    one thing (a unit, a plant, a hull) and one digit away is another ("Plant 1651" is not
+    "Plant 1851"), so numbers pair only when equal. Called only on tokens that differ."""
+    return a.isdigit() or b.isdigit()
 
 
 def _bag(
@@ -62,6 +70,8 @@ def _bag(
         for j, tb in enumerate(b):
             if ta == tb:
                 sim = 1.0
+            elif numbers_apart(ta, tb):
+                continue
             else:
                 spelled = similarity(ta, tb)
                 if spelled >= floor and len(ta) >= 4 and len(tb) >= 4:
