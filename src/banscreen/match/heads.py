@@ -4,15 +4,18 @@ an address, a branch, a city or a second party after the name."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
+from typing import NamedTuple
 
 import regex
 
+from ..registry.matching import MatchingConfig
 from .common_words import zipf
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import has_han
 from .places import Places
 from .text import find_words, fold_latin, strip_references
+from .variants import Variant
 
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
@@ -62,6 +65,88 @@ def field_head(
         return None
     form = _part_form(parts[0], normaliser, references)
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
+
+
+def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
+    """A name at the head of a field (before a place, after a payment's words) as a form of
+    the query, at most `cap` (`contained_score`), on organisations' names only: of more
+    words when it and the listed name align every word (a word more or less is another
+    name); of one word, only on listed names holding that word, one of a listed firm's name
+    (`firm_words`: a vessel or an aircraft has no branch)."""
+    if head is None or not head.tokens:
+        return []
+    if len(head.tokens) > 1:
+        return [Variant(head, cap, "contained", organisations=True, whole=True)]
+    if (word := head.tokens[0]) in firm_words:
+        return [Variant(head, cap, "contained", organisations=True, held=word)]
+    return []
+
+
+class PayeeWords(NamedTuple):
+    """The words `payee_head` reads, and what `payee_form` asks of a payee's name."""
+
+    payment: frozenset[str]
+    lead: frozenset[str]
+    trail: frozenset[str]
+    short_max: int  # `short_token_max_chars`: an acronym's length
+    common_zipf: float  # `person_common_word_zipf`: a word English uses
+
+    @classmethod
+    def of(cls, config: MatchingConfig) -> PayeeWords:
+        return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
+                   frozenset(config.payee_trail_words), config.short_token_max_chars,
+                   config.person_common_word_zipf)  # fmt: skip
+
+
+def payee_form(
+    form: NameForm, normaliser: Normaliser, words: PayeeWords, grammar: Container[str]
+) -> NameForm | None:
+    """The form of the payee a payment's words name (`payee_head`), when it names someone:
+    a distinctive word or an acronym ("PKK": short words weigh little, but a payee's name
+    may be one), not only generic words and `grammar` ("Payment for services"); and of one
+    word only when English does not use it ("Payment to city" is no payee named City)."""
+    tokens = payee_head(form, words.payment, words.lead, words.trail)
+    if tokens is None:
+        return None
+    named = normaliser.form(" ".join(tokens))
+    if named.tokens == form.tokens:
+        return None
+    if len(named.tokens) == 1 and zipf(named.tokens[0]) >= words.common_zipf:
+        return None
+    distinctive = any(
+        t not in grammar and (f >= 1.0 or len(t) <= words.short_max)
+        for t, f in zip(named.tokens, named.factors, strict=True)
+    )
+    return named if distinctive else None
+
+
+def payee_head(
+    form: NameForm, payment: Container[str], lead: Container[str], trail: Container[str]
+) -> tuple[str, ...] | None:
+    """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
+    Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
+    `lead` word ("to", "for"), up to a `trail` word that brings in another party ("via",
+    "from") and without payment words at their end. A list's name of one word is not looked
+    for inside longer ones (entries.py), so such a payment was a CLEAR where the payee's
+    name alone is a hit. None unless a payment word was taken away, and for names not in
+    Latin letters."""
+    tokens = form.tokens
+    if form.script != "Latin" or len(tokens) < 2:
+        return None
+    start = 0
+    while start < len(tokens) and tokens[start] in payment:
+        start += 1
+    if 0 < start < len(tokens) and tokens[start] in lead:
+        start += 1
+    end = start
+    while end < len(tokens) and (end == start or tokens[end] not in trail):
+        end += 1
+    while end > start and tokens[end - 1] in payment:
+        end -= 1
+    taken = (*tokens[:start], *tokens[end:])
+    if start == end or not any(t in payment for t in taken):
+        return None
+    return tokens[start:end]
 
 
 def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:

@@ -21,7 +21,15 @@ from .compounds import Compounds
 from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
-from .heads import descriptor_head, field_head, field_place_head, name_before_more
+from .heads import (
+    PayeeWords,
+    descriptor_head,
+    field_head,
+    field_place_head,
+    head_variants,
+    name_before_more,
+    payee_form,
+)
 from .initialisms import Initialisms
 from .kontsevich import korean_readings
 from .korean_kana import korean_readings as kana_korean
@@ -67,6 +75,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
     person_word: Callable[[str], bool]
     places: Places | None
     _firm_words: Container[str]  # the words of listed firms' names
+    _grammar: frozenset[str]  # stop words (partners.py)
 
     # ------------------------------------------------------------------ matching
     def split_run_together(
@@ -184,11 +193,14 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             out.append(Variant(processor, cap, "contained", organisations=True))
         placed = field_place_head(query, found[0].form, self.normaliser, self.places,
                                   self.person_word, references)  # fmt: skip
-        if placed is not None and len(placed.tokens) > 1:
-            out.append(Variant(placed, cap, "contained", organisations=True, whole=True))
-        elif placed is not None and (word := placed.tokens[0]) in self._firm_words:
-            out.append(Variant(placed, cap, "contained", organisations=True, held=word))
+        out.extend(head_variants(placed, cap, self._firm_words))
+        payee = payee_form(found[0].form, self.normaliser, self._payee_words, self._grammar)
+        out.extend(head_variants(payee, cap, self._firm_words))
         return out
+
+    @cached_property
+    def _payee_words(self) -> PayeeWords:
+        return PayeeWords.of(self.config)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:

@@ -61,7 +61,10 @@ class Variant(NamedTuple):
 
 
 def aligns_whole(alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether `alignment` of names of tokens `a` and `b` aligns every word of both."""
+    """Whether `alignment` of names of tokens `a` and `b` aligns every word of both (an
+    exact hit, found by its key, carries no alignment: its words are the same)."""
+    if a == b:
+        return True
     return len(alignment.aligned_a) == len(a) and len(alignment.aligned_b) == len(b)
 
 

@@ -147,6 +147,9 @@ class MatchingConfig:
     component_min_chars: Positive
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
+    payment_words: list[str]
+    payee_lead_words: list[str]
+    payee_trail_words: list[str]
     hangul_particles: list[str]
     han_surnames: str
     han_compound_surnames: list[str]
@@ -174,6 +177,11 @@ class MatchingConfig:
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
         _check_given_names(self.given_name_forms)
+        for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
+            for word in words:
+                # Compared with a name's tokens: one lower-case ASCII word each.
+                if not (word.isascii() and word.isalpha() and word.islower()):
+                    raise ValueError(f"payee words: {word!r} is not one lower-case ASCII word")
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():

@@ -1,0 +1,105 @@
+"""A listed organisation named by a payment's words ("Payment to HAMAS", "Transfer to PKK
+via Western Union", "HAMAS donation"): its name alone is a hit, so the payment is one too,
+at REVIEW (`contained_score`), never more; a payment to an ordinary word or a person stays
+as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from banscreen.engine import Screener
+from helpers.matching import found, persons_screener_with, refused_setting, review
+
+LISTED = """
+sources:
+  test: "banscreen test fixture"
+entities:
+  - id: org-hamas
+    type: organization
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "HAMAS", kind: legal, source: test, provenance: confirmed}
+  - id: org-pkk
+    type: organization
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "PKK", kind: legal, source: test, provenance: confirmed}
+  - id: org-saderat
+    type: company
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "BANK SADERAT IRAN", kind: legal, source: test, provenance: confirmed}
+  - id: org-city
+    type: company
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "CITY", kind: legal, source: test, provenance: confirmed}
+"""
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return persons_screener_with(tmp_path_factory.mktemp("payees"), LISTED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Payment to HAMAS", "org-hamas"),
+        ("Donation to Hamas", "org-hamas"),
+        ("Support for HAMAS", "org-hamas"),
+        ("HAMAS donation", "org-hamas"),
+        ("Wire transfer to HAMAS for relief", "org-hamas"),
+        ("Payment to PKK", "org-pkk"),
+        ("Transfer to PKK via Western Union", "org-pkk"),
+        ("PKK payment", "org-pkk"),
+        ("Payment to the PKK", "org-pkk"),
+        ("BANK SADERAT IRAN donation", "org-saderat"),
+    ],
+)
+def test_a_listed_payee_in_a_payments_words_is_a_review(
+    listed: Screener, query: str, entity: str
+) -> None:
+    hits = found(listed, query)
+    assert entity in hits, query
+    score, _ = hits[entity]
+    assert review(listed) <= score < listed.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize("query", ["Payment to HAMAS", "Transfer to PKK via Western Union"])
+def test_a_payee_found_so_is_reported_as_found_inside(listed: Screener, query: str) -> None:
+    hits = found(listed, query)
+    assert [method for score, method in hits.values()] == ["contained"]
+    assert max(score for score, _ in hits.values()) == listed.registry.matching.contained_score
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Payment to city",  # an English word: no payee named so
+        "Payment for services",
+        "Payment to Hamasco Trading",  # another firm's name holds more
+        "Transfer to savings",
+    ],
+)
+def test_a_payment_to_no_listed_payee_stays_clear(listed: Screener, query: str) -> None:
+    assert not found(listed, query), query
+
+
+def test_a_payee_of_a_listed_persons_name_is_left_to_persons_rules(listed: Screener) -> None:
+    """The payee head is read for organisations only: a listed person's one word of a name
+    is no more found after a payment's words than before."""
+    hits = found(listed, "Payment to Shoigu")
+    assert not any(entity.startswith("org-") for entity in hits)
+
+
+@pytest.mark.parametrize("key", ["payment_words", "payee_lead_words", "payee_trail_words"])
+@pytest.mark.parametrize("word", ["Payment", "wire transfer", "paid!"])
+def test_payee_words_that_are_no_token_are_refused(tmp_path: Path, key: str, word: str) -> None:
+    refused_setting(tmp_path, key, ["payment", word], "payee words")
