@@ -15,6 +15,12 @@ handful of names of neither set and tried on tune).
 Then false hits: the same phrases around names no organisation of the list has (the Latin
 names of the persons of the `scripts` set, and English words of wordfreq's list: a payee
 written as a common word), counted as phrases with a hit, beside the same names alone.
+
+And the same for a payment's free text (`FreeTextIndex.scan`, which finds a one-word name
+only as the payee of a payment's words): the one-word names in `TEXTS`, and the false
+hits of the persons' names and English words in them; and another firm whose name starts
+with a listed one-word name ("Payment to ORION Logistics for services"), as the name and
+as text, where a hit on the listed party is false.
 """
 
 from __future__ import annotations
@@ -36,6 +42,16 @@ PHRASES = [
     "Support for {}",
 ]
 
+TEXTS = [
+    "Donation to {}",
+    "Invoice 2231 paid to {} for services",
+    "Monthly support for {} via bank transfer",
+]
+
+
+def text_ids(matcher: Matcher, text: str) -> set[str]:
+    return {hit.entry.entity_id for hit in matcher.free_text.scan(text)}
+
 
 def hit_ids(matcher: Matcher, query: str) -> set[str]:
     return {m.entry.entity_id for m in matcher.names.match(query)}
@@ -53,6 +69,10 @@ def main() -> None:
     matcher = Matcher(name_sets.set_registry(load_registry(), orgs))
     words = matcher.names.normaliser.tokenize
 
+    # Another firm whose name starts with the listed one's word: a hit on it is false.
+    other_firm = Counter[str]()
+    in_text: Counter[tuple[str, str]] = Counter()
+    texts: Counter[str] = Counter()
     found: Counter[tuple[str, str, str]] = Counter()
     total: Counter[tuple[str, str, str]] = Counter()
     misses: list[str] = []
@@ -62,6 +82,13 @@ def main() -> None:
             if not name.isascii() or entity not in hit_ids(matcher, name):
                 continue
             size = "one word" if len(words(name)) == 1 else "more words"
+            if size == "one word":
+                other = f"Payment to {name} Logistics for services"
+                other_firm[part] += entity in hit_ids(matcher, other)
+                other_firm[part + " text"] += entity in text_ids(matcher, other)
+                texts[part] += 1
+                for text in TEXTS:
+                    in_text[part, text] += entity in text_ids(matcher, text.format(name))
             for phrase in PHRASES:
                 query = phrase.format(name)
                 total[part, size, phrase] += 1
@@ -77,6 +104,16 @@ def main() -> None:
                 if total[key]:
                     share = found[key] / total[key]
                     print(f"  {size:10} {phrase:36} {found[key]:5} of {total[key]:5}  {share:.3f}")
+    for part in ("tune", "measure"):
+        print(f"{part}: the one-word names in a payment's text, found")
+        for text in TEXTS:
+            share = in_text[part, text] / texts[part]
+            print(f"  {text:40} {in_text[part, text]:5} of {texts[part]:5}  {share:.3f}")
+        print(
+            f"  another firm, 'Payment to … Logistics for services', a hit on the listed one: "
+            f"{other_firm[part]} as the name, {other_firm[part + ' text']} in text, "
+            f"of {texts[part]}"
+        )
     if misses:
         print("misses:")
         print("\n".join(misses))
@@ -94,6 +131,11 @@ def main() -> None:
             for query in hits[: max(0, args.examples - shown)]:
                 shown += 1
                 print(f"    {query} -> {matcher.names.match(query)[0].entry.name.value}")
+        for text in TEXTS:
+            hits = [text.format(p) for p in payees if text_ids(matcher, text.format(p))]
+            print(f"  text: {text:30} with a hit: {len(hits)}")
+            for query in hits[: args.examples]:
+                print(f"    {query}")
 
 
 if __name__ == "__main__":

@@ -103,3 +103,37 @@ def test_a_payee_of_a_listed_persons_name_is_left_to_persons_rules(listed: Scree
 @pytest.mark.parametrize("word", ["Payment", "wire transfer", "paid!"])
 def test_payee_words_that_are_no_token_are_refused(tmp_path: Path, key: str, word: str) -> None:
     refused_setting(tmp_path, key, ["payment", word], "payee words")
+
+
+def _in_text(screener: Screener, text: str) -> set[str]:
+    return {hit.entry.entity_id for hit in screener.matcher.free_text.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Donation to HAMAS", "org-hamas"),
+        ("Invoice 123 paid to the PKK for services", "org-pkk"),
+        ("Monthly support for Hamas via bank transfer", "org-hamas"),
+    ],
+)
+def test_a_listed_payee_in_a_payments_text_is_found(
+    listed: Screener, text: str, entity: str
+) -> None:
+    assert entity in _in_text(listed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes on HAMAS history",  # no payment's words before it
+        "Payment to city council",  # an English word
+        "Payment to Hamasco Trading",  # another name
+        "Payment to Hamas Logistics for services",  # a name of more words: another firm
+        "PKK",  # a word of text alone is not a payee
+    ],
+)
+def test_a_listed_word_in_text_without_a_payment_is_not_a_payee(
+    listed: Screener, text: str
+) -> None:
+    assert not _in_text(listed, text) & {"org-hamas", "org-pkk", "org-city"}

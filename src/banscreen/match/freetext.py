@@ -37,7 +37,9 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
+from .common_words import zipf
 from .entries import NameEntry
+from .heads import PayeeWords
 from .index import NameIndex
 from .pinyin import has_han
 from .stored import Spec, Table
@@ -137,6 +139,7 @@ class FreeTextIndex:
         tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
+        self._scan_payees(tokens, hits)
         if len(text) <= LOOKALIKE_CHARS:  # a 10 MB field is searched by its tokens only
             self._scan_joined(tokens, hits)
             if _HYPHEN_INSIDE.search(read):
@@ -184,6 +187,37 @@ class FreeTextIndex:
                     longest = n
                     break
             i += longest
+
+    def _scan_payees(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
+        """A listed organisation's name of one word, the payee of a payment's words
+        ("Donation to HAMAS", "paid to the PKK for ..."): one word of a list's is not
+        searched in text, but after a payment word and a word that introduces the payee,
+        alone up to a word that ends the payee, it names one. Only a word that is a listed
+        organisation's whole name, a word of a listed firm's name and not one English uses
+        (heads.PayeeWords, as for the counterparty's name: "Payment to city")."""
+        words, names = self._payee_words, self.names
+        ends = words.payment | words.lead | words.trail
+        for i in range(1, len(tokens) - 1):
+            if tokens[i] not in words.lead or tokens[i - 1] not in words.payment:
+                continue
+            j = i + 1
+            while j < len(tokens) - 1 and tokens[j] in names._grammar:
+                j += 1  # "to the PKK"
+            # The payee is the one word up to the text's end or a word that ends a payee
+            # ("for services", "via"): "Orion Logistics" is not "ORION".
+            if j + 1 < len(tokens) and tokens[j + 1] not in ends:
+                continue
+            word = tokens[j]
+            if word not in names._firm_words or zipf(word) >= words.common_zipf:
+                continue
+            for k in names._exact.get(word, ()):
+                entry = names.entries[k]
+                if not entry.person and entry.name.free_text:
+                    hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
+
+    @cached_property
+    def _payee_words(self) -> PayeeWords:
+        return PayeeWords.of(self.names.config)
 
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
         """An organisation's name of two words or more that the text writes in one word

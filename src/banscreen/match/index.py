@@ -350,14 +350,14 @@ class NameIndex(ComponentNames, TokenPartners):
 
     def match(self, query: str) -> list[NameMatch]:
         """Best match per entity at or above the review threshold, best first."""
-        best: dict[str, tuple[float, int, NameMatch]] = {}
+        best: dict[str, tuple[float, float, int, NameMatch]] = {}
         review = self.config.thresholds.review
         for variant in self.variants(query):
-            for i, score, method, alignment, found in self._hits(variant.form):
+            for i, raw, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
                 if not variant.admits(entry.person, entry.tokens):
                     continue
-                score, method = capped(score, method, variant.cap, variant.method)
+                score, method = capped(raw, method, variant.cap, variant.method)
                 if (
                     score < review
                     or not variant.fits(alignment, entry.tokens)
@@ -365,13 +365,15 @@ class NameIndex(ComponentNames, TokenPartners):
                 ):
                     continue
                 current = best.get(entry.entity_id)
-                # The best name of each entity; of equal scores, the first in the registry.
-                if current is None or (score, -i) > (current[0], -current[1]):
+                # The best name of each entity; of equal scores, the one scored higher before
+                # its variant's cap (the name itself, not one holding it), the first listed.
+                if current is None or (score, raw, -i) > (current[0], current[1], -current[2]):
                     # A name that ends where a field goes on was found at the field's start.
                     held = found or (variant.form.tokens if variant.method == "contained" else ())
                     hit = NameMatch(entry, score, method, alignment, held)
-                    best[entry.entity_id] = (score, i, hit)
-        return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.entry.entity_id))
+                    best[entry.entity_id] = (score, raw, i, hit)
+        ranked = sorted(best.values(), key=lambda b: (-b[0], -b[1], b[3].entry.entity_id))
+        return [hit for _, _, _, hit in ranked]
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _hits(
