@@ -60,6 +60,7 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("Transfer to PKK via Western Union", "org-pkk"),
         ("PKK payment", "org-pkk"),
         ("Payment to the PKK", "org-pkk"),
+        ("Beneficiary: PKK", "org-pkk"),
         ("BANK SADERAT IRAN donation", "org-saderat"),
     ],
 )
