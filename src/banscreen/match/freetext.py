@@ -4,10 +4,11 @@ Only whole-token phrases count: "cam scanner" in an invoice for a document scann
 tokens and does not spell a one-word app name "CamScan". Short Latin names and names marked
 `free_text: false` in the data are never searched for, since they occur by chance; nor are
 names of one word but apps', trade and abbreviated names (`NameEntry.found_inside`: a list's
-"DANIEL", a vessel, was found in "Payment to Daniel Mann"). A person's name is found as it
-is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment to Sergei Shoigu"),
-but not with a part of a listed person's name right beside it, where it is part of another
-person's longer name, and never by how it sounds.
+"DANIEL", a vessel, was found in "Payment to Daniel Mann"), unless an organisation's, all
+of the payee a payment's words name ("Donation to HAMAS", `_scan_payees`). A person's
+name is found as it is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment
+to Sergei Shoigu"), but not with a part of a listed person's name right beside it, where it
+is part of another person's longer name, and never by how it sounds.
 
 Text in a script other than Latin and Chinese writes an app's name as it sounds ("Оплачено
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
