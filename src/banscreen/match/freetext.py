@@ -40,7 +40,6 @@ from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
 from .common_words import zipf
 from .entries import NameEntry
-from .heads import PayeeWords
 from .index import NameIndex
 from .pinyin import has_han
 from .stored import Spec, Table
@@ -196,7 +195,7 @@ class FreeTextIndex:
         alone up to a word that ends the payee, it names one. Only a word that is a listed
         organisation's whole name, a word of a listed firm's name and not one English uses
         (heads.PayeeWords, as for the counterparty's name: "Payment to city")."""
-        words, names = self._payee_words, self.names
+        words, names = self.names._payee_words, self.names
         ends = words.payment | words.lead | words.trail
         for i in range(1, len(tokens) - 1):
             if tokens[i] not in words.lead or tokens[i - 1] not in words.payment:
@@ -215,10 +214,6 @@ class FreeTextIndex:
                 entry = names.entries[k]
                 if not entry.person and entry.name.free_text:
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
-
-    @cached_property
-    def _payee_words(self) -> PayeeWords:
-        return PayeeWords.of(self.names.config)
 
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
         """An organisation's name of two words or more that the text writes in one word

@@ -165,7 +165,7 @@ class MatchingConfig:
             if not cls.isupper() or not cls.isascii():
                 raise ValueError(f"sound class {cls!r}: classes are upper-case ASCII letters")
             for spelling in spellings:
-                if not spelling.isascii() or not spelling.islower() or not spelling.isalpha():
+                if not _ascii_word(spelling):
                     raise ValueError(f"sound class {cls}: {spelling!r} is not lower-case ASCII")
         _check_org_kinds(self.org_kinds)
         if self.person_rare_name_sound_spelling > self.person_rare_name_spelling:
@@ -180,14 +180,13 @@ class MatchingConfig:
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:
                 # Compared with a name's tokens: one lower-case ASCII word each.
-                if not (word.isascii() and word.isalpha() and word.islower()):
+                if not _ascii_word(word):
                     raise ValueError(f"payee words: {word!r} is not one lower-case ASCII word")
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
-            if not (word and all("\u4e00" <= ch <= "\u9fff" for ch in word)) or not (
-                read.isascii() and read.isalpha() and read.islower()
-            ):
+            chinese = bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+            if not chinese or not _ascii_word(read):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
                                  " and its reading in lower-case ASCII letters")  # fmt: skip
 
@@ -203,6 +202,11 @@ class MatchingConfig:
         return written
 
 
+def _ascii_word(word: str) -> bool:
+    """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
+    return word.isascii() and word.isalpha() and word.islower()
+
+
 def _check_given_names(groups: list[list[str]]) -> None:
     """Each group two forms or more, each form lower-case ASCII letters, in one group."""
     seen: set[str] = set()
@@ -210,7 +214,7 @@ def _check_given_names(groups: list[list[str]]) -> None:
         if len(group) < 2:
             raise ValueError(f"given_name_forms: {group!r}: a group has two forms or more")
         for form in group:
-            if not (form.isascii() and form.isalpha() and form.islower()) or form in seen:
+            if not _ascii_word(form) or form in seen:
                 raise ValueError(f"given_name_forms: {form!r} is not a lower-case ASCII word"
                                  " of one group")  # fmt: skip
             seen.add(form)
@@ -223,7 +227,7 @@ def _check_org_kinds(kinds: dict[str, list[str]]) -> None:
     """A kind is one lower-case ASCII word; its spellings are lower-case words of any script
     (names are folded so before they are read), each a word or alternatives written "a|b"."""
     for kind, spellings in kinds.items():
-        if not (kind.isascii() and kind.isalpha() and kind.islower()):
+        if not _ascii_word(kind):
             raise ValueError(f"org_kinds: {kind!r} is not one lower-case ASCII word")
         for spelling in spellings:
             words = spelling.replace("|", " ").split()
@@ -242,13 +246,13 @@ def _check_hangul(
         for letter, spelt in table.items():
             if len(letter) != 1 or not 0x3131 <= ord(letter) <= 0x3163:
                 raise ValueError(f"hangul_spellings.{part}: {letter!r} is not a Hangul letter")
-            if any(not s.isascii() or (s and not (s.isalpha() and s.islower())) for s in spelt):
+            if any(s and not _ascii_word(s) for s in spelt):  # "" spells a silent letter
                 raise ValueError(f"hangul_spellings.{part}.{letter}: spell in lower-case ASCII")
     for surname in [*surnames, *compound]:
         if not surname or any(not 0xAC00 <= ord(c) <= 0xD7A3 for c in surname):
             raise ValueError(f"Korean surname {surname!r} is not Hangul syllables")
     for surname, spelt in surnames.items():
-        if any(not s.isascii() or not s.isalpha() or not s.islower() for s in spelt):
+        if any(not _ascii_word(s) for s in spelt):
             raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
 
 
