@@ -96,7 +96,18 @@ def test_yarn_v1_lock_with_scoped_packages_located_by_path(screener: Screener) -
 def test_package_lock_v2_dev_dependencies_hang_from_the_root(screener: Screener) -> None:
     decisions = scan(screener, REAL / "sbom" / "rnwechat_package-lock.json")
     without_path = [d for d in decisions if " > " not in d.extra["location"]]
-    assert len(decisions) > 1400 and without_path == []
+    assert len(decisions) > 1400
+    assert [d.transaction_id for d in without_path] == ["pkg:npm/react-native-wechat-lib@3.0.0"]
+
+
+def test_a_lockfile_s_own_project_is_screened_by_its_name(screener: Screener) -> None:
+    # The lockfile of a WeChat integration: none of its 1,434 dependencies names the app,
+    # the project does (a CycloneDX document's own component is screened the same way).
+    decisions = scan(screener, REAL / "sbom" / "rnwechat_package-lock.json")
+    (project,) = [d for d in decisions if d.outcome is not Outcome.CLEAR]
+    assert project.transaction_id == "pkg:npm/react-native-wechat-lib@3.0.0"
+    assert project.outcome is Outcome.REVIEW and project.entity_id == "app-wechat"
+    assert project.extra["location"] == "react-native-wechat-lib@3.0.0"
 
 
 def test_cocoapods_subspecs_have_their_own_ids_and_tobias_carries_alipay(
@@ -218,7 +229,7 @@ def test_a_payment_status_report_is_refused_by_name() -> None:
 
 def test_a_hotel_app_that_ships_the_alipay_sdk(listed: Screener) -> None:
     decisions = scan(listed, REAL / "sbom" / "hotel_package-lock.json")
-    assert len(decisions) == 180
+    assert len(decisions) == 181  # 180 packages and the project itself
     flagged = [(d.transaction_id, d.entity_id, d.outcome) for d in decisions
                if d.outcome is not Outcome.CLEAR]  # fmt: skip
     assert flagged == [("pkg:npm/alipay-sdk@3.4.0", "app-alipay", Outcome.REVIEW)]

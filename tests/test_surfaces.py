@@ -218,6 +218,7 @@ def test_sbom_with_a_cycle(screener: Screener, tmp_path: Path) -> None:
 def test_npm_lock_resolves_nested_packages(screener: Screener) -> None:
     decisions = by_id(scan(screener, FIXTURES / "sbom/package-lock.json"))
     assert set(decisions) == {
+        "pkg:npm/web-shop@1.2.0",  # the project itself, by its name
         "pkg:npm/checkout-widgets@2.1.0",
         "pkg:npm/wechatpay-axios-plugin@0.8.14",
         "pkg:npm/left-pad@1.3.0",
@@ -501,3 +502,19 @@ def test_domain_lists_in_the_syntax_public_lists_use(screener: Screener, tmp_pat
     errors = [d for d in decisions if d.outcome is Outcome.ERROR]
     assert len(errors) == 1 and "no list 'missing'" in errors[0].error
     assert len(decisions) == 6
+
+
+def test_the_project_of_a_lockfile_or_pom_is_a_row_by_its_coordinates(
+    screener: Screener, tmp_path: Path
+) -> None:
+    pom = by_id(scan(screener, FIXTURES / "sbom/pom.xml"))
+    project = pom["pkg:maven/com.example/payments-gateway@1.0.0"]
+    assert project.outcome is Outcome.CLEAR
+    assert project.extra["location"] == "com.example:payments-gateway@1.0.0"
+    # A lockfile that does not name its project has no row for it: nothing to screen.
+    lock = json.loads((FIXTURES / "sbom/package-lock.json").read_text("utf-8"))
+    del lock["name"]
+    path = tmp_path / "package-lock.json"
+    path.write_text(json.dumps(lock), encoding="utf-8")
+    assert "pkg:npm/web-shop@1.2.0" not in by_id(scan(screener, path))
+    assert len(scan(screener, path)) == 3

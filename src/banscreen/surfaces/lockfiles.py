@@ -26,8 +26,16 @@ def read_npm_lock(path: Path) -> DependencyGraph:
     if not isinstance(data, dict):
         raise InputError(f"{path}: not a package-lock.json (not a JSON object)")
     graph = DependencyGraph("")
-    root_name = str(data.get("name") or "(root)")
-    graph.add(Component("", root_name, version=str(data.get("version", "")), structural=True))
+    name, version = data.get("name"), str(data.get("version") or "")
+    ns, _, short = name.strip().rpartition("/") if isinstance(name, str) else ("", "", "")
+    # The project is a package too, screened by its name as a CycloneDX document's own
+    # component is (the lockfile of an app's SDK names the SDK only there); unless its name
+    # makes no package URL (none, or "@scope/").
+    purl = purl_of("npm", ns, short, version) if short else ""
+    if purl:
+        graph.add(Component("", short, ns, version, purl))
+    else:
+        graph.add(Component("", str(name or "(root)"), version=version, structural=True))
     raw_packages = data.get("packages") or {}
     if not isinstance(raw_packages, dict):
         raise InputError(f"{path}: 'packages' is not an object")
@@ -191,7 +199,10 @@ def read_pom(path: Path) -> DependencyGraph:
     group, artifact = text(root, "groupId"), text(root, "artifactId")
     project = f"{group}:{artifact}"
     graph = DependencyGraph(project)
-    graph.add(Component(project, artifact, group, text(root, "version"), structural=True))
+    version = text(root, "version")
+    # The project is screened by its coordinates, as an npm lockfile's (read_npm_lock).
+    purl = purl_of("maven", group, artifact, version) if artifact else ""
+    graph.add(Component(project, artifact, group, version, purl, structural=not purl))
     for section in root:
         if _local(section.tag) != "dependencies":
             continue
