@@ -264,3 +264,12 @@ def test_an_ofac_subset_is_refused_as_a_truncated_update_of_the_full_list(
     store.import_file(REAL / "lists" / "ofac_csv_published")
     with pytest.raises(ListError, match="more than the 10% allowed"):
         store.import_file(REAL / "lists" / "ofac_csv_test_subset")
+
+
+def test_the_english_spelling_of_a_listed_organisation_is_found(listed: Screener) -> None:
+    # OFAC lists HIZBALLAH, and spells HEZBOLLAH only inside other names (LEBANESE
+    # HEZBOLLAH among its own): both words are the list's, and were never paired by sound.
+    hits = {m.entry.entity_id: m for m in listed.matcher.match_name("Hezbollah")}
+    review = listed.registry.matching.thresholds.review
+    assert hits["ofac-sdn-4697"].score >= review
+    assert hits["ofac-sdn-4697"].entry.name.value == "HIZBALLAH"

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Mapping, Sequence
 from functools import cached_property, lru_cache
 
+from rapidfuzz.distance import OSA
+
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
@@ -22,6 +24,7 @@ from .near import Words
 from .normalize import Normaliser
 from .rigour_core import stopwords
 from .sound import SoundKeys
+from .word_pairs import spelt_both_test
 
 
 class TokenPartners:
@@ -96,9 +99,27 @@ class TokenPartners:
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _org_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        if self._known(token):  # a word the lists spell: its sound-alikes are other words
-            return self._all_words.near(token)
-        return self._all_words.sounding(token, near=False, spelling=self.config.org_spelling_floor)
+        cfg = self.config
+        if self._known(token):  # a word the lists spell: its sound-alikes are other words,
+            found = dict(self._all_words.near(token))  # but for one written two ways
+            for other, similarity in self._spelt_both(token):
+                found[other] = max(found.get(other, 0.0), similarity)
+            return tuple(found.items())
+        return self._all_words.sounding(token, near=False, spelling=cfg.org_spelling_floor)
+
+    def _spelt_both(self, token: str) -> tuple[tuple[str, float], ...]:
+        """Listed words that are the same transliterated word as the listed `token`, by the
+        test `_org_pair` (word_pairs.py) puts to two words the lists both spell."""
+        cfg, key = self.config, self.sound.key(token)
+        if len(key) < cfg.org_spelt_both_min_classes or not token.isascii():
+            return ()
+        return tuple(
+            (other, self.sound.equal_score)
+            for other in self._all_words.by_key.get(key, ())
+            if other != token and self.sound.key(other) == key
+            and OSA.normalized_similarity(token, other) >= cfg.org_spelt_both_floor
+            and spelt_both_test(cfg, token, other)
+        )  # fmt: skip
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _person_sources(self, token: str) -> tuple[tuple[str, float], ...]:

@@ -37,7 +37,6 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
-from .common_words import zipf
 from .forms import NameForm
 from .inside import Inside, side_of
 from .korean import KoreanNames
@@ -46,6 +45,7 @@ from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive, held
 from .similarity import Alignment, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
+from .word_pairs import WordPairs
 
 # How far below the block threshold a fuzzy score that may not BLOCK is put.
 BLOCK_MARGIN = 0.01
@@ -57,7 +57,7 @@ SPACED = frozenset({"Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgi
 CONFLICT_PARTS_WRITTEN = 2
 
 
-class Scorer(AcrossScripts, Inside):
+class Scorer(WordPairs, AcrossScripts, Inside):
     """The scoring rules under one matching configuration."""
 
     def __init__(
@@ -76,66 +76,6 @@ class Scorer(AcrossScripts, Inside):
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
         self.korean = KoreanNames(config)
-
-    # ------------------------------------------------------------------ pair opinions
-    def _initial(self, a: str, b: str) -> float:
-        if len(a) == 1 and len(b) > 1 and b[0] == a and a.isalpha():
-            return self.config.initial_similarity
-        if len(b) == 1 and len(a) > 1 and a[0] == b and b.isalpha():
-            return self.config.initial_similarity
-        return 0.0
-
-    def _spelling(self, a: str, b: str, spelled: float, near: bool = True,
-                  floor: float | None = None, every_key: bool = True,
-                  slavic: bool = False) -> float:  # fmt: skip
-        """Two Latin spellings that sound alike and are spelt half alike: "Petr" and
-        "Piotr", "Kismayo" and "Keismaio", "Kontsern" and "Concern"; but not "Mohamad" and
-        "Mahmoud", whose sound keys are equal too. Without `near`, only equal keys count
-        (two apps whose names differ by a letter have near keys); without `every_key`, each
-        word's first sound key only (sound.py)."""
-        floor = self.config.person_spelling_floor if floor is None else floor
-        if spelled < floor:
-            return 0.0
-        sound = self.sound.similarity(
-            a, b, self.config.person_near_min_classes, self.config.person_equal_min_classes,
-            every_key=every_key, slavic=slavic,
-        )  # fmt: skip
-        if not sound or (not near and sound < self.sound.equal_score):
-            return 0.0
-        return sound
-
-    def _org_pair(self, a: str, b: str, spelled: float) -> float:
-        """A Latin spelling of an organisation's word that sounds exactly alike and is spelt
-        mostly alike, one of them a word that no listed name has or nearly has: a word the
-        lists spell is that word, however alike another sounds (organisations' names are
-        made words: "Quitor" and "Kator" are two)."""
-        if spelled < self.config.org_spelling_floor or (self.known(a) and self.known(b)):
-            return 0.0
-        # By each word's first key: the other readings are of persons' names ("Lazard" is
-        # not "Lazada" for an unsounded "r").
-        floor = self.config.org_spelling_floor
-        return self._spelling(a, b, spelled, near=False, floor=floor, every_key=False)
-
-    def _person_pair(
-        self, a: str, b: str, spelled: float, english: tuple[bool, bool] = (True, True)
-    ) -> float:
-        """An initial, or a spelling that sounds alike (persons' names), unless one of them
-        is an ordinary English word that no listed person's name carries ("Salary" is not
-        "SALEH"). `english`: whether each side is written in Latin letters, where it may be
-        an English word; romanised from another alphabet, "but" is Бут, a surname."""
-        initial = self._initial(a, b)
-        if initial:
-            return initial
-        if self.sound.same_given(a, b):  # Mikalai, Nikolai (`given_name_forms`)
-            return self.sound.equal_score
-        # Ukrainian and Belarusian spellings of a Russian name (Ihor, Igor): sound.py.
-        sound = self._spelling(a, b, spelled, slavic=True)
-        if sound and ((english[0] and self._ordinary(a)) or (english[1] and self._ordinary(b))):
-            return 0.0
-        return sound
-
-    def _ordinary(self, word: str) -> bool:
-        return zipf(word) >= self.config.person_common_word_zipf and not self.person_word(word)
 
     # ------------------------------------------------------------------ rules
     def _rules(

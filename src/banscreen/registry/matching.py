@@ -138,6 +138,10 @@ class MatchingConfig:
     person_equal_min_classes: AtLeastTwo
     given_name_forms: list[list[str]]
     org_spelling_floor: Floor
+    org_spelt_both_min_classes: AtLeastTwo
+    org_spelt_both_floor: Floor
+    org_spelt_both_min_zipf: Annotated[float, Interval(ge=0, le=8)]
+    org_spelt_both_max_zipf: Annotated[float, Interval(gt=0, le=8)]
     person_rare_name_score: Share
     person_rare_name_max_entities: Count
     person_rare_name_spelling: Floor
