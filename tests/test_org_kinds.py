@@ -54,6 +54,10 @@ def screener() -> Screener:
         # Persian: "sherkat" is "company", the ezafe ("-e", "-ye") is not written in English
         ("SHERKAT-E MELLI-YE SAKHTEMAN", "org-melli-sakhteman"),
         ("ROSHAN SARAFI", "org-roshan"),
+        # a private military company: OFAC's other names of it, its popular one, in Russian
+        ("PMC WAGNER", "org-wagner"),
+        ("Wagner Group", "org-wagner"),
+        ("ЧВК Вагнер", "org-wagner"),
     ],
 )
 def test_a_kind_written_another_way_is_the_same_name(
