@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match import IdentifierError, normalise
-from banscreen.match.identifiers import hosts_in_text
+from banscreen.match.identifiers import hosts_in_text, identifiers_in_text
 
 
 @pytest.mark.parametrize(
@@ -78,6 +78,35 @@ def test_hosts_in_text() -> None:
         "pay.weixin.qq.com",
         "example.org",
     ]
+    assert hosts_in_text("mail:ops@qq.com, http://user:pw@host.example.com/x") == [
+        "qq.com",
+        "host.example.com",
+    ]
+
+
+def test_a_long_run_of_letters_is_read_once() -> None:
+    # A match once started at every position of a run, and read the rest of it each time:
+    # 50,000 letters took half a minute, the 1 MB a row's text may hold, hours.
+    assert hosts_in_text("a" * 50_000) == []
+    assert hosts_in_text("a." * 25_000) == []
+    assert hosts_in_text("a:" * 25_000 + " x.example.com") == ["x.example.com"]
+
+
+def test_identifiers_in_text() -> None:
+    text = (
+        "Freight MV OCEAN STAR IMO 9187629 via BKMTIRTHXXX, LEI 485100GBI2SE0KIX8T70, to "
+        "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; ref 1234567 see ops@alipay.com"
+    )
+    found = identifiers_in_text(text)
+    assert ("imo", "9187629") in found and ("bic", "BKMTIRTHXXX") in found
+    assert ("lei", "485100GBI2SE0KIX8T70") in found and ("domain", "alipay.com") in found
+    assert ("crypto", "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h") in found
+    assert ("imo", "1234567") not in found  # seven digits alone are any number
+    # A long word of letters only is no digital currency address; a lower-case one no BIC.
+    assert not [
+        v for k, v in identifiers_in_text("internationalisationsmechanisms") if k == "crypto"
+    ]
+    assert not [v for k, v in identifiers_in_text("transfer") if k == "bic"]
 
 
 def test_compare_explains_alignment(screener: Screener) -> None:

@@ -15,6 +15,7 @@ from banscreen.model import Decision, Outcome
 from banscreen.sources import ListStore, registry_with_lists
 from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
+from banscreen.surfaces.tabular import RawRow
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "realworld"
 AS_OF = ScanOptions(as_of=__import__("datetime").date(2021, 3, 15))
@@ -273,3 +274,22 @@ def test_the_english_spelling_of_a_listed_organisation_is_found(listed: Screener
     review = listed.registry.matching.thresholds.review
     assert hits["ofac-sdn-4697"].score >= review
     assert hits["ofac-sdn-4697"].entry.name.value == "HIZBALLAH"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Charter hire, MV SEA STAR, IMO 9187629", "ofac-sdn-15036"),  # a listed vessel
+        ("Cover payment through BKMTIRTHXXX Tehran", "ofac-sdn-25019"),  # Bank Mellat's BIC
+        ("Withdrawal to 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h", "ofac-sdn-25308"),  # an address
+    ],
+)
+def test_an_identifier_a_payment_s_text_names_is_found(
+    listed: Screener, text: str, entity: str
+) -> None:
+    # Each was a CLEAR: only hosts were looked for in a payment's text.
+    raw = RawRow(2, {"id": "P1", "date": "2024-03-15", "category": "payment",
+                     "counterparty_name": "Acme Trading", "us_nexus": "true", "text": text})  # fmt: skip
+    decision = Pipeline(listed, ScreenOptions()).decide(raw)
+    assert decision.outcome is not Outcome.CLEAR
+    assert entity in {m.entity_id for m in decision.matches}

@@ -12,7 +12,7 @@ from ..tunables import CACHE_ENTRIES
 from .cut import cut_hit, following_words
 from .entries import NameMatch
 from .forms import NameForm
-from .identifiers import IdentifierIndex, hosts_in_text
+from .identifiers import IdentifierIndex, identifiers_in_text
 from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
@@ -202,16 +202,16 @@ class Matcher:
             )
             for hit in self.free_text.scan(text)
         ]
-        for host in hosts_in_text(text):
-            for ihit in self.identifiers.lookup("domain", host):
+        for kind, value in identifiers_in_text(text):
+            for ihit in self.identifiers.lookup(kind, value):
                 found.append(
                     MatchEvidence(
                         entity_id=ihit.entity_id,
                         method="free-text",
                         score=score,
                         field="text",
-                        query=host,
-                        matched=f"domain:{ihit.identifier.value}",
+                        query=value,
+                        matched=f"{kind}:{ihit.identifier.value}",
                         fact=ihit.identifier.fact,
                         max_outcome=ihit.identifier.max_outcome,
                         extra_reason=ihit.identifier.reason,
