@@ -769,3 +769,18 @@ def test_stored_lines_and_fingerprints_are_those_of_the_published_fields(
         assert item.to_json() == {k: v for k, v in full.items() if v not in dropped}
         text = json.dumps(full, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         assert item.fingerprint() == hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def test_a_swift_code_is_read_as_a_bic(list_screener: Screener) -> None:
+    from banscreen.surfaces.rows import parse_identifiers
+
+    entities = list_screener.registry.entities.values()
+    bic = next(i for e in entities for i in e.identifiers if i.kind == "bic")
+    for written in (f"swift:{bic.value}", f"SWIFT_BIC:{bic.value}"):
+        (ident,) = parse_identifiers(written)
+        assert ident.kind == "bic"
+        decision = list_screener.decide(
+            Transaction(id="s", date=date(2026, 10, 1), category="payment",
+                        us_nexus=Nexus.TRUE, identifiers=(ident,))
+        )  # fmt: skip
+        assert decision.outcome is Outcome.BLOCK and decision.method == "identifier"

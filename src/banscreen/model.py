@@ -90,6 +90,8 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     "imo",  # IMO number of a vessel
     "crypto",  # a digital currency address as published on sanctions lists
 )
+# Other names users write a kind by, read as the kind.
+IDENTIFIER_ALIASES: dict[str, str] = {"swift": "bic", "swift_bic": "bic", "swiftbic": "bic"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldError
-from ..model import CounterpartyIdentifier, Nexus, Transaction
+from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT
 
 INPUT_COLUMNS = (
@@ -107,7 +107,8 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         kind, sep, rest = item.partition(":")
         if not sep or not rest.strip():
             raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
-        out.append(CounterpartyIdentifier(kind.strip().lower(), rest.strip()))
+        kind = kind.strip().lower()
+        out.append(CounterpartyIdentifier(IDENTIFIER_ALIASES.get(kind, kind), rest.strip()))
     return tuple(out)
 
 
