@@ -8,19 +8,9 @@ import pytest
 
 from banscreen.engine import Screener
 from banscreen.match.similarity import token_similarity
-from helpers.matching import persons_screener_with
+from helpers.matching import listed_data, persons_screener_with
 
-LISTED = """
-sources:
-  test: "banscreen test fixture"
-entities:
-  - id: org-nonu
-    type: company
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "NONU MACHINERY SUBSIDIARY 1651", kind: legal, source: test, provenance: confirmed}
-"""
+LISTED = listed_data({"org-nonu": ("company", "NONU MACHINERY SUBSIDIARY 1651")})
 
 
 @pytest.fixture(scope="module")

@@ -10,37 +10,16 @@ from pathlib import Path
 import pytest
 
 from banscreen.engine import Screener
-from helpers.matching import found, persons_screener_with, refused_setting, review
+from helpers.matching import found, listed_data, persons_screener_with, refused_setting, review
 
-LISTED = """
-sources:
-  test: "banscreen test fixture"
-entities:
-  - id: org-hamas
-    type: organization
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "HAMAS", kind: legal, source: test, provenance: confirmed}
-  - id: org-pkk
-    type: organization
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "PKK", kind: legal, source: test, provenance: confirmed}
-  - id: org-saderat
-    type: company
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "BANK SADERAT IRAN", kind: legal, source: test, provenance: confirmed}
-  - id: org-city
-    type: company
-    source: test
-    provenance: confirmed
-    names:
-      - {value: "CITY", kind: legal, source: test, provenance: confirmed}
-"""
+LISTED = listed_data(
+    {
+        "org-hamas": ("organization", "HAMAS"),
+        "org-pkk": ("organization", "PKK"),
+        "org-saderat": ("company", "BANK SADERAT IRAN"),
+        "org-city": ("company", "CITY"),
+    }
+)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from banscreen.engine import Screener
@@ -23,6 +24,18 @@ def persons_screener_with(folder: Path, data: str) -> Screener:
     path = folder / "extra.yaml"
     path.write_text(data, encoding="utf-8")
     return persons_screener(path)
+
+
+def listed_data(entities: dict[str, tuple[str, str]]) -> str:
+    """A data file (for `persons_screener_with`) of entities, id → (type, name), each fact
+    from one test source."""
+    fact = "source: test, provenance: confirmed"
+    rows = [
+        f"  - {{id: {key}, type: {kind}, {fact},\n"
+        f"     names: [{{value: {json.dumps(name)}, kind: legal, {fact}}}]}}"
+        for key, (kind, name) in entities.items()
+    ]
+    return 'sources:\n  test: "banscreen test fixture"\nentities:\n' + "\n".join(rows) + "\n"
 
 
 def review(screener: Screener) -> float:
