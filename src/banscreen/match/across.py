@@ -102,8 +102,34 @@ class AcrossScripts:
     def _abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """A romanised word of an organisation's name in a script that does not write most
         vowels (Arabic, Hebrew), by sound alone: spelt, it is not alike ("grwp", گروپ, is
-        "Group"), and its keys are short ("qaedh", قاعده, Qaida, has two classes)."""
+        "Group"), and its keys are short ("qaedh", قاعده, Qaida, has two classes). Unless
+        the keys are equal and of `org_abjad_free_min_classes` classes or more, the long
+        vowels it writes must stand where the Latin word has vowels they may stand for
+        (`SoundKeys.vowels_alike`), or the two be spelt `org_abjad_spelling_floor` alike:
+        "hmas" (حماس) is Hamas, "thryk" (تحریک) Tehrik, but "hsyn" (حسين, Hussein) is not
+        HASNA, nor "byna" (بينا) PIONEER."""
+        return self._abjad_org_pair(a, b, spelled)
+
+    def _both_abjads_pair(self, a: str, b: str, spelled: float) -> float:
+        """Two abjads' romanised words (Arabic against Hebrew): neither writes the short
+        vowels the other might be checked by, so by sound alone."""
         return self.sound.similarity(a, b)
+
+    def _org_abjad_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_abjad_pair` for `b` written in an abjad."""
+        return self._abjad_org_pair(b, a, spelled)
+
+    def _abjad_org_pair(self, abjad: str, word: str, spelled: float) -> float:
+        cfg = self.config
+        sound = self.sound.similarity(abjad, word)
+        if (
+            not sound
+            or spelled >= cfg.org_abjad_spelling_floor
+            or self.sound.equal(abjad, word, cfg.org_abjad_free_min_classes)
+            or self.sound.vowels_alike(abjad, word)
+        ):
+            return sound
+        return 0.0
 
     def _pinyin(self, pa: Prepared, pb: Prepared, contained_a: bool, contained_b: bool) -> Score:
         """Chinese against Latin, over pinyin syllables: a transliteration must spell the
@@ -186,8 +212,10 @@ class AcrossScripts:
             other = self._hangul_person_pair
         elif person:
             other = self._roman_person_pair
+        elif abjad and (a.script in ABJADS) == (b.script in ABJADS):
+            other = self._both_abjads_pair
         elif abjad:
-            other = self._abjad_pair
+            other = self._abjad_pair if a.script in ABJADS else self._org_abjad_pair
         else:
             other = self._roman_pair
         roman = align(

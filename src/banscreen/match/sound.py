@@ -64,6 +64,10 @@ _LONG_VOWELS = {
     "u": frozenset("ou"), "w": frozenset("ouwv"), "y": frozenset("iey"),
 }  # fmt: skip
 _FINAL_Y = frozenset("ieya")
+# A first alif before a ya or waw carries the long vowel they write (اي, "ay", is "i"; او,
+# "aw", is "u"), as long as a consonant follows.
+_CARRIED_VOWEL = re.compile(r"^a([yw])(?=[b-df-hj-np-tv-z])")
+_CARRIED = {"y": "i", "w": "u"}
 # A final -h of an abjad's romanised word writes a vowel (ta marbuta, he): "dalh", Dalla.
 _FINAL_H = frozenset("ae")
 # A spelling of one class that carries a vowel's letter ("ge", "ci"): the vowel is heard.
@@ -258,9 +262,14 @@ class SoundKeys:
         """Whether a romanised word of a script that writes only long vowels and a word
         written with its vowels share their consonants, and every long vowel written stands
         where the other word has a vowel it may stand for: "lyly" (ليلى) is Leila, not Lola;
-        "dyy" (דיי) is Dee, not Doe. A short key ("R", "T") says nothing alone."""
+        "dyy" (דיי) is Dee, not Doe. A short key ("R", "T") says nothing alone. A first
+        alif that carries a long vowel is that vowel ("ayran", ايران, is Iran)."""
         ((classes_b, slots_b),) = self._slots(word, False)
-        for classes_a, slots_a in self._slots(abjad_word, True):
+        carried = _CARRIED_VOWEL.sub(lambda m: _CARRIED[m.group(1)], abjad_word)
+        readings = self._slots(abjad_word, True)
+        if carried != abjad_word:
+            readings += self._slots(carried, True)
+        for classes_a, slots_a in readings:
             if (
                 classes_a
                 and classes_a == classes_b

@@ -46,6 +46,14 @@ _TA_MARBUTA = "\u0629"
 # A hamza on a ya (ئ) is a glottal stop, not the long vowel ICU's "y" for it reads as
 # ("الطائي", al-Ta'i, is "altayy"): read as a hamza alone, which the Latin form drops.
 _HAMZA_ON_YA = str.maketrans({"\u0626": "\u0621"})
+# Urdu's letters of its own, which neither rigour nor ICU romanises (each comes out "?",
+# and "گیدڑ", Gidar, reads "gyd"), read as the Arabic letters they are forms of: the
+# retroflex ٹ ڈ ڑ as t, d, r; nun ghunna ں as n; the he's ھ ہ and ۃ; the bari ye ے, ۓ.
+_URDU_LETTERS = str.maketrans({
+    "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631", "\u06ba": "\u0646",
+    "\u06be": "\u0647", "\u06c1": "\u0647", "\u06c3": "\u0629", "\u06d2": "\u064a",
+    "\u06d3": "\u0626",
+})  # fmt: skip
 # Hebrew writes sounds it lacks with a geresh after a letter (ג׳ "j", ז׳ "zh", צ׳ "ch"), which
 # ICU reads as a glottal stop. Folding keeps it as the combining accent geresh (so that it
 # stays inside the word, where apostrophes are dropped), read here.
@@ -230,6 +238,8 @@ def romanise(word: str) -> tuple[str, ...]:
         word = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
     if script == "Kana":
         word = _KANA_W_V.sub(lambda m: _KANA_SINGLE.get(m.group(), m.group()), word)
+    if script == "Arabic":
+        word = word.translate(_URDU_LETTERS)
     if script == "Arabic" and word.endswith(_TA_MARBUTA):
         word = word[:-1] + "\u0627"  # read as a final alef: a vowel
     if script == "Arabic":

@@ -1,0 +1,74 @@
+"""Names in Arabic letters against organisations' Latin names (`org_abjad_*`): a word that
+writes only its long vowels meets an organisation's word by sound when the vowels it
+writes stand where the Latin word has vowels, or the two are spelt alike, or their keys
+are long; a person's name of three consonants (حسين, Hussein) no longer meets any firm
+whose name has them (HASNA). And Urdu's own letters are read, not dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.match.text import _URDU_LETTERS, romanise
+from helpers.matching import found, listed_data, persons_screener_with, review
+
+LISTED = listed_data(
+    {
+        "org-hasna": ("company", "HASNA"),
+        "org-pioneer": ("company", "PIONEER"),
+        "org-timber": ("company", "TIMBER CORPORATION"),
+        "org-valor": ("company", "VALOR"),
+        "org-davar": ("company", "DAVAR"),
+        "org-hamas": ("organization", "HAMAS"),
+        "org-ttp": ("organization", "TEHRIK-E TALIBAN PAKISTAN"),
+        "org-tgg": ("organization", "TARIQ GIDAR GROUP"),
+        "org-biddam": ("organization", "AL MOUAKAOUNE BIDDAM"),
+        "org-melli": ("company", "BANK MELLI IRAN"),
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return persons_screener_with(tmp_path_factory.mktemp("abjad-orgs"), LISTED)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("حماس", "org-hamas"),
+        ("تحریک طالبان پاکستان", "org-ttp"),  # "thryk" is spelt like Tehrik
+        ("طارق گیدڑ گروپ", "org-tgg"),  # ڑ is an r
+        ("الموقعون بالدم", "org-biddam"),
+        ("بنك ملي ايران", "org-melli"),  # an alif carrying the i of Iran
+    ],
+)
+def test_an_organisation_in_arabic_letters_is_found(
+    listed: Screener, query: str, entity: str
+) -> None:
+    score, method = found(listed, query).get(entity, (0.0, ""))
+    assert score >= review(listed)
+    assert method == "transliterated"  # never a BLOCK on its own
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("حسين", "org-hasna"),  # Hussein: "hsyn", HSN, but its i is no vowel of HASNA's
+        ("بينا", "org-pioneer"),  # "byna": PN, but PIONEER has no i there
+        ("ديموف", "org-timber"),  # Dimov
+        ("بيليا", "org-valor"),  # Biglia: PR, with a ya where VALOR has an a
+        ("ديور", "org-davar"),  # Dior: its waw is a vowel, DAVAR's v is none
+    ],
+)
+def test_a_persons_name_of_few_consonants_does_not_meet_a_firm(
+    listed: Screener, query: str, entity: str
+) -> None:
+    assert entity not in found(listed, query)
+
+
+def test_urdu_letters_are_read() -> None:
+    assert romanise("گیدڑ") == ("gydr",)
+    for letter in map(chr, _URDU_LETTERS):
+        # Each between two Arabic letters, so that it is inside a word of the script.
+        assert romanise(f"ب{letter}ب"), f"U+{ord(letter):04X} read as nothing"
