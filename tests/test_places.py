@@ -100,6 +100,31 @@ def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener)
     assert "vessel-zeltris" not in found(bank, "Zeltris Istanbul")  # a vessel has no branch
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Quarvex Movement",
+        "QUARVEX Political Bureau",
+        "Quarvex Military Wing",
+        "Quarvex Brigades Gaza",  # what body it is, then where
+        "Quarvex Moscow Party",  # where, then what body
+    ],
+)
+def test_a_listed_one_word_name_before_what_body_it_is_is_a_review(
+    bank: Screener, query: str
+) -> None:
+    """Words that say what body an organisation is (`org_body_words`) end the name before
+    them as a place does: "QUARVEX Political Bureau" was a CLEAR against a listed QUARVEX."""
+    assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+
+
+def test_a_body_word_does_not_stop_another_name(bank: Screener) -> None:
+    assert "org-quarvex" not in found(bank, "Quarvex Solar Party")  # another name runs on
+    assert "org-quarvex" not in found(bank, "Quarvex Party Supplies")
+    assert "org-quarvex" not in found(bank, "Quarvexa Movement")  # exactly the name only
+    assert "vessel-zeltris" not in found(bank, "Zeltris Movement")
+
+
 def test_a_misspelt_name_before_a_place_is_a_review(bank: Screener) -> None:
     """Containment needs the listed words as written: "Qorvane Zeltar Bank Hamburg Branch"
     was a CLEAR where "Qorvane Zeltar Bank" alone is a REVIEW."""

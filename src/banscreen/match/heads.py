@@ -198,6 +198,23 @@ def field_place_head(
     return placed if placed is not None and len(placed.tokens) == 1 else None
 
 
+def _describes(
+    tokens: tuple[str, ...], factors: tuple[float, ...], start: int, places: Places
+) -> bool:
+    """Whether the tokens from `start` begin with a place or a word of what body an
+    organisation is, and go on with only those and words that are not distinctive."""
+    at, said = start, False
+    while at < len(tokens):
+        length = places.length_at(tokens, at) or int(tokens[at] in places.body_words)
+        if length:
+            at, said = at + length, True
+        elif factors[at] < 1.0:
+            at += 1
+        else:
+            return False
+    return said and (places.length_at(tokens, start) > 0 or tokens[start] in places.body_words)
+
+
 def place_head(
     form: NameForm,
     normaliser: Normaliser,
@@ -205,7 +222,8 @@ def place_head(
     person_word: Callable[[str], bool],
 ) -> NameForm | None:
     """The name before a place that ends the field, or before a place and words that only
-    describe ("Hizballah Beirut", "Bank Meli Iran Hamburg Branch"); None when no place
+    describe ("Hizballah Beirut", "Bank Meli Iran Hamburg Branch"), or before words that say
+    what body it is (`Places.body_words`: "Hamas Political Bureau"); None when neither
     follows a distinctive word. A name of more words is found inside the field by
     containment (inside.py), which a place does not stop, but only as written: this head
     also meets it misspelt. A list's name of one word is not looked for inside longer ones
@@ -220,8 +238,7 @@ def place_head(
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
     for k in range(1, len(tokens)):
-        length = places.length_at(tokens, k)
-        if length and not any(f >= 1.0 for f in factors[k + length :]):
+        if _describes(tokens, factors, k, places):
             break
     else:
         return None

@@ -102,6 +102,12 @@ class Places:
             by_first.setdefault(name[0], []).append(name)
         return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
+    @cached_property
+    def body_words(self) -> frozenset[str]:
+        """Words that say what body an organisation is (`org_body_words`: "Movement",
+        "Political Bureau"): after a name, like a place, they say more of it, not another."""
+        return frozenset(self.config.org_body_words)
+
     def length_at(self, tokens: tuple[str, ...], at: int) -> int:
         """How many tokens the longest place's name starting at `at` has (0: none)."""
         for name in self._by_first.get(tokens[at], ()) if at < len(tokens) else ():
