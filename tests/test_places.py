@@ -30,6 +30,12 @@ entities:
     provenance: confirmed
     names:
       - {value: "QUARVEX", kind: legal, source: test, provenance: confirmed}
+  - id: org-qzv
+    type: organization
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "QZV", kind: legal, source: test, provenance: confirmed}
   - id: org-zorvel-quintaro
     type: company
     source: test
@@ -116,6 +122,15 @@ def test_a_listed_one_word_name_before_what_body_it_is_is_a_review(
     """Words that say what body an organisation is (`org_body_words`) end the name before
     them as a place does: "QUARVEX Political Bureau" was a CLEAR against a listed QUARVEX."""
     assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+
+
+def test_a_listed_acronym_before_what_body_it_is_is_a_review(bank: Screener) -> None:
+    """An acronym is no distinctive word of a longer name, but as the whole first word of
+    a field that goes on to say what body or where, it names the body ("PKK Branch")."""
+    for query in ("QZV Branch", "QZV Political Bureau", "QZV Istanbul Office"):
+        assert found(bank, query).get("org-qzv") == (0.8, "contained"), query
+    assert "org-qzv" not in found(bank, "QZVA Branch")
+    assert "org-qzv" not in found(bank, "QZV Solar Branch")
 
 
 def test_a_body_word_does_not_stop_another_name(bank: Screener) -> None:

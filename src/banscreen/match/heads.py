@@ -242,7 +242,10 @@ def place_head(
             break
     else:
         return None
-    if not any(f >= 1.0 for f in factors[:k]):
+    # An acronym is no distinctive word, but as the field's whole first word before what
+    # body it is or where, it names the body ("PKK Branch").
+    acronym = k == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3
+    if not acronym and not any(f >= 1.0 for f in factors[:k]):
         return None
     if k == 1 and (
         person_word(tokens[0]) or zipf(tokens[0]) >= places.config.person_common_word_zipf
