@@ -921,6 +921,14 @@ def test_a_letter_that_does_not_decompose_is_read_in_legal_forms_as_in_tokens(
     assert screener.matcher.compare("øý dw", "oy dw")[0] == 1.0
 
 
+def test_an_accented_legal_form_still_says_organisation(screener: Screener) -> None:
+    """Found by the property below: "ab šl aabb" was compared as a person's name, its "šl"
+    not read as the legal form S.L. that "sl" is, and scored lower than "ab sl aabb"."""
+    assert screener.matcher.compare("ab šl aabb", "aab") == screener.matcher.compare(
+        "ab sl aabb", "aab"
+    )
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.lists(LATIN_WORDS, min_size=1, max_size=4), st.lists(LATIN_WORDS, min_size=1,

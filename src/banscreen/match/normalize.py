@@ -361,7 +361,9 @@ class Normaliser:
             return False
         if text is None:
             return True
-        words = split_words(self.fold(text))
+        words = (  # a Latin word as its token reads ("šl" is "sl")
+            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(self.fold(text))
+        )
         return not any(
             w in self._company_forms or (len(w) >= 4 and w in self.legal.words) for w in words
         )
