@@ -133,6 +133,19 @@ def test_a_listed_acronym_before_what_body_it_is_is_a_review(bank: Screener) -> 
     assert "org-qzv" not in found(bank, "QZV Solar Branch")
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Payment to Quarvex Movement", "Donation to QUARVEX Political Bureau via Western Union",
+     "Quarvex Movement donation"],
+)  # fmt: skip
+def test_a_payee_before_what_body_it_is_is_a_review(bank: Screener, query: str) -> None:
+    """The payee a payment's words name, before where or what body it is, as the field's
+    name is read (`payee_form`, then `place_head`); and in a payment's text."""
+    assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+    text = {hit.entry.entity_id for hit in bank.matcher.free_text.scan(query)}
+    assert "org-quarvex" in text or query.endswith("donation")  # text: after a lead word
+
+
 def test_a_body_word_does_not_stop_another_name(bank: Screener) -> None:
     assert "org-quarvex" not in found(bank, "Quarvex Solar Party")  # another name runs on
     assert "org-quarvex" not in found(bank, "Quarvex Party Supplies")

@@ -195,7 +195,7 @@ class FreeTextIndex:
         alone up to a word that ends the payee, it names one. Only a word that is a listed
         organisation's whole name, a word of a listed firm's name and not one English uses
         (heads.PayeeWords, as for the counterparty's name: "Payment to city")."""
-        words, names = self.names._payee_words, self.names
+        words, names, places = self.names._payee_words, self.names, self.names.places
         ends = words.payment | words.lead | words.trail
         for i in range(1, len(tokens) - 1):
             if tokens[i] not in words.lead or tokens[i - 1] not in words.payment:
@@ -204,8 +204,19 @@ class FreeTextIndex:
             while j < len(tokens) - 1 and tokens[j] in names._grammar:
                 j += 1  # "to the PKK"
             # The payee is the one word up to the text's end or a word that ends a payee
-            # ("for services", "via"): "Orion Logistics" is not "ORION".
-            if j + 1 < len(tokens) and tokens[j + 1] not in ends:
+            # ("for services", "via"): "Orion Logistics" is not "ORION"; with where or what
+            # body it is between ("Donation to HAMAS Political Bureau", "... PKK Ankara").
+            after = j + 1
+            while (
+                places is not None
+                and after < len(tokens)
+                and (
+                    length := places.length_at(tokens, after)
+                    or int(tokens[after] in places.body_words)
+                )
+            ):
+                after += length
+            if after < len(tokens) and tokens[after] not in ends:
                 continue
             word = tokens[j]
             if word not in names._firm_words or zipf(word) >= words.common_zipf:

@@ -29,6 +29,7 @@ from .heads import (
     head_variants,
     name_before_more,
     payee_form,
+    place_head,
 )
 from .initialisms import Initialisms
 from .kontsevich import korean_readings
@@ -196,6 +197,9 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(found[0].form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words))
+        if payee is not None:  # the payee's name before where or what body it is
+            placed = place_head(payee, self.normaliser, self.places, self.person_word)
+            out.extend(head_variants(placed, cap, self._firm_words))
         return out
 
     @cached_property
