@@ -198,21 +198,18 @@ def field_place_head(
     return placed if placed is not None and len(placed.tokens) == 1 else None
 
 
-def _describes(
-    tokens: tuple[str, ...], factors: tuple[float, ...], start: int, places: Places
-) -> bool:
-    """Whether the tokens from `start` begin with a place or a word of what body an
-    organisation is, and go on with only those and words that are not distinctive."""
-    at, said = start, False
-    while at < len(tokens):
-        length = places.length_at(tokens, at) or int(tokens[at] in places.body_words)
-        if length:
-            at, said = at + length, True
-        elif factors[at] < 1.0:
-            at += 1
-        else:
-            return False
-    return said and (places.length_at(tokens, start) > 0 or tokens[start] in places.body_words)
+def _described_from(
+    tokens: tuple[str, ...], factors: tuple[float, ...], places: Places
+) -> int | None:
+    """The first position after the first token where a place or a word of what body an
+    organisation is begins and only those and words that are not distinctive follow; one
+    pass each way, however long the field."""
+    n = len(tokens)
+    said = [places.length_at(tokens, i) or int(tokens[i] in places.body_words) for i in range(n)]
+    plain = [True] * (n + 1)  # from here on, nothing distinctive but places and body words
+    for i in range(n - 1, -1, -1):
+        plain[i] = bool(said[i] and plain[i + said[i]]) or (factors[i] < 1.0 and plain[i + 1])
+    return next((k for k in range(1, n) if said[k] and plain[k]), None)
 
 
 def place_head(
@@ -237,11 +234,10 @@ def place_head(
     tokens, factors = form.tokens, form.factors
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
-    for k in range(1, len(tokens)):
-        if _describes(tokens, factors, k, places):
-            break
-    else:
+    found = _described_from(tokens, factors, places)
+    if found is None:
         return None
+    k = found
     # An acronym is no distinctive word, but as the field's whole first word before what
     # body it is or where, it names the body ("PKK Branch").
     acronym = k == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3
