@@ -48,7 +48,8 @@ _TA_MARBUTA = "\u0629"
 _HAMZA_ON_YA = str.maketrans({"\u0626": "\u0621"})
 # Urdu's letters of its own, which neither rigour nor ICU romanises (each comes out "?",
 # and "گیدڑ", Gidar, reads "gyd"), read as the Arabic letters they are forms of: the
-# retroflex ٹ ڈ ڑ as t, d, r; nun ghunna ں as n; the he's ھ ہ and ۃ; the bari ye ے, ۓ.
+# retroflex ٹ ڈ ڑ as t, d, r; nun ghunna ں as n; the he's ھ ہ as he, ۃ as ta marbuta; the
+# bari ye ے, ۓ as ya.
 _URDU_LETTERS = str.maketrans({
     "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631", "\u06ba": "\u0646",
     "\u06be": "\u0647", "\u06c1": "\u0647", "\u06c3": "\u0629", "\u06d2": "\u064a",

@@ -86,8 +86,8 @@ class MatchingConfig:
     places: list[tuple[str, str]]
     place_min_population: Positive
     place_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
-    org_body_words: list[str]
     place_known_population: Positive
+    org_body_words: list[str]
     place_suffixes_han: list[str]
     place_phrases: list[list[str]]
     legal_words_fuzzy: list[str]
