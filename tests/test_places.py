@@ -42,6 +42,12 @@ entities:
     provenance: confirmed
     names:
       - {value: "ZORVEL QUINTARO LLC", kind: legal, source: test, provenance: confirmed}
+  - id: person-quarvex
+    type: person
+    source: test
+    provenance: confirmed
+    names:
+      - {value: "QUARVEX, Ilyas", kind: legal, source: test, provenance: confirmed}
   - id: person-quintaro
     type: person
     source: test
@@ -122,6 +128,19 @@ def test_a_listed_one_word_name_before_what_body_it_is_is_a_review(
     """Words that say what body an organisation is (`org_body_words`) end the name before
     them as a place does: "QUARVEX Political Bureau" was a CLEAR against a listed QUARVEX."""
     assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+
+
+def test_a_firms_whole_name_that_a_person_carries_too_still_heads_a_field(
+    bank: Screener,
+) -> None:
+    """A listed person carries QUARVEX too (as the SDN list's "HAMAS, Saidullah" carries
+    HAMAS): the word is still a listed organisation's whole name, so "Quarvex Movement"
+    and "Quarvex Moscow" name it; a word only persons' names and longer firms' names
+    carry ("Zorvel", of ZORVEL QUINTARO LLC) does not."""
+    assert bank.matcher.names.person_word("quarvex")
+    for query in ("Quarvex Movement", "Quarvex Moscow", "Payment to Quarvex Movement"):
+        assert found(bank, query).get("org-quarvex") == (0.8, "contained"), query
+    assert "org-zorvel-quintaro" not in found(bank, "Zorvel Movement")
 
 
 def test_a_listed_acronym_before_what_body_it_is_is_a_review(bank: Screener) -> None:

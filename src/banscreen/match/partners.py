@@ -36,6 +36,7 @@ class TokenPartners:
     _all_words: Words
     _scripted_words: Words
     _person_counts: Mapping[str, int]  # how many listed persons carry each word
+    _exact: Mapping[str, Sequence[int]]  # the entries of each name, by its tokens
     _firm_words: frozenset[str]  # the words of listed firms' names (components.py)
     # Firms' names of one made-up word (`made_up`), found inside longer strings as names of
     # two words are; decided when the index is built (components.py), so that no query
@@ -70,6 +71,14 @@ class TokenPartners:
         listed person carries that is not a grammar word ("to", "for")."""
         return word in self._particles or (
             word in self._person_counts and word not in self._grammar
+        )
+
+    def person_word_only(self, word: str) -> bool:
+        """`person_word`, unless the word alone is a listed organisation's whole name: a
+        field's first word before a place or what body it is ("Hamas Movement") names that
+        organisation, though a listed person carries the word too ("HAMAS, Saidullah")."""
+        return self.person_word(word) and not any(
+            not self.entries[k].person for k in self._exact.get(word, ())
         )
 
     def made_up(self, word: str) -> bool:

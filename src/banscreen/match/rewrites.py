@@ -74,6 +74,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
     sound: SoundKeys
     _has_partner: Callable[[str], bool]
     person_word: Callable[[str], bool]
+    person_word_only: Callable[[str], bool]  # partners.py
     places: Places | None
     _firm_words: Container[str]  # the words of listed firms' names
     _grammar: frozenset[str]  # stop words (partners.py)
@@ -193,12 +194,12 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         if processor is not None and processor.tokens != found[0].form.tokens:
             out.append(Variant(processor, cap, "contained", organisations=True))
         placed = field_place_head(query, found[0].form, self.normaliser, self.places,
-                                  self.person_word, references)  # fmt: skip
+                                  self.person_word_only, references)  # fmt: skip
         out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(found[0].form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words))
         if payee is not None:  # the payee's name before where or what body it is
-            placed = place_head(payee, self.normaliser, self.places, self.person_word)
+            placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
         return out
 
