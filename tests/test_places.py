@@ -165,10 +165,20 @@ def test_a_payee_before_what_body_it_is_is_a_review(bank: Screener, query: str) 
     assert "org-quarvex" in text or query.endswith("donation")  # text: after a lead word
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Political Bureau of Quarvex", "Military Wing of the QUARVEX",
+     "Donation to the Political Bureau of Quarvex", "Political Bureau of Quarvex, Moscow"],
+)  # fmt: skip
+def test_a_name_after_what_body_it_is_is_a_review(bank: Screener, query: str) -> None:
+    assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+
+
 def test_a_body_word_does_not_stop_another_name(bank: Screener) -> None:
     assert "org-quarvex" not in found(bank, "Quarvex Solar Party")  # another name runs on
     assert "org-quarvex" not in found(bank, "Quarvex Party Supplies")
     assert "org-quarvex" not in found(bank, "Quarvexa Movement")  # exactly the name only
+    assert "org-quarvex" not in found(bank, "Political Bureau of Quarvex Solar")
     assert "vessel-zeltris" not in found(bank, "Zeltris Movement")
 
 

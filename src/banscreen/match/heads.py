@@ -220,31 +220,55 @@ def place_head(
 ) -> NameForm | None:
     """The name before a place that ends the field, or before a place and words that only
     describe ("Hizballah Beirut", "Bank Meli Iran Hamburg Branch"), or before words that say
-    what body it is (`Places.body_words`: "Hamas Political Bureau"); None when neither
-    follows a distinctive word. A name of more words is found inside the field by
-    containment (inside.py), which a place does not stop, but only as written: this head
-    also meets it misspelt. A list's name of one word is not looked for inside longer ones
-    (entries.py), so a place after it made it a CLEAR; one word counts unless an ordinary
-    English word (`person_common_word_zipf` or more) or a part of listed persons' names
-    ("Daniel Paris" is a person). The caller asks, too, that a one-word head be a word of a
-    listed firm's name (a vessel or an aircraft has no branches) and a hit be on a name
-    holding it, and that a longer head stand before the field's first comma (`QATTAN, Wasim,
-    Tijuana` is a person's surname, given name and city) and align every word with the
-    listed name (a word more or less is another name)."""
+    what body it is (`Places.body_words`: "Hamas Political Bureau"), or after them
+    ("Political Bureau of Hamas"); None when neither follows or precedes a distinctive
+    word. A name of more words is found inside the field by containment (inside.py), which
+    a place does not stop, but only as written: this head also meets it misspelt. A list's
+    name of one word is not looked for inside longer ones (entries.py), so a place after it
+    made it a CLEAR; one word counts unless an ordinary English word
+    (`person_common_word_zipf` or more) or a part of listed persons' names ("Daniel Paris"
+    is a person). The caller asks, too, that a one-word head be a word of a listed firm's
+    name (a vessel or an aircraft has no branches) and a hit be on a name holding it, and
+    that a longer head stand before the field's first comma (`QATTAN, Wasim, Tijuana` is a
+    person's surname, given name and city) and align every word with the listed name (a
+    word more or less is another name)."""
     tokens, factors = form.tokens, form.factors
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
     found = _described_from(tokens, factors, places)
-    if found is None:
+    if found is not None:
+        head = _named(tokens[:found], factors[:found], normaliser, places, person_word)
+        if head is not None:
+            return head
+    # Or after words that say what body it is ("Political Bureau of Hamas", the "of" a stop
+    # word), up to the end of the field or a place or body words after it.
+    lead = 0
+    while lead < len(tokens) and tokens[lead] in places.body_words:
+        lead += 1
+    rest, rest_factors = tokens[lead:], factors[lead:]
+    if not lead or not rest:
         return None
-    k = found
-    # An acronym is no distinctive word, but as the field's whole first word before what
-    # body it is or where, it names the body ("PKK Branch").
-    acronym = k == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3
-    if not acronym and not any(f >= 1.0 for f in factors[:k]):
+    found = _described_from(rest, rest_factors, places) if len(rest) > 1 else None
+    end = len(rest) if found is None else found
+    return _named(rest[:end], rest_factors[:end], normaliser, places, person_word)
+
+
+def _named(
+    tokens: tuple[str, ...],
+    factors: tuple[float, ...],
+    normaliser: Normaliser,
+    places: Places,
+    person_word: Callable[[str], bool],
+) -> NameForm | None:
+    """`place_head`'s name, if it may be one: a distinctive word, or an acronym as the one
+    word (an acronym is no distinctive word, but alone before what body it is or where,
+    it names the body: "PKK Branch"); of one word, not an ordinary English one nor a part
+    of listed persons' names (`person_word`)."""
+    acronym = len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3
+    if not acronym and not any(f >= 1.0 for f in factors):
         return None
-    if k == 1 and (
+    if len(tokens) == 1 and (
         person_word(tokens[0]) or zipf(tokens[0]) >= places.config.person_common_word_zipf
     ):
         return None
-    return normaliser.form(" ".join(tokens[:k]))
+    return normaliser.form(" ".join(tokens))
