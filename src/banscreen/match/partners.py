@@ -24,7 +24,7 @@ from .near import Words
 from .normalize import Normaliser
 from .rigour_core import stopwords
 from .sound import SoundKeys
-from .word_pairs import spelt_both_test
+from .word_pairs import spelt_both
 
 
 class TokenPartners:
@@ -125,10 +125,9 @@ class TokenPartners:
         return tuple(
             (other, self.sound.equal_score)
             for other in self._all_words.by_key.get(key, ())
-            if other != token and self.sound.key(other) == key
-            and OSA.normalized_similarity(token, other) >= cfg.org_spelt_both_floor
-            and spelt_both_test(cfg, token, other)
-        )  # fmt: skip
+            if other != token
+            and spelt_both(cfg, self.sound, token, other, OSA.normalized_similarity(token, other))
+        )
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _person_sources(self, token: str) -> tuple[tuple[str, float], ...]:

@@ -12,11 +12,18 @@ from .common_words import zipf
 from .sound import SoundKeys
 
 
-def spelt_both_test(config: MatchingConfig, a: str, b: str) -> bool:
-    """Whether two organisation words the lists both spell, which sound alike by a long key
-    and are spelt mostly alike, may be one word: one of them a word English writes
+def spelt_both(config: MatchingConfig, sound: SoundKeys, a: str, b: str, spelled: float) -> bool:
+    """Whether two organisation words the lists both spell are one word written two ways:
+    their first keys equal and of `org_spelt_both_min_classes` classes or more, spelt
+    `org_spelt_both_floor` alike (`spelled`), one of them a word English writes
     (`org_spelt_both_min_zipf`), not both ordinary English words (`org_spelt_both_max_zipf`:
-    "grant", "grand"). Two made-up brands (Zipf 0) are two names, however alike."""
+    "grant", "grand"). Two made-up brands (Zipf 0) are two names, however alike. The
+    scorer (`WordPairs._org_pair`) and the candidate search (partners.py) ask it alike."""
+    key = sound.key(a)
+    if len(key) < config.org_spelt_both_min_classes or key != sound.key(b):
+        return False
+    if spelled < config.org_spelt_both_floor:
+        return False
     low, high = sorted((zipf(a), zipf(b)))
     return high >= config.org_spelt_both_min_zipf and low < config.org_spelt_both_max_zipf
 
@@ -60,14 +67,12 @@ class WordPairs:
         lists spell is that word, however alike another sounds (organisations' names are
         made words: "Quitor" and "Kator" are two). Unless they are one word that English
         writes and its transliteration, by a long key: Hezbollah, Hizballah
-        (`spelt_both_test`)."""
+        (`spelt_both`)."""
         cfg = self.config
         if spelled < cfg.org_spelling_floor:
             return 0.0
         if self.known(a) and self.known(b):
-            key = self.sound.key(a)
-            alike = key == self.sound.key(b) and len(key) >= cfg.org_spelt_both_min_classes
-            alike = alike and spelled >= cfg.org_spelt_both_floor and spelt_both_test(cfg, a, b)
+            alike = spelt_both(cfg, self.sound, a, b, spelled)
             return self.sound.equal_score if alike else 0.0
         # By each word's first key: the other readings are of persons' names ("Lazard" is
         # not "Lazada" for an unsounded "r").
