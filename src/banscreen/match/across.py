@@ -108,7 +108,16 @@ class AcrossScripts:
         (`SoundKeys.vowels_alike`), or the two be spelt `org_abjad_spelling_floor` alike:
         "hmas" (حماس) is Hamas, "thryk" (تحریک) Tehrik, but "hsyn" (حسين, Hussein) is not
         HASNA, nor "byna" (بينا) PIONEER."""
-        return self._abjad_org_pair(a, b, spelled)
+        cfg = self.config
+        sound = self.sound.similarity(a, b)
+        if (
+            not sound
+            or spelled >= cfg.org_abjad_spelling_floor
+            or self.sound.equal(a, b, cfg.org_abjad_free_min_classes)
+            or self.sound.vowels_alike(a, b)
+        ):
+            return sound
+        return 0.0
 
     def _both_abjads_pair(self, a: str, b: str, spelled: float) -> float:
         """Two abjads' romanised words (Arabic against Hebrew): neither writes the short
@@ -117,19 +126,7 @@ class AcrossScripts:
 
     def _org_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_pair` for `b` written in an abjad."""
-        return self._abjad_org_pair(b, a, spelled)
-
-    def _abjad_org_pair(self, abjad: str, word: str, spelled: float) -> float:
-        cfg = self.config
-        sound = self.sound.similarity(abjad, word)
-        if (
-            not sound
-            or spelled >= cfg.org_abjad_spelling_floor
-            or self.sound.equal(abjad, word, cfg.org_abjad_free_min_classes)
-            or self.sound.vowels_alike(abjad, word)
-        ):
-            return sound
-        return 0.0
+        return self._abjad_pair(b, a, spelled)
 
     def _pinyin(self, pa: Prepared, pb: Prepared, contained_a: bool, contained_b: bool) -> Score:
         """Chinese against Latin, over pinyin syllables: a transliteration must spell the
