@@ -22,8 +22,11 @@ from ..tunables import CACHE_ENTRIES
 _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-_LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
-_BIC = re.compile(r"^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
+# The shapes of an LEI and a BIC: a whole identifier here, one inside free text below.
+_LEI_SHAPE = r"[A-Z0-9]{18}[0-9]{2}"
+_BIC_SHAPE = r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?"
+_LEI = re.compile(f"^{_LEI_SHAPE}$")
+_BIC = re.compile(f"^{_BIC_SHAPE}$")
 _IMO = re.compile(r"^(?:IMO)?\s*([0-9]{7})$")
 _CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
 # A match starts only where a word of a host or an address could (not inside one), and an
@@ -41,8 +44,8 @@ _HOST_IN_TEXT = re.compile(
 # among the listed identifiers of its kind, so an invoice number of the same shape meets
 # nothing; a bare seven-digit number is not taken for an IMO number.
 _IDS_IN_TEXT = (
-    ("bic", re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")),
-    ("lei", re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{18}[0-9]{2}(?![A-Za-z0-9])")),
+    ("bic", re.compile(f"(?<![A-Za-z0-9]){_BIC_SHAPE}(?![A-Za-z0-9])")),
+    ("lei", re.compile(f"(?<![A-Za-z0-9]){_LEI_SHAPE}(?![A-Za-z0-9])")),
     ("imo", re.compile(r"(?<![A-Za-z0-9])IMO\W{0,3}([0-9]{7})(?![0-9])", re.IGNORECASE)),
     ("crypto", re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{25,128}(?![A-Za-z0-9])")),
 )
