@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache, partial
 
@@ -304,13 +305,10 @@ class Normaliser:
         if self.kinds.rewrites(folded):
             return True
         kept = set(form.tokens)
-        words = (  # a Latin word as its token reads ("ço" is "co")
-            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(folded)
-        )
         return any(
             w and len(w) <= 3 and w not in kept and w not in self._company_forms
             and w not in self._stop_words and not has_han(w)
-            for w in words
+            for w in _words_as_read(folded)
         )  # fmt: skip
 
     def plain_form(self, text: str) -> NameForm:
@@ -361,11 +359,9 @@ class Normaliser:
             return False
         if text is None:
             return True
-        words = (  # a Latin word as its token reads ("šl" is "sl")
-            fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(self.fold(text))
-        )
         return not any(
-            w in self._company_forms or (len(w) >= 4 and w in self.legal.words) for w in words
+            w in self._company_forms or (len(w) >= 4 and w in self.legal.words)
+            for w in _words_as_read(self.fold(text))
         )
 
     def left_out(self, word: str) -> bool:
@@ -384,3 +380,9 @@ class Normaliser:
     def legal_forms(self, text: str) -> frozenset[str]:
         """Generic classes of the legal forms a name carries ("oy" is llc, "s.a." is jsc)."""
         return self.legal.classes(self.fold(text))
+
+
+def _words_as_read(folded: str) -> Iterator[str]:
+    """A folded text's words, a Latin word as its token reads ("ço" is "co", "šl" is "sl"),
+    for comparing them with tables of tokens."""
+    return (fold_latin(w) if script_of(w) == "Latin" else w for w in split_words(folded))
