@@ -69,13 +69,14 @@ class AcrossScripts:
         near key of three classes is in too many names: by those, 194 of 1,000 made-up
         Arabic names met an OFAC person, 115 without); or a word of a key of one class
         whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila)."""
+        if not self.sound.liquids_agree(a, b):
+            return 0.0
         near = self.config.person_near_min_classes
         return self._roman_person_pair(a, b, spelled, near) or self._long_vowels(a, b)
 
     def _person_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_person_pair` for `b` written in an abjad."""
-        near = self.config.person_near_min_classes
-        return self._roman_person_pair(a, b, spelled, near) or self._long_vowels(b, a)
+        return self._abjad_person_pair(b, a, spelled)
 
     def _long_vowels(self, abjad: str, word: str) -> float:
         keys = set(self.sound.keys(abjad)) & set(self.sound.keys(word))
@@ -109,6 +110,8 @@ class AcrossScripts:
         "hmas" (حماس) is Hamas, "thryk" (تحریک) Tehrik, but "hsyn" (حسين, Hussein) is not
         HASNA, nor "byna" (بينا) PIONEER."""
         cfg = self.config
+        if not self.sound.liquids_agree(a, b):
+            return 0.0
         sound = self.sound.similarity(a, b)
         if (
             not sound
@@ -122,7 +125,7 @@ class AcrossScripts:
     def _both_abjads_pair(self, a: str, b: str, spelled: float) -> float:
         """Two abjads' romanised words (Arabic against Hebrew): neither writes the short
         vowels the other might be checked by, so by sound alone."""
-        return self.sound.similarity(a, b)
+        return self.sound.similarity(a, b) if self.sound.liquids_agree(a, b) else 0.0
 
     def _org_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_pair` for `b` written in an abjad."""

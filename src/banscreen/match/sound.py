@@ -72,6 +72,11 @@ _CARRIED = {"y": "i", "w": "u"}
 _FINAL_H = frozenset("ae")
 # A spelling of one class that carries a vowel's letter ("ge", "ci"): the vowel is heard.
 _SPELT_VOWEL = re.compile("[aeiouy]$")
+_LIQUIDS = frozenset("lr")
+_LIQUID_RUN = re.compile(r"(.)\1+")
+# A letter written twice before one Latin spells a sound with it: two letters of an abjad
+# kept apart by text.romanise ("ghytts", غيتس), which may also be that one sound.
+_KEPT_APART = re.compile(r"([bdgkpstz])\1(?=[hjsz])")
 Slots = tuple[tuple[str, ...], tuple[tuple[frozenset[str], ...], ...]]
 # Readings of an abjad's word whose "w" and "y" after a vowel may be either (`_slots`).
 MAX_SLOTS = 8
@@ -122,6 +127,21 @@ def _with_class(
     return classes, slots
 
 
+def _final_h(word: str) -> bool:
+    """Whether a word ends in an "h" that writes a vowel: after a letter it makes no digraph
+    with, or one written twice (an abjad's letters kept apart: "mssh", משה, Moshe)."""
+    return (
+        len(word) > 2
+        and word.endswith("h")
+        and (word[-2] not in _DIGRAPH_FIRST or word[-3] == word[-2])
+    )
+
+
+def _dropping_l(a: str, b: str) -> bool:
+    """Whether `b` is `a` without some of its "l"s (an article's, assimilated)."""
+    return re.fullmatch("l*" + "l*".join(b) + "l*", a) is not None
+
+
 class SoundKeys:
     """Keys under one matching configuration."""
 
@@ -164,7 +184,9 @@ class SoundKeys:
         spelling of two classes in it read as the other, without an unsounded "r", without
         the "w" and "h" English does not say, with a "w" after a consonant read as a
         consonant, and with a final -ic, -ac or -ec read as -ich (`_SLAVIC_FINAL_C`)."""
-        readings = [
+        joined = _KEPT_APART.sub(r"\1", word)
+        readings = [self.key(joined)] if joined != word else []
+        readings += [
             self._key(word, {spelling: cls})
             for spelling, classes in self._others.items()
             if spelling in word
@@ -206,7 +228,7 @@ class SoundKeys:
         """The sound key of a lower-case ASCII word ("" for a word of no letters), with the
         spellings of `read_as` read as its classes (and, without `w_vowel`, a "w" after a
         consonant read as one)."""
-        if len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST:
+        if _final_h(word):
             # A final -ah / -eh / -nh writes a vowel (Hebrew he, Arabic ta marbuta: ICU's
             # "mwlynh" is "Molina").
             word = word[:-1]
@@ -234,7 +256,7 @@ class SoundKeys:
         """A word's readings as its consonants' classes, and the vowels written before each
         of them and after the last (each as the Latin vowels it may stand for). Unlike a
         key, a class repeated across a vowel counts twice ("lyly": l, y, l, y)."""
-        final_h = len(word) > 2 and word.endswith("h") and word[-2] not in _DIGRAPH_FIRST
+        final_h = _final_h(word)
         if final_h:
             word = word[:-1]
         pieces = [match.group() for match in self._pattern.finditer(word)]
@@ -280,6 +302,16 @@ class SoundKeys:
             ):
                 return True
         return False
+
+    @staticmethod
+    def liquids_agree(abjad_word: str, word: str) -> bool:
+        """Whether an abjad's romanised word and another word do not write an "l" where the
+        other writes only an "r", or the reverse. Keys hear both as one class, as Japanese
+        and Korean do; Arabic and Hebrew write them with letters of their own, kept apart
+        both ways: "lym" (ليم, Lim) is no Romo."""
+        a = _LIQUID_RUN.sub(r"\1", "".join(ch for ch in abjad_word if ch in _LIQUIDS))
+        b = _LIQUID_RUN.sub(r"\1", "".join(ch for ch in word if ch in _LIQUIDS))
+        return a == b or (len(a) > len(b) and _dropping_l(a, b))
 
     def whole_keys(self, words: tuple[str, ...], compact: str) -> frozenset[str]:
         """A name's keys as a whole: of its words run together (`compact`), and its words'

@@ -22,6 +22,7 @@ import regex
 from rigour._core import codepoint_script
 
 from ..tunables import CACHE_ENTRIES
+from .abjad_letters import letters_apart
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
@@ -255,7 +256,7 @@ def romanise(word: str) -> tuple[str, ...]:
         parts.append(word)
     out: list[str] = []
     for part in parts:
-        written = ascii_text(part).lower().strip()
+        written = ascii_text(letters_apart(part, script)).lower().strip()
         latin = "".join(ch for ch in written if ch.isalnum())
         if latin and written[:1] in _GLOTTAL:
             # A word-initial ayin or aleph is written with a vowel in Latin ("Ali", "Abd");
