@@ -69,6 +69,8 @@ class AcrossScripts:
         near key of three classes is in too many names: by those, 194 of 1,000 made-up
         Arabic names met an OFAC person, 115 without); or a word of a key of one class
         whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila)."""
+        if self.sound.written_alike(a, b):
+            return 1.0
         if not self.sound.liquids_agree(a, b):
             return 0.0
         near = self.config.person_near_min_classes
@@ -110,6 +112,8 @@ class AcrossScripts:
         "hmas" (حماس) is Hamas, "thryk" (تحریک) Tehrik, but "hsyn" (حسين, Hussein) is not
         HASNA, nor "byna" (بينا) PIONEER."""
         cfg = self.config
+        if self.sound.written_alike(a, b):
+            return 1.0
         if not self.sound.liquids_agree(a, b):
             return 0.0
         sound = self.sound.similarity(a, b)

@@ -304,6 +304,12 @@ class SoundKeys:
         return False
 
     @staticmethod
+    def written_alike(abjad_word: str, word: str) -> bool:
+        """Whether a word is an abjad's romanised word as ICU writes it, letters kept apart
+        (text.romanise) joined again: "ghyts" is "ghytts" letter for letter."""
+        return _KEPT_APART.sub(r"\1", abjad_word) == word
+
+    @staticmethod
     def liquids_agree(abjad_word: str, word: str) -> bool:
         """Whether an abjad's romanised word and another word do not write an "l" where the
         other writes only an "r", or the reverse. Keys hear both as one class, as Japanese
