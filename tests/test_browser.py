@@ -66,7 +66,7 @@ def test_an_analyst_clears_a_false_positive_in_the_browser(service: tuple[str, S
         "counterparty_name": "Kingsoft Office Software",
         "us_nexus": "true",
     }
-    first = httpx.post(f"{base}/v1/screen", json=tx, headers=screen_key).json()
+    first = httpx.post(f"{base}/v1/screen", json=tx, headers=screen_key, timeout=60).json()
     assert first["outcome"] == "REVIEW"
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -90,7 +90,9 @@ def test_an_analyst_clears_a_false_positive_in_the_browser(service: tuple[str, S
         page.wait_for_selector("#cases td:has-text('clear')")
         assert "cleared" in page.inner_text("h1")
         browser.close()
-    again = httpx.post(f"{base}/v1/screen", json={**tx, "id": "inv-8"}, headers=screen_key).json()
+    again = httpx.post(
+        f"{base}/v1/screen", json={**tx, "id": "inv-8"}, headers=screen_key, timeout=60
+    ).json()
     assert again["outcome"] == "CLEAR" and "ACCEPTED" in again["reasons"]
     assert store.verify_audit()[1] == []
 
@@ -226,7 +228,7 @@ def test_the_review_desk_in_the_browser(service: tuple[str, Store]) -> None:
         browser.close()
     again = httpx.post(
         f"{base}/v1/screen", json={**row, "id": "block-2", "counterparty_name": "Tencent Holdings Limited"},
-        headers=screen_key, params={"policy": "anticipate"},
+        headers=screen_key, params={"policy": "anticipate"}, timeout=60,
     ).json()  # fmt: skip
     assert again["outcome"] == "CLEAR" and "ACCEPTED" in again["reasons"]
 
