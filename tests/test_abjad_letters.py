@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from banscreen.engine import Screener
+from banscreen.match.abjad_consonants import labials_agree, liquids_agree, written_alike
 from banscreen.match.sound import SoundKeys
 from banscreen.match.text import romanise
 from banscreen.registry import load_registry
@@ -78,9 +79,35 @@ def test_a_latin_word_keeps_its_one_reading(sound: SoundKeys) -> None:
     ],
 )
 def test_an_abjad_writes_l_and_r_where_the_other_word_does(
-    sound: SoundKeys, abjad: str, latin: str, agree: bool
+    abjad: str, latin: str, agree: bool
 ) -> None:
-    assert sound.liquids_agree(abjad, latin) is agree
+    assert liquids_agree(abjad, latin) is agree
+
+
+@pytest.mark.parametrize(
+    ("abjad", "latin", "agree"),
+    [
+        ("bwys", "fathi", False),  # ب is "b" or "p", never "f"
+        ("pwrtws", "vargas", False),  # פ is "p" or "f", never "v"
+        ("fyktwrya", "viktoria", True),  # ف is "f" or "v"
+        ("bnyamyn", "veniamin", True),  # ב is "b" or "v"
+        ("bwbathy", "bhupathi", True),  # Arabic writes "p" with ب
+        ("ywsp", "joseph", True),
+        ("wlsqw", "velasco", True),  # a "v" the abjad writes with its "w"
+        ("abas", "abbas", True),  # a letter written twice is one
+        ("fyrwz", "biruz", False),  # ف is not "b"
+        ("bwtyn", "pufin", False),  # an "f" more
+    ],
+)
+def test_an_abjad_writes_its_labials_where_the_other_word_does(
+    abjad: str, latin: str, agree: bool
+) -> None:
+    assert labials_agree(abjad, latin) is agree
+
+
+def test_letters_kept_apart_are_icus_letters_joined() -> None:
+    assert written_alike("ghytts", "ghyts")
+    assert not written_alike("ghytts", "gates")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from functools import partial
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
+from .abjad_consonants import letters_agree, written_alike
 from .forms import NameForm
 from .korean import KoreanNames
 from .persons import ONE_WORD_MAX_PARTS, one_word
@@ -69,9 +70,9 @@ class AcrossScripts:
         near key of three classes is in too many names: by those, 194 of 1,000 made-up
         Arabic names met an OFAC person, 115 without); or a word of a key of one class
         whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila)."""
-        if self.sound.written_alike(a, b):
+        if written_alike(a, b):
             return 1.0
-        if not self.sound.liquids_agree(a, b):
+        if not letters_agree(a, b):
             return 0.0
         near = self.config.person_near_min_classes
         return self._roman_person_pair(a, b, spelled, near) or self._long_vowels(a, b)
@@ -112,9 +113,9 @@ class AcrossScripts:
         "hmas" (حماس) is Hamas, "thryk" (تحریک) Tehrik, but "hsyn" (حسين, Hussein) is not
         HASNA, nor "byna" (بينا) PIONEER."""
         cfg = self.config
-        if self.sound.written_alike(a, b):
+        if written_alike(a, b):
             return 1.0
-        if not self.sound.liquids_agree(a, b):
+        if not letters_agree(a, b):
             return 0.0
         sound = self.sound.similarity(a, b)
         if (
@@ -129,7 +130,7 @@ class AcrossScripts:
     def _both_abjads_pair(self, a: str, b: str, spelled: float) -> float:
         """Two abjads' romanised words (Arabic against Hebrew): neither writes the short
         vowels the other might be checked by, so by sound alone."""
-        return self.sound.similarity(a, b) if self.sound.liquids_agree(a, b) else 0.0
+        return self.sound.similarity(a, b) if letters_agree(a, b) else 0.0
 
     def _org_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_pair` for `b` written in an abjad."""

@@ -72,11 +72,9 @@ _CARRIED = {"y": "i", "w": "u"}
 _FINAL_H = frozenset("ae")
 # A spelling of one class that carries a vowel's letter ("ge", "ci"): the vowel is heard.
 _SPELT_VOWEL = re.compile("[aeiouy]$")
-_LIQUIDS = frozenset("lr")
-_LIQUID_RUN = re.compile(r"(.)\1+")
 # A letter written twice before one Latin spells a sound with it: two letters of an abjad
 # kept apart by text.romanise ("ghytts", غيتس), which may also be that one sound.
-_KEPT_APART = re.compile(r"([bdgkpstz])\1(?=[hjsz])")
+KEPT_APART = re.compile(r"([bdgkpstz])\1(?=[hjsz])")
 Slots = tuple[tuple[str, ...], tuple[tuple[frozenset[str], ...], ...]]
 # Readings of an abjad's word whose "w" and "y" after a vowel may be either (`_slots`).
 MAX_SLOTS = 8
@@ -137,11 +135,6 @@ def _final_h(word: str) -> bool:
     )
 
 
-def _dropping_l(a: str, b: str) -> bool:
-    """Whether `b` is `a` without some of its "l"s (an article's, assimilated)."""
-    return re.fullmatch("l*" + "l*".join(b) + "l*", a) is not None
-
-
 class SoundKeys:
     """Keys under one matching configuration."""
 
@@ -184,7 +177,7 @@ class SoundKeys:
         spelling of two classes in it read as the other, without an unsounded "r", without
         the "w" and "h" English does not say, with a "w" after a consonant read as a
         consonant, and with a final -ic, -ac or -ec read as -ich (`_SLAVIC_FINAL_C`)."""
-        joined = _KEPT_APART.sub(r"\1", word)
+        joined = KEPT_APART.sub(r"\1", word)
         readings = [self.key(joined)] if joined != word else []
         readings += [
             self._key(word, {spelling: cls})
@@ -302,22 +295,6 @@ class SoundKeys:
             ):
                 return True
         return False
-
-    @staticmethod
-    def written_alike(abjad_word: str, word: str) -> bool:
-        """Whether a word is an abjad's romanised word as ICU writes it, letters kept apart
-        (text.romanise) joined again: "ghyts" is "ghytts" letter for letter."""
-        return _KEPT_APART.sub(r"\1", abjad_word) == word
-
-    @staticmethod
-    def liquids_agree(abjad_word: str, word: str) -> bool:
-        """Whether an abjad's romanised word and another word do not write an "l" where the
-        other writes only an "r", or the reverse. Keys hear both as one class, as Japanese
-        and Korean do; Arabic and Hebrew write them with letters of their own, kept apart
-        both ways: "lym" (ليم, Lim) is no Romo."""
-        a = _LIQUID_RUN.sub(r"\1", "".join(ch for ch in abjad_word if ch in _LIQUIDS))
-        b = _LIQUID_RUN.sub(r"\1", "".join(ch for ch in word if ch in _LIQUIDS))
-        return a == b or (len(a) > len(b) and _dropping_l(a, b))
 
     def whole_keys(self, words: tuple[str, ...], compact: str) -> frozenset[str]:
         """A name's keys as a whole: of its words run together (`compact`), and its words'
