@@ -1,6 +1,6 @@
 """Consonants an abjad writes with letters of their own, which sound keys hear as one class
 (sound.py): a word of Arabic or Hebrew letters and the word it aligns with must write them
-alike (across.py)."""
+alike (across.py). An alphabet's organisation words are held to the "l" and "r" too."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from functools import partial
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
-from .abjad_consonants import letters_agree, written_alike
+from .abjad_consonants import letters_agree, liquids_agree, written_alike
 from .forms import NameForm
 from .korean import KoreanNames
 from .persons import ONE_WORD_MAX_PARTS, one_word
@@ -102,6 +102,13 @@ class AcrossScripts:
         if not sound or spelled >= cfg.org_roman_spelling_floor:
             return sound
         return self.sound.equal_score if self.sound.equal(a, b, near_min) else 0.0
+
+    def _alphabet_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_roman_pair` for a word of an organisation's name in an alphabet (Cyrillic,
+        Greek, Armenian, Georgian), written with "l" and "r" where the other word writes
+        them: an alphabet writes each with a letter of its own, which its romaniser keeps
+        ("gruden", Груден, is no Coalition, whose keys are equal and long)."""
+        return self._roman_pair(a, b, spelled) if liquids_agree(a, b) else 0.0
 
     def _abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """A romanised word of an organisation's name in a script that does not write most
@@ -221,6 +228,8 @@ class AcrossScripts:
             other = self._both_abjads_pair
         elif abjad:
             other = self._abjad_pair if a.script in ABJADS else self._org_abjad_pair
+        elif {a.script, b.script} <= ALPHABETS | {"Latin"}:
+            other = self._alphabet_pair
         else:
             other = self._roman_pair
         roman = align(
