@@ -1,9 +1,10 @@
-"""An abjad's letters as ICU writes them in Latin ones. Two letters can make a Latin digraph
-(ت س "ts", ط ه "th", س ه "sh"): "ghyts" (غيتس, Gates) sounded like Gazzo and not like
-Gates. The first such letter is written twice (`text.romanise`) and the pair read both
-ways (`SoundKeys.keys`). And Arabic and Hebrew write "l" and "r" with letters of their
-own, which sound keys hear as one class: an abjad's word must have them where the other
-word has (`SoundKeys.liquids_agree`); before, "روزا ليم" (Rosa Lim) met ROMO LOPEZ."""
+"""Letters a script writes apart. An abjad's letters as ICU writes them in Latin ones: two
+letters can make a Latin digraph (ت س "ts", ط ه "th", س ه "sh"): "ghyts" (غيتس, Gates)
+sounded like Gazzo and not like Gates. The first such letter is written twice
+(`text.romanise`) and the pair read both ways (`SoundKeys.keys`). And the consonants that
+sound keys hear as one class but Arabic, Hebrew, Cyrillic or katakana write with letters of
+their own ("l" and "r", the labials) must be written alike (`written_consonants.py`):
+before, "روزا ليم" (Rosa Lim) met ROMO LOPEZ, "Груден" CHARITY COALITION."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from pathlib import Path
 import pytest
 
 from banscreen.engine import Screener
-from banscreen.match.abjad_consonants import labials_agree, liquids_agree, written_alike
 from banscreen.match.sound import SoundKeys
 from banscreen.match.text import romanise
+from banscreen.match.written_consonants import (
+    kana_labials_agree,
+    labials_agree,
+    liquids_agree,
+    written_alike,
+)
 from banscreen.registry import load_registry
 
 ABJAD_LETTERS = Path(__file__).resolve().parent / "fixtures" / "names" / "abjad_letters.yaml"
@@ -152,3 +158,36 @@ def test_a_brand_transcribed_by_sound_into_cyrillic_is_still_found() -> None:
     screener = Screener(load_registry())
     review = screener.registry.matching.thresholds.review
     assert any(m.score >= review for m in screener.matcher.match_name("Байтданс"))
+
+
+@pytest.mark.parametrize(
+    ("kana", "latin", "agree"),
+    [
+        ("firusu", "barus", False),  # フ is no "b"
+        ("baridoni", "fortune", False),
+        ("fawei", "huawei", True),  # フ for an "h"
+        ("bakiefu", "bakiev", True),  # and for a Russian name's final "v"
+        ("borubo", "volvo", True),  # バ for a "v"
+        ("appuru", "apple", True),
+        ("supotifai", "spotify", True),
+        ("pepushi", "bebsi", False),  # パ is a "p" only
+    ],
+)
+def test_katakana_writes_its_labials_where_the_latin_word_does(
+    kana: str, latin: str, agree: bool
+) -> None:
+    assert kana_labials_agree(kana, latin) is agree
+
+
+def test_a_katakana_word_with_another_labial_is_no_organisations(screener: Screener) -> None:
+    found = [m.entry.entity_id for m in screener.matcher.match_name("フィルス")]  # 0.90 before
+    assert "org-barus" not in found, found
+
+
+def test_a_brand_in_katakana_is_found_by_the_sound_of_its_whole_name() -> None:
+    """ "raiattogemuzu" is spelt 0.38 like Riot Games, whose key of five classes it has:
+    katakana's added vowels (`kana_compact_spelling_floor`). It was a CLEAR."""
+    screener = Screener(load_registry())
+    review = screener.registry.matching.thresholds.review
+    found = {m.entry.entity_id: m.score for m in screener.matcher.match_name("ライアットゲームズ")}
+    assert max(found.values(), default=0.0) >= review, found

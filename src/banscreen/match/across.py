@@ -11,13 +11,18 @@ from functools import partial
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
-from .abjad_consonants import letters_agree, liquids_agree, written_alike
 from .forms import NameForm
 from .korean import KoreanNames
 from .persons import ONE_WORD_MAX_PARTS, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, covered
 from .similarity import PairSimilarity, align
 from .sound import SoundKeys
+from .written_consonants import (
+    kana_labials_agree,
+    letters_agree,
+    liquids_agree,
+    written_alike,
+)
 
 # Scripts that do not write most vowels: their Latin forms are not spelt like Latin names.
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
@@ -110,6 +115,15 @@ class AcrossScripts:
         ("gruden", Груден, is no Coalition, whose keys are equal and long)."""
         return self._roman_pair(a, b, spelled) if liquids_agree(a, b) else 0.0
 
+    def _kana_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_roman_pair` for a word of an organisation's name in katakana, written with
+        labials where the Latin word has them (`kana_labials_agree`)."""
+        return self._roman_pair(a, b, spelled) if kana_labials_agree(a, b) else 0.0
+
+    def _org_kana_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_kana_pair` for `b` written in katakana."""
+        return self._kana_pair(b, a, spelled)
+
     def _abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """A romanised word of an organisation's name in a script that does not write most
         vowels (Arabic, Hebrew), by sound alone: spelt, it is not alike ("grwp", گروپ, is
@@ -172,20 +186,22 @@ class AcrossScripts:
         return Score(min(score, cfg.transliteration_max), "transliterated", phonetic, found)
 
     def _sounds_whole(
-        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str
-    ) -> bool:
+        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str,
+        floor: float | None = None,
+    ) -> bool:  # fmt: skip
         """Two organisations' names in different scripts, of up to `ONE_WORD_MAX_PARTS`
         words each, that sound alike as wholes however their words are split: kana and
         Hangul write a name as one word ("アクメペイ", Acme Pay), Cyrillic may split it
         otherwise ("АкМе Пэй"), and its last word alone is too short to say anything
         ("pei"). Equal keys of `org_compact_min_classes` or more, and the names
-        spelt `org_compact_spelling_floor` alike."""
+        spelt `org_compact_spelling_floor` alike (or `floor`)."""
         cfg = self.config
         if max(len(words_a), len(words_b)) > ONE_WORD_MAX_PARTS:
             return False
         shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
+        floor = cfg.org_compact_spelling_floor if floor is None else floor
         return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
-            _spelt_whole(words_a, words_b, cfg.org_compact_spelling_floor)
+            _spelt_whole(words_a, words_b, floor)
         )
 
     def _romanised(
@@ -230,6 +246,8 @@ class AcrossScripts:
             other = self._abjad_pair if a.script in ABJADS else self._org_abjad_pair
         elif {a.script, b.script} <= ALPHABETS | {"Latin"}:
             other = self._alphabet_pair
+        elif {a.script, b.script} == {"Kana", "Latin"}:
+            other = self._kana_pair if a.script == "Kana" else self._org_kana_pair
         else:
             other = self._roman_pair
         roman = align(
@@ -256,7 +274,10 @@ class AcrossScripts:
                 self.sound.keys_near(pa.compact_key, pb.compact_key)
             ):
                 score = max(score, cfg.sound_near_score)
-        elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
+        elif not person and self._sounds_whole(
+            a.roman, pa.compact_key, b.roman, pb.compact_key,
+            cfg.kana_compact_spelling_floor if "Kana" in (a.script, b.script) else None,
+        ):  # fmt: skip
             score = max(score, cfg.sound_equal_score)
         if not person and score < cfg.contained_score:
             least = cfg.org_roman_near_min_classes if abjad else cfg.org_roman_equal_min_classes

@@ -1,6 +1,7 @@
-"""Consonants an abjad writes with letters of their own, which sound keys hear as one class
+"""Consonants a script writes with letters of their own, which sound keys hear as one class
 (sound.py): a word of Arabic or Hebrew letters and the word it aligns with must write them
-alike (across.py). An alphabet's organisation words are held to the "l" and "r" too."""
+alike (across.py). An alphabet's organisation words are held to the "l" and "r" too, and
+katakana's to their labials."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 # פ "p" or "f"; Persian's پ "p". A Latin "v" the abjad wrote with its "w" (و, ו) is not
 # one of its labials.
 _LABIALS = {"b": "[bpv]", "f": "[fv]", "p": "[pf]"}
+# The same for katakana, romanised: バ "b" is "b" or "v", ヴ "v" is "v", "b" or "w", パ "p" is
+# "p", and フ "f" is "f", "v" (a Russian name's final -v: バキエフ, Bakiev) or "h" (フーゴ, Hugo),
+# which is no labial.
+_KANA_LABIALS = {"b": "[bv]", "v": "[vbw]", "p": "p", "f": "[fv]?"}
 
 
 def written_alike(abjad_word: str, word: str) -> bool:
@@ -48,3 +53,12 @@ def labials_agree(abjad_word: str, word: str) -> bool:
     if not a or not b:
         return True
     return re.fullmatch("v*" + "v*".join(_LABIALS[ch] for ch in a) + "v*", b) is not None
+
+
+def kana_labials_agree(kana_word: str, word: str) -> bool:
+    """Whether each labial a romanised katakana word writes stands, in order, for one the
+    other word writes (`_KANA_LABIALS`), and the other writes no labial more: "firusu"
+    (フィルス) is no Barus, "baridoni" (バリドニ) no Fortune."""
+    a = "".join(ch for ch in _DOUBLED.sub(r"\1", kana_word) if ch in _KANA_LABIALS)
+    b = "".join(ch for ch in _DOUBLED.sub(r"\1", word.replace("ph", "f")) if ch in "bpfv")
+    return re.fullmatch("".join(_KANA_LABIALS[ch] for ch in a), b) is not None
