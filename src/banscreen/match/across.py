@@ -186,22 +186,20 @@ class AcrossScripts:
         return Score(min(score, cfg.transliteration_max), "transliterated", phonetic, found)
 
     def _sounds_whole(
-        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str,
-        floor: float | None = None,
-    ) -> bool:  # fmt: skip
+        self, words_a: tuple[str, ...], key_a: str, words_b: tuple[str, ...], key_b: str
+    ) -> bool:
         """Two organisations' names in different scripts, of up to `ONE_WORD_MAX_PARTS`
         words each, that sound alike as wholes however their words are split: kana and
         Hangul write a name as one word ("アクメペイ", Acme Pay), Cyrillic may split it
         otherwise ("АкМе Пэй"), and its last word alone is too short to say anything
         ("pei"). Equal keys of `org_compact_min_classes` or more, and the names
-        spelt `org_compact_spelling_floor` alike (or `floor`)."""
+        spelt `org_compact_spelling_floor` alike."""
         cfg = self.config
         if max(len(words_a), len(words_b)) > ONE_WORD_MAX_PARTS:
             return False
         shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
-        floor = cfg.org_compact_spelling_floor if floor is None else floor
         return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
-            _spelt_whole(words_a, words_b, floor)
+            _spelt_whole(words_a, words_b, cfg.org_compact_spelling_floor)
         )
 
     def _romanised(
@@ -274,10 +272,7 @@ class AcrossScripts:
                 self.sound.keys_near(pa.compact_key, pb.compact_key)
             ):
                 score = max(score, cfg.sound_near_score)
-        elif not person and self._sounds_whole(
-            a.roman, pa.compact_key, b.roman, pb.compact_key,
-            cfg.kana_compact_spelling_floor if "Kana" in (a.script, b.script) else None,
-        ):  # fmt: skip
+        elif not person and self._sounds_whole(a.roman, pa.compact_key, b.roman, pb.compact_key):
             score = max(score, cfg.sound_equal_score)
         if not person and score < cfg.contained_score:
             least = cfg.org_roman_near_min_classes if abjad else cfg.org_roman_equal_min_classes

@@ -123,7 +123,6 @@ class MatchingConfig:
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
     org_compact_spelling_floor: Floor
-    kana_compact_spelling_floor: Floor
     person_titles: list[str]
     person_title_weight: Share
     name_particles: list[str]
