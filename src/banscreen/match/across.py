@@ -150,8 +150,9 @@ class AcrossScripts:
 
     def _both_abjads_pair(self, a: str, b: str, spelled: float) -> float:
         """Two abjads' romanised words (Arabic against Hebrew): neither writes the short
-        vowels the other might be checked by, so by sound alone."""
-        return self.sound.similarity(a, b) if letters_agree(a, b) else 0.0
+        vowels the other might be checked by, so by sound alone, with their "l" and "r"
+        alike (their labials are not: Hebrew writes an "f" with its "p", פ)."""
+        return self.sound.similarity(a, b) if liquids_agree(a, b) else 0.0
 
     def _org_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_pair` for `b` written in an abjad."""
