@@ -207,14 +207,7 @@ class FreeTextIndex:
             # ("for services", "via"): "Orion Logistics" is not "ORION"; with where or what
             # body it is between ("Donation to HAMAS Political Bureau", "... PKK Ankara").
             after = j + 1
-            while (
-                places is not None
-                and after < len(tokens)
-                and (
-                    length := places.length_at(tokens, after)
-                    or int(tokens[after] in places.body_words)
-                )
-            ):
+            while places is not None and (length := places.described_at(tokens, after)):
                 after += length
             if after < len(tokens) and tokens[after] not in ends:
                 continue

@@ -205,7 +205,7 @@ def _described_from(
     organisation is begins and only those and words that are not distinctive follow; one
     pass each way, however long the field."""
     n = len(tokens)
-    said = [places.length_at(tokens, i) or int(tokens[i] in places.body_words) for i in range(n)]
+    said = [places.described_at(tokens, i) for i in range(n)]
     plain = [True] * (n + 1)  # from here on, nothing distinctive but places and body words
     for i in range(n - 1, -1, -1):
         plain[i] = bool(said[i] and plain[i + said[i]]) or (factors[i] < 1.0 and plain[i + 1])

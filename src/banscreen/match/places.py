@@ -114,3 +114,10 @@ class Places:
             if tokens[at : at + len(name)] == name:
                 return len(name)
         return 0
+
+    def described_at(self, tokens: tuple[str, ...], at: int) -> int:
+        """How many tokens a place's name or a word of what body an organisation is starting
+        at `at` has (0: none): what may follow a name and say more of it."""
+        if at >= len(tokens):
+            return 0
+        return self.length_at(tokens, at) or int(tokens[at] in self.body_words)
