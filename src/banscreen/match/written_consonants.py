@@ -6,6 +6,7 @@ katakana's to their labials."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from .sound import KEPT_APART
 
@@ -48,8 +49,7 @@ def labials_agree(abjad_word: str, word: str) -> bool:
     """Whether each labial the abjad's word writes stands, in order, for one the other word
     writes (`_LABIALS`), and the other writes no labial more but a "v": "bwys" (بويس, Boyce)
     is no Fathi, "pwrtws" (פורטוס, Portos) no Vargas; "bwbathy" (بوباثي) is Bhupathi."""
-    a = "".join(ch for ch in _DOUBLED.sub(r"\1", abjad_word) if ch in _LABIALS)
-    b = "".join(ch for ch in _DOUBLED.sub(r"\1", word.replace("ph", "f")) if ch in "bpfv")
+    a, b = _written(abjad_word, _LABIALS), _written(word.replace("ph", "f"), "bpfv")
     if not a or not b:
         return True
     return re.fullmatch("v*" + "v*".join(_LABIALS[ch] for ch in a) + "v*", b) is not None
@@ -59,6 +59,10 @@ def kana_labials_agree(kana_word: str, word: str) -> bool:
     """Whether each labial a romanised katakana word writes stands, in order, for one the
     other word writes (`_KANA_LABIALS`), and the other writes no labial more: "firusu"
     (フィルス) is no Barus, "baridoni" (バリドニ) no Fortune."""
-    a = "".join(ch for ch in _DOUBLED.sub(r"\1", kana_word) if ch in _KANA_LABIALS)
-    b = "".join(ch for ch in _DOUBLED.sub(r"\1", word.replace("ph", "f")) if ch in "bpfv")
+    a, b = _written(kana_word, _KANA_LABIALS), _written(word.replace("ph", "f"), "bpfv")
     return re.fullmatch("".join(_KANA_LABIALS[ch] for ch in a), b) is not None
+
+
+def _written(word: str, letters: Container[str]) -> str:
+    """The `letters` a word writes, in order, a letter written twice as one."""
+    return "".join(ch for ch in _DOUBLED.sub(r"\1", word) if ch in letters)
