@@ -5,6 +5,7 @@ or changes for sounds it lacks (rewrites.py makes each a second form of a query)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Hangul writes a foreign name's sounds in its own syllables, and a romaniser reads them
 # back letter by letter: an "eu" (ㅡ) added to carry a bare consonant ("Scott" 스콧 is
@@ -41,6 +42,17 @@ def kana_reading(word: str) -> str:
     return read if len(read) >= 3 else word
 
 
+# Katakana's フ is the syllable of the "h" row said before "u" (Kunrei-shiki writes it
+# "hu"), which ICU writes "fu", and "f" before a small vowel kana (ファ "fa"): Japanese
+# writes a Chinese "hu" with it (フー・ジンタオ "fu jintao", Hu Jintao; ファ "fa", Hua).
+_KANA_F = re.compile(r"fu|f(?=[aeio])")
+
+
+def kana_h_reading(word: str) -> str:
+    """A romanised katakana word with its フ read as "hu" (see above)."""
+    return _KANA_F.sub("hu", word)
+
+
 # ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
 # "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
 _THAI_O = str.maketrans("x", "o")
@@ -65,3 +77,22 @@ def greek_reading(word: str) -> str:
     for written, sound in _GREEK_SOUNDS:
         word = word.replace(written, sound)
     return _GREEK_H.sub("h", _GREEK_W.sub("w", word))
+
+
+# Scripts whose names are also read as foreign names are written in them, each by its
+# readings (rewrites.py makes each reading that changes a name a form of it).
+_READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
+    "Hangul": (loanword_reading,), "Thai": (thai_reading,), "Greek": (greek_reading,),
+    "Kana": (kana_reading, kana_h_reading),
+}  # fmt: skip
+
+
+def loanword_readings(script: str, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name's romanised words read as a foreign name written in `script` is, once by each
+    of its readings that changes them; none for a script without readings."""
+    found: list[tuple[str, ...]] = []
+    for reading in _READINGS.get(script, ()):
+        read = tuple(reading(w) for w in words)
+        if read != words and read not in found:
+            found.append(read)
+    return found

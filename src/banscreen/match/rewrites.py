@@ -34,7 +34,8 @@ from .heads import (
 from .initialisms import Initialisms
 from .kontsevich import korean_readings
 from .korean_kana import korean_readings as kana_korean
-from .loanwords import greek_reading, kana_reading, loanword_reading, thai_reading
+from .letter_names import LetterNames
+from .loanwords import loanword_readings
 from .near import Words
 from .normalize import Normaliser
 from .palladius import palladius_reading
@@ -51,12 +52,6 @@ from .text import (
     split_words,
 )
 from .variants import Variant
-
-# Scripts whose names are also read as foreign names are written in them (_loanword_form).
-_READINGS: dict[str, Callable[[str], str]] = {
-    "Hangul": loanword_reading, "Thai": thai_reading, "Greek": greek_reading,
-    "Kana": kana_reading,
-}  # fmt: skip
 
 
 class QueryRewrites(CutNames, Compounds, Initialisms):
@@ -295,10 +290,12 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             for english in self._latin_readings.readings(name):
                 spelt = Variant(self.normaliser.form(english), cap, "transliterated")
                 out.append(spelt._replace(persons=True))
+        # A brand's letters written as their names (ケーメイト, KMate): organisations' only.
+        lettered = self._letter_names.forms(form, self._reromanised)
+        cap = self.config.transliteration_max
+        out.extend(Variant(f, cap, "transliterated", organisations=True) for f in lettered)
         for found in list(out):
-            loanword = self._loanword_form(found.form)
-            if loanword is not None:
-                out.append(Variant(loanword, 1.0))
+            out.extend(found._replace(form=f) for f in self._loanword_forms(found.form))
         out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
         return out
 
@@ -367,20 +364,17 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         """`form` with other Latin words, and the sound keys that must follow them."""
         return replace(form, roman=roman, keys=tuple(self.sound.key(w) for w in roman), **factors)
 
-    def _loanword_form(self, form: NameForm) -> NameForm | None:
-        """A name in Hangul with its words also read as a foreign name written in Hangul
-        (`loanwords.loanword_reading`: "seukos" as "skot", Scott), one in Thai with อ read as a
-        vowel (`loanwords.thai_reading`: "xmesxn" as "omeson", Amazon), and one in Greek with
-        its digraphs for foreign sounds read as them (`loanwords.greek_reading`: "bainten" as
-        "baiden", Biden); None when that changes none of them. ICU's own forms stay the
-        first: they are what a name's transliteration is spelt as."""
-        reading = _READINGS.get(form.script)
-        if reading is None:
-            return None
-        roman = tuple(reading(w) for w in form.roman)
-        if roman == form.roman:
-            return None
-        return self._reromanised(form, roman)
+    @cached_property
+    def _letter_names(self) -> LetterNames:
+        return LetterNames(self.config)
+
+    def _loanword_forms(self, form: NameForm) -> list[NameForm]:
+        """A name in Hangul, Thai, Greek or katakana with its words also read as a foreign
+        name written in that script (`loanwords.loanword_readings`: "seukos" as "skot",
+        Scott; "xmesxn" as "omeson", Amazon; "bainten" as "baiden", Biden; "fu jintao" as
+        "hu jintao", Hu Jintao). ICU's own forms stay the first: they are what a name's
+        transliteration is spelt as."""
+        return [self._reromanised(form, r) for r in loanword_readings(form.script, form.roman)]
 
     def _inert(self, removed: list[str]) -> bool:
         """Whether words taken from a query as references can pair with nothing listed:

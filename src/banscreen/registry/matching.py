@@ -166,6 +166,7 @@ class MatchingConfig:
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
     hangul_hanja: dict[str, str]
+    letter_names: dict[str, dict[str, list[str]]]
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():
@@ -183,6 +184,7 @@ class MatchingConfig:
             raise ValueError("initialism letters: min <= alone_min <= max is required")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
+        _check_letter_names(self.letter_names)
         _check_given_names(self.given_name_forms)
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:
@@ -261,6 +263,18 @@ def _check_hangul(
     for surname, spelt in surnames.items():
         if any(not _ascii_word(s) for s in spelt):
             raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
+
+
+def _check_letter_names(tables: dict[str, dict[str, list[str]]]) -> None:
+    """Per script (katakana, Hangul), each Latin capital's names written in that script."""
+    for script, table in tables.items():
+        if script not in ("Kana", "Hangul"):
+            raise ValueError(f"letter_names: {script!r}: only Kana and Hangul are read")
+        for letter, names in table.items():
+            if len(letter) != 1 or not "A" <= letter <= "Z" or not names:
+                raise ValueError(f"letter_names.{script}: {letter!r} is not a Latin capital")
+            if any(not n or not n.isalpha() or n.isascii() for n in names):
+                raise ValueError(f"letter_names.{script}.{letter}: write names in {script}")
 
 
 def _check_hanja(hanja: dict[str, str]) -> None:
