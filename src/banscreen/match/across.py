@@ -266,7 +266,16 @@ class AcrossScripts:
             # name's sound and its syllables (below) may find it.
             score = min(score, cfg.person_conflict_max)
         floor = cfg.person_spelling_floor
-        if person and one_word(side_a, side_b) and (abjad or _spelt_whole(a.roman, b.roman, floor)):
+        # An abjad's whole name is not spelt as a Latin one is (it writes few vowels), so it
+        # sounds alike unspelt; but not against a Latin word, which is no whole name written
+        # as one ("epson" and "ayub bashyr", ایوب بشیر, have near keys).
+        one = a if len(side_a.tokens) == 1 else b
+        unspelt = abjad and one.script != "Latin"
+        if (
+            person
+            and one_word(side_a, side_b)
+            and (unspelt or _spelt_whole(a.roman, b.roman, floor))
+        ):
             if pa.compact_key == pb.compact_key:
                 score = max(score, cfg.sound_equal_score)
             elif max(len(pa.compact_key), len(pb.compact_key)) <= COMPACT_KEY_MAX and (
