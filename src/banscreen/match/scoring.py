@@ -37,6 +37,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from .across import AcrossScripts
 from .candidates import SHORT_FORM_WORDS
+from .common_words import zipf
 from .forms import NameForm
 from .inside import Inside, side_of
 from .korean import KoreanNames
@@ -235,8 +236,16 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         """Whether a word is a spelling of its partner: spelt like it to
         `person_rare_name_spelling`, or, spelt `person_rare_name_sound_spelling` alike,
         sounding like it by equal keys of `person_near_min_classes` classes or more
-        (`Gorbatschow`, `Gorbachev`; not `Lund`, `Lindo`, whose keys are short)."""
+        (`Gorbatschow`, `Gorbachev`; not `Lund`, `Lindo`, whose keys are short). Not a word
+        of English text at least `person_rare_name_common_zipf` frequent that no listed
+        person carries: it is that word ("Honda", "Nikon"), not a rare name misspelt
+        ("Houda", "Nikos")."""
         cfg = self.config
+        common = cfg.person_rare_name_common_zipf
+        pairs = tuple(
+            (x, y, s) for x, y, s in pairs
+            if x == y or zipf(x) < common or self.person_word(x)
+        )  # fmt: skip
         if spelt_alike(pairs, cfg.person_rare_name_spelling):
             return True
         least = cfg.person_near_min_classes

@@ -149,6 +149,7 @@ class MatchingConfig:
     person_rare_name_max_entities: Count
     person_rare_name_spelling: Floor
     person_rare_name_sound_spelling: Floor
+    person_rare_name_common_zipf: Annotated[float, Interval(gt=0, le=8)]
     reference_words: list[str]
     package_words: list[str]
     component_min_chars: Positive
