@@ -1,7 +1,7 @@
-"""Latin letters written as their names in katakana and Hangul (letter_names.py), and
-katakana's フ read as "hu" (loanwords.kana_h_reading): a brand's letters are spelt as
-English says them (キューキュー, QQ), which a romaniser reads as syllables that share nothing
-with the letters."""
+"""Latin letters written as their names in katakana and Hangul (letter_names.py): a brand's
+letters are spelt as English says them (キューキュー, QQ), which a romaniser reads as
+syllables that share nothing with the letters. And katakana's フ read as "hu" and "ea" as
+"ear" (loanwords.kana_h_reading, kana_r_reading)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.letter_names import LetterNames
-from banscreen.match.loanwords import kana_h_reading
+from banscreen.match.loanwords import kana_h_reading, kana_r_reading
 from banscreen.registry import load_registry
 from banscreen.registry.loader import load_matching_config
 from helpers.matching import refused_setting
@@ -114,6 +114,21 @@ def test_letters_names_count_on_organisations_only(screener: Screener) -> None:
 )
 def test_kana_fu_is_also_read_hu(word: str, read: str) -> None:
     assert kana_h_reading(word) == read
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [("sheaitto", "shearitt"), ("kea", "kear"), ("hea", "hear"), ("tanaka", "tanaka")],
+)
+def test_kana_ea_is_also_read_with_its_r(word: str, read: str) -> None:
+    """English does not say the "r" of "-are", "-air", "-ear", and katakana writes "ea"."""
+    assert kana_r_reading(word) == read
+
+
+def test_a_brand_written_with_an_unsaid_r_in_katakana_is_found(screener: Screener) -> None:
+    """シェアイット ("sheaitto") was CLEAR against SHAREit."""
+    score, method = hits(screener, "シェアイット")["app-shareit"]
+    assert score >= screener.registry.matching.thresholds.review and method == "transliterated"
 
 
 def test_a_chinese_name_written_in_katakana_with_fu_is_found(screener: Screener) -> None:

@@ -53,6 +53,19 @@ def kana_h_reading(word: str) -> str:
     return _KANA_F.sub("hu", word)
 
 
+# English does not say the "r" of "-are", "-air", "-ear" before a consonant or at a word's
+# end, and katakana writes them エア "ea" (シェア "shea", share; ケア "kea", care; ヘア
+# "hea", hair): read with the "r" put back, and without the vowels katakana adds
+# (`kana_reading`): シェアイット "sheaitto" as "shearitt".
+_KANA_EA = re.compile(r"ea(?!r)")
+
+
+def kana_r_reading(word: str) -> str:
+    """A romanised katakana word with its "ea" read as "ear" (see above)."""
+    read = _KANA_EA.sub("ear", word)
+    return kana_reading(read) if read != word else word
+
+
 # ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
 # "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
 _THAI_O = str.maketrans("x", "o")
@@ -83,7 +96,7 @@ def greek_reading(word: str) -> str:
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
     "Hangul": (loanword_reading,), "Thai": (thai_reading,), "Greek": (greek_reading,),
-    "Kana": (kana_reading, kana_h_reading),
+    "Kana": (kana_reading, kana_h_reading, kana_r_reading),
 }  # fmt: skip
 
 
