@@ -47,6 +47,7 @@ class DecisionWriter:
         self._buffer: list[list[str]] = []
         self._out = out
         self._partial = out.with_name(out.name + ".partial") if out is not None else None
+        self._lock = _lock_output(out) if out is not None else None
         # Checkpoints need a file we can truncate and append to: CSV or JSON lines, not stdout.
         self._identity = identity if self._partial is not None and fmt != "parquet" else None
         if fmt == "parquet":
@@ -135,3 +136,31 @@ class DecisionWriter:
                 checkpoints.clear(self._partial)
             elif not checkpoints.checkpoint_path(self._partial).exists():
                 self._partial.unlink(missing_ok=True)  # nothing to resume from
+        if self._lock is not None:
+            Path(self._lock.name).unlink(missing_ok=True)
+            self._lock.close()
+            self._lock = None
+
+
+def _lock_output(out: Path) -> IO[bytes] | None:
+    """An exclusive lock beside the output, held while this run writes it: two runs writing
+    one file would truncate each other's rows and fail at the rename. Refused at once,
+    with the file named, when another run holds it; and an output that cannot be written
+    there is refused before any work. None where there are no POSIX locks."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    try:
+        lock = out.with_name(out.name + ".lock").open("a+b")
+    except OSError as exc:  # no such folder, no permission: said before any row is written
+        raise InputError(f"{out}: cannot write the output there ({exc.strerror})") from None
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise InputError(
+            f"{out}: another run is writing this file; wait for it to finish or choose "
+            "another --out"
+        ) from None
+    return lock
