@@ -16,7 +16,7 @@ from banscreen.match.letter_names import LetterNames
 from banscreen.match.loanwords import kana_h_reading, kana_r_reading
 from banscreen.registry import load_registry
 from banscreen.registry.loader import load_matching_config
-from helpers.matching import refused_setting
+from helpers.matching import found, refused_setting, review
 
 BRANDS = Path(__file__).resolve().parent / "fixtures" / "names" / "letter_brands.yaml"
 
@@ -29,10 +29,6 @@ def screener() -> Screener:
 @pytest.fixture(scope="module")
 def letters(screener: Screener) -> LetterNames:
     return LetterNames(screener.registry.matching)
-
-
-def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
-    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
 
 
 @pytest.mark.parametrize(
@@ -93,19 +89,16 @@ def test_a_word_that_only_starts_like_a_letters_name_is_not_read(
 def test_a_brand_with_its_letters_written_as_names_is_found(
     screener: Screener, query: str, entity: str
 ) -> None:
-    score, method = hits(screener, query)[entity]
-    review, block = (
-        screener.registry.matching.thresholds.review,
-        screener.registry.matching.thresholds.block,
-    )
-    assert review <= score < block  # a transliteration: REVIEW, never BLOCK on its own
+    score, method = found(screener, query)[entity]
+    block = screener.registry.matching.thresholds.block
+    assert review(screener) <= score < block  # a transliteration: REVIEW, never BLOCK alone
     assert method == "transliterated"
 
 
 def test_letters_names_count_on_organisations_only(screener: Screener) -> None:
     """A person listed as KMATE is not met by a brand's letters: the reading is a brand's."""
-    found = hits(screener, "ケーメイト")
-    assert "brand-kmate" in found and "person-kmate" not in found
+    hit = found(screener, "ケーメイト")
+    assert "brand-kmate" in hit and "person-kmate" not in hit
 
 
 @pytest.mark.parametrize(
@@ -127,14 +120,14 @@ def test_kana_ea_is_also_read_with_its_r(word: str, read: str) -> None:
 
 def test_a_brand_written_with_an_unsaid_r_in_katakana_is_found(screener: Screener) -> None:
     """シェアイット ("sheaitto") was CLEAR against SHAREit."""
-    score, method = hits(screener, "シェアイット")["app-shareit"]
-    assert score >= screener.registry.matching.thresholds.review and method == "transliterated"
+    score, method = found(screener, "シェアイット")["app-shareit"]
+    assert score >= review(screener) and method == "transliterated"
 
 
 def test_a_chinese_name_written_in_katakana_with_fu_is_found(screener: Screener) -> None:
     """ファーウェイ ("fawei") is Huawei: Japanese writes Chinese "hu" with フ."""
-    found = hits(screener, "ファーウェイ")
-    assert found["huawei"][0] >= screener.registry.matching.thresholds.review
+    hit = found(screener, "ファーウェイ")
+    assert hit["huawei"][0] >= review(screener)
 
 
 KANA = LetterNames(load_matching_config())

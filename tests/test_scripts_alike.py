@@ -19,6 +19,7 @@ from banscreen.match.loanwords import kana_reading
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
 from banscreen.registry import load_registry
+from helpers.matching import found
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names"
 # Syllables whose Palladius spelling is another's too ("ло": lo and luo) read as one of them.
@@ -30,10 +31,6 @@ def screener() -> Screener:
     return Screener(load_registry([PERSONS / "persons.yaml", PERSONS / "script_lookalikes.yaml"]))
 
 
-def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
-    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
-
-
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("Треттнер Ворм", "look-turin"), ("Боттум Калинин", "look-choling")],
@@ -42,7 +39,7 @@ def test_a_cyrillic_name_that_only_shares_sound_keys_is_another(
     screener: Screener, query: str, entity: str
 ) -> None:
     """ "trettner" and "turin", "bottum" and "padma" have keys in common, nothing else."""
-    assert entity not in hits(screener, query)
+    assert entity not in found(screener, query)
 
 
 @pytest.mark.parametrize(
@@ -57,9 +54,9 @@ def test_a_cyrillic_name_that_only_shares_sound_keys_is_another(
 def test_a_name_written_by_its_scripts_conventions_is_found(
     screener: Screener, query: str, entity: str
 ) -> None:
-    found = hits(screener, query)
-    assert entity in found, found
-    score, method = found[entity]
+    hit = found(screener, query)
+    assert entity in hit, hit
+    score, method = hit[entity]
     assert screener.registry.matching.thresholds.review <= score
     assert score < screener.registry.matching.thresholds.block
     assert method == "transliterated"
