@@ -79,6 +79,8 @@ TRANSACTION_CATEGORIES: tuple[str, ...] = (
     "other",
 )
 
+# The kinds of an entity's names (`Name.kind`).
+NAME_KINDS: tuple[str, ...] = ("legal", "trade", "former", "app", "abbreviation", "local-language")
 IDENTIFIER_KINDS: tuple[str, ...] = (
     "android",
     "ios_bundle",

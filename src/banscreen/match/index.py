@@ -355,7 +355,7 @@ class NameIndex(ComponentNames, TokenPartners):
         for variant in self.variants(query):
             for i, raw, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
-                if not variant.admits(entry.person, entry.tokens):
+                if not variant.admits(entry.person, entry.tokens, entry.name.kind):
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
                 if (

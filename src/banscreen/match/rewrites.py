@@ -32,6 +32,7 @@ from .heads import (
     place_head,
 )
 from .initialisms import Initialisms
+from .joined_brands import joined_brand
 from .kontsevich import korean_readings
 from .korean_kana import korean_readings as kana_korean
 from .letter_names import LetterNames
@@ -218,6 +219,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         korean = self._korean_names(form.script, words)
         if korean:  # a Korean name: read back into Hangul instead of letter by letter
             out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
+            out.extend(joined_brand(form, self.normaliser, self.config))
         else:
             out = self._letter_forms(form, name, stripped)
         # A Cyrillic name may be a Chinese one too (Го Мин, Guo Ming).
@@ -294,6 +296,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         lettered = self._letter_names.forms(form, self._reromanised)
         cap = self.config.transliteration_max
         out.extend(Variant(f, cap, "transliterated", organisations=True) for f in lettered)
+        out.extend(joined_brand(form, self.normaliser, self.config))
         for found in list(out):
             out.extend(found._replace(form=f) for f in self._loanword_forms(found.form))
         out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)

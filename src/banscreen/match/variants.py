@@ -22,7 +22,9 @@ class Variant(NamedTuple):
     only when it and the name align every word (a longer name before a place); `alike`: only on
     a name of one word its one word spells at least this alike (`pinyin.spelt_alike`: a
     short foreign name read back from Chinese); `initials`: only when it pairs these
-    initials (initialisms.py), and `alone`: even when either name is only them."""
+    initials (initialisms.py), and `alone`: even when either name is only them; `kinds`:
+    only on names of these kinds, when the name's kind is known (a brand's name written
+    apart: joined_brands.py)."""
 
     form: NameForm
     cap: float
@@ -35,10 +37,14 @@ class Variant(NamedTuple):
     initials: str = ""
     alone: bool = True
     persons: bool = False
+    kinds: frozenset[str] = frozenset()
 
-    def admits(self, person: bool, tokens: tuple[str, ...]) -> bool:
-        """Whether a hit on a name of `tokens`, a person's (`person`) or not, counts."""
+    def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
+        """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
+        not known, a free-standing name) counts."""
         if (self.organisations and person) or (self.persons and not person):
+            return False
+        if self.kinds and kind is not None and kind not in self.kinds:
             return False
         return not self.held or self.held in tokens
 

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from annotated_types import Ge, Interval
 
+from ..model import NAME_KINDS
+
 Share = Annotated[float, Interval(gt=0, le=1)]
 Floor = Annotated[float, Interval(ge=0, le=1)]
 Count = Annotated[int, Ge(0)]
@@ -123,6 +125,7 @@ class MatchingConfig:
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
     org_compact_spelling_floor: Floor
+    joined_brand_name_kinds: list[str]
     person_titles: list[str]
     person_title_weight: Share
     name_particles: list[str]
@@ -186,6 +189,10 @@ class MatchingConfig:
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
         _check_letter_names(self.letter_names)
+        for field in ("contained_name_kinds", "joined_brand_name_kinds"):
+            unknown = sorted(set(getattr(self, field)) - set(NAME_KINDS))
+            if unknown:
+                raise ValueError(f"{field}: {unknown} are no kinds of names ({NAME_KINDS})")
         _check_given_names(self.given_name_forms)
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:

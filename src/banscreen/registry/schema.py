@@ -7,13 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..model import IDENTIFIER_KINDS, TRANSACTION_CATEGORIES
+from ..model import IDENTIFIER_KINDS, NAME_KINDS, TRANSACTION_CATEGORIES
 
 ProvenanceLiteral = Literal["confirmed", "secondary", "unconfirmed"]
 SLUG = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 REASON = r"^[A-Z][A-Z0-9_]*$"
 
-NAME_KINDS = ("legal", "trade", "former", "app", "abbreviation", "local-language")
 ENTITY_TYPES = ("company", "app", "person", "organization")
 RELATION_KINDS = ("develops", "publishes", "controls", "owns", "subsidiary_of", "formerly_owned")
 EVENT_TYPES = (
