@@ -199,6 +199,32 @@ def test_compare_json_and_pairs(tmp_path: Path) -> None:
     assert rows[0]["label"] == "yes" and float(rows[0]["score"]) > 0.8
 
 
+def test_names_and_pairs_files_as_json_lines_and_guarded_csv(tmp_path: Path) -> None:
+    """A file of names or pairs gives a JSON line each with --json (not CSV), and its CSV
+    guards the cells a spreadsheet would run as formulas."""
+    names = tmp_path / "names.txt"
+    names.write_text('=HYPERLINK("http://x")\nTENCENT HLDGS LTD\n', encoding="utf-8")
+    code, stdout = run("match", "--names", str(names), "--json")
+    assert code == 0
+    lines = [json.loads(line) for line in stdout.splitlines()]
+    assert [line["query"] for line in lines] == ['=HYPERLINK("http://x")', "TENCENT HLDGS LTD"]
+    assert lines[0]["candidates"] == []
+    assert lines[1]["candidates"][0]["entity_id"] == "tencent-holdings"
+    code, stdout = run("match", "--names", str(names))
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://x")'
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("a,b,note\nTencnet Holdings,Tencent Holdings Ltd,@SUM(1)\n", "utf-8")
+    code, stdout = run("compare", "--pairs", str(pairs), "--json")
+    assert code == 0
+    (line,) = [json.loads(x) for x in stdout.splitlines()]
+    assert line["match"] is True and line["row"]["note"] == "@SUM(1)"
+    assert line["score"] > 0.8 and line["tokens"]
+    code, stdout = run("compare", "--pairs", str(pairs))
+    (row,) = csv.DictReader(stdout.splitlines())
+    assert row["note"] == "'@SUM(1)" and row["match"] == "true"
+
+
 def test_explain_transaction_and_entity(sample_csv: Path) -> None:
     code, stdout = run("explain", "riot-games", "--json", "--as-of", "2021-03-01")
     assert code == 0

@@ -125,7 +125,7 @@ def test_a_hit_through_the_joined_reading_is_on_a_brands_name_of_one_word(
     config = screener.registry.matching
     kinds = frozenset(config.joined_brand_name_kinds)
     for variant in (v for v in names.variants(query) if v.kinds):
-        for i, raw, method, alignment, _ in names._hits(variant.form):
+        for i, _raw, _method, alignment, _ in names._hits(variant.form):
             entry = names.entries[i]
             if variant.admits(entry.person, entry.tokens, entry.name.kind) and variant.fits(
                 alignment, entry.tokens

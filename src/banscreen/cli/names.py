@@ -14,6 +14,7 @@ from rich.table import Table
 
 from ..engine import Screener
 from ..sources import ListsPolicy
+from ..wire import guard
 from ._common import (
     ExtraData,
     app,
@@ -60,6 +61,70 @@ def _read_names(path: Path) -> list[str]:
     return lines
 
 
+def _match_file(screener: Screener, path: Path, as_json: bool) -> None:
+    """Each name of a file looked up: a CSV row per candidate (a row with no entity when
+    none), cells a spreadsheet would run as formulas guarded; with `as_json`, a JSON line
+    per name, as `match NAME --json` gives it."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    if not as_json:
+        writer.writerow(["name", "rank", "entity_id", "entity_name", "score", "method"])
+    for query in _read_names(path):
+        cands = _candidates_json(screener, query)
+        if as_json:
+            print(json.dumps({"query": query, "candidates": cands}, ensure_ascii=False))
+            continue
+        if not cands:
+            writer.writerow([guard(query), "", "", "", "", ""])
+        for c in cands:
+            writer.writerow([guard(query), c["rank"], c["entity_id"], guard(c["entity_name"]),
+                             f"{c['score']:.4f}", c["method"]])  # fmt: skip
+
+
+def _compared(screener: Screener, a: str, b: str, schema: Schema) -> dict[str, Any]:
+    """What `compare` says of two names, as its JSON gives it."""
+    thresholds = screener.registry.matching.thresholds
+    score, method, aligned = screener.matcher.compare(a, b, schema=schema.value)
+    return {
+        "a": a,
+        "b": b,
+        "score": round(score, 4),
+        "method": method,
+        "match": score >= thresholds.review,
+        "review_threshold": thresholds.review,
+        "block_threshold": thresholds.block,
+        "tokens": [{"a": x, "b": y, "share": round(c, 4)} for x, y, c in aligned],
+    }
+
+
+def _compare_file(screener: Screener, path: Path, schema: Schema, as_json: bool) -> None:
+    """Each pair (columns a and b) of a CSV file compared: the file's columns and the score
+    and verdict, cells guarded as `_match_file`'s; with `as_json`, a JSON line per pair, as
+    `compare A B --json` gives it, with the file's row under "row"."""
+    try:
+        fh = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise fail(f"{path}: {exc}") from None
+    with fh:
+        reader = csv.DictReader(fh)
+        fields = list(reader.fieldnames or [])
+        if "a" not in fields or "b" not in fields:
+            raise fail(f"{path}: needs columns a and b")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
+        )
+        if not as_json:
+            writer.writeheader()
+        for row in reader:
+            result = _compared(screener, row["a"] or "", row["b"] or "", schema)
+            if as_json:
+                print(json.dumps({**result, "row": row}, ensure_ascii=False))
+                continue
+            cells = {k: guard(v) if isinstance(v, str) else v for k, v in row.items()}
+            writer.writerow(
+                {**cells, "score": f"{result['score']:.4f}", "match": str(result["match"]).lower()}
+            )
+
+
 @app.command()
 def match(
     name: Annotated[str | None, typer.Argument(help="A name to look up.")] = None,
@@ -67,30 +132,17 @@ def match(
         Path | None,
         typer.Option("--names", help="File of names (one a line, or CSV with a name column)."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="JSON output (with --names, a line per name).", metavar=""),
+    ] = False,
     extra_data: ExtraData = None,
 ) -> None:
     """Registry candidates scoring at or above the REVIEW threshold, best first."""
     # A name is looked up in the lists as they stand: the newest version of each.
     screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
     if names is not None:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["name", "rank", "entity_id", "entity_name", "score", "method"])
-        for query in _read_names(names):
-            cands = _candidates_json(screener, query)
-            if not cands:
-                writer.writerow([query, "", "", "", "", ""])
-            for c in cands:
-                writer.writerow(
-                    [
-                        query,
-                        c["rank"],
-                        c["entity_id"],
-                        c["entity_name"],
-                        f"{c['score']:.4f}",
-                        c["method"],
-                    ]
-                )
+        _match_file(screener, names, as_json)
         return
     if name is None:
         raise fail("give a NAME or --names FILE")
@@ -124,7 +176,12 @@ def compare(
         Path | None, typer.Option("--pairs", help="CSV with columns a, b (others kept).")
     ] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="JSON output with the token alignment.", metavar="")
+        bool,
+        typer.Option(
+            "--json",
+            help="JSON output with the token alignment (with --pairs, a line per pair).",
+            metavar="",
+        ),
     ] = False,
     schema: Annotated[
         Schema,
@@ -138,43 +195,13 @@ def compare(
 ) -> None:
     """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
     screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
-    review = screener.registry.matching.thresholds.review
     if pairs is not None:
-        try:
-            fh = pairs.open(encoding="utf-8-sig", newline="")
-        except OSError as exc:
-            raise fail(f"{pairs}: {exc}") from None
-        with fh:
-            reader = csv.DictReader(fh)
-            fields = list(reader.fieldnames or [])
-            if "a" not in fields or "b" not in fields:
-                raise fail(f"{pairs}: needs columns a and b")
-            writer = csv.DictWriter(
-                sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
-            )
-            writer.writeheader()
-            for row in reader:
-                score, _, _ = screener.matcher.compare(
-                    row["a"] or "", row["b"] or "", schema=schema.value
-                )
-                writer.writerow(
-                    {**row, "score": f"{score:.4f}", "match": str(score >= review).lower()}
-                )
+        _compare_file(screener, pairs, schema, as_json)
         return
     if name_a is None or name_b is None:
         raise fail("give NAME_A NAME_B or --pairs FILE")
-    score, method, aligned = screener.matcher.compare(name_a, name_b, schema=schema.value)
-    result = {
-        "a": name_a,
-        "b": name_b,
-        "score": round(score, 4),
-        "method": method,
-        "match": score >= review,
-        "review_threshold": review,
-        "block_threshold": screener.registry.matching.thresholds.block,
-        "tokens": [{"a": a, "b": b, "share": round(c, 4)} for a, b, c in aligned],
-    }
+    result = _compared(screener, name_a, name_b, schema)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        out.print(f"{score:.4f}" + ("  (match)" if score >= review else ""))
+        out.print(f"{result['score']:.4f}" + ("  (match)" if result["match"] else ""))
