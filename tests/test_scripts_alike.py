@@ -15,7 +15,7 @@ from pypinyin import Style
 from pypinyin.style import convert
 
 from banscreen.engine import Screener
-from banscreen.match.loanwords import kana_reading
+from banscreen.match.loanwords import kana_j_reading, kana_reading
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
 from banscreen.registry import load_registry
@@ -69,6 +69,8 @@ def test_a_name_written_by_its_scripts_conventions_is_found(
         ("ウラジーミル・プーチン", "Vladimir Putin"),  # "urajimiru": ji for di
         ("スミス", "Smith"),  # "sumisu": a th heard as s
         ("ベルガー", "Berger"),
+        ("ユンカー", "Junker"),  # "yunka": a German j said as y
+        ("ヨハン・シュミット", "Johann Schmidt"),
     ],
 )
 def test_a_foreign_name_in_katakana_meets_its_latin_spelling(
@@ -84,6 +86,30 @@ def test_kana_reading() -> None:
     assert kana_reading("puchin") == "ptin"  # プーチン, Putin
     assert kana_reading("tarou") == "tarou"  # a Japanese name's own long vowel stays
     assert kana_reading("su") == "su"  # too little would be left
+
+
+def test_kana_j_reading() -> None:
+    """A first "y" before a vowel is also read as the "j" German and Slavic names say so."""
+    assert kana_j_reading("yunka") == "jnka"  # ユンカー, Junker (and kana_reading's u)
+    assert kana_j_reading("yohan") == "johan"  # ヨハン, Johann
+    assert kana_j_reading("maya") == "maya"  # a "y" inside a word stays
+    assert kana_j_reading("ynka") == "ynka"  # and a first one before no vowel
+
+
+@pytest.mark.parametrize("junker", ["ユンカー", "ヨハン・シュミット"])
+def test_without_the_j_reading_these_were_missed(
+    screener: Screener, junker: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the reading adds (the test above would pass without it if they were found
+    some other way)."""
+    from banscreen.match import loanwords
+
+    latin = {"ユンカー": "Junker", "ヨハン・シュミット": "Johann Schmidt"}[junker]
+    kana = tuple(r for r in loanwords._READINGS["Kana"] if r is not kana_j_reading)
+    monkeypatch.setitem(loanwords._READINGS, "Kana", kana)
+    fresh = Screener(load_registry([PERSONS / "persons.yaml"]))
+    score, _, _ = fresh.matcher.compare(junker, latin, schema="person")
+    assert score < fresh.registry.matching.thresholds.review
 
 
 def test_a_russian_name_is_not_read_as_palladius() -> None:

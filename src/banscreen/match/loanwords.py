@@ -92,11 +92,26 @@ def greek_reading(word: str) -> str:
     return _GREEK_H.sub("h", _GREEK_W.sub("w", word))
 
 
+# German, Dutch, Scandinavian and Slavic names say a first "j" before a vowel as "y", and
+# katakana, which writes a name by its sound, writes it so (Jauer, ヤウアー "yaua"; Junker,
+# ユンカー "yunka"): read with that "y" as the "j" such a name is spelt with. (Hebrew writes
+# it so too, Jakobi יקובי, but with its vowel unwritten any first yod would be read so: of
+# 1,000 made-up Hebrew names, 5 more met an OFAC person, "יוני ארליך" CHAN, Eric.)
+_FIRST_Y = re.compile(r"^y(?=[aeiou])")
+
+
+def kana_j_reading(word: str) -> str:
+    """A romanised katakana word with its first "y" before a vowel read as "j" (see above),
+    and read as a foreign name (`kana_reading`); the word itself when it has no such "y"."""
+    read = _FIRST_Y.sub("j", word)
+    return kana_reading(read) if read != word else word
+
+
 # Scripts whose names are also read as foreign names are written in them, each by its
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
     "Hangul": (loanword_reading,), "Thai": (thai_reading,), "Greek": (greek_reading,),
-    "Kana": (kana_reading, kana_h_reading, kana_r_reading),
+    "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip
 
 
