@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match import joined_brands
 from banscreen.registry import load_registry
-from helpers.matching import found, refused_setting, review
+from helpers.matching import found, refused_setting, review, transliterated_hit
 
 BRANDS = Path(__file__).resolve().parent / "fixtures" / "names" / "apart_brands.yaml"
 
@@ -47,12 +47,7 @@ def screener() -> Screener:
     ],
 )
 def test_a_brand_written_apart_finds_its_name(screener: Screener, query: str, entity: str) -> None:
-    hits = found(screener, query)
-    assert entity in hits, hits
-    score, method = hits[entity]
-    # A transliteration: REVIEW, never BLOCK.
-    assert review(screener) <= score <= screener.registry.matching.transliteration_max
-    assert method == "transliterated"
+    transliterated_hit(screener, query, entity)
 
 
 @pytest.mark.parametrize("query", ["وي تشات", "קאם סקנר", "위 챗"])

@@ -47,6 +47,15 @@ def found(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
     return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
 
 
+def transliterated_hit(screener: Screener, query: str, entity: str) -> None:
+    """Asserts that `query` finds `entity` as a transliteration: REVIEW, never BLOCK."""
+    hits = found(screener, query)
+    assert entity in hits, hits
+    score, method = hits[entity]
+    assert review(screener) <= score <= screener.registry.matching.transliteration_max
+    assert method == "transliterated"
+
+
 def findable_latin_organisations(screener: Screener) -> list[NameEntry]:
     """The registry's entries of organisations' names in ASCII Latin letters that the
     matcher finds alone, exactly."""

@@ -171,6 +171,7 @@ class MatchingConfig:
     hangul_compound_surnames: list[str]
     hangul_hanja: dict[str, str]
     letter_names: dict[str, dict[str, list[str]]]
+    cyrillic_slavic_latin: dict[str, str]
 
     def __post_init__(self) -> None:
         for cls, spellings in self.sound_classes.items():
@@ -189,6 +190,7 @@ class MatchingConfig:
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         _check_hanja(self.hangul_hanja)
         _check_letter_names(self.letter_names)
+        _check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):
             unknown = sorted(set(getattr(self, field)) - set(NAME_KINDS))
             if unknown:
@@ -283,6 +285,18 @@ def _check_letter_names(tables: dict[str, dict[str, list[str]]]) -> None:
                 raise ValueError(f"letter_names.{script}: {letter!r} is not a Latin capital")
             if any(not n or not n.isalpha() or n.isascii() for n in names):
                 raise ValueError(f"letter_names.{script}.{letter}: write names in {script}")
+
+
+def _check_slavic_latin(table: dict[str, str]) -> None:
+    """Cyrillic spellings of one or two letters, each written in lower-case ASCII letters
+    (or nothing: a sign said as nothing)."""
+    for cyrillic, latin in table.items():
+        if not 1 <= len(cyrillic) <= 2 or not all(0x400 <= ord(c) <= 0x4FF for c in cyrillic):
+            raise ValueError(f"cyrillic_slavic_latin: {cyrillic!r} is not a Cyrillic letter")
+        if cyrillic != cyrillic.lower():
+            raise ValueError(f"cyrillic_slavic_latin: write {cyrillic!r} in lower case")
+        if latin and not _ascii_word(latin):
+            raise ValueError(f"cyrillic_slavic_latin.{cyrillic}: {latin!r} is not ASCII letters")
 
 
 def _check_hanja(hanja: dict[str, str]) -> None:
