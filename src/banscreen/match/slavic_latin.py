@@ -14,16 +14,17 @@ from ..registry.matching import MatchingConfig
 
 def slavic_latin_reading(words: list[str], config: MatchingConfig) -> str | None:
     """Folded Cyrillic words (lower case) read by the table, longest spelling first, apart
-    by spaces; None when a word holds a letter the table does not spell (not a Slavic
-    name's)."""
+    by spaces (a word of signs alone, said as nothing, left out); None when a word holds a
+    letter the table does not spell (not a Slavic name's) or nothing is left."""
     table, pattern = _compiled(tuple(config.cyrillic_slavic_latin.items()))
     out = []
     for word in words:
         read = pattern.sub(lambda m: table[m.group()], word)
         if not read.isascii():
             return None
-        out.append(read)
-    return " ".join(out)
+        if read:
+            out.append(read)
+    return " ".join(out) or None
 
 
 @lru_cache(maxsize=4)
