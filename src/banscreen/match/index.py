@@ -304,8 +304,8 @@ class NameIndex(ComponentNames, TokenPartners):
             org_keys = self._org_compact_key[latin]
             if org_keys:  # none in another script, for a Latin query, in most registries
                 whole = self.sound.whole_keys(form.roman, prepared.compact_key)
-                # ... and each word's: one word of a longer name may sound like a whole name.
-                for key in {*whole, *map(self.sound.key, form.roman)}:
+                # ... and each word's by all its readings (`_word_sounds_whole`, across.py).
+                for key in {*whole, *(k for word in form.roman for k in self.sound.keys(word))}:
                     found |= set(org_keys.get(key, ()))
         # Korean names in Hangul and Latin persons, by the surname's spellings (korean.py).
         korean = self.scorer.korean
