@@ -62,7 +62,12 @@ _KANA_EA = re.compile(r"ea(?!r)")
 
 def kana_r_reading(word: str) -> str:
     """A romanised katakana word with its "ea" read as "ear" (see above)."""
-    read = _KANA_EA.sub("ear", word)
+    return _as_foreign(word, _KANA_EA.sub("ear", word))
+
+
+def _as_foreign(word: str, read: str) -> str:
+    """A katakana word's other reading `read`, also read as a foreign name
+    (`kana_reading`); the word itself when that reading changed nothing."""
     return kana_reading(read) if read != word else word
 
 
@@ -103,8 +108,7 @@ _FIRST_Y = re.compile(r"^y(?=[aeiou])")
 def kana_j_reading(word: str) -> str:
     """A romanised katakana word with its first "y" before a vowel read as "j" (see above),
     and read as a foreign name (`kana_reading`); the word itself when it has no such "y"."""
-    read = _FIRST_Y.sub("j", word)
-    return kana_reading(read) if read != word else word
+    return _as_foreign(word, _FIRST_Y.sub("j", word))
 
 
 # Scripts whose names are also read as foreign names are written in them, each by its
