@@ -19,7 +19,7 @@ from banscreen.match.loanwords import kana_j_reading, kana_reading
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
 from banscreen.registry import load_registry
-from helpers.matching import found
+from helpers.matching import found, transliterated_hit
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names"
 # Syllables whose Palladius spelling is another's too ("ло": lo and luo) read as one of them.
@@ -54,12 +54,7 @@ def test_a_cyrillic_name_that_only_shares_sound_keys_is_another(
 def test_a_name_written_by_its_scripts_conventions_is_found(
     screener: Screener, query: str, entity: str
 ) -> None:
-    hit = found(screener, query)
-    assert entity in hit, hit
-    score, method = hit[entity]
-    assert screener.registry.matching.thresholds.review <= score
-    assert score < screener.registry.matching.thresholds.block
-    assert method == "transliterated"
+    transliterated_hit(screener, query, entity)
 
 
 @pytest.mark.parametrize(
