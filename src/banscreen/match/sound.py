@@ -34,6 +34,9 @@ _ENGLISH_UNSAID = re.compile(
     r"(?<=[aeo])w(?=[b-df-hj-np-tv-z]|$)|(?<=[aeiou])h(?=[b-df-hj-np-tv-z]|$)"
 )
 _FIRST_WH = re.compile(r"^wh")
+# A first "u" or "ou" before a vowel is how Russian, Greek and French write an English or
+# African "w" (Уильям, "uilyam", William; Ουίλιαμ, "ouiliam"; Ouattara, Wattara).
+_WRITTEN_W = re.compile(r"^o?u(?=[aeio])")
 # A final -ić, -ač written without its mark ("Korac", "Spajic"): said "ch" (كوراتش, Корач).
 _SLAVIC_FINAL_C = re.compile(r"(?<=[aei])c$")
 # Keys a word may have when spellings of two classes are read either way.
@@ -175,7 +178,8 @@ class SoundKeys:
     def _keys(self, word: str) -> tuple[str, ...]:
         """The word's key, then its other readings' (at most `MAX_KEYS` in all): each
         spelling of two classes in it read as the other, without an unsounded "r", without
-        the "w" and "h" English does not say, with a "w" after a consonant read as a
+        the "w" and "h" English does not say, with a first "u" or "ou" before a vowel
+        read as "w" (`_WRITTEN_W`), with a "w" after a consonant read as a
         consonant, and with a final -ic, -ac or -ec read as -ich (`_SLAVIC_FINAL_C`)."""
         joined = KEPT_APART.sub(r"\1", word)
         readings = [self.key(joined)] if joined != word else []
@@ -191,6 +195,9 @@ class SoundKeys:
         said = _FIRST_WH.sub("hw", _ENGLISH_UNSAID.sub("", word))
         if said != word:
             readings.append(self.key(said))
+        written_w = _WRITTEN_W.sub("w", word)
+        if written_w != word:
+            readings.append(self.key(written_w))
         if _W_AS_VOWEL.search(word):
             # The abjads' letter for "w" is also their "v": ICU's "lwy" is Levy, "dwd" David.
             readings.append(self._key(word, w_vowel=False))
