@@ -10,6 +10,7 @@ entity carrying the query with an entity carrying the party's names, of the same
 from __future__ import annotations
 
 import csv
+import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -73,7 +74,10 @@ def set_registry(base: Registry, parties: dict[str, tuple[str, list[str]]]) -> R
         )
         for key, (schema, names) in parties.items()
     }
-    return replace(base, entities=entities, relations=(), programs={})
+    # A version of its own: the stored name index is found by the registry's version (and
+    # entity count), which names the content of packs and lists; these entities are neither.
+    version = hashlib.sha256(repr(sorted(parties.items())).encode()).hexdigest()[:12]
+    return replace(base, entities=entities, relations=(), programs={}, version=version)
 
 
 def ofac_persons_matcher(parties: dict[str, tuple[str, list[str]]]) -> Matcher:
