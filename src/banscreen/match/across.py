@@ -32,6 +32,9 @@ ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
 # alike. By sound alone, 198 of 1,000 made-up Russian names met an OFAC person, 10 so
 # (bench/script_false_hits.py).
 ALPHABETS = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
+# Devanagari, read as Hindi names are spelt (devanagari.py), writes every vowel that is said:
+# persons' names in it are compared as an alphabet's are. By sound alone, ...
+SPELT_PERSONS = ALPHABETS | {"Devanagari"}
 
 
 class AcrossScripts:
@@ -230,7 +233,7 @@ class AcrossScripts:
             other: PairSimilarity = (
                 self._abjad_person_pair if a.script in ABJADS else self._person_abjad_pair
             )
-        elif person and {a.script, b.script} <= ALPHABETS | {"Latin"}:
+        elif person and {a.script, b.script} <= SPELT_PERSONS | {"Latin"}:
             english = (a.script == "Latin", b.script == "Latin")
             other = partial(self._person_pair, english=english)
         elif person and "Kana" in (a.script, b.script):

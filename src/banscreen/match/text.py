@@ -6,8 +6,9 @@ any script. This module removes the invisible, folds Latin accents to ASCII (`é
 `ß` → `ss`, `ø` → `o`) and gives every word in another script its Latin form through ICU's
 transliterators as rigour exposes them (`rigour.text.translit.ascii_text`), which write
 Cyrillic, Greek, Armenian, Georgian and Hangul the way sanctions lists do and romanise
-Arabic, Hebrew, Thai, Devanagari and kana by their standard schemes. Han is romanised by
-pinyin elsewhere (normalize.py): its characters are words of their own.
+Arabic, Hebrew, Thai and kana by their standard schemes; Devanagari as Hindi names are spelt
+(devanagari.py). Han is romanised by pinyin elsewhere (normalize.py): its characters are
+words of their own.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rigour._core import codepoint_script
 
 from ..tunables import CACHE_ENTRIES
 from .abjad_letters import letters_apart
+from .devanagari import hindi_reading
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
@@ -256,7 +258,10 @@ def romanise(word: str) -> tuple[str, ...]:
         parts.append(word)
     out: list[str] = []
     for part in parts:
-        written = ascii_text(letters_apart(part, script)).lower().strip()
+        if script == "Devanagari":
+            written = hindi_reading(part)
+        else:
+            written = ascii_text(letters_apart(part, script)).lower().strip()
         latin = "".join(ch for ch in written if ch.isalnum())
         if latin and written[:1] in _GLOTTAL:
             # A word-initial ayin or aleph is written with a vowel in Latin ("Ali", "Abd");
