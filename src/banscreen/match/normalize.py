@@ -256,12 +256,14 @@ class Normaliser:
         analysed: list[tuple[str, float]],
         phonetic: tuple[str, ...],
         phonetic_factors: tuple[float, ...],
+        read: bool = False,
     ) -> tuple[tuple[str, ...], tuple[float, ...], str]:
         """Every word in Latin letters, and the name's script: its first script other than
         Latin and Han, else Han if it has Han, else Latin. A Chinese name is read as its
         pinyin syllables (the phonetic form): Chinese meets Latin by them, and no other
         script (scoring.py). Japanese and Korean with characters among their kana or Hangul
-        are read by their other words: pinyin is not how they read the characters."""
+        are read by their other words: pinyin is not how they read the characters. With
+        `read`, a word in a North Indian script as its language spells names (indic.py)."""
         roman: list[str] = []
         factors: list[float] = []
         other: str | None = None
@@ -277,7 +279,7 @@ class Normaliser:
             written = script_of(token)
             if other is None and written not in ("Latin", "Common"):
                 other = written
-            for part in romanise(token):
+            for part in romanise(token, read):
                 roman.append(part)
                 factors.append(min(factor, self._latin_factor(part)))
         if han and other is None:
@@ -319,16 +321,22 @@ class Normaliser:
         """The reading persons are scored by: Latin words read as legal forms kept."""
         return self._built(text, self._analyse(text, legal=False), frozenset(), legal=False)
 
+    def read_form(self, text: str) -> NameForm:
+        """The plain form with its words in a North Indian script read as their languages
+        spell names: "randhir" for रणधीर, which ICU writes "ranadhira" (indic.py)."""
+        return self._built(text, self._analyse(text), self.legal_forms(text), read=True)
+
     def _built(
         self,
         text: str,
         analysed: list[tuple[str, float]],
         legal_forms: frozenset[str],
         legal: bool = True,
+        read: bool = False,
     ) -> NameForm:
         tokens = tuple(t for t, _ in analysed)
         phonetic, phonetic_factors = pinyin_reading(analysed, self._split_pinyin)
-        roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors)
+        roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors, read)
         factors = tuple(f for _, f in analysed)
         return NameForm(
             tokens=tokens,

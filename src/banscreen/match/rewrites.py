@@ -39,10 +39,9 @@ from .letter_names import LetterNames
 from .loanwords import loanword_readings
 from .near import Words
 from .normalize import Normaliser
-from .palladius import palladius_reading
 from .pinyin import has_han
 from .places import Places
-from .slavic_latin import slavic_latin_reading
+from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
 from .text import (
@@ -223,13 +222,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             out.extend(joined_brand(form, self.normaliser, self.config))
         else:
             out = self._letter_forms(form, name, stripped)
-        # A Cyrillic name may be Chinese (Го Мин, Guo Ming) or a Slavic person's (Ражнатович).
-        if form.script == "Cyrillic":
-            slavic = slavic_latin_reading(words, self.config)
-            for read, persons in ((palladius_reading(words), False), (slavic, True)):
-                if read is not None:
-                    made = self.normaliser.form(read)
-                    out.append(Variant(made, cap, "transliterated", persons=persons))
+        out.extend(script_readings(form, name, words, self.normaliser, self.config))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):

@@ -6,9 +6,9 @@ any script. This module removes the invisible, folds Latin accents to ASCII (`é
 `ß` → `ss`, `ø` → `o`) and gives every word in another script its Latin form through ICU's
 transliterators as rigour exposes them (`rigour.text.translit.ascii_text`), which write
 Cyrillic, Greek, Armenian, Georgian and Hangul the way sanctions lists do and romanise
-Arabic, Hebrew, Thai and kana by their standard schemes; Devanagari as Hindi names are spelt
-(devanagari.py). Han is romanised by pinyin elsewhere (normalize.py): its characters are
-words of their own.
+Arabic, Hebrew, Thai, Devanagari and kana by their standard schemes (and, as a second
+reading, the North Indian scripts as names in their languages are spelt: indic.py). Han is
+romanised by pinyin elsewhere (normalize.py): its characters are words of their own.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from rigour._core import codepoint_script
 
 from ..tunables import CACHE_ENTRIES
 from .abjad_letters import letters_apart
-from .devanagari import hindi_reading
+from .indic import BLOCKS, indic_reading
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
@@ -229,8 +229,9 @@ def fold_latin(word: str) -> str:
 
 
 @lru_cache(maxsize=CACHE_ENTRIES)
-def romanise(word: str) -> tuple[str, ...]:
-    """The Latin form of one word in another script, as lower-case ASCII tokens.
+def romanise(word: str, read: bool = False) -> tuple[str, ...]:
+    """The Latin form of one word in another script, as lower-case ASCII tokens; with
+    `read`, a word in a North Indian script as its language spells names (indic.py).
 
     Transliterators write some syllable boundaries as spaces, hyphens or apostrophes (Thai,
     Hangul, kana); they are dropped, so a word stays a word. An Arabic word with the article
@@ -258,8 +259,8 @@ def romanise(word: str) -> tuple[str, ...]:
         parts.append(word)
     out: list[str] = []
     for part in parts:
-        if script == "Devanagari":
-            written = hindi_reading(part)
+        if read and script in BLOCKS:
+            written = indic_reading(part, script)
         else:
             written = ascii_text(letters_apart(part, script)).lower().strip()
         latin = "".join(ch for ch in written if ch.isalnum())

@@ -1,7 +1,7 @@
-"""Names in Devanagari, read as Hindi names are spelt in Latin letters (devanagari.py), and
-persons' names in it compared as an alphabet's are: spelt alike as well as sounding alike
-(across.py). By sound alone, two-name persons made of Indian first names met an OFAC person
-62 times in 500 (bench/devanagari_names.py)."""
+"""Names in Devanagari and the other North Indian scripts, read as names in their languages
+are spelt in Latin letters (indic.py), and persons' names in them compared as an alphabet's
+are: spelt alike as well as sounding alike (across.py). By sound alone, two-name persons
+made of Indian first names met an OFAC person 62 times in 500 (bench/indic_names.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match import across
-from banscreen.match.devanagari import hindi_reading
+from banscreen.match.indic import indic_reading
 from banscreen.match.text import romanise
 from banscreen.registry import load_registry
 from helpers.matching import PERSONS, found, listed_data, transliterated_hit
@@ -22,7 +22,8 @@ LISTED = {
     "p-randhir": ("person", "Randhir Kapoor"),
     "p-amarnath": ("person", "Amarnath Shah"),
     "p-kamla": ("person", "Kamla Chandra"),
-    # Listed persons that unlisted Indian names met by sound alone (bench/devanagari_names.py)
+    "p-rahman": ("person", "Mujibur Rahman"),
+    # Listed persons that unlisted Indian names met by sound alone (bench/indic_names.py)
     "p-browning": ("person", "BROWNING, Natalia"),
     "p-kong": ("person", "KONG, Kelvin"),
     "p-chen": ("person", "CHEN, Eric"),
@@ -38,6 +39,9 @@ WRITTEN = [
     ("रणधीर कपूर", "p-randhir"),
     ("अमरनाथ शाह", "p-amarnath"),
     ("कमला चन्द्र", "p-kamla"),
+    ("মুজিবুর রহমান", "p-rahman"),  # Bengali
+    ("ਰਣਧੀਰ ਕਪੂਰ", "p-randhir"),  # Gurmukhi
+    ("રણધીર કપૂર", "p-randhir"),  # Gujarati
 ]
 
 
@@ -69,12 +73,27 @@ def screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
     ],
 )
 def test_hindi_reading(written: str, read: str) -> None:
-    assert hindi_reading(written) == read
+    assert indic_reading(written, "Devanagari") == read
+
+
+@pytest.mark.parametrize(
+    ("written", "script", "read"),
+    [
+        ("রহমান", "Bengali", "rahman"),
+        ("শেখ", "Bengali", "shekh"),
+        ("ਰਣਧੀਰ", "Gurmukhi", "randhir"),
+        ("અમરનાથ", "Gujarati", "amarnath"),
+        ("ରଣଧୀର", "Oriya", "randhir"),
+    ],
+)
+def test_the_other_north_indian_scripts_read_alike(written: str, script: str, read: str) -> None:
+    """One reading for five scripts, by each letter's place in its Unicode block."""
+    assert indic_reading(written, script) == read
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x097F), max_size=12))
 def test_any_devanagari_reads_as_ascii_letters(text: str) -> None:
-    read = hindi_reading(text)
+    read = indic_reading(text, "Devanagari")
     assert read.isascii()
     for token in romanise(text):
         assert token.isascii() and token.isalnum()
@@ -92,6 +111,20 @@ def test_an_unlisted_person_that_only_sounds_alike_is_not(
     screener: Screener, query: str, entity: str
 ) -> None:
     assert entity not in found(screener, query)
+
+
+def test_the_reading_is_a_second_form_that_counts_on_persons_and_brands(
+    screener: Screener,
+) -> None:
+    """ICU's letter-for-letter form stays the query's own; the reading is added, on persons'
+    names and on organisations' brand names only."""
+    index = screener.matcher.names
+    variants = [v for v in index.variants("रणधीर कपूर") if v.form.roman == ("randhir", "kapur")]
+    assert index.normaliser.form("रणधीर कपूर").roman == ("ranadhira", "kapura")
+    assert {(v.persons, v.organisations) for v in variants} == {(True, False), (False, True)}
+    brands = next(v for v in variants if v.organisations)
+    assert brands.kinds == frozenset(screener.registry.matching.joined_brand_name_kinds)
+    assert not brands.admits(False, ("ranadhir",), "legal")
 
 
 def test_a_listed_app_written_in_devanagari_is_found() -> None:

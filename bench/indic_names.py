@@ -1,7 +1,8 @@
-"""Persons' names in Devanagari: how many renderings of listed names are found, and how many
-unlisted names meet an OFAC person (a benchmark, not a test).
+"""Persons' names in Devanagari and the other North Indian scripts: how many renderings of
+listed names are found, and how many unlisted names meet an OFAC person (a benchmark, not a
+test).
 
-    python bench/devanagari_names.py [--split tune|measure] [--examples N] [--json]
+    python bench/indic_names.py [--split tune|measure] [--script S] [--examples N] [--json]
 
 bench/data/indian_names.tsv is Alok Parlikar's corpus of Indian names in their usual Latin
 spelling and in Devanagari (CMU, CC BY 3.0; its licence in bench/data/indian_names.LICENSE).
@@ -10,6 +11,10 @@ side: 300 made-up persons of two of its names are listed in Latin letters and lo
 their Devanagari spelling (recall at REVIEW: the listed person among the hits); 500 more,
 unlisted, are looked up in Devanagari against the 3,953 OFAC persons of bench/data's name
 sets (every hit is false; bench/script_false_hits.py does the same for six other scripts).
+
+`--script Bengali` (Gurmukhi, Gujarati, Oriya) writes the corpus's Devanagari in that script
+by ICU's transliterator between them, letter for letter: spellings made, not found, close to
+how those languages write the same names but not always theirs.
 """
 
 from __future__ import annotations
@@ -46,10 +51,19 @@ def names(split: str) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "measure"), default="measure")
+    parser.add_argument(
+        "--script", choices=("Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya"),
+        default="Devanagari",
+    )  # fmt: skip
     parser.add_argument("--examples", type=int, default=0, help="misses and hits to list")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rows = names(args.split)
+    if args.script != "Devanagari":
+        import icu
+
+        convert = icu.Transliterator.createInstance(f"Devanagari-{args.script}")
+        rows = [(latin, convert.transliterate(written)) for latin, written in rows]
     persons = [(rows[2 * i], rows[2 * i + 1]) for i in range(LISTED + UNLISTED)]
     base = load_registry()
     review = base.matching.thresholds.review
@@ -70,6 +84,7 @@ def main() -> None:
             false_hits.append(f"{a[1]} {b[1]} ({a[0]} {b[0]}) ~ {found[0].entry.name.value}")
     result = {
         "split": args.split,
+        "script": args.script,
         "listed": LISTED,
         "found": LISTED - len(misses),
         "unlisted": UNLISTED,
@@ -79,7 +94,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(
-        f"{args.split}: {result['found']} of {LISTED} listed persons found by their Devanagari "
+        f"{args.split}: {result['found']} of {LISTED} listed persons found by their {args.script} "
         f"spelling; {len(false_hits)} of {UNLISTED} unlisted ones meet an OFAC person"
     )
     for line in misses[: args.examples]:
