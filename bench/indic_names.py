@@ -27,9 +27,11 @@ from pathlib import Path
 
 import name_sets
 from banscreen.match import Matcher
+from banscreen.match.indic import without_unsaid_vowels
 from banscreen.registry import load_registry
 
 CORPUS = Path(__file__).parent / "data" / "indian_names.tsv"
+SOUTH = ("Tamil", "Telugu", "Kannada", "Malayalam")
 LISTED, UNLISTED = 300, 500
 
 
@@ -52,7 +54,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "measure"), default="measure")
     parser.add_argument(
-        "--script", choices=("Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya"),
+        "--script",
+        choices=("Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", *SOUTH),
         default="Devanagari",
     )  # fmt: skip
     parser.add_argument("--examples", type=int, default=0, help="misses and hits to list")
@@ -63,6 +66,10 @@ def main() -> None:
         import icu
 
         convert = icu.Transliterator.createInstance(f"Devanagari-{args.script}")
+        if args.script in SOUTH:
+            # These languages write a consonant that ends a syllable with its virama (or
+            # pulli): the Devanagari with a virama wherever Hindi does not say the vowel.
+            rows = [(latin, without_unsaid_vowels(written, 0x0900)) for latin, written in rows]
         rows = [(latin, convert.transliterate(written)) for latin, written in rows]
     persons = [(rows[2 * i], rows[2 * i + 1]) for i in range(LISTED + UNLISTED)]
     base = load_registry()

@@ -1,4 +1,4 @@
-"""Names in Devanagari and the other North Indian scripts, read as names in their languages
+"""Names in Devanagari and the other Indian scripts, also read as names in their languages
 are spelt in Latin letters (indic.py), and persons' names in them compared as an alphabet's
 are: spelt alike as well as sounding alike (across.py). By sound alone, two-name persons
 made of Indian first names met an OFAC person 62 times in 500 (bench/indic_names.py)."""
@@ -23,6 +23,7 @@ LISTED = {
     "p-amarnath": ("person", "Amarnath Shah"),
     "p-kamla": ("person", "Kamla Chandra"),
     "p-rahman": ("person", "Mujibur Rahman"),
+    "p-murugan": ("person", "Kandasamy Murugan"),
     # Listed persons that unlisted Indian names met by sound alone (bench/indic_names.py)
     "p-browning": ("person", "BROWNING, Natalia"),
     "p-kong": ("person", "KONG, Kelvin"),
@@ -42,6 +43,7 @@ WRITTEN = [
     ("মুজিবুর রহমান", "p-rahman"),  # Bengali
     ("ਰਣਧੀਰ ਕਪੂਰ", "p-randhir"),  # Gurmukhi
     ("રણધીર કપૂર", "p-randhir"),  # Gujarati
+    ("கந்தசாமி முருகன்", "p-murugan"),  # Tamil
 ]
 
 
@@ -84,10 +86,20 @@ def test_hindi_reading(written: str, read: str) -> None:
         ("ਰਣਧੀਰ", "Gurmukhi", "randhir"),
         ("અમરનાથ", "Gujarati", "amarnath"),
         ("ରଣଧୀର", "Oriya", "randhir"),
+        # The southern languages write a bare consonant with its virama, as they say it.
+        ("రాజేష్", "Telugu", "rajesh"),
+        ("రణధీర్", "Telugu", "ranadhir"),  # a vowel between consonants is said
+        ("ശശിധരന്", "Malayalam", "shashidharan"),
+        # Tamil says its one "k", "t", "p" voiced between vowels and after a nasal, and
+        # its "c" as "s" there and first.
+        ("முருகன்", "Tamil", "murugan"),
+        ("கந்தசாமி", "Tamil", "kandasami"),
+        ("சிவா", "Tamil", "siva"),
+        ("வேலுப்பிள்ளை", "Tamil", "veluppillai"),  # a doubled one is not
     ],
 )
-def test_the_other_north_indian_scripts_read_alike(written: str, script: str, read: str) -> None:
-    """One reading for five scripts, by each letter's place in its Unicode block."""
+def test_the_other_indian_scripts_read_alike(written: str, script: str, read: str) -> None:
+    """One reading for nine scripts, by each letter's place in its Unicode block."""
     assert indic_reading(written, script) == read
 
 

@@ -33,7 +33,7 @@ ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
 # alike. By sound alone, 198 of 1,000 made-up Russian names met an OFAC person, 10 so
 # (bench/script_false_hits.py).
 ALPHABETS = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
-# Devanagari and the other North Indian scripts, read as names in their languages are spelt
+# Devanagari and the other Indian scripts, also read as names in their languages are spelt
 # (indic.py), write every vowel that is said: persons' names in them are compared as an
 # alphabet's are. By sound alone, 62 of 500 made-up Indian names in Devanagari met an OFAC
 # person, 1 so (bench/indic_names.py).

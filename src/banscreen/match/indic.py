@@ -1,13 +1,16 @@
-"""A word in a North Indian script (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya) read as
-names in those languages are spelt in Latin letters. ICU writes every consonant's inherent
-vowel and the marks of ISO 15919 (रणधीर, "raṇadhīra"; शाह, "śāha"), which fold to
-"ranadhira" and "saha", while the lists and their users write Randhir and Shah. Hindi,
-Bengali, Punjabi, Gujarati and Oriya do not say the inherent vowel at the end of a word, nor
-(in Hindi, and mostly in the others) one between a vowel and a consonant that has its own
-(schwa deletion); and ISO's "ś", "ṣ" and "c" are the "sh", "sh" and "ch" of English
-spellings.
+"""A word in an Indian script read as names in its language are spelt in Latin letters. ICU
+writes the marks of ISO 15919 and every consonant's inherent vowel (रणधीर, "raṇadhīra";
+शाह, "śāha"), which fold to "ranadhira" and "saha", while the lists and their users write
+Randhir and Shah. Hindi, Bengali, Punjabi, Gujarati and Oriya (`NORTH`) do not say the
+inherent vowel at the end of a word, nor (in Hindi, and mostly in the others) one between a
+vowel and a consonant that has its own (schwa deletion); the southern languages write a
+bare consonant with its virama, as they say it. ISO's "ś", "ṣ" and "c" are the "sh", "sh"
+and "ch" of English spellings; Tamil, which has one letter for "k" and "g" (and "t" and
+"d", "p" and "b"), says it voiced between vowels and after a nasal, and its "c" (ச) is an
+"s" there and at the start of a word (முருகன், "murukaṉ", Murugan; சிவகுமார், "civakumār",
+Sivakumar).
 
-The five scripts share one layout (Unicode arranges each 128-letter block as ISCII did):
+The nine scripts share one layout (Unicode arranges each 128-letter block as ISCII did):
 a letter is classified by its place in its block, so one reading serves them all."""
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from .rigour_core import ascii_text
 
 # The scripts read so, by the first code point of their Unicode block.
 BLOCKS = {"Devanagari": 0x0900, "Bengali": 0x0980, "Gurmukhi": 0x0A00, "Gujarati": 0x0A80,
-          "Oriya": 0x0B00}  # fmt: skip
+          "Oriya": 0x0B00, "Tamil": 0x0B80, "Telugu": 0x0C00, "Kannada": 0x0C80,
+          "Malayalam": 0x0D00}  # fmt: skip
+NORTH = frozenset({"Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya"})
 # Places in a block (Devanagari's letters as examples).
 _VIRAMA = 0x4D
 _NUKTA = 0x3C
@@ -48,12 +53,24 @@ _SPELT = re.compile("ś|ṣ|c(?!h)|r̥|ṁ|ṃ|ñ")
 _SPELLINGS = {"ś": "sh", "ṣ": "sh", "c": "ch", "r̥": "ri", "ṁ": "n", "ṃ": "n", "ñ": "n"}
 
 
+# Tamil's stops said voiced, and its "c" said "s": between vowels and after a nasal.
+_VOWEL = "aāiīuūeēoō"
+_TAMIL = re.compile(
+    rf"(?<=[{_VOWEL}])([kṭtp])(?=[{_VOWEL}])|(?<=[ṅnṉṇm])([kṭtp])|^c|(?<=[{_VOWEL}])c(?=[{_VOWEL}])"
+)
+_VOICED = {"k": "g", "ṭ": "d", "t": "d", "p": "b", "c": "s"}
+
+
 @lru_cache(maxsize=CACHE_ENTRIES)
 def indic_reading(word: str, script: str) -> str:
     """The word in lower-case ASCII letters as a name in it is spelt: "randhir", "shah"."""
     from normality import latinize_text  # ICU, loaded only for a word in these scripts
 
-    latin = latinize_text(_without_unsaid_vowels(word, BLOCKS[script]))
+    if script in NORTH:
+        word = without_unsaid_vowels(word, BLOCKS[script])
+    latin = latinize_text(word)
+    if script == "Tamil":
+        latin = _TAMIL.sub(lambda m: _VOICED[m.group()], latin)
     return ascii_text(_SPELT.sub(lambda m: _SPELLINGS[m.group()], latin)).lower()
 
 
@@ -91,7 +108,7 @@ def _syllables(word: str, block: int) -> list[_Syllable]:
     return out
 
 
-def _without_unsaid_vowels(word: str, block: int) -> str:
+def without_unsaid_vowels(word: str, block: int) -> str:
     """The word with a virama after each consonant whose inherent vowel Hindi does not say:
     the last one (unless a cluster ends in र, य or व: इन्द्र, Indra), and, from the end, one
     after a said vowel and before a consonant with its own (अमरनाथ, Amarnath; कमला, Kamla).

@@ -263,7 +263,7 @@ class Normaliser:
         pinyin syllables (the phonetic form): Chinese meets Latin by them, and no other
         script (scoring.py). Japanese and Korean with characters among their kana or Hangul
         are read by their other words: pinyin is not how they read the characters. With
-        `read`, a word in a North Indian script as its language spells names (indic.py)."""
+        `read`, a word in an Indian script as its language spells names (indic.py)."""
         roman: list[str] = []
         factors: list[float] = []
         other: str | None = None
@@ -322,7 +322,7 @@ class Normaliser:
         return self._built(text, self._analyse(text, legal=False), frozenset(), legal=False)
 
     def read_form(self, text: str) -> NameForm:
-        """The plain form with its words in a North Indian script read as their languages
+        """The plain form with its words in an Indian script read as their languages
         spell names: "randhir" for रणधीर, which ICU writes "ranadhira" (indic.py)."""
         return self._built(text, self._analyse(text), self.legal_forms(text), read=True)
 

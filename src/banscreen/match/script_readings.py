@@ -1,7 +1,7 @@
 """Second readings of a query in a script whose Latin letters ICU does not write as the
 lists do: Cyrillic as Palladius writes Chinese names (Го Мин, Guo Ming) and as the South
-Slavic alphabets write persons' names (Ражнатович, Raznatovic); the North Indian scripts
-as names in their languages are spelt (रणधीर, Randhir; indic.py). Each is a form of the
+Slavic alphabets write persons' names (Ражнатович, Raznatovic); the Indian scripts as
+names in their languages are spelt (रणधीर, Randhir; indic.py). Each is a form of the
 query of its own, compared as a transliteration (at most `transliteration_max`)."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ any script. This module removes the invisible, folds Latin accents to ASCII (`é
 transliterators as rigour exposes them (`rigour.text.translit.ascii_text`), which write
 Cyrillic, Greek, Armenian, Georgian and Hangul the way sanctions lists do and romanise
 Arabic, Hebrew, Thai, Devanagari and kana by their standard schemes (and, as a second
-reading, the North Indian scripts as names in their languages are spelt: indic.py). Han is
+reading, the Indian scripts as names in their languages are spelt: indic.py). Han is
 romanised by pinyin elsewhere (normalize.py): its characters are words of their own.
 """
 
@@ -231,7 +231,7 @@ def fold_latin(word: str) -> str:
 @lru_cache(maxsize=CACHE_ENTRIES)
 def romanise(word: str, read: bool = False) -> tuple[str, ...]:
     """The Latin form of one word in another script, as lower-case ASCII tokens; with
-    `read`, a word in a North Indian script as its language spells names (indic.py).
+    `read`, a word in an Indian script as its language spells names (indic.py).
 
     Transliterators write some syllable boundaries as spaces, hyphens or apostrophes (Thai,
     Hangul, kana); they are dropped, so a word stays a word. An Arabic word with the article
