@@ -93,7 +93,7 @@ def test_a_slavic_person_in_russian_letters_is_found(
 def test_without_the_reading_they_were_missed(
     tmp_path: Path, query: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("banscreen.match.rewrites.slavic_latin_reading", lambda *a: None)
+    monkeypatch.setattr("banscreen.match.script_readings.slavic_latin_reading", lambda *a: None)
     fresh = persons_screener_with(tmp_path, listed_data(LISTED))
     assert not found(fresh, query)
 
