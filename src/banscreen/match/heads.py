@@ -67,16 +67,24 @@ def field_head(
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
 
 
-def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
+def head_variants(
+    head: NameForm | None, cap: float, firm_words: Container[str], persons: bool = False
+) -> list[Variant]:
     """A name at the head of a field (before a place, after a payment's words) as a form of
-    the query, at most `cap` (`contained_score`), on organisations' names only: of more
-    words when it and the listed name align every word (a word more or less is another
-    name); of one word, only on listed names holding that word, one of a listed firm's name
-    (`firm_words`: a vessel or an aircraft has no branch)."""
+    the query, at most `cap` (`contained_score`): of more words, on organisations' names
+    when it and the listed name align every word (a word more or less is another name), and
+    with `persons` (a payment's payee) on persons' names by persons' rules, as if it were
+    the query ("Payment to Sergei Shoigu" is the listed "SHOIGU, Sergei Kuzhugetovich", as
+    "Sergei Shoigu" is; the words around the name counted as parts the listed name lacks
+    took it below REVIEW). Not a name before a place: a place's name may be a person's name
+    part ("PARK SUNG HO" is not "PARK SUNG" of Ho). Of one word, only on listed
+    organisations' names holding that word, one of a listed firm's name (`firm_words`: a
+    vessel or an aircraft has no branch)."""
     if head is None or not head.tokens:
         return []
     if len(head.tokens) > 1:
-        return [Variant(head, cap, "contained", organisations=True, whole=True)]
+        whole = Variant(head, cap, "contained", organisations=True, whole=True)
+        return [whole, Variant(head, cap, "contained", persons=True)] if persons else [whole]
     if (word := head.tokens[0]) in firm_words:
         return [Variant(head, cap, "contained", organisations=True, held=word)]
     return []
@@ -164,6 +172,20 @@ def descriptor_head(text: str, normaliser: Normaliser, references: References) -
 def _first_part(text: str) -> str:
     """The field up to its first comma or semicolon (all of it when it has none)."""
     return _SEPARATOR.split(text, maxsplit=1)[0]
+
+
+_BRACKET = regex.compile(r"[(\[（]")
+
+
+def bracket_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:
+    """The field before a bracket that something follows ("Sergei Shoigu (Russia)"), when it
+    has two words or more: a person's name, qualified. For persons' names only: an
+    organisation's brackets are part of its name ("Acme Trading (Hong Kong) Ltd")."""
+    parts = _BRACKET.split(text, maxsplit=1)
+    if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
+        return None
+    form = _part_form(parts[0], normaliser, references)
+    return form if len(form.tokens) > 1 else None
 
 
 def _part_form(part: str, normaliser: Normaliser, references: References) -> NameForm:

@@ -369,7 +369,7 @@ class NameIndex(ComponentNames, TokenPartners):
                 # its variant's cap (the name itself, not one holding it), the first listed.
                 if current is None or (score, raw, -i) > (current[0], current[1], -current[2]):
                     # A name that ends where a field goes on was found at the field's start.
-                    held = found or (variant.form.tokens if variant.method == "contained" else ())
+                    held = found or variant.found_at(alignment)
                     hit = NameMatch(entry, score, method, alignment, held)
                     best[entry.entity_id] = (score, raw, i, hit)
         ranked = sorted(best.values(), key=lambda b: (-b[0], -b[1], b[3].entry.entity_id))

@@ -23,6 +23,7 @@ from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import (
     PayeeWords,
+    bracket_head,
     descriptor_head,
     field_head,
     field_place_head,
@@ -186,6 +187,11 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         if named is not None and named.tokens != found[0].form.tokens:
             out.append(Variant(named, cap, "contained", organisations=True))
+            if len(named.tokens) > 1:  # a person's name before where ("..., Dubai")
+                out.append(Variant(named, cap, "contained", persons=True))
+        qualified = bracket_head(query, self.normaliser, references)
+        if qualified is not None and qualified.tokens != found[0].form.tokens:
+            out.append(Variant(qualified, cap, "contained", persons=True))
         processor = descriptor_head(query, self.normaliser, references)
         if processor is not None and processor.tokens != found[0].form.tokens:
             out.append(Variant(processor, cap, "contained", organisations=True))
@@ -193,7 +199,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                                   self.person_word_only, references)  # fmt: skip
         out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(found[0].form, self.normaliser, self._payee_words, self._grammar)
-        out.extend(head_variants(payee, cap, self._firm_words))
+        out.extend(head_variants(payee, cap, self._firm_words, persons=True))
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))

@@ -48,6 +48,18 @@ class Variant(NamedTuple):
             return False
         return not self.held or self.held in tokens
 
+    def found_at(self, alignment: Alignment) -> tuple[str, ...]:
+        """The words of the query a hit through it was found at, when it is a name found
+        where a field goes on (`contained`): its form's, and for a person's name only the
+        words from the first aligned to the last ("Payment to Sergei Shoigu for rent" holds
+        "Sergei Shoigu" however the head reaches on)."""
+        if self.method != "contained":
+            return ()
+        tokens = self.form.tokens
+        if self.persons and alignment.aligned_a:
+            return tokens[min(alignment.aligned_a) : max(alignment.aligned_a) + 1]
+        return tokens
+
     def fits(self, alignment: Alignment, tokens: tuple[str, ...]) -> bool:
         """Whether a hit with `alignment` on a name of `tokens` counts (`whole`, `alike`)."""
         if self.whole and not aligns_whole(alignment, self.form.tokens, tokens):
