@@ -1,7 +1,7 @@
 """A listed person's name given in short (without a middle name or patronymic) with a
 payment's words around it: the payee after "Payment to", the name before a comma or a
-bracket (heads.py) is scored by persons' rules as if it were the query, at most
-`contained_score`. Before, the words around it counted as name parts the listed name lacked
+bracket or after a title of several words (heads.py) is scored by persons' rules as if it
+were the query, at most `contained_score`. Before, the words around it counted as name parts the listed name lacked
 ("SHOIGU, Sergei Kuzhugetovich" keeps its patronymic) and took it to 0.70, CLEAR, while
 the bare name was REVIEW; with OFAC's persons, "Payment to {given} {surname}" found 36 of
 300 such persons, now 289 (the bare names 290; bench/person_phrases.py)."""
@@ -35,6 +35,10 @@ PHRASES = (
     "{} (Russia)",
     "{} [deceased]",
     "Wire transfer to {} for consulting",
+    "Defence Minister {}",
+    "Russian Defence Minister {}",
+    "His Excellency {}",
+    "Minister of Defence {}",
 )
 
 
@@ -68,6 +72,26 @@ def test_words_around_a_name_never_lower_it_below_review(name: str, phrase: str)
     assert around >= review(screener), (phrase.format(name), around)
 
 
+def test_a_title_head_stops_at_a_name_part(screener: Screener) -> None:
+    """Only ordinary English words that no listed person's name carries qualify a title: a
+    given name after a title is the name's ("General Ali Hassan", not "Hassan")."""
+    from banscreen.match.heads import PayeeWords, titled_head
+
+    index = screener.matcher.names
+    words = PayeeWords.of(screener.registry.matching)
+
+    def head(query: str) -> tuple[str, ...] | None:
+        form = titled_head(index.normaliser.form(query), index.normaliser, words, index.person_word)
+        return form.tokens if form is not None else None
+
+    assert head("Defence Minister Sergei Shoigu") == ("sergei", "shoigu")
+    assert head("His Excellency Sergei Shoigu") == ("sergei", "shoigu")
+    assert head("Minister Sergei Shoigu") is None  # a title alone is weighed down already
+    assert head("Defence Minister Shoigu") is None  # one word is no person's name
+    assert head("Colonel Jalaluddin Haqqani") is None
+    assert head("Acme Defence Minister Sergei Shoigu") is None  # it must lead
+
+
 @pytest.mark.parametrize("query", ["PARK SUNG HO", "Omar Jalaluddin Haqqani Park Kim Hassan"])
 def test_a_name_before_a_place_is_not_read_as_a_persons_head(
     screener: Screener, query: str
@@ -85,7 +109,8 @@ def test_without_persons_heads_these_were_missed(monkeypatch: pytest.MonkeyPatch
         lambda head, cap, firm_words, persons=False: original(head, cap, firm_words),
     )
     monkeypatch.setattr("banscreen.match.rewrites.bracket_head", lambda *a: None)
+    monkeypatch.setattr("banscreen.match.rewrites.titled_head", lambda *a: None)
     fresh = Screener(persons_screener().registry)
     fresh.matcher.names._variants_of.cache_clear()
-    for phrase in ("Payment to {}", "{} (Russia)"):
+    for phrase in ("Payment to {}", "{} (Russia)", "Defence Minister {}"):
         assert "person-shoigu" not in found(fresh, phrase.format("Sergei Shoigu"))

@@ -91,19 +91,21 @@ def head_variants(
 
 
 class PayeeWords(NamedTuple):
-    """The words `payee_head` reads, and what `payee_form` asks of a payee's name."""
+    """The words `payee_head` reads, what `payee_form` asks of a payee's name, and the
+    weight that tells `titled_head` a title."""
 
     payment: frozenset[str]
     lead: frozenset[str]
     trail: frozenset[str]
     short_max: int  # `short_token_max_chars`: an acronym's length
     common_zipf: float  # `person_common_word_zipf`: a word English uses
+    title_weight: float  # `person_title_weight`
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
-                   config.person_common_word_zipf)  # fmt: skip
+                   config.person_common_word_zipf, config.person_title_weight)  # fmt: skip
 
 
 def payee_form(
@@ -126,6 +128,29 @@ def payee_form(
         for t, f in zip(named.tokens, named.factors, strict=True)
     )
     return named if distinctive else None
+
+
+def titled_head(
+    form: NameForm, normaliser: Normaliser, words: PayeeWords, person_word: Callable[[str], bool]
+) -> NameForm | None:
+    """The name after a title of several words that leads a Latin query ("Defence Minister
+    Sergei Shoigu", "His Excellency ...", "Minister of Defence ..."): the leading words
+    that are titles (weighed `person_title_weight`) or ordinary English words no listed
+    person's name carries (`words.common_zipf`: "defence", "his", "of"; not "Ali"), at
+    least one a title, when two words or more follow. A title alone is weighed down in the
+    name itself; the words that qualify it were read as name parts the listed name lacks."""
+    if form.script != "Latin":
+        return None
+    run, titled = 0, False
+    for token, factor in zip(form.tokens, form.factors, strict=True):
+        if factor == words.title_weight:
+            titled = True
+        elif zipf(token) < words.common_zipf or person_word(token):
+            break
+        run += 1
+    if not titled or run < 2 or len(form.tokens) - run < 2:
+        return None
+    return normaliser.form(" ".join(form.tokens[run:]))
 
 
 def payee_head(

@@ -31,6 +31,7 @@ from .heads import (
     name_before_more,
     payee_form,
     place_head,
+    titled_head,
 )
 from .initialisms import Initialisms
 from .joined_brands import joined_brand
@@ -144,8 +145,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         if len(tokens) < 2 or any(has_han(t) for t in tokens):
             return None
         out: list[str] = []
-        i = 0
-        changed = False
+        i, changed = 0, False
         while i < len(tokens):
             for n in (4, 3, 2):
                 word = "".join(tokens[i : i + n])
@@ -163,16 +163,16 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         """The query's forms, each with the highest score it may give: the query itself;
         without reference numbers, dates and amounts ("Acme 12345"), uncapped; a company's
         name up to the legal form that ends it when the field goes on ("Acme Ltd, 1 Main
-        Street"), at most `contained_score`; with Cyrillic or Greek lookalikes in a Latin
-        word read as the letters they look like ("Аcme" with a Cyrillic "А"), uncapped; in
-        the Arabic script, read the Persian way ("ثاقب", Saqib), and in Hangul as a foreign
-        name ("스콧", Scott), uncapped (a transliteration is capped anyway); a foreign name
-        written in Chinese read back into Latin letters, at most `transliteration_max`;
-        re-segmented (words run together, "reportedAcme", "AcmeCorporation"), or with a
-        compound name's parts joined, at most `compact_score`; and with a last word cut off
-        by a field's length completed (cut.py), at most `truncated_max`. And up to a comma
-        or a place that ends it, and the processor before a statement descriptor's star
-        ("QUORVELPAY*SHOP"; heads.py), for organisations only, at most the same."""
+        Street"), at most `contained_score`; with Cyrillic or Greek lookalikes in a Latin word
+        read as the letters they look like ("Аcme"), uncapped; in the Arabic script read the
+        Persian way ("ثاقب", Saqib), in Hangul as a foreign name ("스콧", Scott), uncapped; a
+        foreign name written in Chinese read back into Latin letters, at most
+        `transliteration_max`; re-segmented ("reportedAcme") or with a compound name's parts
+        joined, at most `compact_score`; with a last word cut off by a field's length
+        completed (cut.py), at most `truncated_max`. And (heads.py, at most `contained_score`)
+        up to a comma or a place that ends it, and a card descriptor's processor
+        ("QUORVELPAY*SHOP"), for organisations; a payment's payee, the name up to a comma or a
+        bracket or after a title of several words, for persons too."""
         references = self.config.reference_words, self.config.currency_codes
         split = split_references(query, *references)
         if split is None:
@@ -183,23 +183,24 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             found = self._variants_of(split[0], None)
         else:
             found = self._variants_of(query, split[0])
-        cap, out = self.config.contained_score, list(found)
+        cap, out, form = self.config.contained_score, list(found), found[0].form
+
+        def add(h: NameForm | None, person: bool) -> None:  # a head, if not the query
+            if h is not None and h.tokens != form.tokens:
+                out.append(Variant(h, cap, "contained", organisations=not person, persons=person))
+
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
-        if named is not None and named.tokens != found[0].form.tokens:
-            out.append(Variant(named, cap, "contained", organisations=True))
-            if len(named.tokens) > 1:  # a person's name before where ("..., Dubai")
-                out.append(Variant(named, cap, "contained", persons=True))
-        qualified = bracket_head(query, self.normaliser, references)
-        if qualified is not None and qualified.tokens != found[0].form.tokens:
-            out.append(Variant(qualified, cap, "contained", persons=True))
-        processor = descriptor_head(query, self.normaliser, references)
-        if processor is not None and processor.tokens != found[0].form.tokens:
-            out.append(Variant(processor, cap, "contained", organisations=True))
-        placed = field_place_head(query, found[0].form, self.normaliser, self.places,
+        add(named, False)
+        add(named if named is not None and len(named.tokens) > 1 else None, True)
+        add(bracket_head(query, self.normaliser, references), True)
+        add(descriptor_head(query, self.normaliser, references), False)
+        placed = field_place_head(query, form, self.normaliser, self.places,
                                   self.person_word_only, references)  # fmt: skip
         out.extend(head_variants(placed, cap, self._firm_words))
-        payee = payee_form(found[0].form, self.normaliser, self._payee_words, self._grammar)
+        payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words, persons=True))
+        titled = titled_head(form, self.normaliser, self._payee_words, self.person_word)
+        out.extend(head_variants(titled, cap, self._firm_words, persons=True))
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
