@@ -16,7 +16,7 @@ from banscreen.match import across
 from banscreen.match.indic import indic_reading
 from banscreen.match.text import romanise
 from banscreen.registry import load_registry
-from helpers.matching import PERSONS, found, listed_data, transliterated_hit
+from helpers.matching import found, listed_data, persons_screener_with, transliterated_hit
 
 LISTED = {
     "p-randhir": ("person", "Randhir Kapoor"),
@@ -48,9 +48,7 @@ WRITTEN = [
 
 
 def _screener(folder: Path, **more: tuple[str, str]) -> Screener:
-    path = folder / "listed.yaml"
-    path.write_text(listed_data({**LISTED, **more}), encoding="utf-8")
-    return Screener(load_registry([PERSONS, path]))
+    return persons_screener_with(folder, listed_data({**LISTED, **more}))
 
 
 @pytest.fixture(scope="module")
