@@ -73,13 +73,13 @@ def head_variants(
     """A name at the head of a field (before a place, after a payment's words) as a form of
     the query, at most `cap` (`contained_score`): of more words, on organisations' names
     when it and the listed name align every word (a word more or less is another name), and
-    with `persons` (a payment's payee) on persons' names by persons' rules, as if it were
-    the query ("Payment to Sergei Shoigu" is the listed "SHOIGU, Sergei Kuzhugetovich", as
-    "Sergei Shoigu" is; the words around the name counted as parts the listed name lacks
-    took it below REVIEW). Not a name before a place: a place's name may be a person's name
-    part ("PARK SUNG HO" is not "PARK SUNG" of Ho). Of one word, only on listed
-    organisations' names holding that word, one of a listed firm's name (`firm_words`: a
-    vessel or an aircraft has no branch)."""
+    with `persons` (a payment's payee, a name after a title) on persons' names by persons'
+    rules, as if it were the query ("Payment to Sergei Shoigu" is the listed "SHOIGU,
+    Sergei Kuzhugetovich", as "Sergei Shoigu" is; the words around the name counted as
+    parts the listed name lacks took it below REVIEW). Not a name before a place: a place's
+    name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho). Of one
+    word, only on listed organisations' names holding that word, one of a listed firm's
+    name (`firm_words`: a vessel or an aircraft has no branch)."""
     if head is None or not head.tokens:
         return []
     if len(head.tokens) > 1:
