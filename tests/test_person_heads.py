@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
-from banscreen.match import heads
 from banscreen.model import Transaction
 from helpers.matching import found, persons_screener, review
 
@@ -103,14 +102,15 @@ def test_a_name_before_a_place_is_not_read_as_a_persons_head(
 def test_without_persons_heads_these_were_missed(monkeypatch: pytest.MonkeyPatch) -> None:
     """What the heads add (the tests above would pass without them if these were found some
     other way). Query-side forms only: the stored index is not changed by this."""
-    original = heads.head_variants
-    monkeypatch.setattr(
-        "banscreen.match.rewrites.head_variants",
-        lambda head, cap, firm_words, persons=False: original(head, cap, firm_words),
-    )
-    monkeypatch.setattr("banscreen.match.rewrites.bracket_head", lambda *a: None)
-    monkeypatch.setattr("banscreen.match.rewrites.titled_head", lambda *a: None)
+    monkeypatch.setattr("banscreen.match.rewrites.person_heads", lambda *a: [])
     fresh = Screener(persons_screener().registry)
     fresh.matcher.names._variants_of.cache_clear()
-    for phrase in ("Payment to {}", "{} (Russia)", "Defence Minister {}"):
+    for phrase in ("Payment to {}", "{} (Russia)", "Defence Minister {}", "{}, Moscow"):
         assert "person-shoigu" not in found(fresh, phrase.format("Sergei Shoigu"))
+
+
+def test_an_organisations_head_is_not_read_as_a_persons(screener: Screener) -> None:
+    """A head with a legal form or a word of organisations names no person."""
+    heads_of = screener.matcher.names.variants
+    for query in ("Acme Trading (Shenzhen) Co., Ltd.", "Payment to Acme Shipping Services"):
+        assert not [v for v in heads_of(query) if v.persons and v.method == "contained"]

@@ -67,32 +67,55 @@ def field_head(
     return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
 
 
-def head_variants(
-    head: NameForm | None, cap: float, firm_words: Container[str], persons: bool = False
-) -> list[Variant]:
+def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
     """A name at the head of a field (before a place, after a payment's words) as a form of
-    the query, at most `cap` (`contained_score`): of more words, on organisations' names
-    when it and the listed name align every word (a word more or less is another name), and
-    with `persons` (a payment's payee, a name after a title) on persons' names by persons'
-    rules, as if it were the query ("Payment to Sergei Shoigu" is the listed "SHOIGU,
-    Sergei Kuzhugetovich", as "Sergei Shoigu" is; the words around the name counted as
-    parts the listed name lacks took it below REVIEW). Not a name before a place: a place's
-    name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho). Of one
-    word, only on listed organisations' names holding that word, one of a listed firm's
-    name (`firm_words`: a vessel or an aircraft has no branch)."""
+    the query, at most `cap` (`contained_score`), on organisations' names only: of more
+    words when it and the listed name align every word (a word more or less is another
+    name); of one word, only on listed names holding that word, one of a listed firm's name
+    (`firm_words`: a vessel or an aircraft has no branch). Persons' names: `person_heads`."""
     if head is None or not head.tokens:
         return []
     if len(head.tokens) > 1:
-        whole = Variant(head, cap, "contained", organisations=True, whole=True)
-        return [whole, Variant(head, cap, "contained", persons=True)] if persons else [whole]
+        return [Variant(head, cap, "contained", organisations=True, whole=True)]
     if (word := head.tokens[0]) in firm_words:
         return [Variant(head, cap, "contained", organisations=True, held=word)]
     return []
 
 
+def person_heads(
+    query: str,
+    form: NameForm,
+    found: tuple[NameForm | None, ...],
+    normaliser: Normaliser,
+    words: PayeeWords,
+    references: References,
+    person_word: Callable[[str], bool],
+) -> list[NameForm]:
+    """The heads of a query (`form`) scored against persons' names by persons' rules, as if
+    each were the query, at most `contained_score`: those `found` (the field before its
+    first comma, the payee a payment's words name), the field before a bracket, the name
+    after a title of several words; each of two words or more, with no legal form or word
+    of organisations, and not the query itself. "Payment to Sergei Shoigu" is the listed
+    "SHOIGU, Sergei Kuzhugetovich", as "Sergei Shoigu" is: the words around the name counted
+    as parts the listed name lacks, and took it below REVIEW. Not a name before a place: a
+    place's name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho)."""
+    titled = titled_head(form, normaliser, words, person_word)
+    out: dict[tuple[str, ...], NameForm] = {}
+    for head in (*found, bracket_head(query, normaliser, references), titled):
+        if (
+            head is not None
+            and len(head.tokens) > 1
+            and head.tokens != form.tokens
+            and not head.legal_forms
+            and words.generic_weight not in head.factors
+        ):
+            out.setdefault(head.tokens, head)
+    return list(out.values())
+
+
 class PayeeWords(NamedTuple):
     """The words `payee_head` reads, what `payee_form` asks of a payee's name, and the
-    weight that tells `titled_head` a title."""
+    weights that tell a title (`titled_head`) and a word of organisations (`person_heads`)."""
 
     payment: frozenset[str]
     lead: frozenset[str]
@@ -100,12 +123,14 @@ class PayeeWords(NamedTuple):
     short_max: int  # `short_token_max_chars`: an acronym's length
     common_zipf: float  # `person_common_word_zipf`: a word English uses
     title_weight: float  # `person_title_weight`
+    generic_weight: float  # `generic_weight`
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
-                   config.person_common_word_zipf, config.person_title_weight)  # fmt: skip
+                   config.person_common_word_zipf, config.person_title_weight,
+                   config.generic_weight)  # fmt: skip
 
 
 def payee_form(

@@ -23,15 +23,14 @@ from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import (
     PayeeWords,
-    bracket_head,
     descriptor_head,
     field_head,
     field_place_head,
     head_variants,
     name_before_more,
     payee_form,
+    person_heads,
     place_head,
-    titled_head,
 )
 from .initialisms import Initialisms
 from .joined_brands import joined_brand
@@ -184,23 +183,19 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         else:
             found = self._variants_of(query, split[0])
         cap, out, form = self.config.contained_score, list(found), found[0].form
-
-        def add(h: NameForm | None, person: bool) -> None:  # a head, if not the query
-            if h is not None and h.tokens != form.tokens:
-                out.append(Variant(h, cap, "contained", organisations=not person, persons=person))
-
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
-        add(named, False)
-        add(named if named is not None and len(named.tokens) > 1 else None, True)
-        add(bracket_head(query, self.normaliser, references), True)
-        add(descriptor_head(query, self.normaliser, references), False)
+        processor = descriptor_head(query, self.normaliser, references)
+        for head in (named, processor):
+            if head is not None and head.tokens != form.tokens:
+                out.append(Variant(head, cap, "contained", organisations=True))
         placed = field_place_head(query, form, self.normaliser, self.places,
                                   self.person_word_only, references)  # fmt: skip
         out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
-        out.extend(head_variants(payee, cap, self._firm_words, persons=True))
-        titled = titled_head(form, self.normaliser, self._payee_words, self.person_word)
-        out.extend(head_variants(titled, cap, self._firm_words, persons=True))
+        out.extend(head_variants(payee, cap, self._firm_words))
+        persons = person_heads(query, form, (named, payee), self.normaliser, self._payee_words,
+                               references, self.person_word)  # fmt: skip
+        out.extend(Variant(head, cap, "contained", persons=True) for head in persons)
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
