@@ -1,6 +1,5 @@
-"""Persons' names in Devanagari and the other North Indian scripts: how many renderings of
-listed names are found, and how many unlisted names meet an OFAC person (a benchmark, not a
-test).
+"""Persons' names in Devanagari and the other Indian scripts: how many renderings of listed
+names are found, and how many unlisted names meet an OFAC person (a benchmark, not a test).
 
     python bench/indic_names.py [--split tune|measure] [--script S] [--examples N] [--json]
 
@@ -12,9 +11,11 @@ their Devanagari spelling (recall at REVIEW: the listed person among the hits); 
 unlisted, are looked up in Devanagari against the 3,953 OFAC persons of bench/data's name
 sets (every hit is false; bench/script_false_hits.py does the same for six other scripts).
 
-`--script Bengali` (Gurmukhi, Gujarati, Oriya) writes the corpus's Devanagari in that script
-by ICU's transliterator between them, letter for letter: spellings made, not found, close to
-how those languages write the same names but not always theirs.
+`--script Bengali` (Gurmukhi, Gujarati, Oriya; and Tamil, Telugu, Kannada, Malayalam, with a
+virama wherever Hindi does not say the vowel, as the southern languages write it) writes the
+corpus's Devanagari in that script by ICU's transliterator between them, letter for letter:
+spellings made, not found, close to how those languages write the same names but not always
+theirs (Tamil's least: it writes Sanskrit's letters its own way).
 """
 
 from __future__ import annotations
