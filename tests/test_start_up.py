@@ -36,6 +36,7 @@ _HEAVY = (
     "banscreen.registry.schema",
     "banscreen.sources.formats",
     "banscreen.sources.programs",
+    "wordfreq",  # its list takes a tenth of a second to read: asked only when needed
 )
 _PROBE = """
 import json, sys
