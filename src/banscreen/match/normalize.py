@@ -313,18 +313,15 @@ class Normaliser:
             for w in _words_as_read(folded)
         )  # fmt: skip
 
-    def plain_form(self, text: str) -> NameForm:
-        """The form without a person's reading: a listed name that is not a person's."""
-        return self._built(text, self._analyse(text), self.legal_forms(text))
+    def plain_form(self, text: str, read: bool = False) -> NameForm:
+        """The form without a person's reading: a listed name that is not a person's. With
+        `read`, its words in an Indian script read as their languages spell names: "randhir"
+        for रणधीर, which ICU writes "ranadhira" (indic.py)."""
+        return self._built(text, self._analyse(text), self.legal_forms(text), read=read)
 
     def person_form(self, text: str) -> NameForm:
         """The reading persons are scored by: Latin words read as legal forms kept."""
         return self._built(text, self._analyse(text, legal=False), frozenset(), legal=False)
-
-    def read_form(self, text: str) -> NameForm:
-        """The plain form with its words in an Indian script read as their languages
-        spell names: "randhir" for रणधीर, which ICU writes "ranadhira" (indic.py)."""
-        return self._built(text, self._analyse(text), self.legal_forms(text), read=True)
 
     def _built(
         self,

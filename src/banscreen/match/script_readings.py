@@ -28,7 +28,7 @@ def script_readings(
                 made = normaliser.form(read)
                 out.append(Variant(made, cap, "transliterated", persons=persons))
     elif form.script in BLOCKS:
-        read_form = normaliser.read_form(name)
+        read_form = normaliser.plain_form(name, read=True)
         if read_form.roman != form.roman:
             # On organisations, only on their brands' names (as a brand's name written apart,
             # joined_brands.py): through it, 1,000 frequent Hindi and Bengali words each
