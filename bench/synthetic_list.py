@@ -64,7 +64,7 @@ COUNTRIES = ["ir", "ru", "ae", "cn", "kp", "sy", "by", "hk", "tr", "ve", "cu", "
 PROGRAMS = ["SDGT", "IRAN", "RUSSIA-EO14024", "NPWMD", "CYBER2", "DPRK3", "SYRIA", "IFSR"]
 
 
-def _word(rng: random.Random, syllables: int) -> str:
+def made_up_word(rng: random.Random, syllables: int) -> str:
     return "".join(
         rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables)
     ).capitalize()
@@ -80,9 +80,9 @@ class Party:
 
 def parties(count: int = 20_000, seed: int = 1) -> list[Party]:
     rng = random.Random(seed)
-    brands = [_word(rng, rng.randint(2, 4)) for _ in range(count // 2)]
-    given = [_word(rng, rng.randint(2, 3)) for _ in range(900)]
-    family = [_word(rng, rng.randint(2, 4)) for _ in range(4000)]
+    brands = [made_up_word(rng, rng.randint(2, 4)) for _ in range(count // 2)]
+    given = [made_up_word(rng, rng.randint(2, 3)) for _ in range(900)]
+    family = [made_up_word(rng, rng.randint(2, 4)) for _ in range(4000)]
     out: list[Party] = []
     for i in range(count):
         country = rng.choice(COUNTRIES)
