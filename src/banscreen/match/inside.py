@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..registry.matching import MatchingConfig
+from .common_words import zipf
 from .forms import spoken_order
 from .places import Places
 from .prepared import Prepared, Score, Side
@@ -20,6 +21,7 @@ class Inside:
     places: Places | None
     person_word: Callable[[str], bool]
     _references: frozenset[str]
+    _party_words: frozenset[str]
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -36,7 +38,8 @@ class Inside:
         self, haystack: Side, needle: Side, allowed: bool, describing: bool = False
     ) -> int:
         """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
-        into another name by a distinctive word right after it; -1 if it does not. With
+        into another name by a distinctive word right after it (`_says_what`); -1 if it
+        does not. With
         `describing`, the rest of `haystack` may only describe (places, generic words):
         pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
         app name read in the middle of an unrelated company's characters)."""
@@ -60,9 +63,34 @@ class Inside:
             # A place right after it says where ("Bank Melli Iran Hamburg Branch"): the word
             # after the place decides.
             after += self.places.length_at(haystack.tokens, after)
-        if after < len(haystack.tokens) and haystack.factors[after] >= 1.0:
+        if (
+            after < len(haystack.tokens)
+            and haystack.factors[after] >= 1.0
+            and not self._says_what(needle.tokens, haystack, after)
+        ):
             return -1
         return at
+
+    def _says_what(self, name: tuple[str, ...], haystack: Side, after: int) -> bool:
+        """Whether the words after `name` in `haystack` (from `after`) say what the row is
+        for rather than go on with another name ("CamScanner license", "Acme Trading annual
+        maintenance INV-2231"): each distinctive one an ordinary English word
+        (`trailing_word_min_zipf`) up to the end or a word that brings in another party
+        ("... license for Zeltra Corp": `payee_lead_words`, `payee_trail_words`), after a
+        name holding a word English does not use (`trailing_name_max_zipf`). A name of
+        ordinary words goes on with them as often ("Golden Star Restaurant"), and a word
+        English does not use is another name's ("... Bank Solar Kraftwerk")."""
+        cfg = self.config
+        if not any(zipf(t) < cfg.trailing_name_max_zipf for t in name):
+            return False
+        for word, factor in zip(haystack.tokens[after:], haystack.factors[after:], strict=True):
+            if word in self._party_words:
+                break
+            if word in self._references or any(c.isdigit() for c in word):
+                continue
+            if factor >= 1.0 and not (word.isascii() and zipf(word) >= cfg.trailing_word_min_zipf):
+                return False
+        return True
 
     def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
         """A person's whole name of two parts or more, `needle`, as it occurs in a longer

@@ -76,6 +76,7 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         self.places = places  # where places' names begin in a name's tokens
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
+        self._party_words = frozenset((*config.payee_lead_words, *config.payee_trail_words))
         self.korean = KoreanNames(config)
 
     # ------------------------------------------------------------------ rules

@@ -74,6 +74,8 @@ class MatchingConfig:
     contained_name_kinds: list[str]
     coined_name_min_chars: Positive
     coined_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
+    trailing_word_min_zipf: Annotated[float, Interval(ge=0, le=8)]
+    trailing_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     name_end_words: list[str]
     legal_form_conflict_max: Share
     weak_name_max_chars: Count
