@@ -798,15 +798,26 @@ def test_one_word_that_many_listed_persons_carry_is_no_review(tmp_path: Path, qu
 @pytest.mark.parametrize(
     "query",
     ["Alipay 12345", "WeChat Pay ref 88231", "CamScanner INV 7781", f"We{ZWSP}Chat Pay",
-     f"We{WORD_JOINER}Chat Pay", "Alipay, invoice no. 2021-03-15", "USD 1,200.00 Alipay"],
+     f"We{WORD_JOINER}Chat Pay", "Alipay, invoice no. 2021-03-15", "USD 1,200.00 Alipay",
+     "Alipay\u2122", "WeChat Pay\u2120", "CamScanner\u2122 INV 7781"],
 )  # fmt: skip
 def test_a_reference_or_an_invisible_character_gives_the_clean_names_outcome(
     screener: Screener, query: str
 ) -> None:
     clean = {
-        "Alipay": ["Alipay 12345", "Alipay, invoice no. 2021-03-15", "USD 1,200.00 Alipay"],
-        "WeChat Pay": ["WeChat Pay ref 88231", f"We{ZWSP}Chat Pay", f"We{WORD_JOINER}Chat Pay"],
-        "CamScanner": ["CamScanner INV 7781"],
+        "Alipay": [
+            "Alipay 12345",
+            "Alipay, invoice no. 2021-03-15",
+            "USD 1,200.00 Alipay",
+            "Alipay\u2122",
+        ],
+        "WeChat Pay": [
+            "WeChat Pay ref 88231",
+            f"We{ZWSP}Chat Pay",
+            f"We{WORD_JOINER}Chat Pay",
+            "WeChat Pay\u2120",
+        ],
+        "CamScanner": ["CamScanner INV 7781", "CamScanner\u2122 INV 7781"],
     }
     name = next(k for k, v in clean.items() if query in v)
     options = ScreenOptions(policy=Policy.ANTICIPATE)
@@ -885,6 +896,8 @@ def test_a_reference_number_or_an_invisible_character_never_loses_a_listed_name(
     for _ in range(data.draw(st.integers(1, 3))):
         at = data.draw(st.integers(1, max(1, len(text) - 1)))
         text = text[:at] + data.draw(INVISIBLE) + text[at:]
+    if data.draw(st.booleans()):  # a trade, service, registered or copyright mark
+        text += data.draw(st.sampled_from(["\u2122", "\u2120", "\u00ae", "\u00a9"]))
     if data.draw(st.booleans()):
         text = f"{text} {data.draw(REFERENCES)}"
     hits = found(screener, text)

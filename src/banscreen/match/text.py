@@ -29,6 +29,11 @@ from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
+# Trade, service, registered and copyright marks: NFKC writes the first two as the letters
+# "TM" and "SM" run on to the name they follow ("Alipay™" read as "alipaytm" was a CLEAR),
+# and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Kaspersky Lab®"). They
+# mark a name, and are no part of it.
+_MARK_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u00ae\u00a9\u2117", " "))
 # Characters that render as nothing and so must match nothing: the format category (zero-width
 # space and joiners, word joiner, bidirectional controls, soft hyphen, byte-order mark),
 # variation selectors and the combining grapheme joiner.
@@ -186,8 +191,11 @@ def _visible(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width forms fold), invisible characters removed, name dots to spaces."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width forms fold), invisible characters and mark signs removed, name
+    dots to spaces."""
+    if text.isascii():  # NFKC leaves ASCII as it is
+        return text
+    text = unicodedata.normalize("NFKC", text.translate(_MARK_SIGNS))
     if not text.isascii():
         text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
     return text
