@@ -1015,7 +1015,7 @@ def test_taking_a_reference_away_keeps_a_mark_that_begins_a_word() -> None:
     the name left once "407199" is taken away must be the name as given, mark and all, or
     the query without its reference is another name (found by test_candidate_bound.py's
     property: the listed "ُمَر رَهِمِ" with a reference after it matched nothing)."""
-    from banscreen.match.text import split_references
+    from banscreen.match.references import split_references
 
     name = "\u064fمَر رَهِمِ"
     assert split_references(f"{name} 407199", ["ref"], ["usd"]) == (name, ["407199"])

@@ -16,7 +16,8 @@ from banscreen.engine import Screener
 from banscreen.match.common_words import zipf
 from banscreen.match.index import NameIndex
 from banscreen.match.inside import Inside
-from helpers.matching import found, listed_data, persons_screener_with
+from banscreen.match.references import split_references
+from helpers.matching import found, listed_data, persons_screener, persons_screener_with
 
 # Ordinary English words, as a payee field types them after a name.
 ENGLISH = [w for w in top_n_list("en", 2000) if w.isalpha() and len(w) > 3]
@@ -29,6 +30,7 @@ def screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         "org-zeltravox": ("company", "ZELTRAVOX"),
         "org-korvane-trading": ("company", "KORVANE QUINTEX TRADING LLC"),
         "org-golden-star": ("company", "GOLDEN STAR"),
+        "org-morvane-consulting": ("company", "MORVANE CONSULTING"),
     })  # fmt: skip
     return persons_screener_with(tmp_path_factory.mktemp("trailing"), data)
 
@@ -65,6 +67,7 @@ def test_an_english_word_after_a_listed_name_keeps_the_hit(screener: Screener, d
         ("ZELTRAVOX annual maintenance INV-2231", "org-zeltravox"),
         ("Zeltravox license for Morvane Corp", "org-zeltravox"),  # another party after "for"
         ("Korvane Quintex Trading subscription renewal", "org-korvane-trading"),
+        ("Morvane Consulting donation", "org-morvane-consulting"),  # an organisation's word
     ],
 )
 def test_what_the_row_is_for_after_the_name(screener: Screener, query: str, entity: str) -> None:
@@ -77,6 +80,7 @@ def test_what_the_row_is_for_after_the_name(screener: Screener, query: str, enti
         ("Zeltravox Morvane", "org-zeltravox"),  # a made-up word: another name goes on
         ("Zeltravox license Morvane", "org-zeltravox"),  # ... after an ordinary word
         ("Golden Star Restaurant Supplies", "org-golden-star"),  # a name of ordinary words
+        ("Zeltravox Solar GmbH", "org-zeltravox"),  # a company's name: it has a legal form
     ],
 )
 def test_another_name_still_runs_on(screener: Screener, query: str, entity: str) -> None:
@@ -86,9 +90,10 @@ def test_another_name_still_runs_on(screener: Screener, query: str, entity: str)
 def test_without_the_rule_the_names_are_missed(
     screener: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ["Zeltravox license", "Korvane Quintex Trading subscription renewal"]
+    # Words that are not payment words (heads.payee_head takes those off the end).
+    queries = ["Zeltravox maintenance", "Korvane Quintex Trading annual maintenance"]
     assert all(found(screener, q) for q in queries)
-    monkeypatch.setattr(Inside, "_says_what", lambda self, name, haystack, after: False)
+    monkeypatch.setattr(Inside, "_says_what", lambda self, needle, haystack, after: False)
     forget = (NameIndex._hits.cache_clear, screener.matcher.match_name.cache_clear)
     for clear in forget:  # hits are remembered per form and per query
         clear()
@@ -107,3 +112,75 @@ def test_the_shipped_apps_are_tried(screener: Screener) -> None:
 def test_words_rarer_than_the_floor_are_not_ordinary(screener: Screener) -> None:
     config = screener.registry.matching
     assert zipf("license") >= config.trailing_word_min_zipf > zipf("morvane")
+
+
+# ---- persons: what a payment to a person is for, and dates written with a month
+
+
+@pytest.fixture(scope="module")
+def persons() -> Screener:
+    return persons_screener()
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Sergei Shoigu salary", "person-shoigu"),
+        ("Sergei Shoigu salary March", "person-shoigu"),
+        ("SHOIGU SERGEI rent payment", "person-shoigu"),
+        ("Sergei Shoigu for consulting services", "person-shoigu"),
+        ("Raul Castro pension", "person-castro"),
+        ("Hamid Reza Moghaddam royalties", "person-moghaddam"),
+    ],
+)
+def test_what_a_payment_to_a_person_is_for(persons: Screener, query: str, entity: str) -> None:
+    """A person's name is not searched inside longer ones by its first words alone: the
+    words after it that say what the payment is for are taken off (heads.payee_head)."""
+    assert entity in found(persons, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Ivan Petrov salary", "Maria Lopez pension March", "Kim Jong Young salary",
+     "Park Sung Ho consulting fee", "Kim Jong Young for consulting", "Sergei Shoigu March"],
+)  # fmt: skip
+def test_what_for_words_take_no_other_person_to_a_hit(persons: Screener, query: str) -> None:
+    """Unlisted persons, a different person sharing most parts, and a month alone (no
+    payment word taken: "March" is no payment) give no hit they would not give bare."""
+    bare = query.split(" for ")[0]
+    if bare == query:
+        bare = query.rsplit(" ", 2 if query.endswith("consulting fee") else 1)[0]
+    assert set(found(persons, query)) <= set(found(persons, bare)), query
+    if query != "Sergei Shoigu March":
+        assert not found(persons, query), query
+
+
+MONTH = st.sampled_from(["March", "MAR", "Mar", "January", "JAN", "Dec", "September", "May"])
+DAY = st.integers(1, 28).map(str)
+YEAR = st.integers(1990, 2030).map(str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Sergei Shoigu", "Acme Trading", "Zeltravox"]),
+    st.sampled_from(["{d} {m} {y}", "{m} {y}", "{m}-{y}", "{d} {m}", "{m} {d} {y}", "{y} {m} {d}"]),
+    MONTH,
+    DAY,
+    YEAR,
+)
+def test_a_date_written_with_a_month_rides_along(
+    name: str, shape: str, month: str, day: str, year: str
+) -> None:
+    text = f"{name} {shape.format(d=day, m=month, y=year)}"
+    named = month.casefold() == "may" and shape in ("{m} {y}", "{m}-{y}", "{d} {m}")
+    left = split_references(text, ["ref"], ["usd"])
+    if named:  # "Theresa May 2019": a month that is a name too, beside one number only
+        assert left is None or month in left[0].split(), (text, left)
+    else:
+        assert left is not None and left[0] == name, (text, left)
+
+
+def test_a_person_with_a_date_after_the_name(persons: Screener) -> None:
+    for query in ("Sergei Shoigu 15 March 2021", "Sergei Shoigu Mar-2021",
+                  "Sergei Shoigu salary March 2021"):  # fmt: skip
+        assert "person-shoigu" in found(persons, query), query

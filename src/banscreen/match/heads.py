@@ -14,7 +14,8 @@ from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import has_han
 from .places import Places
-from .text import find_words, fold_latin, strip_references
+from .references import month_word, strip_references
+from .text import find_words, fold_latin
 from .variants import Variant
 
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
@@ -97,11 +98,17 @@ def person_heads(
     after a title of several words; each of two words or more, with no legal form or word
     of organisations, and not the query itself. "Payment to Sergei Shoigu" is the listed
     "SHOIGU, Sergei Kuzhugetovich", as "Sergei Shoigu" is: the words around the name counted
-    as parts the listed name lacks, and took it below REVIEW. Not a name before a place: a
+    as parts the listed name lacks, and took it below REVIEW. And the words before one that
+    brings in another party or a purpose ("Sergei Shoigu for consulting services", "...
+    via Western Union"), which no person's name carries. Not a name before a place: a
     place's name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho)."""
     titled = titled_head(form, normaliser, words, person_word)
+    trailed = None
+    if form.script == "Latin":
+        cut = next((i for i, t in enumerate(form.tokens) if t in words.trail), 0)
+        trailed = normaliser.form(" ".join(form.tokens[:cut])) if cut >= 2 else None
     out: dict[tuple[str, ...], NameForm] = {}
-    for head in (*found, bracket_head(query, normaliser, references), titled):
+    for head in (*found, bracket_head(query, normaliser, references), titled, trailed):
         if (
             head is not None
             and len(head.tokens) > 1
@@ -186,10 +193,11 @@ def payee_head(
     """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
     Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
     `lead` word ("to", "for"), up to a `trail` word that brings in another party ("via",
-    "from") and without payment words at their end. A list's name of one word is not looked
-    for inside longer ones (entries.py), so such a payment was a CLEAR where the payee's
-    name alone is a hit. None unless a payment word was taken away, and for names not in
-    Latin letters."""
+    "from") and without payment words (or a month: "Sergei Shoigu salary March") at their
+    end. A list's name of one word is not looked for inside longer ones (entries.py), nor a
+    person's by its first words, so such a payment was a CLEAR where the payee's name alone
+    is a hit. None unless a payment word was taken away, and for names not in Latin
+    letters."""
     tokens = form.tokens
     if form.script != "Latin" or len(tokens) < 2:
         return None
@@ -201,8 +209,8 @@ def payee_head(
     end = start
     while end < len(tokens) and (end == start or tokens[end] not in trail):
         end += 1
-    while end > start and tokens[end - 1] in payment:
-        end -= 1
+    while end > start and (tokens[end - 1] in payment or month_word(tokens[end - 1])):
+        end -= 1  # "... salary March"
     taken = (*tokens[:start], *tokens[end:])
     if start == end or not any(t in payment for t in taken):
         return None

@@ -66,22 +66,27 @@ class Inside:
         if (
             after < len(haystack.tokens)
             and haystack.factors[after] >= 1.0
-            and not self._says_what(needle.tokens, haystack, after)
+            and not self._says_what(needle, haystack, after)
         ):
             return -1
         return at
 
-    def _says_what(self, name: tuple[str, ...], haystack: Side, after: int) -> bool:
-        """Whether the words after `name` in `haystack` (from `after`) say what the row is
-        for rather than go on with another name ("CamScanner license", "Acme Trading annual
+    def _says_what(self, needle: Side, haystack: Side, after: int) -> bool:
+        """Whether the words after `needle` in `haystack` (from `after`) say what the row is
+        for rather than go on with another name ("Acmescan license", "Acme Trading annual
         maintenance INV-2231"): each distinctive one an ordinary English word
         (`trailing_word_min_zipf`) up to the end or a word that brings in another party
         ("... license for Zeltra Corp": `payee_lead_words`, `payee_trail_words`), after a
         name holding a word English does not use (`trailing_name_max_zipf`). A name of
-        ordinary words goes on with them as often ("Golden Star Restaurant"), and a word
-        English does not use is another name's ("... Bank Solar Kraftwerk")."""
+        ordinary words goes on with them as often ("Golden Star Restaurant"), a word English
+        does not use is another name's ("... Bank Solar Kraftwerk"), and so are the words of
+        a name with a legal form: "Acmescan Solar GmbH", "Acmescan Marketing Agency LLC"
+        are companies' names (whatever the listed Acmescan's legal form), and with no word's
+        place kept for a legal form, so is "Acmescan LLC maintenance" (left)."""
         cfg = self.config
-        if not any(zipf(t) < cfg.trailing_name_max_zipf for t in name):
+        if haystack.legal:
+            return False
+        if not any(zipf(t) < cfg.trailing_name_max_zipf for t in needle.tokens):
             return False
         for word, factor in zip(haystack.tokens[after:], haystack.factors[after:], strict=True):
             if word in self._party_words:
@@ -129,4 +134,4 @@ def side_of(prepared: Prepared, person: bool) -> Side:
     f, p = prepared.form, prepared
     if person:
         return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
-    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted)
+    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted, f.legal_forms)

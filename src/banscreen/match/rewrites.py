@@ -42,6 +42,7 @@ from .near import Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .places import Places
+from .references import split_references
 from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
@@ -50,7 +51,6 @@ from .text import (
     clean,
     lookalike_reading,
     persian_reading,
-    split_references,
     split_words,
 )
 from .variants import Variant

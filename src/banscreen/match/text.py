@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from functools import lru_cache
 
 import icu
@@ -30,8 +29,8 @@ from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
 # Trade, service, registered and copyright marks: NFKC writes the first two as the letters
-# "TM" and "SM" run on to the name they follow ("Alipay™" read as "alipaytm" was a CLEAR),
-# and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Kaspersky Lab®"). They
+# "TM" and "SM" run on to the name they follow ("Acmepay™" read as "acmepaytm"),
+# and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Acme Lab®"). They
 # mark a name, and are no part of it.
 _MARK_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u00ae\u00a9\u2117", " "))
 # Characters that render as nothing and so must match nothing: the format category (zero-width
@@ -280,70 +279,6 @@ def romanise(word: str, read: bool = False) -> tuple[str, ...]:
         if latin:
             out.append(latin)
     return tuple(out)
-
-
-_TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
-_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
-_AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
-
-
-def _reference(word: str) -> bool:
-    """A number of three digits or more, or a code of letters and two digits or more."""
-    if word.isdigit():
-        return len(word) >= 3
-    return len(word) >= 4 and word.isascii() and sum(ch.isdigit() for ch in word) >= 2
-
-
-@lru_cache(maxsize=64)
-def _casefolded(words: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The config's word lists as sets, made once rather than on every name."""
-    return frozenset(w.casefold() for w in words) | frozenset(extra)
-
-
-def strip_references(
-    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
-) -> str | None:
-    """The text without the reference numbers, dates and amounts that ride along with a
-    name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
-    or None when there are none (or nothing else is left).
-
-    A word that introduces a reference ("ref", "invoice", "no") goes with it, and a
-    currency code with an amount; on their own they stay. Numbers of one or two digits stay
-    too: they are part of names ("Brigade 44", "7-Eleven").
-    """
-    split = split_references(text, reference_words, currency_codes)
-    return None if split is None else split[0]
-
-
-def split_references(
-    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
-) -> tuple[str, list[str]] | None:
-    """strip_references, with the words it took away (a date or an amount as one word)."""
-    if not any(ch.isdigit() for ch in text):
-        return None  # every reference, date and amount has a digit
-    cleaned = clean(text)
-    dates = _DATE.findall(cleaned)
-    dated = _DATE.sub(" \0 ", cleaned)
-    amounts = _AMOUNT.findall(dated)
-    words = _TOKEN.findall(_AMOUNT.sub(" \0 ", dated))
-    introducers = _casefolded(tuple(reference_words), ("#", "№"))
-    currencies = _casefolded(tuple(currency_codes))
-    drop = [w == "\0" or _reference(w) for w in words]
-    for i, word in enumerate(words):
-        folded = word.casefold()
-        if folded in introducers and any(drop[i + 1 : i + 3]):
-            drop[i] = True
-        if folded in currencies and (
-            (i + 1 < len(words) and drop[i + 1]) or (i > 0 and drop[i - 1])
-        ):
-            drop[i] = True
-    if not any(drop):
-        return None
-    kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
-    if not any(any(ch.isalpha() for ch in w) for w in kept):
-        return None
-    removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
-    return " ".join(kept), dates + amounts + removed
 
 
 _PACKAGE_SEPARATORS = regex.compile(r"[^\p{L}\p{N}]+")

@@ -1,0 +1,109 @@
+"""The reference numbers, dates and amounts that ride along with a name in a payee field
+("Acme 12345", "Acme Pay ref 88231", "Acme 15 March 2021", "USD 1,200.00"), found so that
+the name is also looked up without them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from .text import clean
+
+_TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
+_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
+
+
+# English months and their abbreviations (calendar's): a date written with one ("15 March
+# 2021", "Mar-2021") rides along with a name as a numeric one does. Those that are persons'
+# names too ("Theresa May 2019") count only between two numbers.
+_MONTHS = frozenset(m.casefold() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
+_NAMED_MONTHS = frozenset({"may", "june", "april", "august", "jun"})
+
+
+def month_word(word: str) -> bool:
+    """A month's name or abbreviation that is no person's name too ("march", "dec")."""
+    return word in _MONTHS and word not in _NAMED_MONTHS
+
+
+def _dated(words: list[str], drop: list[bool], i: int) -> list[int]:
+    """The positions of a date written with the month words[i]: the month and a day of one
+    or two digits beside it, when a day or a dropped year is beside it (for a month that is
+    a name too, on both sides, or a day with a year after it); [] otherwise."""
+    month = words[i].casefold()
+    if month not in _MONTHS:
+        return []
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    dated = [j for j in near if drop[j] or (words[j].isdigit() and len(words[j]) <= 2)]
+    # A day with a dropped year on its other side dates the month as well ("May 1 1990").
+    full = len(dated) == 2 or any(
+        0 <= 2 * j - i < len(words) and drop[2 * j - i] for j in dated if not drop[j]
+    )
+    if not dated or (month in _NAMED_MONTHS and not full):
+        return []
+    return [i, *dated]
+
+
+def _reference(word: str) -> bool:
+    """A number of three digits or more, or a code of letters and two digits or more."""
+    if word.isdigit():
+        return len(word) >= 3
+    return len(word) >= 4 and word.isascii() and sum(ch.isdigit() for ch in word) >= 2
+
+
+@lru_cache(maxsize=64)
+def _casefolded(words: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The config's word lists as sets, made once rather than on every name."""
+    return frozenset(w.casefold() for w in words) | frozenset(extra)
+
+
+def strip_references(
+    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+) -> str | None:
+    """The text without the reference numbers, dates and amounts that ride along with a
+    name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
+    or None when there are none (or nothing else is left).
+
+    A word that introduces a reference ("ref", "invoice", "no") goes with it, and a
+    currency code with an amount; on their own they stay. Numbers of one or two digits stay
+    too: they are part of names ("Brigade 44", "7-Eleven").
+    """
+    split = split_references(text, reference_words, currency_codes)
+    return None if split is None else split[0]
+
+
+def split_references(
+    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+) -> tuple[str, list[str]] | None:
+    """strip_references, with the words it took away (a date or an amount as one word)."""
+    if not any(ch.isdigit() for ch in text):
+        return None  # every reference, date and amount has a digit
+    cleaned = clean(text)
+    dates = _DATE.findall(cleaned)
+    dated = _DATE.sub(" \0 ", cleaned)
+    amounts = _AMOUNT.findall(dated)
+    words = _TOKEN.findall(_AMOUNT.sub(" \0 ", dated))
+    introducers = _casefolded(tuple(reference_words), ("#", "№"))
+    currencies = _casefolded(tuple(currency_codes))
+    drop = [w == "\0" or _reference(w) for w in words]
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if folded in introducers and any(drop[i + 1 : i + 3]):
+            drop[i] = True
+        if folded in currencies and (
+            (i + 1 < len(words) and drop[i + 1]) or (i > 0 and drop[i - 1])
+        ):
+            drop[i] = True
+        for j in _dated(words, drop, i):
+            drop[j] = True
+    if not any(drop):
+        return None
+    kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
+    if not any(any(ch.isalpha() for ch in w) for w in kept):
+        return None
+    removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
+    return " ".join(kept), dates + amounts + removed
