@@ -104,8 +104,8 @@ def person_heads(
     place's name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho)."""
     titled = titled_head(form, normaliser, words, person_word)
     trailed = None
-    if form.script == "Latin":
-        cut = next((i for i, t in enumerate(form.tokens) if t in words.trail), 0)
+    if form.script == "Latin" and not words.trail.isdisjoint(form.tokens):
+        cut = next(i for i, t in enumerate(form.tokens) if t in words.trail)
         trailed = normaliser.form(" ".join(form.tokens[:cut])) if cut >= 2 else None
     out: dict[tuple[str, ...], NameForm] = {}
     for head in (*found, bracket_head(query, normaliser, references), titled, trailed):

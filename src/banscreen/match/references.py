@@ -31,12 +31,11 @@ def month_word(word: str) -> bool:
 
 
 def _dated(words: list[str], drop: list[bool], i: int) -> list[int]:
-    """The positions of a date written with the month words[i]: the month and a day of one
-    or two digits beside it, when a day or a dropped year is beside it (for a month that is
-    a name too, on both sides, or a day with a year after it); [] otherwise."""
+    """The positions of a date written with the month words[i] (one of `_MONTHS`): the
+    month and a day of one or two digits beside it, when a day or a dropped year is beside
+    it (for a month that is a name too, on both sides, or a day with a year after it); []
+    otherwise."""
     month = words[i].casefold()
-    if month not in _MONTHS:
-        return []
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
     dated = [j for j in near if drop[j] or (words[j].isdigit() and len(words[j]) <= 2)]
     # A day with a dropped year on its other side dates the month as well ("May 1 1990").
@@ -98,8 +97,9 @@ def split_references(
             (i + 1 < len(words) and drop[i + 1]) or (i > 0 and drop[i - 1])
         ):
             drop[i] = True
-        for j in _dated(words, drop, i):
-            drop[j] = True
+        if folded in _MONTHS:
+            for j in _dated(words, drop, i):
+                drop[j] = True
     if not any(drop):
         return None
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
