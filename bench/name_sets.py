@@ -89,6 +89,21 @@ def ofac_persons_matcher(parties: dict[str, tuple[str, list[str]]]) -> Matcher:
     return Matcher(set_registry(load_registry(), persons))
 
 
+Parties = dict[str, tuple[str, list[str]]]
+
+
+def ofac_organisations() -> tuple[Parties, Parties, dict[str, str], Matcher]:
+    """Every party of the sets, OFAC's organisations among them, each organisation's split
+    (`tune` when it is in no pair), and a matcher with those organisations as its entities:
+    what the probes of organisations' names in phrases look names up among."""
+    from banscreen.registry import load_registry
+
+    parties, pairs = read_sets()
+    orgs = {k: v for k, v in parties.items() if v[0] != "Person" and k.startswith("ofac")}
+    split = {p.entity: p.split for p in pairs if p.entity in orgs}
+    return parties, orgs, split, Matcher(set_registry(load_registry(), orgs))
+
+
 def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list[float], float]:
     matcher = Matcher(registry)
     index = matcher.names

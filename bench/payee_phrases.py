@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Iterator
 
 from wordfreq import top_n_list
 
 import name_sets
 from banscreen.match import Matcher
-from banscreen.registry import load_registry
 
 PHRASES = [
     "Payment to {}",
@@ -58,17 +58,26 @@ def hit_ids(matcher: Matcher, query: str) -> set[str]:
     return {m.entry.entity_id for m in matcher.names.match(query)}
 
 
+def findable(
+    orgs: name_sets.Parties, split: dict[str, str], matcher: Matcher
+) -> Iterator[tuple[str, str, str, str]]:
+    """(entity, split, name, "one word" or "more words") of each Latin name of `orgs` that
+    alone finds its own party."""
+    words = matcher.names.normaliser.tokenize
+    for entity, (_, names) in sorted(orgs.items()):
+        part = split.get(entity, "tune")
+        for name in names:
+            if name.isascii() and entity in hit_ids(matcher, name):
+                yield entity, part, name, "one word" if len(words(name)) == 1 else "more words"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", type=int, default=0, help="misses to print")
     parser.add_argument("--examples", type=int, default=0, help="false hits to print")
     args = parser.parse_args()
 
-    parties, pairs = name_sets.read_sets()
-    orgs = {k: v for k, v in parties.items() if v[0] != "Person" and k.startswith("ofac")}
-    split = {p.entity: p.split for p in pairs if p.entity in orgs}
-    matcher = Matcher(name_sets.set_registry(load_registry(), orgs))
-    words = matcher.names.normaliser.tokenize
+    parties, orgs, split, matcher = name_sets.ofac_organisations()
 
     # Another firm whose name starts with the listed one's word: a hit on it is false.
     other_firm = Counter[str]()
@@ -77,26 +86,21 @@ def main() -> None:
     found: Counter[tuple[str, str, str]] = Counter()
     total: Counter[tuple[str, str, str]] = Counter()
     misses: list[str] = []
-    for entity, (_, names) in sorted(orgs.items()):
-        part = split.get(entity, "tune")
-        for name in names:
-            if not name.isascii() or entity not in hit_ids(matcher, name):
-                continue
-            size = "one word" if len(words(name)) == 1 else "more words"
-            if size == "one word":
-                other = f"Payment to {name} Logistics for services"
-                other_firm[part] += entity in hit_ids(matcher, other)
-                other_firm[part + " text"] += entity in text_ids(matcher, other)
-                texts[part] += 1
-                for text in TEXTS:
-                    in_text[part, text] += entity in text_ids(matcher, text.format(name))
-            for phrase in PHRASES:
-                query = phrase.format(name)
-                total[part, size, phrase] += 1
-                if entity in hit_ids(matcher, query):
-                    found[part, size, phrase] += 1
-                elif len(misses) < args.misses:
-                    misses.append(f"  {query}")
+    for entity, part, name, size in findable(orgs, split, matcher):
+        if size == "one word":
+            other = f"Payment to {name} Logistics for services"
+            other_firm[part] += entity in hit_ids(matcher, other)
+            other_firm[part + " text"] += entity in text_ids(matcher, other)
+            texts[part] += 1
+            for text in TEXTS:
+                in_text[part, text] += entity in text_ids(matcher, text.format(name))
+        for phrase in PHRASES:
+            query = phrase.format(name)
+            total[part, size, phrase] += 1
+            if entity in hit_ids(matcher, query):
+                found[part, size, phrase] += 1
+            elif len(misses) < args.misses:
+                misses.append(f"  {query}")
     for part in ("tune", "measure"):
         print(f"{part}: OFAC organisations' names in payment phrases, found at REVIEW")
         for size in ("one word", "more words"):

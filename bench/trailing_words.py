@@ -30,12 +30,7 @@ from wordfreq import top_n_list
 
 import name_sets
 import synthetic_list
-from banscreen.match import Matcher
-from banscreen.registry import load_registry
-
-
-def hit_ids(matcher: Matcher, query: str) -> set[str]:
-    return {m.entry.entity_id for m in matcher.names.match(query)}
+from payee_phrases import findable, hit_ids
 
 
 def drawn(pool: list[str], name: str, k: int) -> list[str]:
@@ -50,11 +45,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=0, help="false hits to print")
     args = parser.parse_args()
 
-    parties, pairs = name_sets.read_sets()
-    orgs = {k: v for k, v in parties.items() if v[0] != "Person" and k.startswith("ofac")}
-    split = {p.entity: p.split for p in pairs if p.entity in orgs}
-    matcher = Matcher(name_sets.set_registry(load_registry(), orgs))
-    tokens = matcher.names.normaliser.tokenize
+    parties, orgs, split, matcher = name_sets.ofac_organisations()
     english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
     rng = random.Random(7)
     made_up = sorted({synthetic_list.made_up_word(rng, rng.choice((2, 3))) for _ in range(2000)})
@@ -64,22 +55,17 @@ def main() -> None:
     other_firm: Counter[str] = Counter()
     firms: Counter[str] = Counter()
     misses: list[str] = []
-    for entity, (_, names) in sorted(orgs.items()):
-        part = split.get(entity, "tune")
-        for name in names:
-            if not name.isascii() or entity not in hit_ids(matcher, name):
-                continue
-            size = "one word" if len(tokens(name)) == 1 else "more words"
-            for word in drawn(english, name, args.words):
-                query = f"{name} {word}"
-                total[part, size] += 1
-                if entity in hit_ids(matcher, query):
-                    found[part, size] += 1
-                elif len(misses) < args.misses:
-                    misses.append(f"  {query}")
-            firms[part] += 1
-            other = f"{name} {drawn(made_up, name, 1)[0]}"
-            other_firm[part] += entity in hit_ids(matcher, other)
+    for entity, part, name, size in findable(orgs, split, matcher):
+        for word in drawn(english, name, args.words):
+            query = f"{name} {word}"
+            total[part, size] += 1
+            if entity in hit_ids(matcher, query):
+                found[part, size] += 1
+            elif len(misses) < args.misses:
+                misses.append(f"  {query}")
+        firms[part] += 1
+        other = f"{name} {drawn(made_up, name, 1)[0]}"
+        other_firm[part] += entity in hit_ids(matcher, other)
     for part in ("tune", "measure"):
         print(f"{part}: OFAC organisations' names with an English word after them, found at REVIEW")
         for size in ("one word", "more words"):

@@ -1,7 +1,10 @@
 """What a payee field says after a name is not more of the name: "CamScanner license
 INV-7781", "Alipay refund" were CLEAR where the name alone is a hit, for the distinctive
 word after it (read as another name running on). An ordinary English word after a name
-that holds a word English does not use says what the row is for (inside.Inside._says_what)."""
+that holds a word English does not use says what the row is for (inside.Inside._says_what).
+A person's name, which is not searched inside longer ones by its first words, loses what a
+payment to a person is for ("salary", heads.payee_head) and a date written with a month
+("15 March 2021", references.split_references)."""
 
 from __future__ import annotations
 

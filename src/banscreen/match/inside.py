@@ -39,8 +39,8 @@ class Inside:
     ) -> int:
         """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
         into another name by a distinctive word right after it (`_says_what`); -1 if it
-        does not. With
-        `describing`, the rest of `haystack` may only describe (places, generic words):
+        does not. With `describing`, the rest of `haystack` may only describe (places,
+        generic words):
         pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
         app name read in the middle of an unrelated company's characters)."""
         if not allowed or len(needle.tokens) >= len(haystack.tokens):
