@@ -71,6 +71,7 @@ def test_an_english_word_after_a_listed_name_keeps_the_hit(screener: Screener, d
         ("Zeltravox license for Morvane Corp", "org-zeltravox"),  # another party after "for"
         ("Korvane Quintex Trading subscription renewal", "org-korvane-trading"),
         ("Morvane Consulting donation", "org-morvane-consulting"),  # an organisation's word
+        ("ZELTRAVOX LLC annual maintenance", "org-zeltravox"),  # a legal form, not at the end
     ],
 )
 def test_what_the_row_is_for_after_the_name(screener: Screener, query: str, entity: str) -> None:
@@ -83,7 +84,7 @@ def test_what_the_row_is_for_after_the_name(screener: Screener, query: str, enti
         ("Zeltravox Morvane", "org-zeltravox"),  # a made-up word: another name goes on
         ("Zeltravox license Morvane", "org-zeltravox"),  # ... after an ordinary word
         ("Golden Star Restaurant Supplies", "org-golden-star"),  # a name of ordinary words
-        ("Zeltravox Solar GmbH", "org-zeltravox"),  # a company's name: it has a legal form
+        ("Zeltravox Solar GmbH", "org-zeltravox"),  # a company's name: a legal form ends it
     ],
 )
 def test_another_name_still_runs_on(screener: Screener, query: str, entity: str) -> None:

@@ -69,6 +69,8 @@ class NameForm:
     inverted: int = 0
     # Words were dropped (legal forms, stop words): "ABC LLC" is "abc" only once reduced.
     reduced: bool = False
+    # Its last word was a legal form ("Acme Solar GmbH"): the words before it are a name's.
+    legal_last: bool = False
     # The name read with the words taken for legal forms kept ("Kim In Ho": rigour's table
     # holds "in"), which persons are scored by; None when it is this form.
     person_reading: NameForm | None = None

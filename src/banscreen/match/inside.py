@@ -79,12 +79,12 @@ class Inside:
         ("... license for Zeltra Corp": `payee_lead_words`, `payee_trail_words`), after a
         name holding a word English does not use (`trailing_name_max_zipf`). A name of
         ordinary words goes on with them as often ("Golden Star Restaurant"), a word English
-        does not use is another name's ("... Bank Solar Kraftwerk"), and so are the words of
-        a name with a legal form: "Acmescan Solar GmbH", "Acmescan Marketing Agency LLC"
-        are companies' names (whatever the listed Acmescan's legal form), and with no word's
-        place kept for a legal form, so is "Acmescan LLC maintenance" (left)."""
+        does not use is another name's ("... Bank Solar Kraftwerk"), and so are the words
+        before a legal form that ends the longer name: "Acmescan Solar GmbH", "Acmescan
+        Marketing Agency LLC" are companies' names (whatever the listed Acmescan's legal
+        form); "Acmescan LLC maintenance" is not."""
         cfg = self.config
-        if haystack.legal:
+        if haystack.legal_last:
             return False
         if not any(zipf(t) < cfg.trailing_name_max_zipf for t in needle.tokens):
             return False
@@ -134,4 +134,4 @@ def side_of(prepared: Prepared, person: bool) -> Side:
     f, p = prepared.form, prepared
     if person:
         return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
-    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted, f.legal_forms)
+    return Side(f.tokens, f.factors, p.weights, f.han, f.inverted, f.legal_last)

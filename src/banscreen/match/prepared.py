@@ -62,7 +62,7 @@ class Side:
     weights: tuple[float, ...]
     han: bool
     inverted: int = 0  # NameForm.inverted, for the tokens of the name as written
-    legal: frozenset[str] = frozenset()  # NameForm.legal_forms
+    legal_last: bool = False  # NameForm.legal_last
 
     def spoken(self, i: int) -> int:
         """Where token i stands in the name's spoken order (after "SURNAME, Given" is undone)."""
