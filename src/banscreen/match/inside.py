@@ -40,9 +40,8 @@ class Inside:
         """Where the distinctive `needle` occurs whole in the longer `haystack`, not run on
         into another name by a distinctive word right after it (`_says_what`); -1 if it
         does not. With `describing`, the rest of `haystack` may only describe (places,
-        generic words):
-        pinyin syllables found among a Chinese name's are chance otherwise (a two-syllable
-        app name read in the middle of an unrelated company's characters)."""
+        generic words): pinyin syllables found among a Chinese name's are chance otherwise
+        (a two-syllable app name read in the middle of an unrelated company's characters)."""
         if not allowed or len(needle.tokens) >= len(haystack.tokens):
             return -1
         if not self.distinctive(needle.tokens, needle.factors, needle.han):
@@ -57,8 +56,7 @@ class Inside:
         # A reference typed after it ("Acme INV-5543 Trading") does not end the name: the
         # word after the reference decides, as it does once the reference is taken away.
         tail = haystack.tokens[after:]
-        after += next((i for i, t in enumerate(tail) if t not in self._references
-                       and not any(c.isdigit() for c in t)), len(tail))  # fmt: skip
+        after += next((i for i, t in enumerate(tail) if not self._rides_along(t)), len(tail))
         if after < len(haystack.tokens) and haystack.factors[after] >= 1.0 and self.places:
             # A place right after it says where ("Bank Melli Iran Hamburg Branch"): the word
             # after the place decides.
@@ -91,11 +89,16 @@ class Inside:
         for word, factor in zip(haystack.tokens[after:], haystack.factors[after:], strict=True):
             if word in self._party_words:
                 break
-            if word in self._references or any(c.isdigit() for c in word):
+            if self._rides_along(word):
                 continue
             if factor >= 1.0 and not (word.isascii() and zipf(word) >= cfg.trailing_word_min_zipf):
                 return False
         return True
+
+    def _rides_along(self, word: str) -> bool:
+        """A reference number or the word that introduces one ("INV", "5543"): rides along
+        with a name, and neither ends nor continues it."""
+        return word in self._references or any(c.isdigit() for c in word)
 
     def _person_within(self, haystack: Side, needle: Side, allowed: bool) -> tuple[str, ...]:
         """A person's whole name of two parts or more, `needle`, as it occurs in a longer

@@ -335,7 +335,8 @@ class Normaliser:
         phonetic, phonetic_factors = pinyin_reading(analysed, self._split_pinyin)
         roman, roman_factors, script = self._roman(analysed, phonetic, phonetic_factors, read)
         factors = tuple(f for _, f in analysed)
-        last = [*_words_as_read(self.fold(text))][-1:] if legal_forms else []
+        folded = self.fold(text)
+        last = [*_words_as_read(folded)][-1:] if legal_forms else []
         return NameForm(
             tokens=tokens,
             factors=factors,
@@ -352,7 +353,7 @@ class Normaliser:
                 roman, roman_factors, self._short_weight, self._short_max
             ),
             inverted=inverted(text, tokens, self.tokenize if legal else self._person_tokens),
-            reduced=len(tokens) < len(self.fold(text).split()),
+            reduced=len(tokens) < len(folded.split()),
             legal_last=bool(last) and last[0] not in tokens,
         )
 

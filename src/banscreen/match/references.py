@@ -30,12 +30,11 @@ def month_word(word: str) -> bool:
     return word in _MONTHS and word not in _NAMED_MONTHS
 
 
-def _dated(words: list[str], drop: list[bool], i: int) -> list[int]:
-    """The positions of a date written with the month words[i] (one of `_MONTHS`): the
-    month and a day of one or two digits beside it, when a day or a dropped year is beside
-    it (for a month that is a name too, on both sides, or a day with a year after it); []
-    otherwise."""
-    month = words[i].casefold()
+def _dated(words: list[str], drop: list[bool], i: int, month: str) -> list[int]:
+    """The positions of a date written with the month words[i] (`month`, casefolded, one
+    of `_MONTHS`): the month and a day of one or two digits beside it, when a day or a
+    dropped year is beside it (for a month that is a name too, on both sides, or a day with
+    a year after it); [] otherwise."""
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
     dated = [j for j in near if drop[j] or (words[j].isdigit() and len(words[j]) <= 2)]
     # A day with a dropped year on its other side dates the month as well ("May 1 1990").
@@ -98,7 +97,7 @@ def split_references(
         ):
             drop[i] = True
         if folded in _MONTHS:
-            for j in _dated(words, drop, i):
+            for j in _dated(words, drop, i, folded):
                 drop[j] = True
     if not any(drop):
         return None
