@@ -1,6 +1,6 @@
-"""Latin letters written as their names in katakana and Hangul (letter_names.py): a brand's
-letters are spelt as English says them (キューキュー, QQ), which a romaniser reads as
-syllables that share nothing with the letters. And katakana's フ read as "hu" and "ea" as
+"""Latin letters written as their names in katakana, Hangul, Cyrillic, Greek, Hebrew and
+Arabic (letter_names.py): a brand's letters are spelt as English says them (キューキュー,
+Кью-Кью, QQ), which a romaniser reads as syllables that share nothing with the letters. And katakana's フ read as "hu" and "ea" as
 "ear" (loanwords.kana_h_reading, kana_r_reading)."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
-from banscreen.match.letter_names import LetterNames
-from banscreen.match.loanwords import kana_h_reading, kana_r_reading
+from banscreen.match.letter_names import LetterNames, capitals
+from banscreen.match.loanwords import kana_h_reading, kana_r_reading, said_a_reading
 from banscreen.registry import load_registry
 from banscreen.registry.loader import load_matching_config
 from helpers.matching import found, refused_setting, review, transliterated_hit
@@ -84,6 +84,29 @@ def test_a_word_that_only_starts_like_a_letters_name_is_not_read(
         ("큐큐 월렛", "app-qq-wallet"),
         ("ダブリューピーエスオフィス", "app-wps-office"),
         ("더블유피에스오피스", "app-wps-office"),
+        # letters' names as words apart, in every script of the table
+        ("キュー・キュー", "app-tencent-qq"),
+        ("큐 큐", "app-tencent-qq"),
+        ("Кью-Кью", "app-tencent-qq"),
+        ("КьюКью", "app-tencent-qq"),
+        ("Κιου Κιου", "app-tencent-qq"),
+        ("קיו קיו", "app-tencent-qq"),
+        ("كيو كيو", "app-tencent-qq"),
+        ("Дабл-ю Пи Эс Офис", "app-wps-office"),
+        ("ДаблЮ Пи Эс Офис", "app-wps-office"),
+        ("Ντάμπλγιου Πι Ες Όφις", "app-wps-office"),
+        ("דאבליו פי אס אופיס", "app-wps-office"),
+        ("دبليو بي إس أوفيس", "app-wps-office"),
+        ("ВиМейт", "app-vmate"),
+        ("Ви Мейт", "app-vmate"),
+        ("Βι Μέιτ", "app-vmate"),
+        ("في ميت", "app-vmate"),
+        ("Кей Мейт", "brand-kmate"),
+        ("КейМейт", "brand-kmate"),
+        ("Экс Джей Маркет", "brand-xj-market"),
+        ("Εξ Τζέι Μάρκετ", "brand-xj-market"),
+        ("إكس جيه ماركت", "brand-xj-market"),
+        ("Эйч-Ти-Эс Нотес", "brand-hts-notes"),
     ],
 )
 def test_a_brand_with_its_letters_written_as_names_is_found(
@@ -92,10 +115,69 @@ def test_a_brand_with_its_letters_written_as_names_is_found(
     transliterated_hit(screener, query, entity)  # REVIEW, never BLOCK alone
 
 
-def test_letters_names_count_on_organisations_only(screener: Screener) -> None:
+@pytest.mark.parametrize("query", ["ケーメイト", "Кей Мейт", "КейМейт"])
+def test_letters_names_count_on_organisations_only(screener: Screener, query: str) -> None:
     """A person listed as KMATE is not met by a brand's letters: the reading is a brand's."""
-    hit = found(screener, "ケーメイト")
+    hit = found(screener, query)
     assert "brand-kmate" in hit and "person-kmate" not in hit
+
+
+@pytest.mark.parametrize(
+    ("word", "script", "written"),
+    [
+        ("архив", "Cyrillic", "архив"),  # ар (R) + "khiv": a word's first syllable
+        ("пилот", "Cyrillic", "Пилот"),
+        ("вимейт", "Cyrillic", "Вимейт"),  # no capital where the run ends
+        ("εντάξει", "Greek", "Εντάξει"),
+        ("بيت", "Arabic", "بيت"),  # abjads have no capitals: only words apart
+        ("אוקיי", "Hebrew", "אוקיי"),  # okay, "o" + "k"
+    ],
+)
+def test_an_alphabets_word_is_read_only_where_a_capital_ends_the_letters(
+    letters: LetterNames, word: str, script: str, written: str
+) -> None:
+    assert letters.readings(word, script, capitals(written).get(word, ())) == []
+
+
+def test_a_capital_where_the_letters_end_is_read(letters: LetterNames) -> None:
+    assert letters.readings("вимейт", "Cyrillic", capitals("ВиМейт")["вимейт"]) == ["vmeit"]
+    assert "qq" in letters.readings("кьюкью", "Cyrillic", capitals("КьюКью")["кьюкью"])
+
+
+@pytest.mark.parametrize(
+    ("words", "roman", "script", "runs"),
+    [
+        (("кью", "кью", "уоллет"), ("kyu", "kyu", "uollet"), "Cyrillic", [(0, 2, "qq")]),
+        (("дабл", "ю", "пи", "эс"), ("dabl", "yu", "pi", "es"), "Cyrillic", [(0, 4, "wps")]),
+        (("ви", "мейт"), ("vi", "meit"), "Cyrillic", [(0, 2, "vmeit")]),
+        (("и", "мир"), ("i", "mir"), "Cyrillic", []),  # "and": a vowel's name is not glued
+        (("тенсент", "ви", "мейт"), ("tensent", "vi", "meit"), "Cyrillic", []),  # not first
+        (("في", "العراق"), ("fy", "alʿraq"), "Arabic", []),  # "in", before a vowel
+        # Arabic writes B and P alike: both are read
+        (("بي", "إم"), ("by", "am"), "Arabic", [(0, 2, "bm"), (0, 2, "pm")]),
+        (("בי", "בי", "סי"), ("by", "by", "sy"), "Hebrew", [(0, 3, "bbc")]),
+        (("μπι", "μπι", "σι"), ("bi", "bi", "si"), "Greek", [(0, 3, "bbc")]),
+    ],
+)
+def test_words_that_are_letters_names_are_read_as_one(
+    letters: LetterNames,
+    words: tuple[str, ...],
+    roman: tuple[str, ...],
+    script: str,
+    runs: list[tuple[int, int, str]],
+) -> None:
+    assert letters.runs(words, roman, script) == runs
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [("meit", "mate"), ("vmeit", "vmate"), ("geim", "game"), ("treis", "treis"),
+     ("aleksei", "aleksei"), ("eit", "eit")],
+)  # fmt: skip
+def test_an_english_a_written_as_said_is_also_read_as_spelt(word: str, read: str) -> None:
+    """Cyrillic and Greek write "mate" as it is said, мейт ("meit"); not before an "s",
+    which ends Greek's verbs and plurals (τρεις, three)."""
+    assert said_a_reading(word) == read
 
 
 @pytest.mark.parametrize(
@@ -136,10 +218,40 @@ def test_any_kana_is_read_without_raising(word: str) -> None:
         assert reading and reading == reading.lower() and reading.isascii()
 
 
+SCRIPTS = {"Cyrillic": (0x400, 0x4FF), "Greek": (0x370, 0x3FF), "Hebrew": (0x590, 0x5FF),
+           "Arabic": (0x600, 0x6FF)}  # fmt: skip
+
+
+@given(
+    st.sampled_from(sorted(SCRIPTS)).flatmap(
+        lambda script: st.tuples(
+            st.just(script),
+            st.lists(st.text(st.characters(min_codepoint=SCRIPTS[script][0],
+                                           max_codepoint=SCRIPTS[script][1]),
+                             min_size=1, max_size=8),
+                     max_size=5),
+        )
+    )
+)  # fmt: skip
+def test_any_words_in_an_alphabet_or_abjad_are_read_without_raising(
+    written: tuple[str, list[str]],
+) -> None:
+    """Readings and runs are lower-case ASCII letters, each run inside the words given."""
+    script, words = written
+    text = " ".join(words)
+    for word in words:
+        for reading in KANA.readings(word.casefold(), script, capitals(text).get(word, ())):
+            assert reading == reading.lower() and reading.isascii()
+    folded = [w.casefold() for w in words]
+    for start, end, spelt in KANA.runs(folded, folded, script):
+        assert 0 <= start < end <= len(words) and spelt.isascii() and spelt.isalpha()
+
+
 @pytest.mark.parametrize(
     "table",
-    [{"Kana": {"q": ["キュー"]}}, {"Kana": {"Q": ["kyu"]}}, {"Cyrillic": {"Q": ["кью"]}},
-     {"Hangul": {"Q": []}}],
+    [{"Kana": {"q": ["キュー"]}}, {"Kana": {"Q": ["kyu"]}}, {"Latin": {"Q": ["kyu"]}},
+     {"Hangul": {"Q": []}}, {"Cyrillic": {"Q": ["Кью"]}}, {"Cyrillic": {"W": ["дабл-ю"]}},
+     {"Cyrillic": {"W": ["да бл ю"]}}],
 )  # fmt: skip
 def test_letter_names_are_checked_at_load(tmp_path: Path, table: object) -> None:
     refused_setting(tmp_path, "letter_names", table)

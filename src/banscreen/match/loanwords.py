@@ -111,10 +111,24 @@ def kana_j_reading(word: str) -> str:
     return _as_foreign(word, _FIRST_Y.sub("j", word))
 
 
+# Cyrillic and Greek write an English "a" said as in "mate" and "game" as it is said, ей
+# and ει: "Мейт" is "meit", "Гейм" "geim", which no spelling comparison finds
+# in Mate or Game. A last syllable "ei" and a consonant is also read as English writes it;
+# not before an "s", which ends Greek's verbs and plurals (τρεις, "treis", three).
+_SAID_A = re.compile(r"(?<=[^aeiouy])ei([bdfgklmnptv])$")
+
+
+def said_a_reading(word: str) -> str:
+    """A romanised Cyrillic or Greek word with its last "ei" and consonant read as English
+    writes them, "a" and the consonant and "e" (see above)."""
+    return _SAID_A.sub(r"a\1e", word)
+
+
 # Scripts whose names are also read as foreign names are written in them, each by its
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
-    "Hangul": (loanword_reading,), "Thai": (thai_reading,), "Greek": (greek_reading,),
+    "Hangul": (loanword_reading,), "Thai": (thai_reading,),
+    "Greek": (greek_reading, said_a_reading), "Cyrillic": (said_a_reading,),
     "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip
 

@@ -292,7 +292,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                 spelt = Variant(self.normaliser.form(english), cap, "transliterated")
                 out.append(spelt._replace(persons=True))
         # A brand's letters written as their names (ケーメイト, KMate): organisations' only.
-        lettered = self._letter_names.forms(form, self._reromanised)
+        lettered = self._letter_names.forms(form, self._reromanised, name)
         cap = self.config.transliteration_max
         out.extend(Variant(f, cap, "transliterated", organisations=True) for f in lettered)
         out.extend(joined_brand(form, self.normaliser, self.config))

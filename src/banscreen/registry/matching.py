@@ -277,16 +277,29 @@ def _check_hangul(
             raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
 
 
+LETTER_NAME_SCRIPTS = ("Kana", "Hangul", "Cyrillic", "Greek", "Hebrew", "Arabic")
+
+
 def _check_letter_names(tables: dict[str, dict[str, list[str]]]) -> None:
-    """Per script (katakana, Hangul), each Latin capital's names written in that script."""
+    """Per script, each Latin capital's names written in that script, lower-case: one word,
+    or two apart (Дабл ю, W), as a name's words are split."""
     for script, table in tables.items():
-        if script not in ("Kana", "Hangul"):
-            raise ValueError(f"letter_names: {script!r}: only Kana and Hangul are read")
+        if script not in LETTER_NAME_SCRIPTS:
+            raise ValueError(f"letter_names: {script!r}: only {LETTER_NAME_SCRIPTS} are read")
         for letter, names in table.items():
             if len(letter) != 1 or not "A" <= letter <= "Z" or not names:
                 raise ValueError(f"letter_names.{script}: {letter!r} is not a Latin capital")
-            if any(not n or not n.isalpha() or n.isascii() for n in names):
-                raise ValueError(f"letter_names.{script}.{letter}: write names in {script}")
+            for name in names:
+                words = name.split(" ")
+                if (
+                    not 1 <= len(words) <= 2
+                    or not all(w.isalpha() and not w.isascii() for w in words)
+                    or name != name.casefold()
+                ):
+                    raise ValueError(
+                        f"letter_names.{script}.{letter}: {name!r}: write one or two"
+                        f" lower-case words in {script}"
+                    )
 
 
 def _check_slavic_latin(table: dict[str, str]) -> None:
