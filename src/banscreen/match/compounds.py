@@ -54,18 +54,26 @@ class Compounds:
         runs = _from_the_left(self._every_run(form, self._listed(listed)))
         return self._joined(form, runs) if runs else None
 
-    def compound_forms(self, form: NameForm) -> list[NameForm]:
+    def compound_forms(self, form: NameForm) -> list[tuple[NameForm, bool]]:
         """`join_compounds`, and each run that may be joined, joined alone: a list may write
         one compound as one word and keep the next one's article apart ("yhyy abd al lh al
         abydy" against YAHIA ABDALLAH AL-UBAIDI: 0.78 both joined, 0.90 the first alone),
         and taking runs from the left may take a word that belongs to the next ("aadl abd al
-        lh" joined "aadlabd", where "abd al lh" is the listed Abdallah)."""
+        lh" joined "aadlabd", where "abd al lh" is the listed Abdallah). Each with whether a
+        run of it was joined without a link: a person's name's parts, which count on
+        persons' names only (علي حسن, "aly hsn", met the organisation AL-HISN so)."""
         every = self._every_run(form, self._listed(None))
         runs = _from_the_left(every)
         if not runs:
             return []
-        alone = [run for run in every if [run] != runs]
-        return [self._joined(form, runs), *(self._joined(form, [run]) for run in alone)]
+        alone = [[run] for run in every if [run] != runs]
+        return [(self._joined(form, run), self._unlinked(form, run)) for run in [runs, *alone]]
+
+    def _unlinked(self, form: NameForm, runs: Sequence[Run]) -> bool:
+        return any(
+            not any(w in self._compound_links for w in form.roman[start:end])
+            for start, end, _ in runs
+        )
 
     def _listed(self, listed: Listed | None) -> Listed:
         if listed is not None:
@@ -73,17 +81,24 @@ class Compounds:
         by_key = self._all_words.by_key
         return lambda key: by_key.get(key, ())
 
-    def _joins(self, words: Sequence[str], listed: Listed) -> str | None:
+    def _joins(self, words: Sequence[str], listed: Listed, abjad: bool = False) -> str | None:
         """The run of words read joined, as it is written or with its article's l said as
-        the sun letter after it (see `join_compounds`); None when it is not read joined."""
+        the sun letter after it (see `join_compounds`); None when it is not read joined.
+        Two words of a name in an abjad are also read joined without a link when the joined
+        word's sound key has `compound_unlinked_min_classes` classes (شهيد خيل, "shhyd
+        khyl", SHAHIDKHEL: Pashto and Persian write a name's parts -khel, -zai, -mal
+        apart that Latin renderings join)."""
+        least = 3
         if not any(w in self._compound_links for w in words):
-            return None
+            if not abjad or len(words) != 2:
+                return None
+            least = self.config.compound_unlinked_min_classes
         if words[-1] in self.config.compound_prefixes:
             return None  # it begins a compound after the run
         floor = self.config.person_spelling_floor
         for joined in dict.fromkeys(("".join(words), assimilated(words))):
             key = self.sound.key(joined)
-            if len(key) >= 3 and any(
+            if len(key) >= least and any(
                 self._compound_of(joined, words, word, floor) for word in listed(key)
             ):
                 return joined
@@ -95,11 +110,12 @@ class Compounds:
         words = form.roman
         if len(words) < 2 or form.han:
             return []
+        abjad = form.script == "Arabic"
         return [
             (i, i + n, joined)
             for i in range(len(words))
             for n in (3, 2)
-            if i + n <= len(words) and (joined := self._joins(words[i : i + n], listed))
+            if i + n <= len(words) and (joined := self._joins(words[i : i + n], listed, abjad))
         ]
 
     def _joined(self, form: NameForm, runs: Sequence[Run]) -> NameForm:

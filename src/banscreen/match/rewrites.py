@@ -237,7 +237,10 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             if base.tokens not in segmented:
                 segmented.add(base.tokens)
                 out.extend(derived._replace(form=f) for f in self._segmented(base.tokens))
-            out.extend(derived._replace(form=f) for f in self.compound_forms(base))
+            out.extend(
+                derived._replace(form=f, persons=derived.persons or unlinked)
+                for f, unlinked in self.compound_forms(base)
+            )
         if form.script == "Latin":
             out.extend(self.cut_variants(name, self._following.get))
             out.extend(self.initialled(name, form))

@@ -134,6 +134,7 @@ class MatchingConfig:
     name_particle_weight: Share
     compound_links: list[str]
     compound_prefixes: list[str]
+    compound_unlinked_min_classes: int
     initial_similarity: Share
     person_extra_weight: Share
     org_extra_weight: Share
