@@ -31,7 +31,7 @@ def test_parts_an_abjad_writes_apart_meet_a_listed_one_word_form(
 
 
 def test_words_of_few_sound_classes_are_not_joined(screener: Screener) -> None:
-    """"ma yshw" joined sounds M-S: two classes are in too many names to say two words
+    """Joined, "ma yshw" sounds M-S: two classes are in too many names to say two words
     are one."""
     names = screener.matcher.names
     form = names.normaliser.form("ما يشو")
