@@ -107,6 +107,8 @@ def test_a_word_that_only_starts_like_a_letters_name_is_not_read(
         ("Εξ Τζέι Μάρκετ", "brand-xj-market"),
         ("إكس جيه ماركت", "brand-xj-market"),
         ("Эйч-Ти-Эс Нотес", "brand-hts-notes"),
+        ("Зед Кью Нет", "brand-zqnet"),  # letters apart, then the word they are glued to
+        ("زد كيو نت", "brand-zqnet"),
     ],
 )
 def test_a_brand_with_its_letters_written_as_names_is_found(
@@ -147,7 +149,12 @@ def test_a_capital_where_the_letters_end_is_read(letters: LetterNames) -> None:
 @pytest.mark.parametrize(
     ("words", "roman", "script", "runs"),
     [
-        (("кью", "кью", "уоллет"), ("kyu", "kyu", "uollet"), "Cyrillic", [(0, 2, "qq")]),
+        (
+            ("кью", "кью", "уоллет"),
+            ("kyu", "kyu", "uollet"),
+            "Cyrillic",
+            [(0, 2, "qq"), (0, 3, "qquollet")],
+        ),
         (("дабл", "ю", "пи", "эс"), ("dabl", "yu", "pi", "es"), "Cyrillic", [(0, 4, "wps")]),
         (("ви", "мейт"), ("vi", "meit"), "Cyrillic", [(0, 2, "vmeit")]),
         (("и", "мир"), ("i", "mir"), "Cyrillic", []),  # "and": a vowel's name is not glued

@@ -112,10 +112,10 @@ class LetterNames:
     def runs(self, words: Sequence[str], roman: Sequence[str], script: str) -> list[Run]:
         """Words that are each a letter's name, as a brand's letters are written apart
         (Кью-Кью, QQ; بي إم دبليو, BMW; キュー・キュー): two or more in a row, read as
-        the letters in one word; or the name's first word one letter's name of
-        `MIN_CHARS` or more glued to the next as `_glued` allows (Кей Мейт, KMate; `roman`:
-        the words' romanised forms; not 지 상, "g" + "sang"). A name may be two words
-        (Дабл-ю, W)."""
+        the letters in one word, and as one word with the word after them; or the name's
+        first word one letter's name of `MIN_CHARS` or more glued to the next as `_glued`
+        allows (Кей Мейт, KMate; `roman`: the words' romanised forms; not 지 상, "g" +
+        "sang"). A name may be two words (Дабл-ю, W)."""
         named = self._letters.get(script)
         if not named:
             return []
@@ -133,6 +133,8 @@ class LetterNames:
                 i += size
             if len(letters) >= 2:
                 out += [(start, i, spelt) for spelt in _choices(letters)]
+                if i < len(words):  # and glued to the word after it (Кей Эм Маркет, KMMarket)
+                    out += [(start, i + 1, spelt + roman[i]) for spelt in _choices(letters)]
             elif letters and start == 0 and i < len(words) and len(words[0]) >= MIN_CHARS:
                 out += [
                     (0, i + 1, spelt + roman[i])
