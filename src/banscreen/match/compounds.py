@@ -70,6 +70,7 @@ class Compounds:
         return [(self._joined(form, run), self._unlinked(form, run)) for run in [runs, *alone]]
 
     def _unlinked(self, form: NameForm, runs: Sequence[Run]) -> bool:
+        """Whether a run of `runs` holds no linking particle."""
         return any(
             not any(w in self._compound_links for w in form.roman[start:end])
             for start, end, _ in runs
@@ -81,16 +82,16 @@ class Compounds:
         by_key = self._all_words.by_key
         return lambda key: by_key.get(key, ())
 
-    def _joins(self, words: Sequence[str], listed: Listed, abjad: bool = False) -> str | None:
+    def _joins(self, words: Sequence[str], listed: Listed, arabic: bool = False) -> str | None:
         """The run of words read joined, as it is written or with its article's l said as
         the sun letter after it (see `join_compounds`); None when it is not read joined.
-        Two words of a name in an abjad are also read joined without a link when the joined
-        word's sound key has `compound_unlinked_min_classes` classes (شهيد خيل, "shhyd
-        khyl", SHAHIDKHEL: Pashto and Persian write a name's parts -khel, -zai, -mal
-        apart that Latin renderings join)."""
+        Two words of a name in Arabic letters (`arabic`) are also read joined without a link
+        when the joined word's sound key has `compound_unlinked_min_classes` classes (شهيد
+        خيل, "shhyd khyl", SHAHIDKHEL: Pashto and Persian write a name's parts -khel, -zai,
+        -mal apart that Latin renderings join)."""
         least = 3
         if not any(w in self._compound_links for w in words):
-            if not abjad or len(words) != 2:
+            if not arabic or len(words) != 2:
                 return None
             least = self.config.compound_unlinked_min_classes
         if words[-1] in self.config.compound_prefixes:
@@ -110,12 +111,12 @@ class Compounds:
         words = form.roman
         if len(words) < 2 or form.han:
             return []
-        abjad = form.script == "Arabic"
+        arabic = form.script == "Arabic"
         return [
             (i, i + n, joined)
             for i in range(len(words))
             for n in (3, 2)
-            if i + n <= len(words) and (joined := self._joins(words[i : i + n], listed, abjad))
+            if i + n <= len(words) and (joined := self._joins(words[i : i + n], listed, arabic))
         ]
 
     def _joined(self, form: NameForm, runs: Sequence[Run]) -> NameForm:

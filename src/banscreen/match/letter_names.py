@@ -73,7 +73,7 @@ class LetterNames:
         `MIN_CHARS` characters; one letter's name only when glued to a word (`_glued`:
         ケーメイト, "kmeito").
 
-        In katakana and Hangul, whose letters' names are syllables few words start with.
+        So in any word of katakana and Hangul, whose letters' names few words start with.
         An alphabet's or abjad's are a word's common first syllable (Russian архив, "ar" +
         "khiv"; Greek εντάξει, "en" + "taxei"; Arabic بيت, "b" + "t"; Hebrew אוקיי, okay,
         "o" + "k"): there, only where the word is written with a capital after the run

@@ -52,10 +52,12 @@ def script_readings(
 def arabic_ch(name: str) -> str | None:
     """Arabic has no "ch" and writes an English or French one with ش, its "sh" (شات,
     "chat"; رشيد, Rachid), as well as with تش: a name in Arabic letters with ش, read with
-    تش, which ICU writes "tsh", said as "ch" is. None without one, or when a letter of
-    Persian's is in the name. Of 522 persons' names in Arabic letters
-    (`bench/cross_script_hits.py`), none met an OFAC organisation more through it; of
-    1,000 unlisted ones (`bench/script_false_hits.py`), one met an OFAC person more."""
+    تش, which ICU writes "tsh", said as "ch" is. None without one (or with each already
+    written تش), or when a letter of Persian's is in the name. Of 522 persons' names in
+    Arabic letters (`bench/cross_script_hits.py`), none met an OFAC organisation more
+    through it; of 1,000 unlisted ones (`bench/script_false_hits.py`), one met an OFAC
+    person more."""
     if "ش" not in name or not _PERSIAN.isdisjoint(name):
         return None
-    return name.replace("تش", "ش").replace("ش", "تش")
+    read = name.replace("تش", "ش").replace("ش", "تش")
+    return read if read != name else None
