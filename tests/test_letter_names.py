@@ -107,6 +107,12 @@ def test_a_word_that_only_starts_like_a_letters_name_is_not_read(
         ("Εξ Τζέι Μάρκετ", "brand-xj-market"),
         ("إكس جيه ماركت", "brand-xj-market"),
         ("Эйч-Ти-Эс Нотес", "brand-hts-notes"),
+        ("क्यू क्यू", "app-tencent-qq"),
+        ("डब्ल्यूपीएस ऑफिस", "app-wps-office"),  # a word of three letters' names
+        ("Քյու Քյու", "app-tencent-qq"),
+        ("ქიუ ქიუ", "app-tencent-qq"),
+        ("დაბლიუ პი ეს ოფისი", "app-wps-office"),
+        ("ვი მეითი", "app-vmate"),
         ("Зед Кью Нет", "brand-zqnet"),  # letters apart, then the word they are glued to
         ("زد كيو نت", "brand-zqnet"),
     ],
@@ -139,6 +145,17 @@ def test_an_alphabets_word_is_read_only_where_a_capital_ends_the_letters(
     letters: LetterNames, word: str, script: str, written: str
 ) -> None:
     assert letters.readings(word, script, capitals(written).get(word, ())) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "script", "read"),
+    [("бибиси", "Cyrillic", ["bbc"]), ("सीटी", "Devanagari", []), ("بيتي", "Arabic", [])],
+)
+def test_a_word_of_three_letters_names_or_more_is_read_without_a_capital(
+    letters: LetterNames, word: str, script: str, read: list[str]
+) -> None:
+    """Two make many a word (सीटी, a whistle, "ct"; بيتي, my house, "bt")."""
+    assert letters.readings(word, script) == read
 
 
 def test_a_capital_where_the_letters_end_is_read(letters: LetterNames) -> None:

@@ -20,6 +20,10 @@ from .text import romanise, split_words
 MIN_CHARS = 2
 # Scripts whose letters' names are read wherever a word starts with them (`readings`).
 SYLLABARIES = frozenset({"Kana", "Hangul"})
+# Letters' names a word of an alphabet or abjad that is nothing else must hold to be read
+# as the letters without a capital (डब्ल्यूपीएस, WPS): two make many a word (सीटी, "ct", is
+# a whistle; بيتي, my house).
+WHOLE_MIN_LETTERS = 3
 # Readings of one run at most: an abjad writes two letters' names alike (Arabic بي is B
 # and P), and a run of such names has a reading for each choice.
 MAX_CHOICES = 4
@@ -78,7 +82,8 @@ class LetterNames:
         "khiv"; Greek εντάξει, "en" + "taxei"; Arabic بيت, "b" + "t"; Hebrew אוקיי, okay,
         "o" + "k"): there, only where the word is written with a capital after the run
         (КейМейт, KMate; КьюКью, QQ; `capitals`, the positions of capitals inside the word
-        as written), and words apart (`runs`). Read in any word, of 9,000 frequent Russian
+        as written), a word that is `WHOLE_MIN_LETTERS` letters' names or more, and words
+        apart (`runs`). Read in any word, of 9,000 frequent Russian
         words and pairs 5 more met an organisation, of 9,000 Greek ones 22, and of 522
         persons' names in Arabic letters 5 (بيليا, "plya", PALEA)."""
         pattern = self._patterns.get(script)
@@ -95,7 +100,8 @@ class LetterNames:
         out = []
         for n in range(len(ends), 0, -1):
             end = ends[n - 1]
-            if not (syllabary or end in capitals or (end == len(word) and capitals)):
+            whole = end == len(word) and (capitals or n >= WHOLE_MIN_LETTERS)
+            if not (syllabary or end in capitals or whole):
                 continue
             rest = "".join(romanise(word[end:])) if end < len(word) else ""
             for spelt in _choices(letters[:n]):

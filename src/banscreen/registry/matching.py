@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
@@ -278,7 +279,10 @@ def _check_hangul(
             raise ValueError(f"hangul_surnames.{surname}: spell in lower-case ASCII")
 
 
-LETTER_NAME_SCRIPTS = ("Kana", "Hangul", "Cyrillic", "Greek", "Hebrew", "Arabic")
+LETTER_NAME_SCRIPTS = (
+    "Kana", "Hangul", "Cyrillic", "Greek", "Hebrew", "Arabic", "Devanagari", "Armenian",
+    "Georgian",
+)  # fmt: skip
 
 
 def _check_letter_names(tables: dict[str, dict[str, list[str]]]) -> None:
@@ -294,13 +298,18 @@ def _check_letter_names(tables: dict[str, dict[str, list[str]]]) -> None:
                 words = name.split(" ")
                 if (
                     not 1 <= len(words) <= 2
-                    or not all(w.isalpha() and not w.isascii() for w in words)
+                    or not all(_letters(w) and not w.isascii() for w in words)
                     or name != name.casefold()
                 ):
                     raise ValueError(
                         f"letter_names.{script}.{letter}: {name!r}: write one or two"
                         f" lower-case words in {script}"
                     )
+
+
+def _letters(word: str) -> bool:
+    """Whether a word is letters and the marks written on them (Devanagari's vowel signs)."""
+    return bool(word) and all(unicodedata.category(ch)[0] in "LM" for ch in word)
 
 
 def _check_slavic_latin(table: dict[str, str]) -> None:
