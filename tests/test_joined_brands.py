@@ -56,6 +56,7 @@ def test_without_the_joined_reading_they_were_clear(
 ) -> None:
     """What the reading adds: each of these found nothing before it."""
     monkeypatch.setattr("banscreen.match.rewrites.joined_brand", lambda *args: [])
+    monkeypatch.setattr("banscreen.match.script_readings.joined_brand", lambda *args: [])
     screener.matcher.names._variants_of.cache_clear()
     screener.matcher.names._hits.cache_clear()
     try:
