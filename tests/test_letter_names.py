@@ -1,7 +1,9 @@
-"""Latin letters written as their names in katakana, Hangul, Cyrillic, Greek, Hebrew and
-Arabic (letter_names.py): a brand's letters are spelt as English says them (キューキュー,
-Кью-Кью, QQ), which a romaniser reads as syllables that share nothing with the letters. And katakana's フ read as "hu" and "ea" as
-"ear" (loanwords.kana_h_reading, kana_r_reading)."""
+"""Latin letters written as their names in katakana, Hangul, Cyrillic, Greek, Hebrew,
+Arabic, Devanagari, Armenian and Georgian (letter_names.py): a brand's letters are spelt as
+English says them (キューキュー, Кью-Кью, QQ), which a romaniser reads as syllables that
+share nothing with the letters. And katakana's フ read as "hu" and "ea" as "ear"
+(loanwords.kana_h_reading, kana_r_reading), and Cyrillic's and Greek's "ei" as English
+spells its "a" (loanwords.said_a_reading)."""
 
 from __future__ import annotations
 
