@@ -83,9 +83,9 @@ class LetterNames:
         "o" + "k"): there, only where the word is written with a capital after the run
         (КейМейт, KMate; КьюКью, QQ; `capitals`, the positions of capitals inside the word
         as written), a word that is `WHOLE_MIN_LETTERS` letters' names or more, and words
-        apart (`runs`). Read in any word, of 9,000 frequent Russian
-        words and pairs 5 more met an organisation, of 9,000 Greek ones 22, and of 522
-        persons' names in Arabic letters 5 (بيليا, "plya", PALEA)."""
+        apart (`runs`). Read in any word, of 9,000 frequent Russian words and pairs 5 more
+        met an organisation, of 9,000 Greek ones 22, and of 522 persons' names in Arabic
+        letters 5 (بيليا, "plya", PALEA)."""
         pattern = self._patterns.get(script)
         if pattern is None:
             return []
@@ -101,14 +101,12 @@ class LetterNames:
         for n in range(len(ends), 0, -1):
             end = ends[n - 1]
             whole = end == len(word) and (capitals or n >= WHOLE_MIN_LETTERS)
-            if not (syllabary or end in capitals or whole):
+            if end < MIN_CHARS or not (syllabary or end in capitals or whole):
                 continue
             rest = "".join(romanise(word[end:])) if end < len(word) else ""
             for spelt in _choices(letters[:n]):
-                if end < MIN_CHARS or (n == 1 and not _glued(spelt, rest)):
-                    continue
                 if n == 1:  # a letter glued to a word: one word
-                    out.append(spelt + rest)
+                    out += [spelt + rest] if _glued(spelt, rest) else []
                 elif rest:
                     out += [f"{spelt} {rest}", spelt + rest]
                 else:
@@ -157,8 +155,8 @@ class LetterNames:
         capitals inside its words as `text` writes them), and each run of words that are
         letters' names (`runs`), its romanised words made anew by `reromanised`
         (rewrites.py)."""
-        if len(form.roman) != len(form.tokens):
-            return []
+        if form.script not in self._letters or len(form.roman) != len(form.tokens):
+            return []  # a Latin name (most queries) has no letters' names to read
         humps = capitals(text) if form.script not in SYLLABARIES else {}
         out = []
         for i, token in enumerate(form.tokens):
