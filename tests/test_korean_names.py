@@ -85,6 +85,30 @@ def test_another_korean_name_is_a_different_person(
 
 
 @pytest.mark.parametrize(
+    ("query", "listed", "hit"),
+    [
+        ("金正恩", "KIM Jong Un", True),  # Korean, by its characters' Korean readings
+        ("Kim Jong Un", "金正恩", True),
+        ("普京", "Putin", True),  # a foreign surname written in Chinese
+        ("金正日", "KIM Jong Un", False),
+        ("金正恩", "Kim Jong Il", False),
+    ],
+)
+def test_compare_without_a_schema_reads_a_chinese_name_as_a_persons_too(
+    screener: Screener, query: str, listed: str, hit: bool
+) -> None:
+    """`compare` with no schema took every name in Chinese characters for a company's
+    (Chinese companies' short names carry no legal form), so 金正恩 against KIM Jong Un was
+    0.0 where persons' rules give 0.90; beside a person's name it is now scored by both, and
+    another person's name stays below review."""
+    auto = screener.matcher.compare(query, listed)[0]
+    as_person = screener.matcher.compare(query, listed, schema="person")[0]
+    as_organisation = screener.matcher.compare(query, listed, schema="organization")[0]
+    assert auto == max(as_person, as_organisation)
+    assert (auto >= review(screener)) is hit
+
+
+@pytest.mark.parametrize(
     ("query", "entity"),
     [
         ("CHO, Yon Chun", "person-jo-yon-jun"),  # ㅈ as ch and j (OFAC lists both)

@@ -59,11 +59,32 @@ class Matcher:
             [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a),
              *self._initialled(b, forms_b, forms_a)],
         )  # fmt: skip
-        person = schema == "person" or (
-            schema == "auto"
-            and self.normaliser.looks_like_person(forms_a[0].form, a)
-            and self.normaliser.looks_like_person(forms_b[0].form, b)
+        if schema == "auto":
+            rules = self._auto_rules(forms_a[0].form, a, forms_b[0].form, b)
+        else:
+            rules = (schema == "person",)
+        results = [self._best(forms_a, forms_b, person, schema) for person in rules]
+        return max(results, key=lambda r: r[0])
+
+    def _auto_rules(self, a: NameForm, text_a: str, b: NameForm, text_b: str) -> tuple[bool, ...]:
+        """Whether two names given without a schema are compared by persons' rules (True),
+        organisations' (False) or both (the better counts): persons' when neither carries a
+        legal form or a word of organisations. A name in Chinese characters alone says
+        nothing of what it names (a company's short name and a person's read alike), so
+        beside a person's name in another script it is compared by both."""
+        looks = self.normaliser.looks_like_person
+        as_a, as_b = looks(a, text_a), looks(b, text_b)
+        if as_a and as_b:
+            return (True,)
+        either = (a.han != b.han) and (
+            (as_b and looks(a, text_a, han=True)) or (as_a and looks(b, text_b, han=True))
         )
+        return (False, True) if either else (False,)
+
+    def _best(
+        self, forms_a: list[Variant], forms_b: list[Variant], person: bool, schema: str
+    ) -> tuple[float, str, tuple[tuple[str, str, float], ...]]:
+        """The best score of any form of one name against any of the other's."""
         best: tuple[float, str, tuple[tuple[str, str, float], ...]] = (0.0, "none", ())
         for va in forms_a:
             for vb in forms_b:

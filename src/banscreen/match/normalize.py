@@ -357,13 +357,13 @@ class Normaliser:
             legal_last=bool(last) and last[0] not in tokens,
         )
 
-    def looks_like_person(self, form: NameForm, text: str | None = None) -> bool:
+    def looks_like_person(self, form: NameForm, text: str | None = None, han: bool = False) -> bool:
         """A name that carries no legal form and no word of organisations (generic words,
         places) and is not Chinese: compared by persons' rules when no schema is given.
         With the name's `text`, also none of the legal forms' words rigour has no class
         for ("Melli Sakhteman Company"): of four letters or more, or a company's form
-        that no person's name holds (`company_form_words`)."""
-        if form.han or not self.names_nothing_organisational(form):
+        that no person's name holds (`company_form_words`). With `han`, a Chinese name too."""
+        if (form.han and not han) or not self.names_nothing_organisational(form):
             return False
         if text is None:
             return True
