@@ -199,6 +199,32 @@ def test_compare_json_and_pairs(tmp_path: Path) -> None:
     assert rows[0]["label"] == "yes" and float(rows[0]["score"]) > 0.8
 
 
+def test_a_pairs_row_that_does_not_line_up_with_its_header_is_an_error_row(
+    tmp_path: Path,
+) -> None:
+    """A name with an unquoted comma gives its row a cell more than the header: that was a
+    traceback (csv's "dict contains fields not in fieldnames") and no output for any row
+    after it. Now the row is written, not compared, and the rows after it are compared."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "a,b\n腾讯控股,Tencent Holdings Co., Ltd.\nShort\nTencnet Holdings,Tencent Holdings Ltd\n",
+        encoding="utf-8",
+    )
+    code, stdout = run("compare", "--pairs", str(pairs))
+    assert code == 0
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert [r["match"] for r in rows] == ["error", "error", "true"]
+    assert rows[0]["a"] == "腾讯控股" and rows[0]["score"] == ""
+    code, stdout = run("compare", "--pairs", str(pairs), "--json")
+    lines = [json.loads(x) for x in stdout.splitlines()]
+    assert lines[0]["error"].endswith("3 cells where the header has 2; not compared")
+    assert lines[0]["extra"] == [" Ltd."] and lines[1]["match"] is None
+    assert lines[2]["match"] is True
+    pairs.write_bytes(b"a,b\n\xff\xfe\x00,x\n")
+    code, _ = run("compare", "--pairs", str(pairs))
+    assert code == 2
+
+
 def test_names_and_pairs_files_as_json_lines_and_guarded_csv(tmp_path: Path) -> None:
     """A file of names or pairs gives a JSON line each with --json (not CSV), and its CSV
     guards the cells a spreadsheet would run as formulas."""

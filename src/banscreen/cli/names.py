@@ -18,6 +18,7 @@ from ..wire import guard
 from ._common import (
     ExtraData,
     app,
+    err,
     fail,
     out,
     registry_or_exit,
@@ -99,30 +100,63 @@ def _compared(screener: Screener, a: str, b: str, schema: Schema) -> dict[str, A
 def _compare_file(screener: Screener, path: Path, schema: Schema, as_json: bool) -> None:
     """Each pair (columns a and b) of a CSV file compared: the file's columns and the score
     and verdict, cells guarded as `_match_file`'s; with `as_json`, a JSON line per pair, as
-    `compare A B --json` gives it, with the file's row under "row"."""
+    `compare A B --json` gives it, with the file's row under "row".
+
+    A row with more or fewer cells than the header (a name with an unquoted comma) is not
+    compared, since its a and b may not be the names meant: it is written with `match`
+    "error" (an "error" key in JSON), its cells as read, and named on stderr."""
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise fail(f"{path}: {exc}") from None
     with fh:
         reader = csv.DictReader(fh)
-        fields = list(reader.fieldnames or [])
-        if "a" not in fields or "b" not in fields:
-            raise fail(f"{path}: needs columns a and b")
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
-        )
-        if not as_json:
-            writer.writeheader()
-        for row in reader:
-            result = _compared(screener, row["a"] or "", row["b"] or "", schema)
-            if as_json:
-                print(json.dumps({**result, "row": row}, ensure_ascii=False))
-                continue
-            cells = {k: guard(v) if isinstance(v, str) else v for k, v in row.items()}
-            writer.writerow(
-                {**cells, "score": f"{result['score']:.4f}", "match": str(result["match"]).lower()}
+        try:
+            fields = list(reader.fieldnames or [])
+            if "a" not in fields or "b" not in fields:
+                raise fail(f"{path}: needs columns a and b")
+            writer = csv.DictWriter(
+                sys.stdout, fieldnames=[*fields, "score", "match"], lineterminator="\n"
             )
+            if not as_json:
+                writer.writeheader()
+            for row in reader:
+                _compare_row(screener, row, schema, writer if not as_json else None, path,
+                             reader.line_num)  # fmt: skip
+        except UnicodeDecodeError as exc:
+            raise fail(f"{path}: not UTF-8: {exc}") from None
+
+
+def _compare_row(
+    screener: Screener,
+    row: dict[Any, Any],
+    schema: Schema,
+    writer: csv.DictWriter[str] | None,
+    path: Path,
+    line: int,
+) -> None:
+    extra = row.pop(None, None)
+    if extra is not None or any(v is None for v in row.values()):
+        given = len([v for v in row.values() if v is not None]) + len(extra or [])
+        error = f"{path} line {line}: {given} cells where the header has {len(row)}; not compared"
+        err.print(error, highlight=False, markup=False)
+        kept = {k: v or "" for k, v in row.items()}
+        if writer is None:
+            shown = {"error": error, "match": None, "row": kept, "extra": extra or []}
+            print(json.dumps(shown, ensure_ascii=False))
+        else:
+            writer.writerow(
+                {**{k: guard(v) for k, v in kept.items()}, "score": "", "match": "error"}
+            )
+        return
+    result = _compared(screener, row["a"] or "", row["b"] or "", schema)
+    if writer is None:
+        print(json.dumps({**result, "row": row}, ensure_ascii=False))
+        return
+    cells = {k: guard(v) if isinstance(v, str) else v for k, v in row.items()}
+    writer.writerow(
+        {**cells, "score": f"{result['score']:.4f}", "match": str(result["match"]).lower()}
+    )
 
 
 @app.command()
