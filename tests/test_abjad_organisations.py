@@ -2,7 +2,8 @@
 writes only its long vowels meets an organisation's word by sound when the vowels it
 writes stand where the Latin word has vowels, or the two are spelt alike, or their keys
 are long; a person's name of three consonants (حسين, Hussein) no longer meets any firm
-whose name has them (HASNA). And Urdu's own letters are read, not dropped."""
+whose name has them (HASNA). And Urdu's own letters are read, not dropped. An acronym
+(a Latin name with no vowel) is met by no word of another script by sound."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ LISTED = listed_data(
         "org-tgg": ("organization", "TARIQ GIDAR GROUP"),
         "org-biddam": ("organization", "AL MOUAKAOUNE BIDDAM"),
         "org-melli": ("company", "BANK MELLI IRAN"),
+        "org-glbc": ("company", "GLBC"),
+        "org-prdf": ("company", "PRDF"),
+        "org-lkck": ("company", "LKCK"),
     }
 )
 
@@ -74,3 +78,28 @@ def test_urdu_letters_are_read() -> None:
         # letter it is a form of (rigour writes it "?", which was dropped).
         urdu = romanise(f"ب{chr(letter)}ب")
         assert urdu == romanise(f"ب{arabic}ب"), f"U+{letter:04X} read as {urdu}"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("человек", "org-glbc"),  # Russian for "person": "chelovek", the consonants of GLBC
+        ("против", "org-prdf"),  # "against"
+        ("لك", "org-lkck"),  # Arabic "for you"
+        ("Человек и закон", "org-glbc"),
+    ],
+)
+def test_an_acronym_is_not_met_by_a_word_of_another_script_by_sound(
+    listed: Screener, query: str, entity: str
+) -> None:
+    """A Latin name with no vowel is said letter by letter; ordinary words in other scripts
+    met such acronyms by their consonants' keys (0.90 each)."""
+    assert entity not in found(listed, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("Джи-Эл-Би-Си", "org-glbc"), ("ПРДФ", "org-prdf"), ("Пи-Ар-Ди-Эф", "org-prdf")],
+)
+def test_an_acronym_is_still_met_by_its_letters(listed: Screener, query: str, entity: str) -> None:
+    assert found(listed, query).get(entity, (0.0, ""))[0] >= review(listed)

@@ -38,6 +38,7 @@ ALPHABETS = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 # alphabet's are. By sound alone, 62 of 500 made-up Indian names in Devanagari met an OFAC
 # person, 1 so (bench/indic_names.py).
 SPELT_PERSONS = ALPHABETS | frozenset(BLOCKS)
+_VOWELS = frozenset("aeiouy")
 
 
 class AcrossScripts:
@@ -255,6 +256,8 @@ class AcrossScripts:
             other = self._kana_pair if a.script == "Kana" else self._org_kana_pair
         else:
             other = self._roman_pair
+        if "Latin" in (a.script, b.script):
+            other = partial(_letters_said, other, a.script == "Latin")
         roman = align(
             side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
             unordered[1], cfg.token_similarity, other,
@@ -355,6 +358,18 @@ class AcrossScripts:
         at = {j: i for i, j in alike}
         found = [at.get(j, -1) for j in range(len(needle.tokens))]
         return -1 not in found and found == sorted(found)
+
+
+def _letters_said(
+    other: PairSimilarity, latin_first: bool, a: str, b: str, spelled: float
+) -> float:
+    """`other`, but a Latin word with no vowel (`GLBC`, `NSPK`: an acronym, said letter by
+    letter) is met by no word of another script by sound: `человек` ("chelovek", a person)
+    met GLBC by its consonants' keys. Its letters' names still spell it (letter_names.py)."""
+    latin = a if latin_first else b
+    if len(latin) > 1 and latin.isalpha() and not _VOWELS.intersection(latin) and a != b:
+        return 0.0
+    return other(a, b, spelled)
 
 
 def _spelt_whole(words_a: tuple[str, ...], words_b: tuple[str, ...], floor: float) -> bool:
