@@ -256,7 +256,7 @@ class AcrossScripts:
             other = self._kana_pair if a.script == "Kana" else self._org_kana_pair
         else:
             other = self._roman_pair
-        if "Latin" in (a.script, b.script):
+        if "Latin" in (a.script, b.script) and not abjad:
             other = partial(_letters_said, other, a.script == "Latin")
         roman = align(
             side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
@@ -364,8 +364,10 @@ def _letters_said(
     other: PairSimilarity, latin_first: bool, a: str, b: str, spelled: float
 ) -> float:
     """`other`, but a Latin word with no vowel (`GLBC`, `NSPK`: an acronym, said letter by
-    letter) is met by no word of another script by sound: `человек` ("chelovek", a person)
-    met GLBC by its consonants' keys. Its letters' names still spell it (letter_names.py)."""
+    letter) is met by no word of another script that writes its vowels by sound: `человек`
+    ("chelovek", a person) met GLBC by its consonants' keys. Its letters' names still spell
+    it (letter_names.py). An abjad's word is as vowelless as a Latin one written from it
+    ("bbh", בבה), so not there."""
     latin = a if latin_first else b
     if len(latin) > 1 and latin.isalpha() and not _VOWELS.intersection(latin) and a != b:
         return 0.0
