@@ -40,6 +40,7 @@ from .sound import SoundKeys
 from .text import (
     clean,
     fold_latin,
+    join_lost_letters,
     mark_geresh,
     romanise,
     script_of,
@@ -117,7 +118,7 @@ class Normaliser:
             text = pinyin.to_simplified(text)
         if not text.isascii():
             text = mark_geresh(text)
-        return _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
+        return join_lost_letters(_APOSTROPHES.sub("", _POSSESSIVE.sub("", text)))
 
     def _join_place_phrases(self, tokens: list[str]) -> list[str]:
         return replace_phrases(tokens, self._place_phrases, join=True)

@@ -3,8 +3,8 @@ lists do: Cyrillic as Palladius writes Chinese names (Го Мин, Guo Ming) and
 Slavic alphabets write persons' names (Ражнатович, Raznatovic); the Indian scripts as
 names in their languages are spelt (रणधीर, Randhir; indic.py); Arabic with its ش as the
 "ch" it also writes (`arabic_ch`), and its ة as the "t" it is before another word
-(`arabic_at`). Each is a form of the query of its own, compared as a
-transliteration (at most `transliteration_max`)."""
+(`arabic_at`); and a Latin name's letters lost to question marks as "e". Each is a form
+of the query of its own, compared as a transliteration (at most `transliteration_max`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .joined_brands import joined_brand
 from .normalize import Normaliser
 from .palladius import palladius_reading
 from .slavic_latin import slavic_latin_reading
+from .text import lost_letters_as
 from .variants import Variant
 
 # Letters Persian, Urdu and Pashto add to the Arabic alphabet: a name written with one has
@@ -48,6 +49,10 @@ def script_readings(
             brands = frozenset(config.joined_brand_name_kinds)
             out.append(Variant(read_form, cap, "transliterated", persons=True))
             out.append(Variant(read_form, cap, "transliterated", organisations=True, kinds=brands))
+    elif form.script == "Latin" and (read := lost_letters_as(name, "e")) is not None:
+        # Letters a conversion wrote as "?": the "e" most are ("Soci?t? G?n?rale"), a
+        # guess, so never a BLOCK.
+        out.append(Variant(normaliser.form(read), cap))
     elif form.script == "Arabic":
         if (read := arabic_ch(name)) is not None:
             made = normaliser.form(read)

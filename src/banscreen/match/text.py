@@ -174,6 +174,32 @@ _WORD_ASCII = re.compile(r"[^\W_]+")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
 
 
+# A question mark between letters (or before a word's first) stands for a letter a
+# conversion could not write: ICU's for an ayin or a hamza ("s?yd", سعيد), a legacy
+# system's for an accented letter ("Soci?t?"). It is no word's end.
+_LOST_INSIDE = regex.compile(r"(?<=\p{L})\?+(?=\p{L})")
+_LOST_FIRST = regex.compile(r"(?<![\p{L}\p{N}])\?(?=\p{L})")
+_LOST_LAST = regex.compile(r"(?<=\p{L})\?(?![\p{L}\p{N}])")
+
+
+def join_lost_letters(text: str) -> str:
+    """A text with its lost letters' question marks inside words dropped ("s?yd" is "syd",
+    as `romanise` reads an ayin inside a word) and one before a word read "a" (as it reads
+    a word-initial ayin: "?mr", عمر, is "amr")."""
+    if "?" not in text:
+        return text
+    return _LOST_FIRST.sub("a", _LOST_INSIDE.sub("", text))
+
+
+def lost_letters_as(text: str, letter: str) -> str | None:
+    """A text with each question mark inside a word or ending one read as `letter` (the
+    "e" most accented letters lost so are: "Soci?t? G?n?rale"), or None without one."""
+    if "?" not in text:
+        return None
+    read = _LOST_LAST.sub(letter, _LOST_INSIDE.sub(letter, text))
+    return read if read != text else None
+
+
 def split_words(text: str) -> list[str]:
     """The words of a text (empty strings possible at the ends)."""
     return (_NOT_WORD_ASCII if text.isascii() else _NOT_WORD).split(text)
