@@ -910,10 +910,10 @@ SCRIPTS = {
     "Armenian": "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
     "Georgian": "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
     "Hangul": "가나다라마바사아자차카타파하김이박최정강조윤장임",
-    # Without ayin: ICU writes it as a sign that folds to "?", and lists as a vowel ("Ali"),
-    # which the matcher follows (text.romanise); the UN list's names measure that.
-    "Arabic": "ابتثجحخدذرزسشصضطظغفقكلمنهوي",
-    "Hebrew": "בגדהוזחטיכלמנספצקרשת",
+    # With ayin and hamza, which ICU writes as signs that fold to "?" and "'" (a lost
+    # letter: text.join_lost_letters), and ta marbuta, which it writes "t".
+    "Arabic": "ابتثجحخدذرزسشصضطظعغفقكلمنهويءة",
+    "Hebrew": "אבגדהוזחטיכלמנסעפצקרשתךםןףץ",
     "Katakana": "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン",
     "Thai": "กขคงจฉชซญดตถทนบปผพฟภมยรลวศสหอฮ",
     "Devanagari": "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह",

@@ -118,7 +118,7 @@ class Normaliser:
             text = pinyin.to_simplified(text)
         if not text.isascii():
             text = mark_geresh(text)
-        return join_lost_letters(_APOSTROPHES.sub("", _POSSESSIVE.sub("", text)))
+        return _APOSTROPHES.sub("", join_lost_letters(_POSSESSIVE.sub("", text)))
 
     def _join_place_phrases(self, tokens: list[str]) -> list[str]:
         return replace_phrases(tokens, self._place_phrases, join=True)

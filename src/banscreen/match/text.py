@@ -180,12 +180,20 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
 _LOST_INSIDE = regex.compile(r"(?<=\p{L})\?+(?=\p{L})")
 _LOST_FIRST = regex.compile(r"(?<![\p{L}\p{N}])\?(?=\p{L})")
 _LOST_LAST = regex.compile(r"(?<=\p{L})\?(?![\p{L}\p{N}])")
+# An apostrophe before a word of consonants only: ICU's word-initial aleph or ayin in a word
+# of an abjad ("'brhm", אברהם), not a quotation mark (a quoted name has vowels: 'ZALIV').
+_GLOTTAL_FIRST = regex.compile(
+    r"(?<![\p{L}\p{N}'])'+(?=[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz']*(?![\p{L}\p{N}]))"
+)
 
 
 def join_lost_letters(text: str) -> str:
-    """A text with its lost letters' question marks inside words dropped ("s?yd" is "syd",
-    as `romanise` reads an ayin inside a word) and one before a word read "a" (as it reads
-    a word-initial ayin: "?mr", عمر, is "amr")."""
+    """A folded text with its lost letters' question marks inside words dropped ("s?yd" is
+    "syd", as `romanise` reads an ayin inside a word) and one before a word read "a" (as it
+    reads a word-initial ayin: "?mr", عمر, is "amr"); so is an apostrophe before a word of
+    consonants ("'brhm", אברהם, is "abrhm")."""
+    if "'" in text:
+        text = _GLOTTAL_FIRST.sub("a", text)
     if "?" not in text:
         return text
     return _LOST_FIRST.sub("a", _LOST_INSIDE.sub("", text))
