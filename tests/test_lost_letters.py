@@ -35,6 +35,7 @@ def screener() -> Screener:
         ("'brhm", "abrhm", None),  # an apostrophe before consonants only: ICU's aleph
         ("''dt", "adt", None),
         ("ooo 'zaliv'", "ooo 'zaliv'", None),  # a quoted name has vowels
+        ("ooo 'smt-k'", "ooo 'smt-k'", None),  # or a closing quotation mark
         ("o'brien", "o'brien", None),
         ("a ? b", "a ? b", None),
     ],
@@ -65,3 +66,9 @@ def test_a_name_with_lost_letters_meets_the_name(screener: Screener, lost: str, 
 def test_a_question_mark_that_ends_a_word_changes_nothing(screener: Screener) -> None:
     assert screener.matcher.compare("Acme Trading?", "Acme Trading")[0] == 1.0
     assert screener.matcher.compare("Who? Acme", "Who Acme")[0] == 1.0
+
+
+def test_a_quoted_acronym_is_not_read_as_an_abjads_word(screener: Screener) -> None:
+    """ "OOO 'SMT-K'" (an OFAC alias) was read "asmt k" by the aleph rule: 0.34 against
+    SMT-K."""
+    assert screener.matcher.compare("SMT-K", "OOO 'SMT-K'")[0] >= review(screener)

@@ -187,12 +187,16 @@ _GLOTTAL_FIRST = regex.compile(
 )
 
 
+_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}])'(?![\p{L}\p{N}])")
+
+
 def join_lost_letters(text: str) -> str:
     """A folded text with its lost letters' question marks inside words dropped ("s?yd" is
     "syd", as `romanise` reads an ayin inside a word) and one before a word read "a" (as it
     reads a word-initial ayin: "?mr", عمر, is "amr"); so is an apostrophe before a word of
-    consonants ("'brhm", אברהם, is "abrhm")."""
-    if "'" in text:
+    consonants ("'brhm", אברהם, is "abrhm") in a text where none closes a quotation ("OOO
+    'SMT-K'" is a quoted name, not an abjad's)."""
+    if "'" in text and not _CLOSING.search(text):  # not a quoted name: 'SMT-K'
         text = _GLOTTAL_FIRST.sub("a", text)
     if "?" not in text:
         return text
