@@ -46,14 +46,9 @@ from .references import split_references
 from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
-from .text import (
-    camel_splits,
-    clean,
-    lookalike_reading,
-    persian_reading,
-    split_words,
-)
+from .text import camel_splits, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant
+from .written_titles import WrittenTitles
 
 
 class QueryRewrites(CutNames, Compounds, Initialisms):
@@ -196,10 +191,15 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         persons = person_heads(query, form, (named, payee), self.normaliser, self._payee_words,
                                references, self.person_word)  # fmt: skip
         out.extend(Variant(head, cap, "contained", persons=True) for head in persons)
+        out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
         return out
+
+    @cached_property
+    def _titles(self) -> WrittenTitles:
+        return WrittenTitles(self.config, self.normaliser)
 
     @cached_property
     def _payee_words(self) -> PayeeWords:

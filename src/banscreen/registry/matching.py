@@ -130,6 +130,7 @@ class MatchingConfig:
     org_compact_spelling_floor: Floor
     joined_brand_name_kinds: list[str]
     person_titles: list[str]
+    person_titles_written: list[str]
     person_title_weight: Share
     name_particles: list[str]
     name_particle_weight: Share
@@ -200,6 +201,7 @@ class MatchingConfig:
             if unknown:
                 raise ValueError(f"{field}: {unknown} are no kinds of names ({NAME_KINDS})")
         _check_given_names(self.given_name_forms)
+        _check_written_titles(self.person_titles_written)
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:
                 # Compared with a name's tokens: one lower-case ASCII word each.
@@ -228,6 +230,20 @@ class MatchingConfig:
 def _ascii_word(word: str) -> bool:
     """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
     return word.isascii() and word.isalpha() and word.islower()
+
+
+def _check_written_titles(titles: list[str]) -> None:
+    """Each title lower-case words of letters and their marks, in a script other than
+    Latin (Latin ones are `person_titles`)."""
+    for title in titles:
+        words = title.split()
+        lettered = all(
+            ch.isalpha() or unicodedata.category(ch).startswith("M") for w in words for ch in w
+        )
+        latin = any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in title)
+        if not words or not lettered or title != title.lower() or latin:
+            raise ValueError(f"person_titles_written: {title!r} is not lower-case words of"
+                             " letters in a script other than Latin")  # fmt: skip
 
 
 def _check_given_names(groups: list[list[str]]) -> None:
