@@ -66,6 +66,8 @@ def test_a_name_written_by_its_scripts_conventions_is_found(
         ("ベルガー", "Berger"),
         ("ユンカー", "Junker"),  # "yunka": a German j said as y
         ("ヨハン・シュミット", "Johann Schmidt"),
+        # A patronymic's "-vich": its chi is a "ch" (0.72, CLEAR: read "viti")
+        ("ウラジーミル・ウラジーミロヴィチ・プーチン", "Vladimir Vladimirovich Putin"),
     ],
 )
 def test_a_foreign_name_in_katakana_meets_its_latin_spelling(
@@ -81,6 +83,8 @@ def test_kana_reading() -> None:
     assert kana_reading("puchin") == "ptin"  # プーチン, Putin
     assert kana_reading("tarou") == "tarou"  # a Japanese name's own long vowel stays
     assert kana_reading("su") == "su"  # too little would be left
+    assert kana_reading("uradimirovichi") == "uradimirovichi"  # ヴィチ, -vich
+    assert kana_reading("jokovitchi") == "jokovitchi"  # ヴィッチ, -vić
 
 
 def test_kana_j_reading() -> None:

@@ -28,10 +28,11 @@ def loanword_reading(word: str) -> str:
 # Katakana writes a foreign name's bare consonants with a syllable whose vowel is added, a
 # "u" (or after t and d an "o"), which a romaniser reads back: "Smith" スミス is "sumisu",
 # "Berger" ベルガー "beruga". It has no "ti" or "di" of its own and writes them チ "chi" and
-# ジ "ji" ("Putin" プーチン, "puchin"; "Vladimir" ウラジーミル, "urajimiru").
+# ジ "ji" ("Putin" プーチン, "puchin"; "Vladimir" ウラジーミル, "urajimiru"). But a Slavic
+# name's "-vich" is a "ch" ("Vladimirovich" ウラジーミロヴィチ, "urajimirovichi").
 _ADDED_U = re.compile(r"(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z]|$)")
 _ADDED_O = re.compile(r"(?<=[td])o(?=[b-df-hj-np-tv-z]|$)")
-_TI_DI = re.compile(r"(?<![sc])(ch|j)(?=i)")
+_TI_DI = re.compile(r"(?<![sc])(?<!vi)(?<!vit)(ch|j)(?=i)")
 
 
 def kana_reading(word: str) -> str:
