@@ -559,8 +559,8 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
     hits = scan("Оплачено через Алипэй за заказ 123")
     assert [(h.entry.entity_id, h.sounded) for h in hits] == [("app-alipay", True)]
     assert [h.sounded for h in scan("Paid with Alipay")] == [False]  # by its tokens
-    # Arabic is not searched by sound: without its vowels, "awlyf" (أوليف, Olive) has the
-    # key of a listed app.
+    # Arabic is not searched by sound word by word: without its vowels, "awlyf" (أوليف,
+    # Olive) has the key of a listed app.
     assert scan("أوليف") == []
     # A word that sounds like an app's name but is spelt otherwise ("putinas", PTNS).
     assert scan("Оплата через Путинас") == []
@@ -571,6 +571,15 @@ def test_free_text_in_another_script_is_searched_by_sound_within_bounds(
                          ("위챗페이 결제", "app-wechat-pay"),
                          ("알리페이로 결제했습니다", "app-alipay")):  # a Korean particle, 로  # fmt: skip
         assert entity in [h.entry.entity_id for h in scan(text) if h.sounded], text
+    # An app's name written apart in Arabic or Hebrew letters is matched whole (it was a
+    # CLEAR), but a word of text alone is not, nor are frequent words that sound like one
+    # out of order ("پائے واقعات"), or by less than equal keys ("لوحة طائرة", Hytera).
+    for text, entity in (("الدفع عبر علي باي", "app-alipay"),
+                         ("الدفع عبر وي تشات باي", "app-wechat-pay"),
+                         ("תשלום דרך עלי פיי", "app-alipay")):  # fmt: skip
+        assert entity in [h.entry.entity_id for h in scan(text) if h.sounded], text
+    for text in ("شركات خدمات", "پائے واقعات", "لوحة طائرة", "علی بنایا", "כוללת נוכל"):
+        assert scan(text) == [], text
     # A long text is searched by sound at its start only, and never fails.
     filler = " ".join(["слово"] * 1000)
     assert [h.entry.entity_id for h in scan(f"Алипэй {filler}")] == ["app-alipay"]

@@ -14,8 +14,9 @@ Text in a script other than Latin and Chinese writes an app's name as it sounds 
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
 words, and a searched name found in one by sound (method `transliterated`), each word
 spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
-own. Arabic and Hebrew are not searched so (see `_windows`). At most `SOUNDED_WINDOWS`
-windows per text: a 10 MB field is searched whole by its tokens, not by sound.
+own. Arabic and Hebrew are not searched so (see `_windows`), but for an app's or brand's
+name written apart, whole (`_abjad_windows`). At most `SOUNDED_WINDOWS` windows per text:
+a 10 MB field is searched whole by its tokens, not by sound.
 
 A name written with its words together or apart otherwise ("quorvelpay" for "Quorvel Pay",
 a word hyphened apart, words run together) is a hit too, `joined`, REVIEW at most like a
@@ -39,7 +40,7 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
 from .common_words import zipf
-from .entries import NameEntry
+from .entries import NameEntry, NameMatch
 from .index import NameIndex
 from .pinyin import has_han
 from .stored import Spec, Table
@@ -55,6 +56,9 @@ SPLIT_CHARS = 1 << 12
 # `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
 _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
+# Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
+# باي", WeChat Pay), matched whole in text.
+_ABJAD_WORDS = 3
 
 
 # Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
@@ -154,12 +158,18 @@ class FreeTextIndex:
                 self._scan_phrases(apart, hits, joined=True)
         config = self.names.config
         floor = config.org_roman_spelling_floor
-        for window in _windows(tokens, tuple(config.hangul_particles)):
+        brands = frozenset(config.joined_brand_name_kinds)
+        windows = [(w, False) for w in _windows(tokens, tuple(config.hangul_particles))]
+        if not read.isascii():
+            windows += [(w, True) for w in _abjad_windows(tokens)]
+        for window, abjad in windows[:SOUNDED_WINDOWS]:
             for match in self.names.match(window):
                 key = (match.entry.entity_id, match.entry.key)
                 # Not persons' names: a few words of text sound like too many of them
                 # ("かな漢字" like a listed "KONY, Ali").
                 if match.method != "transliterated" or match.entry.person:
+                    continue
+                if abjad and not _abjad_brand(match, brands, config.sound_equal_score):
                     continue
                 if _searched_key(match.entry) not in self._searched:
                     continue
@@ -289,6 +299,31 @@ def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[s
             if len(windows) == SOUNDED_WINDOWS:
                 return windows
     return windows
+
+
+def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
+    """Each run of one to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
+    app's or brand's name written apart in them ("الدفع عبر علي باي", paid through Alipay)
+    is matched whole, as the counterparty's name is, never found inside a longer window
+    (its words without their vowels sound like too many names), and counts on apps' and
+    brands' names only (`joined_brand_name_kinds`)."""
+    windows: list[str] = []
+    for i in range(len(tokens)):
+        for n in range(2, _ABJAD_WORDS + 1):
+            words = tokens[i : i + n]
+            if len(words) < n or not all(script_of(w) in ABJADS for w in words):
+                break
+            windows.append(" ".join(words))
+    return windows
+
+
+def _abjad_brand(match: NameMatch, brands: frozenset[str], least: float) -> bool:
+    """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
+    kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
+    name's order: by less, or out of order, frequent pairs of words met one in 1,000."""
+    order = [j for _, j in sorted(match.alignment.positions)]
+    ordered = order == sorted(order)
+    return match.entry.name.kind in brands and match.score >= least and ordered
 
 
 def _without_particle(word: str, particles: tuple[str, ...]) -> str:
