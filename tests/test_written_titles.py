@@ -44,6 +44,8 @@ def titles(screener: Screener) -> WrittenTitles:
         ("د. أيمن الظواهري", "أيمن الظواهري"),
         ("김정은 위원장", "김정은"),  # after the name
         ("김정은 국무위원장", "김정은"),
+        ("김정은님", "김정은"),  # an honorific glued on
+        ("김정은 위원장님", "김정은"),  # a title and an honorific
         ("金正恩委员长", "金正恩"),  # glued after it
         ("国家主席习近平", "习近平"),  # glued before it
         ("習近平主席", "习近平"),  # traditional characters fold to simplified

@@ -3,8 +3,8 @@
 Latin ones are words of a name weighed down (`person_titles`); these are taken off, and the
 name without them is a form of the query for persons' names (rewrites.py): a title of words
 leading the name in any script, or following it in Korean, Chinese and Japanese, which write
-it after ("위원장", chairman); and in Chinese and Japanese, which write no spaces, a title
-glued to the name before or after it."""
+it after ("위원장", chairman); and in these, which may write no space, a title glued to the
+name before or after it ("习近平主席", "김정은님")."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from .text import script_of, split_words
 from .variants import Variant
 
 # Scripts that write a title after the name ("김정은 위원장"), and those that write it glued
-# to the name ("习近平主席", "国家主席习近平", "プーチン大統領").
+# to the name too ("习近平主席", "国家主席习近平", "プーチン大統領", "김정은님").
 _AFTER = frozenset({"Hangul", "Han", "Kana"})
-_GLUED = frozenset({"Han", "Kana"})
+_GLUED = frozenset({"Han", "Kana", "Hangul"})
 # A name glued to a title keeps at least this many characters ("习主席" is no name left).
 _GLUED_MIN_CHARS = 2
 
@@ -56,6 +56,13 @@ class WrittenTitles:
         return " ".join(rest)
 
     def _strip(self, words: list[str]) -> list[str]:
+        """Titles off both ends until none is left ("위원장님": a title and an honorific)."""
+        rest = list(words)
+        while (stripped := self._strip_once(rest)) != rest:
+            rest = stripped
+        return rest
+
+    def _strip_once(self, words: list[str]) -> list[str]:
         rest = list(words)
         while len(rest) > 1 and (n := self._leading(rest)):
             rest = rest[n:]
@@ -80,7 +87,7 @@ class WrittenTitles:
         return 0
 
     def _unglued(self, word: str, lead: bool) -> str:
-        """A word of Chinese characters or kana without a title glued to its start (`lead`)
+        """A word of Chinese characters, kana or Hangul without a title glued to its start (`lead`)
         or end, while a name of `_GLUED_MIN_CHARS` characters or more is left."""
         changed = True
         while changed:
