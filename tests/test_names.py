@@ -49,10 +49,15 @@ def screener() -> Screener:
         ("reportedTencent Holdings Ltd.", "tencent-holdings"),  # words run together
         ("Ant Group's Alipay", "app-alipay"),  # a listed name inside a longer one
         ("Tencent's QQ Wallet", "app-qq-wallet"),
+        ("腾讯的QQ钱包", "app-qq-wallet"),  # Chinese's possessive: an acronym and a generic
+        ("QQ钱包付款", "app-qq-wallet"),  # word were no phrase in characters (CLEAR)
         ("S. K. Shoigu", "person-shoigu"),  # initials
         ("President Xi Jinping", "person-xi"),  # a title
         ("Xi Jinping", "person-xi"),
         ("习近平", "person-xi"),
+        ("习近平主席", "person-xi"),  # titles in other scripts, glued or after the name
+        ("김정은 위원장", "person-kim"),
+        ("金正恩委员长", "person-kim"),
         ("Sergei Shoigu", "person-shoigu"),  # the patronymic dropped
         ("Kim Jong-un", "person-kim"),  # hyphen and spacing
         ("김정은", "person-kim"),  # Hangul, one word

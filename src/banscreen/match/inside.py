@@ -10,6 +10,7 @@ from collections.abc import Callable
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
 from .forms import spoken_order
+from .pinyin import has_han
 from .places import Places
 from .prepared import Prepared, Score, Side
 from .similarity import find
@@ -26,9 +27,12 @@ class Inside:
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
         """Specific enough that finding it inside another name is not chance: long enough
-        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office")."""
+        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office"), a
+        Chinese character counting as the two letters or more of its syllable ("QQ钱包", as
+        "QQ Wallet", is a phrase)."""
         compact = "".join(tokens)
-        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or len(compact) < 6):
+        letters = len(compact) + (sum(map(has_han, compact)) if han else 0)
+        if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or letters < 6):
             return False
         if han:
             return len(compact) >= self.config.free_text_min_han_chars
