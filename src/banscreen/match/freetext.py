@@ -45,6 +45,7 @@ from .index import NameIndex
 from .pinyin import has_han
 from .stored import Spec, Table
 from .text import lookalike_reading, script_of
+from .translated_words import translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
 LOOKALIKE_CHARS = 1 << 16
@@ -156,6 +157,10 @@ class FreeTextIndex:
             apart = tuple(w for t in tokens for w in (split(t) or (t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
+            # An app's generic word in another language ("QQ Кошелёк"), as names' are.
+            english = translated_tokens(tokens, self.names.config)
+            if english != tokens:
+                self._scan_phrases(english, hits, joined=True)
         config = self.names.config
         floor = config.org_roman_spelling_floor
         brands = frozenset(config.joined_brand_name_kinds)

@@ -3,8 +3,10 @@ lists do: Cyrillic as Palladius writes Chinese names (Го Мин, Guo Ming) and
 Slavic alphabets write persons' names (Ражнатович, Raznatovic); the Indian scripts as
 names in their languages are spelt (रणधीर, Randhir; indic.py); Arabic with its ش as the
 "ch" it also writes (`arabic_ch`), and its ة as the "t" it is before another word
-(`arabic_at`); and a Latin name's letters lost to question marks as "e". Each is a form
-of the query of its own, compared as a transliteration (at most `transliteration_max`)."""
+(`arabic_at`); a Latin name's letters lost to question marks as "e"; and in any script,
+an app's generic word in another language as the English one (translated_words.py). Each
+is a form of the query of its own, compared as a transliteration (at most
+`transliteration_max`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .normalize import Normaliser
 from .palladius import palladius_reading
 from .slavic_latin import slavic_latin_reading
 from .text import lost_letters_as
+from .translated_words import translated_reading
 from .variants import Variant
 
 # Letters Persian, Urdu and Pashto add to the Arabic alphabet: a name written with one has
@@ -63,6 +66,9 @@ def script_readings(
             out.append(Variant(normaliser.form(construct), cap, "transliterated"))
         if every is not None:  # a name's last ة as "t": persons' names only (Hamzat)
             out.append(Variant(normaliser.form(every), cap, "transliterated", persons=True))
+    if (translated := translated_reading(normaliser.fold(name), config)) is not None:
+        made = normaliser.form(translated)  # "QQ Кошелёк": QQ Wallet
+        out.append(Variant(made, cap, "transliterated", organisations=True))
     return out
 
 

@@ -131,6 +131,7 @@ class MatchingConfig:
     joined_brand_name_kinds: list[str]
     person_titles: list[str]
     person_titles_written: list[str]
+    generic_word_translations: dict[str, list[str]]
     person_title_weight: Share
     name_particles: list[str]
     name_particle_weight: Share
@@ -202,6 +203,12 @@ class MatchingConfig:
                 raise ValueError(f"{field}: {unknown} are no kinds of names ({NAME_KINDS})")
         _check_given_names(self.given_name_forms)
         _check_written_titles(self.person_titles_written)
+        for english, words in self.generic_word_translations.items():
+            if english not in self.generic_words_latin or not all(
+                _lettered(w) and w == w.lower() for w in words
+            ):
+                raise ValueError(f"generic_word_translations: {english!r} is not a generic"
+                                 " word or its translations are not lower-case words")  # fmt: skip
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:
                 # Compared with a name's tokens: one lower-case ASCII word each.
@@ -214,6 +221,14 @@ class MatchingConfig:
             if not chinese or not _ascii_word(read):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
                                  " and its reading in lower-case ASCII letters")  # fmt: skip
+
+    def translations(self) -> dict[str, str]:
+        """`generic_word_translations` as translated word → English word; made once."""
+        table = self.__dict__.get("_translations")
+        if table is None:
+            table = {w: en for en, words in self.generic_word_translations.items() for w in words}
+            object.__setattr__(self, "_translations", table)
+        return table
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
@@ -232,14 +247,17 @@ def _ascii_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.islower()
 
 
+def _lettered(word: str) -> bool:
+    """Whether a word is letters and their marks only (Devanagari's vowel signs, Thai's)."""
+    return bool(word) and all(ch.isalpha() or unicodedata.category(ch)[0] == "M" for ch in word)
+
+
 def _check_written_titles(titles: list[str]) -> None:
     """Each title lower-case words of letters and their marks, in a script other than
     Latin (Latin ones are `person_titles`)."""
     for title in titles:
         words = title.split()
-        lettered = all(
-            ch.isalpha() or unicodedata.category(ch).startswith("M") for w in words for ch in w
-        )
+        lettered = all(map(_lettered, words))
         latin = any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in title)
         if not words or not lettered or title != title.lower() or latin:
             raise ValueError(f"person_titles_written: {title!r} is not lower-case words of"

@@ -1,0 +1,52 @@
+"""An app's generic word written in another language (translated_words.py,
+`generic_word_translations`): "QQ Кошелёк", "QQ 지갑", "محفظة QQ" are QQ Wallet, as a
+counterparty's name (a REVIEW at most: a translation, like a transliteration) and in a
+payment's text. Each was a CLEAR: a romaniser reads "кошелёк" as "koshelek"."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.model import Outcome, Transaction
+from banscreen.registry import load_registry
+from helpers.matching import found, refused_setting, review
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry())
+
+
+@pytest.mark.parametrize(
+    "query", ["QQ Кошелёк", "QQ Кошелек", "Кошелёк QQ", "QQ 지갑", "محفظة QQ", "ארנק QQ",
+              "QQ Portefeuille", "QQ Cüzdan"],
+)  # fmt: skip
+def test_a_translated_generic_word_is_read_as_the_english_one(
+    screener: Screener, query: str
+) -> None:
+    score, method = found(screener, query)["app-qq-wallet"]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize("query", ["Кошелёк", "Яндекс Кошелёк", "지갑", "محفظة"])
+def test_the_generic_word_alone_or_with_another_name_is_no_hit(
+    screener: Screener, query: str
+) -> None:
+    assert "app-qq-wallet" not in found(screener, query)
+
+
+def test_a_payment_text_with_the_translated_word_is_a_review(screener: Screener) -> None:
+    text = "оплата через QQ Кошелёк"
+    tx = Transaction("t", date(2021, 3, 15), "payment", "Acme Supplies Ltd", text=text)
+    evidence = [e for e in screener.matcher.evidence_for(tx) if e.entity_id == "app-qq-wallet"]
+    assert evidence and all(e.max_outcome == Outcome.REVIEW for e in evidence)
+
+
+def test_a_translation_of_no_generic_word_is_refused(tmp_path: Path) -> None:
+    refused_setting(tmp_path, "generic_word_translations", {"qqq": ["кошелёк"]},
+                    "generic_word_translations")  # fmt: skip
