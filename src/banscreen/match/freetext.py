@@ -58,7 +58,7 @@ SPLIT_CHARS = 1 << 12
 _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
 # Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
-# باي", WeChat Pay), matched whole in text.
+# باي", a made-up "Wi Chat Pay"), matched whole in text.
 _ABJAD_WORDS = 3
 
 
@@ -157,7 +157,7 @@ class FreeTextIndex:
             apart = tuple(w for t in tokens for w in (split(t) or (t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
-            # An app's generic word in another language ("QQ Кошелёк"), as names' are.
+            # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:
                 self._scan_phrases(english, hits, joined=True)
@@ -308,7 +308,7 @@ def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[s
 
 def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
     """Each run of one to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
-    app's or brand's name written apart in them ("الدفع عبر علي باي", paid through Alipay)
+    app's or brand's name written apart in them ("الدفع عبر زد باي", paid through "Zed Pay")
     is matched whole, as the counterparty's name is, never found inside a longer window
     (its words without their vowels sound like too many names), and counts on apps' and
     brands' names only (`joined_brand_name_kinds`)."""

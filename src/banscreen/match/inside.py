@@ -27,9 +27,9 @@ class Inside:
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
         """Specific enough that finding it inside another name is not chance: long enough
-        ("QQ" is not), and either with a distinctive token or a phrase ("Brand Office"), a
-        Chinese character counting as the two letters or more of its syllable ("QQ钱包", as
-        "QQ Wallet", is a phrase)."""
+        ("ZQ" is not), and either with a distinctive token or a phrase ("Brand Office"), a
+        Chinese character counting as the two letters or more of its syllable ("ZQ钱包", as
+        "ZQ Wallet", is a phrase)."""
         compact = "".join(tokens)
         letters = len(compact) + (sum(map(has_han, compact)) if han else 0)
         if not any(f >= 1.0 for f in factors) and (len(tokens) < 2 or letters < 6):

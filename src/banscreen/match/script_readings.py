@@ -67,7 +67,7 @@ def script_readings(
         if every is not None:  # a name's last ة as "t": persons' names only (Hamzat)
             out.append(Variant(normaliser.form(every), cap, "transliterated", persons=True))
     if (translated := translated_reading(normaliser.fold(name), config)) is not None:
-        made = normaliser.form(translated)  # "QQ Кошелёк": QQ Wallet
+        made = normaliser.form(translated)  # "ZQ Кошелёк": ZQ Wallet
         out.append(Variant(made, cap, "transliterated", organisations=True))
     return out
 

@@ -1,8 +1,9 @@
-"""Generic words of apps' names written in another language ("QQ Кошелёк", "QQ 지갑",
-"محفظة QQ": QQ Wallet): a word of `generic_word_translations` is read as the English word it
-translates, a form of the query for organisations' names, at most `transliteration_max`
-(rewrites.py, through script_readings.py), and in free text a hit at most a REVIEW
-(freetext.py). A romaniser reads "кошелёк" as "koshelek", which no listed name holds."""
+"""Generic words of apps' names written in another language ("ZQ Кошелёк", "ZQ 지갑",
+"محفظة ZQ": a made-up ZQ Wallet): a word of `generic_word_translations` is read as the
+English word it translates, a form of the query for organisations' names, at most
+`transliteration_max` (rewrites.py, through script_readings.py), and in free text a hit at
+most a REVIEW (freetext.py). A romaniser reads "кошелёк" as "koshelek", which no listed
+name holds."""
 
 from __future__ import annotations
 
