@@ -28,10 +28,15 @@ class WrittenTitles:
         self.normaliser = normaliser
         self._cap = config.transliteration_max
         phrases = {tuple(split_words(normaliser.fold(t))) for t in config.person_titles_written}
-        # Longest first: "премьер министр" before "министр".
-        self._phrases = sorted((p for p in phrases if p), key=len, reverse=True)
+        # By their first and their last word, longest first: "премьер министр" before
+        # "министр".
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted((p for p in phrases if p), key=len, reverse=True):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+            self._by_last.setdefault(phrase[-1], []).append(phrase)
         self._glued = sorted(
-            (p[0] for p in self._phrases if len(p) == 1 and script_of(p[0]) in _GLUED),
+            (p[0] for p in phrases if len(p) == 1 and script_of(p[0]) in _GLUED),
             key=len,
             reverse=True,
         )
@@ -47,6 +52,8 @@ class WrittenTitles:
     def untitled(self, query: str) -> str | None:
         """The query without the titles that lead it (or follow it, or are glued to it, in
         the scripts that write them so), or None when it has none, or is nothing else."""
+        if query.isascii():  # every title here is written in another script
+            return None
         words = [w for w in split_words(self.normaliser.fold(query)) if w]
         if not words:
             return None
@@ -75,13 +82,13 @@ class WrittenTitles:
         return rest
 
     def _leading(self, words: list[str]) -> int:
-        for phrase in self._phrases:
+        for phrase in self._by_first.get(words[0], ()):
             if len(phrase) < len(words) and tuple(words[: len(phrase)]) == phrase:
                 return len(phrase)
         return 0
 
     def _trailing(self, words: list[str]) -> int:
-        for phrase in self._phrases:
+        for phrase in self._by_last.get(words[-1], ()):
             if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase:
                 return len(phrase)
         return 0
