@@ -307,7 +307,7 @@ def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[s
 
 
 def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
-    """Each run of one to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
+    """Each run of two to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
     app's or brand's name written apart in them ("الدفع عبر زد باي", paid through "Zed Pay")
     is matched whole, as the counterparty's name is, never found inside a longer window
     (its words without their vowels sound like too many names), and counts on apps' and
@@ -325,7 +325,8 @@ def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
 def _abjad_brand(match: NameMatch, brands: frozenset[str], least: float) -> bool:
     """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
     kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
-    name's order: by less, or out of order, frequent pairs of words met one in 1,000."""
+    name's order: by less, or out of order, about one in 1,000 runs of frequent words
+    met one."""
     order = [j for _, j in sorted(match.alignment.positions)]
     ordered = order == sorted(order)
     return match.entry.name.kind in brands and match.score >= least and ordered

@@ -93,7 +93,7 @@ def arabic_at(name: str) -> tuple[str | None, str | None]:
     keep it (حمزة, Hamzat): the name read with ت there, and read with ت for every ة (each
     None where it would not change the name). Read so on organisations too, a name's last ة
     took the words of 2,000 frequent Arabic ones (wordfreq) that met an OFAC organisation
-    from 909 to 985: only persons' names are read so."""
+    from 938 to 1,013: only persons' names are read so."""
     if "ة" not in name:
         return None, None
     construct = _CONSTRUCT.sub("ت", name)
