@@ -927,7 +927,10 @@ SCRIPTS = {
     # With ayin and hamza, which ICU writes as signs that fold to "?" and "'" (a lost
     # letter: text.join_lost_letters), and ta marbuta, which it writes "t".
     "Arabic": "ابتثجحخدذرزسشصضطظعغفقكلمنهويءة",
-    "Hebrew": "אבגדהוזחטיכלמנסעפצקרשתךםןףץ",
+    # Hebrew with its final letters, without aleph and ayin: ICU writes them "'", which
+    # at a word's end cannot be told from a closing quotation mark ("'bb bb'", "OOO
+    # 'SMT-K'"), and a quotation is the lists' (text.join_lost_letters).
+    "Hebrew": "בגדהוזחטיכלמנספצקרשתךםןףץ",
     "Katakana": "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン",
     "Thai": "กขคงจฉชซญดตถทนบปผพฟภมยรลวศสหอฮ",
     "Devanagari": "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह",

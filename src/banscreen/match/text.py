@@ -180,10 +180,11 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
 _LOST_INSIDE = regex.compile(r"(?<=\p{L})\?+(?=\p{L})")
 _LOST_FIRST = regex.compile(r"(?<![\p{L}\p{N}])\?(?=\p{L})")
 _LOST_LAST = regex.compile(r"(?<=\p{L})\?(?![\p{L}\p{N}])")
-# An apostrophe before a word of consonants only: ICU's word-initial aleph or ayin in a word
-# of an abjad ("'brhm", אברהם), not a quotation mark (a quoted name has vowels: 'ZALIV').
+# An apostrophe before a word of consonants only (its w and y among them, as an abjad's
+# romanised letters are): ICU's word-initial aleph or ayin in a word of an abjad ("'brhm",
+# אברהם; "'bbhy"), not a quotation mark (a quoted name has vowels: 'ZALIV').
 _GLOTTAL_FIRST = regex.compile(
-    r"(?<![\p{L}\p{N}'])'+(?=[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz']*(?![\p{L}\p{N}]))"
+    r"(?<![\p{L}\p{N}'])'+(?=[b-df-hj-np-tv-z][b-df-hj-np-tv-z']*(?![\p{L}\p{N}]))"
 )
 
 
