@@ -163,7 +163,6 @@ class FreeTextIndex:
                 self._scan_phrases(english, hits, joined=True)
         config = self.names.config
         floor = config.org_roman_spelling_floor
-        brands = frozenset(config.joined_brand_name_kinds)
         windows = [(w, False) for w in _windows(tokens, tuple(config.hangul_particles))]
         if not read.isascii():
             windows += [(w, True) for w in _abjad_windows(tokens)]
@@ -174,7 +173,7 @@ class FreeTextIndex:
                 # ("かな漢字" like a listed "KONY, Ali").
                 if match.method != "transliterated" or match.entry.person:
                     continue
-                if abjad and not _abjad_brand(match, brands, config.sound_equal_score):
+                if abjad and not _abjad_brand(match, self._brands, config.sound_equal_score):
                     continue
                 if _searched_key(match.entry) not in self._searched:
                     continue
@@ -269,6 +268,11 @@ class FreeTextIndex:
     def _split(self) -> Callable[[str], tuple[str, ...] | None]:
         """`NameIndex.split_run_together`, remembered: the words of payments' texts recur."""
         return lru_cache(maxsize=CACHE_ENTRIES)(self.names.split_run_together)
+
+    @cached_property
+    def _brands(self) -> frozenset[str]:
+        """`joined_brand_name_kinds`, made once rather than for every text."""
+        return frozenset(self.names.config.joined_brand_name_kinds)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:
