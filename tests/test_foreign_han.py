@@ -25,6 +25,8 @@ from helpers.matching import refused_setting
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "foreign_han_persons.yaml"
 # Characters Chinese writes foreign names with and that no frequent surname is.
 FOREIGN = "西帕拉卡波斯特尼埃德格里亚"
+# ... of which these are common in Chinese persons' own names too (not `han_transcription_characters`).
+SHARED = "西波德格亚"
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,7 @@ def test_a_reading_spelt_otherwise_is_another_name(screener: Screener, query: st
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     surname=st.integers(min_value=0, max_value=198),
-    rest=st.text(alphabet=FOREIGN, min_size=1, max_size=2),
+    rest=st.text(alphabet=SHARED, min_size=1, max_size=2),
 )
 def test_a_name_starting_with_a_frequent_surname_is_never_read(
     foreign: ForeignHan, screener: Screener, surname: int, rest: str
@@ -82,6 +84,34 @@ def test_a_name_starting_with_a_frequent_surname_is_never_read(
     first = screener.registry.matching.han_surnames[surname]
     form = screener.matcher.normaliser.form(first + rest)
     assert foreign.variants(form, first + rest) == []
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    surname=st.integers(min_value=0, max_value=198),
+    rest=st.text(alphabet=SHARED, max_size=1),
+    mark=st.sampled_from(sorted(set(FOREIGN) - set(SHARED))),
+)
+def test_a_surname_before_a_foreign_sound_is_read(
+    foreign: ForeignHan, screener: Screener, surname: int, rest: str, mark: str
+) -> None:
+    """穆 is a surname, but 穆尔西 is Morsi: 尔 writes a foreign name's r and hardly ever a
+    Chinese person's own name."""
+    first = screener.registry.matching.han_surnames[surname]
+    word = first + rest + mark
+    assert mark in screener.registry.matching.han_transcription_characters
+    variants = foreign.variants(screener.matcher.normaliser.form(word), word)
+    assert variants and all(v.alike > 0 for v in variants)
+
+
+def test_a_foreign_name_starting_as_a_surname_meets_its_listed_spelling(
+    screener: Screener,
+) -> None:
+    """Before, 穆尔西 was never read (穆 is a surname) and was CLEAR against MURSI."""
+    found = hits(screener, "穆尔西")
+    assert "one-mursi" in found, found
+    assert found["one-mursi"][1] == "transliterated"
+    assert "one-mursi" not in hits(screener, "穆德西")  # 德 is common in Chinese names
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -162,3 +192,9 @@ def test_a_word_without_a_soft_syllable_reads_alike_every_way(syllables: list[st
 def test_a_conventional_reading_must_be_a_chinese_word_and_ascii_letters(tmp_path: Path) -> None:
     for bad in ({"Peter": "peter"}, {"彼得": "Pyotr"}, {"彼得": "pëtr"}, {"": "petr"}):
         refused_setting(tmp_path, "han_name_readings", bad)
+
+
+def test_surnames_and_foreign_sounds_must_be_chinese_characters(tmp_path: Path) -> None:
+    for key in ("han_surnames", "han_transcription_characters"):
+        for bad in ("斯尔a", "斯 尔", "スル"):
+            refused_setting(tmp_path, key, bad)

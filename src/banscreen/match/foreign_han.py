@@ -17,6 +17,7 @@ class ForeignHan:
         self.config = config
         self.normaliser = normaliser
         self._surnames = frozenset((*config.han_surnames, *config.han_compound_surnames))
+        self._foreign_sounds = frozenset(config.han_transcription_characters)
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
         """The name read back (`pinyin.transcription_reading`: "serge shoigu"; a given name
@@ -62,5 +63,9 @@ class ForeignHan:
 
     def chinese_own(self, word: str) -> bool:
         """Whether a folded word of Chinese characters (simplified, as `Normaliser.fold`
-        writes them: 譚 is 谭) starts as a Chinese person's name does."""
-        return word[0] in self._surnames or word[:2] in self._surnames
+        writes them: 譚 is 谭) starts as a Chinese person's name does, and no character after
+        its surname is one Chinese writes foreign names' sounds with and hardly ever a Chinese
+        person's own name (`han_transcription_characters`: 穆尔西 is Morsi, though 穆 is a
+        surname)."""
+        surname = 2 if word[:2] in self._surnames else 1 if word[0] in self._surnames else 0
+        return bool(surname) and not any(c in self._foreign_sounds for c in word[surname:])

@@ -171,6 +171,7 @@ class MatchingConfig:
     han_surnames: str
     han_compound_surnames: list[str]
     han_short_spelling_floor: Share
+    han_transcription_characters: str
     han_name_readings: dict[str, str]
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
@@ -221,6 +222,10 @@ class MatchingConfig:
             if not chinese or not _ascii_word(read):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
                                  " and its reading in lower-case ASCII letters")  # fmt: skip
+
+        for field in ("han_surnames", "han_transcription_characters"):
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in getattr(self, field)):
+                raise ValueError(f"{field}: not Chinese characters only")
 
     def translations(self) -> dict[str, str]:
         """`generic_word_translations` as translated word → English word; made once."""
