@@ -95,6 +95,22 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
     )
 
 
+def scan_hint(path: Path) -> str:
+    """For a file given to `screen` that is not a transactions table: ", a <kind>: screen it
+    with `banscreen scan`" when it is plainly a file `scan` reads (an SBOM, a lockfile, an
+    ISO 20022 payment message, an app package), else "". Weaker guesses (a domain list, an
+    app inventory) say nothing: a table with a wrong header is more likely."""
+    try:
+        surface, _ = detect(path)
+    except (InputError, OSError, UnicodeError):
+        return ""
+    if surface not in ("sbom", "payments") and path.suffix.lower() not in (".apk", ".ipa"):
+        return ""
+    kind = {"sbom": "an SBOM or lockfile", "payments": "an ISO 20022 payment message"}
+    return (f"; it is {kind.get(surface, 'an app package')}, which `banscreen scan {path}` "
+            "screens (`screen` reads tables of transactions)")  # fmt: skip
+
+
 def _json_kind(path: Path) -> str:
     """Parse, not sniff: a JSON document's kind from its top-level keys, wherever they are."""
     if path.stat().st_size > 256 * 2**20:

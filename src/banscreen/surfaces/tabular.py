@@ -71,6 +71,8 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
 
 
 MAX_CONSECUTIVE_FAILURES = 100
+# A first JSON line longer than this is not read whole to tell JSON lines from a document.
+_FIRST_LINE_BYTES = 1 << 20
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -220,13 +222,34 @@ class TransactionFile:
                 self.encoding = encoding
             else:
                 self.encoding = detect_encoding(sample)
+        elif self.format == "jsonl":
+            self._check_json_lines()
 
     def _check_header(self, header: list[str]) -> None:
         if "id" not in header:
+            from .detect import scan_hint  # the surface readers: only on this error
+
             raise InputError(
                 f"{self.path}: no 'id' column in the header; "
-                f"expected columns {', '.join(INPUT_COLUMNS)}"
+                f"expected columns {', '.join(INPUT_COLUMNS)}{scan_hint(self.path)}"
             )
+
+    def _check_json_lines(self) -> None:
+        """A JSON document `scan` reads (a CycloneDX SBOM, a package-lock.json) is refused
+        with a pointer to it, rather than screened line by line into one ERROR a line."""
+        with self.path.open("rb") as fh:
+            while (first := fh.readline(_FIRST_LINE_BYTES)) and not first.strip():
+                pass
+        try:
+            if isinstance(json.loads(first), dict):
+                return
+        except (ValueError, UnicodeDecodeError):
+            pass
+        from .detect import scan_hint
+
+        hint = scan_hint(self.path)
+        if hint:
+            raise InputError(f"{self.path}: not JSON lines of transactions{hint}")
 
     @property
     def extra_columns(self) -> list[str]:
