@@ -60,6 +60,9 @@ SOUNDED_WINDOWS = 64
 # Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
 # باي", a made-up "Wi Chat Pay"), matched whole in text.
 _ABJAD_WORDS = 3
+# A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
+# Hangul took minutes to transliterate).
+_SOUNDED_WORD_MAX_CHARS = 64
 
 
 # Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
@@ -292,7 +295,8 @@ def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[s
     runs: list[list[str]] = []
     run: list[str] = []
     for token in (*tokens, ""):
-        if token and not token.isascii() and script_of(token) not in ABJADS:
+        if (token and len(token) <= _SOUNDED_WORD_MAX_CHARS and not token.isascii()
+                and script_of(token) not in ABJADS):  # fmt: skip
             run.append(token)
             continue
         if any(not has_han(t) for t in run):
@@ -320,9 +324,13 @@ def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
     for i in range(len(tokens)):
         for n in range(2, _ABJAD_WORDS + 1):
             words = tokens[i : i + n]
-            if len(words) < n or not all(script_of(w) in ABJADS for w in words):
+            if len(words) < n or not all(
+                len(w) <= _SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
+            ):
                 break
             windows.append(" ".join(words))
+            if len(windows) == SOUNDED_WINDOWS:  # as many as are read
+                return windows
     return windows
 
 

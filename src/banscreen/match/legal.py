@@ -23,6 +23,9 @@ from .text import UNACCENTED, unaccented
 # grammar after it in hiragana: アクメで, "with Acme"), of Latin letters, or of letters,
 # digits and marks of other scripts: a Latin name glued to a word in another script is two
 # words, as it is beside Chinese or katakana ("ACME월렛", Acme Wallet in Hangul; "ACMEКошелек").
+# The longest legal form in Chinese characters asked for (the longest written is "股份有限公司",
+# six characters; room for longer ones).
+HAN_FORM_MAX_CHARS = 24
 _KATAKANA = "\\p{Katakana}\u30fc"  # with the prolonged sound mark, which is of no script
 PIECES = regex.compile(
     f"[{HAN_CLASS}]+|[{_KATAKANA}]+|[\\p{{Latin}}\\p{{N}}\\p{{M}}]+"
@@ -45,6 +48,8 @@ class LegalForms:
     def is_han_form(self, text: str) -> bool:
         if text in self._han:
             return True
+        if len(text) > HAN_FORM_MAX_CHARS:
+            return False
         known = self._han_cache.get(text)
         if known is None:
             found = extract_org_types(text, generic=True)
@@ -54,13 +59,15 @@ class LegalForms:
         return known
 
     def strip_han_form(self, run: str) -> str:
-        """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run."""
+        """Drop the longest legal-form suffix of a Han run ("…有限公司"), never the whole run.
+        Only the last `HAN_FORM_MAX_CHARS` characters are asked: a run of free text may be
+        a megabyte long, and asking every suffix of it held gigabytes."""
         if self.is_han_form(run):
             return run
         changed = True
         while changed:
             changed = False
-            for cut in range(1, len(run) - 1):
+            for cut in range(max(1, len(run) - HAN_FORM_MAX_CHARS), len(run) - 1):
                 if self.is_han_form(run[cut:]):
                     run, changed = run[:cut], True
                     break

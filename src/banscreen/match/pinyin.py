@@ -80,14 +80,23 @@ def all_pinyin(words: Iterable[str]) -> bool:
     return all(split_pinyin(word, syllables) for word in words)
 
 
+# The longest token split into syllables: eleven of pinyin's longest, or a Chinese company's
+# whole name written as one word ("zhongguogongshangyinhang").
+SPLIT_MAX_CHARS = 64
+
+
 def split_pinyin(
     token: str, syllables: frozenset[str], vowels: frozenset[str] = frozenset()
 ) -> tuple[str, ...] | None:
     """Split a token into the fewest syllables of `syllables` (pinyin's for a Latin token),
     or None if it does not split so. Of splits with as few, the first found; with
     `vowels`, the one with the fewest syllables after the first that begin with one of them
-    (palladius.py: Cyrillic "мина" is ми-на, not мин-а)."""
+    (palladius.py: Cyrillic "мина" is ми-на, not мин-а). A token over `SPLIT_MAX_CHARS`
+    is no word of a name (each split kept would grow with it: a 100,000-letter "aaa..."
+    took gigabytes)."""
     n = len(token)
+    if n > SPLIT_MAX_CHARS:
+        return None
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     later = [0] * (n + 1)  # of the best split up to each end, its later syllables from a vowel

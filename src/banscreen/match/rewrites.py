@@ -50,6 +50,8 @@ from .text import camel_splits, clean, lookalike_reading, persian_reading, split
 from .variants import Variant
 from .written_titles import WrittenTitles
 
+RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
+
 
 class QueryRewrites(CutNames, Compounds, Initialisms):
     # What the index provides (index.py).
@@ -80,9 +82,9 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         a word English uses (`run_together_max_zipf`: "progressive" is not "Progres Sive"),
         unless a place's name ("Shanghai" is also the pinyin "shang hai")."""
         known = self._words if words is None else words
-        if len(token) < 8 or token in self._lexical.by_token or not token.isalpha():
+        if not 8 <= len(token) <= RUN_TOGETHER_MAX_CHARS or not token.isalpha():
             return None
-        if token in self._lexical_persons.by_token:
+        if token in self._lexical.by_token or token in self._lexical_persons.by_token:
             return None
         n = len(token)
         best: list[tuple[str, ...] | None] = [None] * (n + 1)

@@ -7,6 +7,7 @@ unknown category or undecodable bytes become an ERROR row that names the field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -47,6 +48,9 @@ FIELD_LIMITS = {
     "counterparty_identifiers": 65536,
     "text": 1 << 20,
 }
+# The most characters Unicode's compatibility decomposition (NFKC) makes of one: U+FDFA.
+_NFKC_MAX_GROWTH = 18
+_MATCHED = ("counterparty_name", "text")  # the fields names are looked for in
 # Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape").
 _UNDECODED = re.compile("[\udc80-\udcff]")
 
@@ -65,6 +69,12 @@ def _text(value: Any, field: str) -> str:
     limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
     if len(text) > limit:
         raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
+    if (field in _MATCHED and len(text) * _NFKC_MAX_GROWTH > limit
+            and (read := len(unicodedata.normalize("NFKC", text))) > limit):  # fmt: skip
+        # Matching reads text unfolded: a megabyte of "ﷺ" reads as 18 MB of words.
+        raise FieldError(field, f"{len(text):,} characters that read as {read:,} (ligatures"
+                         f" and compatibility characters unfolded), more than the {limit:,}"
+                         " accepted")  # fmt: skip
     if _UNDECODED.search(text):
         raise FieldError(
             field, "bytes that are not valid in the file's encoding (--encoding names it)"

@@ -1,0 +1,100 @@
+"""Words and fields far longer than any name: bounded work, never a batch killed.
+
+Before, a megabyte of Chinese characters in `text` (within its 1 MB limit) held 24 GB and
+was killed, taking the whole run with it; a megabyte of Hangul took minutes; `banscreen
+match` of a 100,000-letter word ran out of memory; a megabyte of "ﷺ" (which reads as 18
+characters) was screened as 18 MB of words. Each bound below is asserted by what it does,
+not by the time it takes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.engine import Screener
+from banscreen.match import freetext
+from banscreen.match.legal import HAN_FORM_MAX_CHARS, LegalForms
+from banscreen.match.pinyin import SPLIT_MAX_CHARS, pinyin_syllables, split_pinyin
+from banscreen.match.rewrites import RUN_TOGETHER_MAX_CHARS
+from banscreen.registry import load_registry
+from banscreen.surfaces.rows import FIELD_LIMITS
+
+HEADER = "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text\n"
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry())
+
+
+def test_a_token_longer_than_any_pinyin_word_is_not_split() -> None:
+    syllables = pinyin_syllables()
+    assert split_pinyin("a" * SPLIT_MAX_CHARS, syllables) == ("a",) * SPLIT_MAX_CHARS
+    assert split_pinyin("a" * (SPLIT_MAX_CHARS + 1), syllables) is None
+
+
+def test_a_token_longer_than_any_run_together_name_is_not_split(screener: Screener) -> None:
+    names = screener.matcher.names
+    word = "holdings"
+    fits = word * (RUN_TOGETHER_MAX_CHARS // len(word))
+    assert names.split_run_together(fits, {word}) == (word,) * (len(fits) // len(word))
+    assert names.split_run_together(fits + word, {word}) is None
+
+
+def test_only_a_han_runs_last_characters_are_asked_for_a_legal_form(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    legal = LegalForms(screener.registry.matching)
+    asked: list[str] = []
+    ask = legal.is_han_form
+    monkeypatch.setattr(legal, "is_han_form", lambda text: asked.append(text) or ask(text))
+    assert legal.strip_han_form("中" * 5000 + "有限公司") == "中" * 5000
+    assert max(len(t) for t in asked[1:]) <= HAN_FORM_MAX_CHARS
+    assert len(asked) <= 2 * (HAN_FORM_MAX_CHARS + 1)
+
+
+def test_sounded_windows_skip_words_no_name_has_and_stop_at_what_is_read() -> None:
+    long_word = "가" * 65
+    assert freetext._windows(("위챗", long_word, "페이")) == ["위챗", "페이"]
+    arabic = tuple(["زد", "باي"] * 5000)
+    assert len(freetext._abjad_windows(arabic)) == freetext.SOUNDED_WINDOWS
+    assert freetext._abjad_windows(("زد", "ب" * 65)) == []
+
+
+@pytest.mark.parametrize("unit", ["中", "가", "ب", "A B ", "微信 "])
+def test_a_long_text_field_is_decided_and_its_neighbours_too(tmp_path: Path, unit: str) -> None:
+    size = 200_000
+    text = (unit * (size // len(unit) + 1))[:size]
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER + f"1,2021-03-01,payment,Acme,US,,true,{text}\n"
+        "2,2021-03-01,payment,Tenpay,CN,,true,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[0]["outcome"] in ("CLEAR", "REVIEW")
+    assert rows[1]["entity_id"] == "tenpay"
+
+
+def test_a_field_that_unfolds_past_its_limit_is_an_error_naming_it(tmp_path: Path) -> None:
+    """U+FDFA reads as 18 characters: 60,000 of them are 1,080,000, past `text`'s limit."""
+    limit = FIELD_LIMITS["text"]
+    count = limit // 18 + 1
+    path = tmp_path / "in.csv"
+    path.write_text(
+        HEADER + "1,2021-03-01,payment,Acme,US,,true," + "\ufdfa" * count + "\n"
+        "2,2021-03-01,payment,Acme,US,,true," + "\ufdfa" * (count - 2) + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [r["outcome"] for r in rows] == ["ERROR", "CLEAR"]
+    assert rows[0]["error"].startswith("row 1: text:") and "unfolded" in rows[0]["error"]
