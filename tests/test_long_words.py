@@ -98,3 +98,16 @@ def test_a_field_that_unfolds_past_its_limit_is_an_error_naming_it(tmp_path: Pat
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [r["outcome"] for r in rows] == ["ERROR", "CLEAR"]
     assert rows[0]["error"].startswith("row 1: text:") and "unfolded" in rows[0]["error"]
+
+
+def test_match_and_compare_refuse_a_name_longer_than_screen_takes(tmp_path: Path) -> None:
+    limit = FIELD_LIMITS["counterparty_name"]
+    runner = CliRunner()
+    for args in (["match", "中" * (limit + 1)], ["compare", "a", "中" * (limit + 1)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "a name may have" in result.output
+    assert runner.invoke(app, ["compare", "a", "中" * limit]).exit_code == 0
+    names = tmp_path / "names.txt"
+    names.write_text("Tenpay\n" + "x" * (limit + 1) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["match", "--names", str(names)])
+    assert result.exit_code == 2 and "name 2" in result.output

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from ..engine import Screener
 from ..sources import ListsPolicy
+from ..surfaces.rows import FIELD_LIMITS
 from ..wire import guard
 from ._common import (
     ExtraData,
@@ -29,6 +30,15 @@ class Schema(StrEnum):
     AUTO = "auto"
     PERSON = "person"
     ORGANIZATION = "organization"
+
+
+def _name(value: str, where: str) -> str:
+    """A name no longer than a counterparty's name may be in `screen` (4,096 characters):
+    longer, it is no name, and reading it costs seconds."""
+    limit = FIELD_LIMITS["counterparty_name"]
+    if len(value) > limit:
+        raise fail(f"{where}: {len(value):,} characters, more than the {limit:,} a name may have")
+    return value
 
 
 def _candidates_json(screener: Screener, name: str) -> list[dict[str, Any]]:
@@ -69,8 +79,8 @@ def _match_file(screener: Screener, path: Path, as_json: bool) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     if not as_json:
         writer.writerow(["name", "rank", "entity_id", "entity_name", "score", "method"])
-    for query in _read_names(path):
-        cands = _candidates_json(screener, query)
+    for line, query in enumerate(_read_names(path), start=1):
+        cands = _candidates_json(screener, _name(query, f"{path} name {line}"))
         if as_json:
             print(json.dumps({"query": query, "candidates": cands}, ensure_ascii=False))
             continue
@@ -149,7 +159,8 @@ def _compare_row(
                 {**{k: guard(v) for k, v in kept.items()}, "score": "", "match": "error"}
             )
         return
-    result = _compared(screener, row["a"] or "", row["b"] or "", schema)
+    a, b = (_name(row[k] or "", f"{path} line {line}, {k}") for k in ("a", "b"))
+    result = _compared(screener, a, b, schema)
     if writer is None:
         print(json.dumps({**result, "row": row}, ensure_ascii=False))
         return
@@ -180,7 +191,7 @@ def match(
         return
     if name is None:
         raise fail("give a NAME or --names FILE")
-    cands = _candidates_json(screener, name)
+    cands = _candidates_json(screener, _name(name, "NAME"))
     if as_json:
         print(json.dumps({"query": name, "candidates": cands}, ensure_ascii=False, indent=2))
         return
@@ -234,7 +245,7 @@ def compare(
         return
     if name_a is None or name_b is None:
         raise fail("give NAME_A NAME_B or --pairs FILE")
-    result = _compared(screener, name_a, name_b, schema)
+    result = _compared(screener, _name(name_a, "A"), _name(name_b, "B"), schema)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
