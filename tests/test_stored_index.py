@@ -225,3 +225,45 @@ def test_a_verified_index_is_not_read_whole_again_until_its_file_changes(
         Matcher(registry)
     assert "does not match its checksum" in caplog.text
     assert reads[0] == path and len(reads) == 2  # then the rebuilt one, once, as it is written
+
+
+def test_names_longer_than_a_storage_key_are_stored_and_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LMDB takes keys of 511 bytes at most: a listed name of 300 Cyrillic letters made the
+    index unstorable, and every command built it again. Such keys are stored under a digest
+    of them, their records holding the key."""
+    import yaml
+
+    from banscreen.match.tables import LONG_KEY_BYTES
+    from banscreen.registry import load_registry
+
+    long_names = {
+        "long-ru": " ".join(["Федеральное государственное унитарное предприятие"] * 6),
+        "long-zh": "北京" + "新华书店" * 60 + "有限公司",
+    }
+    assert all(len(v.encode()) > LONG_KEY_BYTES for v in long_names.values())
+    fact = {"source": "test", "provenance": "confirmed"}
+    data = {
+        "sources": {"test": "banscreen test fixture"},
+        "entities": [
+            {"id": k, "type": "company", **fact, "names": [{"value": v, "kind": "legal", **fact}]}
+            for k, v in long_names.items()
+        ],
+    }
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("BANSCREEN_CACHE", str(tmp_path / "cache"))
+    registry = load_registry([path])
+    queries = [*long_names.values(), "Acme Widgets Ltd", "北京新华书店"]
+    with caplog.at_level(logging.WARNING, logger="banscreen.index"):
+        stored = Matcher(registry)
+    assert "could not store" not in caplog.text
+    assert type(stored.names.entries).__name__ == "StoredEntries"
+    assert _answers(stored, queries) == _answers(Matcher(registry, stored=False), queries)
+    for entity_id, name in long_names.items():
+        found = [m.entry.entity_id for m in stored.names.match(name)]
+        assert found[:1] == [entity_id]
+    exact = stored.names._exact
+    keys = set(exact)  # read back from the stored keys, long ones from their records
+    assert all(k in exact for k in keys) and any(len(k.encode()) > LONG_KEY_BYTES for k in keys)

@@ -27,12 +27,14 @@ import lmdb
 import msgpack
 
 from .tables import (
+    LONG_TAG,
     SCALAR_PREFIX,
     Column,
     IndexReader,
     StoredMap,
     checked,
     int_key,
+    long_record,
     table_key,
     table_prefix,
 )
@@ -97,6 +99,16 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _item(
+    prefix: bytes, key: Any, packed: bytes, pack: Callable[[Any], bytes]
+) -> tuple[bytes, bytes]:
+    """A record: its key, and its payload (a long key's holds the key too: tables.py)."""
+    raw = table_key(key)
+    if raw[:1] == LONG_TAG:
+        packed = pack(long_record(key, packed))
+    return prefix + raw, checked(packed)
+
+
 class IndexWriter:
     """Writes one index to a new directory in one transaction."""
 
@@ -128,13 +140,12 @@ class IndexWriter:
         if kind == "records":
             items = [(prefix + int_key(i), checked(pack(r))) for i, r in enumerate(mapping)]
         elif kind == "keys":
-            items = sorted((prefix + table_key(key), checked(b"")) for key in mapping)
+            items = sorted(_item(prefix, key, b"", pack) for key in mapping)
         else:
             assert isinstance(mapping, Mapping)
             encode: Callable[[Any], Any] = sorted if kind == "set" else _same
             items = sorted(
-                (prefix + table_key(key), checked(pack(encode(value))))
-                for key, value in mapping.items()
+                _item(prefix, key, pack(encode(value)), pack) for key, value in mapping.items()
             )
         self._txn.cursor().putmulti(items, append=True)
 

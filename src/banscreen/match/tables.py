@@ -11,6 +11,7 @@ CRC is read once per version of the file (`check_manifest`).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import struct
@@ -168,7 +169,7 @@ class StoredMap(_Lookup):
         not in it (a table of a few listed Korean names is asked for every query's key), and
         a miss read from the file costs as much as a hit."""
         decoded = {
-            table_unkey(key): self._value(payload)
+            table_unkey(key, payload): self._value(payload, key[:1] == LONG_TAG)
             for key, payload in self._reader.records(self._prefix)
         }
         if len(decoded) != self._count:
@@ -177,19 +178,21 @@ class StoredMap(_Lookup):
         self._decoded, self._whole, self._small = decoded, True, False
 
     def _fetch(self, key: Any) -> Any:
-        if key.__class__ is str:
+        long = False
+        if key.__class__ is str and len(key) < LONG_KEY_BYTES // 4:  # short in any encoding
             raw = self._str_prefix + key.encode("utf-8", "surrogatepass")
         else:
             raw = self._prefix + table_key(key)
+            long = raw[len(self._prefix) : len(self._prefix) + 1] == LONG_TAG
         payload = self._reader.raw(raw)
-        if payload is None:
+        if payload is None or (long and _unpack(payload)[0] != key):
             return _MISSING
-        return self._value(payload)
+        return self._value(payload, long)
 
-    def _value(self, payload: bytes) -> Any:
+    def _value(self, payload: bytes, long: bool = False) -> Any:
         if self._kind == "keys":
             return True
-        value = _unpack(payload)
+        value = _unpack(_unpack(payload)[1] if long else payload)
         if self._kind == "set":
             return frozenset(value)
         return value
@@ -202,10 +205,10 @@ class StoredMap(_Lookup):
         cursor = self._reader._txn.cursor()
         if not cursor.set_range(self._prefix):
             return
-        for raw in cursor.iternext(keys=True, values=False):
+        for raw, data in cursor.iternext(keys=True, values=True):
             if not raw.startswith(self._prefix):
                 return
-            yield table_unkey(raw[len(self._prefix) :])
+            yield table_unkey(raw[len(self._prefix) :], self._reader._payload(data))
 
 
 class Column(_Lookup):
@@ -268,6 +271,10 @@ class StoredSequence(Sequence[Any]):
 _MISSING = object()
 _unpack = partial(msgpack.unpackb, use_list=False, strict_map_key=False)
 SCALAR_PREFIX = b"\xff"
+# Keys of this many bytes or more are stored under a digest (LMDB's limit is 511 bytes,
+# table prefix and tag included).
+LONG_KEY_BYTES = 480
+LONG_TAG = b"h"
 
 
 def checked(payload: bytes) -> bytes:
@@ -283,16 +290,31 @@ def int_key(i: int) -> bytes:
 
 
 def table_key(key: Any) -> bytes:
-    """Keys are strings or ints (a tag byte keeps the two apart)."""
+    """Keys are strings or ints (a tag byte keeps the two apart). LMDB takes keys of 511
+    bytes at most: a longer string (a listed name of some 250 Cyrillic letters) is stored
+    under a digest of it, its record holding the key itself (`long_record`)."""
     if isinstance(key, str):
-        return b"s" + key.encode("utf-8", "surrogatepass")
+        encoded = key.encode("utf-8", "surrogatepass")
+        return b"s" + encoded if len(encoded) < LONG_KEY_BYTES else _long_key(encoded)
     assert isinstance(key, int) and not isinstance(key, bool), f"table key {key!r}"
     return b"i" + struct.pack(">q", key)
 
 
-def table_unkey(raw: bytes) -> Any:
+def _long_key(encoded: bytes) -> bytes:
+    return LONG_TAG + hashlib.blake2b(encoded, digest_size=32).digest()
+
+
+def long_record(key: str, packed: bytes) -> list[Any]:
+    """What a record under a long key stores: the key, then its value as packed."""
+    return [key, packed]
+
+
+def table_unkey(raw: bytes, payload: bytes = b"") -> Any:
+    """A key from its stored form; a long key's from its record (`payload`)."""
     if raw[:1] == b"i":
         return struct.unpack(">q", raw[1:])[0]
+    if raw[:1] == LONG_TAG:
+        return _unpack(payload)[0]
     return raw[1:].decode("utf-8", "surrogatepass")
 
 
