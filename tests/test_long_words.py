@@ -111,3 +111,21 @@ def test_match_and_compare_refuse_a_name_longer_than_screen_takes(tmp_path: Path
     names.write_text("Tenpay\n" + "x" * (limit + 1) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["match", "--names", str(names)])
     assert result.exit_code == 2 and "name 2" in result.output
+
+
+@pytest.mark.parametrize("name", ["中" * 5000, "\ufdfa" * 300])
+def test_a_list_naming_a_party_longer_than_a_name_is_refused(tmp_path: Path, name: str) -> None:
+    """Before, three such names took 90 s to import and made the index unstorable."""
+    import json
+
+    rows = [
+        {"id": "e1", "schema": "Company", "properties": {"name": ["Acme Trading LLC"]}},
+        {"id": "e2", "schema": "Company", "properties": {"name": ["Zed", name]}},
+    ]
+    path = tmp_path / "list.ftm.json"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["--home", str(tmp_path / "home"), "lists", "import", str(path), "--format", "ftm"]
+    )
+    assert result.exit_code == 2
+    assert "record e2" in result.output and "a name may have" in result.output

@@ -45,6 +45,7 @@ FANOUT_CHUNK = 2_000
 # Input limits.
 SAMPLE_BYTES = 1 << 20  # bytes read to detect a file's encoding
 EXTRA_FIELD_LIMIT = 1 << 20  # characters of an extra input column carried to the output
+NAME_LIMIT = 4096  # characters of a name: a counterparty's, a listed party's, one looked up
 MAX_EXTRA_COLUMNS = 1000  # unknown input columns carried to the output
 MAX_BODY = 2 * 1024 * 1024  # bytes of an API request body
 MAX_JOB_BODY = 512 * 1024 * 1024  # bytes of a job's file (screened from disk)

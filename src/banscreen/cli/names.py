@@ -14,7 +14,7 @@ from rich.table import Table
 
 from ..engine import Screener
 from ..sources import ListsPolicy
-from ..surfaces.rows import FIELD_LIMITS
+from ..tunables import NAME_LIMIT
 from ..wire import guard
 from ._common import (
     ExtraData,
@@ -35,9 +35,10 @@ class Schema(StrEnum):
 def _name(value: str, where: str) -> str:
     """A name no longer than a counterparty's name may be in `screen` (4,096 characters):
     longer, it is no name, and reading it costs seconds."""
-    limit = FIELD_LIMITS["counterparty_name"]
-    if len(value) > limit:
-        raise fail(f"{where}: {len(value):,} characters, more than the {limit:,} a name may have")
+    if len(value) > NAME_LIMIT:
+        raise fail(
+            f"{where}: {len(value):,} characters, more than the {NAME_LIMIT:,} a name may have"
+        )
     return value
 
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
+
+from ..errors import ListError
+from ..tunables import NAME_LIMIT
 
 PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
 
@@ -104,6 +108,18 @@ class ListContent:
     name: str | None = None  # the list the file is, when its content says (else the format's)
 
     def add(self, record: ListRecord) -> None:
+        """A record, once its names are no longer than a counterparty's may be (`NAME_LIMIT`,
+        also as read with compatibility characters unfolded): a longer one is no name, and
+        indexing it would cost minutes."""
+        for name in (record.name, *record.aliases):
+            if len(name) > NAME_LIMIT or (
+                len(name) * 18 > NAME_LIMIT
+                and len(unicodedata.normalize("NFKC", name)) > NAME_LIMIT
+            ):
+                raise ListError(
+                    f"{self.format} record {record.key}: a name of {len(name):,} characters,"
+                    f" longer than the {NAME_LIMIT:,} a name may have"
+                )
         self.records.append(record)
 
     def by_key(self) -> dict[str, ListRecord]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import FieldError
 from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
-from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT
+from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 
 INPUT_COLUMNS = (
     "id",
@@ -43,7 +43,7 @@ FIELD_LIMITS = {
     "date": 64,
     "category": 64,
     "us_nexus": 16,
-    "counterparty_name": 4096,
+    "counterparty_name": NAME_LIMIT,
     "counterparty_country": 64,
     "counterparty_identifiers": 65536,
     "text": 1 << 20,
