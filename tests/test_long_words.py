@@ -129,3 +129,29 @@ def test_a_list_naming_a_party_longer_than_a_name_is_refused(tmp_path: Path, nam
     )
     assert result.exit_code == 2
     assert "record e2" in result.output and "a name may have" in result.output
+
+
+def test_a_scanned_record_named_longer_than_a_name_is_an_error(tmp_path: Path) -> None:
+    """As a row would be: before, a component named with a megabyte of characters was
+    screened (seconds) and CLEAR."""
+    import json
+
+    bom = {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.4",
+        "version": 1,
+        "components": [
+            {"type": "library", "name": "中" * 5000, "version": "1"},
+            {"type": "library", "name": "left-pad", "version": "1.3.0"},
+        ],
+    }
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(bom, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["scan", str(path), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = {r["location"][-9:]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8")))}
+    assert len(rows) == 2
+    long_row = next(r for r in rows.values() if "中" in r["location"])
+    assert long_row["outcome"] == "ERROR" and "5,000 characters" in long_row["error"]
+    assert rows["pad@1.3.0"]["outcome"] == "CLEAR"

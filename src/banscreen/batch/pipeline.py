@@ -25,7 +25,7 @@ from ..decide.invalid import invalid, located
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError, UsageError
 from ..model import Decision, Transaction
-from ..surfaces.rows import RowParser, extra_columns, row_id
+from ..surfaces.rows import RowParser, check_length, extra_columns, row_id
 from ..surfaces.scan import ScanItem
 from ..surfaces.tabular import RawRow
 from ..tunables import WRITE_ROWS
@@ -36,6 +36,19 @@ from .lane import RepeatLane
 # generations have to walk them again (4,096-row chunks cost 15% on repeated counterparties).
 Item = str | list[str]  # a written row: a JSON line, or the cells of a CSV or Parquet row
 Chunk = tuple[Counter[str], list[Item]]  # outcome counts and the rows, in input order
+
+
+def _too_long(tx: Transaction) -> FieldError | None:
+    """A scanned record's names and text held to the limits a row's are (surfaces/rows.py):
+    a component named with a megabyte of characters is an ERROR, as that row would be."""
+    fields = [("counterparty_name", tx.counterparty_name), ("text", tx.text)]
+    fields += [("counterparty_name", name) for _, name in tx.parties]
+    try:
+        for field, value in fields:
+            check_length(value, field)
+    except FieldError as exc:
+        return exc
+    return None
 
 
 class Hook(Protocol):
@@ -148,8 +161,9 @@ class Pipeline:
         policy = self.options.policy.value
         for item in items:
             extra = {"location": item.location}
-            if item.transaction is None:
-                error = item.error or FieldError("record", "unreadable")
+            error = item.error if item.transaction is None else _too_long(item.transaction)
+            if item.transaction is None or error is not None:
+                error = error or FieldError("record", "unreadable")
                 yield invalid(item.record_id, item.location, error, policy, extra)
                 continue
             decision = self.screener.decide(item.transaction, self.options)

@@ -55,6 +55,20 @@ _MATCHED = ("counterparty_name", "text")  # the fields names are looked for in
 _UNDECODED = re.compile("[\udc80-\udcff]")
 
 
+def check_length(text: str, field: str) -> None:
+    """A field no longer than its limit, also as matching reads it (compatibility
+    characters unfolded); else a `FieldError` naming it."""
+    limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
+    if len(text) > limit:
+        raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
+    if (field in _MATCHED and len(text) * _NFKC_MAX_GROWTH > limit
+            and (read := len(unicodedata.normalize("NFKC", text))) > limit):  # fmt: skip
+        # Matching reads text unfolded: a megabyte of "ﷺ" reads as 18 MB of words.
+        raise FieldError(field, f"{len(text):,} characters that read as {read:,} (ligatures"
+                         f" and compatibility characters unfolded), more than the {limit:,}"
+                         " accepted")  # fmt: skip
+
+
 def _text(value: Any, field: str) -> str:
     if value is None:
         return ""
@@ -66,15 +80,7 @@ def _text(value: Any, field: str) -> str:
         shape = "an object" if isinstance(value, dict) else "a list"
         raise FieldError(field, f"{shape} where text is expected")
     text = value if isinstance(value, str) else str(value)
-    limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
-    if len(text) > limit:
-        raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
-    if (field in _MATCHED and len(text) * _NFKC_MAX_GROWTH > limit
-            and (read := len(unicodedata.normalize("NFKC", text))) > limit):  # fmt: skip
-        # Matching reads text unfolded: a megabyte of "ﷺ" reads as 18 MB of words.
-        raise FieldError(field, f"{len(text):,} characters that read as {read:,} (ligatures"
-                         f" and compatibility characters unfolded), more than the {limit:,}"
-                         " accepted")  # fmt: skip
+    check_length(text, field)
     if _UNDECODED.search(text):
         raise FieldError(
             field, "bytes that are not valid in the file's encoding (--encoding names it)"
