@@ -19,13 +19,14 @@ from .pinyin import HAN_CLASS, has_han
 from .rigour_core import Cleanup, extract_org_types, remove_org_types
 from .text import UNACCENTED, unaccented
 
+# The longest legal form in Chinese characters asked for (the longest written is "股份有限公司",
+# six characters; room for longer ones).
+HAN_FORM_MAX_CHARS = 24
+
 # A run of Han characters, of katakana (Japanese writes a foreign word in katakana and the
 # grammar after it in hiragana: アクメで, "with Acme"), of Latin letters, or of letters,
 # digits and marks of other scripts: a Latin name glued to a word in another script is two
 # words, as it is beside Chinese or katakana ("ACME월렛", Acme Wallet in Hangul; "ACMEКошелек").
-# The longest legal form in Chinese characters asked for (the longest written is "股份有限公司",
-# six characters; room for longer ones).
-HAN_FORM_MAX_CHARS = 24
 _KATAKANA = "\\p{Katakana}\u30fc"  # with the prolonged sound mark, which is of no script
 PIECES = regex.compile(
     f"[{HAN_CLASS}]+|[{_KATAKANA}]+|[\\p{{Latin}}\\p{{N}}\\p{{M}}]+"

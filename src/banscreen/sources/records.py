@@ -113,7 +113,7 @@ class ListContent:
         indexing it would cost minutes."""
         for name in (record.name, *record.aliases):
             if len(name) > NAME_LIMIT or (
-                len(name) * 18 > NAME_LIMIT
+                len(name) * 18 > NAME_LIMIT  # NFKC makes at most 18 characters of one
                 and len(unicodedata.normalize("NFKC", name)) > NAME_LIMIT
             ):
                 raise ListError(

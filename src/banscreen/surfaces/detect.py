@@ -96,10 +96,10 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
 
 
 def scan_hint(path: Path) -> str:
-    """For a file given to `screen` that is not a transactions table: ", a <kind>: screen it
-    with `banscreen scan`" when it is plainly a file `scan` reads (an SBOM, a lockfile, an
-    ISO 20022 payment message, an app package), else "". Weaker guesses (a domain list, an
-    app inventory) say nothing: a table with a wrong header is more likely."""
+    """For a file given to `screen` that is not a transactions table: what it is and the
+    `banscreen scan` command that reads it, when it is plainly a file `scan` reads (an SBOM,
+    a lockfile, an ISO 20022 payment message, an app package), else "". Weaker guesses (a
+    domain list, an app inventory) say nothing: a table with a wrong header is likelier."""
     try:
         surface, _ = detect(path)
     except (InputError, OSError, UnicodeError):
