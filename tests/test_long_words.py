@@ -155,3 +155,17 @@ def test_a_scanned_record_named_longer_than_a_name_is_an_error(tmp_path: Path) -
     long_row = next(r for r in rows.values() if "中" in r["location"])
     assert long_row["outcome"] == "ERROR" and "5,000 characters" in long_row["error"]
     assert rows["pad@1.3.0"]["outcome"] == "CLEAR"
+
+
+def test_a_hostname_longer_than_dns_allows_is_not_one_but_text_keeps_its_end() -> None:
+    """A 64,000-character "a.a.a..." domain was looked up parent by parent (seconds) and was
+    CLEAR; a hostname has at most 253 characters. In text, a run of dotted words that long
+    still names the host it ends with."""
+    from banscreen.errors import IdentifierError
+    from banscreen.match.identifiers import hosts_in_text, normalise_domain
+
+    with pytest.raises(IdentifierError):
+        normalise_domain("a." * 32_000 + "qq.com")
+    assert normalise_domain("a." * 100 + "qq.com") == "a." * 100 + "qq.com"
+    found = hosts_in_text("paid via " + "a." * 500_000 + "pay.weixin.qq.com today")
+    assert found and found[0].endswith(".pay.weixin.qq.com") and len(found[0]) <= 253

@@ -69,7 +69,9 @@ def normalise_domain(value: str) -> str:
     except UnicodeError as exc:
         raise IdentifierError(f"not a valid domain name: {value!r}") from exc
     labels = host.split(".")
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+    # A hostname has at most 253 characters (RFC 1035): a longer one is no name to look up,
+    # and looking up each parent of 32,000 labels took seconds.
+    if len(host) > 253 or len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
         raise IdentifierError(f"not a valid domain name: {value!r}")
     return host
 
@@ -141,8 +143,11 @@ def hosts_in_text(text: str) -> list[str]:
     """Hostnames mentioned in free text (URLs, e-mail addresses, bare domains)."""
     found: list[str] = []
     for match in _HOST_IN_TEXT.finditer(text):
+        host = match.group(1)
+        if len(host) > 253:  # a run of dotted words: the host it ends with (RFC 1035's length)
+            host = host[-253:].split(".", 1)[-1]
         try:
-            found.append(normalise_domain(match.group(1)))
+            found.append(normalise_domain(host))
         except IdentifierError:
             continue
     return found
