@@ -18,7 +18,7 @@ Writing and the specs are here; reading, the record codecs and the manifest in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +27,7 @@ import lmdb
 import msgpack
 
 from .tables import (
+    LONG_KEY_BYTES,
     LONG_TAG,
     SCALAR_PREFIX,
     Column,
@@ -99,14 +100,24 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _item(
-    prefix: bytes, key: Any, packed: bytes, pack: Callable[[Any], bytes]
-) -> tuple[bytes, bytes]:
-    """A record: its key, and its payload (a long key's holds the key too: tables.py)."""
-    raw = table_key(key)
-    if raw[:1] == LONG_TAG:
-        packed = pack(long_record(key, packed))
-    return prefix + raw, checked(packed)
+def _items(
+    prefix: bytes, pairs: Iterable[tuple[Any, bytes]], pack: Callable[[Any], bytes]
+) -> list[tuple[bytes, bytes]]:
+    """A table's records, sorted: (key, payload) of each (key, packed value). A string
+    short in any encoding is keyed as it is, at once (most keys, a million with a large
+    list); a long key's payload holds the key too (tables.py)."""
+    short, strings = LONG_KEY_BYTES // 4, prefix + b"s"
+    out = []
+    for key, packed in pairs:
+        if key.__class__ is str and len(key) < short:
+            out.append((strings + key.encode("utf-8", "surrogatepass"), checked(packed)))
+            continue
+        raw = table_key(key)
+        if raw[:1] == LONG_TAG:
+            packed = pack(long_record(key, packed))
+        out.append((prefix + raw, checked(packed)))
+    out.sort()
+    return out
 
 
 class IndexWriter:
@@ -140,13 +151,11 @@ class IndexWriter:
         if kind == "records":
             items = [(prefix + int_key(i), checked(pack(r))) for i, r in enumerate(mapping)]
         elif kind == "keys":
-            items = sorted(_item(prefix, key, b"", pack) for key in mapping)
+            items = _items(prefix, ((key, b"") for key in mapping), pack)
         else:
             assert isinstance(mapping, Mapping)
             encode: Callable[[Any], Any] = sorted if kind == "set" else _same
-            items = sorted(
-                _item(prefix, key, pack(encode(value)), pack) for key, value in mapping.items()
-            )
+            items = _items(prefix, ((k, pack(encode(v))) for k, v in mapping.items()), pack)
         self._txn.cursor().putmulti(items, append=True)
 
     def group(self, name: str, columns: list[tuple[Mapping[Any, Any], str]]) -> None:
