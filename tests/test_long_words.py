@@ -169,3 +169,12 @@ def test_a_hostname_longer_than_dns_allows_is_not_one_but_text_keeps_its_end() -
     assert normalise_domain("a." * 100 + "qq.com") == "a." * 100 + "qq.com"
     found = hosts_in_text("paid via " + "a." * 500_000 + "pay.weixin.qq.com today")
     assert found and found[0].endswith(".pay.weixin.qq.com") and len(found[0]) <= 253
+
+
+def test_an_error_names_a_long_value_by_its_start_and_length(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(HEADER + '1,2021-03-01,payment,Acme,US,"lei:' + "X" * 60_000 + '",true,\n')
+    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
+    row = next(csv.DictReader(io.StringIO(result.output)))
+    assert row["outcome"] == "ERROR" and "not an LEI" in row["error"]
+    assert "(60,000 characters)" in row["error"] and len(row["error"]) < 400

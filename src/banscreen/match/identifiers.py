@@ -51,6 +51,14 @@ _IDS_IN_TEXT = (
 )
 
 
+def _shown(value: str, most: int = 120) -> str:
+    """A value as an error names it: whole when short, else its start and its length (an
+    ERROR cell need not repeat 64 KB of a broken identifier)."""
+    if len(value) <= most:
+        return repr(value)
+    return f"{value[:most]!r}… ({len(value):,} characters)"
+
+
 def normalise_domain(value: str) -> str:
     """Registrable host from a hostname, URL or e-mail address."""
     text = value.strip()
@@ -60,19 +68,19 @@ def normalise_domain(value: str) -> str:
         try:
             host = urlsplit(text).hostname or ""
         except ValueError as exc:  # "http://[" and other broken URLs
-            raise IdentifierError(f"not a valid URL: {value!r}") from exc
+            raise IdentifierError(f"not a valid URL: {_shown(value)}") from exc
     else:
         host = text.split("/", 1)[0].split(":", 1)[0]
     host = host.strip().rstrip(".").lower()
     try:
         host = host.encode("idna").decode("ascii")
     except UnicodeError as exc:
-        raise IdentifierError(f"not a valid domain name: {value!r}") from exc
+        raise IdentifierError(f"not a valid domain name: {_shown(value)}") from exc
     labels = host.split(".")
     # A hostname has at most 253 characters (RFC 1035): a longer one is no name to look up,
     # and looking up each parent of 32,000 labels took seconds.
     if len(host) > 253 or len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        raise IdentifierError(f"not a valid domain name: {value!r}")
+        raise IdentifierError(f"not a valid domain name: {_shown(value)}")
     return host
 
 
@@ -81,7 +89,7 @@ def normalise_purl(value: str) -> str:
     try:
         purl = PackageURL.from_string(value.strip())
     except ValueError as exc:
-        raise IdentifierError(f"not a valid package URL: {value!r} ({exc})") from exc
+        raise IdentifierError(f"not a valid package URL: {_shown(value)} ({exc})") from exc
     parts = [purl.type, purl.namespace or "", purl.name]
     return "/".join(p.lower() for p in parts)
 
@@ -95,17 +103,19 @@ def normalise(kind: str, value: str) -> str:
     if kind == "android":
         form = text.lower()
         if not _ANDROID.match(form):
-            raise IdentifierError(f"not an Android package name: {value!r}")
+            raise IdentifierError(f"not an Android package name: {_shown(value)}")
         return form
     if kind == "ios_bundle":
         form = text.lower()
         if not _BUNDLE.match(form):
-            raise IdentifierError(f"not an iOS bundle id: {value!r}")
+            raise IdentifierError(f"not an iOS bundle id: {_shown(value)}")
         return form
     if kind == "appstore_id":
         form = text.lower().removeprefix("id")
         if not form.isdigit() or not form.isascii():
-            raise IdentifierError(f"not an App Store id (digits, optionally 'id' first): {value!r}")
+            raise IdentifierError(
+                f"not an App Store id (digits, optionally 'id' first): {_shown(value)}"
+            )
         return form.lstrip("0") or "0"
     if kind == "domain":
         return normalise_domain(text)
@@ -114,23 +124,23 @@ def normalise(kind: str, value: str) -> str:
     if kind == "lei":
         form = text.upper()
         if not _LEI.match(form):
-            raise IdentifierError(f"not an LEI (20 characters): {value!r}")
+            raise IdentifierError(f"not an LEI (20 characters): {_shown(value)}")
         return form
     if kind == "bic":
         form = text.upper().replace(" ", "")
         if not _BIC.match(form):
-            raise IdentifierError(f"not a SWIFT/BIC (8 or 11 characters): {value!r}")
+            raise IdentifierError(f"not a SWIFT/BIC (8 or 11 characters): {_shown(value)}")
         return form[:8]  # a branch code names a branch of the same institution
     if kind == "imo":
         found = _IMO.match(text.upper())
         if not found:
             raise IdentifierError(
-                f"not an IMO number (7 digits, optionally 'IMO' first): {value!r}"
+                f"not an IMO number (7 digits, optionally 'IMO' first): {_shown(value)}"
             )
         return found.group(1)
     if kind == "crypto":
         if not _CRYPTO.match(text):
-            raise IdentifierError(f"not a digital currency address: {value!r}")
+            raise IdentifierError(f"not a digital currency address: {_shown(value)}")
         # Hex (0x…) and bech32 addresses are case-insensitive; base58 ones are not.
         lowered = text.lower()
         if lowered.startswith(("0x", "bc1", "ltc1", "tb1")):
