@@ -546,3 +546,22 @@ def test_help_shows_no_value_beside_flags() -> None:
         shown = subprocess.run([banscreen, *args], capture_output=True, text=True, check=True)
         assert "--help" in shown.stdout
         assert "<bool>" not in shown.stdout, args
+
+
+def test_nested_extra_values_are_carried_as_json(tmp_path: Path) -> None:
+    """A Parquet list column or a JSON line's object is carried to the output as JSON, not
+    as Python's printed form ([{'a': 1}])."""
+    table = pa.table({
+        "id": ["1"], "date": ["2021-03-01"], "category": ["payment"],
+        "counterparty_name": ["Acme"], "tags": [[{"a": 1, "b": "é"}]],
+    })  # fmt: skip
+    path = tmp_path / "in.parquet"
+    pq.write_table(table, path)
+    _, stdout = run("screen", str(path), "--quiet")
+    row = next(csv.DictReader(stdout.splitlines()))
+    assert json.loads(row["tags"]) == [{"a": 1, "b": "é"}]
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"id": "1", "date": "2021-03-01", "category": "payment",
+                                 "counterparty_name": "Acme", "meta": {"k": [1, 2]}}) + "\n")  # fmt: skip
+    _, stdout = run("screen", str(lines), "--quiet")
+    assert json.loads(next(csv.DictReader(stdout.splitlines()))["meta"]) == {"k": [1, 2]}

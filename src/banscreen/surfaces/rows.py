@@ -6,6 +6,7 @@ unknown category or undecodable bytes become an ERROR row that names the field.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -181,13 +182,25 @@ class RowParser:
         )
 
 
+def _cell(value: Any) -> str:
+    """An extra column's value as the output carries it: a nested one (a JSON line's
+    object, a Parquet list) as JSON, not as Python prints it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
 def _extras(row: Mapping[str, Any]) -> dict[str, str]:
     """extra_columns, refusing an overlong one first: one pass over the row."""
     out: dict[str, str] = {}
     for key, value in row.items():
         if key in _INPUT or key is None:
             continue
-        text = "" if value is None else value if isinstance(value, str) else str(value)
+        text = _cell(value)
         if len(text) > EXTRA_FIELD_LIMIT:
             raise FieldError(
                 str(key), f"{len(text):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
@@ -234,7 +247,7 @@ def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
     for key, value in row.items():
         if key in INPUT_COLUMNS or key is None:
             continue
-        text = "" if value is None else str(value)[:EXTRA_FIELD_LIMIT]
+        text = _cell(value)[:EXTRA_FIELD_LIMIT]
         out[str(key)] = text.encode("utf-8", "replace").decode("utf-8")
     return out
 

@@ -235,16 +235,21 @@ class TransactionFile:
             )
 
     def _check_json_lines(self) -> None:
-        """A JSON document `scan` reads (a CycloneDX SBOM, a package-lock.json) is refused
-        with a pointer to it, rather than screened line by line into one ERROR a line."""
+        """The first line's keys as the columns; a JSON document `scan` reads (a CycloneDX
+        SBOM, a package-lock.json) is refused with a pointer to it, rather than screened
+        line by line into one ERROR a line."""
         with self.path.open("rb") as fh:
             while (first := fh.readline(_FIRST_LINE_BYTES)) and not first.strip():
                 pass
         try:
-            if isinstance(json.loads(first), dict):
-                return
+            value = json.loads(first)
         except (ValueError, UnicodeDecodeError):
-            pass
+            value = None
+        if isinstance(value, dict):
+            # Its keys are the file's columns, as a CSV header's are: extra ones are carried
+            # to the output (a later line's own extra keys are not).
+            self.header = [str(key) for key in value]
+            return
         from .detect import scan_hint
 
         hint = scan_hint(self.path)
