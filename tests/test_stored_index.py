@@ -267,28 +267,3 @@ def test_names_longer_than_a_storage_key_are_stored_and_found(
     exact = stored.names._exact
     keys = set(exact)  # read back from the stored keys, long ones from their records
     assert all(k in exact for k in keys) and any(len(k.encode()) > LONG_KEY_BYTES for k in keys)
-
-
-def test_lists_import_leaves_the_newest_lists_composed_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`match` and `compare` see the newest versions: before, the first of them after an
-    import composed that registry itself (8 s with a 40,000-party list)."""
-    from typer.testing import CliRunner
-
-    from banscreen.cli import app
-    from banscreen.sources import ListsPolicy, entities
-
-    monkeypatch.setenv("BANSCREEN_CACHE", str(tmp_path / "cache"))
-    home = tmp_path / "home"
-    result = CliRunner().invoke(
-        app, ["--home", str(home), "lists", "import", str(LISTS / "consolidated.csv")]
-    )
-    assert result.exit_code == 0, result.output
-
-    def composed_again(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the newest lists were composed again")
-
-    monkeypatch.setattr(entities, "imported_data", composed_again)
-    newest = registry_with_lists(home, lists=ListsPolicy.newest)
-    assert (_index_dir(newest) / "manifest.json").exists()

@@ -30,7 +30,6 @@ from ..sources import (
     ImportResult,
     ListContent,
     ListDiff,
-    ListsPolicy,
     ListStore,
     ListVersion,
     diff_lists,
@@ -274,22 +273,16 @@ def import_(
 
 
 def _build_index() -> None:
-    """Build the name index of the lists as they now stand, as `screen` sees them (each
-    row against the versions of its date) and as `match` and `compare` do (the newest
-    versions), so the next command opens it instead of building it: the newest registry
-    was composed by the first `match` after an import (8 s with a 40,000-party list). A
-    failure here costs only that: the index is built by the next command that needs it."""
+    """Build the name index of the lists as they now stand (what `screen` opens), so the
+    next command opens it instead of building it. A failure here costs only that: the
+    index is built by the next command that needs it."""
     from ..match.normalize import Normaliser
     from ..match.opening import open_indexes
 
     with _progress("building the name index"):
         try:
-            home = current_settings().home
-            registry = registry_with_lists(home)
+            registry = registry_with_lists(current_settings().home)
             open_indexes(registry, Normaliser(registry.matching))
-            newest = registry_with_lists(home, lists=ListsPolicy.newest)
-            if newest.version != registry.version:  # the same index when its names are
-                open_indexes(newest, Normaliser(newest.matching))
         except (BanscreenError, OSError) as exc:
             err.print(f"the name index was not built ({exc}); the next command builds it",
                       highlight=False)  # fmt: skip
