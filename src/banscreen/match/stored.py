@@ -27,9 +27,9 @@ import lmdb
 import msgpack
 
 from .tables import (
-    LONG_KEY_BYTES,
     LONG_TAG,
     SCALAR_PREFIX,
+    SHORT_KEY_CHARS,
     Column,
     IndexReader,
     StoredMap,
@@ -106,10 +106,10 @@ def _items(
     """A table's records, sorted: (key, payload) of each (key, packed value). A string
     short in any encoding is keyed as it is, at once (most keys, a million with a large
     list); a long key's payload holds the key too (tables.py)."""
-    short, strings = LONG_KEY_BYTES // 4, prefix + b"s"
+    strings = prefix + b"s"
     out = []
     for key, packed in pairs:
-        if key.__class__ is str and len(key) < short:
+        if key.__class__ is str and len(key) < SHORT_KEY_CHARS:
             out.append((strings + key.encode("utf-8", "surrogatepass"), checked(packed)))
             continue
         raw = table_key(key)

@@ -179,7 +179,7 @@ class StoredMap(_Lookup):
 
     def _fetch(self, key: Any) -> Any:
         long = False
-        if key.__class__ is str and len(key) < LONG_KEY_BYTES // 4:  # short in any encoding
+        if key.__class__ is str and len(key) < SHORT_KEY_CHARS:
             raw = self._str_prefix + key.encode("utf-8", "surrogatepass")
         else:
             raw = self._prefix + table_key(key)
@@ -274,6 +274,7 @@ SCALAR_PREFIX = b"\xff"
 # Keys of this many bytes or more are stored under a digest (LMDB's limit is 511 bytes,
 # table prefix and tag included).
 LONG_KEY_BYTES = 480
+SHORT_KEY_CHARS = LONG_KEY_BYTES // 4  # a string this short is short in any encoding
 LONG_TAG = b"h"
 
 

@@ -191,6 +191,20 @@ _GLOTTAL_FIRST = regex.compile(
 _CLOSING = regex.compile(r"(?<=[\p{L}\p{N}])'(?![\p{L}\p{N}])")
 
 
+# The most characters NFKC makes of one: U+FDFA ("ﷺ") is 18.
+NFKC_MAX_GROWTH = 18
+
+
+def unfolded_past(text: str, limit: int) -> int:
+    """The length of `text` as matching reads it (`clean`: NFKC unfolds ligatures and
+    compatibility characters) when that is more than `limit`, else 0; a text too short to
+    pass it is not unfolded."""
+    if len(text) * NFKC_MAX_GROWTH <= limit:
+        return 0
+    read = len(unicodedata.normalize("NFKC", text))
+    return read if read > limit else 0
+
+
 def join_lost_letters(text: str) -> str:
     """A folded text with its lost letters' question marks inside words dropped ("s?yd" is
     "syd", as `romanise` reads an ayin inside a word) and one before a word read "a" (as it

@@ -71,9 +71,9 @@ class WrittenTitles:
 
     def _strip_once(self, words: list[str]) -> list[str]:
         rest = list(words)
-        while len(rest) > 1 and (n := self._leading(rest)):
+        while len(rest) > 1 and (n := self._title(rest, last=False)):
             rest = rest[n:]
-        while len(rest) > 1 and script_of(rest[-1]) in _AFTER and (n := self._trailing(rest)):
+        while len(rest) > 1 and script_of(rest[-1]) in _AFTER and (n := self._title(rest, True)):
             rest = rest[:-n]
         if rest and script_of(rest[0]) in _GLUED:
             rest[0] = self._unglued(rest[0], lead=True)
@@ -81,16 +81,14 @@ class WrittenTitles:
             rest[-1] = self._unglued(rest[-1], lead=False)
         return rest
 
-    def _leading(self, words: list[str]) -> int:
-        for phrase in self._by_first.get(words[0], ()):
-            if len(phrase) < len(words) and tuple(words[: len(phrase)]) == phrase:
-                return len(phrase)
-        return 0
-
-    def _trailing(self, words: list[str]) -> int:
-        for phrase in self._by_last.get(words[-1], ()):
-            if len(phrase) < len(words) and tuple(words[-len(phrase) :]) == phrase:
-                return len(phrase)
+    def _title(self, words: list[str], last: bool) -> int:
+        """How many words the longest title leading the words (ending them, with `last`)
+        has, when some are left beside it; else 0."""
+        table, end = (self._by_last, words[-1]) if last else (self._by_first, words[0])
+        for phrase in table.get(end, ()):
+            n = len(phrase)
+            if n < len(words) and tuple(words[-n:] if last else words[:n]) == phrase:
+                return n
         return 0
 
     def _unglued(self, word: str, lead: bool) -> str:

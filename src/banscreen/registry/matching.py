@@ -218,13 +218,12 @@ class MatchingConfig:
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
-            chinese = bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
-            if not chinese or not _ascii_word(read):
+            if not word or not _chinese(word) or not _ascii_word(read):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
                                  " and its reading in lower-case ASCII letters")  # fmt: skip
 
         for field in ("han_surnames", "han_transcription_characters"):
-            if not all("\u4e00" <= ch <= "\u9fff" for ch in getattr(self, field)):
+            if not _chinese(getattr(self, field)):
                 raise ValueError(f"{field}: not Chinese characters only")
 
     def translations(self) -> dict[str, str]:
@@ -250,6 +249,11 @@ class MatchingConfig:
 def _ascii_word(word: str) -> bool:
     """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
     return word.isascii() and word.isalpha() and word.islower()
+
+
+def _chinese(text: str) -> bool:
+    """Whether every character is a CJK unified ideograph (the common Chinese block)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _lettered(word: str) -> bool:

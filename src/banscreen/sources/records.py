@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import ListError
+from ..match.text import unfolded_past
 from ..tunables import NAME_LIMIT
 
 PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
@@ -112,10 +112,7 @@ class ListContent:
         also as read with compatibility characters unfolded): a longer one is no name, and
         indexing it would cost minutes."""
         for name in (record.name, *record.aliases):
-            if len(name) > NAME_LIMIT or (
-                len(name) * 18 > NAME_LIMIT  # NFKC makes at most 18 characters of one
-                and len(unicodedata.normalize("NFKC", name)) > NAME_LIMIT
-            ):
+            if len(name) > NAME_LIMIT or unfolded_past(name, NAME_LIMIT):
                 raise ListError(
                     f"{self.format} record {record.key}: a name of {len(name):,} characters,"
                     f" longer than the {NAME_LIMIT:,} a name may have"

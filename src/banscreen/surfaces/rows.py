@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldError
+from ..match.text import unfolded_past
 from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 
@@ -49,8 +49,6 @@ FIELD_LIMITS = {
     "counterparty_identifiers": 65536,
     "text": 1 << 20,
 }
-# The most characters Unicode's compatibility decomposition (NFKC) makes of one: U+FDFA.
-_NFKC_MAX_GROWTH = 18
 _MATCHED = ("counterparty_name", "text")  # the fields names are looked for in
 # Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape").
 _UNDECODED = re.compile("[\udc80-\udcff]")
@@ -62,8 +60,7 @@ def check_length(text: str, field: str) -> None:
     limit = FIELD_LIMITS.get(field, EXTRA_FIELD_LIMIT)
     if len(text) > limit:
         raise FieldError(field, f"{len(text):,} characters, more than the {limit:,} accepted")
-    if (field in _MATCHED and len(text) * _NFKC_MAX_GROWTH > limit
-            and (read := len(unicodedata.normalize("NFKC", text))) > limit):  # fmt: skip
+    if field in _MATCHED and (read := unfolded_past(text, limit)):
         # Matching reads text unfolded: a megabyte of "ﷺ" reads as 18 MB of words.
         raise FieldError(field, f"{len(text):,} characters that read as {read:,} (ligatures"
                          f" and compatibility characters unfolded), more than the {limit:,}"
