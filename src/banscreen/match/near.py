@@ -13,7 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..tunables import CACHE_ENTRIES
-from .sound import SoundKeys
+from .sound import SoundKeys, said_as_y
 from .stored import SCALAR, Part, Spec, Table
 
 # Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
@@ -188,7 +188,7 @@ class Words:
         short_words = words if short is None else set(short)
         for word in words | short_words:
             if word.isascii():
-                for key in sound.slavic_keys(word):
+                for key in self._keys(word):
                     if len(key) >= 2 and word in words:
                         by_key[key].add(word)
                     elif len(key) == 1 and key != "A" and word in short_words:
@@ -196,6 +196,14 @@ class Words:
         self.by_key = {k: tuple(sorted(v)) for k, v in by_key.items()}
         self.by_short_key = {k: tuple(sorted(v)) for k, v in by_short_key.items()}
         self.near_keys = NearIndex(self.by_key, sound.near_similarity, sound.near_min_classes)
+
+    def _keys(self, word: str) -> tuple[str, ...]:
+        """A word's keys (`SoundKeys.slavic_keys`), and those of its first "j" read as "y"
+        (`said_as_y`): the abjads' persons' names are compared so (across.py), and found so
+        either way round."""
+        keys = self.sound.slavic_keys(word)
+        said = said_as_y(word)
+        return keys + tuple(k for k in self.sound.keys(said) if k not in keys) if said else keys
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the words live as long as the index
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
@@ -219,7 +227,7 @@ class Words:
         found = dict(self.near(token))
         least = self.sound.near_min_classes if min_classes is None else min_classes
         partners: list[tuple[str, float]] = []
-        for key in self.sound.slavic_keys(token) if token.isascii() else ():
+        for key in self._keys(token) if token.isascii() else ():
             if short and len(key) == 1:
                 short_keyed = self.by_short_key.get(key, ())
                 partners += [(other, self.sound.equal_score) for other in short_keyed]

@@ -53,18 +53,27 @@ _SLAVIC_H = re.compile(r"(?<![bcdgkpstz])h(?!$)")
 # letters or fewer: pinyin's and Cantonese's syllables end so (Zhou, Chou, Lau).
 _BELARUSIAN_FINAL_U = re.compile(r"(?<=[a-z]{3}[aeo])u$")
 _BELARUSIAN_DZ = re.compile(r"dz(?=[iy]|$)")
+# German, Dutch, Scandinavian and the Slavic languages written in Latin letters say a first
+# "j" before a vowel as English says "y" (Jakov, Jakobi, Jelena), which the abjads write with
+# their "y" (ya, yod: ياكوف, יקובי) and ICU romanises "y" (`said_as_y`).
+_FIRST_J_SAID_Y = re.compile(r"^j(?=[aeiou])")
 # Where the keys of `given_name_forms` begin: CJK characters, which no sound class spells.
 _GIVEN_KEY_BASE = 0x4E00
 # ... but a doubled one is a consonant: Hebrew writes a consonantal vav twice (וו, ICU's
 # "ww": "hdwwy" is "Hadawi"), and so does Arabic's Latin "Hawwa". After a word's first "y",
 # a consonant there, it is a vowel too: ICU's "ywsf" is Yusuf, "ywns" Yunus.
 _W_AS_VOWEL = re.compile(r"(?:(?<=[b-df-hj-np-tvxz])|(?<=\by))w(?!w)")
+# Hebrew writes the diphthongs "ai" and "ei" with two yods after a consonant (טייט, ICU's
+# "tyyt", Tate; ריי "ryy", Ray; ביילי "byyly", Bailey): read as one vowel, "Y", that stands
+# for any letter of them (`SoundKeys.vowels_alike`).
+_TWO_YODS = re.compile(r"(?<=[b-df-hj-np-tv-xz])yy(?!y)")
+_DIPHTHONG = frozenset("aeiy")
 # The Latin vowels an abjad's letter for a long vowel may stand for, as ICU romanises it
 # (alif and aleph "a", waw and vav "w", ya and yod "y"; a final "y" is also alif maqsura's
 # "a" of "Layla", ليلى).
 _LONG_VOWELS = {
     "a": frozenset("aeo"), "e": frozenset("aei"), "i": frozenset("iey"), "o": frozenset("ou"),
-    "u": frozenset("ou"), "w": frozenset("ouwv"), "y": frozenset("iey"),
+    "u": frozenset("ou"), "w": frozenset("ouwv"), "y": frozenset("iey"), "Y": _DIPHTHONG,
 }  # fmt: skip
 _FINAL_Y = frozenset("ieya")
 # A first alif before a ya or waw carries the long vowel they write (اي, "ay", is "i"; او,
@@ -85,9 +94,18 @@ MAX_SLOTS = 8
 
 def _stands_in(written: tuple[frozenset[str], ...], heard: tuple[frozenset[str], ...]) -> bool:
     """Whether each long vowel written stands for a vowel heard there, in order, each for
-    another one ("dyy" is "Dee", not "Doe")."""
+    another one ("dyy" is "Dee", not "Doe"); a diphthong for the first one left ("ryy" is
+    Ray, not Roy)."""
     letters = iter([letter for vowel in heard for letter in sorted(vowel)])
-    return all(any(letter in vowel for letter in letters) for vowel in written)
+    for vowel in written:
+        for letter in letters:
+            if letter in vowel:
+                break
+            if vowel is _DIPHTHONG:
+                return False
+        else:
+            return False
+    return True
 
 
 def _read_as(
@@ -136,6 +154,14 @@ def _final_h(word: str) -> bool:
         and word.endswith("h")
         and (word[-2] not in _DIGRAPH_FIRST or word[-3] == word[-2])
     )
+
+
+def said_as_y(word: str) -> str | None:
+    """A Latin word's first "j" before a vowel read as "y" (`_FIRST_J_SAID_Y`), or None
+    when it has none. Only against a word an abjad writes with a first "y": in Latin
+    letters, "Jon" and "Ion" are no one name."""
+    said = _FIRST_J_SAID_Y.sub("y", word)
+    return said if said != word else None
 
 
 class SoundKeys:
@@ -285,12 +311,14 @@ class SoundKeys:
         written with its vowels share their consonants, and every long vowel written stands
         where the other word has a vowel it may stand for: "lyly" (ليلى) is Leila, not Lola;
         "dyy" (דיי) is Dee, not Doe. A short key ("R", "T") says nothing alone. A first
-        alif that carries a long vowel is that vowel ("ayran", ايران, is Iran)."""
+        alif that carries a long vowel is that vowel ("ayran", ايران, is Iran); two yods
+        after a consonant are a diphthong ("tyyt", טייט, is Tate)."""
         ((classes_b, slots_b),) = self._slots(word, False)
         carried = _CARRIED_VOWEL.sub(lambda m: _CARRIED[m.group(1)], abjad_word)
         readings = self._slots(abjad_word, True)
-        if carried != abjad_word:
-            readings += self._slots(carried, True)
+        for read in dict.fromkeys((carried, _TWO_YODS.sub("Y", abjad_word))):
+            if read != abjad_word:
+                readings += self._slots(read, True)
         for classes_a, slots_a in readings:
             if (
                 classes_a
