@@ -17,7 +17,7 @@ from .korean import KoreanNames
 from .persons import ONE_WORD_MAX_PARTS, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, covered
 from .similarity import PairSimilarity, align
-from .sound import SoundKeys, said_as_y
+from .sound import SoundKeys
 from .written_consonants import (
     kana_labials_agree,
     letters_agree,
@@ -39,11 +39,6 @@ ALPHABETS = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 # person, 1 so (bench/indic_names.py).
 SPELT_PERSONS = ALPHABETS | frozenset(BLOCKS)
 _VOWELS = frozenset("aeiouy")
-
-
-def _consonants(key: str) -> int:
-    """How many consonants' classes a sound key has (its first "A" is a vowel)."""
-    return len(key) - key.startswith("A")
 
 
 class AcrossScripts:
@@ -87,20 +82,15 @@ class AcrossScripts:
         near key of three classes is in too many names: by those, 194 of 1,000 made-up
         Arabic names met an OFAC person, 115 without); or a word of a key of one class
         whose long vowels agree (SoundKeys.vowels_alike: "lyly", ليلى, is Leila). A first
-        "y" of the abjad's word may be the first "j" of the other (`said_as_y`: "ykwf",
-        ياكوف, is Jakov) if the long vowels agree and two consonants follow it: a key that
-        begins with a vowel says less (by keys alone, 3 more of 1,000 Hebrew names met an
-        OFAC person; "yn", יאן, met Jin by its one consonant)."""
+        "y" of the abjad's word may be the other's first "j" (`SoundKeys.said_as_y`)."""
         if written_alike(a, b):
             return 1.0
         if not letters_agree(a, b):
             return 0.0
         near = self.config.person_near_min_classes
         score = self._roman_person_pair(a, b, spelled, near) or self._long_vowels(a, b)
-        said = said_as_y(b) if not score and a.startswith("y") else None
-        if said and _consonants(self.sound.key(a)) >= 2 and self.sound.vowels_alike(a, said):
-            return self._abjad_person_pair(a, said, spelled)
-        return score
+        said = None if score else self.sound.said_as_y(a, b)
+        return self._abjad_person_pair(a, said, spelled) if said else score
 
     def _person_abjad_pair(self, a: str, b: str, spelled: float) -> float:
         """`_abjad_person_pair` for `b` written in an abjad."""

@@ -13,7 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..tunables import CACHE_ENTRIES
-from .sound import SoundKeys, said_as_y
+from .sound import SoundKeys, first_j_as_y
 from .stored import SCALAR, Part, Spec, Table
 
 # Comparing a query with one token in rapidfuzz's C loop costs about a tenth of making and
@@ -199,10 +199,10 @@ class Words:
 
     def _keys(self, word: str) -> tuple[str, ...]:
         """A word's keys (`SoundKeys.slavic_keys`), and those of its first "j" read as "y"
-        (`said_as_y`): the abjads' persons' names are compared so (across.py), and found so
-        either way round."""
+        (`first_j_as_y`): the abjads' persons' names are compared so (across.py), and found
+        so either way round."""
         keys = self.sound.slavic_keys(word)
-        said = said_as_y(word)
+        said = first_j_as_y(word)
         return keys + tuple(k for k in self.sound.keys(said) if k not in keys) if said else keys
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the words live as long as the index
