@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from pathlib import Path
 
@@ -146,7 +147,16 @@ def test_as_of_fills_missing_dates(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty file"), (b"name,date\nx,y\n", "no 'id' column")],
+    [
+        (b"", "empty file"),
+        (b"name,date\nx,y\n", "no 'id' column"),
+        # Files no table is are named as what their first bytes say they are.
+        (gzip.compress(b"id,date\n1,2021-03-15\n"), "gzip-compressed: decompress it first"),
+        (b"PK\x03\x04" + bytes(60), "an .xlsx workbook is one"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(60), "an .xls workbook"),
+        (b"%PDF-1.7\n" + bytes(60), "a PDF document"),
+        (b"PAR1" + bytes(60), "give it a .parquet name"),
+    ],
 )
 def test_unusable_input_exits_2(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "in.csv"
@@ -154,6 +164,20 @@ def test_unusable_input_exits_2(tmp_path: Path, content: bytes, message: str) ->
     result = runner.invoke(app, ["screen", str(path)])
     assert result.exit_code == 2
     assert message in result.output
+
+
+@pytest.mark.parametrize("command", ["screen", "scan"])
+def test_an_output_that_is_the_input_is_refused(tmp_path: Path, command: str) -> None:
+    """The output takes its name when complete: written over the input, it replaced the
+    transactions with their decisions."""
+    path = tmp_path / "in.csv"
+    content = HEADER + "1,2021-03-15,payment,Acme,US,,true,,x\n"
+    path.write_text(content, encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(path)
+    for given in (str(path), str(tmp_path / "." / "in.csv"), str(tmp_path / "link.csv")):
+        result = runner.invoke(app, [command, given, "--out", str(path)])
+        assert result.exit_code == 2 and "is the input file" in result.output
+        assert path.read_text(encoding="utf-8") == content
 
 
 def test_missing_file_and_bad_option_exit_2(tmp_path: Path) -> None:

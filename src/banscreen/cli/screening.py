@@ -64,12 +64,23 @@ def interrupted(out_path: Path | None, out_format: str) -> NoReturn:
     raise typer.Exit(130)
 
 
-def output_format(fmt: OutFormat | None, out_path: Path | None) -> str:
-    """--format, else the --out file's extension, else csv; Parquet needs a file."""
+def output_format(fmt: OutFormat | None, out_path: Path | None, input_path: Path) -> str:
+    """--format, else the --out file's extension, else csv; Parquet needs a file, and the
+    file may not be the input (the output takes its name only when complete, so the input
+    would be read whole and then replaced by its decisions)."""
+    if out_path is not None and _same_file(out_path, input_path):
+        raise fail(f"{out_path}: is the input file; choose another --out")
     chosen = fmt.value if fmt else (detect_format(out_path) if out_path else "csv")
     if chosen == "parquet" and out_path is None:
         raise fail("--format parquet needs --out FILE")
     return chosen
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def summary(what: str, stats: BatchStats, started: float, policy: Policy, version: str) -> None:
@@ -124,7 +135,7 @@ def screen(
     """Screen every row of INPUT; one output row per input row, in input order."""
     registry = registry_or_exit(extra_data, lists)
     options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
-    out_format = output_format(fmt, out_path)
+    out_format = output_format(fmt, out_path, input)
     try:
         source = TransactionFile(input, input_format, encoding)
         identity = RunIdentity.of(
@@ -236,7 +247,7 @@ def scan(
     day = parse_date_option(as_of)
     options = ScreenOptions(policy=policy, as_of=day)
     scan_options = ScanOptions(as_of=day or date.today(), us_nexus=us_nexus, category=category)
-    out_format = output_format(fmt, out_path)
+    out_format = output_format(fmt, out_path, path)
     started = time.perf_counter()
     if not path.is_file():
         raise fail(f"{path}: no such file")

@@ -95,11 +95,43 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
     )
 
 
+# Files that no table is, by their first bytes: what each is and what to do with it.
+_PACKED = (
+    (b"\x1f\x8b", "gzip-compressed: decompress it first"),
+    (b"BZh", "bzip2-compressed: decompress it first"),
+    (b"\xfd7zXZ\x00", "xz-compressed: decompress it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: extract the table from it first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (an .xls workbook?): "
+     "save the sheet as CSV"),
+    (b"%PDF-", "a PDF document, not a table"),
+    (b"PAR1", "a Parquet file: give it a .parquet name"),
+)  # fmt: skip
+
+
+def packed_kind(head: bytes, suffix: str) -> str:
+    """What a file no table is says it is by its first bytes (compressed, an archive, a
+    workbook, a PDF), or "". A ZIP archive may be an app package, which `scan` reads."""
+    for magic, kind in _PACKED:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(b"PK\x03\x04") and suffix not in (".apk", ".ipa"):
+        return "a ZIP archive (an .xlsx workbook is one): save the sheet as CSV or extract it"
+    return ""
+
+
 def scan_hint(path: Path) -> str:
     """For a file given to `screen` that is not a transactions table: what it is and the
     `banscreen scan` command that reads it, when it is plainly a file `scan` reads (an SBOM,
-    a lockfile, an ISO 20022 payment message, an app package), else "". Weaker guesses (a
-    domain list, an app inventory) say nothing: a table with a wrong header is likelier."""
+    a lockfile, an ISO 20022 payment message, an app package), or what else its first bytes
+    say it is (`packed_kind`), else "". Weaker guesses (a domain list, an app inventory)
+    say nothing: a table with a wrong header is likelier."""
+    try:
+        with path.open("rb") as fh:
+            packed = packed_kind(fh.read(16), path.suffix.lower())
+    except OSError:
+        packed = ""
+    if packed:
+        return f"; it is {packed}"
     try:
         surface, _ = detect(path)
     except (InputError, OSError, UnicodeError):
