@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import tempfile
 from pathlib import Path
 
@@ -32,7 +33,11 @@ likely = st.sampled_from(
         "unknown",
     ]
 )
-cell = st.one_of(any_text, likely)
+# A JSON string may escape a lone UTF-16 surrogate ("\\ud800"), which st.characters never
+# draws: it reaches a reader as a str that no UTF-8 writes.
+surrogate = st.sampled_from(["\ud800", "\udbff", "\udc80", "\udfff", "\ud83d"])
+with_surrogate = st.builds(lambda a, s, b: a + s + b, any_text, surrogate, any_text)
+cell = st.one_of(any_text, likely, with_surrogate)
 row = st.fixed_dictionaries({c: cell for c in INPUT_COLUMNS})
 
 
@@ -80,6 +85,45 @@ def test_any_csv_file_yields_one_output_row_per_record(
             out = list(csv.DictReader(fh))
     assert stats.rows == len(rows)
     assert [r["id"] for r in out] == [r["id"] for r in rows]
+
+
+# Rows valid but for what is drawn in the fields names are looked for in.
+matched_row = st.fixed_dictionaries(
+    {
+        "id": st.just(""), "date": st.just("2021-03-15"), "category": st.just("payment"),
+        "counterparty_name": st.one_of(likely, with_surrogate),
+        "counterparty_country": st.sampled_from(["", "CN"]),
+        "counterparty_identifiers": st.one_of(likely, with_surrogate.map("domain:{}".format)),
+        "us_nexus": st.just("true"), "text": st.one_of(likely, with_surrogate),
+    }
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(row, matched_row), min_size=1, max_size=6))
+def test_any_json_lines_file_yields_one_output_row_per_record(
+    screener: Screener, rows: list[dict[str, str]]
+) -> None:
+    """JSON escapes what a CSV file cannot hold (lone surrogates among them): each line is
+    still one output row, written as UTF-8, in order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in.jsonl", Path(tmp) / "out.csv"
+        for i, r in enumerate(rows):
+            r["id"] = f"row{i}"
+        src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="ascii")
+        stats = screen_file(
+            TransactionFile(src),
+            lambda extra: DecisionWriter(dst, "csv", extra),
+            screener,
+            ScreenOptions(),
+        )
+        with dst.open(encoding="utf-8", newline="") as fh:
+            out = list(csv.DictReader(fh))
+    assert stats.rows == len(rows)
+    assert [r["id"] for r in out] == [r["id"] for r in rows]
+    for got, sent in zip(out, rows, strict=True):
+        if any("\ud800" <= ch <= "\udfff" for value in sent.values() for ch in value):
+            assert got["outcome"] == "ERROR", got  # its first problem named, whichever it is
 
 
 @settings(max_examples=300, deadline=None)

@@ -56,8 +56,10 @@ SNIPPET_CHARS = 80  # of a rejected value, echoed back in a 422
 
 
 def snippet(value: object) -> str:
-    """A short, printable taste of a value: enough to find it, never the whole body."""
+    """A short, printable taste of a value: enough to find it, never the whole body; a lone
+    surrogate escaped in the JSON shown escaped, as no UTF-8 writes it."""
     text = value if isinstance(value, str) else repr(value)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS] + f"… ({len(text):,} chars)"
 
 

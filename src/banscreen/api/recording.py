@@ -12,6 +12,7 @@ from ..decide.accept import accept_value
 from ..engine import Screener
 from ..model import Decision
 from ..store.decisions import Screened
+from ..surfaces.rows import readable
 from ..surfaces.tabular import RawRow
 from ..wire import decision_json, json_text
 
@@ -44,10 +45,10 @@ def screened(
     data = [r.data or {} for r in rows]
     return Screened(
         decisions=decisions,
-        counterparties=[key(str(d.get("counterparty_name") or "")) for d in data],
+        counterparties=[key(readable(str(d.get("counterparty_name") or ""))) for d in data],
         list_versions=[screener.list_version(d.entity_id) for d in decisions],
         details=[json_text(detail(d, screener)) for d in decisions],
-        submitted=[json_text(d) for d in data],
+        submitted=[readable(json_text(d)) for d in data],
         actor=actor,
         source=source,
         policy=policy,

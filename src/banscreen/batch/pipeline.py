@@ -25,7 +25,7 @@ from ..decide.invalid import invalid, located
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError, UsageError
 from ..model import Decision, Transaction
-from ..surfaces.rows import RowParser, check_length, extra_columns, row_id
+from ..surfaces.rows import RowParser, check_text, extra_columns, readable, row_id
 from ..surfaces.scan import ScanItem
 from ..surfaces.tabular import RawRow
 from ..tunables import WRITE_ROWS
@@ -38,14 +38,16 @@ Item = str | list[str]  # a written row: a JSON line, or the cells of a CSV or P
 Chunk = tuple[Counter[str], list[Item]]  # outcome counts and the rows, in input order
 
 
-def _too_long(tx: Transaction) -> FieldError | None:
-    """A scanned record's names and text held to the limits a row's are (surfaces/rows.py):
-    a component named with a megabyte of characters is an ERROR, as that row would be."""
+def _unreadable(tx: Transaction) -> FieldError | None:
+    """A scanned record's names, text and identifiers held to what a row's are
+    (surfaces/rows.py): a component named with a megabyte of characters, or with a lone
+    surrogate escaped in its JSON ("\\ud800"), is an ERROR, as that row would be."""
     fields = [("counterparty_name", tx.counterparty_name), ("text", tx.text)]
     fields += [("counterparty_name", name) for _, name in tx.parties]
+    fields += [("counterparty_identifiers", i.value) for i in tx.identifiers]
     try:
         for field, value in fields:
-            check_length(value, field)
+            check_text(value, field)
     except FieldError as exc:
         return exc
     return None
@@ -160,14 +162,18 @@ class Pipeline:
         location."""
         policy = self.options.policy.value
         for item in items:
-            extra = {"location": item.location}
-            error = item.error if item.transaction is None else _too_long(item.transaction)
+            # A record is located by its parents' names too, which may hold what no UTF-8
+            # writes (a lone surrogate: `_unreadable`): carried readable, each a "?".
+            location = readable(item.location)
+            extra = {"location": location}
+            error = item.error if item.transaction is None else _unreadable(item.transaction)
             if item.transaction is None or error is not None:
                 error = error or FieldError("record", "unreadable")
-                yield invalid(item.record_id, item.location, error, policy, extra)
+                yield invalid(readable(item.record_id), location, error, policy, extra)
                 continue
-            decision = self.screener.decide(item.transaction, self.options)
-            yield replace(located(decision, item.location), extra=extra, notes=item.notes)
+            decision = located(self.screener.decide(item.transaction, self.options), location)
+            tx_id = readable(decision.transaction_id)
+            yield replace(decision, transaction_id=tx_id, extra=extra, notes=item.notes)
 
 
 def chunked(items: Iterable[tuple[str, Item]]) -> Iterator[Chunk]:

@@ -13,7 +13,9 @@ import typer
 from rich.table import Table
 
 from ..engine import Screener
+from ..errors import FieldError
 from ..sources import ListsPolicy
+from ..surfaces.rows import check_text
 from ..tunables import NAME_LIMIT
 from ..wire import guard
 from ._common import (
@@ -34,11 +36,16 @@ class Schema(StrEnum):
 
 def _name(value: str, where: str) -> str:
     """A name no longer than a counterparty's name may be in `screen` (4,096 characters):
-    longer, it is no name, and reading it costs seconds."""
+    longer, it is no name, and reading it costs seconds; and text as a counterparty's name
+    must be (bytes the terminal's encoding does not read arrive as lone surrogates)."""
     if len(value) > NAME_LIMIT:
         raise fail(
             f"{where}: {len(value):,} characters, more than the {NAME_LIMIT:,} a name may have"
         )
+    try:
+        check_text(value, "counterparty_name", undecoded="the terminal's encoding")
+    except FieldError as exc:
+        raise fail(f"{where}: {exc.message}") from None
     return value
 
 

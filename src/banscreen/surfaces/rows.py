@@ -50,8 +50,11 @@ FIELD_LIMITS = {
     "text": 1 << 20,
 }
 _MATCHED = ("counterparty_name", "text")  # the fields names are looked for in
-# Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape").
-_UNDECODED = re.compile("[\udc80-\udcff]")
+# Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape"); a
+# JSON string may also escape one ("\ud800"), which is no character: neither can be read,
+# matched or written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNDECODED = range(0xDC80, 0xDD00)
 
 
 def check_length(text: str, field: str) -> None:
@@ -67,6 +70,12 @@ def check_length(text: str, field: str) -> None:
                          " accepted")  # fmt: skip
 
 
+def readable(text: str) -> str:
+    """`text` as UTF-8 can write it, each lone surrogate (`_SURROGATE`) a "?": what a
+    row that is an ERROR for one carries to the output and the store."""
+    return text if text.isascii() else text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _text(value: Any, field: str) -> str:
     if value is None:
         return ""
@@ -78,14 +87,26 @@ def _text(value: Any, field: str) -> str:
         shape = "an object" if isinstance(value, dict) else "a list"
         raise FieldError(field, f"{shape} where text is expected")
     text = value if isinstance(value, str) else str(value)
+    check_text(text, field)
+    return text
+
+
+def check_text(text: str, field: str, undecoded: str = "the file's encoding") -> None:
+    """A field's text as every reader's must be: within its limit (`check_length`), and all
+    characters (no bytes the decoder of `undecoded` could not read, no lone surrogate, no
+    NUL)."""
     check_length(text, field)
-    if _UNDECODED.search(text):
+    if found := _SURROGATE.search(text):
+        if ord(found.group()) in _UNDECODED:
+            hint = " (--encoding names it)" if undecoded == "the file's encoding" else ""
+            raise FieldError(field, f"bytes that are not valid in {undecoded}{hint}")
         raise FieldError(
-            field, "bytes that are not valid in the file's encoding (--encoding names it)"
+            field,
+            f"a lone UTF-16 surrogate (\\u{ord(found.group()):04x}) at character "
+            f"{found.start() + 1:,}, which is no character",
         )
     if "\x00" in text:
         raise FieldError(field, "contains a NUL byte")
-    return text
 
 
 def parse_date(value: Any) -> date | None:
@@ -202,7 +223,7 @@ def _extras(row: Mapping[str, Any]) -> dict[str, str]:
             raise FieldError(
                 str(key), f"{len(text):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
             )
-        out[str(key)] = text if text.isascii() else text.encode("utf-8", "replace").decode()
+        out[str(key)] = readable(text)
     return out
 
 
@@ -245,7 +266,7 @@ def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
         if key in INPUT_COLUMNS or key is None:
             continue
         text = _cell(value)[:EXTRA_FIELD_LIMIT]
-        out[str(key)] = text.encode("utf-8", "replace").decode("utf-8")
+        out[str(key)] = readable(text)
     return out
 
 
@@ -255,4 +276,4 @@ def row_id(row: Mapping[str, Any]) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    return text.encode("utf-8", "replace").decode("utf-8").strip()
+    return readable(text).strip()

@@ -67,14 +67,28 @@ def read_cyclonedx(path: Path) -> DependencyGraph:
 
 def _cdx_component(component: Any) -> Component:
     name = component.name or ""
-    ref = component.bom_ref.value or str(component.purl or name or f"component-{id(component)}")
+    purl = _purl_text(component.purl)
+    ref = component.bom_ref.value or purl or name or f"component-{id(component)}"
     return Component(
         ref=ref,
         name=name,
         group=component.group or "",
         version=component.version or "",
-        purl=str(component.purl) if component.purl else "",
+        purl=purl,
     )
+
+
+def _purl_text(purl: Any) -> str:
+    """A component's package URL as text. One with a lone surrogate escaped in the JSON
+    ("\\ud800") cannot be written as one (it is percent-encoded from UTF-8): its parts
+    are joined as given, and the record is an ERROR for it (batch/pipeline.py)."""
+    if not purl:
+        return ""
+    try:
+        return str(purl)
+    except UnicodeError:
+        named = "/".join(p for p in (purl.type, purl.namespace, purl.name) if p)
+        return f"pkg:{named}" + (f"@{purl.version}" if purl.version else "")
 
 
 # ---------------------------------------------------------------------------- SPDX
