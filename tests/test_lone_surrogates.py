@@ -101,3 +101,19 @@ def test_the_api_answers_a_decision_and_refuses_an_analysts_text(
     comment = json.dumps({"action": "comment", "reason": "seen \ud83d"})
     refused = client.post(f"/v1/alerts/{alert}/actions", content=comment, headers=headers)
     assert refused.status_code == 422 and "\\\\ud83d" in refused.text
+
+
+@pytest.mark.parametrize("field", ["name", "remarks"])
+def test_a_list_record_holding_one_is_refused_naming_it(tmp_path: Path, field: str) -> None:
+    """Before, the import crashed as it stored the version (a traceback, exit 1)."""
+    fixture = Path(__file__).parent / "fixtures" / "lists" / "consolidated.json"
+    data = json.loads(fixture.read_text(encoding="utf-8"))
+    data["results"][0][field] = "Hua\ud800wei"
+    path = tmp_path / "csl.json"
+    path.write_text(json.dumps(data), encoding="ascii")
+    home = tmp_path / "home"
+    result = _run("--home", str(home), "lists", "import", str(path), "--format", "csl-json",
+                  cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2, result.stderr.decode()
+    stderr = result.stderr.decode()
+    assert f"its {field} holds a lone UTF-16 surrogate" in stderr and "Traceback" not in stderr

@@ -22,6 +22,9 @@ from ..tunables import NAME_LIMIT
 PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
 
 _CODE_IN_NAME = re.compile(r"\(([A-Z][A-Z0-9-]*)\)")
+# A lone UTF-16 surrogate, which JSON may escape ("\ud800"): no character, and no UTF-8
+# (the stored version, a decision) writes it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def list_code(source_name: str) -> str:
@@ -117,6 +120,13 @@ class ListContent:
                     f"{self.format} record {record.key}: a name of {len(name):,} characters,"
                     f" longer than the {NAME_LIMIT:,} a name may have"
                 )
+        for name, value in _values(record).items():
+            if any(_SURROGATE.search(text) for text in _texts(value)):
+                key = record.key.encode("utf-8", "backslashreplace").decode()
+                raise ListError(
+                    f"{self.format} record {key}: its {name} holds a lone UTF-16 surrogate"
+                    " (a JSON escape such as \\ud800), which is no character"
+                )
         self.records.append(record)
 
     def by_key(self) -> dict[str, ListRecord]:
@@ -127,6 +137,15 @@ def _values(record: Any) -> dict[str, Any]:
     """A record's fields by name. Its values are strings, numbers and tuples of them, so
     `dataclasses.asdict`'s deep copy (a fifth of importing a large list) is not needed."""
     return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """The strings of a record's value (a string, or a tuple of strings and tuples)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
 
 
 def _digest(data: dict[str, Any]) -> str:
