@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -372,3 +373,36 @@ def test_two_histories_with_the_same_newest_version_are_not_the_same_data() -> N
     other = ((date(2025, 1, 1), "ofac-sdn-20250101T000001-6fedae99"), (date(2025, 3, 1), newest))
     assert _history_version(newest, one) != _history_version(newest, other)
     assert _history_version(newest, one) == _history_version(newest, one)
+
+
+def test_match_reads_a_single_version_list_through_the_composition_its_import_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`match` and `compare` read names only: a list of one version names the same parties
+    in its newest and dated views, so they use the dated one `lists import` built and cached
+    (composing the newest again cost the first `match` after a 40,000-party import 8 s). With
+    two versions the newest view is composed, and a party delisted since is no candidate."""
+    import banscreen.sources.compose as compose
+
+    home = tmp_path / "home"
+    runner = CliRunner()
+    path = _write("ofac-xml", FIRST, V1, tmp_path / V1)
+    assert runner.invoke(app, ["--home", str(home), "lists", "import", str(path)]).exit_code == 0
+    composed: list[str] = []
+    real = compose.imported_for
+
+    def counted(store: ListStore, version: Any, base: Any) -> Any:
+        composed.append(version.id)
+        return real(store, version, base)
+
+    monkeypatch.setattr(compose, "imported_for", counted)
+    delisted = runner.invoke(app, ["--home", str(home), "match", NAMES["B"], "--json"])
+    assert delisted.exit_code == 0, delisted.output
+    found = json.loads(delisted.stdout)["candidates"]
+    assert found[0]["entity_id"] == "ofac-sdn-502" and composed == []
+    path = _write("ofac-xml", SECOND, V2, tmp_path / V2)
+    assert runner.invoke(app, ["--home", str(home), "lists", "import", str(path)]).exit_code == 0
+    after = runner.invoke(app, ["--home", str(home), "match", NAMES["B"], "--json"])
+    assert after.exit_code == 0, after.output
+    assert json.loads(after.stdout)["candidates"] == []
+    assert composed == [ListStore(home).history("ofac-sdn")[1].id]

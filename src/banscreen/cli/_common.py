@@ -104,10 +104,15 @@ def current_settings() -> Settings:
     return _settings.get() or Settings.resolve()
 
 
-def registry_or_exit(extra: list[Path] | None, lists: ListsPolicy = ListsPolicy.dated) -> Registry:
-    """Shipped packs, `--extra-data`, and every imported list, seen as `lists` says."""
+def registry_or_exit(
+    extra: list[Path] | None, lists: ListsPolicy = ListsPolicy.dated, names_only: bool = False
+) -> Registry:
+    """Shipped packs, `--extra-data`, and every imported list, seen as `lists` says
+    (`names_only`: see `registry_with_lists`)."""
     try:
-        return registry_with_lists(current_settings().home, extra or [], lists)
+        return registry_with_lists(
+            current_settings().home, extra or [], lists, names_only=names_only
+        )
     except BanscreenError as exc:
         raise fail(str(exc)) from None
 

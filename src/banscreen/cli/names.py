@@ -193,7 +193,7 @@ def match(
 ) -> None:
     """Registry candidates scoring at or above the REVIEW threshold, best first."""
     # A name is looked up in the lists as they stand: the newest version of each.
-    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
+    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest, names_only=True))
     if names is not None:
         _match_file(screener, names, as_json)
         return
@@ -247,7 +247,7 @@ def compare(
     extra_data: ExtraData = None,
 ) -> None:
     """Similarity in [0, 1] of two names; `match` is true at the REVIEW threshold."""
-    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest))
+    screener = Screener(registry_or_exit(extra_data, ListsPolicy.newest, names_only=True))
     if pairs is not None:
         _compare_file(screener, pairs, schema, as_json)
         return
