@@ -110,6 +110,7 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
     by_entity: dict[str, list[int]] = defaultdict(list)
     for i, entry in enumerate(index.entries):
         by_entity[entry.entity_id].append(i)
+    read_cap = registry.matching.transliteration_max  # a listed name read in English spelling
     started = time.perf_counter()
     scores = []
     for pair in pairs:
@@ -131,7 +132,8 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
                 if not variant.fits(alignment, entry.tokens):
                     continue
                 if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
-                    best = max(best, min(variant.cap, score))
+                    cap = min(variant.cap, read_cap) if entry.read else variant.cap
+                    best = max(best, min(cap, score))
         scores.append(best)
     return scores, len(pairs) / (time.perf_counter() - started)
 

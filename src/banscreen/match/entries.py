@@ -24,6 +24,10 @@ class NameEntry:
     form: NameForm
     prepared: Prepared
     person: bool = False
+    # A listed person's name in another language's Latin spelling, read in English spelling
+    # (spellings.py: "Vladimir Poutine" as "Vladimir Putin"): a hit on it is a
+    # transliteration, never a BLOCK, as the same reading of a query is.
+    read: bool = False
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -72,7 +76,7 @@ def entry_record(entry: NameEntry, position: int) -> list[object]:
     form = [getattr(entry.form, f) for f in _FORM]
     form[_FORM.index("legal_forms")] = sorted(entry.form.legal_forms)
     prepared = [getattr(entry.prepared, f) for f in _PREPARED]
-    return [entry.entity_id, position, entry.person, form, prepared]
+    return [entry.entity_id, position, entry.person, form, prepared, entry.read]
 
 
 class StoredEntries(Sequence[NameEntry]):
@@ -97,7 +101,7 @@ class StoredEntries(Sequence[NameEntry]):
             i += len(self)
         found = self._made.get(i)
         if found is None:
-            entity_id, position, person, form_values, prepared_values = self._records[i]
+            entity_id, position, person, form_values, prepared_values, read = self._records[i]
             values = dict(zip(_FORM, form_values, strict=True))
             values["legal_forms"] = frozenset(values["legal_forms"])
             form = NameForm(**values)
@@ -105,5 +109,5 @@ class StoredEntries(Sequence[NameEntry]):
             name = self._entities[entity_id].names[position]
             if len(self._made) >= CACHE_ENTRIES:
                 self._made.clear()
-            found = self._made[i] = NameEntry(entity_id, name, form, prepared, person)
+            found = self._made[i] = NameEntry(entity_id, name, form, prepared, person, read)
         return found

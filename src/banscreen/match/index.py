@@ -20,6 +20,7 @@ from .components import ComponentNames
 from .cut import cut_hit_on, following_words
 from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
 from .forms import NameForm, cached_forms
+from .listed_forms import listed_form, listed_readings
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .partners import TokenPartners
@@ -30,19 +31,12 @@ from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
 from .progress import stage
 from .scoring import SPACED, Scorer
 from .similarity import Alignment
+from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .variants import capped
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
-
-
-def _listed_form(normaliser: Normaliser, value: str, form: NameForm, person: bool) -> NameForm:
-    """A listed name's form: a person's by its person's reading, which differs only where
-    words were read as legal forms."""
-    if person and (form.legal_forms or normaliser.may_be_name_parts(value, form)):
-        return normaliser.person_form(value)
-    return form
 
 
 class NameIndex(ComponentNames, TokenPartners):
@@ -91,7 +85,7 @@ class NameIndex(ComponentNames, TokenPartners):
         ]  # fmt: skip
         # A listed person's name is read as persons are scored (Normaliser.person_form).
         named = [
-            (entity_id, name, person, k, _listed_form(normaliser, name.value, form, person))
+            (entity_id, name, person, k, listed_form(normaliser, name.value, form, person))
             for (entity_id, name, person, k), form in zip(
                 pairs,
                 cached_forms([pair[1].value for pair in pairs], normaliser.plain_form, config),
@@ -99,14 +93,15 @@ class NameIndex(ComponentNames, TokenPartners):
             )
             if form.tokens
         ]
+        read = listed_readings(named, LatinReadings(config).readings, normaliser)
         stage("weighing tokens")
-        self.idf = Idf(form.tokens for *_, form in named)
-        self.phonetic_idf = Idf(form.phonetic for *_, form in named)
+        self.idf = Idf(form.tokens for *_, form in (*named, *read))
+        self.phonetic_idf = Idf(form.phonetic for *_, form in (*named, *read))
         self.entries = [
-            NameEntry(entity_id, name, form, self.prepare(form), person)
-            for entity_id, name, person, _, form in named
+            NameEntry(entity_id, name, form, self.prepare(form), person, i >= len(named))
+            for i, (entity_id, name, person, _, form) in enumerate((*named, *read))
         ]
-        self._positions = [k for *_, k, _ in named]
+        self._positions = [k for *_, k, _ in (*named, *read)]
         stage("building lookups")
         self._build_lookups({e.id: e.type for e in entities.values()})
         stage("building postings and near-token tables")
@@ -124,6 +119,7 @@ class NameIndex(ComponentNames, TokenPartners):
         self.scorer = Scorer(self.config, self.sound, self._known, self.person_word, self.places)
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
+        self._read_cap = self.config.transliteration_max
         self._compound_links = frozenset(self.config.compound_links)
         # Whether variants() may leave out references that pair with nothing (tests turn
         # it off to compare).
@@ -358,6 +354,8 @@ class NameIndex(ComponentNames, TokenPartners):
                 if not variant.admits(entry.person, entry.tokens, entry.name.kind):
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
+                if entry.read:
+                    score, method = capped(score, method, self._read_cap, "transliterated")
                 if (
                     score < review
                     or not variant.fits(alignment, entry.tokens)
