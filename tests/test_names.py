@@ -788,6 +788,40 @@ def test_only_listed_persons_names_are_read(foreign_spelt: Screener) -> None:
     assert "fr-company" not in found(foreign_spelt, "Societe Shukri Trading")
 
 
+_TITLED = {
+    "maduro": ("person", "MADURO MOROS, Nicolas"),
+    "khamenei": ("person", "KHAMENEI, Ali Hosseini"),
+    "johnson": ("person", "BYABASAIJA, Johnson Christopher"),
+}
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return persons_screener_with(tmp_path_factory.mktemp("titled"), listed_data(_TITLED))
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("President Maduro", "maduro"), ("Presidente Maduro", "maduro"),
+     ("Mr Khamenei", "khamenei"), ("Ayatollah Khamenei", "khamenei"),
+     ("Ayatollah Ali Khamenei", "khamenei"), ("Господин Хаменеи", "khamenei")],
+)  # fmt: skip
+def test_a_title_does_not_take_a_names_review_away(
+    titled: Screener, query: str, entity: str
+) -> None:
+    """Each was CLEAR where the name without its title is a REVIEW: a title before one rare
+    surname made the query two words, which the rule for a surname alone did not cover; and
+    "Ayatollah" was no title, but a part that KHAMENEI, Ali Hosseini lacks."""
+    bare = " ".join(query.split()[1:])
+    assert found(titled, bare)[entity][0] >= review(titled)
+    assert found(titled, query)[entity][0] >= review(titled)
+
+
+def test_a_title_after_the_one_name_part_is_a_given_name(titled: Screener) -> None:
+    """"JOHNSON, Prince": Prince is his given name, not a title before "Johnson"."""
+    assert "johnson" not in found(titled, "JOHNSON, Prince")
+
+
 def test_the_english_reading_is_made_only_for_another_languages_spelling(
     screener: Screener,
 ) -> None:

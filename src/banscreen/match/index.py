@@ -24,7 +24,7 @@ from .listed_forms import listed_form, listed_readings
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .partners import TokenPartners
-from .persons import ONE_WORD_MAX_PARTS, names_an_organisation
+from .persons import ONE_WORD_MAX_PARTS, names_an_organisation, one_part
 from .pinyin import has_han
 from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
@@ -309,10 +309,11 @@ class NameIndex(ComponentNames, TokenPartners):
             found |= self._lexical_persons.by_token.get(key, set())
         if len(form.tokens) > 1:
             found |= {*self._korean.get(form.tokens[0], ()), *self._korean.get(form.tokens[-1], ())}
-        if len(form.tokens) == 1:  # a surname alone, in Latin letters or a spaced script
+        if one_part(form.factors, self.config.short_token_weight):  # a surname alone
             latin = form.script == "Latin"
             sources = self._person_sources if latin else self._person_roman(form.script)
-            for word in form.tokens if latin else form.roman if form.script in SPACED else ():
+            words = form.tokens if latin else form.roman if form.script in SPACED else ()
+            for word in words[-1:]:
                 for partner, _ in sources(word):
                     if self.rare(partner):
                         found |= self._lexical_persons.by_token.get(partner, set())

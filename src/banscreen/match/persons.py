@@ -43,6 +43,12 @@ def person_factors(
     )
 
 
+def one_part(factors: tuple[float, ...], floor: float) -> bool:
+    """Whether a person's name is one part: alone, or after titles (weighed below `floor`:
+    "Mr Khamenei" is "Khamenei"); not before one ("JOHNSON, Prince": a given name)."""
+    return len(factors) == 1 or (factors[-1] >= floor and sum(f >= floor for f in factors) == 1)
+
+
 def initials_only(pairs: Pairs, spelt: float) -> bool:
     """Whether an alignment of persons' names stands on initials: initials alone name
     nobody, nor do initials beside one name part that only sounds like the listed one

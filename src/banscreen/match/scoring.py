@@ -41,7 +41,7 @@ from .common_words import zipf
 from .forms import NameForm
 from .inside import Inside, side_of
 from .korean import KoreanNames
-from .persons import initials_only
+from .persons import initials_only, one_part
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive, held
 from .similarity import Alignment, PairSimilarity, align, spelt_alike
@@ -308,9 +308,13 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         score, method, found = self._rules(
             side_a, side_b, lexical, person, contained_a, contained_b, short_b
         )
-        if person and rare is not None and len(a.tokens) == 1 and method != "contained":
+        # A query of one name part, however many titles lead it ("Mr Khamenei" as
+        # "Khamenei": the title took a rare surname's REVIEW away). Not one that follows
+        # it: "JOHNSON, Prince" is a given name.
+        one = rare if person and one_part(a.factors, self._part_floor) else None
+        if one is not None and method != "contained":
             spaced = a.script == "Latin" or a.script in SPACED
-            score, method = self._one_word(score, method, lexical, b, rare, spaced)
+            score, method = self._one_word(score, method, lexical, b, one, spaced)
         if conflict:
             score = min(score, cfg.legal_form_conflict_max)
         if weak:
@@ -334,10 +338,10 @@ class Scorer(WordPairs, AcrossScripts, Inside):
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:
             sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
-            if person and rare is not None and len(a.tokens) == 1 and a.script in SPACED:
+            if one is not None and a.script in SPACED:
                 # A surname alone in Cyrillic, Arabic, Greek or Hebrew letters, as in Latin.
-                one = self._one_word(sound.score, sound.method, sound.alignment, b, rare, True)
-                sound = replace(sound, score=min(one[0], cfg.transliteration_max))
+                alone = self._one_word(sound.score, sound.method, sound.alignment, b, one, True)
+                sound = replace(sound, score=min(alone[0], cfg.transliteration_max))
         if sound.score > best.score:
             return sound
         return best
