@@ -95,8 +95,8 @@ class NameIndex(ComponentNames, TokenPartners):
         ]
         read = listed_readings(named, LatinReadings(config).readings, normaliser)
         stage("weighing tokens")
-        self.idf = Idf(form.tokens for *_, form in (*named, *read))
-        self.phonetic_idf = Idf(form.phonetic for *_, form in (*named, *read))
+        self.idf = Idf(form.tokens for *_, form in named)  # not weighed by readings too
+        self.phonetic_idf = Idf(form.phonetic for *_, form in named)
         self.entries = [
             NameEntry(entity_id, name, form, self.prepare(form), person, i >= len(named))
             for i, (entity_id, name, person, _, form) in enumerate((*named, *read))
