@@ -818,7 +818,7 @@ def test_a_title_does_not_take_a_names_review_away(
 
 
 def test_a_title_after_the_one_name_part_is_a_given_name(titled: Screener) -> None:
-    """"JOHNSON, Prince": Prince is his given name, not a title before "Johnson"."""
+    """In "JOHNSON, Prince", Prince is his given name, not a title before "Johnson"."""
     assert "johnson" not in found(titled, "JOHNSON, Prince")
 
 
