@@ -756,11 +756,18 @@ _FOREIGN_SPELT = {
     "de-schoigu": ("person", "Sergej Kuschugetowitsch Schoigu"),
     "fr-company": ("company", "Societe Choukri Trading"),
 }
+# Persons whose names are asked for after a title.
+_TITLED = {
+    "maduro": ("person", "MADURO MOROS, Nicolas"),
+    "khamenei": ("person", "KHAMENEI, Ali Hosseini"),
+    "johnson": ("person", "BYABASAIJA, Johnson Christopher"),
+}
 
 
 @pytest.fixture(scope="module")
-def foreign_spelt(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    return persons_screener_with(tmp_path_factory.mktemp("spelt"), listed_data(_FOREIGN_SPELT))
+def listed_here(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    listed = listed_data({**_FOREIGN_SPELT, **_TITLED})
+    return persons_screener_with(tmp_path_factory.mktemp("listed"), listed)
 
 
 @pytest.mark.parametrize(
@@ -770,34 +777,22 @@ def foreign_spelt(tmp_path_factory: pytest.TempPathFactory) -> Screener:
      ("Sergei Kuzhugetovich Shoigu", "de-schoigu")],
 )  # fmt: skip
 def test_a_person_listed_in_another_languages_spelling_is_found_by_the_english_one(
-    foreign_spelt: Screener, query: str, entity: str
+    listed_here: Screener, query: str, entity: str
 ) -> None:
     """Before, "Vladimir Putin" and "Mikhail Gorbachev" were CLEAR against these listed
     spellings though compare() gave 0.91 and 0.95: readings were made of queries only, so a
     lookup was not what compare is, the same either way round."""
-    hits = {m.entry.entity_id: m for m in foreign_spelt.matcher.match_name(query)}
+    hits = {m.entry.entity_id: m for m in listed_here.matcher.match_name(query)}
     assert entity in hits, hits
     hit = hits[entity]
-    assert review(foreign_spelt) <= hit.score < foreign_spelt.registry.matching.thresholds.block
+    assert review(listed_here) <= hit.score < listed_here.registry.matching.thresholds.block
     assert hit.entry.name.value == _FOREIGN_SPELT[entity][1]  # the listed spelling is shown
 
 
-def test_only_listed_persons_names_are_read(foreign_spelt: Screener) -> None:
-    read = {e.entity_id for e in foreign_spelt.matcher.names.entries if e.read}
+def test_only_listed_persons_names_are_read(listed_here: Screener) -> None:
+    read = {e.entity_id for e in listed_here.matcher.names.entries if e.read}
     assert read >= {"fr-poutine", "es-gorbachov", "de-schoigu"} and "fr-company" not in read
-    assert "fr-company" not in found(foreign_spelt, "Societe Shukri Trading")
-
-
-_TITLED = {
-    "maduro": ("person", "MADURO MOROS, Nicolas"),
-    "khamenei": ("person", "KHAMENEI, Ali Hosseini"),
-    "johnson": ("person", "BYABASAIJA, Johnson Christopher"),
-}
-
-
-@pytest.fixture(scope="module")
-def titled(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    return persons_screener_with(tmp_path_factory.mktemp("titled"), listed_data(_TITLED))
+    assert "fr-company" not in found(listed_here, "Societe Shukri Trading")
 
 
 @pytest.mark.parametrize(
@@ -807,19 +802,19 @@ def titled(tmp_path_factory: pytest.TempPathFactory) -> Screener:
      ("Ayatollah Ali Khamenei", "khamenei"), ("Господин Хаменеи", "khamenei")],
 )  # fmt: skip
 def test_a_title_does_not_take_a_names_review_away(
-    titled: Screener, query: str, entity: str
+    listed_here: Screener, query: str, entity: str
 ) -> None:
     """Each was CLEAR where the name without its title is a REVIEW: a title before one rare
     surname made the query two words, which the rule for a surname alone did not cover; and
     "Ayatollah" was no title, but a part that KHAMENEI, Ali Hosseini lacks."""
     bare = " ".join(query.split()[1:])
-    assert found(titled, bare)[entity][0] >= review(titled)
-    assert found(titled, query)[entity][0] >= review(titled)
+    assert found(listed_here, bare)[entity][0] >= review(listed_here)
+    assert found(listed_here, query)[entity][0] >= review(listed_here)
 
 
-def test_a_title_after_the_one_name_part_is_a_given_name(titled: Screener) -> None:
+def test_a_title_after_the_one_name_part_is_a_given_name(listed_here: Screener) -> None:
     """In "JOHNSON, Prince", Prince is his given name, not a title before "Johnson"."""
-    assert "johnson" not in found(titled, "JOHNSON, Prince")
+    assert "johnson" not in found(listed_here, "JOHNSON, Prince")
 
 
 def test_the_english_reading_is_made_only_for_another_languages_spelling(

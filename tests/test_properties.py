@@ -75,16 +75,21 @@ def test_any_csv_file_yields_one_output_row_per_record(
             writer = csv.DictWriter(fh, fieldnames=list(INPUT_COLUMNS))
             writer.writeheader()
             writer.writerows(rows)
-        stats = screen_file(
-            TransactionFile(src),
-            lambda extra: DecisionWriter(dst, "csv", extra),
-            screener,
-            ScreenOptions(),
-        )
-        with dst.open(encoding="utf-8", newline="") as fh:
-            out = list(csv.DictReader(fh))
-    assert stats.rows == len(rows)
+        count, out = _screened(screener, src, dst)
+    assert count == len(rows)
     assert [r["id"] for r in out] == [r["id"] for r in rows]
+
+
+def _screened(screener: Screener, src: Path, dst: Path) -> tuple[int, list[dict[str, str]]]:
+    """`src` screened into the CSV file `dst`: the rows counted, and the rows written."""
+    stats = screen_file(
+        TransactionFile(src),
+        lambda extra: DecisionWriter(dst, "csv", extra),
+        screener,
+        ScreenOptions(),
+    )
+    with dst.open(encoding="utf-8", newline="") as fh:
+        return stats.rows, list(csv.DictReader(fh))
 
 
 # Rows valid but for what is drawn in the fields names are looked for in.
@@ -111,15 +116,8 @@ def test_any_json_lines_file_yields_one_output_row_per_record(
         for i, r in enumerate(rows):
             r["id"] = f"row{i}"
         src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="ascii")
-        stats = screen_file(
-            TransactionFile(src),
-            lambda extra: DecisionWriter(dst, "csv", extra),
-            screener,
-            ScreenOptions(),
-        )
-        with dst.open(encoding="utf-8", newline="") as fh:
-            out = list(csv.DictReader(fh))
-    assert stats.rows == len(rows)
+        count, out = _screened(screener, src, dst)
+    assert count == len(rows)
     assert [r["id"] for r in out] == [r["id"] for r in rows]
     for got, sent in zip(out, rows, strict=True):
         if any("\ud800" <= ch <= "\udfff" for value in sent.values() for ch in value):
