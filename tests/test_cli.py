@@ -589,3 +589,18 @@ def test_nested_extra_values_are_carried_as_json(tmp_path: Path) -> None:
                                  "counterparty_name": "Acme", "meta": {"k": [1, 2]}}) + "\n")  # fmt: skip
     _, stdout = run("screen", str(lines), "--quiet")
     assert json.loads(next(csv.DictReader(stdout.splitlines()))["meta"]) == {"k": [1, 2]}
+
+
+def test_a_parquet_binary_column_is_read_as_utf8_and_its_error_says_so(tmp_path: Path) -> None:
+    """--encoding is for text files: a binary column's bytes that are not UTF-8 are named as
+    such, not as bytes "the file's encoding" does not read."""
+    table = pa.table({
+        "id": ["1", "2"], "date": ["2021-03-01"] * 2, "category": ["payment"] * 2,
+        "counterparty_name": pa.array([b"Tenpay", b"\xff\xfe"], pa.binary()),
+    })  # fmt: skip
+    path = tmp_path / "in.parquet"
+    pq.write_table(table, path)
+    code, stdout = run("screen", str(path), "--quiet")
+    rows = list(csv.DictReader(stdout.splitlines()))
+    assert code == 0 and [r["outcome"] for r in rows] == ["REVIEW", "ERROR"]
+    assert rows[1]["error"] == "row 2: counterparty_name: bytes that are not valid in UTF-8"

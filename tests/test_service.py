@@ -146,6 +146,26 @@ def test_audit_anchor_and_verify_through_the_cli(tmp_path: Path) -> None:
     assert broken.exit_code == 1 and "shorter than its anchor" in broken.output
 
 
+def test_keys_create_takes_an_expiry_that_is_to_come(tmp_path: Path) -> None:
+    """A day that has passed made a key that never worked, silently; the last day there is
+    (9999-12-31) crashed on the day after it. Now: refused, and a key that never expires."""
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app as cli
+
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    for day in ("0001-01-01", "2020-01-01"):
+        past = runner.invoke(cli, ["keys", "create", "--scope", "screen", "--expires", day,
+                                   "--db", db])  # fmt: skip
+        assert past.exit_code == 2 and "has passed" in past.output
+    last = runner.invoke(cli, ["keys", "create", "--scope", "screen", "--expires", "9999-12-31",
+                               "--db", db])  # fmt: skip
+    assert last.exit_code == 0, last.output
+    found = Store(db).verify_key(last.stdout.strip())
+    assert found is not None and found.scopes == {"screen"}
+
+
 def test_every_api_write_reports_the_audit_head(client: TestClient, store: Store) -> None:
     key = _auth(store.create_key(["screen"]))
     response = client.post("/v1/screen", json=TENPAY, headers=key)

@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -166,7 +166,10 @@ def keys_create(
     until = None
     if expires is not None:
         day = parse_date_option(expires, "--expires")
-        until = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
+        if day < datetime.now(UTC).date():
+            raise fail(f"--expires: {day} has passed; the key would never work")
+        if day < date.max:  # the last day there is: a key that never expires
+            until = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
     try:
         with _opened(db) as store:
             key = store.create_key(scope, name, until)

@@ -79,15 +79,16 @@ def readable(text: str) -> str:
 def _text(value: Any, field: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", errors="surrogateescape")
+    undecoded = "the file's encoding"
+    if isinstance(value, bytes):  # a Parquet binary column: UTF-8 or nothing
+        value, undecoded = value.decode("utf-8", errors="surrogateescape"), "UTF-8"
     if isinstance(value, list | tuple | dict | set):
         # A JSON list or object is no name, date or country: screening its printed form
         # would match words like "name" and decide on a guess.
         shape = "an object" if isinstance(value, dict) else "a list"
         raise FieldError(field, f"{shape} where text is expected")
     text = value if isinstance(value, str) else str(value)
-    check_text(text, field)
+    check_text(text, field, undecoded)
     return text
 
 
