@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
@@ -259,6 +259,9 @@ SCRIPTS = {"Cyrillic": (0x400, 0x4FF), "Greek": (0x370, 0x3FF), "Hebrew": (0x590
         )
     )
 )  # fmt: skip
+# Two letters' names, then a word the romaniser keeps (archaic heta): glued to the letters,
+# the run was "eeͱ".
+@example(("Greek", ["Ί", "Ί", "Ͱ"]))
 def test_any_words_in_an_alphabet_or_abjad_are_read_without_raising(
     written: tuple[str, list[str]],
 ) -> None:

@@ -137,7 +137,9 @@ class LetterNames:
                 i += size
             if len(letters) >= 2:
                 out += [(start, i, spelt) for spelt in _choices(letters)]
-                if i < len(words):  # and glued to the word after it (Кей Эм Маркет, KMMarket)
+                # ... and glued to the word after it (Кей Эм Маркет, KMMarket), one the
+                # romaniser wrote in Latin letters (not an archaic Greek "Ͱ" it keeps).
+                if i < len(words) and roman[i].isascii() and roman[i].isalpha():
                     out += [(start, i + 1, spelt + roman[i]) for spelt in _choices(letters)]
             elif letters and start == 0 and i < len(words) and len(words[0]) >= MIN_CHARS:
                 out += [
