@@ -9,6 +9,7 @@ from ..model import COMPONENT, FUZZY_MATCH, MatchEvidence, Outcome, Transaction
 from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
+from .bilingual import both_halves
 from .cut import cut_hit, following_words
 from .entries import NameMatch
 from .forms import NameForm
@@ -34,7 +35,9 @@ class Matcher:
         self.match_name = lru_cache(maxsize=CACHE_ENTRIES)(self._match_name)
 
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:
-        return tuple(self.names.match(name))
+        """The name's hits; one written in Chinese and in Latin letters also by its halves
+        (bilingual.py)."""
+        return tuple(both_halves(self.names.match(name), name, self.names.match))
 
     def compare(
         self, a: str, b: str, schema: str = "auto"
