@@ -23,7 +23,6 @@ pipeline hook wants to see (batch/pipeline.py), so each such row is decided.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from operator import itemgetter
@@ -32,6 +31,7 @@ from typing import Any
 
 from ..engine import Screener, ScreenOptions, same_on_every_date
 from ..errors import FieldError
+from ..match.text import LONE_SURROGATE
 from ..model import Decision, Outcome
 from ..surfaces.rows import COUNTERPARTY_COLUMNS, FIELD_LIMITS, parse_date
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, LANE_KEY_CHARS, LANE_KEYS
@@ -43,7 +43,6 @@ _NO_PERIOD = -1
 # consulted): kept under the columns that say who the counterparty is, without these two.
 _CATEGORY = COUNTERPARTY_COLUMNS.index("category")
 _NEXUS = COUNTERPARTY_COLUMNS.index("us_nexus")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 Cells = tuple[str, list[str]]  # (outcome, the output row's cells)
 Kept = tuple[str, tuple[str, ...]]  # (outcome, a decision's cells), as the lane keeps them
 LaneKey = tuple[tuple[Any, ...], int]  # (raw counterparty columns, period of the date)
@@ -200,4 +199,4 @@ _who: Callable[[tuple[Any, ...]], tuple[Any, ...]] = itemgetter(
 def _plain(value: str) -> bool:
     # Text the ordinary path writes unchanged: no surrogate (undecodable bytes arrive as
     # lone surrogates; the ordinary path refuses or replaces them).
-    return value.isascii() or _SURROGATE.search(value) is None
+    return value.isascii() or LONE_SURROGATE.search(value) is None

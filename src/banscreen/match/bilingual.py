@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .entries import NameMatch
-from .pinyin import HAN_CLASS
+from .pinyin import HAN_CLASS, has_han
 
 # A run of Chinese characters with the full-width punctuation written among them, and a run
 # of Latin letters with what a Latin name holds; brackets around either half are dropped.
@@ -22,7 +22,7 @@ _EDGES = "()（）[]【】,，;；:：-–— \t"
 def halves(name: str) -> tuple[str, str] | None:
     """(Chinese half, Latin half) of a name written once in each, else None: exactly one run
     of Chinese characters, at the start or the end, and Latin letters in the rest."""
-    runs = [m for m in _HAN_RUN.finditer(name) if re.search(f"[{HAN_CLASS}]", m.group())]
+    runs = [m for m in _HAN_RUN.finditer(name) if has_han(m.group())]
     if len(runs) != 1:
         return None
     run = runs[0]

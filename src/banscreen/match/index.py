@@ -119,7 +119,6 @@ class NameIndex(ComponentNames, TokenPartners):
         self.scorer = Scorer(self.config, self.sound, self._known, self.person_word, self.places)
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
-        self._read_cap = self.config.transliteration_max
         self._compound_links = frozenset(self.config.compound_links)
         # Whether variants() may leave out references that pair with nothing (tests turn
         # it off to compare).
@@ -356,7 +355,8 @@ class NameIndex(ComponentNames, TokenPartners):
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
                 if entry.read:
-                    score, method = capped(score, method, self._read_cap, "transliterated")
+                    cap = self.config.transliteration_max
+                    score, method = capped(score, method, cap, "transliterated")
                 if (
                     score < review
                     or not variant.fits(alignment, entry.tokens)

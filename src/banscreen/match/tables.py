@@ -185,9 +185,13 @@ class StoredMap(_Lookup):
             raw = self._prefix + table_key(key)
             long = raw[len(self._prefix) : len(self._prefix) + 1] == LONG_TAG
         payload = self._reader.raw(raw)
-        if payload is None or (long and _unpack(payload)[0] != key):
+        if payload is None:
             return _MISSING
-        return self._value(payload, long)
+        if long:  # the record holds the key (another key's digest may be the same) and value
+            stored, payload = _unpack(payload)
+            if stored != key:
+                return _MISSING
+        return self._value(payload)
 
     def _value(self, payload: bytes, long: bool = False) -> Any:
         if self._kind == "keys":

@@ -191,6 +191,11 @@ _GLOTTAL_FIRST = regex.compile(
 _CLOSING = regex.compile(r"(?<=[\p{L}\p{N}])'(?![\p{L}\p{N}])")
 
 
+# A lone UTF-16 surrogate: what a decoder leaves of bytes it could not read
+# (errors="surrogateescape"), or what JSON may escape ("\ud800"). No character: it cannot be
+# matched, and no UTF-8 (an output, the store, a list version) writes it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # The most characters NFKC makes of one: U+FDFA ("ﷺ") is 18.
 NFKC_MAX_GROWTH = 18
 

@@ -16,15 +16,12 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..errors import ListError
-from ..match.text import unfolded_past
+from ..match.text import LONE_SURROGATE, unfolded_past
 from ..tunables import NAME_LIMIT
 
 PARTY_TYPES = ("entity", "individual", "vessel", "aircraft")
 
 _CODE_IN_NAME = re.compile(r"\(([A-Z][A-Z0-9-]*)\)")
-# A lone UTF-16 surrogate, which JSON may escape ("\ud800"): no character, and no UTF-8
-# (the stored version, a decision) writes it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def list_code(source_name: str) -> str:
@@ -121,7 +118,7 @@ class ListContent:
                     f" longer than the {NAME_LIMIT:,} a name may have"
                 )
         for name, value in _values(record).items():
-            if any(_SURROGATE.search(text) for text in _texts(value)):
+            if any(LONE_SURROGATE.search(text) for text in _texts(value)):
                 key = record.key.encode("utf-8", "backslashreplace").decode()
                 raise ListError(
                     f"{self.format} record {key}: its {name} holds a lone UTF-16 surrogate"

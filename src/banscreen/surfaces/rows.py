@@ -7,13 +7,12 @@ unknown category or undecodable bytes become an ERROR row that names the field.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldError
-from ..match.text import unfolded_past
+from ..match.text import LONE_SURROGATE, unfolded_past
 from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 
@@ -50,10 +49,7 @@ FIELD_LIMITS = {
     "text": 1 << 20,
 }
 _MATCHED = ("counterparty_name", "text")  # the fields names are looked for in
-# Bytes the decoder could not read arrive as lone surrogates (errors="surrogateescape"); a
-# JSON string may also escape one ("\ud800"), which is no character: neither can be read,
-# matched or written as UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# The lone surrogates surrogateescape makes of bytes the decoder could not read.
 _UNDECODED = range(0xDC80, 0xDD00)
 
 
@@ -71,7 +67,7 @@ def check_length(text: str, field: str) -> None:
 
 
 def readable(text: str) -> str:
-    """`text` as UTF-8 can write it, each lone surrogate (`_SURROGATE`) a "?": what a
+    """`text` as UTF-8 can write it, each lone surrogate (`LONE_SURROGATE`) a "?": what a
     row that is an ERROR for one carries to the output and the store."""
     return text if text.isascii() else text.encode("utf-8", "replace").decode("utf-8")
 
@@ -97,7 +93,7 @@ def check_text(text: str, field: str, undecoded: str = "the file's encoding") ->
     characters (no bytes the decoder of `undecoded` could not read, no lone surrogate, no
     NUL)."""
     check_length(text, field)
-    if found := _SURROGATE.search(text):
+    if found := LONE_SURROGATE.search(text):
         if ord(found.group()) in _UNDECODED:
             hint = " (--encoding names it)" if undecoded == "the file's encoding" else ""
             raise FieldError(field, f"bytes that are not valid in {undecoded}{hint}")
