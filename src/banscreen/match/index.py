@@ -346,8 +346,8 @@ class NameIndex(ComponentNames, TokenPartners):
 
     def match(self, query: str) -> list[NameMatch]:
         """Best match per entity at or above the review threshold, best first."""
-        best: dict[str, tuple[float, float, int, NameMatch]] = {}
-        review = self.config.thresholds.review
+        best: dict[str, tuple[float, float, float, int, NameMatch]] = {}
+        review = self.config.thresholds.review  # per entity: (score, raw, spelt, i, hit)
         for variant in self.variants(query):
             for i, raw, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
@@ -357,22 +357,22 @@ class NameIndex(ComponentNames, TokenPartners):
                 if entry.read:
                     cap = self.config.transliteration_max
                     score, method = capped(score, method, cap, "transliterated")
-                if (
-                    score < review
-                    or not variant.fits(alignment, entry.tokens)
-                    or (variant.cut and not cut_hit_on(variant.cut, entry, alignment, found))
-                ):
+                if score < review or not variant.fits(alignment, entry.tokens):
                     continue
-                current = best.get(entry.entity_id)
+                if variant.cut and not cut_hit_on(variant.cut, entry, alignment, found):
+                    continue
                 # The best name of each entity; of equal scores, the one scored higher before
-                # its variant's cap (the name itself, not one holding it), the first listed.
-                if current is None or (score, raw, -i) > (current[0], current[1], -current[2]):
+                # its variant's cap (the name itself, not one holding it), then the one spelt
+                # more alike ("Lukashenko" alone: LUKASHENKO before LYASHENKO), the first listed.
+                key = (score, raw, min(alignment.similarities, default=0.0), -i)
+                current = best.get(entry.entity_id)
+                if current is None or key > (*current[:3], -current[3]):
                     # A name that ends where a field goes on was found at the field's start.
                     held = found or variant.found_at(alignment)
                     hit = NameMatch(entry, score, method, alignment, held)
-                    best[entry.entity_id] = (score, raw, i, hit)
-        ranked = sorted(best.values(), key=lambda b: (-b[0], -b[1], b[3].entry.entity_id))
-        return [hit for _, _, _, hit in ranked]
+                    best[entry.entity_id] = (*key[:3], i, hit)
+        ranked = sorted(best.values(), key=lambda b: (-b[0], -b[1], -b[2], b[4].entry.entity_id))
+        return [b[4] for b in ranked]
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _hits(
