@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS, SAMPLE_BYTES
+from .header import canonical_header, header_delimiter
 from .rows import INPUT_COLUMNS
 
 csv.field_size_limit(sys.maxsize)
@@ -199,6 +200,7 @@ class TransactionFile:
         self.header: list[str] | None = None
         self.total_rows: int | None = None
         self.encoding = "utf-8"
+        self.delimiter = ","
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
@@ -222,15 +224,27 @@ class TransactionFile:
                 self.encoding = encoding
             else:
                 self.encoding = detect_encoding(sample)
+            self.delimiter = self._delimiter()
         elif self.format == "jsonl":
             self._check_json_lines()
+
+    def _delimiter(self) -> str:
+        """The CSV file's delimiter, from its header line (header.py)."""
+        with self.path.open(encoding=self.encoding, errors="surrogateescape", newline="") as fh:
+            try:
+                first = fh.readline(_FIRST_LINE_BYTES)
+            except UnicodeError:  # not in its encoding from the start: the reader says so
+                return ","
+        return header_delimiter(first, tab_separated=self.path.suffix.lower() == ".tsv")
 
     def _check_header(self, header: list[str]) -> None:
         if "id" not in header:
             from .detect import scan_hint  # the surface readers: only on this error
 
+            shown = ", ".join(repr(c[:40]) for c in header[:4]) + ", ..." * (len(header) > 4)
             raise InputError(
-                f"{self.path}: no 'id' column in the header; "
+                f"{self.path}: no 'id' column in the header (read as {len(header)} "
+                f"column{'s' if len(header) != 1 else ''}: {shown}); "
                 f"expected columns {', '.join(INPUT_COLUMNS)}{scan_hint(self.path)}"
             )
 
@@ -302,17 +316,17 @@ class TransactionFile:
                 with self.path.open(
                     encoding=self.encoding, errors="surrogateescape", newline=""
                 ) as fh:
-                    first = next(csv.reader(fh), None)
+                    first = next(csv.reader(fh, delimiter=self.delimiter), None)
             except (csv.Error, UnicodeDecodeError) as exc:
                 raise InputError(f"{self.path}: unreadable header: {exc}") from exc
             if not first:
                 raise InputError(f"{self.path}: empty file (no header row)")
-            self.header = [h.strip() for h in first]
+            self.header = canonical_header(first)
             self._check_header(self.header)
         return self.header or []
 
     def _csv_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
-        reader = csv.reader(text)
+        reader = csv.reader(text, delimiter=self.delimiter)
         failures = 0
         try:
             header = next(reader, None)
@@ -320,7 +334,7 @@ class TransactionFile:
             raise InputError(f"{self.path}: unreadable header: {exc}") from exc
         if not header:
             raise InputError(f"{self.path}: empty file (no header row)")
-        header = [h.strip() for h in header]
+        header = canonical_header(header)
         self._check_header(header)
         self.header = header
         kept = self._kept_columns(header)
