@@ -6,7 +6,7 @@ persons (a benchmark, not a test).
 For 300 OFAC persons of the real-data sets (bench/data/names_*.csv) on one side of the
 split whose first name is written `SURNAME, Given Middle` (two given words or more), the
 query is `Given SURNAME`, the middle dropped, as payments name persons; it is looked up
-alone and in ten phrases (eight of payments, two of titles) among the 3,953 OFAC persons, and found when that person is
+alone and in twelve phrases (eight of payments, two of titles, two of what the person is) among the 3,953 OFAC persons, and found when that person is
 a hit at REVIEW. Then false hits: 400 unlisted Latin persons' names (bench/data/
 script_names_probe.csv) in the same phrases, counted as queries with any hit; and another
 listed person's given name before each surname, counted as hits on that surname's person.
@@ -34,6 +34,8 @@ PHRASES = (
     "His Excellency {}",
     "{} salary March",
     "{} for consulting services",
+    "Militia leader {}",
+    "Company boss {}",
 )
 PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 

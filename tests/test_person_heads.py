@@ -38,6 +38,10 @@ PHRASES = (
     "Russian Defence Minister {}",
     "His Excellency {}",
     "Minister of Defence {}",
+    # what the person is, as the press writes it before a name: each was CLEAR
+    "Chechen leader {}",
+    "Wagner boss {}",
+    "Iranian militia chief {}",
 )
 
 
@@ -73,7 +77,9 @@ def test_words_around_a_name_never_lower_it_below_review(name: str, phrase: str)
 
 def test_a_title_head_stops_at_a_name_part(screener: Screener) -> None:
     """Only ordinary English words that no listed person's name carries qualify a title: a
-    given name after a title is the name's ("General Ali Hassan", not "Hassan")."""
+    given name after a title is the name's ("General Ali Hassan", not "Hassan"). Such a
+    word alone says who the person is too ("Hezbollah leader Hassan Nasrallah": the name
+    after it); a title inside a name leads nothing ("HAJI ABDUL QAYOUM" is a surname)."""
     from banscreen.match.heads import PayeeWords, titled_head
 
     index = screener.matcher.names
@@ -86,9 +92,17 @@ def test_a_title_head_stops_at_a_name_part(screener: Screener) -> None:
     assert head("Defence Minister Sergei Shoigu") == ("sergei", "shoigu")
     assert head("His Excellency Sergei Shoigu") == ("sergei", "shoigu")
     assert head("Minister Sergei Shoigu") is None  # a title alone is weighed down already
-    assert head("Defence Minister Shoigu") is None  # one word is no person's name
+    assert head("Defence Minister Shoigu") == ("minister", "shoigu")  # a surname alone, titled
     assert head("Colonel Jalaluddin Haqqani") is None
-    assert head("Acme Defence Minister Sergei Shoigu") is None  # it must lead
+    assert head("Acme Defence Minister Sergei Shoigu") == ("minister", "sergei", "shoigu")
+    assert head("Militia leader Mawlawi Mahmud") == ("mawlawi", "mahmud")
+    assert head("Defence Minister Haji Noor") == ("haji", "noor")  # the title it leads
+    assert head("Iranian militia chief Sergei Shoigu") == ("sergei", "shoigu")
+    assert head("Hezbollah leader Hassan Nasrallah") == ("hassan", "nasrallah")
+    assert head("Wagner boss Yevgeny Prigozhin") == ("yevgeny", "prigozhin")
+    assert head("Adnan HAJI ABDUL QAYOUM") is None  # a title that a name part leads
+    assert head("Umbrella Trading Ali Hassan") is None  # a word of organisations
+    assert head("Shipments Beijing Ali Hassan") is None  # a place
 
 
 @pytest.mark.parametrize("query", ["PARK SUNG HO", "Omar Jalaluddin Haqqani Park Kim Hassan"])
@@ -114,3 +128,13 @@ def test_an_organisations_head_is_not_read_as_a_persons(screener: Screener) -> N
     heads_of = screener.matcher.names.variants
     for query in ("Acme Trading (Shenzhen) Co., Ltd.", "Payment to Acme Shipping Services"):
         assert not [v for v in heads_of(query) if v.persons and v.method == "contained"]
+
+
+@pytest.mark.parametrize("query", ["Defence Minister Shoigu", "Acme Defence Minister Shoigu"])
+def test_a_rare_surname_after_a_title_of_several_words_is_a_review(
+    screener: Screener, query: str
+) -> None:
+    """ "Minister Shoigu" was a REVIEW (a surname alone after titles) and "Defence Minister
+    Shoigu" a CLEAR: "Defence" is no title, so the query was three words."""
+    score, method = found(screener, query)["person-shoigu"]
+    assert score >= review(screener) and method == "contained"

@@ -131,13 +131,14 @@ class PayeeWords(NamedTuple):
     common_zipf: float  # `person_common_word_zipf`: a word English uses
     title_weight: float  # `person_title_weight`
     generic_weight: float  # `generic_weight`
+    place_weight: float  # `place_weight`
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
-                   config.generic_weight)  # fmt: skip
+                   config.generic_weight, config.place_weight)  # fmt: skip
 
 
 def payee_form(
@@ -165,26 +166,44 @@ def payee_form(
 def titled_head(
     form: NameForm, normaliser: Normaliser, words: PayeeWords, person_word: Callable[[str], bool]
 ) -> NameForm | None:
-    """The name after a title of several words that leads a Latin query ("Defence Minister
-    Sergei Shoigu", "His Excellency ...", "Minister of Defence ..."): the leading words
-    that are titles (weighed `person_title_weight`) or ordinary English words no listed
-    person's name carries (`words.common_zipf`: "defence", "his", "of"; not "Ali"), at
-    least one a title, when two words or more follow. A title alone is weighed down in the
-    name itself; the words that qualify it were read as name parts the listed name lacks."""
-    # A title before the last two words, asked first: most queries have none, and reading
-    # wordfreq's list costs a start 0.1 s.
-    if form.script != "Latin" or words.title_weight not in form.factors[:-2]:
+    """The name at the end of a Latin query after words that say who the person is
+    ("Defence Minister Sergei Shoigu", "His Excellency ...", "Chechen leader Ramzan
+    Kadyrov", "Wagner boss Yevgeny Prigozhin"): the last words up to the nearest before them
+    that is an ordinary English word (`words.common_zipf`: "leader", "boss", "of") that no
+    listed person's name carries and that is no word of organisations or place, or a title
+    (weighed `person_title_weight`) that only such words or titles lead; a title inside a
+    name leads nothing ("Adnan HAJI ABDUL QAYOUM"). Two to five words, a title before one
+    word taken with it ("... Minister Haji Noor"); not after a place or a word of
+    organisations on the way, nor after titles alone (weighed down in the name itself).
+    The words before a name were read as parts the listed name lacks, and such a name was
+    CLEAR where it alone is a REVIEW."""
+    tokens, factors = form.tokens, form.factors
+    if form.script != "Latin" or len(tokens) < 3:
         return None
-    run, titled = 0, False
-    for token, factor in zip(form.tokens, form.factors, strict=True):
-        if factor == words.title_weight:
-            titled = True
-        elif person_word(token) or zipf(token) < words.common_zipf:
-            break
-        run += 1
-    if not titled or run < 2 or len(form.tokens) - run < 2:
+    title, light = words.title_weight, (words.generic_weight, words.place_weight)
+
+    def describes(i: int) -> bool:
+        return (
+            factors[i] not in (*light, title)
+            and not person_word(tokens[i])
+            and zipf(tokens[i]) >= words.common_zipf
+        )
+
+    def leads(i: int) -> bool:  # a title that only describing words or titles lead
+        return factors[i] == title and all(factors[j] == title or describes(j) for j in range(i))
+
+    name = len(tokens) - 1  # where the name at the end starts
+    while name > 0 and not (describes(name - 1) or leads(name - 1)):
+        if factors[name - 1] in light:
+            return None  # a name before a place or a firm's word may be a longer one's part
+        name -= 1
+    if len(tokens) - name == 1 and factors[name - 1] == title:
+        name -= 1  # "Haji Noor": an honorific and the name it leads
+    if name == 0 or not 2 <= len(tokens) - name <= 5:
         return None
-    return normaliser.form(" ".join(form.tokens[run:]))
+    if all(f == title for f in factors[:name]):
+        return None
+    return normaliser.form(" ".join(tokens[name:]))
 
 
 def payee_head(
