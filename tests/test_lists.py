@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -245,6 +246,27 @@ def test_ftm_line_that_is_not_an_entity_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ftm.json"
     bad.write_text("\n".join(lines))
     with pytest.raises(ListError, match=r"line 8 \(entity x1\)"):
+        read_list(bad, "ftm")
+
+
+@pytest.mark.parametrize(
+    ("entity", "message"),
+    [({"schema": False}, "'schema' must be a schema's name, not false"),
+     ({"schema": ["Person"]}, "'schema' must be"),
+     ({"schema": "Person", "properties": []}, "'properties' must be"),
+     ({"schema": "Person", "properties": {"name": ["X"]}, "datasets": 5}, "'datasets' must be")],
+)  # fmt: skip
+def test_an_ftm_entity_of_the_wrong_shape_is_refused_not_a_crash(
+    tmp_path: Path, entity: dict[str, object], message: str
+) -> None:
+    """A fuzzer's FtM line with `"schema": false` was a traceback out of followthemoney
+    (`'bool' object has no attribute 'name'`), `"datasets": 5` another; each is now the
+    import refused, naming the line and entity, the last good version kept."""
+    lines = (LISTS / "opensanctions.ftm.json").read_text("utf-8").splitlines()
+    lines.insert(2, json.dumps({"id": "x1", **entity}))
+    bad = tmp_path / "bad.ftm.json"
+    bad.write_text("\n".join(lines))
+    with pytest.raises(ListError, match=rf"line 3 \(entity x1\): {re.escape(message)}"):
         read_list(bad, "ftm")
 
 

@@ -42,6 +42,22 @@ def _first(proxy: EntityProxy, prop: str) -> str | None:
     return values[0] if values else None
 
 
+def _wrong_shape(data: dict[str, Any]) -> str | None:
+    """What in an entity object followthemoney would not take as its format says, or
+    None: a schema that is no name (`"schema": false` crashed the importer), properties
+    that are no mapping, datasets that are no list of names."""
+    if not isinstance(data.get("schema"), str):
+        return f"'schema' must be a schema's name, not {json.dumps(data.get('schema'))[:40]}"
+    if not isinstance(data.get("properties", {}), dict):
+        return "'properties' must be an object of property lists"
+    datasets = data.get("datasets")
+    if datasets is not None and not (
+        isinstance(datasets, list) and all(isinstance(d, str) for d in datasets)
+    ):
+        return "'datasets' must be a list of dataset names"
+    return None
+
+
 def read_ftm(path: Path) -> ListContent:
     # Imported here: followthemoney takes a third of a second to import, and only this
     # importer needs it.
@@ -72,6 +88,9 @@ def read_ftm(path: Path) -> ListContent:
                 raise ListError(f"{where}: not JSON (truncated file?): {exc}") from None
             if not isinstance(data, dict) or not data.get("id"):
                 raise ListError(f"{where}: not an entity object with an id")
+            wrong = _wrong_shape(data)
+            if wrong:
+                raise ListError(f"{where} (entity {str(data['id'])[:80]}): {wrong}")
             try:
                 proxy = model.get_proxy(data, cleaned=False)
             except InvalidData as exc:
