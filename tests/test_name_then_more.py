@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
+from banscreen.match.heads import name_before_more
 from banscreen.match.spans import locate
 from banscreen.model import Transaction
 from helpers.matching import (
@@ -96,7 +97,8 @@ def test_the_processor_before_a_statement_descriptors_star_is_a_review(
 def test_the_name_before_more_ends_at_a_company_form(
     screener: Screener, text: str, head: str | None
 ) -> None:
-    assert screener.matcher.names._name_before_more(text) == head
+    names = screener.matcher.names
+    assert name_before_more(names.normaliser.fold(text), names._name_ends) == head
 
 
 def _ending_in_a_form(screener: Screener) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
+from .branches import branch_company
 from .candidates import Postings
 from .common_words import zipf
 from .compounds import Compounds
@@ -273,11 +274,14 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             bare = self.normaliser.form(stripped)
             if bare.tokens and bare.tokens != form.tokens:
                 out.append(Variant(bare, 1.0))
-        head = self._name_before_more(name)
-        if head is not None:
-            named = self.normaliser.form(head)
-            if named.tokens and named.tokens != form.tokens:
-                out.append(Variant(named, self.config.contained_score, "contained"))
+        folded = self.normaliser.fold(name)
+        # A branch's company is its name (branches.py); a name before more words, one inside.
+        company = branch_company(folded, self._name_ends, self.config)
+        head = company or name_before_more(folded, self._name_ends)
+        named = self.normaliser.form(head) if head is not None else None
+        if named is not None and named.tokens not in ((), form.tokens):
+            cap = 1.0 if company else self.config.contained_score
+            out.append(Variant(named, cap, None if company else "contained"))
         looks = lookalike_reading(name)
         if looks is not None:
             text, mixed = looks
@@ -342,10 +346,6 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
     @cached_property
     def _name_ends(self) -> frozenset[str]:
         return frozenset((*self.config.company_form_words, *self.config.name_end_words))
-
-    def _name_before_more(self, text: str) -> str | None:
-        """heads.name_before_more of a query, by the registry's words that end a name."""
-        return name_before_more(self.normaliser.fold(text), self._name_ends)
 
     def _segmented(self, tokens: tuple[str, ...]) -> list[NameForm]:
         """The name with its words run together split, and with words written apart

@@ -78,6 +78,8 @@ class MatchingConfig:
     trailing_word_min_zipf: Annotated[float, Interval(ge=0, le=8)]
     trailing_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     name_end_words: list[str]
+    branch_words: list[str]
+    branch_suffixes_han: list[str]
     legal_form_conflict_max: Share
     weak_name_max_chars: Count
     weak_name_max: Share
