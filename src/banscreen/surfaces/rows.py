@@ -106,20 +106,37 @@ def check_text(text: str, field: str, undecoded: str = "the file's encoding") ->
         raise FieldError(field, "contains a NUL byte")
 
 
+# Before it, a date is a system's placeholder for a missing one (0001-01-01 is .NET's and
+# SQL Server's least date, 1753-01-01 SQL Server's datetime's), not a transaction's: read as
+# one, it was CLEAR NOT_YET_EFFECTIVE before every program.
+EARLIEST_DATE = date(1900, 1, 1)
+
+
 def parse_date(value: Any) -> date | None:
+    """A row's date, or None when it has none; a FieldError when it is no date, or one
+    before `EARLIEST_DATE`."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
-    text = _text(value, "date").strip()
-    if not text:
-        return None
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+        day = value
+    else:
+        text = _text(value, "date").strip()
+        if not text:
+            return None
+        try:
+            if len(text) == 10:
+                day = date.fromisoformat(text)
+            else:
+                day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+    if day < EARLIEST_DATE:
+        raise FieldError(
+            "date",
+            f"{day.isoformat()} is before {EARLIEST_DATE.year}: a placeholder for a "
+            "missing date, not a transaction's",
+        )
+    return day
 
 
 def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
