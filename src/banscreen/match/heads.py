@@ -215,10 +215,10 @@ def payee_head(
     "from") and without payment words (or a month: "Sergei Shoigu salary March") at their
     end. A list's name of one word is not looked for inside longer ones (entries.py), nor a
     person's by its first words, so such a payment was a CLEAR where the payee's name alone
-    is a hit. None unless a payment word was taken away, and for names not in Latin
-    letters."""
+    is a hit. None unless a payment word was taken away. In any script whose words are
+    written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones."""
     tokens = form.tokens
-    if form.script != "Latin" or len(tokens) < 2:
+    if form.script in ("Han", "Kana") or len(tokens) < 2:
         return None
     start = 0
     while start < len(tokens) and tokens[start] in payment:

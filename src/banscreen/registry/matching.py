@@ -214,9 +214,9 @@ class MatchingConfig:
                                  " word or its translations are not lower-case words")  # fmt: skip
         for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
             for word in words:
-                # Compared with a name's tokens: one lower-case ASCII word each.
-                if not _ascii_word(word):
-                    raise ValueError(f"payee words: {word!r} is not one lower-case ASCII word")
+                # Compared with a name's tokens: one lower-case word each, in any script.
+                if not (_lettered(word) and word == word.casefold()):
+                    raise ValueError(f"payee words: {word!r} is not one lower-case word")
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
