@@ -117,3 +117,27 @@ def test_a_listed_word_in_text_without_a_payment_is_not_a_payee(
     listed: Screener, text: str
 ) -> None:
     assert not _in_text(listed, text) & {"org-hamas", "org-pkk", "org-city"}
+
+
+@pytest.mark.parametrize(
+    ("query", "alone"),
+    [("تحويل إلى حسن نصرالله", "حسن نصرالله"), ("پرداخت به قاسم سلیمانی", "قاسم سلیمانی"),
+     ("حواله به قاسم سلیمانی بابت خدمات", "قاسم سلیمانی"),
+     ("תשלום עבור חסן נסראללה", "חסן נסראללה")],
+)  # fmt: skip
+def test_a_payment_s_words_in_another_script_leave_the_payee_s_name(
+    tmp_path: Path, query: str, alone: str
+) -> None:
+    """The payee rule read Latin words only: the Arabic, Persian and Hebrew payment's words
+    counted as parts the listed name lacks, and each was CLEAR where the name alone is a
+    REVIEW."""
+    screener = persons_screener_with(
+        tmp_path,
+        listed_data({"person-nasrallah": ("person", "NASRALLAH, Hasan"),
+                     "person-soleimani": ("person", "SOLEIMANI, Qasem")}),
+    )  # fmt: skip
+    expected = set(found(screener, alone)) & {"person-nasrallah", "person-soleimani"}
+    assert expected  # the name alone is a hit
+    hits = found(screener, query)
+    assert expected <= set(hits), hits
+    assert all(hits[e][0] >= review(screener) for e in expected)
