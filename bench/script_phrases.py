@@ -23,7 +23,7 @@ from banscreen.registry import load_registry
 
 PHRASES = {
     "arabic": ("{}", "تحويل إلى {}", "دفعة إلى {}", "پرداخت به {}", "حواله به {} بابت خدمات"),
-    "hebrew": ("{}", "תשלום עבור {}", "העברה אל {}"),
+    "hebrew": ("{}", "תשלום עבור {}", "העברה אל {}", "העברה ל{}"),
     "cyrillic": ("{}", "Оплата для {}", "Перевод {} через банк"),
 }
 PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"

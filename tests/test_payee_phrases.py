@@ -123,7 +123,8 @@ def test_a_listed_word_in_text_without_a_payment_is_not_a_payee(
     ("query", "alone"),
     [("تحويل إلى حسن نصرالله", "حسن نصرالله"), ("پرداخت به قاسم سلیمانی", "قاسم سلیمانی"),
      ("حواله به قاسم سلیمانی بابت خدمات", "قاسم سلیمانی"),
-     ("תשלום עבור חסן נסראללה", "חסן נסראללה")],
+     ("תשלום עבור חסן נסראללה", "חסן נסראללה"),
+     ("העברה לחסן נסראללה", "חסן נסראללה")],  # the lead written on the name
 )  # fmt: skip
 def test_a_payment_s_words_in_another_script_leave_the_payee_s_name(
     tmp_path: Path, query: str, alone: str
@@ -141,3 +142,21 @@ def test_a_payment_s_words_in_another_script_leave_the_payee_s_name(
     hits = found(screener, query)
     assert expected <= set(hits), hits
     assert all(hits[e][0] >= review(screener) for e in expected)
+
+
+def test_a_lead_written_on_a_name_is_taken_off_only_a_word_it_leaves_long_enough() -> None:
+    """Hebrew writes "to" as ל on the name ("העברה לחסן"); a name that begins so ("לוי",
+    Levi) would lose its first letter, and "וי כהן" met an unrelated listed person."""
+    from banscreen.match.heads import payee_head
+    from banscreen.match.normalize import Normaliser
+    from banscreen.registry import load_registry
+
+    normaliser = Normaliser(load_registry().matching)
+
+    def head(*tokens: str) -> tuple[str, ...] | None:
+        form = normaliser.form(" ".join(tokens))
+        return payee_head(form, {"העברה"}, {"אל"}, set(), ("ל",))
+
+    assert head("העברה", "לחסן", "נסראללה") == ("חסן", "נסראללה")
+    assert head("העברה", "לוי", "כהן") == ("לוי", "כהן")  # "וי" is too short for a name
+    assert head("העברה", "אל", "לאה", "כהן") == ("לאה", "כהן")  # a lead word apart

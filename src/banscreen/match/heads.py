@@ -132,13 +132,15 @@ class PayeeWords(NamedTuple):
     title_weight: float  # `person_title_weight`
     generic_weight: float  # `generic_weight`
     place_weight: float  # `place_weight`
+    lead_prefixes: tuple[str, ...]  # `payee_lead_prefixes`: a lead written on the name
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
-                   config.generic_weight, config.place_weight)  # fmt: skip
+                   config.generic_weight, config.place_weight,
+                   tuple(config.payee_lead_prefixes))  # fmt: skip
 
 
 def payee_form(
@@ -148,7 +150,7 @@ def payee_form(
     a distinctive word or an acronym ("PKK": short words weigh little, but a payee's name
     may be one), not only generic words and `grammar` ("Payment for services"); and of one
     word only when English does not use it ("Payment to city" is no payee named City)."""
-    tokens = payee_head(form, words.payment, words.lead, words.trail)
+    tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes)
     if tokens is None:
         return None
     named = normaliser.form(" ".join(tokens))
@@ -207,7 +209,11 @@ def titled_head(
 
 
 def payee_head(
-    form: NameForm, payment: Container[str], lead: Container[str], trail: Container[str]
+    form: NameForm,
+    payment: Container[str],
+    lead: Container[str],
+    trail: Container[str],
+    prefixes: Sequence[str] = (),
 ) -> tuple[str, ...] | None:
     """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
     Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
@@ -216,7 +222,9 @@ def payee_head(
     end. A list's name of one word is not looked for inside longer ones (entries.py), nor a
     person's by its first words, so such a payment was a CLEAR where the payee's name alone
     is a hit. None unless a payment word was taken away. In any script whose words are
-    written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones."""
+    written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones; a lead
+    written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...") is
+    taken off it when no lead word stands apart."""
     tokens = form.tokens
     if form.script in ("Han", "Kana") or len(tokens) < 2:
         return None
@@ -233,7 +241,12 @@ def payee_head(
     taken = (*tokens[:start], *tokens[end:])
     if start == end or not any(t in payment for t in taken):
         return None
-    return tokens[start:end]
+    head = tokens[start:end]
+    if start and tokens[start - 1] in payment:
+        glued = next((p for p in prefixes if head[0].startswith(p)), None)
+        if glued is not None and len(head[0]) - len(glued) >= 3:
+            head = (head[0][len(glued) :], *head[1:])
+    return head
 
 
 def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:

@@ -169,6 +169,7 @@ class MatchingConfig:
     payment_words: list[str]
     payee_lead_words: list[str]
     payee_trail_words: list[str]
+    payee_lead_prefixes: list[str]
     hangul_particles: list[str]
     han_surnames: str
     han_compound_surnames: list[str]
@@ -212,7 +213,12 @@ class MatchingConfig:
             ):
                 raise ValueError(f"generic_word_translations: {english!r} is not a generic"
                                  " word or its translations are not lower-case words")  # fmt: skip
-        for words in (self.payment_words, self.payee_lead_words, self.payee_trail_words):
+        for words in (
+            self.payment_words,
+            self.payee_lead_words,
+            self.payee_trail_words,
+            self.payee_lead_prefixes,
+        ):
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (_lettered(word) and word == word.casefold()):
