@@ -10,7 +10,6 @@ import re
 from collections.abc import Container, Sequence
 
 from ..registry.matching import MatchingConfig
-from .heads import name_before_more
 from .pinyin import has_han
 from .text import find_words
 
@@ -20,16 +19,17 @@ _MAX_HAN_PLACE = 12
 _BRACKETS = re.compile(r"[\s()（）\[\]【】,，、·.-]+")
 
 
-def branch_company(folded: str, ends: Container[str], config: MatchingConfig) -> str | None:
+def branch_company(
+    folded: str, head: str | None, ends: Container[str], config: MatchingConfig
+) -> str | None:
     """The company's name of a branch's (`folded`, the query folded), or None: in Latin
-    letters, the name up to the legal form that ends it (`ends`) when what follows is at
-    most a few words ending in one of `branch_words` ("Beijing Branch", "Representative
-    Office"), none of them a legal form; in Chinese, the name up to its last legal form
-    (`legal_forms_han`: 公司) when what follows is a short place and one of
-    `branch_suffixes_han` (北京分公司)."""
+    letters, `head` (heads.name_before_more: the name up to the legal form that ends it,
+    `ends`) when what follows is at most a few words ending in one of `branch_words`
+    ("Beijing Branch", "Representative Office"), none of them a legal form; in Chinese, the
+    name up to its last legal form (`legal_forms_han`: 公司) when what follows is a short
+    place and one of `branch_suffixes_han` (北京分公司)."""
     if has_han(folded):
         return _han_company(folded, config.branch_suffixes_han, config.legal_forms_han)
-    head = name_before_more(folded, ends)
     if head is None:
         return None
     rest = [w for w, _, _ in find_words(folded[len(head) :])]

@@ -276,10 +276,10 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
                 out.append(Variant(bare, 1.0))
         folded = self.normaliser.fold(name)
         # A branch's company is its name (branches.py); a name before more words, one inside.
-        company = branch_company(folded, self._name_ends, self.config)
-        head = company or name_before_more(folded, self._name_ends)
-        named = self.normaliser.form(head) if head is not None else None
-        if named is not None and named.tokens not in ((), form.tokens):
+        head = name_before_more(folded, self._name_ends)
+        company = branch_company(folded, head, self._name_ends, self.config)
+        named = self.normaliser.form(company or head or "")
+        if named.tokens not in ((), form.tokens):
             cap = 1.0 if company else self.config.contained_score
             out.append(Variant(named, cap, None if company else "contained"))
         looks = lookalike_reading(name)
