@@ -18,7 +18,12 @@ from rigour.text.translit import ascii_text
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.compounds import assimilated
-from banscreen.match.loanwords import greek_reading, loanword_reading, thai_reading
+from banscreen.match.loanwords import (
+    greek_reading,
+    loanword_reading,
+    thai_reading,
+    thai_sh_reading,
+)
 from banscreen.match.pinyin import pinyin_syllables, transcription_reading
 from banscreen.match.text import persian_reading, romanise
 from banscreen.model import Outcome, Policy, Transaction
@@ -634,10 +639,15 @@ def test_the_readings_of_kana_thai_greek_and_hangul() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"
     assert romanise("アイウエオ") == ("aiueo",)  # a full-size ウ is a vowel
-    assert thai_reading("xaliphey") == "oaliphey"  # อาลีเพย์
+    assert thai_reading("xaliphey") == "oalipey"  # อาลีเพย์: its aspirated p a foreign p
+    assert thai_reading("khadirxf") == "kadirof"  # คาดีรอฟ, Kadyrov
+    assert thai_sh_reading("patruchef") == "patrushef"  # ปาตรูเชฟ, Patrushev
     assert greek_reading("bainten") == "baiden"  # Μπάιντεν, Biden
     assert greek_reading("soingou") == "soigu"  # Σόιγκου, Shoigu
     assert greek_reading("tzo") == "jo"  # Τζο, Joe
+    assert greek_reading("giachia") == "yahia"  # Γιαχία, Yahya: γι a y, χ an h
+    assert greek_reading("zaouachiri") == "zawahiri"  # Ζαουαχίρι: ου between vowels a w
+    assert greek_reading("pringozin") == "prigozin"  # Πριγκόζιν: γκ a g, not γι
     assert greek_reading("chouagouei") == "huawei"  # Χουαγουέι
     assert greek_reading("christos") == "christos"  # Χρήστος: χ before a consonant stays
     assert loanword_reading("wichaespei") == "wichaetpei"  # 위챗페이: the ㅅ ends a syllable

@@ -67,6 +67,14 @@ class AcrossScripts:
         floor = self.config.kana_person_spelling_floor
         return self._initial(a, b) or self._spelling(a, b, spelled, floor=floor)
 
+    def _thai_person_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_roman_person_pair` for a word in Thai, spelt at least
+        `thai_person_spelling_floor` alike as well, with the sound keys persons' parts need
+        (`person_equal_min_classes`, `person_near_min_classes`): by sound alone, "caeksan"
+        (แจ็กสัน, Jackson) was KOZITSYN."""
+        floor = self.config.thai_person_spelling_floor
+        return self._initial(a, b) or self._spelling(a, b, spelled, floor=floor)
+
     def _hangul_person_pair(self, a: str, b: str, spelled: float) -> float:
         """For a word in Hangul: an initial, or a word whose sound keys are equal or near
         as Latin persons' parts must be (`person_equal_min_classes`,
@@ -247,6 +255,8 @@ class AcrossScripts:
             other = self._kana_person_pair
         elif person and "Hangul" in (a.script, b.script):
             other = self._hangul_person_pair
+        elif person and "Thai" in (a.script, b.script):
+            other = self._thai_person_pair
         elif person:
             other = self._roman_person_pair
         elif abjad and (a.script in ABJADS) == (b.script in ABJADS):

@@ -73,29 +73,47 @@ def _as_foreign(word: str, read: str) -> str:
 
 
 # ICU writes Thai by ISO 11940, where "x" is อ: a silent carrier of a vowel, or the vowel
-# "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar).
-_THAI_O = str.maketrans("x", "o")
+# "o" itself (อเมซอน "x me sxn", Amazon; ออสการ์ "xx ska r", Oscar). Thai writes a foreign
+# k, p and t with its aspirated letters, which ISO 11940 spells "kh", "ph" and "th" (คาดีรอฟ
+# "khadirxf", Kadyrov; เปสคอฟ "peskhxf", Peskov); and a foreign "sh" with ช, its "ch"
+# (ปาตรูเชฟ "patruchef", Patrushev), which is also its "ch" (แชท, chat): read both ways.
+_THAI_LETTERS = str.maketrans({"x": "o"})
+_THAI_ASPIRATED = re.compile(r"([kpt])h")
 
 
 def thai_reading(word: str) -> str:
-    """A romanised Thai word with อ read as the vowel it carries or is (see above)."""
-    return word.translate(_THAI_O)
+    """A romanised Thai word with อ read as the vowel it carries or is and its aspirated
+    k, p and t as a foreign name's (see above)."""
+    return _THAI_ASPIRATED.sub(r"\1", word.translate(_THAI_LETTERS))
+
+
+def thai_sh_reading(word: str) -> str:
+    """`thai_reading`, with ช ("ch") read as a foreign "sh" (see above)."""
+    return thai_reading(word).replace("ch", "sh")
 
 
 # Greek writes a foreign d, b and g with two letters (ντ, μπ, γκ), a u as ου and a j as τζ,
 # which ICU reads letter by letter inside a word ("Μπάιντεν" "bainten", Biden; "Σόιγκου"
 # "soingou", Shoigu; "Τζο" "tzo", Joe); a w as γου before a vowel ("Γουόλμαρτ", Walmart)
-# and a first h as χ ("Χόλντινγκς", Holdings).
-_GREEK_SOUNDS = (("nt", "d"), ("mb", "b"), ("ng", "g"), ("ou", "u"), ("tz", "j"))
+# or ου between vowels ("Ζαουαχίρι" "zaouachiri", Zawahiri); a y before a vowel as γι
+# ("Γιαχία" "giachia", Yahya; "Κιριγιένκο", Kiriyenko); and an h as χ ("Χόλντινγκς",
+# Holdings; "Μαχμούντ" "machmount", Mahmoud), but not a first χ before a consonant, which
+# is Greek's own "ch" (Χρήστος, Christos). ICU writes a first γκ "g" too, so a "gi" after
+# an "n" is γκι, a hard g.
+_GREEK_Y = re.compile(r"(?<!n)gi(?=[aeou])")
+_GREEK_SOUNDS = (("nt", "d"), ("mb", "b"), ("ng", "g"))
+_GREEK_H = re.compile(r"ch(?=[aeiouy])|(?<=.)ch")
+_GREEK_OU_W = re.compile(r"(?<=[aeiouy])ou(?=[aeiouy])")
 _GREEK_W = re.compile(r"gu(?=[aeioy])")
-_GREEK_H = re.compile(r"^ch(?=[aeiouy])")
 
 
 def greek_reading(word: str) -> str:
     """A romanised Greek word read as a foreign name written in Greek (see above)."""
+    word = _GREEK_H.sub("h", _GREEK_Y.sub("y", word))
     for written, sound in _GREEK_SOUNDS:
         word = word.replace(written, sound)
-    return _GREEK_H.sub("h", _GREEK_W.sub("w", word))
+    word = _GREEK_OU_W.sub("w", word).replace("ou", "u").replace("tz", "j")
+    return _GREEK_W.sub("w", word)
 
 
 # German, Dutch, Scandinavian and Slavic names say a first "j" before a vowel as "y", and
@@ -128,7 +146,7 @@ def said_a_reading(word: str) -> str:
 # Scripts whose names are also read as foreign names are written in them, each by its
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
-    "Hangul": (loanword_reading,), "Thai": (thai_reading,),
+    "Hangul": (loanword_reading,), "Thai": (thai_reading, thai_sh_reading),
     "Greek": (greek_reading, said_a_reading), "Cyrillic": (said_a_reading,),
     "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip

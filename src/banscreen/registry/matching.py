@@ -147,6 +147,7 @@ class MatchingConfig:
     person_order_max: Share
     person_spelling_floor: Floor
     kana_person_spelling_floor: Floor
+    thai_person_spelling_floor: Floor
     person_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     person_near_min_classes: AtLeastTwo
     person_equal_min_classes: AtLeastTwo
