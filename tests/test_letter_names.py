@@ -1,5 +1,5 @@
 """Latin letters written as their names in katakana, Hangul, Cyrillic, Greek, Hebrew,
-Arabic, Devanagari, Armenian and Georgian (letter_names.py): a brand's letters are spelt as
+Arabic, Devanagari, Armenian, Georgian and Thai (letter_names.py): a brand's letters are spelt as
 English says them (キューキュー, Кью-Кью, QQ), which a romaniser reads as syllables that
 share nothing with the letters. And katakana's フ read as "hu" and "ea" as "ear"
 (loanwords.kana_h_reading, kana_r_reading), and Cyrillic's and Greek's "ei" as English
@@ -41,6 +41,8 @@ def letters(screener: Screener) -> LetterNames:
         ("ブイメイト", "Kana", "vmeito", []),  # one letter, glued to a word
         ("더블유피에스오피스", "Hangul", "wpsop seu", ["wps opiseu", "wpsopiseu"]),
         ("큐큐", "Hangul", "qq", []),
+        ("คิวคิว", "Thai", "qq", []),  # Thai writes an acronym's names as one word
+        ("ดับเบิลยูพีเอส", "Thai", "wps", []),
     ],
 )
 def test_a_run_of_letters_names_is_read_as_the_letters(
@@ -117,6 +119,8 @@ def test_a_word_that_only_starts_like_a_letters_name_is_not_read(
         ("ვი მეითი", "app-vmate"),
         ("Зед Кью Нет", "brand-zqnet"),  # letters apart, then the word they are glued to
         ("زد كيو نت", "brand-zqnet"),
+        ("คิวคิว วอลเล็ต", "app-qq-wallet"),  # Thai: two letters' names, one word
+        ("ดับเบิลยูพีเอส ออฟฟิศ", "app-wps-office"),
     ],
 )
 def test_a_brand_with_its_letters_written_as_names_is_found(
@@ -245,7 +249,7 @@ def test_any_kana_is_read_without_raising(word: str) -> None:
 
 
 SCRIPTS = {"Cyrillic": (0x400, 0x4FF), "Greek": (0x370, 0x3FF), "Hebrew": (0x590, 0x5FF),
-           "Arabic": (0x600, 0x6FF)}  # fmt: skip
+           "Arabic": (0x600, 0x6FF), "Thai": (0xE00, 0xE7F)}  # fmt: skip
 
 
 @given(

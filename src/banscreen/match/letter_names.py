@@ -24,6 +24,9 @@ SYLLABARIES = frozenset({"Kana", "Hangul"})
 # as the letters without a capital (डब्ल्यूपीएस, WPS): two make many a word (सीटी, "ct", is
 # a whistle; بيتي, my house).
 WHOLE_MIN_LETTERS = 3
+# ... but two in Thai, which writes an acronym's letters' names as one word (คิวคิว, QQ;
+# ซีดี, CD), and whose own words are not spelt like them.
+WHOLE_MIN_LETTERS_BY_SCRIPT = {"Thai": 2}
 # Readings of one run at most: an abjad writes two letters' names alike (Arabic بي is B
 # and P), and a run of such names has a reading for each choice.
 MAX_CHOICES = 4
@@ -97,10 +100,11 @@ class LetterNames:
             letters.append(named[found.group()])
             ends.append(found.end())
         syllabary = script in SYLLABARIES
+        whole_min = WHOLE_MIN_LETTERS_BY_SCRIPT.get(script, WHOLE_MIN_LETTERS)
         out = []
         for n in range(len(ends), 0, -1):
             end = ends[n - 1]
-            whole = end == len(word) and (capitals or n >= WHOLE_MIN_LETTERS)
+            whole = end == len(word) and (capitals or n >= whole_min)
             if end < MIN_CHARS or not (syllabary or end in capitals or whole):
                 continue
             rest = "".join(romanise(word[end:])) if end < len(word) else ""

@@ -333,7 +333,7 @@ def _check_hangul(
 
 LETTER_NAME_SCRIPTS = (
     "Kana", "Hangul", "Cyrillic", "Greek", "Hebrew", "Arabic", "Devanagari", "Armenian",
-    "Georgian",
+    "Georgian", "Thai",
 )  # fmt: skip
 
 
