@@ -84,6 +84,9 @@ class Normaliser:
         self._generic_weight = config.generic_weight
         self._short_weight = config.short_token_weight
         self._short_max = config.short_token_max_chars
+        self._person_factors = partial(person_factors, short_weight=self._short_weight,
+            short_max=self._short_max, patronymic_weight=config.patronymic_weight,
+            patronymic_suffixes=tuple(config.patronymic_suffixes))  # fmt: skip
         # Han words weighted down, by first character, longest first: (word, factor, is_place)
         self._han_words: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
         for item in sorted(
@@ -338,6 +341,7 @@ class Normaliser:
         factors = tuple(f for _, f in analysed)
         folded = self.fold(text)
         last = [*_words_as_read(folded)][-1:] if legal_forms else []
+        lead = inverted(text, tokens, self.tokenize if legal else self._person_tokens)
         return NameForm(
             tokens=tokens,
             factors=factors,
@@ -349,11 +353,9 @@ class Normaliser:
             roman_factors=roman_factors,
             keys=tuple(self.sound.key(t) for t in roman),
             script=script,
-            person_factors=person_factors(tokens, factors, self._short_weight, self._short_max),
-            roman_person_factors=person_factors(
-                roman, roman_factors, self._short_weight, self._short_max
-            ),
-            inverted=inverted(text, tokens, self.tokenize if legal else self._person_tokens),
+            person_factors=self._person_factors(tokens, factors, lead),
+            roman_person_factors=self._person_factors(roman, roman_factors, lead),
+            inverted=lead,
             reduced=len(tokens) < len(folded.split()),
             legal_last=bool(last) and last[0] not in tokens,
         )

@@ -23,10 +23,12 @@ def rigour_titles() -> frozenset[str]:
 
 
 def inverted(text: str, tokens: tuple[str, ...], tokenize: Callable[[str], tuple[str, ...]]) -> int:
-    """The tokens before the one comma of "SURNAME, Given Names", if they lead `tokens`."""
-    if text.count(",") != 1:
+    """The tokens before the comma of "SURNAME, Given Names", if they lead `tokens`; the
+    first comma of a name with details after another ("SHOIGU, Sergei, passport 1234567",
+    whose `tokens` are the name's without them)."""
+    if "," not in text:
         return 0
-    before, after = text.split(",")
+    before, after = text.split(",", 1)
     lead = tokenize(before) if after.strip() else ()
     if 0 < len(lead) < len(tokens) and tokens[: len(lead)] == lead:
         return len(lead)
@@ -34,13 +36,37 @@ def inverted(text: str, tokens: tuple[str, ...], tokenize: Callable[[str], tuple
 
 
 def person_factors(
-    tokens: tuple[str, ...], factors: tuple[float, ...], short_weight: float, short_max: int
+    tokens: tuple[str, ...],
+    factors: tuple[float, ...],
+    lead: int = 0,
+    *,
+    short_weight: float,
+    short_max: int,
+    patronymic_suffixes: tuple[str, ...] = (),
+    patronymic_weight: float = 1.0,
 ) -> tuple[float, ...]:
-    """A short word weighed down only for its length counts fully in a person's name."""
+    """A short word weighed down only for its length counts fully in a person's name; a
+    patronymic (`patronymics`; `lead`: the surname's words before the comma of an inverted
+    name) counts `patronymic_weight`."""
+    named = patronymics(tokens, lead, patronymic_suffixes)
     return tuple(
-        1.0 if f == short_weight and 1 < len(t) <= short_max else f
-        for t, f in zip(tokens, factors, strict=True)
-    )
+        patronymic_weight if i in named and f >= 1.0
+        else 1.0 if f == short_weight and 1 < len(t) <= short_max
+        else f
+        for i, (t, f) in enumerate(zip(tokens, factors, strict=True))
+    )  # fmt: skip
+
+
+def patronymics(tokens: tuple[str, ...], lead: int, suffixes: tuple[str, ...]) -> frozenset[int]:
+    """Where a name's patronymics stand: words ending as one (Sergeyevich, Ivanovna) after
+    the first given name and before a last word that may be the surname ("PESKOV, Dmitry
+    Sergeyevich", "Dmitry Sergeyevich Peskov"). Russian and its neighbours' names carry one
+    in lists and drop it in speech and payments ("Dmitry Peskov"): its absence says little
+    of who is named, a surname that only sounds like the listed one much more."""
+    if not suffixes:
+        return frozenset()
+    end = len(tokens) if lead else len(tokens) - 1
+    return frozenset(i for i in range(lead + 1, end) if tokens[i].endswith(suffixes))
 
 
 def one_part(factors: tuple[float, ...], floor: float) -> bool:

@@ -84,7 +84,9 @@ def split_references(
     dates = _DATE.findall(cleaned)
     dated = _DATE.sub(" \0 ", cleaned)
     amounts = _AMOUNT.findall(dated)
-    words = _TOKEN.findall(_AMOUNT.sub(" \0 ", dated))
+    marked = _AMOUNT.sub(" \0 ", dated)
+    found = list(_TOKEN.finditer(marked))
+    words = [m.group() for m in found]
     introducers = _casefolded(tuple(reference_words), ("#", "№"))
     currencies = _casefolded(tuple(currency_codes))
     drop = [w == "\0" or _reference(w) for w in words]
@@ -105,4 +107,8 @@ def split_references(
     if not any(any(ch.isalpha() for ch in w) for w in kept):
         return None
     removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
-    return " ".join(kept), dates + amounts + removed
+    # A comma after a kept word stays: "SHOIGU, Sergei, passport 1234567" is still written
+    # surname first ("SHOIGU, Sergei"; persons.inverted).
+    commas = [marked[m.end() :].lstrip(" ").startswith(",") for m in found]
+    text = " ".join(w + "," * c for w, c, gone in zip(words, commas, drop, strict=True) if not gone)
+    return text.rstrip(","), dates + amounts + removed

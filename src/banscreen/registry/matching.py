@@ -142,6 +142,8 @@ class MatchingConfig:
     compound_unlinked_min_classes: int
     initial_similarity: Share
     person_extra_weight: Share
+    patronymic_suffixes: list[str]
+    patronymic_weight: Share
     org_extra_weight: Share
     person_conflict_max: Share
     person_order_max: Share
