@@ -58,21 +58,14 @@ class AcrossScripts:
         of `near` classes or more (by default `sound_near_min_classes`)."""
         return self._initial(a, b) or self.sound.similarity(a, b, near)
 
-    def _kana_person_pair(self, a: str, b: str, spelled: float) -> float:
-        """`_roman_person_pair` for a word in katakana, spelt at least
-        `kana_person_spelling_floor` alike as well: katakana adds vowels to a foreign
-        name's consonants ("sumisu", スミス, Smith; read without them too, loanwords.kana_reading),
-        so its spelling is further from the Latin one than an alphabet's, but by sound
-        alone 169 of 1,000 made-up names in katakana met an OFAC person (34 so)."""
-        floor = self.config.kana_person_spelling_floor
-        return self._initial(a, b) or self._spelling(a, b, spelled, floor=floor)
-
-    def _thai_person_pair(self, a: str, b: str, spelled: float) -> float:
-        """`_roman_person_pair` for a word in Thai, spelt at least
-        `thai_person_spelling_floor` alike as well, with the sound keys persons' parts need
-        (`person_equal_min_classes`, `person_near_min_classes`): by sound alone, "caeksan"
-        (แจ็กสัน, Jackson) was KOZITSYN."""
-        floor = self.config.thai_person_spelling_floor
+    def _spelt_person_pair(self, a: str, b: str, spelled: float, floor: float) -> float:
+        """`_roman_person_pair` for a word in katakana or Thai, spelt at least `floor` alike
+        as well (by persons' keys): katakana adds vowels to a foreign name's consonants
+        ("sumisu", スミス, Smith; read without them too, loanwords.kana_reading), so its
+        spelling is further from the Latin one than an alphabet's, but by sound alone 169
+        of 1,000 made-up names in katakana met an OFAC person (34 so;
+        `kana_person_spelling_floor`); in Thai "caeksan" (แจ็กสัน, Jackson) was KOZITSYN
+        (`thai_person_spelling_floor`)."""
         return self._initial(a, b) or self._spelling(a, b, spelled, floor=floor)
 
     def _hangul_person_pair(self, a: str, b: str, spelled: float) -> float:
@@ -252,11 +245,11 @@ class AcrossScripts:
             english = (a.script == "Latin", b.script == "Latin")
             other = partial(self._person_pair, english=english)
         elif person and "Kana" in (a.script, b.script):
-            other = self._kana_person_pair
+            other = partial(self._spelt_person_pair, floor=cfg.kana_person_spelling_floor)
         elif person and "Hangul" in (a.script, b.script):
             other = self._hangul_person_pair
         elif person and "Thai" in (a.script, b.script):
-            other = self._thai_person_pair
+            other = partial(self._spelt_person_pair, floor=cfg.thai_person_spelling_floor)
         elif person:
             other = self._roman_person_pair
         elif abjad and (a.script in ABJADS) == (b.script in ABJADS):
