@@ -163,10 +163,31 @@ def hosts_in_text(text: str) -> list[str]:
     return found
 
 
+# An app's package name or bundle id in text ("com.tencent.mm", a Play Store link's
+# "details?id=com.eg.android.AlipayGphone", a log line), started only where a word starts
+# (as `_HOST_IN_TEXT`); and an App Store id as its links write it ("apps.apple.com/app/
+# alipay/id333206289"). Each is looked up among the listed identifiers of its kind only.
+_PACKAGE_IN_TEXT = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)+(?![\w-])")
+_APPSTORE_ID_IN_TEXT = re.compile(r"(?<![A-Za-z0-9_])id([0-9]{6,12})(?![A-Za-z0-9_])", re.I)
+
+
+def apps_in_text(text: str) -> list[tuple[str, str]]:
+    """(kind, value) of the Android packages, iOS bundle ids and App Store ids that free
+    text names (`_PACKAGE_IN_TEXT`, `_APPSTORE_ID_IN_TEXT`), each of a valid shape."""
+    found: list[tuple[str, str]] = []
+    for match in _PACKAGE_IN_TEXT.finditer(text):
+        value = match.group().lower()
+        found += [(kind, value) for kind, shape in (("android", _ANDROID), ("ios_bundle", _BUNDLE))
+                  if shape.match(value)]  # fmt: skip
+    found += [("appstore_id", m.group(1)) for m in _APPSTORE_ID_IN_TEXT.finditer(text)]
+    return found
+
+
 def identifiers_in_text(text: str) -> list[tuple[str, str]]:
-    """(kind, value) of the identifiers free text names: its hosts, and what looks like a
-    BIC, an LEI, an IMO number or a digital currency address (`_IDS_IN_TEXT`)."""
-    found = [("domain", host) for host in hosts_in_text(text)]
+    """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
+    and what looks like a BIC, an LEI, an IMO number or a digital currency address
+    (`_IDS_IN_TEXT`)."""
+    found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     for kind, pattern in _IDS_IN_TEXT:
         for match in pattern.finditer(text):
             value = match.group(match.lastindex or 0)

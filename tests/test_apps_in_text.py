@@ -1,0 +1,62 @@
+"""An app named in free text by its package name, bundle id or App Store id: an app-store
+listing's link ("play.google.com/store/apps/details?id=…", "apps.apple.com/…/id…") or a
+device log's package. Only the hosts in such text were looked up, and a row whose text
+named SHAREit's package `com.lenovo.anyshare.gps` was CLEAR (its words named only Lenovo,
+which no program covers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.match.identifiers import apps_in_text
+from banscreen.model import Nexus, Outcome, Transaction
+
+
+def test_packages_bundle_ids_and_app_store_ids_in_text_are_found() -> None:
+    text = (
+        "listing https://play.google.com/store/apps/details?id=com.eg.android.AlipayGphone&hl=en"
+        " and itms-apps://itunes.apple.com/app/id333206289; device log: com.tencent.mm."
+    )
+    found = apps_in_text(text)
+    assert ("android", "com.eg.android.alipaygphone") in found
+    assert ("appstore_id", "333206289") in found
+    assert ("android", "com.tencent.mm") in found and ("ios_bundle", "com.tencent.mm") in found
+    # The links' hosts are a domain's business (hosts_in_text), and shaped as no package.
+    assert ("android", "play.google.com") in found  # a lookup that finds nothing listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["idea 12345", "id12345", "ID: 4471", "a" * 50_000, "no app here", "paid_id123456789x",
+     "version 1.2.3", "com."],
+)  # fmt: skip
+def test_words_that_are_no_app_are_not_read_as_one(text: str) -> None:
+    """An App Store id is six digits or more after "id", as a word of its own; a package
+    two parts or more that start with a letter."""
+    assert apps_in_text(text) == []
+
+
+def test_a_long_dotted_run_is_read_once() -> None:
+    found = apps_in_text("a." * 250_000 + "com.tencent.mm today")
+    assert len(found) <= 2 and all(v.endswith("com.tencent.mm") for _, v in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("package com.lenovo.anyshare.gps installed", "app-shareit"),
+        ("https://apps.apple.com/us/app/alipay/id333206289", "app-alipay"),
+        ("Store listing com.tencent.mm", "app-wechat"),
+    ],
+)
+def test_an_app_named_by_its_identifier_in_text_is_not_cleared(
+    screener: Screener, text: str, entity: str
+) -> None:
+    tx = Transaction("t", date(2021, 3, 15), "app_distribution", "Acme Apps Ltd",
+                     us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+    decision = screener.decide(tx)
+    assert decision.outcome != Outcome.CLEAR
+    assert entity in {m.entity_id for m in decision.matches}
