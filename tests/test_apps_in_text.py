@@ -1,8 +1,8 @@
-"""An app named in free text by its package name, bundle id or App Store id: an app-store
-listing's link ("play.google.com/store/apps/details?id=…", "apps.apple.com/…/id…") or a
-device log's package. Only the hosts in such text were looked up, and a row whose text
+"""An app named in free text by its package name, bundle id or App Store id (an app-store
+listing's link, "play.google.com/store/apps/details?id=…", "apps.apple.com/…/id…", or a
+device log's package): only the hosts in such text were looked up, and a row whose text
 named SHAREit's package `com.lenovo.anyshare.gps` was CLEAR (its words named only Lenovo,
-which no program covers)."""
+which no program covers). And an app's short name in a software component's name."""
 
 from __future__ import annotations
 
@@ -60,3 +60,21 @@ def test_an_app_named_by_its_identifier_in_text_is_not_cleared(
     decision = screener.decide(tx)
     assert decision.outcome != Outcome.CLEAR
     assert entity in {m.entity_id for m in decision.matches}
+
+
+@pytest.mark.parametrize(
+    ("component", "entity"),
+    [("vmate", "app-vmate"), ("vmate-sdk-android", "app-vmate"), ("shareit", "app-shareit")],
+)
+def test_a_package_named_for_a_short_app_name_is_found(
+    screener: Screener, component: str, entity: str
+) -> None:
+    """`vmate` was CLEAR: one-word names under six letters were not looked for in package
+    names; an app's own name is, from four (`component_app_min_chars`)."""
+    found = {m.entry.entity_id for m in screener.matcher.names.match_component(component)}
+    assert entity in found
+
+
+@pytest.mark.parametrize("component", ["pywps", "wps", "qq", "mate", "vmatek"])
+def test_a_short_word_in_a_package_name_is_no_app(screener: Screener, component: str) -> None:
+    assert not screener.matcher.names.match_component(component)

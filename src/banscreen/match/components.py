@@ -43,8 +43,13 @@ class ComponentNames(QueryRewrites):
             firms.update(entry.tokens)
             if len(entry.tokens) == 1 and self.made_up(entry.tokens[0]):
                 coined.add(entry.tokens[0])
+            least = (
+                self.config.component_app_min_chars
+                if entry.name.kind == "app"
+                else self.config.component_min_chars
+            )
             if len(entry.tokens) < 2 and (
-                len(entry.compact) < self.config.component_min_chars
+                len(entry.compact) < least
                 or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf
             ):
                 continue
@@ -61,8 +66,9 @@ class ComponentNames(QueryRewrites):
         "acme-sdk-python", "AcmeOpenSDK"), each word also split where the registry
         writes it as two. A component is not its maker: such a hit is scored at
         `contained_score` (REVIEW at most), method `contained`. Names of one short word
-        (under `component_min_chars`, or an ordinary English word) are not looked for:
-        package names are made of ordinary words ("base", "stream", "terminal")."""
+        (under `component_min_chars`, `component_app_min_chars` for an app's own name, or
+        an ordinary English word) are not looked for: package names are made of ordinary
+        words ("base", "stream", "terminal")."""
         words = package_words(name, self._packaging)
         if not words:
             return []

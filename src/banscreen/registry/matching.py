@@ -167,6 +167,7 @@ class MatchingConfig:
     reference_words: list[str]
     package_words: list[str]
     component_min_chars: Positive
+    component_app_min_chars: Positive
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
     payment_words: list[str]
