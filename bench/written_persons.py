@@ -3,7 +3,7 @@ persons (a benchmark, not a test).
 
     python bench/written_persons.py [--json]
 
-bench/data/written_persons.csv holds 58 names of listed persons (Prigozhin, Peskov, Sinwar,
+bench/data/written_persons.csv holds 75 names of 18 listed persons (Prigozhin, Peskov, Sinwar,
 Kiriyenko, ...) as each script's press writes them, and 62 famous unlisted persons' names
 in Thai (Thaksin Shinawatra, Michael Jackson, Anton Chekhov, ...). They were written for
 this benchmark from the Wikipedia spellings in those languages, and the Thai and Greek
