@@ -163,10 +163,10 @@ def hosts_in_text(text: str) -> list[str]:
     return found
 
 
-# An app's package name or bundle id in text ("com.tencent.mm", a Play Store link's
-# "details?id=com.eg.android.AlipayGphone", a log line), started only where a word starts
-# (as `_HOST_IN_TEXT`); and an App Store id as its links write it ("apps.apple.com/app/
-# alipay/id333206289"). Each is looked up among the listed identifiers of its kind only.
+# An app's package name or bundle id in text ("com.example.app", a Play Store link's
+# "details?id=com.example.App", a log line), started only where a word starts (as
+# `_HOST_IN_TEXT`); and an App Store id as its links write it ("apps.apple.com/app/
+# example/id123456789"). Each is looked up among the listed identifiers of its kind only.
 _PACKAGE_IN_TEXT = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)+(?![\w-])")
 _APPSTORE_ID_IN_TEXT = re.compile(r"(?<![A-Za-z0-9_])id([0-9]{6,12})(?![A-Za-z0-9_])", re.I)
 
