@@ -23,12 +23,10 @@ def rigour_titles() -> frozenset[str]:
 
 
 def inverted(text: str, tokens: tuple[str, ...], tokenize: Callable[[str], tuple[str, ...]]) -> int:
-    """The tokens before the comma of "SURNAME, Given Names", if they lead `tokens`; the
-    first comma of a name with details after another ("SHOIGU, Sergei, passport 1234567",
-    whose `tokens` are the name's without them)."""
-    if "," not in text:
+    """The tokens before the one comma of "SURNAME, Given Names", if they lead `tokens`."""
+    if text.count(",") != 1:
         return 0
-    before, after = text.split(",", 1)
+    before, after = text.split(",")
     lead = tokenize(before) if after.strip() else ()
     if 0 < len(lead) < len(tokens) and tokens[: len(lead)] == lead:
         return len(lead)

@@ -15,6 +15,7 @@ from .text import clean
 
 _TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
 _DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_COMMA_AFTER = re.compile(r" *,")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
 
 
@@ -109,6 +110,6 @@ def split_references(
     removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
     # A comma after a kept word stays: "SHOIGU, Sergei, passport 1234567" is still written
     # surname first ("SHOIGU, Sergei"; persons.inverted).
-    commas = [marked[m.end() :].lstrip(" ").startswith(",") for m in found]
+    commas = [_COMMA_AFTER.match(marked, m.end()) is not None for m in found]
     text = " ".join(w + "," * c for w, c, gone in zip(words, commas, drop, strict=True) if not gone)
     return text.rstrip(","), dates + amounts + removed
