@@ -2,7 +2,9 @@
 listing's link, "play.google.com/store/apps/details?id=…", "apps.apple.com/…/id…", or a
 device log's package): only the hosts in such text were looked up, and a row whose text
 named SHAREit's package `com.lenovo.anyshare.gps` was CLEAR (its words named only Lenovo,
-which no program covers). And an app's short name in a software component's name."""
+which no program covers). An app whose package name is written under a listed company's
+domain (`com.tencent.wework`, WeCom, under tencent.com) was CLEAR too. And an app's short
+name in a software component's name."""
 
 from __future__ import annotations
 
@@ -10,9 +12,9 @@ from datetime import date
 
 import pytest
 
-from banscreen.engine import Screener
-from banscreen.match.identifiers import apps_in_text
-from banscreen.model import Nexus, Outcome, Transaction
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.identifiers import apps_in_text, publisher_domain
+from banscreen.model import CounterpartyIdentifier, Nexus, Outcome, Policy, Transaction
 
 
 def test_packages_bundle_ids_and_app_store_ids_in_text_are_found() -> None:
@@ -78,3 +80,47 @@ def test_a_package_named_for_a_short_app_name_is_found(
 @pytest.mark.parametrize("component", ["pywps", "wps", "qq", "mate", "vmatek"])
 def test_a_short_word_in_a_package_name_is_no_app(screener: Screener, component: str) -> None:
     assert not screener.matcher.names.match_component(component)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "host"),
+    [
+        ("android", "com.tencent.wework", "wework.tencent.com"),
+        ("ios_bundle", "com.Example.App", "app.example.com"),
+        ("android", "cn.wps.moffice_eng", "wps.cn"),  # as far as its labels are a host's
+        ("android", "a_b.c", None),
+        ("domain", "tencent.com", None),  # a domain is looked up as itself
+    ],
+)
+def test_a_package_name_is_read_back_as_its_publishers_host(
+    kind: str, value: str, host: str | None
+) -> None:
+    assert publisher_domain(kind, value) == host
+
+
+def _app(
+    screener: Screener, package: str, policy: Policy = Policy.STRICT
+) -> tuple[Outcome, str, tuple[str, ...]]:
+    tx = Transaction("t", date(2021, 3, 15), "app_distribution", "", us_nexus=Nexus.TRUE,
+                     identifiers=(CounterpartyIdentifier("android", package),))  # fmt: skip
+    d = screener.decide(tx, ScreenOptions(policy=policy))
+    return d.outcome, d.entity_id, d.reasons
+
+
+@pytest.mark.parametrize("policy", [Policy.STRICT, Policy.ANTICIPATE])
+def test_an_app_under_a_listed_companys_namespace_is_a_review(
+    screener: Screener, policy: Policy
+) -> None:
+    """WeCom (`com.tencent.wework`) and a game (`com.tencent.ig`) were CLEAR: Tencent's
+    apps, but not themselves listed. The namespace is who the package says publishes it,
+    which no store checks: REVIEW at most, with its own reason, under either policy."""
+    for package in ("com.tencent.wework", "com.tencent.ig"):
+        outcome, entity, reasons = _app(screener, package, policy)
+        assert outcome is Outcome.REVIEW and entity == "tencent-holdings"
+        assert "PUBLISHER_NAMESPACE" in reasons
+
+
+def test_a_listed_package_is_itself_and_another_namespace_nothing(screener: Screener) -> None:
+    _, entity, reasons = _app(screener, "com.tencent.mm")
+    assert entity == "app-wechat" and "PUBLISHER_NAMESPACE" not in reasons
+    assert _app(screener, "com.lenovo.browser")[0] is Outcome.CLEAR

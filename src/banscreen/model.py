@@ -245,6 +245,8 @@ COUNTERPARTY = "counterparty_name"  # the field a transaction names its counterp
 # A match that is not strong enough to BLOCK on its own (a reason code of decide/reasons.py,
 # here because the matcher caps a transliterated mention in free text by it).
 FUZZY_MATCH = "FUZZY_MATCH"
+# An app's package name or bundle id written under a listed domain (match/matcher.py).
+PUBLISHER_NAMESPACE = "PUBLISHER_NAMESPACE"
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,21 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def publisher_domain(kind: str, value: str) -> str | None:
+    """The host an app's package name or bundle id is written under, read back
+    ("com.example.app" is "app.example.com"): its publisher's domain, by the reverse-domain
+    convention both app stores ask developers to follow (and neither checks). Its leading
+    labels that a host name may have; None for fewer than two, or another kind."""
+    if kind not in ("android", "ios_bundle"):
+        return None
+    labels: list[str] = []
+    for label in value.strip().lower().split("."):
+        if not _LABEL.match(label):
+            break
+        labels.append(label)
+    return ".".join(reversed(labels)) if len(labels) >= 2 else None
+
+
 @dataclass(frozen=True)
 class IdentifierHit:
     entity_id: str
@@ -221,3 +236,15 @@ class IdentifierIndex:
                     return [IdentifierHit(e, ident, value) for e, ident in found]
             return []
         return [IdentifierHit(e, ident, value) for e, ident in self._index.get((kind, form), [])]
+
+    def publishers(self, kind: str, value: str) -> list[IdentifierHit]:
+        """Listed domains an app's package name or bundle id is written under
+        (`publisher_domain`: "com.example.chat" under "example.com"), when the identifier
+        itself is not listed."""
+        host = publisher_domain(kind, value)
+        if host is None or self.lookup(kind, value):
+            return []
+        try:
+            return self.lookup("domain", host)
+        except IdentifierError:
+            return []

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..model import COMPONENT, FUZZY_MATCH, MatchEvidence, Outcome, Transaction
+from ..model import (
+    COMPONENT,
+    FUZZY_MATCH,
+    PUBLISHER_NAMESPACE,
+    MatchEvidence,
+    Outcome,
+    Transaction,
+)
 from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
@@ -171,6 +178,8 @@ class Matcher:
                         extra_reason=hit.identifier.reason,
                     )
                 )
+            found.extend(self._publisher_evidence("counterparty_identifiers", ident.kind,
+                                                  ident.value))  # fmt: skip
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
             if not query.strip():
@@ -182,6 +191,25 @@ class Matcher:
         if tx.text:
             found.extend(self._text_evidence(tx.text))
         return found
+
+    def _publisher_evidence(self, field: str, kind: str, value: str) -> list[MatchEvidence]:
+        """An app's package name or bundle id written under a listed domain ("com.example.
+        chat" under example.com; identifiers.publisher_domain): who it names as its
+        publisher, which no store checks, so a REVIEW at most (`PUBLISHER_NAMESPACE`)."""
+        return [
+            MatchEvidence(
+                entity_id=hit.entity_id,
+                method="identifier",
+                score=self.config.contained_score,
+                field=field,
+                query=f"{kind}:{value}",
+                matched=f"{hit.identifier.kind}:{hit.identifier.value}",
+                fact=hit.identifier.fact,
+                max_outcome=Outcome.REVIEW,
+                extra_reason=PUBLISHER_NAMESPACE,
+            )
+            for hit in self.identifiers.publishers(kind, value)
+        ]
 
     def _name_evidence(self, field: str, query: str) -> list[MatchEvidence]:
         return self._evidence(field, query, self.match_name(query))
@@ -227,6 +255,7 @@ class Matcher:
             for hit in self.free_text.scan(text)
         ]
         for kind, value in identifiers_in_text(text):
+            found.extend(self._publisher_evidence("text", kind, value))
             for ihit in self.identifiers.lookup(kind, value):
                 found.append(
                     MatchEvidence(
