@@ -90,6 +90,9 @@ def test_a_short_word_in_a_package_name_is_no_app(screener: Screener, component:
         ("android", "cn.wps.moffice_eng", "wps.cn"),  # as far as its labels are a host's
         ("android", "a_b.c", None),
         ("domain", "tencent.com", None),  # a domain is looked up as itself
+        ("purl", "pkg:maven/com.example.sdk/core@1.0", "sdk.example.com"),  # a Maven group
+        ("purl", "pkg:maven/junit/junit@4.13", None),
+        ("purl", "pkg:npm/example-sdk@1.0", None),
     ],
 )
 def test_a_package_name_is_read_back_as_its_publishers_host(
@@ -124,3 +127,13 @@ def test_a_listed_package_is_itself_and_another_namespace_nothing(screener: Scre
     _, entity, reasons = _app(screener, "com.tencent.mm")
     assert entity == "app-wechat" and "PUBLISHER_NAMESPACE" not in reasons
     assert _app(screener, "com.lenovo.browser")[0] is Outcome.CLEAR
+
+
+def test_a_maven_package_under_a_listed_companys_group_is_a_review(screener: Screener) -> None:
+    """Tencent's advertising SDK is published as `com.qq.e.union:union`: its words name no
+    app (QQ alone is too short to look for), but its group is qq.com's namespace."""
+    tx = Transaction("pkg:maven/com.qq.e.union/union@4.5", date(2021, 3, 15), "code_use", "",
+                     identifiers=(CounterpartyIdentifier("purl", "pkg:maven/com.qq.e.union/union@4.5"),),
+                     us_nexus=Nexus.TRUE, parties=(("component", "com.qq.e.union union"),))  # fmt: skip
+    d = screener.decide(tx)
+    assert d.outcome is Outcome.REVIEW and "PUBLISHER_NAMESPACE" in d.reasons

@@ -199,9 +199,15 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
 def publisher_domain(kind: str, value: str) -> str | None:
     """The host an app's package name or bundle id is written under, read back
     ("com.example.app" is "app.example.com"): its publisher's domain, by the reverse-domain
-    convention both app stores ask developers to follow (and neither checks). Its leading
-    labels that a host name may have; None for fewer than two, or another kind."""
-    if kind not in ("android", "ios_bundle"):
+    convention both app stores ask developers to follow (and neither checks); and so a Maven
+    package's group ("pkg:maven/com.example.sdk/core"), which Maven Central asks the same of.
+    Its leading labels that a host name may have; None for fewer than two, or another kind."""
+    if kind == "purl" and value.strip().lower().startswith("pkg:maven/"):
+        try:
+            value = PackageURL.from_string(value.strip()).namespace or ""
+        except ValueError:
+            return None
+    elif kind not in ("android", "ios_bundle"):
         return None
     labels: list[str] = []
     for label in value.strip().lower().split("."):
