@@ -22,7 +22,7 @@ from .variants import Variant
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # The words that introduce a reference number, and the currency codes (text.py).
-References = tuple[Sequence[str], Sequence[str]]
+References = tuple[Sequence[str], ...]  # MatchingConfig.references
 
 
 def name_before_more(folded: str, ends: Container[str]) -> str | None:

@@ -60,8 +60,34 @@ def _casefolded(words: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozense
     return frozenset(w.casefold() for w in words) | frozenset(extra)
 
 
+def _tickers(
+    words: list[str], found: list[regex.Match[str]], marked: str, drop: list[bool],
+    exchanges: frozenset[str], suffixes: frozenset[str],
+) -> None:  # fmt: skip
+    """Marks a stock ticker's words in `drop`: an exchange's name and the code after its
+    colon (up to six capitals or digits, as written: "NYSE: BABA"; "SSE PLC" is a name),
+    and an exchange's suffix joined by a dot to a number already dropped ("0700.HK")."""
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        code = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            folded in exchanges and 0 < len(code) <= 6 and (code.isupper() or code.isdigit())
+            and marked[found[i].end() : found[i + 1].start()].strip() == ":"
+        ):  # fmt: skip
+            drop[i] = drop[i + 1] = True
+        elif (
+            folded in suffixes and i > 0 and drop[i - 1] and words[i - 1].isdigit()
+            and marked[found[i - 1].end() : found[i].start()] == "."
+        ):  # fmt: skip
+            drop[i] = True
+
+
 def strip_references(
-    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+    text: str,
+    reference_words: Sequence[str],
+    currency_codes: Sequence[str],
+    exchanges: Sequence[str] = (),
+    ticker_suffixes: Sequence[str] = (),
 ) -> str | None:
     """The text without the reference numbers, dates and amounts that ride along with a
     name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
@@ -71,16 +97,22 @@ def strip_references(
     currency code with an amount; on their own they stay. Numbers of one or two digits stay
     too: they are part of names ("Brigade 44", "7-Eleven").
     """
-    split = split_references(text, reference_words, currency_codes)
+    split = split_references(text, reference_words, currency_codes, exchanges, ticker_suffixes)
     return None if split is None else split[0]
 
 
 def split_references(
-    text: str, reference_words: Sequence[str], currency_codes: Sequence[str]
+    text: str,
+    reference_words: Sequence[str],
+    currency_codes: Sequence[str],
+    exchanges: Sequence[str] = (),
+    ticker_suffixes: Sequence[str] = (),
 ) -> tuple[str, list[str]] | None:
-    """strip_references, with the words it took away (a date or an amount as one word)."""
-    if not any(ch.isdigit() for ch in text):
-        return None  # every reference, date and amount has a digit
+    """strip_references, with the words it took away (a date or an amount as one word). A
+    stock ticker goes too: a code after an exchange's name (`exchanges`: "HKEX: 700",
+    "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK")."""
+    if not any(ch.isdigit() for ch in text) and not any(e in text.casefold() for e in exchanges):
+        return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
     dates = _DATE.findall(cleaned)
     dated = _DATE.sub(" \0 ", cleaned)
@@ -91,6 +123,8 @@ def split_references(
     introducers = _casefolded(tuple(reference_words), ("#", "№"))
     currencies = _casefolded(tuple(currency_codes))
     drop = [w == "\0" or _reference(w) for w in words]
+    _tickers(words, found, marked, drop, _casefolded(tuple(exchanges)),
+             _casefolded(tuple(ticker_suffixes)))  # fmt: skip
     for i, word in enumerate(words):
         folded = word.casefold()
         if folded in introducers and any(drop[i + 1 : i + 3]):

@@ -170,7 +170,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         up to a comma or a place that ends it, and a card descriptor's processor
         ("QUORVELPAY*SHOP"), for organisations; a payment's payee, the name up to a comma or a
         bracket or after a title of several words, for persons too."""
-        references = self.config.reference_words, self.config.currency_codes
+        references = self.config.references()
         split = split_references(query, *references)
         if split is None:
             found = self._variants_of(query, None)

@@ -170,6 +170,8 @@ class MatchingConfig:
     component_app_min_chars: Positive
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
+    stock_exchanges: list[str]
+    ticker_suffixes: list[str]
     payment_words: list[str]
     payee_lead_words: list[str]
     payee_trail_words: list[str]
@@ -245,6 +247,11 @@ class MatchingConfig:
             table = {w: en for en, words in self.generic_word_translations.items() for w in words}
             object.__setattr__(self, "_translations", table)
         return table
+
+    def references(self) -> tuple[list[str], ...]:
+        """The words `match.references` takes away with the references they introduce."""
+        return (self.reference_words, self.currency_codes, self.stock_exchanges,
+                self.ticker_suffixes)  # fmt: skip
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
