@@ -36,6 +36,11 @@ PHRASES = (
     "{} for consulting services",
     "Militia leader {}",
     "Company boss {}",
+    # a payment's words in other languages written in Latin letters
+    "Pagamento para {}",
+    "Pembayaran kepada {}",
+    "Überweisung an {}",
+    "Transferencia a {}",
 )
 PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 

@@ -133,6 +133,7 @@ class PayeeWords(NamedTuple):
     generic_weight: float  # `generic_weight`
     place_weight: float  # `place_weight`
     lead_prefixes: tuple[str, ...]  # `payee_lead_prefixes`: a lead written on the name
+    trail_suffixes: tuple[str, ...]  # `payee_trail_suffixes`: one written on its last word
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
@@ -140,7 +141,8 @@ class PayeeWords(NamedTuple):
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
                    config.generic_weight, config.place_weight,
-                   tuple(config.payee_lead_prefixes))  # fmt: skip
+                   tuple(config.payee_lead_prefixes),
+                   tuple(config.payee_trail_suffixes))  # fmt: skip
 
 
 def payee_form(
@@ -150,7 +152,8 @@ def payee_form(
     a distinctive word or an acronym ("PKK": short words weigh little, but a payee's name
     may be one), not only generic words and `grammar` ("Payment for services"); and of one
     word only when English does not use it ("Payment to city" is no payee named City)."""
-    tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes)
+    tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes,
+                        words.trail_suffixes)  # fmt: skip
     if tokens is None:
         return None
     named = normaliser.form(" ".join(tokens))
@@ -214,6 +217,7 @@ def payee_head(
     lead: Container[str],
     trail: Container[str],
     prefixes: Sequence[str] = (),
+    suffixes: Sequence[str] = (),
 ) -> tuple[str, ...] | None:
     """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
     Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
@@ -224,7 +228,8 @@ def payee_head(
     is a hit. None unless a payment word was taken away. In any script whose words are
     written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones; a lead
     written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...") is
-    taken off it when no lead word stands apart."""
+    taken off it when no lead word stands apart, and one written on its last word before
+    payment words after it (`suffixes`: Korean 에게, "하산 나스랄라에게 송금")."""
     tokens = form.tokens
     if form.script in ("Han", "Kana") or len(tokens) < 2:
         return None
@@ -246,6 +251,10 @@ def payee_head(
         glued = next((p for p in prefixes if head[0].startswith(p)), None)
         if glued is not None and len(head[0]) - len(glued) >= 3:
             head = (head[0][len(glued) :], *head[1:])
+    if end < len(tokens) and tokens[end] in payment:
+        glued = next((s for s in suffixes if head[-1].endswith(s)), None)
+        if glued is not None and len(head[-1]) - len(glued) >= 2:
+            head = (*head[:-1], head[-1][: -len(glued)])
     return head
 
 

@@ -176,6 +176,7 @@ class MatchingConfig:
     payee_lead_words: list[str]
     payee_trail_words: list[str]
     payee_lead_prefixes: list[str]
+    payee_trail_suffixes: list[str]
     hangul_particles: list[str]
     han_surnames: str
     han_compound_surnames: list[str]
@@ -224,6 +225,7 @@ class MatchingConfig:
             self.payee_lead_words,
             self.payee_trail_words,
             self.payee_lead_prefixes,
+            self.payee_trail_suffixes,
         ):
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.

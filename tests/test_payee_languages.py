@@ -1,0 +1,49 @@
+"""A payment's words in other languages than English around a payee's name: Portuguese,
+Indonesian and other Latin-script languages' ("Pagamento para ...", "Pembayaran kepada
+..."), and Korean, which writes "to" on the payee's name and the payment word after it
+("세르게이 쇼이구에게 송금"). Each such payment was CLEAR where the name alone is a REVIEW
+(`payment_words`, `payee_lead_words`, `payee_trail_suffixes`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.match.heads import payee_head
+from helpers.matching import found, persons_screener, review
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return persons_screener()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Pagamento para Sergei Shoigu",
+        "Pembayaran kepada Sergei Shoigu",
+        "Pago a Sergei Shoigu",
+        "세르게이 쇼이구에게 송금",
+        "세르게이 쇼이구한테 이체",
+    ],
+)
+def test_a_payees_name_in_another_languages_payment_is_a_review(
+    screener: Screener, query: str
+) -> None:
+    assert found(screener, query)["person-shoigu"][0] >= review(screener)
+
+
+def test_korean_to_is_taken_off_the_payees_last_word_only_before_a_payment_word(
+    screener: Screener,
+) -> None:
+    form = screener.matcher.normaliser.form
+    payment, lead, trail = frozenset({"송금"}), frozenset(), frozenset()
+    head = payee_head(form("하산 나스랄라에게 송금"), payment, lead, trail, (), ("에게",))
+    assert head == ("하산", "나스랄라")
+    # Not without a payment word after it, nor when a letter alone would be left.
+    assert payee_head(form("하산 나스랄라에게"), payment, lead, trail, (), ("에게",)) is None
+    assert payee_head(form("하산 라에게 송금"), payment, lead, trail, (), ("에게",)) == (
+        "하산",
+        "라에게",
+    )
