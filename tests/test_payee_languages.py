@@ -1,8 +1,9 @@
 """A payment's words in other languages than English around a payee's name: Portuguese,
 Indonesian and other Latin-script languages' ("Pagamento para ...", "Pembayaran kepada
 ..."), and Korean, which writes "to" on the payee's name and the payment word after it
-("세르게이 쇼이구에게 송금"). Each such payment was CLEAR where the name alone is a REVIEW
-(`payment_words`, `payee_lead_words`, `payee_trail_suffixes`)."""
+("세르게이 쇼이구에게 송금"), and Chinese, which glues them to the name ("汇款给谢尔盖·绍伊古").
+Each such payment was CLEAR where the name alone is a REVIEW (`payment_words`,
+`payee_lead_words`, `payee_trail_suffixes`, `payee_leads_written`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def screener() -> Screener:
         "Pago a Sergei Shoigu",
         "세르게이 쇼이구에게 송금",
         "세르게이 쇼이구한테 이체",
+        "汇款给谢尔盖·绍伊古",  # Chinese glues the payment's words to the name
+        "匯款給謝爾蓋·紹伊古",
     ],
 )
 def test_a_payees_name_in_another_languages_payment_is_a_review(

@@ -27,7 +27,10 @@ class WrittenTitles:
     def __init__(self, config: MatchingConfig, normaliser: Normaliser) -> None:
         self.normaliser = normaliser
         self._cap = config.transliteration_max
-        phrases = {tuple(split_words(normaliser.fold(t))) for t in config.person_titles_written}
+        # A payment's words and "to" that lead a payee's name glued to it, as Chinese writes
+        # them ("汇款给哈桑·纳斯鲁拉"), are taken off as a leading title is.
+        written = (*config.person_titles_written, *config.payee_leads_written)
+        phrases = {tuple(split_words(normaliser.fold(t))) for t in written}
         # By their first and their last word, longest first: "премьер министр" before
         # "министр".
         self._by_first: dict[str, list[tuple[str, ...]]] = {}

@@ -177,6 +177,7 @@ class MatchingConfig:
     payee_trail_words: list[str]
     payee_lead_prefixes: list[str]
     payee_trail_suffixes: list[str]
+    payee_leads_written: list[str]
     hangul_particles: list[str]
     han_surnames: str
     han_compound_surnames: list[str]
@@ -214,6 +215,7 @@ class MatchingConfig:
                 raise ValueError(f"{field}: {unknown} are no kinds of names ({NAME_KINDS})")
         _check_given_names(self.given_name_forms)
         _check_written_titles(self.person_titles_written)
+        _check_written_titles(self.payee_leads_written)
         for english, words in self.generic_word_translations.items():
             if english not in self.generic_words_latin or not all(
                 _lettered(w) and w == w.lower() for w in words
