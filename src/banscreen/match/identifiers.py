@@ -245,10 +245,10 @@ class IdentifierIndex:
 
     def publishers(self, kind: str, value: str) -> list[IdentifierHit]:
         """Listed domains an app's package name or bundle id is written under
-        (`publisher_domain`: "com.example.chat" under "example.com"), when the identifier
-        itself is not listed."""
+        (`publisher_domain`: "com.example.chat" under "example.com"). Asked only of an
+        identifier that `lookup` does not find itself (the matcher holds that answer)."""
         host = publisher_domain(kind, value)
-        if host is None or self.lookup(kind, value):
+        if host is None:
             return []
         try:
             return self.lookup("domain", host)

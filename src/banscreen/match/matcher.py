@@ -164,7 +164,8 @@ class Matcher:
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []
         for ident in tx.identifiers:
-            for hit in self.identifiers.lookup(ident.kind, ident.value):
+            hits = self.identifiers.lookup(ident.kind, ident.value)
+            for hit in hits:
                 found.append(
                     MatchEvidence(
                         entity_id=hit.entity_id,
@@ -178,8 +179,9 @@ class Matcher:
                         extra_reason=hit.identifier.reason,
                     )
                 )
-            found.extend(self._publisher_evidence("counterparty_identifiers", ident.kind,
-                                                  ident.value))  # fmt: skip
+            if not hits:
+                found.extend(self._publisher_evidence("counterparty_identifiers", ident.kind,
+                                                      ident.value))  # fmt: skip
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
             if not query.strip():
@@ -193,9 +195,10 @@ class Matcher:
         return found
 
     def _publisher_evidence(self, field: str, kind: str, value: str) -> list[MatchEvidence]:
-        """An app's package name or bundle id written under a listed domain ("com.example.
-        chat" under example.com; identifiers.publisher_domain): who it names as its
-        publisher, which no store checks, so a REVIEW at most (`PUBLISHER_NAMESPACE`)."""
+        """An app's package name or bundle id that is not itself listed, written under a
+        listed domain ("com.example.chat" under example.com; identifiers.publisher_domain):
+        who it names as its publisher, which no store checks, so a REVIEW at most
+        (`PUBLISHER_NAMESPACE`)."""
         return [
             MatchEvidence(
                 entity_id=hit.entity_id,
@@ -255,8 +258,10 @@ class Matcher:
             for hit in self.free_text.scan(text)
         ]
         for kind, value in identifiers_in_text(text):
-            found.extend(self._publisher_evidence("text", kind, value))
-            for ihit in self.identifiers.lookup(kind, value):
+            ihits = self.identifiers.lookup(kind, value)
+            if not ihits:
+                found.extend(self._publisher_evidence("text", kind, value))
+            for ihit in ihits:
                 found.append(
                     MatchEvidence(
                         entity_id=ihit.entity_id,

@@ -60,6 +60,15 @@ def _casefolded(words: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozense
     return frozenset(w.casefold() for w in words) | frozenset(extra)
 
 
+def _names_any(text: str, words: Sequence[str]) -> bool:
+    """Whether `words` (lower-case) occur anywhere in `text`: the text folded once, not
+    once per word (a field may hold a megabyte)."""
+    if not words:
+        return False
+    folded = text.casefold()
+    return any(w in folded for w in words)
+
+
 def _tickers(
     words: list[str], found: list[regex.Match[str]], marked: str, drop: list[bool],
     exchanges: frozenset[str], suffixes: frozenset[str],
@@ -111,7 +120,7 @@ def split_references(
     """strip_references, with the words it took away (a date or an amount as one word). A
     stock ticker goes too: a code after an exchange's name (`exchanges`: "HKEX: 700",
     "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK")."""
-    if not any(ch.isdigit() for ch in text) and not any(e in text.casefold() for e in exchanges):
+    if not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
         return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
     dates = _DATE.findall(cleaned)
