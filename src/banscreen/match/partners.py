@@ -23,7 +23,7 @@ from .entries import NameEntry
 from .near import Words
 from .normalize import Normaliser
 from .rigour_core import stopwords
-from .sound import SoundKeys
+from .sound import KEPT_APART, SoundKeys
 from .word_pairs import spelt_both
 
 
@@ -141,24 +141,46 @@ class TokenPartners:
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _roman_sources(self, token: str) -> tuple[tuple[str, float], ...]:
-        return self._all_words.sounding(token, near=True, spelling=None)
+        found = self._all_words.sounding(token, near=True, spelling=None)
+        return self._kept_apart(token, found, self._vocabulary)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _abjad_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         """A person's name part written in an abjad: its partners by keys of one class too
         (scoring aligns them when the long vowels it writes agree: "lyly", Leila)."""
-        return self._all_words.sounding(token, near=True, spelling=None, short=True)
+        found = self._all_words.sounding(token, near=True, spelling=None, short=True)
+        return self._kept_apart(token, found, self._vocabulary)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _scripted_person_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         """Partners of a person's name part among the romanised words of names in other
         scripts, and by keys of one class among those of names written in an abjad."""
-        return self._scripted_words.sounding(token, near=True, spelling=None, short=True)
+        found = self._scripted_words.sounding(token, near=True, spelling=None, short=True)
+        return self._kept_apart(token, found)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019
     def _scripted_sources(self, token: str) -> tuple[tuple[str, float], ...]:
         """Partners among the romanised words of names in other scripts only."""
-        return self._scripted_words.sounding(token, near=True, spelling=None)
+        found = self._scripted_words.sounding(token, near=True, spelling=None)
+        return self._kept_apart(token, found)
+
+    @staticmethod
+    def _kept_apart(
+        token: str, found: tuple[tuple[str, float], ...], vocabulary: Container[str] = ()
+    ) -> tuple[tuple[str, float], ...]:
+        """Partners at 1.0 where one is an abjad's romanised word whose doubled letter is
+        the other's one (`KEPT_APART`: "dorosshenko", דורוסשנקו, and Doroshenko), as
+        scoring aligns them (across.py, `written_alike`); found among `vocabulary` if the
+        edit floor missed it. The edit similarity alone (0.91) lost a REVIEW the bound
+        must keep."""
+        joined = KEPT_APART.sub(r"\1", token)
+        out = dict(found)
+        if joined != token and joined in vocabulary:
+            out[joined] = 1.0
+        for other in out:
+            if other == joined or KEPT_APART.sub(r"\1", other) == token:
+                out[other] = 1.0
+        return tuple(out.items())
 
     @staticmethod
     def _exact_sources(token: str) -> Sequence[tuple[str, float]]:
