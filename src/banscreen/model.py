@@ -103,6 +103,9 @@ class Name:
     script: str  # latin | han | mixed | other
     fact: Fact
     free_text: bool = True
+    # A short name package names write as a word of their own for this party only
+    # ("<name>-botpy"): looked for among a software component's words however short.
+    package_word: bool = False
 
 
 @dataclass(frozen=True)

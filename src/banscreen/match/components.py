@@ -30,9 +30,10 @@ class ComponentNames(QueryRewrites):
 
     def _build_makers(self, types: Mapping[str, str]) -> None:
         """Names a software component may carry: of apps and companies, long enough not to
-        be an ordinary word of package names (by their first word); the words of firms'
-        names, which have branches (heads.py); and firms' names of one made-up word
-        (`made_up`), found inside longer strings."""
+        be an ordinary word of package names (by their first word), or a short name the
+        data marks as a word package names write for that party alone (`package_word`:
+        "qq-botpy"); the words of firms' names, which have branches (heads.py); and firms'
+        names of one made-up word (`made_up`), found inside longer strings."""
         maker_names: dict[str, list[int]] = defaultdict(list)
         firms: set[str] = set()
         coined: set[str] = set()
@@ -48,6 +49,9 @@ class ComponentNames(QueryRewrites):
                 if entry.name.kind == "app"
                 else self.config.component_min_chars
             )
+            if entry.name.package_word:  # the data says package names write it for this party
+                maker_names[entry.tokens[0]].append(i)
+                continue
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < least
                 or zipf(entry.tokens[0]) >= self.config.component_common_word_zipf

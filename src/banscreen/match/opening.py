@@ -60,7 +60,9 @@ def index_key(registry: Registry) -> str:
     for entity in registry.entities.values():
         parts.append(f"\x1e{entity.id}\x1f{entity.type}")
         for n in entity.names:
-            parts.append(f"\x1f{n.value}\x1d{n.kind}\x1d{n.script}\x1d{n.free_text:d}")
+            parts.append(
+                f"\x1f{n.value}\x1d{n.kind}\x1d{n.script}\x1d{n.free_text:d}{n.package_word:d}"
+            )
     shape.update("".join(parts).encode("utf-8", "surrogatepass"))
     key = shape.hexdigest()
     with contextlib.suppress(OSError):

@@ -89,6 +89,7 @@ def _read_entity_pack(doc: YamlDocument, out: _Collected) -> None:
                 script=script_of(n.value),
                 fact=_fact(doc, n, (*loc, "names", j), pack.sources),
                 free_text=n.free_text,
+                package_word=n.package_word,
             )
             for j, n in enumerate(ent.names)
         )

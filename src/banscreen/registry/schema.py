@@ -45,6 +45,7 @@ class NameSchema(_Sourced):
     value: str = Field(min_length=1)
     kind: Literal[NAME_KINDS]  # type: ignore[valid-type]
     free_text: bool = True
+    package_word: bool = False
 
 
 class IdentifierSchema(_Sourced):
