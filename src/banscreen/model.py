@@ -92,8 +92,19 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     "imo",  # IMO number of a vessel
     "crypto",  # a digital currency address as published on sanctions lists
 )
-# Other names users write a kind by, read as the kind.
-IDENTIFIER_ALIASES: dict[str, str] = {"swift": "bic", "swift_bic": "bic", "swiftbic": "bic"}
+# Other names users write a kind by, read as the kind: an app inventory's or a vendor
+# file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
+# e-mail address as from a hostname.
+IDENTIFIER_ALIASES: dict[str, str] = {
+    "swift": "bic", "swift_bic": "bic", "swiftbic": "bic",
+    "url": "domain", "website": "domain", "web": "domain", "host": "domain",
+    "hostname": "domain", "email": "domain", "e-mail": "domain", "mail": "domain",
+    "bundle": "ios_bundle", "bundle_id": "ios_bundle", "ios": "ios_bundle",
+    "appstore": "appstore_id", "app_store": "appstore_id", "app_store_id": "appstore_id",
+    "itunes_id": "appstore_id", "apple_id": "appstore_id",
+    "package_name": "android", "android_package": "android", "play_store": "android",
+    "google_play": "android",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,13 @@ INPUT_COLUMNS = (
     "us_nexus",
     "text",
 )
+# The contract's true, false and unknown, and what spreadsheets and bank exports write for
+# them (Y/N flags, 1/0 cells).
 _NEXUS = {
-    "true": Nexus.TRUE,
-    "yes": Nexus.TRUE,
-    "false": Nexus.FALSE,
-    "no": Nexus.FALSE,
-    "unknown": Nexus.UNKNOWN,
-    "": Nexus.UNKNOWN,
-}
+    "true": Nexus.TRUE, "yes": Nexus.TRUE, "y": Nexus.TRUE, "1": Nexus.TRUE,
+    "false": Nexus.FALSE, "no": Nexus.FALSE, "n": Nexus.FALSE, "0": Nexus.FALSE,
+    "unknown": Nexus.UNKNOWN, "": Nexus.UNKNOWN,
+}  # fmt: skip
 
 
 # Longest value (characters) accepted per field: beyond it the row is an ERROR, since no

@@ -1,0 +1,82 @@
+"""What users' own files call an identifier's kind and write for us_nexus: an app
+inventory's `bundle_id:` or a vendor file's `url:` and `email:` were an ERROR naming the kind
+("unknown identifier kind"), and a bank export's `Y`/`N` or a spreadsheet's `1`/`0` an
+ERROR naming us_nexus, where the contract's own words screen the row."""
+
+from __future__ import annotations
+
+import pytest
+
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.errors import FieldError
+from banscreen.model import CounterpartyIdentifier, Nexus, Outcome, Policy
+from banscreen.registry import load_registry
+from banscreen.surfaces.rows import parse_identifiers, parse_row
+
+ROW = {"id": "1", "date": "2021-03-15", "category": "payment", "counterparty_name": "Acme",
+       "counterparty_country": "US", "counterparty_identifiers": "", "us_nexus": "true",
+       "text": ""}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry())
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("url:https://pay.weixin.qq.com/index.php", "domain"),
+        ("Website:www.alipay.com", "domain"),
+        ("email:billing@intsig.net", "domain"),
+        ("bundle_id:com.tencent.xin", "ios_bundle"),
+        ("bundle:com.tencent.xin", "ios_bundle"),
+        ("appstore:414478124", "appstore_id"),
+        ("APP_STORE_ID:414478124", "appstore_id"),
+        ("package_name:com.tencent.mm", "android"),
+        ("domain:qq.com", "domain"),
+    ],
+)
+def test_other_names_of_a_kind_are_read_as_it(written: str, kind: str) -> None:
+    (identifier,) = parse_identifiers(written)
+    assert identifier == CounterpartyIdentifier(kind, written.partition(":")[2])
+
+
+def test_a_kind_named_otherwise_finds_what_the_kind_finds(screener: Screener) -> None:
+    options = ScreenOptions(policy=Policy.ANTICIPATE)
+    outcomes = {}
+    for written in ("url:https://pay.weixin.qq.com/wiki", "email:support@camscanner.com",
+                    "bundle_id:com.tencent.xin", "appstore:414478124"):  # fmt: skip
+        tx = parse_row({**ROW, "counterparty_identifiers": written})
+        decision = screener.decide(tx, options)
+        outcomes[written] = (decision.outcome, decision.method)
+    assert all(o == (Outcome.BLOCK, "identifier") for o in outcomes.values()), outcomes
+
+
+def test_an_unknown_kind_is_still_an_error(screener: Screener) -> None:
+    decision = screener.decide(parse_row({**ROW, "counterparty_identifiers": "phone:+1 555"}))
+    assert decision.outcome is Outcome.ERROR and "phone" in decision.error
+
+
+@pytest.mark.parametrize(
+    ("written", "nexus"),
+    [("Y", Nexus.TRUE), ("n", Nexus.FALSE), ("1", Nexus.TRUE), ("0", Nexus.FALSE),
+     ("yes", Nexus.TRUE), ("FALSE", Nexus.FALSE), ("", Nexus.UNKNOWN), (" unknown ", Nexus.UNKNOWN)],
+)  # fmt: skip
+def test_us_nexus_is_read_as_spreadsheets_and_exports_write_it(written: str, nexus: Nexus) -> None:
+    assert parse_row({**ROW, "us_nexus": written}).us_nexus is nexus
+
+
+@pytest.mark.parametrize("written", ["2", "maybe", "t", "-1", "nope"])
+def test_other_nexus_values_are_an_error_naming_the_field(written: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        parse_row({**ROW, "us_nexus": written})
+    assert caught.value.field == "us_nexus"
+
+
+def test_a_one_for_nexus_screens_as_true_and_a_zero_as_false(screener: Screener) -> None:
+    listed = {**ROW, "counterparty_name": "Tencent Holdings Limited"}
+    options = ScreenOptions(policy=Policy.ANTICIPATE)
+    assert screener.decide(parse_row({**listed, "us_nexus": "1"}), options).outcome is Outcome.BLOCK
+    without = screener.decide(parse_row({**listed, "us_nexus": "0"}), options)
+    assert without.outcome is Outcome.CLEAR and any("NO_US_NEXUS" in r for r in without.reasons)
