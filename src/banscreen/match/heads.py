@@ -134,6 +134,7 @@ class PayeeWords(NamedTuple):
     place_weight: float  # `place_weight`
     lead_prefixes: tuple[str, ...]  # `payee_lead_prefixes`: a lead written on the name
     trail_suffixes: tuple[str, ...]  # `payee_trail_suffixes`: one written on its last word
+    letters: frozenset[str]  # `payee_letters`: "c/o", "H.E.", joined
 
     @classmethod
     def of(cls, config: MatchingConfig) -> PayeeWords:
@@ -141,8 +142,8 @@ class PayeeWords(NamedTuple):
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
                    config.generic_weight, config.place_weight,
-                   tuple(config.payee_lead_prefixes),
-                   tuple(config.payee_trail_suffixes))  # fmt: skip
+                   tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
+                   frozenset(config.payee_letters))  # fmt: skip
 
 
 def payee_form(
@@ -153,7 +154,7 @@ def payee_form(
     may be one), not only generic words and `grammar` ("Payment for services"); and of one
     word only when English does not use it ("Payment to city" is no payee named City)."""
     tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes,
-                        words.trail_suffixes)  # fmt: skip
+                        words.trail_suffixes, words.letters)  # fmt: skip
     if tokens is None:
         return None
     named = normaliser.form(" ".join(tokens))
@@ -212,28 +213,27 @@ def titled_head(
 
 
 def payee_head(
-    form: NameForm,
-    payment: Container[str],
-    lead: Container[str],
-    trail: Container[str],
-    prefixes: Sequence[str] = (),
-    suffixes: Sequence[str] = (),
-) -> tuple[str, ...] | None:
+    form: NameForm, payment: Container[str], lead: Container[str], trail: Container[str],
+    prefixes: Sequence[str] = (), suffixes: Sequence[str] = (), letters: Container[str] = (),
+) -> tuple[str, ...] | None:  # fmt: skip
     """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
     Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
     `lead` word ("to", "for"), up to a `trail` word that brings in another party ("via",
     "from") and without payment words (or a month: "Sergei Shoigu salary March") at their
     end. A list's name of one word is not looked for inside longer ones (entries.py), nor a
     person's by its first words, so such a payment was a CLEAR where the payee's name alone
-    is a hit. None unless a payment word was taken away. In any script whose words are
-    written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones; a lead
-    written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...") is
-    taken off it when no lead word stands apart, and one written on its last word before
+    is a hit. None unless a payment word was taken away, or the query's first letters
+    written apart that joined are one of `letters` ("c/o", "H.E."). In any script whose
+    words are written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones;
+    a lead written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...")
+    is taken off it when no lead word stands apart, and one written on its last word before
     payment words after it (`suffixes`: Korean 에게, "하산 나스랄라에게 송금")."""
     tokens = form.tokens
     if form.script in ("Han", "Kana") or len(tokens) < 2:
         return None
-    start = 0
+    run = next((k for k, t in enumerate(tokens) if len(t) > 1), 0)
+    start = run if run > 1 and "".join(tokens[:run]) in letters else 0
+    lettered = start > 0
     while start < len(tokens) and tokens[start] in payment:
         start += 1
     if 0 < start < len(tokens) and tokens[start] in lead:
@@ -244,7 +244,7 @@ def payee_head(
     while end > start and (tokens[end - 1] in payment or month_word(tokens[end - 1])):
         end -= 1  # "... salary March"
     taken = (*tokens[:start], *tokens[end:])
-    if start == end or not any(t in payment for t in taken):
+    if start == end or not (lettered or any(t in payment for t in taken)):
         return None
     head = tokens[start:end]
     if start and tokens[start - 1] in payment:

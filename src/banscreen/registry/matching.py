@@ -177,6 +177,7 @@ class MatchingConfig:
     payee_trail_words: list[str]
     payee_lead_prefixes: list[str]
     payee_trail_suffixes: list[str]
+    payee_letters: list[str]
     payee_leads_written: list[str]
     hangul_particles: list[str]
     han_surnames: str
@@ -228,6 +229,7 @@ class MatchingConfig:
             self.payee_trail_words,
             self.payee_lead_prefixes,
             self.payee_trail_suffixes,
+            self.payee_letters,
         ):
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
