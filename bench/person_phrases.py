@@ -6,12 +6,12 @@ persons (a benchmark, not a test).
 For 300 OFAC persons of the real-data sets (bench/data/names_*.csv) on one side of the
 split whose first name is written `SURNAME, Given Middle` (two given words or more), the
 query is `Given SURNAME`, the middle dropped, as payments name persons; it is looked up
-alone and in twenty phrases (eight of payments, three of titles, two of what the person
-is, three that address a wire to someone, four of payments in other languages) among the
-3,953 OFAC persons, and found when that person is a hit at REVIEW. Then false hits: 400
-unlisted Latin persons' names (bench/data/script_names_probe.csv) in the same phrases,
-counted as queries with any hit; and another listed person's given name before each
-surname, counted as hits on that surname's person.
+alone and in 21 phrases (eight of payments, three of titles, two of what the person is,
+three that address a wire to someone, a trade name, four of payments in other languages)
+among the 3,953 OFAC persons, and found when that person is a hit at REVIEW. Then false
+hits: 400 unlisted Latin persons' names (bench/data/script_names_probe.csv) in the same
+phrases, counted as queries with any hit; and another listed person's given name before
+each surname, counted as hits on that surname's person.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ PHRASES = (
     "FBO {}",
     "c/o {}",
     "H.E. {}",
+    "{} t/a Acme Trading",
     # a payment's words in other languages written in Latin letters
     "Pagamento para {}",
     "Pembayaran kepada {}",

@@ -1,14 +1,16 @@
 """A wire addressed to a person with words or letters written apart ("Attn", "FBO", "c/o",
 "H.E."): the letters were read as initials of given names the listed person lacks, and with
 a listed patronymic the query was two persons, a CLEAR where the bare name is a REVIEW
-(`H.E. Ramzan Kadyrov` against `KADYROV, Ramzan Akhmatovich`)."""
+(`H.E. Ramzan Kadyrov` against `KADYROV, Ramzan Akhmatovich`). And a person's name before
+letters that bring in a trade name ("t/a", "o/a"): `Nikolai Patrushev t/a Acme Trading` was
+CLEAR against OFAC's `PATRUSHEV, Nikolai`."""
 
 from __future__ import annotations
 
 import pytest
 
 from banscreen.engine import Screener
-from banscreen.match.heads import payee_head
+from banscreen.match.payees import letters_end, payee_head
 from helpers.matching import found, listed_data, persons_screener_with, review
 
 LISTED = listed_data(
@@ -38,6 +40,9 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("F/B/O Ramzan Kadyrov", "p-kadyrov"),
         ("A/C Ramzan Kadyrov", "p-kadyrov"),
         ("FFC Sergei Shoigu", "person-shoigu"),
+        ("Ramzan Kadyrov t/a Grozny Trading", "p-kadyrov"),
+        ("Ramzan Kadyrov O/A Grozny Stores", "p-kadyrov"),
+        ("Sergei Shoigu t/a Acme Trading Ltd", "person-shoigu"),
     ],
 )
 def test_a_person_a_wire_is_addressed_to_is_found(
@@ -65,3 +70,21 @@ def test_only_a_querys_first_letters_are_read_as_addressing_it(
 ) -> None:
     form = listed.matcher.normaliser.form(query)
     assert payee_head(form, {"payment"}, {"to"}, {"via"}, letters={"co", "he"}) == head
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "end"),
+    [
+        (("ramzan", "kadyrov", "t", "a", "acme"), 2, 4),  # "t/a"
+        (("ramzan", "kadyrov", "d", "b", "a", "acme"), 2, 5),  # "d/b/a"
+        (("ramzan", "kadyrov", "t", "a"), 2, 4),
+        (("j", "t", "a", "smith"), 1, 1),  # inside a longer run of initials
+        (("j", "t", "a", "smith"), 0, 0),  # "jta" is no such run
+        (("ramzan", "kadyrov", "t", "acme"), 2, 2),  # one letter alone
+        (("ramzan", "ta", "acme"), 1, 1),  # a word, not letters apart
+    ],
+)
+def test_letters_written_apart_are_read_as_one_run(
+    tokens: tuple[str, ...], at: int, end: int
+) -> None:
+    assert letters_end(tokens, at, {"ta", "dba", "co"}) == end

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from banscreen.engine import Screener
-from banscreen.match.heads import payee_head
+from banscreen.match.payees import payee_head
 from helpers.matching import found, persons_screener, review
 
 

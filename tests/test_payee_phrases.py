@@ -147,8 +147,8 @@ def test_a_payment_s_words_in_another_script_leave_the_payee_s_name(
 def test_a_lead_written_on_a_name_is_taken_off_only_a_word_it_leaves_long_enough() -> None:
     """Hebrew writes "to" as ל on the name ("העברה לחסן"); a name that begins so ("לוי",
     Levi) would lose its first letter, and "וי כהן" met an unrelated listed person."""
-    from banscreen.match.heads import payee_head
     from banscreen.match.normalize import Normaliser
+    from banscreen.match.payees import payee_head
     from banscreen.registry import load_registry
 
     normaliser = Normaliser(load_registry().matching)

@@ -3,7 +3,7 @@ INV-7781", "Alipay refund" were CLEAR where the name alone is a hit, for the dis
 word after it (read as another name running on). An ordinary English word after a name
 that holds a word English does not use says what the row is for (inside.Inside._says_what).
 A person's name, which is not searched inside longer ones by its first words, loses what a
-payment to a person is for ("salary", heads.payee_head) and a date written with a month
+payment to a person is for ("salary", payees.payee_head) and a date written with a month
 ("15 March 2021", references.split_references)."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_another_name_still_runs_on(screener: Screener, query: str, entity: str)
 def test_without_the_rule_the_names_are_missed(
     screener: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Words that are not payment words (heads.payee_head takes those off the end).
+    # Words that are not payment words (payees.payee_head takes those off the end).
     queries = ["Zeltravox maintenance", "Korvane Quintex Trading annual maintenance"]
     assert all(found(screener, q) for q in queries)
     monkeypatch.setattr(Inside, "_says_what", lambda self, needle, haystack, after: False)
@@ -139,7 +139,7 @@ def persons() -> Screener:
 )
 def test_what_a_payment_to_a_person_is_for(persons: Screener, query: str, entity: str) -> None:
     """A person's name is not searched inside longer ones by its first words alone: the
-    words after it that say what the payment is for are taken off (heads.payee_head)."""
+    words after it that say what the payment is for are taken off (payees.payee_head)."""
     assert entity in found(persons, query)
 
 

@@ -211,7 +211,7 @@ class FreeTextIndex:
         searched in text, but after a payment word and a word that introduces the payee,
         alone up to a word that ends the payee, it names one. Only a word that is a listed
         organisation's whole name, a word of a listed firm's name and not one English uses
-        (heads.PayeeWords, as for the counterparty's name: "Payment to city")."""
+        (payees.PayeeWords, as for the counterparty's name: "Payment to city")."""
         words, names, places = self.names._payee_words, self.names, self.names.places
         ends = words.payment | words.lead | words.trail
         for i in range(1, len(tokens) - 1):

@@ -23,13 +23,11 @@ from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import (
-    PayeeWords,
     descriptor_head,
     field_head,
     field_place_head,
     head_variants,
     name_before_more,
-    payee_form,
     person_heads,
     place_head,
 )
@@ -41,6 +39,7 @@ from .letter_names import LetterNames
 from .loanwords import loanword_readings
 from .near import Words
 from .normalize import Normaliser
+from .payees import PayeeWords, payee_form
 from .pinyin import has_han
 from .places import Places
 from .references import split_references

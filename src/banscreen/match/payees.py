@@ -1,0 +1,118 @@
+"""The payee a payment's words name ("Payment to HAMAS", "Transfer to PKK via Western
+Union", "HAMAS donation"), and the words and letters written apart that address a wire to
+someone or bring in another name of the party ("Attn", "c/o", "H.E.", "t/a", "a/k/a")."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from typing import NamedTuple
+
+from ..registry.matching import MatchingConfig
+from .common_words import zipf
+from .forms import NameForm
+from .normalize import Normaliser
+from .references import month_word
+
+
+class PayeeWords(NamedTuple):
+    """The words `payee_head` reads, what `payee_form` asks of a payee's name, and the
+    weights that tell a title (`titled_head`) and a word of organisations (`person_heads`)."""
+
+    payment: frozenset[str]
+    lead: frozenset[str]
+    trail: frozenset[str]
+    short_max: int  # `short_token_max_chars`: an acronym's length
+    common_zipf: float  # `person_common_word_zipf`: a word English uses
+    title_weight: float  # `person_title_weight`
+    generic_weight: float  # `generic_weight`
+    place_weight: float  # `place_weight`
+    lead_prefixes: tuple[str, ...]  # `payee_lead_prefixes`: a lead written on the name
+    trail_suffixes: tuple[str, ...]  # `payee_trail_suffixes`: one written on its last word
+    letters: frozenset[str]  # `payee_letters`: "c/o", "H.E.", joined
+
+    @classmethod
+    def of(cls, config: MatchingConfig) -> PayeeWords:
+        return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
+                   frozenset(config.payee_trail_words), config.short_token_max_chars,
+                   config.person_common_word_zipf, config.person_title_weight,
+                   config.generic_weight, config.place_weight,
+                   tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
+                   frozenset(config.payee_letters))  # fmt: skip
+
+
+def payee_form(
+    form: NameForm, normaliser: Normaliser, words: PayeeWords, grammar: Container[str]
+) -> NameForm | None:
+    """The form of the payee a payment's words name (`payee_head`), when it names someone:
+    a distinctive word or an acronym ("PKK": short words weigh little, but a payee's name
+    may be one), not only generic words and `grammar` ("Payment for services"); and of one
+    word only when English does not use it ("Payment to city" is no payee named City)."""
+    tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes,
+                        words.trail_suffixes, words.letters)  # fmt: skip
+    if tokens is None:
+        return None
+    named = normaliser.form(" ".join(tokens))
+    if named.tokens == form.tokens:
+        return None
+    if len(named.tokens) == 1 and zipf(named.tokens[0]) >= words.common_zipf:
+        return None
+    distinctive = any(
+        t not in grammar and (f >= 1.0 or len(t) <= words.short_max)
+        for t, f in zip(named.tokens, named.factors, strict=True)
+    )
+    return named if distinctive else None
+
+
+def payee_head(
+    form: NameForm, payment: Container[str], lead: Container[str], trail: Container[str],
+    prefixes: Sequence[str] = (), suffixes: Sequence[str] = (), letters: Container[str] = (),
+) -> tuple[str, ...] | None:  # fmt: skip
+    """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
+    Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
+    `lead` word ("to", "for"), up to a `trail` word that brings in another party ("via",
+    "from") and without payment words (or a month: "Sergei Shoigu salary March") at their
+    end. A list's name of one word is not looked for inside longer ones (entries.py), nor a
+    person's by its first words, so such a payment was a CLEAR where the payee's name alone
+    is a hit. None unless a payment word was taken away, or the query's first letters
+    written apart that joined are one of `letters` ("c/o", "H.E."). In any script whose
+    words are written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones;
+    a lead written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...")
+    is taken off it when no lead word stands apart, and one written on its last word before
+    payment words after it (`suffixes`: Korean 에게, "하산 나스랄라에게 송금")."""
+    tokens = form.tokens
+    if form.script in ("Han", "Kana") or len(tokens) < 2:
+        return None
+    start = letters_end(tokens, 0, letters)
+    lettered = start > 0
+    while start < len(tokens) and tokens[start] in payment:
+        start += 1
+    if 0 < start < len(tokens) and tokens[start] in lead:
+        start += 1
+    end = start
+    while end < len(tokens) and (end == start or tokens[end] not in trail):
+        end += 1
+    while end > start and (tokens[end - 1] in payment or month_word(tokens[end - 1])):
+        end -= 1  # "... salary March"
+    taken = (*tokens[:start], *tokens[end:])
+    if start == end or not (lettered or any(t in payment for t in taken)):
+        return None
+    head = tokens[start:end]
+    if start and tokens[start - 1] in payment:
+        glued = next((p for p in prefixes if head[0].startswith(p)), None)
+        if glued is not None and len(head[0]) - len(glued) >= 3:
+            head = (head[0][len(glued) :], *head[1:])
+    if end < len(tokens) and tokens[end] in payment:
+        glued = next((s for s in suffixes if head[-1].endswith(s)), None)
+        if glued is not None and len(head[-1]) - len(glued) >= 2:
+            head = (*head[:-1], head[-1][: -len(glued)])
+    return head
+
+
+def letters_end(tokens: Sequence[str], at: int, letters: Container[str]) -> int:
+    """Where a run of letters written apart that starts at `at` ends, when joined they are
+    one of `letters` ("c o", c/o; "t a", t/a: `payee_letters`); `at` itself when there is
+    no such run, or the run starts inside a longer one (initials: "J. T. A. Smith")."""
+    if at and len(tokens[at - 1]) == 1:
+        return at
+    end = next((k for k in range(at, len(tokens)) if len(tokens[k]) > 1), len(tokens))
+    return end if end - at > 1 and "".join(tokens[at:end]) in letters else at
