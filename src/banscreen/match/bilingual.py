@@ -2,12 +2,15 @@
 Chinese and Hong Kong invoices and payment messages write it ("某某控股有限公司 Acme
 Holdings Limited"): read whole, each half is only found inside the other's company (REVIEW,
 `contained`); read apart, each half names the entity on its own. When both halves name the
-same entity, the name is as good as the weaker half."""
+same entity, the name is as good as the weaker half. A half that is a listed name as
+written, beside words of the other script that name nothing ("Acme Office手机版", the
+mobile version; "手机Acme"), is that name found inside a longer one (`contained`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .entries import NameMatch
 from .pinyin import HAN_CLASS, has_han
@@ -37,10 +40,15 @@ def halves(name: str) -> tuple[str, str] | None:
 
 
 def both_halves(
-    whole: Sequence[NameMatch], name: str, match: Callable[[str], Sequence[NameMatch]]
+    whole: Sequence[NameMatch],
+    name: str,
+    match: Callable[[str], Sequence[NameMatch]],
+    exact: float = 1.0,
+    contained: float = 0.0,
 ) -> list[NameMatch]:
     """`whole` (the name's hits read whole), each entity both halves name raised to the
-    weaker half's hit when that is better (the hit shown is that half's)."""
+    weaker half's hit when that is better (the hit shown is that half's); and an entity
+    one half alone names at `exact` or more, found inside the name at `contained`."""
     split = halves(name)
     if split is None:
         return list(whole)
@@ -54,6 +62,10 @@ def both_halves(
         current = best.get(entity_id)
         if current is None or weaker.score > current.score:
             best[entity_id], raised = weaker, True
+    for entity_id, hit in sorted((han | latin).items()):
+        current = best.get(entity_id)
+        if hit.score >= exact and (current is None or current.score < contained):
+            best[entity_id], raised = replace(hit, score=contained, method="contained"), True
     if not raised:
         return list(whole)
     return sorted(best.values(), key=lambda m: -m.score)  # stable: ties keep their order

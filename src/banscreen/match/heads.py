@@ -20,6 +20,9 @@ from .variants import Variant
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
 _SEPARATOR = regex.compile(r"[,;，；、]")
+# ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
+# "名称-标语"): a dash apart, or between Chinese characters, and a bar.
+_FIELD_END = regex.compile(r"[,;，；、|｜]|\s[-–—]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
 # The words that introduce a reference number, and the currency codes (text.py).
 References = tuple[Sequence[str], ...]  # MatchingConfig.references
 
@@ -56,7 +59,7 @@ def field_head(
     where a listed person's name carries "Kandahar"; not ", Santos Isidro"); and when it is
     one word without a legal form, as often a surname ("SALIM, Ahmed") as an
     organisation's name."""
-    parts = _SEPARATOR.split(text, maxsplit=1)
+    parts = _FIELD_END.split(text, maxsplit=1)
     if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
         return None
     # The first word after it, past legal forms and initials (", S.A., Hamburg").

@@ -44,7 +44,9 @@ class Matcher:
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:
         """The name's hits; one written in Chinese and in Latin letters also by its halves
         (bilingual.py)."""
-        return tuple(both_halves(self.names.match(name), name, self.names.match))
+        cfg = self.config
+        return tuple(both_halves(self.names.match(name), name, self.names.match,
+                                 cfg.thresholds.block, cfg.contained_score))  # fmt: skip
 
     def compare(
         self, a: str, b: str, schema: str = "auto"
