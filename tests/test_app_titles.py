@@ -1,7 +1,8 @@
 """App store titles and product names: a named app's name before a tagline ("Name - Slogan",
 "支付宝 - 让生活更简单", "扫描全能王-手机扫描仪") or beside words of another script that name
 nothing ("WPS Office手机版", the mobile version; "手机QQ", Mobile QQ, the Android app's
-Chinese name). Each was CLEAR `NO_MATCH` in an app inventory: Chinese has no English
+Chinese name), or a maker's name before what kind of product it is ("腾讯会议", Tencent
+Meeting). Each was CLEAR `NO_MATCH` in an app inventory: Chinese has no English
 words after a name to tell a tagline from a longer name, and a half of a name written in
 two scripts counted only when the other half named the same party."""
 
@@ -32,6 +33,10 @@ def hits(screener: Screener, name: str) -> dict[str, tuple[float, str]]:
         ("Alipay | Simplify Your Life", "app-alipay"),
         ("WPS Office手机版", "app-wps-office"),
         ("手机QQ", "app-tencent-qq"),
+        # A maker's name before what kind of product the app is (generic_words_han).
+        ("腾讯会议", "tencent-holdings"),
+        ("腾讯新闻", "tencent-holdings"),
+        ("QQ邮箱", "app-tencent-qq"),
     ],
 )
 def test_a_named_apps_title_is_a_review(screener: Screener, title: str, entity: str) -> None:
