@@ -388,7 +388,8 @@ def test_scan_cli_named_and_detected(tmp_path: Path) -> None:
 
 
 def test_the_row_parser_does_not_take_one_for_true() -> None:
-    """JSON values equal across types (True == 1) must not share a parse: 1 is no nexus."""
+    """JSON values equal across types (True == 1 == 1.0) must not share a parse: 1.0 is no
+    nexus (1 and "1" are, as spreadsheets write true)."""
     from banscreen.errors import FieldError
     from banscreen.surfaces.rows import RowParser
 
@@ -396,8 +397,9 @@ def test_the_row_parser_does_not_take_one_for_true() -> None:
     row = {"id": "a", "date": "2021-03-15", "category": "payment", "counterparty_name": "Acme"}
     assert parse({**row, "us_nexus": True}).us_nexus is Nexus.TRUE
     with pytest.raises(FieldError, match="us_nexus"):
-        parse({**row, "us_nexus": 1})
+        parse({**row, "us_nexus": 1.0})
     assert parse({**row, "us_nexus": "true"}).us_nexus is Nexus.TRUE
+    assert parse({**row, "us_nexus": 1}).us_nexus is Nexus.TRUE
 
 
 def test_the_corporate_domains_of_covered_companies_are_not_clear(screener: Screener) -> None:

@@ -43,6 +43,7 @@ from .common_words import zipf
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
 from .pinyin import has_han
+from .similarity import Alignment
 from .stored import Spec, Table
 from .text import lookalike_reading, script_of
 from .translated_words import translated_tokens
@@ -165,12 +166,13 @@ class FreeTextIndex:
             if english != tokens:
                 self._scan_phrases(english, hits, joined=True)
         config = self.names.config
-        floor = config.org_roman_spelling_floor
         windows = [(w, False) for w in _windows(tokens, tuple(config.hangul_particles))]
         if not read.isascii():
             windows += [(w, True) for w in _abjad_windows(tokens)]
         for window, abjad in windows[:SOUNDED_WINDOWS]:
-            for match in self.names.match(window):
+            # Of the names searched, spelt alike (`_sounded`): another name of the app that
+            # is not may sound as much like the text ("WXPay" for "위챗페이") and hide it.
+            for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
                 # Not persons' names: a few words of text sound like too many of them
                 # ("かな漢字" like a listed "KONY, Ali").
@@ -178,14 +180,17 @@ class FreeTextIndex:
                     continue
                 if abjad and not _abjad_brand(match, self._brands, config.sound_equal_score):
                     continue
-                if _searched_key(match.entry) not in self._searched:
-                    continue
-                # Text holds many more words than a name: each word read as the name's must
-                # also be spelt half like it ("putinas" sounds like another app's name).
-                pairs = match.alignment.pairs
-                if all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in pairs):
-                    hits.setdefault(key, TextHit(match.entry, window, sounded=True))
+                hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
+        """Whether a name searched in text may be found in it by sound: text holds many more
+        words than a name, so each word read as the name's must also be spelt half like it
+        ("putinas" sounds like another app's name)."""
+        floor = self.names.config.org_roman_spelling_floor
+        return _searched_key(entry) in self._searched and all(
+            OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs
+        )
 
     def _scan_phrases(
         self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], joined: bool = False

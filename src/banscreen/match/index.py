@@ -8,7 +8,7 @@ search (candidates.py) finds, and the best match per entity at or above review i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache, partial
 from typing import ClassVar
 
@@ -120,9 +120,7 @@ class NameIndex(ComponentNames, TokenPartners):
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
         self._compound_links = frozenset(self.config.compound_links)
-        # Whether variants() may leave out references that pair with nothing (tests turn
-        # it off to compare).
-        self.skip_inert_references = True
+        self.skip_inert_references = True  # variants() leave out inert references (tests: off)
         if hasattr(self, "_all_words"):  # opened from storage
             self._all_words.sound = self._scripted_words.sound = self.sound
             records, entities = self.__dict__.pop("_entry_records"), self.__dict__.pop("entities")
@@ -344,14 +342,17 @@ class NameIndex(ComponentNames, TokenPartners):
             result = self.initials_score(prepared, entry, initials) or result
         return result.score, result.method, result.alignment, result.found
 
-    def match(self, query: str) -> list[NameMatch]:
-        """Best match per entity at or above the review threshold, best first."""
+    def match(
+        self, query: str, admit: Callable[[NameEntry, Alignment], bool] | None = None
+    ) -> list[NameMatch]:
+        """Best match per entity at or above review, best first, of the hits `admit` lets in."""
         best: dict[str, tuple[float, float, float, int, NameMatch]] = {}
         review = self.config.thresholds.review  # per entity: (score, raw, spelt, i, hit)
         for variant in self.variants(query):
             for i, raw, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
-                if not variant.admits(entry.person, entry.tokens, entry.name.kind):
+                if not (variant.admits(entry.person, entry.tokens, entry.name.kind)
+                        and (admit is None or admit(entry, alignment))):  # fmt: skip
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
                 if entry.read:
