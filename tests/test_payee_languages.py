@@ -23,6 +23,8 @@ def screener() -> Screener:
     "query",
     [
         "Pagamento para Sergei Shoigu",
+        "Oplata dlya Sergeya Shoigu",  # Russian in Latin letters, the name in the genitive
+        "Perevod Sergeyu Shoigu cherez bank",
         "Pembayaran kepada Sergei Shoigu",
         "Pago a Sergei Shoigu",
         "세르게이 쇼이구에게 송금",
@@ -50,3 +52,29 @@ def test_korean_to_is_taken_off_the_payees_last_word_only_before_a_payment_word(
         "하산",
         "라에게",
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Payment to Shoigu", "Оплата для Шойгу", "Перевод Шойгу через банк", "Shoigu salary"],
+)
+def test_a_rare_surname_alone_as_the_payee_is_a_review_as_it_is_bare(
+    screener: Screener, query: str
+) -> None:
+    """`Shoigu` alone is a REVIEW (a surname so rare in the lists that alone it names its
+    person); a payee of one word was scored by organisations' rules only, and `Payment to
+    Shoigu` was CLEAR."""
+    assert found(screener, "Shoigu")["person-shoigu"][0] >= review(screener)
+    assert found(screener, query)["person-shoigu"][0] >= review(screener)
+
+
+@pytest.mark.parametrize("name", ["Kim", "Park", "Castro", "Haqqani", "Moghaddam", "Ivanov"])
+def test_one_word_as_the_payee_finds_no_more_than_it_finds_bare(
+    screener: Screener, name: str
+) -> None:
+    """A one-word payee is scored as the bare word is, no more; a word English uses ("Kim",
+    "Park") is no payee's name at all (`payee_form`)."""
+    bare = set(found(screener, name))
+    assert set(found(screener, f"Payment to {name}")) <= bare
+    if name in ("Castro", "Haqqani", "Moghaddam"):  # rare in the lists: a REVIEW bare
+        assert bare and set(found(screener, f"Payment to {name}")) == bare

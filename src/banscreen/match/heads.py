@@ -93,17 +93,20 @@ def person_heads(
     words: PayeeWords,
     references: References,
     person_word: Callable[[str], bool],
+    payee: NameForm | None = None,
 ) -> list[NameForm]:
     """The heads of a query (`form`) scored against persons' names by persons' rules, as if
     each were the query, at most `contained_score`: those `found` (the field before its
     first comma, the payee a payment's words name), the field before a bracket, the name
-    after a title of several words; each of two words or more, with no legal form or word
-    of organisations, and not the query itself. "Payment to Sergei Shoigu" is the listed
-    "SHOIGU, Sergei Kuzhugetovich", as "Sergei Shoigu" is: the words around the name counted
-    as parts the listed name lacks, and took it below REVIEW. And the words before one that
-    brings in another party or a purpose ("Sergei Shoigu for consulting services", "...
-    via Western Union"), which no person's name carries. Not a name before a place: a
-    place's name may be a person's name part ("PARK SUNG HO" is not "PARK SUNG" of Ho)."""
+    after a title of several words; each of two words or more (or the `payee` alone, whose
+    one word reaches a listed person as a rare surname alone does: "Payment to Shoigu"),
+    with no legal form or word of organisations, and not the query itself. "Payment to
+    Sergei Shoigu" is the listed "SHOIGU, Sergei Kuzhugetovich", as "Sergei Shoigu" is: the
+    words around the name counted as parts the listed name lacks, and took it below REVIEW.
+    And the words before one that brings in another party or a purpose ("Sergei Shoigu for
+    consulting services", "... via Western Union"), which no person's name carries. Not a
+    name before a place: a place's name may be a person's name part ("PARK SUNG HO" is not
+    "PARK SUNG" of Ho)."""
     titled = titled_head(form, normaliser, words, person_word)
     trailed, tokens = None, form.tokens
     if form.script == "Latin":  # before "via", or letters written apart ("t/a", "a/k/a")
@@ -115,13 +118,24 @@ def person_heads(
     for head in (*found, bracket_head(query, normaliser, references), titled, trailed):
         if (
             head is not None
-            and len(head.tokens) > 1
+            and (len(head.tokens) > 1 or head is payee)
             and head.tokens != form.tokens
             and not head.legal_forms
             and words.generic_weight not in head.factors
         ):
             out.setdefault(head.tokens, head)
     return list(out.values())
+
+
+def person_variants(heads: list[NameForm], cap: float) -> list[Variant]:
+    """`person_heads` as forms of the query for persons' names, at most `cap` (`contained`);
+    one of one word (a payee alone) only on names that hold the word as it is spelt (its
+    romanised word): by sound and spelling alike, a word alone met other names' parts
+    ("Payment to Rodero" met `ROMERO, Antonio`, "Payment to Ternan" `GONZALES, Hernan`)."""
+    return [
+        Variant(h, cap, "contained", persons=True, held=h.roman[0] if len(h.roman) == 1 else "")
+        for h in heads
+    ]
 
 
 def titled_head(

@@ -29,6 +29,7 @@ from .heads import (
     head_variants,
     name_before_more,
     person_heads,
+    person_variants,
     place_head,
 )
 from .initialisms import Initialisms
@@ -191,8 +192,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words))
         persons = person_heads(query, form, (named, payee), self.normaliser, self._payee_words,
-                               references, self.person_word)  # fmt: skip
-        out.extend(Variant(head, cap, "contained", persons=True) for head in persons)
+                               references, self.person_word, payee)  # fmt: skip
+        out.extend(person_variants(persons, cap))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
