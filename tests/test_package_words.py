@@ -83,3 +83,32 @@ def test_the_short_name_is_looked_for_because_the_data_says_so(registry: Registr
     found = Matcher(registry).names.match_component("qq-botpy")
     assert {m.entry.entity_id for m in found} == {"app-tencent-qq"}
     assert {m.method for m in found} == {"contained"}
+
+
+def test_a_components_publisher_is_read_from_its_package_url_when_no_group_is_given(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """A CycloneDX component with a package URL and no `group` ("@alipay/mpaas-sdk" written
+    as name `mpaas-sdk`; a Go module under github.com/alipay) was screened by its name
+    alone: CLEAR. The URL's namespace names its publisher as a group does."""
+    import json
+
+    purls = ["pkg:npm/%40alipay/mpaas-sdk@1.0.0", "pkg:golang/github.com/alipay/sofa-mosn@v0.4.0",
+             "pkg:npm/left-pad@1.3.0"]  # fmt: skip
+    components = [
+        {"type": "library", "name": p.rsplit("/", 1)[1].split("@")[0], "version": "1",
+         "purl": p, "bom-ref": p}
+        for p in purls
+    ]  # fmt: skip
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+                                "components": components}), "utf-8")  # fmt: skip
+    _, reader = detect(path, "sbom")
+    pipeline = Pipeline(Screener(registry), ScreenOptions(policy=Policy.ANTICIPATE))
+    found = {
+        d.transaction_id: (d.outcome, d.entity_id)
+        for d in pipeline.scanned(reader(path, ScanOptions(as_of=date(2021, 3, 15))))
+    }
+    assert found[purls[0]] == (Outcome.REVIEW, "app-alipay")
+    assert found[purls[1]] == (Outcome.REVIEW, "app-alipay")
+    assert found[purls[2]][0] is Outcome.CLEAR

@@ -122,7 +122,7 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
         chain = paths.get(ref, [ref])
         location = " > ".join(_label(graph, r) for r in chain)
         identifiers = (CounterpartyIdentifier("purl", component.purl),) if component.purl else ()
-        words = f"{component.group} {component.name}".strip()
+        words = f"{component.group or _namespace(component.purl)} {component.name}".strip()
         yield ScanItem(
             location,
             ref,
@@ -159,3 +159,15 @@ def read_lines(path: Path) -> list[str]:
         return path.read_text("utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
+
+
+def _namespace(purl: str) -> str:
+    """The package URL's namespace (an npm scope, a Maven group, a Go module's host and
+    organisation: "github.com/acme"), for a component whose document gives no group: who
+    publishes a package names its maker as well as its name does ("@acme/sdk")."""
+    if not purl:
+        return ""
+    try:
+        return PackageURL.from_string(purl).namespace or ""
+    except ValueError:
+        return ""
