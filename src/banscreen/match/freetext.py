@@ -171,7 +171,8 @@ class FreeTextIndex:
             windows += [(w, True) for w in _abjad_windows(tokens)]
         for window, abjad in windows[:SOUNDED_WINDOWS]:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that
-            # is not may sound as much like the text ("WXPay" for "위챗페이") and hide it.
+            # is not may sound as much like the text (an abbreviation of a Korean word) and
+            # hide it.
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
                 # Not persons' names: a few words of text sound like too many of them
