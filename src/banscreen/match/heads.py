@@ -109,8 +109,9 @@ def person_heads(
     "PARK SUNG" of Ho)."""
     titled = titled_head(form, normaliser, words, person_word)
     trailed, tokens = None, form.tokens
-    if form.script == "Latin":  # before "via", or letters written apart ("t/a", "a/k/a")
-        trails = (t in words.trail or letters_end(tokens, i, words.letters) > i
+    lettered = any(len(t) == 1 for t in tokens)  # before "via", or letters apart: "t/a"
+    if form.script == "Latin" and (lettered or not words.trail.isdisjoint(tokens)):
+        trails = (t in words.trail or (lettered and letters_end(tokens, i, words.letters) > i)
                   for i, t in enumerate(tokens))  # fmt: skip
         cut = next((i for i, trail in enumerate(trails) if trail), 0)
         trailed = normaliser.form(" ".join(tokens[:cut])) if cut >= 2 else None
