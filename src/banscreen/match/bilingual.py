@@ -43,8 +43,8 @@ def both_halves(
     whole: Sequence[NameMatch],
     name: str,
     match: Callable[[str], Sequence[NameMatch]],
-    exact: float = 1.0,
-    contained: float = 0.0,
+    exact: float,
+    contained: float,
 ) -> list[NameMatch]:
     """`whole` (the name's hits read whole), each entity both halves name raised to the
     weaker half's hit when that is better (the hit shown is that half's); and an entity

@@ -97,8 +97,8 @@ def person_heads(
 ) -> list[NameForm]:
     """The heads of a query (`form`) scored against persons' names by persons' rules, as if
     each were the query, at most `contained_score`: those `found` (the field before its
-    first comma, the payee a payment's words name), the field before a bracket, the name
-    after a title of several words; each of two words or more (or the `payee` alone, whose
+    first comma), the `payee` a payment's words name, the field before a bracket, the name
+    after a title of several words; each of two words or more (or the payee alone, whose
     one word reaches a listed person as a rare surname alone does: "Payment to Shoigu"),
     with no legal form or word of organisations, and not the query itself. "Payment to
     Sergei Shoigu" is the listed "SHOIGU, Sergei Kuzhugetovich", as "Sergei Shoigu" is: the
@@ -116,7 +116,7 @@ def person_heads(
         cut = next((i for i, trail in enumerate(trails) if trail), 0)
         trailed = normaliser.form(" ".join(tokens[:cut])) if cut >= 2 else None
     out: dict[tuple[str, ...], NameForm] = {}
-    for head in (*found, bracket_head(query, normaliser, references), titled, trailed):
+    for head in (*found, payee, bracket_head(query, normaliser, references), titled, trailed):
         if (
             head is not None
             and (len(head.tokens) > 1 or head is payee)

@@ -191,7 +191,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words))
-        persons = person_heads(query, form, (named, payee), self.normaliser, self._payee_words,
+        persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
                                references, self.person_word, payee)  # fmt: skip
         out.extend(person_variants(persons, cap))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
