@@ -38,6 +38,13 @@ class SetPair:
     group: str
 
 
+def probe_names(script: str, folder: Path = DATA) -> list[str]:
+    """The names of no list written in `script` (script_names_probe.csv), in file order:
+    the unlisted names the false-hit benches look up."""
+    with (folder / "script_names_probe.csv").open(encoding="utf-8") as fh:
+        return [r["name"] for r in csv.DictReader(fh) if r["script"] == script]
+
+
 def read_sets(folder: Path = DATA) -> tuple[dict[str, tuple[str, list[str]]], list[SetPair]]:
     """(party → (schema, names)), pairs."""
     parties: dict[str, tuple[str, list[str]]] = {}

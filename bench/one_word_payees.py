@@ -14,16 +14,13 @@ are the surnames that are a listed person's as written.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-from pathlib import Path
 
 from wordfreq import top_n_list
 
 import name_sets
 
 PHRASES = ("{}", "Payment to {}", "Transfer to {} via Western Union", "{} salary")
-PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 
 
 def main() -> None:
@@ -32,8 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     parties, _ = name_sets.read_sets()
     matcher = name_sets.ofac_persons_matcher(parties)
-    with PROBE.open(encoding="utf-8") as fh:
-        surnames = [r["name"].split()[-1] for r in csv.DictReader(fh) if r["script"] == "latin"]
+    surnames = [name.split()[-1] for name in name_sets.probe_names("latin")]
     english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2500]
     result = []
     for label, words in (("unlisted surnames", surnames[:400]), ("English words", english)):

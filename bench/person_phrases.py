@@ -17,10 +17,8 @@ each surname, counted as hits on that surname's person.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
-from pathlib import Path
 
 import name_sets
 
@@ -49,7 +47,6 @@ PHRASES = (
     "Überweisung an {}",
     "Transferencia a {}",
 )
-PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 
 
 def short_names(split: str) -> list[tuple[str, str]]:
@@ -88,8 +85,7 @@ def main() -> None:
     givens = [q.split()[0] for q, _ in listed]
     others = [(f"{g} {' '.join(q.split()[1:])}", k) for q, k in listed
               if (g := rng.choice(givens)) != q.split()[0]]  # fmt: skip
-    with PROBE.open(encoding="utf-8") as fh:
-        unlisted = [r["name"] for r in csv.DictReader(fh) if r["script"] == "latin"][:400]
+    unlisted = name_sets.probe_names("latin")[:400]
     result = []
     for phrase in PHRASES:
         result.append({

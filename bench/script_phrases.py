@@ -13,9 +13,7 @@ hits: the persons' names of no list in that script (bench/data/script_names_prob
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-from pathlib import Path
 
 import name_sets
 from banscreen.match import Matcher
@@ -26,7 +24,6 @@ PHRASES = {
     "hebrew": ("{}", "תשלום עבור {}", "העברה אל {}", "העברה ל{}"),
     "cyrillic": ("{}", "Оплата для {}", "Перевод {} через банк"),
 }
-PROBE = Path(__file__).parent / "data" / "script_names_probe.csv"
 
 
 def main() -> None:
@@ -38,13 +35,11 @@ def main() -> None:
     matcher = Matcher(name_sets.set_registry(load_registry(), parties))
     persons = name_sets.ofac_persons_matcher(parties)
     review = matcher.config.thresholds.review
-    with PROBE.open(encoding="utf-8") as fh:
-        probe = list(csv.DictReader(fh))
     result = []
     for script, phrases in PHRASES.items():
         listed = [p for p in pairs if p.set == "scripts" and p.schema == "Person" and p.label
                   and p.split == args.split and p.script == script]  # fmt: skip
-        unlisted = [r["name"] for r in probe if r["script"] == script][:400]
+        unlisted = name_sets.probe_names(script)[:400]
         for phrase in phrases:
             found = sum(
                 any(m.entry.entity_id == p.entity and m.score >= review

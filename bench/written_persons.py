@@ -51,8 +51,7 @@ def main() -> None:
         found[script] += any(own)
         first[script] += bool(own) and own[0]
     greek = icu.Transliterator.createInstance("Latin-Greek")
-    with (DATA / "script_names_probe.csv").open(encoding="utf-8") as fh:
-        latin = [r["name"] for r in csv.DictReader(fh) if r["script"] == "latin"]
+    latin = name_sets.probe_names("latin")
     unlisted["greek"] = len(latin)
     false["greek"] = sum(bool(matcher.match_name(greek.transliterate(n))) for n in latin)
     scripts = sorted(set(listed) | set(unlisted))
