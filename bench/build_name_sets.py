@@ -320,8 +320,17 @@ def script_pairs(found: list[tuple[Party, str]], rng: random.Random) -> list[Pai
         if not pool:
             continue
         target = words(party.names[0])
-        best = max(pool, key=lambda p: (len(words(p.names[0]) & target),
-                                        -abs(len(p.names[0]) - len(party.names[0])), rng.random()))  # fmt: skip
+        ranked = [((len(words(p.names[0]) & target),
+                    -abs(len(p.names[0]) - len(party.names[0])), rng.random()), i)
+                  for i, p in enumerate(pool)]  # fmt: skip
+        # A party that carries one of this party's names (the same person in two case files)
+        # is a duplicate, not a negative, as for the `ofac` set. It is dropped after every
+        # candidate has drawn its tie-break, so the other negatives stay as they were.
+        folded = {bare(n) for n in party.names}
+        kept = [r for r in ranked if not folded & {bare(n) for n in pool[r[1]].names}]
+        if not kept:
+            continue
+        best = pool[max(kept)[1]]
         out.append(Pair("scripts", native, best, 0, "similar Latin name", party))
     return out
 
