@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,12 @@ ORDERS = [
     ("cbpr_y2025_pacs.008.max.xml", "EXNm", "GB", "EXNm", "2026-01-01", "true"),
     ("cbpr_y2026_pain.001.max.xml", "EXNm", "GB", "EXNm", "2026-01-01", "true"),
     ("moov_sepa_payment_naujas_1.xml", "IMONE Z", "LT", "IMONE X", "2017-08-23", "unknown"),
+    # pain.001.001.03 writes an agent's BIC as `BIC`: the creditor's bank in New York gives
+    # the country and a U.S. nexus; the rouble order's bank gives its address's country.
+    ("moov_International_payment_USD_naujas_1.xml", "COMPANY Z", "US", "IMONE X", "2015-09-28",
+     "true"),
+    ("moov_International_payment_RUB_naujas_1.xml", "COMPANY Z", "RU", "IMONE X", "2015-09-28",
+     "unknown"),
 ]  # fmt: skip
 
 
@@ -214,7 +221,9 @@ def test_ordinary_payment_orders_are_clear_with_every_list_imported(listed: Scre
     # "company Z") sounds like the listed "IMANI, Zia" but is spelt otherwise.
     for name in ("cbpr_cbprplus_pacs008_2025.xml", "cbpr_2026_pacs008_credit_transfer_sample.xml",
                  "cbpr_y2025_pacs.008.max.xml", "cbpr_y2026_pain.001.max.xml",
-                 "cbpr_p.8.1.1.a_pacs.008_AtoB.xml", "moov_sepa_payment_naujas_1.xml"):  # fmt: skip
+                 "cbpr_p.8.1.1.a_pacs.008_AtoB.xml", "moov_sepa_payment_naujas_1.xml",
+                 "moov_International_payment_USD_naujas_1.xml",
+                 "moov_International_payment_RUB_naujas_1.xml"):  # fmt: skip
         path = REAL / "payments" / name
         reader = detect(path)[1]
         decisions = list(Pipeline(listed, ScreenOptions()).scanned(reader(path, AS_OF)))
@@ -293,3 +302,64 @@ def test_an_identifier_a_payment_s_text_names_is_found(
     decision = Pipeline(listed, ScreenOptions()).decide(raw)
     assert decision.outcome is not Outcome.CLEAR
     assert entity in {m.entity_id for m in decision.matches}
+
+
+Order = Callable[[dict[str, str]], Decision]
+
+
+@pytest.fixture()
+def order(listed: Screener, tmp_path: Path) -> Order:
+    """The real CBPR+ pacs.008 (one transfer) with pieces of its text changed, screened
+    against every list."""
+    text = (REAL / "payments" / "cbpr_cbprplus_pacs008_2025.xml").read_text("utf-8")
+
+    def screened(changes: dict[str, str]) -> Decision:
+        changed = text
+        for old, new in changes.items():
+            assert old in changed
+            changed = changed.replace(old, new, 1)
+        path = tmp_path / "order.xml"
+        path.write_text(changed, encoding="utf-8")
+        items = detect(path)[1](path, AS_OF)
+        [decision] = Pipeline(listed, ScreenOptions()).scanned(items)
+        return decision
+
+    return screened
+
+
+def test_a_listed_bank_as_intermediary_agent_is_found_by_its_bic(order: Order) -> None:
+    # Korea Daesong Bank (SDN, SWIFT/BIC KDBKKPPY) as the intermediary: the creditor and
+    # debtor are ordinary, and the agent's BIC was read only for its country.
+    decision = order({"<pacs:BICFI>MINDROBU</pacs:BICFI>": "<pacs:BICFI>KDBKKPPYXXX</pacs:BICFI>"})
+    assert decision.outcome is Outcome.BLOCK
+    hit = next(m for m in decision.matches if m.field == "intermediary_agent_1")
+    assert (hit.method, hit.query) == ("identifier", "bic:KDBKKPPYXXX")
+    assert decision.entity_name == "KOREA DAESONG BANK"
+
+
+def test_a_listed_bank_named_as_creditor_agent_is_found(order: Order) -> None:
+    agent = "<pacs:BICFI>WBANRO22</pacs:BICFI>"
+    decision = order({agent: f"{agent}<pacs:Nm>HAVIN BANK LIMITED</pacs:Nm>"})
+    assert decision.outcome is Outcome.BLOCK
+    assert [m.field for m in decision.matches if m.query == "HAVIN BANK LIMITED"] == [
+        "creditor_agent"
+    ]
+
+
+def test_an_instruction_to_the_creditor_s_bank_is_read_as_text(order: Order) -> None:
+    # The same order settled while EO 13971 was in force (it was revoked in June 2021).
+    settled = {"IntrBkSttlmDt>2022-10-20": "IntrBkSttlmDt>2021-03-15"}
+    instruction = "<pacs:InstrInf>Credit via Alipay wallet</pacs:InstrInf>"
+    end = "</pacs:CdtrAgt>"
+    decision = order(
+        {**settled, end: f"{end}<pacs:InstrForCdtrAgt>{instruction}</pacs:InstrForCdtrAgt>"}
+    )
+    assert decision.outcome is not Outcome.CLEAR
+    assert "PAID_VIA_NAMED_APP" in decision.reasons
+    assert order(settled).outcome is Outcome.CLEAR
+
+
+def test_a_malformed_agent_bic_is_an_error_naming_the_agent(order: Order) -> None:
+    decision = order({"<pacs:BICFI>MINDROBU</pacs:BICFI>": "<pacs:BICFI>MIND-ROBU</pacs:BICFI>"})
+    assert decision.outcome is Outcome.ERROR
+    assert "intermediary_agent_1" in (decision.error or "")

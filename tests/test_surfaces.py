@@ -85,6 +85,30 @@ def test_pain001_uses_each_payment_information_block(screener: Screener) -> None
     assert ant.as_of == date(2021, 6, 10) and "eo13971:REVOKED" in ant.reasons
 
 
+def test_pain001_block_agent_and_structured_remittance_are_read(
+    screener: Screener, tmp_path: Path
+) -> None:
+    # The second order of the first block, paid through a wallet named only in structured
+    # remittance's additional text; its debtor's agent is given once, on the block.
+    text = (
+        (FIXTURES / "payments/pain001.xml")
+        .read_text("utf-8")
+        .replace(
+            "<RmtInf><Ustrd>Paper and toner</Ustrd></RmtInf>",
+            "<RmtInf><Strd><AddtlRmtInf>Top-up of the supplier's WeChat Pay wallet</AddtlRmtInf>"
+            "</Strd></RmtInf>",
+        )
+    )
+    path = tmp_path / "pain001.xml"
+    path.write_text(text, encoding="utf-8")
+    [_, tx, _] = [item.transaction for item in detect(path)[1](path, ScanOptions(as_of=AS_OF))]
+    assert tx is not None and tx.text == "Top-up of the supplier's WeChat Pay wallet"
+    assert CounterpartyIdentifier("bic", "CITIUS33XXX", "debtor_agent") in tx.identifiers
+    assert tx.us_nexus is Nexus.TRUE
+    decision = by_id(scan(screener, path))["INV-STAT-2"]
+    assert decision.outcome is Outcome.BLOCK and "PAID_VIA_NAMED_APP" in decision.reasons
+
+
 def test_truncated_payment_file_keeps_what_was_read(screener: Screener, tmp_path: Path) -> None:
     text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8")
     cut = text.index("<Cdtr><Nm>Pacific Reseller")

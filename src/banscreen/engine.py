@@ -107,16 +107,14 @@ class Screener:
                 f"expected one of {', '.join(TRANSACTION_CATEGORIES)}",
             )
         for ident in tx.identifiers:
+            field = ident.role or "counterparty_identifiers"
             if ident.kind not in IDENTIFIER_KINDS:
-                raise FieldError(
-                    "counterparty_identifiers",
-                    f"unknown identifier kind {ident.kind!r}; "
-                    f"expected one of {', '.join(IDENTIFIER_KINDS)}",
-                )
+                expected = f"expected one of {', '.join(IDENTIFIER_KINDS)}"
+                raise FieldError(field, f"unknown identifier kind {ident.kind!r}; {expected}")
             try:
                 normalise(ident.kind, ident.value)
             except IdentifierError as exc:
-                raise FieldError("counterparty_identifiers", str(exc)) from None
+                raise FieldError(field, str(exc)) from None
         has_party = any(name.strip() for _, name in tx.parties)
         if not (tx.counterparty_name.strip() or tx.identifiers or tx.text.strip() or has_party):
             raise FieldError("counterparty_name", "empty, and no identifiers or text to screen")

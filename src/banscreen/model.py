@@ -250,6 +250,9 @@ class Program:
 class CounterpartyIdentifier:
     kind: str
     value: str
+    # The party it identifies when that is not the counterparty: a payment's agents
+    # ("intermediary_agent_1"), the field its evidence names.
+    role: str = ""
 
 
 # The party role of a software component's name (SBOMs, lockfiles): screened by the names

@@ -43,8 +43,8 @@ def _unreadable(tx: Transaction) -> FieldError | None:
     (surfaces/rows.py): a component named with a megabyte of characters, or with a lone
     surrogate escaped in its JSON ("\\ud800"), is an ERROR, as that row would be."""
     fields = [("counterparty_name", tx.counterparty_name), ("text", tx.text)]
-    fields += [("counterparty_name", name) for _, name in tx.parties]
-    fields += [("counterparty_identifiers", i.value) for i in tx.identifiers]
+    fields += [(role, name) for role, name in tx.parties]
+    fields += [(i.role or "counterparty_identifiers", i.value) for i in tx.identifiers]
     try:
         for field, value in fields:
             check_text(value, field)

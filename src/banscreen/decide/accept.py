@@ -37,7 +37,11 @@ def entity_fingerprint(entity: Entity) -> str:
 def accept_value(evidence: MatchEvidence, key: Callable[[str], str]) -> str:
     """What an acceptance of this evidence is keyed on: the normalised name or phrase that
     matched, or the identifier or host as typed (lower-cased)."""
-    literal = evidence.field in _LITERAL_FIELDS or evidence.matched.startswith("domain:")
+    literal = (
+        evidence.method == "identifier"
+        or evidence.field in _LITERAL_FIELDS
+        or evidence.matched.startswith("domain:")
+    )
     return evidence.query.strip().lower() if literal else key(evidence.query)
 
 

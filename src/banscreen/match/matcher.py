@@ -167,13 +167,14 @@ class Matcher:
         found: list[MatchEvidence] = []
         for ident in tx.identifiers:
             hits = self.identifiers.lookup(ident.kind, ident.value)
+            field = ident.role or "counterparty_identifiers"
             for hit in hits:
                 found.append(
                     MatchEvidence(
                         entity_id=hit.entity_id,
                         method="identifier",
                         score=1.0,
-                        field="counterparty_identifiers",
+                        field=field,
                         query=f"{ident.kind}:{ident.value}",
                         matched=f"{hit.identifier.kind}:{hit.identifier.value}",
                         fact=hit.identifier.fact,
@@ -182,8 +183,7 @@ class Matcher:
                     )
                 )
             if not hits:
-                found.extend(self._publisher_evidence("counterparty_identifiers", ident.kind,
-                                                      ident.value))  # fmt: skip
+                found.extend(self._publisher_evidence(field, ident.kind, ident.value))
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
             if not query.strip():

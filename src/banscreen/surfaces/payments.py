@@ -1,10 +1,13 @@
 """ISO 20022 credit transfers (pacs.008 and pain.001) as transactions, streamed.
 
-One transaction per CdtTrfTxInf: the creditor is the counterparty; the debtor and the
-ultimate parties are screened by name as further parties; the remittance information is
-the free text; agents' BICs give countries. The file is parsed with lxml's iterparse and
-each transaction is cleared once read, so memory stays flat whatever the file size;
-entities are not resolved and nothing is fetched from the network.
+One transaction per CdtTrfTxInf: the creditor is the counterparty; the debtor, the
+ultimate parties, the accounts' holders and every agent (debtor's, creditor's,
+intermediaries, previous instructing) are screened by name as further parties, and the
+agents by BIC and LEI too; the remittance information and the instructions to agents are
+the free text; the parties' and agents' countries and BICs give a U.S. nexus. The file is
+parsed with lxml's iterparse and each transaction is cleared once read, so memory stays
+flat whatever the file size; entities are not resolved and nothing is fetched from the
+network.
 """
 
 from __future__ import annotations
@@ -49,53 +52,124 @@ def _bic_country(bic: str) -> str:
     return bic[4:6].upper() if len(bic) in (8, 11) else ""
 
 
+# The agents a transfer passes through, in the message's order, and the role each is
+# screened under: a listed bank as an intermediary is a party to the payment as much as
+# the creditor is. `Dbtr`'s agent may sit on a pain.001's payment information block.
+_AGENTS = (
+    ("DbtrAgt", "debtor_agent"),
+    *((f"PrvsInstgAgt{n}", f"previous_instructing_agent_{n}") for n in (1, 2, 3)),
+    ("InstgAgt", "instructing_agent"),
+    ("InstdAgt", "instructed_agent"),
+    *((f"IntrmyAgt{n}", f"intermediary_agent_{n}") for n in (1, 2, 3)),
+    ("CdtrAgt", "creditor_agent"),
+)
+# Free text beside the remittance information: what a bank or the debtor writes to the next
+# bank ("credit via WeChat Pay"), structured remittance's additional text, a proprietary
+# purpose, regulatory details, a cheque's memo. (parent's local name or "", local name)
+_TEXTS = frozenset({
+    ("", "Ustrd"), ("", "AddtlRmtInf"), ("", "InstrInf"), ("InstrForDbtrAgt", ""),
+    ("Purp", "Prtry"), ("Dtls", "Inf"), ("", "MemoFld"),
+})  # fmt: skip
+
+
+class _Record:
+    """A transfer's elements by their path of local names below it ("Cdtr/Nm"), read in one
+    walk: looking each of some forty paths up with a namespace-blind XPath took more time
+    than screening the transfer. The first element on a path is kept, as `find` would; the
+    free text is every text element `_TEXTS` names, in document order."""
+
+    def __init__(self, element: etree._Element | None, skip: str = "") -> None:
+        self.values: dict[str, str] = {}
+        self.texts: list[str] = []
+        if element is not None:
+            self._walk(element, "", "", skip)
+
+    def _walk(self, element: etree._Element, prefix: str, up: str, skip: str) -> None:
+        for child in element:
+            name = _local(child.tag)
+            if not name or name == skip:
+                continue
+            path = f"{prefix}/{name}" if prefix else name
+            text = (child.text or "").strip()
+            if text:
+                self.values.setdefault(path, text)
+                if ("", name) in _TEXTS or (up, name) in _TEXTS or (name, "") in _TEXTS:
+                    self.texts.append(text)
+            if len(child):
+                self.values.setdefault(path, "")
+                self._walk(child, path, name, skip)
+
+    def get(self, *path: str) -> str:
+        return self.values.get("/".join(path), "")
+
+    def has(self, *path: str) -> bool:
+        return "/".join(path) in self.values
+
+
+def _bic(record: _Record, agent: str) -> str:
+    """An institution's BIC: `BICFI` since the 2009 versions' `BIC` was renamed."""
+    return record.get(agent, "FinInstnId", "BICFI") or record.get(agent, "FinInstnId", "BIC")
+
+
 def _transaction(
     tx: etree._Element, header: dict[str, str], options: ScanOptions, number: int
 ) -> Transaction:
-    ids = {k: _text(tx, "PmtId", k) for k in ("InstrId", "EndToEndId", "TxId", "UETR")}
+    own = _Record(tx)
+    # A pain.001's payment information block: what it gives applies to each of its transfers.
+    block = _Record(tx.getparent(), skip="CdtTrfTxInf")
+
+    def get(*path: str) -> str:
+        return own.get(*path) or block.get(*path)
+
+    ids = {k: own.get("PmtId", k) for k in ("InstrId", "EndToEndId", "TxId", "UETR")}
     tx_id = ids["UETR"] or ids["TxId"] or ids["EndToEndId"] or f"{header['msg_id']}/{number}"
-    day_text = _text(tx, "IntrBkSttlmDt") or header.get("date", "")
+    day_text = own.get("IntrBkSttlmDt") or header.get("date", "")
     day = parse_date(day_text) if day_text else options.as_of
-    parent = tx.getparent()
-    debtor = _text(tx, "Dbtr", "Nm") or _text(parent, "Dbtr", "Nm")
-    creditor = _text(tx, "Cdtr", "Nm")
     parties = [
-        ("debtor", debtor),
-        ("ultimate_debtor", _text(tx, "UltmtDbtr", "Nm") or _text(parent, "UltmtDbtr", "Nm")),
-        ("ultimate_creditor", _text(tx, "UltmtCdtr", "Nm")),
+        ("debtor", get("Dbtr", "Nm")),
+        ("ultimate_debtor", get("UltmtDbtr", "Nm")),
+        ("ultimate_creditor", own.get("UltmtCdtr", "Nm")),
+        ("creditor_account", own.get("CdtrAcct", "Nm")),
+        ("debtor_account", get("DbtrAcct", "Nm")),
     ]
-    bics = [
-        _text(tx, "DbtrAgt", "FinInstnId", "BICFI")
-        or _text(parent, "DbtrAgt", "FinInstnId", "BICFI"),
-        _text(tx, "CdtrAgt", "FinInstnId", "BICFI"),
+    identifiers = [
+        CounterpartyIdentifier("lei", own.get("Cdtr", "Id", "OrgId", "LEI")),
+        CounterpartyIdentifier("bic", own.get("Cdtr", "Id", "OrgId", "AnyBIC")),
     ]
+    agent_countries: dict[str, str] = {}
+    for tag, role in _AGENTS:
+        record = own if own.has(tag) else block if tag == "DbtrAgt" and block.has(tag) else None
+        if record is None:
+            continue
+        parties.append((role, record.get(tag, "FinInstnId", "Nm")))
+        bic = _bic(record, tag)
+        address = record.get(tag, "FinInstnId", "PstlAdr", "Ctry").upper()
+        agent_countries[role] = _bic_country(bic) or address
+        identifiers.append(CounterpartyIdentifier("bic", bic, role))
+        identifiers.append(
+            CounterpartyIdentifier("lei", record.get(tag, "FinInstnId", "LEI"), role)
+        )
     countries = {
-        _text(tx, "Cdtr", "PstlAdr", "Ctry").upper(),
-        _text(tx, "Dbtr", "PstlAdr", "Ctry").upper()
-        or _text(parent, "Dbtr", "PstlAdr", "Ctry").upper(),
-        *(_bic_country(b) for b in bics),
+        own.get("Cdtr", "PstlAdr", "Ctry").upper(),
+        get("Dbtr", "PstlAdr", "Ctry").upper(),
+        *agent_countries.values(),
     } - {""}
     if options.us_nexus is not None:
         nexus = options.us_nexus
     else:
-        # A party or an agent in the United States is a U.S. nexus; otherwise we cannot tell.
+        # A party or any agent in the United States (a correspondent bank clearing dollars
+        # as an intermediary) is a U.S. nexus; otherwise we cannot tell.
         nexus = Nexus.TRUE if "US" in countries else Nexus.UNKNOWN
-    remittance = " ".join(
-        (el.text or "").strip() for el in tx.iter() if _local(el.tag) == "Ustrd" and el.text
-    )
     return Transaction(
         id=tx_id,
         date=day,
         category=options.category or "payment",
-        counterparty_name=creditor,
-        counterparty_country=_text(tx, "Cdtr", "PstlAdr", "Ctry") or _bic_country(bics[1]),
-        identifiers=tuple(
-            CounterpartyIdentifier("lei", lei)
-            for lei in (_text(tx, "Cdtr", "Id", "OrgId", "LEI"),)
-            if lei
-        ),
+        counterparty_name=own.get("Cdtr", "Nm"),
+        counterparty_country=own.get("Cdtr", "PstlAdr", "Ctry")
+        or agent_countries.get("creditor_agent", ""),
+        identifiers=tuple(i for i in identifiers if i.value),
         us_nexus=nexus,
-        text=remittance,
+        text=" ".join((*own.texts, *block.texts)),
         parties=tuple((role, name) for role, name in parties if name),
         location=f"{header['msg_id']}/{ids['EndToEndId'] or number}",
     )
