@@ -306,6 +306,26 @@ def test_mdm_exports(screener: Screener) -> None:
     assert records[-1].outcome is Outcome.ERROR
 
 
+def test_mdm_consoles_own_column_names_and_the_publisher(screener: Screener) -> None:
+    # Intune's app inventory names its columns ApplicationName, ApplicationPublisher, ...;
+    # Jamf's "Application Title", "Application Bundle ID". Both were an ERROR a row.
+    intune = FIXTURES / "apps/intune-app-inventory.csv"
+    assert detect(intune)[0] == "apps"
+    rows = by_id(scan(screener, intune))
+    # Foxmail is a Tencent product: its name is not listed, its publisher is.
+    foxmail = rows["d-01:Foxmail"]
+    assert foxmail.outcome is not Outcome.CLEAR
+    assert {m.field for m in foxmail.matches} == {"publisher"}
+    assert rows["d-02:PDF Tools"].entity_id == "kingsoft-office"  # publisher in Chinese
+    assert rows["d-01:Slack"].outcome is Outcome.CLEAR
+    assert rows["d-02:Notepad++"].outcome is Outcome.CLEAR
+    jamf = by_id(scan(screener, FIXTURES / "apps/jamf-applications.csv"))
+    camscanner = jamf["MBP-0043:com.intsig.camscanner"]
+    assert camscanner.outcome is not Outcome.CLEAR and camscanner.entity_id == "app-camscanner"
+    assert jamf["MBP-0042:com.tencent.xinWeChat"].entity_id == "app-wechat"
+    assert jamf["MBP-0042:com.tinyspeck.slackmacgap"].outcome is Outcome.CLEAR
+
+
 def make_ipa(path: Path, info: dict[str, str] | None) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Payload/WeChat.app/WeChat", b"\xcf\xfa\xed\xfe")

@@ -24,27 +24,50 @@ from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .archives import archive_problem, read_member
 from .scan import ScanItem, ScanOptions, error_item
 
-DEVICE_KEYS = ("device_id", "device", "serial", "serial_number", "udid", "device_name")
-NAME_KEYS = ("app_name", "name", "application", "app", "title")
+# Column names as `column_key` writes them: MDM consoles export "Application Name" (Jamf's
+# "Application Title", "Application Bundle ID"), "ApplicationName" and "ApplicationPublisher"
+# (Intune's detected apps), "App name" or "name".
+DEVICE_KEYS = (
+    "device_id", "device", "serial", "serial_number", "udid", "device_name", "computer_name",
+    "computer", "hostname",
+)  # fmt: skip
+NAME_KEYS = (
+    "app_name", "name", "application_name", "application_title", "app_title", "display_name",
+    "application", "app", "title", "product_name", "software_name", "software",
+)  # fmt: skip
 ID_KEYS = (
-    "package",
-    "package_name",
-    "package_id",
-    "bundle_id",
-    "bundle_identifier",
-    "identifier",
-    "app_id",
-)
-VERSION_KEYS = ("version", "app_version", "short_version")
-PLATFORM_KEYS = ("platform", "os")
+    "package", "package_name", "package_id", "bundle_id", "bundle_identifier",
+    "application_bundle_id", "app_bundle_id", "identifier", "application_identifier",
+    "app_identifier", "app_id",
+)  # fmt: skip
+# Who made the app, as the console reports it: screened by name as a further party, since
+# an app of a listed maker is a transaction with it whatever the app is called.
+PUBLISHER_KEYS = (
+    "publisher", "application_publisher", "app_publisher", "publisher_name", "vendor",
+    "vendor_name", "developer", "developer_name", "seller", "seller_name", "company",
+    "company_name", "manufacturer", "author", "team_name", "signer",
+)  # fmt: skip
+VERSION_KEYS = (
+    "version", "app_version", "application_version", "short_version",
+    "application_short_version", "bundle_version",
+)  # fmt: skip
+PLATFORM_KEYS = ("platform", "os", "operating_system", "device_os", "platform_type")
 _INFO_PLIST = re.compile(r"^Payload/[^/]+\.app/Info\.plist$")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def column_key(name: object) -> str:
+    """A column name in one spelling: "Application Bundle ID", "ApplicationBundleId" and
+    "application-bundle-id" are all `application_bundle_id`."""
+    return _NOT_WORD.sub("_", _CAMEL.sub("_", str(name).strip()).lower()).strip("_")
 
 
 def _pick(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, str]:
-    lowered = {str(k).strip().lower(): k for k in record}
+    named = {column_key(k): k for k in record}
     for key in keys:
-        if key in lowered:
-            value = record[lowered[key]]
+        if key in named:
+            value = record[named[key]]
             return key, "" if value is None else str(value).strip()
     return "", ""
 
@@ -56,12 +79,14 @@ def _app_item(
     _, name = _pick(record, NAME_KEYS)
     _, version = _pick(record, VERSION_KEYS)
     _, platform = _pick(record, PLATFORM_KEYS)
+    _, publisher = _pick(record, PUBLISHER_KEYS)
     location = f"{device or 'device ?'} / {ident or name or f'record {number}'}"
     if not ident and not name:
         return error_item(
             location, f"record-{number}", "package", "no package, bundle id or app name"
         )
-    ios = platform.lower() in ("ios", "ipados", "iphone", "ipad") or "bundle" in id_key
+    apple = ("ios", "ipados", "iphone", "ipad", "macos", "mac", "osx", "mac_os", "os_x")
+    ios = column_key(platform) in apple or "bundle" in id_key
     kind = "ios_bundle" if ios else "android"
     return ScanItem(
         location,
@@ -75,6 +100,7 @@ def _app_item(
             us_nexus=options.us_nexus or Nexus.UNKNOWN,
             text=f"{name} {version}".strip(),
             location=location,
+            parties=(("publisher", publisher),) if publisher else (),
         ),
     )
 

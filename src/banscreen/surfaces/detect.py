@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .apps import read_apk, read_inventory, read_ipa
+from .apps import ID_KEYS, column_key, read_apk, read_inventory, read_ipa
 from .domains import read_domains
 from .payments import read_payments
 from .sbom import read_sbom
@@ -162,7 +162,10 @@ def _json_kind(path: Path) -> str:
 def _looks_like_inventory(suffix: str, head: str) -> bool:
     first = head.splitlines()[0].lower() if head else ""
     if suffix == ".csv":
-        return any(k in first for k in ("package", "bundle", "app_name"))
+        keys = {column_key(cell.strip('"')) for cell in head.splitlines()[0].split(",")}
+        return any(k in first for k in ("package", "bundle", "app_name")) or bool(
+            keys & {*ID_KEYS, "application_name", "application_title", "app_title"}
+        )
     if suffix == ".json":
         try:
             return "apps" in head or "package" in json.loads(head).__str__()
