@@ -64,7 +64,7 @@ _AGENTS = (
     ("CdtrAgt", "creditor_agent"),
 )
 # Free text beside the remittance information: what a bank or the debtor writes to the next
-# bank ("credit via WeChat Pay"), structured remittance's additional text, a proprietary
+# bank ("credit to the payee's wallet"), structured remittance's additional text, a proprietary
 # purpose, regulatory details, a cheque's memo. (parent's local name or "", local name)
 _TEXTS = frozenset({
     ("", "Ustrd"), ("", "AddtlRmtInf"), ("", "InstrInf"), ("InstrForDbtrAgt", ""),
