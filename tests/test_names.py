@@ -715,7 +715,31 @@ def test_a_common_word_is_not_a_rare_name_misspelt(
     screener = persons_screener_with(tmp_path, data)
     assert screener.matcher.names.rare(rare_word)
     assert "person-rare" not in found(screener, query)
-    assert "person-rare" in found(screener, rare_word.capitalize())
+    # The listed word itself still counts, where it is the surname (a given name alone
+    # names no one: test_a_given_name_alone_is_no_review).
+    surname = listed.split(",")[0].split("-")[-1].capitalize()
+    assert "person-rare" in found(screener, surname)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Jacob", "RABALSKY, Jacob"), ("Nikos", "MAZIOTIS, Nikos"),
+     ("Houda", "AL-QRENAWI, Houda Naim"), ("Sergei", "KUSYUK, Sergej Nikolaevich")],
+)  # fmt: skip
+def test_a_given_name_alone_is_no_review(tmp_path: Path, query: str, listed: str) -> None:
+    """A single word that is a rare listed word names a person when it is the surname: a
+    given name alone met every listed person who bears it ("Jacob" met three on the real
+    SDN list, and so did "JacORB", a Java library's maker in a real SBOM's publishers)."""
+    data = COMMON_PART.replace("person-hamad-nasser", "person-rare").replace(
+        "HAMAD, Nasser Khalil", listed
+    )
+    screener = persons_screener_with(tmp_path, data)
+    assert "person-rare" not in found(screener, query)
+    surname = listed.split(",")[0].split("-")[-1].capitalize()
+    assert screener.matcher.names.rare(surname.casefold())
+    assert "person-rare" in found(screener, surname)
+    # With the surname, the given name is the person's as before.
+    assert "person-rare" in found(screener, f"{query} {surname}")
 
 
 @pytest.mark.parametrize(

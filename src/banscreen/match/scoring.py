@@ -44,7 +44,7 @@ from .korean import KoreanNames
 from .persons import initials_only, one_part
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive, held
-from .similarity import Alignment, PairSimilarity, align, spelt_alike
+from .similarity import Alignment, Pairs, PairSimilarity, align, spelt_alike
 from .sound import SoundKeys
 from .word_pairs import WordPairs
 
@@ -218,16 +218,18 @@ class Scorer(WordPairs, AcrossScripts, Inside):
     ) -> tuple[float, str]:  # fmt: skip
         """A query of one word against a listed person's name `b`: a REVIEW only when it is
         (a spelling of) a word that so few listed persons carry it names one
-        (`person_rare_name_*`: "Shoigu"). Otherwise (`capped`), against a name of two parts
-        or more, below REVIEW however little the parts it lacks weigh ("Nasser" against
-        "ALI, Nasser", "Ali" being in thousands of names; "NYSE", which sounds like it)."""
+        (`person_rare_name_*`: "Shoigu"), and that is the surname where `b` says which
+        part that is ("RABALSKY, Jacob": "Jacob" alone names no one). Otherwise
+        (`capped`), against a name of two parts or more, below REVIEW however little the
+        parts it lacks weigh ("Nasser" against "ALI, Nasser", "Ali" being in thousands of
+        names; "NYSE", which sounds like it)."""
         cfg = self.config
         review = cfg.thresholds.review
         if capped and score >= review and sum(f >= self._part_floor for f in b.factors) >= 2:
             score = review - BLOCK_MARGIN
         if (
             score < cfg.person_rare_name_score
-            and any(rare(y) for _, y, _ in alignment.pairs)
+            and any(rare(y) for _, y, _ in _surnames(alignment, b.inverted))
             and self._spells(alignment.pairs)
         ):
             score, method = cfg.person_rare_name_score, "fuzzy"
@@ -345,6 +347,17 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         if sound.score > best.score:
             return sound
         return best
+
+
+def _surnames(alignment: Alignment, inverted: int) -> Pairs:
+    """The aligned pairs whose listed word is in a surname: before the comma of a name
+    written "SURNAME, Given" (`inverted` words); any word of a name that does not say, or
+    when more than the one part aligned (a title the listed name carries too: "Haji NOOR"
+    against "NOOR, Haji Mohammad")."""
+    pairs = alignment.pairs
+    if not inverted or len(pairs) != 1 or len(alignment.positions) != 1:
+        return pairs
+    return pairs if alignment.positions[0][1] < inverted else ()
 
 
 def _in_order(positions: Iterable[int]) -> bool:
