@@ -63,13 +63,14 @@ class WordPairs:
 
     def _org_pair(self, a: str, b: str, spelled: float) -> float:
         """A Latin spelling of an organisation's word that sounds exactly alike and is spelt
-        mostly alike, one of them a word that no listed name has or nearly has: a word the
+        mostly alike, both `org_sound_min_chars` long or more ("OWASP" is not "UWSP"), one
+        of them a word that no listed name has or nearly has: a word the
         lists spell is that word, however alike another sounds (organisations' names are
         made words: "Quitor" and "Kator" are two). Unless they are one word that English
         writes and its transliteration, by a long key: Hezbollah, Hizballah
         (`spelt_both`)."""
         cfg = self.config
-        if spelled < cfg.org_spelling_floor:
+        if spelled < cfg.org_spelling_floor or min(len(a), len(b)) < cfg.org_sound_min_chars:
             return 0.0
         if self.known(a) and self.known(b):
             alike = spelt_both(cfg, self.sound, a, b, spelled)

@@ -155,6 +155,7 @@ class MatchingConfig:
     person_equal_min_classes: AtLeastTwo
     given_name_forms: list[list[str]]
     org_spelling_floor: Floor
+    org_sound_min_chars: Positive
     org_spelt_both_min_classes: AtLeastTwo
     org_spelt_both_floor: Floor
     org_spelt_both_min_zipf: Annotated[float, Interval(ge=0, le=8)]
@@ -261,7 +262,6 @@ class MatchingConfig:
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
-
         Written once per configuration (it is frozen): each cached product asks for it,
         and writing its large tables (the Korean ones) costs tens of milliseconds."""
         written = self.__dict__.get("_key")
