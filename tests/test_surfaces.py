@@ -483,6 +483,34 @@ Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-root
 """
 
 
+def test_an_sbom_component_s_maker_is_screened_by_name(screener: Screener, tmp_path: Path) -> None:
+    """A library whose own name and coordinates name nothing listed, made by a listed maker
+    as the document says (CycloneDX's supplier, publisher, authors; SPDX's supplier and
+    originator): found by its maker, as an app by its publisher."""
+    bom = json.loads((FIXTURES / "sbom/app-cyclonedx.json").read_text("utf-8"))
+    share, login = bom["components"][:2]
+    share["supplier"] = {"name": "Zhuhai Kingsoft Office Software Co., Ltd."}
+    login["publisher"] = "Example Labs"
+    login["authors"] = [{"name": "Jane Roe"}]
+    path = tmp_path / "bom.json"
+    path.write_text(json.dumps(bom), encoding="utf-8")
+    rows = by_id(scan(screener, path))
+    made = rows[share["purl"]]
+    assert made.outcome is not Outcome.CLEAR and made.entity_id == "kingsoft-office"
+    assert {m.field for m in made.matches} == {"supplier"}
+    assert rows[login["purl"]].outcome is Outcome.CLEAR
+    spdx = json.loads((FIXTURES / "sbom/app.spdx.json").read_text("utf-8"))
+    gson = next(p for p in spdx["packages"] if p["name"] == "gson")
+    gson["supplier"] = "Organization: Kingsoft Office Software"
+    gson["originator"] = "NOASSERTION"
+    path = tmp_path / "app.spdx.json"
+    path.write_text(json.dumps(spdx), encoding="utf-8")
+    [supplied] = [d for d in scan(screener, path) if d.entity_id == "kingsoft-office"]
+    assert {(m.field, m.query) for m in supplied.matches} == {
+        ("supplier", "Kingsoft Office Software")
+    }
+
+
 def test_an_spdx_root_package_without_a_purl_is_screened_by_its_name(
     screener: Screener, tmp_path: Path
 ) -> None:

@@ -25,6 +25,10 @@ class Component:
     version: str = ""
     purl: str = ""
     structural: bool = False  # a file, configuration or project node, not a dependency
+    # Who the document says made or supplies it, as (role, name): CycloneDX's supplier,
+    # manufacturer, publisher and authors, SPDX's supplier and originator. Screened by name
+    # as further parties: a listed maker's library is found whatever the library is called.
+    makers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -133,7 +137,7 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
                 counterparty_name="",
                 identifiers=identifiers,
                 us_nexus=options.us_nexus or Nexus.UNKNOWN,
-                parties=((COMPONENT, words),) if words else (),
+                parties=(((COMPONENT, words),) if words else ()) + component.makers,
                 location=location,
             ),
             notes=tuple(notes.get(ref, ())),

@@ -75,7 +75,28 @@ def _cdx_component(component: Any) -> Component:
         group=component.group or "",
         version=component.version or "",
         purl=purl,
-    )
+        makers=makers(
+            ("supplier", getattr(component.supplier, "name", None)),
+            ("manufacturer", getattr(component, "manufacturer", None)
+             and getattr(component.manufacturer, "name", None)),
+            ("publisher", component.publisher),
+            ("author", component.author),
+            *(("author", getattr(a, "name", None)) for a in component.authors or ()),
+        ),
+    )  # fmt: skip
+
+
+def makers(*found: tuple[str, object]) -> tuple[tuple[str, str], ...]:
+    """Each maker's name once, under the first role it was given in; SPDX's "NOASSERTION"
+    and the "Organization: " or "Person: " it writes before a name are not names."""
+    out: dict[str, tuple[str, str]] = {}
+    for role, value in found:
+        name = str(value or "").strip()
+        for prefix in ("Organization:", "Person:", "Tool:"):
+            name = name.removeprefix(prefix).strip()
+        if name and name.upper() not in ("NOASSERTION", "NONE"):
+            out.setdefault(name.casefold(), (role, name))
+    return tuple(out.values())
 
 
 def _purl_text(purl: Any) -> str:
@@ -114,7 +135,9 @@ def read_spdx(path: Path) -> DependencyGraph:
             "",
         )
         version = package.version or ""
-        graph.add(Component(package.spdx_id, package.name, "", str(version), purl))
+        found = makers(("supplier", getattr(package.supplier, "name", None)),
+                       ("originator", getattr(package.originator, "name", None)))  # fmt: skip
+        graph.add(Component(package.spdx_id, package.name, "", str(version), purl, makers=found))
     for relation in document.relationships:
         kind = relation.relationship_type
         source, target = relation.spdx_element_id, str(relation.related_spdx_element_id)
