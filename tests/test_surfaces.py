@@ -451,6 +451,10 @@ def test_the_corporate_domains_of_covered_companies_are_not_clear(screener: Scre
     domains = (
         "tencent.com", "tenpay.com", "wechatpay.cn", "weixin.com", "servicewechat.com",
         "alipay.cn", "alipay.hk", "alipayplus.com", "antgroup.com", "pay.tenpay.com",
+        # CLEAR before: the developer of one app, a product site of another's, a former
+        # name's, an object storage's hosts.
+        "vmate.com", "ucweb.com", "uc.cn", "kdocs.cn", "wechatpay.com.hk", "antfin.com",
+        "antom.com", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
     )  # fmt: skip
     for domain in domains:
         tx = Transaction(
