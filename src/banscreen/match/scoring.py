@@ -140,13 +140,14 @@ class Scorer(WordPairs, AcrossScripts, Inside):
 
     def _both_whole(self, a: Side, b: Side, alignment: Alignment) -> bool:
         """Whether two organisations' names are each other's whole, spelt alike, but for
-        particles: "KNH Shipping Ltd." is "KNH Shipping Pvt Ltd", a name of a short word and
-        a generic one, which no distinctive word makes more than a generic overlap."""
+        particles, and places of the listed one: "KNH Shipping Ltd." is "KNH Shipping Pvt
+        Ltd", a name of a short word and a generic one, which no distinctive word makes more
+        than a generic overlap (a missing place keeps it from BLOCK: `_whole`)."""
         optional = self.config.name_particle_weight
         return (
             all(similarity >= 1.0 for similarity in alignment.similarities)
             and held(alignment.aligned_a, a.factors, optional)
-            and held(alignment.aligned_b, b.factors, optional)
+            and held(alignment.aligned_b, b.factors, self.config.place_weight)
         )
 
     def _whole(self, a: Side, b: Side, alignment: Alignment, person: bool) -> bool:
