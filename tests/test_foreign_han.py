@@ -198,3 +198,14 @@ def test_surnames_and_foreign_sounds_must_be_chinese_characters(tmp_path: Path) 
     for key in ("han_surnames", "han_transcription_characters"):
         for bad in ("斯尔a", "斯 尔", "スル"):
             refused_setting(tmp_path, key, bad)
+
+
+def test_a_place_inside_a_foreign_name_is_its_syllables(
+    screener: Screener, foreign: ForeignHan
+) -> None:
+    """卡西安 (Cassian) holds 西安, Xi'an: read as a place, it made the name an organisation's
+    and it was never read. A place a name starts with still is one (西安 ... 公司)."""
+    assert "one-kasian" in hits(screener, "卡西安")
+    form = screener.matcher.normaliser.form
+    assert foreign.variants(form("卡西安"), "卡西安")
+    assert not foreign.variants(form("西安卡拉"), "西安卡拉")

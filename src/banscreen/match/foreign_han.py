@@ -35,7 +35,7 @@ class ForeignHan:
         (`han_surnames`: 哈利塞, Hallisay). Such a word is short and sounds like many names,
         so a hit through it counts only on a listed name of one word that its reading spells
         (`Variant.alike`, `han_short_spelling_floor`)."""
-        if form.script != "Han" or not self.normaliser.names_nothing_organisational(form):
+        if form.script != "Han" or not self._personal(form):
             return []
         words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
         if not words or not all(HAN_WORD.fullmatch(w) for w in words):
@@ -60,6 +60,20 @@ class ForeignHan:
             out.append(Variant(self.normaliser.form(read), self.config.transliteration_max,
                                "transliterated", alike=alike))  # fmt: skip
         return out
+
+    def _personal(self, form: NameForm) -> bool:
+        """Whether a name in Chinese characters names nothing organisational: no legal form,
+        no generic word, and no place it starts with, as a firm's name does (西安...). A place
+        inside a word is its syllables ("西安" in 卡西安, Cassian), not a place."""
+        if self.normaliser.names_nothing_organisational(form):
+            return True
+        place, generic = self.config.place_weight, self.config.generic_weight
+        return (
+            not form.legal_forms
+            and bool(form.factors)
+            and form.factors[0] != place
+            and generic not in form.factors
+        )
 
     def chinese_own(self, word: str) -> bool:
         """Whether a folded word of Chinese characters (simplified, as `Normaliser.fold`
