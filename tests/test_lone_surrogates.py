@@ -60,9 +60,9 @@ def test_scan_of_an_sbom_makes_the_component_an_error_and_goes_on(tmp_path: Path
     out = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     by_outcome = sorted((d["outcome"], d["error"].partition(": ")[2]) for d in out)
     assert by_outcome == [
-        ("ERROR", "counterparty_identifiers: a lone UTF-16 surrogate (\\udc00) at character 13, "
+        ("ERROR", "component: a lone UTF-16 surrogate (\\ud800) at character 4, "
                   "which is no character"),
-        ("ERROR", "counterparty_name: a lone UTF-16 surrogate (\\ud800) at character 4, "
+        ("ERROR", "counterparty_identifiers: a lone UTF-16 surrogate (\\udc00) at character 13, "
                   "which is no character"),
         ("REVIEW", ""),
     ]  # fmt: skip

@@ -42,14 +42,18 @@ def _unreadable(tx: Transaction) -> FieldError | None:
     """A scanned record's names, text and identifiers held to what a row's are
     (surfaces/rows.py): a component named with a megabyte of characters, or with a lone
     surrogate escaped in its JSON ("\\ud800"), is an ERROR, as that row would be."""
-    fields = [("counterparty_name", tx.counterparty_name), ("text", tx.text)]
-    fields += [(role, name) for role, name in tx.parties]
-    fields += [(i.role or "counterparty_identifiers", i.value) for i in tx.identifiers]
-    try:
-        for field, value in fields:
-            check_text(value, field)
-    except FieldError as exc:
-        return exc
+    # (the field whose limits apply, the field named in the ERROR): a party's name is held
+    # to a counterparty's, an agent's BIC to a counterparty's identifiers.
+    fields = [("counterparty_name", "counterparty_name", tx.counterparty_name)]
+    fields += [("text", "text", tx.text)]
+    fields += [("counterparty_name", role, name) for role, name in tx.parties]
+    fields += [("counterparty_identifiers", i.role or "counterparty_identifiers", i.value)
+               for i in tx.identifiers]  # fmt: skip
+    for limits, named, value in fields:
+        try:
+            check_text(value, limits)
+        except FieldError as exc:
+            return FieldError(named, exc.message)
     return None
 
 
