@@ -223,7 +223,8 @@ def test_ordinary_payment_orders_are_clear_with_every_list_imported(listed: Scre
                  "cbpr_y2025_pacs.008.max.xml", "cbpr_y2026_pain.001.max.xml",
                  "cbpr_p.8.1.1.a_pacs.008_AtoB.xml", "moov_sepa_payment_naujas_1.xml",
                  "moov_International_payment_USD_naujas_1.xml",
-                 "moov_International_payment_RUB_naujas_1.xml"):  # fmt: skip
+                 "moov_International_payment_RUB_naujas_1.xml", "cbpr_y2025_pacs.009.max.xml",
+                 "cbpr_y2025_pacs.009_cov.max.xml", "cbpr_y2025_pacs.009_cov.min.xml"):  # fmt: skip
         path = REAL / "payments" / name
         reader = detect(path)[1]
         decisions = list(Pipeline(listed, ScreenOptions()).scanned(reader(path, AS_OF)))
@@ -363,3 +364,33 @@ def test_a_malformed_agent_bic_is_an_error_naming_the_agent(order: Order) -> Non
     decision = order({"<pacs:BICFI>MINDROBU</pacs:BICFI>": "<pacs:BICFI>MIND-ROBU</pacs:BICFI>"})
     assert decision.outcome is Outcome.ERROR
     assert "intermediary_agent_1" in (decision.error or "")
+
+
+def test_a_cover_payment_is_screened_by_its_underlying_transfer_and_its_banks(
+    listed: Screener, tmp_path: Path
+) -> None:
+    """A pacs.009 COV settles a customer's transfer between banks: the customer's creditor
+    is the counterparty, and the cover's own banks are parties under `cover_` roles. Before,
+    a pacs.009 was refused as no payment order."""
+    text = (REAL / "payments" / "cbpr_y2025_pacs.009_cov.min.xml").read_text("utf-8")
+    underlying = text.index("<UndrlygCstmrCdtTrf>")
+    cover, customer = text[:underlying], text[underlying:]
+    customer = customer.replace(
+        "<Cdtr>\n            <Nm>EXAMPLE PARTY NV</Nm>",
+        "<Cdtr>\n            <Nm>HAVIN BANK LIMITED</Nm>",
+    )
+    assert "<BICFI>OPQRUSSTXXX</BICFI>" in cover and "HAVIN BANK" in customer
+    cover = cover.replace("<BICFI>OPQRUSSTXXX</BICFI>", "<BICFI>KDBKKPPYXXX</BICFI>")
+    path = tmp_path / "cov.xml"
+    path.write_text(cover + customer, encoding="utf-8")
+    found, reader = detect(path)
+    assert found == "payments"
+    [item] = list(reader(path, AS_OF))
+    assert item.transaction is not None
+    assert item.transaction.counterparty_name == "HAVIN BANK LIMITED"
+    assert dict(item.transaction.parties)["debtor"] == "EXAMPLE PARTY NV"
+    [decision] = Pipeline(listed, ScreenOptions()).scanned(iter([item]))
+    fields = {(m.field, m.entity_id) for m in decision.matches}
+    assert decision.outcome is Outcome.BLOCK
+    assert any(f == "counterparty_name" for f, _ in fields)
+    assert any(f == "cover_instructed_agent" for f, _ in fields)

@@ -24,7 +24,7 @@ from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .rows import parse_date
 from .scan import ScanItem, ScanOptions, error_item
 
-SUPPORTED = ("pacs.008.001.", "pain.001.001.")
+SUPPORTED = ("pacs.008.001.", "pain.001.001.", "pacs.009.001.")
 _WANTED = ("Document", "MsgId", "ReqdExctnDt", "IntrBkSttlmDt", "CdtTrfTxInf", "PmtInf")
 
 
@@ -78,9 +78,9 @@ class _Record:
     than screening the transfer. The first element on a path is kept, as `find` would; the
     free text is every text element `_TEXTS` names, in document order."""
 
-    def __init__(self, element: etree._Element | None, skip: str = "") -> None:
+    def __init__(self, element: etree._Element | None = None, skip: str = "") -> None:
         self.values: dict[str, str] = {}
-        self.texts: list[str] = []
+        self.texts: list[tuple[str, str]] = []  # (path, text)
         if element is not None:
             self._walk(element, "", "", skip)
 
@@ -94,7 +94,7 @@ class _Record:
             if text:
                 self.values.setdefault(path, text)
                 if ("", name) in _TEXTS or (up, name) in _TEXTS or (name, "") in _TEXTS:
-                    self.texts.append(text)
+                    self.texts.append((path, text))
             if len(child):
                 self.values.setdefault(path, "")
                 self._walk(child, path, name, skip)
@@ -105,10 +105,50 @@ class _Record:
     def has(self, *path: str) -> bool:
         return "/".join(path) in self.values
 
+    def split(self, name: str) -> tuple[_Record, _Record]:
+        """(what is below `name`, as a record of its own; the rest): a pacs.009's underlying
+        customer transfer and the cover around it."""
+        inner, outer, head = _Record(), _Record(), f"{name}/"
+        for path, value in self.values.items():
+            if path.startswith(head):
+                inner.values[path[len(head) :]] = value
+            elif path != name:
+                outer.values[path] = value
+        for path, text in self.texts:
+            (inner if path.startswith(head) else outer).texts.append((path, text))
+        return inner, outer
 
-def _bic(record: _Record, agent: str) -> str:
+
+def _bic(record: _Record, *path: str) -> str:
     """An institution's BIC: `BICFI` since the 2009 versions' `BIC` was renamed."""
-    return record.get(agent, "FinInstnId", "BICFI") or record.get(agent, "FinInstnId", "BIC")
+    return record.get(*path, "FinInstnId", "BICFI") or record.get(*path, "FinInstnId", "BIC")
+
+
+class _Parties:
+    """A transfer's further parties, identifiers by role and countries, gathered."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[str, str]] = []
+        self.identifiers: list[CounterpartyIdentifier] = []
+        self.countries: dict[str, str] = {}
+
+    def institution(self, record: _Record, path: str, role: str) -> None:
+        """A bank, by name, BIC and LEI; its country by its BIC, else its address."""
+        if not record.has(path):
+            return
+        self.names.append((role, record.get(path, "FinInstnId", "Nm")))
+        bic = _bic(record, path)
+        address = record.get(path, "FinInstnId", "PstlAdr", "Ctry").upper()
+        self.countries[role] = _bic_country(bic) or address
+        self.identifiers.append(CounterpartyIdentifier("bic", bic, role))
+        lei = record.get(path, "FinInstnId", "LEI")
+        self.identifiers.append(CounterpartyIdentifier("lei", lei, role))
+
+    def agents(self, record: _Record, block: _Record, prefix: str = "") -> None:
+        for tag, role in _AGENTS:
+            found = record if record.has(tag) else block if tag == "DbtrAgt" else None
+            if found is not None and found.has(tag):
+                self.institution(found, tag, prefix + role)
 
 
 def _transaction(
@@ -117,42 +157,55 @@ def _transaction(
     own = _Record(tx)
     # A pain.001's payment information block: what it gives applies to each of its transfers.
     block = _Record(tx.getparent(), skip="CdtTrfTxInf")
-
-    def get(*path: str) -> str:
-        return own.get(*path) or block.get(*path)
-
     ids = {k: own.get("PmtId", k) for k in ("InstrId", "EndToEndId", "TxId", "UETR")}
     tx_id = ids["UETR"] or ids["TxId"] or ids["EndToEndId"] or f"{header['msg_id']}/{number}"
     day_text = own.get("IntrBkSttlmDt") or header.get("date", "")
     day = parse_date(day_text) if day_text else options.as_of
-    parties = [
+    found = _Parties()
+    # A pacs.009 moves a bank's money: its debtor and creditor are banks. A cover payment
+    # carries the customer transfer it settles, whose parties are screened as a pacs.008's,
+    # and the cover's own agents under their roles with "cover_" before them.
+    customer, cover = own.split("UndrlygCstmrCdtTrf")
+    if not customer.values:
+        customer, cover = own, _Record()
+    if cover.values:
+        found.institution(cover, "Dbtr", "cover_debtor_institution")
+        found.institution(cover, "Cdtr", "cover_creditor_institution")
+        found.agents(cover, _Record(), "cover_")
+    elif own.has("Dbtr", "FinInstnId"):  # the creditor bank is the counterparty, below
+        found.institution(own, "Dbtr", "debtor_institution")
+
+    def get(*path: str) -> str:
+        return customer.get(*path) or block.get(*path)
+
+    found.names += [
         ("debtor", get("Dbtr", "Nm")),
         ("ultimate_debtor", get("UltmtDbtr", "Nm")),
-        ("ultimate_creditor", own.get("UltmtCdtr", "Nm")),
-        ("creditor_account", own.get("CdtrAcct", "Nm")),
+        ("ultimate_creditor", customer.get("UltmtCdtr", "Nm")),
+        ("creditor_account", customer.get("CdtrAcct", "Nm")),
         ("debtor_account", get("DbtrAcct", "Nm")),
     ]
-    identifiers = [
-        CounterpartyIdentifier("lei", own.get("Cdtr", "Id", "OrgId", "LEI")),
-        CounterpartyIdentifier("bic", own.get("Cdtr", "Id", "OrgId", "AnyBIC")),
+    found.identifiers += [
+        CounterpartyIdentifier("lei", customer.get("Cdtr", "Id", "OrgId", "LEI")),
+        CounterpartyIdentifier("bic", customer.get("Cdtr", "Id", "OrgId", "AnyBIC")),
     ]
-    agent_countries: dict[str, str] = {}
-    for tag, role in _AGENTS:
-        record = own if own.has(tag) else block if tag == "DbtrAgt" and block.has(tag) else None
-        if record is None:
-            continue
-        parties.append((role, record.get(tag, "FinInstnId", "Nm")))
-        bic = _bic(record, tag)
-        address = record.get(tag, "FinInstnId", "PstlAdr", "Ctry").upper()
-        agent_countries[role] = _bic_country(bic) or address
-        identifiers.append(CounterpartyIdentifier("bic", bic, role))
-        identifiers.append(
-            CounterpartyIdentifier("lei", record.get(tag, "FinInstnId", "LEI"), role)
+    found.agents(customer, block)
+    creditor = customer.get("Cdtr", "Nm")
+    country = customer.get("Cdtr", "PstlAdr", "Ctry") or found.countries.get("creditor_agent", "")
+    if not creditor and customer.has("Cdtr", "FinInstnId"):  # a bank's own transfer
+        creditor = customer.get("Cdtr", "FinInstnId", "Nm")
+        bic = _bic(customer, "Cdtr")
+        country = country or _bic_country(bic) or customer.get("Cdtr", "FinInstnId", "PstlAdr",
+                                                               "Ctry")  # fmt: skip
+        found.identifiers.append(CounterpartyIdentifier("bic", bic))
+        found.identifiers.append(
+            CounterpartyIdentifier("lei", customer.get("Cdtr", "FinInstnId", "LEI"))
         )
+        found.countries["creditor_institution"] = country
     countries = {
-        own.get("Cdtr", "PstlAdr", "Ctry").upper(),
+        customer.get("Cdtr", "PstlAdr", "Ctry").upper(),
         get("Dbtr", "PstlAdr", "Ctry").upper(),
-        *agent_countries.values(),
+        *found.countries.values(),
     } - {""}
     if options.us_nexus is not None:
         nexus = options.us_nexus
@@ -160,17 +213,17 @@ def _transaction(
         # A party or any agent in the United States (a correspondent bank clearing dollars
         # as an intermediary) is a U.S. nexus; otherwise we cannot tell.
         nexus = Nexus.TRUE if "US" in countries else Nexus.UNKNOWN
+    texts = (*customer.texts, *cover.texts, *block.texts)
     return Transaction(
         id=tx_id,
         date=day,
         category=options.category or "payment",
-        counterparty_name=own.get("Cdtr", "Nm"),
-        counterparty_country=own.get("Cdtr", "PstlAdr", "Ctry")
-        or agent_countries.get("creditor_agent", ""),
-        identifiers=tuple(i for i in identifiers if i.value),
+        counterparty_name=creditor,
+        counterparty_country=country,
+        identifiers=tuple(i for i in found.identifiers if i.value),
         us_nexus=nexus,
-        text=" ".join((*own.texts, *block.texts)),
-        parties=tuple((role, name) for role, name in parties if name),
+        text=" ".join(text for _, text in texts),
+        parties=tuple((role, name) for role, name in found.names if name),
         location=f"{header['msg_id']}/{ids['EndToEndId'] or number}",
     )
 
@@ -217,7 +270,7 @@ def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> 
                     namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
                     kind = next((k for k in SUPPORTED if k in namespace), "")
                     if not kind:
-                        message = "not an ISO 20022 pacs.008 or pain.001 message"
+                        message = "not an ISO 20022 pacs.008, pacs.009 or pain.001 message"
                         yield error_item(
                             "document", "", "document", f"{message} (namespace {namespace!r})"
                         )
