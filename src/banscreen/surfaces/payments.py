@@ -1,6 +1,7 @@
-"""ISO 20022 credit transfers (pacs.008 and pain.001) as transactions, streamed.
+"""ISO 20022 credit transfers (pacs.008, pacs.009 and pain.001) as transactions, streamed.
 
-One transaction per CdtTrfTxInf: the creditor is the counterparty; the debtor, the
+One transaction per CdtTrfTxInf: the creditor is the counterparty (a pacs.009's creditor
+bank, or the creditor of the customer transfer a cover payment settles); the debtor, the
 ultimate parties, the accounts' holders and every agent (debtor's, creditor's,
 intermediaries, previous instructing) are screened by name as further parties, and the
 agents by BIC and LEI too; the remittance information and the instructions to agents are
@@ -146,9 +147,8 @@ class _Parties:
 
     def agents(self, record: _Record, block: _Record, prefix: str = "") -> None:
         for tag, role in _AGENTS:
-            found = record if record.has(tag) else block if tag == "DbtrAgt" else None
-            if found is not None and found.has(tag):
-                self.institution(found, tag, prefix + role)
+            # The debtor's agent of a pain.001 may be given once, on its block.
+            self.institution(record if record.has(tag) else block, tag, prefix + role)
 
 
 def _transaction(
@@ -195,8 +195,8 @@ def _transaction(
     if not creditor and customer.has("Cdtr", "FinInstnId"):  # a bank's own transfer
         creditor = customer.get("Cdtr", "FinInstnId", "Nm")
         bic = _bic(customer, "Cdtr")
-        country = country or _bic_country(bic) or customer.get("Cdtr", "FinInstnId", "PstlAdr",
-                                                               "Ctry")  # fmt: skip
+        address = customer.get("Cdtr", "FinInstnId", "PstlAdr", "Ctry")
+        country = country or _bic_country(bic) or address
         found.identifiers.append(CounterpartyIdentifier("bic", bic))
         found.identifiers.append(
             CounterpartyIdentifier("lei", customer.get("Cdtr", "FinInstnId", "LEI"))
