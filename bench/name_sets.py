@@ -141,7 +141,7 @@ def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list
                 if not variant.cut or cut_hit_on(variant.cut, entry, alignment, found):
                     cap = min(variant.cap, read_cap) if entry.read else variant.cap
                     best = max(best, min(cap, score))
-        scores.append(best)
+        scores.append(round(best, 9))  # as the index reads a threshold (SCORE_TOLERANCE)
     return scores, len(pairs) / (time.perf_counter() - started)
 
 

@@ -152,3 +152,8 @@ def test_by_sound_alone_these_met_listed_persons(
     monkeypatch.setattr(across, "SPELT_PERSONS", across.ALPHABETS)
     fresh = _screener(tmp_path, **{"p-other": ("person", "Unrelated Testperson")})
     assert all(entity in found(fresh, query) for query, entity in UNLISTED)
+    # Two of them score two shares of 0.40: 0.80 by arithmetic, 0.7999999999999999 in
+    # floats, which the index read as below REVIEW once another name in the registry
+    # moved the weights (SCORE_TOLERANCE).
+    score = fresh.matcher.compare(*UNLISTED[0][:1], "BROWNING, Natalia")[0]
+    assert abs(score - 0.8) < 1e-9

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from ..engine import Screener
 from ..errors import FieldError
+from ..match.similarity import SCORE_TOLERANCE
 from ..sources import ListsPolicy
 from ..surfaces.rows import check_text
 from ..tunables import NAME_LIMIT
@@ -108,7 +109,7 @@ def _compared(screener: Screener, a: str, b: str, schema: Schema) -> dict[str, A
         "b": b,
         "score": round(score, 4),
         "method": method,
-        "match": score >= thresholds.review,
+        "match": score >= thresholds.review - SCORE_TOLERANCE,
         "review_threshold": thresholds.review,
         "block_threshold": thresholds.block,
         "tokens": [{"a": x, "b": y, "share": round(c, 4)} for x, y, c in aligned],

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..tunables import CACHE_ENTRIES
+from .similarity import SCORE_TOLERANCE
 from .stored import SCALAR, Group, Spec
 from .weights import token_weights
 
@@ -89,7 +90,7 @@ class Postings:
         initials: bool = False,
         scale: float = 1.0,
     ) -> None:
-        self.review = review - 1e-9
+        self.review = review - SCORE_TOLERANCE
         self.alpha = alpha
         self.scale = scale
         by_token: dict[str, set[int]] = defaultdict(set)

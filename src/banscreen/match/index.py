@@ -30,7 +30,7 @@ from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
 from .progress import stage
 from .scoring import SPACED, Scorer
-from .similarity import Alignment
+from .similarity import SCORE_TOLERANCE, Alignment
 from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .variants import capped
@@ -347,7 +347,7 @@ class NameIndex(ComponentNames, TokenPartners):
     ) -> list[NameMatch]:
         """Best match per entity at or above review, best first, of the hits `admit` lets in."""
         best: dict[str, tuple[float, float, float, int, NameMatch]] = {}
-        review = self.config.thresholds.review  # per entity: (score, raw, spelt, i, hit)
+        review = self.config.thresholds.review - SCORE_TOLERANCE  # (score, raw, spelt, i, hit)
         for variant in self.variants(query):
             for i, raw, method, alignment, found in self._hits(variant.form):
                 entry = self.entries[i]
@@ -384,7 +384,7 @@ class NameIndex(ComponentNames, TokenPartners):
         12345", "Acme 12399"), and the form without it is the same."""
         if not form.tokens:
             return ()
-        review = self.config.thresholds.review
+        review = self.config.thresholds.review - SCORE_TOLERANCE
         prepared = self.prepare(form)
         person = self.prepare(form.person_reading) if form.person_reading else prepared
         reached = self._candidates(form, prepared, person) | self._lookups(form, prepared)

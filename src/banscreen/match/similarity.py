@@ -22,6 +22,12 @@ Pairs = tuple[tuple[str, str, float], ...]
 PairSimilarity = Callable[[str, str, float], float]
 
 
+# How far below a threshold a score still reaches it: shares that sum to 0.80 exactly by
+# arithmetic (two weighted shares of 0.4) sum to 0.7999999999999999 in floats, which a bare
+# `score >= review` read as a CLEAR.
+SCORE_TOLERANCE = 1e-9
+
+
 @dataclass(frozen=True)
 class Alignment:
     score: float
