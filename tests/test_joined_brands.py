@@ -156,3 +156,27 @@ def test_a_legal_name_is_not_met_through_it(screener: Screener) -> None:
 def test_kinds_are_checked_at_load(tmp_path: Path) -> None:
     refused_setting(tmp_path, "joined_brand_name_kinds", ["brand"])
     refused_setting(tmp_path, "contained_name_kinds", ["trade", "nickname"])
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [("paid via Ali Pay", "app-alipay"), ("sent via Share It", "app-shareit"),
+     ("scanned through Cam Scanner", "app-camscanner"), ("paid by Ali Pay ref 7781", "app-alipay")],
+)  # fmt: skip
+def test_an_app_s_one_word_name_split_after_a_routing_word_is_found_in_text(
+    text: str, entity: str
+) -> None:
+    """ "paid via Ali Pay" was CLEAR: text words are joined into a listed one-word name only
+    after "via", "through", "by" and the like, and only into an app's name."""
+    shipped = Screener(load_registry())
+    hits = {h.entry.entity_id: h for h in shipped.matcher.free_text.scan(text)}
+    assert entity in hits and hits[entity].joined
+
+
+@pytest.mark.parametrize(
+    "text", ["ten cent coins", "share it with friends", "Ali pay rent", "Mohammed Ali pay slip",
+             "payment via ten cent", "by Ali Payments Ltd"],
+)  # fmt: skip
+def test_ordinary_words_that_spell_a_name_together_are_not_joined(text: str) -> None:
+    shipped = Screener(load_registry())
+    assert shipped.matcher.free_text.scan(text) == []

@@ -126,7 +126,7 @@ class FreeTextIndex:
             compact = entry.compact
             if (
                 not entry.person
-                and len(entry.tokens) > 1
+                and (len(entry.tokens) > 1 or entry.name.kind == "app")  # (_scan_joined)
                 and len(compact) >= _JOINED_MIN_CHARS
                 and compact.isascii()
             ):
@@ -251,13 +251,20 @@ class FreeTextIndex:
         for i in range(len(tokens)):
             if "".join(tokens[i : i + _START])[:_START] not in starts:
                 continue  # most words: no searched name starts with their letters
+            # ... but an app's one-word name split apart right after "via", "through", "by"
+            # ("paid via Ali Pay", "sent via Share It") is that app: the word before says a
+            # means of payment or transfer follows, as ordinary words run together do not.
+            routed = i > 0 and tokens[i - 1] in self._trail
             run = ""
             for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
                 run += tokens[i + n - 1]
                 for k in self._by_compact.get(run, ()):
                     entry = entries[k]
                     window = tokens[i : i + n]
-                    if window != entry.tokens and (n == 1 or set(window) & set(entry.tokens)):
+                    app = routed and entry.name.kind == "app"
+                    if window != entry.tokens and (
+                        n == 1 or app or set(window) & set(entry.tokens)
+                    ):
                         hit = TextHit(entry, " ".join(window), joined=True)
                         hits.setdefault((entry.entity_id, entry.key), hit)
 
@@ -282,6 +289,11 @@ class FreeTextIndex:
     def _brands(self) -> frozenset[str]:
         """`joined_brand_name_kinds`, made once rather than for every text."""
         return frozenset(self.names.config.joined_brand_name_kinds)
+
+    @cached_property
+    def _trail(self) -> frozenset[str]:
+        """`payee_trail_words`: "via", "through", "by", ..."""
+        return frozenset(self.names.config.payee_trail_words)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:
