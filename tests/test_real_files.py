@@ -3,6 +3,7 @@ each must give — record counts, the flags it must raise, and the noise it must
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from banscreen.batch import Pipeline
+from banscreen.decide.accept import AcceptList, accept_value
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Decision, Outcome
 from banscreen.sources import ListStore, registry_with_lists
@@ -394,3 +396,30 @@ def test_a_cover_payment_is_screened_by_its_underlying_transfer_and_its_banks(
     assert decision.outcome is Outcome.BLOCK
     assert any(f == "counterparty_name" for f, _ in fields)
     assert any(f == "cover_instructed_agent" for f, _ in fields)
+
+
+def test_a_cleared_agent_bic_is_accepted_when_read_back(listed: Screener, tmp_path: Path) -> None:
+    """An acceptance of an agent's BIC hit, written as the engine keys it ("bic:..." under
+    the field `intermediary_agent_1`), applies when the accept list is read back: the file's
+    row was keyed as a name (the field is not `counterparty_identifiers`) and never met the
+    hit it cleared."""
+    text = (REAL / "payments" / "cbpr_cbprplus_pacs008_2025.xml").read_text("utf-8")
+    path = tmp_path / "order.xml"
+    path.write_text(text.replace("MINDROBU", "KDBKKPPYXXX", 1), encoding="utf-8")
+    [item] = list(detect(path)[1](path, AS_OF))
+    [decision] = Pipeline(listed, ScreenOptions()).scanned(iter([item]))
+    assert decision.outcome is Outcome.BLOCK
+    hit = next(m for m in decision.matches if m.field == "intermediary_agent_1")
+    accepted = tmp_path / "accepted.csv"
+    with accepted.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["counterparty", "entity_id", "list_version", "field"])
+        key = accept_value(hit, listed.matcher.normaliser.key)
+        writer.writerow([key, hit.entity_id, listed.list_version(hit.entity_id), hit.field])
+    accepts, unapplied = AcceptList.from_csv(
+        accepted, listed.matcher.normaliser, listed.list_version
+    )
+    assert unapplied == []
+    cleared = Screener(listed.registry, accepts)
+    [again] = Pipeline(cleared, ScreenOptions()).scanned(iter([item]))
+    assert again.outcome is Outcome.CLEAR and "ACCEPTED" in again.reasons

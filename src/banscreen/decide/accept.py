@@ -20,11 +20,18 @@ from typing import Any
 
 from ..errors import InputError
 from ..match.normalize import Normaliser
-from ..model import COUNTERPARTY, Entity, MatchEvidence
+from ..model import COUNTERPARTY, IDENTIFIER_KINDS, Entity, MatchEvidence
 
 ACCEPT_COLUMNS = ("counterparty", "entity_id", "list_version")
 # Fields whose matched value is an identifier (kept as typed, lower-cased), not a name.
 _LITERAL_FIELDS = frozenset({"counterparty_identifiers"})
+
+
+def _literal(field: str, value: str) -> bool:
+    """Whether what matched is an identifier, kept as typed: in the counterparty's
+    identifiers, or written `kind:value` as every identifier's evidence is (a payment
+    agent's, whose field is its role: `intermediary_agent_1`, "bic:...")."""
+    return field in _LITERAL_FIELDS or value.partition(":")[0].strip().lower() in IDENTIFIER_KINDS
 
 
 def entity_fingerprint(entity: Entity) -> str:
@@ -37,11 +44,7 @@ def entity_fingerprint(entity: Entity) -> str:
 def accept_value(evidence: MatchEvidence, key: Callable[[str], str]) -> str:
     """What an acceptance of this evidence is keyed on: the normalised name or phrase that
     matched, or the identifier or host as typed (lower-cased)."""
-    literal = (
-        evidence.method == "identifier"
-        or evidence.field in _LITERAL_FIELDS
-        or evidence.matched.startswith("domain:")
-    )
+    literal = evidence.method == "identifier" or evidence.matched.startswith("domain:")
     return evidence.query.strip().lower() if literal else key(evidence.query)
 
 
@@ -153,7 +156,7 @@ def _entry(row: dict[str | Any, Any], key: Callable[[str], str]) -> AcceptEntry:
     value = str(row["counterparty"])
     expires = expiry((row.get("expires") or "").strip())
     return AcceptEntry(
-        value.strip().lower() if field in _LITERAL_FIELDS else key(value),
+        value.strip().lower() if _literal(field, value) else key(value),
         row["entity_id"].strip(),
         row["list_version"].strip(),
         field=field,
