@@ -166,6 +166,15 @@ def test_unusable_input_exits_2(tmp_path: Path, content: bytes, message: str) ->
     assert message in result.output
 
 
+def test_scan_of_an_empty_csv_exits_2(tmp_path: Path) -> None:
+    """Telling an app inventory by its header read the first line of an empty file (an
+    IndexError, a traceback) when an MDM console's column names came to be read."""
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"")
+    result = runner.invoke(app, ["scan", str(path)])
+    assert result.exit_code == 2 and "nothing was screened" in result.output
+
+
 @pytest.mark.parametrize("command", ["screen", "scan"])
 def test_an_output_that_is_the_input_is_refused(tmp_path: Path, command: str) -> None:
     """The output takes its name when complete: written over the input, it replaced the

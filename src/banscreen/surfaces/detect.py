@@ -162,9 +162,10 @@ def _json_kind(path: Path) -> str:
 
 
 def _looks_like_inventory(suffix: str, head: str) -> bool:
-    first = head.splitlines()[0].lower() if head else ""
+    line = head.splitlines()[0] if head else ""
+    first = line.lower()
     if suffix == ".csv":
-        keys = {column_key(cell.strip('"')) for cell in head.splitlines()[0].split(",")}
+        keys = {column_key(cell.strip('"')) for cell in line.split(",")}
         return any(k in first for k in ("package", "bundle", "app_name")) or bool(
             keys & {*ID_KEYS, "application_name", "application_title", "app_title"}
         )
