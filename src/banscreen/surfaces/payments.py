@@ -133,17 +133,22 @@ class _Parties:
         self.identifiers: list[CounterpartyIdentifier] = []
         self.countries: dict[str, str] = {}
 
-    def institution(self, record: _Record, path: str, role: str) -> None:
-        """A bank, by name, BIC and LEI; its country by its BIC, else its address."""
+    def institution(self, record: _Record, path: str, role: str) -> tuple[str, str]:
+        """A bank, by name, BIC and LEI; its country by its BIC, else its address. Under
+        `role` a further party; with none ("") the counterparty, whose name and country are
+        returned for the caller to give them."""
         if not record.has(path):
-            return
-        self.names.append((role, record.get(path, "FinInstnId", "Nm")))
+            return "", ""
+        name = record.get(path, "FinInstnId", "Nm")
+        if role:
+            self.names.append((role, name))
         bic = _bic(record, path)
         address = record.get(path, "FinInstnId", "PstlAdr", "Ctry").upper()
-        self.countries[role] = _bic_country(bic) or address
+        country = self.countries[role or "counterparty"] = _bic_country(bic) or address
         self.identifiers.append(CounterpartyIdentifier("bic", bic, role))
         lei = record.get(path, "FinInstnId", "LEI")
         self.identifiers.append(CounterpartyIdentifier("lei", lei, role))
+        return name, country
 
     def agents(self, record: _Record, block: _Record, prefix: str = "") -> None:
         for tag, role in _AGENTS:
@@ -193,15 +198,8 @@ def _transaction(
     creditor = customer.get("Cdtr", "Nm")
     country = customer.get("Cdtr", "PstlAdr", "Ctry") or found.countries.get("creditor_agent", "")
     if not creditor and customer.has("Cdtr", "FinInstnId"):  # a bank's own transfer
-        creditor = customer.get("Cdtr", "FinInstnId", "Nm")
-        bic = _bic(customer, "Cdtr")
-        address = customer.get("Cdtr", "FinInstnId", "PstlAdr", "Ctry")
-        country = country or _bic_country(bic) or address
-        found.identifiers.append(CounterpartyIdentifier("bic", bic))
-        found.identifiers.append(
-            CounterpartyIdentifier("lei", customer.get("Cdtr", "FinInstnId", "LEI"))
-        )
-        found.countries["creditor_institution"] = country
+        creditor, bank_country = found.institution(customer, "Cdtr", "")
+        country = country or bank_country
     countries = {
         customer.get("Cdtr", "PstlAdr", "Ctry").upper(),
         get("Dbtr", "PstlAdr", "Ctry").upper(),
