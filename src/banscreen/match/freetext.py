@@ -248,13 +248,14 @@ class FreeTextIndex:
         its words whole: English words run together spell too many names otherwise ("ten
         cent", "share it")."""
         entries, starts = self.names.entries, self._compact_starts
+        trail = self.names._payee_words.trail  # `payee_trail_words`: "via", "through", ...
         for i in range(len(tokens)):
             if "".join(tokens[i : i + _START])[:_START] not in starts:
                 continue  # most words: no searched name starts with their letters
             # ... but an app's one-word name split apart right after "via", "through", "by"
             # ("paid via Ali Pay", "sent via Share It") is that app: the word before says a
             # means of payment or transfer follows, as ordinary words run together do not.
-            routed = i > 0 and tokens[i - 1] in self._trail
+            routed = i > 0 and tokens[i - 1] in trail
             run = ""
             for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
                 run += tokens[i + n - 1]
@@ -289,11 +290,6 @@ class FreeTextIndex:
     def _brands(self) -> frozenset[str]:
         """`joined_brand_name_kinds`, made once rather than for every text."""
         return frozenset(self.names.config.joined_brand_name_kinds)
-
-    @cached_property
-    def _trail(self) -> frozenset[str]:
-        """`payee_trail_words`: "via", "through", "by", ..."""
-        return frozenset(self.names.config.payee_trail_words)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:

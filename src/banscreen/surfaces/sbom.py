@@ -77,8 +77,7 @@ def _cdx_component(component: Any) -> Component:
         purl=purl,
         makers=makers(
             ("supplier", getattr(component.supplier, "name", None)),
-            ("manufacturer", getattr(component, "manufacturer", None)
-             and getattr(component.manufacturer, "name", None)),
+            ("manufacturer", getattr(getattr(component, "manufacturer", None), "name", None)),
             ("publisher", component.publisher),
             ("author", component.author),
             *(("author", getattr(a, "name", None)) for a in component.authors or ()),
