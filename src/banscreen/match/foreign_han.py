@@ -64,9 +64,8 @@ class ForeignHan:
     def _personal(self, form: NameForm) -> bool:
         """Whether a name in Chinese characters names nothing organisational: no legal form,
         no generic word, and no place it starts with, as a firm's name does (西安...). A place
-        inside a word is its syllables ("西安" in 卡西安, Cassian), not a place."""
-        if self.normaliser.names_nothing_organisational(form):
-            return True
+        inside a word is its syllables ("西安" in 卡西安, Cassian), not a place (where
+        `Normaliser.names_nothing_organisational` counts every place)."""
         place, generic = self.config.place_weight, self.config.generic_weight
         return (
             not form.legal_forms
