@@ -111,7 +111,9 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 def cli_match(parties: int, runs: int = 5) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import synthetic_list
+    from bytecode import compile_package
 
+    print(compile_package())
     banscreen = [str(Path(sys.executable).parent / "banscreen")]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BANSCREEN_CACHE": f"{tmp}/cache"}

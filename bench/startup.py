@@ -31,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic_list
+from bytecode import compile_package
 from throughput import synthetic_rows, with_list_names, write_csv
 
 BANSCREEN = Path(sys.executable).parent / "banscreen"
@@ -122,6 +123,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    compiled = compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BANSCREEN_CACHE": f"{tmp}/cache"}
         home = f"{tmp}/home"
@@ -136,10 +138,11 @@ def main() -> None:
         write_csv(with_list_names(synthetic_rows(args.rows, unique_share=1.0), parties), src)
         memory = workers_memory(env, home, src, args.workers)
     result = {"parties": args.lists, "import_s": round(imported, 2), "serve_ready_s": ready,
-              "workers": args.workers, "screen": memory}  # fmt: skip
+              "workers": args.workers, "screen": memory, "bytecode": compiled}  # fmt: skip
     if args.json:
         print(json.dumps(result, indent=2))
         return
+    print(compiled)
     print(f"list of {args.lists:,} parties imported in {result['import_s']} s")
     print(f"serve ready (/healthz 200) in {ready[0]} s, then {ready[1]} s")
     print(f"screen --workers {args.workers}, {args.rows:,} distinct rows: {memory['seconds']} s")

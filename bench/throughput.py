@@ -40,6 +40,7 @@ from banscreen.engine import Screener, ScreenOptions
 from banscreen.registry import load_registry
 from banscreen.sources import registry_with_lists
 from banscreen.surfaces.rows import parse_row
+from bytecode import compile_package
 from sample_data import synthetic_rows, write_csv
 
 BANSCREEN = Path(sys.executable).with_name("banscreen")
@@ -180,6 +181,7 @@ def main() -> None:
     parser.add_argument("--no-single", action="store_true", help="skip the single decide() calls")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    compiled = compile_package()
 
     loaded: dict[str, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -202,11 +204,13 @@ def main() -> None:
         "batch_small": small,
         "batch": large,
         "single": single,
+        "bytecode": compiled,
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return
     print(f"banscreen throughput  ({result['machine']}, unique counterparties {args.unique:.0%})")
+    print(compiled)
     if loaded:
         print(
             f"list: {loaded['entities']:,} parties, {loaded['names']:,} names; import "
