@@ -4,7 +4,10 @@ person's own name must stay unread, or it would sound like thousands of listed n
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from ..registry.matching import MatchingConfig
+from .cantonese import CantoneseReadings
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
@@ -45,7 +48,7 @@ class ForeignHan:
             len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])
         )
         if short and (len(words[0]) < 2 or self.chinese_own(words[0])):
-            return []
+            return self._hong_kong(words[0])
         alike = self.config.han_short_spelling_floor if short else 0.0
         out = []
         # Only a name in parts kept apart, as Chinese writes a foreign one: one word of four
@@ -60,6 +63,20 @@ class ForeignHan:
             out.append(Variant(self.normaliser.form(read), self.config.transliteration_max,
                                "transliterated", alike=alike))  # fmt: skip
         return out
+
+    def _hong_kong(self, word: str) -> list[Variant]:
+        """A Chinese person's own name of two to four characters, read as Hong Kong spells
+        it (cantonese.py): on a person's name that holds its words as written only, as a
+        transliteration."""
+        if not 2 <= len(word) <= 4:
+            return []
+        cap = self.config.transliteration_max
+        return [Variant(self.normaliser.form(read), cap, "transliterated", persons=True,
+                        spelt=True) for read in self._cantonese.readings(word)]  # fmt: skip
+
+    @cached_property
+    def _cantonese(self) -> CantoneseReadings:
+        return CantoneseReadings(self.config)
 
     def _personal(self, form: NameForm) -> bool:
         """Whether a name in Chinese characters names nothing organisational: no legal form,

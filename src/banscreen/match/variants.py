@@ -24,7 +24,9 @@ class Variant(NamedTuple):
     short foreign name read back from Chinese); `initials`: only when it pairs these
     initials (initialisms.py), and `alone`: even when either name is only them; `kinds`:
     only on names of these kinds, when the name's kind is known (a brand's name written
-    apart: joined_brands.py)."""
+    apart: joined_brands.py); `spelt`: only on a name that holds each of its words as written,
+    or two of them as one word (a Chinese name read as Hong Kong spells it, cantonese.py:
+    its syllables sound like many names')."""
 
     form: NameForm
     cap: float
@@ -38,6 +40,7 @@ class Variant(NamedTuple):
     alone: bool = True
     persons: bool = False
     kinds: frozenset[str] = frozenset()
+    spelt: bool = False
 
     def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
@@ -72,10 +75,24 @@ class Variant(NamedTuple):
 
     def spells(self, own: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
         """Whether its words `own` (its form's, or their person's reading) spell a name of
-        `tokens` as `alike` asks."""
+        `tokens` as `alike` and `spelt` ask."""
+        if self.spelt and not holds_words(own, tokens):
+            return False
         return not self.alike or (
             len(own) == len(tokens) == 1 and spelt_alike(own[0], tokens[0], self.alike)
         )
+
+
+def holds_words(own: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Whether `tokens` hold each word of `own`, or two in a row as one word ("Kachiu")."""
+    held = set(tokens)
+    reached = [True] + [False] * len(own)  # whether own[:i] is held
+    for i in range(len(own)):
+        if reached[i] and own[i] in held:
+            reached[i + 1] = True
+        if reached[i] and i + 1 < len(own) and own[i] + own[i + 1] in held:
+            reached[i + 2] = True
+    return reached[-1]
 
 
 def aligns_whole(alignment: Alignment, a: tuple[str, ...], b: tuple[str, ...]) -> bool:

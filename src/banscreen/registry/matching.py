@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
@@ -190,6 +191,7 @@ class MatchingConfig:
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
     hangul_hanja: dict[str, str]
+    han_cantonese: dict[str, str]
     letter_names: dict[str, dict[str, list[str]]]
     cyrillic_slavic_latin: dict[str, str]
 
@@ -208,7 +210,9 @@ class MatchingConfig:
         if not low <= alone <= high:
             raise ValueError("initialism letters: min <= alone_min <= max is required")
         _check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
-        _check_hanja(self.hangul_hanja)
+        _check_readings("hangul_hanja", self.hangul_hanja, "a Hangul syllable",
+                        lambda s: len(s) == 1 and 0xAC00 <= ord(s) <= 0xD7A3)  # fmt: skip
+        _check_readings("han_cantonese", self.han_cantonese, "lower-case ASCII", _ascii_word)
         _check_letter_names(self.letter_names)
         _check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):
@@ -224,14 +228,9 @@ class MatchingConfig:
             ):
                 raise ValueError(f"generic_word_translations: {english!r} is not a generic"
                                  " word or its translations are not lower-case words")  # fmt: skip
-        for words in (
-            self.payment_words,
-            self.payee_lead_words,
-            self.payee_trail_words,
-            self.payee_lead_prefixes,
-            self.payee_trail_suffixes,
-            self.payee_letters,
-        ):
+        payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
+                 self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
+        for words in (self.payment_words, *payee):
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (_lettered(word) and word == word.casefold()):
@@ -242,7 +241,6 @@ class MatchingConfig:
             if not word or not _chinese(word) or not _ascii_word(read):
                 raise ValueError(f"han_name_readings: {word!r}: {read!r} is not a Chinese word"
                                  " and its reading in lower-case ASCII letters")  # fmt: skip
-
         for field in ("han_surnames", "han_transcription_characters"):
             if not _chinese(getattr(self, field)):
                 raise ValueError(f"{field}: not Chinese characters only")
@@ -392,9 +390,11 @@ def _check_slavic_latin(table: dict[str, str]) -> None:
             raise ValueError(f"cyrillic_slavic_latin.{cyrillic}: {latin!r} is not ASCII letters")
 
 
-def _check_hanja(hanja: dict[str, str]) -> None:
-    for syllable, chars in hanja.items():
-        if len(syllable) != 1 or not 0xAC00 <= ord(syllable) <= 0xD7A3:
-            raise ValueError(f"hangul_hanja: {syllable!r} is not a Hangul syllable")
+def _check_readings(
+    field: str, table: dict[str, str], what: str, valid: Callable[[str], bool]
+) -> None:
+    for reading, chars in table.items():
+        if not valid(reading):
+            raise ValueError(f"{field}: {reading!r} is not {what}")
         if not chars or any(not 0x3400 <= ord(c) <= 0x2FA1F for c in chars):
-            raise ValueError(f"hangul_hanja.{syllable}: give Chinese characters")
+            raise ValueError(f"{field}.{reading}: give Chinese characters")
