@@ -24,7 +24,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import opencc
-import yaml
+
+from flow_table import flow_mapping
 
 
 def frequent(char: str) -> bool:
@@ -53,18 +54,7 @@ def readings(path: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    table = readings(Path(sys.argv[1]))
-    # A spelling YAML would read as something else ("on", "no": booleans) is quoted.
-    items = [f"{k if isinstance(next(iter(yaml.safe_load(f'{k}: x'))), str) else repr(k)}: {v}"
-             for k, v in table.items()]  # fmt: skip
-    lines, line = [], "han_cantonese: {"
-    for item in items:
-        if len(line) + len(item) + 2 > 96:
-            lines.append(line.rstrip())
-            line = "  "
-        line += item + ", "
-    lines.append(line.rstrip(", ") + "}")
-    print("\n".join(lines))
+    print(flow_mapping("han_cantonese", readings(Path(sys.argv[1]))))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from flow_table import flow_mapping
+
 SOURCES = "0E"
 
 
@@ -38,16 +40,7 @@ def readings(path: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    table = readings(Path(sys.argv[1]))
-    items = [f"{k}: {v}" for k, v in table.items()]
-    lines, line = [], "hangul_hanja: {"
-    for item in items:
-        if len(line) + len(item) + 2 > 96:
-            lines.append(line.rstrip())
-            line = "  "
-        line += item + ", "
-    lines.append(line.rstrip(", ") + "}")
-    print("\n".join(lines))
+    print(flow_mapping("hangul_hanja", readings(Path(sys.argv[1]))))
 
 
 if __name__ == "__main__":
