@@ -78,6 +78,28 @@ def test_what_the_row_is_for_after_the_name(screener: Screener, query: str, enti
     assert found(screener, query).get(entity) == (0.8, "contained")
 
 
+ADDRESSED = ["Attn: Accounts Payable", "ATTN Morvane Kessler", "Attention: Treasury",
+             "FAO Vokari Dept", "FBO Morvane Quintex"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_whom_a_row_is_addressed_to_after_a_listed_name_keeps_the_hit(
+    screener: Screener, data
+) -> None:
+    """ "Alipay Attn: Accounts Payable" was CLEAR: "attn" is no English word, and read as
+    another name running on. It brings in another party after the name, as "via" does
+    (`payee_trail_words`), whoever that is."""
+    entity, name = data.draw(st.sampled_from(sorted(apps(screener))))
+    query = f"{name} {data.draw(st.sampled_from(ADDRESSED))}"
+    assert entity in found(screener, query), query
+
+
+@pytest.mark.parametrize("query", ["Zeltravox Attn: Accounts Payable", "ZELTRAVOX FAO Treasury"])
+def test_an_addressee_after_a_listed_name(screener: Screener, query: str) -> None:
+    assert found(screener, query).get("org-zeltravox") == (0.8, "contained")
+
+
 @pytest.mark.parametrize(
     ("query", "entity"),
     [
