@@ -3,7 +3,8 @@ lists do: Cyrillic as Palladius writes Chinese names (Го Мин, Guo Ming) and
 Slavic alphabets write persons' names (Ражнатович, Raznatovic); the Indian scripts as
 names in their languages are spelt (रणधीर, Randhir; indic.py); Arabic with its ش as the
 "ch" it also writes (`arabic_ch`), and its ة as the "t" it is before another word
-(`arabic_at`); a Latin name's letters lost to question marks as "e"; and in any script,
+(`arabic_at`); a Latin name's letters lost to question marks as "e", and Chinese read as
+Latin-1 as the characters it was (`mojibake.gb_reading`); and in any script,
 an app's generic word in another language as the English one (translated_words.py). Each
 is a form of the query of its own, compared as a transliteration (at most
 `transliteration_max`)."""
@@ -16,6 +17,7 @@ from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .indic import BLOCKS
 from .joined_brands import joined_brand
+from .mojibake import gb_reading
 from .normalize import Normaliser
 from .palladius import palladius_reading
 from .slavic_latin import slavic_latin_reading
@@ -66,6 +68,8 @@ def script_readings(
             out.append(Variant(normaliser.form(construct), cap, "transliterated"))
         if every is not None:  # a name's last ة as "t": persons' names only (Hamzat)
             out.append(Variant(normaliser.form(every), cap, "transliterated", persons=True))
+    if (read := gb_reading(name)) is not None:  # "Î¢ÐÅÖ§¸¶": 微信支付 (mojibake.py)
+        out.append(Variant(normaliser.form(read), cap, "transliterated"))
     if (translated := translated_reading(normaliser.fold(name), config)) is not None:
         made = normaliser.form(translated)  # "ZQ Кошелёк": ZQ Wallet
         out.append(Variant(made, cap, "transliterated", organisations=True))

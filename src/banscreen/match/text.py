@@ -24,6 +24,7 @@ from rigour._core import codepoint_script
 from ..tunables import CACHE_ENTRIES
 from .abjad_letters import letters_apart
 from .indic import BLOCKS, indic_reading
+from .mojibake import mended
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
@@ -248,11 +249,11 @@ def _visible(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width forms fold), invisible characters and mark signs removed, name
-    dots to spaces."""
+    """Mojibake mended (mojibake.py), NFKC (full-width forms fold), invisible characters and
+    mark signs removed, name dots to spaces."""
     if text.isascii():  # NFKC leaves ASCII as it is
         return text
-    text = unicodedata.normalize("NFKC", text.translate(_MARK_SIGNS))
+    text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
     if not text.isascii():
         text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
     return text

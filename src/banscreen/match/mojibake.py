@@ -1,0 +1,45 @@
+"""Text that was UTF-8 and was read as Latin-1 or Windows-1252 somewhere before us
+("å¾®ä¿¡æ”¯ä»˜" for 微信支付, "SociÃ©tÃ© GÃ©nÃ©rale"): vendor masters and exports that
+passed through a Latin-1 system carry it in files that are themselves valid UTF-8, so the
+reader's encoding detection never sees it. Mended with ftfy, the library made for it, which
+changes only what reads as such mojibake."""
+
+from __future__ import annotations
+
+import re
+
+# A letter a UTF-8 lead byte reads as, then one a continuation byte does (Latin-1 controls,
+# Windows-1252's punctuation and letters, or the replacement character for its holes):
+# what all such text holds, and text that was never mojibake hardly ever does.
+_SUSPECT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122\ufffd]")
+# Longer text is left as it is: mending reads it whole (a payment's text is far shorter).
+MENDED_CHARS = 20_000
+
+
+def mended(text: str) -> str:
+    """`text` decoded again as the UTF-8 it was, when it reads as mojibake; else itself."""
+    if len(text) > MENDED_CHARS or _SUSPECT.search(text) is None:
+        return text
+    from ftfy import fix_encoding  # only for text that needs it: ftfy takes 40 ms to import
+
+    return fix_encoding(text)
+
+
+# Bytes of GB2312's characters (each byte A1-FE) as Latin-1 and Windows-1252 read them.
+_GB_BYTES = frozenset(map(chr, range(0xA1, 0xFF)))
+GB_MIN_CHARS = 3  # characters a reading must make: fewer, and any accented word would
+
+
+def gb_reading(text: str) -> str | None:
+    """Chinese text encoded as GB2312 and read as Latin-1 or Windows-1252 ("Î¢ÐÅÖ§¸¶" for
+    微信支付), which ftfy does not mend: the characters again, when every letter is one such
+    a byte reads as and they make `GB_MIN_CHARS` characters or more; else None. Any run of
+    such letters decodes to some characters, so it is a guess, and a reading of its own."""
+    letters = [ch for ch in text if not ch.isspace()]
+    if len(letters) < 2 * GB_MIN_CHARS or not _GB_BYTES.issuperset(letters):
+        return None
+    try:
+        read = text.encode("latin-1").decode("gb2312")
+    except UnicodeError:
+        return None
+    return read if all("\u4e00" <= ch <= "\u9fff" or ch.isspace() for ch in read) else None

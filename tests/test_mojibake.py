@@ -1,0 +1,103 @@
+"""Names that were UTF-8 and were read as Latin-1 or Windows-1252 before they reached us
+("å¾®ä¿¡æ”¯ä»˜" for 微信支付), and Chinese encoded as GB2312 and read so ("Î¢ÐÅÖ§¸¶"):
+vendor masters that passed through a Latin-1 system carry them in files that are valid
+UTF-8. Each was CLEAR where the name is a hit (mojibake.py)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.engine import Screener
+from banscreen.match.mojibake import GB_MIN_CHARS, gb_reading, mended
+from helpers.matching import found, transliterated_hit
+
+
+def shipped_names(screener: Screener, keep) -> list[tuple[str, str]]:
+    """(entity id, name) of the shipped names `keep` admits that alone find their party."""
+    out = []
+    for entry in screener.matcher.names.entries:
+        name = entry.name.value
+        if keep(name) and entry.entity_id in found(screener, name):
+            out.append((entry.entity_id, name))
+    return sorted(set(out))
+
+
+def utf8_read_as(name: str, encoding: str) -> str:
+    return name.encode("utf-8").decode(encoding, errors="replace")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_name_read_as_latin1_is_found_as_itself(screener: Screener, encoding: str) -> None:
+    names = shipped_names(screener, lambda n: not n.isascii())
+    assert len(names) >= 20  # Chinese names of the packs, and accented ones
+    missed = []
+    for entity, name in names:
+        query = utf8_read_as(name, encoding)
+        if "\ufffd" in query:  # a byte Windows-1252 has no letter for: lost, not mended
+            continue
+        if found(screener, query).get(entity) != found(screener, name)[entity]:
+            missed.append((name, query))
+    assert not missed, missed
+
+
+def test_chinese_read_as_latin1_from_gb2312_is_a_reading(screener: Screener) -> None:
+    def encodable(name: str) -> bool:
+        try:
+            return (
+                len(name) >= GB_MIN_CHARS
+                and all("\u4e00" <= c <= "\u9fff" for c in name)
+                and bool(name.encode("gb2312"))
+            )
+        except UnicodeEncodeError:
+            return False
+
+    names = shipped_names(screener, encodable)
+    assert len(names) >= 10
+    for entity, name in names:
+        query = name.encode("gb2312").decode("latin-1")
+        assert gb_reading(query) == name
+        transliterated_hit(screener, query, entity)
+
+
+@pytest.mark.parametrize(
+    "text", ["Crème brûlée", "Müller GmbH", "Société Générale", "ÀÉÎÕ", "Ñandú", "Ærø"]
+)
+def test_text_that_was_never_mojibake_is_left_as_it_is(text: str) -> None:
+    assert mended(text) == text
+    assert gb_reading(text) is None
+
+
+@given(st.text(max_size=60))
+def test_mending_any_text_never_raises(text: str) -> None:
+    assert isinstance(mended(text), str)
+    read = gb_reading(text)
+    assert read is None or all("\u4e00" <= c <= "\u9fff" or c.isspace() for c in read)
+    if text.isascii():
+        assert mended(text) == text and read is None
+
+
+def test_screen_reads_a_vendor_master_with_mojibake(tmp_path: Path) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    header = ["id", "date", "category", "counterparty_name", "counterparty_country",
+              "counterparty_identifiers", "us_nexus", "text"]  # fmt: skip
+    rows = [
+        ["1", "2021-03-15", "payment", utf8_read_as("微信支付", "cp1252"), "CN", "", "true", ""],
+        ["2", "2021-03-15", "payment", "Acme Ltd", "US", "", "true",
+         "Paid via " + utf8_read_as("支付宝", "latin-1")],
+        ["3", "2021-03-15", "payment", "腾讯控股有限公司".encode("gb2312").decode("latin-1"),
+         "CN", "", "true", ""],
+    ]  # fmt: skip
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    result = CliRunner().invoke(app, ["screen", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        outcomes = {r["id"]: r["outcome"] for r in csv.DictReader(fh)}
+    assert outcomes == {"1": "REVIEW", "2": "REVIEW", "3": "REVIEW"}, outcomes
