@@ -154,6 +154,15 @@ DESCRIBED = st.tuples(
 ).map("".join)
 
 
+# Another party after the name, apart by a semicolon, a bar, a slash or a line's end: a
+# listed name of one word before it was a CLEAR (read as a surname before a comma is), and
+# one of more words before a slash or a line's end too.
+OTHER_PARTY = st.tuples(
+    st.sampled_from(["; ", " | ", "|", " / ", "\n", "｜"]),
+    st.sampled_from(["Qorvane Trading Ltd", "Zeltra Kessler", "Acme"]),
+).map("".join)
+
+
 PLACED = st.tuples(
     st.sampled_from([" Hamburg", " Dubai", " Kuala Lumpur", " New York", " Sao Paulo",
                      " Germany", " Texas", " Moscow"]),
@@ -176,6 +185,7 @@ PLACED = st.tuples(
         # A statement descriptor, processor*merchant ("ALIPAY*TAOBAO"): the merchant's name
         # ran the processor's on into another name, a CLEAR.
         (_processors, DESCRIBED),
+        (_processors, OTHER_PARTY),
     ],
 )
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -337,3 +347,21 @@ def test_a_word_english_uses_is_not_split_as_words_run_together(screener: Screen
     assert split("progressive", {"progres", "sive"}) is None
     assert split("kingsoftcorporation") == ("kingsoft", "corporation")
     assert split("shanghai", {"shang", "hai"}) == ("shang", "hai")
+
+
+def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) -> None:
+    """ "SALIM, Ahmed" is a surname and a given name as often as a firm and more; "SALIM;
+    Ahmed" and "SALIM | Ahmed" are two parties, the first named "SALIM"."""
+    from banscreen.match.heads import field_head
+
+    names = screener.matcher.names
+
+    def head(text: str) -> tuple[str, ...] | None:
+        form = field_head(text, names.normaliser, lambda w: False, names.config.references())
+        return None if form is None else form.tokens
+
+    assert head("Zorvane, Ahmed") is None
+    assert (
+        head("Zorvane; Ahmed") == head("Zorvane | Ahmed") == head("Zorvane\nAhmed") == ("zorvane",)
+    )
+    assert head("Zorvane/Ahmed") is None  # a slash between words is no separator

@@ -22,7 +22,9 @@ from .variants import Variant
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
 # "名称-标语"): a dash apart, or between Chinese characters, and a bar.
-_FIELD_END = regex.compile(r"[,;，；、|｜]|\s[-–—]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
+_FIELD_END = regex.compile(r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
+# ... of which a comma may also stand between a person's surname and given name.
+_COMMAS = frozenset(",，")
 # The words that introduce a reference number, and the currency codes (text.py).
 References = tuple[Sequence[str], ...]  # MatchingConfig.references
 
@@ -57,17 +59,22 @@ def field_head(
     names (`person_word`): "ARELLANO FELIX, Enedina ..." is a person's surname and given name,
     unless the words up to the next comma are one of `places` (", Kandahar, Afghanistan",
     where a listed person's name carries "Kandahar"; not ", Santos Isidro"); and when it is
-    one word without a legal form, as often a surname ("SALIM, Ahmed") as an
-    organisation's name."""
-    parts = _FIELD_END.split(text, maxsplit=1)
-    if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
+    one word without a legal form before a comma, as often a surname ("SALIM, Ahmed") as
+    an organisation's name; before another separator (a semicolon, a bar, a line's end, a
+    slash or dash apart: "ACMESCAN | Zeltra Corp") it is the field's first party."""
+    found = _FIELD_END.search(text)
+    if found is None or not any(ch.isalnum() for ch in text[found.end() :]):
         return None
+    parts = [text[: found.start()], text[found.end() :]]
+    one_word_ok = found.group().strip() not in _COMMAS
     # The first word after it, past legal forms and initials (", S.A., Hamburg").
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
         return None
     form = _part_form(parts[0], normaliser, references)
-    return form if len(form.tokens) > 1 or (form.tokens and form.legal_forms) else None
+    if len(form.tokens) > 1 or (form.tokens and (form.legal_forms or one_word_ok)):
+        return form
+    return None
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:

@@ -1,0 +1,75 @@
+"""A counterparty field holding two parties apart, by a semicolon, a bar, a slash or a
+line's end ("ACMESCAN | Qorvane Trading Ltd"): what the first finds, and what it must not
+(a benchmark, not a test).
+
+    python bench/field_separators.py [--json]
+
+Among OFAC's organisations of the real-data sets (bench/data/names_*.csv), each whose Latin
+name alone finds its party at REVIEW is put before and after a made-up firm's name with
+each separator, and looked up; found when its party is a hit at REVIEW. Reported per split
+(`tune`, `measure`) and by the name's size (one word, more). Then false hits: 2,500
+frequent English words (wordfreq) and the last words of 400 unlisted persons' names
+(bench/data/script_names_probe.csv) in the first place, counted as queries with any hit,
+beside the same words alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+from wordfreq import top_n_list
+
+import name_sets
+
+OTHER = "Qorvane Trading Ltd"
+SEPARATORS = ("; ", " | ", " / ", "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    _, orgs, split, matcher = name_sets.ofac_organisations()
+
+    def hits(query: str) -> set[str]:
+        return {m.entry.entity_id for m in matcher.match_name(query)}
+
+    found: Counter[tuple[str, str, str, str]] = Counter()
+    for key, (_, names) in orgs.items():
+        for name in names:
+            if not name.isascii() or key not in hits(name):
+                continue
+            size = "one word" if len(name.split()) == 1 else "more words"
+            for sep in SEPARATORS:
+                for where, query in (("first", f"{name}{sep}{OTHER}"),
+                                     ("second", f"{OTHER}{sep}{name}")):  # fmt: skip
+                    base = (split.get(key, "tune"), size, where, repr(sep))
+                    found[(*base, "all")] += 1
+                    found[(*base, "found")] += key in hits(query)
+    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2500]
+    surnames = [name.split()[-1] for name in name_sets.probe_names("latin")][:400]
+    false_hits = []
+    for label, words in (("English words", english), ("unlisted surnames", surnames)):
+        alone = sum(bool(hits(w)) for w in words)
+        with_sep = {repr(s): sum(bool(hits(f"{w}{s}{OTHER}")) for w in words) for s in SEPARATORS}
+        false_hits.append({"words": label, "count": len(words), "alone": alone, **with_sep})
+    rows = [
+        {"split": s, "size": z, "where": w, "separator": sep,
+         "found": found[(s, z, w, sep, "found")], "of": found[(s, z, w, sep, "all")]}
+        for (s, z, w, sep, kind) in sorted(found) if kind == "all"
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps({"found": rows, "false_hits": false_hits}))
+        return
+    for r in rows:
+        print(f"{r['split']:<8}{r['size']:<11}{r['where']:<7}{r['separator']:<6}"
+              f"{r['found']:>6} of {r['of']:<6}")  # fmt: skip
+    for f in false_hits:
+        seps = ", ".join(f"{s} {f[s]}" for s in map(repr, SEPARATORS))
+        print(f"{f['words']} ({f['count']}) with a hit: alone {f['alone']}; first of two: {seps}")
+
+
+if __name__ == "__main__":
+    main()
