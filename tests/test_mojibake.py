@@ -1,12 +1,14 @@
 """Names that were UTF-8 and were read as Latin-1 or Windows-1252 before they reached us
 ("å¾®ä¿¡æ”¯ä»˜" for 微信支付), and Chinese encoded as GB2312 and read so ("Î¢ÐÅÖ§¸¶"):
 vendor masters that passed through a Latin-1 system carry them in files that are valid
-UTF-8. Each was CLEAR where the name is a hit (mojibake.py)."""
+UTF-8; and names carried in a URL ("Ant%20Group%20Co.,%20Ltd."). Each was CLEAR where the
+name is a hit (mojibake.py, text.url_decoded)."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given
@@ -16,6 +18,7 @@ from typer.testing import CliRunner
 from banscreen.cli import app
 from banscreen.engine import Screener
 from banscreen.match.mojibake import GB_MIN_CHARS, gb_reading, mended
+from banscreen.match.text import url_decoded
 from helpers.matching import found, transliterated_hit
 
 
@@ -101,3 +104,25 @@ def test_screen_reads_a_vendor_master_with_mojibake(tmp_path: Path) -> None:
     with out.open(encoding="utf-8") as fh:
         outcomes = {r["id"]: r["outcome"] for r in csv.DictReader(fh)}
     assert outcomes == {"1": "REVIEW", "2": "REVIEW", "3": "REVIEW"}, outcomes
+
+
+def test_a_name_carried_in_a_url_is_found_as_itself(screener: Screener) -> None:
+    names = shipped_names(screener, lambda n: " " in n or not n.isascii())
+    missed = []
+    for entity, name in names:
+        query = quote(name)
+        if found(screener, query).get(entity) != found(screener, name)[entity]:
+            missed.append((name, query))
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("text", ["100% Pure", "50%OFF", "Acme 20%", "%FF%FE Acme", "%"])
+def test_a_percent_sign_that_encodes_nothing_stays(text: str) -> None:
+    assert url_decoded(text) == text
+
+
+@given(st.text(max_size=40))
+def test_url_decoding_never_raises_and_undoes_quoting(text: str) -> None:
+    assert isinstance(url_decoded(text), str)
+    if " " in text:  # an encoded space marks a text as encoded
+        assert url_decoded(quote(text)) == text

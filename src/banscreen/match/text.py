@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import unquote
 
 import icu
 import regex
@@ -33,6 +34,9 @@ _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65",
 # "TM" and "SM" run on to the name they follow ("Acmepay™" read as "acmepaytm"),
 # and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Acme Lab®"). They
 # mark a name, and are no part of it.
+# An encoded space or punctuation (%20, %26 to %29, %2C, %2E), or a UTF-8 lead byte and
+# a continuation byte (%E6%94).
+_URL_ENCODED = re.compile(r"%(?:2[0C6-9Ee]|[CDEFcdef][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])")
 _MARK_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u00ae\u00a9\u2117", " "))
 # Characters that render as nothing and so must match nothing: the format category (zero-width
 # space and joiners, word joiner, bidirectional controls, soft hyphen, byte-order mark),
@@ -249,14 +253,28 @@ def _visible(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """Mojibake mended (mojibake.py), NFKC (full-width forms fold), invisible characters and
-    mark signs removed, name dots to spaces."""
+    """URL encoding undone, mojibake mended (mojibake.py), NFKC (full-width forms fold),
+    invisible characters and mark signs removed, name dots to spaces."""
+    if "%" in text:
+        text = url_decoded(text)
     if text.isascii():  # NFKC leaves ASCII as it is
         return text
     text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
     if not text.isascii():
         text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
     return text
+
+
+def url_decoded(text: str) -> str:
+    """A name carried in a URL ("Ant%20Group%20Co.,%20Ltd.", a form's or a link's) decoded,
+    when it holds an encoded space or punctuation or an encoded UTF-8 character; else, or
+    when what it encodes is no UTF-8, as it is ("100% Pure", "50%OFF")."""
+    if _URL_ENCODED.search(text) is None:
+        return text
+    try:
+        return unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return text
 
 
 def camel_splits(text: str) -> str:
