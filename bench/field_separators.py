@@ -9,7 +9,7 @@ name alone finds its party at REVIEW is put before and after a made-up firm's na
 each separator, and looked up; found when its party is a hit at REVIEW. Reported per split
 (`tune`, `measure`) and by the name's size (one word, more). Then false hits: 2,500
 frequent English words (wordfreq) and the last words of 400 unlisted persons' names
-(bench/data/script_names_probe.csv) in the first place, counted as queries with any hit,
+(bench/data/script_names_probe.csv) in either place, counted as queries with any hit,
 beside the same words alone.
 """
 
@@ -53,8 +53,10 @@ def main() -> None:
     false_hits = []
     for label, words in (("English words", english), ("unlisted surnames", surnames)):
         alone = sum(bool(hits(w)) for w in words)
-        with_sep = {repr(s): sum(bool(hits(f"{w}{s}{OTHER}")) for w in words) for s in SEPARATORS}
-        false_hits.append({"words": label, "count": len(words), "alone": alone, **with_sep})
+        first = {repr(s): sum(bool(hits(f"{w}{s}{OTHER}")) for w in words) for s in SEPARATORS}
+        second = {repr(s): sum(bool(hits(f"{OTHER}{s}{w}")) for w in words) for s in SEPARATORS}
+        false_hits.append({"words": label, "count": len(words), "alone": alone,
+                           "first": first, "second": second})  # fmt: skip
     rows = [
         {"split": s, "size": z, "where": w, "separator": sep,
          "found": found[(s, z, w, sep, "found")], "of": found[(s, z, w, sep, "all")]}
@@ -67,8 +69,10 @@ def main() -> None:
         print(f"{r['split']:<8}{r['size']:<11}{r['where']:<7}{r['separator']:<6}"
               f"{r['found']:>6} of {r['of']:<6}")  # fmt: skip
     for f in false_hits:
-        seps = ", ".join(f"{s} {f[s]}" for s in map(repr, SEPARATORS))
-        print(f"{f['words']} ({f['count']}) with a hit: alone {f['alone']}; first of two: {seps}")
+        for where in ("first", "second"):
+            seps = ", ".join(f"{s} {n}" for s, n in f[where].items())
+            print(f"{f['words']} ({f['count']}) with a hit: alone {f['alone']}; "
+                  f"{where} of two: {seps}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -349,6 +349,21 @@ def test_a_word_english_uses_is_not_split_as_words_run_together(screener: Screen
     assert split("shanghai", {"shang", "hai"}) == ("shang", "hai")
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_a_listed_name_after_another_party_is_never_a_clear(
+    screener: Screener, data: st.DataObject
+) -> None:
+    """ "Qorvane Trading Ltd; CamScanner": a listed name of one word there was found only
+    when made up enough to be looked for inside others."""
+    name, entity = data.draw(st.sampled_from(_processors(screener)))
+    other = data.draw(st.sampled_from(["Qorvane Trading Ltd", "Zeltra Kessler", "Acme"]))
+    separator = data.draw(st.sampled_from(["; ", " | ", "|", " / ", "\n", "｜"]))
+    query = other + separator + name
+    assert entity in found(screener, query), query
+
+
 def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) -> None:
     """ "SALIM, Ahmed" is a surname and a given name as often as a firm and more; "SALIM;
     Ahmed" and "SALIM | Ahmed" are two parties, the first named "SALIM"."""

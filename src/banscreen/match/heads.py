@@ -77,6 +77,19 @@ def field_head(
     return None
 
 
+# What parts a field into parties, after the first: not a comma (a surname's) nor a dash
+# (a tagline's, "Name - Slogan").
+_PARTIES = regex.compile(r"[;；|｜\n\r]|\s/+\s")
+
+
+def other_parties(text: str, normaliser: Normaliser, references: References) -> list[NameForm]:
+    """The parties a field names after its first, apart by a semicolon, a bar, a slash
+    with spaces or a line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name."""
+    parts = _PARTIES.split(text)[1:]
+    forms = (_part_form(part, normaliser, references) for part in parts if part.strip())
+    return [form for form in forms if form.tokens]
+
+
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
     """A name at the head of a field (before a place, after a payment's words) as a form of
     the query, at most `cap` (`contained_score`), on organisations' names only: of more

@@ -28,6 +28,7 @@ from .heads import (
     field_place_head,
     head_variants,
     name_before_more,
+    other_parties,
     person_heads,
     person_variants,
     place_head,
@@ -183,7 +184,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         cap, out, form = self.config.contained_score, list(found), found[0].form
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         processor = descriptor_head(query, self.normaliser, references)
-        for head in (named, processor):
+        for head in (named, processor, *other_parties(query, self.normaliser, references)):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
         placed = field_place_head(query, form, self.normaliser, self.places,
@@ -388,9 +389,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         no registry word is one of their pieces or near or sounds like one, and no listed
         name holds a number piece inside a word ("Acme 2000" is not "Acme2000 Ltd")."""
         for word in removed:
-            for piece in split_words(self.normaliser.fold(word)):
-                if not piece:
-                    continue
+            for piece in filter(None, split_words(self.normaliser.fold(word))):
                 if piece in self._vocabulary or piece in self._digit_text:
                     return False
                 if piece.isdigit():
