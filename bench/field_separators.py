@@ -10,7 +10,9 @@ each separator, and looked up; found when its party is a hit at REVIEW. Reported
 (`tune`, `measure`) and by the name's size (one word, more). Then false hits: 2,500
 frequent English words (wordfreq) and the last words of 400 unlisted persons' names
 (bench/data/script_names_probe.csv) in either place, counted as queries with any hit,
-beside the same words alone.
+beside the same words alone. And persons, second of two, against OFAC's persons: every
+tenth OFAC person's Latin name that alone finds its party, found or not, and 400 unlisted
+persons' names with a hit or not (beside the names alone).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    _, orgs, split, matcher = name_sets.ofac_organisations()
+    parties, orgs, split, matcher = name_sets.ofac_organisations()
 
     def hits(query: str) -> set[str]:
         return {m.entry.entity_id for m in matcher.match_name(query)}
@@ -57,13 +59,32 @@ def main() -> None:
         second = {repr(s): sum(bool(hits(f"{OTHER}{s}{w}")) for w in words) for s in SEPARATORS}
         false_hits.append({"words": label, "count": len(words), "alone": alone,
                            "first": first, "second": second})  # fmt: skip
+    # Persons: OFAC's persons' Latin names (every tenth) and 400 unlisted persons' names,
+    # second of two (the first is looked up by the persons' rules already), and alone.
+    persons_matcher = name_sets.ofac_persons_matcher(parties)
+
+    def person_hits(query: str) -> set[str]:
+        return {m.entry.entity_id for m in persons_matcher.match_name(query)}
+
+    persons = [(k, n) for k, (schema, names) in sorted(parties.items())
+               if schema == "Person" and k.startswith("ofac") for n in names if n.isascii()]  # fmt: skip
+    persons = [(k, n) for k, n in persons[::10] if k in person_hits(n)]
+    unlisted = name_sets.probe_names("latin")[:400]
+    person_rows = []
+    for sep in SEPARATORS:
+        person_rows.append({
+            "separator": repr(sep), "listed": len(persons),
+            "found": sum(k in person_hits(f"{OTHER}{sep}{n}") for k, n in persons),
+            "unlisted": len(unlisted), "alone": sum(bool(person_hits(n)) for n in unlisted),
+            "false_hits": sum(bool(person_hits(f"{OTHER}{sep}{n}")) for n in unlisted),
+        })  # fmt: skip
     rows = [
         {"split": s, "size": z, "where": w, "separator": sep,
          "found": found[(s, z, w, sep, "found")], "of": found[(s, z, w, sep, "all")]}
         for (s, z, w, sep, kind) in sorted(found) if kind == "all"
     ]  # fmt: skip
     if args.json:
-        print(json.dumps({"found": rows, "false_hits": false_hits}))
+        print(json.dumps({"found": rows, "false_hits": false_hits, "persons": person_rows}))
         return
     for r in rows:
         print(f"{r['split']:<8}{r['size']:<11}{r['where']:<7}{r['separator']:<6}"
@@ -73,6 +94,10 @@ def main() -> None:
             seps = ", ".join(f"{s} {n}" for s, n in f[where].items())
             print(f"{f['words']} ({f['count']}) with a hit: alone {f['alone']}; "
                   f"{where} of two: {seps}")  # fmt: skip
+    for r in person_rows:
+        print(f"persons second of two {r['separator']:<6}: listed found {r['found']} of "
+              f"{r['listed']}; unlisted with a hit {r['false_hits']} of {r['unlisted']} "
+              f"(alone {r['alone']})")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from helpers.matching import (
     found,
     match_everything,
     match_key,
+    persons_screener,
     persons_screener_with,
 )
 
@@ -362,6 +364,23 @@ def test_a_listed_name_after_another_party_is_never_a_clear(
     separator = data.draw(st.sampled_from(["; ", " | ", "|", " / ", "\n", "｜"]))
     query = other + separator + name
     assert entity in found(screener, query), query
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Acme Ltd; Sergei Shoigu", "Acme Ltd | SHOIGU, Sergei", "Zorvex Ltd / Sergei Shoigu",
+     "Zorvex Ltd\nShoigu"],
+)  # fmt: skip
+def test_a_listed_person_after_another_party(query: str) -> None:
+    """ "Acme Ltd; Sergei Shoigu" was CLEAR: the words of the firm before him counted as
+    parts of his name that the listed one lacks. The party after a separator is looked up
+    as a person's name of its own too (one word only where a listed name holds it)."""
+    assert "person-shoigu" in found(_persons(), query)
+
+
+@lru_cache(maxsize=1)
+def _persons() -> Screener:
+    return persons_screener()
 
 
 def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) -> None:

@@ -184,7 +184,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         cap, out, form = self.config.contained_score, list(found), found[0].form
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         processor = descriptor_head(query, self.normaliser, references)
-        for head in (named, processor, *other_parties(query, self.normaliser, references)):
+        parties = other_parties(query, self.normaliser, references)
+        for head in (named, processor, *parties):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
         placed = field_place_head(query, form, self.normaliser, self.places,
@@ -194,7 +195,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         out.extend(head_variants(payee, cap, self._firm_words))
         persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
                                references, self.person_word, payee)  # fmt: skip
-        out.extend(person_variants(persons, cap))
+        out.extend(person_variants([*persons, *parties], cap))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
