@@ -21,7 +21,8 @@ from .variants import Variant
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
-# "名称-标语"): a dash apart, or between Chinese characters, and a bar.
+# "名称-标语"): a dash apart, or between Chinese characters, and a bar; and before another
+# party: a slash apart or a line's end.
 _FIELD_END = regex.compile(r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
 # ... of which a comma may also stand between a person's surname and given name.
 _COMMAS = frozenset(",，")

@@ -30,13 +30,13 @@ from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
+# An encoded space or punctuation (%20, %26 to %29, %2C, %2E), or a UTF-8 lead byte and
+# a continuation byte (%E6%94).
+_URL_ENCODED = re.compile(r"%(?:2[0Cc6-9Ee]|[CDEFcdef][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])")
 # Trade, service, registered and copyright marks: NFKC writes the first two as the letters
 # "TM" and "SM" run on to the name they follow ("Acmepay™" read as "acmepaytm"),
 # and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Acme Lab®"). They
 # mark a name, and are no part of it.
-# An encoded space or punctuation (%20, %26 to %29, %2C, %2E), or a UTF-8 lead byte and
-# a continuation byte (%E6%94).
-_URL_ENCODED = re.compile(r"%(?:2[0C6-9Ee]|[CDEFcdef][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])")
 _MARK_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u00ae\u00a9\u2117", " "))
 # Characters that render as nothing and so must match nothing: the format category (zero-width
 # space and joiners, word joiner, bidirectional controls, soft hyphen, byte-order mark),
