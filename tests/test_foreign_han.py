@@ -78,7 +78,7 @@ def test_a_reading_spelt_otherwise_is_another_name(screener: Screener, query: st
     surname=st.integers(min_value=0, max_value=198),
     rest=st.text(alphabet=SHARED, min_size=1, max_size=2),
 )
-def test_a_name_starting_with_a_frequent_surname_is_never_read(
+def test_a_name_starting_with_a_frequent_surname_is_never_read_as_foreign(
     foreign: ForeignHan, screener: Screener, surname: int, rest: str
 ) -> None:
     """Not as a foreign name: only as Hong Kong spells a Chinese one (cantonese.py), which
