@@ -95,6 +95,18 @@ def test_whom_a_row_is_addressed_to_after_a_listed_name_keeps_the_hit(
     assert entity in found(screener, query), query
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["Zeltravox-owned Morvane Ltd", "Zeltravox backed Morvane", "ZELTRAVOX CONTROLLED QUORVEL LLC",
+     "Zeltravox-affiliated Morvane Trading"],
+)  # fmt: skip
+def test_a_party_the_listed_name_owns_or_backs(screener: Screener, query: str) -> None:
+    """ "Tencent-owned Acme Games" was CLEAR: a subsidiary, which the programs reach, named
+    by its owner's name before it. The word after the name makes the party after it the
+    name's (`payee_trail_words`), even before a legal form that ends the field."""
+    assert found(screener, query).get("org-zeltravox") == (0.8, "contained")
+
+
 @pytest.mark.parametrize("query", ["Zeltravox Attn: Accounts Payable", "ZELTRAVOX FAO Treasury"])
 def test_an_addressee_after_a_listed_name(screener: Screener, query: str) -> None:
     assert found(screener, query).get("org-zeltravox") == (0.8, "contained")

@@ -86,6 +86,8 @@ class Inside:
         Marketing Agency LLC" are companies' names (whatever the listed Acmescan's legal
         form); "Acmescan LLC maintenance" is not."""
         cfg = self.config
+        if haystack.tokens[after] in self._party_words:  # "Acmescan-owned Zeltra Ltd"
+            return True
         if haystack.legal_last:
             return False
         if not any(zipf(t) < cfg.trailing_name_max_zipf for t in needle.tokens):
