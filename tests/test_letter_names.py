@@ -266,6 +266,7 @@ SCRIPTS = {"Cyrillic": (0x400, 0x4FF), "Greek": (0x370, 0x3FF), "Hebrew": (0x590
 # Two letters' names, then a word the romaniser keeps (archaic heta): glued to the letters,
 # the run was "eeͱ".
 @example(("Greek", ["Ί", "Ί", "Ͱ"]))
+@example(("Greek", ["ΕΛ", "Ͱ"]))  # ... and one letter's name glued to it: "lͱ"
 def test_any_words_in_an_alphabet_or_abjad_are_read_without_raising(
     written: tuple[str, list[str]],
 ) -> None:

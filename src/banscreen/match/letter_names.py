@@ -205,8 +205,12 @@ def _glued(letter: str, rest: str) -> bool:
     """Whether one letter's name before the rest of a word is a brand's letter glued to a
     word (ケーメイト, "k" + "meito", KMate): a consonant before a consonant, as no word of
     the script starts (アイテム, "i" + "temu", is "item"; ヴィーナス, Venus, is said so
-    too, but rarely written with a letter's name)."""
-    return bool(rest) and letter not in _VOWELS and rest[0] not in _VOWELS
+    too, but rarely written with a letter's name). The rest must be Latin letters the
+    romaniser wrote, as for a run of letters (not an archaic Greek "Ͱ" it keeps)."""
+    return (
+        bool(rest) and rest.isascii() and rest.isalpha()
+        and letter not in _VOWELS and rest[0] not in _VOWELS
+    )  # fmt: skip
 
 
 def _spread(factors: tuple[float, ...], i: int, n: int) -> tuple[float, ...]:
