@@ -38,7 +38,7 @@ def main() -> None:
     def hits(query: str) -> set[str]:
         return {m.entry.entity_id for m in matcher.match_name(query)}
 
-    found: Counter[tuple[str, str, str, str]] = Counter()
+    found: Counter[tuple[str, ...]] = Counter()
     for key, (_, names) in orgs.items():
         for name in names:
             if not name.isascii() or key not in hits(name):
