@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import InputError
 from .apps import ID_KEYS, column_key, read_apk, read_inventory, read_ipa
 from .domains import read_domains
-from .payments import read_payments
+from .payments import MESSAGES, MESSAGES_NAMED, read_payments
 from .sbom import read_sbom
 from .scan import ScanItem, ScanOptions
 
@@ -65,15 +65,13 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "sbom", _sbom("cyclonedx")
     if name == "pom.xml" or "maven.apache.org/POM" in head:
         return "sbom", _sbom("maven")
-    if any(k in head for k in ("pacs.008", "pacs.009", "pain.001")) or (
-        suffix == ".xml" and surface == "payments"
-    ):
+    if any(message in head for message in MESSAGES) or (suffix == ".xml" and surface == "payments"):
         return "payments", read_payments
     other = re.search(r"urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\.\d{3})", head)
     if other:  # a status report or statement (pacs.002, camt.053): no payment order in it
         raise InputError(
             f"{path}: an ISO 20022 {other.group(1)} message, which orders no payment to screen; "
-            "banscreen reads payment orders (pacs.008, pacs.009, pain.001)"
+            f"banscreen reads payment orders ({', '.join(MESSAGES)})"
         )
     if re.search(r"^[+\\]--- \S+:\S+", head, re.MULTILINE):
         return "sbom", _sbom("gradle")
@@ -87,7 +85,7 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "domains", read_domains
     if surface == "payments":
         raise InputError(
-            f"{path}: not an ISO 20022 payment message (pacs.008, pacs.009 or pain.001 XML); "
+            f"{path}: not an ISO 20022 payment message ({MESSAGES_NAMED} XML); "
             "a CSV of transactions is screened with `banscreen screen`"
         )
     if surface is not None:

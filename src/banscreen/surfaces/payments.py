@@ -25,7 +25,10 @@ from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .rows import parse_date
 from .scan import ScanItem, ScanOptions, error_item
 
-SUPPORTED = ("pacs.008.001.", "pain.001.001.", "pacs.009.001.")
+# The payment orders read, and as the messages that name them write them.
+MESSAGES = ("pacs.008", "pacs.009", "pain.001")
+MESSAGES_NAMED = f"{', '.join(MESSAGES[:-1])} or {MESSAGES[-1]}"
+SUPPORTED = tuple(f"{message}.001." for message in MESSAGES)  # in a namespace's name
 _WANTED = ("Document", "MsgId", "ReqdExctnDt", "IntrBkSttlmDt", "CdtTrfTxInf", "PmtInf")
 
 
@@ -268,7 +271,7 @@ def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> 
                     namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
                     kind = next((k for k in SUPPORTED if k in namespace), "")
                     if not kind:
-                        message = "not an ISO 20022 pacs.008, pacs.009 or pain.001 message"
+                        message = f"not an ISO 20022 {MESSAGES_NAMED} message"
                         yield error_item(
                             "document", "", "document", f"{message} (namespace {namespace!r})"
                         )
