@@ -35,6 +35,8 @@ def gb_reading(text: str) -> str | None:
     微信支付), which ftfy does not mend: the characters again, when every letter is one such
     a byte reads as and they make `GB_MIN_CHARS` characters or more; else None. Any run of
     such letters decodes to some characters, so it is a guess, and a reading of its own."""
+    if text.isascii():  # most names: no such letter in them
+        return None
     letters = [ch for ch in text if not ch.isspace()]
     if len(letters) < 2 * GB_MIN_CHARS or not _GB_BYTES.issuperset(letters):
         return None
