@@ -14,7 +14,7 @@ from banscreen.engine import Screener
 from banscreen.match.cantonese import MAX_READINGS, CantoneseReadings
 from banscreen.match.variants import holds_words
 from banscreen.registry import load_registry
-from helpers.matching import refused_setting
+from helpers.matching import found, refused_setting, transliterated_hit
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "hong_kong_persons.yaml"
 
@@ -22,10 +22,6 @@ PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "hong_kong_pe
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener(load_registry([PERSONS]))
-
-
-def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
-    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
 
 
 @pytest.mark.parametrize(
@@ -42,13 +38,8 @@ def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
 def test_a_hong_kong_name_in_characters_meets_its_listed_spelling(
     screener: Screener, query: str, entity: str
 ) -> None:
-    found = hits(screener, query)
-    assert entity in found, found
-    score, method = found[entity]
-    thresholds = screener.registry.matching.thresholds
     # A reading, as pinyin's is: a REVIEW, never a BLOCK on its own.
-    assert thresholds.review <= score < thresholds.block
-    assert method == "transliterated"
+    transliterated_hit(screener, query, entity)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +62,7 @@ def test_compare_reads_it_too(screener: Screener, a: str, b: str) -> None:
 def test_another_person_of_the_surname_is_not_met(
     screener: Screener, query: str, other: str
 ) -> None:
-    assert other not in hits(screener, query)
+    assert other not in found(screener, query)
 
 
 def test_a_reading_counts_only_where_the_listed_name_spells_its_words(
@@ -86,7 +77,7 @@ def test_a_reading_counts_only_where_the_listed_name_spells_its_words(
 
 def test_a_firm_in_characters_is_not_read_so(screener: Screener) -> None:
     """A person's name only: with a legal form it is a firm's."""
-    assert "hk-lee" not in hits(screener, "李家超有限公司")
+    assert "hk-lee" not in found(screener, "李家超有限公司")
 
 
 def test_readings_are_bounded_and_need_every_character() -> None:
