@@ -1,12 +1,14 @@
-"""A counterparty field holding two parties apart, by a semicolon, a bar, a slash or a
-line's end ("ACMESCAN | Qorvane Trading Ltd"): what the first finds, and what it must not
-(a benchmark, not a test).
+"""A counterparty field holding two parties apart, by a semicolon, a bar, a slash, a line's
+end or words that part them ("ACMESCAN | Qorvane Trading Ltd", "Qorvane Trading Ltd dba
+ACMESCAN"), or a name numbered as in a list or followed by its building ("1) ACMESCAN",
+"ACMESCAN Bldg 3"): what the name finds, and what it must not (a benchmark, not a test).
 
     python bench/field_separators.py [--json]
 
 Among OFAC's organisations of the real-data sets (bench/data/names_*.csv), each whose Latin
 name alone finds its party at REVIEW is put before and after a made-up firm's name with
-each separator, and looked up; found when its party is a hit at REVIEW. Reported per split
+each separator (and numbered, and with a building after it: `AROUND`), and looked up; found
+when its party is a hit at REVIEW. Reported per split
 (`tune`, `measure`) and by the name's size (one word, more). Then false hits: 2,500
 frequent English words (wordfreq) and the last words of 400 unlisted persons' names
 (bench/data/script_names_probe.csv) in either place, counted as queries with any hit,
@@ -26,7 +28,9 @@ from wordfreq import top_n_list
 import name_sets
 
 OTHER = "Qorvane Trading Ltd"
-SEPARATORS = ("; ", " | ", " / ", "\n")
+SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ")
+# A name with what rides along with it, as "{}" in these.
+AROUND = ("1) {}", "2. {}", "{} Bldg 3", "{} 5th Floor")
 
 
 def main() -> None:
@@ -50,6 +54,10 @@ def main() -> None:
                     base = (split.get(key, "tune"), size, where, repr(sep))
                     found[(*base, "all")] += 1
                     found[(*base, "found")] += key in hits(query)
+            for around in AROUND:
+                base = (split.get(key, "tune"), size, "alone", repr(around))
+                found[(*base, "all")] += 1
+                found[(*base, "found")] += key in hits(around.format(name))
     english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2500]
     surnames = [name.split()[-1] for name in name_sets.probe_names("latin")][:400]
     false_hits = []
@@ -57,6 +65,7 @@ def main() -> None:
         alone = sum(bool(hits(w)) for w in words)
         first = {repr(s): sum(bool(hits(f"{w}{s}{OTHER}")) for w in words) for s in SEPARATORS}
         second = {repr(s): sum(bool(hits(f"{OTHER}{s}{w}")) for w in words) for s in SEPARATORS}
+        first.update({repr(a): sum(bool(hits(a.format(w))) for w in words) for a in AROUND})
         false_hits.append({"words": label, "count": len(words), "alone": alone,
                            "first": first, "second": second})  # fmt: skip
     # Persons: OFAC's persons' Latin names (every tenth) and 400 unlisted persons' names,

@@ -398,4 +398,74 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
     assert (
         head("Zorvane; Ahmed") == head("Zorvane | Ahmed") == head("Zorvane\nAhmed") == ("zorvane",)
     )
-    assert head("Zorvane/Ahmed") is None  # a slash between words is no separator
+    # A slash between words of three letters or more parts them too; not "A/S", "c/o".
+    assert head("Zorvane/Ahmed") == ("zorvane",)
+    assert head("Zorvane A/S") is None
+    assert head("Zorvane c/o Ahmed") is None
+
+
+# Words that part two parties in one field (`party_words`), either party first.
+PARTED = st.sampled_from([" dba ", " DBA ", " d/b/a ", " t/a ", " aka ", ", formerly ",
+                          " formerly known as ", ", a subsidiary of ", " trading as "])  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_a_listed_name_parted_from_another_by_words_is_never_a_clear(
+    screener: Screener, data: st.DataObject
+) -> None:
+    """ "Zeltra Ltd dba ZTE Corporation", "Acme Ltd, a subsidiary of ZTE Corporation" were
+    CLEAR: a short acronym's name is not looked for inside a longer one, and each party of
+    such a field is now looked up as a name of its own."""
+    name, entity = data.draw(st.sampled_from(_processors(screener)))
+    other = data.draw(st.sampled_from(["Qorvane Trading Ltd", "Zeltra Kessler", "Acme"]))
+    parting = data.draw(PARTED)
+    query = f"{name}{parting}{other}" if data.draw(st.booleans()) else f"{other}{parting}{name}"
+    assert entity in found(screener, query), query
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Zorvex/ZTE Corporation", "ZTE Corporation/Zorvex", "Zorvex Ltd (formerly ZTE Corporation)",
+     "Zorvex t/a ZTE"],
+)  # fmt: skip
+def test_a_short_acronyms_name_beside_another_party(screener: Screener, query: str) -> None:
+    """A slash between words of three letters or more parts two parties as one apart does;
+    an acronym's name is found only as a party of its own."""
+    assert "zte" in found(screener, query)
+
+
+# A list's numbering before the name, and a building, floor or room after it.
+NUMBERED = st.one_of(
+    st.tuples(st.sampled_from(["{}) ", "{}. ", "({}) ", "#{} "]), st.integers(1, 99)).map(
+        lambda t: t[0].format(t[1]) + "{}"
+    ),
+    st.sampled_from(["a) {}", "(b) {}", "iv) {}"]),
+    st.tuples(
+        st.sampled_from(["Bldg", "Building", "Suite", "Floor", "Rm"]), st.integers(1, 2500)
+    ).map(lambda t: f"{{}} {t[0]} {t[1]}"),
+    st.sampled_from(["{} 5th Floor", "{} 21st Floor"]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_a_numbered_or_addressed_name_scores_as_the_name(
+    screener: Screener, data: st.DataObject
+) -> None:
+    """ "1) ZTE Corporation" and "Ant Group Bldg 3" were CLEAR: the numbering and the
+    building were read as more of the name. Each is taken away as a reference is."""
+    name, entity = data.draw(st.sampled_from(_processors(screener)))
+    query = data.draw(NUMBERED).format(name)
+    assert found(screener, query).get(entity) == found(screener, name)[entity], query
+
+
+@pytest.mark.parametrize("query", ["Zorvex Unit 7", "Office 39", "A. Smith", "No. 1 Zorvex"])
+def test_what_is_not_numbering_stays(screener: Screener, query: str) -> None:
+    """A unit's or an office's number may be a listed name ("Unit 61398"), a letter and a
+    full stop an initial: none is taken away."""
+    from banscreen.match.references import strip_references
+
+    assert strip_references(query, *screener.registry.matching.references()) is None

@@ -4,6 +4,7 @@ an address, a branch, a city or a second party after the name."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -22,8 +23,13 @@ from .variants import Variant
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
 # "名称-标语"): a dash apart, or between Chinese characters, and a bar; and before another
-# party: a slash apart or a line's end.
-_FIELD_END = regex.compile(r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
+# party: a slash apart, or between words, of three letters or more after it and two or a
+# full stop before it ("Zeltra/ACMESCAN", "Zeltra S.A./ACMESCAN"; not "A/S", "c/o", "TCP/IP",
+# "SA/NV"), or a line's end.
+_GLUED_SLASH = r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})"
+_FIELD_END = regex.compile(
+    rf"[,;，；、|｜\n\r]|\s[-–—/]+\s|{_GLUED_SLASH}|(?<=\p{{Han}})\s*[-–—]+\s*(?=\p{{Han}})"
+)
 # ... of which a comma may also stand between a person's surname and given name.
 _COMMAS = frozenset(",，")
 # The words that introduce a reference number, and the currency codes (text.py).
@@ -80,15 +86,35 @@ def field_head(
 
 # What parts a field into parties, after the first: not a comma (a surname's) nor a dash
 # (a tagline's, "Name - Slogan").
-_PARTIES = regex.compile(r"[;；|｜\n\r]|\s/+\s")
+_PARTIES = regex.compile(rf"[;；|｜\n\r]|\s/+\s|{_GLUED_SLASH}")
 
 
-def other_parties(text: str, normaliser: Normaliser, references: References) -> list[NameForm]:
+def other_parties(
+    text: str, normaliser: Normaliser, references: References, party_words: Sequence[str] = ()
+) -> list[NameForm]:
     """The parties a field names after its first, apart by a semicolon, a bar, a slash
-    with spaces or a line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name."""
-    parts = _PARTIES.split(text)[1:]
+    with spaces or a line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name; and
+    every party of a field that words part (`party_words`: "Zeltra Ltd dba ACMESCAN",
+    "Zeltra Ltd, a subsidiary of ACMESCAN Corp"), the first too."""
+    pieces = _PARTIES.split(text)
+    parts = pieces[1:]
+    parting = _parting(tuple(party_words))
+    if parting is not None and parting.search(text):
+        parts = [part for piece in pieces for part in parting.split(piece)]
     forms = (_part_form(part, normaliser, references) for part in parts if part.strip())
-    return [form for form in forms if form.tokens]
+    return list({form.tokens: form for form in forms if form.tokens}.values())
+
+
+@lru_cache(maxsize=4)
+def _parting(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """`party_words` as one pattern, each a whole word (or words) of any case, the longest
+    first ("formerly known as" before "formerly"); None for none."""
+    if not words:
+        return None
+    written = (r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len)[::-1])
+    # With a comma and an article before it: ", a subsidiary of".
+    before = r"(?:,\s*)?(?:(?<!\w)(?:a|an|the)\s+)?(?<![\w/.])"
+    return regex.compile(rf"{before}(?:{'|'.join(written)})(?![\w/])", regex.IGNORECASE)
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:

@@ -17,6 +17,15 @@ _TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’]
 _DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _COMMA_AFTER = re.compile(r" *,")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
+# A list's numbering before a name, as a name pasted from a numbered list keeps it ("1) Acme",
+# "2. Acme", "(b) Acme", "iv) Acme", "#3 Acme"): a number, a letter or a Roman numeral closed
+# by a bracket, a number and a full stop apart, or a number after "#".
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|\d{1,3}\.(?=\s)|[#№]\s?\d{1,3}\b)\s*(?=\w)",
+    re.IGNORECASE,
+)
+# An ordinal before an address word ("5th Floor").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 # English months and their abbreviations (calendar's): a date written with one ("15 March
@@ -45,6 +54,19 @@ def _dated(words: list[str], drop: list[bool], i: int, month: str) -> list[int]:
     if not dated or (month in _NAMED_MONTHS and not full):
         return []
     return [i, *dated]
+
+
+def _addressed(words: list[str], i: int, addresses: frozenset[str]) -> list[int]:
+    """The positions of a building's, floor's or room's number with the word that says
+    which (words[i], one of `addresses`: "Bldg 3", "Suite 100", "5th Floor"); [] when it
+    is not one. A number of any length goes with such a word."""
+    if words[i].casefold() not in addresses:
+        return []
+    if i + 1 < len(words) and words[i + 1][:1].isdigit():
+        return [i, i + 1]
+    if i > 0 and _ORDINAL.fullmatch(words[i - 1]):
+        return [i - 1, i]
+    return []
 
 
 def _reference(word: str) -> bool:
@@ -97,6 +119,7 @@ def strip_references(
     currency_codes: Sequence[str],
     exchanges: Sequence[str] = (),
     ticker_suffixes: Sequence[str] = (),
+    address_words: Sequence[str] = (),
 ) -> str | None:
     """The text without the reference numbers, dates and amounts that ride along with a
     name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
@@ -104,9 +127,12 @@ def strip_references(
 
     A word that introduces a reference ("ref", "invoice", "no") goes with it, and a
     currency code with an amount; on their own they stay. Numbers of one or two digits stay
-    too: they are part of names ("Brigade 44", "7-Eleven").
+    too: they are part of names ("Brigade 44", "7-Eleven"); not a list's numbering before
+    the name ("1) Acme").
     """
-    split = split_references(text, reference_words, currency_codes, exchanges, ticker_suffixes)
+    split = split_references(
+        text, reference_words, currency_codes, exchanges, ticker_suffixes, address_words
+    )
     return None if split is None else split[0]
 
 
@@ -116,13 +142,19 @@ def split_references(
     currency_codes: Sequence[str],
     exchanges: Sequence[str] = (),
     ticker_suffixes: Sequence[str] = (),
+    address_words: Sequence[str] = (),
 ) -> tuple[str, list[str]] | None:
     """strip_references, with the words it took away (a date or an amount as one word). A
     stock ticker goes too: a code after an exchange's name (`exchanges`: "HKEX: 700",
-    "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK")."""
-    if not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
+    "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK"); a building's,
+    floor's or room's number with its word (`address_words`: "Bldg 3"); and a list's
+    numbering before the name ("1) Acme")."""
+    digits = any(ch.isdigit() for ch in text) or _ENUMERATOR.match(text) is not None
+    if not digits and not _names_any(text, exchanges):
         return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
+    if (numbered := _ENUMERATOR.match(cleaned)) is not None:
+        cleaned = cleaned[numbered.end() :]
     dates = _DATE.findall(cleaned)
     dated = _DATE.sub(" \0 ", cleaned)
     amounts = _AMOUNT.findall(dated)
@@ -131,6 +163,7 @@ def split_references(
     words = [m.group() for m in found]
     introducers = _casefolded(tuple(reference_words), ("#", "№"))
     currencies = _casefolded(tuple(currency_codes))
+    addresses = _casefolded(tuple(address_words))
     drop = [w == "\0" or _reference(w) for w in words]
     _tickers(words, found, marked, drop, _casefolded(tuple(exchanges)),
              _casefolded(tuple(ticker_suffixes)))  # fmt: skip
@@ -145,12 +178,16 @@ def split_references(
         if folded in _MONTHS:
             for j in _dated(words, drop, i, folded):
                 drop[j] = True
-    if not any(drop):
+        for j in _addressed(words, i, addresses):
+            drop[j] = True
+    if not any(drop) and numbered is None:
         return None
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
     if not any(any(ch.isalpha() for ch in w) for w in kept):
         return None
     removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
+    if numbered is not None:
+        removed.insert(0, numbered.group().strip())
     # A comma after a kept word stays: "SHOIGU, Sergei, passport 1234567" is still written
     # surname first ("SHOIGU, Sergei"; persons.inverted).
     commas = [_COMMA_AFTER.match(marked, m.end()) is not None for m in found]

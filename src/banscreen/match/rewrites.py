@@ -184,7 +184,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         cap, out, form = self.config.contained_score, list(found), found[0].form
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
         processor = descriptor_head(query, self.normaliser, references)
-        parties = other_parties(query, self.normaliser, references)
+        parties = other_parties(query, self.normaliser, references, self.config.party_words)
         for head in (named, processor, *parties):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
