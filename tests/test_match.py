@@ -18,6 +18,11 @@ from banscreen.match.identifiers import hosts_in_text, identifiers_in_text
         ("腾讯控股有限公司", "騰訊控股有限公司"),
         ("Tenpay Payment Technology Co., Ltd.", "ＴＥＮＰＡＹ ＰＡＹＭＥＮＴ ＴＥＣＨ ＣＯ ＬＴＤ"),
         ("WPS Software Pte. Ltd.", "wps software"),
+        # As banks' fixed-width fields shorten them: each was CLEAR against its full name.
+        ("Tencent Holdings Limited", "TENCENT HOLDGS LTD"),
+        ("Tenpay Payment Technology Co., Ltd.", "TENPAY PYMT TECH CO LTD"),
+        ("Ant Financial Services Group", "ANT FINL SVCS GRP"),
+        ("Huawei Technologies Co., Ltd.", "HUAWEI TECHS CO LTD"),
     ],
 )
 def test_equivalent_spellings_normalise_alike(screener: Screener, a: str, b: str) -> None:
