@@ -32,6 +32,7 @@ from banscreen.model import Transaction
 from helpers.matching import (
     findable_latin_organisations,
     found,
+    listed_data,
     match_everything,
     match_key,
     persons_screener,
@@ -398,8 +399,11 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
     assert (
         head("Zorvane; Ahmed") == head("Zorvane | Ahmed") == head("Zorvane\nAhmed") == ("zorvane",)
     )
-    # A slash between words of three letters or more parts them too; not "A/S", "c/o".
-    assert head("Zorvane/Ahmed") == ("zorvane",)
+    # A slash between words parts them too; not "A/S", "c/o", nor a person's name written
+    # SURNAME/GIVEN NAMES, as payment and travel systems write one.
+    assert head("Zorvane Trading/Ahmed") == ("zorvane", "trading")
+    assert head("Zorvane Ltd/Ahmed") == head("Zorvane/Ahmed Ltd") == ("zorvane",)
+    assert head("Zorvane/Ahmed") is None
     assert head("Zorvane A/S") is None
     assert head("Zorvane c/o Ahmed") is None
 
@@ -469,3 +473,24 @@ def test_what_is_not_numbering_stays(screener: Screener, query: str) -> None:
     from banscreen.match.references import strip_references
 
     assert strip_references(query, *screener.registry.matching.references()) is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_a_name_said_twice_is_never_a_clear(screener: Screener, data: st.DataObject) -> None:
+    """ "ALIPAY ALIPAY" (a form's first and last name fields both holding a firm's name) was
+    CLEAR: the second time read as another name the first runs on into."""
+    name, entity = data.draw(st.sampled_from(_processors(screener)))
+    second = data.draw(st.sampled_from([name, name.upper(), name.lower()]))
+    assert entity in found(screener, f"{name} {second}"), name
+
+
+def test_a_persons_name_written_surname_slash_given_names_is_one_name(
+    tmp_path: Path,
+) -> None:
+    """ "SHOIGU/SERGEI MR" is how payment and travel systems write a person's name: not two
+    parties, whose given name alone met another listed person of that given name."""
+    more = listed_data({"person-aksyonov": ("person", "AKSYONOV, Sergei")})
+    hits = found(persons_screener_with(tmp_path, more), "SHOIGU/SERGEI MR")
+    assert set(hits) == {"person-shoigu"}, hits

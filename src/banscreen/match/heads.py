@@ -23,13 +23,11 @@ from .variants import Variant
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
 # "名称-标语"): a dash apart, or between Chinese characters, and a bar; and before another
-# party: a slash apart, or between words, of three letters or more after it and two or a
-# full stop before it ("Zeltra/ACMESCAN", "Zeltra S.A./ACMESCAN"; not "A/S", "c/o", "TCP/IP",
-# "SA/NV"), or a line's end.
-_GLUED_SLASH = r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})"
-_FIELD_END = regex.compile(
-    rf"[,;，；、|｜\n\r]|\s[-–—/]+\s|{_GLUED_SLASH}|(?<=\p{{Han}})\s*[-–—]+\s*(?=\p{{Han}})"
-)
+# party: a slash apart (or between words, `_unglued`) or a line's end.
+_FIELD_END = regex.compile(r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
+# A slash between words, of three letters or more after it and two or a full stop before it
+# ("Zeltra/ACMESCAN Corp", "Zeltra S.A./ACMESCAN"; not "A/S", "c/o", "TCP/IP", "SA/NV").
+_GLUED_SLASH = regex.compile(r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})")
 # ... of which a comma may also stand between a person's surname and given name.
 _COMMAS = frozenset(",，")
 # The words that introduce a reference number, and the currency codes (text.py).
@@ -69,6 +67,7 @@ def field_head(
     one word without a legal form before a comma, as often a surname ("SALIM, Ahmed") as
     an organisation's name; before another separator (a semicolon, a bar, a line's end, a
     slash or dash apart: "ACMESCAN | Zeltra Corp") it is the field's first party."""
+    text = _unglued(text, normaliser)
     found = _FIELD_END.search(text)
     if found is None or not any(ch.isalnum() for ch in text[found.end() :]):
         return None
@@ -86,7 +85,7 @@ def field_head(
 
 # What parts a field into parties, after the first: not a comma (a surname's) nor a dash
 # (a tagline's, "Name - Slogan").
-_PARTIES = regex.compile(rf"[;；|｜\n\r]|\s/+\s|{_GLUED_SLASH}")
+_PARTIES = regex.compile(r"[;；|｜\n\r]|\s/+\s")
 
 
 def other_parties(
@@ -95,14 +94,44 @@ def other_parties(
     """The parties a field names after its first, apart by a semicolon, a bar, a slash
     with spaces or a line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name; and
     every party of a field that words part (`party_words`: "Zeltra Ltd dba ACMESCAN",
-    "Zeltra Ltd, a subsidiary of ACMESCAN Corp"), the first too."""
-    pieces = _PARTIES.split(text)
+    "Zeltra Ltd, a subsidiary of ACMESCAN Corp"), the first too; and a name said twice
+    (`_said_twice`), once."""
+    pieces = _PARTIES.split(_unglued(text, normaliser))
     parts = pieces[1:]
     parting = _parting(tuple(party_words))
     if parting is not None and parting.search(text):
         parts = [part for piece in pieces for part in parting.split(piece)]
+    if (once := _said_twice(text)) is not None:
+        parts.append(once)
     forms = (_part_form(part, normaliser, references) for part in parts if part.strip())
     return list({form.tokens: form for form in forms if form.tokens}.values())
+
+
+def _unglued(text: str, normaliser: Normaliser) -> str:
+    """`text` with each slash between words (`_GLUED_SLASH`) written apart, as a slash
+    between two parties is; as it is when it may be a person's name as payment and travel
+    systems write one, SURNAME/GIVEN NAMES ("SHOIGU/SERGEI MR": one word before the slash,
+    and no word read as a legal form), whose parts are no parties (each met listed
+    persons' given names)."""
+    found = _GLUED_SLASH.search(text)
+    if found is None:
+        return text
+    if len(text[: found.start()].split()) == 1:
+        form = normaliser.form(text)
+        if not form.legal_forms and len(form.tokens) >= len(find_words(normaliser.fold(text))):
+            return text
+    return _GLUED_SLASH.sub(" / ", text)
+
+
+def _said_twice(text: str) -> str | None:
+    """The name of a field that writes one name twice ("ALIPAY ALIPAY", as a form's first and
+    last name fields both hold a firm's name): one party, whose name the second time runs
+    on into another's; None for any other field."""
+    words = text.casefold().split()
+    half = len(words) // 2
+    if half == 0 or len(words) % 2 or words[:half] != words[half:]:
+        return None
+    return " ".join(text.split()[:half])
 
 
 @lru_cache(maxsize=4)
