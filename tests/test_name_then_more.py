@@ -445,7 +445,7 @@ NUMBERED = st.one_of(
     st.tuples(st.sampled_from(["{}) ", "{}. ", "({}) ", "#{} "]), st.integers(1, 99)).map(
         lambda t: t[0].format(t[1]) + "{}"
     ),
-    st.sampled_from(["a) {}", "(b) {}", "iv) {}"]),
+    st.sampled_from(["a) {}", "(b) {}", "iv) {}", "1、{}", "一、{}"]),
     st.tuples(
         st.sampled_from(["Bldg", "Building", "Suite", "Floor", "Rm"]), st.integers(1, 2500)
     ).map(lambda t: f"{{}} {t[0]} {t[1]}"),

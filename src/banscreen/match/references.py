@@ -18,10 +18,12 @@ _DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _COMMA_AFTER = re.compile(r" *,")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
 # A list's numbering before a name, as a name pasted from a numbered list keeps it ("1) Acme",
-# "2. Acme", "(b) Acme", "iv) Acme", "#3 Acme"): a number, a letter or a Roman numeral closed
-# by a bracket, a number and a full stop apart, or a number after "#".
+# "2. Acme", "(b) Acme", "iv) Acme", "#3 Acme", "1、腾讯", "一、腾讯"): a number, a letter or a
+# Roman numeral closed by a bracket, a number and a full stop apart, a number after "#", a
+# number or a Chinese numeral before an enumeration comma.
 _ENUMERATOR = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|\d{1,3}\.(?=\s)|[#№]\s?\d{1,3}\b)\s*(?=\w)",
+    r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|\d{1,3}\.(?=\s)|[#№]\s?\d{1,3}\b"
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、)\s*(?=\w)",
     re.IGNORECASE,
 )
 # An ordinal before an address word ("5th Floor").
