@@ -157,6 +157,7 @@ _FRAMEWORK = {"HTTPException", "Exit", "BadParameter", "_TooLarge", "_BodyStalle
 _VALIDATOR_MODULES = {
     "banscreen.registry.schema",
     "banscreen.registry.matching",
+    "banscreen.registry.table_checks",
     "banscreen.api.app",
     "banscreen.api.models",
 }
