@@ -1,8 +1,9 @@
 """Names that were UTF-8 and were read as Latin-1 or Windows-1252 before they reached us
 ("å¾®ä¿¡æ”¯ä»˜" for 微信支付), and Chinese encoded as GB2312 and read so ("Î¢ÐÅÖ§¸¶"):
 vendor masters that passed through a Latin-1 system carry them in files that are valid
-UTF-8; and names carried in a URL ("Ant%20Group%20Co.,%20Ltd."). Each was CLEAR where the
-name is a hit (mojibake.py, text.url_decoded)."""
+UTF-8; names carried in a URL ("Ant%20Group%20Co.,%20Ltd."), with HTML's character
+references ("AL RA&#39;Y TV") or padded with spaces. Each was CLEAR where the name is a hit
+(mojibake.py, text.clean)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ from typer.testing import CliRunner
 
 from banscreen.cli import app
 from banscreen.engine import Screener
-from banscreen.match.mojibake import GB_MIN_CHARS, gb_reading, mended
-from banscreen.match.text import url_decoded
-from helpers.matching import found, transliterated_hit
+from banscreen.match.mojibake import GB_MIN_CHARS, gb_reading, mended, unescaped, url_decoded
+from helpers.matching import found, listed_data, persons_screener_with, transliterated_hit
 
 
 def shipped_names(screener: Screener, keep) -> list[tuple[str, str]]:
@@ -126,3 +126,48 @@ def test_url_decoding_never_raises_and_undoes_quoting(text: str) -> None:
     assert isinstance(url_decoded(text), str)
     if " " in text:  # an encoded space marks a text as encoded
         assert url_decoded(quote(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("AL RA&#39;Y TV", "org-alray"), ("KATA&#x27;IB ZORVEX", "org-kataib"),
+     ("J &amp; E Zorvex S.A.", "org-je"), ("Soci&eacute;t&eacute; Qorvane", "org-societe"),
+     ("SOCI&EACUTE;T&EACUTE; QORVANE", "org-societe")],
+)  # fmt: skip
+def test_a_name_with_html_references_is_found_as_itself(
+    referenced: Screener, query: str, entity: str
+) -> None:
+    """A web form's or an export's HTML character references were read as more words of
+    the name ("AL RA&#39;Y TV" as "al ra 39 y tv"), and such names were CLEAR."""
+    assert found(referenced, query).get(entity) == (1.0, "exact")
+
+
+@pytest.fixture(scope="module")
+def referenced(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    listed = {"org-alray": ("company", "AL RA'Y TV"), "org-kataib": ("company", "KATA'IB ZORVEX"),
+              "org-je": ("company", "J & E Zorvex S.A."),
+              "org-societe": ("company", "Société Qorvane"),
+              "org-peleng": ("company", "ZORVELENG JOINT-STOCK COMPANY")}  # fmt: skip
+    return persons_screener_with(tmp_path_factory.mktemp("referenced"), listed_data(listed))
+
+
+@pytest.mark.parametrize("text", ["Barnes&noble", "AT&T", "R&D Ltd", "A & B", "&amp"])
+def test_an_ampersand_that_references_nothing_stays(text: str) -> None:
+    """Only a reference ended by its semicolon is one: "&not" in "Barnes&noble" is not ¬."""
+    assert unescaped(text) == text
+
+
+def test_a_name_padded_with_spaces_is_found_as_itself(
+    screener: Screener, referenced: Screener
+) -> None:
+    """A fixed-width field pads, a copy doubles: "PELENG  JOINT-STOCK  COMPANY" kept its legal
+    form's words (rigour's forms are words one space apart) and was CLEAR."""
+    for query in ("ZORVELENG  JOINT-STOCK  COMPANY", "ZORVELENG\tJOINT-STOCK\tCOMPANY"):
+        assert found(referenced, query).get("org-peleng") == (1.0, "exact"), query
+    names = shipped_names(screener, lambda n: " " in n)
+    missed = []
+    for entity, name in names:
+        for query in (name.replace(" ", "  "), name.replace(" ", "\t"), f" {name}   "):
+            if found(screener, query).get(entity) != found(screener, name)[entity]:
+                missed.append((name, query))
+    assert not missed, missed

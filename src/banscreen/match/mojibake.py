@@ -2,11 +2,14 @@
 ("å¾®ä¿¡æ”¯ä»˜" for 微信支付, "SociÃ©tÃ© GÃ©nÃ©rale"): vendor masters and exports that
 passed through a Latin-1 system carry it in files that are themselves valid UTF-8, so the
 reader's encoding detection never sees it. Mended with ftfy, the library made for it, which
-changes only what reads as such mojibake."""
+changes only what reads as such mojibake; and HTML's character references a web form or an
+export left in a name ("AL RA&#39;Y TV", "J &amp; E"), undone with ftfy too; and a name
+carried in a URL, decoded."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 # A letter a UTF-8 lead byte reads as, then one a continuation byte does (Latin-1 controls,
 # Windows-1252's punctuation and letters, or the replacement character for its holes):
@@ -23,6 +26,38 @@ def mended(text: str) -> str:
     from ftfy import fix_encoding  # only for text that needs it: ftfy takes 40 ms to import
 
     return fix_encoding(text)
+
+
+# An encoded space or punctuation (%20, %26 to %29, %2C, %2E), or a UTF-8 lead byte and
+# a continuation byte (%E6%94).
+_URL_ENCODED = re.compile(r"%(?:2[0Cc6-9Ee]|[CDEFcdef][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])")
+
+
+def url_decoded(text: str) -> str:
+    """A name carried in a URL ("Ant%20Group%20Co.,%20Ltd.", a form's or a link's) decoded,
+    when it holds an encoded space or punctuation or an encoded UTF-8 character; else, or
+    when what it encodes is no UTF-8, as it is ("100% Pure", "50%OFF")."""
+    if _URL_ENCODED.search(text) is None:
+        return text
+    try:
+        return unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return text
+
+
+# An HTML character reference, ended by its semicolon ("&#39;", "&amp;"): without it, "&not"
+# in "Barnes&noble" is not one.
+_REFERENCE = re.compile(r"&#?[0-9A-Za-z]{1,24};")
+
+
+def unescaped(text: str) -> str:
+    """`text` with its HTML character references decoded (ftfy's `unescape_html`, which
+    reads only those ended by a semicolon); else itself."""
+    if len(text) > MENDED_CHARS or _REFERENCE.search(text) is None:
+        return text
+    from ftfy.fixes import unescape_html  # only for text that needs it, as `mended`
+
+    return unescape_html(text)
 
 
 # Bytes of GB2312's characters (each byte A1-FE) as Latin-1 and Windows-1252 read them.

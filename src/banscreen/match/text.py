@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import unquote
 
 import icu
 import regex
@@ -25,14 +24,11 @@ from rigour._core import codepoint_script
 from ..tunables import CACHE_ENTRIES
 from .abjad_letters import letters_apart
 from .indic import BLOCKS, indic_reading
-from .mojibake import mended
+from .mojibake import mended, unescaped, url_decoded
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
 _NAME_SEPARATORS = str.maketrans(dict.fromkeys("\u30fb\u00b7\u2027\u318d\uff65", " "))
-# An encoded space or punctuation (%20, %26 to %29, %2C, %2E), or a UTF-8 lead byte and
-# a continuation byte (%E6%94).
-_URL_ENCODED = re.compile(r"%(?:2[0Cc6-9Ee]|[CDEFcdef][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])")
 # Trade, service, registered and copyright marks: NFKC writes the first two as the letters
 # "TM" and "SM" run on to the name they follow ("Acmepay™" read as "acmepaytm"),
 # and a romaniser the others as "(R)" and "(C)" (a word "r" in "AO Acme Lab®"). They
@@ -248,33 +244,28 @@ def find_words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
 def _visible(ch: str) -> bool:
     return unicodedata.category(ch) != "Cf" and ch not in _INVISIBLE_EXTRA
 
 
 def clean(text: str) -> str:
-    """URL encoding undone, mojibake mended (mojibake.py), NFKC (full-width forms fold),
-    invisible characters and mark signs removed, name dots to spaces."""
+    """URL encoding and HTML's references undone, mojibake mended (mojibake.py), NFKC
+    (full-width forms fold), invisible characters and mark signs removed, name dots to
+    spaces, runs of spaces as one (rigour's legal forms are words one space apart:
+    "PELENG  JOINT-STOCK  COMPANY", as a fixed-width field pads, kept its form's words)."""
     if "%" in text:
         text = url_decoded(text)
+    if "&" in text:
+        text = unescaped(text)
     if text.isascii():  # NFKC leaves ASCII as it is
-        return text
+        return _SPACES.sub(" ", text)
     text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
     if not text.isascii():
         text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
-    return text
-
-
-def url_decoded(text: str) -> str:
-    """A name carried in a URL ("Ant%20Group%20Co.,%20Ltd.", a form's or a link's) decoded,
-    when it holds an encoded space or punctuation or an encoded UTF-8 character; else, or
-    when what it encodes is no UTF-8, as it is ("100% Pure", "50%OFF")."""
-    if _URL_ENCODED.search(text) is None:
-        return text
-    try:
-        return unquote(text, errors="strict")
-    except UnicodeDecodeError:
-        return text
+    return _SPACES.sub(" ", text)
 
 
 def camel_splits(text: str) -> str:

@@ -81,7 +81,7 @@ def code_digest() -> bytes:
         modules.extend(sorted((_PACKAGE / package).glob("*.py")))
     for path in modules:
         digest.update(path.read_bytes())
-    for dependency in ("pypinyin", "opencc", "rigour", "rapidfuzz"):
+    for dependency in ("pypinyin", "opencc", "rigour", "rapidfuzz", "ftfy"):
         if (found := package_version(dependency)) != "unknown":
             digest.update(f"{dependency}={found}".encode())
     return digest.digest()
