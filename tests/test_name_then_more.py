@@ -405,7 +405,7 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
     assert head("Zorvane Ltd/Ahmed") == head("Zorvane/Ahmed Ltd") == ("zorvane",)
     assert head("Zorvane/Ahmed") is None
     assert head("Zorvane A/S") is None
-    assert head("Zorvane c/o Ahmed") is None
+    assert head("Zorvane c/o Ahmed") == ("zorvane",)  # whom it is addressed to
 
 
 # Words that part two parties in one field (`party_words`), either party first.
@@ -494,3 +494,40 @@ def test_a_persons_name_written_surname_slash_given_names_is_one_name(
     more = listed_data({"person-aksyonov": ("person", "AKSYONOV, Sergei")})
     hits = found(persons_screener_with(tmp_path, more), "SHOIGU/SERGEI MR")
     assert set(hits) == {"person-shoigu"}, hits
+
+
+ADDRESSED = st.sampled_from([" Attn: Accounts Payable", " ATTN AP Dept", " c/o Zeltra Bank",
+                             " FAO Treasury", " Attention: Finance"])  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(data=st.data())
+def test_a_listed_name_then_whom_it_is_addressed_to_is_never_a_clear(
+    screener: Screener, one_word: Screener, data: st.DataObject
+) -> None:
+    """ "SHONA Attn: Accounts Payable": a name that is not looked for inside longer ones (a
+    list's one word) ran on into the words after it, and was CLEAR; "Attn", "FAO" and
+    "c/o" end the name as a separator does."""
+    addressed = data.draw(ADDRESSED)
+    assert "org-qorva" in found(one_word, "QORVA" + addressed), addressed
+    name, entity = data.draw(st.sampled_from(_processors(screener)))
+    assert entity in found(screener, name + addressed), name + addressed
+
+
+@pytest.fixture(scope="module")
+def one_word(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    listed = listed_data({"org-qorva": ("company", "QORVA")})
+    return persons_screener_with(tmp_path_factory.mktemp("one-word"), listed)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ZORVEXA, S.A.; Qorvane Trading Ltd", "ZORVEXA, S.A. | Qorvane", "ZORVEXA, S.A.\nAcme"],
+)
+def test_a_listed_name_with_a_comma_first_of_two_parties(tmp_path: Path, query: str) -> None:
+    """ "TROVER, S.A.; Zorvex": the field's head ended at the comma ("TROVER" alone, taken
+    for a surname), and the first party was not looked up whole; it is now, as the
+    others are."""
+    listed = listed_data({"org-zorvexa": ("company", "ZORVEXA, S.A.")})
+    assert "org-zorvexa" in found(persons_screener_with(tmp_path, listed), query)

@@ -23,8 +23,12 @@ from .variants import Variant
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
 # "名称-标语"): a dash apart, or between Chinese characters, and a bar; and before another
-# party: a slash apart (or between words, `_unglued`) or a line's end.
-_FIELD_END = regex.compile(r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})")
+# party: a slash apart (or between words, `_unglued`) or a line's end; and before whom it
+# is addressed to ("Acme Attn: Accounts Payable", "Acme c/o Zeltra Bank").
+_FIELD_END = regex.compile(
+    r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})"
+    r"|\s+(?i:attn|attention|fao|c/o)(?![\w/])[.:]?"
+)
 # A slash between words, of three letters or more after it and two or a full stop before it
 # ("Zeltra/ACMESCAN Corp", "Zeltra S.A./ACMESCAN"; not "A/S", "c/o", "TCP/IP", "SA/NV").
 _GLUED_SLASH = regex.compile(r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})")
@@ -97,7 +101,8 @@ def other_parties(
     "Zeltra Ltd, a subsidiary of ACMESCAN Corp"), the first too; and a name said twice
     (`_said_twice`), once."""
     pieces = _PARTIES.split(_unglued(text, normaliser))
-    parts = pieces[1:]
+    # The first too when a comma is in it, where `field_head` ends it ("ACME, S.A.; Zeltra").
+    parts = pieces if len(pieces) > 1 and _COMMAS.intersection(pieces[0]) else pieces[1:]
     parting = _parting(tuple(party_words))
     if parting is not None and parting.search(text):
         parts = [part for piece in pieces for part in parting.split(piece)]
