@@ -116,10 +116,8 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
     """`text` with each slash between words (`_GLUED_SLASH`) written apart, as a slash
     between two parties is; as it is when it may be a person's name as payment and travel
     systems write one, SURNAME/GIVEN NAMES ("SHOIGU/SERGEI MR": one word before the slash,
-    and no word read as a legal form), whose parts are no parties (each met listed
-    persons' given names)."""
-    found = _GLUED_SLASH.search(text)
-    if found is None:
+    no word read as a legal form), whose parts are no parties (each met given names)."""
+    if (found := _GLUED_SLASH.search(text)) is None:
         return text
     if len(text[: found.start()].split()) == 1:
         form = normaliser.form(text)
@@ -129,10 +127,10 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
 
 
 def _said_twice(text: str) -> str | None:
-    """The name of a field that writes one name twice ("ALIPAY ALIPAY", as a form's first and
+    """The name of a field that writes one name twice ("ACMESCAN ACMESCAN", a form's first and
     last name fields both hold a firm's name): one party, whose name the second time runs
     on into another's; None for any other field."""
-    words = text.casefold().split()
+    words = [fold_latin(word) for word in text.casefold().split()]  # accents or not
     half = len(words) // 2
     if half == 0 or len(words) % 2 or words[:half] != words[half:]:
         return None
