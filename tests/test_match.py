@@ -23,6 +23,10 @@ from banscreen.match.identifiers import hosts_in_text, identifiers_in_text
         ("Tenpay Payment Technology Co., Ltd.", "TENPAY PYMT TECH CO LTD"),
         ("Ant Financial Services Group", "ANT FINL SVCS GRP"),
         ("Huawei Technologies Co., Ltd.", "HUAWEI TECHS CO LTD"),
+        # A long generic word misspelt by one edit (respell.py): each was CLEAR.
+        ("Fadjr Industries Group", "FADJR INDUTSRIES GROUP"),
+        ("Joza Industrial Company", "JOZA INDSUTRIAL COMPANY"),
+        ("Acme International Trading", "Acme Internatoinal Trading"),
     ],
 )
 def test_equivalent_spellings_normalise_alike(screener: Screener, a: str, b: str) -> None:
@@ -357,3 +361,16 @@ def test_a_name_run_together_with_a_place_code_is_a_hit(
     review, block = (screener.registry.matching.thresholds.review,
                      screener.registry.matching.thresholds.block)  # fmt: skip
     assert review <= hits[entity] < block
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Zorvex Shopping", "Zorvex Shipping"), ("Zorvex Services", "Zorvex Servicex"),
+     ("SmartMedia4UTechnology", "SmartMedia4U Technology")],
+)  # fmt: skip
+def test_a_short_or_glued_word_is_not_respelt(screener: Screener, a: str, b: str) -> None:
+    """Only a whole word of eight letters or more one edit in ten from a generic word is
+    read as it: a shorter one is one edit from too many others, and "utechnology" in
+    "SmartMedia4UTechnology" is no word."""
+    n = screener.matcher.normaliser
+    assert n.key(a) != n.key(b)

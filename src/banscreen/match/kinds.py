@@ -21,6 +21,7 @@ from itertools import product
 import regex
 
 from ..registry.matching import MatchingConfig
+from .respell import Respeller
 
 # A word, and what may stand between two words of a spelling: spaces, hyphens and dashes,
 # dots and "&" ("research & production"; "and" is a word that may stand there too).
@@ -57,6 +58,8 @@ class OrgKinds:
                 for words in spellings(written):
                     kind_of[words] = kind
         self.words = frozenset(config.org_kinds)
+        # Generic words misspelt, read as they are spelt before kinds are read (respell.py).
+        self.respell = Respeller(config.generic_words_latin, config.generic_words_similarity)
         # By first word, longest first: of two spellings that start alike, the longer is
         # the one read ("central research institute" is a TsNII, not a central NII).
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}

@@ -161,7 +161,7 @@ class Normaliser:
         folded = _HAN_GAP.sub("", self.fold(text))
         if legal and not has_han(folded):
             # Kinds of organisation first: their phrases hold legal forms (kinds.py).
-            folded = self.kinds.rewrite(folded)
+            folded = self.kinds.rewrite(self.kinds.respell(folded))  # misspelt ones too
             # Legal forms of several words, and those written with dots ("limited liability
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
             # the words are split and single legal words dropped one by one.

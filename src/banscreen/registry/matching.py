@@ -113,6 +113,7 @@ class MatchingConfig:
     generic_weight: Share
     generic_words_latin: list[str]
     generic_words_han: list[str]
+    generic_words_similarity: Share
     stop_words: list[str]
     short_token_weight: Share
     short_token_max_chars: Count

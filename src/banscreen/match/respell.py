@@ -1,0 +1,53 @@
+"""Long generic words misspelt ("FADJR INDUTSRIES GROUP", "Acme Internatoinal"), read as the
+word they misspell: the listed name's word is read as a kind of organisation or weighed
+down as generic, and the misspelt one was a distinctive word that met nothing, so a typo
+in a firm's generic word took its name below REVIEW. Only a word of `MIN_CHARS` letters or
+more, spelt at least `generic_words_similarity` like the generic word (one edit in ten
+letters): a shorter word is one edit from too many others ("shopping", "shipping"); and
+not a word cut short, which cut.py completes as a guess ("Huawei Technolog")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ..tunables import CACHE_ENTRIES
+from .text import fold_latin, script_of
+
+MIN_CHARS = 8
+_LONG_WORD = re.compile(f"(?<!\\w)[^\\W\\d_]{{{MIN_CHARS},}}(?!\\w)")  # a whole word
+
+
+class Respeller:
+    """Folded Latin text with its misspelt long generic words spelt right."""
+
+    def __init__(self, words: Iterable[str], similarity: float) -> None:
+        known = frozenset(words)
+        self._known = known
+        self._words = sorted(w for w in known if len(w) >= MIN_CHARS and w.isalpha())
+        self._similarity = similarity
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, folded: str) -> str:
+        if not self._words or _LONG_WORD.search(folded) is None:
+            return folded
+        return _LONG_WORD.sub(self._respelt, folded)
+
+    def _respelt(self, found: re.Match[str]) -> str:
+        word = found.group()
+        if word in self._known or (not word.isascii() and script_of(word) != "Latin"):
+            return word
+        respelt = self._seen.get(word)
+        if respelt is None:
+            plain = fold_latin(word)  # accents never lower a score ("internaçional")
+            best = process.extractOne(plain, self._words, scorer=OSA.normalized_similarity,
+                                      score_cutoff=self._similarity)  # fmt: skip
+            # Not a word cut short ("Huawei Technolog"): cut.py's to complete, as a guess.
+            respelt = best[0] if best is not None and not best[0].startswith(plain) else word
+            if len(self._seen) >= CACHE_ENTRIES:
+                self._seen.clear()
+            self._seen[word] = respelt
+        return respelt
