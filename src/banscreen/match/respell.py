@@ -1,10 +1,10 @@
-"""Long generic words misspelt ("FADJR INDUTSRIES GROUP", "Acme Internatoinal"), read as the
+"""Long generic words misspelt ("ZELTRA INDUTSRIES GROUP", "Acme Internatoinal"), read as the
 word they misspell: the listed name's word is read as a kind of organisation or weighed
 down as generic, and the misspelt one was a distinctive word that met nothing, so a typo
 in a firm's generic word took its name below REVIEW. Only a word of `MIN_CHARS` letters or
 more, spelt at least `generic_words_similarity` like the generic word (one edit in ten
 letters): a shorter word is one edit from too many others ("shopping", "shipping"); and
-not a word cut short, which cut.py completes as a guess ("Huawei Technolog")."""
+not a word cut short, which cut.py completes as a guess ("Acme Technolog")."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class Respeller:
             plain = fold_latin(word)  # accents never lower a score ("internaçional")
             best = process.extractOne(plain, self._words, scorer=OSA.normalized_similarity,
                                       score_cutoff=self._similarity)  # fmt: skip
-            # Not a word cut short ("Huawei Technolog"): cut.py's to complete, as a guess.
+            # Not a word cut short ("Acme Technolog"): cut.py's to complete, as a guess.
             respelt = best[0] if best is not None and not best[0].startswith(plain) else word
             if len(self._seen) >= CACHE_ENTRIES:
                 self._seen.clear()
