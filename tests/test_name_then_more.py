@@ -531,3 +531,10 @@ def test_a_listed_name_with_a_comma_first_of_two_parties(tmp_path: Path, query: 
     others are."""
     listed = listed_data({"org-zorvexa": ("company", "ZORVEXA, S.A.")})
     assert "org-zorvexa" in found(persons_screener_with(tmp_path, listed), query)
+
+
+@pytest.mark.parametrize("query", ["QORVA, 10 Main Street, Shenzhen", "QORVA, 5 Rue Zeltra"])
+def test_a_listed_word_before_a_comma_and_an_address(one_word: Screener, query: str) -> None:
+    """One word before a comma is as often a surname as a firm's name, but a number after
+    the comma starts an address, no given name: "SHONA, 10 Main Street" was CLEAR."""
+    assert "org-qorva" in found(one_word, query)

@@ -68,15 +68,15 @@ def field_head(
     names (`person_word`): "ARELLANO FELIX, Enedina ..." is a person's surname and given name,
     unless the words up to the next comma are one of `places` (", Kandahar, Afghanistan",
     where a listed person's name carries "Kandahar"; not ", Santos Isidro"); and when it is
-    one word without a legal form before a comma, as often a surname ("SALIM, Ahmed") as
-    an organisation's name; before another separator (a semicolon, a bar, a line's end, a
-    slash or dash apart: "ACMESCAN | Zeltra Corp") it is the field's first party."""
+    one word without a legal form before a comma, as often a surname ("SALIM, Ahmed") as a
+    firm's, but a number (an address's) after it; before another separator (a semicolon, a
+    bar, a line's end, a slash or dash apart: "ACMESCAN | Zeltra") it is the first party."""
     text = _unglued(text, normaliser)
     found = _FIELD_END.search(text)
     if found is None or not any(ch.isalnum() for ch in text[found.end() :]):
         return None
     parts = [text[: found.start()], text[found.end() :]]
-    one_word_ok = found.group().strip() not in _COMMAS
+    one_word_ok = found.group().strip() not in _COMMAS or parts[1].lstrip()[:1].isdigit()
     # The first word after it, past legal forms and initials (", S.A., Hamburg").
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
