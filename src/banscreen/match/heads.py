@@ -117,7 +117,7 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
     between two parties is; as it is when it may be a person's name as payment and travel
     systems write one, SURNAME/GIVEN NAMES ("SHOIGU/SERGEI MR": one word before the slash,
     no word read as a legal form), whose parts are no parties (each met given names)."""
-    if (found := _GLUED_SLASH.search(text)) is None:
+    if "/" not in text or (found := _GLUED_SLASH.search(text)) is None:
         return text
     if len(text[: found.start()].split()) == 1:
         form = normaliser.form(text)
@@ -130,23 +130,23 @@ def _said_twice(text: str) -> str | None:
     """The name of a field that writes one name twice ("ACMESCAN ACMESCAN", a form's first and
     last name fields both hold a firm's name): one party, whose name the second time runs
     on into another's; None for any other field."""
-    words = [fold_latin(word) for word in text.casefold().split()]  # accents or not
+    words = text.casefold().split()
     half = len(words) // 2
-    if half == 0 or len(words) % 2 or words[:half] != words[half:]:
+    if half == 0 or len(words) % 2 or [*map(len, words[:half])] != [*map(len, words[half:])]:
         return None
-    return " ".join(text.split()[:half])
+    if words[:half] != words[half:]:  # accents or not ("ad ád"): ICU only when needed
+        words = [fold_latin(word) for word in words]
+    return " ".join(text.split()[:half]) if words[:half] == words[half:] else None
 
 
 @lru_cache(maxsize=4)
 def _parting(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     """`party_words` as one pattern, each a whole word (or words) of any case, the longest
     first ("formerly known as" before "formerly"); None for none."""
-    if not words:
-        return None
     written = (r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len)[::-1])
-    # With a comma and an article before it: ", a subsidiary of".
-    before = r"(?:,\s*)?(?:(?<!\w)(?:a|an|the)\s+)?(?<![\w/.])"
-    return regex.compile(rf"{before}(?:{'|'.join(written)})(?![\w/])", regex.IGNORECASE)
+    before = r"(?:,\s*)?(?:(?<!\w)(?:a|an|the)\s+)?(?<![\w/.])"  # ", a subsidiary of"
+    pattern = rf"{before}(?:{'|'.join(written)})(?![\w/])"
+    return regex.compile(pattern, regex.IGNORECASE) if words else None
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:

@@ -8,6 +8,7 @@ not a word cut short, which cut.py completes as a guess ("Acme Technolog")."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -27,23 +28,34 @@ class Respeller:
     def __init__(self, words: Iterable[str], similarity: float) -> None:
         known = frozenset(words)
         self._known = known
-        self._words = sorted(w for w in known if len(w) >= MIN_CHARS and w.isalpha())
+        # By length: a word one edit from another is at most a letter longer or shorter.
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(w for w in known if len(w) >= MIN_CHARS and w.isalpha()):
+            for n in (len(word) - 1, len(word), len(word) + 1):
+                self._by_length.setdefault(n, []).append(word)
         self._similarity = similarity
+        # One edit in n letters is 1 - 1/n alike: a shorter word meets only itself.
+        self._shortest = max(
+            MIN_CHARS, math.ceil(1 / (1 - similarity)) - 1 if similarity < 1 else 99
+        )
         self._seen: dict[str, str] = {}
 
     def __call__(self, folded: str) -> str:
-        if not self._words or _LONG_WORD.search(folded) is None:
+        if not self._by_length or _LONG_WORD.search(folded) is None:
             return folded
         return _LONG_WORD.sub(self._respelt, folded)
 
     def _respelt(self, found: re.Match[str]) -> str:
         word = found.group()
-        if word in self._known or (not word.isascii() and script_of(word) != "Latin"):
+        if len(word) < self._shortest or word in self._known or len(word) not in self._by_length:
+            return word
+        if not word.isascii() and script_of(word) != "Latin":
             return word
         respelt = self._seen.get(word)
         if respelt is None:
             plain = fold_latin(word)  # accents never lower a score ("internaçional")
-            best = process.extractOne(plain, self._words, scorer=OSA.normalized_similarity,
+            near = self._by_length.get(len(plain), ())
+            best = process.extractOne(plain, near, scorer=OSA.normalized_similarity,
                                       score_cutoff=self._similarity)  # fmt: skip
             # Not a word cut short ("Acme Technolog"): cut.py's to complete, as a guess.
             respelt = best[0] if best is not None and not best[0].startswith(plain) else word
