@@ -255,7 +255,7 @@ def clean(text: str) -> str:
     """URL encoding and HTML's references undone, mojibake mended (mojibake.py), NFKC
     (full-width forms fold), invisible characters and mark signs removed, name dots to
     spaces, runs of spaces as one (rigour's legal forms are words one space apart:
-    "PELENG  JOINT-STOCK  COMPANY", as a fixed-width field pads, kept its form's words)."""
+    "ZELTRA  JOINT-STOCK  COMPANY", as a fixed-width field pads, kept its form's words)."""
     if "%" in text:
         text = url_decoded(text)
     if "&" in text:
