@@ -95,16 +95,15 @@ _PARTIES = regex.compile(r"[;；|｜\n\r]|\s/+\s")
 def other_parties(
     text: str, normaliser: Normaliser, references: References, party_words: Sequence[str] = ()
 ) -> list[NameForm]:
-    """The parties a field names after its first, apart by a semicolon, a bar, a slash
-    with spaces or a line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name; and
-    every party of a field that words part (`party_words`: "Zeltra Ltd dba ACMESCAN",
-    "Zeltra Ltd, a subsidiary of ACMESCAN Corp"), the first too; and a name said twice
-    (`_said_twice`), once."""
+    """The parties a field names after its first, apart by a semicolon, a bar, a slash or a
+    line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name; every party of a field
+    that words part (`party_words`: "Zeltra Ltd dba ACMESCAN", "Zeltra, a subsidiary of
+    ACMESCAN"), the first too; and a name said twice (`_said_twice`), once."""
     pieces = _PARTIES.split(_unglued(text, normaliser))
     # The first too when a comma is in it, where `field_head` ends it ("ACME, S.A.; Zeltra").
     parts = pieces if len(pieces) > 1 and _COMMAS.intersection(pieces[0]) else pieces[1:]
-    parting = _parting(tuple(party_words))
-    if parting is not None and parting.search(text):
+    parting, firsts = _parting(tuple(party_words))
+    if parting is not None and any(w in text.casefold() for w in firsts) and parting.search(text):
         parts = [part for piece in pieces for part in parting.split(piece)]
     if (once := _said_twice(text)) is not None:
         parts.append(once)
@@ -140,13 +139,14 @@ def _said_twice(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _parting(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+def _parting(words: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, frozenset[str]]:
     """`party_words` as one pattern, each a whole word (or words) of any case, the longest
-    first ("formerly known as" before "formerly"); None for none."""
+    first ("formerly known as" before "formerly"), and their first words; None for none."""
     written = (r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len)[::-1])
     before = r"(?:,\s*)?(?:(?<!\w)(?:a|an|the)\s+)?(?<![\w/.])"  # ", a subsidiary of"
     pattern = rf"{before}(?:{'|'.join(written)})(?![\w/])"
-    return regex.compile(pattern, regex.IGNORECASE) if words else None
+    firsts = frozenset(w.split()[0].casefold() for w in words)
+    return (regex.compile(pattern, regex.IGNORECASE) if words else None), firsts
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:

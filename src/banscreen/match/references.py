@@ -180,8 +180,9 @@ def split_references(
         if folded in _MONTHS:
             for j in _dated(words, drop, i, folded):
                 drop[j] = True
-        for j in _addressed(words, i, addresses):
-            drop[j] = True
+        if folded in addresses:
+            for j in _addressed(words, i, addresses):
+                drop[j] = True
     if not any(drop) and numbered is None:
         return None
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]

@@ -261,7 +261,7 @@ def clean(text: str) -> str:
     if "&" in text:
         text = unescaped(text)
     if text.isascii():  # NFKC leaves ASCII as it is
-        return _SPACES.sub(" ", text)
+        return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
     text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
     if not text.isascii():
         text = "".join(ch for ch in text if _visible(ch)).translate(_NAME_SEPARATORS)
