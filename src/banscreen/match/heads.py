@@ -102,8 +102,8 @@ def other_parties(
     pieces = _PARTIES.split(_unglued(text, normaliser))
     # The first too when a comma is in it, where `field_head` ends it ("ACME, S.A.; Zeltra").
     parts = pieces if len(pieces) > 1 and _COMMAS.intersection(pieces[0]) else pieces[1:]
-    parting, firsts = _parting(tuple(party_words))
-    if parting is not None and any(w in text.casefold() for w in firsts) and parting.search(text):
+    (parting, firsts), folded = _parting(tuple(party_words)), text.casefold()
+    if parting is not None and any(w in folded for w in firsts) and parting.search(text):
         parts = [part for piece in pieces for part in parting.split(piece)]
     if (once := _said_twice(text)) is not None:
         parts.append(once)
