@@ -19,7 +19,6 @@ from ..tunables import CACHE_ENTRIES
 from .text import fold_latin, script_of
 
 MIN_CHARS = 8
-_LONG_WORD = re.compile(f"(?<!\\w)[^\\W\\d_]{{{MIN_CHARS},}}(?!\\w)")  # a whole word
 
 
 class Respeller:
@@ -34,20 +33,20 @@ class Respeller:
             for n in (len(word) - 1, len(word), len(word) + 1):
                 self._by_length.setdefault(n, []).append(word)
         self._similarity = similarity
-        # One edit in n letters is 1 - 1/n alike: a shorter word meets only itself.
-        self._shortest = max(
-            MIN_CHARS, math.ceil(1 / (1 - similarity)) - 1 if similarity < 1 else 99
-        )
+        # One edit in n letters is 1 - 1/n alike: a shorter word meets only itself, and is
+        # not looked at (a whole word of letters).
+        shortest = max(MIN_CHARS, math.ceil(1 / (1 - similarity)) - 1 if similarity < 1 else 99)
+        self._long_word = re.compile(f"(?<!\\w)[^\\W\\d_]{{{shortest},}}(?!\\w)")
         self._seen: dict[str, str] = {}
 
     def __call__(self, folded: str) -> str:
-        if not self._by_length or _LONG_WORD.search(folded) is None:
+        if not self._by_length or self._long_word.search(folded) is None:
             return folded
-        return _LONG_WORD.sub(self._respelt, folded)
+        return self._long_word.sub(self._respelt, folded)
 
     def _respelt(self, found: re.Match[str]) -> str:
         word = found.group()
-        if len(word) < self._shortest or word in self._known or len(word) not in self._by_length:
+        if word in self._known or len(word) not in self._by_length:
             return word
         if not word.isascii() and script_of(word) != "Latin":
             return word
