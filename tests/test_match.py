@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from banscreen.engine import Screener
 from banscreen.match import IdentifierError, normalise
@@ -27,11 +28,49 @@ from banscreen.match.identifiers import hosts_in_text, identifiers_in_text
         ("Fadjr Industries Group", "FADJR INDUTSRIES GROUP"),
         ("Joza Industrial Company", "JOZA INDSUTRIAL COMPANY"),
         ("Acme International Trading", "Acme Internatoinal Trading"),
+        # A shorter generic word with two neighbouring letters swapped: each was CLEAR.
+        ("Cruise Missile Industry Group", "CRUISE MISSILE IDNUSTRY GROUP"),
+        ("National Calibration Centre", "NATIONAL CALIBRATION CNETRE"),
+        ("Tikhomirov Research Institute", "Tikhomirov Research Intsitute"),
+        ("Qorvane Shipping Lines", "Qorvane Shpiping Lines"),
     ],
 )
 def test_equivalent_spellings_normalise_alike(screener: Screener, a: str, b: str) -> None:
     n = screener.matcher.normaliser
     assert n.key(a) == n.key(b)
+
+
+def test_a_swapped_generic_word_is_read_only_when_no_other_word(screener: Screener) -> None:
+    """Two letters swapped make a generic word's typo of six letters or more, but not a
+    word that is generic itself ("centre" is not "center"), nor one English uses."""
+    n = screener.matcher.normaliser
+    assert n.kinds.respell("acme centre") == "acme centre"
+    assert n.key("Acme Shopping") != n.key("Acme Shipping")  # two letters apart, not swapped
+    assert n.key("Acme Hodling") == n.key("Acme Holding")
+    assert n.kinds.respell("acme gruop") == "acme gruop"  # five letters: one of too many
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_every_generic_word_swapped_reads_as_itself(
+    screener: Screener, data: st.DataObject
+) -> None:
+    """Any generic word of six letters or more with two different neighbouring letters
+    swapped is read as a generic word one edit from the typo (itself, or for a long word
+    another as near: "communciations" may be "communication"), unless the swap spells a
+    generic word too."""
+    config = screener.registry.matching
+    known = set(config.generic_words_latin)
+    words = sorted(w for w in known if len(w) >= 6 and w.isalpha())
+    word = data.draw(st.sampled_from(words))
+    i = data.draw(st.integers(0, len(word) - 2))
+    typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    respell = screener.matcher.normaliser.kinds.respell
+    if typo == word or typo in known:
+        assert respell(f"zeltra {typo}") == f"zeltra {typo}"
+    else:
+        first, read = respell(f"zeltra {typo}").split(" ", 1)
+        assert first == "zeltra" and read in known and OSA.distance(read, typo) <= 1
 
 
 def test_legal_form_is_kept_when_it_is_the_whole_name(screener: Screener) -> None:
