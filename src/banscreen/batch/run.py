@@ -7,6 +7,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..engine import Screener, ScreenOptions
+from ..gcpause import streaming
 from ..model import Decision
 from ..surfaces.detect import detect
 from ..surfaces.scan import ScanOptions
@@ -41,7 +42,8 @@ def screen_file(
         chunks = parallel.chunks(pipeline, rows, source.header or [], workers)
     else:
         chunks = pipeline.chunks(rows)
-    stats = write_chunks(chunks, writer, on_rows)
+    with streaming():
+        stats = write_chunks(chunks, writer, on_rows)
     stats.repeats = pipeline.repeats
     return stats
 
