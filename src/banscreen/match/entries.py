@@ -25,8 +25,9 @@ class NameEntry:
     prepared: Prepared
     person: bool = False
     # A listed person's name in another language's Latin spelling, read in English spelling
-    # (spellings.py: "Vladimir Poutine" as "Vladimir Putin"): a hit on it is a
-    # transliteration, never a BLOCK, as the same reading of a query is.
+    # (spellings.py: "Vladimir Poutine" as "Vladimir Putin"), or an organisation's with its
+    # hyphens and dots dropped (listed_forms.py): a hit on it is capped as a transliteration
+    # is, never a BLOCK (a person's reported as one, as the same reading of a query is).
     read: bool = False
 
     @property

@@ -20,7 +20,7 @@ from .components import ComponentNames
 from .cut import cut_hit_on, following_words
 from .entries import PERSON_TYPES, NameEntry, NameMatch, StoredEntries, entry_record
 from .forms import NameForm, cached_forms
-from .listed_forms import listed_form, listed_readings
+from .listed_forms import listed_form, listed_readings, read_hit
 from .near import NearIndex, Words
 from .normalize import Normaliser
 from .partners import TokenPartners
@@ -356,8 +356,8 @@ class NameIndex(ComponentNames, TokenPartners):
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
                 if entry.read:
-                    cap = self.config.transliteration_max
-                    score, method = capped(score, method, cap, "transliterated")
+                    read = read_hit(entry, score, method, alignment, self.config)
+                    score, method = read or (0.0, method)
                 if score < review or not variant.fits(alignment, entry.tokens):
                     continue
                 if variant.cut and not cut_hit_on(variant.cut, entry, alignment, found):
