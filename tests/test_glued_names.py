@@ -1,7 +1,8 @@
 """An organisation's name whose words are joined by hyphens or dots is found with them run
 together, as a payment system that drops punctuation writes it (`glued_readings`): at
 REVIEW, never BLOCK, and only as written, so that an ordinary word one letter from a glued
-word, or a part of it, finds nothing new."""
+word, or a part of it, finds nothing new. And one written with its spaces dropped is split
+into words as it was written, a kind's and stop words too (vocabulary.py)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,28 @@ def test_persons_names_are_not_glued(listed: Screener) -> None:
     assert [e.tokens for e in index.entries if e.read and e.entity_id == "org-zeltra"] == [
         ("tehrikezeltra",)
     ]
+
+
+SPACELESS = listed_data(
+    {
+        "org-salvex": ("company", "SALVEX CHARITABLE ASSOCIATION"),
+        "org-mercy": ("company", "HAND OF QORVANE"),
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def spaceless(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return persons_screener_with(tmp_path_factory.mktemp("spaceless"), SPACELESS)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("SALVEXCHARITABLEASSOCIATION", "org-salvex"), ("HANDOFQORVANE", "org-mercy")],
+)
+def test_a_name_with_its_spaces_dropped_splits_into_words_as_written(
+    spaceless: Screener, query: str, entity: str
+) -> None:
+    """Each was CLEAR: the listed names' tokens hold "association" as its kind's word and
+    no stop word, so the run-together word had no split (vocabulary.py)."""
+    assert found(spaceless, query).get(entity, (0.0, ""))[0] >= review(spaceless)

@@ -25,7 +25,6 @@ from .near import NearIndex, Words
 from .normalize import Normaliser
 from .partners import TokenPartners
 from .persons import ONE_WORD_MAX_PARTS, names_an_organisation, one_part
-from .pinyin import has_han
 from .places import Places
 from .prepared import COMPACT_KEY_MAX, Prepared, prepare_form
 from .progress import stage
@@ -34,6 +33,7 @@ from .similarity import SCORE_TOLERANCE, Alignment
 from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .variants import capped
+from .vocabulary import split_vocabulary
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
@@ -187,13 +187,7 @@ class NameIndex(ComponentNames, TokenPartners):
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
         self._following = following_words(self.name_words(e.name.value) for e in self.entries)
-        self._words = (
-            frozenset(t for t in vocabulary if not has_han(t) and len(t) >= 2 and t.isascii())
-            | frozenset(self.config.generic_words_latin)
-            | frozenset(self.config.org_kinds)
-            | frozenset(self.config.run_together_words)
-            | {w for form in self.config.legal_forms_latin for w in form if len(w) >= 2}
-        )
+        self._words = split_vocabulary(vocabulary, self.config, self.normaliser.kinds)
         self._component_words = self._words | self._packaging
         # Registry words with a digit (see _inert), and whether variants() may leave out
         # references that pair with nothing (tests turn it off to compare).

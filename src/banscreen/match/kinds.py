@@ -58,6 +58,9 @@ class OrgKinds:
                 for words in spellings(written):
                     kind_of[words] = kind
         self.words = frozenset(config.org_kinds)
+        # The kinds' words and every word they are spelt with ("association"), which a name
+        # whose words run together holds though no listed name's tokens do (rewrites.py).
+        self.spelt_words = self.words | {w for words in kind_of for w in words if len(w) >= 2}
         # Generic words misspelt, read as they are spelt before kinds are read (respell.py).
         self.respell = Respeller(config.generic_words_latin, config.generic_words_similarity)
         # By first word, longest first: of two spellings that start alike, the longer is
