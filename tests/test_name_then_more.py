@@ -410,7 +410,8 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
 
 # Words that part two parties in one field (`party_words`), either party first.
 PARTED = st.sampled_from([" dba ", " DBA ", " d/b/a ", " t/a ", " aka ", ", formerly ",
-                          " formerly known as ", ", a subsidiary of ", " trading as "])  # fmt: skip
+                          " formerly known as ", ", a subsidiary of ", " trading as ",
+                          " on behalf of ", " FOR AND ON BEHALF OF "])  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -437,6 +438,13 @@ def test_a_listed_name_parted_from_another_by_words_is_never_a_clear(
 def test_a_short_acronyms_name_beside_another_party(screener: Screener, query: str) -> None:
     """A slash between words of three letters or more parts two parties as one apart does;
     an acronym's name is found only as a party of its own."""
+    assert "zte" in found(screener, query)
+
+
+@pytest.mark.parametrize("query", ["Messrs. ZTE", "MESSRS ZTE Corporation", "Messrs ZTE"])
+def test_messrs_addresses_a_firm_as_mr_a_person(screener: Screener, query: str) -> None:
+    """ "Messrs. ZTE" was CLEAR where "Mr ZTE" and "M/S ZTE" are hits: the plural of Mr,
+    with which British and South Asian payments address a firm, is a title too."""
     assert "zte" in found(screener, query)
 
 
