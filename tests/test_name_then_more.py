@@ -27,8 +27,10 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.heads import name_before_more
+from banscreen.match.references import split_references
 from banscreen.match.spans import locate
 from banscreen.model import Transaction
+from banscreen.registry import load_registry
 from helpers.matching import (
     findable_latin_organisations,
     found,
@@ -458,6 +460,10 @@ NUMBERED = st.one_of(
         st.sampled_from(["Bldg", "Building", "Suite", "Floor", "Rm"]), st.integers(1, 2500)
     ).map(lambda t: f"{{}} {t[0]} {t[1]}"),
     st.sampled_from(["{} 5th Floor", "{} 21st Floor"]),
+    # A field's label before a colon (`field_labels`).
+    st.sampled_from(
+        ["Beneficiary Name: {}", "Vendor: {}", "TO: {}", "Client:{}", "Account Holder : {}"]
+    ),
 )
 
 
@@ -472,6 +478,16 @@ def test_a_numbered_or_addressed_name_scores_as_the_name(
     name, entity = data.draw(st.sampled_from(_processors(screener)))
     query = data.draw(NUMBERED).format(name)
     assert found(screener, query).get(entity) == found(screener, name)[entity], query
+
+
+def test_a_colon_that_ends_no_label_stays() -> None:
+    """Only a field's label goes: words before a colon that are not all label words (a
+    name's, "Acme: Trading"; a note's) and an exchange's name before its code stay."""
+    refs = load_registry().matching.references()
+    assert split_references("Beneficiary Name: Zeltra", *refs) == ("Zeltra", ["Beneficiary Name"])
+    assert split_references("Zeltra: Trading", *refs) is None
+    assert split_references("Note: Zeltra", *refs) is None
+    assert split_references("Vendor:", *refs) is None
 
 
 @pytest.mark.parametrize("query", ["Zorvex Unit 7", "Office 39", "A. Smith", "No. 1 Zorvex"])

@@ -26,6 +26,8 @@ _ENUMERATOR = re.compile(
     r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、)\s*(?=\w)",
     re.IGNORECASE,
 )
+# A field's label before a colon at the start ("Beneficiary Name: Acme"): one to three words.
+_LABEL = re.compile(r"^\s*([^\W\d_]+(?:[ .]{1,2}[^\W\d_]+){0,2})\.?\s*:\s*(?=\w)")
 # An ordinal before an address word ("5th Floor").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -69,6 +71,15 @@ def _addressed(words: list[str], i: int, addresses: frozenset[str]) -> list[int]
     if i > 0 and _ORDINAL.fullmatch(words[i - 1]):
         return [i - 1, i]
     return []
+
+
+def _label(text: str, labels: Sequence[str]) -> re.Match[str] | None:
+    """A field's label before a colon at the text's start, each of its words a label."""
+    found = _LABEL.match(text)
+    if found is None or not labels:
+        return None
+    words = found.group(1).replace(".", " ").casefold().split()
+    return found if words and set(words) <= _casefolded(tuple(labels)) else None
 
 
 def _reference(word: str) -> bool:
@@ -122,6 +133,7 @@ def strip_references(
     exchanges: Sequence[str] = (),
     ticker_suffixes: Sequence[str] = (),
     address_words: Sequence[str] = (),
+    field_labels: Sequence[str] = (),
 ) -> str | None:
     """The text without the reference numbers, dates and amounts that ride along with a
     name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
@@ -132,9 +144,8 @@ def strip_references(
     too: they are part of names ("Brigade 44", "7-Eleven"); not a list's numbering before
     the name ("1) Acme").
     """
-    split = split_references(
-        text, reference_words, currency_codes, exchanges, ticker_suffixes, address_words
-    )
+    split = split_references(text, reference_words, currency_codes, exchanges,
+                             ticker_suffixes, address_words, field_labels)  # fmt: skip
     return None if split is None else split[0]
 
 
@@ -145,16 +156,21 @@ def split_references(
     exchanges: Sequence[str] = (),
     ticker_suffixes: Sequence[str] = (),
     address_words: Sequence[str] = (),
+    field_labels: Sequence[str] = (),
 ) -> tuple[str, list[str]] | None:
     """strip_references, with the words it took away (a date or an amount as one word). A
     stock ticker goes too: a code after an exchange's name (`exchanges`: "HKEX: 700",
     "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK"); a building's,
-    floor's or room's number with its word (`address_words`: "Bldg 3"); and a list's
-    numbering before the name ("1) Acme")."""
-    digits = any(ch.isdigit() for ch in text) or _ENUMERATOR.match(text) is not None
-    if not digits and not _names_any(text, exchanges):
+    floor's or room's number with its word (`address_words`: "Bldg 3"); a list's
+    numbering before the name ("1) Acme"); and a field's label before a colon, of words
+    that are `field_labels` ("Beneficiary Name: Acme")."""
+    labelled = _label(text, field_labels) if ":" in text else None
+    numbering = _ENUMERATOR.match(text) is not None or labelled is not None
+    if not numbering and not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
         return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
+    if (labelled := _label(cleaned, field_labels) if labelled else None) is not None:
+        cleaned = cleaned[labelled.end() :]
     if (numbered := _ENUMERATOR.match(cleaned)) is not None:
         cleaned = cleaned[numbered.end() :]
     dates = _DATE.findall(cleaned)
@@ -183,7 +199,7 @@ def split_references(
         if folded in addresses:
             for j in _addressed(words, i, addresses):
                 drop[j] = True
-    if not any(drop) and numbered is None:
+    if not any(drop) and numbered is None and labelled is None:
         return None
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]
     if not any(any(ch.isalpha() for ch in w) for w in kept):
@@ -191,6 +207,8 @@ def split_references(
     removed = [w for w, gone in zip(words, drop, strict=True) if gone and w != "\0"]
     if numbered is not None:
         removed.insert(0, numbered.group().strip())
+    if labelled is not None:
+        removed.insert(0, labelled.group(1))
     # A comma after a kept word stays: "SHOIGU, Sergei, passport 1234567" is still written
     # surname first ("SHOIGU, Sergei"; persons.inverted).
     commas = [_COMMA_AFTER.match(marked, m.end()) is not None for m in found]

@@ -179,6 +179,7 @@ class MatchingConfig:
     person_rare_name_common_zipf: Annotated[float, Interval(gt=0, le=8)]
     reference_words: list[str]
     address_words: list[str]
+    field_labels: list[str]
     package_words: list[str]
     component_min_chars: Positive
     component_app_min_chars: Positive
@@ -243,12 +244,12 @@ class MatchingConfig:
                                  " word or its translations are not lower-case words")  # fmt: skip
         payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
                  self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
-        for words in (self.payment_words, self.address_words, *payee):
+        for words in (self.payment_words, self.address_words, self.field_labels, *payee):
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (lettered(word) and word == word.casefold()):
-                    raise ValueError(f"payee words, address_words: {word!r} is not one lower-case"
-                                     " word")  # fmt: skip
+                    raise ValueError(f"payee words, address_words, field_labels: {word!r} is"
+                                     " not one lower-case word")  # fmt: skip
         if any(not w.split() or w != w.casefold() for w in self.party_words):
             raise ValueError("party_words: write each as lower-case words")
         if not set(self.compound_prefixes) <= set(self.compound_links):
@@ -272,7 +273,7 @@ class MatchingConfig:
     def references(self) -> tuple[list[str], ...]:
         """The words `match.references` takes away with the references they introduce."""
         return (self.reference_words, self.currency_codes, self.stock_exchanges,
-                self.ticker_suffixes, self.address_words)  # fmt: skip
+                self.ticker_suffixes, self.address_words, self.field_labels)  # fmt: skip
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
