@@ -464,6 +464,8 @@ NUMBERED = st.one_of(
     st.sampled_from(
         ["Beneficiary Name: {}", "Vendor: {}", "TO: {}", "Client:{}", "Account Holder : {}"]
     ),
+    # The part of an organisation after its name (`office_phrases`).
+    st.sampled_from(["{} Head Office", "{} (HEAD OFFICE)", "{} - Accounts Department", "{} HQ"]),
 )
 
 
@@ -482,12 +484,17 @@ def test_a_numbered_or_addressed_name_scores_as_the_name(
 
 def test_a_colon_that_ends_no_label_stays() -> None:
     """Only a field's label goes: words before a colon that are not all label words (a
-    name's, "Acme: Trading"; a note's) and an exchange's name before its code stay."""
+    name's, "Acme: Trading"; a note's) and an exchange's name before its code stay; and
+    only an office's words after a name."""
     refs = load_registry().matching.references()
     assert split_references("Beneficiary Name: Zeltra", *refs) == ("Zeltra", ["Beneficiary Name"])
     assert split_references("Zeltra: Trading", *refs) is None
     assert split_references("Note: Zeltra", *refs) is None
     assert split_references("Vendor:", *refs) is None
+    # Nor an office's words that are the whole field, or a name's own last word.
+    assert split_references("Head Office", *refs) is None
+    assert split_references("Zeltra Office", *refs) is None
+    assert split_references("Zeltra Head Office", *refs) == ("Zeltra", ["Head", "Office"])
 
 
 @pytest.mark.parametrize("query", ["Zorvex Unit 7", "Office 39", "A. Smith", "No. 1 Zorvex"])

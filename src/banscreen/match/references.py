@@ -73,6 +73,26 @@ def _addressed(words: list[str], i: int, addresses: frozenset[str]) -> list[int]
     return []
 
 
+def _last_words(text: str, chars: int = 64) -> list[str]:
+    """The last three whole words of a text, folded, read from its end only (a field may
+    hold a megabyte)."""
+    words = text[-chars:].casefold().split()
+    return (words[1:] if len(text) > chars else words)[-3:]
+
+
+def _office(last: list[str], phrases: Sequence[str]) -> int:
+    """How many of the last words (`last`, folded: at most three) name the part of an
+    organisation (`phrases`), or 0."""
+    if not phrases or not last:
+        return 0
+    known = _casefolded(tuple(phrases))
+    last = [w.strip("()[]-–.,;:") for w in last]
+    for n in (3, 2, 1):
+        if len(last) >= n and " ".join(last[-n:]) in known:
+            return n
+    return 0
+
+
 def _label(text: str, labels: Sequence[str]) -> re.Match[str] | None:
     """A field's label before a colon at the text's start, each of its words a label."""
     found = _LABEL.match(text)
@@ -134,6 +154,7 @@ def strip_references(
     ticker_suffixes: Sequence[str] = (),
     address_words: Sequence[str] = (),
     field_labels: Sequence[str] = (),
+    office_phrases: Sequence[str] = (),
 ) -> str | None:
     """The text without the reference numbers, dates and amounts that ride along with a
     name ("Acme 12345", "Acme Pay ref 88231", "AcmeScan INV 7781", "USD 1,200.00"),
@@ -145,7 +166,8 @@ def strip_references(
     the name ("1) Acme").
     """
     split = split_references(text, reference_words, currency_codes, exchanges,
-                             ticker_suffixes, address_words, field_labels)  # fmt: skip
+                             ticker_suffixes, address_words, field_labels,
+                             office_phrases)  # fmt: skip
     return None if split is None else split[0]
 
 
@@ -157,15 +179,18 @@ def split_references(
     ticker_suffixes: Sequence[str] = (),
     address_words: Sequence[str] = (),
     field_labels: Sequence[str] = (),
+    office_phrases: Sequence[str] = (),
 ) -> tuple[str, list[str]] | None:
     """strip_references, with the words it took away (a date or an amount as one word). A
     stock ticker goes too: a code after an exchange's name (`exchanges`: "HKEX: 700",
     "NYSE: BABA"), and an exchange's suffix after a number ("0700.HK"); a building's,
     floor's or room's number with its word (`address_words`: "Bldg 3"); a list's
-    numbering before the name ("1) Acme"); and a field's label before a colon, of words
-    that are `field_labels` ("Beneficiary Name: Acme")."""
+    numbering before the name ("1) Acme"); a field's label before a colon, of words that
+    are `field_labels` ("Beneficiary Name: Acme"); and the part of an organisation named
+    at the field's end (`office_phrases`: "Acme Head Office")."""
     labelled = _label(text, field_labels) if ":" in text else None
-    numbering = _ENUMERATOR.match(text) is not None or labelled is not None
+    office = _office(_last_words(text), office_phrases)
+    numbering = _ENUMERATOR.match(text) is not None or labelled is not None or office
     if not numbering and not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
         return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
@@ -199,6 +224,10 @@ def split_references(
         if folded in addresses:
             for j in _addressed(words, i, addresses):
                 drop[j] = True
+    if office:
+        ending = _office([w.casefold() for w in words[-3:]], office_phrases)
+        if ending and ending < len(words):
+            drop[-ending:] = [True] * ending
     if not any(drop) and numbered is None and labelled is None:
         return None
     kept = [w for w, gone in zip(words, drop, strict=True) if not gone]

@@ -180,6 +180,7 @@ class MatchingConfig:
     reference_words: list[str]
     address_words: list[str]
     field_labels: list[str]
+    office_phrases: list[str]
     package_words: list[str]
     component_min_chars: Positive
     component_app_min_chars: Positive
@@ -250,8 +251,9 @@ class MatchingConfig:
                 if not (lettered(word) and word == word.casefold()):
                     raise ValueError(f"payee words, address_words, field_labels: {word!r} is"
                                      " not one lower-case word")  # fmt: skip
-        if any(not w.split() or w != w.casefold() for w in self.party_words):
-            raise ValueError("party_words: write each as lower-case words")
+        for words in (self.party_words, self.office_phrases):
+            if any(not w.split() or w != w.casefold() for w in words):
+                raise ValueError("party_words, office_phrases: write each as lower-case words")
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
@@ -273,7 +275,8 @@ class MatchingConfig:
     def references(self) -> tuple[list[str], ...]:
         """The words `match.references` takes away with the references they introduce."""
         return (self.reference_words, self.currency_codes, self.stock_exchanges,
-                self.ticker_suffixes, self.address_words, self.field_labels)  # fmt: skip
+                self.ticker_suffixes, self.address_words, self.field_labels,
+                self.office_phrases)  # fmt: skip
 
     def key(self) -> str:
         """Every value, as one string: part of the key of whatever is built from them.
