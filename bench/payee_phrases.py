@@ -6,7 +6,7 @@ benchmark, not a test).
 For each OFAC organisation of the real-data sets (bench/data/names_*.csv) whose name alone
 finds its own party at REVIEW, the name is put in payment phrases as a payments file or a
 remittance field writes them ("Payment to …", "Transfer to … via Western Union", "…
-donation", "Wire transfer to …", "Support for …", "Beneficiary: …") and looked up through the candidate
+donation", "Wire transfer to …", "Support for …", "Beneficiary …") and looked up through the candidate
 index among all 3,111 OFAC organisations; a phrase is found when the party is a hit at
 REVIEW. Reported for the names of one word (which no rule finds inside a longer name) and
 of more, per split (`tune` and `measure`: the rule of heads.payee_head was made on a
@@ -40,7 +40,9 @@ PHRASES = [
     "{} donation",
     "Wire transfer to {}",
     "Support for {}",
-    "Beneficiary: {}",
+    # With a colon, "Beneficiary:" is a field's label (`field_labels`): the name after it is
+    # scored as it alone is, which the counts of names alone below report.
+    "Beneficiary {}",
 ]
 
 TEXTS = [

@@ -413,7 +413,8 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
 # Words that part two parties in one field (`party_words`), either party first.
 PARTED = st.sampled_from([" dba ", " DBA ", " d/b/a ", " t/a ", " aka ", ", formerly ",
                           " formerly known as ", ", a subsidiary of ", " trading as ",
-                          " on behalf of ", " FOR AND ON BEHALF OF "])  # fmt: skip
+                          " on behalf of ", " FOR AND ON BEHALF OF ",
+                          ", Representative Office of "])  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -39,7 +39,11 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("Transfer to PKK via Western Union", "org-pkk"),
         ("PKK payment", "org-pkk"),
         ("Payment to the PKK", "org-pkk"),
-        ("Beneficiary: PKK", "org-pkk"),
+        ("Beneficiary PKK", "org-pkk"),
+        # a trail word right after payment words brings in the party they name
+        ("Paid by PKK", "org-pkk"),
+        ("Purchase from HAMAS", "org-hamas"),
+        ("Invoice from PKK", "org-pkk"),
         ("BANK SADERAT IRAN donation", "org-saderat"),
     ],
 )
@@ -50,6 +54,13 @@ def test_a_listed_payee_in_a_payments_words_is_a_review(
     assert entity in hits, query
     score, _ = hits[entity]
     assert review(listed) <= score < listed.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize("query", ["Beneficiary: PKK", "Beneficiary Name: PKK", "PAYEE:PKK"])
+def test_a_fields_label_before_a_colon_leaves_the_name(listed: Screener, query: str) -> None:
+    """A label is no payment's words: the field's value is the name, scored as it alone
+    is (`field_labels`), where "Beneficiary PKK" is a payee's phrase, at most a REVIEW."""
+    assert found(listed, query)["org-pkk"] == found(listed, "PKK")["org-pkk"]
 
 
 @pytest.mark.parametrize("query", ["Payment to HAMAS", "Transfer to PKK via Western Union"])

@@ -28,7 +28,8 @@ SHORT = {
 PHRASES = (
     "Payment to {}",
     "Transfer to {} via Western Union",
-    "Beneficiary: {}",
+    "Beneficiary {}",
+    "BENEFICIARY - {}",
     "{}, Moscow",
     "{}, Dubai, UAE",
     "{} (Russia)",

@@ -86,8 +86,8 @@ def payee_head(
     lettered = start > 0
     while start < len(tokens) and tokens[start] in payment:
         start += 1
-    if 0 < start < len(tokens) and tokens[start] in lead:
-        start += 1
+    if 0 < start < len(tokens) and (tokens[start] in lead or tokens[start] in trail):
+        start += 1  # "Payment to HAMAS"; the party a trail word brings in: "Paid by HAMAS"
     end = start
     while end < len(tokens) and (end == start or tokens[end] not in trail):
         end += 1
