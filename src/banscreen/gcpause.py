@@ -37,8 +37,8 @@ def streaming() -> Iterator[None]:
     """Fewer collections while a file's rows are decided: each row makes a few hundred
     short-lived objects that reference counting frees, and at the default threshold the
     collector ran every few rows, walking the young survivors (caches' new entries) for
-    nothing; its older generations, collected after so many young ones, ran as often more.
-    Cyclic garbage waits a little longer; nothing else changes."""
+    nothing, and the older generations after every so many of those runs. Cyclic garbage
+    waits a little longer; nothing else changes."""
     before = gc.get_threshold()
     gc.set_threshold(max(before[0], STREAMING_THRESHOLD), *before[1:])
     try:
