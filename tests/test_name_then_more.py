@@ -483,6 +483,23 @@ def test_a_numbered_or_addressed_name_scores_as_the_name(
     assert found(screener, query).get(entity) == found(screener, name)[entity], query
 
 
+@pytest.mark.parametrize(
+    ("query", "at"),
+    [("ZTE Corporation 12345", 0), ("Vendor: ZTE Corporation", 8), ("1) ZTE Corporation", 3),
+     ("ZTE Corporation Head Office", 0), ("Name: ZTE Corporation ref 88231", 6)],
+)  # fmt: skip
+def test_a_name_with_more_taken_away_is_found_at_its_words(
+    screener: Screener, query: str, at: int
+) -> None:
+    """A name scored with what rode along with it taken away (a reference, a label, a
+    list's numbering, an office) says where the field holds it: the evidence's span had
+    none, so a review page highlighted nothing."""
+    evidence = next(m for m in screener.matcher.evidence_for(Transaction("t", date(2021, 3, 15),
+                    "payment", query)) if m.entity_id == "zte")  # fmt: skip
+    assert evidence.span is not None and evidence.span[0] == at
+    assert query[evidence.span[0] : evidence.span[1]].startswith("ZTE")
+
+
 def test_a_colon_that_ends_no_label_stays() -> None:
     """Only a field's label goes: words before a colon that are not all label words (a
     name's, "Acme: Trading"; a note's) and an exchange's name before its code stay; and

@@ -30,6 +30,8 @@ PHRASES = (
     "Transfer to {} via Western Union",
     "Beneficiary {}",
     "BENEFICIARY - {}",
+    "Beneficiary: {}",  # a field's label: the name alone is scored, and found at its words
+    "1) {} 15 March 2021",
     "{}, Moscow",
     "{}, Dubai, UAE",
     "{} (Russia)",

@@ -49,7 +49,7 @@ from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
 from .text import camel_splits, clean, lookalike_reading, persian_reading, split_words
-from .variants import Variant
+from .variants import Variant, standing
 from .written_titles import WrittenTitles
 
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
@@ -178,7 +178,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         elif self.skip_inert_references and self._inert(split[1]):
             # What was taken away pairs with nothing listed: the query itself scores no
             # higher than without it, so the name alone is scored (test_candidate_bound.py).
-            found = self._variants_of(split[0], None)
+            found = standing(self._variants_of(split[0], None))
         else:
             found = self._variants_of(query, split[0])
         cap, out, form = self.config.contained_score, list(found), found[0].form
@@ -275,7 +275,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         if stripped is not None:
             bare = self.normaliser.form(stripped)
             if bare.tokens and bare.tokens != form.tokens:
-                out.append(Variant(bare, 1.0))
+                out.append(Variant(bare, 1.0, at=True))
         folded = self.normaliser.fold(name)
         # A branch's company is its name (branches.py); a name before more words, one inside.
         head = name_before_more(folded, self._name_ends)

@@ -4,6 +4,7 @@ them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .forms import NameForm
@@ -26,7 +27,9 @@ class Variant(NamedTuple):
     only on names of these kinds, when the name's kind is known (a brand's name written
     apart: joined_brands.py); `spelt`: only on a name that holds each of its words as written,
     or two of them as one word (a Chinese name read as Hong Kong spells it, cantonese.py:
-    its syllables sound like many names')."""
+    its syllables sound like many names'); `at`: the query's own name, with what rode
+    along with it in the field taken away (references, a label, a list's numbering): a hit
+    through it was found at its words (`found_at`)."""
 
     form: NameForm
     cap: float
@@ -41,6 +44,7 @@ class Variant(NamedTuple):
     persons: bool = False
     kinds: frozenset[str] = frozenset()
     spelt: bool = False
+    at: bool = False
 
     def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
@@ -55,8 +59,9 @@ class Variant(NamedTuple):
         """The words of the query a hit through it was found at, when it is a name found
         where a field goes on (`contained`): its form's, and for a person's name only the
         words from the first aligned to the last ("Payment to Sergei Shoigu for rent" holds
-        "Sergei Shoigu" however the head reaches on)."""
-        if self.method != "contained":
+        "Sergei Shoigu" however the head reaches on); and a name the field holds with more
+        taken away (`at`): its form's ("Beneficiary Name: Acme 12345" holds "Acme")."""
+        if self.method != "contained" and not self.at:
             return ()
         tokens = self.form.tokens
         if self.persons and alignment.aligned_a:
@@ -120,3 +125,9 @@ def capped(score: float, method: str, cap: float, forced: str | None = None) -> 
     if score > cap:
         score, method = cap, "fuzzy"
     return score, forced or method
+
+
+def standing(found: Sequence[Variant]) -> tuple[Variant, ...]:
+    """A name's variants (`QueryRewrites._variants_of`) as those of the name a longer field
+    holds: the first, its own form, is found at its words (`Variant.at`)."""
+    return (found[0]._replace(at=True), *found[1:]) if found else ()
