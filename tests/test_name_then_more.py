@@ -463,7 +463,17 @@ NUMBERED = st.one_of(
     st.sampled_from(["{} 5th Floor", "{} 21st Floor"]),
     # A field's label before a colon (`field_labels`).
     st.sampled_from(
-        ["Beneficiary Name: {}", "Vendor: {}", "TO: {}", "Client:{}", "Account Holder : {}"]
+        [
+            "Beneficiary Name: {}",
+            "Vendor: {}",
+            "TO: {}",
+            "Client:{}",
+            "Account Holder : {}",
+            "Beneficiario: {}",
+            "Получатель: {}",
+            "收款人：{}",
+            "户名:{}",
+        ]
     ),
     # The part of an organisation after its name (`office_phrases`).
     st.sampled_from(["{} Head Office", "{} (HEAD OFFICE)", "{} - Accounts Department", "{} HQ"]),
@@ -498,6 +508,21 @@ def test_a_name_with_more_taken_away_is_found_at_its_words(
                     "payment", query)) if m.entity_id == "zte")  # fmt: skip
     assert evidence.span is not None and evidence.span[0] == at
     assert query[evidence.span[0] : evidence.span[1]].startswith("ZTE")
+
+
+@pytest.mark.parametrize(
+    ("field", "label"),
+    [("Beneficiario: ZTE", "Beneficiario"), ("Razón social: ZTE", "Razón social"),
+     ("Получатель: ZTE", "Получатель"), ("Empfänger : ZTE", "Empfänger"),
+     ("收款人：腾讯", "收款人"), ("戶名:騰訊", "戶名")],
+)  # fmt: skip
+def test_labels_in_other_languages_go(field: str, label: str) -> None:
+    """As payments and invoices in other languages label a name, with a full-width colon
+    too: `收款人：腾讯` was a REVIEW `contained` where `腾讯` alone is exact."""
+    refs = load_registry().matching.references()
+    split = split_references(field, *refs)
+    assert split is not None and split[1] == [label]
+    assert field.endswith(split[0])
 
 
 def test_a_colon_that_ends_no_label_stays() -> None:

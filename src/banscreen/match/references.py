@@ -26,8 +26,9 @@ _ENUMERATOR = re.compile(
     r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、)\s*(?=\w)",
     re.IGNORECASE,
 )
-# A field's label before a colon at the start ("Beneficiary Name: Acme"): one to three words.
-_LABEL = re.compile(r"^\s*([^\W\d_]+(?:[ .]{1,2}[^\W\d_]+){0,2})\.?\s*:\s*(?=\w)")
+# A field's label before a colon (or a full-width one) at the start ("Beneficiary Name: Acme",
+# "收款人：…"): one to three words.
+_LABEL = re.compile(r"^\s*([^\W\d_]+(?:[ .]{1,2}[^\W\d_]+){0,2})\.?\s*[:：]\s*(?=\w)")
 # An ordinal before an address word ("5th Floor").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -188,7 +189,7 @@ def split_references(
     numbering before the name ("1) Acme"); a field's label before a colon, of words that
     are `field_labels` ("Beneficiary Name: Acme"); and the part of an organisation named
     at the field's end (`office_phrases`: "Acme Head Office")."""
-    labelled = _label(text, field_labels) if ":" in text else None
+    labelled = _label(text, field_labels) if ":" in text or "：" in text else None
     office = _office(_last_words(text), office_phrases)
     numbering = _ENUMERATOR.match(text) is not None or labelled is not None or office
     if not numbering and not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
