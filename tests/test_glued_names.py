@@ -20,6 +20,8 @@ LISTED = listed_data(
         "org-finance": ("company", "M-FINANCE LLC"),
         "org-farm": ("company", "G.M. FARM SARL"),
         "person-jongzelt": ("person", "KIM JONG-ZELT"),
+        "org-salvex": ("company", "SALVEX CHARITABLE ASSOCIATION"),
+        "org-mercy": ("company", "HAND OF QORVANE"),
     }
 )
 
@@ -75,26 +77,13 @@ def test_persons_names_are_not_glued(listed: Screener) -> None:
     ]
 
 
-SPACELESS = listed_data(
-    {
-        "org-salvex": ("company", "SALVEX CHARITABLE ASSOCIATION"),
-        "org-mercy": ("company", "HAND OF QORVANE"),
-    }
-)
-
-
-@pytest.fixture(scope="module")
-def spaceless(tmp_path_factory: pytest.TempPathFactory) -> Screener:
-    return persons_screener_with(tmp_path_factory.mktemp("spaceless"), SPACELESS)
-
-
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("SALVEXCHARITABLEASSOCIATION", "org-salvex"), ("HANDOFQORVANE", "org-mercy")],
 )
 def test_a_name_with_its_spaces_dropped_splits_into_words_as_written(
-    spaceless: Screener, query: str, entity: str
+    listed: Screener, query: str, entity: str
 ) -> None:
     """Each was CLEAR: the listed names' tokens hold "association" as its kind's word and
     no stop word, so the run-together word had no split (vocabulary.py)."""
-    assert found(spaceless, query).get(entity, (0.0, ""))[0] >= review(spaceless)
+    assert found(listed, query).get(entity, (0.0, ""))[0] >= review(listed)

@@ -350,8 +350,9 @@ class NameIndex(ComponentNames, TokenPartners):
                     continue
                 score, method = capped(raw, method, variant.cap, variant.method)
                 if entry.read:
-                    read = read_hit(entry, score, method, alignment, self.config)
-                    score, method = read or (0.0, method)
+                    if (read := read_hit(entry, score, method, alignment, self.config)) is None:
+                        continue  # a glued reading met otherwise than as written
+                    score, method = read
                 if score < review or not variant.fits(alignment, entry.tokens):
                     continue
                 if variant.cut and not cut_hit_on(variant.cut, entry, alignment, found):

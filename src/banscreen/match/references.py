@@ -195,8 +195,10 @@ def split_references(
     if not numbering and not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
         return None  # every reference, date and amount has a digit, as most tickers do
     cleaned = clean(text)
-    if (labelled := _label(cleaned, field_labels) if labelled else None) is not None:
-        cleaned = cleaned[labelled.end() :]
+    if labelled is not None:  # where the label ends in the cleaned text
+        labelled = _label(cleaned, field_labels)
+        if labelled is not None:
+            cleaned = cleaned[labelled.end() :]
     if (numbered := _ENUMERATOR.match(cleaned)) is not None:
         cleaned = cleaned[numbered.end() :]
     dates = _DATE.findall(cleaned)
