@@ -43,6 +43,8 @@ PHRASES = [
     # With a colon, "Beneficiary:" is a field's label (`field_labels`): the name after it is
     # scored as it alone is, which the counts of names alone below report.
     "Beneficiary {}",
+    "Supplier {}",
+    "In favour of {}",
 ]
 
 TEXTS = [

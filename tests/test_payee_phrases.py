@@ -45,6 +45,18 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("Purchase from HAMAS", "org-hamas"),
         ("Invoice from PKK", "org-pkk"),
         ("BANK SADERAT IRAN donation", "org-saderat"),
+        # the party an invoice or a ledger names
+        ("Supplier PKK", "org-pkk"),
+        ("Vendor HAMAS", "org-hamas"),
+        ("Suppliers BANK SADERAT IRAN", "org-saderat"),
+        # phrases that address a wire to the name after them (`payee_lead_phrases`)
+        ("In favour of PKK", "org-pkk"),
+        ("in favor of Hamas", "org-hamas"),
+        ("Care of PKK", "org-pkk"),
+        ("For further credit to HAMAS", "org-hamas"),
+        ("For the benefit of BANK SADERAT IRAN", "org-saderat"),
+        ("For account of PKK", "org-pkk"),
+        ("In the name of HAMAS", "org-hamas"),
     ],
 )
 def test_a_listed_payee_in_a_payments_words_is_a_review(
@@ -56,7 +68,9 @@ def test_a_listed_payee_in_a_payments_words_is_a_review(
     assert review(listed) <= score < listed.registry.matching.thresholds.block
 
 
-@pytest.mark.parametrize("query", ["Beneficiary: PKK", "Beneficiary Name: PKK", "PAYEE:PKK"])
+@pytest.mark.parametrize(
+    "query", ["Beneficiary: PKK", "Beneficiary Name: PKK", "PAYEE:PKK", "Favour: PKK", "Attn: PKK"]
+)
 def test_a_fields_label_before_a_colon_leaves_the_name(listed: Screener, query: str) -> None:
     """A label is no payment's words: the field's value is the name, scored as it alone
     is (`field_labels`), where "Beneficiary PKK" is a payee's phrase, at most a REVIEW."""
@@ -77,6 +91,9 @@ def test_a_payee_found_so_is_reported_as_found_inside(listed: Screener, query: s
         "Payment for services",
         "Payment to Hamasco Trading",  # another firm's name holds more
         "Transfer to savings",
+        "In favour of city",
+        "Supplier city",
+        "Care of Hamasco Trading",
     ],
 )
 def test_a_payment_to_no_listed_payee_stays_clear(listed: Screener, query: str) -> None:
@@ -88,6 +105,13 @@ def test_a_payee_of_a_listed_persons_name_is_left_to_persons_rules(listed: Scree
     is no more found after a payment's words than before."""
     hits = found(listed, "Payment to Shoigu")
     assert not any(entity.startswith("org-") for entity in hits)
+
+
+@pytest.mark.parametrize("phrase", ["In favour of", "Care Of", "", "  "])
+def test_payee_lead_phrases_that_are_no_lower_case_words_are_refused(
+    tmp_path: Path, phrase: str
+) -> None:
+    refused_setting(tmp_path, "payee_lead_phrases", ["care of", phrase], "payee_lead_phrases")
 
 
 @pytest.mark.parametrize("key", ["payment_words", "payee_lead_words", "payee_trail_words"])

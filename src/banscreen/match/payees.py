@@ -29,15 +29,20 @@ class PayeeWords(NamedTuple):
     lead_prefixes: tuple[str, ...]  # `payee_lead_prefixes`: a lead written on the name
     trail_suffixes: tuple[str, ...]  # `payee_trail_suffixes`: one written on its last word
     letters: frozenset[str]  # `payee_letters`: "c/o", "H.E.", joined
+    phrases: tuple[tuple[str, ...], ...] = ()  # `payee_lead_phrases`, as tokens, longest first
 
     @classmethod
-    def of(cls, config: MatchingConfig) -> PayeeWords:
+    def of(cls, config: MatchingConfig, normaliser: Normaliser | None = None) -> PayeeWords:
+        """With the normaliser, `payee_lead_phrases` are read as a name's tokens are (their
+        "of" and "the" are stop words, so "in favour of" is the one token `favour`)."""
+        read = (normaliser.form(p).tokens for p in config.payee_lead_phrases) if normaliser else ()
+        phrases = tuple(sorted({t for t in read if t}, key=len, reverse=True))
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
                    config.generic_weight, config.place_weight,
                    tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
-                   frozenset(config.payee_letters))  # fmt: skip
+                   frozenset(config.payee_letters), phrases)  # fmt: skip
 
 
 def payee_form(
@@ -48,7 +53,7 @@ def payee_form(
     may be one), not only generic words and `grammar` ("Payment for services"); and of one
     word only when English does not use it ("Payment to city" is no payee named City)."""
     tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes,
-                        words.trail_suffixes, words.letters)  # fmt: skip
+                        words.trail_suffixes, words.letters, words.phrases)  # fmt: skip
     if tokens is None:
         return None
     named = normaliser.form(" ".join(tokens))
@@ -66,6 +71,7 @@ def payee_form(
 def payee_head(
     form: NameForm, payment: Container[str], lead: Container[str], trail: Container[str],
     prefixes: Sequence[str] = (), suffixes: Sequence[str] = (), letters: Container[str] = (),
+    phrases: Sequence[tuple[str, ...]] = (),
 ) -> tuple[str, ...] | None:  # fmt: skip
     """The payee a payment's words name ("Payment to HAMAS", "Wire transfer to PKK via
     Western Union", "HAMAS donation"), as tokens: the words after `payment` words and a
@@ -78,11 +84,15 @@ def payee_head(
     words are written apart: `payment_words` holds Arabic, Persian, Russian and Hebrew ones;
     a lead written on the name's first word (`prefixes`: Hebrew ל, "to": "העברה לחסן ...")
     is taken off it when no lead word stands apart, and one written on its last word before
-    payment words after it (`suffixes`: Korean 에게, "하산 나스랄라에게 송금")."""
+    payment words after it (`suffixes`: Korean 에게, "하산 나스랄라에게 송금"). A phrase that
+    addresses a wire to the name after it (`phrases`: "In favour of", "Care of"), at the
+    query's start, counts as letters do."""
     tokens = form.tokens
     if form.script in ("Han", "Kana") or len(tokens) < 2:
         return None
     start = letters_end(tokens, 0, letters)
+    if not start:
+        start = next((len(p) for p in phrases if tokens[: len(p)] == p), 0)
     lettered = start > 0
     while start < len(tokens) and tokens[start] in payment:
         start += 1

@@ -208,7 +208,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
 
     @cached_property
     def _payee_words(self) -> PayeeWords:
-        return PayeeWords.of(self.config)
+        return PayeeWords.of(self.config, self.normaliser)
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:
