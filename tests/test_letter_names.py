@@ -2,7 +2,8 @@
 Arabic, Devanagari, Armenian, Georgian and Thai (letter_names.py): a brand's letters are spelt as
 English says them (キューキュー, Кью-Кью, QQ), which a romaniser reads as syllables that
 share nothing with the letters. And katakana's フ read as "hu" and "ea" as "ear"
-(loanwords.kana_h_reading, kana_r_reading), and Cyrillic's and Greek's "ei" as English
+(loanwords.kana_h_reading, kana_r_reading), Hangul's 셰, 쉐 and 에어 as "she" and "ear"
+(hangul_r_reading), and Cyrillic's and Greek's "ei" as English
 spells its "a" (loanwords.said_a_reading)."""
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.letter_names import LetterNames, capitals
-from banscreen.match.loanwords import kana_h_reading, kana_r_reading, said_a_reading
+from banscreen.match.loanwords import (
+    hangul_r_reading,
+    kana_h_reading,
+    kana_r_reading,
+    said_a_reading,
+)
 from banscreen.registry import load_registry
 from banscreen.registry.loader import load_matching_config
 from helpers.matching import found, refused_setting, review, transliterated_hit
@@ -230,6 +236,24 @@ def test_kana_ea_is_also_read_with_its_r(word: str, read: str) -> None:
 def test_a_brand_written_with_an_unsaid_r_in_katakana_is_found(screener: Screener) -> None:
     """シェアイット ("sheaitto") was CLEAR against SHAREit."""
     score, method = found(screener, "シェアイット")["app-shareit"]
+    assert score >= review(screener) and method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [("sweeois", "shearit"), ("syeeois", "shearit"), ("keeo", "kear"), ("syepeu", "shep"),
+     ("seoul", "seoul"), ("kimjeongeun", "kimjeongeun")],
+)  # fmt: skip
+def test_hangul_sh_and_eeo_are_also_read_as_english_writes_them(word: str, read: str) -> None:
+    assert hangul_r_reading(word) == read
+
+
+@pytest.mark.parametrize("written", ["쉐어잇", "셰어잇"])
+def test_a_brand_written_with_an_unsaid_r_in_hangul_is_found(
+    screener: Screener, written: str
+) -> None:
+    """쉐어잇 ("sweeois") was CLEAR against SHAREit, where シェアイット is a hit."""
+    score, method = found(screener, written)["app-shareit"]
     assert score >= review(screener) and method == "transliterated"
 
 

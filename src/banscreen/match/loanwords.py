@@ -25,6 +25,23 @@ def loanword_reading(word: str) -> str:
     return _VOWEL_L.sub("r", read) if len(read) >= 2 else word
 
 
+# Hangul writes an English "sh" before an e with ㅅ and a glide (셰 "sye", and 쉐 "swe" as
+# often), and the "-are", "-air" of "share", "care", "Blair" as 에어 "eeo" (셰어 "syeeo",
+# 블레어 "beulleeo"): read as "she" and, as katakana's エア is (`kana_r_reading`), "ear",
+# before a vowel or at the word's end (not 에어컨 "eeokeon", aircon, nor 태어난 "taeeonan",
+# whose "ae" is one vowel): 쉐어잇 "sweeois" as "shearit" (SHAREit).
+_HANGUL_SH = re.compile(r"(?<=s)[yw](?=e)")
+_HANGUL_EEO = re.compile(r"(?<![ao])eeo(?=[aeiouy]|$)")
+
+
+def hangul_r_reading(word: str) -> str:
+    """A romanised Hangul word read as a foreign name written in Hangul (`loanword_reading`)
+    with its "sye", "swe" and "eeo" read as English writes them (see above); the word
+    itself when none of them is in it."""
+    read = _HANGUL_EEO.sub("ear", _HANGUL_SH.sub("h", word))
+    return loanword_reading(read) if read != word else word
+
+
 # Katakana writes a foreign name's bare consonants with a syllable whose vowel is added, a
 # "u" (or after t and d an "o"), which a romaniser reads back: "Smith" スミス is "sumisu",
 # "Berger" ベルガー "beruga". It has no "ti" or "di" of its own and writes them チ "chi" and
@@ -146,7 +163,7 @@ def said_a_reading(word: str) -> str:
 # Scripts whose names are also read as foreign names are written in them, each by its
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
-    "Hangul": (loanword_reading,), "Thai": (thai_reading, thai_sh_reading),
+    "Hangul": (loanword_reading, hangul_r_reading), "Thai": (thai_reading, thai_sh_reading),
     "Greek": (greek_reading, said_a_reading), "Cyrillic": (said_a_reading,),
     "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip
