@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from banscreen.engine import Screener
+from banscreen.match.vocabulary import written_legal_words
 from helpers.matching import found, listed_data, persons_screener_with, review
 
 LISTED = listed_data(
@@ -22,6 +23,8 @@ LISTED = listed_data(
         "person-jongzelt": ("person", "KIM JONG-ZELT"),
         "org-salvex": ("company", "SALVEX CHARITABLE ASSOCIATION"),
         "org-mercy": ("company", "HAND OF QORVANE"),
+        "org-qorvex": ("company", "QORVEX BANK ZAO"),
+        "org-zelvano": ("company", "OOO ZELVANO TRADING"),
     }
 )
 
@@ -79,11 +82,31 @@ def test_persons_names_are_not_glued(listed: Screener) -> None:
 
 @pytest.mark.parametrize(
     ("query", "entity"),
-    [("SALVEXCHARITABLEASSOCIATION", "org-salvex"), ("HANDOFQORVANE", "org-mercy")],
+    [
+        ("SALVEXCHARITABLEASSOCIATION", "org-salvex"),
+        ("HANDOFQORVANE", "org-mercy"),
+        # a legal form's written word glued on, at either end (`written_legal_words`)
+        ("QORVEXBANKZAO", "org-qorvex"),
+        ("OOOZELVANOTRADING", "org-zelvano"),
+    ],
 )
 def test_a_name_with_its_spaces_dropped_splits_into_words_as_written(
     listed: Screener, query: str, entity: str
 ) -> None:
-    """Each was CLEAR: the listed names' tokens hold "association" as its kind's word and
-    no stop word, so the run-together word had no split (vocabulary.py)."""
+    """Each was CLEAR: the listed names' tokens hold "association" as its kind's word, no
+    stop word, and a legal form as its kind ("zao" is `jsc`), so the run-together word had
+    no split (vocabulary.py)."""
     assert found(listed, query).get(entity, (0.0, ""))[0] >= review(listed)
+
+
+def test_a_legal_forms_written_word_of_two_letters_is_no_word_to_split_at(
+    listed: Screener,
+) -> None:
+    """ "sa" would split "AMANSA" into a listed "AMAN" and a legal form."""
+    normaliser = listed.matcher.names.normaliser
+    named = [
+        (["zeltra", "sa"], normaliser.form("ZELTRA SA")),
+        (["qorvex", "bank", "zao"], normaliser.form("QORVEX BANK ZAO")),
+        (["qorvex", "bank"], normaliser.form("QORVEX BANK")),
+    ]
+    assert written_legal_words(named) == {"zao"}

@@ -33,7 +33,7 @@ from .similarity import SCORE_TOLERANCE, Alignment
 from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
 from .variants import capped
-from .vocabulary import split_vocabulary
+from .vocabulary import split_vocabulary, written_legal_words
 from .weights import Idf
 
 _NO_SCRIPT = frozenset({"Latin", "Han"})
@@ -186,8 +186,10 @@ class NameIndex(ComponentNames, TokenPartners):
         self._build_initialisms()
         vocabulary = {t for e in self.entries for t in (*e.form.tokens, *e.form.roman)}
         self._vocabulary = frozenset(vocabulary)
-        self._following = following_words(self.name_words(e.name.value) for e in self.entries)
-        self._words = split_vocabulary(vocabulary, self.config, self.normaliser.kinds)
+        named = [(self.name_words(e.name.value), e.form) for e in self.entries]
+        self._following = following_words(words for words, _ in named)
+        legal = written_legal_words(named)
+        self._words = split_vocabulary(vocabulary, self.config, self.normaliser.kinds, legal)
         self._component_words = self._words | self._packaging
         # Registry words with a digit (see _inert), and whether variants() may leave out
         # references that pair with nothing (tests turn it off to compare).
