@@ -29,7 +29,7 @@ def loanword_reading(word: str) -> str:
 # often), and the "-are", "-air" of "share", "care", "Blair" as 에어 "eeo" (셰어 "syeeo",
 # 블레어 "beulleeo"): read as "she" and, as katakana's エア is (`kana_r_reading`), "ear",
 # before a vowel or at the word's end (not 에어컨 "eeokeon", aircon, nor 태어난 "taeeonan",
-# whose "ae" is one vowel): 쉐어잇 "sweeois" as "shearit" (SHAREit).
+# whose "ae" is one vowel): 쉐어 "sweeo" as "shear", share.
 _HANGUL_SH = re.compile(r"(?<=s)[yw](?=e)")
 _HANGUL_EEO = re.compile(r"(?<![ao])eeo(?=[aeiouy]|$)")
 
