@@ -6,6 +6,7 @@ is right beside it, where it is another person's longer name for persons' rules 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.model import Transaction
-from helpers.matching import PERSONS, found, persons_screener, review
+from helpers.matching import PERSONS, found, persons_screener, refused_setting, review
 
 # Words of payments that no listed name of the test registry carries.
 PAYMENT_WORDS = (
@@ -181,3 +182,48 @@ def test_an_ordinary_word_of_a_payment_does_not_sound_like_a_name_part(
     payment = compare("Salary advance for Hamid Abdallah Ahmad Al-Ali", listed, schema="person")
     assert payment[0] <= alone < review(screener)
     assert compare("Salih Ahmad Ali Abdullah", listed, schema="person")[0] >= review(screener)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("MR SERGEI SHOIGU AND MRS IRINA SHOIGU", "person-shoigu"),
+        ("Sergei Shoigu & Sons", "person-shoigu"),
+        ("Raisa Titarenko and Mikhail Gorbachev", "person-gorbachev"),
+        ("Mikhail Gorbachev or Raisa Titarenko", "person-gorbachev"),
+        ("Mikhail Gorbachev und Raisa Titarenko", "person-gorbachev"),
+        # a joint account's words lead the name as payment words do
+        ("Joint account Sergei Shoigu", "person-shoigu"),
+        ("JT ACC SERGEI SHOIGU", "person-shoigu"),
+    ],
+)
+def test_a_listed_person_among_the_holders_of_a_joint_account_is_found(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Each was CLEAR: the other holder's words counted as parts the listed name (with its
+    patronymic) lacks, below REVIEW (`person_joint_words`, payees.joint_heads)."""
+    score, method = found(screener, query).get(entity, (0.0, ""))
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "contained"
+
+
+def test_a_firm_named_with_and_is_no_joint_account(screener: Screener) -> None:
+    """A field with a legal form or a word of organisations names one firm: its parts are
+    not read as persons' names."""
+    from banscreen.match.payees import joint_heads
+
+    names = screener.matcher.names
+    words = names._payee_words
+    for firm in ("Sergei Shoigu and Partners LLC", "Shoigu and Gorbachev Trading Co Ltd"):
+        assert joint_heads(firm, names.normaliser.form(firm), names.normaliser, words) == ()
+    heads = joint_heads(
+        "A B and C D", names.normaliser.form("A B and C D"), names.normaliser, words
+    )
+    assert [h.tokens for h in heads] == [("a", "b"), ("c", "d")]
+
+
+@pytest.mark.parametrize("word", ["AND", "", " "])
+def test_person_joint_words_that_are_no_lower_case_words_are_refused(
+    tmp_path: Path, word: str
+) -> None:
+    refused_setting(tmp_path, "person_joint_words", ["and", word], "person_joint_words")

@@ -4,14 +4,14 @@ an address, a branch, a city or a second party after the name."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
-from functools import lru_cache
 
 import regex
 
 from .common_words import zipf
 from .forms import NameForm
 from .normalize import Normaliser
-from .payees import PayeeWords, letters_end
+from .parting import parting, said_twice
+from .payees import PayeeWords, joint_heads, letters_end
 from .pinyin import has_han
 from .places import Places
 from .references import strip_references
@@ -98,14 +98,14 @@ def other_parties(
     """The parties a field names after its first, apart by a semicolon, a bar, a slash or a
     line's end ("Qorvane Trading Ltd; ACMESCAN"), each as a name; every party of a field
     that words part (`party_words`: "Zeltra Ltd dba ACMESCAN", "Zeltra, a subsidiary of
-    ACMESCAN"), the first too; and a name said twice (`_said_twice`), once."""
+    ACMESCAN"), the first too; and a name said twice (`said_twice`), once."""
     pieces = _PARTIES.split(_unglued(text, normaliser))
     # The first too when a comma is in it, where `field_head` ends it ("ACME, S.A.; Zeltra").
     parts = pieces if len(pieces) > 1 and _COMMAS.intersection(pieces[0]) else pieces[1:]
-    (parting, firsts), folded = _parting(tuple(party_words)), text.casefold()
-    if parting is not None and any(w in folded for w in firsts) and parting.search(text):
-        parts = [part for piece in pieces for part in parting.split(piece)]
-    if (once := _said_twice(text)) is not None:
+    (pattern, firsts), folded = parting(tuple(party_words)), text.casefold()
+    if pattern is not None and any(w in folded for w in firsts) and pattern.search(text):
+        parts = [part for piece in pieces for part in pattern.split(piece)]
+    if (once := said_twice(text)) is not None:
         parts.append(once)
     forms = (_part_form(part, normaliser, references) for part in parts if part.strip())
     return list({form.tokens: form for form in forms if form.tokens}.values())
@@ -123,30 +123,6 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
         if not form.legal_forms and len(form.tokens) >= len(find_words(normaliser.fold(text))):
             return text
     return _GLUED_SLASH.sub(" / ", text)
-
-
-def _said_twice(text: str) -> str | None:
-    """The name of a field that writes one name twice ("ACMESCAN ACMESCAN", a form's first and
-    last name fields both hold a firm's name): one party, whose name the second time runs
-    on into another's; None for any other field."""
-    words = text.casefold().split()
-    half = len(words) // 2
-    if half == 0 or len(words) % 2 or [*map(len, words[:half])] != [*map(len, words[half:])]:
-        return None
-    if words[:half] != words[half:]:  # accents or not ("ad ád"): ICU only when needed
-        words = [fold_latin(word) for word in words]
-    return " ".join(text.split()[:half]) if words[:half] == words[half:] else None
-
-
-@lru_cache(maxsize=4)
-def _parting(words: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, frozenset[str]]:
-    """`party_words` as one pattern, each a whole word (or words) of any case, the longest
-    first ("formerly known as" before "formerly"), and their first words; None for none."""
-    written = (r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len)[::-1])
-    before = r"(?:,\s*)?(?:(?<!\w)(?:a|an|the)\s+)?(?<![\w/.])"  # ", a subsidiary of"
-    pattern = rf"{before}(?:{'|'.join(written)})(?![\w/])"
-    firsts = frozenset(w.split()[0].casefold() for w in words)
-    return (regex.compile(pattern, regex.IGNORECASE) if words else None), firsts
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
@@ -195,7 +171,9 @@ def person_heads(
         cut = next((i for i, trail in enumerate(trails) if trail), 0)
         trailed = normaliser.form(" ".join(tokens[:cut])) if cut >= 2 else None
     out: dict[tuple[str, ...], NameForm] = {}
-    for head in (*found, payee, bracket_head(query, normaliser, references), titled, trailed):
+    joints = joint_heads(query, form, normaliser, words)  # "MR A SHOIGU AND MRS B SHOIGU"
+    for head in (*found, *joints, payee, bracket_head(query, normaliser, references), titled,
+                 trailed):  # fmt: skip
         if (
             head is not None
             and (len(head.tokens) > 1 or head is payee)

@@ -4,6 +4,7 @@ someone or bring in another name of the party ("Attn", "c/o", "H.E.", "t/a", "a/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from typing import NamedTuple
 
@@ -30,6 +31,7 @@ class PayeeWords(NamedTuple):
     trail_suffixes: tuple[str, ...]  # `payee_trail_suffixes`: one written on its last word
     letters: frozenset[str]  # `payee_letters`: "c/o", "H.E.", joined
     phrases: tuple[tuple[str, ...], ...] = ()  # `payee_lead_phrases`, as tokens, longest first
+    joints: re.Pattern[str] | None = None  # `person_joint_words`, apart, as one pattern
 
     @classmethod
     def of(cls, config: MatchingConfig, normaliser: Normaliser | None = None) -> PayeeWords:
@@ -37,12 +39,14 @@ class PayeeWords(NamedTuple):
         "of" and "the" are stop words, so "in favour of" is the one token `favour`)."""
         read = (normaliser.form(p).tokens for p in config.payee_lead_phrases) if normaliser else ()
         phrases = tuple(sorted({t for t in read if t}, key=len, reverse=True))
+        written = "|".join(re.escape(w) for w in config.person_joint_words)
+        joints = re.compile(rf"\s+(?:{written})\s+", re.IGNORECASE) if written else None
         return cls(frozenset(config.payment_words), frozenset(config.payee_lead_words),
                    frozenset(config.payee_trail_words), config.short_token_max_chars,
                    config.person_common_word_zipf, config.person_title_weight,
                    config.generic_weight, config.place_weight,
                    tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
-                   frozenset(config.payee_letters), phrases)  # fmt: skip
+                   frozenset(config.payee_letters), phrases, joints)  # fmt: skip
 
 
 def payee_form(
@@ -126,3 +130,20 @@ def letters_end(tokens: Sequence[str], at: int, letters: Container[str]) -> int:
         return at
     end = next((k for k in range(at, len(tokens)) if len(tokens[k]) > 1), len(tokens))
     return end if end - at > 1 and "".join(tokens[at:end]) in letters else at
+
+
+def joint_heads(
+    query: str, form: NameForm, normaliser: Normaliser, words: PayeeWords
+) -> tuple[NameForm, ...]:
+    """The parts of a field that names several persons, as a joint account does ("MR
+    SERGEI SHOIGU AND MRS IRINA SHOIGU", "Ramzan Kadyrov & Sons"): each is also scored as a
+    person's name (heads.person_heads, which keeps those of two words or more, with no
+    legal form or word of organisations). The first person's name was read with the
+    second's words as parts the listed name lacks, below REVIEW. None when the field
+    (`form`) has a legal form or a word of organisations: "HAJI BASIR AND ZARJMIL COMPANY"
+    is one firm, not the person Haji Basir."""
+    if words.joints is None or form.legal_forms or words.generic_weight in form.factors:
+        return ()
+    if not words.joints.search(query):
+        return ()
+    return tuple(normaliser.form(part) for part in words.joints.split(query) if part.strip())

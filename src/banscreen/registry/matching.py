@@ -196,6 +196,7 @@ class MatchingConfig:
     payee_letters: list[str]
     party_words: list[str]
     payee_lead_phrases: list[str]
+    person_joint_words: list[str]
     payee_leads_written: list[str]
     hangul_particles: list[str]
     han_surnames: str
@@ -252,10 +253,12 @@ class MatchingConfig:
                 if not (lettered(word) and word == word.casefold()):
                     raise ValueError(f"payee words, address_words, field_labels: {word!r} is"
                                      " not one lower-case word")  # fmt: skip
-        for words in (self.party_words, self.office_phrases, self.payee_lead_phrases):
+        phrases = (self.party_words, self.office_phrases, self.payee_lead_phrases,
+                   self.person_joint_words)  # fmt: skip
+        for words in phrases:
             if any(not w.split() or w != w.casefold() for w in words):
-                raise ValueError("party_words, office_phrases, payee_lead_phrases: write each"
-                                 " as lower-case words")  # fmt: skip
+                raise ValueError("party_words, office_phrases, payee_lead_phrases,"
+                                 " person_joint_words: write each as lower-case words")  # fmt: skip
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
