@@ -227,3 +227,19 @@ def test_person_joint_words_that_are_no_lower_case_words_are_refused(
     tmp_path: Path, word: str
 ) -> None:
     refused_setting(tmp_path, "person_joint_words", ["and", word], "person_joint_words")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Ing. Sergei Shoigu",
+        "Lic. Sergei Shoigu",
+        "Sra. Mikhail Gorbachev",
+        "Comrade Mikhail Gorbachev",
+    ],
+)
+def test_a_title_of_address_before_a_listed_name_is_a_title(screener: Screener, query: str) -> None:
+    """Each was CLEAR against a listed name of three words: the unknown word was a part the
+    listed name lacks (`person_titles`)."""
+    entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
+    assert found(screener, query).get(entity, (0.0, ""))[0] >= review(screener)
