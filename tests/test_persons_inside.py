@@ -243,3 +243,26 @@ def test_a_title_of_address_before_a_listed_name_is_a_title(screener: Screener, 
     listed name lacks (`person_titles`)."""
     entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
     assert found(screener, query).get(entity, (0.0, ""))[0] >= review(screener)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Sergei Shoigu Jr", "Mikhail Gorbachev III", "Mikhail Gorbachev PhD", "Sergei Shoigu Esq."],
+)
+def test_a_suffix_after_a_listed_name_is_weighed_as_a_title(screener: Screener, query: str) -> None:
+    """Each was CLEAR against a listed name of three words: the suffix was a part the listed
+    name lacks (`person_suffixes`)."""
+    entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
+    assert found(screener, query).get(entity, (0.0, ""))[0] >= review(screener)
+
+
+def test_a_suffix_makes_no_word_before_a_surname_a_describing_one(screener: Screener) -> None:
+    """An ordinary English word before a surname describes the person only when a name of
+    two words or more follows it: a suffix after the surname is no such word."""
+    for query in ("Richmond Castro Jr", "Baker Castro PhD", "Richmond Castro"):
+        assert "person-castro" not in found(screener, query), query
+
+
+@pytest.mark.parametrize("word", ["Jr", "ph.d", "jr jr"])
+def test_person_suffixes_that_are_no_lower_case_word_are_refused(tmp_path: Path, word: str) -> None:
+    refused_setting(tmp_path, "person_suffixes", ["jr", word], "payee words")

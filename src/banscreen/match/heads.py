@@ -209,11 +209,14 @@ def titled_head(
     word taken with it ("... Minister Haji Noor"); not after a place or a word of
     organisations on the way, nor after titles alone (weighed down in the name itself).
     The words before a name were read as parts the listed name lacks, and such a name was
-    CLEAR where it alone is a REVIEW."""
+    CLEAR where it alone is a REVIEW. The suffixes that end the query (`person_suffixes`:
+    "Jr", "PhD") are left out: they make no name before them a describing word's."""
     tokens, factors = form.tokens, form.factors
+    title, light = words.title_weight, (words.generic_weight, words.place_weight)
+    while tokens and tokens[-1] in words.suffixes:
+        tokens, factors = tokens[:-1], factors[:-1]
     if form.script != "Latin" or len(tokens) < 3:
         return None
-    title, light = words.title_weight, (words.generic_weight, words.place_weight)
 
     def describes(i: int) -> bool:
         return (

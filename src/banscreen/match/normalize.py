@@ -75,7 +75,7 @@ class Normaliser:
         )
         self._stop_words = frozenset(config.stop_words)
         self._company_forms = frozenset(config.company_form_words)
-        self._titles = frozenset(config.person_titles) | rigour_titles()
+        self._titles = frozenset((*config.person_titles, *config.person_suffixes)) | rigour_titles()
         self._title_weight = config.person_title_weight
         self._particles = frozenset(config.name_particles)
         self._particle_weight = config.name_particle_weight

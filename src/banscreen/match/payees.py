@@ -32,6 +32,7 @@ class PayeeWords(NamedTuple):
     letters: frozenset[str]  # `payee_letters`: "c/o", "H.E.", joined
     phrases: tuple[tuple[str, ...], ...] = ()  # `payee_lead_phrases`, as tokens, longest first
     joints: re.Pattern[str] | None = None  # `person_joint_words`, apart, as one pattern
+    suffixes: frozenset[str] = frozenset()  # `person_suffixes`: "jr", "phd"
 
     @classmethod
     def of(cls, config: MatchingConfig, normaliser: Normaliser | None = None) -> PayeeWords:
@@ -46,7 +47,8 @@ class PayeeWords(NamedTuple):
                    config.person_common_word_zipf, config.person_title_weight,
                    config.generic_weight, config.place_weight,
                    tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
-                   frozenset(config.payee_letters), phrases, joints)  # fmt: skip
+                   frozenset(config.payee_letters), phrases, joints,
+                   frozenset(config.person_suffixes))  # fmt: skip
 
 
 def payee_form(
