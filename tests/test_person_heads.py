@@ -83,7 +83,7 @@ def test_a_title_head_stops_at_a_name_part(screener: Screener) -> None:
     given name after a title is the name's ("General Ali Hassan", not "Hassan"). Such a
     word alone says who the person is too ("Hezbollah leader Hassan Nasrallah": the name
     after it); a title inside a name leads nothing ("HAJI ABDUL QAYOUM" is a surname)."""
-    from banscreen.match.heads import titled_head
+    from banscreen.match.described import titled_head
     from banscreen.match.payees import PayeeWords
 
     index = screener.matcher.names

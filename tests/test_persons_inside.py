@@ -266,3 +266,17 @@ def test_a_suffix_makes_no_word_before_a_surname_a_describing_one(screener: Scre
 @pytest.mark.parametrize("word", ["Jr", "ph.d", "jr jr"])
 def test_person_suffixes_that_are_no_lower_case_word_are_refused(tmp_path: Path, word: str) -> None:
     refused_setting(tmp_path, "person_suffixes", ["jr", word], "payee words")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Sergei Shoigu personal", "Sergei Shoigu 2", "Sergei Shoigu USD", "Mikhail Gorbachev savings"],
+)
+def test_words_after_a_listed_name_that_describe_are_no_part_of_it(
+    screener: Screener, query: str
+) -> None:
+    """Each was CLEAR against a listed name of three words: a number, a currency or an
+    ordinary word after the name was a part the listed name lacks (described.described_head)."""
+    entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
+    score, method = found(screener, query).get(entity, (0.0, ""))
+    assert review(screener) <= score and method == "contained"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Container, Sequence
 import regex
 
 from .common_words import zipf
+from .described import described_head, titled_head
 from .forms import NameForm
 from .normalize import Normaliser
 from .parting import parting, said_twice
@@ -149,6 +150,7 @@ def person_heads(
     references: References,
     person_word: Callable[[str], bool],
     payee: NameForm | None = None,
+    places: Places | None = None,
 ) -> list[NameForm]:
     """The heads of a query (`form`) scored against persons' names by persons' rules, as if
     each were the query, at most `contained_score`: those `found` (the field before its
@@ -172,8 +174,9 @@ def person_heads(
         trailed = normaliser.form(" ".join(tokens[:cut])) if cut >= 2 else None
     out: dict[tuple[str, ...], NameForm] = {}
     joints = joint_heads(query, form, normaliser, words)  # "MR A SHOIGU AND MRS B SHOIGU"
+    described = described_head(form, normaliser, words, person_word, places)
     for head in (*found, *joints, payee, bracket_head(query, normaliser, references), titled,
-                 trailed):  # fmt: skip
+                 trailed, described):  # fmt: skip
         if (
             head is not None
             and (len(head.tokens) > 1 or head is payee)
@@ -194,52 +197,6 @@ def person_variants(heads: list[NameForm], cap: float) -> list[Variant]:
         Variant(h, cap, "contained", persons=True, held=h.roman[0] if len(h.roman) == 1 else "")
         for h in heads
     ]
-
-
-def titled_head(
-    form: NameForm, normaliser: Normaliser, words: PayeeWords, person_word: Callable[[str], bool]
-) -> NameForm | None:
-    """The name at the end of a Latin query after words that say who the person is
-    ("Defence Minister Sergei Shoigu", "His Excellency ...", "Chechen leader Ramzan
-    Kadyrov", "Wagner boss Yevgeny Prigozhin"): the last words up to the nearest before them
-    that is an ordinary English word (`words.common_zipf`: "leader", "boss", "of") that no
-    listed person's name carries and that is no word of organisations or place, or a title
-    (weighed `person_title_weight`) that only such words or titles lead; a title inside a
-    name leads nothing ("Adnan HAJI ABDUL QAYOUM"). Two to five words, a title before one
-    word taken with it ("... Minister Haji Noor"); not after a place or a word of
-    organisations on the way, nor after titles alone (weighed down in the name itself).
-    The words before a name were read as parts the listed name lacks, and such a name was
-    CLEAR where it alone is a REVIEW. The suffixes that end the query (`person_suffixes`:
-    "Jr", "PhD") are left out: they make no name before them a describing word's."""
-    tokens, factors = form.tokens, form.factors
-    title, light = words.title_weight, (words.generic_weight, words.place_weight)
-    while tokens and tokens[-1] in words.suffixes:
-        tokens, factors = tokens[:-1], factors[:-1]
-    if form.script != "Latin" or len(tokens) < 3:
-        return None
-
-    def describes(i: int) -> bool:
-        return (
-            factors[i] not in (*light, title)
-            and not person_word(tokens[i])
-            and zipf(tokens[i]) >= words.common_zipf
-        )
-
-    def leads(i: int) -> bool:  # a title that only describing words or titles lead
-        return factors[i] == title and all(factors[j] == title or describes(j) for j in range(i))
-
-    name = len(tokens) - 1  # where the name at the end starts
-    while name > 0 and not (describes(name - 1) or leads(name - 1)):
-        if factors[name - 1] in light:
-            return None  # a name before a place or a firm's word may be a longer one's part
-        name -= 1
-    if len(tokens) - name == 1 and factors[name - 1] == title:
-        name -= 1  # "Haji Noor": an honorific and the name it leads
-    if name == 0 or not 2 <= len(tokens) - name <= 5:
-        return None
-    if all(f == title for f in factors[:name]):
-        return None
-    return normaliser.form(" ".join(tokens[name:]))
 
 
 def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:

@@ -33,6 +33,7 @@ class PayeeWords(NamedTuple):
     phrases: tuple[tuple[str, ...], ...] = ()  # `payee_lead_phrases`, as tokens, longest first
     joints: re.Pattern[str] | None = None  # `person_joint_words`, apart, as one pattern
     suffixes: frozenset[str] = frozenset()  # `person_suffixes`: "jr", "phd"
+    currencies: frozenset[str] = frozenset()  # `currency_codes`
 
     @classmethod
     def of(cls, config: MatchingConfig, normaliser: Normaliser | None = None) -> PayeeWords:
@@ -48,7 +49,7 @@ class PayeeWords(NamedTuple):
                    config.generic_weight, config.place_weight,
                    tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
                    frozenset(config.payee_letters), phrases, joints,
-                   frozenset(config.person_suffixes))  # fmt: skip
+                   frozenset(config.person_suffixes), frozenset(config.currency_codes))  # fmt: skip
 
 
 def payee_form(

@@ -194,7 +194,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(head_variants(payee, cap, self._firm_words))
         persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
-                               references, self.person_word, payee)  # fmt: skip
+                               references, self.person_word, payee, self.places)  # fmt: skip
         out.extend(person_variants([*persons, *parties], cap))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
