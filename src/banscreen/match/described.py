@@ -1,5 +1,5 @@
 """A person's name among words that say more of the person than the name does: before it,
-what the person is ("Defence Minister Sergei Shoigu"); at its ends, a number, a place or an
+what the person is ("Defence Minister Sergei Shoigu"); after it, a number, a place or an
 ordinary word ("Raul Castro Moscow", "... personal savings 2"). Scored as the query by
 persons' rules (heads.person_heads)."""
 

@@ -143,8 +143,9 @@ def joint_heads(
     person's name (heads.person_heads, which keeps those of two words or more, with no
     legal form or word of organisations). The first person's name was read with the
     second's words as parts the listed name lacks, below REVIEW. None when the field
-    (`form`) has a legal form or a word of organisations: "HAJI BASIR AND ZARJMIL COMPANY"
-    is one firm, not the person Haji Basir."""
+    (`form`) has a legal form or a word of organisations: "Zeltra Holdings and Acme Trading
+    Ltd" is one firm. (A firm's "and Company" is read as a legal form's phrase and leaves
+    neither: "HAJI BASIR AND ZARJMIL COMPANY HAWALA" is parted, and meets Haji Basir.)"""
     if words.joints is None or form.legal_forms or words.generic_weight in form.factors:
         return ()
     if not words.joints.search(query):

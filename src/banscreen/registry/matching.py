@@ -253,8 +253,9 @@ class MatchingConfig:
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (lettered(word) and word == word.casefold()):
-                    raise ValueError(f"payee words, address_words, field_labels: {word!r} is"
-                                     " not one lower-case word")  # fmt: skip
+                    raise ValueError(f"payee words, address_words, field_labels,"
+                                     f" person_suffixes: {word!r} is not one lower-case"
+                                     " word")  # fmt: skip
         phrases = (self.party_words, self.office_phrases, self.payee_lead_phrases,
                    self.person_joint_words)  # fmt: skip
         for words in phrases:
