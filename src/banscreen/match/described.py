@@ -13,6 +13,10 @@ from .normalize import Normaliser
 from .payees import PayeeWords
 from .places import Places
 
+# An ordinary English word shorter than this may be a syllable of an Asian given name spelt
+# in Latin letters ("Kim Jong Il", "... Young": another person than KIM JONG UN).
+DESCRIBING_MIN_CHARS = 6
+
 
 def described_head(
     form: NameForm, normaliser: Normaliser, words: PayeeWords,
@@ -20,11 +24,12 @@ def described_head(
 ) -> NameForm | None:  # fmt: skip
     """The name of a Latin query without the words after it that say more of the person
     than the name does: a number, a currency, a place of one word, an ordinary English word
-    (`words.common_zipf`) that no listed person's name carries ("Raul Castro Moscow", "...
-    personal savings 2"). Such a word was a part the listed name lacks, and with a listed
-    middle name the two were different persons, CLEAR. Two words or more left; none for a
-    query with a legal form or a word of organisations, nor for words before the name (a
-    first name may be an ordinary word: "Richmond", "Paris"; `titled_head` reads those)."""
+    of `DESCRIBING_MIN_CHARS` letters or more (`words.common_zipf`) that no listed person's
+    name carries ("Raul Castro Moscow", "... personal savings 2"). Such a word was a part
+    the listed name lacks, and with a listed middle name the two were different persons,
+    CLEAR. Two words or more left; none for a query with a legal form or a word of
+    organisations, nor for words before the name (a first name may be an ordinary word:
+    "Richmond", "Paris"; `titled_head` reads those)."""
     tokens, factors = form.tokens, form.factors
     if form.script != "Latin" or len(tokens) < 3 or form.legal_forms:
         return None
@@ -37,7 +42,9 @@ def described_head(
             return True
         if person_word(token) or factors[i] == words.title_weight:
             return False
-        return zipf(token) >= words.common_zipf or bool(places and places.length_at(tokens, i) == 1)
+        if len(token) >= DESCRIBING_MIN_CHARS and zipf(token) >= words.common_zipf:
+            return True
+        return bool(places and places.length_at(tokens, i) == 1)
 
     end = len(tokens)
     while end > 2 and describes(end - 1):
