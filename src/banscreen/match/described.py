@@ -31,9 +31,9 @@ def described_head(
     organisations, nor for words before the name (a first name may be an ordinary word:
     "Richmond", "Paris"; `titled_head` reads those)."""
     tokens, factors = form.tokens, form.factors
-    if form.script != "Latin" or len(tokens) < 3 or form.legal_forms:
+    if form.script != "Latin" or len(tokens) < 3:
         return None
-    if words.generic_weight in factors or words.place_weight in factors:
+    if not normaliser.names_nothing_organisational(form):
         return None
 
     def describes(i: int) -> bool:
