@@ -57,6 +57,11 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("For the benefit of BANK SADERAT IRAN", "org-saderat"),
         ("For account of PKK", "org-pkk"),
         ("In the name of HAMAS", "org-hamas"),
+        # an English word that a legal form follows is a firm's name
+        ("Payment to City Ltd", "org-city"),
+        ("Refund from CITY LLC", "org-city"),
+        ("Invoice City Inc. #4411", "org-city"),
+        ("Zahlung an City GmbH", "org-city"),
     ],
 )
 def test_a_listed_payee_in_a_payments_words_is_a_review(

@@ -58,7 +58,8 @@ def payee_form(
     """The form of the payee a payment's words name (`payee_head`), when it names someone:
     a distinctive word or an acronym ("PKK": short words weigh little, but a payee's name
     may be one), not only generic words and `grammar` ("Payment for services"); and of one
-    word only when English does not use it ("Payment to city" is no payee named City)."""
+    word only when English does not use it ("Payment to city" is no payee named City) or a
+    legal form follows it ("Payment to Acme Inc." names a firm called Acme)."""
     tokens = payee_head(form, words.payment, words.lead, words.trail, words.lead_prefixes,
                         words.trail_suffixes, words.letters, words.phrases)  # fmt: skip
     if tokens is None:
@@ -66,7 +67,8 @@ def payee_form(
     named = normaliser.form(" ".join(tokens))
     if named.tokens == form.tokens:
         return None
-    if len(named.tokens) == 1 and zipf(named.tokens[0]) >= words.common_zipf:
+    firm = form.legal_last and tokens[-1] == form.tokens[-1]  # a legal form ends the head
+    if len(named.tokens) == 1 and zipf(named.tokens[0]) >= words.common_zipf and not firm:
         return None
     distinctive = any(
         t not in grammar and (f >= 1.0 or len(t) <= words.short_max)
