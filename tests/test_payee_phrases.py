@@ -57,6 +57,14 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("For the benefit of BANK SADERAT IRAN", "org-saderat"),
         ("For account of PKK", "org-pkk"),
         ("In the name of HAMAS", "org-hamas"),
+        # Polish, Czech, Swedish, Romanian and Vietnamese payment words
+        ("Płatność dla PKK", "org-pkk"),
+        ("Przelew do HAMAS", "org-hamas"),
+        ("Platba pro PKK", "org-pkk"),
+        ("Betalning till HAMAS", "org-hamas"),
+        ("Plată către PKK", "org-pkk"),
+        ("Thanh toán cho PKK", "org-pkk"),
+        ("Chuyển tiền cho HAMAS", "org-hamas"),
         # an English word that a legal form follows is a firm's name
         ("Payment to City Ltd", "org-city"),
         ("Refund from CITY LLC", "org-city"),
