@@ -111,13 +111,29 @@ def test_a_distinctive_word_after_the_name_still_runs_it_on(bank: Screener, quer
         "Quarvex Europa GmbH",
         "Quarvex Türkiye A.Ş.",
         "Quarvex Magyarország Kft.",
+        # regions and short names of countries (`place_words`)
+        "Quarvex USA Inc.",
+        "QUARVEX HK LTD",
+        "Quarvex Europe",
+        "Quarvex EMEA",
+        "Quarvex Asia Pacific Pte. Ltd.",
+        "Quarvex Middle East FZE",
     ],
 )
 def test_a_country_in_its_own_language_is_a_place(bank: Screener, query: str) -> None:
     """Countries and regions as their own languages name them (CLDR, through babel:
-    `place_name_languages`): "Quarvex Brasil Ltda" was a CLEAR against a listed QUARVEX,
-    "Brasil" read as the next word of another firm's name."""
-    assert found(bank, query).get("org-quarvex") == (0.8, "contained")
+    `place_name_languages`), and as firms' arms are named (`place_words`): "Quarvex Brasil
+    Ltda" and "Quarvex USA Inc." were CLEAR against a listed QUARVEX, "Brasil" and "USA"
+    read as the next word of another firm's name."""
+    score, _ = found(bank, query).get("org-quarvex", (0.0, ""))
+    assert score >= bank.registry.matching.thresholds.review
+
+
+@pytest.mark.parametrize("query", ["QZV USA Inc.", "QZV HK Ltd", "QZV Europe", "QZV Korea"])
+def test_a_listed_acronym_before_a_short_place_name_is_a_review(bank: Screener, query: str) -> None:
+    """An acronym weighs little, so "QZV USA Inc." against a listed QZV found it only
+    when "USA" was read as a place (`place_words`): it was a CLEAR."""
+    assert found(bank, query).get("org-qzv") == (0.8, "contained")
 
 
 def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:

