@@ -84,6 +84,35 @@ def test_the_processor_before_a_statement_descriptors_star_is_a_review(
 
 
 @pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("PAYPAL *HALTI", "halti"),
+        ("PAYPAL *Halti S.A.", "halti"),
+        ("GOOGLE *ZTE", "zte"),
+    ],
+)
+def test_the_merchant_after_a_statement_descriptors_star_is_a_review(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Each was a CLEAR: a listed firm's one word of a name after a processor's star is not
+    looked for inside a longer string, and read as running the processor's name on."""
+    hits = found(screener, query)
+    assert hits.get(entity) == (screener.registry.matching.contained_score, "contained"), hits
+
+
+def test_a_merchant_of_one_english_word_needs_a_legal_form(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "PAYPAL *CITY" is no more a firm named City than "Payment to city" is; "PAYPAL *CITY
+    LTD" is."""
+    listed = persons_screener_with(
+        tmp_path_factory.mktemp("merchant"), listed_data({"org-city": ("company", "CITY")})
+    )
+    assert "org-city" not in found(listed, "PAYPAL *CITY")
+    assert "org-city" in found(listed, "PAYPAL *CITY LTD")
+
+
+@pytest.mark.parametrize(
     ("text", "head"),
     [
         ("Acme Ltd, 1 Main Street", "acme ltd"),

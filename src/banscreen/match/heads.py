@@ -199,16 +199,22 @@ def person_variants(heads: list[NameForm], cap: float) -> list[Variant]:
     ]
 
 
-def descriptor_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:
+def card_heads(
+    text: str, normaliser: Normaliser, references: References, words: PayeeWords
+) -> tuple[NameForm | None, NameForm | None]:
     """The payment processor of a card or wallet statement's descriptor, the words before
-    its star ("QUORVELPAY*SHOPNAME", "PAYPAL *ACME"): a name of its own, one word as often as
-    not, whatever the merchant after the star is called. None without a star between
-    words."""
+    its star ("QUORVELPAY*SHOPNAME", "PAYPAL *ACME"), and the merchant, the words after it:
+    each a name of its own, one word as often as not ("PAYPAL *ACME" was a CLEAR against a
+    listed ACME); a merchant of one word English uses (`words.common_zipf`) only with a
+    legal form ("PAYPAL *CITY" is a city's). (None, None) without a star between words."""
     head, star, rest = text.partition("*")
     if not star or not any(ch.isalnum() for ch in head) or not any(ch.isalnum() for ch in rest):
-        return None
-    form = _part_form(head, normaliser, references)
-    return form if form.tokens else None
+        return None, None
+    processor, merchant = (_part_form(part, normaliser, references) for part in (head, rest))
+    tokens = merchant.tokens
+    if len(tokens) == 1 and zipf(tokens[0]) >= words.common_zipf and not merchant.legal_last:
+        tokens = ()
+    return processor if processor.tokens else None, merchant if tokens else None
 
 
 def _first_part(text: str) -> str:

@@ -23,7 +23,7 @@ from .cut import CutNames, Following
 from .foreign_han import ForeignHan
 from .forms import NameForm
 from .heads import (
-    descriptor_head,
+    card_heads,
     field_head,
     field_place_head,
     head_variants,
@@ -168,8 +168,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         `transliteration_max`; re-segmented ("reportedAcme") or with a compound name's parts
         joined, at most `compact_score`; with a last word cut off by a field's length
         completed (cut.py), at most `truncated_max`. And (heads.py, at most `contained_score`)
-        up to a comma or a place that ends it, and a card descriptor's processor
-        ("QUORVELPAY*SHOP"), for organisations; a payment's payee, the name up to a comma or a
+        up to a comma or a place that ends it, a card descriptor's processor and merchant
+        ("ZELPAY*ACME"), for organisations; a payment's payee, the name up to a comma or a
         bracket or after a title of several words, for persons too."""
         references = self.config.references()
         split = split_references(query, *references)
@@ -183,16 +183,16 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             found = self._variants_of(query, split[0])
         cap, out, form = self.config.contained_score, list(found), found[0].form
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
-        processor = descriptor_head(query, self.normaliser, references)
+        processor, merchant = card_heads(query, self.normaliser, references, self._payee_words)
         parties = other_parties(query, self.normaliser, references, self.config.party_words)
         for head in (named, processor, *parties):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
         placed = field_place_head(query, form, self.normaliser, self.places,
                                   self.person_word_only, references)  # fmt: skip
-        out.extend(head_variants(placed, cap, self._firm_words))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
-        out.extend(head_variants(payee, cap, self._firm_words))
+        for head in (placed, payee, merchant):
+            out.extend(head_variants(head, cap, self._firm_words))
         persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
                                references, self.person_word, payee, self.places)  # fmt: skip
         out.extend(person_variants([*persons, *parties], cap))
