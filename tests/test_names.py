@@ -535,9 +535,7 @@ def test_an_organisations_name_in_another_script_does_not_meet_a_mere_sound_alik
     ("written", "entity"),
     [
         ("Оплата через Алипэй", "app-alipay"),  # "payment through ...": Cyrillic words around
-        ("주식회사 텐센트", "tencent-holdings"),  # a Korean legal form no table holds
         ("텐센트 코리아", "tencent-holdings"),  # a place after it, in Hangul
-        ("شركة تينسنت", "tencent-holdings"),  # "company"
         ("アリペイ決済", "app-alipay"),  # kana among characters: read by the kana
         ("ウィーチャットペイ決済", "app-wechat-pay"),
     ],
@@ -548,6 +546,26 @@ def test_an_apps_name_inside_a_longer_one_in_another_script_reaches_review(
     score, method = found(screener, written)[entity]
     assert score == pytest.approx(screener.registry.matching.contained_score)
     assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    ("written", "bare", "entity"),
+    [
+        ("주식회사 텐센트", "텐센트", "tencent-holdings"),
+        ("화웨이 주식회사", "화웨이", "huawei"),
+        ("Huawei 주식회사", "Huawei", "huawei"),
+        ("WPS Office 주식회사", "WPS Office", "app-wps-office"),
+        ("شركة تينسنت", "تينسنت", "tencent-holdings"),
+        ("شركة ZTE", "ZTE", "zte"),
+    ],
+)
+def test_a_legal_form_in_korean_or_arabic_is_dropped_as_a_latin_one_is(
+    screener: Screener, written: str, bare: str, entity: str
+) -> None:
+    """`legal_forms_other_scripts`: rigour's table finds 주식회사 but leaves it in the name,
+    and holds no شركة ("company"); the name kept the word, and "화웨이 주식회사" and
+    "Huawei 주식회사" were CLEAR where "화웨이" and "Huawei" are hits."""
+    assert found(screener, written).get(entity) == found(screener, bare)[entity]
 
 
 @pytest.mark.parametrize(

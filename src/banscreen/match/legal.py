@@ -38,8 +38,9 @@ class LegalForms:
     """The legal forms of one matching configuration."""
 
     def __init__(self, config: MatchingConfig) -> None:
-        self._latin = by_first_token(config.legal_forms_latin)
-        self.words = frozenset(w for form in config.legal_forms_latin for w in form)
+        written_apart = [*config.legal_forms_latin, *config.legal_forms_other_scripts]
+        self._latin = by_first_token(written_apart)
+        self.words = frozenset(w for form in written_apart for w in form)
         self._han = frozenset(config.legal_forms_han)
         self._fuzzy = tuple(config.legal_words_fuzzy)
         self._fuzzy_floor = config.legal_words_similarity

@@ -98,6 +98,7 @@ class MatchingConfig:
     free_text_min_latin_chars: Positive
     free_text_min_han_chars: Positive
     legal_forms_latin: list[list[str]]
+    legal_forms_other_scripts: list[list[str]]
     company_form_words: list[str]
     legal_forms_han: list[str]
     place_weight: Share
