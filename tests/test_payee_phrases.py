@@ -57,6 +57,10 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("For the benefit of BANK SADERAT IRAN", "org-saderat"),
         ("For account of PKK", "org-pkk"),
         ("In the name of HAMAS", "org-hamas"),
+        # what a platform pays out or charges
+        ("HAMAS payout", "org-hamas"),
+        ("PKK disbursement", "org-pkk"),
+        ("HAMAS chargeback", "org-hamas"),
         # Polish, Czech, Swedish, Romanian and Vietnamese payment words
         ("Płatność dla PKK", "org-pkk"),
         ("Przelew do HAMAS", "org-hamas"),
