@@ -61,6 +61,10 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("HAMAS payout", "org-hamas"),
         ("PKK disbursement", "org-pkk"),
         ("HAMAS chargeback", "org-hamas"),
+        # a bank statement's rails and codes around the party
+        ("ACH HAMAS PPD", "org-hamas"),
+        ("POS PKK 1234", "org-pkk"),
+        ("SEPA HAMAS", "org-hamas"),
         # Polish, Czech, Swedish, Romanian and Vietnamese payment words
         ("Płatność dla PKK", "org-pkk"),
         ("Przelew do HAMAS", "org-hamas"),
