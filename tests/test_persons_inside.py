@@ -280,3 +280,38 @@ def test_words_after_a_listed_name_that_describe_are_no_part_of_it(
     entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
     score, method = found(screener, query).get(entity, (0.0, ""))
     assert review(screener) <= score and method == "contained"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Sergei Shoigu Revocable Trust",
+        "Sergei Shoigu Family Trust",
+        "Sergei Shoigu TTEE",
+        "Sergei Shoigu IRA",
+        "Sergei Shoigu Roth IRA",
+        "Sergei Shoigu UTMA",
+        "Sergei Shoigu Custodian",
+        "Sergei Shoigu deceased",
+        "Sergei Shoigu sole proprietor",
+        "Shoigu Sergei IP",  # Russian's individual entrepreneur
+        "Sergei Shoigu ITF Anna Smith",  # in trust for: another party after it
+        "Mikhail Gorbachev POD",
+    ],
+)
+def test_how_a_person_holds_an_account_is_no_part_of_the_name(
+    screener: Screener, query: str
+) -> None:
+    """Each was CLEAR against a listed name of three words: a bank's titling words after
+    the name (`person_holding_words`; `itf`, `pod` bring in who the account is held for or
+    passes to, as `via` brings in a party) were parts the listed name lacks."""
+    entity = "person-shoigu" if "Shoigu" in query else "person-gorbachev"
+    score, method = found(screener, query).get(entity, (0.0, ""))
+    assert review(screener) <= score and method == "contained"
+
+
+@pytest.mark.parametrize("word", ["Trust", "sole proprietor", ""])
+def test_person_holding_words_that_are_no_lower_case_word_are_refused(
+    tmp_path: Path, word: str
+) -> None:
+    refused_setting(tmp_path, "person_holding_words", ["trust", word], "payee words")

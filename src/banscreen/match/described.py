@@ -23,13 +23,14 @@ def described_head(
     person_word: Callable[[str], bool], places: Places | None,
 ) -> NameForm | None:  # fmt: skip
     """The name of a Latin query without the words after it that say more of the person
-    than the name does: a number, a currency, a place of one word, an ordinary English word
-    of `DESCRIBING_MIN_CHARS` letters or more (`words.common_zipf`) that no listed person's
-    name carries ("Raul Castro Moscow", "... personal savings 2"). Such a word was a part
-    the listed name lacks, and with a listed middle name the two were different persons,
-    CLEAR. Two words or more left; none for a query with a legal form or a word of
-    organisations, nor for words before the name (a first name may be an ordinary word:
-    "Richmond", "Paris"; `titled_head` reads those)."""
+    than the name does: a number, a currency, a place of one word, a word of how the person
+    holds an account (`words.holding`: "... Revocable Trust", "... TTEE"), an ordinary
+    English word of `DESCRIBING_MIN_CHARS` letters or more (`words.common_zipf`), each one
+    that no listed person's name carries ("Raul Castro Moscow", "... personal savings 2").
+    Such a word was a part the listed name lacks, and with a listed middle name the two were
+    different persons, CLEAR. Two words or more left; none for a query with a legal form or
+    a word of organisations, nor for words before the name (a first name may be an ordinary
+    word: "Richmond", "Paris"; `titled_head` reads those)."""
     tokens, factors = form.tokens, form.factors
     if form.script != "Latin" or len(tokens) < 3:
         return None
@@ -42,6 +43,8 @@ def described_head(
             return True
         if person_word(token) or factors[i] == words.title_weight:
             return False
+        if token in words.holding:  # "... Revocable Trust", "... TTEE", "... IRA"
+            return True
         if len(token) >= DESCRIBING_MIN_CHARS and zipf(token) >= words.common_zipf:
             return True
         return bool(places and places.length_at(tokens, i) == 1)

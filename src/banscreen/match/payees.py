@@ -34,6 +34,7 @@ class PayeeWords(NamedTuple):
     joints: re.Pattern[str] | None = None  # `person_joint_words`, apart, as one pattern
     suffixes: frozenset[str] = frozenset()  # `person_suffixes`: "jr", "phd"
     currencies: frozenset[str] = frozenset()  # `currency_codes`
+    holding: frozenset[str] = frozenset()  # `person_holding_words`: "trust", "ttee", "ira"
 
     @classmethod
     def of(cls, config: MatchingConfig, normaliser: Normaliser | None = None) -> PayeeWords:
@@ -49,7 +50,8 @@ class PayeeWords(NamedTuple):
                    config.generic_weight, config.place_weight,
                    tuple(config.payee_lead_prefixes), tuple(config.payee_trail_suffixes),
                    frozenset(config.payee_letters), phrases, joints,
-                   frozenset(config.person_suffixes), frozenset(config.currency_codes))  # fmt: skip
+                   frozenset(config.person_suffixes), frozenset(config.currency_codes),
+                   frozenset(config.person_holding_words))  # fmt: skip
 
 
 def payee_form(

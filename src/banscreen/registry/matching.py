@@ -148,6 +148,7 @@ class MatchingConfig:
     joined_brand_name_kinds: list[str]
     person_titles: list[str]
     person_suffixes: list[str]
+    person_holding_words: list[str]
     person_titles_written: list[str]
     generic_word_translations: dict[str, list[str]]
     person_title_weight: Share
@@ -252,7 +253,7 @@ class MatchingConfig:
         payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
                  self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
         for words in (self.payment_words, self.address_words, self.field_labels,
-                      self.person_suffixes, *payee):  # fmt: skip
+                      self.person_suffixes, self.person_holding_words, *payee):  # fmt: skip
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (lettered(word) and word == word.casefold()):
