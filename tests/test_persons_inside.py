@@ -192,6 +192,7 @@ def test_an_ordinary_word_of_a_payment_does_not_sound_like_a_name_part(
         ("Raisa Titarenko and Mikhail Gorbachev", "person-gorbachev"),
         ("Mikhail Gorbachev or Raisa Titarenko", "person-gorbachev"),
         ("Mikhail Gorbachev und Raisa Titarenko", "person-gorbachev"),
+        ("Mikhail Gorbachev and/or Raisa Titarenko", "person-gorbachev"),
         # a joint account's words lead the name as payment words do
         ("Joint account Sergei Shoigu", "person-shoigu"),
         ("JT ACC SERGEI SHOIGU", "person-shoigu"),
@@ -297,6 +298,8 @@ def test_words_after_a_listed_name_that_describe_are_no_part_of_it(
         "Shoigu Sergei IP",  # Russian's individual entrepreneur
         "Sergei Shoigu ITF Anna Smith",  # in trust for: another party after it
         "Mikhail Gorbachev POD",
+        "Heirs of Sergei Shoigu",  # before the name too
+        "Custodian for Mikhail Gorbachev",
     ],
 )
 def test_how_a_person_holds_an_account_is_no_part_of_the_name(

@@ -61,8 +61,9 @@ def titled_head(
     """The name at the end of a Latin query after words that say who the person is
     ("Defence Minister Sergei Shoigu", "His Excellency ...", "Chechen leader Ramzan
     Kadyrov", "Wagner boss Yevgeny Prigozhin"): the last words up to the nearest before them
-    that is an ordinary English word (`words.common_zipf`: "leader", "boss", "of") that no
-    listed person's name carries and that is no word of organisations or place, or a title
+    that is an ordinary English word (`words.common_zipf`: "leader", "boss", "of") or a word
+    of how an account is held (`words.holding`: "Heirs of ...") that no listed person's name
+    carries and that is no word of organisations or place, or a title
     (weighed `person_title_weight`) that only such words or titles lead; a title inside a
     name leads nothing ("Adnan HAJI ABDUL QAYOUM"). Two to five words, a title before one
     word taken with it ("... Minister Haji Noor"); not after a place or a word of
@@ -81,7 +82,7 @@ def titled_head(
         return (
             factors[i] not in (*light, title)
             and not person_word(tokens[i])
-            and zipf(tokens[i]) >= words.common_zipf
+            and (zipf(tokens[i]) >= words.common_zipf or tokens[i] in words.holding)
         )
 
     def leads(i: int) -> bool:  # a title that only describing words or titles lead
