@@ -136,6 +136,23 @@ def test_a_listed_acronym_before_a_short_place_name_is_a_review(bank: Screener, 
     assert found(bank, query).get("org-qzv") == (0.8, "contained")
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Qorvane Zeltra Bank Ferdowsi Avenue Tehran",
+        "QORVANE ZELTRA BANK KHIABAN FERDOWSI TEHRAN",
+        "Qorvane Zeltra Bank Rue de Rivoli Paris",
+        "Qorvane Zeltra Bank ul. Lenina Moskva",
+        "Qorvane Zeltra Bank Hauptstrasse Hamburg",
+        "Qorvane Zeltra Bank Sheikh Zayed Rd Dubai",
+    ],
+)
+def test_a_streets_name_after_the_name_is_where_it_is(bank: Screener, query: str) -> None:
+    """An address with no number to start it (`street_words`): the street's name read as
+    the next words of another firm's name, and each was a CLEAR."""
+    assert found(bank, query).get("org-qorvane-bank") == (0.8, "contained")
+
+
 def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:
     """A list's name of one word is not looked for inside longer ones: "QUARVEX Moscow
     Branch" was a CLEAR against a listed QUARVEX."""

@@ -23,6 +23,8 @@ class Inside:
     person_word: Callable[[str], bool]
     _references: frozenset[str]
     _party_words: frozenset[str]
+    _streets: frozenset[str]
+    _street_suffixes: tuple[str, ...]
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -69,9 +71,20 @@ class Inside:
             after < len(haystack.tokens)
             and haystack.factors[after] >= 1.0
             and not self._says_what(needle, haystack, after)
+            and not self._street_at(haystack.tokens, after)
         ):
             return -1
         return at
+
+    def _street_at(self, tokens: tuple[str, ...], at: int) -> bool:
+        """Whether a street's name starts at `at`: a street's word among the next words
+        (`street_words`, `street_name_max_words`: "Ferdowsi Avenue", "Rue de Rivoli",
+        "ul. Lenina"), or a word ending in one (`street_suffixes`: "Hauptstrasse")."""
+        window = tokens[at : at + self.config.street_name_max_words + 1]
+        return any(
+            t in self._streets or (len(t) > 4 and any(t.endswith(s) for s in self._street_suffixes))
+            for t in window
+        )
 
     def _says_what(self, needle: Side, haystack: Side, after: int) -> bool:
         """Whether the words after `needle` in `haystack` (from `after`) say what the row is

@@ -184,6 +184,9 @@ class MatchingConfig:
     person_rare_name_common_zipf: Annotated[float, Interval(gt=0, le=8)]
     reference_words: list[str]
     address_words: list[str]
+    street_words: list[str]
+    street_suffixes: list[str]
+    street_name_max_words: Count
     field_labels: list[str]
     office_phrases: list[str]
     package_words: list[str]
