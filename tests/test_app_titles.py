@@ -44,6 +44,19 @@ def test_a_named_apps_title_is_a_review(screener: Screener, title: str, entity: 
     assert found.get(entity) == (screener.registry.matching.contained_score, "contained"), found
 
 
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [("华为终端有限公司", "huawei"), ("华为终端", "huawei"), ("中兴通讯设备有限公司", "zte")],
+)
+def test_a_makers_name_before_what_it_makes_is_a_review(
+    screener: Screener, name: str, entity: str
+) -> None:
+    """ "华为终端有限公司" (Huawei Device Co., Ltd.) was CLEAR where "华为技术有限公司" is a hit:
+    终端 (devices) was read as a distinctive word of another name (generic_words_han)."""
+    score, _ = hits(screener, name).get(entity, (0.0, ""))
+    assert score >= screener.registry.matching.thresholds.review
+
+
 def test_a_bare_or_bilingual_name_keeps_its_own_score(screener: Screener) -> None:
     assert hits(screener, "支付宝")["app-alipay"] == (1.0, "exact")
     assert hits(screener, "支付宝 Alipay")["app-alipay"][0] == 1.0
