@@ -6,12 +6,13 @@ after it. Places are GeoNames' countries, US states and cities (match/places.py)
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from banscreen.engine import Screener
 from banscreen.match.places import Places
-from helpers.matching import found, persons_screener_with
+from helpers.matching import found, persons_screener_with, refused_setting
 
 BANK = """\
 sources:
@@ -273,3 +274,12 @@ def test_a_name_of_short_and_generic_words_without_its_place_is_a_review(
     assert 0.8 <= score < 0.97 and method == "fuzzy"
     assert found(screener, f"Zhejiang {query}")["ant-group"][0] >= 0.97
     assert "ant-group" not in found(screener, "Financial Services Group")
+
+
+def test_a_place_name_language_cldr_does_not_have_is_refused(tmp_path: Path) -> None:
+    refused_setting(tmp_path, "place_name_languages", ["de", "xx-nowhere"], "place_name_languages")
+
+
+@pytest.mark.parametrize("word", ["Avenue", "rue de", ""])
+def test_street_words_that_are_no_lower_case_word_are_refused(tmp_path: Path, word: str) -> None:
+    refused_setting(tmp_path, "street_words", ["road", word], "street_words")

@@ -82,7 +82,8 @@ class Inside:
         "ul. Lenina"), or a word ending in one (`street_suffixes`: "Hauptstrasse")."""
         window = tokens[at : at + self.config.street_name_max_words + 1]
         return any(
-            t in self._streets or (len(t) > 4 and any(t.endswith(s) for s in self._street_suffixes))
+            t in self._streets
+            or any(t.endswith(s) and len(t) > len(s) for s in self._street_suffixes)
             for t in window
         )
 

@@ -256,19 +256,24 @@ class MatchingConfig:
         payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
                  self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
         for words in (self.payment_words, self.address_words, self.field_labels,
-                      self.person_suffixes, self.person_holding_words, *payee):  # fmt: skip
+                      self.person_suffixes, self.person_holding_words, self.street_words,
+                      self.street_suffixes, *payee):  # fmt: skip
             for word in words:
                 # Compared with a name's tokens: one lower-case word each, in any script.
                 if not (lettered(word) and word == word.casefold()):
-                    raise ValueError(f"payee words, address_words, field_labels,"
-                                     f" person_suffixes: {word!r} is not one lower-case"
-                                     " word")  # fmt: skip
+                    raise ValueError(f"payee words, address_words, field_labels, person_suffixes,"
+                                     f" person_holding_words, street_words, street_suffixes:"
+                                     f" {word!r} is not one lower-case word")  # fmt: skip
         phrases = (self.party_words, self.office_phrases, self.payee_lead_phrases,
                    self.person_joint_words)  # fmt: skip
         for words in phrases:
             if any(not w.split() or w != w.casefold() for w in words):
                 raise ValueError("party_words, office_phrases, payee_lead_phrases,"
                                  " person_joint_words: write each as lower-case words")  # fmt: skip
+        from babel import localedata  # a language the config names must be one CLDR has
+
+        if unknown := [x for x in self.place_name_languages if not localedata.exists(x)]:
+            raise ValueError(f"place_name_languages: no locale {unknown!r} in CLDR (babel)")
         if not set(self.compound_prefixes) <= set(self.compound_links):
             raise ValueError("compound_prefixes must be compound_links")
         for word, read in self.han_name_readings.items():
