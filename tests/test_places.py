@@ -154,6 +154,16 @@ def test_a_streets_name_after_the_name_is_where_it_is(bank: Screener, query: str
     assert found(bank, query).get("org-qorvane-bank") == (0.8, "contained")
 
 
+@pytest.mark.parametrize("query", ["QZV Holdings", "QZV Group Ltd", "QZV Technology Co."])
+def test_a_listed_acronym_before_words_that_are_not_distinctive_is_a_review(
+    bank: Screener, query: str
+) -> None:
+    """An acronym weighs as little as the generic words after it, so "QZV Holdings" did not
+    meet a listed QZV: a field of one word and then only such words is headed by the word."""
+    assert found(bank, query).get("org-qzv") == (0.8, "contained")
+    assert "org-qzv" not in found(bank, "QZV Solar Kraftwerk")  # another firm's name
+
+
 def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:
     """A list's name of one word is not looked for inside longer ones: "QUARVEX Moscow
     Branch" was a CLEAR against a listed QUARVEX."""

@@ -306,6 +306,8 @@ def place_head(
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
     found = _described_from(tokens, factors, places)
+    if found is None and all(f < 1.0 for f in factors):
+        found = 1  # an acronym before words no more distinctive than it: "ZTE Holdings"
     if found is not None:
         head = _named(tokens[:found], factors[:found], normaliser, places, person_word)
         if head is not None:
