@@ -12,7 +12,7 @@ import pytest
 
 from banscreen.engine import Screener
 from banscreen.match.places import Places
-from helpers.matching import found, persons_screener_with, refused_setting
+from helpers.matching import found, listed_data, persons_screener_with, refused_setting
 
 BANK = """\
 sources:
@@ -293,3 +293,17 @@ def test_a_place_name_language_cldr_does_not_have_is_refused(tmp_path: Path) -> 
 @pytest.mark.parametrize("word", ["Avenue", "rue de", ""])
 def test_street_words_that_are_no_lower_case_word_are_refused(tmp_path: Path, word: str) -> None:
     refused_setting(tmp_path, "street_words", ["road", word], "street_words")
+
+
+@pytest.mark.parametrize(
+    "query", ["Зелпромбанк Москва", "ПАО Зелпромбанк Москва", "Зелпромбанк Санкт-Петербург"]
+)
+def test_a_place_after_a_name_in_another_alphabet_is_where_it_is(
+    tmp_path_factory: pytest.TempPathFactory, query: str
+) -> None:
+    """A field in Cyrillic is read in its Latin letters for its place ("zelprombank
+    moskva"): "Газпромбанк Москва" was a CLEAR where "Gazprombank Moskva" is a REVIEW."""
+    listed = persons_screener_with(
+        tmp_path_factory.mktemp("cyrillic"), listed_data({"org-zel": ("company", "ZELPROMBANK")})
+    )
+    assert found(listed, query).get("org-zel") == (0.8, "contained")

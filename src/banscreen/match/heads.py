@@ -257,7 +257,11 @@ def field_place_head(
 ) -> NameForm | None:
     """`place_head` of a field whose name's form is `form`: within the field's first part
     ("QATTAN, Wasim, Tijuana" is a person), or one word across a comma too ("HIZBALLAH,
-    Beirut")."""
+    Beirut"). A field in another alphabet is read in its Latin letters ("Газпромбанк
+    Москва", "gazprombank moskva", was a CLEAR where "Gazprombank Moskva" is a REVIEW)."""
+    if form.script not in ("Latin", "Han", "Kana") and form.roman:
+        text = " ".join(form.roman)
+        form = normaliser.form(text)
     first = _first_part(text)
     if first == text:
         return place_head(form, normaliser, places, person_word)
