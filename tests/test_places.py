@@ -164,6 +164,18 @@ def test_a_listed_acronym_before_words_that_are_not_distinctive_is_a_review(
     assert "org-qzv" not in found(bank, "QZV Solar Kraftwerk")  # another firm's name
 
 
+def test_an_acronym_before_generic_words_meets_only_the_acronym_alone(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "KNH Trading" names a KNH, not the listed KNH SHIPPING PVT LTD, another KNH firm."""
+    listed = persons_screener_with(
+        tmp_path_factory.mktemp("acronym"),
+        listed_data({"org-knh": ("company", "KNH SHIPPING PVT LTD")}),
+    )
+    assert "org-knh" not in found(listed, "KNH Trading")
+    assert "org-knh" in found(listed, "KNH Shipping Pvt Ltd")
+
+
 def test_a_listed_firms_one_word_name_before_a_place_is_a_review(bank: Screener) -> None:
     """A list's name of one word is not looked for inside longer ones: "QUARVEX Moscow
     Branch" was a CLEAR against a listed QUARVEX."""

@@ -126,6 +126,36 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
     return _GLUED_SLASH.sub(" / ", text)
 
 
+def acronym_variants(
+    form: NameForm, normaliser: Normaliser, cap: float, firm_words: Container[str]
+) -> list[Variant]:
+    """A Latin field of an acronym and words no more distinctive than it ("ZTE Holdings",
+    "ZTE Group": the acronym weighs as little as the generic words, and such a field was
+    CLEAR against a listed ZTE), as the acronym, at most `cap`, on names that are the
+    acronym alone (a listed "ZTE Shipping" is another firm than "ZTE Trading")."""
+    tokens = form.tokens
+    if form.script != "Latin" or len(tokens) < 2 or any(f >= 1.0 for f in form.factors):
+        return []
+    word = tokens[0]
+    if not (word.isalpha() and len(word) >= 3 and word in firm_words):
+        return []
+    head = normaliser.form(word)
+    return [Variant(head, cap, "contained", organisations=True, held=word, whole=True)]
+
+
+def firm_heads(
+    query: str, form: NameForm, normaliser: Normaliser, places: Places | None,
+    person_word: Callable[[str], bool], references: References, cap: float,
+    firm_words: Container[str], *others: NameForm | None,
+) -> list[Variant]:  # fmt: skip
+    """The heads of a field that name an organisation, as forms of the query at most `cap`:
+    the name before a place (`field_place_head`), `others` (a payee, a card's merchant),
+    and an acronym before generic words (`acronym_variants`)."""
+    placed = field_place_head(query, form, normaliser, places, person_word, references)
+    heads = [v for head in (placed, *others) for v in head_variants(head, cap, firm_words)]
+    return heads + acronym_variants(form, normaliser, cap, firm_words)
+
+
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
     """A name at the head of a field (before a place, after a payment's words) as a form of
     the query, at most `cap` (`contained_score`), on organisations' names only: of more
@@ -310,8 +340,6 @@ def place_head(
     if places is None or len(tokens) < 2 or form.script != "Latin":
         return None
     found = _described_from(tokens, factors, places)
-    if found is None and all(f < 1.0 for f in factors):
-        found = 1  # an acronym before words no more distinctive than it: "ZTE Holdings"
     if found is not None:
         head = _named(tokens[:found], factors[:found], normaliser, places, person_word)
         if head is not None:

@@ -104,6 +104,8 @@ class Matcher:
                 # parts ("Kim In Ho"). Words given by their initials are an organisation's,
                 # unless the schema says otherwise ("IRISL MTI" reads as a person's name).
                 fa, fb = va.form, vb.form
+                if va.whole and vb.whole:
+                    continue  # a head meets the other name, not the other's head (as in `match`)
                 as_person = person and not (schema == "auto" and (va.initials or vb.initials))
                 if not (va.admits(as_person, fb.tokens) and vb.admits(as_person, fa.tokens)):
                     continue

@@ -25,7 +25,7 @@ from .forms import NameForm
 from .heads import (
     card_heads,
     field_head,
-    field_place_head,
+    firm_heads,
     head_variants,
     name_before_more,
     other_parties,
@@ -168,9 +168,9 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         `transliteration_max`; re-segmented ("reportedAcme") or with a compound name's parts
         joined, at most `compact_score`; with a last word cut off by a field's length
         completed (cut.py), at most `truncated_max`. And (heads.py, at most `contained_score`)
-        up to a comma or a place that ends it, a card descriptor's processor and merchant
-        ("ZELPAY*ACME"), for organisations; a payment's payee, the name up to a comma or a
-        bracket or after a title of several words, for persons too."""
+        up to a comma or a place that ends it, a card descriptor's processor and merchant,
+        an acronym before generic words, for organisations; a payment's payee, the name up
+        to a comma or a bracket or after a title of several words, for persons too."""
         references = self.config.references()
         split = split_references(query, *references)
         if split is None:
@@ -188,11 +188,9 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         for head in (named, processor, *parties):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
-        placed = field_place_head(query, form, self.normaliser, self.places,
-                                  self.person_word_only, references)  # fmt: skip
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
-        for head in (placed, payee, merchant):
-            out.extend(head_variants(head, cap, self._firm_words))
+        out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
+                              references, cap, self._firm_words, payee, merchant))  # fmt: skip
         persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
                                references, self.person_word, payee, self.places)  # fmt: skip
         out.extend(person_variants([*persons, *parties], cap))
