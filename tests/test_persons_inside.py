@@ -290,12 +290,11 @@ def test_words_after_a_listed_name_that_describe_are_no_part_of_it(
         "Sergei Shoigu Family Trust",
         "Sergei Shoigu TTEE",
         "Sergei Shoigu IRA",
-        "Sergei Shoigu Roth IRA",
         "Sergei Shoigu UTMA",
         "Sergei Shoigu Custodian",
         "Sergei Shoigu deceased",
         "Sergei Shoigu sole proprietor",
-        "Shoigu Sergei IP",  # Russian's individual entrepreneur
+        "Sergei Shoigu Rollover IRA",
         "Sergei Shoigu ITF Anna Smith",  # in trust for: another party after it
         "Mikhail Gorbachev POD",
         "Heirs of Sergei Shoigu",  # before the name too
@@ -318,3 +317,11 @@ def test_person_holding_words_that_are_no_lower_case_word_are_refused(
     tmp_path: Path, word: str
 ) -> None:
     refused_setting(tmp_path, "person_holding_words", ["trust", word], "payee words")
+
+
+def test_a_surname_that_is_also_an_accounts_word_stays_a_name_part(screener: Screener) -> None:
+    """ "Roth" (Roth IRA) and "Ip" (Russian's individual entrepreneur; Hong Kong's 葉) are
+    surnames too, and are no `person_holding_words`: "Sergei Shoigu Roth" is another person,
+    as "Sergei Shoigu Baranov" is."""
+    for query in ("Sergei Shoigu Roth", "Sergei Shoigu Ip"):
+        assert "person-shoigu" not in found(screener, query), query
