@@ -129,10 +129,10 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
 def acronym_variants(
     form: NameForm, normaliser: Normaliser, cap: float, firm_words: Container[str]
 ) -> list[Variant]:
-    """A Latin field of an acronym and words no more distinctive than it ("ZTE Holdings",
-    "ZTE Group": the acronym weighs as little as the generic words, and such a field was
-    CLEAR against a listed ZTE), as the acronym, at most `cap`, on names that are the
-    acronym alone (a listed "ZTE Shipping" is another firm than "ZTE Trading")."""
+    """A Latin field of an acronym and words no more distinctive than it ("QZV Holdings",
+    "QZV Group": the acronym weighs as little as the generic words, and such a field was
+    CLEAR against a listed QZV), as the acronym, at most `cap`, on names that are the
+    acronym alone (a listed "QZV Shipping" is another firm than "QZV Trading")."""
     tokens = form.tokens
     if form.script != "Latin" or len(tokens) < 2 or any(f >= 1.0 for f in form.factors):
         return []
