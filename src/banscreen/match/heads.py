@@ -12,7 +12,7 @@ from .described import described_head, titled_head
 from .forms import NameForm
 from .normalize import Normaliser
 from .parting import parting, said_twice
-from .payees import PayeeWords, joint_heads, letters_end
+from .payees import PayeeWords, joint_heads, letters_end, names_nobody
 from .pinyin import has_han
 from .places import Places
 from .references import strip_references
@@ -137,7 +137,7 @@ def acronym_variants(
     if form.script != "Latin" or len(tokens) < 2 or any(f >= 1.0 for f in form.factors):
         return []
     word = tokens[0]
-    if not (word.isalpha() and len(word) >= 3 and word in firm_words):
+    if not (_acronym(tokens[:1]) and word in firm_words):
         return []
     head = normaliser.form(word)
     return [Variant(head, cap, "contained", organisations=True, held=word, whole=True)]
@@ -241,10 +241,8 @@ def card_heads(
     if not star or not any(ch.isalnum() for ch in head) or not any(ch.isalnum() for ch in rest):
         return None, None
     processor, merchant = (_part_form(part, normaliser, references) for part in (head, rest))
-    tokens = merchant.tokens
-    if len(tokens) == 1 and zipf(tokens[0]) >= words.common_zipf and not merchant.legal_last:
-        tokens = ()
-    return processor if processor.tokens else None, merchant if tokens else None
+    named = bool(merchant.tokens) and not names_nobody(merchant, words, merchant.legal_last)
+    return processor if processor.tokens else None, merchant if named else None
 
 
 def _first_part(text: str) -> str:
@@ -368,11 +366,16 @@ def _named(
     word (an acronym is no distinctive word, but alone before what body it is or where,
     it names the body: "PKK Branch"); of one word, not an ordinary English one nor a part
     of listed persons' names (`person_word`)."""
-    acronym = len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3
-    if not acronym and not any(f >= 1.0 for f in factors):
+    if not _acronym(tokens) and not any(f >= 1.0 for f in factors):
         return None
     if len(tokens) == 1 and (
         person_word(tokens[0]) or zipf(tokens[0]) >= places.config.person_common_word_zipf
     ):
         return None
     return normaliser.form(" ".join(tokens))
+
+
+def _acronym(tokens: tuple[str, ...]) -> bool:
+    """Whether a head is one word of letters that may be an acronym ("PKK", "QZV"): it names
+    a body alone before what it is or where, or before generic words."""
+    return len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3

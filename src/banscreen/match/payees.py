@@ -70,13 +70,20 @@ def payee_form(
     if named.tokens == form.tokens:
         return None
     firm = form.legal_last and tokens[-1] == form.tokens[-1]  # a legal form ends the head
-    if len(named.tokens) == 1 and zipf(named.tokens[0]) >= words.common_zipf and not firm:
+    if names_nobody(named, words, firm):
         return None
     distinctive = any(
         t not in grammar and (f >= 1.0 or len(t) <= words.short_max)
         for t, f in zip(named.tokens, named.factors, strict=True)
     )
     return named if distinctive else None
+
+
+def names_nobody(head: NameForm, words: PayeeWords, legal_after: bool) -> bool:
+    """Whether a head of a field is one word English uses (`words.common_zipf`) with no
+    legal form after it: "Payment to city", "PAYPAL *CITY" name no firm called City;
+    "Payment to City Ltd" does."""
+    return len(head.tokens) == 1 and zipf(head.tokens[0]) >= words.common_zipf and not legal_after
 
 
 def payee_head(
