@@ -4,11 +4,13 @@ person's own name must stay unread, or it would sound like thousands of listed n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 from ..registry.matching import MatchingConfig
 from .cantonese import CantoneseReadings
 from .forms import NameForm
+from .han_spellings import HanSpellings, Heard
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
 from .text import split_words
@@ -23,6 +25,11 @@ class ForeignHan:
         self._foreign_sounds = frozenset(config.han_transcription_characters)
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
+        """The rules' readings of a foreign name written in Chinese (`readings`) and the
+        model's likeliest spellings of it (`spellings`)."""
+        return [*self.readings(form, text), *self.spellings(form, text)]
+
+    def readings(self, form: NameForm, text: str) -> list[Variant]:
         """The name read back (`pinyin.transcription_reading`: "serge shoigu"; a given name
         Chinese writes by convention as `han_name_readings` spells it), and, when
         it is in parts, read with a Russian name's soft consonants too (`RUSSIAN_SOFT`:
@@ -38,18 +45,18 @@ class ForeignHan:
         (`han_surnames`: 哈利塞, Hallisay). Such a word is short and sounds like many names,
         so a hit through it counts only on a listed name of one word that its reading spells
         (`Variant.alike`, `han_short_spelling_floor`)."""
-        if form.script != "Han" or not self._personal(form):
-            return []
-        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
-        if not words or not all(HAN_WORD.fullmatch(w) for w in words):
+        words = self._words(form, text)
+        if not words:
             return []
         syllables = [read_han(w) for w in words]
-        short = len(words) == 1 and (
-            len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:])
-        )
-        if short and (len(words[0]) < 2 or self.chinese_own(words[0])):
+        if self._own(words, syllables):
             return self._hong_kong(words[0])
+        short = self._short(words, syllables)
         alike = self.config.han_short_spelling_floor if short else 0.0
+        # A short word's reading sounds like many names: it counts only on one the
+        # characters support too (han_spellings.py), as the model's own spellings do.
+        heard = (Heard((tuple(syllables[0]),), self.model, self.config.han_spelling_support,
+                       alone=short) if len(words) == 1 else None)  # fmt: skip
         out = []
         # Only a name in parts kept apart, as Chinese writes a foreign one: one word of four
         # characters may be a Japanese name (大石進一 would read "dashkini").
@@ -61,8 +68,51 @@ class ForeignHan:
                 for w, s in zip(words, syllables, strict=True)
             )
             out.append(Variant(self.normaliser.form(read), self.config.transliteration_max,
-                               "transliterated", alike=alike))  # fmt: skip
+                               "transliterated", alike=alike, heard=heard))  # fmt: skip
         return out
+
+    def spellings(self, form: NameForm, text: str) -> list[Variant]:
+        """A foreign name as the Latin spellings it most likely stands for (han_spellings.py:
+        罗宾 as "robin"), for the names the rules read: their one reading misses a name
+        Chinese writes with a syllable for more letters than the rules give it (威尔莫特 read
+        "vermot", Willmott). A hit through one counts only on a listed name whose words the
+        syllables support (`Heard`)."""
+        words = self._words(form, text)
+        if not words:
+            return []
+        syllables = tuple(tuple(read_han(w)) for w in words)
+        if self._own(words, syllables):
+            return []
+        config = self.config
+        heard = Heard(syllables, self.model, config.han_spelling_support)
+        spelt = self.model.likeliest(syllables, config.han_spelling_count)
+        cap = config.transliteration_max
+        return [Variant(self.normaliser.form(s), cap, "transliterated", heard=heard) for s in spelt]
+
+    def _words(self, form: NameForm, text: str) -> tuple[str, ...]:
+        """The words of a person's name written in Chinese characters only, folded; none
+        for any other name."""
+        if form.script != "Han" or not self._personal(form):
+            return ()
+        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
+        return words if words and all(HAN_WORD.fullmatch(w) for w in words) else ()
+
+    def _own(self, words: Sequence[str], syllables: Sequence[Sequence[str]]) -> bool:
+        """A short word of one character, or that starts as a Chinese person's own name
+        does: never read as a foreign name."""
+        return self._short(words, syllables) and (len(words[0]) < 2 or self.chinese_own(words[0]))
+
+    @staticmethod
+    def _short(words: Sequence[str], syllables: Sequence[Sequence[str]]) -> bool:
+        """One word of fewer than four characters, or of more without a syllable for a bare
+        consonant after its first."""
+        return len(words) == 1 and (len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:]))
+
+    @cached_property
+    def model(self) -> HanSpellings:
+        config = self.config
+        return HanSpellings(config.han_spellings, config.han_spelling_letters,
+                            config.han_spelling_skip)  # fmt: skip
 
     def _hong_kong(self, word: str) -> list[Variant]:
         """A Chinese person's own name of two to four characters, read as Hong Kong spells

@@ -5,11 +5,14 @@ them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .forms import NameForm
 from .pinyin import spelt_alike
 from .similarity import Alignment
+
+if TYPE_CHECKING:
+    from .han_spellings import Heard
 
 
 class Variant(NamedTuple):
@@ -29,7 +32,8 @@ class Variant(NamedTuple):
     or two of them as one word (a Chinese name read as Hong Kong spells it, cantonese.py:
     its syllables sound like many names'); `at`: the query's own name, with what rode
     along with it in the field taken away (references, a label, a list's numbering): a hit
-    through it was found at its words (`found_at`)."""
+    through it was found at its words (`found_at`); `heard`: only on a name whose words the
+    syllables it was spelt from support (a foreign name in Chinese, han_spellings.py)."""
 
     form: NameForm
     cap: float
@@ -45,6 +49,7 @@ class Variant(NamedTuple):
     kinds: frozenset[str] = frozenset()
     spelt: bool = False
     at: bool = False
+    heard: Heard | None = None
 
     def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
@@ -82,6 +87,8 @@ class Variant(NamedTuple):
         """Whether its words `own` (its form's, or their person's reading) spell a name of
         `tokens` as `alike` and `spelt` ask."""
         if self.spelt and not holds_words(own, tokens):
+            return False
+        if self.heard is not None and not self.heard.admits(tokens):
             return False
         return not self.alike or (
             len(own) == len(tokens) == 1 and spelt_alike(own[0], tokens[0], self.alike)

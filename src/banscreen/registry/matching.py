@@ -20,6 +20,7 @@ from ..model import NAME_KINDS
 from .table_checks import (
     ascii_word,
     check_given_names,
+    check_han_spellings,
     check_hangul,
     check_letter_names,
     check_org_kinds,
@@ -212,6 +213,11 @@ class MatchingConfig:
     han_short_spelling_floor: Share
     han_transcription_characters: str
     han_name_readings: dict[str, str]
+    han_spellings: dict[str, dict[str, Share]]
+    han_spelling_letters: dict[str, dict[str, Share]]
+    han_spelling_skip: Share
+    han_spelling_support: float
+    han_spelling_count: Positive
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
@@ -238,6 +244,7 @@ class MatchingConfig:
         check_readings("hangul_hanja", self.hangul_hanja, "a Hangul syllable",
                        lambda s: len(s) == 1 and 0xAC00 <= ord(s) <= 0xD7A3)  # fmt: skip
         check_readings("han_cantonese", self.han_cantonese, "lower-case ASCII", ascii_word)
+        check_han_spellings(self.han_spellings, self.han_spelling_letters)
         check_letter_names(self.letter_names)
         check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):

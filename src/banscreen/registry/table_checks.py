@@ -4,6 +4,7 @@ compared with names' folded tokens, so a wrongly written entry would silently ne
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -137,3 +138,20 @@ def check_readings(
             raise ValueError(f"{field}: {reading!r} is not {what}")
         if not chars or any(not 0x3400 <= ord(c) <= 0x2FA1F for c in chars):
             raise ValueError(f"{field}.{reading}: give Chinese characters")
+
+
+def check_han_spellings(
+    spellings: dict[str, dict[str, float]], letters: dict[str, dict[str, float]]
+) -> None:
+    """A syllable's runs are one to five lower-case letters; the letter model's are one
+    letter (or `^` before a name's first, `$` after its last)."""
+    for syllable, runs in spellings.items():
+        if not ascii_word(syllable) or not runs:
+            raise ValueError(f"han_spellings: {syllable!r} is no pinyin syllable with runs")
+        if any(not ascii_word(run) or len(run) > 5 for run in runs):
+            raise ValueError(f"han_spellings.{syllable}: runs are 1-5 lower-case letters")
+    for before, after in letters.items():
+        if not re.fullmatch(r"[a-z^]", before) or any(
+            not re.fullmatch(r"[a-z$]", b) for b in after
+        ):
+            raise ValueError(f"han_spelling_letters.{before}: give single letters a-z, ^, $")

@@ -1,0 +1,123 @@
+"""How well a foreign name written in Chinese characters explains a Latin name, and the Latin
+spellings it most likely stands for: a model learned from names written both ways
+(`han_spellings`, `han_spelling_letters` of data/matching.yaml; bench/build_han_spellings.py).
+
+Chinese writes a foreign name's sounds with characters, each syllable for a few letters:
+罗宾, luo bin, is "ro" + "bin", Robin; 叔本华, shu ben hua, is Schopenhauer. The rules of
+pinyin.py read such a name back one way ("lobin"); the model knows every way, and how often
+each is written: the probability of a Latin name given the syllables is the sum over every
+cut of the name into one run of letters per syllable (a letter Chinese did not write skipped
+at `han_spelling_skip`), and its support is how many times likelier that makes the name
+than its letters alone are (`han_spelling_letters`), in nats."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise, permutations
+
+LONGEST = 5  # letters one syllable writes at most (as the model was learned)
+_UNSEEN = 1e-4  # a letter pair the letter model never saw
+_MOST_WORDS = 6  # a listed name of more words is not paired word by word
+
+
+class HanSpellings:
+    def __init__(
+        self,
+        spellings: Mapping[str, Mapping[str, float]],
+        letters: Mapping[str, Mapping[str, float]],
+        skip: float,
+    ) -> None:
+        self.spellings = spellings
+        self.letters = letters
+        self.skip = skip
+        self._best = {s: sorted(w.items(), key=lambda kv: -kv[1]) for s, w in spellings.items()}
+
+    def support(self, syllables: Sequence[str], latin: str) -> float:
+        """log P(latin | syllables) − log P(latin): above 0, the syllables explain the name
+        better than its letters alone do; -inf when no cut of it fits them."""
+        explained = self._likelihood(syllables, latin)
+        if explained <= 0.0:
+            return -math.inf
+        return math.log(explained) - self._letters(latin)
+
+    def likeliest(self, words: Sequence[Sequence[str]], count: int) -> list[str]:
+        """The `count` likeliest spellings of a name of words of these syllables, best
+        first, its words apart (a beam through each syllable's runs, then through the
+        words): the forms a name is looked up by."""
+        beam: list[tuple[float, str]] = [(0.0, "")]
+        for syllables in words:
+            spelt = self._ranked(syllables, count)
+            if not spelt:
+                return []
+            grown = [(c + d, f"{a} {b}".strip()) for c, a in beam for d, b in spelt]
+            beam = heapq.nsmallest(count, grown)
+        return list(dict.fromkeys(spelt for _, spelt in beam))
+
+    def _ranked(self, syllables: Sequence[str], count: int) -> list[tuple[float, str]]:
+        beam: list[tuple[float, str]] = [(0.0, "")]
+        for syllable in syllables:
+            runs = self._best.get(syllable, [])[:count]
+            if not runs:
+                return []
+            grown = [(cost - math.log(p), spelt + run) for cost, spelt in beam for run, p in runs]
+            beam = heapq.nsmallest(count, grown)
+        return beam
+
+    def _likelihood(self, syllables: Sequence[str], latin: str) -> float:
+        length = len(latin)
+        row = [0.0] * (length + 1)
+        row[0] = 1.0
+        for syllable in syllables:
+            written = self.spellings.get(syllable)
+            if not written:
+                return 0.0
+            following = [0.0] * (length + 1)
+            for j, p in enumerate(row):
+                if p:
+                    for k in range(1, min(LONGEST, length - j) + 1):
+                        q = written.get(latin[j : j + k])
+                        if q:
+                            following[j + k] += p * q
+            for j in range(length):  # a letter the Chinese did not write
+                if following[j]:
+                    following[j + 1] += following[j] * self.skip
+            row = following
+        return row[length]
+
+    def _letters(self, latin: str) -> float:
+        padded = f"^{latin}$"
+        return sum(math.log(self.letters.get(a, {}).get(b, _UNSEEN)) for a, b in pairwise(padded))
+
+
+@dataclass(frozen=True, eq=False)
+class Heard:
+    """The words' syllables a form of a query was spelt from (`Variant.heard`). A hit
+    through it counts on a name each of whose words the syllables support at least `floor`
+    (`HanSpellings.support`): a query of one word on a name of one word, or of more on a
+    name with a word of its own for each of them; a query of one word counts on a name of
+    more words too when not `alone` (a long foreign name, scored by its spelling)."""
+
+    words: tuple[tuple[str, ...], ...]
+    model: HanSpellings
+    floor: float
+    alone: bool = True
+
+    def admits(self, tokens: tuple[str, ...]) -> bool:
+        if len(self.words) == 1 and len(tokens) != 1:
+            return not self.alone
+        if len(self.words) == 1:
+            return self._supports(self.words[0], tokens[0])
+        if len(tokens) < len(self.words) or len(tokens) > _MOST_WORDS:
+            return False
+        supported = [{j for j, t in enumerate(tokens) if self._supports(w, t)} for w in self.words]
+        return any(
+            all(j in s for j, s in zip(order, supported, strict=True))
+            for order in permutations(range(len(tokens)), len(self.words))
+        )
+
+    def _supports(self, syllables: tuple[str, ...], word: str) -> bool:
+        letters = "".join(c for c in word if "a" <= c <= "z")
+        return bool(letters) and self.model.support(syllables, letters) >= self.floor
