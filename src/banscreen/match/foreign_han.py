@@ -4,23 +4,31 @@ person's own name must stay unread, or it would sound like thousands of listed n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cached_property
 
 from ..registry.matching import MatchingConfig
 from .cantonese import CantoneseReadings
 from .forms import NameForm
-from .han_spellings import HanSpellings, Heard
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
+from .spelling_model import Heard, Sounding, SpellingModel
 from .text import split_words
 from .variants import Variant
 
 
 class ForeignHan:
-    def __init__(self, config: MatchingConfig, normaliser: Normaliser) -> None:
+    def __init__(
+        self,
+        config: MatchingConfig,
+        normaliser: Normaliser,
+        known: Collection[str] = (),
+        sounding: Sounding | None = None,
+    ) -> None:
         self.config = config
         self.normaliser = normaliser
+        self.known = known  # the registry's words
+        self.sounding = sounding
         self._surnames = frozenset((*config.han_surnames, *config.han_compound_surnames))
         self._foreign_sounds = frozenset(config.han_transcription_characters)
 
@@ -54,7 +62,7 @@ class ForeignHan:
         short = self._short(words, syllables)
         alike = self.config.han_short_spelling_floor if short else 0.0
         # A short word's reading sounds like many names: it counts only on one the
-        # characters support too (han_spellings.py), as the model's own spellings do.
+        # characters support too (spelling_model.py), as the model's own spellings do.
         heard = (Heard((tuple(syllables[0]),), self.model, self.config.han_spelling_support,
                        alone=short) if len(words) == 1 else None)  # fmt: skip
         out = []
@@ -71,8 +79,10 @@ class ForeignHan:
                                "transliterated", alike=alike, heard=heard))  # fmt: skip
         return out
 
-    def spellings(self, form: NameForm, text: str) -> list[Variant]:
-        """A foreign name as the Latin spellings it most likely stands for (han_spellings.py:
+    def spellings(
+        self, form: NameForm, text: str, known: Collection[str] | None = None
+    ) -> list[Variant]:
+        """A foreign name as the Latin spellings it most likely stands for (spelling_model.py:
         罗宾 as "robin"), for the names the rules read: their one reading misses a name
         Chinese writes with a syllable for more letters than the rules give it (威尔莫特 read
         "vermot", Willmott). A hit through one counts only on a listed name whose words the
@@ -85,7 +95,9 @@ class ForeignHan:
             return []
         config = self.config
         heard = Heard(syllables, self.model, config.han_spelling_support)
-        spelt = self.model.likeliest(syllables, config.han_spelling_count)
+        known = self.known if known is None else known
+        spelt = self.model.lookups(syllables, config.spelling_model_count,
+                                   config.spelling_model_reach, known, self.sounding)  # fmt: skip
         cap = config.transliteration_max
         return [Variant(self.normaliser.form(s), cap, "transliterated", heard=heard) for s in spelt]
 
@@ -109,10 +121,10 @@ class ForeignHan:
         return len(words) == 1 and (len(words[0]) < 4 or not any(bare(s) for s in syllables[0][1:]))
 
     @cached_property
-    def model(self) -> HanSpellings:
+    def model(self) -> SpellingModel:
         config = self.config
-        return HanSpellings(config.han_spellings, config.han_spelling_letters,
-                            config.han_spelling_skip)  # fmt: skip
+        return SpellingModel(config.han_spellings, config.han_spelling_letters,
+                            config.spelling_model_skip)  # fmt: skip
 
     def _hong_kong(self, word: str) -> list[Variant]:
         """A Chinese person's own name of two to four characters, read as Hong Kong spells

@@ -68,7 +68,7 @@ class NameIndex(ComponentNames, TokenPartners):
     _person_counts: Mapping[str, int]
     _korean: Mapping[str, Sequence[int]]  # listed Korean names by KoreanNames.keys
     _maker_names: Mapping[str, Sequence[int]]
-    _vocabulary: Container[str]
+    _vocabulary: frozenset[str]
     _words: Container[str]
     _component_words: Container[str]
 

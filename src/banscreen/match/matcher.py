@@ -71,6 +71,12 @@ class Matcher:
             [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a),
              *self._initialled(b, forms_b, forms_a)],
         )  # fmt: skip
+        # A foreign name in Chinese or Hangul spelt with the other name's words as well as
+        # the registry's (`ForeignScripts.spellings`).
+        forms_a, forms_b = (
+            [*forms_a, *self._spelt_toward(a, forms_b)],
+            [*forms_b, *self._spelt_toward(b, forms_a)],
+        )
         if schema == "auto":
             rules = self._auto_rules(forms_a[0].form, a, forms_b[0].form, b)
         else:
@@ -132,6 +138,10 @@ class Matcher:
                 if score > best[0]:
                     best = (score, method, result.alignment.pairs)
         return best
+
+    def _spelt_toward(self, text: str, others: list[Variant]) -> list[Variant]:
+        words = {t for v in others for t in v.form.tokens}
+        return self.names.foreign.spellings(self.normaliser.form(text), text, words)
 
     def _compounds(self, forms: list[Variant], others: list[Variant]) -> list[Variant]:
         by_key: dict[str, list[str]] = {}

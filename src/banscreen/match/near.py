@@ -205,6 +205,11 @@ class Words:
         said = first_j_as_y(word)
         return keys + tuple(k for k in self.sound.keys(said) if k not in keys) if said else keys
 
+    def alike(self, spelling: str) -> Sequence[str]:
+        """The words of the spelling's sound key (a foreign name's likeliest spelling,
+        spelling_model.py: "rori" finds "lowry")."""
+        return self.by_key.get(self.sound.key(spelling), ())
+
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the words live as long as the index
     def near(self, token: str) -> tuple[tuple[str, float], ...]:
         """The token and the words within the token-similarity floor of it (every source

@@ -20,7 +20,7 @@ from .candidates import Postings
 from .common_words import zipf
 from .compounds import Compounds
 from .cut import CutNames, Following
-from .foreign_han import ForeignHan
+from .foreign_scripts import ForeignScripts
 from .forms import NameForm
 from .heads import (
     card_heads,
@@ -61,7 +61,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
     normaliser: Normaliser
     skip_inert_references: bool
     _words: Container[str]
-    _vocabulary: Container[str]
+    _vocabulary: frozenset[str]
     _lexical: Postings
     _lexical_persons: Postings
     _digit_text: str  # the registry's words holding a digit, apart by NUL
@@ -307,8 +307,7 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         out.extend(joined_brand(form, self.normaliser, self.config))
         for found in list(out):
             out.extend(found._replace(form=f) for f in self._loanword_forms(found.form))
-        out.extend(v for v in self._foreign_han.variants(form, name) if v.form.tokens)
-        return out
+        return self.foreign.gated(out, form, name)
 
     def cut_variants(self, name: str, following: Following) -> list[Variant]:
         """The name's forms with a cut last word completed (`cut_completions`) as names
@@ -340,8 +339,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         return LatinReadings(self.config)
 
     @cached_property
-    def _foreign_han(self) -> ForeignHan:
-        return ForeignHan(self.config, self.normaliser)
+    def foreign(self) -> ForeignScripts:
+        return ForeignScripts(self.config, self.normaliser, self._vocabulary, self._all_words.alike)
 
     @cached_property
     def _name_ends(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ from .pinyin import spelt_alike
 from .similarity import Alignment
 
 if TYPE_CHECKING:
-    from .han_spellings import Heard
+    from .spelling_model import Heard
 
 
 class Variant(NamedTuple):
@@ -33,7 +33,8 @@ class Variant(NamedTuple):
     its syllables sound like many names'); `at`: the query's own name, with what rode
     along with it in the field taken away (references, a label, a list's numbering): a hit
     through it was found at its words (`found_at`); `heard`: only on a name whose words the
-    syllables it was spelt from support (a foreign name in Chinese, han_spellings.py)."""
+    units it was spelt from support (a foreign name in Chinese or Hangul, spelling_model.py),
+    or, when `Heard.persons`, on a person's name only then."""
 
     form: NameForm
     cap: float
@@ -58,6 +59,8 @@ class Variant(NamedTuple):
             return False
         if self.kinds and kind is not None and kind not in self.kinds:
             return False
+        if self.heard is not None and self.heard.persons and person:
+            return self.heard.admits(tokens) and (not self.held or self.held in tokens)
         return not self.held or self.held in tokens
 
     def found_at(self, alignment: Alignment) -> tuple[str, ...]:
@@ -88,7 +91,7 @@ class Variant(NamedTuple):
         `tokens` as `alike` and `spelt` ask."""
         if self.spelt and not holds_words(own, tokens):
             return False
-        if self.heard is not None and not self.heard.admits(tokens):
+        if self.heard is not None and not self.heard.persons and not self.heard.admits(tokens):
             return False
         return not self.alike or (
             len(own) == len(tokens) == 1 and spelt_alike(own[0], tokens[0], self.alike)

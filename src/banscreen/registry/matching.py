@@ -20,14 +20,15 @@ from ..model import NAME_KINDS
 from .table_checks import (
     ascii_word,
     check_given_names,
-    check_han_spellings,
     check_hangul,
     check_letter_names,
     check_org_kinds,
     check_readings,
     check_slavic_latin,
+    check_spelling_model,
     check_written_titles,
     chinese,
+    hangul_syllable,
     lettered,
 )
 
@@ -215,9 +216,14 @@ class MatchingConfig:
     han_name_readings: dict[str, str]
     han_spellings: dict[str, dict[str, Share]]
     han_spelling_letters: dict[str, dict[str, Share]]
-    han_spelling_skip: Share
+    spelling_model_skip: Share
     han_spelling_support: float
-    han_spelling_count: Positive
+    hangul_spellings_learned: dict[str, dict[str, Share]]
+    hangul_spelling_letters: dict[str, dict[str, Share]]
+    hangul_spelling_support: float
+    hangul_sound_support: float
+    spelling_model_count: Positive
+    spelling_model_reach: Positive
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
@@ -241,10 +247,13 @@ class MatchingConfig:
         if not low <= alone <= high:
             raise ValueError("initialism letters: min <= alone_min <= max is required")
         check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
-        check_readings("hangul_hanja", self.hangul_hanja, "a Hangul syllable",
-                       lambda s: len(s) == 1 and 0xAC00 <= ord(s) <= 0xD7A3)  # fmt: skip
+        check_readings("hangul_hanja", self.hangul_hanja, "a Hangul syllable", hangul_syllable)
         check_readings("han_cantonese", self.han_cantonese, "lower-case ASCII", ascii_word)
-        check_han_spellings(self.han_spellings, self.han_spelling_letters)
+        check_spelling_model(("han_spellings", "han_spelling_letters"), self.han_spellings,
+                             self.han_spelling_letters, ascii_word)  # fmt: skip
+        check_spelling_model(("hangul_spellings_learned", "hangul_spelling_letters"),
+                             self.hangul_spellings_learned, self.hangul_spelling_letters,
+                             hangul_syllable)  # fmt: skip
         check_letter_names(self.letter_names)
         check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):

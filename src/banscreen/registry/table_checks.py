@@ -9,6 +9,10 @@ import unicodedata
 from collections.abc import Callable
 
 
+def hangul_syllable(text: str) -> bool:
+    return len(text) == 1 and 0xAC00 <= ord(text) <= 0xD7A3
+
+
 def ascii_word(word: str) -> bool:
     """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
     return word.isascii() and word.isalpha() and word.islower()
@@ -140,18 +144,22 @@ def check_readings(
             raise ValueError(f"{field}.{reading}: give Chinese characters")
 
 
-def check_han_spellings(
-    spellings: dict[str, dict[str, float]], letters: dict[str, dict[str, float]]
+def check_spelling_model(
+    fields: tuple[str, str],
+    spellings: dict[str, dict[str, float]],
+    letters: dict[str, dict[str, float]],
+    unit: Callable[[str], bool],
 ) -> None:
-    """A syllable's runs are one to five lower-case letters; the letter model's are one
-    letter (or `^` before a name's first, `$` after its last)."""
-    for syllable, runs in spellings.items():
-        if not ascii_word(syllable) or not runs:
-            raise ValueError(f"han_spellings: {syllable!r} is no pinyin syllable with runs")
+    """A unit's runs are one to five lower-case letters; the letter model's are one letter
+    (or `^` before a name's first, `$` after its last)."""
+    field, letters_field = fields
+    for key, runs in spellings.items():
+        if not unit(key) or not runs:
+            raise ValueError(f"{field}: {key!r} is no unit of the script with runs")
         if any(not ascii_word(run) or len(run) > 5 for run in runs):
-            raise ValueError(f"han_spellings.{syllable}: runs are 1-5 lower-case letters")
+            raise ValueError(f"{field}.{key}: runs are 1-5 lower-case letters")
     for before, after in letters.items():
         if not re.fullmatch(r"[a-z^]", before) or any(
             not re.fullmatch(r"[a-z$]", b) for b in after
         ):
-            raise ValueError(f"han_spelling_letters.{before}: give single letters a-z, ^, $")
+            raise ValueError(f"{letters_field}.{before}: give single letters a-z, ^, $")

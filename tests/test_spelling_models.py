@@ -1,8 +1,9 @@
-"""A foreign name written in Chinese characters, weighed against a Latin name by a model of how
-Chinese writes foreign names' sounds (han_spellings.py, `han_spellings` of matching.yaml):
-the names below were CLEAR when only the rules' one reading was looked up (克伦普尔 read
-"klunpr" for Crumpler), and the false hits below reached REVIEW because a short reading
-sounded like them (格萊尼斯, Grannis, met PALENCIA)."""
+"""A foreign name written in Chinese characters or Hangul, weighed against a Latin name by a
+model of how each script writes foreign names' sounds (spelling_model.py, `han_spellings`
+and `hangul_spellings_learned` of matching.yaml): the names below were CLEAR when only the
+rules' one reading was looked up (克伦普尔 read "klunpr" for Crumpler; 로이스 로리 "loiseu
+loli" for Lois Lowry), and the false hits below reached REVIEW because a reading sounded like
+them (格萊尼斯, Grannis, met PALENCIA; 틸렛, Tillett, met TRACY)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
-from banscreen.match.han_spellings import HanSpellings, Heard
 from banscreen.match.pinyin import read_han
+from banscreen.match.spelling_model import Heard, SpellingModel
 from banscreen.registry import load_registry
 from helpers.matching import refused_setting
 
-PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "han_spellings_persons.yaml"
+PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "spelling_models_persons.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +29,10 @@ def screener() -> Screener:
 
 
 @pytest.fixture(scope="module")
-def model(screener: Screener) -> HanSpellings:
+def model(screener: Screener) -> SpellingModel:
     config = screener.registry.matching
-    return HanSpellings(config.han_spellings, config.han_spelling_letters,
-                        config.han_spelling_skip)  # fmt: skip
+    return SpellingModel(config.han_spellings, config.han_spelling_letters,
+                        config.spelling_model_skip)  # fmt: skip
 
 
 def hits(screener: Screener, query: str) -> dict[str, float]:
@@ -41,9 +42,10 @@ def hits(screener: Screener, query: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("克伦普尔", "one-crumpler"), ("威尔莫特", "one-willmott"), ("伍斯特", "one-wooster"),
-     ("利斯特", "one-lyster"), ("布雷特·拉施", "two-lasch")],
+     ("利斯特", "one-lyster"), ("布雷特·拉施", "two-lasch"),
+     ("틸렛", "one-tillett")],
 )  # fmt: skip
-def test_a_foreign_name_in_chinese_meets_the_name_it_stands_for(
+def test_a_foreign_name_in_chinese_or_hangul_meets_the_name_it_stands_for(
     screener: Screener, query: str, entity: str
 ) -> None:
     found = hits(screener, query)
@@ -55,7 +57,7 @@ def test_a_foreign_name_in_chinese_meets_the_name_it_stands_for(
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("格萊尼斯", "one-palencia"), ("巴拉什", "one-braathen"), ("埃利亚斯", "one-elise"),
-     ("达尔曼", "one-durkan")],
+     ("达尔曼", "one-durkan"), ("틸렛", "one-tracy"), ("비코", "one-warwick")],
 )  # fmt: skip
 def test_a_short_reading_that_only_sounds_like_a_name_does_not_meet_it(
     screener: Screener, query: str, entity: str
@@ -63,7 +65,7 @@ def test_a_short_reading_that_only_sounds_like_a_name_does_not_meet_it(
     assert entity not in hits(screener, query)
 
 
-def test_support_weighs_the_name_the_characters_write_above_others(model: HanSpellings) -> None:
+def test_support_weighs_the_name_the_characters_write_above_others(model: SpellingModel) -> None:
     syllables = read_han("威尔莫特")
     floor = load_registry().matching.han_spelling_support
     assert model.support(syllables, "willmott") >= floor
@@ -72,7 +74,7 @@ def test_support_weighs_the_name_the_characters_write_above_others(model: HanSpe
 
 
 def test_the_likeliest_spellings_come_best_first_and_as_many_as_asked(
-    model: HanSpellings,
+    model: SpellingModel,
 ) -> None:
     spelt = model.likeliest([read_han("罗宾")], 8)
     assert spelt[0] == "robin"
@@ -82,7 +84,7 @@ def test_the_likeliest_spellings_come_best_first_and_as_many_as_asked(
     assert model.likeliest([["notasyllable"]], 8) == []
 
 
-def test_heard_pairs_each_word_with_a_word_of_its_own(model: HanSpellings) -> None:
+def test_heard_pairs_each_word_with_a_word_of_its_own(model: SpellingModel) -> None:
     brett, lasch = tuple(read_han("布雷特")), tuple(read_han("拉施"))
     heard = Heard((brett, lasch), model, 8.0)
     assert heard.admits(("lasch", "brett"))
@@ -102,8 +104,8 @@ def test_support_of_any_syllables_and_letters_is_a_number_or_minus_infinity(
     syllables: list[str], latin: str
 ) -> None:
     config = load_registry().matching
-    model = HanSpellings(config.han_spellings, config.han_spelling_letters,
-                         config.han_spelling_skip)  # fmt: skip
+    model = SpellingModel(config.han_spellings, config.han_spelling_letters,
+                         config.spelling_model_skip)  # fmt: skip
     value = model.support(syllables, latin.casefold())
     assert value == -math.inf or math.isfinite(value)
 
@@ -112,7 +114,27 @@ def test_support_of_any_syllables_and_letters_is_a_number_or_minus_infinity(
     ("key", "value"),
     [("han_spellings", {"luo": {"robert": 0.5}}), ("han_spellings", {"Luo": {"ro": 0.5}}),
      ("han_spellings", {"luo": {"ro": 1.5}}), ("han_spelling_letters", {"ab": {"c": 0.5}}),
-     ("han_spelling_skip", 0), ("han_spelling_count", 0)],
+     ("hangul_spellings_learned", {"ro": {"ro": 0.5}}), ("hangul_spelling_letters", {"로": {"a": 0.5}}),
+     ("spelling_model_skip", 0), ("spelling_model_count", 0), ("spelling_model_reach", 0)],
 )  # fmt: skip
 def test_a_bad_spelling_model_is_refused_at_load(tmp_path: Path, key: str, value: object) -> None:
     refused_setting(tmp_path, key, value)
+
+
+def test_a_korean_persons_own_name_and_a_brand_in_hangul_are_not_held_to_the_model() -> None:
+    """The model knows foreign names' syllables, not Korean ones: a word that starts with a
+    Korean surname is compared as before, and so is any name against an organisation's."""
+    shipped = Screener(load_registry())
+    assert shipped.matcher.compare("유인촌", "Yu In-chon", schema="person")[0] >= 0.8
+    hits = {m.entry.entity_id: m.score for m in shipped.matcher.match_name("위챗")}
+    assert hits and max(hits.values()) >= shipped.registry.matching.thresholds.review
+
+
+def test_compare_spells_a_foreign_name_with_the_other_names_words(screener: Screener) -> None:
+    """`compare` has no registry word for Lowry or Gosset: the other name's words are
+    looked up instead (`SpellingModel.known_spellings`)."""
+    review = screener.registry.matching.thresholds.review
+    assert screener.matcher.compare("로이스 로리", "Lois Lowry", schema="person")[0] >= review
+    assert screener.matcher.compare("조지아 콜먼", "Georgia Coleman", schema="person")[0] >= review
+    assert screener.matcher.compare("戈塞", "Gosset", schema="person")[0] >= review
+    assert screener.matcher.compare("戈塞", "Palencia", schema="person")[0] < review

@@ -1,29 +1,33 @@
-"""How well a foreign name written in Chinese characters explains a Latin name, and the Latin
-spellings it most likely stands for: a model learned from names written both ways
-(`han_spellings`, `han_spelling_letters` of data/matching.yaml; bench/build_han_spellings.py).
+"""How well a foreign name written in another script explains a Latin name, and the Latin
+spellings it most likely stands for: a model learned from names written both ways, one per
+script (`han_spellings` and `hangul_spellings_learned` of data/matching.yaml, with their
+letter models; bench/build_spelling_models.py).
 
 Chinese writes a foreign name's sounds with characters, each syllable for a few letters:
-罗宾, luo bin, is "ro" + "bin", Robin; 叔本华, shu ben hua, is Schopenhauer. The rules of
-pinyin.py read such a name back one way ("lobin"); the model knows every way, and how often
-each is written: the probability of a Latin name given the syllables is the sum over every
-cut of the name into one run of letters per syllable (a letter Chinese did not write skipped
-at `han_spelling_skip`), and its support is how many times likelier that makes the name
-than its letters alone are (`han_spelling_letters`), in nats."""
+罗宾, luo bin, is "ro" + "bin", Robin; 叔本华, shu ben hua, is Schopenhauer. Korean writes one
+with Hangul syllables the same way: 로이스 is Lois, 콜먼 Coleman. The rules of pinyin.py and
+loanwords.py read such a name back one way ("lobin"); a model knows every way, and how often
+each is written: the probability of a Latin name given the units (pinyin syllables, Hangul
+syllables) is the sum over every cut of the name into one run of letters per unit (a letter
+the other script did not write skipped at `spelling_model_skip`), and its support is how
+many times likelier that makes the name than its letters alone are, in nats."""
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, permutations
 
-LONGEST = 5  # letters one syllable writes at most (as the model was learned)
+LONGEST = 5  # letters one unit writes at most (as the models were learned)
 _UNSEEN = 1e-4  # a letter pair the letter model never saw
 _MOST_WORDS = 6  # a listed name of more words is not paired word by word
+# The registry's words that sound like a spelling (rewrites.py: by their sound key).
+Sounding = Callable[[str], Iterable[str]]
 
 
-class HanSpellings:
+class SpellingModel:
     def __init__(
         self,
         spellings: Mapping[str, Mapping[str, float]],
@@ -36,8 +40,8 @@ class HanSpellings:
         self._best = {s: sorted(w.items(), key=lambda kv: -kv[1]) for s, w in spellings.items()}
 
     def support(self, syllables: Sequence[str], latin: str) -> float:
-        """log P(latin | syllables) − log P(latin): above 0, the syllables explain the name
-        better than its letters alone do; -inf when no cut of it fits them."""
+        """log P(latin | units) − log P(latin): above 0, the units explain the name better
+        than its letters alone do; -inf when no cut of it fits them."""
         explained = self._likelihood(syllables, latin)
         if explained <= 0.0:
             return -math.inf
@@ -52,6 +56,55 @@ class HanSpellings:
             spelt = self._ranked(syllables, count)
             if not spelt:
                 return []
+            grown = [(c + d, f"{a} {b}".strip()) for c, a in beam for d, b in spelt]
+            beam = heapq.nsmallest(count, grown)
+        return list(dict.fromkeys(spelt for _, spelt in beam))
+
+    def lookups(
+        self,
+        words: Sequence[Sequence[str]],
+        count: int,
+        reach: int,
+        known: Collection[str],
+        sounding: Sounding | None = None,
+    ) -> list[str]:
+        """The forms a name is looked up by: its `count` likeliest spellings (`likeliest`),
+        then those made of known words (`known_spellings`)."""
+        found = self.likeliest(words, count)
+        if not found:
+            return []
+        made = self.known_spellings(words, reach, known, count, sounding)
+        return list(dict.fromkeys((*found, *made)))
+
+    def known_spellings(
+        self,
+        words: Sequence[Sequence[str]],
+        reach: int,
+        known: Collection[str],
+        count: int,
+        sounding: Sounding | None = None,
+    ) -> list[str]:
+        """Spellings of the name made of, for each word, the `known` words (the registry's)
+        it explains better than their letters alone do (`support` above 0), or else its
+        likeliest spelling: at most `count`, best first. The beam's few spellings miss a name
+        written with a run its units seldom write (로리, Lowry: "low" + "ry"), and a known
+        word is worth looking up however far down it comes. Of a few known words
+        (`Matcher.compare`: the other name's), each is weighed; of more, those among the
+        word's `reach` likeliest spellings and those `sounding` like its `count` likeliest
+        (the registry's words of the same sound key: "rori" finds "lowry")."""
+        beam: list[tuple[float, str]] = [(0.0, "")]
+        for units in words:
+            ranked = self._ranked(units, reach)
+            if not ranked:
+                return []
+            if len(known) <= reach:
+                pool = set(known)
+            else:
+                pool = {w for _, w in ranked if w in known}
+                if sounding is not None:
+                    pool.update(x for _, w in ranked[:count] for x in sounding(w))
+            weighed = sorted((-self.support(units, w), w) for w in pool if w.isalpha())
+            spelt = [c for c in weighed if c[0] < 0] or ranked[:1]
             grown = [(c + d, f"{a} {b}".strip()) for c, a in beam for d, b in spelt]
             beam = heapq.nsmallest(count, grown)
         return list(dict.fromkeys(spelt for _, spelt in beam))
@@ -96,14 +149,15 @@ class HanSpellings:
 class Heard:
     """The words' syllables a form of a query was spelt from (`Variant.heard`). A hit
     through it counts on a name each of whose words the syllables support at least `floor`
-    (`HanSpellings.support`): a query of one word on a name of one word, or of more on a
+    (`SpellingModel.support`): a query of one word on a name of one word, or of more on a
     name with a word of its own for each of them; a query of one word counts on a name of
     more words too when not `alone` (a long foreign name, scored by its spelling)."""
 
     words: tuple[tuple[str, ...], ...]
-    model: HanSpellings
+    model: SpellingModel
     floor: float
     alone: bool = True
+    persons: bool = False  # asked of persons' names only (`Variant.admits`)
 
     def admits(self, tokens: tuple[str, ...]) -> bool:
         if len(self.words) == 1 and len(tokens) != 1:

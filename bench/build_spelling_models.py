@@ -1,29 +1,36 @@
-"""Build `han_spellings` and `han_spelling_letters` of data/matching.yaml: how Chinese writes
-the sounds of foreign names, learned from names written both ways.
+"""Build the learned spelling models of data/matching.yaml: how Chinese (`han_spellings`,
+`han_spelling_letters`) and Korean (`hangul_spellings_learned`, `hangul_spelling_letters`)
+write the sounds of foreign names, learned from names written both ways.
 
-    python bench/build_han_spellings.py wd_chinese_80 > han_spellings.yaml
+    python bench/build_spelling_models.py han wd_chinese_80 > han_spellings.yaml
+    python bench/build_spelling_models.py hangul wd_korean.normalized.aligned.tokens > hangul.yaml
 
 Chinese writes a foreign name with characters chosen for their sounds (叔本华 is
 Schopenhauer, 罗宾 Robin), each character's pinyin syllable standing for a few Latin letters:
-罗 luo for "ro" or "lo", 斯 si for "s", 尔 er for "r" or "l". Which letters each syllable
-writes, and how often, is learned here from Wikidata's labels of foreign persons in Chinese
-beside their Latin ones, as mined by Merhav & Ash, "Design Challenges in Named Entity
-Transliteration", COLING 2018 (github.com/steveash/NETransliteration-COLING2018,
-`data/wd_chinese_80`, the paper's training split; CC0 1.0): each name's characters are read
-as pinyin (pypinyin, after OpenCC's simplification, as `Normaliser.fold` writes them), and
-expectation-maximisation over every way of cutting the Latin name into one run of one to
-five letters per syllable finds the probability of each run given its syllable
-(`han_spellings`, runs of probability 0.002 or more). A letter-pair model of the same Latin
-names (`han_spelling_letters`) is what a name's letters would be without the Chinese: the
-likelihood ratio of the two is how well the Chinese explains the name (han_spellings.py).
+罗 luo for "ro" or "lo", 斯 si for "s", 尔 er for "r" or "l"; Korean writes one with Hangul
+syllables the same way (로이스 is Lois, 콜먼 Coleman). Which letters each unit writes, and how
+often, is learned here from Wikidata's labels of foreign persons beside their Latin ones, as
+mined by Merhav & Ash, "Design Challenges in Named Entity Transliteration", COLING 2018
+(github.com/steveash/NETransliteration-COLING2018, CC0 1.0): for Chinese `data/wd_chinese_80`
+(the paper's training split), each name's characters read as pinyin (pypinyin, after
+OpenCC's simplification, as `Normaliser.fold` writes them); for Korean the aligned words of
+`data/wd_korean.normalized.aligned.tokens`, each Hangul syllable a unit, a fifth of them
+(by a hash of the Latin word: `held_out`) kept apart to choose the support floor on.
+Expectation-maximisation over every way of cutting the Latin name into one run of one to
+five letters per unit finds the probability of each run given its unit (runs of probability
+0.002 or more kept). A letter-pair model of the same Latin names is what a name's letters
+would be without the other script: the likelihood ratio of the two is how well the other
+script explains the name (spelling_model.py).
 
-Left out: every name of the benchmark's sets (bench/data/names_pairs.csv and
-names_entities.csv), so that match_quality.py measures the model on names it never saw.
+Left out: every name and word of the benchmark's sets (bench/data/names_pairs.csv,
+names_entities.csv, korean_names.csv), so that match_quality.py measures the models on names
+they never saw.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import re
 import sys
@@ -51,31 +58,53 @@ def latin(name: str) -> str:
 
 
 def benchmark_names() -> set[str]:
+    """Every name of the benchmark's sets, and each of its words, folded."""
     names = set()
     with (DATA / "names_pairs.csv").open(encoding="utf-8") as fh:
         names.update(r["query"] for r in csv.DictReader(fh))
     with (DATA / "names_entities.csv").open(encoding="utf-8") as fh:
         names.update(r["name"].casefold() for r in csv.DictReader(fh))
-    return names
+    with (DATA / "korean_names.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            names.update((r["hangul"], r["latin"].casefold()))
+    return names | {w for n in names for w in re.split(r"[\s,.\-]+", n) if w}
 
 
-def read_pairs(path: Path) -> list[Pair]:
-    """(pinyin syllables, Latin letters) of each name written in Chinese characters only."""
-    simplify = opencc.OpenCC("t2s")
+def held_out(letters: str) -> bool:
+    """A fifth of the Korean words, kept apart from learning to choose the floor on."""
+    return hashlib.sha1(letters.encode()).digest()[0] % 5 == 0
+
+
+def units(script: str, written: str) -> tuple[str, ...] | None:
+    """A word's units: pinyin syllables of Chinese characters (simplified first), Hangul
+    syllables as they are; None for a word in anything else."""
+    if script == "hangul":
+        return tuple(written) if all("\uac00" <= c <= "\ud7a3" for c in written) else None
+    if not all("\u3400" <= c <= "\u9fff" for c in written):
+        return None
+    syllables = tuple(lazy_pinyin(_SIMPLIFY.convert(written), style=Style.NORMAL))
+    if len(syllables) != len(written) or not all(s.isascii() and s.isalpha() for s in syllables):
+        return None
+    return syllables
+
+
+_SIMPLIFY = opencc.OpenCC("t2s")
+
+
+def read_pairs(script: str, path: Path) -> list[Pair]:
+    """(units, Latin letters) of each name or word written in the script only."""
     left_out = benchmark_names()
     pairs: dict[Pair, None] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            name, han = line.rstrip("\n").split("\t")[:2]
-            han = han.replace(" ", "")
-            if name in left_out or han in left_out:
+            name, written = line.rstrip("\n").split("\t")[:2]
+            written = written.replace(" ", "")
+            if name.casefold() in left_out or written in left_out:
                 continue
             letters = latin(name)
-            if not letters or not all("\u3400" <= c <= "\u9fff" for c in han):
-                continue
-            syllables = tuple(lazy_pinyin(simplify.convert(han), style=Style.NORMAL))
-            if len(syllables) == len(han) and all(s.isascii() and s.isalpha() for s in syllables):
-                pairs[(syllables, letters)] = None
+            found = units(script, written)
+            if letters and found and not (script == "hangul" and held_out(letters)):
+                pairs[(found, letters)] = None
     return list(pairs)
 
 
@@ -176,13 +205,16 @@ def _nested(name: str, table: dict[str, dict[str, float]], digits: int) -> str:
 
 
 def main() -> None:
-    pairs = read_pairs(Path(sys.argv[1]))
+    script, path = sys.argv[1], Path(sys.argv[2])
+    pairs = read_pairs(script, path)
     print(f"{len(pairs)} names", file=sys.stderr)
     runs = {s: {r: p for r, p in w.items() if p >= KEPT} for s, w in train(pairs).items()}
-    print(_nested("han_spellings", {s: w for s, w in runs.items() if w}, 3))
-    print(_nested("han_spelling_letters", letter_pairs(pairs), 3))
+    tables = {"han": ("han_spellings", "han_spelling_letters"),
+              "hangul": ("hangul_spellings_learned", "hangul_spelling_letters")}  # fmt: skip
+    print(_nested(tables[script][0], {s: w for s, w in runs.items() if w}, 3))
+    print(_nested(tables[script][1], letter_pairs(pairs), 3))
     best = [math.log(max(w.values())) for w in runs.values() if w]
-    print(f"syllables {len(runs)}, mean best log p {sum(best) / len(best):.2f}", file=sys.stderr)
+    print(f"units {len(runs)}, mean best log p {sum(best) / len(best):.2f}", file=sys.stderr)
 
 
 if __name__ == "__main__":

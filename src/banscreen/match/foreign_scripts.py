@@ -1,0 +1,49 @@
+"""A foreign person's name written in Chinese characters or in Hangul, read back into Latin
+letters as forms of the query (rewrites.py): the rules' readings and a learned model's
+likeliest spellings (foreign_han.py, foreign_hangul.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from ..registry.matching import MatchingConfig
+from .foreign_han import ForeignHan
+from .foreign_hangul import ForeignHangul
+from .forms import NameForm
+from .normalize import Normaliser
+from .spelling_model import Sounding
+from .variants import Variant
+
+
+class ForeignScripts:
+    def __init__(
+        self,
+        config: MatchingConfig,
+        normaliser: Normaliser,
+        known: Collection[str],
+        sounding: Sounding | None = None,
+    ) -> None:
+        self.han = ForeignHan(config, normaliser, known, sounding)
+        self.hangul = ForeignHangul(config, normaliser, known, sounding)
+
+    def variants(self, form: NameForm, text: str) -> list[Variant]:
+        """The rules' readings and the models' spellings, looked up among the registry's words."""
+        return [v for v in (*self.han.readings(form, text), *self.spellings(form, text))
+                if v.form.tokens]  # fmt: skip
+
+    def gated(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
+        """A query's forms (`found`), those of a name of one Hangul word held to its
+        `ForeignHangul.gate` on persons' names, then `variants`."""
+        gate = self.hangul.gate(form, text)
+        if gate is not None:
+            found = [v._replace(heard=gate) if v.heard is None and v.form.script == "Hangul"
+                     else v for v in found]  # fmt: skip
+        return [*found, *self.variants(form, text)]
+
+    def spellings(
+        self, form: NameForm, text: str, known: Collection[str] | None = None
+    ) -> list[Variant]:
+        """The models' spellings, those made of known words looked up among `known` (by
+        default the registry's words; `Matcher.compare`: the other name's)."""
+        found = (*self.han.spellings(form, text, known), *self.hangul.spellings(form, text, known))
+        return [v for v in found if v.form.tokens]
