@@ -1,9 +1,11 @@
 """Build the learned spelling models of data/matching.yaml: how Chinese (`han_spellings`,
-`han_spelling_letters`) and Korean (`hangul_spellings_learned`, `hangul_spelling_letters`)
-write the sounds of foreign names, learned from names written both ways.
+`han_spelling_letters`), Korean (`hangul_spellings_learned`, `hangul_spelling_letters`) and
+Japanese in katakana (`kana_spellings`, `kana_spelling_letters`) write the sounds of foreign
+names, learned from names written both ways.
 
     python bench/build_spelling_models.py han wd_chinese_80 > han_spellings.yaml
     python bench/build_spelling_models.py hangul wd_korean.normalized.aligned.tokens > hangul.yaml
+    python bench/build_spelling_models.py kana wd_katakana.normalized.aligned.tokens > kana.yaml
 
 Chinese writes a foreign name with characters chosen for their sounds (叔本华 is
 Schopenhauer, 罗宾 Robin), each character's pinyin syllable standing for a few Latin letters:
@@ -13,9 +15,10 @@ often, is learned here from Wikidata's labels of foreign persons beside their La
 mined by Merhav & Ash, "Design Challenges in Named Entity Transliteration", COLING 2018
 (github.com/steveash/NETransliteration-COLING2018, CC0 1.0): for Chinese `data/wd_chinese_80`
 (the paper's training split), each name's characters read as pinyin (pypinyin, after
-OpenCC's simplification, as `Normaliser.fold` writes them); for Korean the aligned words of
-`data/wd_korean.normalized.aligned.tokens`, each Hangul syllable a unit, a fifth of them
-(by a hash of the Latin word: `held_out`) kept apart to choose the support floor on.
+OpenCC's simplification, as `Normaliser.fold` writes them); for Korean and katakana the
+aligned words of `data/wd_korean.normalized.aligned.tokens` and
+`data/wd_katakana.normalized.aligned.tokens`, each Hangul syllable or katakana mora a unit, a
+fifth of them (by a hash of the Latin word: `held_out`) kept apart to choose the floors on.
 Expectation-maximisation over every way of cutting the Latin name into one run of one to
 five letters per unit finds the probability of each run given its unit (runs of probability
 0.002 or more kept). A letter-pair model of the same Latin names is what a name's letters
@@ -23,8 +26,8 @@ would be without the other script: the likelihood ratio of the two is how well t
 script explains the name (spelling_model.py).
 
 Left out: every name and word of the benchmark's sets (bench/data/names_pairs.csv,
-names_entities.csv, korean_names.csv), so that match_quality.py measures the models on names
-they never saw.
+names_entities.csv, korean_names.csv, script_names_probe.csv), so that match_quality.py and
+the false-hit probes measure the models on names they never saw.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from pathlib import Path
 import opencc
 import yaml
 from pypinyin import Style, lazy_pinyin
+
+from banscreen.match.spelling_model import kana_units
 
 DATA = Path(__file__).resolve().parent / "data"
 LONGEST = 5  # letters one syllable may write
@@ -67,6 +72,8 @@ def benchmark_names() -> set[str]:
     with (DATA / "korean_names.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             names.update((r["hangul"], r["latin"].casefold()))
+    with (DATA / "script_names_probe.csv").open(encoding="utf-8") as fh:
+        names.update(r["name"] for r in csv.DictReader(fh))
     return names | {w for n in names for w in re.split(r"[\s,.\-]+", n) if w}
 
 
@@ -77,9 +84,12 @@ def held_out(letters: str) -> bool:
 
 def units(script: str, written: str) -> tuple[str, ...] | None:
     """A word's units: pinyin syllables of Chinese characters (simplified first), Hangul
-    syllables as they are; None for a word in anything else."""
+    syllables as they are, katakana morae (spelling_model.kana_units); None for a word in
+    anything else."""
     if script == "hangul":
         return tuple(written) if all("\uac00" <= c <= "\ud7a3" for c in written) else None
+    if script == "kana":
+        return kana_units(written) or None
     if not all("\u3400" <= c <= "\u9fff" for c in written):
         return None
     syllables = tuple(lazy_pinyin(_SIMPLIFY.convert(written), style=Style.NORMAL))
@@ -103,7 +113,7 @@ def read_pairs(script: str, path: Path) -> list[Pair]:
                 continue
             letters = latin(name)
             found = units(script, written)
-            if letters and found and not (script == "hangul" and held_out(letters)):
+            if letters and found and not (script != "han" and held_out(letters)):
                 pairs[(found, letters)] = None
     return list(pairs)
 
@@ -210,7 +220,8 @@ def main() -> None:
     print(f"{len(pairs)} names", file=sys.stderr)
     runs = {s: {r: p for r, p in w.items() if p >= KEPT} for s, w in train(pairs).items()}
     tables = {"han": ("han_spellings", "han_spelling_letters"),
-              "hangul": ("hangul_spellings_learned", "hangul_spelling_letters")}  # fmt: skip
+              "hangul": ("hangul_spellings_learned", "hangul_spelling_letters"),
+              "kana": ("kana_spellings", "kana_spelling_letters")}  # fmt: skip
     print(_nested(tables[script][0], {s: w for s, w in runs.items() if w}, 3))
     print(_nested(tables[script][1], letter_pairs(pairs), 3))
     best = [math.log(max(w.values())) for w in runs.values() if w]

@@ -1,9 +1,10 @@
-"""A foreign name written in Chinese characters or Hangul, weighed against a Latin name by a
-model of how each script writes foreign names' sounds (spelling_model.py, `han_spellings`
-and `hangul_spellings_learned` of matching.yaml): the names below were CLEAR when only the
-rules' one reading was looked up (克伦普尔 read "klunpr" for Crumpler; 로이스 로리 "loiseu
-loli" for Lois Lowry), and the false hits below reached REVIEW because a reading sounded like
-them (格萊尼斯, Grannis, met PALENCIA; 틸렛, Tillett, met TRACY)."""
+"""A foreign name written in Chinese characters, Hangul or katakana, weighed against a Latin
+name by a model of how each script writes foreign names' sounds (spelling_model.py,
+`han_spellings`, `hangul_spellings_learned`, `kana_spellings` of matching.yaml): the names
+below were CLEAR when only the rules' one reading was looked up (克伦普尔 read "klunpr" for
+Crumpler; 로이스 로리 "loiseu loli" for Lois Lowry), and the false hits below reached REVIEW
+because a reading sounded like them (格萊尼斯, Grannis, met PALENCIA; 틸렛, Tillett, met TRACY;
+カリフォード, Culliford, met KROFT)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.pinyin import read_han
-from banscreen.match.spelling_model import Heard, SpellingModel
+from banscreen.match.spelling_model import Heard, SpellingModel, kana_units
 from banscreen.registry import load_registry
 from helpers.matching import refused_setting
 
@@ -43,7 +44,7 @@ def hits(screener: Screener, query: str) -> dict[str, float]:
     ("query", "entity"),
     [("克伦普尔", "one-crumpler"), ("威尔莫特", "one-willmott"), ("伍斯特", "one-wooster"),
      ("利斯特", "one-lyster"), ("布雷特·拉施", "two-lasch"),
-     ("틸렛", "one-tillett")],
+     ("틸렛", "one-tillett"), ("ホートン", "one-hoghton"), ("モーズビー", "one-moresby")],
 )  # fmt: skip
 def test_a_foreign_name_in_chinese_or_hangul_meets_the_name_it_stands_for(
     screener: Screener, query: str, entity: str
@@ -57,7 +58,8 @@ def test_a_foreign_name_in_chinese_or_hangul_meets_the_name_it_stands_for(
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("格萊尼斯", "one-palencia"), ("巴拉什", "one-braathen"), ("埃利亚斯", "one-elise"),
-     ("达尔曼", "one-durkan"), ("틸렛", "one-tracy"), ("비코", "one-warwick")],
+     ("达尔曼", "one-durkan"), ("틸렛", "one-tracy"), ("비코", "one-warwick"),
+     ("カリフォード", "one-kroft"), ("タルヴィ", "one-turiaf")],
 )  # fmt: skip
 def test_a_short_reading_that_only_sounds_like_a_name_does_not_meet_it(
     screener: Screener, query: str, entity: str
@@ -114,7 +116,7 @@ def test_support_of_any_syllables_and_letters_is_a_number_or_minus_infinity(
     ("key", "value"),
     [("han_spellings", {"luo": {"robert": 0.5}}), ("han_spellings", {"Luo": {"ro": 0.5}}),
      ("han_spellings", {"luo": {"ro": 1.5}}), ("han_spelling_letters", {"ab": {"c": 0.5}}),
-     ("hangul_spellings_learned", {"ro": {"ro": 0.5}}), ("hangul_spelling_letters", {"로": {"a": 0.5}}),
+     ("hangul_spellings_learned", {"ro": {"ro": 0.5}}), ("kana_spellings", {"ro": {"ro": 0.5}}), ("hangul_spelling_letters", {"로": {"a": 0.5}}),
      ("spelling_model_skip", 0), ("spelling_model_count", 0), ("spelling_model_reach", 0)],
 )  # fmt: skip
 def test_a_bad_spelling_model_is_refused_at_load(tmp_path: Path, key: str, value: object) -> None:
@@ -138,3 +140,16 @@ def test_compare_spells_a_foreign_name_with_the_other_names_words(screener: Scre
     assert screener.matcher.compare("조지아 콜먼", "Georgia Coleman", schema="person")[0] >= review
     assert screener.matcher.compare("戈塞", "Gosset", schema="person")[0] >= review
     assert screener.matcher.compare("戈塞", "Palencia", schema="person")[0] < review
+
+
+def test_katakana_is_cut_into_morae() -> None:
+    assert kana_units("シェンケンバーグ") == ("シェ", "ン", "ケ", "ン", "バー", "グ")
+    assert kana_units("ハリウッド") == ("ハ", "リ", "ウ", "ッ", "ド")
+    assert kana_units("ロフチェフ") == ("ロ", "フ", "チェ", "フ")
+    assert kana_units("ロフchef") == ()
+
+
+@given(st.text(max_size=20))
+def test_morae_are_the_word_cut_or_nothing(word: str) -> None:
+    units = kana_units(word)
+    assert units == () or "".join(units) == word

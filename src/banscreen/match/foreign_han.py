@@ -99,7 +99,10 @@ class ForeignHan:
         spelt = self.model.lookups(syllables, config.spelling_model_count,
                                    config.spelling_model_reach, known, self.sounding)  # fmt: skip
         cap = config.transliteration_max
-        return [Variant(self.normaliser.form(s), cap, "transliterated", heard=heard) for s in spelt]
+        return [
+            Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
+            for s in spelt
+        ]
 
     def _words(self, form: NameForm, text: str) -> tuple[str, ...]:
         """The words of a person's name written in Chinese characters only, folded; none

@@ -1,6 +1,6 @@
-"""A foreign person's name written in Chinese characters or in Hangul, read back into Latin
-letters as forms of the query (rewrites.py): the rules' readings and a learned model's
-likeliest spellings (foreign_han.py, foreign_hangul.py)."""
+"""A foreign person's name written in Chinese characters, Hangul or katakana, read back into
+Latin letters as forms of the query (rewrites.py): the rules' readings and learned models'
+likeliest spellings (foreign_han.py, foreign_syllabic.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from ..registry.matching import MatchingConfig
 from .foreign_han import ForeignHan
-from .foreign_hangul import ForeignHangul
+from .foreign_syllabic import SCRIPTS, ForeignSyllabic
 from .forms import NameForm
 from .normalize import Normaliser
 from .spelling_model import Sounding
@@ -24,7 +24,7 @@ class ForeignScripts:
         sounding: Sounding | None = None,
     ) -> None:
         self.han = ForeignHan(config, normaliser, known, sounding)
-        self.hangul = ForeignHangul(config, normaliser, known, sounding)
+        self.syllabic = [ForeignSyllabic(s, config, normaliser, known, sounding) for s in SCRIPTS]
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
         """The rules' readings and the models' spellings, looked up among the registry's words."""
@@ -32,11 +32,11 @@ class ForeignScripts:
                 if v.form.tokens]  # fmt: skip
 
     def gated(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
-        """A query's forms (`found`), those of a name of one Hangul word held to its
-        `ForeignHangul.gate` on persons' names, then `variants`."""
-        gate = self.hangul.gate(form, text)
+        """A query's forms (`found`), those of a name of one word in a syllabic script held
+        to its gate on persons' names (`ForeignSyllabic.gate`), then `variants`."""
+        gate = next(filter(None, (s.gate(form, text) for s in self.syllabic)), None)
         if gate is not None:
-            found = [v._replace(heard=gate) if v.heard is None and v.form.script == "Hangul"
+            found = [v._replace(heard=gate) if v.heard is None and v.form.script == form.script
                      else v for v in found]  # fmt: skip
         return [*found, *self.variants(form, text)]
 
@@ -45,5 +45,7 @@ class ForeignScripts:
     ) -> list[Variant]:
         """The models' spellings, those made of known words looked up among `known` (by
         default the registry's words; `Matcher.compare`: the other name's)."""
-        found = (*self.han.spellings(form, text, known), *self.hangul.spellings(form, text, known))
+        found = [*self.han.spellings(form, text, known)]
+        for script in self.syllabic:
+            found.extend(script.spellings(form, text, known))
         return [v for v in found if v.form.tokens]

@@ -175,3 +175,21 @@ class Heard:
     def _supports(self, syllables: tuple[str, ...], word: str) -> bool:
         letters = "".join(c for c in word if "a" <= c <= "z")
         return bool(letters) and self.model.support(syllables, letters) >= self.floor
+
+
+_KANA_TAIL = frozenset("ァィゥェォャュョヮー")  # written small, or long: part of the mora before
+
+
+def kana_units(word: str) -> tuple[str, ...]:
+    """A katakana word's morae, the units Japanese writes a foreign name's sounds with: a
+    kana with the small vowels and the long mark after it (シェ, ヴィー); ッ and ン alone.
+    None of a word with anything but katakana."""
+    out: list[str] = []
+    for ch in word:
+        if not "\u30a1" <= ch <= "\u30fc":
+            return ()
+        if ch in _KANA_TAIL and out and out[-1] not in ("ッ", "ン"):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return tuple(out)

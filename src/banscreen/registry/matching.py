@@ -29,6 +29,7 @@ from .table_checks import (
     check_written_titles,
     chinese,
     hangul_syllable,
+    kana_mora,
     lettered,
 )
 
@@ -222,6 +223,10 @@ class MatchingConfig:
     hangul_spelling_letters: dict[str, dict[str, Share]]
     hangul_spelling_support: float
     hangul_sound_support: float
+    kana_spellings: dict[str, dict[str, Share]]
+    kana_spelling_letters: dict[str, dict[str, Share]]
+    kana_spelling_support: float
+    kana_sound_support: float
     spelling_model_count: Positive
     spelling_model_reach: Positive
     hangul_spellings: dict[str, dict[str, list[str]]]
@@ -254,6 +259,8 @@ class MatchingConfig:
         check_spelling_model(("hangul_spellings_learned", "hangul_spelling_letters"),
                              self.hangul_spellings_learned, self.hangul_spelling_letters,
                              hangul_syllable)  # fmt: skip
+        check_spelling_model(("kana_spellings", "kana_spelling_letters"), self.kana_spellings,
+                             self.kana_spelling_letters, kana_mora)  # fmt: skip
         check_letter_names(self.letter_names)
         check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):

@@ -13,6 +13,12 @@ def hangul_syllable(text: str) -> bool:
     return len(text) == 1 and 0xAC00 <= ord(text) <= 0xD7A3
 
 
+def kana_mora(text: str) -> bool:
+    """One katakana mora as spelling_model.kana_units cuts a word: a kana and the small
+    vowels or long mark after it."""
+    return 1 <= len(text) <= 4 and all("\u30a1" <= c <= "\u30fc" for c in text)
+
+
 def ascii_word(word: str) -> bool:
     """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
     return word.isascii() and word.isalpha() and word.islower()

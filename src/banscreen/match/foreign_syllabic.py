@@ -1,0 +1,120 @@
+"""A foreign person's name written in Hangul or katakana (로이스 로리, Lois Lowry; 조지아 콜먼,
+Georgia Coleman; ホートン, Hoghton) as the Latin spellings it most likely stands for, by the
+model of how each script writes foreign sounds (spelling_model.py, `hangul_spellings_learned`,
+`kana_spellings`).
+
+ICU's romanisation and the loanword readings (loanwords.py) spell such a name one way
+("loiseu loli", "hoton"), which meets its listed spelling below REVIEW when the script
+writes a sound with more or fewer letters than the rules give it. A hit through one of these
+spellings counts only on a listed name each of whose words a word of the query supports
+(`hangul_spelling_support`, `kana_spelling_support`; `Heard`), so a Korean person's own
+name, which the model spells as a foreign one, meets nothing it does not sound like."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..registry.matching import MatchingConfig
+from .forms import NameForm
+from .normalize import Normaliser
+from .spelling_model import Heard, Sounding, SpellingModel, kana_units
+from .text import split_words
+from .variants import Variant
+
+
+def _hangul_units(word: str) -> tuple[str, ...]:
+    return tuple(word) if all("\uac00" <= c <= "\ud7a3" for c in word) else ()
+
+
+@dataclass(frozen=True)
+class Script:
+    """A syllabic script's model and floors, by the names of their settings."""
+
+    name: str  # as `NameForm.script` gives it
+    units: Callable[[str], tuple[str, ...]]  # a word's units; none when not the script's
+    spellings: str
+    letters: str
+    support: str  # `Heard` of the model's spellings
+    gate: str | None  # of any form of one word on a one-word person's name (None: no gate)
+
+
+SCRIPTS = (
+    Script("Hangul", _hangul_units, "hangul_spellings_learned", "hangul_spelling_letters",
+           "hangul_spelling_support", "hangul_sound_support"),
+    Script("Kana", kana_units, "kana_spellings", "kana_spelling_letters",
+           "kana_spelling_support", "kana_sound_support"),
+)  # fmt: skip
+
+
+class ForeignSyllabic:
+    def __init__(
+        self,
+        script: Script,
+        config: MatchingConfig,
+        normaliser: Normaliser,
+        known: Collection[str] = (),
+        sounding: Sounding | None = None,
+    ) -> None:
+        self.script = script
+        self.config = config
+        self.normaliser = normaliser
+        self.known = known  # the registry's words
+        self.sounding = sounding
+
+    def spellings(
+        self, form: NameForm, text: str, known: Collection[str] | None = None
+    ) -> list[Variant]:
+        """The likeliest spellings of a name in the script only that names nothing
+        organisational (no legal form, generic word or place), at most
+        `transliteration_max`; none for any other name."""
+        units = self._units(form, text)
+        if not units or not self.normaliser.names_nothing_organisational(form):
+            return []
+        config = self.config
+        floor = getattr(config, self.script.support)
+        heard = Heard(units, self.model, floor)
+        known = self.known if known is None else known
+        spelt = self.model.lookups(units, config.spelling_model_count,
+                                   config.spelling_model_reach, known, self.sounding)  # fmt: skip
+        cap = config.transliteration_max
+        return [
+            Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
+            for s in spelt
+        ]
+
+    def gate(self, form: NameForm, text: str) -> Heard | None:
+        """For a name of one word: what its other forms must meet on a listed person's name
+        of one word (Hangul's: compared by sound alone, such a word met a third of the
+        one-word names it was looked up among; 틸렛, Tillett, sounds "TRS" as TRACY does); a
+        listed name of more words is left to the scoring."""
+        units = self._units(form, text)
+        if self.script.gate is None or len(units) != 1 or self._korean_own(units[0]):
+            return None  # a Korean name's syllables are Korean ones, which the model hardly knows
+        floor = getattr(self.config, self.script.gate)
+        return Heard(units, self.model, floor, alone=False, persons=True)
+
+    def _units(self, form: NameForm, text: str) -> tuple[tuple[str, ...], ...]:
+        if form.script != self.script.name:
+            return ()
+        words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
+        found = tuple(self.script.units(w) for w in words)
+        return found if found and all(found) else ()
+
+    def _korean_own(self, units: tuple[str, ...]) -> bool:
+        """Whether a Hangul word may be a Korean person's own name: two to four syllables
+        that start with a Korean surname (`hangul_surnames`, `hangul_compound_surnames`)."""
+        config, word = self.config, "".join(units)
+        return (
+            self.script.name == "Hangul"
+            and 2 <= len(word) <= 4
+            and (word[0] in config.hangul_surnames or word[:2] in config.hangul_compound_surnames)
+        )
+
+    @cached_property
+    def model(self) -> SpellingModel:
+        config = self.config
+        return SpellingModel(getattr(config, self.script.spellings),
+                             getattr(config, self.script.letters),
+                             config.spelling_model_skip)  # fmt: skip
