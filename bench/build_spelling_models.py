@@ -43,10 +43,10 @@ from itertools import pairwise
 from pathlib import Path
 
 import opencc
-import yaml
 from pypinyin import Style, lazy_pinyin
 
 from banscreen.match.spelling_model import kana_units
+from flow_table import flow_nested
 
 DATA = Path(__file__).resolve().parent / "data"
 LONGEST = 5  # letters one syllable may write
@@ -194,26 +194,6 @@ def letter_pairs(pairs: list[Pair]) -> dict[str, dict[str, float]]:
                 for b in "abcdefghijklmnopqrstuvwxyz$"} for a in sorted(counts)}  # fmt: skip
 
 
-def _key(key: str) -> str:
-    plain = isinstance(next(iter(yaml.safe_load(f"{key}: x"))), str)
-    return key if plain else repr(key)
-
-
-def _nested(name: str, table: dict[str, dict[str, float]], digits: int) -> str:
-    lines = [f"{name}:"]
-    for outer in sorted(table):
-        inner = sorted(table[outer].items(), key=lambda kv: (-kv[1], kv[0]))
-        items = [f"{_key(k)}: {float(f'{v:.{digits}g}')}" for k, v in inner]
-        line = f"  {_key(outer)}: {{"
-        for item in items:
-            if len(line) + len(item) + 2 > 96:
-                lines.append(line.rstrip())
-                line = "    "
-            line += item + ", "
-        lines.append(line.rstrip(", ") + "}")
-    return "\n".join(lines)
-
-
 def main() -> None:
     script, path = sys.argv[1], Path(sys.argv[2])
     pairs = read_pairs(script, path)
@@ -222,8 +202,8 @@ def main() -> None:
     tables = {"han": ("han_spellings", "han_spelling_letters"),
               "hangul": ("hangul_spellings_learned", "hangul_spelling_letters"),
               "kana": ("kana_spellings", "kana_spelling_letters")}  # fmt: skip
-    print(_nested(tables[script][0], {s: w for s, w in runs.items() if w}, 3))
-    print(_nested(tables[script][1], letter_pairs(pairs), 3))
+    print(flow_nested(tables[script][0], {s: w for s, w in runs.items() if w}, 3))
+    print(flow_nested(tables[script][1], letter_pairs(pairs), 3))
     best = [math.log(max(w.values())) for w in runs.values() if w]
     print(f"units {len(runs)}, mean best log p {sum(best) / len(best):.2f}", file=sys.stderr)
 

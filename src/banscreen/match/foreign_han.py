@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..registry.matching import MatchingConfig
 from .cantonese import CantoneseReadings
+from .foreign_syllabic import spelt_forms
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
@@ -93,16 +94,9 @@ class ForeignHan:
         syllables = tuple(tuple(read_han(w)) for w in words)
         if self._own(words, syllables):
             return []
-        config = self.config
-        heard = Heard(syllables, self.model, config.han_spelling_support)
         known = self.known if known is None else known
-        spelt = self.model.lookups(syllables, config.spelling_model_count,
-                                   config.spelling_model_reach, known, self.sounding)  # fmt: skip
-        cap = config.transliteration_max
-        return [
-            Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
-            for s in spelt
-        ]
+        return spelt_forms(self.model, syllables, self.config.han_spelling_support, self.config,
+                           self.normaliser, known, self.sounding)  # fmt: skip
 
     def _words(self, form: NameForm, text: str) -> tuple[str, ...]:
         """The words of a person's name written in Chinese characters only, folded; none

@@ -48,6 +48,27 @@ SCRIPTS = (
 )  # fmt: skip
 
 
+def spelt_forms(
+    model: SpellingModel,
+    units: tuple[tuple[str, ...], ...],
+    floor: float,
+    config: MatchingConfig,
+    normaliser: Normaliser,
+    known: Collection[str],
+    sounding: Sounding | None,
+) -> list[Variant]:
+    """A model's spellings of a name of words of these units as forms of a query
+    (`SpellingModel.lookups`), at most `transliteration_max`, counting only on persons' names
+    whose words the units support by `floor` (`Heard`): the models know persons' names."""
+    heard = Heard(units, model, floor)
+    spelt = model.lookups(units, config.spelling_model_count, config.spelling_model_reach,
+                          known, sounding)  # fmt: skip
+    cap = config.transliteration_max
+    return [
+        Variant(normaliser.form(s), cap, "transliterated", persons=True, heard=heard) for s in spelt
+    ]
+
+
 class ForeignSyllabic:
     def __init__(
         self,
@@ -72,17 +93,10 @@ class ForeignSyllabic:
         units = self._units(form, text)
         if not units or not self.normaliser.names_nothing_organisational(form):
             return []
-        config = self.config
-        floor = getattr(config, self.script.support)
-        heard = Heard(units, self.model, floor)
+        floor = getattr(self.config, self.script.support)
         known = self.known if known is None else known
-        spelt = self.model.lookups(units, config.spelling_model_count,
-                                   config.spelling_model_reach, known, self.sounding)  # fmt: skip
-        cap = config.transliteration_max
-        return [
-            Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
-            for s in spelt
-        ]
+        return spelt_forms(self.model, units, floor, self.config, self.normaliser, known,
+                           self.sounding)  # fmt: skip
 
     def gate(self, form: NameForm, text: str) -> Heard | None:
         """For a name of one word: what its other forms must meet on a listed person's name
