@@ -1,11 +1,10 @@
-"""Build the learned spelling models of data/matching.yaml: how Chinese (`han_spellings`,
-`han_spelling_letters`), Korean (`hangul_spellings_learned`, `hangul_spelling_letters`) and
-Japanese in katakana (`kana_spellings`, `kana_spelling_letters`) write the sounds of foreign
-names, learned from names written both ways.
+"""Build the learned spelling models, src/banscreen/data/spellings/<script>.json: how Chinese,
+Korean and Japanese in katakana write the sounds of foreign names, learned from names
+written both ways.
 
-    python bench/build_spelling_models.py han wd_chinese_80 > han_spellings.yaml
-    python bench/build_spelling_models.py hangul wd_korean.normalized.aligned.tokens > hangul.yaml
-    python bench/build_spelling_models.py kana wd_katakana.normalized.aligned.tokens > kana.yaml
+    python bench/build_spelling_models.py han wd_chinese_80 > han.json
+    python bench/build_spelling_models.py hangul wd_korean.normalized.aligned.tokens > hangul.json
+    python bench/build_spelling_models.py kana wd_katakana.normalized.aligned.tokens > kana.json
 
 Chinese writes a foreign name with characters chosen for their sounds (叔本华 is
 Schopenhauer, 罗宾 Robin), each character's pinyin syllable standing for a few Latin letters:
@@ -34,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import math
 import re
 import sys
@@ -46,7 +46,6 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 
 from banscreen.match.spelling_model import kana_units
-from flow_table import flow_nested
 
 DATA = Path(__file__).resolve().parent / "data"
 LONGEST = 5  # letters one syllable may write
@@ -199,13 +198,46 @@ def main() -> None:
     pairs = read_pairs(script, path)
     print(f"{len(pairs)} names", file=sys.stderr)
     runs = {s: {r: p for r, p in w.items() if p >= KEPT} for s, w in train(pairs).items()}
-    tables = {"han": ("han_spellings", "han_spelling_letters"),
-              "hangul": ("hangul_spellings_learned", "hangul_spelling_letters"),
-              "kana": ("kana_spellings", "kana_spelling_letters")}  # fmt: skip
-    print(flow_nested(tables[script][0], {s: w for s, w in runs.items() if w}, 3))
-    print(flow_nested(tables[script][1], letter_pairs(pairs), 3))
+    kept = {s: _rounded(w) for s, w in sorted(runs.items()) if w}
+    table = {"what": WHAT[script], "source": SOURCE[script].format(count=f"{len(pairs):,}"),
+             "licence": "CC0 1.0 (data/LICENSE of that repository)",
+             "built_by": f"python bench/build_spelling_models.py {script} <corpus file>",
+             "units": kept, "letters": {a: _rounded(b) for a, b in letter_pairs(pairs).items()}}  # fmt: skip
+    print(json.dumps(table, ensure_ascii=False, indent=0))
     best = [math.log(max(w.values())) for w in runs.values() if w]
     print(f"units {len(runs)}, mean best log p {sum(best) / len(best):.2f}", file=sys.stderr)
+
+
+def _rounded(row: dict[str, float]) -> dict[str, float]:
+    """Most likely first, three significant digits."""
+    return {k: float(f"{v:.3g}") for k, v in sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+WHAT = {
+    "han": "how Chinese writes foreign names' sounds: each pinyin syllable's runs of Latin"
+    " letters and their probabilities (units), and the letter-pair model of the same Latin"
+    " names (letters; ^ starts a name, $ ends it)",
+    "hangul": "how Korean writes foreign names' sounds: each Hangul syllable's runs of Latin"
+    " letters and their probabilities (units), and the letter-pair model of the same Latin"
+    " names (letters)",
+    "kana": "how Japanese writes foreign names' sounds in katakana: each mora's runs of Latin"
+    " letters and their probabilities (units), and the letter-pair model of the same Latin"
+    " names (letters)",
+}
+_CORPUS = "mined by Merhav & Ash, COLING 2018 (github.com/steveash/NETransliteration-COLING2018"
+SOURCE = {
+    "han": "Wikidata labels of {count} foreign persons in Chinese beside their Latin names, "
+    + _CORPUS
+    + ", data/wd_chinese_80); every name and word of bench/data's sets left out",
+    "hangul": "{count} aligned words of Wikidata's Korean labels beside their Latin names, "
+    + _CORPUS
+    + ", data/wd_korean.normalized.aligned.tokens); a fifth kept apart by a hash of"
+    " the Latin word, and every name and word of bench/data's sets, left out",
+    "kana": "{count} aligned words of Wikidata's katakana labels beside their Latin names, "
+    + _CORPUS
+    + ", data/wd_katakana.normalized.aligned.tokens); a fifth kept apart by a hash"
+    " of the Latin word, and every name and word of bench/data's sets, left out",
+}
 
 
 if __name__ == "__main__":

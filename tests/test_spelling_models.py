@@ -1,6 +1,6 @@
 """A foreign name written in Chinese characters, Hangul or katakana, weighed against a Latin
 name by a model of how each script writes foreign names' sounds (spelling_model.py,
-`han_spellings`, `hangul_spellings_learned`, `kana_spellings` of matching.yaml): the names
+data/spellings/<script>.json): the names
 below were CLEAR when only the rules' one reading was looked up (克伦普尔 read "klunpr" for
 Crumpler; 로이스 로리 "loiseu loli" for Lois Lowry), and the false hits below reached REVIEW
 because a reading sounded like them (格萊尼斯, Grannis, met PALENCIA; 틸렛, Tillett, met TRACY;
@@ -8,6 +8,7 @@ because a reading sounded like them (格萊尼斯, Grannis, met PALENCIA; 틸렛
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -16,9 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
+from banscreen.errors import DataError
 from banscreen.match.pinyin import read_han
 from banscreen.match.spelling_model import Heard, SpellingModel, kana_units
 from banscreen.registry import load_registry
+from banscreen.registry.loader import shipped_data_dir
+from banscreen.registry.spelling_tables import load_spelling_table
 from helpers.matching import refused_setting
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "spelling_models_persons.yaml"
@@ -31,9 +35,8 @@ def screener() -> Screener:
 
 @pytest.fixture(scope="module")
 def model(screener: Screener) -> SpellingModel:
-    config = screener.registry.matching
-    return SpellingModel(config.han_spellings, config.han_spelling_letters,
-                        config.spelling_model_skip)  # fmt: skip
+    table = load_spelling_table("han")
+    return SpellingModel(table.units, table.letters, screener.registry.matching.spelling_model_skip)
 
 
 def hits(screener: Screener, query: str) -> dict[str, float]:
@@ -105,21 +108,44 @@ def test_heard_pairs_each_word_with_a_word_of_its_own(model: SpellingModel) -> N
 def test_support_of_any_syllables_and_letters_is_a_number_or_minus_infinity(
     syllables: list[str], latin: str
 ) -> None:
-    config = load_registry().matching
-    model = SpellingModel(config.han_spellings, config.han_spelling_letters,
-                         config.spelling_model_skip)  # fmt: skip
+    table = load_spelling_table("han")
+    model = SpellingModel(table.units, table.letters, load_registry().matching.spelling_model_skip)
     value = model.support(syllables, latin.casefold())
     assert value == -math.inf or math.isfinite(value)
 
 
 @pytest.mark.parametrize(
-    ("key", "value"),
-    [("han_spellings", {"luo": {"robert": 0.5}}), ("han_spellings", {"Luo": {"ro": 0.5}}),
-     ("han_spellings", {"luo": {"ro": 1.5}}), ("han_spelling_letters", {"ab": {"c": 0.5}}),
-     ("hangul_spellings_learned", {"ro": {"ro": 0.5}}), ("kana_spellings", {"ro": {"ro": 0.5}}), ("hangul_spelling_letters", {"로": {"a": 0.5}}),
-     ("spelling_model_skip", 0), ("spelling_model_count", 0), ("spelling_model_reach", 0)],
+    ("table", "script"),
+    [({"units": {"luo": {"robert": 0.5}}}, "han"), ({"units": {"Luo": {"ro": 0.5}}}, "han"),
+     ({"units": {"luo": {"ro": 1.5}}}, "han"), ({"letters": {"ab": {"c": 0.5}}}, "han"),
+     ({"units": {"ro": {"ro": 0.5}}}, "hangul"), ({"units": {"ro": {"ro": 0.5}}}, "kana"),
+     ({"letters": {"로": {"a": 0.5}}}, "hangul"), ({"source": ""}, "kana"),
+     ({"units": [1, 2]}, "han")],
 )  # fmt: skip
-def test_a_bad_spelling_model_is_refused_at_load(tmp_path: Path, key: str, value: object) -> None:
+def test_a_bad_spelling_table_is_refused_when_read(
+    tmp_path: Path, table: dict[str, object], script: str
+) -> None:
+    shipped = json.loads((shipped_data_dir() / "spellings" / f"{script}.json").read_text("utf-8"))
+    path = tmp_path / f"{script}.json"
+    path.write_text(json.dumps({**shipped, **table}), "utf-8")
+    with pytest.raises(DataError, match=str(path)):
+        load_spelling_table(script, path)
+    path.write_text("{not json", "utf-8")
+    with pytest.raises(DataError, match="cannot read"):
+        load_spelling_table(script, path)
+
+
+def test_the_shipped_tables_say_where_they_were_learned() -> None:
+    for script in ("han", "hangul", "kana"):
+        table = load_spelling_table(script)
+        assert "NETransliteration" in table.source and table.units and table.letters
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("spelling_model_skip", 0), ("spelling_model_count", 0), ("spelling_model_reach", 0)],
+)
+def test_a_bad_spelling_setting_is_refused_at_load(tmp_path: Path, key: str, value: object) -> None:
     refused_setting(tmp_path, key, value)
 
 

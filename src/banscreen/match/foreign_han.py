@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from functools import cached_property
 
 from ..registry.matching import MatchingConfig
+from ..registry.spelling_tables import load_spelling_table
 from .cantonese import CantoneseReadings
 from .foreign_syllabic import spelt_forms
 from .forms import NameForm
@@ -119,9 +120,8 @@ class ForeignHan:
 
     @cached_property
     def model(self) -> SpellingModel:
-        config = self.config
-        return SpellingModel(config.han_spellings, config.han_spelling_letters,
-                            config.spelling_model_skip)  # fmt: skip
+        table = load_spelling_table("han")
+        return SpellingModel(table.units, table.letters, self.config.spelling_model_skip)
 
     def _hong_kong(self, word: str) -> list[Variant]:
         """A Chinese person's own name of two to four characters, read as Hong Kong spells

@@ -1,7 +1,6 @@
 """A foreign person's name written in Hangul or katakana (로이스 로리, Lois Lowry; 조지아 콜먼,
 Georgia Coleman; ホートン, Hoghton) as the Latin spellings it most likely stands for, by the
-model of how each script writes foreign sounds (spelling_model.py, `hangul_spellings_learned`,
-`kana_spellings`).
+model of how each script writes foreign sounds (spelling_model.py, data/spellings/).
 
 ICU's romanisation and the loanword readings (loanwords.py) spell such a name one way
 ("loiseu loli", "hoton"), which meets its listed spelling below REVIEW when the script
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..registry.matching import MatchingConfig
+from ..registry.spelling_tables import load_spelling_table
 from .forms import NameForm
 from .normalize import Normaliser
 from .spelling_model import Heard, Sounding, SpellingModel, kana_units
@@ -34,17 +34,14 @@ class Script:
 
     name: str  # as `NameForm.script` gives it
     units: Callable[[str], tuple[str, ...]]  # a word's units; none when not the script's
-    spellings: str
-    letters: str
+    table: str  # data/spellings/<table>.json
     support: str  # `Heard` of the model's spellings
     gate: str | None  # of any form of one word on a one-word person's name (None: no gate)
 
 
 SCRIPTS = (
-    Script("Hangul", _hangul_units, "hangul_spellings_learned", "hangul_spelling_letters",
-           "hangul_spelling_support", "hangul_sound_support"),
-    Script("Kana", kana_units, "kana_spellings", "kana_spelling_letters",
-           "kana_spelling_support", "kana_sound_support"),
+    Script("Hangul", _hangul_units, "hangul", "hangul_spelling_support", "hangul_sound_support"),
+    Script("Kana", kana_units, "kana", "kana_spelling_support", "kana_sound_support"),
 )  # fmt: skip
 
 
@@ -128,7 +125,5 @@ class ForeignSyllabic:
 
     @cached_property
     def model(self) -> SpellingModel:
-        config = self.config
-        return SpellingModel(getattr(config, self.script.spellings),
-                             getattr(config, self.script.letters),
-                             config.spelling_model_skip)  # fmt: skip
+        table = load_spelling_table(self.script.table)
+        return SpellingModel(table.units, table.letters, self.config.spelling_model_skip)

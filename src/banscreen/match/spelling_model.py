@@ -1,7 +1,7 @@
 """How well a foreign name written in another script explains a Latin name, and the Latin
 spellings it most likely stands for: a model learned from names written both ways, one per
-script (`han_spellings` and `hangul_spellings_learned` of data/matching.yaml, with their
-letter models; bench/build_spelling_models.py).
+script (data/spellings/<script>.json, read by registry/spelling_tables.py;
+bench/build_spelling_models.py).
 
 Chinese writes a foreign name's sounds with characters, each syllable for a few letters:
 罗宾, luo bin, is "ro" + "bin", Robin; 叔本华, shu ben hua, is Schopenhauer. Korean writes one

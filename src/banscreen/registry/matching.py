@@ -25,11 +25,9 @@ from .table_checks import (
     check_org_kinds,
     check_readings,
     check_slavic_latin,
-    check_spelling_model,
     check_written_titles,
     chinese,
     hangul_syllable,
-    kana_mora,
     lettered,
 )
 
@@ -215,16 +213,10 @@ class MatchingConfig:
     han_short_spelling_floor: Share
     han_transcription_characters: str
     han_name_readings: dict[str, str]
-    han_spellings: dict[str, dict[str, Share]]
-    han_spelling_letters: dict[str, dict[str, Share]]
     spelling_model_skip: Share
     han_spelling_support: float
-    hangul_spellings_learned: dict[str, dict[str, Share]]
-    hangul_spelling_letters: dict[str, dict[str, Share]]
     hangul_spelling_support: float
     hangul_sound_support: float
-    kana_spellings: dict[str, dict[str, Share]]
-    kana_spelling_letters: dict[str, dict[str, Share]]
     kana_spelling_support: float
     kana_sound_support: float
     spelling_model_count: Positive
@@ -254,13 +246,6 @@ class MatchingConfig:
         check_hangul(self.hangul_spellings, self.hangul_surnames, self.hangul_compound_surnames)
         check_readings("hangul_hanja", self.hangul_hanja, "a Hangul syllable", hangul_syllable)
         check_readings("han_cantonese", self.han_cantonese, "lower-case ASCII", ascii_word)
-        check_spelling_model(("han_spellings", "han_spelling_letters"), self.han_spellings,
-                             self.han_spelling_letters, ascii_word)  # fmt: skip
-        check_spelling_model(("hangul_spellings_learned", "hangul_spelling_letters"),
-                             self.hangul_spellings_learned, self.hangul_spelling_letters,
-                             hangul_syllable)  # fmt: skip
-        check_spelling_model(("kana_spellings", "kana_spelling_letters"), self.kana_spellings,
-                             self.kana_spelling_letters, kana_mora)  # fmt: skip
         check_letter_names(self.letter_names)
         check_slavic_latin(self.cyrillic_slavic_latin)
         for field in ("contained_name_kinds", "joined_brand_name_kinds"):
