@@ -49,7 +49,7 @@ def hits(screener: Screener, query: str) -> dict[str, float]:
      ("利斯特", "one-lyster"), ("布雷特·拉施", "two-lasch"),
      ("틸렛", "one-tillett"), ("ホートン", "one-hoghton"), ("モーズビー", "one-moresby")],
 )  # fmt: skip
-def test_a_foreign_name_in_chinese_or_hangul_meets_the_name_it_stands_for(
+def test_a_foreign_name_in_another_script_meets_the_name_it_stands_for(
     screener: Screener, query: str, entity: str
 ) -> None:
     found = hits(screener, query)
@@ -179,3 +179,10 @@ def test_katakana_is_cut_into_morae() -> None:
 def test_morae_are_the_word_cut_or_nothing(word: str) -> None:
     units = kana_units(word)
     assert units == () or "".join(units) == word
+
+
+def test_a_gate_leaves_a_name_in_its_own_script_alone(screener: Screener) -> None:
+    """The gate on one Hangul or katakana word weighs Latin names only: a name written in
+    its own script still meets itself (hypothesis found `ァ` meeting `ァ` at 0)."""
+    for name in ("ァ", "틸렛", "カリフォード"):
+        assert screener.matcher.compare(name, name)[0] == 1.0

@@ -160,6 +160,8 @@ class Heard:
     persons: bool = False  # asked of persons' names only (`Variant.admits`)
 
     def admits(self, tokens: tuple[str, ...]) -> bool:
+        if self.persons and not any("a" <= c <= "z" for t in tokens for c in t):
+            return True  # a name written in another script is not the model's to weigh
         if len(self.words) == 1 and len(tokens) != 1:
             return not self.alone
         if len(self.words) == 1:
