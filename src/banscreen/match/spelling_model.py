@@ -23,6 +23,7 @@ from itertools import pairwise, permutations
 LONGEST = 5  # letters one unit writes at most (as the models were learned)
 _UNSEEN = 1e-4  # a letter pair the letter model never saw
 _MOST_WORDS = 6  # a listed name of more words is not paired word by word
+_RUNS = 24  # a unit's likeliest runs a beam grows by (the rest hardly reach its top 200)
 # The registry's words that sound like a spelling (rewrites.py: by their sound key).
 Sounding = Callable[[str], Iterable[str]]
 
@@ -67,9 +68,13 @@ class SpellingModel:
         reach: int,
         known: Collection[str],
         sounding: Sounding | None = None,
+        longest: int = 8,
     ) -> list[str]:
-        """The forms a name is looked up by: its `count` likeliest spellings (`likeliest`),
+        """The forms a name is looked up by (none for a word of more than `longest`
+        units): its `count` likeliest spellings (`likeliest`),
         then those made of known words (`known_spellings`)."""
+        if any(len(units) > longest for units in words):
+            return []  # no foreign name's word (a firm's name with its legal form misspelt)
         found = self.likeliest(words, count)
         if not found:
             return []
@@ -112,7 +117,7 @@ class SpellingModel:
     def _ranked(self, syllables: Sequence[str], count: int) -> list[tuple[float, str]]:
         beam: list[tuple[float, str]] = [(0.0, "")]
         for syllable in syllables:
-            runs = self._best.get(syllable, [])[:count]
+            runs = self._best.get(syllable, [])[: min(count, _RUNS)]
             if not runs:
                 return []
             grown = [(cost - math.log(p), spelt + run) for cost, spelt in beam for run, p in runs]

@@ -221,6 +221,7 @@ class MatchingConfig:
     kana_sound_support: float
     spelling_model_count: Positive
     spelling_model_reach: Positive
+    spelling_model_longest: Positive
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
