@@ -33,8 +33,8 @@ class Variant(NamedTuple):
     its syllables sound like many names'); `at`: the query's own name, with what rode
     along with it in the field taken away (references, a label, a list's numbering): a hit
     through it was found at its words (`found_at`); `heard`: only on a name whose words the
-    units it was spelt from support (a foreign name in Chinese or Hangul, spelling_model.py),
-    or, when `Heard.persons`, on a person's name only then."""
+    units it was spelt from support (a foreign name in Chinese, Hangul or katakana:
+    spelling_model.py), or, when `Heard.persons`, on a person's name only then."""
 
     form: NameForm
     cap: float
