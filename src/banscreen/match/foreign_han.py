@@ -18,6 +18,8 @@ from .spelling_model import Heard, Sounding, SpellingModel
 from .text import split_words
 from .variants import Variant
 
+Syllables = tuple[tuple[str, ...], ...]  # each word's pinyin syllables
+
 
 class ForeignHan:
     def __init__(
@@ -36,8 +38,9 @@ class ForeignHan:
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
         """The rules' readings of a foreign name written in Chinese (`readings`) and the
-        model's likeliest spellings of it (`spellings`)."""
-        return [*self.readings(form, text), *self.spellings(form, text)]
+        model's likeliest spellings of it (`spellings`), its characters read once."""
+        words, syllables = self._parsed(form, text)
+        return [*self._read(words, syllables), *self._spelt(words, syllables, self.known)]
 
     def readings(self, form: NameForm, text: str) -> list[Variant]:
         """The name read back (`pinyin.transcription_reading`: "serge shoigu"; a given name
@@ -55,10 +58,11 @@ class ForeignHan:
         (`han_surnames`: 哈利塞, Hallisay). Such a word is short and sounds like many names,
         so a hit through it counts only on a listed name of one word that its reading spells
         (`Variant.alike`, `han_short_spelling_floor`)."""
-        words = self._words(form, text)
+        return self._read(*self._parsed(form, text))
+
+    def _read(self, words: tuple[str, ...], syllables: Syllables) -> list[Variant]:
         if not words:
             return []
-        syllables = [read_han(w) for w in words]
         if self._own(words, syllables):
             return self._hong_kong(words[0])
         short = self._short(words, syllables)
@@ -89,23 +93,26 @@ class ForeignHan:
         Chinese writes with a syllable for more letters than the rules give it (威尔莫特 read
         "vermot", Willmott). A hit through one counts only on a listed name whose words the
         syllables support (`Heard`)."""
-        words = self._words(form, text)
-        if not words:
+        words, syllables = self._parsed(form, text)
+        return self._spelt(words, syllables, self.known if known is None else known)
+
+    def _spelt(
+        self, words: tuple[str, ...], syllables: Syllables, known: Collection[str]
+    ) -> list[Variant]:
+        if not words or self._own(words, syllables):
             return []
-        syllables = tuple(tuple(read_han(w)) for w in words)
-        if self._own(words, syllables):
-            return []
-        known = self.known if known is None else known
         return spelt_forms(self.model, syllables, self.config.han_spelling_support, self.config,
                            self.normaliser, known, self.sounding)  # fmt: skip
 
-    def _words(self, form: NameForm, text: str) -> tuple[str, ...]:
-        """The words of a person's name written in Chinese characters only, folded; none
-        for any other name."""
+    def _parsed(self, form: NameForm, text: str) -> tuple[tuple[str, ...], Syllables]:
+        """The words of a person's name written in Chinese characters only, folded, and
+        each word's pinyin syllables; none for any other name."""
         if form.script != "Han" or not self._personal(form):
-            return ()
+            return (), ()
         words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
-        return words if words and all(HAN_WORD.fullmatch(w) for w in words) else ()
+        if not words or not all(HAN_WORD.fullmatch(w) for w in words):
+            return (), ()
+        return words, tuple(tuple(read_han(w)) for w in words)
 
     def _own(self, words: Sequence[str], syllables: Sequence[Sequence[str]]) -> bool:
         """A short word of one character, or that starts as a Chinese person's own name

@@ -28,8 +28,10 @@ class ForeignScripts:
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
         """The rules' readings and the models' spellings, looked up among the registry's words."""
-        return [v for v in (*self.han.readings(form, text), *self.spellings(form, text))
-                if v.form.tokens]  # fmt: skip
+        found = self.han.variants(form, text)
+        for script in self.syllabic:
+            found.extend(script.spellings(form, text))
+        return [v for v in found if v.form.tokens]
 
     def gated(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
         """A query's forms (`found`), those of a name of one word in a syllabic script held

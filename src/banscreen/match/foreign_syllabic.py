@@ -18,6 +18,7 @@ from functools import cached_property
 from ..registry.matching import MatchingConfig
 from ..registry.spelling_tables import load_spelling_table
 from .forms import NameForm
+from .korean import is_syllables
 from .normalize import Normaliser
 from .spelling_model import Heard, Sounding, SpellingModel, kana_units
 from .text import split_words
@@ -25,7 +26,7 @@ from .variants import Variant
 
 
 def _hangul_units(word: str) -> tuple[str, ...]:
-    return tuple(word) if all("\uac00" <= c <= "\ud7a3" for c in word) else ()
+    return tuple(word) if is_syllables(word) else ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ pinyin ("zhifubao", "Tengxun") split into them, and traditional characters simpl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -205,7 +205,7 @@ def _transcribed(syllable: str, first: bool, before: str, soft: str = "") -> str
     return _INITIALS.get(initial, initial) + _FINALS.get(final, final)
 
 
-def transcription_reading(syllables: list[str], soft: str = "") -> str:
+def transcription_reading(syllables: Sequence[str], soft: str = "") -> str:
     """A Chinese word's pinyin syllables read as a foreign name written in Chinese (see
     above): 布雷特, bu lei te, as "blet" for Brett; 谢尔盖, xie er gai, as "serge"; with `soft`
     "d", 普京, pu jing, as "pudin" for Putin (`RUSSIAN_SOFT`)."""
@@ -219,7 +219,7 @@ def _soft(initial: str, final: str) -> bool:
     return (initial == "j" and final in _SOFT_FINALS) or (initial == "r" and final != "i")
 
 
-def has_soft(syllables: list[str]) -> bool:
+def has_soft(syllables: Sequence[str]) -> bool:
     """Whether a word has a syllable that `transcription_reading` reads otherwise with a
     `soft` letter."""
     return any(
