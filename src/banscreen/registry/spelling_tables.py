@@ -45,14 +45,8 @@ def load_spelling_table(script: str, path: Path | None = None) -> SpellingTable:
     if not isinstance(data.get("source"), str) or not data["source"]:
         raise DataError(str(target), None, "source", "say where the table was learned from")
     units, letters = data["units"], data["letters"]
-    for field, table in (("units", units), ("letters", letters)):
-        for key, row in table.items():
-            if not isinstance(row, dict) or not all(
-                isinstance(p, float | int) and 0 < p <= 1 for p in row.values()
-            ):
-                raise DataError(str(target), None, f"{field}.{key}", "give probabilities in (0, 1]")
     try:
-        check_spelling_model(("units", "letters"), units, letters, UNITS[script])
+        check_spelling_model(units, letters, UNITS[script])
     except ValueError as exc:
-        raise DataError(str(target), None, "units", str(exc)) from exc
+        raise DataError(str(target), None, "table", str(exc)) from exc
     return SpellingTable(units, letters, data["source"])

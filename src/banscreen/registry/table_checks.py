@@ -151,21 +151,25 @@ def check_readings(
 
 
 def check_spelling_model(
-    fields: tuple[str, str],
     spellings: dict[str, dict[str, float]],
     letters: dict[str, dict[str, float]],
     unit: Callable[[str], bool],
 ) -> None:
     """A unit's runs are one to five lower-case letters; the letter model's are one letter
-    (or `^` before a name's first, `$` after its last)."""
-    field, letters_field = fields
+    (or `^` before a name's first, `$` after its last); each with a probability in (0, 1]."""
+    for field, table in (("units", spellings), ("letters", letters)):
+        for key, row in table.items():
+            if not isinstance(row, dict) or not all(
+                isinstance(p, float | int) and 0 < p <= 1 for p in row.values()
+            ):
+                raise ValueError(f"{field}.{key}: give probabilities in (0, 1]")
     for key, runs in spellings.items():
         if not unit(key) or not runs:
-            raise ValueError(f"{field}: {key!r} is no unit of the script with runs")
+            raise ValueError(f"units: {key!r} is no unit of the script with runs")
         if any(not ascii_word(run) or len(run) > 5 for run in runs):
-            raise ValueError(f"{field}.{key}: runs are 1-5 lower-case letters")
+            raise ValueError(f"units.{key}: runs are 1-5 lower-case letters")
     for before, after in letters.items():
         if not re.fullmatch(r"[a-z^]", before) or any(
             not re.fullmatch(r"[a-z$]", b) for b in after
         ):
-            raise ValueError(f"{letters_field}.{before}: give single letters a-z, ^, $")
+            raise ValueError(f"letters.{before}: give single letters a-z, ^, $")
