@@ -1,15 +1,21 @@
 """Build the learned spelling models, src/banscreen/data/spellings/<script>.json: how Chinese,
-Korean and Japanese in katakana write the sounds of foreign names, learned from names
-written both ways.
+Korean, Japanese in katakana, Russian, Arabic and Hebrew write the sounds of names, learned
+from names written both ways.
 
     python bench/build_spelling_models.py han wd_chinese_80 > han.json
     python bench/build_spelling_models.py hangul wd_korean.normalized.aligned.tokens > hangul.json
     python bench/build_spelling_models.py kana wd_katakana.normalized.aligned.tokens > kana.json
+    python bench/build_spelling_models.py cyrillic wd_russian_80 > cyrillic.json
+    python bench/build_spelling_models.py arabic wd_arabic_80 > arabic.json
+    python bench/build_spelling_models.py hebrew wd_hebrew_80 > hebrew.json
 
 Chinese writes a foreign name with characters chosen for their sounds (叔本华 is
 Schopenhauer, 罗宾 Robin), each character's pinyin syllable standing for a few Latin letters:
 罗 luo for "ro" or "lo", 斯 si for "s", 尔 er for "r" or "l"; Korean writes one with Hangul
-syllables the same way (로이스 is Lois, 콜먼 Coleman). Which letters each unit writes, and how
+syllables the same way (로이스 is Lois, 콜먼 Coleman). Russian, Arabic and Hebrew write a name
+letter by letter, but not one Latin letter for each: Russian's й writes nothing in Yuri, ы
+"y" or nothing; Arabic and Hebrew leave most vowels unwritten, so a letter carries them (ب
+"b", "ba", "be"). Which letters each unit writes, and how
 often, is learned here from Wikidata's labels of foreign persons beside their Latin ones, as
 mined by Merhav & Ash, "Design Challenges in Named Entity Transliteration", COLING 2018
 (github.com/steveash/NETransliteration-COLING2018, CC0 1.0): for Chinese `data/wd_chinese_80`
@@ -17,12 +23,15 @@ mined by Merhav & Ash, "Design Challenges in Named Entity Transliteration", COLI
 OpenCC's simplification, as `Normaliser.fold` writes them); for Korean and katakana the
 aligned words of `data/wd_korean.normalized.aligned.tokens` and
 `data/wd_katakana.normalized.aligned.tokens`, each Hangul syllable or katakana mora a unit, a
-fifth of them (by a hash of the Latin word: `held_out`) kept apart to choose the floors on.
+fifth of them (by a hash of the Latin word: `held_out`) kept apart to choose the floors on;
+for Russian, Arabic and Hebrew the aligned words of the training splits `data/wd_russian_80`,
+`wd_arabic_80` and `wd_hebrew_80`, each letter a unit (spelling_model.cyrillic_units,
+arabic_units, hebrew_units), their test splits kept apart.
 Expectation-maximisation over every way of cutting the Latin name into one run of one to
-five letters per unit finds the probability of each run given its unit (runs of probability
-0.002 or more kept). A letter-pair model of the same Latin names is what a name's letters
-would be without the other script: the likelihood ratio of the two is how well the other
-script explains the name (spelling_model.py).
+five letters per unit (or none, in the scripts of `SILENT`) finds the probability of each run
+given its unit (runs of probability 0.002 or more kept). A letter-pair model of the same
+Latin names is what a name's letters would be without the other script: the likelihood
+ratio of the two is how well the other script explains the name (spelling_model.py).
 
 Left out: every name and word of the benchmark's sets (bench/data/names_pairs.csv,
 names_entities.csv, korean_names.csv, script_names_probe.csv), so that match_quality.py and
@@ -45,7 +54,8 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, lazy_pinyin
 
-from banscreen.match.spelling_model import kana_units
+from banscreen.match.spelling_model import arabic_units, cyrillic_units, hebrew_units, kana_units
+from banscreen.match.text import mark_geresh
 
 DATA = Path(__file__).resolve().parent / "data"
 LONGEST = 5  # letters one syllable may write
@@ -59,6 +69,11 @@ def latin(name: str) -> str:
     """A name's letters a to z, accents and case folded."""
     name = unicodedata.normalize("NFKD", name.casefold())
     return re.sub(r"[^a-z]", "", "".join(c for c in name if not unicodedata.combining(c)))
+
+
+# Learned from the paper's training split (its test split kept apart); the rest by a hash.
+SPLIT = ("han", "cyrillic", "arabic", "hebrew")
+SILENT = ("cyrillic", "arabic", "hebrew")  # scripts whose units may write nothing
 
 
 def benchmark_names() -> set[str]:
@@ -89,6 +104,12 @@ def units(script: str, written: str) -> tuple[str, ...] | None:
         return tuple(written) if all("\uac00" <= c <= "\ud7a3" for c in written) else None
     if script == "kana":
         return kana_units(written) or None
+    if script == "cyrillic":
+        return cyrillic_units(written) or None
+    if script == "arabic":
+        return arabic_units(written) or None
+    if script == "hebrew":  # a geresh as the normaliser marks it; other apostrophes dropped
+        return hebrew_units(re.sub("['\u05f3\u2019]", "", mark_geresh(written))) or None
     if not all("\u3400" <= c <= "\u9fff" for c in written):
         return None
     syllables = tuple(lazy_pinyin(_SIMPLIFY.convert(written), style=Style.NORMAL))
@@ -112,7 +133,7 @@ def read_pairs(script: str, path: Path) -> list[Pair]:
                 continue
             letters = latin(name)
             found = units(script, written)
-            if letters and found and not (script != "han" and held_out(letters)):
+            if letters and found and not (script not in SPLIT and held_out(letters)):
                 pairs[(found, letters)] = None
     return list(pairs)
 
@@ -123,9 +144,10 @@ def _forward(syllables: tuple[str, ...], letters: str, runs: dict) -> list[list[
     table[0][0] = 1.0
     for i, syllable in enumerate(syllables):
         written = runs.get(syllable, {})
-        for j in range(length):
+        first = 0 if "" in written else 1
+        for j in range(length + 1):
             if table[i][j]:
-                for k in range(1, min(LONGEST, length - j) + 1):
+                for k in range(first, min(LONGEST, length - j) + 1):
                     p = written.get(letters[j : j + k])
                     if p:
                         table[i + 1][j + k] += table[i][j] * p
@@ -144,8 +166,9 @@ def _expected(pairs: list[Pair], runs: dict) -> dict[str, Counter]:
         backward[n][length] = 1.0
         for i in range(n - 1, -1, -1):
             written = runs.get(syllables[i], {})
-            for j in range(length - 1, -1, -1):
-                for k in range(1, min(LONGEST, length - j) + 1):
+            first = 0 if "" in written else 1
+            for j in range(length, -1, -1):
+                for k in range(first, min(LONGEST, length - j) + 1):
                     p = written.get(letters[j : j + k])
                     if p and backward[i + 1][j + k]:
                         share = p * backward[i + 1][j + k]
@@ -165,13 +188,16 @@ def _normalised(counts: dict[str, Counter], floor: float) -> dict[str, dict[str,
     return out
 
 
-def train(pairs: list[Pair]) -> dict[str, dict[str, float]]:
+def train(pairs: list[Pair], silent: bool = False) -> dict[str, dict[str, float]]:
     """Each syllable's runs of letters and their probabilities, from every run a syllable
-    could write in its names alike (the first guess)."""
+    could write in its names alike (the first guess); with `silent`, a unit may also write
+    nothing (Russian's й of -ий, Dmitriy or Dmitry)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for syllables, letters in pairs:
         runs = {letters[j : j + k] for j in range(len(letters))
                 for k in range(1, LONGEST + 1) if j + k <= len(letters)}  # fmt: skip
+        if silent:
+            runs.add("")
         for syllable in set(syllables):
             counts[syllable].update(runs)
     runs_of = _normalised(counts, 0.0)
@@ -197,7 +223,8 @@ def main() -> None:
     script, path = sys.argv[1], Path(sys.argv[2])
     pairs = read_pairs(script, path)
     print(f"{len(pairs)} names", file=sys.stderr)
-    runs = {s: {r: p for r, p in w.items() if p >= KEPT} for s, w in train(pairs).items()}
+    trained = train(pairs, silent=script in SILENT)
+    runs = {s: {r: p for r, p in w.items() if p >= KEPT} for s, w in trained.items()}
     kept = {s: _rounded(w) for s, w in sorted(runs.items()) if w}
     table = {"what": WHAT[script], "source": SOURCE[script].format(count=f"{len(pairs):,}"),
              "licence": "CC0 1.0 (data/LICENSE of that repository)",
@@ -223,6 +250,17 @@ WHAT = {
     "kana": "how Japanese writes foreign names' sounds in katakana: each mora's runs of Latin"
     " letters and their probabilities (units), and the letter-pair model of the same Latin"
     " names (letters)",
+    "cyrillic": "how Russian writes names' sounds in Cyrillic: each letter's runs of Latin"
+    " letters (none, where it writes nothing) and their probabilities (units; a soft or hard"
+    " sign is part of the letter before), and the letter-pair model of the same Latin names"
+    " (letters)",
+    "arabic": "how Arabic writes names' sounds: each letter's runs of Latin letters (the"
+    " vowels it leaves unwritten with it; none, where it writes nothing) and their"
+    " probabilities (units), and the letter-pair model of the same Latin names (letters)",
+    "hebrew": "how Hebrew writes names' sounds: each letter's runs of Latin letters (the"
+    " vowels it leaves unwritten with it; none, where it writes nothing) and their"
+    " probabilities (units; a geresh is part of its letter), and the letter-pair model of the"
+    " same Latin names (letters)",
 }
 _CORPUS = "mined by Merhav & Ash, COLING 2018 (github.com/steveash/NETransliteration-COLING2018"
 SOURCE = {
@@ -237,6 +275,15 @@ SOURCE = {
     + _CORPUS
     + ", data/wd_katakana.normalized.aligned.tokens); a fifth kept apart by a hash"
     " of the Latin word, and every name and word of bench/data's sets, left out",
+    "cyrillic": "{count} aligned words of Wikidata's Russian labels of persons beside their Latin"
+    " names, " + _CORPUS + ", data/wd_russian_80, the paper's training split); every name and"
+    " word of bench/data's sets left out",
+    "arabic": "{count} aligned words of Wikidata's Arabic labels of persons beside their Latin"
+    " names, " + _CORPUS + ", data/wd_arabic_80, the paper's training split); every name and"
+    " word of bench/data's sets left out",
+    "hebrew": "{count} aligned words of Wikidata's Hebrew labels of persons beside their Latin"
+    " names, " + _CORPUS + ", data/wd_hebrew_80, the paper's training split); every name and"
+    " word of bench/data's sets left out",
 }
 
 

@@ -1,17 +1,17 @@
 """The learned spelling models on names they were not learned from (a benchmark, not a test).
 
-    python bench/spelling_models.py DATA_DIR [--names 1500] [--script han|hangul|kana]
+    python bench/spelling_models.py DATA_DIR [--names 1500] [--script han|hangul|kana|cyrillic]
                                     [--floors 8,10 --gates 4,6]
 
 DATA_DIR is `data/` of Merhav & Ash's NETransliteration-COLING2018 (CC0; see
 bench/build_spelling_models.py). For each script, names the model was not learned from
-(Chinese: `wd_chinese_20`, the paper's test split; Hangul and katakana: the fifth of the
-aligned words kept apart, `build_spelling_models.held_out`), none of them a name or word of
+(Chinese and Cyrillic: `wd_chinese_20` and `wd_russian_20`, the paper's test splits; Hangul
+and katakana: the fifth of the aligned words kept apart, `build_spelling_models.held_out`), none of them a name or word of
 bench/data's sets, `--names` of them of two characters or more: each name's Latin form
 is listed as a one-word person, and each name in its script is looked up among them all.
 Prints the share found at REVIEW and the share with a hit on another person, by the shipped
-floors and by any given (`--floors`: the model's spellings' support; `--gates`: Hangul's
-and katakana's gate on one-word names). These are the sets the floors were chosen on.
+floors and by any given (`--floors`: the model's spellings' support; `--gates`: the
+one-word gates of Hangul, katakana and Cyrillic). These are the sets the floors were chosen on.
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from pathlib import Path
 import name_sets
 from banscreen.match import Matcher
 from banscreen.registry import load_registry
-from build_spelling_models import benchmark_names, held_out, latin, units
+from build_spelling_models import SPLIT, benchmark_names, held_out, latin, units
 
 FILES = {
     "han": "wd_chinese_20",
     "hangul": "wd_korean.normalized.aligned.tokens",
     "kana": "wd_katakana.normalized.aligned.tokens",
+    "cyrillic": "wd_russian_20",
+    "arabic": "wd_arabic_20",
+    "hebrew": "wd_hebrew_20",
 }
 
 
@@ -45,7 +48,7 @@ def names_of(script: str, folder: Path, count: int) -> list[tuple[str, str]]:
                 letters
                 and len(written) >= 2
                 and units(script, written)
-                and (script == "han" or held_out(letters))
+                and (script in SPLIT or held_out(letters))
                 and name.casefold() not in left_out
                 and written not in left_out
             ):

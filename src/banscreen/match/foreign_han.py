@@ -10,7 +10,7 @@ from functools import cached_property
 from ..registry.matching import MatchingConfig
 from ..registry.spelling_tables import load_spelling_table
 from .cantonese import CantoneseReadings
-from .foreign_syllabic import spelt_forms
+from .foreign_spelling import spelt_forms
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading

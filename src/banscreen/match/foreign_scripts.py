@@ -1,6 +1,6 @@
-"""A foreign person's name written in Chinese characters, Hangul or katakana, read back into
-Latin letters as forms of the query (rewrites.py): the rules' readings and learned models'
-likeliest spellings (foreign_han.py, foreign_syllabic.py)."""
+"""A foreign person's name written in Chinese characters, Hangul, katakana or Cyrillic, read
+back into Latin letters as forms of the query (rewrites.py): the rules' readings and learned
+models' likeliest spellings (foreign_han.py, foreign_spelling.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from ..registry.matching import MatchingConfig
 from .foreign_han import ForeignHan
-from .foreign_syllabic import SCRIPTS, ForeignSyllabic
+from .foreign_spelling import SCRIPTS, ForeignSpelling
 from .forms import NameForm
 from .normalize import Normaliser
 from .spelling_model import Sounding
@@ -24,23 +24,32 @@ class ForeignScripts:
         sounding: Sounding | None = None,
     ) -> None:
         self.han = ForeignHan(config, normaliser, known, sounding)
-        self.syllabic = [ForeignSyllabic(s, config, normaliser, known, sounding) for s in SCRIPTS]
+        self.spelt = [ForeignSpelling(s, config, normaliser, known, sounding) for s in SCRIPTS]
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
         """The rules' readings and the models' spellings, looked up among the registry's words."""
         found = self.han.variants(form, text)
-        for script in self.syllabic:
+        for script in self.spelt:
             found.extend(script.spellings(form, text))
         return [v for v in found if v.form.tokens]
 
     def gated(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
-        """A query's forms (`found`), those of a name of one word in a syllabic script held
-        to its gate on persons' names (`ForeignSyllabic.gate`), then `variants`."""
-        gate = next(filter(None, (s.gate(form, text) for s in self.syllabic)), None)
-        if gate is not None:
-            found = [v._replace(heard=gate) if v.heard is None and v.form.script == form.script
-                     else v for v in found]  # fmt: skip
-        return [*found, *self.variants(form, text)]
+        """A query's forms (`found`) `held` to their gate, then `variants`."""
+        return [*self.held(found, form, text), *self.variants(form, text)]
+
+    def held(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
+        """A query's forms, those of a name of one word in a script with a model held to its
+        gate on persons' names (`ForeignSpelling.gate`): the forms in its own script, and in
+        an alphabet (Cyrillic, Arabic, Hebrew) its Latin readings too (palladius.py read саво
+        as "sa wo", which met SAYF)."""
+        for script in self.spelt:
+            gate = script.gate(form, text)
+            if gate is not None:
+                every = script.script.readings
+                return [v._replace(heard=gate)
+                        if v.heard is None and (every or v.form.script == form.script) else v
+                        for v in found]  # fmt: skip
+        return found
 
     def spellings(
         self, form: NameForm, text: str, known: Collection[str] | None = None
@@ -48,6 +57,6 @@ class ForeignScripts:
         """The models' spellings, those made of known words looked up among `known` (by
         default the registry's words; `Matcher.compare`: the other name's)."""
         found = [*self.han.spellings(form, text, known)]
-        for script in self.syllabic:
+        for script in self.spelt:
             found.extend(script.spellings(form, text, known))
         return [v for v in found if v.form.tokens]

@@ -227,7 +227,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             out.extend(joined_brand(form, self.normaliser, self.config))
         else:
             out = self._letter_forms(form, name, stripped)
-        out.extend(script_readings(form, name, words, self.normaliser, self.config))
+        read = script_readings(form, name, words, self.normaliser, self.config)
+        out.extend(self.foreign.held(read, form, name))
         cap = self.config.compact_score
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):

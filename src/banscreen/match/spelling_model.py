@@ -20,6 +20,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, permutations
 
+from .text import GERESH_MARK
+
 LONGEST = 5  # letters one unit writes at most (as the models were learned)
 _UNSEEN = 1e-4  # a letter pair the letter model never saw
 _MOST_WORDS = 6  # a listed name of more words is not paired word by word
@@ -122,7 +124,7 @@ class SpellingModel:
                 return []
             grown = [(cost - math.log(p), spelt + run) for cost, spelt in beam for run, p in runs]
             beam = heapq.nsmallest(count, grown)
-        return beam
+        return [(cost, spelt) for cost, spelt in beam if spelt]
 
     def _likelihood(self, syllables: Sequence[str], latin: str) -> float:
         length = len(latin)
@@ -133,9 +135,10 @@ class SpellingModel:
             if not written:
                 return 0.0
             following = [0.0] * (length + 1)
+            first = 0 if "" in written else 1  # a unit the Latin name does not write
             for j, p in enumerate(row):
                 if p:
-                    for k in range(1, min(LONGEST, length - j) + 1):
+                    for k in range(first, min(LONGEST, length - j) + 1):
                         q = written.get(latin[j : j + k])
                         if q:
                             following[j + k] += p * q
@@ -200,3 +203,68 @@ def kana_units(word: str) -> tuple[str, ...]:
         else:
             out.append(ch)
     return tuple(out)
+
+
+def letter_units(
+    word: str,
+    letter: Callable[[str], bool],
+    attached: Collection[str] = (),
+    ignored: Collection[str] = (),
+) -> tuple[str, ...]:
+    """An alphabet's word as its letters, the units Russian, Arabic and Hebrew write a name's
+    sounds with: a sign `attached` to the letter before it is one unit with it (Cyrillic's
+    soft sign: ль; Hebrew's geresh: ג׳), a mark `ignored` is left out (Arabic's and Hebrew's
+    vowel points, which names seldom carry). None of a word with anything else, or starting
+    with a sign."""
+    out: list[str] = []
+    for ch in word:
+        if ch in ignored:
+            continue
+        if ch in attached:
+            if not out or out[-1][-1] in attached:
+                return ()
+            out[-1] += ch
+        elif letter(ch):
+            out.append(ch)
+        else:
+            return ()
+    return tuple(out)
+
+
+def _cyrillic(ch: str) -> bool:
+    return ("\u0430" <= ch <= "\u045f" or "\u0460" <= ch <= "\u04ff") and ch.isalpha()
+
+
+def _arabic(ch: str) -> bool:  # Arabic's letters and Persian's and Urdu's added ones
+    return ("\u0620" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3") and ch.isalpha()
+
+
+def _hebrew(ch: str) -> bool:
+    return "\u05d0" <= ch <= "\u05ea"
+
+
+_ARABIC_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
+_HEBREW_POINTS = frozenset(chr(c) for c in range(0x05B0, 0x05C8))
+
+
+def cyrillic_units(word: str) -> tuple[str, ...]:
+    """A lower-case Cyrillic word's letters, a letter with the soft or hard sign after it one
+    unit (ль, дь)."""
+    return letter_units(word, _cyrillic, "ьъ")
+
+
+# Persian's and Urdu's letters as the Arabic letters Arabic writes their sounds with (ب for
+# "p", غ for "g"), which the model learned from many more names.
+_ARABIC_AS = str.maketrans("یکہھەپچژگڤ", "يكهههبجزغف")
+
+
+def arabic_units(word: str) -> tuple[str, ...]:
+    """An Arabic word's letters, its vowel marks and tatweel left out, Persian's and Urdu's
+    letters read as Arabic's."""
+    return letter_units(word.translate(_ARABIC_AS), _arabic, (), _ARABIC_MARKS)
+
+
+def hebrew_units(word: str) -> tuple[str, ...]:
+    """A Hebrew word's letters, a letter with its geresh one unit (ג׳ for "j"), its points
+    left out."""
+    return letter_units(word, _hebrew, GERESH_MARK, _HEBREW_POINTS)

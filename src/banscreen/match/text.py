@@ -67,8 +67,8 @@ _URDU_LETTERS = str.maketrans({
 # ICU reads as a glottal stop. Folding keeps it as the combining accent geresh (so that it
 # stays inside the word, where apostrophes are dropped), read here.
 HEBREW_GERESH = regex.compile("([\u05d2\u05d6\u05e6])['\u05f3\u2019\u02bc`]")
-_GERESH_MARK = "\u059c"
-_GERESH = regex.compile(f"([\u05d2\u05d6\u05e6]){_GERESH_MARK}")
+GERESH_MARK = "\u059c"
+_GERESH = regex.compile(f"([\u05d2\u05d6\u05e6]){GERESH_MARK}")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch"}
 # Katakana writes a foreign w or v as ウ or ヴ with a small vowel after it (ウィ "wi", ヴァ
 # "va"), which ICU reads kana by kana ("ui", "vua"); the older single kana for the same
@@ -164,7 +164,7 @@ def persian_reading(text: str) -> str | None:
 
 def mark_geresh(text: str) -> str:
     """Hebrew letters with a geresh, the geresh made a combining mark (see romanise)."""
-    return HEBREW_GERESH.sub(f"\\1{_GERESH_MARK}", text)
+    return HEBREW_GERESH.sub(f"\\1{GERESH_MARK}", text)
 
 
 # Words: letters and digits, with the combining marks that belong to them (Devanagari's vowel

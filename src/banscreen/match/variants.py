@@ -60,7 +60,9 @@ class Variant(NamedTuple):
         if self.kinds and kind is not None and kind not in self.kinds:
             return False
         if self.heard is not None and self.heard.persons and person:
-            return self.heard.admits(tokens) and (not self.held or self.held in tokens)
+            # A reading that spells the name as listed is no sound-alike to hold back.
+            heard = tokens == self.form.tokens or self.heard.admits(tokens)
+            return heard and (not self.held or self.held in tokens)
         return not self.held or self.held in tokens
 
     def found_at(self, alignment: Alignment) -> tuple[str, ...]:

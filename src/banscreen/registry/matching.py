@@ -219,6 +219,12 @@ class MatchingConfig:
     hangul_sound_support: float
     kana_spelling_support: float
     kana_sound_support: float
+    cyrillic_spelling_support: float
+    cyrillic_sound_support: float
+    arabic_spelling_support: float
+    arabic_sound_support: float
+    hebrew_spelling_support: float
+    hebrew_sound_support: float
     spelling_model_count: Positive
     spelling_model_reach: Positive
     spelling_model_longest: Positive

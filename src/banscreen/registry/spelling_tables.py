@@ -1,7 +1,7 @@
 """The learned spelling models' tables (data/spellings/<script>.json, made by
-bench/build_spelling_models.py): how Chinese, Korean and katakana write foreign names'
-sounds. Read, checked and kept when a model is first asked for: they are large (some 460 kB
-together), and a command that meets no name in those scripts never reads them."""
+bench/build_spelling_models.py): how Chinese, Korean, katakana, Russian, Arabic and Hebrew
+write names' sounds. Read, checked and kept when a model is first asked for: they are large (some
+480 kB together), and a command that meets no name in those scripts never reads them."""
 
 from __future__ import annotations
 
@@ -13,13 +13,25 @@ from pathlib import Path
 
 from ..errors import DataError
 from .loader import shipped_data_dir
-from .table_checks import ascii_word, check_spelling_model, hangul_syllable, kana_mora
+from .table_checks import (
+    arabic_letter,
+    ascii_word,
+    check_spelling_model,
+    cyrillic_letter,
+    hangul_syllable,
+    hebrew_letter,
+    kana_mora,
+)
 
-# Each table's units: pinyin syllables, Hangul syllables, katakana morae.
+# Each table's units: pinyin syllables, Hangul syllables, katakana morae, and the letters of
+# Cyrillic, Arabic and Hebrew.
 UNITS: dict[str, Callable[[str], bool]] = {
     "han": ascii_word,
     "hangul": hangul_syllable,
     "kana": kana_mora,
+    "cyrillic": cyrillic_letter,
+    "arabic": arabic_letter,
+    "hebrew": hebrew_letter,
 }
 
 

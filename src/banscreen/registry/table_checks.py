@@ -19,6 +19,28 @@ def kana_mora(text: str) -> bool:
     return 1 <= len(text) <= 4 and all("\u30a1" <= c <= "\u30fc" for c in text)
 
 
+def cyrillic_letter(text: str) -> bool:
+    """One lower-case Cyrillic letter, or one with the soft or hard sign after it, as
+    spelling_model.cyrillic_units cuts a word."""
+    return (
+        1 <= len(text) <= 2
+        and all("\u0430" <= c <= "\u04ff" and c.isalpha() and c.islower() for c in text)
+        and text[0] not in "ьъ"
+        and text[1:] in ("", "ь", "ъ")
+    )
+
+
+def arabic_letter(text: str) -> bool:
+    """One letter of Arabic (or Persian's and Urdu's added ones), as
+    spelling_model.arabic_units cuts a word."""
+    return len(text) == 1 and ("\u0620" <= text <= "\u064a" or "\u0671" <= text <= "\u06d3")
+
+
+def hebrew_letter(text: str) -> bool:
+    """One Hebrew letter, or one with the geresh after it as the normaliser marks it."""
+    return 1 <= len(text) <= 2 and "\u05d0" <= text[0] <= "\u05ea" and text[1:] in ("", "\u059c")
+
+
 def ascii_word(word: str) -> bool:
     """Whether a table's entry is one lower-case ASCII word, as names' tokens are."""
     return word.isascii() and word.isalpha() and word.islower()
@@ -155,8 +177,9 @@ def check_spelling_model(
     letters: dict[str, dict[str, float]],
     unit: Callable[[str], bool],
 ) -> None:
-    """A unit's runs are one to five lower-case letters; the letter model's are one letter
-    (or `^` before a name's first, `$` after its last); each with a probability in (0, 1]."""
+    """A unit's runs are up to five lower-case letters (none: a unit the Latin name does not
+    write); the letter model's are one letter (or `^` before a name's first, `$` after its
+    last); each with a probability in (0, 1]."""
     for field, table in (("units", spellings), ("letters", letters)):
         for key, row in table.items():
             if not isinstance(row, dict) or not all(
@@ -166,8 +189,8 @@ def check_spelling_model(
     for key, runs in spellings.items():
         if not unit(key) or not runs:
             raise ValueError(f"units: {key!r} is no unit of the script with runs")
-        if any(not ascii_word(run) or len(run) > 5 for run in runs):
-            raise ValueError(f"units.{key}: runs are 1-5 lower-case letters")
+        if any((run and not ascii_word(run)) or len(run) > 5 for run in runs):
+            raise ValueError(f"units.{key}: runs are 0-5 lower-case letters")
     for before, after in letters.items():
         if not re.fullmatch(r"[a-z^]", before) or any(
             not re.fullmatch(r"[a-z$]", b) for b in after

@@ -1,13 +1,14 @@
-"""A foreign person's name written in Hangul or katakana (로이스 로리, Lois Lowry; 조지아 콜먼,
-Georgia Coleman; ホートン, Hoghton) as the Latin spellings it most likely stands for, by the
-model of how each script writes foreign sounds (spelling_model.py, data/spellings/).
+"""A person's name written in Hangul, katakana, Cyrillic, Arabic or Hebrew (로이스 로리, Lois
+Lowry; ホートン, Hoghton; сибери, Seabury; تاكيو, Takeo) as the Latin spellings it most likely
+stands for, by the model of how each script writes names' sounds (spelling_model.py,
+data/spellings/).
 
 ICU's romanisation and the loanword readings (loanwords.py) spell such a name one way
-("loiseu loli", "hoton"), which meets its listed spelling below REVIEW when the script
-writes a sound with more or fewer letters than the rules give it. A hit through one of these
-spellings counts only on a listed name each of whose words a word of the query supports
-(`hangul_spelling_support`, `kana_spelling_support`; `Heard`), so a Korean person's own
-name, which the model spells as a foreign one, meets nothing it does not sound like."""
+("loiseu loli", "hoton", "siberi", "takyw"), which meets its listed spelling below REVIEW when
+the script writes a sound with more or fewer letters than the rules give it. A hit through
+one of these spellings counts only on a listed name each of whose words a word of the query
+supports (`hangul_spelling_support` and the like; `Heard`), so a Korean person's own name,
+which the model spells as a foreign one, meets nothing it does not sound like."""
 
 from __future__ import annotations
 
@@ -20,7 +21,15 @@ from ..registry.spelling_tables import load_spelling_table
 from .forms import NameForm
 from .korean import is_syllables
 from .normalize import Normaliser
-from .spelling_model import Heard, Sounding, SpellingModel, kana_units
+from .spelling_model import (
+    Heard,
+    Sounding,
+    SpellingModel,
+    arabic_units,
+    cyrillic_units,
+    hebrew_units,
+    kana_units,
+)
 from .text import split_words
 from .variants import Variant
 
@@ -31,18 +40,25 @@ def _hangul_units(word: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Script:
-    """A syllabic script's model and floors, by the names of their settings."""
+    """A script's model and floors, by the names of their settings."""
 
     name: str  # as `NameForm.script` gives it
     units: Callable[[str], tuple[str, ...]]  # a word's units; none when not the script's
     table: str  # data/spellings/<table>.json
     support: str  # `Heard` of the model's spellings
     gate: str | None  # of any form of one word on a one-word person's name (None: no gate)
+    readings: bool = False  # whether the gate holds the rules' Latin readings of it too
 
 
 SCRIPTS = (
     Script("Hangul", _hangul_units, "hangul", "hangul_spelling_support", "hangul_sound_support"),
     Script("Kana", kana_units, "kana", "kana_spelling_support", "kana_sound_support"),
+    Script("Cyrillic", cyrillic_units, "cyrillic", "cyrillic_spelling_support",
+           "cyrillic_sound_support", readings=True),
+    Script("Arabic", arabic_units, "arabic", "arabic_spelling_support", "arabic_sound_support",
+           readings=True),
+    Script("Hebrew", hebrew_units, "hebrew", "hebrew_spelling_support", "hebrew_sound_support",
+           readings=True),
 )  # fmt: skip
 
 
@@ -67,7 +83,7 @@ def spelt_forms(
     ]
 
 
-class ForeignSyllabic:
+class ForeignSpelling:
     def __init__(
         self,
         script: Script,
@@ -104,6 +120,8 @@ class ForeignSyllabic:
         units = self._units(form, text)
         if self.script.gate is None or len(units) != 1 or self._korean_own(units[0]):
             return None  # a Korean name's syllables are Korean ones, which the model hardly knows
+        if any(unit not in self.model.spellings for unit in units[0]):
+            return None  # a letter the model never learned (Ukrainian ї): no support to ask
         floor = getattr(self.config, self.script.gate)
         return Heard(units, self.model, floor, alone=False, persons=True)
 
