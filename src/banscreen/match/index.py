@@ -32,7 +32,7 @@ from .scoring import SPACED, Scorer
 from .similarity import SCORE_TOLERANCE, Alignment
 from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
-from .variants import capped
+from .variants import Admits, capped
 from .vocabulary import split_vocabulary, written_legal_words
 from .weights import Idf
 
@@ -255,8 +255,7 @@ class NameIndex(ComponentNames, TokenPartners):
         reading persons are scored by (`person`, by default the form itself), the rest with
         the form, and the syllables of names of either kind with both."""
         p = prepared or self.prepare(form)
-        pp = person or p
-        pf = pp.form
+        pp, pf = person or p, (person or p).form
         lexical = Query(form.tokens, form.factors, p.weights)
         found = self._lexical.search(lexical, self._org_sources)
         persons = Query(pf.tokens, pf.person_factors, pp.person_weights)
@@ -345,7 +344,8 @@ class NameIndex(ComponentNames, TokenPartners):
         best: dict[str, tuple[float, float, float, int, NameMatch]] = {}
         review = self.config.thresholds.review - SCORE_TOLERANCE  # (score, raw, spelt, i, hit)
         for variant in self.variants(query):
-            for i, raw, method, alignment, found in self._hits(variant.form):
+            admits = variant.may_count if variant.heard is not None else None
+            for i, raw, method, alignment, found in self._hits(variant.form, admits):
                 entry = self.entries[i]
                 if not (variant.admits(entry.person, entry.tokens, entry.name.kind)
                         and (admit is None or admit(entry, alignment))):  # fmt: skip
@@ -374,11 +374,11 @@ class NameIndex(ComponentNames, TokenPartners):
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _hits(
-        self, form: NameForm
+        self, form: NameForm, admits: Admits | None = None
     ) -> tuple[tuple[int, float, str, Alignment, tuple[str, ...]], ...]:
-        """The registry names one form of a query reaches review with, and how. Remembered
-        per form: payments repeat a counterparty with a new reference each time ("Acme
-        12345", "Acme 12399"), and the form without it is the same."""
+        """The registry names one form of a query reaches review with, and how, of those
+        `admits` lets in (a form a model heard counts on few: the rest are not scored).
+        Remembered per form: a payee recurs with a new reference ("Acme 12345", "Acme 12399")."""
         if not form.tokens:
             return ()
         review = self.config.thresholds.review - SCORE_TOLERANCE
@@ -391,7 +391,10 @@ class NameIndex(ComponentNames, TokenPartners):
         reached |= self.initials_candidates(initials)
         out = []
         for i in sorted(reached):
-            hit = self.score_entry(prepared, self.entries[i], person, initials)
+            entry = self.entries[i]
+            if admits is not None and not admits(entry.person, entry.tokens, entry.name.kind):
+                continue
+            hit = self.score_entry(prepared, entry, person, initials)
             if hit[0] >= review:
                 out.append((i, *hit))
         return tuple(out)

@@ -17,9 +17,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import pairwise, permutations
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 
+from ..tunables import CACHE_ENTRIES
 from .text import GERESH_MARK
 
 LONGEST = 5  # letters one unit writes at most (as the models were learned)
@@ -40,11 +42,21 @@ class SpellingModel:
         self.spellings = spellings
         self.letters = letters
         self.skip = skip
-        self._best = {s: sorted(w.items(), key=lambda kv: -kv[1]) for s, w in spellings.items()}
+        # Each unit's runs, cheapest (likeliest) first, with their cost (-log p).
+        self._costs = {
+            s: sorted(((-math.log(p), run) for run, p in w.items()), key=lambda c: c[0])
+            for s, w in spellings.items()
+        }
 
     def support(self, syllables: Sequence[str], latin: str) -> float:
         """log P(latin | units) − log P(latin): above 0, the units explain the name better
         than its letters alone do; -inf when no cut of it fits them."""
+        return self._support(tuple(syllables), latin)
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - a model lives as long as its table
+    def _support(self, syllables: tuple[str, ...], latin: str) -> float:
+        """Remembered: a name's words recur in names (محمد, عبد), each weighed against the
+        same listed words."""
         explained = self._likelihood(syllables, latin)
         if explained <= 0.0:
             return -math.inf
@@ -116,15 +128,18 @@ class SpellingModel:
             beam = heapq.nsmallest(count, grown)
         return list(dict.fromkeys(spelt for _, spelt in beam))
 
-    def _ranked(self, syllables: Sequence[str], count: int) -> list[tuple[float, str]]:
+    def _ranked(self, syllables: Sequence[str], count: int) -> tuple[tuple[float, str], ...]:
+        return self._ranked_of(tuple(syllables), count)
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - a model lives as long as its table
+    def _ranked_of(self, syllables: tuple[str, ...], count: int) -> tuple[tuple[float, str], ...]:
         beam: list[tuple[float, str]] = [(0.0, "")]
         for syllable in syllables:
-            runs = self._best.get(syllable, [])[: min(count, _RUNS)]
+            runs = self._costs.get(syllable, [])[: min(count, _RUNS)]
             if not runs:
-                return []
-            grown = [(cost - math.log(p), spelt + run) for cost, spelt in beam for run, p in runs]
-            beam = heapq.nsmallest(count, grown)
-        return [(cost, spelt) for cost, spelt in beam if spelt]
+                return ()
+            beam = _cheapest_grown(beam, runs, count)
+        return tuple((cost, spelt) for cost, spelt in beam if spelt)
 
     def _likelihood(self, syllables: Sequence[str], latin: str) -> float:
         length = len(latin)
@@ -153,6 +168,43 @@ class SpellingModel:
         return sum(math.log(self.letters.get(a, {}).get(b, _UNSEEN)) for a, b in pairwise(padded))
 
 
+def _cheapest_grown(
+    beam: list[tuple[float, str]], runs: list[tuple[float, str]], count: int
+) -> list[tuple[float, str]]:
+    """The `count` cheapest of the beam's spellings each grown by one of the runs, cheapest
+    first. Both are sorted by cost, so a pair is never cheaper than the pairs before it in
+    either: the cheapest are found walking out from the first pair (a heap of the frontier)
+    rather than by making every pair (a beam of 200 by 24 runs is 4,800 strings a unit)."""
+    heap = [(beam[0][0] + runs[0][0], beam[0][1] + runs[0][1], 0, 0)]
+    seen = {(0, 0)}
+    out: list[tuple[float, str]] = []
+    while heap and (len(out) < count or heap[0][0] == out[-1][0]):  # ties: all, then by name
+        cost, spelt, i, j = heapq.heappop(heap)
+        out.append((cost, spelt))
+        for a, b in ((i + 1, j), (i, j + 1)):
+            if a < len(beam) and b < len(runs) and (a, b) not in seen:
+                seen.add((a, b))
+                heapq.heappush(heap, (beam[a][0] + runs[b][0], beam[a][1] + runs[b][1], a, b))
+    return sorted(out)[:count]
+
+
+def each_its_own(supported: Sequence[Sequence[int]]) -> bool:
+    """Whether each word can be given a listed word of its own among those it supports (a
+    matching, grown by augmenting paths: trying every order of six words is 720 orders)."""
+    owner: dict[int, int] = {}
+
+    def place(word: int, tried: set[int]) -> bool:
+        for j in supported[word]:
+            if j not in tried:
+                tried.add(j)
+                if j not in owner or place(owner[j], tried):
+                    owner[j] = word
+                    return True
+        return False
+
+    return all(place(word, set()) for word in range(len(supported)))
+
+
 @dataclass(frozen=True, eq=False)
 class Heard:
     """The words' syllables a form of a query was spelt from (`Variant.heard`). A hit
@@ -166,6 +218,9 @@ class Heard:
     floor: float
     alone: bool = True
     persons: bool = False  # asked of persons' names only (`Variant.admits`)
+    _known: dict[tuple[tuple[str, ...], str], bool] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def admits(self, tokens: tuple[str, ...]) -> bool:
         if self.persons and not any("a" <= c <= "z" for t in tokens for c in t):
@@ -176,15 +231,18 @@ class Heard:
             return self._supports(self.words[0], tokens[0])
         if len(tokens) < len(self.words) or len(tokens) > _MOST_WORDS:
             return False
-        supported = [{j for j, t in enumerate(tokens) if self._supports(w, t)} for w in self.words]
-        return any(
-            all(j in s for j, s in zip(order, supported, strict=True))
-            for order in permutations(range(len(tokens)), len(self.words))
-        )
+        supported = [[j for j, t in enumerate(tokens) if self._supports(w, t)] for w in self.words]
+        return each_its_own(supported)
 
     def _supports(self, syllables: tuple[str, ...], word: str) -> bool:
-        letters = "".join(c for c in word if "a" <= c <= "z")
-        return bool(letters) and self.model.support(syllables, letters) >= self.floor
+        """Remembered: a query's forms ask it of the same listed words, before scoring and
+        after (index.py)."""
+        known = self._known.get((syllables, word))
+        if known is None:
+            letters = "".join(c for c in word if "a" <= c <= "z")
+            known = bool(letters) and self.model.support(syllables, letters) >= self.floor
+            self._known[(syllables, word)] = known
+        return known
 
 
 _KANA_TAIL = frozenset("ァィゥェォャュョヮー")  # written small, or long: part of the mora before

@@ -4,7 +4,7 @@ them)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .forms import NameForm
@@ -13,6 +13,9 @@ from .similarity import Alignment
 
 if TYPE_CHECKING:
     from .spelling_model import Heard
+
+# Whether a hit on a name (a person's or not, its tokens, its kind) counts (`Variant.admits`).
+Admits = Callable[[bool, tuple[str, ...], "str | None"], bool]
 
 
 class Variant(NamedTuple):
@@ -64,6 +67,10 @@ class Variant(NamedTuple):
             heard = tokens == self.form.tokens or self.heard.admits(tokens)
             return heard and (not self.held or self.held in tokens)
         return not self.held or self.held in tokens
+
+    def may_count(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
+        """Whether a hit on a name may count, before it is scored (`admits`, `spells`)."""
+        return self.admits(person, tokens, kind) and self.spells(self.form.tokens, tokens)
 
     def found_at(self, alignment: Alignment) -> tuple[str, ...]:
         """The words of the query a hit through it was found at, when it is a name found
