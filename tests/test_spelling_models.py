@@ -8,6 +8,7 @@ Culliford, met KROFT; кулль, Kull, met KELLER)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from itertools import permutations
@@ -288,3 +289,20 @@ def test_the_cheapest_spellings_are_those_every_pair_would_give() -> None:
             grown = [(c - math.log(p), s + r) for c, s in beam for r, p in runs]
             beam = sorted(grown)[:200]
         assert list(model._ranked(cyrillic_units(word), 200)) == [b for b in beam if b[1]]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("вилладжо", "one-villaggio"), ("жолье", "one-jolliet"), ("кокемпо", "one-cocquempot"),
+     ("מקלרוי", "one-mcilroy")],
+)  # fmt: skip
+def test_a_listed_word_far_down_the_spellings_is_found_by_sound(query: str, entity: str) -> None:
+    """The listed "villaggio" is вилладжо's 221st likeliest spelling, beyond the 200 looked
+    for, and sounds like none of the 8 likeliest; it sounds like one further down
+    (`spelling_model_sounded`)."""
+    registry = load_registry([PERSONS])
+    narrow = dataclasses.replace(
+        registry, matching=dataclasses.replace(registry.matching, spelling_model_sounded=8)
+    )
+    assert entity in hits(Screener(registry), query)
+    assert entity not in hits(Screener(narrow), query)

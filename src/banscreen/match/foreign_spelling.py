@@ -76,7 +76,8 @@ def spelt_forms(
     whose words the units support by `floor` (`Heard`): the models know persons' names."""
     heard = Heard(units, model, floor)
     spelt = model.lookups(units, config.spelling_model_count, config.spelling_model_reach,
-                          known, sounding, config.spelling_model_longest)  # fmt: skip
+                          known, sounding, config.spelling_model_longest,
+                          config.spelling_model_sounded)  # fmt: skip
     cap = config.transliteration_max
     return [
         Variant(normaliser.form(s), cap, "transliterated", persons=True, heard=heard) for s in spelt

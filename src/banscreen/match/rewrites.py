@@ -233,6 +233,8 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
             base = found.form
+            if found.heard is not None and not found.heard.persons:
+                continue  # a model's spelling of a word is that word's, never two run together
             # Splits and joins read the tokens only: a Hangul name's loanword reading has
             # its name's tokens, and would only repeat its name's forms.
             # A form made from another says what that one may (a reading's method, a

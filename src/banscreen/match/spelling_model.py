@@ -83,6 +83,7 @@ class SpellingModel:
         known: Collection[str],
         sounding: Sounding | None = None,
         longest: int = 8,
+        sounded: int | None = None,
     ) -> list[str]:
         """The forms a name is looked up by (none for a word of more than `longest`
         units): its `count` likeliest spellings (`likeliest`),
@@ -92,7 +93,7 @@ class SpellingModel:
         found = self.likeliest(words, count)
         if not found:
             return []
-        made = self.known_spellings(words, reach, known, count, sounding)
+        made = self.known_spellings(words, reach, known, count, sounding, sounded)
         return list(dict.fromkeys((*found, *made)))
 
     def known_spellings(
@@ -102,6 +103,7 @@ class SpellingModel:
         known: Collection[str],
         count: int,
         sounding: Sounding | None = None,
+        sounded: int | None = None,
     ) -> list[str]:
         """Spellings of the name made of, for each word, the `known` words (the registry's)
         it explains better than their letters alone do (`support` above 0), or else its
@@ -109,8 +111,9 @@ class SpellingModel:
         written with a run its units seldom write (로리, Lowry: "low" + "ry"), and a known
         word is worth looking up however far down it comes. Of a few known words
         (`Matcher.compare`: the other name's), each is weighed; of more, those among the
-        word's `reach` likeliest spellings and those `sounding` like its `count` likeliest
-        (the registry's words of the same sound key: "rori" finds "lowry")."""
+        word's `reach` likeliest spellings and those `sounding` like its `sounded` likeliest
+        (by default `count`; the registry's words of the same sound key: "rori" finds
+        "lowry", "uibly" WHIBLEY)."""
         beam: list[tuple[float, str]] = [(0.0, "")]
         for units in words:
             ranked = self._ranked(units, reach)
@@ -121,7 +124,8 @@ class SpellingModel:
             else:
                 pool = {w for _, w in ranked if w in known}
                 if sounding is not None:
-                    pool.update(x for _, w in ranked[:count] for x in sounding(w))
+                    heard = ranked[: sounded or count]
+                    pool.update(x for w in dict.fromkeys(w for _, w in heard) for x in sounding(w))
             weighed = sorted((-self.support(units, w), w) for w in pool if w.isalpha())
             spelt = [c for c in weighed if c[0] < 0] or ranked[:1]
             grown = [(c + d, f"{a} {b}".strip()) for c, a in beam for d, b in spelt]
@@ -142,7 +146,10 @@ class SpellingModel:
         return tuple((cost, spelt) for cost, spelt in beam if spelt)
 
     def _likelihood(self, syllables: Sequence[str], latin: str) -> float:
-        length = len(latin)
+        length, skip = len(latin), self.skip
+        # Each position's runs of 0-5 letters, cut once for every unit.
+        pieces = [[(k, latin[j : j + k]) for k in range(min(LONGEST, length - j) + 1)]
+                  for j in range(length + 1)]  # fmt: skip
         row = [0.0] * (length + 1)
         row[0] = 1.0
         for syllable in syllables:
@@ -153,13 +160,13 @@ class SpellingModel:
             first = 0 if "" in written else 1  # a unit the Latin name does not write
             for j, p in enumerate(row):
                 if p:
-                    for k in range(first, min(LONGEST, length - j) + 1):
-                        q = written.get(latin[j : j + k])
+                    for k, piece in pieces[j][first:]:
+                        q = written.get(piece)
                         if q:
                             following[j + k] += p * q
-            for j in range(length):  # a letter the Chinese did not write
+            for j in range(length):  # a letter the other script did not write
                 if following[j]:
-                    following[j + 1] += following[j] * self.skip
+                    following[j + 1] += following[j] * skip
             row = following
         return row[length]
 

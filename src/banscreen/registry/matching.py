@@ -228,6 +228,7 @@ class MatchingConfig:
     spelling_model_count: Positive
     spelling_model_reach: Positive
     spelling_model_longest: Positive
+    spelling_model_sounded: Positive
     hangul_spellings: dict[str, dict[str, list[str]]]
     hangul_surnames: dict[str, list[str]]
     hangul_compound_surnames: list[str]
