@@ -1,6 +1,6 @@
-"""A foreign person's name written in Chinese characters, Hangul, katakana or Cyrillic, read
-back into Latin letters as forms of the query (rewrites.py): the rules' readings and learned
-models' likeliest spellings (foreign_han.py, foreign_spelling.py)."""
+"""A person's name written in Chinese characters, Hangul, katakana, Cyrillic, Arabic or
+Hebrew, read back into Latin letters as forms of the query (rewrites.py): the rules'
+readings and learned models' likeliest spellings (foreign_han.py, foreign_spelling.py)."""
 
 from __future__ import annotations
 

@@ -113,7 +113,7 @@ class SpellingModel:
         (`Matcher.compare`: the other name's), each is weighed; of more, those among the
         word's `reach` likeliest spellings and those `sounding` like its `sounded` likeliest
         (by default `count`; the registry's words of the same sound key: "rori" finds
-        "lowry", "uibly" WHIBLEY)."""
+        "lowry", "whibli" finds "whibley")."""
         beam: list[tuple[float, str]] = [(0.0, "")]
         for units in words:
             ranked = self._ranked(units, reach)

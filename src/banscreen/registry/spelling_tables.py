@@ -1,7 +1,7 @@
 """The learned spelling models' tables (data/spellings/<script>.json, made by
 bench/build_spelling_models.py): how Chinese, Korean, katakana, Russian, Arabic and Hebrew
-write names' sounds. Read, checked and kept when a model is first asked for: they are large (some
-480 kB together), and a command that meets no name in those scripts never reads them."""
+write names' sounds. Read, checked and kept when a model is first asked for: they are large
+(some 530 kB together), and a command that meets no name in those scripts never reads them."""
 
 from __future__ import annotations
 
