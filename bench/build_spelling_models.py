@@ -54,6 +54,7 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, lazy_pinyin
 
+from banscreen.match.korean import is_syllables
 from banscreen.match.spelling_model import arabic_units, cyrillic_units, hebrew_units, kana_units
 from banscreen.match.text import mark_geresh
 
@@ -101,7 +102,7 @@ def units(script: str, written: str) -> tuple[str, ...] | None:
     syllables as they are, katakana morae (spelling_model.kana_units); None for a word in
     anything else."""
     if script == "hangul":
-        return tuple(written) if all("\uac00" <= c <= "\ud7a3" for c in written) else None
+        return tuple(written) if is_syllables(written) else None
     if script == "kana":
         return kana_units(written) or None
     if script == "cyrillic":

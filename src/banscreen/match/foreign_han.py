@@ -8,9 +8,8 @@ from collections.abc import Collection, Sequence
 from functools import cached_property
 
 from ..registry.matching import MatchingConfig
-from ..registry.spelling_tables import load_spelling_table
 from .cantonese import CantoneseReadings
-from .foreign_spelling import spelt_forms
+from .foreign_spelling import learned_model, spelt_forms
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
@@ -127,8 +126,7 @@ class ForeignHan:
 
     @cached_property
     def model(self) -> SpellingModel:
-        table = load_spelling_table("han")
-        return SpellingModel(table.units, table.letters, self.config.spelling_model_skip)
+        return learned_model("han", self.config)
 
     def _hong_kong(self, word: str) -> list[Variant]:
         """A Chinese person's own name of two to four characters, read as Hong Kong spells

@@ -46,7 +46,7 @@ class Script:
     units: Callable[[str], tuple[str, ...]]  # a word's units; none when not the script's
     table: str  # data/spellings/<table>.json
     support: str  # `Heard` of the model's spellings
-    gate: str | None  # of any form of one word on a one-word person's name (None: no gate)
+    gate: str  # of any form of one word on a one-word person's name
     readings: bool = False  # whether the gate holds the rules' Latin readings of it too
 
 
@@ -60,6 +60,12 @@ SCRIPTS = (
     Script("Hebrew", hebrew_units, "hebrew", "hebrew_spelling_support", "hebrew_sound_support",
            readings=True),
 )  # fmt: skip
+
+
+def learned_model(table: str, config: MatchingConfig) -> SpellingModel:
+    """The model of data/spellings/<table>.json."""
+    spellings = load_spelling_table(table)
+    return SpellingModel(spellings.units, spellings.letters, config.spelling_model_skip)
 
 
 def spelt_forms(
@@ -119,7 +125,7 @@ class ForeignSpelling:
         one-word names it was looked up among; 틸렛, Tillett, sounds "TRS" as TRACY does); a
         listed name of more words is left to the scoring."""
         units = self._units(form, text)
-        if self.script.gate is None or len(units) != 1 or self._korean_own(units[0]):
+        if len(units) != 1 or self._korean_own(units[0]):
             return None  # a Korean name's syllables are Korean ones, which the model hardly knows
         if any(unit not in self.model.spellings for unit in units[0]):
             return None  # a letter the model never learned (Ukrainian ї): no support to ask
@@ -145,5 +151,4 @@ class ForeignSpelling:
 
     @cached_property
     def model(self) -> SpellingModel:
-        table = load_spelling_table(self.script.table)
-        return SpellingModel(table.units, table.letters, self.config.spelling_model_skip)
+        return learned_model(self.script.table, self.config)

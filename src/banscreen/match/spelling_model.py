@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -225,9 +225,6 @@ class Heard:
     floor: float
     alone: bool = True
     persons: bool = False  # asked of persons' names only (`Variant.admits`)
-    _known: dict[tuple[tuple[str, ...], str], bool] = field(
-        default_factory=dict, init=False, repr=False
-    )
 
     def admits(self, tokens: tuple[str, ...]) -> bool:
         if self.persons and not any("a" <= c <= "z" for t in tokens for c in t):
@@ -242,14 +239,8 @@ class Heard:
         return each_its_own(supported)
 
     def _supports(self, syllables: tuple[str, ...], word: str) -> bool:
-        """Remembered: a query's forms ask it of the same listed words, before scoring and
-        after (index.py)."""
-        known = self._known.get((syllables, word))
-        if known is None:
-            letters = "".join(c for c in word if "a" <= c <= "z")
-            known = bool(letters) and self.model.support(syllables, letters) >= self.floor
-            self._known[(syllables, word)] = known
-        return known
+        letters = "".join(c for c in word if "a" <= c <= "z")
+        return bool(letters) and self.model.support(syllables, letters) >= self.floor
 
 
 _KANA_TAIL = frozenset("ァィゥェォャュョヮー")  # written small, or long: part of the mora before
