@@ -1,17 +1,18 @@
 """The learned spelling models on names they were not learned from (a benchmark, not a test).
 
-    python bench/spelling_models.py DATA_DIR [--names 1500] [--script han|hangul|kana|cyrillic]
-                                    [--floors 8,10 --gates 4,6]
+    python bench/spelling_models.py DATA_DIR [--names 1500]
+        [--script han|hangul|kana|cyrillic|arabic|hebrew] [--floors 8,10 --gates 4,6]
 
 DATA_DIR is `data/` of Merhav & Ash's NETransliteration-COLING2018 (CC0; see
 bench/build_spelling_models.py). For each script, names the model was not learned from
-(Chinese and Cyrillic: `wd_chinese_20` and `wd_russian_20`, the paper's test splits; Hangul
-and katakana: the fifth of the aligned words kept apart, `build_spelling_models.held_out`), none of them a name or word of
-bench/data's sets, `--names` of them of two characters or more: each name's Latin form
-is listed as a one-word person, and each name in its script is looked up among them all.
-Prints the share found at REVIEW and the share with a hit on another person, by the shipped
-floors and by any given (`--floors`: the model's spellings' support; `--gates`: the
-one-word gates of Hangul, katakana and Cyrillic). These are the sets the floors were chosen on.
+(Chinese, Cyrillic, Arabic and Hebrew: `wd_chinese_20`, `wd_russian_20`, `wd_arabic_20`,
+`wd_hebrew_20`, the paper's test splits; Hangul and katakana: the fifth of the aligned words
+kept apart, `build_spelling_models.held_out`), none of them a name or word of bench/data's
+sets, `--names` of them of two characters or more: each name's Latin form is listed as a
+one-word person, and each name in its script is looked up among them all. Prints the share
+found at REVIEW and the share with a hit on another person, by the shipped floors and by any
+given (`--floors`: the model's spellings' support; `--gates`: the one-word gates of every
+script but Chinese). These are the sets the floors were chosen on.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def main() -> None:
     parser.add_argument("--names", type=int, default=1500)
     parser.add_argument("--script", choices=sorted(FILES), action="append")
     parser.add_argument("--floors", default="", help="spellings' support floors to try")
-    parser.add_argument("--gates", default="", help="one-word gates to try (Hangul, katakana)")
+    parser.add_argument("--gates", default="", help="one-word gates to try (not Chinese)")
     args = parser.parse_args()
     floors = [None, *(float(f) for f in args.floors.split(",") if f)]
     gates = [None, *(float(g) for g in args.gates.split(",") if g)]

@@ -71,8 +71,9 @@ class Matcher:
             [*forms_b, *self._compounds(forms_b, forms_a), *self._completed(b, a),
              *self._initialled(b, forms_b, forms_a)],
         )  # fmt: skip
-        # A foreign name in Chinese, Hangul or katakana spelt with the other name's words as
-        # well as the registry's (`ForeignScripts.spellings`).
+        # A name in a script with a learned model (Chinese, Hangul, katakana, Cyrillic, Arabic,
+        # Hebrew) spelt with the other name's words as well as the registry's
+        # (`ForeignScripts.spellings`).
         forms_a, forms_b = (
             [*forms_a, *self._spelt_toward(a, forms_b)],
             [*forms_b, *self._spelt_toward(b, forms_a)],
