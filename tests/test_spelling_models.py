@@ -88,6 +88,47 @@ def test_a_short_reading_that_only_sounds_like_a_name_does_not_meet_it(
     assert entity not in hits(screener, query)
 
 
+@pytest.mark.parametrize(("query", "entity"), [("羅賓", "one-robin"), ("譚雅", "one-tanja")])
+def test_a_foreign_name_that_starts_as_a_chinese_one_meets_the_name_it_stands_for(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """罗 and 谭 are Chinese surnames, but 罗宾 and 谭雅 are Robin and Tanja: spelt too, by a
+    higher floor than a name that cannot be Chinese."""
+    assert entity in hits(screener, query)
+
+
+def test_a_chinese_name_counts_on_a_foreign_one_only_by_the_higher_floor(
+    screener: Screener, model: SpellingModel
+) -> None:
+    """李违 (Li Wei) supports Liviu by more than a foreign name's floor but less than a Chinese
+    name's own: no hit, though an unread foreign word of that support would have one."""
+    config = screener.registry.matching
+    support = model.support(read_han("李违"), "liviu")
+    assert config.han_spelling_support <= support < config.han_own_spelling_support
+    assert "one-liviu" not in hits(screener, "李違")
+
+
+def test_a_name_of_two_words_meets_a_listed_one_only_through_a_word_it_supports(
+    screener: Screener,
+) -> None:
+    """존 베이너 (John Boehner) sounds enough like GOPSTEIN, Ben Zion to be scored above REVIEW,
+    but neither of its words supports any of that name's; 조지아 콜먼 is Georgia Colman, and
+    ولی جان's two words are the one WALIJAN writes."""
+    assert "two-gopstein" not in hits(screener, "존 베이너")
+    assert "two-colman" in hits(screener, "조지아 콜먼")
+    assert "one-walijan" in hits(screener, "ولی جان")
+
+
+def test_a_gate_of_more_words_asks_one_word_or_two_run_together(model: SpellingModel) -> None:
+    brett, lasch = tuple(read_han("布雷特")), tuple(read_han("拉施"))
+    gate = Heard((brett, lasch), model, 8.0, some=True)
+    assert gate.admits(("brett", "someone"))
+    # Neither word alone supports the two run together; both together do.
+    assert max(model.support(brett, "brettlasch"), model.support(lasch, "brettlasch")) < 8.0
+    assert gate.admits(("brettlasch",))
+    assert not gate.admits(("palencia", "kroft"))
+
+
 def test_support_weighs_the_name_the_characters_write_above_others(model: SpellingModel) -> None:
     syllables = read_han("威尔莫特")
     floor = load_registry().matching.han_spelling_support

@@ -98,10 +98,18 @@ class ForeignHan:
     def _spelt(
         self, words: tuple[str, ...], syllables: Syllables, known: Collection[str]
     ) -> list[Variant]:
-        if not words or self._own(words, syllables):
+        if not words:
             return []
-        return spelt_forms(self.model, syllables, self.config.han_spelling_support, self.config,
-                           self.normaliser, known, self.sounding)  # fmt: skip
+        floor = self.config.han_spelling_support
+        if self._own(words, syllables):
+            # A word that starts as a Chinese person's name does may still be a foreign one
+            # (罗宾, Robin): spelt too, but counting only where the characters support the
+            # listed word far more (a Chinese name sounds like many foreign ones).
+            if len(words[0]) < 2:
+                return []
+            floor = self.config.han_own_spelling_support
+        return spelt_forms(self.model, syllables, floor, self.config, self.normaliser, known,
+                           self.sounding)  # fmt: skip
 
     def _parsed(self, form: NameForm, text: str) -> tuple[tuple[str, ...], Syllables]:
         """The words of a person's name written in Chinese characters only, folded, and

@@ -38,10 +38,10 @@ class ForeignScripts:
         return [*self.held(found, form, text), *self.variants(form, text)]
 
     def held(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
-        """A query's forms, those of a name of one word in a script with a model held to its
-        gate on persons' names (`ForeignSpelling.gate`): the forms in its own script, and in
-        an alphabet (Cyrillic, Arabic, Hebrew) its Latin readings too (palladius.py read саво
-        as "sa wo", which met SAYF)."""
+        """A query's forms, those of a person's name in a script with a model held to its
+        gate on persons' names (`ForeignSpelling.gate`: one word, or more): the forms in its
+        own script, and in an alphabet (Cyrillic, Arabic, Hebrew) its Latin readings too
+        (palladius.py read саво as "sa wo", which met SAYF)."""
         for script in self.spelt:
             gate = script.gate(form, text)
             if gate is not None:

@@ -120,15 +120,22 @@ class ForeignSpelling:
                            self.sounding)  # fmt: skip
 
     def gate(self, form: NameForm, text: str) -> Heard | None:
-        """For a name of one word: what its other forms must meet on a listed person's name
-        of one word (Hangul's: compared by sound alone, such a word met a third of the
-        one-word names it was looked up among; 틸렛, Tillett, sounds "TRS" as TRACY does); a
-        listed name of more words is left to the scoring."""
+        """What a name's other forms must meet on a listed person's name. For a name of one
+        word, on a listed name of one word: its letters support it (Hangul's: compared by
+        sound alone, such a word met a third of the one-word names it was looked up among;
+        틸렛, Tillett, sounds "TRS" as TRACY does); a listed name of more words is left to the
+        scoring. For a name of more words, on any: one of its words supports one of the
+        listed name's."""
         units = self._units(form, text)
-        if len(units) != 1 or self._korean_own(units[0]):
+        if not units or self._korean(units):
             return None  # a Korean name's syllables are Korean ones, which the model hardly knows
-        if any(unit not in self.model.spellings for unit in units[0]):
+        if any(unit not in self.model.spellings for word in units for unit in word):
             return None  # a letter the model never learned (Ukrainian ї): no support to ask
+        if len(units) > 1:
+            # By sound alone, 존 베이너 (John Boehner) met GOPSTEIN, Ben Zion. Not every word
+            # must support one: a model cannot spell some words at all (딘킨 for Dynkin).
+            floor = self.config.spelling_words_support
+            return Heard(units, self.model, floor, alone=False, persons=True, some=True)
         floor = getattr(self.config, self.script.gate)
         return Heard(units, self.model, floor, alone=False, persons=True)
 
@@ -138,6 +145,19 @@ class ForeignSpelling:
         words = tuple(w for w in split_words(self.normaliser.fold(text)) if w)
         found = tuple(self.script.units(w) for w in words)
         return found if found and all(found) else ()
+
+    def _korean(self, units: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether a Hangul name may be a Korean person's: one word that may be one's own
+        name, or a first word that is a Korean surname alone (김 정은). A name of more words
+        whose first word starts as a Korean name does is a foreign one (마리나 시우바,
+        Marina Silva: 마 is a surname)."""
+        if len(units) == 1:
+            return self._korean_own(units[0])
+        first = "".join(units[0])
+        config = self.config
+        return self.script.name == "Hangul" and (
+            first in config.hangul_surnames or first in config.hangul_compound_surnames
+        )
 
     def _korean_own(self, units: tuple[str, ...]) -> bool:
         """Whether a Hangul word may be a Korean person's own name: two to four syllables

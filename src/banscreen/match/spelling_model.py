@@ -225,10 +225,14 @@ class Heard:
     floor: float
     alone: bool = True
     persons: bool = False  # asked of persons' names only (`Variant.admits`)
+    some: bool = False  # a gate of a name of more words: one word supporting one is enough
 
     def admits(self, tokens: tuple[str, ...]) -> bool:
         if self.persons and not any("a" <= c <= "z" for t in tokens for c in t):
             return True  # a name written in another script is not the model's to weigh
+        if self.some:  # a word, or two run together as a listed name may write them (WALIJAN)
+            joined = [a + b for a, b in zip(self.words, self.words[1:], strict=False)]
+            return any(self._supports(w, t) for w in (*self.words, *joined) for t in tokens)
         if len(self.words) == 1 and len(tokens) != 1:
             return not self.alone
         if len(self.words) == 1:

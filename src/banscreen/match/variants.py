@@ -63,8 +63,14 @@ class Variant(NamedTuple):
         if self.kinds and kind is not None and kind not in self.kinds:
             return False
         if self.heard is not None and self.heard.persons and person:
-            # A reading that spells the name as listed is no sound-alike to hold back.
-            heard = tokens == self.form.tokens or self.heard.admits(tokens)
+            # A reading that spells the name as listed is no sound-alike to hold back, nor is
+            # a name the rules romanise into its letters (강가가 as "ganggaga", GANG-GAGA).
+            form = self.form
+            heard = (
+                tokens == form.tokens
+                or (form.script != "Latin" and "".join(form.roman) == "".join(tokens))
+                or self.heard.admits(tokens)
+            )
             return heard and (not self.held or self.held in tokens)
         return not self.held or self.held in tokens
 

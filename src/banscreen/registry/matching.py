@@ -215,6 +215,7 @@ class MatchingConfig:
     han_name_readings: dict[str, str]
     spelling_model_skip: Share
     han_spelling_support: float
+    han_own_spelling_support: float
     hangul_spelling_support: float
     hangul_sound_support: float
     kana_spelling_support: float
@@ -225,6 +226,7 @@ class MatchingConfig:
     arabic_sound_support: float
     hebrew_spelling_support: float
     hebrew_sound_support: float
+    spelling_words_support: float
     spelling_model_count: Positive
     spelling_model_reach: Positive
     spelling_model_longest: Positive
