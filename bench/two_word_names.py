@@ -13,7 +13,7 @@ the gates were developed on, `measure` is only measured. Every Latin name is lis
 person beside the 2,684 OFAC persons of bench/data, and each name in its script is looked
 up among them all. Prints the share found at REVIEW (its own Latin name) and the share with
 a hit on another person (a listed one, or another made-up name): the two sides of
-`*_sound_support` on names of more than one word.
+`spelling_words_support`.
 """
 
 from __future__ import annotations

@@ -149,8 +149,8 @@ class ForeignSpelling:
     def _korean(self, units: tuple[tuple[str, ...], ...]) -> bool:
         """Whether a Hangul name may be a Korean person's: one word that may be one's own
         name, or a first word that is a Korean surname alone (김 정은). A name of more words
-        whose first word starts as a Korean name does is a foreign one (마리나 시우바,
-        Marina Silva: 마 is a surname)."""
+        whose first word only starts as a Korean name does is held as a foreign one (마리나
+        시우바, Marina Silva: 마 is a surname)."""
         if len(units) == 1:
             return self._korean_own(units[0])
         first = "".join(units[0])

@@ -218,7 +218,9 @@ class Heard:
     through it counts on a name each of whose words the syllables support at least `floor`
     (`SpellingModel.support`): a query of one word on a name of one word, or of more on a
     name with a word of its own for each of them; a query of one word counts on a name of
-    more words too when not `alone` (a long foreign name, scored by its spelling)."""
+    more words too when not `alone` (a long foreign name, scored by its spelling). A gate of
+    a name of more words (`some`) asks less: one of its words, or two run together, supports
+    one of the listed name's."""
 
     words: tuple[tuple[str, ...], ...]
     model: SpellingModel
