@@ -100,16 +100,28 @@ class ForeignHan:
     ) -> list[Variant]:
         if not words:
             return []
-        floor = self.config.han_spelling_support
         if self._own(words, syllables):
-            # A word that starts as a Chinese person's name does may still be a foreign one
-            # (罗宾, Robin): spelt too, but counting only where the characters support the
-            # listed word far more (a Chinese name sounds like many foreign ones).
-            if len(words[0]) < 2:
-                return []
-            floor = self.config.han_own_spelling_support
-        return spelt_forms(self.model, syllables, floor, self.config, self.normaliser, known,
-                           self.sounding)  # fmt: skip
+            return self._own_spelt(words[0], syllables, known)
+        return spelt_forms(self.model, syllables, self.config.han_spelling_support, self.config,
+                           self.normaliser, known, self.sounding)  # fmt: skip
+
+    def _own_spelt(self, word: str, syllables: Syllables, known: Collection[str]) -> list[Variant]:
+        """A word that starts as a Chinese person's name does may still be a foreign one
+        (罗宾, Robin): looked up by those of its likelier spellings that are listed words
+        (`spelling_model_reach`), counting only where the characters support the listed word
+        by `han_own_spelling_support`, as a Chinese name sounds like many foreign ones. Only
+        listed words, and none by sound, as most such words are Chinese names, and each
+        spelling looked up costs time."""
+        if len(word) < 2:
+            return []
+        config = self.config
+        floor = config.han_own_spelling_support
+        made = self.model.known_spellings(syllables, config.spelling_model_reach, known,
+                                          config.spelling_model_count)  # fmt: skip
+        heard = Heard(syllables, self.model, floor)
+        cap = config.transliteration_max
+        return [Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
+                for s in made if s in known]  # fmt: skip
 
     def _parsed(self, form: NameForm, text: str) -> tuple[tuple[str, ...], Syllables]:
         """The words of a person's name written in Chinese characters only, folded, and
