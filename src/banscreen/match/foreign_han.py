@@ -9,7 +9,7 @@ from functools import cached_property
 
 from ..registry.matching import MatchingConfig
 from .cantonese import CantoneseReadings
-from .foreign_spelling import learned_model, spelt_forms
+from .foreign_spelling import heard_forms, learned_model, spelt_forms
 from .forms import NameForm
 from .normalize import Normaliser
 from .pinyin import HAN_WORD, RUSSIAN_SOFT, bare, has_soft, read_han, transcription_reading
@@ -118,10 +118,8 @@ class ForeignHan:
         floor = config.han_own_spelling_support
         made = self.model.known_spellings(syllables, config.spelling_model_reach, known,
                                           config.spelling_model_count)  # fmt: skip
-        heard = Heard(syllables, self.model, floor)
-        cap = config.transliteration_max
-        return [Variant(self.normaliser.form(s), cap, "transliterated", persons=True, heard=heard)
-                for s in made if s in known]  # fmt: skip
+        listed = [s for s in made if s in known]
+        return heard_forms(listed, Heard(syllables, self.model, floor), config, self.normaliser)
 
     def _parsed(self, form: NameForm, text: str) -> tuple[tuple[str, ...], Syllables]:
         """The words of a person's name written in Chinese characters only, folded, and

@@ -12,7 +12,7 @@ which the model spells as a foreign one, meets nothing it does not sound like.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -80,10 +80,17 @@ def spelt_forms(
     """A model's spellings of a name of words of these units as forms of a query
     (`SpellingModel.lookups`), at most `transliteration_max`, counting only on persons' names
     whose words the units support by `floor` (`Heard`): the models know persons' names."""
-    heard = Heard(units, model, floor)
     spelt = model.lookups(units, config.spelling_model_count, config.spelling_model_reach,
                           known, sounding, config.spelling_model_longest,
                           config.spelling_model_sounded)  # fmt: skip
+    return heard_forms(spelt, Heard(units, model, floor), config, normaliser)
+
+
+def heard_forms(
+    spelt: Iterable[str], heard: Heard, config: MatchingConfig, normaliser: Normaliser
+) -> list[Variant]:
+    """Spellings a model made as forms of a query, at most `transliteration_max`, on persons'
+    names only and only where `heard` admits them."""
     cap = config.transliteration_max
     return [
         Variant(normaliser.form(s), cap, "transliterated", persons=True, heard=heard) for s in spelt

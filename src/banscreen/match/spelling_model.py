@@ -18,7 +18,7 @@ import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from ..tunables import CACHE_ENTRIES
@@ -232,9 +232,8 @@ class Heard:
     def admits(self, tokens: tuple[str, ...]) -> bool:
         if self.persons and not any("a" <= c <= "z" for t in tokens for c in t):
             return True  # a name written in another script is not the model's to weigh
-        if self.some:  # a word, or two run together as a listed name may write them (WALIJAN)
-            joined = [a + b for a, b in zip(self.words, self.words[1:], strict=False)]
-            return any(self._supports(w, t) for w in (*self.words, *joined) for t in tokens)
+        if self.some:
+            return any(self._supports(w, t) for w in self._some_words for t in tokens)
         if len(self.words) == 1 and len(tokens) != 1:
             return not self.alone
         if len(self.words) == 1:
@@ -243,6 +242,13 @@ class Heard:
             return False
         supported = [[j for j, t in enumerate(tokens) if self._supports(w, t)] for w in self.words]
         return each_its_own(supported)
+
+    @cached_property
+    def _some_words(self) -> tuple[tuple[str, ...], ...]:
+        """A gate's words, and each two run together as a listed name may write them
+        (WALIJAN): made once, asked of every candidate name."""
+        joined = (a + b for a, b in pairwise(self.words))
+        return (*self.words, *joined)
 
     def _supports(self, syllables: tuple[str, ...], word: str) -> bool:
         letters = "".join(c for c in word if "a" <= c <= "z")
