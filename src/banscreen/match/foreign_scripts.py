@@ -1,6 +1,8 @@
 """A person's name written in Chinese characters, Hangul, katakana, Cyrillic, Arabic or
 Hebrew, read back into Latin letters as forms of the query (rewrites.py): the rules'
-readings and learned models' likeliest spellings (foreign_han.py, foreign_spelling.py)."""
+readings and learned models' likeliest spellings (foreign_han.py, foreign_spelling.py); and a
+person's name in any script other than Latin as the listed words whose name symbols its words
+share (name_symbols.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from ..registry.matching import MatchingConfig
 from .foreign_han import ForeignHan
 from .foreign_spelling import SCRIPTS, ForeignSpelling
 from .forms import NameForm
+from .name_symbols import NameSymbols
 from .normalize import Normaliser
 from .spelling_model import Sounding
 from .variants import Variant
@@ -25,12 +28,15 @@ class ForeignScripts:
     ) -> None:
         self.han = ForeignHan(config, normaliser, known, sounding)
         self.spelt = [ForeignSpelling(s, config, normaliser, known, sounding) for s in SCRIPTS]
+        self.symbols = NameSymbols(config, normaliser, known)
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
-        """The rules' readings and the models' spellings, looked up among the registry's words."""
+        """The rules' readings, the models' spellings and the name symbols' words, looked up
+        among the registry's words."""
         found = self.han.variants(form, text)
         for script in self.spelt:
             found.extend(script.spellings(form, text))
+        found.extend(self.symbols.forms(form, text))
         return [v for v in found if v.form.tokens]
 
     def gated(self, found: list[Variant], form: NameForm, text: str) -> list[Variant]:
@@ -59,4 +65,5 @@ class ForeignScripts:
         found = [*self.han.spellings(form, text, known)]
         for script in self.spelt:
             found.extend(script.spellings(form, text, known))
+        found.extend(self.symbols.forms(form, text, known))
         return [v for v in found if v.form.tokens]

@@ -228,6 +228,9 @@ class MatchingConfig:
     hebrew_sound_support: float
     spelling_words_support: float
     spelling_model_count: Positive
+    name_symbol_words: Positive
+    name_symbol_spellings: Positive
+    name_symbol_forms: Positive
     spelling_model_reach: Positive
     spelling_model_longest: Positive
     spelling_model_sounded: Positive

@@ -1,0 +1,76 @@
+"""A person's name in another script met by the given and family names it shares with a
+listed one (rigour's name symbols, name_symbols.py): ប៉ុល ពត (Pol Pot) was CLEAR, as no rule
+or model reads Khmer; 狄倫 (Dylan) was CLEAR, as Chinese writes that name by convention, not
+by its sounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from banscreen.engine import Screener
+from banscreen.match.name_symbols import NameSymbols, word_symbols
+from banscreen.registry import load_registry
+
+PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "name_symbols_persons.yaml"
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_registry([PERSONS]))
+
+
+def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
+    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
+
+
+@pytest.mark.parametrize(("query", "entity"), [("ប៉ុល ពត", "pol-pot"), ("狄倫", "one-dylan")])
+def test_a_name_meets_the_listed_person_whose_names_it_shares(
+    screener: Screener, query: str, entity: str
+) -> None:
+    found = hits(screener, query)
+    thresholds = screener.registry.matching.thresholds
+    assert entity in found, found
+    score, method = found[entity]
+    assert thresholds.review <= score < thresholds.block  # a transliteration never BLOCKs
+    assert method == "transliterated"
+
+
+def test_each_word_must_share_a_symbol_and_be_held(screener: Screener) -> None:
+    """ពត alone is a name, but POT SOKHA does not hold "pol"; an organisation's name holds
+    both words yet is no person's."""
+    found = hits(screener, "ប៉ុល ពត")
+    assert "pot-sokha" not in found or found["pot-sokha"][0] < 0.8
+    assert "pot-holdings" not in found or found["pot-holdings"][1] != "transliterated"
+
+
+def test_a_word_without_a_symbol_leaves_the_name_unread(screener: Screener) -> None:
+    """Every word must share a symbol: a made-up second word keeps the name from being
+    looked up as the first alone."""
+    symbols = screener.matcher.names.foreign.symbols
+    form = screener.matcher.normaliser.form("ប៉ុល ឃឃឃឃ")
+    assert symbols.forms(form, "ប៉ុល ឃឃឃឃ") == []
+    assert symbols.forms(screener.matcher.normaliser.form("Pol Pot"), "Pol Pot") == []
+
+
+def test_symbols_are_the_words_alone() -> None:
+    assert word_symbols("dylan") & word_symbols("狄倫")
+    assert not word_symbols("狄倫 ពត")  # two words are no one word's symbols
+    assert not word_symbols("xqzvbt")
+
+
+def test_forms_toward_the_other_names_words(screener: Screener) -> None:
+    """`Matcher.compare` looks a name up among the other name's words only."""
+    symbols: NameSymbols = screener.matcher.names.foreign.symbols
+    form = screener.matcher.normaliser.form("ប៉ុល ពត")
+    made = symbols.forms(form, "ប៉ុល ពត", {"pol", "pot", "trading"})
+    assert [v.form.tokens for v in made] == [("pol", "pot")]
+    assert all(v.persons and v.spelt for v in made)
+    assert symbols.forms(form, "ប៉ុល ពត", {"pol"}) == []
+
+
+def test_one_word_names_a_person_only_with_a_name_of_one_word(screener: Screener) -> None:
+    """משה is Moshe, a given name: not MOSHE TAMIR, while 狄倫 is DYLAN."""
+    found = hits(screener, "משה")
+    assert found.get("moshe-tamir", (0.0, ""))[0] < screener.registry.matching.thresholds.review
