@@ -343,13 +343,22 @@ class Scorer(WordPairs, AcrossScripts, Inside):
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:
             sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
-            if one is not None and a.script in SPACED:
-                # A surname alone in Cyrillic, Arabic, Greek or Hebrew letters, as in Latin.
+            if one is not None and (a.script in SPACED or _word_by_sound(a, sound.alignment)):
+                # A surname alone in Cyrillic, Arabic, Greek or Hebrew letters, as in Latin;
+                # and one Hangul word met by sound on one word of a listed person's name
+                # (후유히메 on HAMOU, Ahmed at 0.84): a Korean name written as one word
+                # (김영철, KIM Yong Chol) is met by the Korean rules, which align no words.
                 alone = self._one_word(sound.score, sound.method, sound.alignment, b, one, True)
                 sound = replace(sound, score=min(alone[0], cfg.transliteration_max))
         if sound.score > best.score:
             return sound
         return best
+
+
+def _word_by_sound(a: NameForm, alignment: Alignment) -> bool:
+    """Whether a name in Hangul, which writes a whole name as one word, was met by the sound of
+    its word on words of the other name (not by the Korean rules: korean.py)."""
+    return a.script == "Hangul" and bool(alignment.pairs)
 
 
 def _surnames(alignment: Alignment, inverted: int) -> Pairs:
