@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from banscreen.engine import Screener
-from banscreen.match.name_symbols import NameSymbols, word_symbols
+from banscreen.match.name_symbols import NameSymbols, symbol_key, symbol_table
 from banscreen.registry import load_registry
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "name_symbols_persons.yaml"
@@ -54,10 +56,23 @@ def test_a_word_without_a_symbol_leaves_the_name_unread(screener: Screener) -> N
     assert symbols.forms(screener.matcher.normaliser.form("Pol Pot"), "Pol Pot") == []
 
 
-def test_symbols_are_the_words_alone() -> None:
-    assert word_symbols("dylan") & word_symbols("狄倫")
-    assert not word_symbols("狄倫 ពត")  # two words are no one word's symbols
-    assert not word_symbols("xqzvbt")
+def test_the_table_gives_a_forms_latin_spellings() -> None:
+    table = symbol_table()
+    assert "dylan" in table.spellings("狄倫")
+    assert table.spellings("ប៉ុល") == table.spellings("បល") == ["pol"]  # marks dropped
+    assert table.spellings("xqzvbt") == table.spellings("狄倫 ពត") == []
+    assert all(w.isascii() and w.isalpha() for w in table.spellings("Уильям"))
+
+
+@given(st.text(max_size=30))
+def test_any_word_looks_up_without_error(word: str) -> None:
+    assert isinstance(symbol_table().spellings(word), list)
+
+
+def test_a_key_drops_marks_and_case() -> None:
+    assert symbol_key("ប៉ុល") == "បល"
+    assert symbol_key("שָׁלוֹם") == "שלום"
+    assert symbol_key("Уильям") == "уильям"
 
 
 def test_forms_toward_the_other_names_words(screener: Screener) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match import sound
 from banscreen.match.foreign_spelling import ForeignSpelling
+from banscreen.match.name_symbols import NameSymbols
 from helpers.matching import found, listed_data, persons_screener_with, transliterated_hit
 
 LISTED = {
@@ -67,8 +68,10 @@ def test_without_the_reading_these_were_missed(
     import re
 
     monkeypatch.setattr(sound, "_WRITTEN_W", re.compile(r"(?!)"))
-    # And without the learned spelling models (spelling_model.py), which find them too.
+    # And without the learned spelling models (spelling_model.py) and the name symbols
+    # (name_symbols.py: Уильям is William), which find them too.
     monkeypatch.setattr(ForeignSpelling, "spellings", lambda self, *args, **kwargs: [])
+    monkeypatch.setattr(NameSymbols, "forms", lambda self, *args, **kwargs: [])
     fresh = _screener(tmp_path, **{"p-other": ("person", "Unrelated Testperson")})
     review = fresh.registry.matching.thresholds.review
     for query, entity in WRITTEN:

@@ -1,56 +1,99 @@
 """A person's name in a script other than Latin met by the given and family names it shares
-with a listed one, by rigour's name symbols: Wikidata's given and family names, each one
-symbol for all the scripts it is written in (ប៉ុល and Pol, 狄倫 and Dylan, 罗宾 and Robin).
+with a listed one: Wikidata's given and family names, each written in many scripts (ប៉ុល and
+Pol, 狄倫 and Dylan, 罗宾 and Robin), as rigour's person-name corpus gathers them for its name
+symbols (data/spellings/name_symbols.tsv.gz, bench/build_name_symbols.py).
 
 The rules (ICU, pinyin) and the learned spelling models (spelling_model.py) read a name letter
-by letter or sound by sound; a script they do not know (Khmer, Devanagari, Thai) or a name
-written by convention rather than by sound (狄倫, Dylan) they miss. A name whose every word
-shares a symbol with a listed word is looked up as those listed words, and a hit through
-such a form counts only on a person's name that holds each of them as written, as a
-transliteration (at most `transliteration_max`: REVIEW, never BLOCK on its own)."""
+by letter or sound by sound; a script they do not know (Khmer) or a name written by
+convention rather than by its sounds (狄倫, Dylan) they miss. A name whose every word is a
+form of a name with listed Latin spellings is looked up as those listed words, and a hit
+through such a form counts only on a person's name that holds each of them as written, as a
+transliteration (at most `transliteration_max`: REVIEW, never BLOCK on its own).
+
+The table, not rigour's tagger: the tagger compiles the whole corpus on first use, which took
+5.4 s here, holding the interpreter; the table loads in a fraction of that, once, on the first
+name in another script that asks."""
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import re
-from collections.abc import Collection, Iterable
-from functools import cached_property, lru_cache
+import unicodedata
+from array import array
+from collections.abc import Collection
+from functools import lru_cache
 
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names
-
+from ..registry.loader import shipped_data_dir
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .normalize import Normaliser
+from .text import split_words
 from .variants import Variant
 
-# A listed word a symbol may stand for: letters a to z only, as the lists spell names.
-_LATIN_WORD = re.compile(r"[a-z]{2,}")
+TABLE = "spellings/name_symbols.tsv.gz"
+_NEWLINE = re.compile(b"\n")
 
 
-def _analysed(texts: Iterable[str]) -> list[list[frozenset[str]]]:
-    """Each text's words' name symbols: for each word, the symbols of the names that are that
-    word alone (a name of several words, "abd al rahman", is left out)."""
-    out = []
-    for text in texts:
-        for name in analyze_names(NameTypeTag.PER, [text], consolidate=False, phonetics=False,
-                                  numerics=False, rewrite=False):  # fmt: skip
-            parts = list(name.parts)
-            found: list[set[str]] = [set() for _ in parts]
-            for span in name.spans:
-                if span.symbol.category == SymbolCategory.NAME and len(span.parts) == 1:
-                    found[parts.index(span.parts[0])].add(str(span.symbol.id))
-            out.append([frozenset(s) for s in found])
-    return out
+def symbol_key(word: str) -> str:
+    """A form as the table holds it: case folded, without the marks a script writes above or
+    below a letter (ប៉ុល is បល, a Hebrew word's points go), as rigour's tokeniser reads it."""
+    folded = unicodedata.normalize("NFD", word.casefold())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in folded if unicodedata.category(c) != "Mn")
+    )
 
 
-def _symbols_of(word: str) -> frozenset[str]:
-    """The name symbols of one word (empty when it is none, or more than one word)."""
-    analysed = _analysed([word])
-    return analysed[0][0] if analysed and len(analysed[0]) == 1 else frozenset()
+class SymbolTable:
+    """Names' Latin spellings and the names each form writes, read from the table's bytes
+    as asked: its lines are found by their offsets (forms sorted, as UTF-8 sorts them), so
+    the table costs its own size in memory, not a Python object a form."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        first = 0
+        while data.startswith(b"#", first):  # the comment lines that open it
+            first = data.index(b"\n", first) + 1
+        split = data.index(b"\n\n", first)
+        self._names = _line_starts(data, first, split + 1)
+        self._forms = _line_starts(data, split + 2, len(data))
+
+    def spellings(self, word: str) -> list[str]:
+        """The Latin spellings of the names a word (as written) is a form of, the names
+        in the corpus's order."""
+        numbers = self._numbers(symbol_key(word).encode())
+        return list(dict.fromkeys(w for n in numbers for w in self._line(self._names, n).split()))
+
+    def _numbers(self, key: bytes) -> list[int]:
+        data, starts = self._data, self._forms
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at = starts[mid]
+            if data[at : data.index(b"\t", at)] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        line = self._line(starts, lo) if starts else ""
+        form, _, numbers = line.partition("\t")
+        return [int(n) for n in numbers.split()] if form.encode() == key else []
+
+    def _line(self, starts: array[int], i: int) -> str:
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else self._data.index(b"\n", starts[i])
+        return self._data[starts[i] : end].decode()
 
 
-# `Matcher.compare` asks of the same few words again and again; a list's words are asked once.
-word_symbols = lru_cache(maxsize=4096)(_symbols_of)
+def _line_starts(data: bytes, start: int, end: int) -> array[int]:
+    """Where each line between `start` and `end` begins (`end`: past the last's newline)."""
+    starts = array("I", [start])
+    starts.extend(m.end() for m in _NEWLINE.finditer(data, start, end - 1))
+    return starts
+
+
+@lru_cache(maxsize=1)
+def symbol_table() -> SymbolTable:
+    with gzip.open(shipped_data_dir() / TABLE, "rb") as fh:
+        return SymbolTable(fh.read())
 
 
 class NameSymbols:
@@ -59,24 +102,15 @@ class NameSymbols:
         self.normaliser = normaliser
         self.known = known  # the registry's words
 
-    @cached_property
-    def _listed(self) -> dict[str, tuple[str, ...]]:
-        """Each symbol's listed words, made on the first name that asks (a few microseconds a
-        listed word)."""
-        return _by_symbol(self.known)
-
     def forms(
         self, form: NameForm, text: str, known: Collection[str] | None = None
     ) -> list[Variant]:
         """The name as the listed words (`known`: the other name's, by default the registry's)
-        that share a symbol with each of its words; none unless every word has one and the
-        name is a person's in another script."""
+        that are Latin spellings of each of its words; none unless every word has one and
+        the name is a person's in another script."""
         if form.script == "Latin" or not self._personal(form):
             return []
-        listed = self._listed if known is None else _by_symbol(known)
-        if not listed:
-            return []
-        choices = self._choices(text, listed)
+        choices = self._choices(text, self.known if known is None else known)
         if not choices:
             return []
         cap, most = self.config.transliteration_max, self.config.name_symbol_forms
@@ -90,37 +124,25 @@ class NameSymbols:
                                    whole=len(words) == 1))  # fmt: skip
         return out
 
-    def _choices(self, text: str, listed: dict[str, tuple[str, ...]]) -> list[list[str]]:
-        """For each word of `text` (as written, else folded: 狄倫 is a symbol's, 狄伦 not), the
-        listed words that share a symbol with it, the likeliest first; [] unless each has
-        one."""
+    def _choices(self, text: str, known: Collection[str]) -> list[list[str]]:
+        """For each word of `text` (as written, else folded: 狄倫 is in the corpus, its
+        simplified 狄伦 not), the listed words that spell it; [] unless each has one."""
         most = self.config.name_symbol_words
         for written in dict.fromkeys((text, self.normaliser.fold(text))):
-            for words in _analysed([written]):
-                if not words or len(words) > most:
-                    continue
-                choices = []
-                for symbols in words:
-                    found = sorted(
-                        {w for s in symbols for w in listed.get(s, ())},
-                        key=lambda w: (-sum(w in listed.get(s, ()) for s in symbols), w),
-                    )
-                    if not found:
-                        break
-                    choices.append(found[: self.config.name_symbol_spellings])
-                else:
-                    return choices
+            words = [w for w in split_words(written) if w]
+            if not words or len(words) > most or any(w.isascii() for w in words):
+                continue
+            table = symbol_table()
+            choices = []
+            for word in words:
+                listed = [w for w in table.spellings(word) if w in known]
+                if not listed:
+                    break
+                choices.append(listed[: self.config.name_symbol_spellings])
+            else:
+                return choices
         return []
 
     def _personal(self, form: NameForm) -> bool:
         """Whether a name names nothing organisational: no legal form, no generic word."""
         return not form.legal_forms and self.config.generic_weight not in form.factors
-
-
-def _by_symbol(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
-    latin = [w for w in words if _LATIN_WORD.fullmatch(w)]
-    for word in sorted(latin):
-        for symbol in word_symbols(word) if len(latin) < 64 else _symbols_of(word):
-            table.setdefault(symbol, []).append(word)
-    return {s: tuple(ws) for s, ws in table.items()}
