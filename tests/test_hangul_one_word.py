@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from banscreen.engine import Screener
-from helpers.matching import persons_screener
+from helpers.matching import found, persons_screener
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "hangul_one_word_persons.yaml"
 
@@ -18,10 +18,6 @@ PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "hangul_one_w
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return persons_screener(PERSONS)
-
-
-def hits(screener: Screener, query: str) -> dict[str, float]:
-    return {m.entry.entity_id: m.score for m in screener.matcher.match_name(query)}
 
 
 @pytest.mark.parametrize(
@@ -37,8 +33,8 @@ def hits(screener: Screener, query: str) -> dict[str, float]:
 def test_one_word_that_sounds_like_one_part_names_no_one(
     screener: Screener, query: str, entity: str
 ) -> None:
-    assert entity not in hits(screener, query)
+    assert entity not in found(screener, query)
 
 
 def test_a_korean_name_written_as_one_word_is_still_met(screener: Screener) -> None:
-    assert "kim-yong-chol" in hits(screener, "김영철")
+    assert "kim-yong-chol" in found(screener, "김영철")

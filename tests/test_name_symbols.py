@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match.name_symbols import NameSymbols, symbol_key, symbol_table
 from banscreen.registry import load_registry
+from helpers.matching import found, transliterated_hit
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "names" / "name_symbols_persons.yaml"
 
@@ -23,28 +24,19 @@ def screener() -> Screener:
     return Screener(load_registry([PERSONS]))
 
 
-def hits(screener: Screener, query: str) -> dict[str, tuple[float, str]]:
-    return {m.entry.entity_id: (m.score, m.method) for m in screener.matcher.match_name(query)}
-
-
 @pytest.mark.parametrize(("query", "entity"), [("ប៉ុល ពត", "pol-pot"), ("狄倫", "one-dylan")])
 def test_a_name_meets_the_listed_person_whose_names_it_shares(
     screener: Screener, query: str, entity: str
 ) -> None:
-    found = hits(screener, query)
-    thresholds = screener.registry.matching.thresholds
-    assert entity in found, found
-    score, method = found[entity]
-    assert thresholds.review <= score < thresholds.block  # a transliteration never BLOCKs
-    assert method == "transliterated"
+    transliterated_hit(screener, query, entity)  # REVIEW, never BLOCK
 
 
 def test_each_word_must_share_a_symbol_and_be_held(screener: Screener) -> None:
     """ពត alone is a name, but POT SOKHA does not hold "pol"; an organisation's name holds
     both words yet is no person's."""
-    found = hits(screener, "ប៉ុល ពត")
-    assert "pot-sokha" not in found or found["pot-sokha"][0] < 0.8
-    assert "pot-holdings" not in found or found["pot-holdings"][1] != "transliterated"
+    hits = found(screener, "ប៉ុល ពត")
+    assert "pot-sokha" not in hits or hits["pot-sokha"][0] < 0.8
+    assert "pot-holdings" not in hits or hits["pot-holdings"][1] != "transliterated"
 
 
 def test_a_word_without_a_symbol_leaves_the_name_unread(screener: Screener) -> None:
@@ -87,5 +79,5 @@ def test_forms_toward_the_other_names_words(screener: Screener) -> None:
 
 def test_one_word_names_a_person_only_with_a_name_of_one_word(screener: Screener) -> None:
     """משה is Moshe, a given name: not MOSHE TAMIR, while 狄倫 is DYLAN."""
-    found = hits(screener, "משה")
-    assert found.get("moshe-tamir", (0.0, ""))[0] < screener.registry.matching.thresholds.review
+    hits = found(screener, "משה")
+    assert hits.get("moshe-tamir", (0.0, ""))[0] < screener.registry.matching.thresholds.review
