@@ -1,8 +1,8 @@
 """A person's name written in Chinese characters, Hangul, katakana, Cyrillic, Arabic or
 Hebrew, read back into Latin letters as forms of the query (rewrites.py): the rules'
 readings and learned models' likeliest spellings (foreign_han.py, foreign_spelling.py); and a
-person's name in any script other than Latin as the listed words whose name symbols its words
-share (name_symbols.py)."""
+person's name in any script other than Latin as the listed Latin spellings of the names its
+words are forms of (name_symbols.py)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ class ForeignScripts:
         self.symbols = NameSymbols(config, normaliser, known)
 
     def variants(self, form: NameForm, text: str) -> list[Variant]:
-        """The rules' readings, the models' spellings and the name symbols' words, looked up
-        among the registry's words."""
+        """The rules' readings, the models' spellings and the names' Latin spellings, looked
+        up among the registry's words."""
         found = self.han.variants(form, text)
         for script in self.spelt:
             found.extend(script.spellings(form, text))
