@@ -100,18 +100,22 @@ def test_without_the_j_reading_these_were_missed(
     screener: Screener, junker: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the reading adds (the test above would pass without it if they were found
-    some other way). The learned model of katakana's spellings (foreign_spelling.py) and the
-    name symbols (name_symbols.py: ヨハン is Johann) find them too: they are left out here, so
-    that this still says what the rule adds by itself."""
+    some other way). The learned model of katakana's spellings (foreign_spelling.py), the
+    names' spellings (name_symbols.py: ヨハン is Johann) and the listed name's German reading
+    find them too: they are left out here, so that this still says what the rule adds by
+    itself."""
     from banscreen.match import loanwords
     from banscreen.match.foreign_spelling import ForeignSpelling
     from banscreen.match.name_symbols import NameSymbols
+    from banscreen.match.spellings import LatinReadings
 
     latin = {"ユンカー": "Junker", "ヨハン・シュミット": "Johann Schmidt"}[junker]
     kana = tuple(r for r in loanwords._READINGS["Kana"] if r is not kana_j_reading)
     monkeypatch.setitem(loanwords._READINGS, "Kana", kana)
     monkeypatch.setattr(ForeignSpelling, "spellings", lambda self, *args, **kwargs: [])
     monkeypatch.setattr(NameSymbols, "forms", lambda self, *args, **kwargs: [])
+    # Nor the Latin name's own German reading (spellings.py: Schmidt as "shmidt").
+    monkeypatch.setattr(LatinReadings, "readings", lambda self, text: ())
     fresh = Screener(load_registry([PERSONS / "persons.yaml"]))
     score, _, _ = fresh.matcher.compare(junker, latin, schema="person")
     assert score < fresh.registry.matching.thresholds.review

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.foreign_spelling import ForeignSpelling
+from banscreen.match.name_symbols import NameSymbols
 from banscreen.match.slavic_latin import slavic_latin_reading
 from banscreen.registry.loader import load_matching_config, shipped_data_dir
 from helpers.matching import (
@@ -99,8 +100,10 @@ def test_without_the_reading_they_were_missed(
     read with its háčeks "sinchich", as ICU romanises Шешель and Синчич."""
     monkeypatch.setattr("banscreen.match.script_readings.slavic_latin_reading", lambda *a: None)
     monkeypatch.setattr("banscreen.match.index.listed_readings", lambda *a: [])
-    # And without the learned spelling models (spelling_model.py), which find them too.
+    # And without the learned spelling models (spelling_model.py) and the names' spellings
+    # (name_symbols.py: Воислав is Vojislav), which find them too.
     monkeypatch.setattr(ForeignSpelling, "spellings", lambda self, *args, **kwargs: [])
+    monkeypatch.setattr(NameSymbols, "forms", lambda self, *args, **kwargs: [])
     # One entity more: an index of its own, built here, not the stored one with readings.
     other = {"p-other": ("person", "Unrelated Testperson")}
     fresh = persons_screener_with(tmp_path, listed_data({**LISTED, **other}))
