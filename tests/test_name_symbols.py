@@ -81,3 +81,18 @@ def test_one_word_names_a_person_only_with_a_name_of_one_word(screener: Screener
     """משה is Moshe, a given name: not MOSHE TAMIR, while 狄倫 is DYLAN."""
     hits = found(screener, "משה")
     assert hits.get("moshe-tamir", (0.0, ""))[0] < screener.registry.matching.thresholds.review
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"), [("山田太郎", "yamada-taro"), ("黒澤明", "kurosawa-akira")]
+)
+def test_a_japanese_name_in_kanji_meets_its_family_and_given_name(
+    screener: Screener, query: str, entity: str
+) -> None:
+    transliterated_hit(screener, query, entity)
+
+
+def test_a_chinese_name_is_not_split_after_a_one_character_surname(screener: Screener) -> None:
+    """王伟 read as the names its characters are forms of is also VUONG Vi (Vietnamese):
+    a Chinese name's surname is one character, which the split never takes."""
+    assert "vuong-vi" not in found(screener, "王伟")

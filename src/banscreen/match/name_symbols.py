@@ -28,11 +28,15 @@ from ..registry.loader import shipped_data_dir
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .normalize import Normaliser
+from .pinyin import has_han
 from .text import split_words
 from .variants import Variant
 
 TABLE = "spellings/name_symbols.tsv.gz"
 _NEWLINE = re.compile(b"\n")
+# The most characters a person's name in Chinese characters written as one word is split
+# into a family and a given name at.
+_LONGEST_HAN_NAME = 6
 
 
 def symbol_key(word: str) -> str:
@@ -133,13 +137,41 @@ class NameSymbols:
             if not words or len(words) > most or any(w.isascii() for w in words):
                 continue
             table = symbol_table()
-            choices = []
-            for word in words:
-                listed = [w for w in table.spellings(word) if w in known]
-                if not listed:
-                    break
-                choices.append(listed[: self.config.name_symbol_spellings])
-            else:
+            choices = self._spelt(table, words, known)
+            if not choices and len(words) == 1 and has_han(words[0]):
+                choices = self._family_and_given(table, words[0], known)
+            if choices:
+                return choices
+        return []
+
+    def _spelt(
+        self, table: SymbolTable, words: list[str], known: Collection[str]
+    ) -> list[list[str]]:
+        """Each word's listed spellings, the first `name_symbol_spellings`; [] unless each
+        word has one."""
+        choices = []
+        for word in words:
+            listed = [w for w in table.spellings(word) if w in known]
+            if not listed:
+                return []
+            choices.append(listed[: self.config.name_symbol_spellings])
+        return choices
+
+    def _family_and_given(
+        self, table: SymbolTable, word: str, known: Collection[str]
+    ) -> list[list[str]]:
+        """A name in Chinese characters written as one word, as Japanese writes a person's
+        name (山田太郎, Yamada Taro; 黒澤明, Kurosawa Akira): a family name of two characters
+        or more, then a given name, each a form of a name. Not a family name of one
+        character, as a Chinese name's is (王伟, 习近平): read so, a Chinese name met a
+        listed person by its Korean or Vietnamese readings (split anywhere, real Chinese names
+        with a hit against the OFAC persons, bench/han_readings.py: 20 → 83 of 3,000)."""
+        if not 3 <= len(word) <= _LONGEST_HAN_NAME:
+            return []
+        # Two characters or more each, but a given name of one after a family name of two.
+        for cut in range(2, max(len(word) - 1, 3)):
+            choices = self._spelt(table, [word[:cut], word[cut:]], known)
+            if choices:
                 return choices
         return []
 
