@@ -7,7 +7,7 @@ rigour's person-name corpus (the data behind its name symbols and nomenklatura's
         src/banscreen/data/spellings/name_symbols.tsv.gz
 
 The corpus is `rust/data/names/person_names.txt` of rigour's source distribution
-(`pip download rigour==2.6.1 --no-binary :all: --no-deps`; MIT licence, OpenSanctions
+(rigour-2.6.1.tar.gz on PyPI, unpacked; MIT licence, OpenSanctions
 Datenbanken GmbH, its copy beside the table as name_symbols.LICENSE), one line a name:
 its forms, then its Wikidata item ("ovsei, ovsej, овсей => Q10000006"). rigour compiles it
 into its tagger, which takes seconds to build on first use; banscreen reads this table of
