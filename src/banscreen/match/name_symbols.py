@@ -28,6 +28,7 @@ from ..registry.loader import shipped_data_dir
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .normalize import Normaliser
+from .persons import names_an_organisation
 from .pinyin import has_han
 from .text import split_words
 from .variants import Variant
@@ -182,4 +183,4 @@ class NameSymbols:
 
     def _personal(self, form: NameForm) -> bool:
         """Whether a name names nothing organisational: no legal form, no generic word."""
-        return not form.legal_forms and self.config.generic_weight not in form.factors
+        return not form.legal_forms and not names_an_organisation(form, self.config.generic_weight)
