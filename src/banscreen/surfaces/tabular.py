@@ -20,6 +20,14 @@ from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS, SAMPLE_BYTES
+from .encodings import (
+    CANDIDATE_ENCODINGS,
+    decodes,
+    foreign_field,
+    holds_foreign_rows,
+    plausible,
+    utf16_without_mark,
+)
 from .header import canonical_header, header_delimiter
 from .rows import INPUT_COLUMNS
 
@@ -79,7 +87,8 @@ _FIRST_LINE_BYTES = 1 << 20
 def detect_encoding(sample: bytes) -> str:
     """The encoding of a text file from its bytes (see `encoding_sample` for which).
 
-    A byte-order mark decides. Lines that are all valid UTF-8 are UTF-8. When some are not:
+    A byte-order mark decides, and so do the zero bytes of UTF-16 written without one.
+    Lines that are all valid UTF-8 are UTF-8. When some are not:
     if other lines hold UTF-8 text beyond ASCII, the file is UTF-8 and the few that are not
     are stray rows (from a Latin-1 system, say), each an ERROR row naming it, not a reason to
     misread the Chinese names of every other row. Otherwise the lines that are not UTF-8 are
@@ -91,10 +100,12 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if utf16 := utf16_without_mark(sample):
+        return utf16
     lines = sample.split(b"\n")
     if len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in the middle of a character
-    readable = [_decodes(line, "utf-8") for line in lines]
+    readable = [decodes(line, "utf-8") for line in lines]
     bad = [line for line, ok in zip(lines, readable, strict=True) if not ok]
     if not bad:
         return "utf-8"
@@ -103,46 +114,14 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-8"
     whole = b"\n".join(lines)
     evidence = b"\n".join(bad)
-    fitting = [e for e in CANDIDATE_ENCODINGS[1:] if _decodes(whole, e)]
+    fitting = [e for e in CANDIDATE_ENCODINGS[1:] if decodes(whole, e)]
     if not fitting:
         return "utf-8"
     # A few bytes decode cleanly in several encodings; the right one reads them as the
     # characters people write most. A handful of characters can fit two equally well; then
     # the order of CANDIDATE_ENCODINGS decides (Chinese files first), and --encoding is
     # there for the rest.
-    return max(fitting, key=lambda e: _plausible(evidence.decode(e), e))
-
-
-# Each double-byte encoding's block of most frequent characters, by its lead bytes and
-# trail bytes: GB2312's level-1 hanzi (within GB18030), Big5's frequent traditional hanzi,
-# KS X 1001's Hangul syllables, and Shift-JIS's kana and level-1 kanji. Read in the wrong
-# one of them, the same bytes land mostly outside it (Korean Hanja, GBK's rare extension
-# characters, symbol rows).
-_HIGH = range(0xA1, 0xFF)
-_ANY = range(0x40, 0x100)
-_FREQUENT = {
-    "gb18030": (range(0xB0, 0xD8), _HIGH),
-    "big5": (range(0xA4, 0xC7), _ANY),
-    "euc_kr": (range(0xB0, 0xC9), _HIGH),
-    "shift_jis": ((0x82, 0x83, *range(0x88, 0xA0)), _ANY),
-}
-
-
-def _plausible(text: str, encoding: str) -> float:
-    """The share of the non-ASCII characters of `text` that are frequent in `encoding`:
-    letters for a single-byte encoding, the blocks above for a double-byte one."""
-    wide = [c for c in text if not c.isascii()]
-    if not wide:
-        return 0.0
-    block = _FREQUENT.get(encoding)
-    if block is None:
-        return sum(c.isalpha() for c in wide) / len(wide)
-    leads, trails = block
-    found = 0
-    for c in wide:
-        data = c.encode(encoding)
-        found += len(data) == 2 and data[0] in leads and data[1] in trails
-    return found / len(wide)
+    return max(fitting, key=lambda e: plausible(evidence.decode(e), e))
 
 
 def encoding_sample(path: Path) -> bytes:
@@ -163,16 +142,7 @@ def encoding_sample(path: Path) -> bytes:
         return sample
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True
-
-
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
-CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
 
 
 def _check_start(path: Path, sample: bytes, encoding: str) -> None:
@@ -338,6 +308,7 @@ class TransactionFile:
         self._check_header(header)
         self.header = header
         kept = self._kept_columns(header)
+        foreign = holds_foreign_rows(self.encoding)  # rows in UTF-8 among legacy ones
         number = 0
         while True:
             try:
@@ -371,7 +342,7 @@ class TransactionFile:
                     FieldError("row", f"has {len(values)} fields but the header has {len(header)}"),
                 )
                 continue
-            yield RawRow(number, data)
+            yield RawRow(number, data, foreign_field(data, self.encoding) if foreign else None)
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         number = 0

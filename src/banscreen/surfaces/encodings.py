@@ -1,0 +1,203 @@
+"""What a text file's bytes read as: the evidence behind the encoding a file is read in
+(tabular.detect_encoding), and behind the rows that are not in it.
+
+A file's encoding is decided once, from its first rows. A file joined from two systems'
+exports can still hold rows in another: UTF-8 rows in a GB18030 or Shift-JIS file, say.
+Read in the file's encoding their bytes mostly decode all the same, as other characters
+(腾讯控股 written in UTF-8 and read as GB18030 is 鑵捐鎺ц偂), which match nothing: a
+silent CLEAR. So a field of a file read in any encoding but UTF-8 whose bytes are also UTF-8
+text, or that reads as private-use characters, is that row's ERROR (`foreign_field`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import FieldError
+
+CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
+
+# Each double-byte encoding's block of most frequent characters, by its lead bytes and
+# trail bytes: GB2312's level-1 hanzi (within GB18030), Big5's frequent traditional hanzi,
+# KS X 1001's Hangul syllables, and Shift-JIS's kana and level-1 kanji. Read in the wrong
+# one of them, the same bytes land mostly outside it (Korean Hanja, GBK's rare extension
+# characters, symbol rows).
+_HIGH = range(0xA1, 0xFF)
+_ANY = range(0x40, 0x100)
+_FREQUENT = {
+    "gb18030": (range(0xB0, 0xD8), _HIGH),
+    "big5": (range(0xA4, 0xC7), _ANY),
+    "euc_kr": (range(0xB0, 0xC9), _HIGH),
+    "shift_jis": ((0x82, 0x83, *range(0x88, 0xA0)), _ANY),
+}
+
+
+def decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def plausible(text: str, encoding: str) -> float:
+    """The share of the non-ASCII characters of `text` that are frequent in `encoding`:
+    letters for a single-byte encoding, the blocks above for a double-byte one."""
+    wide = [c for c in text if not c.isascii()]
+    if not wide:
+        return 0.0
+    block = _FREQUENT.get(encoding)
+    if block is None:
+        return sum(c.isalpha() for c in wide) / len(wide)
+    leads, trails = block
+    found = 0
+    for c in wide:
+        data = c.encode(encoding)
+        found += len(data) == 2 and data[0] in leads and data[1] in trails
+    return found / len(wide)
+
+
+def utf16_without_mark(sample: bytes) -> str | None:
+    """UTF-16 ("utf-16-le" or "utf-16-be") for text written in it without a byte-order
+    mark (the header alone says so: every ASCII character is a zero byte beside its code),
+    else None. Read as UTF-8 such a file has no column the reader knows."""
+    head = sample[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.4 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.4 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+# Scripts names are written in. A UTF-8 reading in another (Yi syllables, say) is a
+# legacy encoding's bytes falling where they may, not text.
+_SCRIPTS = frozenset(
+    {"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC", "CJK", "HANGUL", "THAI", "DEVANAGARI"}
+    | {"ARMENIAN", "GEORGIAN", "KHMER", "BENGALI", "TAMIL"}
+)
+_EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"))
+# The legacy character sets that hold a script's letters in common use: of a reading in
+# UTF-8 of another encoding's bytes, the letters are mostly outside them (archaic
+# Cyrillic, Cyrillic of Kazakh or Abkhaz, Hanzi of the CJK extensions).
+_COMMON_SETS = {
+    "CJK": ("gb2312", "big5", "euc_jp"),
+    "HANGUL": ("euc_kr",),
+    "LATIN": ("cp1252", "cp1250", "cp1254", "cp1257", "cp1258", "iso8859_16"),
+    "CYRILLIC": ("cp1251",),
+    "GREEK": ("cp1253",),
+    "HEBREW": ("cp1255",),
+    "ARABIC": ("cp1256",),
+    "THAI": ("cp874",),
+}
+# Shift-JIS, Big5 and GB18030 put the second byte of a character in the ASCII range (from
+# `@` to `~`), so a
+# legacy name's bytes can read in UTF-8 as one character and a lone ASCII one beside it.
+_LONE_ASCII_AFTER_WIDE = re.compile(
+    "[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff][@-~](?![!-~])"
+)
+
+
+def _script(c: str) -> str:
+    word = unicodedata.name(c, "").split(" ", 1)[0].split("-", 1)[0]  # KATAKANA-HIRAGANA
+    return "CJK" if word in _EAST_ASIAN else word
+
+
+def _common(c: str, script: str) -> bool:
+    for encoding in _COMMON_SETS.get(script, ()):
+        try:
+            c.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        return True
+    return script not in _COMMON_SETS
+
+
+def utf8_reading(value: str, encoding: str) -> str | None:
+    """`value` as UTF-8 reads it, when its bytes in `encoding` (the file's, not UTF-8) are
+    UTF-8 text rather than text in `encoding`; else None.
+
+    UTF-8 text: the reading's letters are of one script people write names in, its other
+    characters spaces, punctuation or that script's marks; most of its letters (half of
+    its hanzi, kana and Hangul) are in the script's legacy character sets; and it is not a
+    wide character with a lone ASCII one glued on (how two characters of Shift-JIS can
+    read). bench/mixed_encodings.py measures it on real names.
+    """
+    if value.isascii() or not holds_foreign_rows(encoding):
+        return None
+    try:
+        data = value.encode(encoding, "surrogateescape")
+        text = data.decode("utf-8")
+    except (UnicodeError, LookupError):
+        return None
+    wide = [c for c in text if not c.isascii()]
+    letters = [c for c in wide if unicodedata.category(c)[0] == "L"]
+    if not letters:
+        # Latin text whose only other characters are typographic quotes, dashes and
+        # spaces (Sab’awi): a legacy encoding's bytes seldom read as those.
+        typographic = all("\u2000" <= c <= "\u206f" or c == "\xa0" for c in wide)
+        ascii_letters = any(c.isascii() and c.isalpha() for c in text)
+        return text if typographic and ascii_letters else None
+    scripts = {_script(c) for c in letters}
+    if len(scripts) != 1 or not scripts <= _SCRIPTS:
+        return None
+    (script,) = scripts
+    marks = (script, "COMBINING") if script == "LATIN" else (script,)
+    for i, c in enumerate(text):
+        kind = unicodedata.category(c)[0]
+        if kind == "M" and _script(c) in marks and i and text[i - 1].isalpha():
+            continue  # a vowel sign, tone mark or accent on a letter of the script
+        if not c.isascii() and kind not in "LPZ":
+            return None
+        if kind in "PZ" and _script(c) in _SCRIPTS and _script(c) != script:
+            return None  # a Hebrew geresh among Cyrillic letters
+    if script == "LATIN" and not any(c.isascii() and c.isalpha() for c in text):
+        return None
+    # Names hold rare hanzi (何䲡): half of them in the sets will do; of other scripts, most.
+    needed = len(letters) / 2 if script in ("CJK", "HANGUL") else len(letters) // 2 + 1
+    if sum(_common(c, script) for c in letters) < needed:
+        return None
+    if _LONE_ASCII_AFTER_WIDE.search(text):
+        return None
+    return text
+
+
+def holds_foreign_rows(encoding: str) -> bool:
+    """Whether a file read in `encoding` is checked for UTF-8 rows: any encoding but the
+    Unicode ones (a UTF-8 file's rows in another encoding do not decode: ERRORs already)."""
+    return not encoding.lower().replace("_", "-").startswith(("utf", "u8"))
+
+
+def foreign_field(data: Mapping[str, Any], encoding: str) -> FieldError | None:
+    """The first field of a row, read in the file's `encoding`, that is in another, as the
+    row's ERROR; else None. Another: its bytes are UTF-8 text (`utf8_reading`), or they
+    read as private-use characters, which no text holds but a double-byte encoding gives to
+    byte pairs that are not its characters (Big5 read as GB18030: 財付通 is 癩\ue64f硄)."""
+    for name, value in data.items():
+        if not isinstance(value, str) or value.isascii():
+            continue
+        reading = utf8_reading(value, encoding)
+        if reading is not None:
+            return FieldError(
+                name,
+                f"its bytes are UTF-8 text ({reading[:60]!r}), not {encoding} as the rest "
+                "of the file: a file joined from files in two encodings (save it in one, "
+                "or name one with --encoding)",
+            )
+        if _PRIVATE_USE.search(value):
+            return FieldError(
+                name,
+                f"reads in {encoding} as private-use characters, which no text holds: its "
+                "bytes are in another encoding than the rest of the file (save it in one, "
+                "or name one with --encoding)",
+            )
+    return None
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
