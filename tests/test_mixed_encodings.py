@@ -9,6 +9,7 @@ byte-order mark was refused whole (its header read as no known column).
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import opencc
@@ -127,3 +128,32 @@ def test_a_utf8_file_is_never_checked(tmp_path: Path) -> None:
     assert source.encoding == "utf-8"
     [row] = list(source.rows())
     assert row.error is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "big5"])
+def test_json_lines_are_read_in_the_encodings_csv_is(tmp_path: Path, encoding: str) -> None:
+    """JSON lines in UTF-16 (with its mark) or a legacy encoding were read as UTF-8: every
+    line an ERROR, and a UTF-16 file gave one output row more than it had lines."""
+    names = ["支付寶", "騰訊控股有限公司"] if encoding == "big5" else ["支付宝", "腾讯控股有限公司"]
+    lines = [
+        json.dumps(
+            {
+                "id": str(i),
+                "date": "2021-03-15",
+                "category": "payment",
+                "counterparty_name": name,
+                "us_nexus": True,
+            },
+            ensure_ascii=False,
+        )
+        for i, name in enumerate([*names, "Acme LLC"])
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    assert TransactionFile(path).encoding in (encoding, "utf-16")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["screen", str(path), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["outcome"] for r in rows] == ["REVIEW", "REVIEW", "CLEAR"]

@@ -199,7 +199,7 @@ def screen(
             highlight=False,
         )
     if not quiet:
-        read_as = f" (read as {source.encoding})" if source.format == "csv" else ""
+        read_as = f" (read as {source.encoding})" if source.format != "parquet" else ""
         summary(f"screened {stats.rows:,} rows{read_as}", stats, started, policy, registry.version)
         if accept_list is not None:
             applied = len(screener.accept_list)

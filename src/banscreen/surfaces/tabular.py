@@ -181,9 +181,9 @@ class TransactionFile:
             self.header = list(self._parquet.schema_arrow.names)
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
-        elif self.format == "csv":
+        else:
             sample = encoding_sample(path)
-            if not sample:
+            if not sample and self.format == "csv":
                 raise InputError(f"{path}: empty file (no header row)")
             if encoding is not None:
                 try:
@@ -192,11 +192,12 @@ class TransactionFile:
                     raise InputError(f"--encoding: unknown encoding {encoding!r}") from None
                 _check_start(path, sample, encoding)
                 self.encoding = encoding
-            else:
+            elif sample:
                 self.encoding = detect_encoding(sample)
-            self.delimiter = self._delimiter()
-        elif self.format == "jsonl":
-            self._check_json_lines()
+            if self.format == "csv":
+                self.delimiter = self._delimiter()
+            else:  # JSON lines: in the same encodings (UTF-16 with its mark, say)
+                self._check_json_lines()
 
     def _delimiter(self) -> str:
         """The CSV file's delimiter, from its header line (header.py)."""
@@ -222,12 +223,15 @@ class TransactionFile:
         """The first line's keys as the columns; a JSON document `scan` reads (a CycloneDX
         SBOM, a package-lock.json) is refused with a pointer to it, rather than screened
         line by line into one ERROR a line."""
-        with self.path.open("rb") as fh:
-            while (first := fh.readline(_FIRST_LINE_BYTES)) and not first.strip():
-                pass
+        with self.path.open(encoding=self.encoding, errors="surrogateescape") as fh:
+            try:
+                while (first := fh.readline(_FIRST_LINE_BYTES)) and not first.strip():
+                    pass
+            except UnicodeError:
+                first = ""
         try:
             value = json.loads(first)
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:
             value = None
         if isinstance(value, dict):
             # Its keys are the file's columns, as a CSV header's are: extra ones are carried
@@ -345,6 +349,7 @@ class TransactionFile:
             yield RawRow(number, data, foreign_field(data, self.encoding) if foreign else None)
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
+        foreign = holds_foreign_rows(self.encoding)
         number = 0
         for line in text:
             if not line.strip():
@@ -358,7 +363,7 @@ class TransactionFile:
             if not isinstance(value, dict):
                 yield RawRow(number, error=FieldError("row", "a JSON line must be an object"))
                 continue
-            yield RawRow(number, value)
+            yield RawRow(number, value, foreign_field(value, self.encoding) if foreign else None)
 
     def _parquet_rows(self) -> Iterator[RawRow]:
         number = 0
