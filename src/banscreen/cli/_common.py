@@ -57,7 +57,10 @@ ExtraData = Annotated[
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Input encoding of CSV or JSON lines (default: detected; see the summary)."),
+    typer.Option(
+        "--encoding",
+        help="Input encoding of CSV or JSON lines (default: detected; see the summary).",
+    ),
 ]
 PolicyOpt = Annotated[
     Policy,
