@@ -12,6 +12,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from .write_lock import WriteLock
+
 
 def now() -> datetime:
     return datetime.now(UTC)
@@ -52,6 +54,7 @@ class StoreBase:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_lock = WriteLock(self.engine)  # the group commit's writes take it
         self.upgrade()
 
     def upgrade(self) -> None:

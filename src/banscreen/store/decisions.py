@@ -115,7 +115,7 @@ class Decisions(StoreBase):
                 )
             )
         # Core inserts of plain rows (the ORM's unit of work cost more than the database).
-        with self.session() as session, session.begin():
+        with self.write_lock.held(), self.session() as session, session.begin():
             connection = session.connection()
             try:
                 connection.execute(insert(Screening), screenings)
