@@ -21,6 +21,7 @@ its decision is committed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -90,6 +91,7 @@ def main() -> None:
                 *db,
             ],
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its workers too are killed with it (--workers N)
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -140,7 +142,7 @@ def main() -> None:
                                 answered.extend(_decision_ids(payload))
                                 if len(latencies) >= args.kill_after and not killed.is_set():
                                     killed.set()
-                                    os.kill(server.pid, signal.SIGKILL)
+                                    os.killpg(server.pid, signal.SIGKILL)
                 finally:
                     conn.close()
 
@@ -155,7 +157,8 @@ def main() -> None:
             cpu = _cpu_seconds(server.pid) - cpu_before if not killed.is_set() else None
             missing = _missing(home, args.db, answered) if killed.is_set() else None
         finally:
-            server.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     latencies.sort()
     result = {
