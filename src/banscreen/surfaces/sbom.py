@@ -9,7 +9,8 @@ an ERROR record of its own; its components are still screened.
 Formats: CycloneDX JSON and XML (cyclonedx-python-lib) and SPDX JSON and tag-value
 (spdx-tools) here; npm package-lock.json, CocoaPods Podfile.lock, Gradle `dependencies`
 output, Maven pom.xml (direct dependencies) and pip requirements files in lockfiles.py;
-the graph itself in graph.py.
+more lockfiles in locks.py, npm's package.json in manifests.py; the graph itself in
+graph.py.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..errors import InputError
 from .graph import Component, DependencyGraph, graph_items
 from .lockfiles import read_gradle, read_npm_lock, read_podfile_lock, read_pom, read_requirements
 from .locks import read_gradle_lockfile, read_poetry_lock, read_yarn_lock
+from .manifests import read_npm_manifest
 from .scan import ScanItem, ScanOptions
 from .xmlsafe import parse_xml
 
@@ -192,6 +194,7 @@ GRAPH_READERS = {
     "cyclonedx": read_cyclonedx,
     "spdx": read_spdx,
     "npm": read_npm_lock,
+    "npm-manifest": read_npm_manifest,
     "cocoapods": read_podfile_lock,
     "gradle": read_gradle,
     "maven": read_pom,

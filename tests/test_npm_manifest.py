@@ -1,0 +1,88 @@
+"""npm's package.json is scanned as an SBOM: the project and every dependency it asks for.
+
+`scan package.json` was refused ("not a CycloneDX, SPDX, lockfile … file"): a JavaScript
+project handed over without its lockfile could not be screened at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from banscreen.batch import Pipeline
+from banscreen.cli import app
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.errors import InputError
+from banscreen.model import Decision, Outcome, Policy
+from banscreen.surfaces.detect import detect
+from banscreen.surfaces.scan import ScanOptions
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sbom" / "package.json"
+runner = CliRunner()
+
+
+def _scan(screener: Screener, path: Path) -> dict[str, Decision]:
+    surface, reader = detect(path)
+    assert surface == "sbom"
+    items = reader(path, ScanOptions(as_of=date(2021, 3, 15)))
+    decisions = Pipeline(screener, ScreenOptions(policy=Policy.STRICT)).scanned(items)
+    return {d.transaction_id: d for d in decisions}
+
+
+def test_every_dependency_of_every_section_is_a_record(screener: Screener) -> None:
+    decisions = _scan(screener, FIXTURE)
+    assert set(decisions) == {
+        "pkg:npm/%40acme/checkout-web@4.2.0",  # the project itself
+        "pkg:npm/alipay-sdk",  # a range names no one version
+        "pkg:npm/wechatpay-node-v3@2.1.8",
+        "pkg:npm/react",
+        "pkg:npm/react-dom",
+        "pkg:npm/stripe",
+        "pkg:npm/vite@5.0.10",
+        "pkg:npm/vitest",
+        "pkg:npm/fsevents@2.3.3",
+        "pkg:npm/typescript",
+    }
+    assert decisions["pkg:npm/alipay-sdk"].outcome == Outcome.REVIEW
+    assert decisions["pkg:npm/wechatpay-node-v3@2.1.8"].outcome == Outcome.REVIEW
+    assert decisions["pkg:npm/react"].outcome == Outcome.CLEAR
+    assert decisions["pkg:npm/alipay-sdk"].extra["location"] == (
+        "@acme/checkout-web@4.2.0 > alipay-sdk"
+    )
+
+
+def test_the_manifest_s_author_is_screened_by_name(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "package.json"
+    path.write_text(
+        json.dumps({"name": "pay-sdk", "version": "1.0.0", "author": {"name": "Tenpay"}})
+    )
+    [decision] = _scan(screener, path).values()
+    assert decision.outcome == Outcome.REVIEW
+    assert decision.entity_id
+
+
+def test_a_section_that_is_no_object_is_an_error_record(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "package.json"
+    path.write_text(json.dumps({"name": "x", "dependencies": ["alipay-sdk"], "devDependencies":
+                                {"wechatpay-node-v3": {"version": "1"}}}))  # fmt: skip
+    decisions = list(_scan(screener, path).values())
+    errors = [d for d in decisions if d.outcome == Outcome.ERROR]
+    assert len(errors) == 2
+    assert any("dependencies" in (d.error or "") for d in errors)
+    assert any("wechatpay-node-v3" in (d.error or "") for d in errors)
+
+
+@pytest.mark.parametrize("text", ["", "{", "[1, 2]", "\xff"])
+def test_an_unreadable_manifest_is_unusable_input(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "package.json"
+    path.write_text(text, encoding="latin-1")
+    _, reader = detect(path)
+    with pytest.raises(InputError, match=r"package\.json"):
+        list(reader(path, ScanOptions(as_of=date(2021, 3, 15))))
+    result = runner.invoke(app, ["scan", str(path), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
