@@ -234,7 +234,7 @@ def _local(tag: Any) -> str:
 
 
 # ---------------------------------------------------------------------------- pip
-_REQUIREMENT = re.compile(
+REQUIREMENT = re.compile(
     r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:(==|===|>=|~=|<=|>|<|!=)\s*([^\s;#,]+))?"
 )
 
@@ -247,7 +247,7 @@ def read_requirements(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
         line = raw.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
-        match = _REQUIREMENT.match(line)
+        match = REQUIREMENT.match(line)
         if line.startswith("-") or match is None:
             message = f"not a requirement we can screen: {line[:80]!r}"
             errors.append(error_item(f"line {number}", f"line {number}", "requirement", message))

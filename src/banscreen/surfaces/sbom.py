@@ -9,8 +9,8 @@ an ERROR record of its own; its components are still screened.
 Formats: CycloneDX JSON and XML (cyclonedx-python-lib) and SPDX JSON and tag-value
 (spdx-tools) here; npm package-lock.json, CocoaPods Podfile.lock, Gradle `dependencies`
 output, Maven pom.xml (direct dependencies) and pip requirements files in lockfiles.py;
-more lockfiles in locks.py, npm's package.json in manifests.py; the graph itself in
-graph.py.
+more lockfiles in locks.py; npm's package.json and pyproject.toml in manifests.py; the
+graph itself in graph.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ..errors import InputError
 from .graph import Component, DependencyGraph, graph_items
 from .lockfiles import read_gradle, read_npm_lock, read_podfile_lock, read_pom, read_requirements
 from .locks import read_gradle_lockfile, read_poetry_lock, read_yarn_lock
-from .manifests import read_npm_manifest
+from .manifests import read_npm_manifest, read_pyproject
 from .scan import ScanItem, ScanOptions
 from .xmlsafe import parse_xml
 
@@ -195,6 +195,7 @@ GRAPH_READERS = {
     "spdx": read_spdx,
     "npm": read_npm_lock,
     "npm-manifest": read_npm_manifest,
+    "pyproject": read_pyproject,
     "cocoapods": read_podfile_lock,
     "gradle": read_gradle,
     "maven": read_pom,

@@ -1,7 +1,8 @@
-"""npm's package.json is scanned as an SBOM: the project and every dependency it asks for.
+"""Manifests (npm's package.json, Python's pyproject.toml) are scanned as SBOMs: the
+project, its author, and every dependency it asks for.
 
-`scan package.json` was refused ("not a CycloneDX, SPDX, lockfile … file"): a JavaScript
-project handed over without its lockfile could not be screened at all.
+`scan package.json` and `scan pyproject.toml` were refused ("not a CycloneDX, SPDX,
+lockfile … file"): a project handed over without its lockfile could not be screened.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sbom" / "package.json"
+PYPROJECT = FIXTURE.with_name("pyproject.toml")
 runner = CliRunner()
 
 
@@ -86,3 +88,51 @@ def test_an_unreadable_manifest_is_unusable_input(tmp_path: Path, text: str) -> 
     result = runner.invoke(app, ["scan", str(path), "--out", str(tmp_path / "o.csv")])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_pyproject_s_dependencies_of_pep_621_and_poetry_are_records(screener: Screener) -> None:
+    decisions = _scan(screener, PYPROJECT)
+    assert set(decisions) == {
+        "pkg:pypi/shop-payments@2.3.1",
+        "pkg:pypi/wechatpayv3",
+        "pkg:pypi/python-alipay-sdk@3.3.0",
+        "pkg:pypi/requests",
+        "pkg:pypi/pydantic",  # extras and markers are not part of the name
+        "pkg:pypi/tencentcloud-sdk-python",  # an optional dependency group
+        "pkg:pypi/pytest@8.0.0",
+        "pkg:pypi/wechatpy@1.8.18",  # Poetry's table; its `python` is no package
+    }
+    reviewed = {k for k, d in decisions.items() if d.outcome == Outcome.REVIEW}
+    assert reviewed == {
+        "pkg:pypi/wechatpayv3",
+        "pkg:pypi/python-alipay-sdk@3.3.0",
+        "pkg:pypi/tencentcloud-sdk-python",
+        "pkg:pypi/wechatpy@1.8.18",
+    }
+    assert (
+        decisions["pkg:pypi/wechatpayv3"].extra["location"] == "shop-payments@2.3.1 > wechatpayv3"
+    )
+
+
+def test_a_pyproject_s_author_is_screened_and_bad_entries_are_errors(
+    screener: Screener, tmp_path: Path
+) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        '[project]\nname = "pay-sdk"\nauthors = [{name = "Tenpay"}]\n'
+        'dependencies = ["requests", 7, "-e ./local"]\n'
+        '[project.optional-dependencies]\nx = "notalist"\n'
+    )
+    decisions = list(_scan(screener, path).values())
+    [root] = [d for d in decisions if d.transaction_id == "pkg:pypi/pay-sdk"]
+    assert root.outcome == Outcome.REVIEW and root.entity_id
+    errors = [d for d in decisions if d.outcome == Outcome.ERROR]
+    assert len(errors) == 3  # 7, "-e ./local", and the extra that is no list
+
+
+def test_an_unreadable_pyproject_is_unusable_input(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[project\nname = ")
+    result = runner.invoke(app, ["scan", str(path), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2
+    assert "pyproject.toml" in result.output and "Traceback" not in result.output
