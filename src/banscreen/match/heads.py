@@ -3,7 +3,7 @@ an address, a branch, a city or a second party after the name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 import regex
 
@@ -18,6 +18,9 @@ from .places import Places
 from .references import strip_references
 from .text import find_words, fold_latin
 from .variants import Variant
+
+# The words a head of the query left out, and on which side of it ("before", "after").
+Barred = tuple[frozenset[str], str]
 
 # What separates a name from what a field says after it ("BANK MELLI IRAN, Holzbrücke 2,
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
@@ -181,7 +184,7 @@ def person_heads(
     person_word: Callable[[str], bool],
     payee: NameForm | None = None,
     places: Places | None = None,
-) -> list[NameForm]:
+) -> tuple[list[NameForm], dict[tuple[str, ...], Barred]]:
     """The heads of a query (`form`) scored against persons' names by persons' rules, as if
     each were the query, at most `contained_score`: those `found` (the field before its
     first comma), the `payee` a payment's words name, the field before a bracket, the name
@@ -193,7 +196,13 @@ def person_heads(
     And the words before one that brings in another party or a purpose ("Sergei Shoigu for
     consulting services", "... via Western Union"), which no person's name carries. Not a
     name before a place: a place's name may be a person's name part ("PARK SUNG HO" is not
-    "PARK SUNG" of Ho)."""
+    "PARK SUNG" of Ho).
+
+    With them, by head, the words a head after describing words or before a place left out,
+    and on which side (`Variant.barred`, `beside`): a name that holds one of them, or another
+    word in their place, shows them to be parts of a name, not words describing its bearer:
+    without a listed person holding "ALI", "MOHAMMED ALI HASSAN AL-BAKRI" read as HASSAN
+    AL-BAKRI described as "Mohammed Ali", which `MOHAMMED OMAR HASSAN AL-BAKRI` holds."""
     titled = titled_head(form, normaliser, words, person_word)
     trailed, tokens = None, form.tokens
     lettered = any(len(t) == 1 for t in tokens)  # before "via", or letters apart: "t/a"
@@ -215,18 +224,27 @@ def person_heads(
             and words.generic_weight not in head.factors
         ):
             out.setdefault(head.tokens, head)
-    return list(out.values())
+    barred = {  # only a head no other reading of the field gave
+        head.tokens: (frozenset(form.tokens) - frozenset(head.tokens), side)
+        for head, side in ((titled, "before"), (described, "after"))
+        if head is not None and out.get(head.tokens) is head
+    }
+    return list(out.values()), barred
 
 
-def person_variants(heads: list[NameForm], cap: float) -> list[Variant]:
+def person_variants(
+    heads: list[NameForm], cap: float, barred: Mapping[tuple[str, ...], Barred]
+) -> list[Variant]:
     """`person_heads` as forms of the query for persons' names, at most `cap` (`contained`);
     one of one word (a payee alone) only on names that hold the word as it is spelt (its
     romanised word): by sound and spelling alike, a word alone met other names' parts
     ("Payment to Rodero" met `ROMERO, Antonio`, "Payment to Ternan" `GONZALES, Hernan`)."""
-    return [
-        Variant(h, cap, "contained", persons=True, held=h.roman[0] if len(h.roman) == 1 else "")
-        for h in heads
-    ]
+    out = []
+    for h in heads:
+        left, side = barred.get(h.tokens, (frozenset(), ""))
+        held = h.roman[0] if len(h.roman) == 1 else ""
+        out.append(Variant(h, cap, "contained", persons=True, held=held, barred=left, beside=side))
+    return out
 
 
 def card_heads(

@@ -191,9 +191,10 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
                               references, cap, self._firm_words, payee, merchant))  # fmt: skip
-        persons = person_heads(query, form, (named,), self.normaliser, self._payee_words,
-                               references, self.person_word, payee, self.places)  # fmt: skip
-        out.extend(person_variants([*persons, *parties], cap))
+        persons, barred = person_heads(query, form, (named,), self.normaliser,
+                                       self._payee_words, references, self.person_word, payee,
+                                       self.places)  # fmt: skip
+        out.extend(person_variants([*persons, *parties], cap, barred))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)

@@ -37,7 +37,12 @@ class Variant(NamedTuple):
     along with it in the field taken away (references, a label, a list's numbering): a hit
     through it was found at its words (`found_at`); `heard`: only on a name whose words the
     units it was spelt from support (a foreign name in Chinese, Hangul or katakana:
-    spelling_model.py), or, when `Heard.persons`, on a person's name only then."""
+    spelling_model.py), or, when `Heard.persons`, on a person's name only then; `barred`:
+    only on names that hold none of these words (the words a head of the query left out as
+    describing the person, which a name holding them shows to be its own parts: heads.py),
+    and, with `beside` ("before" or "after": where the query had them), not on a name that
+    holds the form whole with another word there (a part in their place: PARK SUNG HO's
+    head PARK SUNG is not PARK SUNG MIN's)."""
 
     form: NameForm
     cap: float
@@ -54,6 +59,8 @@ class Variant(NamedTuple):
     spelt: bool = False
     at: bool = False
     heard: Heard | None = None
+    barred: frozenset[str] = frozenset()
+    beside: str = ""
 
     def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
@@ -61,6 +68,8 @@ class Variant(NamedTuple):
         if (self.organisations and person) or (self.persons and not person):
             return False
         if self.kinds and kind is not None and kind not in self.kinds:
+            return False
+        if self.barred and (not self.barred.isdisjoint(tokens) or self._replaced(tokens)):
             return False
         if self.heard is not None and self.heard.persons and person:
             # A reading that spells the name as listed is no sound-alike to hold back, nor is
@@ -73,6 +82,15 @@ class Variant(NamedTuple):
             )
             return heard and (not self.held or self.held in tokens)
         return not self.held or self.held in tokens
+
+    def _replaced(self, tokens: tuple[str, ...]) -> bool:
+        """Whether a name holds the form whole with another word `beside` it."""
+        head, n = self.form.tokens, len(self.form.tokens)
+        for i in range(len(tokens) - n + 1):
+            before, after = i > 0, i + n < len(tokens)
+            if tokens[i : i + n] == head and (before, after)[self.beside == "after"]:
+                return True
+        return False
 
     def may_count(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name may count, before it is scored (`admits`, `spells`)."""
