@@ -25,6 +25,9 @@ runner = CliRunner()
         ("PARK SUNG HO", "PARK SUNG MIN"),  # a Korean given name sharing one syllable
         ("KIM YONG HO", "KIM YONG CHOL"),
         ("LEE YOUNG MIN", "LEE YOUNG HO"),
+        # The head JOSE GARCIA LOPEZ met the other name's German reading by sound.
+        ("Maria Jose Garcia Lopez", "Maria Luisa Garcia Lopez"),
+        ("Juan Carlos Rodriguez Perez", "Juan Manuel Rodriguez Perez"),
     ],
 )
 def test_different_persons_stay_below_review_on_the_shipped_data(

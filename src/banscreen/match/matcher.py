@@ -116,6 +116,10 @@ class Matcher:
                 as_person = person and not (schema == "auto" and (va.initials or vb.initials))
                 if not (va.admits(as_person, fb.tokens) and vb.admits(as_person, fa.tokens)):
                     continue
+                if (va.barred and not va.admits(as_person, forms_b[0].form.tokens)) or (
+                    vb.barred and not vb.admits(as_person, forms_a[0].form.tokens)
+                ):
+                    continue  # the other name itself holds what a head left out (heads.py)
                 qa, qb = (fa.person, fb.person) if as_person else (fa, fb)
                 result = self.names.scorer.score(
                     self.names.prepare(qa), self.names.prepare(qb), person=as_person
