@@ -25,7 +25,8 @@ runner = CliRunner()
         ("PARK SUNG HO", "PARK SUNG MIN"),  # a Korean given name sharing one syllable
         ("KIM YONG HO", "KIM YONG CHOL"),
         ("LEE YOUNG MIN", "LEE YOUNG HO"),
-        # The head JOSE GARCIA LOPEZ met the other name's German reading by sound.
+        # A head (RODRIGUEZ PEREZ) met a German reading of the other name, which lacks the
+        # words the head left out (JUAN CARLOS).
         ("Maria Jose Garcia Lopez", "Maria Luisa Garcia Lopez"),
         ("Juan Carlos Rodriguez Perez", "Juan Manuel Rodriguez Perez"),
     ],
