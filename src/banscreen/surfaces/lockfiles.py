@@ -26,16 +26,7 @@ def read_npm_lock(path: Path) -> DependencyGraph:
     if not isinstance(data, dict):
         raise InputError(f"{path}: not a package-lock.json (not a JSON object)")
     graph = DependencyGraph("")
-    name, version = data.get("name"), str(data.get("version") or "")
-    ns, _, short = name.strip().rpartition("/") if isinstance(name, str) else ("", "", "")
-    # The project is a package too, screened by its name as a CycloneDX document's own
-    # component is (the lockfile of an app's SDK names the SDK only there); unless its name
-    # makes no package URL (none, or "@scope/").
-    purl = purl_of("npm", ns, short, version) if short else ""
-    if purl:
-        graph.add(Component("", short, ns, version, purl))
-    else:
-        graph.add(Component("", str(name or "(root)"), version=version, structural=True))
+    graph.add(npm_project(data))
     raw_packages = data.get("packages") or {}
     if not isinstance(raw_packages, dict):
         raise InputError(f"{path}: 'packages' is not an object")
@@ -70,6 +61,19 @@ def read_npm_lock(path: Path) -> DependencyGraph:
         dependencies = data.get("dependencies")
         _npm_v1(graph, "", dependencies if isinstance(dependencies, dict) else {})
     return graph
+
+
+def npm_project(data: dict[str, Any], makers: tuple[tuple[str, str], ...] = ()) -> Component:
+    """The project of a package-lock.json or package.json, a package too: screened by its
+    name as a CycloneDX document's own component is (the lockfile of an app's SDK names the
+    SDK only there); a structural node when its name makes no package URL (none, or
+    "@scope/")."""
+    name, version = data.get("name"), str(data.get("version") or "")
+    ns, _, short = name.strip().rpartition("/") if isinstance(name, str) else ("", "", "")
+    purl = purl_of("npm", ns, short, version) if short else ""
+    if purl:
+        return Component("", short, ns, version, purl, makers=makers)
+    return Component("", str(name or "(root)"), version=version, structural=True, makers=makers)
 
 
 def _node_resolve(packages: dict[str, Any], key: str, dep: str) -> str | None:

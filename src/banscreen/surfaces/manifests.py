@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from .graph import Component, DependencyGraph, purl_of
-from .lockfiles import REQUIREMENT
+from .lockfiles import REQUIREMENT, npm_project
 
 SECTIONS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 # An exact version (`3.4.0`, `=3.4.0`, `v3.4.0`); anything else is a range, a tag, a path,
@@ -36,18 +36,9 @@ def read_npm_manifest(path: Path) -> DependencyGraph:
         raise InputError(f"{path}: not a readable package.json: {exc}") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: not a package.json (not a JSON object)")
-    name, version = data.get("name"), str(data.get("version") or "")
-    namespace, _, short = name.strip().rpartition("/") if isinstance(name, str) else ("", "", "")
-    root = purl_of("npm", namespace, short, version) if short else ""
     graph = DependencyGraph("")
-    author = data.get("author")
-    if isinstance(author, dict):
-        author = author.get("name")
-    makers = (("author", author.strip()),) if isinstance(author, str) and author.strip() else ()
-    if root:
-        graph.add(Component("", short, namespace, version, root, makers=makers))
-    else:
-        graph.add(Component("", str(name or "(project)"), version=version, structural=True))
+    author = _author(data.get("author"))
+    graph.add(npm_project(data, (("author", author),) if author else ()))
     for section in SECTIONS:
         deps: Any = data.get(section)
         if deps is None:
