@@ -120,7 +120,7 @@ def test_a_name_before_a_place_is_not_read_as_a_persons_head(
 def test_without_persons_heads_these_were_missed(monkeypatch: pytest.MonkeyPatch) -> None:
     """What the heads add (the tests above would pass without them if these were found some
     other way). Query-side forms only: the stored index is not changed by this."""
-    monkeypatch.setattr("banscreen.match.rewrites.person_heads", lambda *a: ([], {}))
+    monkeypatch.setattr("banscreen.match.head_forms.person_heads", lambda *a: ([], {}))
     fresh = Screener(persons_screener().registry)
     fresh.matcher.names._variants_of.cache_clear()
     for phrase in ("Payment to {}", "{} (Russia)", "Defence Minister {}", "{}, Moscow"):

@@ -22,17 +22,8 @@ from .compounds import Compounds
 from .cut import CutNames, Following
 from .foreign_scripts import ForeignScripts
 from .forms import NameForm
-from .heads import (
-    card_heads,
-    field_head,
-    firm_heads,
-    head_variants,
-    name_before_more,
-    other_parties,
-    person_heads,
-    person_variants,
-    place_head,
-)
+from .head_forms import HeadForms
+from .heads import name_before_more
 from .initialisms import Initialisms
 from .joined_brands import joined_brand
 from .kontsevich import korean_readings
@@ -41,7 +32,6 @@ from .letter_names import LetterNames
 from .loanwords import loanword_readings
 from .near import Words
 from .normalize import Normaliser
-from .payees import PayeeWords, payee_form
 from .pinyin import has_han
 from .places import Places
 from .references import split_references
@@ -50,12 +40,11 @@ from .sound import SoundKeys
 from .spellings import LatinReadings
 from .text import camel_splits, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant, standing
-from .written_titles import WrittenTitles
 
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
 
 
-class QueryRewrites(CutNames, Compounds, Initialisms):
+class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
     # What the index provides (index.py).
     config: MatchingConfig
     normaliser: Normaliser
@@ -181,33 +170,16 @@ class QueryRewrites(CutNames, Compounds, Initialisms):
             found = standing(self._variants_of(split[0], None))
         else:
             found = self._variants_of(query, split[0])
-        cap, out, form = self.config.contained_score, list(found), found[0].form
-        named = field_head(query, self.normaliser, self.person_word, references, self.places)
-        processor, merchant = card_heads(query, self.normaliser, references, self._payee_words)
-        parties = other_parties(query, self.normaliser, references, self.config.party_words)
-        for head in (named, processor, *parties):
-            if head is not None and head.tokens != form.tokens:
-                out.append(Variant(head, cap, "contained", organisations=True))
-        payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
-        out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
-                              references, cap, self._firm_words, payee, merchant))  # fmt: skip
-        persons, barred = person_heads(query, form, (named,), self.normaliser,
-                                       self._payee_words, references, self.person_word, payee,
-                                       self.places)  # fmt: skip
-        out.extend(person_variants([*persons, *parties], cap, barred))
-        out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
-        if payee is not None:  # the payee's name before where or what body it is
-            placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
-            out.extend(head_variants(placed, cap, self._firm_words))
-        return out
-
-    @cached_property
-    def _titles(self) -> WrittenTitles:
-        return WrittenTitles(self.config, self.normaliser)
-
-    @cached_property
-    def _payee_words(self) -> PayeeWords:
-        return PayeeWords.of(self.config, self.normaliser)
+        out = list(found)
+        self._heads(query, found[0].form, references, out)
+        if (
+            split is not None
+            and found[0].form.tokens != (bare := self.normaliser.form(split[0])).tokens
+        ):
+            # The heads of the name without its reference too: "Invoice from ZTE Corporation
+            # ref 12345" has the payee ZTE Corporation only once "ref 12345" is gone.
+            self._heads(split[0], bare, references, out)
+        return list(dict.fromkeys(out))
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:
