@@ -171,15 +171,13 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         else:
             found = self._variants_of(query, split[0])
         out = list(found)
-        self._heads(query, found[0].form, references, out)
-        if (
-            split is not None
-            and found[0].form.tokens != (bare := self.normaliser.form(split[0])).tokens
-        ):
-            # The heads of the name without its reference too: "Invoice from ZTE Corporation
-            # ref 12345" has the payee ZTE Corporation only once "ref 12345" is gone.
+        if split is None or found[0].form.tokens == (bare := self.normaliser.form(split[0])).tokens:
+            self._heads(query, found[0].form, references, out)
+        else:
+            # The heads of the name without its reference: "Invoice from ZTE Corporation ref
+            # 12345" has the payee ZTE Corporation only once "ref 12345" is gone.
             self._heads(split[0], bare, references, out)
-        return list(dict.fromkeys(out))
+        return out
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
     def _variants_of(self, query: str, stripped: str | None) -> tuple[Variant, ...]:
