@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import os
 import threading
+import weakref
 from collections.abc import Iterator
 
 from sqlalchemy import Engine
@@ -39,6 +40,7 @@ class WriteLock:
         with self._thread:
             if self._fd is None:
                 self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                weakref.finalize(self, os.close, self._fd)  # closed with the store
             fcntl.flock(self._fd, fcntl.LOCK_EX)
             try:
                 yield
