@@ -174,8 +174,8 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         if split is None or found[0].form.tokens == (bare := self.normaliser.form(split[0])).tokens:
             self._heads(query, found[0].form, references, out)
         else:
-            # The heads of the name without its reference: "Invoice from ZTE Corporation ref
-            # 12345" has the payee ZTE Corporation only once "ref 12345" is gone.
+            # The heads of the name without its reference: "Invoice from Acme Corporation ref
+            # 12345" has the payee Acme Corporation only once "ref 12345" is gone.
             self._heads(split[0], bare, references, out)
         return out
 
