@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from rigour._core import codepoint_script
+
 from ..errors import FieldError
 
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
@@ -76,37 +78,41 @@ def utf16_without_mark(sample: bytes) -> str | None:
     return None
 
 
-# Scripts names are written in. A UTF-8 reading in another (Yi syllables, say) is a
-# legacy encoding's bytes falling where they may, not text.
+# Scripts names are written in (Unicode's Script property, as rigour gives it; kana are
+# counted with Han, as Japanese writes them together). A UTF-8 reading in another (Yi
+# syllables, say) is a legacy encoding's bytes falling where they may, not text.
 _SCRIPTS = frozenset(
-    {"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC", "CJK", "HANGUL", "THAI", "DEVANAGARI"}
-    | {"ARMENIAN", "GEORGIAN", "KHMER", "BENGALI", "TAMIL"}
+    {"Latin", "Cyrillic", "Greek", "Hebrew", "Arabic", "Han", "Hangul", "Thai", "Devanagari"}
+    | {"Armenian", "Georgian", "Khmer", "Bengali", "Tamil"}
 )
-_EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"))
+_KANA = frozenset(("Hiragana", "Katakana"))
+# Characters of no one script: digits, signs, katakana's prolonged sound mark ("Common"),
+# and combining accents ("Inherited").
+_SHARED = frozenset(("Common", "Inherited"))
 # The legacy character sets that hold a script's letters in common use: of a reading in
 # UTF-8 of another encoding's bytes, the letters are mostly outside them (archaic
 # Cyrillic, Cyrillic of Kazakh or Abkhaz, Hanzi of the CJK extensions).
 _COMMON_SETS = {
-    "CJK": ("gb2312", "big5", "euc_jp"),
-    "HANGUL": ("euc_kr",),
-    "LATIN": ("cp1252", "cp1250", "cp1254", "cp1257", "cp1258", "iso8859_16"),
-    "CYRILLIC": ("cp1251",),
-    "GREEK": ("cp1253",),
-    "HEBREW": ("cp1255",),
-    "ARABIC": ("cp1256",),
-    "THAI": ("cp874",),
+    "Han": ("gb2312", "big5", "euc_jp"),
+    "Hangul": ("euc_kr",),
+    "Latin": ("cp1252", "cp1250", "cp1254", "cp1257", "cp1258", "iso8859_16"),
+    "Cyrillic": ("cp1251",),
+    "Greek": ("cp1253",),
+    "Hebrew": ("cp1255",),
+    "Arabic": ("cp1256",),
+    "Thai": ("cp874",),
 }
 # Shift-JIS, Big5 and GB18030 put the second byte of a character in the ASCII range (from
-# `@` to `~`), so a
-# legacy name's bytes can read in UTF-8 as one character and a lone ASCII one beside it.
+# `@` to `~`), so a legacy name's bytes can read in UTF-8 as one character and a lone ASCII
+# one beside it.
 _LONE_ASCII_AFTER_WIDE = re.compile(
     "[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff][@-~](?![!-~])"
 )
 
 
 def _script(c: str) -> str:
-    word = unicodedata.name(c, "").split(" ", 1)[0].split("-", 1)[0]  # KATAKANA-HIRAGANA
-    return "CJK" if word in _EAST_ASIAN else word
+    script = codepoint_script(ord(c)) or "Common"
+    return "Han" if script in _KANA else script
 
 
 def _common(c: str, script: str) -> bool:
@@ -137,7 +143,7 @@ def utf8_reading(value: str, encoding: str) -> str | None:
     except (UnicodeError, LookupError):
         return None
     wide = [c for c in text if not c.isascii()]
-    letters = [c for c in wide if unicodedata.category(c)[0] == "L"]
+    letters = [c for c in wide if unicodedata.category(c)[0] == "L" and _script(c) not in _SHARED]
     if not letters:
         # Latin text whose only other characters are typographic quotes, dashes and
         # spaces (Sab’awi): a legacy encoding's bytes seldom read as those.
@@ -148,7 +154,7 @@ def utf8_reading(value: str, encoding: str) -> str | None:
     if len(scripts) != 1 or not scripts <= _SCRIPTS:
         return None
     (script,) = scripts
-    marks = (script, "COMBINING") if script == "LATIN" else (script,)
+    marks = (script, "Inherited") if script == "Latin" else (script,)
     for i, c in enumerate(text):
         kind = unicodedata.category(c)[0]
         if kind == "M" and _script(c) in marks and i and text[i - 1].isalpha():
@@ -157,10 +163,10 @@ def utf8_reading(value: str, encoding: str) -> str | None:
             return None
         if kind in "PZ" and _script(c) in _SCRIPTS and _script(c) != script:
             return None  # a Hebrew geresh among Cyrillic letters
-    if script == "LATIN" and not any(c.isascii() and c.isalpha() for c in text):
+    if script == "Latin" and not any(c.isascii() and c.isalpha() for c in text):
         return None
     # Names hold rare hanzi (何䲡): half of them in the sets will do; of other scripts, most.
-    needed = len(letters) / 2 if script in ("CJK", "HANGUL") else len(letters) // 2 + 1
+    needed = len(letters) / 2 if script in ("Han", "Hangul") else len(letters) // 2 + 1
     if sum(_common(c, script) for c in letters) < needed:
         return None
     if _LONE_ASCII_AFTER_WIDE.search(text):
