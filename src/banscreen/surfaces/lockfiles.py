@@ -67,13 +67,13 @@ def npm_project(data: dict[str, Any], makers: tuple[tuple[str, str], ...] = ()) 
     """The project of a package-lock.json or package.json, a package too: screened by its
     name as a CycloneDX document's own component is (the lockfile of an app's SDK names the
     SDK only there); a structural node when its name makes no package URL (none, or
-    "@scope/")."""
+    "@scope/"), which is not screened, nor are its makers."""
     name, version = data.get("name"), str(data.get("version") or "")
     ns, _, short = name.strip().rpartition("/") if isinstance(name, str) else ("", "", "")
     purl = purl_of("npm", ns, short, version) if short else ""
     if purl:
         return Component("", short, ns, version, purl, makers=makers)
-    return Component("", str(name or "(root)"), version=version, structural=True, makers=makers)
+    return Component("", str(name or "(root)"), version=version, structural=True)
 
 
 def _node_resolve(packages: dict[str, Any], key: str, dep: str) -> str | None:
@@ -238,7 +238,7 @@ def _local(tag: Any) -> str:
 
 
 # ---------------------------------------------------------------------------- pip
-REQUIREMENT = re.compile(
+_REQUIREMENT = re.compile(
     r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:(==|===|>=|~=|<=|>|<|!=)\s*([^\s;#,]+))?"
 )
 
@@ -251,15 +251,24 @@ def read_requirements(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
         line = raw.split(" #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
-        match = REQUIREMENT.match(line)
-        if line.startswith("-") or match is None:
+        component = pypi_requirement(f"line {number}", line)
+        if line.startswith("-") or component is None:
             message = f"not a requirement we can screen: {line[:80]!r}"
             errors.append(error_item(f"line {number}", f"line {number}", "requirement", message))
             continue
-        name = match.group(1)
-        version = match.group(3) if match.group(2) in ("==", "===") else ""
-        ref = f"line {number}"
-        graph.add(Component(ref, name, "", version, purl_of("pypi", "", name.lower(), version)))
-        graph.depend(path.name, ref)
+        graph.add(component)
+        graph.depend(path.name, component.ref)
     yield from errors
     yield from graph_items(graph, options)
+
+
+def pypi_requirement(ref: str, line: str) -> Component | None:
+    """The package a PEP 508 requirement names (a requirements file's line, a
+    pyproject.toml's dependency), its version only when pinned (`==`); None for no
+    requirement."""
+    match = _REQUIREMENT.match(line)
+    if match is None:
+        return None
+    name = match.group(1)
+    version = match.group(3) if match.group(2) in ("==", "===") else ""
+    return Component(ref, name, "", version, purl_of("pypi", "", name.lower(), version))

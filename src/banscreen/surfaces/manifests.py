@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from .graph import Component, DependencyGraph, purl_of
-from .lockfiles import REQUIREMENT, npm_project
+from .lockfiles import npm_project, pypi_requirement
 
 SECTIONS = ("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")
 # An exact version (`3.4.0`, `=3.4.0`, `v3.4.0`); anything else is a range, a tag, a path,
@@ -75,8 +75,8 @@ def read_pyproject(path: Path) -> DependencyGraph:
     root = purl_of("pypi", "", name.lower(), version) if name else ""
     if root:
         graph.add(Component("", name, "", version, root, makers=makers))
-    else:
-        graph.add(Component("", "(project)", version=version, structural=True, makers=makers))
+    else:  # not screened, nor its makers
+        graph.add(Component("", "(project)", version=version, structural=True))
     lists = {"dependencies": project.get("dependencies")}
     for extra, deps in _table(project.get("optional-dependencies")).items():
         lists[f"optional-dependencies.{extra}"] = deps
@@ -88,12 +88,12 @@ def read_pyproject(path: Path) -> DependencyGraph:
             continue
         for number, line in enumerate(deps, start=1):
             ref = f"{section}[{number}]"
-            match = REQUIREMENT.match(line.strip()) if isinstance(line, str) else None
-            if match is None:
+            component = pypi_requirement(ref, line.strip()) if isinstance(line, str) else None
+            if component is None:
                 graph.errors.append((ref, "requirement", f"not a requirement: {line!r}"[:120]))
                 continue
-            pinned = match.group(3) if match.group(2) in ("==", "===") else ""
-            _add(graph, ref, match.group(1), pinned)
+            graph.add(component)
+            graph.depend("", ref)
     tables = {"tool.poetry.dependencies": poetry.get("dependencies")}
     for group, table in _table(poetry.get("group")).items():
         tables[f"tool.poetry.group.{group}.dependencies"] = _table(table).get("dependencies")
@@ -108,13 +108,11 @@ def read_pyproject(path: Path) -> DependencyGraph:
                 continue  # the interpreter, not a package
             text = spec.get("version", "") if isinstance(spec, dict) else spec
             exact = _EXACT.match(text.strip()) if isinstance(text, str) else None
-            _add(graph, f"{section}/{dep}", dep, exact.group(1) if exact else "")
+            pinned = exact.group(1) if exact else ""
+            ref = f"{section}/{dep}"
+            graph.add(Component(ref, dep, "", pinned, purl_of("pypi", "", dep.lower(), pinned)))
+            graph.depend("", ref)
     return graph
-
-
-def _add(graph: DependencyGraph, ref: str, name: str, version: str) -> None:
-    graph.add(Component(ref, name, "", version, purl_of("pypi", "", name.lower(), version)))
-    graph.depend("", ref)
 
 
 def _table(value: Any) -> dict[str, Any]:
