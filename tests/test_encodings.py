@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from banscreen.cli import app
-from banscreen.surfaces import tabular
-from banscreen.surfaces.tabular import TransactionFile, detect_encoding
+from banscreen.surfaces import encodings
+from banscreen.surfaces.encodings import detect_encoding
+from banscreen.surfaces.tabular import TransactionFile
 
 runner = CliRunner()
 HEADER = "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,"
@@ -72,7 +73,7 @@ def test_a_few_chinese_rows_decide_the_encoding(
 def test_a_chinese_row_beyond_the_first_megabyte_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tabular, "SAMPLE_BYTES", 4096)  # the same rule, at a test's size
+    monkeypatch.setattr(encodings, "SAMPLE_BYTES", 4096)  # the same rule, at a test's size
     path = tmp_path / "deep.csv"
     rows = [_english(i) for i in range(2000)]
     rows.insert(1500, "x1,2021-03-15,payment,财付通支付科技有限公司,CN,,true,\n")

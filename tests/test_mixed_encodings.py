@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from banscreen.cli import app
-from banscreen.surfaces.encodings import foreign_field, utf8_reading
-from banscreen.surfaces.tabular import TransactionFile, detect_encoding
+from banscreen.surfaces.encodings import detect_encoding, foreign_field, utf8_reading
+from banscreen.surfaces.tabular import TransactionFile
 from test_encodings import HAN_NAMES, HEADER
 
 runner = CliRunner()

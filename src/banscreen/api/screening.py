@@ -28,6 +28,7 @@ from .models import (
     TransactionIn,
 )
 from .recording import screened
+from .repeated_keys import repeated_fields
 from .service import Service
 
 # The report's own policy (report.py): inline styles, data: images, nothing from anywhere.
@@ -43,6 +44,7 @@ def screening_router(service: Service) -> APIRouter:
     async def screen(
         body: BatchIn | TransactionIn,
         found: Annotated[KeyInfo, Depends(screen_key)],
+        request: Request,
         response: Response,
         policy: Policy = Policy.STRICT,
         as_of: date | None = None,
@@ -54,7 +56,8 @@ def screening_router(service: Service) -> APIRouter:
         service.refresh_accept_list(found.accept_stamp)
         actor = found.actor
         options = ScreenOptions(policy=policy, as_of=as_of, client=actor)
-        rows = [RawRow(i + 1, item.fields()) for i, item in enumerate(items)]
+        clashes = repeated_fields(await request.body())
+        rows = [RawRow(i + 1, item.fields(), clashes.get(i)) for i, item in enumerate(items)]
 
         def decide() -> Screened:
             decisions = list(Pipeline(screener, options).decisions(rows))

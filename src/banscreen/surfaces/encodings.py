@@ -1,5 +1,5 @@
 """What a text file's bytes read as: the evidence behind the encoding a file is read in
-(tabular.detect_encoding), and behind the rows that are not in it.
+(`detect_encoding`), and behind the rows that are not in it.
 
 A file's encoding is decided once, from its first rows. A file joined from two systems'
 exports can still hold rows in another: UTF-8 rows in a GB18030 or Shift-JIS file, say.
@@ -11,14 +11,17 @@ text, or that reads as private-use characters, is that row's ERROR (`foreign_fie
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from rigour._core import codepoint_script
 
-from ..errors import FieldError
+from ..errors import FieldError, InputError
+from ..tunables import SAMPLE_BYTES
 
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
 
@@ -207,3 +210,75 @@ def foreign_field(data: Mapping[str, Any], encoding: str) -> FieldError | None:
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a text file from its bytes (see `encoding_sample` for which).
+
+    A byte-order mark decides, and so do the zero bytes of UTF-16 written without one.
+    Lines that are all valid UTF-8 are UTF-8. When some are not:
+    if other lines hold UTF-8 text beyond ASCII, the file is UTF-8 and the few that are not
+    are stray rows (from a Latin-1 system, say), each an ERROR row naming it, not a reason to
+    misread the Chinese names of every other row. Otherwise the lines that are not UTF-8 are
+    the evidence, however few: of the encodings our users' files come in (GB18030, Big5,
+    Shift-JIS, EUC-KR, Windows-1252, Latin-1) that decode the whole sample cleanly, the one
+    that reads those lines as the most frequent characters of its script wins.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if utf16 := utf16_without_mark(sample):
+        return utf16
+    lines = sample.split(b"\n")
+    if len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut in the middle of a character
+    readable = [decodes(line, "utf-8") for line in lines]
+    bad = [line for line, ok in zip(lines, readable, strict=True) if not ok]
+    if not bad:
+        return "utf-8"
+    utf8_text = any(ok and not line.isascii() for line, ok in zip(lines, readable, strict=True))
+    if utf8_text and len(bad) <= max(1, len(lines) // 100):
+        return "utf-8"
+    whole = b"\n".join(lines)
+    evidence = b"\n".join(bad)
+    fitting = [e for e in CANDIDATE_ENCODINGS[1:] if decodes(whole, e)]
+    if not fitting:
+        return "utf-8"
+    # A few bytes decode cleanly in several encodings; the right one reads them as the
+    # characters people write most. A handful of characters can fit two equally well; then
+    # the order of CANDIDATE_ENCODINGS decides (Chinese files first), and --encoding is
+    # there for the rest.
+    return max(fitting, key=lambda e: plausible(evidence.decode(e), e))
+
+
+def encoding_sample(path: Path) -> bytes:
+    """The bytes to detect a file's encoding from: its first SAMPLE_BYTES, or, when those are
+    all ASCII, the first block further on that is not (reading stops there): one Chinese
+    row deep in an English file decides as much as one at the top."""
+    with path.open("rb") as fh:
+        sample = fh.read(SAMPLE_BYTES)
+        if not sample.isascii():
+            return sample
+        head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
+        while block := fh.read(SAMPLE_BYTES):
+            if not block.isascii():
+                first = _NON_ASCII.search(block)
+                assert first is not None
+                start = block.rfind(b"\n", 0, first.start()) + 1
+                return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
+        return sample
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def check_start(path: Path, sample: bytes, encoding: str) -> None:
+    """Refuse an --encoding the file cannot even start in (UTF-16 without its byte-order
+    mark, say): bytes it cannot read inside a row are that row's ERROR, but a file that is
+    not in the encoding at all has no rows to report on."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+    try:
+        decoder.decode(sample[:4096], final=False)
+    except UnicodeError as exc:
+        raise InputError(f"--encoding {encoding}: {path} is not {encoding} text ({exc})") from None

@@ -1,13 +1,18 @@
 """A transactions file's header as spreadsheets write it: the delimiter a European Excel
 export uses (`;`, where the comma is the decimal mark), a tab-separated export, and column
-names in another case or with spaces ("ID", "Counterparty Name"). Read as the input
-columns they name, rather than refused as a file with no `id` column."""
+names in another case or with spaces ("ID", "Counterparty Name"), Excel's `sep=;` line
+before the header. Read as the input columns they name, rather than refused as a file with
+no `id` column. And a column the header names twice (a file joined from two exports): an
+input column's copies must agree, an extra column's are each carried."""
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from ..errors import FieldError
 from .rows import INPUT_COLUMNS
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -54,3 +59,84 @@ def header_delimiter(first_line: str, tab_separated: bool = False) -> str:
 
     best = max(order, key=named)  # the first of equals: the comma, or a tab for a .tsv
     return best if named(best) else order[0]
+
+
+# Excel's first line naming the delimiter ("sep=;"), written by exports meant to open in
+# Excel whatever its locale: not a header, and the delimiter it names is the file's.
+_SEPARATOR_LINE = re.compile(r"\ufeff?sep=(.)\r?\n?")
+
+
+def separator_line(first_line: str) -> str | None:
+    """The delimiter a `sep=` first line names, or None when the first line is no such
+    line (then it is the header)."""
+    found = _SEPARATOR_LINE.fullmatch(first_line)
+    return found.group(1) if found else None
+
+
+def repeated_columns(header: list[str]) -> dict[str, tuple[int, ...]]:
+    """The input columns a header names more than once, with their positions: a file
+    joined from two exports ("counterparty_name" in both), read by name, kept only the
+    last one's value, and a listed payee in the first was never screened."""
+    positions: dict[str, list[int]] = {}
+    for i, name in enumerate(header):
+        if name in INPUT_COLUMNS:
+            positions.setdefault(name, []).append(i)
+    return {name: tuple(at) for name, at in positions.items() if len(at) > 1}
+
+
+def distinct_extras(header: list[str]) -> list[str]:
+    """The header with each later copy of a repeated extra column named as pandas reads
+    it ("memo", "memo.1"): carried by name, both copies showed the last one's value."""
+    seen = set(header)
+    counts: dict[str, int] = {}
+    out: list[str] = []
+    for name in header:
+        n = counts.get(name, 0)
+        counts[name] = n + 1
+        if n and name not in INPUT_COLUMNS:
+            while f"{name}.{n}" in seen:
+                n += 1
+            name = f"{name}.{n}"
+            seen.add(name)
+        out.append(name)
+    return out
+
+
+def merge_repeated(data: dict[str, Any], cells: Mapping[str, Sequence[Any]]) -> FieldError | None:
+    """Sets each repeated input column of `data` to the one value its copies (`cells`)
+    hold, blank copies aside; an error naming the column when they differ, since which
+    of them is the counterparty (or its text, its date) no one can say."""
+    for column, values in cells.items():
+        written = list(dict.fromkeys(v for v in values if v is not None and str(v).strip()))
+        if len(written) > 1:
+            shown = ", ".join(repr(str(v)[:60]) for v in written[:3])
+            return FieldError(
+                column,
+                f"the file names this column {len(values)} times and this row's copies "
+                f"differ ({shown}); screen one of them",
+            )
+        data[column] = written[0] if written else values[-1]
+    return None
+
+
+class RepeatedKeys(dict[str, Any]):
+    """A JSON object that names a key twice, with every pair as written: json.loads keeps
+    the last value alone, and a listed payee under the first would never be screened."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
+
+    def resolved(self) -> tuple[dict[str, Any], FieldError | None]:
+        """The object as a CSV row with the same repeated columns reads (header.py)."""
+        keys = distinct_extras([key for key, _ in self.pairs])
+        data = dict(zip(keys, (v for _, v in self.pairs), strict=True))
+        repeated = repeated_columns(keys)
+        cells = {c: [self.pairs[i][1] for i in at] for c, at in repeated.items()}
+        return data, merge_repeated(data, cells)
+
+
+def keyed_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads' object_pairs_hook: a dict, or a RepeatedKeys when a key repeats."""
+    data = dict(pairs)
+    return data if len(data) == len(pairs) else RepeatedKeys(pairs)

@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 import json
-import re
 import sys
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -19,16 +18,24 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
-from ..tunables import MAX_EXTRA_COLUMNS, SAMPLE_BYTES
+from ..tunables import MAX_EXTRA_COLUMNS
 from .encodings import (
-    CANDIDATE_ENCODINGS,
-    decodes,
+    check_start,
+    detect_encoding,
+    encoding_sample,
     foreign_field,
     holds_foreign_rows,
-    plausible,
-    utf16_without_mark,
 )
-from .header import canonical_header, header_delimiter
+from .header import (
+    RepeatedKeys,
+    canonical_header,
+    distinct_extras,
+    header_delimiter,
+    keyed_object,
+    merge_repeated,
+    repeated_columns,
+    separator_line,
+)
 from .rows import INPUT_COLUMNS
 
 csv.field_size_limit(sys.maxsize)
@@ -84,78 +91,6 @@ MAX_CONSECUTIVE_FAILURES = 100
 _FIRST_LINE_BYTES = 1 << 20
 
 
-def detect_encoding(sample: bytes) -> str:
-    """The encoding of a text file from its bytes (see `encoding_sample` for which).
-
-    A byte-order mark decides, and so do the zero bytes of UTF-16 written without one.
-    Lines that are all valid UTF-8 are UTF-8. When some are not:
-    if other lines hold UTF-8 text beyond ASCII, the file is UTF-8 and the few that are not
-    are stray rows (from a Latin-1 system, say), each an ERROR row naming it, not a reason to
-    misread the Chinese names of every other row. Otherwise the lines that are not UTF-8 are
-    the evidence, however few: of the encodings our users' files come in (GB18030, Big5,
-    Shift-JIS, EUC-KR, Windows-1252, Latin-1) that decode the whole sample cleanly, the one
-    that reads those lines as the most frequent characters of its script wins.
-    """
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if utf16 := utf16_without_mark(sample):
-        return utf16
-    lines = sample.split(b"\n")
-    if len(lines) > 1:
-        lines = lines[:-1]  # the last line may be cut in the middle of a character
-    readable = [decodes(line, "utf-8") for line in lines]
-    bad = [line for line, ok in zip(lines, readable, strict=True) if not ok]
-    if not bad:
-        return "utf-8"
-    utf8_text = any(ok and not line.isascii() for line, ok in zip(lines, readable, strict=True))
-    if utf8_text and len(bad) <= max(1, len(lines) // 100):
-        return "utf-8"
-    whole = b"\n".join(lines)
-    evidence = b"\n".join(bad)
-    fitting = [e for e in CANDIDATE_ENCODINGS[1:] if decodes(whole, e)]
-    if not fitting:
-        return "utf-8"
-    # A few bytes decode cleanly in several encodings; the right one reads them as the
-    # characters people write most. A handful of characters can fit two equally well; then
-    # the order of CANDIDATE_ENCODINGS decides (Chinese files first), and --encoding is
-    # there for the rest.
-    return max(fitting, key=lambda e: plausible(evidence.decode(e), e))
-
-
-def encoding_sample(path: Path) -> bytes:
-    """The bytes to detect a file's encoding from: its first SAMPLE_BYTES, or, when those are
-    all ASCII, the first block further on that is not (reading stops there): one Chinese
-    row deep in an English file decides as much as one at the top."""
-    with path.open("rb") as fh:
-        sample = fh.read(SAMPLE_BYTES)
-        if not sample.isascii():
-            return sample
-        head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
-        while block := fh.read(SAMPLE_BYTES):
-            if not block.isascii():
-                first = _NON_ASCII.search(block)
-                assert first is not None
-                start = block.rfind(b"\n", 0, first.start()) + 1
-                return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
-        return sample
-
-
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
-
-
-def _check_start(path: Path, sample: bytes, encoding: str) -> None:
-    """Refuse an --encoding the file cannot even start in (UTF-16 without its byte-order
-    mark, say): bytes it cannot read inside a row are that row's ERROR, but a file that is
-    not in the encoding at all has no rows to report on."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
-    try:
-        decoder.decode(sample[:4096], final=False)
-    except UnicodeError as exc:
-        raise InputError(f"--encoding {encoding}: {path} is not {encoding} text ({exc})") from None
-
-
 class TransactionFile:
     """An input file opened for streaming; `header` is known once the reader is created."""
 
@@ -171,6 +106,7 @@ class TransactionFile:
         self.total_rows: int | None = None
         self.encoding = "utf-8"
         self.delimiter = ","
+        self._separator_line = False  # Excel's "sep=;" before the header
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
@@ -178,7 +114,7 @@ class TransactionFile:
                 self._parquet = pq.ParquetFile(path)
             except Exception as exc:  # pyarrow raises several unrelated types
                 raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
-            self.header = list(self._parquet.schema_arrow.names)
+            self.header = distinct_extras(list(self._parquet.schema_arrow.names))
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
         else:
@@ -190,7 +126,7 @@ class TransactionFile:
                     codecs.lookup(encoding)
                 except LookupError:
                     raise InputError(f"--encoding: unknown encoding {encoding!r}") from None
-                _check_start(path, sample, encoding)
+                check_start(path, sample, encoding)
                 self.encoding = encoding
             elif sample:
                 self.encoding = detect_encoding(sample)
@@ -206,6 +142,10 @@ class TransactionFile:
                 first = fh.readline(_FIRST_LINE_BYTES)
             except UnicodeError:  # not in its encoding from the start: the reader says so
                 return ","
+            named = separator_line(first)
+            if named is not None:
+                self._separator_line = True
+                return named
         return header_delimiter(first, tab_separated=self.path.suffix.lower() == ".tsv")
 
     def _check_header(self, header: list[str]) -> None:
@@ -230,12 +170,14 @@ class TransactionFile:
             except UnicodeError:
                 first = ""
         try:
-            value = json.loads(first)
+            value = json.loads(first, object_pairs_hook=keyed_object)
         except ValueError:
             value = None
         if isinstance(value, dict):
             # Its keys are the file's columns, as a CSV header's are: extra ones are carried
             # to the output (a later line's own extra keys are not).
+            if isinstance(value, RepeatedKeys):
+                value = value.resolved()[0]
             self.header = [str(key) for key in value]
             return
         from .detect import scan_hint
@@ -290,12 +232,15 @@ class TransactionFile:
                 with self.path.open(
                     encoding=self.encoding, errors="surrogateescape", newline=""
                 ) as fh:
-                    first = next(csv.reader(fh, delimiter=self.delimiter), None)
+                    reader = csv.reader(fh, delimiter=self.delimiter)
+                    if self._separator_line:
+                        next(reader, None)
+                    first = next(reader, None)
             except (csv.Error, UnicodeDecodeError) as exc:
                 raise InputError(f"{self.path}: unreadable header: {exc}") from exc
             if not first:
                 raise InputError(f"{self.path}: empty file (no header row)")
-            self.header = canonical_header(first)
+            self.header = distinct_extras(canonical_header(first))
             self._check_header(self.header)
         return self.header or []
 
@@ -303,13 +248,16 @@ class TransactionFile:
         reader = csv.reader(text, delimiter=self.delimiter)
         failures = 0
         try:
+            if self._separator_line:
+                next(reader, None)
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
             raise InputError(f"{self.path}: unreadable header: {exc}") from exc
         if not header:
             raise InputError(f"{self.path}: empty file (no header row)")
-        header = canonical_header(header)
+        header = distinct_extras(canonical_header(header))
         self._check_header(header)
+        repeated = repeated_columns(header)
         self.header = header
         kept = self._kept_columns(header)
         foreign = holds_foreign_rows(self.encoding)  # rows in UTF-8 among legacy ones
@@ -339,6 +287,13 @@ class TransactionFile:
                 if kept is None
                 else {header[i]: values[i] for i in kept if i < len(values)}
             )
+            if repeated:
+                cells = {
+                    c: [values[i] for i in at if i < len(values)] for c, at in repeated.items()
+                }
+                if (clash := merge_repeated(data, cells)) is not None:
+                    yield RawRow(number, data, clash)
+                    continue
             if len(values) != len(header):
                 yield RawRow(
                     number,
@@ -356,18 +311,33 @@ class TransactionFile:
                 continue
             number += 1
             try:
-                value = json.loads(line)
+                value = json.loads(line, object_pairs_hook=keyed_object)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 yield RawRow(number, error=FieldError("row", f"not valid JSON: {exc}"))
                 continue
             if not isinstance(value, dict):
                 yield RawRow(number, error=FieldError("row", "a JSON line must be an object"))
                 continue
+            if isinstance(value, RepeatedKeys):
+                value, clash = value.resolved()
+                if clash is not None:
+                    yield RawRow(number, value, clash)
+                    continue
             yield RawRow(number, value, foreign_field(value, self.encoding) if foreign else None)
 
     def _parquet_rows(self) -> Iterator[RawRow]:
         number = 0
+        names = self.header or []  # a repeated extra column's copies renamed
+        repeated = repeated_columns(names)
         for batch in self._parquet.iter_batches(batch_size=8192):
-            for data in batch.to_pylist():
+            if len(set(batch.schema.names)) == len(names):
+                for data in batch.to_pylist():
+                    number += 1
+                    yield RawRow(number, data)
+                continue
+            # A name given to two columns: read by position, as a CSV file's are.
+            for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 number += 1
-                yield RawRow(number, data)
+                data = dict(zip(names, values, strict=True))
+                cells = {c: [values[i] for i in at] for c, at in repeated.items()}
+                yield RawRow(number, data, merge_repeated(data, cells))
