@@ -22,6 +22,7 @@ from ..tunables import CACHE_ENTRIES
 _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_WILDCARD = re.compile(r"^\s*(?:[*+]?\.)+")
 # The shapes of an LEI and a BIC: a whole identifier here, one inside free text below.
 _LEI_SHAPE = r"[A-Z0-9]{18}[0-9]{2}"
 _BIC_SHAPE = r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?"
@@ -70,7 +71,10 @@ def normalise_domain(value: str) -> str:
         except ValueError as exc:  # "http://[" and other broken URLs
             raise IdentifierError(f"not a valid URL: {_shown(value)}") from exc
     else:
-        host = text.split("/", 1)[0].split(":", 1)[0]
+        # A wildcard before a host (`*.example.com`, `+.example.com`, `.example.com`, as
+        # allow lists, certificates and proxy rules write them) covers its subdomains: the
+        # host is screened subdomains included.
+        host = _WILDCARD.sub("", text.split("/", 1)[0].split(":", 1)[0])
     host = host.strip().rstrip(".").lower()
     try:
         host = host.encode("idna").decode("ascii")

@@ -88,7 +88,8 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         )
     if surface == "apps" or _looks_like_inventory(suffix, head):
         return "apps", read_inventory
-    if surface in (None, "domains") and suffix in ("", ".txt", ".csv", ".list"):
+    # Named, a domain list is read whatever its name (a dnsmasq `.conf`, a `.hosts` file).
+    if surface == "domains" or (surface is None and suffix in ("", ".txt", ".csv", ".list")):
         return "domains", read_domains
     if surface == "payments":
         raise InputError(

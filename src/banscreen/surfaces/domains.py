@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import IdentifierError, InputError
 from ..match.identifiers import normalise_domain
 from ..model import CounterpartyIdentifier, Nexus, Transaction
+from .domain_rules import rule_entries
 from .scan import ScanItem, ScanOptions, error_item
 
 if TYPE_CHECKING:
@@ -52,11 +53,16 @@ def _lines(path: Path, seen: tuple[Path, ...] = ()) -> Iterator[tuple[str, str]]
         raise InputError(f"{path}: cannot read: {exc}") from exc
     prefix = " > ".join(p.name for p in (*seen[1:], path)) + " " if seen else ""
     for number, raw in enumerate(lines, start=1):
-        entry = raw.split("#", 1)[0].split(",", 1)[0].strip()
+        location = f"{prefix}line {number}"
+        line = raw.split("#", 1)[0].strip()
+        if (entries := rule_entries(line)) is not None:
+            for entry in entries:
+                yield location, entry
+            continue
+        entry = line.split(",", 1)[0].strip()
         entry = " ".join(w for w in entry.split() if not w.startswith("@"))
         if not entry:
             continue
-        location = f"{prefix}line {number}"
         if entry.startswith("include:"):
             target = path.parent / entry.removeprefix("include:").strip()
             if target.resolve() in {p.resolve() for p in (*seen, path)}:
@@ -71,8 +77,9 @@ def _lines(path: Path, seen: tuple[Path, ...] = ()) -> Iterator[tuple[str, str]]
 
 def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     for location, entry in _lines(path):
-        if entry.startswith("!"):
-            yield error_item(location, entry[1:80], "include", entry[1:])
+        if entry.startswith("!"):  # an include not read, a rule naming no domain
+            field = "include" if "list" in entry else "rule"
+            yield error_item(location, entry[1:80], field, entry[1:])
             continue
         text = ""
         for rule in _HOST_RULES:
