@@ -43,6 +43,7 @@ from .common_words import zipf
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
 from .pinyin import has_han
+from .short_persons import short_hits, short_table
 from .similarity import Alignment
 from .stored import Spec, Table
 from .text import lookalike_reading, script_of
@@ -80,6 +81,11 @@ class TextHit:
     phrase: str
     sounded: bool = False  # found by how it sounds, in another script
     joined: bool = False  # found with its words written together or apart otherwise
+    shortened: bool = False  # a person's name without its middle names (short_persons.py)
+
+    @property
+    def inexact(self) -> bool:
+        return self.sounded or self.joined or self.shortened
 
 
 class FreeTextIndex:
@@ -88,7 +94,7 @@ class FreeTextIndex:
 
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
-        "_searched": Table("keys"),
+        "_searched": Table("keys"), "_by_short": Table(),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
@@ -100,6 +106,8 @@ class FreeTextIndex:
     # from the entries on first use: that read every entry of a large list from storage,
     # 4 s with 120,000 names).
     _searched: Container[str]
+    # Persons' names by the first word of their short phrases (short_persons.py)
+    _by_short: Mapping[str, Sequence[int]]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
@@ -108,6 +116,7 @@ class FreeTextIndex:
         spoken_first: dict[str, list[int]] = defaultdict(list)
         by_compact: dict[str, list[int]] = defaultdict(list)
         searched: set[str] = set()
+        persons: list[int] = []
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
                 continue
@@ -119,6 +128,8 @@ class FreeTextIndex:
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
             by_first[entry.tokens[0]].append(i)
+            if entry.person:
+                persons.append(i)
             if not entry.person:
                 searched.add(_searched_key(entry))
             if entry.person and entry.form.spoken != entry.tokens:
@@ -137,6 +148,7 @@ class FreeTextIndex:
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
+        self._by_short = short_table(names.entries, persons)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -148,6 +160,7 @@ class FreeTextIndex:
         tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
+        self._scan_short(tokens, hits)
         self._scan_payees(tokens, hits)
         if len(text) <= LOOKALIKE_CHARS:  # a 10 MB field is searched by its tokens only
             self._scan_joined(tokens, hits)
@@ -210,6 +223,21 @@ class FreeTextIndex:
                     longest = n
                     break
             i += longest
+
+    def _scan_short(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
+        """A listed person's name without its middle names, confirmed as a payee's name
+        would be (short_persons.py)."""
+        if not self._by_short:
+            return
+        entries, scorer = self.names.entries, self.names.scorer
+        found = {key[0] for key in hits}
+        for entry, phrase in short_hits(tokens, self._by_short, entries, scorer.in_longer_name):
+            if entry.entity_id in found:
+                continue
+            said = " ".join(phrase)
+            if any(m.entry.entity_id == entry.entity_id for m in self.names.match(said)):
+                hits[(entry.entity_id, entry.key)] = TextHit(entry, said, shortened=True)
+                found.add(entry.entity_id)
 
     def _scan_payees(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
         """A listed organisation's name of one word, the payee of a payment's words

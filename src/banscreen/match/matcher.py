@@ -269,10 +269,11 @@ class Matcher:
                 matched=hit.entry.name.value,
                 fact=hit.entry.name.fact,
                 tokens=tuple((t, t, round(1 / len(hit.entry.tokens), 4)) for t in hit.entry.tokens),
-                # A name found by how it sounds in another script, or with its words
-                # together or apart otherwise, is a REVIEW at most.
-                max_outcome=Outcome.REVIEW if hit.sounded or hit.joined else Outcome.BLOCK,
-                extra_reason=FUZZY_MATCH if hit.sounded or hit.joined else None,
+                # A name found by how it sounds in another script, with its words
+                # together or apart otherwise, or a person's without the middle names, is
+                # a REVIEW at most.
+                max_outcome=Outcome.REVIEW if hit.inexact else Outcome.BLOCK,
+                extra_reason=FUZZY_MATCH if hit.inexact else None,
             )
             for hit in self.free_text.scan(text)
         ]

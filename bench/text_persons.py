@@ -1,0 +1,92 @@
+"""A listed person's name given in short inside a payment's free text, against OFAC's persons
+(a benchmark, not a test).
+
+    python bench/text_persons.py [--split tune|measure] [--json]
+
+The persons of bench/person_phrases.py (300 OFAC persons of one side of the split, first
+name written `SURNAME, Given Middle`), as payments' texts name them: `Given SURNAME`, the
+middle dropped, and `SURNAME Given`, in 10 remittance texts; found when the free-text scan
+(`FreeTextIndex.scan`) hits that person. The whole name as listed, spoken order, in the
+same texts is found as a check. Then false hits: 400 unlisted Latin persons' names
+(bench/data/script_names_probe.csv) in the same texts, counted as texts with a hit on any
+person; and another listed person's given name before each surname, counted as hits on
+that surname's person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+import name_sets
+from person_phrases import short_names
+
+TEXTS = (
+    "{}",
+    "Consulting fee on behalf of {}",
+    "Beneficiary: {}, Dubai",
+    "BNF/{}/DUBAI AE",
+    "Transfer to {} via Western Union",
+    "Invoice 4471 attn {}",
+    "Payment for {} travel expenses",
+    "FFC {} account 1234567",
+    "Loan repayment from {} March",
+    "Donation in the name of {} for the school",
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("tune", "measure"), default="measure")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    parties, _ = name_sets.read_sets()
+    matcher = name_sets.ofac_persons_matcher(parties)
+    scan = matcher.free_text.scan
+
+    def hit_on(text: str, party: str) -> bool:
+        return any(h.entry.entity_id == party for h in scan(text))
+
+    listed = short_names(args.split)
+    inverted, whole = [], []
+    for _, k in listed:
+        surname, given = (p.strip() for p in parties[k][1][0].split(","))
+        inverted.append((f"{surname} {given.split()[0]}", k))
+        whole.append((f"{given} {surname}", k))
+    rng = random.Random(9)
+    givens = [q.split()[0] for q, _ in listed]
+    others = [(f"{g} {' '.join(q.split()[1:])}", k) for q, k in listed
+              if (g := rng.choice(givens)) != q.split()[0]]  # fmt: skip
+    unlisted = name_sets.probe_names("latin")[:400]
+    rows = []
+    for text in TEXTS:
+        rows.append({
+            "text": text,
+            "whole": sum(hit_on(text.format(q), k) for q, k in whole),
+            "given_surname": sum(hit_on(text.format(q), k) for q, k in listed),
+            "surname_given": sum(hit_on(text.format(q), k) for q, k in inverted),
+            "unlisted_with_a_hit": sum(
+                any(h.entry.person for h in scan(text.format(n))) for n in unlisted
+            ),
+            "another_given_name_hit": sum(hit_on(text.format(q), k) for q, k in others),
+        })  # fmt: skip
+    totals = {key: sum(r[key] for r in rows) for key in rows[0] if key != "text"}  # type: ignore[misc]
+    if args.json:
+        print(json.dumps({"split": args.split, "listed": len(listed), "texts": rows,
+                          "totals": totals}))  # fmt: skip
+        return
+    print(
+        f"{args.split}: {len(listed)} listed persons; {len(unlisted)} unlisted names; "
+        f"{len(others)} with another listed person's given name; {len(TEXTS)} texts"
+    )
+    print(f"{'text':44}{'whole':>7}{'Given S':>9}{'S Given':>9}{'unlisted':>10}{'other':>7}")
+    for r in [*rows, {"text": "total", **totals}]:
+        print(
+            f"{r['text']:44}{r['whole']:>7}{r['given_surname']:>9}{r['surname_given']:>9}"
+            f"{r['unlisted_with_a_hit']:>10}{r['another_given_name_hit']:>7}"
+        )
+
+
+if __name__ == "__main__":
+    main()
