@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from banscreen.cli import app
 from banscreen.engine import Screener
-from banscreen.match import freetext
+from banscreen.match import sounded_windows
 from banscreen.match.legal import HAN_FORM_MAX_CHARS, LegalForms
 from banscreen.match.pinyin import SPLIT_MAX_CHARS, pinyin_syllables, split_pinyin
 from banscreen.match.rewrites import RUN_TOGETHER_MAX_CHARS
@@ -60,10 +60,10 @@ def test_only_a_han_runs_last_characters_are_asked_for_a_legal_form(
 
 def test_sounded_windows_skip_words_no_name_has_and_stop_at_what_is_read() -> None:
     long_word = "가" * 65
-    assert freetext._windows(("위챗", long_word, "페이")) == ["위챗", "페이"]
+    assert sounded_windows.word_windows(("위챗", long_word, "페이")) == ["위챗", "페이"]
     arabic = tuple(["زد", "باي"] * 5000)
-    assert len(freetext._abjad_windows(arabic)) == freetext.SOUNDED_WINDOWS
-    assert freetext._abjad_windows(("زد", "ب" * 65)) == []
+    assert len(sounded_windows.abjad_windows(arabic)) == sounded_windows.SOUNDED_WINDOWS
+    assert sounded_windows.abjad_windows(("زد", "ب" * 65)) == []
 
 
 @pytest.mark.parametrize("unit", ["中", "가", "ب", "A B ", "微信 "])

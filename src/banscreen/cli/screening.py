@@ -73,6 +73,8 @@ def output_format(fmt: OutFormat | None, out_path: Path | None, input_path: Path
     chosen = fmt.value if fmt else (detect_format(out_path) if out_path else "csv")
     if chosen == "parquet" and out_path is None:
         raise fail("--format parquet needs --out FILE")
+    if chosen == "xlsx":  # read, not written
+        raise fail(f"{out_path}: decisions are written as .csv, .jsonl or .parquet")
     return chosen
 
 
@@ -104,7 +106,9 @@ def screen(
     fmt: FormatOpt = None,
     input_format: Annotated[
         str | None,
-        typer.Option("--input-format", help="csv, jsonl or parquet (default: from the extension)."),
+        typer.Option(
+            "--input-format", help="csv, jsonl, parquet or xlsx (default: from the extension)."
+        ),
     ] = None,
     encoding: EncodingOpt = None,
     policy: PolicyOpt = Policy.STRICT,
@@ -192,6 +196,12 @@ def screen(
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
         interrupted(out_path, out_format)
+    if source.other_sheets:
+        err.print(
+            f"warning: only the workbook's first worksheet was read, not "
+            f"{', '.join(repr(t) for t in source.other_sheets)}",
+            highlight=False,
+        )
     if source.dropped_columns:
         err.print(
             f"warning: {source.dropped_columns:,} unknown columns beyond the first "
@@ -199,7 +209,7 @@ def screen(
             highlight=False,
         )
     if not quiet:
-        read_as = f" (read as {source.encoding})" if source.format != "parquet" else ""
+        read_as = f" (read as {source.encoding})" if source.format in ("csv", "jsonl") else ""
         summary(f"screened {stats.rows:,} rows{read_as}", stats, started, policy, registry.version)
         if accept_list is not None:
             applied = len(screener.accept_list)

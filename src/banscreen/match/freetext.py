@@ -8,15 +8,19 @@ names of one word but apps', trade and abbreviated names (`NameEntry.found_insid
 of the payee a payment's words name ("Donation to HAMAS", `_scan_payees`). A person's
 name is found as it is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment
 to Sergei Shoigu"), but not with a part of a listed person's name right beside it, where it
-is part of another person's longer name, and never by how it sounds.
+is part of another person's longer name; and without its middle names, as the payee's
+field would find it ("Alyaksandr Lukashenka", short_persons.py), a REVIEW at most.
 
 Text in a script other than Latin and Chinese writes an app's name as it sounds ("Оплачено
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
 words, and a searched name found in one by sound (method `transliterated`), each word
 spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
-own. Arabic and Hebrew are not searched so (see `_windows`), but for an app's or brand's
-name written apart, whole (`_abjad_windows`). At most `SOUNDED_WINDOWS` windows per text:
-a 10 MB field is searched whole by its tokens, not by sound.
+own. So is a person's name ("Оплата для Сергей Шойгу"), when two to four words side by
+side, each read as one of the name's, are the name as a payee's would be, at
+`free_text_sounded_person_score` at least (`_person_said`). Arabic and Hebrew are not
+searched so (see sounded_windows.py), but for an app's or brand's name written apart,
+whole. At most `SOUNDED_WINDOWS` windows per text: a 10 MB field is searched whole by its
+tokens, not by sound.
 
 A name written with its words together or apart otherwise ("quorvelpay" for "Quorvel Pay",
 a word hyphened apart, words run together) is a hit too, `joined`, REVIEW at most like a
@@ -38,15 +42,19 @@ from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
-from .across import ABJADS
 from .common_words import zipf
-from .entries import NameEntry, NameMatch
+from .entries import NameEntry
 from .index import NameIndex
-from .pinyin import has_han
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
+from .sounded_windows import (
+    SOUNDED_WINDOWS,
+    abjad_brand,
+    abjad_windows,
+    word_windows,
+)
 from .stored import Spec, Table
-from .text import lookalike_reading, script_of
+from .text import lookalike_reading
 from .translated_words import translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
@@ -55,23 +63,13 @@ LOOKALIKE_CHARS = 1 << 16
 # remittance text is 140 characters; an invoice line a few hundred).
 SPLIT_CHARS = 1 << 12
 
-# Windows of words in other scripts matched as names (at most this many words, every
-# `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
-_WINDOW, _STEP = 6, 3
-SOUNDED_WINDOWS = 64
-# Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
-# باي", a made-up "Wi Chat Pay"), matched whole in text.
-_ABJAD_WORDS = 3
-# A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
-# Hangul took minutes to transliterate).
-_SOUNDED_WORD_MAX_CHARS = 64
-
-
 # Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
 # Vel Pay", "Quor-vel"): at most this many.
 _JOINED_WORDS = 4
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
 _START = 3  # the letters a word must start a searched name with to be looked at
+# The most words of another script's text read as one listed person's name (_person_said).
+_PERSON_WORDS = 4
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
 
 
@@ -130,8 +128,7 @@ class FreeTextIndex:
             by_first[entry.tokens[0]].append(i)
             if entry.person:
                 persons.append(i)
-            if not entry.person:
-                searched.add(_searched_key(entry))
+            searched.add(_searched_key(entry))
             if entry.person and entry.form.spoken != entry.tokens:
                 spoken_first[entry.form.spoken[0]].append(i)
             compact = entry.compact
@@ -179,32 +176,55 @@ class FreeTextIndex:
             if english != tokens:
                 self._scan_phrases(english, hits, joined=True)
         config = self.names.config
-        windows = [(w, False) for w in _windows(tokens, tuple(config.hangul_particles))]
+        windows = [(w, False) for w in word_windows(tokens, tuple(config.hangul_particles))]
         if not read.isascii():
-            windows += [(w, True) for w in _abjad_windows(tokens)]
+            windows += [(w, True) for w in abjad_windows(tokens)]
         for window, abjad in windows[:SOUNDED_WINDOWS]:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that
             # is not may sound as much like the text (an abbreviation of a Korean word) and
             # hide it.
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
-                # Not persons' names: a few words of text sound like too many of them
-                # ("かな漢字" like a listed "KONY, Ali").
-                if match.method != "transliterated" or match.entry.person:
+                if match.entry.person:
+                    # Never in Arabic or Hebrew, whose words without their vowels sound like
+                    # too many names.
+                    said = None if abjad else self._person_said(window, match.entry)
+                    if said is not None:
+                        hits.setdefault(key, TextHit(match.entry, said, sounded=True))
                     continue
-                if abjad and not _abjad_brand(match, self._brands, config.sound_equal_score):
+                if match.method != "transliterated":
+                    continue
+                if abjad and not abjad_brand(match, self._brands, config.sound_equal_score):
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    def _person_said(self, window: str, entry: NameEntry) -> str | None:
+        """The words of a window, two or more side by side, that are a listed person's name
+        as a payee's would be, each of them read as one of the name's, at least
+        `free_text_sounded_person_score`; or None. One word of text sounds like too many
+        persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other words make
+        the name only `contained` in it."""
+        words, least = window.split(), self.names.config.free_text_sounded_person_score
+        for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
+            for i in range(len(words) - n + 1):
+                said = " ".join(words[i : i + n])
+                for match in self.names.match(said, self._sounded):
+                    every = {a for a, _ in match.alignment.positions} == set(range(n))
+                    if match.entry.entity_id == entry.entity_id and every and match.score >= least:
+                        return said
+        return None
 
     def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
         """Whether a name searched in text may be found in it by sound: text holds many more
         words than a name, so each word read as the name's must also be spelt half like it
         ("putinas" sounds like another app's name)."""
+        if _searched_key(entry) not in self._searched:
+            return False
+        if entry.person:  # its words side by side in the text instead (_person_said)
+            return True
         floor = self.names.config.org_roman_spelling_floor
-        return _searched_key(entry) in self._searched and all(
-            OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs
-        )
+        return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
 
     def _scan_phrases(
         self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], joined: bool = False
@@ -327,70 +347,3 @@ class FreeTextIndex:
 
 def _searched_key(entry: NameEntry) -> str:
     return f"{entry.entity_id}\x1f{entry.key}"
-
-
-def _windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[str]:
-    """Windows of the runs of words in scripts other than Latin and Chinese (Japanese and
-    Korean with characters among them), as text; a run in Hangul also with the `particles`
-    off its words' ends. Not in Arabic and Hebrew, whose words without their vowels sound
-    like too many names."""
-    runs: list[list[str]] = []
-    run: list[str] = []
-    for token in (*tokens, ""):
-        if (token and len(token) <= _SOUNDED_WORD_MAX_CHARS and not token.isascii()
-                and script_of(token) not in ABJADS):  # fmt: skip
-            run.append(token)
-            continue
-        if any(not has_han(t) for t in run):
-            runs.append(run)
-            bare = [_without_particle(t, particles) for t in run]
-            if bare != run:
-                runs.append(bare)
-        run = []
-    windows: list[str] = []
-    for run in runs:
-        for start in range(0, max(1, len(run) - _STEP), _STEP):
-            windows.append(" ".join(run[start : start + _WINDOW]))
-            if len(windows) == SOUNDED_WINDOWS:
-                return windows
-    return windows
-
-
-def _abjad_windows(tokens: tuple[str, ...]) -> list[str]:
-    """Each run of two to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
-    app's or brand's name written apart in them ("الدفع عبر زد باي", paid through "Zed Pay")
-    is matched whole, as the counterparty's name is, never found inside a longer window
-    (its words without their vowels sound like too many names), and counts on apps' and
-    brands' names only (`joined_brand_name_kinds`)."""
-    windows: list[str] = []
-    for i in range(len(tokens)):
-        for n in range(2, _ABJAD_WORDS + 1):
-            words = tokens[i : i + n]
-            if len(words) < n or not all(
-                len(w) <= _SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
-            ):
-                break
-            windows.append(" ".join(words))
-            if len(windows) == SOUNDED_WINDOWS:  # as many as are read
-                return windows
-    return windows
-
-
-def _abjad_brand(match: NameMatch, brands: frozenset[str], least: float) -> bool:
-    """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
-    kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
-    name's order: by less, or out of order, about one in 1,000 runs of frequent words
-    met one."""
-    order = [j for _, j in sorted(match.alignment.positions)]
-    ordered = order == sorted(order)
-    return match.entry.name.kind in brands and match.score >= least and ordered
-
-
-def _without_particle(word: str, particles: tuple[str, ...]) -> str:
-    """A Hangul word without the particle on its end, if one leaves two syllables or more."""
-    if script_of(word) != "Hangul":
-        return word
-    for particle in particles:
-        if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
-    return word

@@ -97,6 +97,7 @@ class MatchingConfig:
     weak_name_max: Share
     free_text_score: Share
     free_text_min_latin_chars: Positive
+    free_text_sounded_person_score: Share
     free_text_min_han_chars: Positive
     legal_forms_latin: list[list[str]]
     legal_forms_other_scripts: list[list[str]]

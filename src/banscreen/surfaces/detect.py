@@ -123,7 +123,10 @@ def packed_kind(head: bytes, suffix: str) -> str:
         if head.startswith(magic):
             return kind
     if head.startswith(b"PK\x03\x04") and suffix not in (".apk", ".ipa"):
-        return "a ZIP archive (an .xlsx workbook is one): save the sheet as CSV or extract it"
+        return (
+            "a ZIP archive (an .xlsx workbook is one: name it .xlsx, or give "
+            "--input-format xlsx; else extract it)"
+        )
     return ""
 
 

@@ -37,10 +37,12 @@ from .header import (
     separator_line,
 )
 from .rows import INPUT_COLUMNS
+from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
+from .workbook import Workbook
 
 csv.field_size_limit(sys.maxsize)
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 
 
 @dataclass
@@ -83,6 +85,8 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
         return "jsonl"
     if suffix in (".parquet", ".pq"):
         return "parquet"
+    if suffix in WORKBOOK_SUFFIXES:
+        return "xlsx"
     return "csv"
 
 
@@ -107,6 +111,8 @@ class TransactionFile:
         self.encoding = "utf-8"
         self.delimiter = ","
         self._separator_line = False  # Excel's "sep=;" before the header
+        self.other_sheets: list[str] = []  # a workbook's worksheets not read
+        self._header_row = 1  # a workbook's header's row in its sheet
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
@@ -116,6 +122,16 @@ class TransactionFile:
                 raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
             self.header = distinct_extras(list(self._parquet.schema_arrow.names))
             self.total_rows = self._parquet.metadata.num_rows
+            self._check_header(self.header)
+        elif self.format == "xlsx":
+            book = Workbook(path)
+            self.other_sheets = book.other_sheets
+            self.total_rows = max(0, (book.sheet.max_row or 1) - 1)
+            first = next(book.rows(), None)
+            if first is None:
+                raise InputError(f"{path}: the first worksheet is empty (no header row)")
+            self._header_row = first[0]
+            self.header = distinct_extras(canonical_header(first[1]))
             self._check_header(self.header)
         else:
             sample = encoding_sample(path)
@@ -209,6 +225,9 @@ class TransactionFile:
         if self.format == "parquet":
             yield from self._parquet_rows()
             return
+        if self.format == "xlsx":
+            yield from self._xlsx_rows()
+            return
         raw: BinaryIO = self.path.open("rb")
         stream: BinaryIO = raw
         if on_bytes is not None:
@@ -282,26 +301,54 @@ class TransactionFile:
             if not values:
                 yield RawRow(number, error=FieldError("row", "blank line"))
                 continue
-            data = (
-                dict(zip(header, values, strict=False))
-                if kept is None
-                else {header[i]: values[i] for i in kept if i < len(values)}
-            )
-            if repeated:
-                cells = {
-                    c: [values[i] for i in at if i < len(values)] for c, at in repeated.items()
-                }
-                if (clash := merge_repeated(data, cells)) is not None:
-                    yield RawRow(number, data, clash)
-                    continue
-            if len(values) != len(header):
+            yield self._record(number, header, values, kept, repeated, foreign)
+
+    def _record(
+        self,
+        number: int,
+        header: list[str],
+        values: list[str],
+        kept: list[int] | None,
+        repeated: dict[str, tuple[int, ...]],
+        foreign: bool = False,
+    ) -> RawRow:
+        """A CSV record or a worksheet's row as a row: its fields by the header's names."""
+        data = (
+            dict(zip(header, values, strict=False))
+            if kept is None
+            else {header[i]: values[i] for i in kept if i < len(values)}
+        )
+        if repeated:
+            cells = {c: [values[i] for i in at if i < len(values)] for c, at in repeated.items()}
+            if (clash := merge_repeated(data, cells)) is not None:
+                return RawRow(number, data, clash)
+        if len(values) != len(header):
+            message = f"has {len(values)} fields but the header has {len(header)}"
+            return RawRow(number, data, FieldError("row", message))
+        return RawRow(number, data, foreign_field(data, self.encoding) if foreign else None)
+
+    def _xlsx_rows(self) -> Iterator[RawRow]:
+        header = self.header or []
+        kept, repeated = self._kept_columns(header), repeated_columns(header)
+        rows = Workbook(self.path).rows()
+        next(rows, None)  # the header
+        number = 0
+        while True:
+            try:
+                # Numbered as the sheet shows it, less the header's row: "row 4" is the
+                # sheet's row 5 (as a CSV file's row 4 is its line 5), empty rows between.
+                at, values = next(rows)
+            except StopIteration:
+                return
+            except InputError as exc:  # the rows so far stand
                 yield RawRow(
-                    number,
-                    data,
-                    FieldError("row", f"has {len(values)} fields but the header has {len(header)}"),
+                    number + 1, error=FieldError("row", f"unreadable from here on ({exc})")
                 )
-                continue
-            yield RawRow(number, data, foreign_field(data, self.encoding) if foreign else None)
+                return
+            number = at - self._header_row
+            if len(values) < len(header):  # a worksheet's row ends at its last value
+                values += [""] * (len(header) - len(values))
+            yield self._record(number, header, values, kept, repeated)
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         foreign = holds_foreign_rows(self.encoding)

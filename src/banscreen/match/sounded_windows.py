@@ -1,0 +1,88 @@
+"""Windows of a text's words in other scripts, read as names by how they sound (the free-
+text scan, freetext.py): runs of words in scripts other than Latin and Chinese, and short
+runs of Arabic or Hebrew words for apps' and brands' names written apart."""
+
+from __future__ import annotations
+
+from .across import ABJADS
+from .entries import NameMatch
+from .pinyin import has_han
+from .text import script_of
+
+# Windows of words in other scripts matched as names (at most this many words, every
+# `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
+_WINDOW, _STEP = 6, 3
+SOUNDED_WINDOWS = 64
+# Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
+# باي", a made-up "Wi Chat Pay"), matched whole in text.
+_ABJAD_WORDS = 3
+# A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
+# Hangul took minutes to transliterate).
+_SOUNDED_WORD_MAX_CHARS = 64
+
+
+def word_windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[str]:
+    """Windows of the runs of words in scripts other than Latin and Chinese (Japanese and
+    Korean with characters among them), as text; a run in Hangul also with the `particles`
+    off its words' ends. Not in Arabic and Hebrew, whose words without their vowels sound
+    like too many names."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in (*tokens, ""):
+        if (token and len(token) <= _SOUNDED_WORD_MAX_CHARS and not token.isascii()
+                and script_of(token) not in ABJADS):  # fmt: skip
+            run.append(token)
+            continue
+        if any(not has_han(t) for t in run):
+            runs.append(run)
+            bare = [_without_particle(t, particles) for t in run]
+            if bare != run:
+                runs.append(bare)
+        run = []
+    windows: list[str] = []
+    for run in runs:
+        for start in range(0, max(1, len(run) - _STEP), _STEP):
+            windows.append(" ".join(run[start : start + _WINDOW]))
+            if len(windows) == SOUNDED_WINDOWS:
+                return windows
+    return windows
+
+
+def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
+    """Each run of two to `_ABJAD_WORDS` words in Arabic or Hebrew letters, as text: an
+    app's or brand's name written apart in them ("الدفع عبر زد باي", paid through "Zed Pay")
+    is matched whole, as the counterparty's name is, never found inside a longer window
+    (its words without their vowels sound like too many names), and counts on apps' and
+    brands' names only (`joined_brand_name_kinds`)."""
+    windows: list[str] = []
+    for i in range(len(tokens)):
+        for n in range(2, _ABJAD_WORDS + 1):
+            words = tokens[i : i + n]
+            if len(words) < n or not all(
+                len(w) <= _SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
+            ):
+                break
+            windows.append(" ".join(words))
+            if len(windows) == SOUNDED_WINDOWS:  # as many as are read
+                return windows
+    return windows
+
+
+def abjad_brand(match: NameMatch, brands: frozenset[str], least: float) -> bool:
+    """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
+    kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
+    name's order: by less, or out of order, about one in 1,000 runs of frequent words
+    met one."""
+    order = [j for _, j in sorted(match.alignment.positions)]
+    ordered = order == sorted(order)
+    return match.entry.name.kind in brands and match.score >= least and ordered
+
+
+def _without_particle(word: str, particles: tuple[str, ...]) -> str:
+    """A Hangul word without the particle on its end, if one leaves two syllables or more."""
+    if script_of(word) != "Hangul":
+        return word
+    for particle in particles:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word

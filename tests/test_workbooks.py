@@ -1,0 +1,151 @@
+"""An Excel workbook as the transactions file (surfaces/workbook.py). It was refused whole
+("save the sheet as CSV"); now its first worksheet is read as a CSV file's rows are, its
+cells as a CSV export would write them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from banscreen.cli import app
+from banscreen.surfaces.workbook import cell_text
+
+SAMPLE = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "banscreen"
+    / "data"
+    / "samples"
+    / "transactions.csv"
+)
+
+
+def screened(path: Path, *options: str) -> tuple[int, list[dict[str, str]], str]:
+    result = CliRunner().invoke(app, ["screen", str(path), "--quiet", *options])
+    return result.exit_code, list(csv.DictReader(io.StringIO(result.stdout))), result.output
+
+
+def typed(column: str, value: str) -> object:
+    """A CSV cell as a spreadsheet holds it: dates, numbers and booleans typed."""
+    if column == "date":
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if column == "us_nexus" and value in ("true", "false"):
+        return value == "true"
+    if column == "amount":
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value or None
+
+
+def test_the_sample_as_a_workbook_screens_as_the_csv(tmp_path: Path) -> None:
+    # The sample's rows that are UTF-8 (its last is Latin-1 on purpose: no workbook has it).
+    lines = []
+    for line in SAMPLE.read_bytes().splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    clean = tmp_path / "sample.csv"
+    clean.write_text("".join(lines), encoding="utf-8")
+    header, *rows = list(csv.reader(io.StringIO("".join(lines))))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append([typed(c, v) for c, v in zip(header, row, strict=True)])
+    book.save(tmp_path / "sample.xlsx")
+    code, expected, _ = screened(clean)
+    code_book, got, _ = screened(tmp_path / "sample.xlsx")
+    assert code == code_book == 0 and len(got) == len(rows)
+    decided = ("id", "outcome", "entity_id", "reasons")
+    assert [[r[c] for c in decided] for r in got] == [[r[c] for c in decided] for r in expected]
+    # amounts typed as numbers read back as written: 242585.29, not 242585.29000000001
+    assert [r["amount"] for r in got] == [cell_text(typed("amount", r["amount"])) for r in expected]
+
+
+def test_rows_are_numbered_as_the_sheet_shows_them(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Report of March"])  # a title above the header is not a header
+    book.save(tmp_path / "titled.xlsx")
+    code, _, output = screened(tmp_path / "titled.xlsx")
+    assert code == 2 and "no 'id' column" in output
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Date", "Category", "Counterparty Name"])
+    sheet.append([1, dt.datetime(2021, 3, 15), "payment", "腾讯控股有限公司"])
+    sheet.append([])  # formatting, not a row
+    sheet.append([2, "15/03/2021", "payment", "Acme"])
+    book.create_sheet("Notes")["A1"] = "reviewed"
+    book.create_sheet("Empty")
+    book.save(tmp_path / "book.xlsx")
+    result = CliRunner().invoke(app, ["screen", str(tmp_path / "book.xlsx")])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["outcome"] for r in rows] == ["REVIEW", "ERROR"]
+    assert rows[1]["error"].startswith("row 3: date:")  # the sheet's row 4
+    assert "first worksheet was read, not 'Notes'" in result.stderr
+    assert "'Empty'" not in result.stderr
+
+
+def test_a_damaged_workbook_is_refused_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["id", "date", "category", "counterparty_name"])
+    book.save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    code, rows, output = screened(path)
+    assert code == 2 and rows == [] and "not a readable Excel workbook" in output
+    with zipfile.ZipFile(tmp_path / "empty.xlsx", "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    assert screened(tmp_path / "empty.xlsx")[0] == 2
+
+
+def test_decisions_are_not_written_as_a_workbook(tmp_path: Path) -> None:
+    code, _, output = screened(SAMPLE, "--out", str(tmp_path / "out.xlsx"))
+    assert code == 2 and "written as .csv, .jsonl or .parquet" in output
+
+
+@given(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+        st.datetimes(), st.dates(), st.times(), st.text(),
+    )
+)  # fmt: skip
+def test_a_cell_reads_as_a_csv_export_writes_it(value: object) -> None:
+    text = cell_text(value)
+    assert isinstance(text, str)
+    if isinstance(value, bool):
+        assert text in ("true", "false")
+    elif isinstance(value, dt.datetime) and value.time() == dt.time():
+        assert text == value.date().isoformat()
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        assert text == str(int(value)) and float(text) == value
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm"])
+def test_spark_and_screen_share_the_reader(tmp_path: Path, suffix: str) -> None:
+    """The format is the reader's (surfaces/tabular.py), which every entry point uses."""
+    from banscreen.surfaces.tabular import TransactionFile, detect_format
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "date", "category", "counterparty_name"])
+    book.active.append(["a", "2021-03-15", "payment", "Tenpay"])
+    book.save(tmp_path / f"b{suffix}")
+    assert detect_format(tmp_path / f"b{suffix}") == "xlsx"
+    (row,) = list(TransactionFile(tmp_path / f"b{suffix}").rows())
+    assert row.data["counterparty_name"] == "Tenpay" and row.error is None
