@@ -99,10 +99,10 @@ class FreeTextIndex:
     # Searched organisations' names of two words or more in Latin letters, by their words
     # run together ("quorvelpay")
     _by_compact: Mapping[str, Sequence[int]]
-    # Searched organisations' names, as entity id and name key apart by a unit separator:
-    # those a text's words in another script may be found to sound like (kept, not made
-    # from the entries on first use: that read every entry of a large list from storage,
-    # 4 s with 120,000 names).
+    # Searched names (organisations' and persons'), as entity id and name key apart by a
+    # unit separator: those a text's words in another script may be found to sound like
+    # (kept, not made from the entries on first use: that read every entry of a large list
+    # from storage, 4 s with 120,000 names).
     _searched: Container[str]
     # Persons' names by the first word of their short phrases (short_persons.py)
     _by_short: Mapping[str, Sequence[int]]
