@@ -89,3 +89,11 @@ def test_a_wildcard_identifier_in_a_transaction_is_its_host() -> None:
 def test_any_line_reads_without_raising(line: str) -> None:
     entries = rule_entries(line)
     assert entries is None or all(isinstance(e, str) for e in entries)
+
+
+def test_a_list_in_gb18030_reads_its_chinese_keywords(screener: Screener, tmp_path: Path) -> None:
+    """Read as UTF-8 with bad bytes replaced, `keyword:支付宝` was `keyword:֧����`: CLEAR."""
+    path = tmp_path / "cn.txt"
+    path.write_bytes("keyword:支付宝\nalipay.com\n".encode("gb18030"))
+    decisions = scan(screener, path)
+    assert [d.entity_id for d in decisions] == ["app-alipay", "app-alipay"]

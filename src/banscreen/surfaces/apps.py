@@ -9,6 +9,7 @@ its Info.plist (plistlib). A file that is not the archive it claims to be is an 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import plistlib
@@ -22,7 +23,10 @@ from typing import Any
 from ..errors import InputError
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .archives import archive_problem, read_member
+from .encodings import file_text
 from .scan import ScanItem, ScanOptions, error_item
+from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
+from .workbook import Workbook
 
 # Column names as `column_key` writes them: MDM consoles export "Application Name" (Jamf's
 # "Application Title", "Application Bundle ID"), "ApplicationName" and "ApplicationPublisher"
@@ -138,13 +142,32 @@ def read_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
                 number += 1
                 yield error_item(f"record {number}", f"record-{number}", "app", "not an object")
         return
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        yield from _workbook_inventory(path, options)
+        return
+    # In the encodings transactions files come in (an export from a Chinese MDM is GB18030):
+    # read as UTF-8 with its bytes replaced, `微信` was `΢��` and CLEAR. A byte the
+    # encoding does not read makes its record an ERROR naming the field.
     try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-            for number, row in enumerate(csv.DictReader(fh), start=1):
-                _, device_id = _pick(row, DEVICE_KEYS)
-                yield _app_item(row, device_id, number, options)
+        text = io.StringIO(file_text(path).removeprefix("\ufeff"), newline="")
+        for number, row in enumerate(csv.DictReader(text), start=1):
+            _, device_id = _pick(row, DEVICE_KEYS)
+            yield _app_item(row, device_id, number, options)
     except (OSError, csv.Error) as exc:
         raise InputError(f"{path}: not a readable CSV app inventory: {exc}") from exc
+
+
+def _workbook_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
+    """An MDM export saved as a workbook: its first worksheet, as the CSV export's rows."""
+    rows = Workbook(path).rows()
+    first = next(rows, None)
+    if first is None:
+        return
+    header = first[1]
+    for number, (_, cells) in enumerate(rows, start=1):
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+        _, device_id = _pick(row, DEVICE_KEYS)
+        yield _app_item(row, device_id, number, options)
 
 
 def _refused(path: Path, kind: str) -> ScanItem | None:

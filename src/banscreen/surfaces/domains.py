@@ -16,6 +16,7 @@ from ..errors import IdentifierError, InputError
 from ..match.identifiers import normalise_domain
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .domain_rules import rule_entries
+from .encodings import file_text
 from .scan import ScanItem, ScanOptions, error_item
 
 if TYPE_CHECKING:
@@ -48,7 +49,9 @@ def _lines(path: Path, seen: tuple[Path, ...] = ()) -> Iterator[tuple[str, str]]
     """(location, entry) of every rule line, included lists read in place; an entry
     starting with "!" is an include that could not be read, and why."""
     try:
-        lines = path.read_text("utf-8", errors="replace").splitlines()
+        # In its encoding (a GB18030 list's `keyword:支付宝`), a byte it does not read
+        # left in for its line's ERROR, not replaced.
+        lines = file_text(path).splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
     prefix = " > ".join(p.name for p in (*seen[1:], path)) + " " if seen else ""

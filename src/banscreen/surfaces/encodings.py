@@ -282,3 +282,15 @@ def check_start(path: Path, sample: bytes, encoding: str) -> None:
         decoder.decode(sample[:4096], final=False)
     except UnicodeError as exc:
         raise InputError(f"--encoding {encoding}: {path} is not {encoding} text ({exc})") from None
+
+
+def file_text(path: Path) -> str:
+    """A small text file (an app inventory, a domain list) in the encoding it is detected
+    in, each byte that encoding does not read kept as a lone surrogate, which makes its
+    record an ERROR, rather than replaced and read as other letters."""
+    data = path.read_bytes()
+    encoding = detect_encoding(encoding_sample(path))
+    try:
+        return data.decode(encoding, errors="surrogateescape")
+    except UnicodeDecodeError:  # UTF-16's codec takes no escapes
+        return data.decode(encoding, errors="replace").replace("\ufffd", "\udcff")
