@@ -20,6 +20,7 @@ from .candidates import Postings
 from .common_words import zipf
 from .compounds import Compounds
 from .cut import CutNames, Following
+from .digit_lookalikes import digit_readings
 from .foreign_scripts import ForeignScripts
 from .forms import NameForm
 from .head_forms import HeadForms
@@ -171,6 +172,12 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         else:
             found = self._variants_of(query, split[0])
         out = list(found)
+        # Digits for the letters they look like ("T3nc3nt H0ldings": read whole, before a
+        # word with two digits is taken for a reference), a REVIEW at most. A reading has
+        # no such digit left, so it is read once.
+        cap = self.config.transliteration_max
+        for text in digit_readings(query):
+            out.extend(v._replace(cap=min(v.cap, cap)) for v in self.variants(text))
         if split is None or found[0].form.tokens == (bare := self.normaliser.form(split[0])).tokens:
             self._heads(query, found[0].form, references, out)
         else:
