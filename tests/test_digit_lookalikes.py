@@ -74,3 +74,18 @@ def test_any_listed_app_name_with_letters_written_as_digits_is_found(
     # At least a REVIEW: a BLOCK when the rest is a listed name ("Tencent H01dings": the
     # second word, two digits, goes as a reference, and "Tencent" is listed).
     assert outcome in (Outcome.REVIEW, Outcome.BLOCK) and entity is not None, written
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [("Paid via A1ipay", "app-alipay"), ("T3nc3nt H0ldings dividend", "tencent-holdings")],
+)
+def test_digits_for_letters_in_a_payments_text(screener: Screener, text: str, entity: str) -> None:
+    row = Transaction("t", date(2021, 3, 15), "payment", "Acme LLC", text=text)
+    decision = screener.decide(row, ScreenOptions(policy=Policy.ANTICIPATE))
+    assert decision.outcome is Outcome.REVIEW and decision.entity_id == entity
+
+
+def test_an_invoice_code_in_text_is_no_name(screener: Screener) -> None:
+    row = Transaction("t", date(2021, 3, 15), "payment", "Acme LLC", text="Invoice A1B2C3 X7Y8")
+    assert screener.decide(row).outcome is Outcome.CLEAR

@@ -23,10 +23,11 @@ whole. At most `SOUNDED_WINDOWS` windows per text: a 10 MB field is searched who
 tokens, not by sound.
 
 A name written with its words together or apart otherwise ("quorvelpay" for "Quorvel Pay",
-a word hyphened apart, words run together) is a hit too, `joined`, REVIEW at most like a
-sounded one, in a text of a payment's length (`LOOKALIKE_CHARS`, `SPLIT_CHARS`); an
-organisation's name of one word is not found from words of text joined ("ten cent"), since
-ordinary words run together spell too many of them.
+a word hyphened apart, words run together, digits for letters: "A1ipay") is a hit too,
+`joined`, REVIEW at most like a sounded one, in a text of a payment's length
+(`LOOKALIKE_CHARS`, `SPLIT_CHARS`); an organisation's name of one word is not found from
+words of text joined ("ten cent"), since ordinary words run together spell too many of
+them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .common_words import zipf
+from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .index import NameIndex
 from .short_persons import short_hits, short_table
@@ -175,6 +177,9 @@ class FreeTextIndex:
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:
                 self._scan_phrases(english, hits, joined=True)
+            # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
+            for reading in digit_readings(read):
+                self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
         config = self.names.config
         windows = [(w, False) for w in word_windows(tokens, tuple(config.hangul_particles))]
         if not read.isascii():
