@@ -113,7 +113,7 @@ def read_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     """MDM export: a CSV with one installed app a row, or JSON devices with their apps."""
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = json.loads(file_text(path))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"{path}: not a readable JSON app inventory: {exc}") from exc
         devices = data.get("devices", data) if isinstance(data, dict) else data

@@ -14,6 +14,7 @@ from packageurl import PackageURL
 
 from ..errors import InputError
 from ..model import COMPONENT, CounterpartyIdentifier, Nexus, Transaction
+from .encodings import file_text
 from .scan import ScanItem, ScanOptions, error_item
 
 
@@ -160,7 +161,7 @@ def purl_of(kind: str, namespace: str, name: str, version: str, subpath: str = "
 
 def read_lines(path: Path) -> list[str]:
     try:
-        return path.read_text("utf-8", errors="replace").splitlines()
+        return file_text(path).splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from .encodings import file_text
 from .graph import Component, DependencyGraph, graph_items, purl_of, read_lines
 from .scan import ScanItem, ScanOptions, error_item
 from .xmlsafe import parse_xml
@@ -20,7 +21,7 @@ from .xmlsafe import parse_xml
 
 def read_npm_lock(path: Path) -> DependencyGraph:
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(file_text(path))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a readable package-lock.json: {exc}") from exc
     if not isinstance(data, dict):
@@ -108,7 +109,7 @@ _POD = re.compile(r"^\s*([^\s(]+)\s*(?:\(([^)]*)\))?\s*$")
 
 def read_podfile_lock(path: Path) -> DependencyGraph:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.safe_load(file_text(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: not a readable Podfile.lock: {exc}") from exc
     if not isinstance(data, dict) or "PODS" not in data:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from .encodings import file_text
 from .graph import Component, DependencyGraph, purl_of, read_lines
 
 ROOT = "(lockfile)"
@@ -51,7 +52,7 @@ def _norm(name: str) -> str:
 
 def read_poetry_lock(path: Path) -> DependencyGraph:
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(file_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: not a readable poetry.lock: {exc}") from exc
     graph = DependencyGraph.under(ROOT)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .encodings import file_text
 from .graph import Component, DependencyGraph, purl_of
 from .lockfiles import npm_project, pypi_requirement
 
@@ -31,7 +32,7 @@ _EXACT = re.compile(r"^[=v]?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)$")
 
 def read_npm_manifest(path: Path) -> DependencyGraph:
     try:
-        data = json.loads(path.read_text("utf-8-sig"))
+        data = json.loads(file_text(path))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a readable package.json: {exc}") from exc
     if not isinstance(data, dict):
@@ -62,7 +63,7 @@ def read_npm_manifest(path: Path) -> DependencyGraph:
 
 def read_pyproject(path: Path) -> DependencyGraph:
     try:
-        data = tomllib.loads(path.read_text("utf-8-sig"))
+        data = tomllib.loads(file_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: not a readable pyproject.toml: {exc}") from exc
     project = _table(data.get("project"))

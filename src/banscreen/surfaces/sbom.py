@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .encodings import file_text
 from .graph import Component, DependencyGraph, graph_items
 from .lockfiles import read_gradle, read_npm_lock, read_podfile_lock, read_pom, read_requirements
 from .locks import read_gradle_lockfile, read_poetry_lock, read_yarn_lock
@@ -44,7 +45,7 @@ def read_cyclonedx(path: Path) -> DependencyGraph:
             if path.suffix.lower() == ".xml":
                 bom = Bom.from_xml(parse_xml(path))  # type: ignore[attr-defined]
             else:
-                bom = Bom.from_json(json.loads(path.read_text("utf-8")))  # type: ignore[attr-defined]
+                bom = Bom.from_json(json.loads(file_text(path)))  # type: ignore[attr-defined]
     except InputError:
         raise
     except Exception as exc:  # the library raises many unrelated types on bad input
@@ -156,7 +157,7 @@ def read_spdx3(path: Path) -> DependencyGraph:
     """SPDX 3.0 JSON-LD: `software_Package` elements in `@graph`, `dependsOn`/`contains`
     relationships, the document's root elements. (spdx-tools reads SPDX 2 only.)"""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(file_text(path))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"{path}: not a readable SPDX 3 document: {exc}") from exc
     elements = [e for e in data.get("@graph", []) if isinstance(e, dict)]
