@@ -196,3 +196,17 @@ def test_the_api_makes_a_transaction_with_a_field_given_twice_an_error(
     twice = '{"transactions": [' + json.dumps(TENPAY) + '], "transactions": []}'
     refused = client.post("/v1/screen", content=twice, headers=headers)
     assert refused.status_code == 422 and "`transactions` more than once" in refused.text
+
+
+def test_columns_with_no_name_keep_their_values(tmp_path: Path) -> None:
+    """A spreadsheet's export ends its header with commas: the unnamed columns were one
+    key, so a value under the first was lost to the last one's blank."""
+    path = tmp_path / "trailing.csv"
+    path.write_text(
+        ",".join(INPUT_COLUMNS) + ",,,\n1,2021-03-15,payment,Acme,US,,true,,x,,y\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
+    header, row = list(csv.reader(io.StringIO(result.stdout)))
+    assert header[-3:] == ["", "column 10", "column 11"] and row[-3:] == ["x", "", "y"]
+    assert len(set(distinct_extras(["a", "a", "a.1", "", "", "column 5"]))) == 6

@@ -86,17 +86,22 @@ def repeated_columns(header: list[str]) -> dict[str, tuple[int, ...]]:
 
 def distinct_extras(header: list[str]) -> list[str]:
     """The header with each later copy of a repeated extra column named as pandas reads
-    it ("memo", "memo.1"): carried by name, both copies showed the last one's value."""
+    it ("memo", "memo.1"), and of a column with no name by its place ("column 10": a
+    spreadsheet's export ends its header with commas): carried by name, the copies showed
+    the last one's value."""
     seen = set(header)
     counts: dict[str, int] = {}
     out: list[str] = []
-    for name in header:
+    for place, name in enumerate(header, start=1):
         n = counts.get(name, 0)
         counts[name] = n + 1
         if n and name not in INPUT_COLUMNS:
-            while f"{name}.{n}" in seen:
+            stem, n = (f"column {place}", 0) if not name else (name, n)
+            new = f"{stem}.{n}" if n else stem
+            while new in seen:
                 n += 1
-            name = f"{name}.{n}"
+                new = f"{stem}.{n}"
+            name = new
             seen.add(name)
         out.append(name)
     return out
