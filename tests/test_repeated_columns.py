@@ -59,7 +59,9 @@ def test_copies_that_differ_make_the_row_an_error_naming_the_column(
     rows = [["1", "2021-03-15", "payment", *names, "true", ""]]
     (out,) = screened(write_csv(tmp_path / "joined.csv", HEADER, rows))
     assert out["outcome"] == "ERROR"
-    assert out["error"].startswith("row 1: counterparty_name: the file names this column 2 times")
+    assert out["error"].startswith(
+        "row 1: counterparty_name: given 2 times (a column or key repeated)"
+    )
     assert all(repr(n) in out["error"] for n in names)
 
 
@@ -99,7 +101,7 @@ def test_json_lines_that_give_a_key_twice(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     first, second = screened(path)
-    assert first["outcome"] == "ERROR" and "counterparty_name: the file names" in first["error"]
+    assert first["outcome"] == "ERROR" and "counterparty_name: given 2 times" in first["error"]
     assert second["outcome"] == "REVIEW"
     assert (first["memo"], first["memo.1"], second["memo"], second["memo.1"]) == (
         "a",
@@ -185,7 +187,7 @@ def test_the_api_makes_a_transaction_with_a_field_given_twice_an_error(
         "/v1/screen", content=listed + ', "counterparty_name": "Acme"}', headers=headers
     )
     assert one.status_code == 200 and one.json()["outcome"] == "ERROR"
-    assert "counterparty_name: the file names this column 2 times" in one.json()["error"]
+    assert "counterparty_name: given 2 times (a column or key repeated)" in one.json()["error"]
     same = client.post("/v1/screen", content=listed + f', "counterparty_name": "{TENPAY["counterparty_name"]}"}}', headers=headers)  # fmt: skip
     assert same.json()["outcome"] == "REVIEW"
     batch = (
@@ -210,3 +212,20 @@ def test_columns_with_no_name_keep_their_values(tmp_path: Path) -> None:
     header, row = list(csv.reader(io.StringIO(result.stdout)))
     assert header[-3:] == ["", "column 10", "column 11"] and row[-3:] == ["x", "", "y"]
     assert len(set(distinct_extras(["a", "a", "a.1", "", "", "column 5"]))) == 6
+
+
+def test_a_repeated_key_holding_lists(tmp_path: Path) -> None:
+    """JSON values may be lists: two copies of one are compared, not hashed (a crash)."""
+    path = tmp_path / "lists.jsonl"
+    path.write_text(
+        '{"id": "1", "date": "2021-03-15", "category": "payment", "counterparty_name": "Acme",'
+        ' "counterparty_identifiers": ["domain:alipay.com"], "counterparty_identifiers": ["domain:x.com"]}\n'
+        '{"id": "2", "date": "2021-03-15", "category": "payment", "counterparty_name": "Acme",'
+        ' "counterparty_identifiers": ["domain:alipay.com"], "counterparty_identifiers": ["domain:alipay.com"]}\n',
+        encoding="utf-8",
+    )
+    first, second = screened(path)
+    assert (
+        first["outcome"] == "ERROR" and "counterparty_identifiers: given 2 times" in first["error"]
+    )
+    assert second["outcome"] == "REVIEW" and second["entity_id"] == "app-alipay"

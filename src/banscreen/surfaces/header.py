@@ -112,13 +112,16 @@ def merge_repeated(data: dict[str, Any], cells: Mapping[str, Sequence[Any]]) -> 
     hold, blank copies aside; an error naming the column when they differ, since which
     of them is the counterparty (or its text, its date) no one can say."""
     for column, values in cells.items():
-        written = list(dict.fromkeys(v for v in values if v is not None and str(v).strip()))
+        written: list[Any] = []  # by equality: a JSON value may be a list
+        for v in values:
+            if v is not None and str(v).strip() and v not in written:
+                written.append(v)
         if len(written) > 1:
             shown = ", ".join(repr(str(v)[:60]) for v in written[:3])
             return FieldError(
                 column,
-                f"the file names this column {len(values)} times and this row's copies "
-                f"differ ({shown}); screen one of them",
+                f"given {len(values)} times (a column or key repeated) and this row's "
+                f"copies differ ({shown}); screen one of them",
             )
         data[column] = written[0] if written else values[-1]
     return None
