@@ -97,3 +97,13 @@ def test_a_list_in_gb18030_reads_its_chinese_keywords(screener: Screener, tmp_pa
     path.write_bytes("keyword:支付宝\nalipay.com\n".encode("gb18030"))
     decisions = scan(screener, path)
     assert [d.entity_id for d in decisions] == ["app-alipay", "app-alipay"]
+
+
+def test_a_hosts_files_local_names_are_no_rows(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "hosts"
+    path.write_text(
+        "127.0.0.1 localhost\n255.255.255.255 broadcasthost\n::1 localhost ip6-localhost\n"
+        "0.0.0.0 alipay.com local\n",
+        encoding="utf-8",
+    )
+    assert [d.transaction_id for d in scan(screener, path)] == ["alipay.com"]

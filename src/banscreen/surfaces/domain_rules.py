@@ -47,5 +47,7 @@ def rule_entries(line: str) -> list[str] | None:
         return [adblock.group(1)]
     words = line.split()
     if len(words) > 1 and _address(words[0]):
-        return words[1:]  # a hosts file: an address, then its names
+        # A hosts file: an address, then its names; one without a dot (`localhost`,
+        # `broadcasthost`) names this machine, no domain, and is no row.
+        return [w for w in words[1:] if "." in w.strip(".")]
     return None
