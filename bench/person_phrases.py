@@ -66,6 +66,15 @@ def short_names(split: str) -> list[tuple[str, str]]:
     return out[:300]
 
 
+def other_given_names(listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each `Given SURNAME` with another listed person's given name instead (a seeded
+    draw), against the surname's person: the false hits of a shared surname."""
+    rng = random.Random(9)
+    givens = [q.split()[0] for q, _ in listed]
+    return [(f"{g} {' '.join(q.split()[1:])}", k) for q, k in listed
+            if (g := rng.choice(givens)) != q.split()[0]]  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "measure"), default="measure")
@@ -81,10 +90,7 @@ def main() -> None:
         )
 
     listed = short_names(args.split)
-    rng = random.Random(9)
-    givens = [q.split()[0] for q, _ in listed]
-    others = [(f"{g} {' '.join(q.split()[1:])}", k) for q, k in listed
-              if (g := rng.choice(givens)) != q.split()[0]]  # fmt: skip
+    others = other_given_names(listed)
     unlisted = name_sets.probe_names("latin")[:400]
     result = []
     for phrase in PHRASES:

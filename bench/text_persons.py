@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 
 import name_sets
-from person_phrases import short_names
+from person_phrases import other_given_names, short_names
 
 TEXTS = (
     "{}",
@@ -54,10 +53,7 @@ def main() -> None:
         surname, given = (p.strip() for p in parties[k][1][0].split(","))
         inverted.append((f"{surname} {given.split()[0]}", k))
         whole.append((f"{given} {surname}", k))
-    rng = random.Random(9)
-    givens = [q.split()[0] for q, _ in listed]
-    others = [(f"{g} {' '.join(q.split()[1:])}", k) for q, k in listed
-              if (g := rng.choice(givens)) != q.split()[0]]  # fmt: skip
+    others = other_given_names(listed)
     unlisted = name_sets.probe_names("latin")[:400]
     rows = []
     for text in TEXTS:
