@@ -81,7 +81,7 @@ def _lines(path: Path, seen: tuple[Path, ...] = ()) -> Iterator[tuple[str, str]]
 def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     for location, entry in _lines(path):
         if entry.startswith("!"):  # an include not read, a rule naming no domain
-            field = "include" if "list" in entry else "rule"
+            field = "rule" if entry.endswith("names no domain") else "include"
             yield error_item(location, entry[1:80], field, entry[1:])
             continue
         text = ""
