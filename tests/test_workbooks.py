@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from banscreen.cli import app
+from banscreen.engine import Screener
 from banscreen.surfaces.workbook import cell_text
 
 SAMPLE = (
@@ -149,3 +151,32 @@ def test_spark_and_screen_share_the_reader(tmp_path: Path, suffix: str) -> None:
     assert detect_format(tmp_path / f"b{suffix}") == "xlsx"
     (row,) = list(TransactionFile(tmp_path / f"b{suffix}").rows())
     assert row.data["counterparty_name"] == "Tenpay" and row.error is None
+
+
+def test_a_job_screens_a_workbook(tmp_path: Path, screener: Screener) -> None:
+    """POST /v1/jobs?format=xlsx: the same reader as `screen`."""
+    from fastapi.testclient import TestClient
+
+    from banscreen.api import create_app
+    from banscreen.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    client = TestClient(create_app(store, screener, home=tmp_path / "home"))
+    auth = {"Authorization": f"Bearer {store.create_key(['screen'], 'jobs')}"}
+    book = openpyxl.Workbook()
+    book.active.append(["id", "date", "category", "counterparty_name"])
+    book.active.append(["a", dt.datetime(2021, 3, 15), "payment", "Tenpay"])
+    book.active.append(["b", "2021-03-15", "payment", "Acme"])
+    body = io.BytesIO()
+    book.save(body)
+    created = client.post("/v1/jobs?format=xlsx", content=body.getvalue(), headers=auth)
+    assert created.status_code == 202, created.text
+    job_id = created.json()["job_id"]
+    for _ in range(600):
+        if client.get(f"/v1/jobs/{job_id}", headers=auth).json()["status"] in ("done", "failed"):
+            break
+        time.sleep(0.05)
+    decisions = list(
+        csv.DictReader(io.StringIO(client.get(f"/v1/jobs/{job_id}/decisions", headers=auth).text))
+    )
+    assert [(d["id"], d["outcome"]) for d in decisions] == [("a", "REVIEW"), ("b", "CLEAR")]

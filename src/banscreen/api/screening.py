@@ -76,13 +76,14 @@ def screening_router(service: Service) -> APIRouter:
     async def create_job(
         request: Request,
         found: Annotated[KeyInfo, Depends(screen_key)],
-        format: Literal["csv", "jsonl"] = "csv",
+        format: Literal["csv", "jsonl", "xlsx"] = "csv",
         policy: Policy = Policy.STRICT,
         as_of: date | None = None,
         report: bool = False,
     ) -> JobCreatedOut:
-        """Screen a file in the background: the body is the file (CSV or JSON lines). With
-        `report=true` an HTML report of the run is built too (`/v1/jobs/{id}/report`)."""
+        """Screen a file in the background: the body is the file (CSV, JSON lines or an
+        Excel workbook, whose first worksheet is read). With `report=true` an HTML report
+        of the run is built too (`/v1/jobs/{id}/report`)."""
         job_id = str(uuid.uuid4())
         path = runner.input_path(job_id, format)
         path.parent.mkdir(parents=True, exist_ok=True)
