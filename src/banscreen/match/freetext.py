@@ -17,7 +17,7 @@ words, and a searched name found in one by sound (method `transliterated`), each
 spelt half like the name's, is a hit too, `sounded`: not strong enough to BLOCK on its
 own. So is a person's name ("Оплата для Сергей Шойгу"), when two to four words side by
 side, each read as one of the name's, are the name as a payee's would be, at
-`free_text_sounded_person_score` at least (`_person_said`). Arabic and Hebrew are not
+`free_text_sounded_person_score` at least (`_persons_said`). Arabic and Hebrew are not
 searched so (see sounded_windows.py), but for an app's or brand's name written apart,
 whole. At most `SOUNDED_WINDOWS` windows per text: a 10 MB field is searched whole by its
 tokens, not by sound.
@@ -70,7 +70,7 @@ SPLIT_CHARS = 1 << 12
 _JOINED_WORDS = 4
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
 _START = 3  # the letters a word must start a searched name with to be looked at
-# The most words of another script's text read as one listed person's name (_person_said).
+# The most words of another script's text read as one listed person's name (_persons_said).
 _PERSON_WORDS = 4
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
 
@@ -188,14 +188,17 @@ class FreeTextIndex:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that
             # is not may sound as much like the text (an abbreviation of a Korean word) and
             # hide it.
+            said: dict[str, str] | None = None  # the window's persons' spans, read once
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
                     # Never in Arabic or Hebrew, whose words without their vowels sound like
                     # too many names.
-                    said = None if abjad else self._person_said(window, match.entry)
-                    if said is not None:
-                        hits.setdefault(key, TextHit(match.entry, said, sounded=True))
+                    if abjad:
+                        continue
+                    said = self._persons_said(window) if said is None else said
+                    if (span := said.get(match.entry.entity_id)) is not None:
+                        hits.setdefault(key, TextHit(match.entry, span, sounded=True))
                     continue
                 if match.method != "transliterated":
                     continue
@@ -204,21 +207,22 @@ class FreeTextIndex:
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
 
-    def _person_said(self, window: str, entry: NameEntry) -> str | None:
-        """The words of a window, two or more side by side, that are a listed person's name
-        as a payee's would be, each of them read as one of the name's, at least
-        `free_text_sounded_person_score`; or None. One word of text sounds like too many
-        persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other words make
-        the name only `contained` in it."""
+    def _persons_said(self, window: str) -> dict[str, str]:
+        """Entity → the first words of a window, two or more side by side, longest first,
+        that are a listed person's name as a payee's would be, each of them read as one of
+        the name's, at least `free_text_sounded_person_score`. One word of text sounds like
+        too many persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other
+        words make the name only `contained` in it."""
         words, least = window.split(), self.names.config.free_text_sounded_person_score
+        said: dict[str, str] = {}
         for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
             for i in range(len(words) - n + 1):
-                said = " ".join(words[i : i + n])
-                for match in self.names.match(said, self._sounded):
+                span = " ".join(words[i : i + n])
+                for match in self.names.match(span, self._sounded):
                     every = {a for a, _ in match.alignment.positions} == set(range(n))
-                    if match.entry.entity_id == entry.entity_id and every and match.score >= least:
-                        return said
-        return None
+                    if match.entry.person and every and match.score >= least:
+                        said.setdefault(match.entry.entity_id, span)
+        return said
 
     def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
         """Whether a name searched in text may be found in it by sound: text holds many more
@@ -226,7 +230,7 @@ class FreeTextIndex:
         ("putinas" sounds like another app's name)."""
         if _searched_key(entry) not in self._searched:
             return False
-        if entry.person:  # its words side by side in the text instead (_person_said)
+        if entry.person:  # its words side by side in the text instead (_persons_said)
             return True
         floor = self.names.config.org_roman_spelling_floor
         return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
