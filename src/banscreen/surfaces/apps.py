@@ -149,7 +149,7 @@ def read_inventory(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     # read as UTF-8 with its bytes replaced, `微信` was `΢��` and CLEAR. A byte the
     # encoding does not read makes its record an ERROR naming the field.
     try:
-        text = io.StringIO(file_text(path).removeprefix("\ufeff"), newline="")
+        text = io.StringIO(file_text(path), newline="")  # a byte-order mark decoded away
         for number, row in enumerate(csv.DictReader(text), start=1):
             _, device_id = _pick(row, DEVICE_KEYS)
             yield _app_item(row, device_id, number, options)

@@ -12,11 +12,12 @@ text, or that reads as private-use characters, is that row's ERROR (`foreign_fie
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rigour._core import codepoint_script
 
@@ -257,17 +258,22 @@ def encoding_sample(path: Path) -> bytes:
     all ASCII, the first block further on that is not (reading stops there): one Chinese
     row deep in an English file decides as much as one at the top."""
     with path.open("rb") as fh:
-        sample = fh.read(SAMPLE_BYTES)
-        if not sample.isascii():
-            return sample
-        head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
-        while block := fh.read(SAMPLE_BYTES):
-            if not block.isascii():
-                first = _NON_ASCII.search(block)
-                assert first is not None
-                start = block.rfind(b"\n", 0, first.start()) + 1
-                return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
+        return _sample_of(fh)
+
+
+def _sample_of(fh: BinaryIO) -> bytes:
+    """`encoding_sample` of an open file (or of bytes already read, in a BytesIO)."""
+    sample = fh.read(SAMPLE_BYTES)
+    if not sample.isascii():
         return sample
+    head = sample[: sample.find(b"\n") + 1]  # the header, for the BOM-free line split
+    while block := fh.read(SAMPLE_BYTES):
+        if not block.isascii():
+            first = _NON_ASCII.search(block)
+            assert first is not None
+            start = block.rfind(b"\n", 0, first.start()) + 1
+            return head + block[start:] + fh.read(SAMPLE_BYTES // 4)
+    return sample
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -289,7 +295,7 @@ def file_text(path: Path) -> str:
     in, each byte that encoding does not read kept as a lone surrogate, which makes its
     record an ERROR, rather than replaced and read as other letters."""
     data = path.read_bytes()
-    encoding = detect_encoding(encoding_sample(path))
+    encoding = detect_encoding(_sample_of(io.BytesIO(data)))  # the file is read once
     try:
         return data.decode(encoding, errors="surrogateescape")
     except UnicodeDecodeError:  # UTF-16's codec takes no escapes
