@@ -275,8 +275,28 @@ def test_a_chinese_name_with_what_the_payment_is_is_a_hit(
 def test_containment_needs_a_descriptive_remainder(screener: Screener) -> None:
     hit = best(screener, "Tencent Technology (Shenzhen) Co., Ltd.")
     assert hit is not None and hit[0] == "tencent-holdings"
-    assert best(screener, "WeChat Marketing Agency LLC") is None
-    assert best(screener, "Supercell Solar GmbH") is None
+    # An acronym runs on into another firm's name: "QQ" is no brand that leads one.
+    assert best(screener, "QQ Solar Kraftwerk GmbH") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Tencent Mobility Limited", "tencent-holdings"),
+        ("Tencent Zhixing Technology Co Ltd", "tencent-holdings"),
+        ("Alipay Connect Ltd", "app-alipay"),
+        ("WeChat Marketing Agency LLC", "app-wechat"),
+        ("腾讯智行科技有限公司", "tencent-holdings"),  # Tencent Zhixing Technology
+        ("深圳市腾讯天游科技有限公司", "tencent-holdings"),  # a place before the brand
+    ],
+)
+def test_a_listed_brand_leading_a_firms_name_is_a_review(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Subsidiaries are named by their group's brand and more words; each of these was a
+    CLEAR, the words after the brand read as another firm's name."""
+    hit = best(screener, query)
+    assert hit is not None and hit[0] == entity and hit[1] == "contained"
 
 
 def test_conflicting_legal_forms_stay_below_block(screener: Screener) -> None:

@@ -5,12 +5,15 @@ after it. Places are GeoNames' countries, US states and cities (match/places.py)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from banscreen.engine import Screener
+from banscreen.match.index import NameIndex
+from banscreen.match.inside import Inside
 from banscreen.match.places import Places
 from helpers.matching import found, listed_data, persons_screener_with, refused_setting
 
@@ -68,6 +71,20 @@ def bank(tmp_path_factory: pytest.TempPathFactory) -> Screener:
     return Screener(replace(registry, entities={**registry.entities, vessel.id: vessel}))
 
 
+@pytest.fixture
+def unbranded(bank: Screener, monkeypatch: pytest.MonkeyPatch) -> Iterator[Screener]:
+    """`bank` without the rule that a made-up brand leading a longer name is found there
+    whatever follows (inside.Inside._brand_leads), which would find every query that
+    starts with QORVANE: what the words after a name do is then seen alone."""
+    monkeypatch.setattr(Inside, "_brand_leads", lambda self, needle, haystack, at: False)
+    forget = (NameIndex._hits.cache_clear, bank.matcher.match_name.cache_clear)
+    for clear in forget:  # hits are remembered per form and per query
+        clear()
+    yield bank
+    for clear in forget:
+        clear()
+
+
 @pytest.fixture(scope="module")
 def places(bank: Screener) -> Places:
     places = bank.matcher.names.scorer.places
@@ -87,8 +104,8 @@ def places(bank: Screener) -> Places:
         "Payment to Qorvane Zeltra Bank Dubai",
     ],
 )
-def test_a_place_after_the_name_is_a_review(bank: Screener, query: str) -> None:
-    assert "org-qorvane-bank" in found(bank, query)
+def test_a_place_after_the_name_is_a_review(unbranded: Screener, query: str) -> None:
+    assert "org-qorvane-bank" in found(unbranded, query)
 
 
 @pytest.mark.parametrize(
@@ -99,8 +116,19 @@ def test_a_place_after_the_name_is_a_review(bank: Screener, query: str) -> None:
         "Qorvane Zeltra Bank Reading Kraftwerk",  # Reading, England: an ordinary word
     ],
 )
-def test_a_distinctive_word_after_the_name_still_runs_it_on(bank: Screener, query: str) -> None:
-    assert "org-qorvane-bank" not in found(bank, query)
+def test_a_distinctive_word_after_the_name_still_runs_it_on(
+    unbranded: Screener, query: str
+) -> None:
+    assert "org-qorvane-bank" not in found(unbranded, query)
+
+
+@pytest.mark.parametrize(
+    "query", ["Qorvane Zeltra Bank Solar Kraftwerk", "Qorvane Zeltra Bank Reading Kraftwerk"]
+)
+def test_a_made_up_brand_leading_the_longer_name_is_found_there(bank: Screener, query: str) -> None:
+    """... unless the name holds a made-up word and leads the longer one: then the longer one
+    is more often the listed firm's arm than another firm's name."""
+    assert found(bank, query).get("org-qorvane-bank") == (0.8, "contained")
 
 
 @pytest.mark.parametrize(
@@ -256,14 +284,14 @@ def test_a_body_word_does_not_stop_another_name(bank: Screener) -> None:
     assert "vessel-zeltris" not in found(bank, "Zeltris Movement")
 
 
-def test_a_misspelt_name_before_a_place_is_a_review(bank: Screener) -> None:
+def test_a_misspelt_name_before_a_place_is_a_review(unbranded: Screener) -> None:
     """Containment needs the listed words as written: "Qorvane Zeltar Bank Hamburg Branch"
     was a CLEAR where "Qorvane Zeltar Bank" alone is a REVIEW."""
-    assert "org-qorvane-bank" in found(bank, "Qorvane Zeltar Bank Hamburg Branch")
+    assert "org-qorvane-bank" in found(unbranded, "Qorvane Zeltar Bank Hamburg Branch")
     # The name before the place must align word for word: alone, a word more still scores
     # 0.82, but before a place it is another name.
-    assert "org-qorvane-bank" in found(bank, "Qorvane Zeltra Bank Solarx")
-    assert "org-qorvane-bank" not in found(bank, "Qorvane Zeltra Bank Solarx Hamburg")
+    assert "org-qorvane-bank" in found(unbranded, "Qorvane Zeltra Bank Solarx")
+    assert "org-qorvane-bank" not in found(unbranded, "Qorvane Zeltra Bank Solarx Hamburg")
 
 
 def test_a_persons_name_and_city_after_a_comma_are_not_a_firms_name(bank: Screener) -> None:

@@ -72,9 +72,34 @@ class Inside:
             and haystack.factors[after] >= 1.0
             and not self._says_what(needle, haystack, after)
             and not self._street_at(haystack.tokens, after)
+            and not self._brand_leads(needle, haystack, at)
         ):
             return -1
         return at
+
+    def _brand_leads(self, needle: Side, haystack: Side, at: int) -> bool:
+        """Whether `needle` leads `haystack` as its brand: nothing distinctive before it
+        (a place may be), and a made-up word of its own (`brand_head_min_chars` letters or
+        more, rarer in English than `trailing_name_max_zipf`), or two Chinese characters or
+        more. A firm named by a made-up brand and more words is the brand's arm far more
+        often than another's name: a listed group's arms ("Acmescan Mobility Limited",
+        "Acmescan Connect Ltd", its brand's characters before 智行科技有限公司) were CLEAR,
+        read as other firms' names. Names
+        of ordinary words ("Golden Star Restaurant Supplies") and acronyms ("QZV Solar
+        Kraftwerk") go on into other names as often as not."""
+        if any(f >= 1.0 for f in haystack.factors[:at]):
+            return False
+        cfg = self.config
+        if needle.han:  # a Chinese name's brand leads it, and a place may come first
+            return all(map(has_han, needle.tokens)) and len(needle.tokens) >= 2
+        return any(
+            len(t) >= cfg.brand_head_min_chars
+            and t.isascii()
+            and t.isalpha()
+            and zipf(t) < cfg.trailing_name_max_zipf
+            for t, f in zip(needle.tokens, needle.factors, strict=True)
+            if f >= 1.0
+        )
 
     def _street_at(self, tokens: tuple[str, ...], at: int) -> bool:
         """Whether a street's name starts at `at`: a street's word among the next words
@@ -96,9 +121,10 @@ class Inside:
         name holding a word English does not use (`trailing_name_max_zipf`). A name of
         ordinary words goes on with them as often ("Golden Star Restaurant"), a word English
         does not use is another name's ("... Bank Solar Kraftwerk"), and so are the words
-        before a legal form that ends the longer name: "Acmescan Solar GmbH", "Acmescan
-        Marketing Agency LLC" are companies' names (whatever the listed Acmescan's legal
-        form); "Acmescan LLC maintenance" is not."""
+        before a legal form that ends the longer name ("Zork Acmescan Marketing Agency LLC"
+        is a company's name, whatever the listed Acmescan's legal form; "Acmescan LLC
+        maintenance" is not). A made-up brand that leads the longer name is found there
+        whatever follows (`_brand_leads`)."""
         cfg = self.config
         if haystack.tokens[after] in self._party_words:  # "Acmescan-owned Zeltra Ltd"
             return True

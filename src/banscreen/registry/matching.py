@@ -89,6 +89,7 @@ class MatchingConfig:
     coined_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     trailing_word_min_zipf: Annotated[float, Interval(ge=0, le=8)]
     trailing_name_max_zipf: Annotated[float, Interval(ge=0, le=8)]
+    brand_head_min_chars: Annotated[int, Interval(ge=1, le=40)]
     name_end_words: list[str]
     branch_words: list[str]
     branch_suffixes_han: list[str]
