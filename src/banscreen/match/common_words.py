@@ -18,3 +18,9 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en", wordlist="small"))
+
+
+def made_up(word: str, min_chars: int, max_zipf: float) -> bool:
+    """A word English does not use, long enough to be a brand's own ("Acmescan"): a firm
+    named by it and more words is the brand's arm more often than another firm."""
+    return len(word) >= min_chars and word.isascii() and word.isalpha() and zipf(word) < max_zipf

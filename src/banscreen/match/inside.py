@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..registry.matching import MatchingConfig
-from .common_words import zipf
+from .common_words import made_up, zipf
 from .forms import spoken_order
 from .pinyin import has_han
 from .places import Places
@@ -93,10 +93,7 @@ class Inside:
         if needle.han:  # a Chinese name's brand leads it, and a place may come first
             return all(map(has_han, needle.tokens)) and len(needle.tokens) >= 2
         return any(
-            len(t) >= cfg.brand_head_min_chars
-            and t.isascii()
-            and t.isalpha()
-            and zipf(t) < cfg.trailing_name_max_zipf
+            made_up(t, cfg.brand_head_min_chars, cfg.trailing_name_max_zipf)
             for t, f in zip(needle.tokens, needle.factors, strict=True)
             if f >= 1.0
         )

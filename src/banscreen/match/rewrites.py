@@ -23,6 +23,7 @@ from .cut import CutNames, Following
 from .digit_lookalikes import digit_readings
 from .foreign_scripts import ForeignScripts
 from .forms import NameForm
+from .glued_brands import leading_brands
 from .head_forms import HeadForms
 from .heads import name_before_more
 from .initialisms import Initialisms
@@ -286,6 +287,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         cap = self.config.transliteration_max
         out.extend(Variant(f, cap, "transliterated", organisations=True) for f in lettered)
         out.extend(joined_brand(form, self.normaliser, self.config))
+        out.extend(leading_brands(form, self.normaliser, self.config))
         for found in list(out):
             out.extend(found._replace(form=f) for f in self._loanword_forms(found.form))
         return self.foreign.gated(out, form, name)

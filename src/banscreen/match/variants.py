@@ -31,9 +31,10 @@ class Variant(NamedTuple):
     short foreign name read back from Chinese); `initials`: only when it pairs these
     initials (initialisms.py), and `alone`: even when either name is only them; `kinds`:
     only on names of these kinds, when the name's kind is known (a brand's name written
-    apart: joined_brands.py); `spelt`: only on a name that holds each of its words as written,
-    or two of them as one word (a Chinese name read as Hong Kong spells it, cantonese.py:
-    its syllables sound like many names'); `at`: the query's own name, with what rode
+    apart: joined_brands.py); `only`: only on a name of tokens it accepts (a brand glued
+    to more words: glued_brands.py); `spelt`: only on a name that holds each of its words
+    as written, or two of them as one word (a Chinese name read as Hong Kong spells it,
+    cantonese.py: its syllables sound like many names'); `at`: the query's own name, with what rode
     along with it in the field taken away (references, a label, a list's numbering): a hit
     through it was found at its words (`found_at`); `heard`: only on a name whose words the
     units it was spelt from support (a foreign name in Chinese, Hangul or katakana:
@@ -61,6 +62,7 @@ class Variant(NamedTuple):
     heard: Heard | None = None
     barred: frozenset[str] = frozenset()
     beside: str = ""
+    only: Callable[[tuple[str, ...]], bool] | None = None
 
     def admits(self, person: bool, tokens: tuple[str, ...], kind: str | None = None) -> bool:
         """Whether a hit on a name of `tokens`, a person's (`person`) or not, of `kind` (None:
@@ -68,6 +70,8 @@ class Variant(NamedTuple):
         if (self.organisations and person) or (self.persons and not person):
             return False
         if self.kinds and kind is not None and kind not in self.kinds:
+            return False
+        if self.only is not None and not self.only(tokens):
             return False
         if self.barred and (not self.barred.isdisjoint(tokens) or self._replaced(tokens)):
             return False
