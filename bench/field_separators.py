@@ -30,7 +30,7 @@ import name_sets
 OTHER = "Qorvane Trading Ltd"
 SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ")
 # A name with what rides along with it, as "{}" in these.
-AROUND = ("1) {}", "2. {}", "{} Bldg 3", "{} 5th Floor")
+AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor")
 
 
 def main() -> None:

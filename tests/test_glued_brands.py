@@ -87,3 +87,18 @@ def test_latin_and_chinese_names_have_no_heads(screener: Screener) -> None:
     normaliser = screener.matcher.names.normaliser
     for name in ("TencentKorea", "腾讯韩国"):
         assert leading_brands(normaliser.form(name), normaliser, screener.matcher.config) == []
+
+
+def test_one_brand_heads_many_names_as_one_variant(screener: Screener) -> None:
+    """Hits are remembered per form and what it admits: the head 텐센트 of two names is one
+    variant, so the second name's hits through it are not searched and scored again."""
+    matcher = screener.matcher
+    normaliser = matcher.names.normaliser
+
+    def heads(name: str) -> list[Variant]:
+        return leading_brands(normaliser.form(name), normaliser, matcher.config)
+
+    assert heads("텐센트코리아")[0] == heads("텐센트그룹")[0]
+    assert heads("텐센트코리아")[0] != heads("텐페이코리아")[0]
+    # A long word is read up to a brand's length, not at every letter.
+    assert len(heads("テンセント" * 6)) == 8

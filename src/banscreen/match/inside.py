@@ -84,9 +84,9 @@ class Inside:
         more. A firm named by a made-up brand and more words is the brand's arm far more
         often than another's name: a listed group's arms ("Acmescan Mobility Limited",
         "Acmescan Connect Ltd", its brand's characters before 智行科技有限公司) were CLEAR,
-        read as other firms' names. Names
-        of ordinary words ("Golden Star Restaurant Supplies") and acronyms ("QZV Solar
-        Kraftwerk") go on into other names as often as not."""
+        read as other firms' names. Names of ordinary words ("Golden Star Restaurant
+        Supplies") and acronyms ("QZV Solar Kraftwerk") go on into other names as often as
+        not."""
         if any(f >= 1.0 for f in haystack.factors[:at]):
             return False
         cfg = self.config

@@ -20,10 +20,11 @@ _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1
 # A list's numbering before a name, as a name pasted from a numbered list keeps it ("1) Acme",
 # "2. Acme", "(b) Acme", "iv) Acme", "#3 Acme", "1、腾讯", "一、腾讯"): a number, a letter or a
 # Roman numeral closed by a bracket, a number and a full stop apart, a number after "#", a
-# number or a Chinese numeral before an enumeration comma.
+# number or a Chinese numeral before an enumeration comma; and a SWIFT field's line number
+# before a letter ("1/ACME LTD": the name line of MT 50F and 59F, whose 2/ is the address).
 _ENUMERATOR = re.compile(
     r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|\d{1,3}\.(?=\s)|[#№]\s?\d{1,3}\b"
-    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、)\s*(?=\w)",
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})、|[1-8]/(?=[^\W\d_]))\s*(?=\w)",
     re.IGNORECASE,
 )
 # A field's label before a colon (or a full-width one) at the start ("Beneficiary Name: Acme",
