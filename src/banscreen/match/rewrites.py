@@ -279,7 +279,8 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         if form.script == "Latin":
             # Persons' names: an organisation keeps its Latin name in every language.
             cap = self.config.transliteration_max
-            for english in self._latin_readings.readings(name):
+            readings = self._latin_readings
+            for english in (*readings.readings(name), *readings.wade_giles(name)):
                 spelt = Variant(self.normaliser.form(english), cap, "transliterated")
                 out.append(spelt._replace(persons=True))
         # A brand's letters written as their names (ケーメイト, KMate): organisations' only.

@@ -12,8 +12,9 @@ together. A group of languages spells the same letters differently ("j" is "y" i
 (`latin_readings`, longest spelling first), and only a name that holds one of the group's
 markers (regular expressions): a spelling English does not write. A name all of whose
 words are pinyin syllables is Chinese and read by pinyin.py, never so: French would read
-"Zhou" as "Zhu", another surname. A hit through a reading is a transliteration (REVIEW,
-never BLOCK)."""
+"Zhou" as "Zhu", another surname; a Chinese name in Wade-Giles ("Chang Hsiao-ming") is
+read as pinyin ("zhang xiaoming", wade_giles.py). A hit through a reading is a
+transliteration (REVIEW, never BLOCK)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import re
 from ..registry.matching import LatinReading, MatchingConfig
 from .pinyin import all_pinyin
 from .text import fold_latin
+from .wade_giles import wade_giles_readings
 
 # A text longer than this is no person's name: not read again (a long field's words would
 # be matched twice).
@@ -49,6 +51,7 @@ class _Reading:
 class LatinReadings:
     def __init__(self, config: MatchingConfig) -> None:
         self._readings = tuple(_Reading(r) for r in config.latin_readings)
+        self._most_wade_giles = config.wade_giles_max_readings
 
     def readings(self, text: str) -> tuple[str, ...]:
         """The text in English spelling, once for each group of languages whose markers it
@@ -71,3 +74,12 @@ class LatinReadings:
         if out and all_pinyin(_WORDS.findall(bare)):
             return ()
         return tuple(out)
+
+    def wade_giles(self, text: str) -> tuple[str, ...]:
+        """A Chinese person's name in Wade-Giles, read as pinyin (wade_giles.py). A query's
+        only: read on the listed names too, the Wade-Giles and McCune-Reischauer (Korean)
+        names OFAC lists (`WEI, Hsueh Kang`, `YUN, Ho-Chin`) met 8 more of 1,000 Korean
+        names in Hangul (bench/script_false_hits.py, 79 -> 87)."""
+        if len(text) > MAX_CHARS:
+            return ()
+        return wade_giles_readings(text.casefold(), self._most_wade_giles)

@@ -129,6 +129,7 @@ class MatchingConfig:
     transliteration_max: Share
     abbreviations: dict[str, str]
     latin_readings: list[LatinReading]
+    wade_giles_max_readings: Count
     initialism_skip_words: list[str]
     initialism_min_letters: AtLeastTwo
     initialism_max_letters: AtLeastTwo
