@@ -53,6 +53,24 @@ def test_a_name_in_wade_giles_meets_its_pinyin_form(
     transliterated_hit(screener, query, entity)
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Mr. Chang Hsiao-ming", "zhang-xiaoming"),  # a title before it
+        ("General Teng Hsiao-p'ing", "deng-xiaoping"),
+        ("Payment to Chang Hsiao-ming for rent", "zhang-xiaoming"),  # inside a longer field
+        ("Invoice from Teng Hsiao-p'ing", "deng-xiaoping"),
+        ("Teng Hsiao-ping, Beijing", "deng-xiaoping"),
+    ],
+)
+def test_a_name_in_wade_giles_is_found_where_a_name_is(
+    screener: Screener, query: str, entity: str
+) -> None:
+    hits = found(screener, query)
+    assert entity in hits, hits
+    assert review(screener) <= hits[entity][0] <= screener.registry.matching.transliteration_max
+
+
 def test_another_surname_is_not_met(screener: Screener) -> None:
     hits = found(screener, "Chang Hsiao-ming")
     assert "chen-xiaoming" not in hits, hits

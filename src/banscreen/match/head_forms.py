@@ -38,6 +38,7 @@ class HeadForms:
     _firm_words: Container[str]
     _grammar: frozenset[str]
     variants: Callable[[str], Sequence[Variant]]
+    _person_readings: Callable[[str], tuple[str, ...]]
 
     def _heads(
         self, query: str, form: NameForm, references: References, out: list[Variant]
@@ -56,11 +57,24 @@ class HeadForms:
         persons, barred = person_heads(query, form, (named,), self.normaliser,
                                        self._payee_words, references, self.person_word, payee,
                                        self.places)  # fmt: skip
-        out.extend(person_variants([*persons, *parties], cap, barred))
+        found = person_variants([*persons, *parties], cap, barred)
+        out.extend(found)
+        out.extend(self._read_persons(found))
         out.extend(self._titles.forms(query, self.variants))  # "김정은 위원장"
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
+
+    def _read_persons(self, heads: list[Variant]) -> list[Variant]:
+        """A person's name found in a longer field, in another language's spelling or in
+        Wade-Giles, read as the whole query is (rewrites.py, `_person_readings`): "Payment
+        to Chang Hsiao-ming for rent" was a CLEAR where the name alone is a REVIEW."""
+        out = []
+        for head in heads:
+            if head.form.script == "Latin":
+                for read in self._person_readings(" ".join(head.form.tokens)):
+                    out.append(head._replace(form=self.normaliser.form(read)))
+        return out
 
     @cached_property
     def _titles(self) -> WrittenTitles:

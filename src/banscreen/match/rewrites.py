@@ -279,8 +279,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         if form.script == "Latin":
             # Persons' names: an organisation keeps its Latin name in every language.
             cap = self.config.transliteration_max
-            readings = self._latin_readings
-            for english in (*readings.readings(name), *readings.wade_giles(name)):
+            for english in self._person_readings(name):
                 spelt = Variant(self.normaliser.form(english), cap, "transliterated")
                 out.append(spelt._replace(persons=True))
         # A brand's letters written as their names (ケーメイト, KMate): organisations' only.
@@ -321,6 +320,11 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
     @cached_property
     def _latin_readings(self) -> LatinReadings:
         return LatinReadings(self.config)
+
+    def _person_readings(self, name: str) -> tuple[str, ...]:
+        """A Latin person's name in English spelling and a Chinese one in pinyin."""
+        readings = self._latin_readings
+        return (*readings.readings(name), *readings.wade_giles(name))
 
     @cached_property
     def foreign(self) -> ForeignScripts:

@@ -29,6 +29,7 @@ from .wade_giles import wade_giles_readings
 # be matched twice).
 MAX_CHARS = 512
 _WORDS = re.compile(r"[^\W\d_]+")
+_LEADING_WORD = re.compile(r"\s*([^\W\d_]+)\.?\s+")
 
 
 class _Reading:
@@ -52,6 +53,7 @@ class LatinReadings:
     def __init__(self, config: MatchingConfig) -> None:
         self._readings = tuple(_Reading(r) for r in config.latin_readings)
         self._most_wade_giles = config.wade_giles_max_readings
+        self._titles = frozenset(config.person_titles)
 
     def readings(self, text: str) -> tuple[str, ...]:
         """The text in English spelling, once for each group of languages whose markers it
@@ -82,4 +84,8 @@ class LatinReadings:
         names in Hangul (bench/script_false_hits.py, 79 -> 87)."""
         if len(text) > MAX_CHARS:
             return ()
-        return wade_giles_readings(text.casefold(), self._most_wade_giles)
+        folded = text.casefold()
+        # The titles before a name ("Mr. Chang Hsiao-ming") are no syllables of it.
+        while (lead := _LEADING_WORD.match(folded)) and lead.group(1) in self._titles:
+            folded = folded[lead.end() :]
+        return wade_giles_readings(folded, self._most_wade_giles)
