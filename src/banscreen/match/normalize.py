@@ -66,7 +66,8 @@ class Normaliser:
         self.legal = LegalForms(config)
         self.kinds = OrgKinds(config)
         self._place_phrases = by_first_token(config.place_phrases)
-        self._places_latin = frozenset(latin for latin, _ in config.places)
+        han_places = tuple(han for _, han in config.places)  # and in pinyin: "... (Zhongguo)"
+        self._places_latin = frozenset(p for p, _ in config.places) | pinyin.read_words(han_places)
         self._place_suffixes = tuple(config.place_suffixes_han)
         self._generic_latin = (
             frozenset(config.generic_words_latin)
