@@ -146,6 +146,8 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         Ltd", a name of a short word and a generic one, which no distinctive word makes more
         than a generic overlap (a missing place keeps it from BLOCK: `_whole`)."""
         optional = self.config.name_particle_weight
+        if any(f > self.config.generic_weight for f in b.factors):
+            optional = max(optional, self.config.generic_weight)
         return (
             all(similarity >= 1.0 for similarity in alignment.similarities)
             and held(alignment.aligned_a, a.factors, optional)
