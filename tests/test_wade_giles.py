@@ -96,6 +96,7 @@ def test_compare_reads_either_name(screener: Screener) -> None:
         ("hsi chin-p'ing", "xi jinping"),
         ("chang hsiao-ming", "zhang xiaoming"),
         ("chang, hsiao-ming", "zhang, xiaoming"),
+        ("chou, hsien cheng", "zhou, xianzheng"),  # the given name after a comma is one word
         ("chou en-lai", "zhou enlai"),
         ("li kuo-hua", "li guohua"),
         ("mai hsiao-lai", "mai xiaolai"),  # pypinyin writes these "mei", "lei"

@@ -61,12 +61,19 @@ def wade_giles_readings(folded: str, most: int) -> tuple[str, ...]:
     if not 2 <= count <= _MOST_SYLLABLES or not own:
         return ()
     spans = [m.span() for m in words]
+    # After a comma (surname first) the words are the given name, one word in pinyin: "CHOU,
+    # Hsien Cheng" is ZHOU Xiancheng ("zhou, xian zheng" sounded like "Zhou Heyang", xian
+    # being a place and weighing little).
+    comma = folded.find(",")
     out: list[str] = []
     for choice in _likeliest(parsed, most):
         text: list[str] = []
         end = 0
         for (start, stop), chosen in zip(spans, choice, strict=True):
-            text.extend((folded[end:start], "".join(chosen)))
+            between = folded[end:start]
+            if 0 <= comma < end and not between.strip():
+                between = ""
+            text.extend((between, "".join(chosen)))
             end = stop
         text.append(folded[end:])
         out.append("".join(text))
