@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from banscreen.engine import Screener
+from banscreen.match.translated_words import translated_reading
 from banscreen.model import Outcome, Transaction
 from banscreen.registry import load_registry
 from helpers.matching import found, refused_setting, review
@@ -38,6 +39,40 @@ def test_the_generic_word_alone_or_with_another_name_is_no_hit(
     screener: Screener, query: str
 ) -> None:
     assert "app-qq-wallet" not in found(screener, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("WPS办公", "app-wps-office"),
+        ("WPS 办公", "app-wps-office"),
+        ("WPS办公有限公司", "app-wps-office"),
+        ("WPS办公软件", "app-wps-office"),
+        ("WeChat支付", "app-wechat-pay"),
+    ],
+)
+def test_a_chinese_generic_word_glued_to_a_latin_brand_is_read(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Chinese glues its generic words to a Latin brand: "WPS办公" was a CLEAR, where
+    "WPS Office" is the app's name."""
+    score, method = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(("query", "entity"), [("ABC办公软件", "app-wps-office"),
+                                               ("Zeltra支付", "app-wechat-pay")])  # fmt: skip
+def test_a_chinese_generic_word_after_another_brand_is_no_hit(
+    screener: Screener, query: str, entity: str
+) -> None:
+    assert entity not in found(screener, query)
+
+
+def test_a_name_all_in_characters_is_not_read_again(screener: Screener) -> None:
+    config = screener.registry.matching
+    assert translated_reading("财付通支付科技有限公司", config) is None
+    assert translated_reading("wps办公", config) == "wps office"
 
 
 def test_a_payment_text_with_the_translated_word_is_a_review(screener: Screener) -> None:

@@ -7,16 +7,41 @@ name holds."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
 from ..registry.matching import MatchingConfig
 from .text import split_words
 
 
 def translated_reading(folded: str, config: MatchingConfig) -> str | None:
     """A folded name with each word of `generic_word_translations` read as its English
-    word, or None when it has none."""
-    words = tuple(w for w in split_words(folded) if w)
+    word, or None when it has none. Chinese glues its words to a Latin brand ("WPS办公",
+    WPS Office): read apart where the script changes."""
+    table = config.translations()
+    text, mixed = _SCRIPT_CHANGE.subn(" ", folded)
+    glued = _han_words(tuple(k for k in table if _HAN.search(k)))
+    found = 0
+    if mixed and glued is not None:
+        # A word inside a run of characters after a brand in other letters ("WPS办公软件":
+        # office, software); not in a name all in characters, which reads as it is.
+        text, found = glued.subn(lambda m: f" {table[m.group()]} ", text)
+    words = tuple(w for w in split_words(text) if w)
     read = translated_tokens(words, config)
-    return " ".join(read) if read != words else None
+    return " ".join(read) if found or read != words else None
+
+
+@lru_cache(maxsize=4)
+def _han_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The words in Chinese characters, longest first, as one pattern."""
+    ordered = sorted(words, key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, ordered))) if ordered else None
+
+
+_HAN = regex.compile(r"\p{Han}")
+# Where Chinese characters meet other letters or digits, either way round.
+_SCRIPT_CHANGE = regex.compile(r"(?<=\p{Han})(?=[^\p{Han}\W])|(?<=[^\p{Han}\W])(?=\p{Han})")
 
 
 def translated_tokens(tokens: tuple[str, ...], config: MatchingConfig) -> tuple[str, ...]:
