@@ -639,8 +639,19 @@ def test_a_listed_name_with_a_comma_first_of_two_parties(tmp_path: Path, query: 
     assert "org-zorvexa" in found(persons_screener_with(tmp_path, listed), query)
 
 
-@pytest.mark.parametrize("query", ["QORVA, 10 Main Street, Shenzhen", "QORVA, 5 Rue Zeltra"])
+@pytest.mark.parametrize(
+    "query",
+    ["QORVA, 10 Main Street, Shenzhen", "QORVA, 5 Rue Zeltra", "QORVA, No. 55 Hi-tech Road South",
+     "QORVA, No 5 Keji Road", "QORVA, #12 Zeltra Avenue"],
+)  # fmt: skip
 def test_a_listed_word_before_a_comma_and_an_address(one_word: Screener, query: str) -> None:
     """One word before a comma is as often a surname as a firm's name, but a number after
-    the comma starts an address, no given name: "SHONA, 10 Main Street" was CLEAR."""
+    the comma starts an address, no given name: "SHONA, 10 Main Street" was CLEAR, and so
+    was "ZTE, No. 55 Hi-tech Road South", the number after a word that introduces one
+    (`reference_words`, `address_words`)."""
     assert "org-qorva" in found(one_word, query)
+
+
+@pytest.mark.parametrize("query", ["QORVA, Number One", "QORVA, No Zeltra"])
+def test_a_word_that_introduces_no_number_is_no_address(one_word: Screener, query: str) -> None:
+    assert "org-qorva" not in found(one_word, query)

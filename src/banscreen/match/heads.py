@@ -15,7 +15,7 @@ from .parting import parting, said_twice
 from .payees import PayeeWords, joint_heads, letters_end, names_nobody
 from .pinyin import has_han
 from .places import Places
-from .references import strip_references
+from .references import starts_numbered, strip_references
 from .text import find_words, fold_latin
 from .variants import Variant
 
@@ -80,7 +80,8 @@ def field_head(
     if found is None or not any(ch.isalnum() for ch in text[found.end() :]):
         return None
     parts = [text[: found.start()], text[found.end() :]]
-    one_word_ok = found.group().strip() not in _COMMAS or parts[1].lstrip()[:1].isdigit()
+    numbered = starts_numbered(parts[1], references[0], references[4])  # an address's "No. 5"
+    one_word_ok = found.group().strip() not in _COMMAS or numbered
     # The first word after it, past legal forms and initials (", S.A., Hamburg").
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):

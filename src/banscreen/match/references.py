@@ -148,6 +148,21 @@ def _tickers(
             drop[i] = True
 
 
+def starts_numbered(
+    text: str, reference_words: Sequence[str], address_words: Sequence[str]
+) -> bool:
+    """Whether a text starts with a number, or with a word that introduces one and then a
+    number (`reference_words`, `address_words`: "No. 55 Hi-tech Road", "Bldg 3"): where an
+    address starts."""
+    words = _TOKEN.findall(text[:64])
+    if not words:
+        return False
+    if words[0][:1].isdigit():
+        return True
+    known = _casefolded((*reference_words, *address_words), ("#", "№"))
+    return len(words) > 1 and words[0].casefold() in known and words[1][:1].isdigit()
+
+
 def strip_references(
     text: str,
     reference_words: Sequence[str],
