@@ -40,7 +40,7 @@ from .references import split_references
 from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
-from .text import camel_splits, clean, lookalike_reading, persian_reading, split_words
+from .text import camel_words, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant, standing
 
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
@@ -209,6 +209,12 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         read = script_readings(form, name, words, self.normaliser, self.config)
         out.extend(self.foreign.held(read, form, name))
         cap = self.config.compact_score
+        cleaned = clean(name)
+        camel = camel_words(cleaned) if not cleaned.isupper() else cleaned
+        if camel != cleaned:  # split and joined below too: "CamScannerSDK" as "CamScanner SDK"
+            camelled = self.normaliser.form(camel)
+            if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
+                out.append(Variant(camelled, cap))
         segmented: set[tuple[str, ...]] = set()
         for found in list(out):
             base = found.form
@@ -229,12 +235,6 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         if form.script == "Latin":
             out.extend(self.cut_variants(name, self._following.get))
             out.extend(self.initialled(name, form))
-        cleaned = clean(name)
-        camel = camel_splits(cleaned) if not cleaned.isupper() else cleaned
-        if camel != cleaned:
-            camelled = self.normaliser.form(camel)
-            if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
-                out.append(Variant(camelled, cap))
         return tuple(out)
 
     def _korean_names(self, script: str, words: list[str]) -> list[str]:

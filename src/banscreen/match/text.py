@@ -43,6 +43,7 @@ _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0") | frozenset(
 # Two lower-case letters, then a capital and a lower-case letter: "reportedAcme" splits,
 # "GmbH", "McDonald" and a brand's own "XyZ" casing do not.
 _CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})")
+_CAPITALS_AFTER = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}{2,}(?!\p{Ll}))")
 # What ICU writes for a word-initial ayin or aleph once folded to ASCII.
 _GLOTTAL = frozenset("'?`")
 # Arabic words that carry the article or "abd" glued on ("التكريتي", "عبدالغفار").
@@ -272,6 +273,12 @@ def camel_splits(text: str) -> str:
     """ "reportedAcme" → "reported Acme": a lower-case letter followed by a capital
     marks two words run together by text extraction."""
     return _CAMEL.sub(" ", text)
+
+
+def camel_words(text: str) -> str:
+    """`camel_splits`, and an acronym run on in capitals after a word ("AlipaySDK",
+    "TencentIMSDK", "QCloudCOSXML": a software package's name) apart from it."""
+    return _CAPITALS_AFTER.sub(" ", camel_splits(text))
 
 
 @lru_cache(maxsize=CACHE_ENTRIES)
