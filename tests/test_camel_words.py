@@ -23,6 +23,10 @@ from helpers.matching import found, review
         ("TencentIMSDK", "tencent-holdings"),
         ("WPSOfficeSDK", "app-wps-office"),
         ("CamScannerSDK", "app-camscanner"),
+        # in lower case, split as words run together (`run_together_words`)
+        ("alipaysdk", "app-alipay"),
+        ("tencentsms", "tencent-holdings"),
+        ("qcloudapi", "tencent-cloud"),
     ],
 )
 def test_a_name_with_an_acronym_run_on_is_a_review(
