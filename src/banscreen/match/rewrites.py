@@ -211,7 +211,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         cap = self.config.compact_score
         cleaned = clean(name)
         camel = camel_words(cleaned) if not cleaned.isupper() else cleaned
-        if camel != cleaned:  # split and joined below too: "CamScannerSDK" as "CamScanner SDK"
+        if camel != cleaned:  # split and joined below too: "AcmeScanSDK" as "AcmeScan SDK"
             camelled = self.normaliser.form(camel)
             if camelled.tokens and all(camelled.tokens != v.form.tokens for v in out):
                 out.append(Variant(camelled, cap))

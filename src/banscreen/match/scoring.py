@@ -145,8 +145,8 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         particles, and places of the listed one: "KNH Shipping Ltd." is "KNH Shipping Pvt
         Ltd", a name of a short word and a generic one, which no distinctive word makes more
         than a generic overlap (a missing place keeps it from BLOCK: `_whole`); the query
-        may add generic words to a listed name with a word more than generic ("Ant
-        Technology Group" for "Ant Group")."""
+        may add generic words to a listed name with a word more than generic ("KNH
+        Technology Group" for "KNH Group")."""
         optional = self.config.name_particle_weight
         if any(f > self.config.generic_weight for f in b.factors):
             optional = max(optional, self.config.generic_weight)

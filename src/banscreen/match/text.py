@@ -276,8 +276,8 @@ def camel_splits(text: str) -> str:
 
 
 def camel_words(text: str) -> str:
-    """`camel_splits`, and an acronym run on in capitals after a word ("AlipaySDK",
-    "TencentIMSDK", "QCloudCOSXML": a software package's name) apart from it."""
+    """`camel_splits`, and an acronym run on in capitals after a word ("AcmePaySDK",
+    "ZeltraIMSDK", "ZQStoreCOSXML": a software package's name) apart from it."""
     return _CAPITALS_AFTER.sub(" ", camel_splits(text))
 
 

@@ -17,14 +17,14 @@ from .text import split_words
 
 def translated_reading(folded: str, config: MatchingConfig) -> str | None:
     """A folded name with each word of `generic_word_translations` read as its English
-    word, or None when it has none. Chinese glues its words to a Latin brand ("WPS办公",
-    WPS Office): read apart where the script changes."""
+    word, or None when it has none. Chinese glues its words to a Latin brand ("ZQ办公",
+    ZQ Office): read apart where the script changes."""
     table = config.translations()
     text, mixed = _SCRIPT_CHANGE.subn(" ", folded)
     glued = _han_words(tuple(k for k in table if _HAN.search(k)))
     found = 0
     if mixed and glued is not None:
-        # A word inside a run of characters after a brand in other letters ("WPS办公软件":
+        # A word inside a run of characters after a brand in other letters ("ZQ办公软件":
         # office, software); not in a name all in characters, which reads as it is.
         text, found = glued.subn(lambda m: f" {table[m.group()]} ", text)
     words = tuple(w for w in split_words(text) if w)
