@@ -21,9 +21,8 @@ def translated_reading(folded: str, config: MatchingConfig) -> str | None:
     ZQ Office): read apart where the script changes."""
     table = config.translations()
     text, mixed = _SCRIPT_CHANGE.subn(" ", folded)
-    glued = _han_words(tuple(k for k in table if _HAN.search(k)))
     found = 0
-    if mixed and glued is not None:
+    if mixed and (glued := _han_words(tuple(table))) is not None:
         # A word inside a run of characters after a brand in other letters ("ZQ办公软件":
         # office, software); not in a name all in characters, which reads as it is.
         text, found = glued.subn(lambda m: f" {table[m.group()]} ", text)
@@ -34,8 +33,8 @@ def translated_reading(folded: str, config: MatchingConfig) -> str | None:
 
 @lru_cache(maxsize=4)
 def _han_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """The words in Chinese characters, longest first, as one pattern."""
-    ordered = sorted(words, key=len, reverse=True)
+    """The words in Chinese characters among `words`, longest first, as one pattern."""
+    ordered = sorted((w for w in words if _HAN.search(w)), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, ordered))) if ordered else None
 
 
