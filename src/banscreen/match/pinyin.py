@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz.distance import Levenshtein
 
 from ..registry.cache import cached
+from ..tunables import CACHE_ENTRIES
 
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN = re.compile(f"[{HAN_CLASS}]")
@@ -34,12 +36,33 @@ def to_simplified(text: str) -> str:
 
 
 def read_han(text: str) -> list[str]:
-    """pypinyin's toneless syllables of a Han run. pypinyin is imported on first use: it
-    loads its dictionaries on import (a fifth of a second), which a command matching Latin
-    names against a stored index never needs."""
-    from pypinyin import Style, lazy_pinyin
+    """pypinyin's toneless syllables of a Han run: `lazy_pinyin(text)`, word by word.
 
-    return list(lazy_pinyin(text, style=Style.NORMAL))
+    pypinyin reads a text by cutting it into words and reading each word on its own, so a
+    word's syllables are remembered: names share most of their words (有限公司, 深圳市),
+    and reading one again cost most of a name's time. pypinyin is imported on first use:
+    it loads its dictionaries on import (a fifth of a second), which a command matching
+    Latin names against a stored index never needs."""
+    cut, read_word = _han_reader()
+    return [syllable for word in cut(text) for syllable in read_word(word)]
+
+
+@lru_cache(maxsize=1)
+def _han_reader() -> tuple[Callable[[str], list[str]], Callable[[str], tuple[str, ...]]]:
+    """pypinyin's word cutter and a remembered reader of one word, as `lazy_pinyin` makes
+    them (a new `Pinyin` with an `UltimateConverter` on every call)."""
+    from pypinyin import Style
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    converter = UltimateConverter()
+
+    @lru_cache(maxsize=CACHE_ENTRIES)
+    def read_word(word: str) -> tuple[str, ...]:
+        readings = converter.convert(word, Style.NORMAL, False, "default", strict=True)
+        return tuple(chain.from_iterable(readings))
+
+    return Pinyin(converter).seg, read_word
 
 
 def read_words(words: tuple[str, ...]) -> frozenset[str]:
