@@ -1,23 +1,52 @@
 """Whether a word is an ordinary word of English, by its frequency in wordfreq's lists.
 
 A package name is made of ordinary words ("terminal", "stream", "base"); a party whose
-name is one such word cannot be told apart from the word in it. Loaded on first use (about
-0.1 s): only an index holding one-word names of makers asks.
+name is one such word cannot be told apart from the word in it. Importing wordfreq costs a
+start about 0.2 s, more than the rest of a `match`: the frequencies of the English list's
+words of letters are kept in the cache directory (built by wordfreq itself, keyed by its
+version), and wordfreq is imported only for a word of other characters.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..registry.cache import cached, package_version
 from ..tunables import CACHE_ENTRIES
+
+_WORDLIST = "small"
 
 
 @lru_cache(maxsize=CACHE_ENTRIES)
 def zipf(word: str) -> float:
     """Zipf frequency of `word` in English: 3 is once per million words, 6 once per thousand."""
+    if word.isascii() and word.isalpha():
+        # wordfreq reads such a word as one token, case folded; one not in its list is 0.
+        return _letter_words().get(word.lower(), 0.0)
+    return _zipf(word)
+
+
+def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, "en", wordlist="small"))
+    return float(zipf_frequency(word, "en", wordlist=_WORDLIST))
+
+
+@lru_cache(maxsize=1)
+def _letter_words() -> dict[str, float]:
+    """The Zipf frequency of each word of ASCII letters in wordfreq's English list."""
+    return cached("zipf-en", [], _read_letter_words,
+                  key=(_WORDLIST, package_version("wordfreq")))  # fmt: skip
+
+
+def _read_letter_words() -> dict[str, float]:
+    from wordfreq import iter_wordlist
+
+    return {
+        word: _zipf(word)
+        for word in iter_wordlist("en", wordlist=_WORDLIST)
+        if word.isascii() and word.isalpha()
+    }
 
 
 def made_up(word: str, min_chars: int, max_zipf: float) -> bool:
