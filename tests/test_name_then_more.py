@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.heads import name_before_more
-from banscreen.match.references import split_references
+from banscreen.match.references import split_references, starts_numbered
 from banscreen.match.spans import locate
 from banscreen.model import Transaction
 from banscreen.registry import load_registry
@@ -655,3 +655,42 @@ def test_a_listed_word_before_a_comma_and_an_address(one_word: Screener, query: 
 @pytest.mark.parametrize("query", ["QORVA, Number One", "QORVA, No Zeltra"])
 def test_a_word_that_introduces_no_number_is_no_address(one_word: Screener, query: str) -> None:
     assert "org-qorva" not in found(one_word, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["QORVA, Building 3, Hi-tech Park", "QORVA, Suite 5, Tower A", "QORVA, Bldg 2, Zone A",
+     "Payment to QORVA, 55 Hi-tech Road", "Invoice from QORVA, Building 3, Hi-tech Park",
+     "Wire to QORVA, Suite 5, Tower A ref 12345", "QORVA, P.O. Box 1234, Tehran",
+     "Payment to QORVA, PO Box 77, Dubai"],
+)  # fmt: skip
+def test_a_listed_word_before_a_comma_and_a_building(one_word: Screener, query: str) -> None:
+    """A building's, suite's or floor's number is taken away with its word before the heads
+    are read, which left the word before the comma with no number after it: a surname's,
+    so "ZTE, Building 3, Hi-tech Park" was CLEAR. The field as written says it is an
+    address. And the payee of the name before the comma is read: "Payment to ZTE, 55
+    Hi-tech Road" had only the whole field's payee, which runs on into the address."""
+    assert "org-qorva" in found(one_word, query)
+
+
+@pytest.mark.parametrize(
+    "query", ["Payment to QORVA, Zeltran Abdul", "Invoice from QORVA, Zeltran for services"]
+)
+def test_a_payees_word_before_a_comma_and_no_address_is_a_surname(
+    one_word: Screener, query: str
+) -> None:
+    """The payee of the name before the comma is read only when an address follows it:
+    unlisted persons written surname first after a payment's words met an OFAC
+    organisation 4 -> 22 times out of 1,244 when it was read before anything."""
+    assert "org-qorva" not in found(one_word, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [("P.O. Box 1234, Tehran", True), ("PO Box 12", True), ("No. 55 Hi-tech Road", True),
+     ("Bldg 3", True), ("12 Main Street", True), ("J Smith 12", False), ("A 12", False),
+     ("Box Hill", False), ("Abdullah", False), ("B C D E 5", False)],
+)  # fmt: skip
+def test_where_an_address_starts(text: str, numbered: bool) -> None:
+    references = load_registry().matching.references()
+    assert starts_numbered(text, references[0], references[4]) is numbered

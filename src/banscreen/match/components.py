@@ -24,6 +24,7 @@ class ComponentNames(QueryRewrites):
     _maker_names: Mapping[str, Sequence[int]]
     _firm_words: frozenset[str]
     coined_words: frozenset[str]
+    _own_words: frozenset[str]  # short names the data marks as a party's own (package_word)
     _packaging: frozenset[str]
     _component_words: Container[str]
     made_up: Callable[[str], bool]  # partners.py
@@ -37,6 +38,7 @@ class ComponentNames(QueryRewrites):
         maker_names: dict[str, list[int]] = defaultdict(list)
         firms: set[str] = set()
         coined: set[str] = set()
+        own: set[str] = set()
         for i, entry in enumerate(self.entries):
             entity_kind = types.get(entry.entity_id, "")
             if entry.person or entity_kind in ("vessel", "aircraft") or entry.form.han:
@@ -51,6 +53,7 @@ class ComponentNames(QueryRewrites):
             )
             if entry.name.package_word:  # the data says package names write it for this party
                 maker_names[entry.tokens[0]].append(i)
+                own.update(entry.tokens[:1] if len(entry.tokens) == 1 else ())
                 continue
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < least
@@ -61,7 +64,7 @@ class ComponentNames(QueryRewrites):
                 continue
             maker_names[entry.tokens[0]].append(i)
         self._maker_names, self._firm_words = dict(maker_names), frozenset(firms)
-        self.coined_words = frozenset(coined)
+        self.coined_words, self._own_words = frozenset(coined), frozenset(own)
 
     def match_component(self, name: str) -> list[NameMatch]:
         """Makers of software named in a software component's name: an app, trade or legal

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Sequence
 from functools import cached_property
 
+import regex
+
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .heads import (
@@ -24,6 +26,7 @@ from .heads import (
 from .normalize import Normaliser
 from .payees import PayeeWords, payee_form
 from .places import Places
+from .references import starts_numbered
 from .variants import Variant
 from .written_titles import WrittenTitles
 
@@ -36,16 +39,29 @@ class HeadForms:
     person_word_only: Callable[[str], bool]
     places: Places | None
     _firm_words: Container[str]
+    _own_words: Container[str]
     _grammar: frozenset[str]
     variants: Callable[[str], Sequence[Variant]]
     _person_readings: Callable[[str], tuple[str, ...]]
 
     def _heads(
-        self, query: str, form: NameForm, references: References, out: list[Variant]
+        self,
+        query: str,
+        form: NameForm,
+        references: References,
+        out: list[Variant],
+        written: str | None = None,
     ) -> None:
-        """The heads of a field (heads.py) as forms of the query, added to `out`."""
+        """The heads of a field (heads.py) as forms of the query, added to `out`. `query`
+        may be the field without its references; the name before its first comma is also
+        read in the field as `written`: "ZTE, Building 3, Hi-tech Park" without "Building 3"
+        leaves one word before a comma, which only an address's number after it makes a
+        firm's name rather than a surname."""
         cap = self.config.contained_score
         named = field_head(query, self.normaliser, self.person_word, references, self.places)
+        if named is None and written is not None:
+            named = field_head(written, self.normaliser, self.person_word, references,
+                               self.places)  # fmt: skip
         processor, merchant = card_heads(query, self.normaliser, references, self._payee_words)
         parties = other_parties(query, self.normaliser, references, self.config.party_words)
         for head in (named, processor, *parties):
@@ -53,7 +69,8 @@ class HeadForms:
                 out.append(Variant(head, cap, "contained", organisations=True))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
-                              references, cap, self._firm_words, payee, merchant))  # fmt: skip
+                              references, cap, self._firm_words, payee, merchant,
+                              short=self._own_words))  # fmt: skip
         persons, barred = person_heads(query, form, (named,), self.normaliser,
                                        self._payee_words, references, self.person_word, payee,
                                        self.places)  # fmt: skip
@@ -64,6 +81,16 @@ class HeadForms:
         if payee is not None:  # the payee's name before where or what body it is
             placed = place_head(payee, self.normaliser, self.places, self.person_word_only)
             out.extend(head_variants(placed, cap, self._firm_words))
+        if (
+            named is not None
+            and named.tokens != form.tokens
+            and _address_after_comma(written or query, references)
+        ):
+            # The payee of the name before the comma when an address follows it: "Payment
+            # to ZTE, 55 Hi-tech Road", whose whole field's payee runs on into the address.
+            # Not before anything else: "Payment to KARIM, Abdullah" names a person.
+            named_payee = payee_form(named, self.normaliser, self._payee_words, self._grammar)
+            out.extend(head_variants(named_payee, cap, self._firm_words))
 
     def _read_persons(self, heads: list[Variant]) -> list[Variant]:
         """A person's name found in a longer field, in another language's spelling or in
@@ -83,3 +110,13 @@ class HeadForms:
     @cached_property
     def _payee_words(self) -> PayeeWords:
         return PayeeWords.of(self.config, self.normaliser)
+
+
+_COMMA = regex.compile(r"[,，]")
+
+
+def _address_after_comma(field: str, references: References) -> bool:
+    """Whether a field goes on after its first comma with an address's number ("…, 55
+    Hi-tech Road", "…, Building 3"), which no given name after a surname starts with."""
+    parts = _COMMA.split(field, maxsplit=1)
+    return len(parts) == 2 and starts_numbered(parts[1], references[0], references[4])

@@ -131,33 +131,34 @@ def _unglued(text: str, normaliser: Normaliser) -> str:
 
 
 def acronym_variants(
-    form: NameForm, normaliser: Normaliser, cap: float, firm_words: Container[str]
-) -> list[Variant]:
+    form: NameForm, normaliser: Normaliser, cap: float, firm_words: Container[str],
+    short: Container[str] = (),
+) -> list[Variant]:  # fmt: skip
     """A Latin field of an acronym and words no more distinctive than it ("QZV Holdings",
-    "QZV Group": the acronym weighs as little as the generic words, and such a field was
-    CLEAR against a listed QZV), as the acronym, at most `cap`, on names that are the
-    acronym alone (a listed "QZV Shipping" is another firm than "QZV Trading")."""
-    tokens = form.tokens
+    "QZV Group", "QZ Lite": the acronym weighs as little as the generic words; such a field
+    was CLEAR against a listed QZV), as the acronym, at most `cap`, on names that are the
+    acronym alone (a listed "QZV Shipping" is another firm than "QZV Trading"). Of two
+    letters, only a word the data marks as the party's own (`short`, `package_word`)."""
+    tokens, word = form.tokens, form.tokens[0] if form.tokens else ""
     if form.script != "Latin" or len(tokens) < 2 or any(f >= 1.0 for f in form.factors):
         return []
-    word = tokens[0]
-    if not (_acronym(tokens[:1]) and word in firm_words):
+    if not ((_acronym(tokens[:1]) or word in short) and word in firm_words):
         return []
-    head = normaliser.form(word)
-    return [Variant(head, cap, "contained", organisations=True, held=word, whole=True)]
+    return [Variant(normaliser.form(word), cap, "contained", organisations=True, held=word,
+                    whole=True)]  # fmt: skip
 
 
 def firm_heads(
     query: str, form: NameForm, normaliser: Normaliser, places: Places | None,
     person_word: Callable[[str], bool], references: References, cap: float,
-    firm_words: Container[str], *others: NameForm | None,
+    firm_words: Container[str], *others: NameForm | None, short: Container[str] = (),
 ) -> list[Variant]:  # fmt: skip
     """The heads of a field that name an organisation, as forms of the query at most `cap`:
     the name before a place (`field_place_head`), `others` (a payee, a card's merchant),
     and an acronym before generic words (`acronym_variants`)."""
     placed = field_place_head(query, form, normaliser, places, person_word, references)
     heads = [v for head in (placed, *others) for v in head_variants(head, cap, firm_words)]
-    return heads + acronym_variants(form, normaliser, cap, firm_words)
+    return heads + acronym_variants(form, normaliser, cap, firm_words, short)
 
 
 def head_variants(head: NameForm | None, cap: float, firm_words: Container[str]) -> list[Variant]:
@@ -395,6 +396,5 @@ def _named(
 
 
 def _acronym(tokens: tuple[str, ...]) -> bool:
-    """Whether a head is one word of letters that may be an acronym ("PKK", "QZV"): it names
-    a body alone before what it is or where, or before generic words."""
+    """Whether a head is one word of letters that may be an acronym ("PKK", "QZV")."""
     return len(tokens) == 1 and tokens[0].isalpha() and len(tokens[0]) >= 3

@@ -52,7 +52,7 @@ class NameIndex(ComponentNames, TokenPartners):
         "_person_counts": Table(), "_firm_words": Table("keys"), "_korean": Table(),
         "_maker_names": Table(), "_vocabulary": Table("keys"), "_words": Table("keys"),
         "_component_words": Table("keys"), "_digit_text": SCALAR, "_following": Table(),
-        "_all_words": Part(Words), "coined_words": Table("keys"),
+        "_all_words": Part(Words), "coined_words": Table("keys"), "_own_words": Table("keys"),
         "_scripted_words": Part(Words), "_lexical": Part(Postings),
         "_lexical_persons": Part(Postings), "_syllables": Parts(Postings, _BOTH),
         "_roman": Part(Postings), "_roman_persons": Part(Postings), "_roman_names": SCALAR,

@@ -151,16 +151,22 @@ def _tickers(
 def starts_numbered(
     text: str, reference_words: Sequence[str], address_words: Sequence[str]
 ) -> bool:
-    """Whether a text starts with a number, or with a word that introduces one and then a
-    number (`reference_words`, `address_words`: "No. 55 Hi-tech Road", "Bldg 3"): where an
-    address starts."""
+    """Whether a text starts with a number, or with words that introduce one and then a
+    number (`reference_words`, `address_words`: "No. 55 Hi-tech Road", "Bldg 3", "PO Box
+    12", and "P.O. Box 12", whose letters apart are no word): where an address starts."""
     words = _TOKEN.findall(text[:64])
     if not words:
         return False
     if words[0][:1].isdigit():
         return True
     known = _casefolded((*reference_words, *address_words), ("#", "№"))
-    return len(words) > 1 and words[0].casefold() in known and words[1][:1].isdigit()
+    i = 0
+    while i < min(len(words), 3) and (
+        words[i].casefold() in known or (len(words[i]) == 1 and words[i].isalpha())
+    ):
+        i += 1
+    introduced = any(w.casefold() in known for w in words[:i])
+    return introduced and i < len(words) and words[i][:1].isdigit()
 
 
 def strip_references(

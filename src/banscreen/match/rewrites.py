@@ -73,9 +73,12 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         """A long token the registry does not know, split into the fewest known words
         (`words`, or the registry's own and the generic, legal and run-together words); not
         a word English uses (`run_together_max_zipf`: "progressive" is not "Progres Sive"),
-        unless a place's name ("Shanghai" is also the pinyin "shang hai")."""
+        unless a place's name ("Shanghai" is also the pinyin "shang hai"). A listed word may
+        hold a digit ("smartmedia4u": "Smart Media4U"); a token of digits alone is none."""
         known = self._words if words is None else words
-        if not 8 <= len(token) <= RUN_TOGETHER_MAX_CHARS or not token.isalpha():
+        if not 8 <= len(token) <= RUN_TOGETHER_MAX_CHARS or not token.isalnum():
+            return None
+        if token.isnumeric():
             return None
         if token in self._lexical.by_token or token in self._lexical_persons.by_token:
             return None
@@ -93,8 +96,10 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         found = best[n]
         if found is None or len(found) < 2:
             return None
-        if zipf(token) >= self.config.run_together_max_zipf and not (
-            self.places and self.places.length_at((token,), 0)
+        if (
+            token.isalpha()
+            and zipf(token) >= self.config.run_together_max_zipf
+            and not (self.places and self.places.length_at((token,), 0))
         ):
             return None  # asked last: reading wordfreq's list costs a start 0.1 s
         return found
@@ -184,7 +189,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         else:
             # The heads of the name without its reference: "Invoice from Acme Corporation ref
             # 12345" has the payee Acme Corporation only once "ref 12345" is gone.
-            self._heads(split[0], bare, references, out)
+            self._heads(split[0], bare, references, out, written=query)
         return out
 
     @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - the index lives as long as its caches
