@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
 from functools import cached_property
+from itertools import islice
 
 import regex
 
 from ..registry.matching import MatchingConfig
+from .common_words import zipf
 from .forms import NameForm
 from .heads import (
     References,
@@ -26,7 +28,7 @@ from .heads import (
 from .normalize import Normaliser
 from .payees import PayeeWords, payee_form
 from .places import Places
-from .references import starts_numbered
+from .references import starts_numbered, strip_references
 from .variants import Variant
 from .written_titles import WrittenTitles
 
@@ -64,7 +66,7 @@ class HeadForms:
                                self.places)  # fmt: skip
         processor, merchant = card_heads(query, self.normaliser, references, self._payee_words)
         parties = other_parties(query, self.normaliser, references, self.config.party_words)
-        for head in (named, processor, *parties):
+        for head in (named, processor, *parties, *self._bracketed(query, form, references)):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
@@ -92,6 +94,27 @@ class HeadForms:
             named_payee = payee_form(named, self.normaliser, self._payee_words, self._grammar)
             out.extend(head_variants(named_payee, cap, self._firm_words))
 
+    def _bracketed(self, query: str, form: NameForm, references: References) -> list[NameForm]:
+        """What a field says in brackets after a name, as a party of its own: "Acme Ltd
+        (Zeltra reseller)" names Zeltra, which the name before the bracket hid (a listed
+        name followed by a word of its own reads as another name). Not a bracket that
+        starts the field, nor one of places, generic words and words English uses only
+        ("(Holdings)", "(Bridge office)", "(Shirt Hong Kong)"), which meet listed names of
+        such words: one of them is a name's own."""
+        out = []
+        common = self._payee_words.common_zipf
+        for found in islice(_BRACKETED.finditer(query), _BRACKETS_READ):
+            if not query[: found.start()].strip():
+                continue
+            part = found.group(1)
+            named = self.normaliser.form(strip_references(part, *references) or part)
+            if named.tokens != form.tokens and any(
+                f >= 1.0 and (not (t.isascii() and t.isalpha()) or zipf(t) < common)
+                for t, f in zip(named.tokens, named.factors, strict=True)
+            ):
+                out.append(named)
+        return out
+
     def _read_persons(self, heads: list[Variant]) -> list[Variant]:
         """A person's name found in a longer field, in another language's spelling or in
         Wade-Giles, read as the whole query is (rewrites.py, `_person_readings`): "Payment
@@ -113,6 +136,9 @@ class HeadForms:
 
 
 _COMMA = regex.compile(r"[,，]")
+# A bracket's words: round, square or full-width, not nested; the first few of a field.
+_BRACKETED = regex.compile(r"[(\[（]([^()\[\]（）]*\w[^()\[\]（）]*)[)\]）]")
+_BRACKETS_READ = 4
 
 
 def _address_after_comma(field: str, references: References) -> bool:

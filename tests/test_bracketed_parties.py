@@ -1,0 +1,47 @@
+"""What a counterparty field says in brackets after a name, as a party of its own: "Acme
+Ltd (Zeltra reseller)" names Zeltra, which the name before the bracket hid (a listed name
+followed by a word of its own reads as another name): such a field was CLEAR where
+"Zeltra reseller" alone is a REVIEW. A bracket of places, generic words and words English
+uses only is no party: those meet listed names made of such words."""
+
+from __future__ import annotations
+
+import pytest
+
+from banscreen.engine import Screener
+from helpers.matching import found, listed_data, persons_screener_with, review
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    data = listed_data({
+        "org-zeltrapay": ("company", "Zeltrapay"),
+        "org-holdings": ("company", "HOLDINGS"),
+        "org-bridge": ("company", "BRIDGE"),
+    })  # fmt: skip
+    return persons_screener_with(tmp_path_factory.mktemp("brackets"), data)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Acme Ltd (Zeltrapay reseller)", "Acme Trading Co (Zeltrapay partner)",
+     "Northwind LLC [Zeltrapay agent]", "某某科技有限公司（Zeltrapay）",
+     "Acme Ltd (a Zeltrapay company)"],
+)  # fmt: skip
+def test_a_party_named_in_a_bracket(listed: Screener, query: str) -> None:
+    hits = found(listed, query)
+    assert "org-zeltrapay" in hits, hits
+    score, method = hits["org-zeltrapay"]
+    assert review(listed) <= score <= listed.registry.matching.contained_score
+    assert method == "contained"
+
+
+@pytest.mark.parametrize(
+    "query", ["Acme Ltd (Holdings)", "Acme Ltd (Bridge reseller)", "Acme Trading (Hong Kong) Ltd"]
+)
+def test_a_bracket_of_common_words_names_no_party(listed: Screener, query: str) -> None:
+    assert not found(listed, query)
+
+
+def test_the_shipped_operator_of_a_wallet(screener: Screener) -> None:
+    assert "tenpay" in found(screener, "Global Apps Distribution Ltd (Tenpay reseller)")
