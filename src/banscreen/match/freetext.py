@@ -47,6 +47,7 @@ from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .index import NameIndex
+from .references import starts_numbered
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
 from .sounded_windows import (
@@ -56,7 +57,7 @@ from .sounded_windows import (
     word_windows,
 )
 from .stored import Spec, Table
-from .text import lookalike_reading
+from .text import lookalike_reading, split_words
 from .translated_words import translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
@@ -68,6 +69,10 @@ SPLIT_CHARS = 1 << 12
 # Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
 # Vel Pay", "Quor-vel"): at most this many.
 _JOINED_WORDS = 4
+# The words after a name a legal form is looked for in ("s a de c v").
+_LEGAL_WORDS = 5
+# A comma, in Latin and Chinese punctuation.
+_COMMA = regex.compile(r"[,，]")
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
 _START = 3  # the letters a word must start a searched name with to be looked at
 # The most words of another script's text read as one listed person's name (_persons_said).
@@ -161,6 +166,9 @@ class FreeTextIndex:
         self._scan_phrases(tokens, hits)
         self._scan_short(tokens, hits)
         self._scan_payees(tokens, hits)
+        if len(text) <= SPLIT_CHARS:
+            self._scan_before_address(read, hits)
+            self._scan_legally_named(read, hits)
         if len(text) <= LOOKALIKE_CHARS:  # a 10 MB field is searched by its tokens only
             self._scan_joined(tokens, hits)
             if _HYPHEN_INSIDE.search(read):
@@ -295,6 +303,37 @@ class FreeTextIndex:
             if word not in names._firm_words or zipf(word) >= words.common_zipf:
                 continue
             for k in names._exact.get(word, ()):
+                entry = names.entries[k]
+                if not entry.person and entry.name.free_text:
+                    hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
+
+    def _scan_before_address(self, text: str, hits: dict[tuple[str, str], TextHit]) -> None:
+        """A payee (`_scan_payees`) before a comma that an address follows ("Payment to
+        QORVA, Building 3, Hi-tech Park"), whose words ran the payee on; not before any
+        comma: "Payment to KARIM, Abdullah" names a person."""
+        references = self.names.config.references()
+        for comma in _COMMA.finditer(text):
+            if starts_numbered(text[comma.end() :], references[0], references[4]):
+                self._scan_payees(self.names.normaliser.text_tokens(text[: comma.start()]), hits)
+                return
+
+    def _scan_legally_named(self, text: str, hits: dict[tuple[str, str], TextHit]) -> None:
+        """A listed organisation's name of one word with a legal form after it ("Invoice from
+        QORVA Corporation", "QORVA Ltd."): one word of a list's is not searched in text,
+        but a legal form after it says a firm of that name is meant, as in a payee's field
+        ("Payment to Acme Inc."). Only a word of a listed firm's name and not one English
+        uses, as for a payee."""
+        names, normaliser = self.names, self.names.normaliser
+        words = split_words(normaliser.fold(text))
+        for i, word in enumerate(words[:-1]):
+            entries = names._exact.get(word, ()) if word in names._firm_words else ()
+            if not entries or zipf(word) >= names._payee_words.common_zipf:
+                continue
+            following = words[i + 1 : i + 1 + _LEGAL_WORDS]
+            kept = normaliser.legal.drop_latin(list(following))
+            if kept and kept[0] == following[0]:
+                continue  # no legal form starts after it
+            for k in entries:
                 entry = names.entries[k]
                 if not entry.person and entry.name.free_text:
                     hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
