@@ -5,7 +5,7 @@ tokens and does not spell a one-word app name "CamScan". Short Latin names and n
 `free_text: false` in the data are never searched for, since they occur by chance; nor are
 names of one word but apps', trade and abbreviated names (`NameEntry.found_inside`: a list's
 "DANIEL", a vessel, was found in "Payment to Daniel Mann"), unless an organisation's, all
-of the payee a payment's words name ("Donation to HAMAS", `_scan_payees`). A person's
+of the payee a payment's words name ("Donation to HAMAS", `text_firms.py`). A person's
 name is found as it is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment
 to Sergei Shoigu"), but not with a part of a listed person's name right beside it, where it
 is part of another person's longer name; and without its middle names, as the payee's
@@ -43,11 +43,9 @@ from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
-from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .index import NameIndex
-from .references import starts_numbered
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
 from .sounded_windows import (
@@ -57,7 +55,8 @@ from .sounded_windows import (
     word_windows,
 )
 from .stored import Spec, Table
-from .text import lookalike_reading, split_words
+from .text import lookalike_reading
+from .text_firms import OneWordFirms
 from .translated_words import translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
@@ -69,10 +68,6 @@ SPLIT_CHARS = 1 << 12
 # Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
 # Vel Pay", "Quor-vel"): at most this many.
 _JOINED_WORDS = 4
-# The words after a name a legal form is looked for in ("s a de c v").
-_LEGAL_WORDS = 5
-# A comma, in Latin and Chinese punctuation.
-_COMMA = regex.compile(r"[,，]")
 _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
 _START = 3  # the letters a word must start a searched name with to be looked at
 # The most words of another script's text read as one listed person's name (_persons_said).
@@ -165,10 +160,11 @@ class FreeTextIndex:
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
         self._scan_short(tokens, hits)
-        self._scan_payees(tokens, hits)
+        firms = self._firms.payees(tokens)
         if len(text) <= SPLIT_CHARS:
-            self._scan_before_address(read, hits)
-            self._scan_legally_named(read, hits)
+            firms += self._firms.in_text(read)
+        for entry, word in firms:
+            hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
         if len(text) <= LOOKALIKE_CHARS:  # a 10 MB field is searched by its tokens only
             self._scan_joined(tokens, hits)
             if _HYPHEN_INSIDE.search(read):
@@ -276,68 +272,6 @@ class FreeTextIndex:
                 hits[(entry.entity_id, entry.key)] = TextHit(entry, said, shortened=True)
                 found.add(entry.entity_id)
 
-    def _scan_payees(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
-        """A listed organisation's name of one word, the payee of a payment's words
-        ("Donation to HAMAS", "paid to the PKK for ..."): one word of a list's is not
-        searched in text, but after a payment word and a word that introduces the payee,
-        alone up to a word that ends the payee, it names one. Only a word that is a listed
-        organisation's whole name, a word of a listed firm's name and not one English uses
-        (payees.PayeeWords, as for the counterparty's name: "Payment to city")."""
-        words, names, places = self.names._payee_words, self.names, self.names.places
-        ends = words.payment | words.lead | words.trail
-        for i in range(1, len(tokens) - 1):
-            if tokens[i] not in words.lead or tokens[i - 1] not in words.payment:
-                continue
-            j = i + 1
-            while j < len(tokens) - 1 and tokens[j] in names._grammar:
-                j += 1  # "to the PKK"
-            # The payee is the one word up to the text's end or a word that ends a payee
-            # ("for services", "via"): "Orion Logistics" is not "ORION"; with where or what
-            # body it is between ("Donation to HAMAS Political Bureau", "... PKK Ankara").
-            after = j + 1
-            while places is not None and (length := places.described_at(tokens, after)):
-                after += length
-            if after < len(tokens) and tokens[after] not in ends:
-                continue
-            word = tokens[j]
-            if word not in names._firm_words or zipf(word) >= words.common_zipf:
-                continue
-            for k in names._exact.get(word, ()):
-                entry = names.entries[k]
-                if not entry.person and entry.name.free_text:
-                    hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
-
-    def _scan_before_address(self, text: str, hits: dict[tuple[str, str], TextHit]) -> None:
-        """A payee (`_scan_payees`) before a comma that an address follows ("Payment to
-        QORVA, Building 3, Hi-tech Park"), whose words ran the payee on; not before any
-        comma: "Payment to KARIM, Abdullah" names a person."""
-        references = self.names.config.references()
-        for comma in _COMMA.finditer(text):
-            if starts_numbered(text[comma.end() :], references[0], references[4]):
-                self._scan_payees(self.names.normaliser.text_tokens(text[: comma.start()]), hits)
-                return
-
-    def _scan_legally_named(self, text: str, hits: dict[tuple[str, str], TextHit]) -> None:
-        """A listed organisation's name of one word with a legal form after it ("Invoice from
-        QORVA Corporation", "QORVA Ltd."): one word of a list's is not searched in text,
-        but a legal form after it says a firm of that name is meant, as in a payee's field
-        ("Payment to Acme Inc."). Only a word of a listed firm's name and not one English
-        uses, as for a payee."""
-        names, normaliser = self.names, self.names.normaliser
-        words = split_words(normaliser.fold(text))
-        for i, word in enumerate(words[:-1]):
-            entries = names._exact.get(word, ()) if word in names._firm_words else ()
-            if not entries or zipf(word) >= names._payee_words.common_zipf:
-                continue
-            following = words[i + 1 : i + 1 + _LEGAL_WORDS]
-            kept = normaliser.legal.drop_latin(list(following))
-            if kept and kept[0] == following[0]:
-                continue  # no legal form starts after it
-            for k in entries:
-                entry = names.entries[k]
-                if not entry.person and entry.name.free_text:
-                    hits.setdefault((entry.entity_id, entry.key), TextHit(entry, word))
-
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
         """An organisation's name of two words or more that the text writes in one word
         ("quorvelpay"), or split elsewhere than the name is ("Quor Vel Pay"), keeping one of
@@ -376,6 +310,10 @@ class FreeTextIndex:
             return written
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
+
+    @cached_property
+    def _firms(self) -> OneWordFirms:
+        return OneWordFirms(self.names)
 
     @cached_property
     def _split(self) -> Callable[[str], tuple[str, ...] | None]:
