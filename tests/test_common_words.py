@@ -29,6 +29,13 @@ def test_any_word_as_wordfreq(word: str) -> None:
     assert zipf(word) == _expected(word)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=3))
+def test_numbers_as_wordfreq(number: int, zeros: int) -> None:
+    written = "0" * zeros + str(number)
+    assert zipf(written) == _expected(written)
+
+
 def test_letters_not_in_the_list_are_rare() -> None:
     assert zipf("qzxvbnmw") == 0.0
     assert zipf("Trading") == _expected("trading") > 3

@@ -4,7 +4,7 @@ A package name is made of ordinary words ("terminal", "stream", "base"); a party
 name is one such word cannot be told apart from the word in it. Importing wordfreq costs a
 start about 0.2 s, more than the rest of a `match`: the frequencies of the English list's
 words of letters are kept in the cache directory (built by wordfreq itself, keyed by its
-version), and wordfreq is imported only for a word of other characters.
+version), with numbers of a few digits; wordfreq is imported only for other words.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from ..registry.cache import cached, package_version
 from ..tunables import CACHE_ENTRIES
 
 _WORDLIST = "small"
+# Numbers of up to this many digits are kept too (11,110 of them): a name's or a payment's
+# words hold many, and wordfreq estimates each by its digits.
+_NUMBER_DIGITS = 4
 
 
 @lru_cache(maxsize=CACHE_ENTRIES)
@@ -23,6 +26,8 @@ def zipf(word: str) -> float:
     if word.isascii() and word.isalpha():
         # wordfreq reads such a word as one token, case folded; one not in its list is 0.
         return _letter_words().get(word.lower(), 0.0)
+    if word.isascii() and word.isdigit() and len(word) <= _NUMBER_DIGITS:
+        return _letter_words()[word]  # a number's estimate, by its digits
     return _zipf(word)
 
 
@@ -34,7 +39,8 @@ def _zipf(word: str) -> float:
 
 @lru_cache(maxsize=1)
 def _letter_words() -> dict[str, float]:
-    """The Zipf frequency of each word of ASCII letters in wordfreq's English list."""
+    """The Zipf frequency of each word of ASCII letters in wordfreq's English list, and of
+    each number of up to `_NUMBER_DIGITS` digits."""
     return cached("zipf-en", [], _read_letter_words,
                   key=(_WORDLIST, package_version("wordfreq")))  # fmt: skip
 
@@ -42,11 +48,9 @@ def _letter_words() -> dict[str, float]:
 def _read_letter_words() -> dict[str, float]:
     from wordfreq import iter_wordlist
 
-    return {
-        word: _zipf(word)
-        for word in iter_wordlist("en", wordlist=_WORDLIST)
-        if word.isascii() and word.isalpha()
-    }
+    words = [w for w in iter_wordlist("en", wordlist=_WORDLIST) if w.isascii() and w.isalpha()]
+    numbers = [f"{n:0{size}d}" for size in range(1, _NUMBER_DIGITS + 1) for n in range(10**size)]
+    return {word: _zipf(word) for word in (*words, *numbers)}
 
 
 def made_up(word: str, min_chars: int, max_zipf: float) -> bool:
