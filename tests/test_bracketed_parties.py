@@ -18,6 +18,7 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         "org-zeltrapay": ("company", "Zeltrapay"),
         "org-holdings": ("company", "HOLDINGS"),
         "org-bridge": ("company", "BRIDGE"),
+        "org-qzv": ("company", "QZV"),
     })  # fmt: skip
     return persons_screener_with(tmp_path_factory.mktemp("brackets"), data)
 
@@ -45,3 +46,13 @@ def test_a_bracket_of_common_words_names_no_party(listed: Screener, query: str) 
 
 def test_the_shipped_operator_of_a_wallet(screener: Screener) -> None:
     assert "tenpay" in found(screener, "Global Apps Distribution Ltd (Tenpay reseller)")
+
+
+@pytest.mark.parametrize(
+    "query", ["Acme Ltd (QZV distributor)", "Acme (QZV reseller)", "Acme Ltd (QZV)", "QZV agent"]
+)
+def test_an_acronym_before_what_a_firm_is_to_another(listed: Screener, query: str) -> None:
+    """An acronym before words that say what a firm is to another it sells for
+    (`generic_words_latin`: reseller, distributor, dealer, agent, partner, representative),
+    in a bracket or alone, is read as the acronym is before generic words."""
+    assert "org-qzv" in found(listed, query)

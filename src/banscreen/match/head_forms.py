@@ -16,6 +16,7 @@ from .common_words import zipf
 from .forms import NameForm
 from .heads import (
     References,
+    acronym_variants,
     card_heads,
     field_head,
     firm_heads,
@@ -66,9 +67,13 @@ class HeadForms:
                                self.places)  # fmt: skip
         processor, merchant = card_heads(query, self.normaliser, references, self._payee_words)
         parties = other_parties(query, self.normaliser, references, self.config.party_words)
-        for head in (named, processor, *parties, *self._bracketed(query, form, references)):
+        bracketed = self._bracketed(query, form, references)
+        for head in (named, processor, *parties, *bracketed):
             if head is not None and head.tokens != form.tokens:
                 out.append(Variant(head, cap, "contained", organisations=True))
+        for part in bracketed:  # "Acme (QZV distributor)": an acronym before generic words
+            out.extend(acronym_variants(part, self.normaliser, cap, self._firm_words,
+                                        self._own_words))  # fmt: skip
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
                               references, cap, self._firm_words, payee, merchant,
@@ -97,19 +102,21 @@ class HeadForms:
     def _bracketed(self, query: str, form: NameForm, references: References) -> list[NameForm]:
         """What a field says in brackets after a name, as a party of its own: "Acme Ltd
         (Zeltra reseller)" names Zeltra, which the name before the bracket hid (a listed
-        name followed by a word of its own reads as another name). Not a bracket that
-        starts the field, nor one of places, generic words and words English uses only
+        name followed by a word of its own reads as another name; an acronym's too: "Acme
+        (QZV distributor)"). Not a bracket that starts the field, nor one of places,
+        generic words, titles and words English uses only
         ("(Holdings)", "(Bridge office)", "(Shirt Hong Kong)"), which meet listed names of
         such words: one of them is a name's own."""
-        out = []
-        common = self._payee_words.common_zipf
+        out, words = [], self._payee_words
+        light = (words.generic_weight, words.place_weight, words.title_weight)
         for found in islice(_BRACKETED.finditer(query), _BRACKETS_READ):
             if not query[: found.start()].strip():
                 continue
             part = found.group(1)
             named = self.normaliser.form(strip_references(part, *references) or part)
             if named.tokens != form.tokens and any(
-                f >= 1.0 and (not (t.isascii() and t.isalpha()) or zipf(t) < common)
+                f not in light
+                and (not (t.isascii() and t.isalpha()) or zipf(t) < words.common_zipf)
                 for t, f in zip(named.tokens, named.factors, strict=True)
             ):
                 out.append(named)
