@@ -25,9 +25,9 @@ def zipf(word: str) -> float:
     """Zipf frequency of `word` in English: 3 is once per million words, 6 once per thousand."""
     if word.isascii() and word.isalpha():
         # wordfreq reads such a word as one token, case folded; one not in its list is 0.
-        return _letter_words().get(word.lower(), 0.0)
+        return _kept_frequencies().get(word.lower(), 0.0)
     if word.isascii() and word.isdigit() and len(word) <= _NUMBER_DIGITS:
-        return _letter_words()[word]  # a number's estimate, by its digits
+        return _kept_frequencies()[word]  # a number's estimate, by its digits
     return _zipf(word)
 
 
@@ -38,14 +38,14 @@ def _zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _letter_words() -> dict[str, float]:
+def _kept_frequencies() -> dict[str, float]:
     """The Zipf frequency of each word of ASCII letters in wordfreq's English list, and of
     each number of up to `_NUMBER_DIGITS` digits."""
-    return cached("zipf-en", [], _read_letter_words,
+    return cached("zipf-en", [], _read_frequencies,
                   key=(_WORDLIST, package_version("wordfreq")))  # fmt: skip
 
 
-def _read_letter_words() -> dict[str, float]:
+def _read_frequencies() -> dict[str, float]:
     from wordfreq import iter_wordlist
 
     words = [w for w in iter_wordlist("en", wordlist=_WORDLIST) if w.isascii() and w.isalpha()]

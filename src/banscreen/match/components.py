@@ -53,7 +53,8 @@ class ComponentNames(QueryRewrites):
             )
             if entry.name.package_word:  # the data says package names write it for this party
                 maker_names[entry.tokens[0]].append(i)
-                own.update(entry.tokens[:1] if len(entry.tokens) == 1 else ())
+                if len(entry.tokens) == 1:
+                    own.add(entry.tokens[0])
                 continue
             if len(entry.tokens) < 2 and (
                 len(entry.compact) < least

@@ -22,6 +22,7 @@ from .heads import (
     firm_heads,
     head_variants,
     other_parties,
+    part_form,
     person_heads,
     person_variants,
     place_head,
@@ -29,7 +30,7 @@ from .heads import (
 from .normalize import Normaliser
 from .payees import PayeeWords, payee_form
 from .places import Places
-from .references import starts_numbered, strip_references
+from .references import COMMA, starts_numbered
 from .variants import Variant
 from .written_titles import WrittenTitles
 
@@ -112,8 +113,7 @@ class HeadForms:
         for found in islice(_BRACKETED.finditer(query), _BRACKETS_READ):
             if not query[: found.start()].strip():
                 continue
-            part = found.group(1)
-            named = self.normaliser.form(strip_references(part, *references) or part)
+            named = part_form(found.group(1), self.normaliser, references)
             if named.tokens != form.tokens and any(
                 f not in light
                 and (not (t.isascii() and t.isalpha()) or zipf(t) < words.common_zipf)
@@ -142,7 +142,6 @@ class HeadForms:
         return PayeeWords.of(self.config, self.normaliser)
 
 
-_COMMA = regex.compile(r"[,，]")
 # A bracket's words: round, square or full-width, not nested; the first few of a field.
 _BRACKETED = regex.compile(r"[(\[（]([^()\[\]（）]*\w[^()\[\]（）]*)[)\]）]")
 _BRACKETS_READ = 4
@@ -151,5 +150,5 @@ _BRACKETS_READ = 4
 def _address_after_comma(field: str, references: References) -> bool:
     """Whether a field goes on after its first comma with an address's number ("…, 55
     Hi-tech Road", "…, Building 3"), which no given name after a surname starts with."""
-    parts = _COMMA.split(field, maxsplit=1)
+    parts = COMMA.split(field, maxsplit=1)
     return len(parts) == 2 and starts_numbered(parts[1], references[0], references[4])

@@ -86,7 +86,7 @@ def field_head(
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
         return None
-    form = _part_form(parts[0], normaliser, references)
+    form = part_form(parts[0], normaliser, references)
     if len(form.tokens) > 1 or (form.tokens and (form.legal_forms or one_word_ok)):
         return form
     return None
@@ -112,7 +112,7 @@ def other_parties(
         parts = [part for piece in pieces for part in pattern.split(piece)]
     if (once := said_twice(text)) is not None:
         parts.append(once)
-    forms = (_part_form(part, normaliser, references) for part in parts if part.strip())
+    forms = (part_form(part, normaliser, references) for part in parts if part.strip())
     return list({form.tokens: form for form in forms if form.tokens}.values())
 
 
@@ -260,7 +260,7 @@ def card_heads(
     head, star, rest = text.partition("*")
     if not star or not any(ch.isalnum() for ch in head) or not any(ch.isalnum() for ch in rest):
         return None, None
-    processor, merchant = (_part_form(part, normaliser, references) for part in (head, rest))
+    processor, merchant = (part_form(part, normaliser, references) for part in (head, rest))
     named = bool(merchant.tokens) and not names_nobody(merchant, words, merchant.legal_last)
     return processor if processor.tokens else None, merchant if named else None
 
@@ -280,11 +280,11 @@ def bracket_head(text: str, normaliser: Normaliser, references: References) -> N
     parts = _BRACKET.split(text, maxsplit=1)
     if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
         return None
-    form = _part_form(parts[0], normaliser, references)
+    form = part_form(parts[0], normaliser, references)
     return form if len(form.tokens) > 1 else None
 
 
-def _part_form(part: str, normaliser: Normaliser, references: References) -> NameForm:
+def part_form(part: str, normaliser: Normaliser, references: References) -> NameForm:
     """A part of a field as a name, without reference numbers."""
     return normaliser.form(strip_references(part, *references) or part)
 
@@ -313,7 +313,7 @@ def field_place_head(
     first = _first_part(text)
     if first == text:
         return place_head(form, normaliser, places, person_word)
-    placed = place_head(_part_form(first, normaliser, references), normaliser, places, person_word)
+    placed = place_head(part_form(first, normaliser, references), normaliser, places, person_word)
     if placed is not None:
         return placed
     placed = place_head(form, normaliser, places, person_word)

@@ -16,6 +16,8 @@ from .text import clean
 _TOKEN = regex.compile(r"\0|[#№]|\p{M}*[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}\p{M}]+)*")
 _DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _COMMA_AFTER = re.compile(r" *,")
+# A comma, in Latin and Chinese punctuation: where a name ends and an address may start.
+COMMA = regex.compile(r"[,，]")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?\b|\b\d+[.,]\d{1,2}\b")
 # A list's numbering before a name, as a name pasted from a numbered list keeps it ("1) Acme",
 # "2. Acme", "(b) Acme", "iv) Acme", "#3 Acme", "1、腾讯", "一、腾讯"): a number, a letter or a

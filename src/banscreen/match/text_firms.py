@@ -15,13 +15,11 @@ import regex
 from .common_words import zipf
 from .entries import NameEntry
 from .index import NameIndex
-from .references import starts_numbered
+from .references import COMMA, starts_numbered
 from .text import split_words
 
 # The words after a name a legal form is looked for in ("s a de c v").
 _LEGAL_WORDS = 5
-# A comma, in Latin and Chinese punctuation.
-_COMMA = regex.compile(r"[,，]")
 # A label's last word before a colon, and the value after it up to where a field ends.
 _LABELLED = regex.compile(r"([^\W\d_]+)\.?[ \t]*[:：][ \t]*([^,;，；|\n\r:：]+)")
 
@@ -65,7 +63,7 @@ class OneWordFirms:
         Hi-tech Park"), whose words ran the payee on; not before any comma: "Payment to
         KARIM, Abdullah" names a person."""
         references = self.names.config.references()
-        for comma in _COMMA.finditer(text):
+        for comma in COMMA.finditer(text):
             if starts_numbered(text[comma.end() :], references[0], references[4]):
                 return self.payees(self.names.normaliser.text_tokens(text[: comma.start()]))
         return []

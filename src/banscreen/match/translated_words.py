@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from ..registry.matching import MatchingConfig
+from .pinyin import has_han
 from .text import split_words
 
 
@@ -34,11 +35,10 @@ def translated_reading(folded: str, config: MatchingConfig) -> str | None:
 @lru_cache(maxsize=4)
 def _han_words(words: tuple[str, ...]) -> regex.Pattern[str] | None:
     """The words in Chinese characters among `words`, longest first, as one pattern."""
-    ordered = sorted((w for w in words if _HAN.search(w)), key=len, reverse=True)
+    ordered = sorted(filter(has_han, words), key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, ordered))) if ordered else None
 
 
-_HAN = regex.compile(r"\p{Han}")
 # Where Chinese characters meet other letters or digits, either way round.
 _SCRIPT_CHANGE = regex.compile(r"(?<=\p{Han})(?=[^\p{Han}\W])|(?<=[^\p{Han}\W])(?=\p{Han})")
 
