@@ -91,6 +91,9 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     "bic",  # SWIFT/BIC of a bank; compared on its first 8 characters (the institution)
     "imo",  # IMO number of a vessel
     "crypto",  # a digital currency address as published on sanctions lists
+    # An app's own URL scheme, as its deep links and payment codes write it
+    # ("<scheme>://platformapi/startapp"): compared on the scheme alone.
+    "url_scheme",
 )
 # Other names users write a kind by, read as the kind: an app inventory's or a vendor
 # file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
@@ -104,6 +107,8 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "itunes_id": "appstore_id", "apple_id": "appstore_id",
     "package_name": "android", "android_package": "android", "play_store": "android",
     "google_play": "android",
+    "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
+    "app_link": "url_scheme",
 }  # fmt: skip
 
 

@@ -30,6 +30,12 @@ _LEI = re.compile(f"^{_LEI_SHAPE}$")
 _BIC = re.compile(f"^{_BIC_SHAPE}$")
 _IMO = re.compile(r"^(?:IMO)?\s*([0-9]{7})$")
 _CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
+# A URL's scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), alone, with its
+# colon, or as a link starts; and one in free text, started where a word starts. The schemes
+# of the web and of mail name no app: a link of theirs is a host's.
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]{0,63})(?::(?://.*)?)?$", re.IGNORECASE | re.DOTALL)
+_SCHEME_IN_TEXT = re.compile(r"(?<![\w.+-])([a-z][a-z0-9+.-]{0,63})://", re.IGNORECASE)
+_WEB_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss", "mailto", "file"})
 # A match starts only where a word of a host or an address could (not inside one), and an
 # address's local part is of the characters addresses use: so a long run of letters, or of
 # letters and dots or colons, is read once, not once per position. (Starting anywhere, a
@@ -142,6 +148,11 @@ def normalise(kind: str, value: str) -> str:
                 f"not an IMO number (7 digits, optionally 'IMO' first): {_shown(value)}"
             )
         return found.group(1)
+    if kind == "url_scheme":
+        found = _SCHEME.match(text)
+        if not found:
+            raise IdentifierError(f"not a URL scheme (as 'scheme' or 'scheme://…'): {_shown(value)}")
+        return found.group(1).lower()
     if kind == "crypto":
         if not _CRYPTO.match(text):
             raise IdentifierError(f"not a digital currency address: {_shown(value)}")
@@ -151,6 +162,17 @@ def normalise(kind: str, value: str) -> str:
             return lowered
         return text
     return text.upper()
+
+
+def link_kind(kind: str, value: str) -> str:
+    """The kind a `domain` (or `url`) value is: an app's link (`<scheme>://platformapi/…`)
+    is its app's URL scheme, not a host; any other value keeps its kind."""
+    if kind != "domain":
+        return kind
+    scheme, sep, _ = value.strip().partition("://")
+    if sep and _SCHEME.match(scheme) and scheme.lower() not in _WEB_SCHEMES:
+        return "url_scheme"
+    return kind
 
 
 def hosts_in_text(text: str) -> list[str]:
@@ -189,9 +211,11 @@ def apps_in_text(text: str) -> list[tuple[str, str]]:
 
 def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
-    and what looks like a BIC, an LEI, an IMO number or a digital currency address
+    the schemes of its links other than the web's (`acmepays://…`), and what looks like a BIC, an LEI, an IMO number or a digital currency address
     (`_IDS_IN_TEXT`)."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
+    found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
+              if scheme.lower() not in _WEB_SCHEMES]  # fmt: skip
     for kind, pattern in _IDS_IN_TEXT:
         for match in pattern.finditer(text):
             value = match.group(match.lastindex or 0)

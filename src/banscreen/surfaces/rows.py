@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldError
+from ..match.identifiers import link_kind
 from ..match.text import LONE_SURROGATE, unfolded_past
 from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
@@ -156,7 +157,8 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         if not sep or not rest.strip():
             raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
         kind = kind.strip().lower()
-        out.append(CounterpartyIdentifier(IDENTIFIER_ALIASES.get(kind, kind), rest.strip()))
+        kind = link_kind(IDENTIFIER_ALIASES.get(kind, kind), rest)
+        out.append(CounterpartyIdentifier(kind, rest.strip()))
     return tuple(out)
 
 
