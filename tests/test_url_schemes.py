@@ -32,7 +32,9 @@ def _listed_schemes(screener: Screener) -> list[tuple[str, str]]:
 def test_the_data_lists_schemes_of_payment_apps(screener: Screener) -> None:
     listed = _listed_schemes(screener)
     assert len(listed) >= 5
-    payment_apps = {e.id for e in screener.registry.entities.values() if "payment_method" in e.roles}
+    payment_apps = {
+        e.id for e in screener.registry.entities.values() if "payment_method" in e.roles
+    }
     assert {entity for entity, _ in listed} & payment_apps
 
 

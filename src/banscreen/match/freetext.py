@@ -173,8 +173,8 @@ class FreeTextIndex:
                 self._scan_phrases(joined, hits, joined=True)
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
-            split = self._split
-            apart = tuple(w for t in tokens for w in (split(t) or (t,)))
+            split, stem = self._split, self.names._firm_stem  # (and "Acmepays": plurals.py)
+            apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.

@@ -151,7 +151,9 @@ def normalise(kind: str, value: str) -> str:
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:
-            raise IdentifierError(f"not a URL scheme (as 'scheme' or 'scheme://…'): {_shown(value)}")
+            raise IdentifierError(
+                f"not a URL scheme (as 'scheme' or 'scheme://…'): {_shown(value)}"
+            )
         return found.group(1).lower()
     if kind == "crypto":
         if not _CRYPTO.match(text):
@@ -211,8 +213,8 @@ def apps_in_text(text: str) -> list[tuple[str, str]]:
 
 def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
-    the schemes of its links other than the web's (`acmepays://…`), and what looks like a BIC, an LEI, an IMO number or a digital currency address
-    (`_IDS_IN_TEXT`)."""
+    the schemes of its links other than the web's (`acmepays://…`), and what looks like a
+    BIC, an LEI, an IMO number or a digital currency address (`_IDS_IN_TEXT`)."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
               if scheme.lower() not in _WEB_SCHEMES]  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from ..registry.matching import MatchingConfig
@@ -36,6 +36,7 @@ from .near import Words
 from .normalize import Normaliser
 from .pinyin import has_han
 from .places import Places
+from .plurals import firm_stem
 from .references import split_references
 from .script_readings import script_readings
 from .sound import SoundKeys
@@ -357,7 +358,15 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         joined = self.join_split(tokens)
         if joined is not None:
             found.append(self.normaliser.form(" ".join(joined)))
+        stem = self._firm_stem
+        if (stems := tuple(stem(t) or t for t in tokens)) != tokens:  # "Acmepays HK" (plurals.py)
+            found.append(self.normaliser.form(" ".join(stems)))
         return found
+
+    @cached_property
+    def _firm_stem(self) -> Callable[[str], str | None]:
+        return partial(firm_stem, firm_words=self._firm_words, words=self._words,
+                       person_word=self.person_word, config=self.config)  # fmt: skip
 
     def _reromanised(self, form: NameForm, roman: tuple[str, ...], **factors: Any) -> NameForm:
         """`form` with other Latin words, and the sound keys that must follow them."""
