@@ -46,11 +46,9 @@ def test_a_persons_word_is_not_cut(tmp_path: Path) -> None:
     assert firm_stem("zorvanos", {"zorvano"}, set(), names.person_word, names.config) is None
 
 
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", max_size=14))
-def test_a_stem_is_the_word_less_its_last_s(token: str) -> None:
-    from banscreen.registry import load_registry
-
-    config = load_registry().matching
+@given(token=st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", max_size=14))
+def test_a_stem_is_the_word_less_its_last_s(screener: Screener, token: str) -> None:
+    config = screener.registry.matching
     stem = firm_stem(token, {token[:-1]}, set(), lambda _: False, config)
     assert stem is None or (stem + "s" == token and len(stem) >= 5)
 

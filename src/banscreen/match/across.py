@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from rapidfuzz.distance import OSA
-
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .indic import BLOCKS
@@ -18,6 +16,7 @@ from .persons import ONE_WORD_MAX_PARTS, one_word
 from .prepared import COMPACT_KEY_MAX, Prepared, Score, Side, covered
 from .similarity import PairSimilarity, align
 from .sound import SoundKeys
+from .whole_words import letters_said, same_numbers, spelt_whole
 from .written_consonants import (
     kana_labials_agree,
     letters_agree,
@@ -38,7 +37,6 @@ ALPHABETS = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 # alphabet's are. By sound alone, 62 of 500 made-up Indian names in Devanagari met an OFAC
 # person, 1 so (bench/indic_names.py).
 SPELT_PERSONS = ALPHABETS | frozenset(BLOCKS)
-_VOWELS = frozenset("aeiouy")
 
 
 class AcrossScripts:
@@ -126,6 +124,21 @@ class AcrossScripts:
         ("gruden", Груден, is no Coalition, whose keys are equal and long)."""
         return self._roman_pair(a, b, spelled) if liquids_agree(a, b) else 0.0
 
+    def _cyrillic_pair(self, a: str, b: str, spelled: float) -> float:
+        """`_alphabet_pair`, spelt `cyrillic_org_spelling_floor` alike, or
+        `cyrillic_org_sounded_floor` when the keys are equal and of
+        `org_roman_near_min_classes` or more: lists write a Russian firm's name letter by
+        letter from its Cyrillic one ("proekt", Проект, project, is no BRIGADE; "esli",
+        если, if, no ISIL), Russian a foreign brand as it sounds (Крейзиденс,
+        "kreizidens", is a brand "Crazydance", its keys equal and long)."""
+        cfg = self.config
+        if spelled < cfg.cyrillic_org_spelling_floor and (
+            spelled < cfg.cyrillic_org_sounded_floor
+            or not self.sound.equal(a, b, cfg.org_roman_near_min_classes)
+        ):
+            return 0.0
+        return self._alphabet_pair(a, b, spelled)
+
     def _kana_pair(self, a: str, b: str, spelled: float) -> float:
         """`_roman_pair` for a word of an organisation's name in katakana, written with
         labials where the Latin word has them (`kana_labials_agree`)."""
@@ -205,13 +218,16 @@ class AcrossScripts:
         Hangul write a name as one word ("アクメペイ", Acme Pay), Cyrillic may split it
         otherwise ("АкМе Пэй"), and its last word alone is too short to say anything
         ("pei"). Equal keys of `org_compact_min_classes` or more, and the names
-        spelt `org_compact_spelling_floor` alike."""
+        spelt `org_compact_spelling_floor` alike; and the same numbers in both, which
+        sound like nothing (`Технологии`, technologies, met `TEKHNOLOGIYA 5, OOO`)."""
         cfg = self.config
         if max(len(words_a), len(words_b)) > ONE_WORD_MAX_PARTS:
             return False
+        if not same_numbers(words_a, words_b):
+            return False
         shared = self.sound.whole_keys(words_a, key_a) & self.sound.whole_keys(words_b, key_b)
         return any(len(key) >= cfg.org_compact_min_classes for key in shared) and (
-            _spelt_whole(words_a, words_b, cfg.org_compact_spelling_floor)
+            spelt_whole(words_a, words_b, cfg.org_compact_spelling_floor)
         )
 
     def _romanised(
@@ -257,13 +273,14 @@ class AcrossScripts:
         elif abjad:
             other = self._abjad_pair if a.script in ABJADS else self._org_abjad_pair
         elif {a.script, b.script} <= ALPHABETS | {"Latin"}:
-            other = self._alphabet_pair
+            cyrillic = "Cyrillic" in (a.script, b.script)
+            other = self._cyrillic_pair if cyrillic else self._alphabet_pair
         elif {a.script, b.script} == {"Kana", "Latin"}:
             other = self._kana_pair if a.script == "Kana" else self._org_kana_pair
         else:
             other = self._roman_pair
         if "Latin" in (a.script, b.script) and not abjad:
-            other = partial(_letters_said, other, a.script == "Latin")
+            other = partial(letters_said, other, a.script == "Latin")
         roman = align(
             side_a.tokens, side_a.weights, unordered[0], side_b.tokens, side_b.weights,
             unordered[1], cfg.token_similarity, other,
@@ -289,7 +306,7 @@ class AcrossScripts:
         if (
             person
             and one_word(side_a, side_b)
-            and (unspelt or _spelt_whole(a.roman, b.roman, floor))
+            and (unspelt or spelt_whole(a.roman, b.roman, floor))
         ):
             if pa.compact_key == pb.compact_key:
                 score = max(score, cfg.sound_equal_score)
@@ -364,28 +381,6 @@ class AcrossScripts:
         at = {j: i for i, j in alike}
         found = [at.get(j, -1) for j in range(len(needle.tokens))]
         return -1 not in found and found == sorted(found)
-
-
-def _letters_said(
-    other: PairSimilarity, latin_first: bool, a: str, b: str, spelled: float
-) -> float:
-    """`other`, but a Latin word with no vowel (`GLBC`, `NSPK`: an acronym, said letter by
-    letter) is met by no word of another script that writes its vowels by sound: `человек`
-    ("chelovek", a person) met GLBC by its consonants' keys. Its letters' names still spell
-    it (letter_names.py). An abjad's word is as vowelless as a Latin one written from it
-    ("bbh", בבה), so not there."""
-    latin = a if latin_first else b
-    if len(latin) > 1 and latin.isalpha() and not _VOWELS.intersection(latin) and a != b:
-        return 0.0
-    return other(a, b, spelled)
-
-
-def _spelt_whole(words_a: tuple[str, ...], words_b: tuple[str, ...], floor: float) -> bool:
-    """Whether two names are spelt at least `floor` alike as wholes, however their words are
-    split. A person's name written as one word against the same in parts (`_romanised`):
-    "gimjeongeun", 김정은, and "kimjongun" are 0.64; by the sound of the whole name alone,
-    장성호, "jangseongho", met `JON, Yong Sang` (0.45). An organisation's (`_sounds_whole`)."""
-    return OSA.normalized_similarity("".join(words_a), "".join(words_b)) >= floor
 
 
 def korean_whole(korean: KoreanNames, one: NameForm, many: NameForm) -> bool:

@@ -145,6 +145,8 @@ class MatchingConfig:
     org_roman_equal_min_classes: AtLeastTwo
     org_roman_near_min_classes: AtLeastTwo
     org_roman_spelling_floor: Floor
+    cyrillic_org_spelling_floor: Floor
+    cyrillic_org_sounded_floor: Floor
     org_abjad_free_min_classes: AtLeastTwo
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
