@@ -206,10 +206,17 @@ class FreeTextIndex:
                     continue
                 if match.method != "transliterated":
                     continue
-                if abjad and not abjad_brand(match, self._brands, config.sound_equal_score):
+                if abjad and not abjad_brand(
+                    match, self._brands, config.sound_equal_score, self._one_word(window),
+                    config.abjad_text_word_spelling_floor,
+                ):  # fmt: skip
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
         return list(hits.values())
+
+    def _one_word(self, window: str) -> tuple[str, ...]:
+        """A window of one word's romanised words (none for a window of several)."""
+        return () if " " in window else self.names.normaliser.form(window).roman
 
     def _persons_said(self, window: str) -> dict[str, str]:
         """Entity → the first words of a window, two or more side by side, longest first,

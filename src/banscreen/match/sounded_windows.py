@@ -4,6 +4,8 @@ runs of Arabic or Hebrew words for apps' and brands' names written apart."""
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
@@ -14,8 +16,10 @@ from .text import script_of
 _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
 # Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
-# باي", a made-up "Wi Chat Pay"), matched whole in text.
+# باي", a made-up "Wi Chat Pay"), matched whole in text; and one word of this many letters
+# or more, for a brand's name of one word (`abjad_brand`).
 _ABJAD_WORDS = 3
+_ABJAD_ONE_WORD_CHARS = 5
 # A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
 # Hangul took minutes to transliterate).
 _SOUNDED_WORD_MAX_CHARS = 64
@@ -53,10 +57,12 @@ def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
     app's or brand's name written apart in them ("الدفع عبر زد باي", paid through "Zed Pay")
     is matched whole, as the counterparty's name is, never found inside a longer window
     (its words without their vowels sound like too many names), and counts on apps' and
-    brands' names only (`joined_brand_name_kinds`)."""
+    brands' names only (`joined_brand_name_kinds`). And each word of `_ABJAD_ONE_WORD_CHARS`
+    letters or more alone ("أكميباي", Acmepay), held to more (`abjad_brand`)."""
     windows: list[str] = []
     for i in range(len(tokens)):
-        for n in range(2, _ABJAD_WORDS + 1):
+        alone = len(tokens[i]) >= _ABJAD_ONE_WORD_CHARS
+        for n in range(1 if alone else 2, _ABJAD_WORDS + 1):
             words = tokens[i : i + n]
             if len(words) < n or not all(
                 len(w) <= _SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
@@ -68,13 +74,25 @@ def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
     return windows
 
 
-def abjad_brand(match: NameMatch, brands: frozenset[str], least: float) -> bool:
+def abjad_brand(
+    match: NameMatch, brands: frozenset[str], least: float, word: tuple[str, ...] = (),
+    floor: float = 0.0,
+) -> bool:  # fmt: skip
     """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
     kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
     name's order: by less, or out of order, about one in 1,000 runs of frequent words
-    met one."""
+    met one. A window of one word (`word`: its romanised words) must be one word, the name
+    one word too, and the two spelt `floor` alike (`abjad_text_word_spelling_floor`):
+    without its vowels, a word sounds like too many names ("alab", ألعاب, games, like a
+    listed app), and Arabic's article begins many ("al bab", الباب, the door)."""
     order = [j for _, j in sorted(match.alignment.positions)]
     ordered = order == sorted(order)
+    if word and not (
+        len(word) == 1
+        and len(match.entry.tokens) == 1
+        and OSA.normalized_similarity(word[0], match.entry.compact) >= floor
+    ):
+        return False
     return match.entry.name.kind in brands and match.score >= least and ordered
 
 

@@ -147,6 +147,7 @@ class MatchingConfig:
     org_roman_spelling_floor: Floor
     cyrillic_org_spelling_floor: Floor
     cyrillic_org_sounded_floor: Floor
+    abjad_text_word_spelling_floor: Floor
     org_abjad_free_min_classes: AtLeastTwo
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
