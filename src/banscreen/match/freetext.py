@@ -173,7 +173,7 @@ class FreeTextIndex:
                 self._scan_phrases(joined, hits, joined=True)
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
-            split, stem = self._split, self.names._firm_stem  # (and "Acmepays": plurals.py)
+            split, stem = self._split, self.names.stem_of  # (and "Acmepays": plurals.py)
             apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)

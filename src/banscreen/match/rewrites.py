@@ -358,13 +358,14 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         joined = self.join_split(tokens)
         if joined is not None:
             found.append(self.normaliser.form(" ".join(joined)))
-        stem = self._firm_stem
+        stem = self.stem_of
         if (stems := tuple(stem(t) or t for t in tokens)) != tokens:  # "Acmepays HK" (plurals.py)
             found.append(self.normaliser.form(" ".join(stems)))
         return found
 
     @cached_property
-    def _firm_stem(self) -> Callable[[str], str | None]:
+    def stem_of(self) -> Callable[[str], str | None]:
+        """`plurals.firm_stem` of a word, with this index's words (free text asks it too)."""
         return partial(firm_stem, firm_words=self._firm_words, words=self._words,
                        person_word=self.person_word, config=self.config)  # fmt: skip
 
