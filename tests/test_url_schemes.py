@@ -68,6 +68,13 @@ def test_a_link_given_as_a_url_is_its_app_scheme_not_a_host(screener: Screener) 
 
 def test_web_links_stay_hosts_and_unlisted_schemes_meet_nothing(screener: Screener) -> None:
     assert parse_identifiers("url:https://example.com/x")[0].kind == "domain"
+    # A universal link (https) given as a deep link is a host's, and so screened.
+    for cell in ("deep_link:https://www.alipay.com/a/b", "app_link:https://alipay.com/x"):
+        (ident,) = parse_identifiers(cell)
+        assert ident.kind == "domain", cell
+        tx = Transaction("t", date(2021, 3, 15), "payment", "", identifiers=(ident,),
+                         us_nexus=Nexus.TRUE)  # fmt: skip
+        assert screener.decide(tx).outcome != Outcome.CLEAR, cell
     assert link_kind("domain", "mailto://x@example.com") == "domain"
     found = identifiers_in_text("see https://example.com and ftp://x.org")
     assert ("domain", "example.com") in found and all(k != "url_scheme" for k, _ in found)

@@ -167,13 +167,18 @@ def normalise(kind: str, value: str) -> str:
 
 
 def link_kind(kind: str, value: str) -> str:
-    """The kind a `domain` (or `url`) value is: an app's link (`<scheme>://platformapi/…`)
-    is its app's URL scheme, not a host; any other value keeps its kind."""
-    if kind != "domain":
-        return kind
+    """The kind a link is, whatever the column calls it: a `domain` (or `url`) value that
+    is an app's link (`<scheme>://platformapi/…`) is its app's URL scheme, not a host; a
+    `url_scheme` (or `deep_link`) value that is a web link (`https://…`, as an app's
+    universal links are) is a host's. Any other value keeps its kind."""
     scheme, sep, _ = value.strip().partition("://")
-    if sep and _SCHEME.match(scheme) and scheme.lower() not in _WEB_SCHEMES:
+    if not sep or not _SCHEME.match(scheme):
+        return kind
+    web = scheme.lower() in _WEB_SCHEMES
+    if kind == "domain" and not web:
         return "url_scheme"
+    if kind == "url_scheme" and web:
+        return "domain"
     return kind
 
 
