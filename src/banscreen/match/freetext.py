@@ -174,7 +174,9 @@ class FreeTextIndex:
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
             split, stem = self._split, self.names.stem_of  # (and "Acmepays": plurals.py)
-            apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
+            apart = tuple(
+                w for t in tokens for w in (split(t) or ((t[-1:] == "s" and stem(t)) or t,))
+            )
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.

@@ -358,9 +358,9 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         joined = self.join_split(tokens)
         if joined is not None:
             found.append(self.normaliser.form(" ".join(joined)))
-        stem = self.stem_of
-        if (stems := tuple(stem(t) or t for t in tokens)) != tokens:  # "Acmepays HK" (plurals.py)
-            found.append(self.normaliser.form(" ".join(stems)))
+        if any(t[-1:] == "s" for t in tokens):  # "Acmepays HK" (plurals.py)
+            stems = tuple(self.stem_of(t) or t for t in tokens)
+            found += [self.normaliser.form(" ".join(stems))] if stems != tokens else []
         return found
 
     @cached_property
