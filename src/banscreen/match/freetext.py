@@ -174,9 +174,7 @@ class FreeTextIndex:
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
             split, stem = self._split, self.names.stem_of  # (and "Acmepays": plurals.py)
-            apart = tuple(
-                w for t in tokens for w in (split(t) or ((t[-1:] == "s" and stem(t)) or t,))
-            )
+            apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.
@@ -195,6 +193,7 @@ class FreeTextIndex:
             # is not may sound as much like the text (an abbreviation of a Korean word) and
             # hide it.
             said: dict[str, str] | None = None  # the window's persons' spans, read once
+            alone = self._one_word(window) if abjad else ()  # its one word, romanised
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
@@ -209,7 +208,7 @@ class FreeTextIndex:
                 if match.method != "transliterated":
                     continue
                 if abjad and not abjad_brand(
-                    match, self._brands, config.sound_equal_score, self._one_word(window),
+                    match, self._brands, config.sound_equal_score, alone,
                     config.abjad_text_word_spelling_floor,
                 ):  # fmt: skip
                     continue

@@ -358,16 +358,16 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         joined = self.join_split(tokens)
         if joined is not None:
             found.append(self.normaliser.form(" ".join(joined)))
-        if any(t[-1:] == "s" for t in tokens):  # "Acmepays HK" (plurals.py)
-            stems = tuple(self.stem_of(t) or t for t in tokens)
-            found += [self.normaliser.form(" ".join(stems))] if stems != tokens else []
+        if (stems := tuple(self.stem_of(t) or t for t in tokens)) != tokens:  # "Acmepays HK"
+            found.append(self.normaliser.form(" ".join(stems)))
         return found
 
     @cached_property
     def stem_of(self) -> Callable[[str], str | None]:
-        """`plurals.firm_stem` of a word, with this index's words (free text asks it too)."""
-        return partial(firm_stem, firm_words=self._firm_words, words=self._words,
+        """`plurals.firm_stem` with this index's words, remembered: text asks every word."""
+        stem = partial(firm_stem, firm_words=self._firm_words, words=self._words,
                        person_word=self.person_word, config=self.config)  # fmt: skip
+        return lru_cache(maxsize=CACHE_ENTRIES)(stem)
 
     def _reromanised(self, form: NameForm, roman: tuple[str, ...], **factors: Any) -> NameForm:
         """`form` with other Latin words, and the sound keys that must follow them."""
