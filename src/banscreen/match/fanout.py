@@ -10,11 +10,8 @@ died left undone is done here too.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from ..tunables import FANOUT_CHUNK, FANOUT_NAMES
@@ -47,11 +44,17 @@ def map_names(
     """`[work(v) for v in values]`, spread over the machine's cores when there are at least
     `least` values; `step` is advanced as results arrive."""
     global _WORK
+    if len(values) < least:  # the usual case: checked before the process modules load
+        return _serial(values, work, step)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     cores = min(_cores(), 8)
     fork = "fork" in multiprocessing.get_all_start_methods()
     # A pool's own worker (`screen --workers`) may not start processes of its own.
     nested = _WORK is not None or multiprocessing.current_process().daemon
-    if len(values) < least or cores < 2 or not fork or nested:
+    if cores < 2 or not fork or nested:
         return _serial(values, work, step)
     chunks = [values[i : i + FANOUT_CHUNK] for i in range(0, len(values), FANOUT_CHUNK)]
     out: list[T] = []

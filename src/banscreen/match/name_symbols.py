@@ -24,6 +24,7 @@ from array import array
 from collections.abc import Collection
 from functools import lru_cache
 
+from ..registry.cache import cached
 from ..registry.loader import shipped_data_dir
 from ..registry.matching import MatchingConfig
 from .forms import NameForm
@@ -97,8 +98,15 @@ def _line_starts(data: bytes, start: int, end: int) -> array[int]:
 
 @lru_cache(maxsize=1)
 def symbol_table() -> SymbolTable:
-    with gzip.open(shipped_data_dir() / TABLE, "rb") as fh:
-        return SymbolTable(fh.read())
+    """The table, kept in the cache directory once its lines are found: finding the
+    offsets of its 440,000 lines costs a quarter second, reading them back a hundredth."""
+    path = shipped_data_dir() / TABLE
+
+    def build() -> SymbolTable:
+        with gzip.open(path, "rb") as fh:
+            return SymbolTable(fh.read())
+
+    return cached("name-symbols", [path], build)
 
 
 class NameSymbols:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..registry.cache import cached
 from .pinyin import pinyin_syllables, split_pinyin
 
 _CYRILLIC_WORD = re.compile("[а-яё]+")
@@ -23,14 +24,20 @@ _VOWELS = frozenset("аэоеиуюяё")
 @lru_cache(maxsize=1)
 def _syllables() -> tuple[frozenset[str], dict[str, str]]:
     """Palladius syllables and the pinyin each writes ("ло" writes both lo and luo: the
-    longer, the one names use, is kept)."""
+    longer, the one names use, is kept). Kept in the cache directory, as the pinyin
+    syllables are: importing pypinyin costs a Cyrillic name's first look a quarter second."""
+    table = cached("palladius", [], _derive_table)
+    return frozenset(table), table
+
+
+def _derive_table() -> dict[str, str]:
     from pypinyin import Style
     from pypinyin.style import convert
 
     table: dict[str, str] = {}
     for syllable in sorted(pinyin_syllables(), key=lambda s: (len(s), s)):
         table[convert(syllable, Style.CYRILLIC, strict=False)] = syllable
-    return frozenset(table), table
+    return table
 
 
 def palladius_reading(words: list[str]) -> str | None:

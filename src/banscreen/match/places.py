@@ -85,22 +85,26 @@ def _names(config: MatchingConfig) -> Iterable[str]:
         yield city["name"]
 
 
-def place_names(
+def places_by_first(
     config: MatchingConfig, tokens: Callable[[str], tuple[str, ...]]
-) -> frozenset[tuple[str, ...]]:
+) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Every place's name as `tokens` reads it (the normaliser's tokens of a name), when
-    they keep all of its letters: a name whose words the normaliser drops as stop words or
-    legal forms ("The Valley", "Cờ Đỏ", "As Salţ") would leave an ordinary word ("valley",
-    "do", "salt") standing for a place."""
+    they keep all of its letters, by its first token, longest first: a name whose words the
+    normaliser drops as stop words or legal forms ("The Valley", "Cờ Đỏ", "As Salţ") would
+    leave an ordinary word ("valley", "do", "salt") standing for a place. Kept in the cache
+    in this shape, as every command that matches a name reads it."""
 
-    def build() -> frozenset[tuple[str, ...]]:
+    def build() -> dict[str, tuple[tuple[str, ...], ...]]:
         found = set()
         for name in _names(config):
             read = tokens(name)
             letters = "".join(ch for ch in fold_latin(name).lower() if ch.isalnum())
             if 0 < len(read) <= MAX_PLACE_WORDS and "".join(read) == letters:
                 found.add(read)
-        return frozenset(found)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for read in sorted(found):
+            by_first.setdefault(read[0], []).append(read)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
     return cached("places", [], build, key=(config.key(), _library_versions()))
 
@@ -115,10 +119,7 @@ class Places:
 
     @cached_property
     def _by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for name in place_names(self.config, self._tokens):
-            by_first.setdefault(name[0], []).append(name)
-        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+        return places_by_first(self.config, self._tokens)
 
     @cached_property
     def body_words(self) -> frozenset[str]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
-import icu
 import regex
 from rigour._core import codepoint_script
 
@@ -92,10 +92,8 @@ _PERSIAN_READING = str.maketrans({"\u062b": "\u0633", "\u0630": "\u0632", "\u063
 _PERSIAN_EI = regex.compile(r"(?<=\p{Arabic})\u0647\u200c?\u0627[\u06cc\u064a](?!\p{Arabic})")
 
 
-# Unicode's confusables (UTS #39) through ICU: which Latin letter a Cyrillic or Greek letter
-# is drawn like. Those are the scripts whose letters pass for Latin ones in a Latin word;
-# ICU's skeletons of other scripts' letters are near-likenesses (a Hebrew vav for "l").
-_SPOOF = icu.SpoofChecker()
+# Unicode's confusables (UTS #39) through ICU: the Latin letter a Cyrillic or Greek letter is
+# drawn like (other scripts' skeletons are near-likenesses only: a Hebrew vav for "l").
 _LOOKALIKE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
 
 
@@ -105,8 +103,16 @@ def _drawn_as(ch: str) -> str:
     it looks like none."""
     if codepoint_script(ord(ch)) not in _LOOKALIKE_SCRIPTS:
         return ""
-    skeleton = str(_SPOOF.getSkeleton(0, ch))
+    skeleton = str(_spoof_checker().getSkeleton(0, ch))
     return skeleton if len(skeleton) == 1 and skeleton.isascii() and skeleton.isalpha() else ""
+
+
+@cache
+def _spoof_checker() -> Any:
+    """ICU's checker, made on the first Cyrillic or Greek letter (a Latin name loads no ICU)."""
+    import icu
+
+    return icu.SpoofChecker()
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")

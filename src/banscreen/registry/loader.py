@@ -261,7 +261,9 @@ def load_matching_config(path: Path | None = None) -> MatchingConfig:
     def build() -> MatchingConfig:
         from .yamlfile import YamlDocument
 
-        return YamlDocument(target).validated(MatchingConfig)
+        config = YamlDocument(target).validated(MatchingConfig)
+        config.key()  # written now, so the cached copy holds it: every start asks for it
+        return config
 
     return cached("matching", [target], build)
 
