@@ -69,6 +69,35 @@ def test_a_chinese_generic_word_after_another_brand_is_no_hit(
     assert entity not in found(screener, query)
 
 
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("مجموعة علي بابا", "alibaba-group"),
+        ("گروه علی بابا", "alibaba-group"),
+        ("مجموعة آنت", "ant-group"),
+        ("مجموعة تينسنت", "tencent-holdings"),
+        ("קבוצת טנסנט", "tencent-holdings"),
+        ("مجموعة وي تشات", "app-wechat"),
+    ],
+)
+def test_group_written_before_a_firm_in_arabic_or_hebrew_letters_is_read(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """Arabic, Persian and Hebrew write "group" before a firm's name; each was a CLEAR
+    where the name alone is a hit (a romaniser's "mjmwa" is no generic word, as the
+    Russian "gruppa" is). A brand written apart after it is read as one word, as alone."""
+    score, method = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+    assert method == "transliterated"
+
+
+@pytest.mark.parametrize(
+    "query", ["مجموعة", "קבוצת", "مجموعة الفطيم", "קבוצת עזריאלי", "مجموعة بن لادن", "קבוצת עלי"]
+)
+def test_group_before_an_unlisted_firm_is_no_hit(screener: Screener, query: str) -> None:
+    assert not found(screener, query)
+
+
 def test_a_name_all_in_characters_is_not_read_again(screener: Screener) -> None:
     config = screener.registry.matching
     assert translated_reading("财付通支付科技有限公司", config) is None

@@ -72,7 +72,16 @@ def script_readings(
         out.append(Variant(normaliser.form(read), cap, "transliterated"))
     if (translated := translated_reading(normaliser.fold(name), config)) is not None:
         made = normaliser.form(translated)  # "ZQ Кошелёк": ZQ Wallet
-        out.append(Variant(made, cap, "transliterated", organisations=True))
+        brands = frozenset(config.joined_brand_name_kinds)
+        only = brands if set(made.tokens) & set(config.translations_on_brands_only) else None
+        out.append(Variant(made, cap, "transliterated", organisations=True,
+                           kinds=only or frozenset()))  # fmt: skip
+        # ... and a brand written apart beside the word ("group" and a brand's two words in
+        # Arabic letters): the two read as one, as they are without it
+        english = config.generic_word_translations
+        rest = [t for t in made.tokens if t not in english]
+        if len(rest) < len(made.tokens):
+            out.extend(joined_brand(normaliser.form(" ".join(rest)), normaliser, config))
     return out
 
 

@@ -158,6 +158,7 @@ class MatchingConfig:
     person_holding_words: list[str]
     person_titles_written: list[str]
     generic_word_translations: dict[str, list[str]]
+    translations_on_brands_only: list[str]
     person_title_weight: Share
     name_particles: list[str]
     name_particle_weight: Share
@@ -280,6 +281,8 @@ class MatchingConfig:
             ):
                 raise ValueError(f"generic_word_translations: {english!r} is not a generic"
                                  " word or its translations are not lower-case words")  # fmt: skip
+        if unknown := set(self.translations_on_brands_only) - set(self.generic_word_translations):
+            raise ValueError(f"translations_on_brands_only: {sorted(unknown)} are not translated")
         payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
                  self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
         for words in (self.payment_words, self.address_words, self.field_labels,
