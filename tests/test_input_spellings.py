@@ -5,6 +5,8 @@ ERROR naming us_nexus, where the contract's own words screen the row."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from banscreen.engine import Screener, ScreenOptions
@@ -80,3 +82,20 @@ def test_a_one_for_nexus_screens_as_true_and_a_zero_as_false(screener: Screener)
     assert screener.decide(parse_row({**listed, "us_nexus": "1"}), options).outcome is Outcome.BLOCK
     without = screener.decide(parse_row({**listed, "us_nexus": "0"}), options)
     assert without.outcome is Outcome.CLEAR and any("NO_US_NEXUS" in r for r in without.reasons)
+
+
+@pytest.mark.parametrize("written", ["2021/03/15", "2021.03.15", "2021-03-15"])
+def test_a_date_written_year_first_with_slashes_or_dots_is_read(written: str) -> None:
+    """A bank export's "2021/03/15" was an ERROR naming the date: only ISO's order writes
+    the year first, so the separator is all that differs."""
+    assert parse_row({**ROW, "date": written}).date == date(2021, 3, 15)
+
+
+@pytest.mark.parametrize("written", ["15/03/2021", "15.03.2021", "03.04.2021", "2021/3/15",
+                                     "2021/03-15", "2021/02/30"])  # fmt: skip
+def test_a_date_written_day_or_month_first_is_still_an_error(written: str) -> None:
+    """Which of day and month comes first is the writer's convention: a guess could date a
+    row outside a program's force, so it is an ERROR naming the field."""
+    with pytest.raises(FieldError) as caught:
+        parse_row({**ROW, "date": written})
+    assert caught.value.field == "date"

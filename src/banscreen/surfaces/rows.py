@@ -7,6 +7,7 @@ unknown category or undecodable bytes become an ERROR row that names the field.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -112,6 +113,12 @@ def check_text(text: str, field: str, undecoded: str = "the file's encoding") ->
 EARLIEST_DATE = date(1900, 1, 1)
 
 
+# A date written year first with slashes or dots: only ISO's order writes the year first. A
+# day or month first ("15/03/2021", "03.04.2021") stays an error: which comes first is the
+# writer's convention, and a guess could date a row outside a program's force.
+_YEAR_FIRST = re.compile(r"\d{4}([/.])\d{2}\1\d{2}")
+
+
 def parse_date(value: Any) -> date | None:
     """A row's date, or None when it has none; a FieldError when it is no date, or one
     before `EARLIEST_DATE`."""
@@ -123,6 +130,8 @@ def parse_date(value: Any) -> date | None:
         text = _text(value, "date").strip()
         if not text:
             return None
+        if _YEAR_FIRST.fullmatch(text):  # "2021/03/15", "2021.03.15": a year first is ISO's order
+            text = f"{text[:4]}-{text[5:7]}-{text[8:]}"
         try:
             if len(text) == 10:
                 day = date.fromisoformat(text)
