@@ -669,7 +669,12 @@ def test_the_readings_of_kana_thai_greek_and_hangul() -> None:
     assert romanise("ウィーチャット") == ("wichatto",)  # not "uichatto"
     assert romanise("ヴァイバー") == ("vaiba",)  # not "vuaiba"
     assert romanise("アイウエオ") == ("aiueo",)  # a full-size ウ is a vowel
-    assert thai_reading("xaliphey") == "oalipey"  # อาลีเพย์: its aspirated p a foreign p
+    assert thai_reading("xaliphey") == "alipey"  # อาลีเพย์: อ carries the a; ph a foreign p
+    assert thai_reading("mikhaxil") == "mikail"  # มิคาอิล, Mikhail: อ carries the i
+    assert thai_reading("kxrbachxf") == "korbachof"  # กอร์บาชอฟ: อ the vowel o itself
+    assert thai_reading("sexrke") == "serke"  # เซอร์เก, Sergei: เ-อ a foreign "er"
+    assert thai_reading("cxng") == "jong"  # จ็อง, Jong: จ a foreign j
+    assert thai_reading("chxyku") == "choyku"  # ชอยกู: ช ("ch") is no จ
     assert thai_reading("khadirxf") == "kadirof"  # คาดีรอฟ, Kadyrov
     assert thai_sh_reading("patruchef") == "patrushef"  # ปาตรูเชฟ, Patrushev
     assert greek_reading("bainten") == "baiden"  # Μπάιντεν, Biden

@@ -45,6 +45,10 @@ def screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         ("นีโคไล ปาตรูเชฟ", "p-patrushev"),  # ช a sh, the patronymic dropped
         ("รามซาน คาดีรอฟ", "p-kadyrov"),  # ค a k, อ an o
         ("เซียร์เกย์ ชอยกู", "person-shoigu"),
+        # อ before a vowel only carries it; จ a foreign j (each a CLEAR before)
+        ("มิคาอิล กอร์บาชอฟ", "person-gorbachev"),
+        ("คิม จ็อง-อึน", "person-kim"),
+        ("ปีเตอร์ อิลิช ไชคอฟสกี", "person-tchaikovsky"),
     ],
 )
 def test_a_listed_persons_name_in_greek_or_thai_reaches_review(

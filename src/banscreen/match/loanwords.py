@@ -94,13 +94,19 @@ def _as_foreign(word: str, read: str) -> str:
 # k, p and t with its aspirated letters, which ISO 11940 spells "kh", "ph" and "th" (คาดีรอฟ
 # "khadirxf", Kadyrov; เปสคอฟ "peskhxf", Peskov); and a foreign "sh" with ช, its "ch"
 # (ปาตรูเชฟ "patruchef", Patrushev), which is also its "ch" (แชท, chat): read both ways.
+# Before a vowel, อ only carries it (มิคาอิล "mikhaxil", Mikhail; ราอุล "raxul", Raul); after
+# an "e", it makes the vowel a foreign "er" or "e" is written with (เซอร์เก "sexrke", Sergei).
+# And จ, ISO's "c", is a foreign "j" (จิ้นผิง "cinphing", Jinping; จ็อง "cxng", Jong).
 _THAI_LETTERS = str.maketrans({"x": "o"})
+_THAI_CARRIER = re.compile(r"x(?=[aeiu])|(?<=e)x(?=[^aeiouxy])")
+_THAI_J = re.compile(r"c(?!h)")
 _THAI_ASPIRATED = re.compile(r"([kpt])h")
 
 
 def thai_reading(word: str) -> str:
     """A romanised Thai word with อ read as the vowel it carries or is and its aspirated
     k, p and t as a foreign name's (see above)."""
+    word = _THAI_J.sub("j", _THAI_CARRIER.sub("", word))
     return _THAI_ASPIRATED.sub(r"\1", word.translate(_THAI_LETTERS))
 
 
