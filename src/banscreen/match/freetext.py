@@ -54,6 +54,7 @@ from .sounded_windows import (
     abjad_windows,
     word_windows,
 )
+from .spelt_out import spelt_out
 from .stored import Spec, Table
 from .text import lookalike_reading
 from .text_firms import OneWordFirms
@@ -177,6 +178,8 @@ class FreeTextIndex:
             apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
             if apart != tokens:
                 self._scan_phrases(apart, hits, joined=True)
+            if (spelt := spelt_out(tokens)) is not None:  # "Paid via Q U O R V E L"
+                self._scan_phrases(spelt, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:

@@ -1,10 +1,7 @@
-"""A query's other forms: without its reference numbers, dates and amounts, with words
-run together split ("reportedAcme") and words written apart joined ("Petro Iran"), with a
-last word cut off by a field's length completed ("Acme Holdi"), each with the highest score
-it may give.
-
-A part of `NameIndex` (index.py), kept apart because it reads the query, not the registry:
-it only asks the index which words are listed."""
+"""A query's other forms, each with the highest score it may give: without its reference
+numbers, dates and amounts, with words run together split ("reportedAcme") and words written
+apart joined ("Petro Iran"), with a last word cut off by a field's length completed ("Acme
+Holdi"). A part of `NameIndex` (index.py) that reads the query, not the registry."""
 
 from __future__ import annotations
 
@@ -41,6 +38,7 @@ from .references import split_references
 from .script_readings import script_readings
 from .sound import SoundKeys
 from .spellings import LatinReadings
+from .spelt_out import spelt_out
 from .text import camel_words, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant, standing
 
@@ -136,11 +134,13 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
 
     def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
-        "Kyrgyztransavia", "Petro Iran" against "Petroiran"), joined; None if none are."""
+        "Kyrgyztransavia", "Petro Iran" against "Petroiran") or that spell a word letter by
+        letter ("Q U O R V E L HK": spelt_out.py), joined; None if none are."""
         if len(tokens) < 2 or any(has_han(t) for t in tokens):
             return None
+        spelt = spelt_out(tokens)
         out: list[str] = []
-        i, changed = 0, False
+        i, changed, tokens = 0, spelt is not None, spelt or tokens
         while i < len(tokens):
             for n in (4, 3, 2):
                 word = "".join(tokens[i : i + n])
