@@ -43,6 +43,7 @@ from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
+from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .index import NameIndex
@@ -113,6 +114,7 @@ class FreeTextIndex:
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
         kinds = frozenset(config.contained_name_kinds)
+        brands = frozenset(config.joined_brand_name_kinds)
         by_first: dict[str, list[int]] = defaultdict(list)
         spoken_first: dict[str, list[int]] = defaultdict(list)
         by_compact: dict[str, list[int]] = defaultdict(list)
@@ -142,6 +144,8 @@ class FreeTextIndex:
                 and compact.isascii()
             ):
                 by_compact[compact].append(i)
+            elif (read := _pinyin_key(entry, brands, config)) is not None:
+                by_compact[read].append(i)
         for table in (by_first, spoken_first):
             for ids in table.values():
                 ids.sort(key=lambda i: -len(names.entries[i].tokens))
@@ -297,6 +301,7 @@ class FreeTextIndex:
             # ("paid via Ali Pay", "sent via Share It") is that app: the word before says a
             # means of payment or transfer follows, as ordinary words run together do not.
             routed = i > 0 and tokens[i - 1] in trail
+            # (a Chinese brand's pinyin is split anywhere: "zhi fu bao", as its syllables)
             run = ""
             for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
                 run += tokens[i + n - 1]
@@ -304,8 +309,9 @@ class FreeTextIndex:
                     entry = entries[k]
                     window = tokens[i : i + n]
                     app = routed and entry.name.kind == "app"
+                    pinyin = not entry.compact.isascii()
                     if window != entry.tokens and (
-                        n == 1 or app or set(window) & set(entry.tokens)
+                        n == 1 or app or pinyin or set(window) & set(entry.tokens)
                     ):
                         hit = TextHit(entry, " ".join(window), joined=True)
                         hits.setdefault((entry.entity_id, entry.key), hit)
@@ -340,6 +346,19 @@ class FreeTextIndex:
     def _compact_starts(self) -> frozenset[str]:
         """The first letters of the names `_scan_joined` looks for."""
         return frozenset(compact[:_START] for compact in self._by_compact)
+
+
+def _pinyin_key(entry: NameEntry, brands: frozenset[str], config: MatchingConfig) -> str | None:
+    """A Chinese brand's name (an app's or trade name) in pinyin run together, as systems
+    that take no characters write it ("zhifubao payment" was CLEAR): when it is
+    `coined_name_min_chars` letters or more and rarer in English than `coined_name_max_zipf`,
+    as a made-up word is."""
+    if entry.person or entry.name.kind not in brands or entry.compact.isascii():
+        return None
+    read = "".join(entry.form.roman)
+    if len(read) < config.coined_name_min_chars or not (read.isascii() and read.isalpha()):
+        return None
+    return read if zipf(read) < config.coined_name_max_zipf else None
 
 
 def _searched_key(entry: NameEntry) -> str:
