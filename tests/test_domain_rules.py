@@ -107,3 +107,21 @@ def test_a_hosts_files_local_names_are_no_rows(screener: Screener, tmp_path: Pat
         encoding="utf-8",
     )
     assert [d.transaction_id for d in scan(screener, path)] == ["alipay.com"]
+
+
+@pytest.mark.parametrize(
+    ("host", "entity"),
+    [
+        ("mat1.gtimg.com", "tencent-holdings"),
+        ("mmbiz.qpic.cn", "tencent-holdings"),
+        ("cvm.tencentcloudapi.com", "tencent-cloud"),
+        ("api.intsig.net", "app-camscanner"),
+    ],
+)
+def test_the_groups_content_and_api_hosts_are_theirs(
+    screener: Screener, tmp_path: Path, host: str, entity: str
+) -> None:
+    """A CDN or hosting file listing the hosts an app is served from: each was CLEAR."""
+    path = tmp_path / "hosts.txt"
+    path.write_text(f"{host}\n", encoding="utf-8")
+    assert [d.entity_id for d in scan(screener, path)] == [entity]
