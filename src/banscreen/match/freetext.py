@@ -47,6 +47,7 @@ from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .index import NameIndex
+from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
 from .sounded_windows import (
@@ -199,7 +200,7 @@ class FreeTextIndex:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that
             # is not may sound as much like the text (an abbreviation of a Korean word) and
             # hide it.
-            said: dict[str, str] | None = None  # the window's persons' spans, read once
+            said: dict[str, tuple[NameEntry, str]] | None = None  # persons' spans, read once
             alone = self._one_word(window) if abjad else ()  # its one word, romanised
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
@@ -209,8 +210,8 @@ class FreeTextIndex:
                     if abjad:
                         continue
                     said = self._persons_said(window) if said is None else said
-                    if (span := said.get(match.entry.entity_id)) is not None:
-                        hits.setdefault(key, TextHit(match.entry, span, sounded=True))
+                    if (found := said.get(match.entry.entity_id)) is not None:
+                        hits.setdefault(key, TextHit(match.entry, found[1], sounded=True))
                     continue
                 if match.method != "transliterated":
                     continue
@@ -220,27 +221,43 @@ class FreeTextIndex:
                 ):  # fmt: skip
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
+            # ... and a person's name declined as Russian declines it ("перевод Горбачёву
+            # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
+            if not abjad and (nominal := nominative_reading(window)) is not None:
+                self._persons_in(nominal, hits)
         return list(hits.values())
+
+    def _persons_in(self, window: str, hits: dict[tuple[str, str], TextHit]) -> None:
+        """The persons' names in a window, as `scan` finds them (`_persons_said`)."""
+        said: dict[str, tuple[NameEntry, str]] | None = None
+        for match in self.names.match(window, self._sounded):
+            if match.entry.person:
+                said = self._persons_said(window) if said is None else said
+                if (found := said.get(match.entry.entity_id)) is not None:
+                    hit = TextHit(match.entry, found[1], sounded=True)
+                    hits.setdefault((match.entry.entity_id, match.entry.key), hit)
 
     def _one_word(self, window: str) -> tuple[str, ...]:
         """A window of one word's romanised words (none for a window of several)."""
         return () if " " in window else self.names.normaliser.form(window).roman
 
-    def _persons_said(self, window: str) -> dict[str, str]:
+    def _persons_said(self, window: str) -> dict[str, tuple[NameEntry, str]]:
         """Entity → the first words of a window, two or more side by side, longest first,
         that are a listed person's name as a payee's would be, each of them read as one of
         the name's, at least `free_text_sounded_person_score`. One word of text sounds like
         too many persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other
         words make the name only `contained` in it."""
         words, least = window.split(), self.names.config.free_text_sounded_person_score
-        said: dict[str, str] = {}
+        said: dict[str, tuple[NameEntry, str]] = {}
         for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i : i + n])
                 for match in self.names.match(span, self._sounded):
-                    every = {a for a, _ in match.alignment.positions} == set(range(n))
+                    # (an exact match aligns no pairs: every word is the name's)
+                    aligned = {a for a, _ in match.alignment.positions}
+                    every = not aligned or aligned == set(range(n))
                     if match.entry.person and every and match.score >= least:
-                        said.setdefault(match.entry.entity_id, span)
+                        said.setdefault(match.entry.entity_id, (match.entry, span))
         return said
 
     def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
