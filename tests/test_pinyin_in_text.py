@@ -4,23 +4,17 @@ and the same pinyin as a counterparty's name is a transliteration."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from banscreen.engine import Screener
-from banscreen.model import Outcome, Transaction
+from banscreen.model import Outcome
 from banscreen.registry import load_registry
+from helpers.matching import text_hits
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener(load_registry())
-
-
-def _text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
-    tx = Transaction("t", date(2021, 3, 15), "payment", "Global Trading LLC", text=text)
-    return {e.entity_id: e.max_outcome for e in screener.matcher.evidence_for(tx)}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +31,7 @@ def _text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
 def test_a_chinese_brand_in_pinyin_in_text_is_a_review(
     screener: Screener, text: str, entity: str
 ) -> None:
-    hits = _text_hits(screener, text)
+    hits = text_hits(screener, text)
     assert hits.get(entity) == Outcome.REVIEW, hits
 
 
@@ -47,6 +41,6 @@ def test_english_words_and_short_pinyin_are_not_read_as_a_brand(
 ) -> None:
     """A brand's pinyin of fewer than seven letters ("weixin" is listed in its own right,
     "mayi" is not) or English words that are no pinyin reading are not searched so."""
-    hits = _text_hits(screener, text)
+    hits = text_hits(screener, text)
     assert "ant-group" not in hits and "tencent-holdings" not in hits
     assert "app-wechat-pay" not in hits

@@ -3,27 +3,20 @@ was the payee "A L I P A Y HK", where the written word is a hit."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
 from banscreen.match.spelt_out import SPELT_MIN_LETTERS, spelt_out
-from banscreen.model import Outcome, Transaction
+from banscreen.model import Outcome
 from banscreen.registry import load_registry
-from helpers.matching import found, review
+from helpers.matching import found, review, text_hits
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener(load_registry())
-
-
-def _text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
-    tx = Transaction("t", date(2021, 3, 15), "payment", "Global Trading LLC", text=text)
-    return {e.entity_id: e.max_outcome for e in screener.matcher.evidence_for(tx)}
 
 
 @pytest.mark.parametrize(
@@ -37,14 +30,14 @@ def _text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
     ],
 )
 def test_a_name_spelt_out_in_text_is_a_review(screener: Screener, text: str, entity: str) -> None:
-    hits = _text_hits(screener, text)
+    hits = text_hits(screener, text)
     assert hits.get(entity) == Outcome.REVIEW, hits
 
 
 @pytest.mark.parametrize("text", ["Invoice for A B C supplies", "Paid to J R R Smith",
                                   "P.O. Box 12, A.B.C. Ltd", "U S A"])  # fmt: skip
 def test_letters_that_spell_no_listed_name_are_no_hit(screener: Screener, text: str) -> None:
-    assert not _text_hits(screener, text)
+    assert not text_hits(screener, text)
 
 
 def test_a_payee_spelt_out_before_another_word_is_found(screener: Screener) -> None:

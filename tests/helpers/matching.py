@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from banscreen.engine import Screener
 from banscreen.match.entries import NameEntry, NameMatch
 from banscreen.match.index import NameIndex
+from banscreen.model import Outcome, Transaction
 from banscreen.registry import load_registry
 
 # A few listed persons, as restricted-party lists publish their names.
@@ -106,3 +108,9 @@ def refused_setting(folder: Path, key: str, value: object, message: str | None =
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match=message or key):
         load_matching_config(path)
+
+
+def text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
+    """Entity → the most a payment's text evidence may decide, for a payee no list names."""
+    tx = Transaction("t", date(2021, 3, 15), "payment", "Global Trading LLC", text=text)
+    return {e.entity_id: e.max_outcome for e in screener.matcher.evidence_for(tx)}
