@@ -1,10 +1,11 @@
 """A person's name in Russian text, in the case the sentence puts it in: "перевод Горбачёву
-Михаилу Сергеевичу" (to, dative), "от Горбачёва М.С." (from, genitive), "с Горбачёвым"
-(with, instrumental). Lists write the nominative, and a declined name of three words spelt
-a letter or two away on each word fell below the score a name in text is held to
-(`free_text_sounded_person_score`). A window of Cyrillic text is also read with each word's
-case ending taken back to the nominative of a Russian surname, patronymic or given name; a
-second reading, matched as the window is (freetext.py)."""
+Михаилу Сергеевичу" (to, dative), "от Горбачёва Михаила Сергеевича" (from, genitive), "с
+Горбачёвым" (with, instrumental). Lists write the nominative, and a declined name of three
+words spelt a letter or two away on each word fell below the score a name in text is held
+to (`free_text_sounded_person_score`). A window of Cyrillic text holding a declined surname
+or patronymic is also read with each word's case ending taken back to the nominative of a
+Russian surname, patronymic or given name: a second reading, matched for persons as the
+window is (freetext.py)."""
 
 from __future__ import annotations
 

@@ -72,10 +72,9 @@ def script_readings(
         out.append(Variant(normaliser.form(read), cap, "transliterated"))
     if (translated := translated_reading(normaliser.fold(name), config)) is not None:
         made = normaliser.form(translated)  # "ZQ Кошелёк": ZQ Wallet
-        brands = frozenset(config.joined_brand_name_kinds)
-        only = brands if set(made.tokens) & set(config.translations_on_brands_only) else None
-        out.append(Variant(made, cap, "transliterated", organisations=True,
-                           kinds=only or frozenset()))  # fmt: skip
+        brands_only = set(made.tokens) & set(config.translations_on_brands_only)
+        kinds = frozenset(config.joined_brand_name_kinds) if brands_only else frozenset()
+        out.append(Variant(made, cap, "transliterated", organisations=True, kinds=kinds))
         # ... and a brand written apart beside the word ("group" and a brand's two words in
         # Arabic letters): the two read as one, as they are without it
         english = config.generic_word_translations
