@@ -43,9 +43,8 @@ from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
-from .common_words import zipf
 from .digit_lookalikes import digit_readings
-from .entries import NameEntry
+from .entries import NameEntry, NameMatch
 from .index import NameIndex
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
@@ -145,7 +144,7 @@ class FreeTextIndex:
                 and compact.isascii()
             ):
                 by_compact[compact].append(i)
-            elif (read := _pinyin_key(entry, brands, config)) is not None:
+            elif (read := _pinyin_key(entry, brands, names.made_up)) is not None:
                 by_compact[read].append(i)
         for table in (by_first, spoken_first):
             for ids in table.values():
@@ -200,18 +199,14 @@ class FreeTextIndex:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that
             # is not may sound as much like the text (an abbreviation of a Korean word) and
             # hide it.
-            said: dict[str, tuple[NameEntry, str]] | None = None  # persons' spans, read once
             alone = self._one_word(window) if abjad else ()  # its one word, romanised
             for match in self.names.match(window, self._sounded):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
                     # Never in Arabic or Hebrew, whose words without their vowels sound like
                     # too many names.
-                    if abjad:
-                        continue
-                    said = self._persons_said(window) if said is None else said
-                    if (found := said.get(match.entry.entity_id)) is not None:
-                        hits.setdefault(key, TextHit(match.entry, found[1], sounded=True))
+                    if not abjad and (hit := self._person_hit(match, window)) is not None:
+                        hits.setdefault(key, hit)
                     continue
                 if match.method != "transliterated":
                     continue
@@ -224,31 +219,30 @@ class FreeTextIndex:
             # ... and a person's name declined as Russian declines it ("перевод Горбачёву
             # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
             if not abjad and (nominal := nominative_reading(window)) is not None:
-                self._persons_in(nominal, hits)
+                for match in self.names.match(nominal, self._sounded):
+                    if match.entry.person and (hit := self._person_hit(match, nominal)):
+                        hits.setdefault((match.entry.entity_id, match.entry.key), hit)
         return list(hits.values())
 
-    def _persons_in(self, window: str, hits: dict[tuple[str, str], TextHit]) -> None:
-        """The persons' names in a window, as `scan` finds them (`_persons_said`)."""
-        said: dict[str, tuple[NameEntry, str]] | None = None
-        for match in self.names.match(window, self._sounded):
-            if match.entry.person:
-                said = self._persons_said(window) if said is None else said
-                if (found := said.get(match.entry.entity_id)) is not None:
-                    hit = TextHit(match.entry, found[1], sounded=True)
-                    hits.setdefault((match.entry.entity_id, match.entry.key), hit)
+    def _person_hit(self, match: NameMatch, window: str) -> TextHit | None:
+        """A listed person met by a window, at the words of it that say the name
+        (`_persons_said`), or None when no words side by side do."""
+        span = self._persons_said(window).get(match.entry.entity_id)
+        return None if span is None else TextHit(match.entry, span, sounded=True)
 
     def _one_word(self, window: str) -> tuple[str, ...]:
         """A window of one word's romanised words (none for a window of several)."""
         return () if " " in window else self.names.normaliser.form(window).roman
 
-    def _persons_said(self, window: str) -> dict[str, tuple[NameEntry, str]]:
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - once per window, however many persons meet it
+    def _persons_said(self, window: str) -> dict[str, str]:
         """Entity → the first words of a window, two or more side by side, longest first,
         that are a listed person's name as a payee's would be, each of them read as one of
         the name's, at least `free_text_sounded_person_score`. One word of text sounds like
         too many persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other
         words make the name only `contained` in it."""
         words, least = window.split(), self.names.config.free_text_sounded_person_score
-        said: dict[str, tuple[NameEntry, str]] = {}
+        said: dict[str, str] = {}
         for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i : i + n])
@@ -257,7 +251,7 @@ class FreeTextIndex:
                     aligned = {a for a, _ in match.alignment.positions}
                     every = not aligned or aligned == set(range(n))
                     if match.entry.person and every and match.score >= least:
-                        said.setdefault(match.entry.entity_id, (match.entry, span))
+                        said.setdefault(match.entry.entity_id, span)
         return said
 
     def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
@@ -365,17 +359,17 @@ class FreeTextIndex:
         return frozenset(compact[:_START] for compact in self._by_compact)
 
 
-def _pinyin_key(entry: NameEntry, brands: frozenset[str], config: MatchingConfig) -> str | None:
+def _pinyin_key(
+    entry: NameEntry, brands: frozenset[str], made_up: Callable[[str], bool]
+) -> str | None:
     """A Chinese brand's name (an app's or trade name) in pinyin run together, as systems
-    that take no characters write it ("zhifubao payment" was CLEAR): when it is
-    `coined_name_min_chars` letters or more and rarer in English than `coined_name_max_zipf`,
-    as a made-up word is."""
+    that take no characters write it ("zhifubao payment" was CLEAR), when that is a made-up
+    word as a firm's one word may be (`NameIndex.made_up`: `coined_name_min_chars` letters
+    or more, rarer in English than `coined_name_max_zipf`)."""
     if entry.person or entry.name.kind not in brands or entry.compact.isascii():
         return None
     read = "".join(entry.form.roman)
-    if len(read) < config.coined_name_min_chars or not (read.isascii() and read.isalpha()):
-        return None
-    return read if zipf(read) < config.coined_name_max_zipf else None
+    return read if made_up(read) else None
 
 
 def _searched_key(entry: NameEntry) -> str:
