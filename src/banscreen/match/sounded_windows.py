@@ -4,12 +4,11 @@ runs of Arabic or Hebrew words for apps' and brands' names written apart."""
 
 from __future__ import annotations
 
-from rapidfuzz.distance import OSA
-
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
 from .text import script_of
+from .whole_words import spelt_whole
 
 # Windows of words in other scripts matched as names (at most this many words, every
 # `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
@@ -90,7 +89,7 @@ def abjad_brand(
     if word and not (
         len(word) == 1
         and len(match.entry.tokens) == 1
-        and OSA.normalized_similarity(word[0], match.entry.compact) >= floor
+        and spelt_whole(word, (match.entry.compact,), floor)
     ):
         return False
     return match.entry.name.kind in brands and match.score >= least and ordered
