@@ -8,13 +8,7 @@ import pytest
 
 from banscreen.engine import Screener
 from banscreen.model import Outcome
-from banscreen.registry import load_registry
 from helpers.matching import text_hits
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener(load_registry())
 
 
 @pytest.mark.parametrize(

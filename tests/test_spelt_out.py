@@ -10,13 +10,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match.spelt_out import SPELT_MIN_LETTERS, spelt_out
 from banscreen.model import Outcome
-from banscreen.registry import load_registry
 from helpers.matching import found, review, text_hits
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener(load_registry())
 
 
 @pytest.mark.parametrize(
