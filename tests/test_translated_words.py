@@ -114,3 +114,8 @@ def test_a_payment_text_with_the_translated_word_is_a_review(screener: Screener)
 def test_a_translation_of_no_generic_word_is_refused(tmp_path: Path) -> None:
     refused_setting(tmp_path, "generic_word_translations", {"qqq": ["кошелёк"]},
                     "generic_word_translations")  # fmt: skip
+
+
+def test_a_brands_only_word_with_no_translations_is_refused(tmp_path: Path) -> None:
+    refused_setting(tmp_path, "translations_on_brands_only", ["group", "holding"],
+                    r"translations_on_brands_only: \['holding'\] are not translated")  # fmt: skip

@@ -281,8 +281,9 @@ class MatchingConfig:
             ):
                 raise ValueError(f"generic_word_translations: {english!r} is not a generic"
                                  " word or its translations are not lower-case words")  # fmt: skip
-        if unknown := set(self.translations_on_brands_only) - set(self.generic_word_translations):
-            raise ValueError(f"translations_on_brands_only: {sorted(unknown)} are not translated")
+        brands_only = set(self.translations_on_brands_only)
+        if untranslated := sorted(brands_only - set(self.generic_word_translations)):
+            raise ValueError(f"translations_on_brands_only: {untranslated} are not translated")
         payee = (self.payee_lead_words, self.payee_trail_words, self.payee_lead_prefixes,
                  self.payee_trail_suffixes, self.payee_letters)  # fmt: skip
         for words in (self.payment_words, self.address_words, self.field_labels,
