@@ -6,7 +6,9 @@
 The persons of bench/person_phrases.py (300 OFAC persons of one side of the split, first
 name written `SURNAME, Given Middle`), as payments' texts name them: `Given SURNAME`, the
 middle dropped, and `SURNAME Given`, in 10 remittance texts; found when the free-text scan
-(`FreeTextIndex.scan`) hits that person. The whole name as listed, spoken order, in the
+(`FreeTextIndex.scan`) hits that person. Then `Given Surnaem`: the surname (five letters or
+more) misspelt once, a letter left out, put in or two swapped (seeded), as payments'
+typists do (misspelt_persons.py). The whole name as listed, spoken order, in the
 same texts is found as a check. Then false hits: 400 unlisted Latin persons' names
 (bench/data/script_names_probe.csv) in the same texts, counted as texts with a hit on any
 person; and another listed person's given name before each surname, counted as hits on
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 
 import name_sets
 from person_phrases import other_given_names, short_names
@@ -33,6 +36,22 @@ TEXTS = (
     "Loan repayment from {} March",
     "Donation in the name of {} for the school",
 )
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """The word with one letter inside it left out, put in (a vowel) or swapped with the
+    next, never the word itself."""
+    while True:
+        i = rng.randrange(1, len(word) - 1)
+        how = rng.choice("dis")
+        if how == "d":
+            out = word[:i] + word[i + 1 :]
+        elif how == "i":
+            out = word[:i] + rng.choice("aeiou") + word[i:]
+        else:
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if out.lower() != word.lower():
+            return out
 
 
 def main() -> None:
@@ -53,6 +72,12 @@ def main() -> None:
         surname, given = (p.strip() for p in parties[k][1][0].split(","))
         inverted.append((f"{surname} {given.split()[0]}", k))
         whole.append((f"{given} {surname}", k))
+    rng = random.Random(7)
+    misspelt = [
+        (f"{q.rsplit(' ', 1)[0]} {typo(q.rsplit(' ', 1)[1].capitalize(), rng)}", k)
+        for q, k in listed
+        if len(q.rsplit(" ", 1)[1]) >= 5
+    ]
     others = other_given_names(listed)
     unlisted = name_sets.probe_names("latin")[:400]
     rows = []
@@ -62,6 +87,7 @@ def main() -> None:
             "whole": sum(hit_on(text.format(q), k) for q, k in whole),
             "given_surname": sum(hit_on(text.format(q), k) for q, k in listed),
             "surname_given": sum(hit_on(text.format(q), k) for q, k in inverted),
+            "misspelt": sum(hit_on(text.format(q), k) for q, k in misspelt),
             "unlisted_with_a_hit": sum(
                 any(h.entry.person for h in scan(text.format(n))) for n in unlisted
             ),
@@ -74,13 +100,17 @@ def main() -> None:
         return
     print(
         f"{args.split}: {len(listed)} listed persons; {len(unlisted)} unlisted names; "
-        f"{len(others)} with another listed person's given name; {len(TEXTS)} texts"
+        f"{len(others)} with another listed person's given name; {len(misspelt)} misspelt; "
+        f"{len(TEXTS)} texts"
     )
-    print(f"{'text':44}{'whole':>7}{'Given S':>9}{'S Given':>9}{'unlisted':>10}{'other':>7}")
+    print(
+        f"{'text':44}{'whole':>7}{'Given S':>9}{'S Given':>9}{'misspelt':>10}"
+        f"{'unlisted':>10}{'other':>7}"
+    )
     for r in [*rows, {"text": "total", **totals}]:
         print(
             f"{r['text']:44}{r['whole']:>7}{r['given_surname']:>9}{r['surname_given']:>9}"
-            f"{r['unlisted_with_a_hit']:>10}{r['another_given_name_hit']:>7}"
+            f"{r['misspelt']:>10}{r['unlisted_with_a_hit']:>10}{r['another_given_name_hit']:>7}"
         )
 
 

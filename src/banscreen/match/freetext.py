@@ -8,8 +8,9 @@ names of one word but apps', trade and abbreviated names (`NameEntry.found_insid
 of the payee a payment's words name ("Donation to HAMAS", `text_firms.py`). A person's
 name is found as it is written or in its spoken order ("Wire from SHOIGU, Sergei", "Payment
 to Sergei Shoigu"), but not with a part of a listed person's name right beside it, where it
-is part of another person's longer name; and without its middle names, as the payee's
-field would find it ("Alyaksandr Lukashenka", short_persons.py), a REVIEW at most.
+is part of another person's longer name; and without its middle names or with a word spelt
+otherwise, as the payee's field would find it ("Alyaksandr Lukashenka", short_persons.py;
+"Sergei Shoygu", misspelt_persons.py), a REVIEW at most.
 
 Text in a script other than Latin and Chinese writes an app's name as it sounds ("Оплачено
 через Акмепэй"): its runs of such words are also matched as names, in windows of a few
@@ -46,6 +47,7 @@ from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
+from .misspelt_persons import misspelt_hits, word_table
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
@@ -83,7 +85,7 @@ class TextHit:
     phrase: str
     sounded: bool = False  # found by how it sounds, in another script
     joined: bool = False  # found with its words written together or apart otherwise
-    shortened: bool = False  # a person's name without its middle names (short_persons.py)
+    shortened: bool = False  # a person's name without its middle names, or misspelt
 
     @property
     def inexact(self) -> bool:
@@ -96,7 +98,7 @@ class FreeTextIndex:
 
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
-        "_searched": Table("keys"), "_by_short": Table(),
+        "_searched": Table("keys"), "_by_short": Table(), "_by_word": Table(),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
@@ -110,6 +112,8 @@ class FreeTextIndex:
     _searched: Container[str]
     # Persons' names by the first word of their short phrases (short_persons.py)
     _by_short: Mapping[str, Sequence[int]]
+    # Latin persons' names by each word of their phrases (misspelt_persons.py)
+    _by_word: Mapping[str, Sequence[int]]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
@@ -153,6 +157,7 @@ class FreeTextIndex:
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
         self._by_short = short_table(names.entries, persons)
+        self._by_word = word_table(names.entries, persons)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -164,7 +169,7 @@ class FreeTextIndex:
         tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
-        self._scan_short(tokens, hits)
+        self._scan_persons(tokens, hits, misspelt=len(text) <= SPLIT_CHARS)
         firms = self._firms.payees(tokens)
         if len(text) <= SPLIT_CHARS:
             firms += self._firms.in_text(read)
@@ -247,10 +252,7 @@ class FreeTextIndex:
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i : i + n])
                 for match in self.names.match(span, self._sounded):
-                    # (an exact match aligns no pairs: every word is the name's)
-                    aligned = {a for a, _ in match.alignment.positions}
-                    every = not aligned or aligned == set(range(n))
-                    if match.entry.person and every and match.score >= least:
+                    if match.entry.person and _every_word(match, n) and match.score >= least:
                         said.setdefault(match.entry.entity_id, span)
         return said
 
@@ -283,18 +285,30 @@ class FreeTextIndex:
                     break
             i += longest
 
-    def _scan_short(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
-        """A listed person's name without its middle names, confirmed as a payee's name
-        would be (short_persons.py)."""
-        if not self._by_short:
-            return
+    def _scan_persons(
+        self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], misspelt: bool
+    ) -> None:
+        """A listed person's name without its middle names (short_persons.py) or, with
+        `misspelt`, with a word spelt otherwise (misspelt_persons.py), confirmed as a payee's
+        name would be; a misspelt one with every word of it read as one of the name's."""
         entries, scorer = self.names.entries, self.names.scorer
         found = {key[0] for key in hits}
-        for entry, phrase in short_hits(tokens, self._by_short, entries, scorer.in_longer_name):
+        candidates = [
+            (entry, phrase, False)
+            for entry, phrase in short_hits(tokens, self._by_short, entries, scorer.in_longer_name)
+        ]
+        if misspelt:
+            floor, key = self.names.config.token_similarity, self.names.sound.key
+            near = misspelt_hits(tokens, self._by_word, entries, floor, key, scorer.in_longer_name)
+            candidates += [(entry, words, True) for entry, words in near]
+        for entry, words, every in candidates:
             if entry.entity_id in found:
                 continue
-            said = " ".join(phrase)
-            if any(m.entry.entity_id == entry.entity_id for m in self.names.match(said)):
+            said = " ".join(words)
+            if any(
+                m.entry.entity_id == entry.entity_id and (not every or _every_word(m, len(words)))
+                for m in self.names.match(said)
+            ):
                 hits[(entry.entity_id, entry.key)] = TextHit(entry, said, shortened=True)
                 found.add(entry.entity_id)
 
@@ -357,6 +371,13 @@ class FreeTextIndex:
     def _compact_starts(self) -> frozenset[str]:
         """The first letters of the names `_scan_joined` looks for."""
         return frozenset(compact[:_START] for compact in self._by_compact)
+
+
+def _every_word(match: NameMatch, words: int) -> bool:
+    """Whether each of a query's `words` is read as one of the name's (an exact match
+    aligns no pairs: every word is the name's)."""
+    aligned = {a for a, _ in match.alignment.positions}
+    return not aligned or aligned == set(range(words))
 
 
 def _pinyin_key(

@@ -1,0 +1,114 @@
+"""A listed person's name misspelt in a payment's free text (misspelt_persons.py): "Transfer
+to Sergei Shoygu via Western Union" for `SHOIGU, Sergei Kuzhugetovich` was CLEAR, though
+the same words as the payee were a hit. Found now at REVIEW, never BLOCK; only where the
+words would be a hit as the payee, every word of them read as one of the name's; not beside
+a part of another listed person's name."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from banscreen.match.misspelt_persons import person_phrases
+from banscreen.model import Outcome, Transaction
+from banscreen.sources import ListStore, registry_with_lists
+from helpers.matching import found, persons_screener, text_hits
+
+TEXTS = (
+    "{}",
+    "Consulting fee on behalf of {}",
+    "Beneficiary: {}, Dubai",
+    "BNF/{}/DUBAI AE",
+    "Transfer to {} via Western Union",
+    "Invoice 4471 attn {} ref 88231",
+)
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return persons_screener()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("Sergei Shoygu", "person-shoigu"),  # SHOIGU, Sergei Kuzhugetovich: a letter otherwise
+        ("SHOIGU Sergey", "person-shoigu"),  # the given name spelt as it sounds
+        ("Mikhail Gorbachov", "person-gorbachev"),  # Mikhail Sergeyevich Gorbachev
+        ("Hamid Mogaddam", "person-moghaddam"),  # MOGHADDAM, Hamid Reza: a letter left out
+        ("Raul Kastro", "person-castro"),  # Raul Castro
+        ("CASTRO Raul", "person-castro"),  # ... surname first, though listed without a comma
+        ("Jalaluddin Hakkani", "person-haqqani"),  # HAQQANI, Jalaluddin
+    ],
+)
+def test_a_misspelt_name_in_text_is_a_review_of_that_person(
+    screener: Screener, text: str, name: str, entity: str
+) -> None:
+    assert text_hits(screener, text.format(name)).get(entity) is Outcome.REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payment to Sergei Sholokhov",  # the given name of a listed person, another surname
+        "Fee for Shoygu",  # a misspelt surname alone
+        "Paid to Raul Sergei Shoygu Castro",  # beside a part of another listed person's name
+        "Gift from Mikhail to Gorbachov",  # apart
+        "Sergey Shoygu",  # no word as the list writes it: nothing to look from
+    ],
+)
+def test_what_is_no_misspelt_name_finds_nothing(screener: Screener, text: str) -> None:
+    found_persons = {e for e in text_hits(screener, text) if e.startswith("person-")}
+    assert "person-shoigu" not in found_persons and "person-gorbachev" not in found_persons
+
+
+def _misspelt(word: str, at: int, letter: str) -> str:
+    """The word with one letter put in at `at` (within it)."""
+    at = 1 + at % (len(word) - 1)
+    return word[:at] + letter + word[at:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(0, 40), st.sampled_from("aeiouhy"))
+def test_a_misspelt_phrase_counts_only_if_the_payee_would_hit(
+    screener: Screener, pick: int, at: int, letter: str
+) -> None:
+    """Whatever a listed person's phrase becomes with a letter put in its longest word, a
+    hit in text is one the payee's field finds too, and never a BLOCK."""
+    entries = [e for e in screener.matcher.names.entries if person_phrases(e)]
+    entry = entries[pick % len(entries)]
+    phrases = person_phrases(entry)
+    phrase = list(phrases[pick % len(phrases)])
+    longest = max(range(len(phrase)), key=lambda i: len(phrase[i]))
+    phrase[longest] = _misspelt(phrase[longest], at, letter)
+    said = " ".join(phrase)
+    outcome = text_hits(screener, f"Fee for {said} March").get(entry.entity_id)
+    if outcome is not None:
+        assert outcome is Outcome.REVIEW or said in {" ".join(p) for p in phrases}
+        assert entry.entity_id in found(screener, said), said
+
+
+def test_a_misspelt_name_in_text_against_an_imported_list(tmp_path: Path) -> None:
+    """End to end, as a new user tries it: OFAC's CSV file imported, a payment's text
+    naming a listed person as the press spells him is a REVIEW (it was CLEAR)."""
+    (tmp_path / "sdn.csv").write_text(
+        '9760,"LUKASHENKA, Alyaksandr Hryhoryavich","individual","BELARUS","President",'
+        '-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 30 Aug 1954."\n',
+        encoding="utf-8",
+    )
+    home = tmp_path / "home"
+    ListStore(home).import_file(tmp_path / "sdn.csv")
+    screener = Screener(registry_with_lists(home))
+    for text in ("Consulting fee on behalf of Alyaksandr Lukashenko", "BNF/LUKASHENKO ALYAKSANDR"):
+        row = Transaction("t", date(2024, 3, 15), "payment", "Acme Consulting LLC", text=text)
+        decision = screener.decide(row)
+        assert decision.outcome is Outcome.REVIEW, (text, decision)
+        assert decision.matches[0].entity_id == "ofac-sdn-9760"
+    other = Transaction("t", date(2024, 3, 15), "payment", "Acme", text="Fee for Alyaksandr Lukin")
+    assert screener.decide(other).outcome is Outcome.CLEAR
