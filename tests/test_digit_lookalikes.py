@@ -31,6 +31,8 @@ def decided(screener: Screener, name: str) -> tuple[Outcome, str | None]:
         ("A1ipay", "app-alipay"),
         ("WeCh4t Pay", "app-wechat-pay"),
         ("Camsc4nner", "app-camscanner"),
+        ("WeCh@t Pay", "app-wechat-pay"),  # signs too
+        ("Cam$canner", "app-camscanner"),
     ],
 )
 def test_a_name_with_digits_for_letters_is_a_review(
@@ -40,7 +42,16 @@ def test_a_name_with_digits_for_letters_is_a_review(
 
 
 @pytest.mark.parametrize(
-    "name", ["Office365 Licence", "4Paradigm Ltd", "3rd Floor Services", "B2B Trading 2021"]
+    "name",
+    [
+        "Office365 Licence",
+        "4Paradigm Ltd",
+        "3rd Floor Services",
+        "B2B Trading 2021",
+        "@acmepay Ltd",
+        "Fee $20 Acme",
+        "Acme|Beta Trading",
+    ],
 )
 def test_digits_at_a_words_edge_are_left_as_they_are(screener: Screener, name: str) -> None:
     assert digit_readings(name) == []

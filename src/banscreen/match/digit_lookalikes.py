@@ -1,8 +1,10 @@
 """Digits written inside a name's words for the letters they look like ("T3nc3nt H0ldings",
 "A1ipay", "WeCh4t Pay"), the oldest way to slip a name past a screen: each matched
-nothing. A word with such a digit between two letters is also read with the digit as its
-letter (a 1 as l and as i); a digit at a word's edge is left as it is ("Office365",
-"4Paradigm", "3rd"), since names and numbers meet there. Read so, a name is a REVIEW at
+nothing; and the signs written so ("Quorv3l P@y", "Acme$oft"). A
+word with such a digit or sign between two letters is also read with it as its letter (a
+1 as l and as i); one at a word's edge is left as it is ("Office365", "4Paradigm", "3rd",
+"@acmepay", "$20"), since names, numbers and handles meet there. "|" and "!" are not
+read: they part a message's fields and end its words. Read so, a name is a REVIEW at
 most (`transliteration_max`): a digit inside a word is part of some names ("Media4U")."""
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import re
 from itertools import product
 
 # Letters each digit is written for; a 1 for either of two.
-_LETTERS = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
+_LETTERS = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"}
 _ONES = ("l", "i")
-# Runs of those digits with a Latin letter on each side.
-_RUN = re.compile(r"(?<=[A-Za-z])[0134578]+(?=[A-Za-z])")
+# Runs of those digits and signs with a Latin letter on each side.
+_RUN = re.compile(r"(?<=[A-Za-z])[0134578@$]+(?=[A-Za-z])")
 # The most 1s read both ways (2 ** 3 readings); beyond, each reading takes one letter.
 _ONES_BOTH_WAYS = 3
 
