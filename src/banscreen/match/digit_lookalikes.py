@@ -1,11 +1,11 @@
 """Digits written inside a name's words for the letters they look like ("T3nc3nt H0ldings",
 "A1ipay", "WeCh4t Pay"), the oldest way to slip a name past a screen: each matched
-nothing; and the signs written so ("Quorv3l P@y", "Acme$oft"). A
-word with such a digit or sign between two letters is also read with it as its letter (a
-1 as l and as i); one at a word's edge is left as it is ("Office365", "4Paradigm", "3rd",
-"@acmepay", "$20"), since names, numbers and handles meet there. "|" and "!" are not
-read: they part a message's fields and end its words. Read so, a name is a REVIEW at
-most (`transliteration_max`): a digit inside a word is part of some names ("Media4U")."""
+nothing; and the signs written so ("Quorvel P@y", "Acme$oft"). A word with such a digit
+or sign between two letters is also read with it as its letter (a 1 as l and as i); one
+at a word's edge is left as it is ("Office365", "4Paradigm", "3rd", "@acmepay", "$20"),
+since names, numbers and handles meet there. "|" and "!" are not read: they part a
+message's fields and end its words. Read so, a name is a REVIEW at most
+(`transliteration_max`): a digit inside a word is part of some names ("Media4U")."""
 
 from __future__ import annotations
 
