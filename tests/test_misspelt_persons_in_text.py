@@ -17,7 +17,7 @@ from banscreen.engine import Screener
 from banscreen.match.misspelt_persons import person_phrases
 from banscreen.model import Outcome, Transaction
 from banscreen.sources import ListStore, registry_with_lists
-from helpers.matching import found, persons_screener, text_hits
+from helpers.matching import found, listed_data, persons_screener, persons_screener_with, text_hits
 
 TEXTS = (
     "{}",
@@ -45,6 +45,10 @@ def screener() -> Screener:
         ("Raul Kastro", "person-castro"),  # Raul Castro
         ("CASTRO Raul", "person-castro"),  # ... surname first, though listed without a comma
         ("Jalaluddin Hakkani", "person-haqqani"),  # HAQQANI, Jalaluddin
+        ("Muhammad Dayf", "person-al-dayf"),  # AL-DAYF, Muhammad: without the particle
+        ("Mohammed el-Dayf", "person-al-dayf"),  # ... another one for it
+        ("Sheikh Jalaluddin Hakkani", "person-haqqani"),  # a title before it is no name's part
+        ("General Sergei Shoygu", "person-shoigu"),
     ],
 )
 def test_a_misspelt_name_in_text_is_a_review_of_that_person(
@@ -81,9 +85,10 @@ def test_a_misspelt_phrase_counts_only_if_the_payee_would_hit(
 ) -> None:
     """Whatever a listed person's phrase becomes with a letter put in its longest word, a
     hit in text is one the payee's field finds too, and never a BLOCK."""
-    entries = [e for e in screener.matcher.names.entries if person_phrases(e)]
+    particles = frozenset(screener.registry.matching.name_particles)
+    entries = [e for e in screener.matcher.names.entries if person_phrases(e, particles)]
     entry = entries[pick % len(entries)]
-    phrases = person_phrases(entry)
+    phrases = person_phrases(entry, particles)
     phrase = list(phrases[pick % len(phrases)])
     longest = max(range(len(phrase)), key=lambda i: len(phrase[i]))
     phrase[longest] = _misspelt(phrase[longest], at, letter)
@@ -112,3 +117,14 @@ def test_a_misspelt_name_in_text_against_an_imported_list(tmp_path: Path) -> Non
         assert decision.matches[0].entity_id == "ofac-sdn-9760"
     other = Transaction("t", date(2024, 3, 15), "payment", "Acme", text="Fee for Alyaksandr Lukin")
     assert screener.decide(other).outcome is Outcome.CLEAR
+
+
+def test_a_title_beside_a_name_is_no_part_of_another_persons(tmp_path: Path) -> None:
+    """A listed person named with a title's word (`SHEIKH, Abdullah`) made every title
+    before a name in text a part of a longer name: "Sheikh Jalaluddin Haqqani" and
+    "General Sergei Shoigu" were CLEAR. A name's own word beside it still is one."""
+    extra = listed_data({"person-sheikh": ("person", "SHEIKH, Abdullah")})
+    screener = persons_screener_with(tmp_path, extra)
+    for text in ("Fee to Sheikh Jalaluddin Haqqani", "Fee to Sheikh Jalaluddin Hakkani"):
+        assert "person-haqqani" in text_hits(screener, text), text
+    assert "person-haqqani" not in text_hits(screener, "Fee to Abdullah Jalaluddin Haqqani")

@@ -47,7 +47,7 @@ from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
-from .misspelt_persons import misspelt_hits, word_table
+from .misspelt_persons import MisspeltPersons, word_table
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
@@ -157,7 +157,7 @@ class FreeTextIndex:
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
         self._by_short = short_table(names.entries, persons)
-        self._by_word = word_table(names.entries, persons)
+        self._by_word = word_table(names.entries, persons, frozenset(config.name_particles))
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -291,16 +291,11 @@ class FreeTextIndex:
         """A listed person's name without its middle names (short_persons.py) or, with
         `misspelt`, with a word spelt otherwise (misspelt_persons.py), confirmed as a payee's
         name would be; a misspelt one with every word of it read as one of the name's."""
-        entries, scorer = self.names.entries, self.names.scorer
-        found = {key[0] for key in hits}
-        candidates = [
-            (entry, phrase, False)
-            for entry, phrase in short_hits(tokens, self._by_short, entries, scorer.in_longer_name)
-        ]
+        found, beside = {key[0] for key in hits}, self.names.scorer.in_longer_name
+        short = short_hits(tokens, self._by_short, self.names.entries, beside)
+        candidates = [(entry, phrase, False) for entry, phrase in short]
         if misspelt:
-            floor, key = self.names.config.token_similarity, self.names.sound.key
-            near = misspelt_hits(tokens, self._by_word, entries, floor, key, scorer.in_longer_name)
-            candidates += [(entry, words, True) for entry, words in near]
+            candidates += [(e, words, True) for e, words in self._misspelt.hits(tokens, beside)]
         for entry, words, every in candidates:
             if entry.entity_id in found:
                 continue
@@ -352,6 +347,11 @@ class FreeTextIndex:
             return written
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
+
+    @cached_property
+    def _misspelt(self) -> MisspeltPersons:
+        names = self.names
+        return MisspeltPersons(self._by_word, names.entries, names.config, names.sound.key)
 
     @cached_property
     def _firms(self) -> OneWordFirms:

@@ -25,6 +25,7 @@ class Inside:
     _party_words: frozenset[str]
     _streets: frozenset[str]
     _street_suffixes: tuple[str, ...]
+    _titles: frozenset[str]  # persons' titles and suffixes, Latin ("sheikh", "general", "jr")
 
     # ------------------------------------------------------------------ distinctiveness
     def distinctive(self, tokens: tuple[str, ...], factors: tuple[float, ...], han: bool) -> bool:
@@ -162,9 +163,11 @@ class Inside:
 
     def in_longer_name(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
         """Whether a part of a listed person's name stands right before or after
-        tokens[start:end]: a name found there is part of another person's longer one."""
+        tokens[start:end]: a name found there is part of another person's longer one. A
+        title is none, though a listed name carries it ("Sheikh", "General" before "Ayman
+        al-Zawahiri" or "Qasem Soleimani" in text: each made the name another's)."""
         around = tokens[max(start - 1, 0) : start] + tokens[end : end + 1]
-        return any(map(self.person_word, around))
+        return any(self.person_word(w) and w not in self._titles for w in around)
 
     def person_found(self, pa: Prepared, pb: Prepared, otherwise: Score) -> Score:
         """A listed person's whole name `pb` found in the query `pa` (`_person_within`) as

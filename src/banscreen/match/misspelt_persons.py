@@ -19,10 +19,11 @@ own rules decide, as for the payee. A REVIEW at most (freetext.TextHit)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from rapidfuzz.distance import OSA
 
+from ..registry.matching import MatchingConfig
 from .entries import NameEntry
 from .short_persons import short_phrases
 
@@ -33,9 +34,11 @@ _MOST_WORDS = 4
 _MIN_CHARS = 4
 
 
-def person_phrases(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
+def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[str, ...], ...]:
     """A Latin person's name's phrases: its short ones, and the whole name as written,
-    spoken and surname first when it has two to four words; none for another name."""
+    spoken and surname first when it has two to four words; each also without its
+    particles ("Ayman Zawahiri" for `AL-ZAWAHIRI, Ayman`) when two words are left; none
+    for another name."""
     if not entry.person or not entry.compact.isascii():
         return ()
     phrases = list(short_phrases(entry))
@@ -44,56 +47,73 @@ def person_phrases(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
         # written, spoken, and surname first where the list wrote no comma ("Raul Castro")
         last_first = tokens if entry.form.inverted else tokens[-1:] + tokens[:-1]
         phrases += [tokens, entry.form.spoken, last_first]
-    return tuple(dict.fromkeys(phrases))
+    bare = [tuple(w for w in phrase if w not in particles) for phrase in phrases]
+    return tuple(dict.fromkeys([*phrases, *(b for b in bare if len(b) >= 2)]))
 
 
-def word_table(entries: Sequence[NameEntry], searched: Sequence[int]) -> dict[str, list[int]]:
+def word_table(
+    entries: Sequence[NameEntry], searched: Sequence[int], particles: Container[str]
+) -> dict[str, list[int]]:
     """The `searched` entries (indexes) with phrases, by each word of their phrases."""
     table: dict[str, list[int]] = defaultdict(list)
     for i in searched:
-        words = {w for phrase in person_phrases(entries[i]) for w in phrase}
-        for word in words:
+        for word in {w for phrase in person_phrases(entries[i], particles) for w in phrase}:
             table[word].append(i)
     return dict(table)
 
 
-def misspelt_hits(
-    tokens: tuple[str, ...],
-    table: Mapping[str, Sequence[int]],
-    entries: Sequence[NameEntry],
-    floor: float,
-    key: Callable[[str], str],
-    beside_another: Callable[[tuple[str, ...], int, int], bool],
-) -> list[tuple[NameEntry, tuple[str, ...]]]:
-    """(entry, words of the text) of each phrase in the text, its words spelt or sounding
-    like the phrase's around one written as it is, with no part of another listed person's
-    name beside it; to be confirmed by scoring."""
-    found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, tuple[str, ...]]] = {}
-    for i, token in enumerate(tokens):
-        for k in table.get(token, ()):
-            entry = entries[k]
-            for phrase in person_phrases(entry):
-                for j in (j for j, word in enumerate(phrase) if word == token):
-                    start, end = i - j, i - j + len(phrase)
-                    if start < 0 or end > len(tokens) or (k, tokens[start:end]) in found:
-                        continue
-                    words = tokens[start:end]
-                    if _alike(words, phrase, floor, key) and not beside_another(tokens, start, end):
-                        found[(k, words)] = (entry, words)
-    return list(found.values())
+class MisspeltPersons:
+    """Phrases of persons' names in text with their words spelt otherwise, by the words'
+    table (`word_table`); each name's phrases made once, when a text first meets it."""
 
+    def __init__(
+        self,
+        table: Mapping[str, Sequence[int]],
+        entries: Sequence[NameEntry],
+        config: MatchingConfig,
+        key: Callable[[str], str],
+    ) -> None:
+        self.table, self.entries, self.key = table, entries, key
+        self.floor = config.token_similarity
+        self.particles = frozenset(config.name_particles)
+        self._phrases: dict[int, tuple[tuple[str, ...], ...]] = {}
 
-def _alike(
-    words: tuple[str, ...], phrase: tuple[str, ...], floor: float, key: Callable[[str], str]
-) -> bool:
-    """Whether each word is the phrase's, or a word as long as a name's spelt or sounding
-    like it."""
-    return all(
-        a == b
-        or (
-            len(a) >= _MIN_CHARS
-            and len(b) >= _MIN_CHARS
-            and (OSA.normalized_similarity(a, b) >= floor or key(a) == key(b) != "")
+    def phrases(self, k: int) -> tuple[tuple[str, ...], ...]:
+        found = self._phrases.get(k)
+        if found is None:
+            found = self._phrases[k] = person_phrases(self.entries[k], self.particles)
+        return found
+
+    def hits(
+        self, tokens: tuple[str, ...], beside_another: Callable[[tuple[str, ...], int, int], bool]
+    ) -> list[tuple[NameEntry, tuple[str, ...]]]:
+        """(entry, words of the text) of each phrase in the text, its words spelt or
+        sounding like the phrase's around one written as it is, with no part of another
+        listed person's name beside it; to be confirmed by scoring."""
+        found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, tuple[str, ...]]] = {}
+        for i, token in enumerate(tokens):
+            for k in self.table.get(token, ()):
+                for phrase in self.phrases(k):
+                    for j in (j for j, word in enumerate(phrase) if word == token):
+                        start, end = i - j, i - j + len(phrase)
+                        words = tokens[start:end]
+                        if start < 0 or end > len(tokens) or (k, words) in found:
+                            continue
+                        if self._alike(words, phrase) and not beside_another(tokens, start, end):
+                            found[(k, words)] = (self.entries[k], words)
+        return list(found.values())
+
+    def _alike(self, words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+        """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
+        or a word as long as a name's spelt or sounding like it."""
+        key, floor, particles = self.key, self.floor, self.particles
+        return all(
+            a == b
+            or (a in particles and b in particles)
+            or (
+                len(a) >= _MIN_CHARS
+                and len(b) >= _MIN_CHARS
+                and (OSA.normalized_similarity(a, b) >= floor or key(a) == key(b) != "")
+            )
+            for a, b in zip(words, phrase, strict=True)
         )
-        for a, b in zip(words, phrase, strict=True)
-    )
