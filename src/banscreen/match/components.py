@@ -16,6 +16,10 @@ from .scoring import Scorer
 from .similarity import Alignment, find
 from .text import package_words
 
+# The fewest letters of a maker's name split off a word it is glued into (components'
+# `_affixed`): shorter names end and begin too many words.
+_AFFIXED_MAKER_CHARS = 5
+
 
 class ComponentNames(QueryRewrites):
     # What the index provides (index.py).
@@ -83,7 +87,11 @@ class ComponentNames(QueryRewrites):
         split = [
             w
             for word in words
-            for w in (self.split_run_together(word, self._component_words) or (word,))
+            for w in (
+                self.split_run_together(word, self._component_words)
+                or self._affixed(word)
+                or (word,)
+            )
             if w not in self._packaging
         ]
         found: dict[str, NameMatch] = {}
@@ -107,3 +115,26 @@ class ComponentNames(QueryRewrites):
                             needle,
                         )  # fmt: skip
         return sorted(found.values(), key=lambda m: m.entry.entity_id)
+
+    def _affixed(self, word: str) -> tuple[str, ...] | None:
+        """A word that is a maker's name's first word, five letters or more, with a word
+        of English (`component_affix_zipf`, three letters or more) or of packaging glued
+        before or after it ("easyacmepay", "flaskacmepay", "acmepayclone": each was CLEAR
+        where "pyacmepay" was a hit), split so; None for another word, or one English uses
+        whole."""
+        cfg = self.config
+        if not word.isalpha() or len(word) < 7 or zipf(word) >= cfg.run_together_max_zipf:
+            return None
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            for maker, rest in ((tail, head), (head, tail)):
+                if (
+                    len(maker) >= _AFFIXED_MAKER_CHARS
+                    and maker in self._maker_names
+                    and (
+                        rest in self._packaging
+                        or (len(rest) >= 3 and zipf(rest) >= cfg.component_affix_zipf)
+                    )
+                ):
+                    return head, tail
+        return None

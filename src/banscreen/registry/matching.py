@@ -201,6 +201,7 @@ class MatchingConfig:
     component_min_chars: Positive
     component_app_min_chars: Positive
     component_common_word_zipf: Annotated[float, Interval(gt=0, le=8)]
+    component_affix_zipf: Annotated[float, Interval(gt=0, le=8)]
     currency_codes: list[str]
     stock_exchanges: list[str]
     ticker_suffixes: list[str]
