@@ -2,6 +2,11 @@
 
 Each line names a host; its registrable domain comes from the public suffix list bundled
 with tldextract (never fetched), and the host is screened by domain, subdomains included.
+The registrable domain's own label (`acme-pay` of acme-pay.net, an IDN's label in its
+letters) is screened as text naming what the host is called: a domain the registry does
+not list but named for a listed app or firm (a second domain of the firm's, a reseller's,
+a lookalike) is a REVIEW at most, `FREE_TEXT_MENTION`, never a BLOCK: such a name says
+nothing of who holds the domain.
 """
 
 from __future__ import annotations
@@ -35,6 +40,18 @@ def _extractor() -> tldextract.TLDExtract:
 def registrable_domain(host: str) -> str:
     parts = _extractor()(host)
     return str(getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain)
+
+
+def domain_label_words(host: str) -> str:
+    """The words of the registrable domain's own label ("acme pay" of pay.acme-pay.net),
+    an IDN's in its letters; "" when there is none."""
+    label = str(_extractor()(host).domain)
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            return ""
+    return " ".join(re.findall(r"[^\W_]+", label))
 
 
 # The rule syntax of public domain lists (v2fly domain-list-community and its kin):
@@ -116,6 +133,7 @@ def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
                 date=options.as_of,
                 category=options.category or "hosting",
                 identifiers=(CounterpartyIdentifier("domain", host),),
+                text=domain_label_words(host),
                 us_nexus=options.us_nexus or Nexus.UNKNOWN,
                 location=f"{location} ({registrable})",
             ),
