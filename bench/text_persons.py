@@ -8,8 +8,9 @@ name written `SURNAME, Given Middle`), as payments' texts name them: `Given SURN
 middle dropped, and `SURNAME Given`, in 10 remittance texts; found when the free-text scan
 (`FreeTextIndex.scan`) hits that person. Then `Given Surnaem`: the surname (five letters or
 more) misspelt once, a letter left out, put in or two swapped (seeded), as payments'
-typists do (misspelt_persons.py). The whole name as listed, spoken order, in the
-same texts is found as a check. Then false hits: 400 unlisted Latin persons' names
+typists do (misspelt_persons.py); and `Gvien Surnaem`, both words (five letters or more)
+misspelt so. The whole name as listed, spoken order, in the same texts is found as a
+check. Then false hits: 400 unlisted Latin persons' names
 (bench/data/script_names_probe.csv) in the same texts, counted as texts with a hit on any
 person; and another listed person's given name before each surname, counted as hits on
 that surname's person.
@@ -78,6 +79,11 @@ def main() -> None:
         for q, k in listed
         if len(q.rsplit(" ", 1)[1]) >= 5
     ]
+    both = [
+        (f"{typo(q.rsplit(' ', 1)[0], rng)} {typo(q.rsplit(' ', 1)[1].capitalize(), rng)}", k)
+        for q, k in listed
+        if len(q.rsplit(" ", 1)[1]) >= 5 and len(q.rsplit(" ", 1)[0]) >= 5
+    ]
     others = other_given_names(listed)
     unlisted = name_sets.probe_names("latin")[:400]
     rows = []
@@ -88,6 +94,7 @@ def main() -> None:
             "given_surname": sum(hit_on(text.format(q), k) for q, k in listed),
             "surname_given": sum(hit_on(text.format(q), k) for q, k in inverted),
             "misspelt": sum(hit_on(text.format(q), k) for q, k in misspelt),
+            "both": sum(hit_on(text.format(q), k) for q, k in both),
             "unlisted_with_a_hit": sum(
                 any(h.entry.person for h in scan(text.format(n))) for n in unlisted
             ),
@@ -100,17 +107,18 @@ def main() -> None:
         return
     print(
         f"{args.split}: {len(listed)} listed persons; {len(unlisted)} unlisted names; "
-        f"{len(others)} with another listed person's given name; {len(misspelt)} misspelt; "
-        f"{len(TEXTS)} texts"
+        f"{len(others)} with another listed person's given name; {len(misspelt)} misspelt, "
+        f"{len(both)} both words misspelt; {len(TEXTS)} texts"
     )
     print(
-        f"{'text':44}{'whole':>7}{'Given S':>9}{'S Given':>9}{'misspelt':>10}"
+        f"{'text':44}{'whole':>7}{'Given S':>9}{'S Given':>9}{'misspelt':>10}{'both':>6}"
         f"{'unlisted':>10}{'other':>7}"
     )
     for r in [*rows, {"text": "total", **totals}]:
         print(
             f"{r['text']:44}{r['whole']:>7}{r['given_surname']:>9}{r['surname_given']:>9}"
-            f"{r['misspelt']:>10}{r['unlisted_with_a_hit']:>10}{r['another_given_name_hit']:>7}"
+            f"{r['misspelt']:>10}{r['both']:>6}{r['unlisted_with_a_hit']:>10}"
+            f"{r['another_given_name_hit']:>7}"
         )
 
 

@@ -47,7 +47,7 @@ from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
-from .misspelt_persons import MisspeltPersons, word_table
+from .misspelt_persons import MisspeltPersons, word_tables
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
@@ -99,6 +99,7 @@ class FreeTextIndex:
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
         "_searched": Table("keys"), "_by_short": Table(), "_by_word": Table(),
+        "_by_sound": Table(),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
@@ -110,10 +111,10 @@ class FreeTextIndex:
     # (kept, not made from the entries on first use: that read every entry of a large list
     # from storage, 4 s with 120,000 names).
     _searched: Container[str]
-    # Persons' names by the first word of their short phrases (short_persons.py)
-    _by_short: Mapping[str, Sequence[int]]
-    # Latin persons' names by each word of their phrases (misspelt_persons.py)
-    _by_word: Mapping[str, Sequence[int]]
+    _by_short: Mapping[str, Sequence[int]]  # persons' names by their short phrases' first word
+    # Latin persons' names by each word of their phrases, and those words by sound key
+    _by_word: Mapping[str, Sequence[int]]  # (misspelt_persons.py)
+    _by_sound: Mapping[str, Sequence[str]]
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
@@ -157,7 +158,7 @@ class FreeTextIndex:
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
         self._by_short = short_table(names.entries, persons)
-        self._by_word = word_table(names.entries, persons, frozenset(config.name_particles))
+        self._by_word, self._by_sound = word_tables(names.entries, persons, config, names.sound.key)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -350,8 +351,8 @@ class FreeTextIndex:
 
     @cached_property
     def _misspelt(self) -> MisspeltPersons:
-        names = self.names
-        return MisspeltPersons(self._by_word, names.entries, names.config, names.sound.key)
+        n, tables = self.names, (self._by_word, self._by_sound)
+        return MisspeltPersons(tables, n.entries, n.config, n.sound.key)
 
     @cached_property
     def _firms(self) -> OneWordFirms:

@@ -6,15 +6,17 @@ were a hit.
 
 A person's phrases are the short ones and the whole name of two to four words, as written,
 in spoken order and surname first. A phrase is looked at where one of its words stands in
-the text as it is (the anchor) and each of the text's words beside it, in the phrase's
-places, is spelt like the phrase's (`floor`, an edit similarity) or sounds like it (its
-sound key, sound.py, is the word's: "SHOIGU Sergey" for "Sergei Shoigu"): a prefilter,
-cheap enough for every row of a batch. A sound-alike anchor was tried and dropped: common
-words share a key with too many names' words, and text was scanned twelve times as slowly.
-What the prefilter lets through counts only if those words, matched as a payee's name,
-reach REVIEW on that person with every word of them read as one of the name's
-(freetext.py), and no part of another listed person's name stands beside them: the name's
-own rules decide, as for the payee. A REVIEW at most (freetext.TextHit)."""
+the text (the anchor): as it is, or as a rare word (`_RARE_ZIPF`) of its sound key
+(sound.py) spelt half like it ("Sergey Shoygu" for "Sergei Shoigu"); and each of the
+text's words beside it, in the phrase's places, is spelt like the phrase's (`floor`, an
+edit similarity) or sounds like it, spelt half alike (`person_spelling_floor`, as the
+scorer aligns persons' names by sound). A prefilter, cheap enough for every row of a
+batch: an anchor of any word by its sound key alone, or sounding words not spelt half
+alike, scanned text twelve times as slowly, common words sharing a key with many names'
+words. What it lets through counts only if those words, matched as a payee's name, reach
+REVIEW on that person with every word of them read as one of the name's (freetext.py),
+and no part of another listed person's name stands beside them: the name's own rules
+decide, as for the payee. A REVIEW at most (freetext.TextHit)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
+from .common_words import zipf
 from .entries import NameEntry
 from .short_persons import short_phrases
 
@@ -32,6 +35,11 @@ _MOST_WORDS = 4
 # A word must be this long to be taken as a misspelling of a name's word: shorter words are
 # spelt alike by chance.
 _MIN_CHARS = 4
+# A word of text found by its sound key alone (no word of the phrase written as it is) must
+# be this long and this rare in English (Zipf): common words share a key with too many
+# names' words.
+_RARE_CHARS = 5
+_RARE_ZIPF = 2.0
 
 
 def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[str, ...], ...]:
@@ -51,30 +59,39 @@ def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[s
     return tuple(dict.fromkeys([*phrases, *(b for b in bare if len(b) >= 2)]))
 
 
-def word_table(
-    entries: Sequence[NameEntry], searched: Sequence[int], particles: Container[str]
-) -> dict[str, list[int]]:
-    """The `searched` entries (indexes) with phrases, by each word of their phrases."""
+def word_tables(
+    entries: Sequence[NameEntry],
+    searched: Sequence[int],
+    config: MatchingConfig,
+    key: Callable[[str], str],
+) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """The `searched` entries (indexes) with phrases, by each word of their phrases; and
+    those words as long as a rare word must be (`_RARE_CHARS`), by their sound key."""
+    particles = frozenset(config.name_particles)
     table: dict[str, list[int]] = defaultdict(list)
+    sounds: dict[str, set[str]] = defaultdict(set)
     for i in searched:
         for word in {w for phrase in person_phrases(entries[i], particles) for w in phrase}:
             table[word].append(i)
-    return dict(table)
+            if len(word) >= _RARE_CHARS and (sound := key(word)):
+                sounds[sound].add(word)
+    return dict(table), {sound: sorted(words) for sound, words in sounds.items()}
 
 
 class MisspeltPersons:
     """Phrases of persons' names in text with their words spelt otherwise, by the words'
-    table (`word_table`); each name's phrases made once, when a text first meets it."""
+    tables (`word_tables`); each name's phrases made once, when a text first meets it."""
 
     def __init__(
         self,
-        table: Mapping[str, Sequence[int]],
+        tables: tuple[Mapping[str, Sequence[int]], Mapping[str, Sequence[str]]],
         entries: Sequence[NameEntry],
         config: MatchingConfig,
         key: Callable[[str], str],
     ) -> None:
-        self.table, self.entries, self.key = table, entries, key
+        (self.table, self.sounds), self.entries, self.key = tables, entries, key
         self.floor = config.token_similarity
+        self.sounded = config.person_spelling_floor  # sounding alike, spelt this much alike
         self.particles = frozenset(config.name_particles)
         self._phrases: dict[int, tuple[tuple[str, ...], ...]] = {}
 
@@ -85,23 +102,44 @@ class MisspeltPersons:
         return found
 
     def hits(
-        self, tokens: tuple[str, ...], beside_another: Callable[[tuple[str, ...], int, int], bool]
+        self, tokens: tuple[str, ...], beside: Callable[[tuple[str, ...], int, int], bool]
     ) -> list[tuple[NameEntry, tuple[str, ...]]]:
         """(entry, words of the text) of each phrase in the text, its words spelt or
-        sounding like the phrase's around one written as it is, with no part of another
+        sounding like the phrase's around one written as it is or a rare word sounding as
+        it does, with no part of another
         listed person's name beside it; to be confirmed by scoring."""
         found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, tuple[str, ...]]] = {}
         for i, token in enumerate(tokens):
-            for k in self.table.get(token, ()):
-                for phrase in self.phrases(k):
-                    for j in (j for j, word in enumerate(phrase) if word == token):
-                        start, end = i - j, i - j + len(phrase)
-                        words = tokens[start:end]
-                        if start < 0 or end > len(tokens) or (k, words) in found:
-                            continue
-                        if self._alike(words, phrase) and not beside_another(tokens, start, end):
-                            found[(k, words)] = (self.entries[k], words)
+            sounding = self.sounds.get(self._rare_key(token), ())
+            anchors = [token, *(w for w in sounding if self._spelt_near(token, w))]
+            for anchor in dict.fromkeys(anchors):
+                for k in self.table.get(anchor, ()):
+                    for phrase in self.phrases(k):
+                        for j in (j for j, word in enumerate(phrase) if word == anchor):
+                            start, end = i - j, i - j + len(phrase)
+                            words = tokens[start:end]
+                            if start < 0 or end > len(tokens) or (k, words) in found:
+                                continue
+                            if self._alike(words, phrase) and not beside(tokens, start, end):
+                                found[(k, words)] = (self.entries[k], words)
         return list(found.values())
+
+    def _rare_key(self, token: str) -> str:
+        """The sound key of a rare word long enough to stand for a name's word of that
+        key ("shoygu" for "shoigu"); "" for another word."""
+        if len(token) < _RARE_CHARS or not token.isalpha() or zipf(token) >= _RARE_ZIPF:
+            return ""
+        return self.key(token)
+
+    def _anchors(self, token: str, sound: str, word: str) -> bool:
+        """Whether the text's token stands for the phrase's word: it is, or is a rare word
+        of its sound."""
+        return token == word or (
+            bool(sound) and len(word) >= _RARE_CHARS and self.key(word) == sound
+        )
+
+    def _spelt_near(self, a: str, b: str) -> bool:
+        return OSA.normalized_similarity(a, b) >= self.sounded
 
     def _alike(self, words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
         """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
@@ -113,7 +151,10 @@ class MisspeltPersons:
             or (
                 len(a) >= _MIN_CHARS
                 and len(b) >= _MIN_CHARS
-                and (OSA.normalized_similarity(a, b) >= floor or key(a) == key(b) != "")
+                and (
+                    (spelt := OSA.normalized_similarity(a, b)) >= floor
+                    or (spelt >= self.sounded and key(a) == key(b) != "")
+                )
             )
             for a, b in zip(words, phrase, strict=True)
         )
