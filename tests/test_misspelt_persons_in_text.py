@@ -50,6 +50,9 @@ def screener() -> Screener:
         ("Mohammed el-Dayf", "person-al-dayf"),  # ... another one for it
         ("Sheikh Jalaluddin Hakkani", "person-haqqani"),  # a title before it is no name's part
         ("General Sergei Shoygu", "person-shoigu"),
+        ("S. K. Shoigu", "person-shoigu"),  # initials for the given names
+        ("SHOIGU S.K.", "person-shoigu"),
+        ("M. Gorbachev", "person-gorbachev"),
     ],
 )
 def test_a_misspelt_name_in_text_is_a_review_of_that_person(
@@ -66,6 +69,8 @@ def test_a_misspelt_name_in_text_is_a_review_of_that_person(
         "Paid to Raul Sergei Shoygu Castro",  # beside a part of another listed person's name
         "Gift from Mikhail to Gorbachov",  # apart
         "Sergey Shalygin",  # a rare word, but another surname
+        "S. Ivanov",  # an initial before another surname
+        "Shoigu A.",  # an initial not the listed name's
     ],
 )
 def test_what_is_no_misspelt_name_finds_nothing(screener: Screener, text: str) -> None:
@@ -129,3 +134,12 @@ def test_a_title_beside_a_name_is_no_part_of_another_persons(tmp_path: Path) -> 
     for text in ("Fee to Sheikh Jalaluddin Haqqani", "Fee to Sheikh Jalaluddin Hakkani"):
         assert "person-haqqani" in text_hits(screener, text), text
     assert "person-haqqani" not in text_hits(screener, "Fee to Abdullah Jalaluddin Haqqani")
+
+
+def test_an_initial_counts_only_beside_a_name_rare_in_the_lists(tmp_path: Path) -> None:
+    """ "To P." of `PAK, To-Chun` met "Transfer to P. Smith": an initial stands for a
+    word only beside a word as long as a name's, of few listed persons' names."""
+    extra = listed_data({"person-pak": ("person", "PAK, To-Chun")})
+    screener = persons_screener_with(tmp_path, extra)
+    assert "person-pak" not in text_hits(screener, "Transfer to P. Smith via Western Union")
+    assert "person-shoigu" in text_hits(screener, "Transfer to S. Shoigu via Western Union")

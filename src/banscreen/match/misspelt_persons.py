@@ -10,7 +10,8 @@ the text (the anchor): as it is, or as a rare word (`_RARE_ZIPF`) of its sound k
 (sound.py) spelt half like it ("Sergey Shoygu" for "Sergei Shoigu"); and each of the
 text's words beside it, in the phrase's places, is spelt like the phrase's (`floor`, an
 edit similarity) or sounds like it, spelt half alike (`person_spelling_floor`, as the
-scorer aligns persons' names by sound). A prefilter, cheap enough for every row of a
+scorer aligns persons' names by sound), or is its initial ("S. K. Shoigu") beside an
+anchor rare among the lists' names (`_INITIALS_MOST`). A prefilter, cheap enough for every row of a
 batch: an anchor of any word by its sound key alone, or sounding words not spelt half
 alike, scanned text twelve times as slowly, common words sharing a key with many names'
 words. What it lets through counts only if those words, matched as a payee's name, reach
@@ -40,6 +41,11 @@ _MIN_CHARS = 4
 # names' words.
 _RARE_CHARS = 5
 _RARE_ZIPF = 2.0
+# The other words may be initials ("S. K. Shoigu") where the anchor is a word as long as a
+# name's (`_MIN_CHARS`: "to" of "PAK, To-Chun" met "to P. Smith") and of at most this many
+# listed persons' phrases: a common one ("Mohammed A.") with an initial would send a
+# hundred of them to be scored.
+_INITIALS_MOST = 8
 
 
 def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[str, ...], ...]:
@@ -113,14 +119,18 @@ class MisspeltPersons:
             sounding = self.sounds.get(self._rare_key(token), ())
             anchors = [token, *(w for w in sounding if self._spelt_near(token, w))]
             for anchor in dict.fromkeys(anchors):
-                for k in self.table.get(anchor, ()):
+                ids = self.table.get(anchor, ())
+                initials = len(anchor) >= _MIN_CHARS and len(ids) <= _INITIALS_MOST
+                for k in ids:
                     for phrase in self.phrases(k):
                         for j in (j for j, word in enumerate(phrase) if word == anchor):
                             start, end = i - j, i - j + len(phrase)
                             words = tokens[start:end]
                             if start < 0 or end > len(tokens) or (k, words) in found:
                                 continue
-                            if self._alike(words, phrase) and not beside(tokens, start, end):
+                            if self._alike(words, phrase, j if initials else -1) and not beside(
+                                tokens, start, end
+                            ):
                                 found[(k, words)] = (self.entries[k], words)
         return list(found.values())
 
@@ -131,23 +141,18 @@ class MisspeltPersons:
             return ""
         return self.key(token)
 
-    def _anchors(self, token: str, sound: str, word: str) -> bool:
-        """Whether the text's token stands for the phrase's word: it is, or is a rare word
-        of its sound."""
-        return token == word or (
-            bool(sound) and len(word) >= _RARE_CHARS and self.key(word) == sound
-        )
-
     def _spelt_near(self, a: str, b: str) -> bool:
         return OSA.normalized_similarity(a, b) >= self.sounded
 
-    def _alike(self, words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    def _alike(self, words: tuple[str, ...], phrase: tuple[str, ...], anchor: int) -> bool:
         """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
-        or a word as long as a name's spelt or sounding like it."""
+        a word as long as a name's spelt or sounding like it, or, beside the `anchor` (-1:
+        none), its initial ("s" for "sergei")."""
         key, floor, particles = self.key, self.floor, self.particles
         return all(
             a == b
             or (a in particles and b in particles)
+            or (anchor >= 0 and i != anchor and len(a) == 1 and b[:1] == a and len(b) > 1)
             or (
                 len(a) >= _MIN_CHARS
                 and len(b) >= _MIN_CHARS
@@ -156,5 +161,5 @@ class MisspeltPersons:
                     or (spelt >= self.sounded and key(a) == key(b) != "")
                 )
             )
-            for a, b in zip(words, phrase, strict=True)
+            for i, (a, b) in enumerate(zip(words, phrase, strict=True))
         )
