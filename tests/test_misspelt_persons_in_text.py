@@ -143,3 +143,30 @@ def test_an_initial_counts_only_beside_a_name_rare_in_the_lists(tmp_path: Path) 
     screener = persons_screener_with(tmp_path, extra)
     assert "person-pak" not in text_hits(screener, "Transfer to P. Smith via Western Union")
     assert "person-shoigu" in text_hits(screener, "Transfer to S. Shoigu via Western Union")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Шойгу С.К.", "person-shoigu"),  # Russian payments write a payee "Surname I.P."
+        ("Перевод Шойгу С. К. по счёту 4471", "person-shoigu"),
+        ("Оплата для С.К. Шойгу", "person-shoigu"),
+        ("Горбачёв М.С.", "person-gorbachev"),
+        ("Кастро Р. оплата", "person-castro"),
+    ],
+)
+def test_a_name_with_initials_in_another_script_is_a_review(
+    screener: Screener, text: str, entity: str
+) -> None:
+    assert text_hits(screener, text).get(entity) is Outcome.REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Оплата Иванов С.К.", "Payment to Sergei S.", "Перевод Сергей Ш.", "Fee for Mikhail G. Smith"],
+)
+def test_an_initial_stands_for_a_given_name_beside_a_surname_only(
+    screener: Screener, text: str
+) -> None:
+    found_persons = {e for e in text_hits(screener, text) if e.startswith("person-")}
+    assert found_persons == set()

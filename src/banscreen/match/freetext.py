@@ -47,7 +47,8 @@ from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
-from .misspelt_persons import MisspeltPersons, word_tables
+from .joined_brands import pinyin_key
+from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
@@ -59,7 +60,7 @@ from .sounded_windows import (
 )
 from .spelt_out import spelt_out
 from .stored import Spec, Table
-from .text import lookalike_reading
+from .text import lookalike_reading, script_of
 from .text_firms import OneWordFirms
 from .translated_words import translated_tokens
 
@@ -76,6 +77,8 @@ _JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin 
 _START = 3  # the letters a word must start a searched name with to be looked at
 # The most words of another script's text read as one listed person's name (_persons_said).
 _PERSON_WORDS = 4
+# Scripts whose text writes a person's names apart, as Latin does (`_scan_persons`).
+_SPACED = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
 
 
@@ -149,7 +152,7 @@ class FreeTextIndex:
                 and compact.isascii()
             ):
                 by_compact[compact].append(i)
-            elif (read := _pinyin_key(entry, brands, names.made_up)) is not None:
+            elif (read := pinyin_key(entry, brands, names.made_up)) is not None:
                 by_compact[read].append(i)
         for table in (by_first, spoken_first):
             for ids in table.values():
@@ -222,6 +225,12 @@ class FreeTextIndex:
                 ):  # fmt: skip
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
+            # A person's name misspelt or with initials, romanised ("Шойгу С.К."); not in
+            # Hangul or kana, which write a name as one word (`_persons_said`).
+            if script_of(window) in _SPACED:
+                form = self.names.normaliser.form(window)
+                if len(form.roman) == len(form.tokens):
+                    self._scan_persons(form.roman, hits, True, form.tokens)
             # ... and a person's name declined as Russian declines it ("перевод Горбачёву
             # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
             if not abjad and (nominal := nominative_reading(window)) is not None:
@@ -253,7 +262,7 @@ class FreeTextIndex:
             for i in range(len(words) - n + 1):
                 span = " ".join(words[i : i + n])
                 for match in self.names.match(span, self._sounded):
-                    if match.entry.person and _every_word(match, n) and match.score >= least:
+                    if match.entry.person and every_word(match, n) and match.score >= least:
                         said.setdefault(match.entry.entity_id, span)
         return said
 
@@ -287,25 +296,35 @@ class FreeTextIndex:
             i += longest
 
     def _scan_persons(
-        self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], misspelt: bool
+        self,
+        tokens: tuple[str, ...],
+        hits: dict[tuple[str, str], TextHit],
+        misspelt: bool,
+        written: tuple[str, ...] = (),
     ) -> None:
         """A listed person's name without its middle names (short_persons.py) or, with
         `misspelt`, with a word spelt otherwise (misspelt_persons.py), confirmed as a payee's
-        name would be; a misspelt one with every word of it read as one of the name's."""
+        name would be; a misspelt one with every word of it read as one of the name's. With
+        `written`, the words of another script that `tokens` romanise, one for one: only
+        misspelt ones, confirmed on the words as written ("Оплата Шойгу С.К.")."""
         found, beside = {key[0] for key in hits}, self.names.scorer.in_longer_name
-        short = short_hits(tokens, self._by_short, self.names.entries, beside)
+        short = () if written else short_hits(tokens, self._by_short, self.names.entries, beside)
         candidates = [(entry, phrase, False) for entry, phrase in short]
         if misspelt:
-            candidates += [(e, words, True) for e, words in self._misspelt.hits(tokens, beside)]
+            for entry, at, words in self._misspelt.hits(tokens, beside):
+                candidates.append(
+                    (entry, written[at : at + len(words)] if written else words, True)
+                )
         for entry, words, every in candidates:
             if entry.entity_id in found:
                 continue
             said = " ".join(words)
             if any(
-                m.entry.entity_id == entry.entity_id and (not every or _every_word(m, len(words)))
-                for m in self.names.match(said)
+                m.entry.entity_id == entry.entity_id and (not every or every_word(m, len(words)))
+                for m in self.names.match(said, self._sounded if written else None)
             ):
-                hits[(entry.entity_id, entry.key)] = TextHit(entry, said, shortened=True)
+                hit = TextHit(entry, said, sounded=bool(written), shortened=not written)
+                hits[(entry.entity_id, entry.key)] = hit
                 found.add(entry.entity_id)
 
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
@@ -372,26 +391,6 @@ class FreeTextIndex:
     def _compact_starts(self) -> frozenset[str]:
         """The first letters of the names `_scan_joined` looks for."""
         return frozenset(compact[:_START] for compact in self._by_compact)
-
-
-def _every_word(match: NameMatch, words: int) -> bool:
-    """Whether each of a query's `words` is read as one of the name's (an exact match
-    aligns no pairs: every word is the name's)."""
-    aligned = {a for a, _ in match.alignment.positions}
-    return not aligned or aligned == set(range(words))
-
-
-def _pinyin_key(
-    entry: NameEntry, brands: frozenset[str], made_up: Callable[[str], bool]
-) -> str | None:
-    """A Chinese brand's name (an app's or trade name) in pinyin run together, as systems
-    that take no characters write it ("zhifubao payment" was CLEAR), when that is a made-up
-    word as a firm's one word may be (`NameIndex.made_up`: `coined_name_min_chars` letters
-    or more, rarer in English than `coined_name_max_zipf`)."""
-    if entry.person or entry.name.kind not in brands or entry.compact.isascii():
-        return None
-    read = "".join(entry.form.roman)
-    return read if made_up(read) else None
 
 
 def _searched_key(entry: NameEntry) -> str:

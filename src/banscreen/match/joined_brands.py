@@ -4,7 +4,10 @@ Latin writes one word; such a name is also read as one word."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..registry.matching import MatchingConfig
+from .entries import NameEntry
 from .forms import NameForm
 from .normalize import Normaliser
 from .variants import Variant
@@ -28,3 +31,16 @@ def joined_brand(form: NameForm, normaliser: Normaliser, config: MatchingConfig)
     kinds = frozenset(config.joined_brand_name_kinds)
     cap = config.transliteration_max
     return [Variant(joined, cap, "transliterated", organisations=True, whole=True, kinds=kinds)]
+
+
+def pinyin_key(
+    entry: NameEntry, brands: frozenset[str], made_up: Callable[[str], bool]
+) -> str | None:
+    """A Chinese brand's name (an app's or trade name) in pinyin run together, as systems
+    that take no characters write it ("zhifubao payment" was CLEAR), when that is a made-up
+    word as a firm's one word may be (`NameIndex.made_up`: `coined_name_min_chars` letters
+    or more, rarer in English than `coined_name_max_zipf`)."""
+    if entry.person or entry.name.kind not in brands or entry.compact.isascii():
+        return None
+    read = "".join(entry.form.roman)
+    return read if made_up(read) else None

@@ -2,7 +2,7 @@
 Union" for a person listed `SHOIGU, Sergei Kuzhugetovich`. Text was searched for a person's
 name only as written (whole, or without its middle names: short_persons.py), so a text
 naming the person with one letter otherwise was CLEAR, though the same words as the payee
-were a hit.
+were a hit. Another script's words are read so too, romanised (freetext.py: "Шойгу С.К.").
 
 A person's phrases are the short ones and the whole name of two to four words, as written,
 in spoken order and surname first. A phrase is looked at where one of its words stands in
@@ -10,14 +10,15 @@ the text (the anchor): as it is, or as a rare word (`_RARE_ZIPF`) of its sound k
 (sound.py) spelt half like it ("Sergey Shoygu" for "Sergei Shoigu"); and each of the
 text's words beside it, in the phrase's places, is spelt like the phrase's (`floor`, an
 edit similarity) or sounds like it, spelt half alike (`person_spelling_floor`, as the
-scorer aligns persons' names by sound), or is its initial ("S. K. Shoigu") beside an
-anchor rare among the lists' names (`_INITIALS_MOST`). A prefilter, cheap enough for every row of a
-batch: an anchor of any word by its sound key alone, or sounding words not spelt half
-alike, scanned text twelve times as slowly, common words sharing a key with many names'
-words. What it lets through counts only if those words, matched as a payee's name, reach
-REVIEW on that person with every word of them read as one of the name's (freetext.py),
-and no part of another listed person's name stands beside them: the name's own rules
-decide, as for the payee. A REVIEW at most (freetext.TextHit)."""
+scorer aligns persons' names by sound), or is the initial ("S. K. Shoigu") of a given
+name beside a surname rare among the lists' names (`_INITIALS_MOST`). A prefilter, cheap
+enough for every row of a batch: an anchor of any word by its sound key alone, or
+sounding words not spelt half alike, scanned text twelve times as slowly, common words
+sharing a key with many names' words. What it lets through counts only if those words,
+matched as a payee's name, reach REVIEW on that person with every word of them read as
+one of the name's (freetext.py), and no part of another listed person's name stands
+beside them: the name's own rules decide, as for the payee. A REVIEW at most
+(freetext.TextHit)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
-from .entries import NameEntry
+from .entries import NameEntry, NameMatch
 from .short_persons import short_phrases
 
 # The most words of a person's whole name looked for misspelt in text.
@@ -107,31 +108,39 @@ class MisspeltPersons:
             found = self._phrases[k] = person_phrases(self.entries[k], self.particles)
         return found
 
+    def surname(self, k: int) -> tuple[str, ...]:
+        """The words of a listed person's surname: what the list writes before the comma,
+        else the last word."""
+        entry = self.entries[k]
+        return entry.tokens[: entry.form.inverted] or entry.tokens[-1:]
+
     def hits(
         self, tokens: tuple[str, ...], beside: Callable[[tuple[str, ...], int, int], bool]
-    ) -> list[tuple[NameEntry, tuple[str, ...]]]:
-        """(entry, words of the text) of each phrase in the text, its words spelt or
+    ) -> list[tuple[NameEntry, int, tuple[str, ...]]]:
+        """(entry, where, words of the text) of each phrase in the text, its words spelt or
         sounding like the phrase's around one written as it is or a rare word sounding as
-        it does, with no part of another
-        listed person's name beside it; to be confirmed by scoring."""
-        found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, tuple[str, ...]]] = {}
+        it does, with no part of another listed person's name beside it; to be confirmed
+        by scoring. Initials stand for given names beside a surname only ("Shoigu S. K.",
+        not "Sergei S.")."""
+        found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, int, tuple[str, ...]]] = {}
         for i, token in enumerate(tokens):
             sounding = self.sounds.get(self._rare_key(token), ())
             anchors = [token, *(w for w in sounding if self._spelt_near(token, w))]
             for anchor in dict.fromkeys(anchors):
                 ids = self.table.get(anchor, ())
-                initials = len(anchor) >= _MIN_CHARS and len(ids) <= _INITIALS_MOST
+                rare = len(anchor) >= _MIN_CHARS and len(ids) <= _INITIALS_MOST
                 for k in ids:
+                    surname = self.surname(k) if rare and anchor in self.surname(k) else None
                     for phrase in self.phrases(k):
                         for j in (j for j, word in enumerate(phrase) if word == anchor):
                             start, end = i - j, i - j + len(phrase)
                             words = tokens[start:end]
                             if start < 0 or end > len(tokens) or (k, words) in found:
                                 continue
-                            if self._alike(words, phrase, j if initials else -1) and not beside(
+                            if self._alike(words, phrase, surname) and not beside(
                                 tokens, start, end
                             ):
-                                found[(k, words)] = (self.entries[k], words)
+                                found[(k, words)] = (self.entries[k], start, words)
         return list(found.values())
 
     def _rare_key(self, token: str) -> str:
@@ -144,15 +153,17 @@ class MisspeltPersons:
     def _spelt_near(self, a: str, b: str) -> bool:
         return OSA.normalized_similarity(a, b) >= self.sounded
 
-    def _alike(self, words: tuple[str, ...], phrase: tuple[str, ...], anchor: int) -> bool:
+    def _alike(
+        self, words: tuple[str, ...], phrase: tuple[str, ...], surname: tuple[str, ...] | None
+    ) -> bool:
         """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
-        a word as long as a name's spelt or sounding like it, or, beside the `anchor` (-1:
-        none), its initial ("s" for "sergei")."""
+        a word as long as a name's spelt or sounding like it, or, given a `surname` (None:
+        no initials), the initial of a word not of it ("s" for "sergei")."""
         key, floor, particles = self.key, self.floor, self.particles
         return all(
             a == b
             or (a in particles and b in particles)
-            or (anchor >= 0 and i != anchor and len(a) == 1 and b[:1] == a and len(b) > 1)
+            or (surname is not None and len(a) == 1 and b[:1] == a and b not in surname)
             or (
                 len(a) >= _MIN_CHARS
                 and len(b) >= _MIN_CHARS
@@ -161,5 +172,12 @@ class MisspeltPersons:
                     or (spelt >= self.sounded and key(a) == key(b) != "")
                 )
             )
-            for i, (a, b) in enumerate(zip(words, phrase, strict=True))
+            for a, b in zip(words, phrase, strict=True)
         )
+
+
+def every_word(match: NameMatch, words: int) -> bool:
+    """Whether each of a query's `words` is read as one of the name's (an exact match
+    aligns no pairs: every word is the name's)."""
+    aligned = {a for a, _ in match.alignment.positions}
+    return not aligned or aligned == set(range(words))
