@@ -12,6 +12,16 @@ from banscreen.match.index import NameIndex
 from banscreen.model import Outcome, Transaction
 from banscreen.registry import load_registry
 
+# Payments' remittance texts a listed name is put into ("{}").
+PAYMENT_TEXTS = (
+    "{}",
+    "Consulting fee on behalf of {}",
+    "Beneficiary: {}, Dubai",
+    "BNF/{}/DUBAI AE",
+    "Transfer to {} via Western Union",
+    "Invoice 4471 attn {}",
+)
+
 # A few listed persons, as restricted-party lists publish their names.
 PERSONS = Path(__file__).resolve().parents[1] / "fixtures" / "names" / "persons.yaml"
 
