@@ -131,6 +131,8 @@ def test_an_initial_counts_only_beside_a_name_rare_in_the_lists(tmp_path: Path) 
         ("Оплата для С.К. Шойгу", "person-shoigu"),
         ("Горбачёв М.С.", "person-gorbachev"),
         ("Кастро Р. оплата", "person-castro"),
+        ("Оплата М. С. Горбачёву", "person-gorbachev"),  # declined: to Gorbachev (dative)
+        ("Договор с Горбачёвым М.С.", "person-gorbachev"),  # with (instrumental)
     ],
 )
 def test_a_name_with_initials_in_another_script_is_a_review(

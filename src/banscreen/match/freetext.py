@@ -225,10 +225,10 @@ class FreeTextIndex:
                 ):  # fmt: skip
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
-            # A person's name misspelt or with initials, romanised ("Шойгу С.К."); not in
-            # Hangul or kana, which write a name as one word (`_persons_said`).
-            if script_of(window) in _SPACED:
-                form = self.names.normaliser.form(window)
+            # A person's name misspelt or with initials, romanised ("Шойгу С.К.", declined:
+            # "Оплата М. С. Горбачёву"); not Hangul or kana, which write a name as one word.
+            readings = (window, nominative_reading(window)) if script_of(window) in _SPACED else ()
+            for form in (self.names.normaliser.form(r) for r in readings if r):
                 if len(form.roman) == len(form.tokens):
                     self._scan_persons(form.roman, hits, True, form.tokens)
             # ... and a person's name declined as Russian declines it ("перевод Горбачёву
