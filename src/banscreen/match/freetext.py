@@ -227,13 +227,14 @@ class FreeTextIndex:
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
             # A person's name misspelt or with initials, romanised ("Шойгу С.К.", declined:
             # "Оплата М. С. Горбачёву"); not Hangul or kana, which write a name as one word.
-            readings = (window, nominative_reading(window)) if script_of(window) in _SPACED else ()
+            nominal = None if abjad else nominative_reading(window)
+            readings = (window, nominal) if script_of(window) in _SPACED else ()
             for form in (self.names.normaliser.form(r) for r in readings if r):
                 if len(form.roman) == len(form.tokens):
                     self._scan_persons(form.roman, hits, True, form.tokens)
             # ... and a person's name declined as Russian declines it ("перевод Горбачёву
             # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
-            if not abjad and (nominal := nominative_reading(window)) is not None:
+            if nominal is not None:
                 for match in self.names.match(nominal, self._sounded):
                     if match.entry.person and (hit := self._person_hit(match, nominal)):
                         hits.setdefault((match.entry.entity_id, match.entry.key), hit)

@@ -130,7 +130,8 @@ class MisspeltPersons:
                 ids = self.table.get(anchor, ())
                 rare = len(anchor) >= _MIN_CHARS and len(ids) <= _INITIALS_MOST
                 for k in ids:
-                    surname = self.surname(k) if rare and anchor in self.surname(k) else None
+                    surname = self.surname(k) if rare else None
+                    surname = surname if surname and anchor in surname else None
                     for phrase in self.phrases(k):
                         for j in (j for j, word in enumerate(phrase) if word == anchor):
                             start, end = i - j, i - j + len(phrase)

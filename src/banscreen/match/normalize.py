@@ -34,7 +34,7 @@ from . import pinyin
 from .forms import NameForm, by_first_token, replace_phrases
 from .kinds import OrgKinds
 from .legal import PIECES, LegalForms
-from .persons import inverted, person_factors, rigour_titles
+from .persons import inverted, person_factors, title_words
 from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
 from .sound import SoundKeys
 from .text import (
@@ -76,7 +76,7 @@ class Normaliser:
         )
         self._stop_words = frozenset(config.stop_words)
         self._company_forms = frozenset(config.company_form_words)
-        self._titles = frozenset((*config.person_titles, *config.person_suffixes)) | rigour_titles()
+        self._titles = title_words(config)
         self._title_weight = config.person_title_weight
         self._particles = frozenset(config.name_particles)
         self._particle_weight = config.name_particle_weight

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..registry.matching import MatchingConfig
 from .forms import NameForm
 from .prepared import Side
 from .similarity import Pairs, spelt_alike
@@ -20,6 +21,12 @@ def rigour_titles() -> frozenset[str]:
         for p in person_name_prefixes_list()
         if " " not in p and "-" not in p and p.casefold() != "the"
     )
+
+
+def title_words(config: MatchingConfig) -> frozenset[str]:
+    """Latin words that title a person's name, before it or after: ours (`person_titles`,
+    `person_suffixes`) and rigour's prefixes."""
+    return frozenset((*config.person_titles, *config.person_suffixes)) | rigour_titles()
 
 
 def inverted(text: str, tokens: tuple[str, ...], tokenize: Callable[[str], tuple[str, ...]]) -> int:

@@ -41,7 +41,7 @@ from .common_words import zipf
 from .forms import NameForm
 from .inside import Inside, side_of
 from .korean import KoreanNames
-from .persons import initials_only, one_part, rigour_titles
+from .persons import initials_only, one_part, title_words
 from .places import Places
 from .prepared import Prepared, Score, Side, any_distinctive, held
 from .similarity import Alignment, Pairs, PairSimilarity, align, spelt_alike
@@ -79,7 +79,7 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         self._party_words = frozenset((*config.payee_lead_words, *config.payee_trail_words))
         self._streets = frozenset(config.street_words)
         self._street_suffixes = tuple(config.street_suffixes)
-        self._titles = frozenset((*config.person_titles, *config.person_suffixes)) | rigour_titles()
+        self._titles = title_words(config)
         self.korean = KoreanNames(config)
 
     # ------------------------------------------------------------------ rules

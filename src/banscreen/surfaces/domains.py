@@ -38,20 +38,27 @@ def _extractor() -> tldextract.TLDExtract:
 
 
 def registrable_domain(host: str) -> str:
-    parts = _extractor()(host)
-    return str(getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain)
+    return host_parts(host)[0]
 
 
 def domain_label_words(host: str) -> str:
     """The words of the registrable domain's own label ("acme pay" of pay.acme-pay.net),
     an IDN's in its letters; "" when there is none."""
-    label = str(_extractor()(host).domain)
+    return host_parts(host)[1]
+
+
+def host_parts(host: str) -> tuple[str, str]:
+    """The host's registrable domain and its label's words, from one reading of the
+    public suffix list."""
+    parts = _extractor()(host)
+    registrable = getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain
+    label = str(parts.domain)
     if label.startswith("xn--"):
         try:
             label = label.encode("ascii").decode("idna")
         except UnicodeError:
-            return ""
-    return " ".join(re.findall(r"[^\W_]+", label))
+            label = ""
+    return str(registrable), " ".join(re.findall(r"[^\W_]+", label))
 
 
 # The rule syntax of public domain lists (v2fly domain-list-community and its kin):
@@ -124,7 +131,8 @@ def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
         except IdentifierError as exc:
             yield error_item(location, entry[:80], "domain", str(exc))
             continue
-        registrable = registrable_domain(host) or host
+        registrable, label = host_parts(host)
+        registrable = registrable or host
         yield ScanItem(
             f"{location} ({registrable})",
             host,
@@ -133,7 +141,7 @@ def read_domains(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
                 date=options.as_of,
                 category=options.category or "hosting",
                 identifiers=(CounterpartyIdentifier("domain", host),),
-                text=domain_label_words(host),
+                text=label,
                 us_nexus=options.us_nexus or Nexus.UNKNOWN,
                 location=f"{location} ({registrable})",
             ),
