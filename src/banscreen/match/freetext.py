@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import ClassVar
 
 import regex
@@ -46,9 +46,11 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry, NameMatch
+from .han_text_persons import HanTextPersons, pinyin_table
 from .index import NameIndex
-from .joined_brands import pinyin_key
+from .joined_brands import JOINED_START, joined_names, pinyin_key
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
+from .pinyin import has_han
 from .russian_cases import nominative_reading
 from .short_persons import short_hits, short_table
 from .similarity import Alignment
@@ -70,11 +72,9 @@ LOOKALIKE_CHARS = 1 << 16
 # remittance text is 140 characters; an invoice line a few hundred).
 SPLIT_CHARS = 1 << 12
 
-# Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
-# Vel Pay", "Quor-vel"): at most this many.
-_JOINED_WORDS = 4
-_JOINED_MIN_CHARS = 6  # and the name this many letters long at least, in Latin letters
-_START = 3  # the letters a word must start a searched name with to be looked at
+# A name looked for written with its words together or apart otherwise is this many letters
+# long at least, in Latin letters (joined_brands.py)
+_JOINED_MIN_CHARS = 6
 # The most words of another script's text read as one listed person's name (_persons_said).
 _PERSON_WORDS = 4
 # Scripts whose text writes a person's names apart, as Latin does (`_scan_persons`).
@@ -102,7 +102,7 @@ class FreeTextIndex:
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
         "_searched": Table("keys"), "_by_short": Table(), "_by_word": Table(),
-        "_by_sound": Table(),
+        "_by_sound": Table(), "_by_pinyin": Table(),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
@@ -118,6 +118,7 @@ class FreeTextIndex:
     # Latin persons' names by each word of their phrases, and those words by sound key
     _by_word: Mapping[str, Sequence[int]]  # (misspelt_persons.py)
     _by_sound: Mapping[str, Sequence[str]]
+    _by_pinyin: Mapping[str, Sequence[int]]  # by syllables (han_text_persons.py)
 
     def __init__(self, names: NameIndex, config: MatchingConfig) -> None:
         self.names = names
@@ -162,6 +163,7 @@ class FreeTextIndex:
         self._searched = frozenset(searched)
         self._by_short = short_table(names.entries, persons)
         self._by_word, self._by_sound = word_tables(names.entries, persons, config, names.sound.key)
+        self._by_pinyin = pinyin_table(names.entries, persons)
 
     def scan(self, text: str) -> list[TextHit]:
         """Leftmost-longest, non-overlapping phrase hits: "X Pay" is the app X Pay, not also X;
@@ -174,6 +176,10 @@ class FreeTextIndex:
         hits: dict[tuple[str, str], TextHit] = {}
         self._scan_phrases(tokens, hits)
         self._scan_persons(tokens, hits, misspelt=len(text) <= SPLIT_CHARS)
+        if len(text) <= SPLIT_CHARS and has_han(read):  # "付款给李方伟", "向谢尔盖·绍伊古"
+            self._confirm(((e, w, 0) for e, w in self._han_persons.windows(read)), hits)
+            for entry, span in self._han_persons.dotted(read):
+                hits.setdefault((entry.entity_id, entry.key), TextHit(entry, span, sounded=True))
         firms = self._firms.payees(tokens)
         if len(text) <= SPLIT_CHARS:
             firms += self._firms.in_text(read)
@@ -308,54 +314,42 @@ class FreeTextIndex:
         name would be; a misspelt one with every word of it read as one of the name's. With
         `written`, the words of another script that `tokens` romanise, one for one: only
         misspelt ones, confirmed on the words as written ("Оплата Шойгу С.К.")."""
-        found, beside = {key[0] for key in hits}, self.names.scorer.in_longer_name
+        beside = self.names.scorer.in_longer_name
         short = () if written else short_hits(tokens, self._by_short, self.names.entries, beside)
-        candidates = [(entry, phrase, False) for entry, phrase in short]
+        candidates = [(entry, " ".join(phrase), 0) for entry, phrase in short]
         if misspelt:
             for entry, at, words in self._misspelt.hits(tokens, beside):
-                candidates.append(
-                    (entry, written[at : at + len(words)] if written else words, True)
-                )
-        for entry, words, every in candidates:
+                said = written[at : at + len(words)] if written else words
+                candidates.append((entry, " ".join(said), len(words)))
+        self._confirm(candidates, hits, bool(written))
+
+    def _confirm(
+        self,
+        candidates: Iterable[tuple[NameEntry, str, int]],
+        hits: dict[tuple[str, str], TextHit],
+        sounded: bool = True,
+    ) -> None:
+        """Hits of the (entry, words said, words each read as one of the name's or 0) whose
+        words, matched as a payee's name, meet that person: `sounded` when read from
+        another script, else `shortened`."""
+        found = {key[0] for key in hits}
+        for entry, said, every in candidates:
             if entry.entity_id in found:
                 continue
-            said = " ".join(words)
             if any(
-                m.entry.entity_id == entry.entity_id and (not every or every_word(m, len(words)))
-                for m in self.names.match(said, self._sounded if written else None)
+                m.entry.entity_id == entry.entity_id and (not every or every_word(m, every))
+                for m in self.names.match(said, self._sounded if sounded else None)
             ):
-                hit = TextHit(entry, said, sounded=bool(written), shortened=not written)
+                hit = TextHit(entry, said, sounded=sounded, shortened=not sounded)
                 hits[(entry.entity_id, entry.key)] = hit
                 found.add(entry.entity_id)
 
     def _scan_joined(self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit]) -> None:
-        """An organisation's name of two words or more that the text writes in one word
-        ("quorvelpay"), or split elsewhere than the name is ("Quor Vel Pay"), keeping one of
-        its words whole: English words run together spell too many names otherwise ("ten
-        cent", "share it")."""
-        entries, starts = self.names.entries, self._compact_starts
+        """Names written with their words together or apart otherwise (joined_brands.py)."""
         trail = self.names._payee_words.trail  # `payee_trail_words`: "via", "through", ...
-        for i in range(len(tokens)):
-            if "".join(tokens[i : i + _START])[:_START] not in starts:
-                continue  # most words: no searched name starts with their letters
-            # ... but an app's one-word name split apart right after "via", "through", "by"
-            # ("paid via Ali Pay", "sent via Share It") is that app: the word before says a
-            # means of payment or transfer follows, as ordinary words run together do not.
-            routed = i > 0 and tokens[i - 1] in trail
-            # (a Chinese brand's pinyin is split anywhere: "zhi fu bao", as its syllables)
-            run = ""
-            for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
-                run += tokens[i + n - 1]
-                for k in self._by_compact.get(run, ()):
-                    entry = entries[k]
-                    window = tokens[i : i + n]
-                    app = routed and entry.name.kind == "app"
-                    pinyin = not entry.compact.isascii()
-                    if window != entry.tokens and (
-                        n == 1 or app or pinyin or set(window) & set(entry.tokens)
-                    ):
-                        hit = TextHit(entry, " ".join(window), joined=True)
-                        hits.setdefault((entry.entity_id, entry.key), hit)
+        table = (self._by_compact, self._compact_starts)
+        for entry, window in joined_names(tokens, table, self.names.entries, trail):
+            hits.setdefault((entry.entity_id, entry.key), TextHit(entry, window, joined=True))
 
     def _phrases(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
         """The searched names beginning with `token`, as written or (persons') as spoken,
@@ -375,6 +369,13 @@ class FreeTextIndex:
         return MisspeltPersons(tables, n.entries, n.config, n.sound.key)
 
     @cached_property
+    def _han_persons(self) -> HanTextPersons:
+        n, config = self.names, self.names.config
+        surnames = (config.han_surnames, config.han_compound_surnames)
+        match, least = partial(n.match, admit=self._sounded), config.free_text_sounded_person_score
+        return HanTextPersons(self._by_pinyin, n.entries, *surnames, match, least)
+
+    @cached_property
     def _firms(self) -> OneWordFirms:
         return OneWordFirms(self.names)
 
@@ -391,7 +392,7 @@ class FreeTextIndex:
     @cached_property
     def _compact_starts(self) -> frozenset[str]:
         """The first letters of the names `_scan_joined` looks for."""
-        return frozenset(compact[:_START] for compact in self._by_compact)
+        return frozenset(compact[:JOINED_START] for compact in self._by_compact)
 
 
 def _searched_key(entry: NameEntry) -> str:

@@ -4,7 +4,7 @@ Latin writes one word; such a name is also read as one word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from ..registry.matching import MatchingConfig
 from .entries import NameEntry
@@ -14,6 +14,10 @@ from .variants import Variant
 
 # Scripts whose words are not a brand's syllables written apart.
 _NO_JOIN = frozenset({"Latin", "Han"})
+# Words of text joined to spell a listed name written otherwise apart ("quorvelpay", "Quor
+# Vel Pay", "Quor-vel"): at most this many.
+_JOINED_WORDS = 4
+JOINED_START = 3  # the letters a word must start a searched name with to be looked at
 
 
 def joined_brand(form: NameForm, normaliser: Normaliser, config: MatchingConfig) -> list[Variant]:
@@ -44,3 +48,37 @@ def pinyin_key(
         return None
     read = "".join(entry.form.roman)
     return read if made_up(read) else None
+
+
+def joined_names(
+    tokens: tuple[str, ...],
+    table: tuple[Mapping[str, Sequence[int]], Collection[str]],
+    entries: Sequence[NameEntry],
+    trail: Collection[str],
+) -> Iterator[tuple[NameEntry, str]]:
+    """(entry, words of the text) of each organisation's name of two words or more that the
+    text writes in one word ("quorvelpay"), or split elsewhere than the name is ("Quor Vel
+    Pay"), keeping one of its words whole: English words run together spell too many names
+    otherwise ("ten cent", "share it"). `table`: names' words run together (indexes into
+    `entries`), and their first `JOINED_START` letters."""
+    by_compact, starts = table
+    for i in range(len(tokens)):
+        if "".join(tokens[i : i + JOINED_START])[:JOINED_START] not in starts:
+            continue  # most words: no searched name starts with their letters
+        # ... but an app's one-word name split apart right after "via", "through", "by"
+        # ("paid via Ali Pay", "sent via Share It") is that app: the word before (`trail`)
+        # says a means of payment or transfer follows, as ordinary words run together do not.
+        routed = i > 0 and tokens[i - 1] in trail
+        # (a Chinese brand's pinyin is split anywhere: "zhi fu bao", as its syllables)
+        run = ""
+        for n in range(1, min(_JOINED_WORDS, len(tokens) - i) + 1):
+            run += tokens[i + n - 1]
+            for k in by_compact.get(run, ()):
+                entry = entries[k]
+                window = tokens[i : i + n]
+                app = routed and entry.name.kind == "app"
+                pinyin = not entry.compact.isascii()
+                if window != entry.tokens and (
+                    n == 1 or app or pinyin or set(window) & set(entry.tokens)
+                ):
+                    yield entry, " ".join(window)
