@@ -28,7 +28,8 @@ from wordfreq import top_n_list
 import name_sets
 
 OTHER = "Qorvane Trading Ltd"
-SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ")
+SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ", " Attn ", " c/o ",
+              " FBO ")
 # A name with what rides along with it, as "{}" in these.
 AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor")
 

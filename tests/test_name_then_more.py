@@ -443,7 +443,9 @@ def test_a_comma_after_one_word_may_still_be_a_persons_name(screener: Screener) 
 PARTED = st.sampled_from([" dba ", " DBA ", " d/b/a ", " t/a ", " aka ", ", formerly ",
                           " formerly known as ", ", a subsidiary of ", " trading as ",
                           " on behalf of ", " FOR AND ON BEHALF OF ",
-                          ", Representative Office of "])  # fmt: skip
+                          ", Representative Office of ", " Attn ", " ATTN: ", " c/o ",
+                          " C/O ", " care of ", " FBO ", " F/B/O ", " FFC ",
+                          " for further credit to ", " in favour of "])  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -460,6 +462,30 @@ def test_a_listed_name_parted_from_another_by_words_is_never_a_clear(
     parting = data.draw(PARTED)
     query = f"{name}{parting}{other}" if data.draw(st.booleans()) else f"{other}{parting}{name}"
     assert entity in found(screener, query), query
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Acme Ltd Attn Sergei Shoigu", "Acme Ltd ATTN: SHOIGU SERGEI", "Acme Ltd FBO Sergei Shoigu",
+     "Zeltra Bank FFC Sergei Shoigu", "Acme Ltd c/o Sergei Shoigu",
+     "Acme Bank as custodian for Sergei Shoigu", "Sergei Shoigu as trustee",
+     "Sergei Shoigu as Trustee of the Acme Family Trust", "Sergei Shoigu JTWROS",
+     "/BNF/Sergei Shoigu", "UBO: Sergei Shoigu", "Director: Sergei Shoigu"],
+)  # fmt: skip
+def test_a_listed_person_a_wire_is_addressed_or_credited_to(query: str) -> None:
+    """Each was CLEAR: the words after "Attn", "FBO" or "FFC", or "as trustee" after the
+    name, were read as more of the payee's name; whom a wire is addressed or credited to,
+    or who holds an account for another, is a party of its own. And a label before the
+    name ("UBO:", SWIFT's codeword "/BNF/") is no part of it."""
+    assert "person-shoigu" in found(_persons(), query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Acme Ltd Attn: Accounts Payable", "FAO Schwarz", "Attention Systems Ltd"],
+)
+def test_addressing_words_alone_meet_no_party(query: str) -> None:
+    assert not found(_persons(), query)
 
 
 @pytest.mark.parametrize(

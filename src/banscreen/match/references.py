@@ -32,6 +32,9 @@ _ENUMERATOR = re.compile(
 # A field's label before a colon (or a full-width one) at the start ("Beneficiary Name: Acme",
 # "收款人：…"): one to three words.
 _LABEL = re.compile(r"^\s*([^\W\d_]+(?:[ .]{1,2}[^\W\d_]+){0,2})\.?\s*[:：]\s*(?=\w)")
+# ... or SWIFT's codeword between slashes before a field's line ("/BNF/Sergei Shoigu", field 72).
+_CODEWORD = re.compile(r"^\s*/([^\W\d_]{2,8})/\s*(?=\w)")
+_LABELLED = re.compile(r"[:：]|^\s*/")
 # An ordinal before an address word ("5th Floor").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -98,8 +101,9 @@ def _office(last: list[str], phrases: Sequence[str]) -> int:
 
 
 def _label(text: str, labels: Sequence[str]) -> re.Match[str] | None:
-    """A field's label before a colon at the text's start, each of its words a label."""
-    found = _LABEL.match(text)
+    """A field's label before a colon, or a codeword between slashes, at the text's start,
+    each of its words a label."""
+    found = _LABEL.match(text) or _CODEWORD.match(text)
     if found is None or not labels:
         return None
     words = found.group(1).replace(".", " ").casefold().split()
@@ -213,7 +217,7 @@ def split_references(
     numbering before the name ("1) Acme"); a field's label before a colon, of words that
     are `field_labels` ("Beneficiary Name: Acme"); and the part of an organisation named
     at the field's end (`office_phrases`: "Acme Head Office")."""
-    labelled = _label(text, field_labels) if ":" in text or "：" in text else None
+    labelled = _label(text, field_labels) if _LABELLED.search(text) else None
     office = _office(_last_words(text), office_phrases)
     numbering = _ENUMERATOR.match(text) is not None or labelled is not None or office
     if not numbering and not any(ch.isdigit() for ch in text) and not _names_any(text, exchanges):
