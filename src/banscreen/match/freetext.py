@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from typing import ClassVar
 
@@ -64,6 +63,7 @@ from .spelt_out import spelt_out
 from .stored import Spec, Table
 from .text import lookalike_reading, script_of
 from .text_firms import OneWordFirms
+from .text_hit import TextHit
 from .translated_words import translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
@@ -80,19 +80,6 @@ _PERSON_WORDS = 4
 # Scripts whose text writes a person's names apart, as Latin does (`_scan_persons`).
 _SPACED = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
-
-
-@dataclass(frozen=True)
-class TextHit:
-    entry: NameEntry
-    phrase: str
-    sounded: bool = False  # found by how it sounds, in another script
-    joined: bool = False  # found with its words written together or apart otherwise
-    shortened: bool = False  # a person's name without its middle names, or misspelt
-
-    @property
-    def inexact(self) -> bool:
-        return self.sounded or self.joined or self.shortened
 
 
 class FreeTextIndex:
@@ -162,7 +149,8 @@ class FreeTextIndex:
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
         self._by_short = short_table(names.entries, persons)
-        self._by_word, self._by_sound = word_tables(names.entries, persons, config, names.sound.key)
+        keys = (names.sound.key, names.sound.slavic_keys)
+        self._by_word, self._by_sound = word_tables(names.entries, persons, config, *keys)
         self._by_pinyin = pinyin_table(names.entries, persons)
 
     def scan(self, text: str) -> list[TextHit]:
@@ -174,8 +162,13 @@ class FreeTextIndex:
         read = looks[0] if looks else text
         tokens = self.names.normaliser.text_tokens(read)
         hits: dict[tuple[str, str], TextHit] = {}
-        self._scan_phrases(tokens, hits)
-        self._scan_persons(tokens, hits, misspelt=len(text) <= SPLIT_CHARS)
+        # ... and without a field's label before a colon ("BEN: SERGEI SHOIGU": "ben" is a
+        # part of listed persons' names, and made his a part of a longer one)
+        plain = self._firms.unlabelled(read)
+        unlabelled = () if plain == read else (self.names.normaliser.text_tokens(plain),)
+        for words in (tokens, *unlabelled):
+            self._scan_phrases(words, hits)
+            self._scan_persons(words, hits, misspelt=len(text) <= SPLIT_CHARS)
         if len(text) <= SPLIT_CHARS and has_han(read):  # "付款给李方伟", "向谢尔盖·绍伊古"
             self._confirm(((e, w, 0) for e, w in self._han_persons.windows(read)), hits)
             for entry, span in self._han_persons.dotted(read):
@@ -366,7 +359,7 @@ class FreeTextIndex:
     @cached_property
     def _misspelt(self) -> MisspeltPersons:
         n, tables = self.names, (self._by_word, self._by_sound)
-        return MisspeltPersons(tables, n.entries, n.config, n.sound.key)
+        return MisspeltPersons(tables, n.entries, n.config, n.sound.key, n.sound.slavic_keys)
 
     @cached_property
     def _han_persons(self) -> HanTextPersons:

@@ -47,6 +47,9 @@ _RARE_ZIPF = 2.0
 # listed persons' phrases: a common one ("Mohammed A.") with an initial would send a
 # hundred of them to be scored.
 _INITIALS_MOST = 8
+# A sound key this long at least finds a rare word's listed words: shorter ones are shared
+# by too many.
+_KEY_CLASSES = 3
 
 
 def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[str, ...], ...]:
@@ -71,18 +74,32 @@ def word_tables(
     searched: Sequence[int],
     config: MatchingConfig,
     key: Callable[[str], str],
+    keys: Callable[[str], tuple[str, ...]],
 ) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
     """The `searched` entries (indexes) with phrases, by each word of their phrases; and
-    those words as long as a rare word must be (`_RARE_CHARS`), by their sound key."""
+    those words as long as a rare word must be (`_RARE_CHARS`), by their sound keys
+    (`anchor_keys`)."""
     particles = frozenset(config.name_particles)
     table: dict[str, list[int]] = defaultdict(list)
     sounds: dict[str, set[str]] = defaultdict(set)
     for i in searched:
         for word in {w for phrase in person_phrases(entries[i], particles) for w in phrase}:
             table[word].append(i)
-            if len(word) >= _RARE_CHARS and (sound := key(word)):
-                sounds[sound].add(word)
+            if len(word) >= _RARE_CHARS:
+                for sound in anchor_keys(word, key, keys):
+                    sounds[sound].add(word)
     return dict(table), {sound: sorted(words) for sound, words in sounds.items()}
+
+
+def anchor_keys(
+    word: str, key: Callable[[str], str], keys: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """A word's sound key, and its other keys (`SoundKeys.slavic_keys`: a Russian name's
+    sounds as other languages write them, "Gorbatschow", "Gorbaczow") of `_KEY_CLASSES`
+    or more."""
+    first = key(word)
+    more = (k for k in keys(word) if len(k) >= _KEY_CLASSES and k != first)
+    return tuple(dict.fromkeys((first, *more) if first else more))
 
 
 class MisspeltPersons:
@@ -95,8 +112,9 @@ class MisspeltPersons:
         entries: Sequence[NameEntry],
         config: MatchingConfig,
         key: Callable[[str], str],
+        keys: Callable[[str], tuple[str, ...]],
     ) -> None:
-        (self.table, self.sounds), self.entries, self.key = tables, entries, key
+        (self.table, self.sounds), self.entries, self.key, self.keys = tables, entries, key, keys
         self.floor = config.token_similarity
         self.sounded = config.person_spelling_floor  # sounding alike, spelt this much alike
         self.particles = frozenset(config.name_particles)
@@ -124,7 +142,7 @@ class MisspeltPersons:
         not "Sergei S.")."""
         found: dict[tuple[int, tuple[str, ...]], tuple[NameEntry, int, tuple[str, ...]]] = {}
         for i, token in enumerate(tokens):
-            sounding = self.sounds.get(self._rare_key(token), ())
+            sounding = (w for k in self._rare_keys(token) for w in self.sounds.get(k, ()))
             anchors = [token, *(w for w in sounding if self._spelt_near(token, w))]
             for anchor in dict.fromkeys(anchors):
                 ids = self.table.get(anchor, ())
@@ -144,12 +162,19 @@ class MisspeltPersons:
                                 found[(k, words)] = (self.entries[k], start, words)
         return list(found.values())
 
-    def _rare_key(self, token: str) -> str:
-        """The sound key of a rare word long enough to stand for a name's word of that
-        key ("shoygu" for "shoigu"); "" for another word."""
+    def _rare_keys(self, token: str) -> tuple[str, ...]:
+        """The sound keys of a rare word long enough to stand for a name's word of such a
+        key ("shoygu" for "shoigu"); none for another word."""
         if len(token) < _RARE_CHARS or not token.isalpha() or zipf(token) >= _RARE_ZIPF:
-            return ""
-        return self.key(token)
+            return ()
+        return anchor_keys(token, self.key, self.keys)
+
+    def _sound_alike(self, a: str, b: str) -> bool:
+        """Whether two words share a sound key (`key`, or one of `keys` as long as a
+        rare word's must be: "gorbatschow" and "gorbachev")."""
+        if self.key(a) == self.key(b) != "":
+            return True
+        return any(len(k) >= _KEY_CLASSES and k in self.keys(b) for k in self.keys(a))
 
     def _spelt_near(self, a: str, b: str) -> bool:
         return OSA.normalized_similarity(a, b) >= self.sounded
@@ -160,17 +185,25 @@ class MisspeltPersons:
         """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
         a word as long as a name's spelt or sounding like it, or, given a `surname` (None:
         no initials), the initial of a word not of it ("s" for "sergei")."""
-        key, floor, particles = self.key, self.floor, self.particles
+        floor, particles = self.floor, self.particles
         return all(
             a == b
             or (a in particles and b in particles)
             or (surname is not None and len(a) == 1 and b[:1] == a and b not in surname)
+            # beside a rare surname, a given name spelt half alike: as another language
+            # writes it ("Michail", "Mijaíl" for Mikhail), which scoring weighs
+            or (
+                surname is not None
+                and b not in surname
+                and min(len(a), len(b)) >= _MIN_CHARS
+                and OSA.normalized_similarity(a, b) >= self.sounded
+            )
             or (
                 len(a) >= _MIN_CHARS
                 and len(b) >= _MIN_CHARS
                 and (
                     (spelt := OSA.normalized_similarity(a, b)) >= floor
-                    or (spelt >= self.sounded and key(a) == key(b) != "")
+                    or (spelt >= self.sounded and self._sound_alike(a, b))
                 )
             )
             for a, b in zip(words, phrase, strict=True)

@@ -22,6 +22,8 @@ from .text import split_words
 _LEGAL_WORDS = 5
 # A label's last word before a colon, and the value after it up to where a field ends.
 _LABELLED = regex.compile(r"([^\W\d_]+)\.?[ \t]*[:：][ \t]*([^,;，；|\n\r:：]+)")
+# A label of one to three words before a colon, anywhere in a text ("Invoice 5 BEN NAME: ...").
+_LABEL = regex.compile(r"(?<!\w)((?:[^\W\d_]+\.?[ \t]+){0,2}[^\W\d_]+)\.?[ \t]*(?=[:：])")
 
 Found = list[tuple[NameEntry, str]]
 
@@ -96,6 +98,27 @@ class OneWordFirms:
                 if len(tokens) == 1:
                     found += self._named(tokens[0])
         return found
+
+    def unlabelled(self, text: str) -> str:
+        """The text with each field's label before a colon (`field_labels`) blanked out:
+        "BEN: SERGEI SHOIGU" names him, where "ben" beside a name is a part of another
+        ("BEN HANI, Al As'ad") and made his name part of a longer one."""
+        if ":" not in text and "：" not in text:
+            return text
+        labels = self._labels
+
+        def blank(found: regex.Match[str]) -> str:
+            """The label's words blanked, from the last as far back as each is a label."""
+            written = found.group()
+            words = list(regex.finditer(r"[^\W\d_]+", written))
+            start = len(written)
+            for word in reversed(words):
+                if word.group().casefold() not in labels:
+                    break
+                start = word.start()
+            return written[:start] + " " * (len(written) - start)
+
+        return _LABEL.sub(blank, text)
 
     def _named(self, word: str) -> Found:
         names = self.names
