@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from banscreen.batch import Pipeline
 from banscreen.engine import Screener, ScreenOptions
+from banscreen.match.hosts import domain_label_words
 from banscreen.model import Decision, Outcome, Policy
 from banscreen.surfaces.detect import detect
-from banscreen.surfaces.domains import domain_label_words
 from banscreen.surfaces.scan import ScanOptions
 
 

@@ -269,6 +269,9 @@ COUNTERPARTY = "counterparty_name"  # the field a transaction names its counterp
 FUZZY_MATCH = "FUZZY_MATCH"
 # An app's package name or bundle id written under a listed domain (match/matcher.py).
 PUBLISHER_NAMESPACE = "PUBLISHER_NAMESPACE"
+# An app's package name or bundle id that extends a listed one's or is extended by it
+# ("com.example.app.lite"; match/identifiers.py).
+RELATED_APP_ID = "RELATED_APP_ID"
 
 
 @dataclass(frozen=True)

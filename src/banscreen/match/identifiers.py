@@ -23,6 +23,17 @@ _ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _WILDCARD = re.compile(r"^\s*(?:[*+]?\.)+")
+# A store listing's link given for its app's id: the id it names ("https://play.google.com/
+# store/apps/details?id=com.example.app", "market://details?id=…"; "https://apps.apple.com/
+# us/app/example/id123456789"). An id so given was refused as malformed, and a link given
+# as a domain was read as the store's host alone: play.google.com, CLEAR.
+_PLAY_LINK = re.compile(r"[?&]id=([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+)")
+_APPSTORE_LINK = re.compile(r"/id([0-9]{6,12})(?![0-9])")
+_LINKED = {"android": _PLAY_LINK, "appstore_id": _APPSTORE_LINK}
+# The kinds of app ids whose variants a listed one's are ("com.example.app.lite"), and the
+# fewest labels an id needs to be another's variant or parent (not "com.example").
+_VARIANT_KINDS = frozenset({"android", "ios_bundle"})
+_VARIANT_MIN_LABELS = 3
 # The shapes of an LEI and a BIC: a whole identifier here, one inside free text below.
 _LEI_SHAPE = r"[A-Z0-9]{18}[0-9]{2}"
 _BIC_SHAPE = r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?"
@@ -104,12 +115,24 @@ def normalise_purl(value: str) -> str:
     return "/".join(p.lower() for p in parts)
 
 
+def purl_name(value: str) -> str:
+    """A package URL's package as a software bill of materials names a component
+    ("@acmepay/sdk", "acmepayv3"): its namespace and name; "" for no valid one."""
+    try:
+        purl = PackageURL.from_string(value.strip())
+    except ValueError:
+        return ""
+    return "/".join(p for p in (purl.namespace, purl.name) if p)
+
+
 @lru_cache(maxsize=CACHE_ENTRIES)
 def normalise(kind: str, value: str) -> str:
     """The comparable form of an identifier; raises IdentifierError when it is malformed."""
     text = value.strip()
     if not text:
         raise IdentifierError("empty value")
+    if kind in _LINKED and "/" in text and (linked := _LINKED[kind].search(text)) is not None:
+        text = linked.group(1)
     if kind == "android":
         form = text.lower()
         if not _ANDROID.match(form):
@@ -263,20 +286,51 @@ class IdentifierIndex:
     def __init__(self, identifiers: Iterable[tuple[str, Identifier]]) -> None:
         """`identifiers`: (entity id, identifier) pairs, as `identifiers_of` gives them."""
         self._index: dict[tuple[str, str], list[tuple[str, Identifier]]] = defaultdict(list)
+        # listed app ids by each of their shorter beginnings (`variants`)
+        self._beginnings: dict[tuple[str, str], list[tuple[str, Identifier]]] = defaultdict(list)
         for entity_id, ident in identifiers:
-            self._index[(ident.kind, normalise(ident.kind, ident.value))].append((entity_id, ident))
+            form = normalise(ident.kind, ident.value)
+            self._index[(ident.kind, form)].append((entity_id, ident))
+            if ident.kind in _VARIANT_KINDS:
+                labels = form.split(".")
+                for n in range(_VARIANT_MIN_LABELS, len(labels)):
+                    key = (ident.kind, ".".join(labels[:n]))
+                    self._beginnings[key].append((entity_id, ident))
 
     def lookup(self, kind: str, value: str) -> list[IdentifierHit]:
-        """Registry identifiers equal to `value`; domains match their most specific parent."""
+        """Registry identifiers equal to `value`; domains match their most specific parent,
+        and a store listing's link given as a domain also the app it names."""
         form = normalise(kind, value)
         if kind == "domain":
+            linked = [
+                IdentifierHit(e, ident, value)
+                for app_kind, app in (apps_in_text(value) if "/" in value else ())
+                for e, ident in self._index.get((app_kind, normalise(app_kind, app)), [])
+            ]
             labels = form.split(".")
             for i in range(len(labels) - 1):
                 found = self._index.get(("domain", ".".join(labels[i:])))
                 if found:
-                    return [IdentifierHit(e, ident, value) for e, ident in found]
-            return []
+                    return [IdentifierHit(e, ident, value) for e, ident in found] + linked
+            return linked
         return [IdentifierHit(e, ident, value) for e, ident in self._index.get((kind, form), [])]
+
+    def variants(self, kind: str, value: str) -> list[IdentifierHit]:
+        """Listed app ids that an unlisted one extends ("com.example.app.lite", "….hd": a
+        variant of the listed app's) or that extend it ("com.example.app" of a listed
+        "com.example.app.gps": its parent listing), of three labels or more; the nearest
+        first. Asked only of an identifier that `lookup` does not find itself."""
+        if kind not in _VARIANT_KINDS:
+            return []
+        form = normalise(kind, value)
+        labels = form.split(".")
+        for n in range(len(labels) - 1, _VARIANT_MIN_LABELS - 1, -1):
+            found = self._index.get((kind, ".".join(labels[:n])))
+            if found:
+                return [IdentifierHit(e, ident, value) for e, ident in found]
+        return [
+            IdentifierHit(e, ident, value) for e, ident in self._beginnings.get((kind, form), [])
+        ]
 
     def publishers(self, kind: str, value: str) -> list[IdentifierHit]:
         """Listed domains an app's package name or bundle id is written under

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
+from ..errors import IdentifierError
 from ..model import (
     COMPONENT,
     FUZZY_MATCH,
     PUBLISHER_NAMESPACE,
+    RELATED_APP_ID,
     MatchEvidence,
     Outcome,
     Transaction,
@@ -20,7 +23,8 @@ from .bilingual import both_halves
 from .cut import cut_hit, following_words
 from .entries import NameMatch
 from .forms import NameForm
-from .identifiers import IdentifierIndex, identifiers_in_text
+from .hosts import host_parts
+from .identifiers import IdentifierIndex, identifiers_in_text, normalise_domain, purl_name
 from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
@@ -182,6 +186,7 @@ class Matcher:
 
     def evidence_for(self, tx: Transaction) -> list[MatchEvidence]:
         found: list[MatchEvidence] = []
+        components = any(field == COMPONENT for field, _ in tx.parties)  # named apart
         for ident in tx.identifiers:
             hits = self.identifiers.lookup(ident.kind, ident.value)
             field = ident.role or "counterparty_identifiers"
@@ -201,6 +206,12 @@ class Matcher:
                 )
             if not hits:
                 found.extend(self._publisher_evidence(field, ident.kind, ident.value))
+                if ident.kind == "domain":
+                    found.extend(self._label_evidence(field, ident.value))
+                elif ident.kind == "purl" and not components:
+                    # a package not listed, named for a listed maker ("acmepayv3"), as an
+                    # SBOM's component is (`COMPONENT_NAME`, a REVIEW at most)
+                    found.extend(self._component_evidence(purl_name(ident.value)))
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
             if not query.strip():
@@ -214,10 +225,13 @@ class Matcher:
         return found
 
     def _publisher_evidence(self, field: str, kind: str, value: str) -> list[MatchEvidence]:
-        """An app's package name or bundle id that is not itself listed, written under a
-        listed domain ("com.example.chat" under example.com; identifiers.publisher_domain):
-        who it names as its publisher, which no store checks, so a REVIEW at most
-        (`PUBLISHER_NAMESPACE`)."""
+        """An app's package name or bundle id that is not itself listed: a variant or the
+        parent listing of a listed app's id ("com.example.app.lite"; `RELATED_APP_ID`,
+        `IdentifierIndex.variants`), or else written under a listed domain ("com.example.chat"
+        under example.com; identifiers.publisher_domain, `PUBLISHER_NAMESPACE`): who it
+        names as its publisher, which no store checks, so a REVIEW at most."""
+        hits = self.identifiers.variants(kind, value)
+        reason = RELATED_APP_ID if hits else PUBLISHER_NAMESPACE
         return [
             MatchEvidence(
                 entity_id=hit.entity_id,
@@ -228,10 +242,22 @@ class Matcher:
                 matched=f"{hit.identifier.kind}:{hit.identifier.value}",
                 fact=hit.identifier.fact,
                 max_outcome=Outcome.REVIEW,
-                extra_reason=PUBLISHER_NAMESPACE,
+                extra_reason=reason,
             )
-            for hit in self.identifiers.publishers(kind, value)
+            for hit in hits or self.identifiers.publishers(kind, value)
         ]
+
+    def _label_evidence(self, field: str, value: str) -> list[MatchEvidence]:
+        """A domain not listed but named for a listed app or firm ("acmescan.cn",
+        "acmepay-objects.com" were CLEAR): the words of its registrable label (hosts.py) as
+        text naming it, a REVIEW at most (`FREE_TEXT_MENTION`), as a domain list's are;
+        such a name says nothing of who holds the domain."""
+        try:
+            words = host_parts(normalise_domain(value))[1]
+        except IdentifierError:
+            return []
+        query = f"domain:{value}"
+        return [replace(e, field=field, query=query) for e in self._text_evidence(words)]
 
     def _name_evidence(self, field: str, query: str) -> list[MatchEvidence]:
         return self._evidence(field, query, self.match_name(query))

@@ -13,53 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import IdentifierError, InputError
+from ..match.hosts import host_parts
 from ..match.identifiers import normalise_domain
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .domain_rules import rule_entries
 from .encodings import file_text
 from .scan import ScanItem, ScanOptions, error_item
-
-if TYPE_CHECKING:
-    import tldextract
-
-
-@lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    # Imported here: tldextract brings in requests (a tenth of a second), and only domain
-    # lists need it.
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def registrable_domain(host: str) -> str:
-    return host_parts(host)[0]
-
-
-def domain_label_words(host: str) -> str:
-    """The words of the registrable domain's own label ("acme pay" of pay.acme-pay.net),
-    an IDN's in its letters; "" when there is none."""
-    return host_parts(host)[1]
-
-
-def host_parts(host: str) -> tuple[str, str]:
-    """The host's registrable domain and its label's words, from one reading of the
-    public suffix list."""
-    parts = _extractor()(host)
-    registrable = getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain
-    label = str(parts.domain)
-    if label.startswith("xn--"):
-        try:
-            label = label.encode("ascii").decode("idna")
-        except UnicodeError:
-            label = ""
-    return str(registrable), " ".join(re.findall(r"[^\W_]+", label))
-
 
 # The rule syntax of public domain lists (v2fly domain-list-community and its kin):
 # `full:` and `domain:` name hosts; `keyword:` and `regexp:` are patterns, screened as text
