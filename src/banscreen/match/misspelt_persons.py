@@ -118,6 +118,10 @@ class MisspeltPersons:
         self.floor = config.token_similarity
         self.sounded = config.person_spelling_floor  # sounding alike, spelt this much alike
         self.particles = frozenset(config.name_particles)
+        # the words that address a payment or label a field ("attn", "to", "ben"): beside a
+        # name, never one of its words spelt otherwise ("attn Muhadow" met ADAN, Mahad)
+        said = (*config.payee_lead_words, *config.payee_trail_words, *config.field_labels)
+        self.addressing = frozenset(w.casefold() for w in said)
         self._phrases: dict[int, tuple[tuple[str, ...], ...]] = {}
 
     def phrases(self, k: int) -> tuple[tuple[str, ...], ...]:
@@ -184,30 +188,29 @@ class MisspeltPersons:
     ) -> bool:
         """Whether each word is the phrase's, a particle for its particle ("el" for "al"),
         a word as long as a name's spelt or sounding like it, or, given a `surname` (None:
-        no initials), the initial of a word not of it ("s" for "sergei")."""
-        floor, particles = self.floor, self.particles
+        no initials), the initial of a word not of it ("s" for "sergei"); never a word that
+        addresses a payment or labels a field (`addressing`) but as itself."""
         return all(
-            a == b
-            or (a in particles and b in particles)
-            or (surname is not None and len(a) == 1 and b[:1] == a and b not in surname)
-            # beside a rare surname, a given name spelt half alike: as another language
-            # writes it ("Michail", "Mijaíl" for Mikhail), which scoring weighs
-            or (
-                surname is not None
-                and b not in surname
-                and min(len(a), len(b)) >= _MIN_CHARS
-                and OSA.normalized_similarity(a, b) >= self.sounded
-            )
-            or (
-                len(a) >= _MIN_CHARS
-                and len(b) >= _MIN_CHARS
-                and (
-                    (spelt := OSA.normalized_similarity(a, b)) >= floor
-                    or (spelt >= self.sounded and self._sound_alike(a, b))
-                )
-            )
+            a == b or (a not in self.addressing and self._alike_word(a, b, surname))
             for a, b in zip(words, phrase, strict=True)
         )
+
+    def _alike_word(self, a: str, b: str, surname: tuple[str, ...] | None) -> bool:
+        """`_alike` of one word of text and one of the phrase, not written alike."""
+        if a in self.particles and b in self.particles:
+            return True
+        if surname is not None and len(a) == 1:
+            return b[:1] == a and b not in surname
+        if min(len(a), len(b)) < _MIN_CHARS:
+            return False
+        spelt = OSA.normalized_similarity(a, b)
+        if spelt >= self.floor:
+            return True
+        if spelt < self.sounded:
+            return False
+        # beside a rare surname, a given name spelt half alike: as another language writes
+        # it ("Michail", "Mijaíl" for Mikhail), which scoring weighs; else sounding alike
+        return (surname is not None and b not in surname) or self._sound_alike(a, b)
 
 
 def every_word(match: NameMatch, words: int) -> bool:
