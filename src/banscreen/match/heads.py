@@ -11,7 +11,7 @@ from .common_words import zipf
 from .described import described_head, titled_head
 from .forms import NameForm
 from .normalize import Normaliser
-from .parting import parting, said_twice
+from .parting import parted, parting, said_twice
 from .payees import PayeeWords, joint_heads, letters_end, names_nobody
 from .pinyin import has_han
 from .places import Places
@@ -109,7 +109,7 @@ def other_parties(
     parts = pieces if len(pieces) > 1 and _COMMAS.intersection(pieces[0]) else pieces[1:]
     (pattern, firsts), folded = parting(tuple(party_words)), text.casefold()
     if pattern is not None and any(w in folded for w in firsts) and pattern.search(text):
-        parts = [part for piece in pieces for part in pattern.split(piece)]
+        parts = parted(pattern, pieces)
     if (once := said_twice(text)) is not None:
         parts.append(once)
     forms = (part_form(part, normaliser, references) for part in parts if part.strip())

@@ -32,3 +32,14 @@ def parting(words: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, frozense
     pattern = rf"{before}(?:{'|'.join(written)})(?![\w/])"
     firsts = frozenset(w.split()[0].casefold() for w in words)
     return (regex.compile(pattern, regex.IGNORECASE) if words else None), firsts
+
+
+def parted(pattern: regex.Pattern[str], pieces: list[str]) -> list[str]:
+    """Each piece of a field parted by `pattern` (`parting`), but a piece that starts with
+    such words: "In favour of X", "Care of X" say whom a payment is for, as a payee's
+    phrase does (payee_phrases.py), and name no party before it."""
+    found: list[str] = []
+    for piece in pieces:
+        split = pattern.split(piece)
+        found += split if split[0].strip() else [piece]
+    return found
