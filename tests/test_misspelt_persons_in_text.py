@@ -55,6 +55,9 @@ def screener() -> Screener:
         # is written in other languages, the given name spelt half alike
         ("Michail Gorbatschow", "person-gorbachev"),
         ("Mijaíl Gorbachov", "person-gorbachev"),
+        ("Mikhail Gorbaciov", "person-gorbachev"),  # Italian
+        ("Sergej Šojgu", "person-shoigu"),  # Czech: the given name anchors, the surname
+        ("Sergueï Choïgou", "person-shoigu"),  # French   spelt half alike beside it
         # a field's label before a colon is no part of a longer name ("ben" is one)
         ("BEN: SERGEI SHOIGU", "person-shoigu"),
     ],

@@ -6,15 +6,15 @@ were a hit. Another script's words are read so too, romanised (freetext.py: "Ш�
 
 A person's phrases are the short ones and the whole name of two to four words, as written,
 in spoken order and surname first. A phrase is looked at where one of its words stands in
-the text (the anchor): as it is, or as a rare word (`_RARE_ZIPF`) of its sound key
-(sound.py) spelt half like it ("Sergey Shoygu" for "Sergei Shoigu"); and each of the
-text's words beside it, in the phrase's places, is spelt like the phrase's (`floor`, an
-edit similarity) or sounds like it, spelt half alike (`person_spelling_floor`, as the
-scorer aligns persons' names by sound), or is the initial ("S. K. Shoigu") of a given
-name beside a surname rare among the lists' names (`_INITIALS_MOST`). A prefilter, cheap
-enough for every row of a batch: an anchor of any word by its sound key alone, or
-sounding words not spelt half alike, scanned text twelve times as slowly, common words
-sharing a key with many names' words. What it lets through counts only if those words,
+the text (the anchor): as it is, or as a rare word (`_RARE_ZIPF`) of one of its sound
+keys (sound.py, `anchor_keys`) spelt half like it ("Sergey Shoygu" for "Sergei Shoigu",
+"Gorbatschow" for Gorbachev); and each of the text's words beside it, in the phrase's
+places, is spelt half like the phrase's (`person_spelling_floor`: "Michail", "Šojgu"), or
+is the initial ("S. K. Shoigu") of a given name beside a surname rare among the lists'
+names (`_INITIALS_MOST`), but never a word that addresses a payment or labels a field
+("attn"). A prefilter, cheap enough for every row of a batch: an anchor of any word by its
+sound key alone scanned text twelve times as slowly, common words sharing a key with many
+names' words. What it lets through counts only if those words,
 matched as a payee's name, reach REVIEW on that person with every word of them read as
 one of the name's (freetext.py), and no part of another listed person's name stands
 beside them: the name's own rules decide, as for the payee. A REVIEW at most
@@ -115,7 +115,6 @@ class MisspeltPersons:
         keys: Callable[[str], tuple[str, ...]],
     ) -> None:
         (self.table, self.sounds), self.entries, self.key, self.keys = tables, entries, key, keys
-        self.floor = config.token_similarity
         self.sounded = config.person_spelling_floor  # sounding alike, spelt this much alike
         self.particles = frozenset(config.name_particles)
         # the words that address a payment or label a field ("attn", "to", "ben"): beside a
@@ -173,13 +172,6 @@ class MisspeltPersons:
             return ()
         return anchor_keys(token, self.key, self.keys)
 
-    def _sound_alike(self, a: str, b: str) -> bool:
-        """Whether two words share a sound key (`key`, or one of `keys` as long as a
-        rare word's must be: "gorbatschow" and "gorbachev")."""
-        if self.key(a) == self.key(b) != "":
-            return True
-        return any(len(k) >= _KEY_CLASSES and k in self.keys(b) for k in self.keys(a))
-
     def _spelt_near(self, a: str, b: str) -> bool:
         return OSA.normalized_similarity(a, b) >= self.sounded
 
@@ -203,14 +195,10 @@ class MisspeltPersons:
             return b[:1] == a and b not in surname
         if min(len(a), len(b)) < _MIN_CHARS:
             return False
-        spelt = OSA.normalized_similarity(a, b)
-        if spelt >= self.floor:
-            return True
-        if spelt < self.sounded:
-            return False
-        # beside a rare surname, a given name spelt half alike: as another language writes
-        # it ("Michail", "Mijaíl" for Mikhail), which scoring weighs; else sounding alike
-        return (surname is not None and b not in surname) or self._sound_alike(a, b)
+        # Spelt half alike (`person_spelling_floor`) beside a word of the phrase that is
+        # in the text (the anchor): as another language writes it ("Michail", "Šojgu",
+        # "Choïgou" for Mikhail, Shoigu); scoring decides, as for the payee.
+        return OSA.normalized_similarity(a, b) >= self.sounded
 
 
 def every_word(match: NameMatch, words: int) -> bool:
