@@ -14,10 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener, ScreenOptions
-from banscreen.match.short_persons import short_phrases
+from banscreen.match.short_persons import east_asian, short_phrases
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.sources import ListStore, registry_with_lists
-from helpers.matching import PAYMENT_TEXTS, found, persons_screener
+from helpers.matching import (
+    PAYMENT_TEXTS,
+    found,
+    listed_data,
+    persons_screener,
+    persons_screener_with,
+)
 
 TEXTS = PAYMENT_TEXTS
 
@@ -81,9 +87,11 @@ def test_a_short_name_beside_a_listed_persons_word_is_another_persons(screener: 
 
 
 def test_a_short_phrase_counts_only_if_the_payee_would_hit(screener: Screener) -> None:
-    """Every short phrase found in text is one the payee's field finds too."""
+    """Every short phrase found in text is one the payee's field finds too (none of a
+    Korean or Chinese name: `east_asian`)."""
+    one_given = east_asian(screener.matcher.names.scorer.korean)
     for entry in screener.matcher.names.entries:
-        for phrase in short_phrases(entry):
+        for phrase in short_phrases(entry, one_given):
             said = " ".join(phrase)
             in_text = entry.entity_id in decided(screener, f"Fee for {said} March")[1]
             assert in_text == (entry.entity_id in found(screener, said)), said
@@ -125,3 +133,40 @@ def test_a_short_name_in_text_against_an_imported_list(tmp_path: Path) -> None:
     for text in ("Fee for Alyaksandr", "Fee for Alyaksandr Lukin"):
         clear = Transaction("t", date(2024, 3, 15), "payment", "Acme", text=text)
         assert screener.decide(clear).outcome is Outcome.CLEAR
+
+
+EAST_ASIAN = {
+    "kr-kim": ("person", "KIM, Jung Jong"),
+    "kr-kim-il": ("person", "KIM, Il-Nam"),
+    "cn-chen": ("person", "CHEN, Bing Shen"),
+}
+
+
+@pytest.fixture(scope="module")
+def asian(tmp_path_factory: pytest.TempPathFactory) -> Screener:
+    return persons_screener_with(tmp_path_factory.mktemp("east"), listed_data(EAST_ASIAN))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Payment to Kim Se-jung for services", "Payment to Kim Jung", "Fee for Kim Il-yeop",
+     "Payment to Bing Cheng-Yu", "Wire to Bing Chen March"],
+)  # fmt: skip
+def test_a_korean_or_chinese_given_names_first_syllable_is_no_short_name(
+    asian: Screener, text: str
+) -> None:
+    """A Korean or Chinese given name's syllables, written apart or hyphened, are one name:
+    "Kim Jung" is not KIM, Jung Jong, and was a hit in text ("Kim Se-jung", its "se" a
+    stop word) where the payee field finds none."""
+    assert not decided(asian, text)[1] & set(EAST_ASIAN), text
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [("Payment to Kim Jung Jong", "kr-kim"), ("Fee for KIM Il-Nam", "kr-kim-il"),
+     ("Wire to Chen Bing Shen", "cn-chen")],
+)  # fmt: skip
+def test_a_korean_or_chinese_name_whole_in_text_is_still_found(
+    asian: Screener, text: str, entity: str
+) -> None:
+    assert entity in decided(asian, text)[1]

@@ -51,7 +51,7 @@ from .joined_brands import JOINED_START, joined_names, pinyin_key
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
 from .russian_cases import nominative_reading
-from .short_persons import short_hits, short_table
+from .short_persons import OneGiven, east_asian, short_hits, short_table
 from .similarity import Alignment
 from .sounded_windows import (
     SOUNDED_WINDOWS,
@@ -148,9 +148,9 @@ class FreeTextIndex:
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
-        self._by_short = short_table(names.entries, persons)
-        keys = (names.sound.key, names.sound.slavic_keys)
-        self._by_word, self._by_sound = word_tables(names.entries, persons, config, *keys)
+        self._by_short = short_table(names.entries, persons, self._one_given)
+        keys, given = (names.sound.key, names.sound.slavic_keys), self._one_given
+        self._by_word, self._by_sound = word_tables(names.entries, persons, config, *keys, given)
         self._by_pinyin = pinyin_table(names.entries, persons)
 
     def scan(self, text: str) -> list[TextHit]:
@@ -359,7 +359,8 @@ class FreeTextIndex:
     @cached_property
     def _misspelt(self) -> MisspeltPersons:
         n, tables = self.names, (self._by_word, self._by_sound)
-        return MisspeltPersons(tables, n.entries, n.config, n.sound.key, n.sound.slavic_keys)
+        keys = (n.sound.key, n.sound.slavic_keys)
+        return MisspeltPersons(tables, n.entries, n.config, *keys, self._one_given)
 
     @cached_property
     def _han_persons(self) -> HanTextPersons:
@@ -367,6 +368,10 @@ class FreeTextIndex:
         surnames = (config.han_surnames, config.han_compound_surnames)
         match, least = partial(n.match, admit=self._sounded), config.free_text_sounded_person_score
         return HanTextPersons(self._by_pinyin, n.entries, *surnames, match, least)
+
+    @cached_property
+    def _one_given(self) -> OneGiven:
+        return east_asian(self.names.scorer.korean)
 
     @cached_property
     def _firms(self) -> OneWordFirms:

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
 from .entries import NameEntry, NameMatch
-from .short_persons import short_phrases
+from .short_persons import OneGiven, short_phrases
 
 # The most words of a person's whole name looked for misspelt in text.
 _MOST_WORDS = 4
@@ -52,14 +52,16 @@ _INITIALS_MOST = 8
 _KEY_CLASSES = 3
 
 
-def person_phrases(entry: NameEntry, particles: Container[str]) -> tuple[tuple[str, ...], ...]:
+def person_phrases(
+    entry: NameEntry, particles: Container[str], one_given: OneGiven | None = None
+) -> tuple[tuple[str, ...], ...]:
     """A Latin person's name's phrases: its short ones, and the whole name as written,
     spoken and surname first when it has two to four words; each also without its
     particles ("Ayman Zawahiri" for `AL-ZAWAHIRI, Ayman`) when two words are left; none
     for another name."""
     if not entry.person or not entry.compact.isascii():
         return ()
-    phrases = list(short_phrases(entry))
+    phrases = list(short_phrases(entry, one_given))
     tokens = entry.tokens
     if 2 <= len(tokens) <= _MOST_WORDS:
         # written, spoken, and surname first where the list wrote no comma ("Raul Castro")
@@ -75,6 +77,7 @@ def word_tables(
     config: MatchingConfig,
     key: Callable[[str], str],
     keys: Callable[[str], tuple[str, ...]],
+    one_given: OneGiven | None = None,
 ) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
     """The `searched` entries (indexes) with phrases, by each word of their phrases; and
     those words as long as a rare word must be (`_RARE_CHARS`), by their sound keys
@@ -83,7 +86,9 @@ def word_tables(
     table: dict[str, list[int]] = defaultdict(list)
     sounds: dict[str, set[str]] = defaultdict(set)
     for i in searched:
-        for word in {w for phrase in person_phrases(entries[i], particles) for w in phrase}:
+        for word in {
+            w for phrase in person_phrases(entries[i], particles, one_given) for w in phrase
+        }:
             table[word].append(i)
             if len(word) >= _RARE_CHARS:
                 for sound in anchor_keys(word, key, keys):
@@ -113,8 +118,10 @@ class MisspeltPersons:
         config: MatchingConfig,
         key: Callable[[str], str],
         keys: Callable[[str], tuple[str, ...]],
+        one_given: OneGiven | None = None,
     ) -> None:
         (self.table, self.sounds), self.entries, self.key, self.keys = tables, entries, key, keys
+        self.one_given = one_given  # no short phrases for these names (short_persons.py)
         self.sounded = config.person_spelling_floor  # sounding alike, spelt this much alike
         self.particles = frozenset(config.name_particles)
         # the words that address a payment or label a field ("attn", "to", "ben"): beside a
@@ -126,7 +133,8 @@ class MisspeltPersons:
     def phrases(self, k: int) -> tuple[tuple[str, ...], ...]:
         found = self._phrases.get(k)
         if found is None:
-            found = self._phrases[k] = person_phrases(self.entries[k], self.particles)
+            entry = self.entries[k]
+            found = self._phrases[k] = person_phrases(entry, self.particles, self.one_given)
         return found
 
     def surname(self, k: int) -> tuple[str, ...]:

@@ -18,12 +18,30 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from .entries import NameEntry
+from .korean import KoreanNames
+from .pinyin import all_pinyin
+
+# Whether a Latin person's name is one whose given name's words are the syllables of one
+# name (`east_asian`).
+OneGiven = Callable[[tuple[str, ...]], bool]
 
 
-def short_phrases(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
+def east_asian(korean: KoreanNames) -> OneGiven:
+    """Whether a Latin person's name is Chinese (every word pinyin) or Korean (a Korean
+    surname and a given name of one to three syllables: `KoreanNames.reads_korean`). Such a
+    given name's syllables, written apart or hyphened ("KIM, Jung Jong", "KIM, Il-Nam",
+    "CHEN, Bing Shen"), are one name: its first syllable with the surname ("Kim Jung",
+    "Bing Chen") is another person's name ("Payment to Kim Se-jung" met KIM, Jung Jong)."""
+    return lambda tokens: all_pinyin(tokens) or korean.reads_korean(tokens)
+
+
+def short_phrases(
+    entry: NameEntry, one_given: OneGiven | None = None
+) -> tuple[tuple[str, ...], ...]:
     """Given-first and surname-first short phrases of a listed person's name of two given
-    words or more; none for an organisation's or a shorter name."""
-    if not entry.person:
+    words or more; none for an organisation's or a shorter name, nor for a name whose
+    given words are one name's syllables (`one_given`, `east_asian`)."""
+    if not entry.person or (one_given is not None and one_given(entry.tokens)):
         return ()
     tokens, surnames = entry.tokens, entry.form.inverted
     surname, given = (
@@ -34,11 +52,13 @@ def short_phrases(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
     return ((given[0], *surname), (*surname, given[0]))
 
 
-def short_table(entries: Sequence[NameEntry], searched: Sequence[int]) -> dict[str, list[int]]:
+def short_table(
+    entries: Sequence[NameEntry], searched: Sequence[int], one_given: OneGiven | None = None
+) -> dict[str, list[int]]:
     """The `searched` entries (indexes) with short phrases, by each phrase's first word."""
     table: dict[str, list[int]] = defaultdict(list)
     for i in searched:
-        for phrase in short_phrases(entries[i]):
+        for phrase in short_phrases(entries[i], one_given):
             if i not in table[phrase[0]]:
                 table[phrase[0]].append(i)
     return dict(table)
