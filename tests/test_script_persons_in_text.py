@@ -42,6 +42,9 @@ def in_text(screener: Screener, text: str) -> dict[str, Outcome]:
         ("Оплата для Владимир Путин", "ru-putin"),
         ("Платёж Евгений Пригожин за услуги", "ru-prigozhin"),
         ("Πληρωμή για Βλαντιμίρ Πούτιν 4471", "ru-putin"),
+        # Greek writes a foreign b, d, g with two letters: read so, then as a misspelt name
+        ("Πληρωμή για Μιχαήλ Γκορμπατσόφ", "person-gorbachev"),
+        ("Πληρωμή για Σεργκέι Σοϊγκού 4471", "person-shoigu"),
     ],
 )
 def test_a_persons_name_in_another_script_in_text_is_a_review(

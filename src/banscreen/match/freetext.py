@@ -48,6 +48,7 @@ from .entries import NameEntry, NameMatch
 from .han_text_persons import HanTextPersons, pinyin_table
 from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
+from .loanwords import loanword_readings
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
 from .russian_cases import nominative_reading
@@ -229,8 +230,10 @@ class FreeTextIndex:
             nominal = None if abjad else nominative_reading(window)
             readings = (window, nominal) if script_of(window) in _SPACED else ()
             for form in (self.names.normaliser.form(r) for r in readings if r):
-                if len(form.roman) == len(form.tokens):
-                    self._scan_persons(form.roman, hits, True, form.tokens)
+                if len(form.roman) == len(form.tokens):  # and as a foreign name written in
+                    # Greek letters: "Γκορμπατσόφ" is "gorbatsof" (loanwords.py)
+                    for roman in (form.roman, *loanword_readings(form.script, form.roman)):
+                        self._scan_persons(roman, hits, True, form.tokens)
             # ... and a person's name declined as Russian declines it ("перевод Горбачёву
             # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
             if nominal is not None:
