@@ -24,9 +24,9 @@ def screener() -> Screener:
     return Screener(load_registry())
 
 
-def decide(screener: Screener, identifiers: str) -> Decision:
+def decide(screener: Screener, identifiers: str, category: str = "app_distribution") -> Decision:
     row = {
-        "id": "1", "date": "2021-03-15", "category": "app_distribution",
+        "id": "1", "date": "2021-03-15", "category": category,
         "counterparty_name": "Unknown Publisher", "counterparty_country": "",
         "counterparty_identifiers": identifiers, "us_nexus": "true", "text": "",
     }  # fmt: skip
@@ -123,3 +123,11 @@ def test_a_link_or_purl_of_any_text_never_raises_otherwise(value: str) -> None:
             normalise(kind, value)
         except Exception as exc:
             assert type(exc).__name__ == "IdentifierError", exc
+
+
+def test_a_payments_domain_named_for_a_wallet_is_no_payment_through_it(screener: Screener) -> None:
+    """The label of a payment's domain is read as text naming the domain, not as the text
+    saying the payment went through the wallet (`PAID_VIA_NAMED_APP` is the text's)."""
+    decision = decide(screener, "domain:alipay-objects.com", category="payment")
+    assert decision.outcome is Outcome.REVIEW, decision
+    assert reasons.PAID_VIA_NAMED_APP not in reasons_of(decision)

@@ -132,6 +132,7 @@ def paid_via_named_app(
     purpose of transferring funds or processing payments")."""
     return (
         evidence.method == "free-text"
+        and evidence.field == "text"  # not a domain's label read as text (matcher.py)
         and category == "payment"
         and "payment_method" in entity_roles
     )
