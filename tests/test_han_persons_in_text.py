@@ -7,16 +7,15 @@ ordinary words that read like a name of two syllables are not looked at."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from banscreen.engine import Screener, ScreenOptions
-from banscreen.model import Outcome, Policy, Transaction
-from helpers.matching import listed_data, persons_screener_with
+from banscreen.engine import Screener
+from banscreen.model import Outcome
+from helpers.matching import listed_data, persons_screener_with, text_hits
 
 LISTED = {
     "cn-li": ("person", "LI, Fangwei"),
@@ -31,13 +30,6 @@ LISTED = {
 def screener(tmp_path_factory: pytest.TempPathFactory) -> Screener:
     folder: Path = tmp_path_factory.mktemp("han-persons")
     return persons_screener_with(folder, listed_data(LISTED))
-
-
-def in_text(screener: Screener, text: str) -> dict[str, Outcome]:
-    """Entity → the most its text evidence may decide."""
-    row = Transaction("t", date(2024, 3, 15), "payment", "Acme Consulting LLC", text=text)
-    decision = screener.decide(row, ScreenOptions(policy=Policy.ANTICIPATE))
-    return {m.entity_id: m.max_outcome for m in decision.matches if m.field == "text"}
 
 
 @pytest.mark.parametrize(
@@ -55,7 +47,7 @@ def in_text(screener: Screener, text: str) -> dict[str, Outcome]:
 def test_a_listed_persons_name_in_chinese_text_is_a_review(
     screener: Screener, text: str, entity: str
 ) -> None:
-    found = in_text(screener, text)
+    found = text_hits(screener, text)
     assert found.get(entity) is Outcome.REVIEW, found
 
 
@@ -69,7 +61,7 @@ def test_a_listed_persons_name_in_chinese_text_is_a_review(
     ],
 )
 def test_words_that_only_read_like_a_name_are_no_hit(screener: Screener, text: str) -> None:
-    assert not any(e in in_text(screener, text) for e in LISTED), text
+    assert not any(e in text_hits(screener, text) for e in LISTED), text
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,5 +71,5 @@ def test_words_that_only_read_like_a_name_are_no_hit(screener: Screener, text: s
 def test_any_chinese_text_scans_without_error(screener: Screener, text: str) -> None:
     """The characters of the names above, in any order, never raise and decide at most
     REVIEW from the text."""
-    found = in_text(screener, text)
+    found = text_hits(screener, text)
     assert all(o in (Outcome.REVIEW, Outcome.CLEAR) for o in found.values())
