@@ -29,7 +29,7 @@ import name_sets
 
 OTHER = "Qorvane Trading Ltd"
 SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ", " Attn ", " c/o ",
-              " FBO ")
+              " FBO ")  # fmt: skip
 # A name with what rides along with it, as "{}" in these.
 AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor")
 
