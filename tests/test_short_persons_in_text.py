@@ -139,6 +139,7 @@ EAST_ASIAN = {
     "kr-kim": ("person", "KIM, Jung Jong"),
     "kr-kim-il": ("person", "KIM, Il-Nam"),
     "cn-chen": ("person", "CHEN, Bing Shen"),
+    "kr-chol": ("person", "KIM, Chol"),
 }
 
 
@@ -150,7 +151,9 @@ def asian(tmp_path_factory: pytest.TempPathFactory) -> Screener:
 @pytest.mark.parametrize(
     "text",
     ["Payment to Kim Se-jung for services", "Payment to Kim Jung", "Fee for Kim Il-yeop",
-     "Payment to Bing Cheng-Yu", "Wire to Bing Chen March"],
+     "Payment to Bing Cheng-Yu", "Wire to Bing Chen March",
+     # a whole name with another syllable of a given name beside it
+     "Payment to Kim Chul-soo for services", "Payment to Kim Chul soo", "Fee Soo Chul Kim"],
 )  # fmt: skip
 def test_a_korean_or_chinese_given_names_first_syllable_is_no_short_name(
     asian: Screener, text: str
@@ -164,7 +167,8 @@ def test_a_korean_or_chinese_given_names_first_syllable_is_no_short_name(
 @pytest.mark.parametrize(
     ("text", "entity"),
     [("Payment to Kim Jung Jong", "kr-kim"), ("Fee for KIM Il-Nam", "kr-kim-il"),
-     ("Wire to Chen Bing Shen", "cn-chen")],
+     ("Wire to Chen Bing Shen", "cn-chen"), ("Payment to Kim Chol for services", "kr-chol"),
+     ("Transfer to Kim Chul via Western Union", "kr-chol"), ("Invoice 4471 attn Kim Chol", "kr-chol")],
 )  # fmt: skip
 def test_a_korean_or_chinese_name_whole_in_text_is_still_found(
     asian: Screener, text: str, entity: str

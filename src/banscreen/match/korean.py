@@ -185,6 +185,10 @@ class KoreanNames:
         """A given name's spelling: one to three syllables."""
         return re.compile(f"(?:{self._any_syllable}){{1,3}}")
 
+    def spells_given(self, word: str) -> bool:
+        """Whether a Latin word spells a Korean given name or its syllables (one to three)."""
+        return self._given.fullmatch(word) is not None
+
     def reads_korean(self, tokens: Sequence[str]) -> bool:
         """Whether a Latin name reads as a Korean one: a Korean surname's spelling (by its
         letters or its own, not a Mandarin reading: "Wei" is 魏, not 위), first or last, and

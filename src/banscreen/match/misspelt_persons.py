@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 from ..registry.matching import MatchingConfig
 from .common_words import zipf
 from .entries import NameEntry, NameMatch
-from .short_persons import OneGiven, short_phrases
+from .short_persons import EastAsian, OneGiven, short_phrases
 
 # The most words of a person's whole name looked for misspelt in text.
 _MOST_WORDS = 4
@@ -50,6 +50,11 @@ _INITIALS_MOST = 8
 # A sound key this long at least finds a rare word's listed words: shorter ones are shared
 # by too many.
 _KEY_CLASSES = 3
+# A word of text beside a Korean or Chinese name that may be a syllable of its given name:
+# this long at most, rarer in English than this (Zipf: "min" is 4.4, "young" 5.2), and
+# spelling such a syllable (`EastAsian.syllable`).
+_SYLLABLE_CHARS = 6
+_SYLLABLE_ZIPF = 5.0
 
 
 def person_phrases(
@@ -118,7 +123,7 @@ class MisspeltPersons:
         config: MatchingConfig,
         key: Callable[[str], str],
         keys: Callable[[str], tuple[str, ...]],
-        one_given: OneGiven | None = None,
+        one_given: EastAsian | None = None,
     ) -> None:
         (self.table, self.sounds), self.entries, self.key, self.keys = tables, entries, key, keys
         self.one_given = one_given  # no short phrases for these names (short_persons.py)
@@ -167,11 +172,26 @@ class MisspeltPersons:
                             words = tokens[start:end]
                             if start < 0 or end > len(tokens) or (k, words) in found:
                                 continue
-                            if self._alike(words, phrase, surname) and not beside(
-                                tokens, start, end
+                            if (
+                                self._alike(words, phrase, surname)
+                                and not beside(tokens, start, end)
+                                and not self._syllable_beside(k, tokens, start, end)
                             ):
                                 found[(k, words)] = (self.entries[k], start, words)
         return list(found.values())
+
+    def _syllable_beside(self, k: int, tokens: tuple[str, ...], start: int, end: int) -> bool:
+        """Whether a Korean or Chinese name's words (`one_given`) have a rare short word
+        right beside them, the rest of a given name of syllables ("Kim Chul soo", `KIM,
+        Chol`, as the payee field would not find): another person's name."""
+        if self.one_given is None or not self.one_given(self.entries[k].tokens):
+            return False
+        near = (tokens[start - 1] if start > 0 else "", tokens[end] if end < len(tokens) else "")
+        return any(
+            w.isalpha() and len(w) <= _SYLLABLE_CHARS and w not in self.addressing
+            and zipf(w) < _SYLLABLE_ZIPF and self.one_given.syllable(w)
+            for w in near
+        )  # fmt: skip
 
     def _rare_keys(self, token: str) -> tuple[str, ...]:
         """The sound keys of a rare word long enough to stand for a name's word of such a

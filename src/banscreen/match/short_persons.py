@@ -19,20 +19,33 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .entries import NameEntry
 from .korean import KoreanNames
-from .pinyin import all_pinyin
+from .pinyin import all_pinyin, pinyin_syllables
 
 # Whether a Latin person's name is one whose given name's words are the syllables of one
-# name (`east_asian`).
+# name (`EastAsian`).
 OneGiven = Callable[[tuple[str, ...]], bool]
 
 
-def east_asian(korean: KoreanNames) -> OneGiven:
+class EastAsian:
     """Whether a Latin person's name is Chinese (every word pinyin) or Korean (a Korean
     surname and a given name of one to three syllables: `KoreanNames.reads_korean`). Such a
     given name's syllables, written apart or hyphened ("KIM, Jung Jong", "KIM, Il-Nam",
     "CHEN, Bing Shen"), are one name: its first syllable with the surname ("Kim Jung",
     "Bing Chen") is another person's name ("Payment to Kim Se-jung" met KIM, Jung Jong)."""
-    return lambda tokens: all_pinyin(tokens) or korean.reads_korean(tokens)
+
+    def __init__(self, korean: KoreanNames) -> None:
+        self.korean = korean
+
+    def __call__(self, tokens: tuple[str, ...]) -> bool:
+        return all_pinyin(tokens) or self.korean.reads_korean(tokens)
+
+    def syllable(self, word: str) -> bool:
+        """Whether a word may be a syllable of such a given name: pinyin's, or Korean's."""
+        return word in pinyin_syllables() or self.korean.spells_given(word)
+
+
+def east_asian(korean: KoreanNames) -> EastAsian:
+    return EastAsian(korean)
 
 
 def short_phrases(
