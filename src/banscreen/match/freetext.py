@@ -165,7 +165,7 @@ class FreeTextIndex:
         hits: dict[tuple[str, str], TextHit] = {}
         # ... and without a field's label before a colon ("BEN: SERGEI SHOIGU": "ben" is a
         # part of listed persons' names, and made his a part of a longer one)
-        plain = self._firms.unlabelled(read)
+        plain = self._firms.unlabelled(read) if len(text) <= SPLIT_CHARS else read
         unlabelled = () if plain == read else (self.names.normaliser.text_tokens(plain),)
         for words in (tokens, *unlabelled):
             self._scan_phrases(words, hits)
