@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice
 
 import regex
 
@@ -41,6 +42,10 @@ _DOTS = regex.compile("[·・•‧∙⋅]")
 # The most characters of the text's first and last dotted word tried as the name's: a
 # foreign name's word in Chinese has one to five (弗拉基米尔, Vladimir).
 _GLUED_MOST = 5
+# The most names with middle dots read in one text, and the most words of one: each is up
+# to fifty names matched ("李·李 李·李 …" in a hostile 4 KB text would be thousands).
+_DOTTED_MOST = 8
+_DOTTED_WORDS = 4
 
 
 def _orders(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
@@ -108,8 +113,10 @@ class HanTextPersons:
     def dotted(self, text: str) -> Iterator[tuple[NameEntry, str]]:
         """(entry, span) of each name written with middle dots that meets a listed person
         (the module's docstring)."""
-        for found in _DOTTED.finditer(text):
+        for found in islice(_DOTTED.finditer(text), _DOTTED_MOST):
             words = _DOTS.split(found.group())
+            if len(words) > _DOTTED_WORDS:
+                continue
             first, last, inner = words[0], words[-1], "·".join(words[1:-1])
             spans = sorted(
                 (
