@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener, ScreenOptions
-from banscreen.match.short_persons import east_asian, short_phrases
+from banscreen.match.short_persons import EastAsian, short_phrases
 from banscreen.model import Outcome, Policy, Transaction
 from banscreen.sources import ListStore, registry_with_lists
 from helpers.matching import (
@@ -88,8 +88,8 @@ def test_a_short_name_beside_a_listed_persons_word_is_another_persons(screener: 
 
 def test_a_short_phrase_counts_only_if_the_payee_would_hit(screener: Screener) -> None:
     """Every short phrase found in text is one the payee's field finds too (none of a
-    Korean or Chinese name: `east_asian`)."""
-    one_given = east_asian(screener.matcher.names.scorer.korean)
+    Korean or Chinese name: `EastAsian`)."""
+    one_given = EastAsian(screener.matcher.names.scorer.korean)
     for entry in screener.matcher.names.entries:
         for phrase in short_phrases(entry, one_given):
             said = " ".join(phrase)

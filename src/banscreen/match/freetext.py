@@ -52,7 +52,7 @@ from .loanwords import loanword_readings
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
 from .russian_cases import nominative_reading
-from .short_persons import EastAsian, east_asian, short_hits, short_table
+from .short_persons import EastAsian, short_hits, short_table
 from .similarity import Alignment
 from .sounded_windows import (
     SOUNDED_WINDOWS,
@@ -374,7 +374,7 @@ class FreeTextIndex:
 
     @cached_property
     def _one_given(self) -> EastAsian:
-        return east_asian(self.names.scorer.korean)
+        return EastAsian(self.names.scorer.korean)
 
     @cached_property
     def _firms(self) -> OneWordFirms:

@@ -44,16 +44,12 @@ class EastAsian:
         return word in pinyin_syllables() or self.korean.spells_given(word)
 
 
-def east_asian(korean: KoreanNames) -> EastAsian:
-    return EastAsian(korean)
-
-
 def short_phrases(
     entry: NameEntry, one_given: OneGiven | None = None
 ) -> tuple[tuple[str, ...], ...]:
     """Given-first and surname-first short phrases of a listed person's name of two given
     words or more; none for an organisation's or a shorter name, nor for a name whose
-    given words are one name's syllables (`one_given`, `east_asian`)."""
+    given words are one name's syllables (`one_given`, `EastAsian`)."""
     if not entry.person or (one_given is not None and one_given(entry.tokens)):
         return ()
     tokens, surnames = entry.tokens, entry.form.inverted
