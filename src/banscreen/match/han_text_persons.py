@@ -5,7 +5,7 @@ such a text was CLEAR, though the same characters as the payee were a hit (pinyi
 
 A person's name whose words are all pinyin (`split_pinyin`) and make three or four
 syllables is kept by its syllables, surname first (as written, spoken and surname first,
-as misspelt_persons.py takes a name's orders). A Han run of the text is read once
+`misspelt_persons.name_orders`). A Han run of the text is read once
 (pypinyin), and each window of three or four characters that starts with a frequent
 Chinese surname (`han_surnames`, `han_compound_surnames`) is looked up by its syllables.
 What it finds counts only if the window, matched as a payee's name, reaches REVIEW on that
@@ -31,6 +31,7 @@ from itertools import islice
 import regex
 
 from .entries import NameEntry, NameMatch
+from .misspelt_persons import name_orders
 from .pinyin import HAN_CLASS, HAN_WORD, pinyin_syllables, read_han, split_pinyin
 
 # The syllables of a Chinese person's name looked for: a surname of one or two and a given
@@ -48,13 +49,6 @@ _DOTTED_MOST = 8
 _DOTTED_WORDS = 4
 
 
-def _orders(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
-    """A name's words as written, spoken and surname first (the list may write no comma)."""
-    tokens = entry.tokens
-    last_first = tokens if entry.form.inverted else tokens[-1:] + tokens[:-1]
-    return tuple(dict.fromkeys((tokens, entry.form.spoken, last_first)))
-
-
 def pinyin_table(entries: Sequence[NameEntry], searched: Sequence[int]) -> dict[str, list[int]]:
     """The `searched` Latin persons' names of three or four pinyin syllables (indexes), by
     their syllables apart by spaces, in each order of the name's words."""
@@ -64,7 +58,7 @@ def pinyin_table(entries: Sequence[NameEntry], searched: Sequence[int]) -> dict[
         entry = entries[i]
         if not entry.person or not entry.compact.isascii() or len(entry.tokens) < 2:
             continue
-        for order in _orders(entry):
+        for order in name_orders(entry):
             split = [split_pinyin(word, syllables) for word in order]
             read = [s for parts in split if parts for s in parts]
             if all(split) and _FEWEST <= len(read) <= _MOST:

@@ -67,13 +67,18 @@ def person_phrases(
     if not entry.person or not entry.compact.isascii():
         return ()
     phrases = list(short_phrases(entry, one_given))
-    tokens = entry.tokens
-    if 2 <= len(tokens) <= _MOST_WORDS:
-        # written, spoken, and surname first where the list wrote no comma ("Raul Castro")
-        last_first = tokens if entry.form.inverted else tokens[-1:] + tokens[:-1]
-        phrases += [tokens, entry.form.spoken, last_first]
+    if 2 <= len(entry.tokens) <= _MOST_WORDS:
+        phrases += name_orders(entry)
     bare = [tuple(w for w in phrase if w not in particles) for phrase in phrases]
     return tuple(dict.fromkeys([*phrases, *(b for b in bare if len(b) >= 2)]))
+
+
+def name_orders(entry: NameEntry) -> tuple[tuple[str, ...], ...]:
+    """A name's words as written, spoken, and surname first where the list wrote no comma
+    ("CASTRO Raul" for "Raul Castro")."""
+    tokens = entry.tokens
+    last_first = tokens if entry.form.inverted else tokens[-1:] + tokens[:-1]
+    return tuple(dict.fromkeys((tokens, entry.form.spoken, last_first)))
 
 
 def word_tables(
