@@ -24,7 +24,7 @@ from .cut import cut_hit, following_words
 from .entries import NameMatch
 from .forms import NameForm
 from .hosts import host_parts
-from .identifiers import IdentifierIndex, identifiers_in_text, normalise_domain, purl_name
+from .identifiers import IdentifierIndex, identifiers_in_text, normalise, purl_name
 from .normalize import Normaliser
 from .opening import open_indexes
 from .prepared import Score
@@ -253,7 +253,7 @@ class Matcher:
         text naming it, a REVIEW at most (`FREE_TEXT_MENTION`), as a domain list's are;
         such a name says nothing of who holds the domain."""
         try:
-            words = host_parts(normalise_domain(value))[1]
+            words = host_parts(normalise("domain", value))[1]  # as `lookup` read it
         except IdentifierError:
             return []
         query = f"domain:{value}"
