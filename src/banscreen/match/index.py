@@ -261,9 +261,9 @@ class NameIndex(ComponentNames, TokenPartners):
         persons = Query(pf.tokens, pf.person_factors, pp.person_weights)
         found |= self._lexical_persons.search(persons, self._person_sources)
         for f, q in {id(f): (f, q) for f, q in ((form, p), (pf, pp))}.values():
-            if f.phonetic != f.tokens or f.han:
-                syllables = Query(f.phonetic, f.phonetic_factors, q.phonetic_weights)
-                found |= self._syllables[not f.han].search(syllables, self._exact_sources)
+            # Always: a Latin query's words may be syllables already ("Teng Xun Holdings").
+            syllables = Query(f.phonetic, f.phonetic_factors, q.phonetic_weights)
+            found |= self._syllables[not f.han].search(syllables, self._exact_sources)
         if form.script == "Han":  # Japanese and Korean with characters: by their kana, Hangul
             return found
         roman = Query(form.roman, form.roman_factors, p.roman_weights)
