@@ -55,6 +55,53 @@ def test_a_kind_named_otherwise_finds_what_the_kind_finds(screener: Screener) ->
     assert all(o == (Outcome.BLOCK, "identifier") for o in outcomes.values()), outcomes
 
 
+@pytest.mark.parametrize(
+    ("written", "kind", "value"),
+    [
+        ("ios:414478124", "appstore_id", "414478124"),
+        ("ios:id414478124", "appstore_id", "id414478124"),
+        ("https://apps.apple.com/us/app/wechat/id414478124", "domain",
+         "https://apps.apple.com/us/app/wechat/id414478124"),
+        ("pkg:npm/alipay-sdk@3.0.0", "purl", "pkg:npm/alipay-sdk@3.0.0"),
+        ("package:com.tencent.mm", "android", "com.tencent.mm"),
+    ],
+)  # fmt: skip
+def test_an_identifier_is_read_as_the_kind_its_value_is(
+    written: str, kind: str, value: str
+) -> None:
+    (identifier,) = parse_identifiers(written)
+    assert identifier == CounterpartyIdentifier(kind, value)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "android:com.tencent.mm:push",  # a process of the app
+        "android:com.tencent.mm/.ui.LauncherUI",  # a component of it
+        "android:com.tencent.mm@8.0.1",
+        "android:com.tencent.mm 8.0.1",
+        "ios:414478124",
+        "https://play.google.com/store/apps/details?id=com.tencent.mm&hl=en",
+        "https://apps.apple.com/us/app/wechat/id414478124",
+        "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0",
+    ],
+)
+def test_an_app_written_as_inventories_write_it_is_its_app(
+    screener: Screener, written: str
+) -> None:
+    """Each was an ERROR (no package name, no bundle id, an unknown kind) where the app's
+    own id is a hit."""
+    tx = parse_row({**ROW, "category": "app_distribution", "counterparty_identifiers": written})
+    decision = screener.decide(tx, ScreenOptions(policy=Policy.ANTICIPATE))
+    assert decision.outcome is Outcome.BLOCK, (written, decision.error)
+    assert decision.method == "identifier"
+
+
+def test_an_android_value_with_no_package_before_it_is_still_an_error(screener: Screener) -> None:
+    decision = screener.decide(parse_row({**ROW, "counterparty_identifiers": "android::push"}))
+    assert decision.outcome is Outcome.ERROR and "Android package" in decision.error
+
+
 def test_an_unknown_kind_is_still_an_error(screener: Screener) -> None:
     decision = screener.decide(parse_row({**ROW, "counterparty_identifiers": "phone:+1 555"}))
     assert decision.outcome is Outcome.ERROR and "phone" in decision.error

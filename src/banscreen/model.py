@@ -108,7 +108,12 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "package_name": "android", "android_package": "android", "play_store": "android",
     "google_play": "android",
     "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
-    "app_link": "url_scheme",
+    "app_link": "url_scheme", "package": "android",
+}  # fmt: skip
+# Identifiers written whole, their own scheme first, without a kind: a web link is a host's
+# (as `url:` reads it), a package URL a component's. Scheme → (kind, how the rest starts).
+BARE_IDENTIFIERS: dict[str, tuple[str, str]] = {
+    "http": ("domain", "//"), "https": ("domain", "//"), "pkg": ("purl", ""),
 }  # fmt: skip
 
 

@@ -33,6 +33,11 @@ _LINKED = {"android": _PLAY_LINK, "appstore_id": _APPSTORE_LINK}
 # The kinds of app ids whose variants a listed one's are ("com.example.app.lite"), and the
 # fewest labels an id needs to be another's variant or parent (not "com.example").
 _VARIANT_KINDS = frozenset({"android", "ios_bundle"})
+_APPSTORE_ID = re.compile(r"^(?:id)?[0-9]{6,12}$", re.IGNORECASE)
+# What an app inventory writes after a package name: an Android process's name
+# ("com.example.app:push"), a component's class ("com.example.app/.MainActivity"), a
+# version ("com.example.app@8.0.1", "com.example.app 8.0.1"). The package is before it.
+_AFTER_PACKAGE = re.compile(r"[:/@\s]")
 _VARIANT_MIN_LABELS = 3
 # The shapes of an LEI and a BIC: a whole identifier here, one inside free text below.
 _LEI_SHAPE = r"[A-Z0-9]{18}[0-9]{2}"
@@ -134,7 +139,7 @@ def normalise(kind: str, value: str) -> str:
     if kind in _LINKED and "/" in text and (linked := _LINKED[kind].search(text)) is not None:
         text = linked.group(1)
     if kind == "android":
-        form = text.lower()
+        form = _AFTER_PACKAGE.split(text.lower(), maxsplit=1)[0]
         if not _ANDROID.match(form):
             raise IdentifierError(f"not an Android package name: {_shown(value)}")
         return form
@@ -193,7 +198,10 @@ def link_kind(kind: str, value: str) -> str:
     """The kind a link is, whatever the column calls it: a `domain` (or `url`) value that
     is an app's link (`<scheme>://platformapi/…`) is its app's URL scheme, not a host; a
     `url_scheme` (or `deep_link`) value that is a web link (`https://…`, as an app's
-    universal links are) is a host's. Any other value keeps its kind."""
+    universal links are) is a host's; an `ios_bundle` (or `ios`) value of digits is an App
+    Store id, which no bundle id is. Any other value keeps its kind."""
+    if kind == "ios_bundle" and _APPSTORE_ID.match(value.strip()):
+        return "appstore_id"
     scheme, sep, _ = value.strip().partition("://")
     if not sep or not _SCHEME.match(scheme):
         return kind

@@ -15,7 +15,13 @@ from typing import Any
 from ..errors import FieldError
 from ..match.identifiers import link_kind
 from ..match.text import LONE_SURROGATE, unfolded_past
-from ..model import IDENTIFIER_ALIASES, CounterpartyIdentifier, Nexus, Transaction
+from ..model import (
+    BARE_IDENTIFIERS,
+    IDENTIFIER_ALIASES,
+    CounterpartyIdentifier,
+    Nexus,
+    Transaction,
+)
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 
 INPUT_COLUMNS = (
@@ -166,6 +172,10 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         if not sep or not rest.strip():
             raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
         kind = kind.strip().lower()
+        if kind in BARE_IDENTIFIERS and rest.startswith(BARE_IDENTIFIERS[kind][1]):
+            # A link or a package URL written without a kind ("https://…", "pkg:npm/…"):
+            # the whole item is the value, of the kind its own scheme says.
+            kind, rest = BARE_IDENTIFIERS[kind][0], item
         kind = link_kind(IDENTIFIER_ALIASES.get(kind, kind), rest)
         out.append(CounterpartyIdentifier(kind, rest.strip()))
     return tuple(out)
