@@ -39,30 +39,21 @@ from functools import cached_property, lru_cache, partial
 from typing import ClassVar
 
 import regex
-from rapidfuzz.distance import OSA
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
-from .entries import NameEntry, NameMatch
+from .entries import NameEntry
 from .han_text_persons import HanTextPersons, pinyin_table
 from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
-from .loanwords import loanword_readings
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
-from .russian_cases import nominative_reading
 from .short_persons import EastAsian, short_hits, short_table
-from .similarity import Alignment
-from .sounded_windows import (
-    SOUNDED_WINDOWS,
-    abjad_brand,
-    abjad_windows,
-    word_windows,
-)
+from .sounded_text import SoundedText, searched_key
 from .spelt_out import spelt_out
 from .stored import Spec, Table
-from .text import lookalike_reading, script_of
+from .text import lookalike_reading
 from .text_firms import OneWordFirms
 from .text_hit import TextHit
 from .translated_words import translated_tokens
@@ -76,21 +67,17 @@ SPLIT_CHARS = 1 << 12
 # A name looked for written with its words together or apart otherwise is this many letters
 # long at least, in Latin letters (joined_brands.py)
 _JOINED_MIN_CHARS = 6
-# The most words of another script's text read as one listed person's name (_persons_said).
-_PERSON_WORDS = 4
-# Scripts whose text writes a person's names apart, as Latin does (`_scan_persons`).
-_SPACED = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
 _HYPHEN_INSIDE = regex.compile(r"(?<=\p{L})[-\u2010\u2011](?=\p{L})")
 
 
-class FreeTextIndex:
+class FreeTextIndex(SoundedText):
     """Registry names by their first token (indexes into `NameIndex.entries`), longest
     phrases first; stored with the name index (stored.py)."""
 
     STORED: ClassVar[dict[str, Spec]] = {
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
         "_searched": Table("keys"), "_by_short": Table(), "_by_word": Table(),
-        "_by_sound": Table(), "_by_pinyin": Table(),
+        "_by_sound": Table(), "_by_pinyin": Table(), "_brand_romans": Table("keys"),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
@@ -116,6 +103,7 @@ class FreeTextIndex:
         spoken_first: dict[str, list[int]] = defaultdict(list)
         by_compact: dict[str, list[int]] = defaultdict(list)
         searched: set[str] = set()
+        brand_romans: set[str] = set()
         persons: list[int] = []
         for i, entry in enumerate(names.entries):
             if not entry.name.free_text:
@@ -130,7 +118,9 @@ class FreeTextIndex:
             by_first[entry.tokens[0]].append(i)
             if entry.person:
                 persons.append(i)
-            searched.add(_searched_key(entry))
+            searched.add(searched_key(entry))
+            if not entry.person and entry.name.kind in brands:  # (`SoundedText._may_be_brand`)
+                brand_romans.add("".join(entry.form.roman))
             if entry.person and entry.form.spoken != entry.tokens:
                 spoken_first[entry.form.spoken[0]].append(i)
             compact = entry.compact
@@ -149,6 +139,7 @@ class FreeTextIndex:
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
         self._by_compact = dict(by_compact)
         self._searched = frozenset(searched)
+        self._brand_romans = frozenset(brand_romans)
         self._by_short = short_table(names.entries, persons, self._one_given)
         keys, given = (names.sound.key, names.sound.slavic_keys), self._one_given
         self._by_word, self._by_sound = word_tables(names.entries, persons, config, *keys, given)
@@ -200,85 +191,8 @@ class FreeTextIndex:
             # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
-        config = self.names.config
-        windows = [(w, False) for w in word_windows(tokens, tuple(config.hangul_particles))]
-        if not read.isascii():
-            windows += [(w, True) for w in abjad_windows(tokens)]
-        for window, abjad in windows[:SOUNDED_WINDOWS]:
-            # Of the names searched, spelt alike (`_sounded`): another name of the app that
-            # is not may sound as much like the text (an abbreviation of a Korean word) and
-            # hide it.
-            alone = self._one_word(window) if abjad else ()  # its one word, romanised
-            for match in self.names.match(window, self._sounded):
-                key = (match.entry.entity_id, match.entry.key)
-                if match.entry.person:
-                    # Never in Arabic or Hebrew, whose words without their vowels sound like
-                    # too many names.
-                    if not abjad and (hit := self._person_hit(match, window)) is not None:
-                        hits.setdefault(key, hit)
-                    continue
-                if match.method != "transliterated":
-                    continue
-                if abjad and not abjad_brand(
-                    match, self._brands, config.sound_equal_score, alone,
-                    config.abjad_text_word_spelling_floor,
-                ):  # fmt: skip
-                    continue
-                hits.setdefault(key, TextHit(match.entry, window, sounded=True))
-            # A person's name misspelt or with initials, romanised ("Шойгу С.К.", declined:
-            # "Оплата М. С. Горбачёву"); not Hangul or kana, which write a name as one word.
-            nominal = None if abjad else nominative_reading(window)
-            readings = (window, nominal) if script_of(window) in _SPACED else ()
-            for form in (self.names.normaliser.form(r) for r in readings if r):
-                if len(form.roman) == len(form.tokens):  # and as a foreign name written in
-                    # Greek letters: "Γκορμπατσόφ" is "gorbatsof" (loanwords.py)
-                    for roman in (form.roman, *loanword_readings(form.script, form.roman)):
-                        self._scan_persons(roman, hits, True, form.tokens)
-            # ... and a person's name declined as Russian declines it ("перевод Горбачёву
-            # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
-            if nominal is not None:
-                for match in self.names.match(nominal, self._sounded):
-                    if match.entry.person and (hit := self._person_hit(match, nominal)):
-                        hits.setdefault((match.entry.entity_id, match.entry.key), hit)
+        self._scan_sounded(tokens, read, hits)
         return list(hits.values())
-
-    def _person_hit(self, match: NameMatch, window: str) -> TextHit | None:
-        """A listed person met by a window, at the words of it that say the name
-        (`_persons_said`), or None when no words side by side do."""
-        span = self._persons_said(window).get(match.entry.entity_id)
-        return None if span is None else TextHit(match.entry, span, sounded=True)
-
-    def _one_word(self, window: str) -> tuple[str, ...]:
-        """A window of one word's romanised words (none for a window of several)."""
-        return () if " " in window else self.names.normaliser.form(window).roman
-
-    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - once per window, however many persons meet it
-    def _persons_said(self, window: str) -> dict[str, str]:
-        """Entity → the first words of a window, two or more side by side, longest first,
-        that are a listed person's name as a payee's would be, each of them read as one of
-        the name's, at least `free_text_sounded_person_score`. One word of text sounds like
-        too many persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other
-        words make the name only `contained` in it."""
-        words, least = window.split(), self.names.config.free_text_sounded_person_score
-        said: dict[str, str] = {}
-        for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
-            for i in range(len(words) - n + 1):
-                span = " ".join(words[i : i + n])
-                for match in self.names.match(span, self._sounded):
-                    if match.entry.person and every_word(match, n) and match.score >= least:
-                        said.setdefault(match.entry.entity_id, span)
-        return said
-
-    def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
-        """Whether a name searched in text may be found in it by sound: text holds many more
-        words than a name, so each word read as the name's must also be spelt half like it
-        ("putinas" sounds like another app's name)."""
-        if _searched_key(entry) not in self._searched:
-            return False
-        if entry.person:  # its words side by side in the text instead (_persons_said)
-            return True
-        floor = self.names.config.org_roman_spelling_floor
-        return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
 
     def _scan_phrases(
         self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], joined: bool = False
@@ -386,15 +300,6 @@ class FreeTextIndex:
         return lru_cache(maxsize=CACHE_ENTRIES)(self.names.split_run_together)
 
     @cached_property
-    def _brands(self) -> frozenset[str]:
-        """`joined_brand_name_kinds`, made once rather than for every text."""
-        return frozenset(self.names.config.joined_brand_name_kinds)
-
-    @cached_property
     def _compact_starts(self) -> frozenset[str]:
         """The first letters of the names `_scan_joined` looks for."""
         return frozenset(compact[:JOINED_START] for compact in self._by_compact)
-
-
-def _searched_key(entry: NameEntry) -> str:
-    return f"{entry.entity_id}\x1f{entry.key}"

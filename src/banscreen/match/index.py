@@ -1,9 +1,8 @@
-"""The name index over the registry: entries, postings, and `match()`.
-
-Every registry name is normalised once (normalize.py), weighted by inverse document
-frequency (weights.py) and posted under its tokens, pinyin syllables and romanised words; a
-query's forms (rewrites.py) are scored (scoring.py) only against the names the candidate
-search (candidates.py) finds, and the best match per entity at or above review is returned."""
+"""The name index over the registry: entries, postings, and `match()`. Every registry name is
+normalised once (normalize.py), weighted by inverse document frequency (weights.py) and
+posted under its tokens, pinyin syllables and romanised words; a query's forms (rewrites.py)
+are scored (scoring.py) only against the names the candidate search (candidates.py) finds,
+and the best match per entity at or above review is returned."""
 
 from __future__ import annotations
 
@@ -32,7 +31,7 @@ from .scoring import SPACED, Scorer
 from .similarity import SCORE_TOLERANCE, Alignment
 from .spellings import LatinReadings
 from .stored import SCALAR, Part, Parts, Spec, Table, Tables
-from .variants import Admits, capped
+from .variants import Admits, Variant, capped
 from .vocabulary import split_vocabulary, written_legal_words
 from .weights import Idf
 
@@ -253,7 +252,7 @@ class NameIndex(ComponentNames, TokenPartners):
     ) -> set[int]:
         """Candidates of both readings of a query: persons' postings are searched with the
         reading persons are scored by (`person`, by default the form itself), the rest with
-        the form, and the syllables of names of either kind with both."""
+        the form, the syllables of names of either kind with both (always: "Teng Xun Co")."""
         p = prepared or self.prepare(form)
         pp, pf = person or p, (person or p).form
         lexical = Query(form.tokens, form.factors, p.weights)
@@ -261,7 +260,6 @@ class NameIndex(ComponentNames, TokenPartners):
         persons = Query(pf.tokens, pf.person_factors, pp.person_weights)
         found |= self._lexical_persons.search(persons, self._person_sources)
         for f, q in {id(f): (f, q) for f, q in ((form, p), (pf, pp))}.values():
-            # Always: a Latin query's words may be syllables already ("Teng Xun Holdings").
             syllables = Query(f.phonetic, f.phonetic_factors, q.phonetic_weights)
             found |= self._syllables[not f.han].search(syllables, self._exact_sources)
         if form.script == "Han":  # Japanese and Korean with characters: by their kana, Hangul
@@ -338,12 +336,14 @@ class NameIndex(ComponentNames, TokenPartners):
         return result.score, result.method, result.alignment, result.found
 
     def match(
-        self, query: str, admit: Callable[[NameEntry, Alignment], bool] | None = None
-    ) -> list[NameMatch]:
-        """Best match per entity at or above review, best first, of the hits `admit` lets in."""
+        self, query: str, admit: Callable[[NameEntry, Alignment], bool] | None = None,
+        forms: Sequence[Variant] | None = None,
+    ) -> list[NameMatch]:  # fmt: skip
+        """Best match per entity at or above review, best first, of the hits `admit` lets in,
+        through the query's `forms` when they are given, else through all its variants."""
         best: dict[str, tuple[float, float, float, int, NameMatch]] = {}
         review = self.config.thresholds.review - SCORE_TOLERANCE  # (score, raw, spelt, i, hit)
-        for variant in self.variants(query):
+        for variant in self.variants(query) if forms is None else forms:
             admits = variant.may_count if variant.heard is not None else None
             for i, raw, method, alignment, found in self._hits(variant.form, admits):
                 entry = self.entries[i]

@@ -4,10 +4,14 @@ runs of Arabic or Hebrew words for apps' and brands' names written apart."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
 from .text import script_of
+from .variants import Variant
 from .whole_words import spelt_whole
 
 # Windows of words in other scripts matched as names (at most this many words, every
@@ -19,6 +23,12 @@ SOUNDED_WINDOWS = 64
 # or more, for a brand's name of one word (`abjad_brand`).
 _ABJAD_WORDS = 3
 _ABJAD_ONE_WORD_CHARS = 5
+# Words of a brand's name written apart in the other scripts' text (`apart_windows`), each
+# of at most this many letters: a brand's syllables ("Али Пэй", "위 챗").
+_APART_WORDS = 3
+_APART_WORD_CHARS = 7
+_NOT_APART = frozenset({"", "Latin", "Han", *ABJADS})
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 # A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
 # Hangul took minutes to transliterate).
 _SOUNDED_WORD_MAX_CHARS = 64
@@ -73,6 +83,42 @@ def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
     return windows
 
 
+def brand_windows(tokens: tuple[str, ...]) -> list[str]:
+    """The windows read for apps' and brands' names only (`abjad_brand`): Arabic and Hebrew
+    runs and words (`abjad_windows`), and other scripts' short words apart (`apart_windows`)."""
+    return [*abjad_windows(tokens), *apart_windows(tokens)][:SOUNDED_WINDOWS]
+
+
+def apart_windows(tokens: tuple[str, ...]) -> list[str]:
+    """Each run of two to `_APART_WORDS` short words of one script other than Latin, Chinese,
+    Arabic and Hebrew, as text: an app's or brand's name written apart in text ("Оплата
+    через Али Пэй", "위 챗 페이로 결제") is matched whole, as the counterparty's name is,
+    where a longer window of the text holds it among other words; it counts on apps' and
+    brands' names only, as the Arabic and Hebrew runs do (`abjad_brand`)."""
+    windows: list[str] = []
+    scripts = [_apart_script(t) for t in tokens]
+    for i, script in enumerate(scripts):
+        if script in _NOT_APART:
+            continue
+        for n in range(2, _APART_WORDS + 1):
+            if i + n > len(tokens) or scripts[i + n - 1] != script:
+                break
+            windows.append(" ".join(tokens[i : i + n]))
+            if len(windows) == SOUNDED_WINDOWS:
+                return windows
+    return windows
+
+
+def _apart_script(word: str) -> str:
+    """The script of a word that may be a syllable of a brand's name written apart, or "":
+    short, of two letters or more (a Hangul syllable is one), not in hiragana, which writes
+    Japanese's own words and endings, never a brand's ("チケット よく" met a listed app)."""
+    if len(word) > _APART_WORD_CHARS or word.isascii() or _HIRAGANA.search(word):
+        return ""
+    script = script_of(word)
+    return script if len(word) >= 2 or script == "Hangul" else ""
+
+
 def abjad_brand(
     match: NameMatch, brands: frozenset[str], least: float, word: tuple[str, ...] = (),
     floor: float = 0.0,
@@ -103,3 +149,13 @@ def _without_particle(word: str, particles: tuple[str, ...]) -> str:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             return word[: -len(particle)]
     return word
+
+
+def apart_forms(window: str, variants: Sequence[Variant]) -> list[Variant] | None:
+    """The forms of a window of words apart (`apart_windows`) that may meet an app's or
+    brand's name: its `variants` but those that count on persons' names only (other
+    languages' spellings of a person's name: a dozen a Cyrillic window, each scored, for
+    hits `abjad_brand` turns away). None for an Arabic or Hebrew window, matched by all."""
+    if script_of(window) in ABJADS:
+        return None
+    return [v for v in variants if not v.persons]

@@ -1,0 +1,154 @@
+"""Text in scripts other than Latin and Chinese, read by how it sounds (a part of
+`FreeTextIndex`, freetext.py): its runs of words matched as names in windows of a few words
+(sounded_windows.py); an app's or brand's name written apart, whole; a listed person's name
+when words side by side are the name as a payee's would be (`_persons_said`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Container
+from functools import cached_property, lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from ..tunables import CACHE_ENTRIES
+from .across import ABJADS
+from .entries import NameEntry, NameMatch
+from .index import NameIndex
+from .loanwords import loanword_readings
+from .misspelt_persons import every_word
+from .russian_cases import nominative_reading
+from .similarity import Alignment
+from .sounded_windows import SOUNDED_WINDOWS, abjad_brand, apart_forms, brand_windows, word_windows
+from .text import script_of
+from .text_hit import TextHit
+
+# The most words of another script's text read as one listed person's name (_persons_said).
+_PERSON_WORDS = 4
+# Scripts whose text writes a person's names apart, as Latin does (`_scan_persons`).
+_SPACED = frozenset({"Cyrillic", "Greek", "Armenian", "Georgian"})
+
+Hits = dict[tuple[str, str], TextHit]
+# How alike (rapidfuzz's ratio, 0-100) a window of words apart, romanised and joined, is to
+# some app's or brand's name for the window to be matched at all: the windows that find
+# the names written apart of bench/apart_text_brands.py are 52-86 alike; of the windows of
+# its texts of frequent words, a fifth to a quarter are (Russian, Korean, Hindi, Greek,
+# Japanese), and the others are not matched.
+_BRAND_RATIO = 50
+
+
+class SoundedText:
+    # What the free-text index provides (freetext.py).
+    names: NameIndex
+    _searched: Container[str]
+    _brand_romans: Collection[str]  # searched apps' and brands' names, romanised and joined
+    _scan_persons: Callable[..., None]
+
+    def _scan_sounded(self, tokens: tuple[str, ...], read: str, hits: Hits) -> None:
+        """The text's windows in other scripts (sounded_windows.py) matched as names, their
+        hits added to `hits`."""
+        config = self.names.config
+        windows = [(w, False) for w in word_windows(tokens, tuple(config.hangul_particles))]
+        if not read.isascii():
+            windows += [(w, True) for w in brand_windows(tokens)]
+        for window, brand in windows[:SOUNDED_WINDOWS]:
+            # Of the names searched, spelt alike (`_sounded`): another name of the app that is
+            # not may sound as much like the text (an abbreviation of a Korean word), hide it.
+            alone = self._one_word(window) if brand else ()  # its one word, romanised
+            if brand and not self._may_be_brand(window):
+                continue
+            forms = apart_forms(window, self.names.variants(window)) if brand else None
+            for match in self.names.match(window, self._sounded, forms):
+                key = (match.entry.entity_id, match.entry.key)
+                if match.entry.person:
+                    # Persons in the word windows only (Arabic's and Hebrew's sound like many).
+                    if not brand and (hit := self._person_hit(match, window)) is not None:
+                        hits.setdefault(key, hit)
+                    continue
+                if match.method != "transliterated":
+                    continue
+                if brand and not abjad_brand(
+                    match, self._brands, config.sound_equal_score, alone,
+                    config.abjad_text_word_spelling_floor,
+                ):  # fmt: skip
+                    continue
+                hits.setdefault(key, TextHit(match.entry, window, sounded=True))
+            if brand:
+                continue
+            # A person's name misspelt or with initials, romanised ("Шойгу С.К.", declined:
+            # "Оплата М. С. Горбачёву"); not Hangul or kana, which write a name as one word.
+            nominal = nominative_reading(window)
+            readings = (window, nominal) if script_of(window) in _SPACED else ()
+            for form in (self.names.normaliser.form(r) for r in readings if r):
+                if len(form.roman) == len(form.tokens):  # and as a foreign name written in
+                    # Greek letters: "Γκορμπατσόφ" is "gorbatsof" (loanwords.py)
+                    for roman in (form.roman, *loanword_readings(form.script, form.roman)):
+                        self._scan_persons(roman, hits, True, form.tokens)
+            # ... and a person's name declined as Russian declines it ("перевод Горбачёву
+            # Михаилу Сергеевичу", russian_cases.py), read back to the nominative
+            if nominal is not None:
+                for match in self.names.match(nominal, self._sounded):
+                    if match.entry.person and (hit := self._person_hit(match, nominal)):
+                        hits.setdefault((match.entry.entity_id, match.entry.key), hit)
+
+    def _may_be_brand(self, window: str) -> bool:
+        """Whether a window's words romanised and joined are spelt at all like a searched
+        app's or brand's name (`_BRAND_RATIO`): only those are matched, which costs a
+        millisecond and more a window (in Hangul three: its foreign spellings)."""
+        if script_of(window) in ABJADS:
+            return True  # matched by all its variants, as before the other scripts' windows
+        joined = "".join(self.names.normaliser.form(window).roman)
+        return process.extractOne(joined, self._brand_list, scorer=fuzz.ratio,
+                                  score_cutoff=_BRAND_RATIO) is not None  # fmt: skip
+
+    @cached_property
+    def _brand_list(self) -> list[str]:
+        return sorted(self._brand_romans)
+
+    @cached_property
+    def _brands(self) -> frozenset[str]:
+        """`joined_brand_name_kinds`, made once rather than for every text."""
+        return frozenset(self.names.config.joined_brand_name_kinds)
+
+    def _person_hit(self, match: NameMatch, window: str) -> TextHit | None:
+        """A listed person met by a window, at the words of it that say the name
+        (`_persons_said`), or None when no words side by side do."""
+        span = self._persons_said(window).get(match.entry.entity_id)
+        return None if span is None else TextHit(match.entry, span, sounded=True)
+
+    def _one_word(self, window: str) -> tuple[str, ...]:
+        """A window of one word's romanised words (none for a window of several)."""
+        return () if " " in window else self.names.normaliser.form(window).roman
+
+    @lru_cache(maxsize=CACHE_ENTRIES)  # noqa: B019 - once per window, however many persons meet it
+    def _persons_said(self, window: str) -> dict[str, str]:
+        """Entity → the first words of a window, two or more side by side, longest first,
+        that are a listed person's name as a payee's would be, each of them read as one of
+        the name's, at least `free_text_sounded_person_score`. One word of text sounds like
+        too many persons' names ("かな漢字" like a listed "KONY, Ali"), and a window's other
+        words make the name only `contained` in it."""
+        words, least = window.split(), self.names.config.free_text_sounded_person_score
+        said: dict[str, str] = {}
+        for n in range(min(_PERSON_WORDS, len(words)), 1, -1):
+            for i in range(len(words) - n + 1):
+                span = " ".join(words[i : i + n])
+                for match in self.names.match(span, self._sounded):
+                    if match.entry.person and every_word(match, n) and match.score >= least:
+                        said.setdefault(match.entry.entity_id, span)
+        return said
+
+    def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
+        """Whether a name searched in text may be found in it by sound: text holds many more
+        words than a name, so each word read as the name's must also be spelt half like it
+        ("putinas" sounds like another app's name)."""
+        if searched_key(entry) not in self._searched:
+            return False
+        if entry.person:  # its words side by side in the text instead (_persons_said)
+            return True
+        floor = self.names.config.org_roman_spelling_floor
+        return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
+
+
+def searched_key(entry: NameEntry) -> str:
+    """An entry as `FreeTextIndex._searched` holds it."""
+    return f"{entry.entity_id}\x1f{entry.key}"
