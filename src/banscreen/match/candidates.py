@@ -229,6 +229,11 @@ class Postings:
         if len(self.weights) <= FEW_NAMES:
             return set(self.weights)  # scoring them all costs less than searching
         tokens, factors, weights = query.tokens, query.factors, query.weights
+        # No name here holds a partner of any query token (most searches of Chinese names'
+        # syllables by a Latin query): nothing to walk.
+        offered = {t: self._offered(t, sources) for t in dict.fromkeys(tokens)}
+        if not any(offered.values()):
+            return set()
         token_weight = token_weights(tokens, weights)
         total = sum(weights)
         distinctive = {t for t, f in zip(tokens, factors, strict=True) if f >= 1.0}
@@ -240,9 +245,6 @@ class Postings:
         # Walk the keys heaviest first while the tokens left could still lift a name that
         # shares only them to review: such a name gains at most their weight plus the
         # heaviest weight any name gives each one's partners.
-        offered = {t: self._offered(t, sources) for t in token_weight}
-        if not any(offered.values()):
-            return set()  # no name here holds a partner of any query token
         walked: list[str] = []
         remaining = sum(token_weight.values())
         partner_weight = sum(offered.values())
