@@ -33,12 +33,13 @@ _LINKED = {"android": _PLAY_LINK, "appstore_id": _APPSTORE_LINK}
 # The kinds of app ids whose variants a listed one's are ("com.example.app.lite"), and the
 # fewest labels an id needs to be another's variant or parent (not "com.example").
 _VARIANT_KINDS = frozenset({"android", "ios_bundle"})
+_VARIANT_MIN_LABELS = 3
+# An App Store id, as an `ios` value may be one (`link_kind`).
 _APPSTORE_ID = re.compile(r"^(?:id)?[0-9]{6,12}$", re.IGNORECASE)
 # What an app inventory writes after a package name: an Android process's name
 # ("com.example.app:push"), a component's class ("com.example.app/.MainActivity"), a
 # version ("com.example.app@8.0.1", "com.example.app 8.0.1"). The package is before it.
 _AFTER_PACKAGE = re.compile(r"[:/@\s]")
-_VARIANT_MIN_LABELS = 3
 # The shapes of an LEI and a BIC: a whole identifier here, one inside free text below.
 _LEI_SHAPE = r"[A-Z0-9]{18}[0-9]{2}"
 _BIC_SHAPE = r"[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?"
