@@ -19,7 +19,7 @@ from .loanwords import loanword_readings
 from .misspelt_persons import every_word
 from .russian_cases import nominative_reading
 from .similarity import Alignment
-from .sounded_windows import SOUNDED_WINDOWS, abjad_brand, apart_forms, brand_windows, word_windows
+from .sounded_windows import SOUNDED_WINDOWS, abjad_brand, brand_windows, word_windows
 from .text import script_of
 from .text_hit import TextHit
 
@@ -54,10 +54,14 @@ class SoundedText:
         for window, brand in windows[:SOUNDED_WINDOWS]:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that is
             # not may sound as much like the text (an abbreviation of a Korean word), hide it.
-            alone = self._one_word(window) if brand else ()  # its one word, romanised
-            if brand and not self._may_be_brand(window):
+            # A window of words apart in a script other than Arabic's and Hebrew's is matched
+            # only when spelt at all like a brand, and by its forms but persons' spellings
+            # (a dozen a Cyrillic window, each scored, for hits `abjad_brand` turns away).
+            apart = brand and script_of(window) not in ABJADS
+            if apart and not self._may_be_brand(window):
                 continue
-            forms = apart_forms(window, self.names.variants(window)) if brand else None
+            forms = [v for v in self.names.variants(window) if not v.persons] if apart else None
+            alone = self._one_word(window) if brand else ()  # its one word, romanised
             for match in self.names.match(window, self._sounded, forms):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
@@ -95,8 +99,6 @@ class SoundedText:
         """Whether a window's words romanised and joined are spelt at all like a searched
         app's or brand's name (`_BRAND_RATIO`): only those are matched, which costs a
         millisecond and more a window (in Hangul three: its foreign spellings)."""
-        if script_of(window) in ABJADS:
-            return True  # matched by all its variants, as before the other scripts' windows
         joined = "".join(self.names.normaliser.form(window).roman)
         return process.extractOne(joined, self._brand_list, scorer=fuzz.ratio,
                                   score_cutoff=_BRAND_RATIO) is not None  # fmt: skip

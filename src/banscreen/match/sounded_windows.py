@@ -5,13 +5,11 @@ runs of Arabic or Hebrew words for apps' and brands' names written apart."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
 from .text import script_of
-from .variants import Variant
 from .whole_words import spelt_whole
 
 # Windows of words in other scripts matched as names (at most this many words, every
@@ -149,13 +147,3 @@ def _without_particle(word: str, particles: tuple[str, ...]) -> str:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
             return word[: -len(particle)]
     return word
-
-
-def apart_forms(window: str, variants: Sequence[Variant]) -> list[Variant] | None:
-    """The forms of a window of words apart (`apart_windows`) that may meet an app's or
-    brand's name: its `variants` but those that count on persons' names only (other
-    languages' spellings of a person's name: a dozen a Cyrillic window, each scored, for
-    hits `abjad_brand` turns away). None for an Arabic or Hebrew window, matched by all."""
-    if script_of(window) in ABJADS:
-        return None
-    return [v for v in variants if not v.persons]
