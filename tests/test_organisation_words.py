@@ -73,3 +73,34 @@ def test_a_generic_overlap_that_is_not_the_whole_name_stays_capped(listed: Scree
     cap = listed.registry.matching.generic_only_max
     assert listed.matcher.compare("Global Shipping Ltd", "KNH SHIPPING PVT LTD")[0] <= cap
     assert listed.matcher.compare("KNH Trading", "KNH SHIPPING PVT LTD")[0] <= cap
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ANT SMALL & MICRO FINANCIAL SERVICES",  # 0.75 before: common and generic words only
+        "Ant Small and Micro Financial Services Co., Ltd.",
+    ],
+)
+def test_a_name_of_generic_words_without_its_place_and_group_is_the_name(
+    screener: Screener, query: str
+) -> None:
+    """Four words or more, each spelt as listed and in the listed order, are the name of
+    common and generic words they give ("Zhejiang Ant Small and Micro Financial Services
+    Group Co., Ltd."), though the place before it and `Group` are left out: the generic-only
+    cap is for overlaps, not for a name given whole."""
+    score, _ = found(screener, query)["ant-group"]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Micro Financial Services Group",  # the words of a name, but not its whole
+        "Ant Micro Small Financial Services",  # its words out of order
+    ],
+)
+def test_a_generic_overlap_in_part_or_out_of_order_stays_capped(
+    screener: Screener, query: str
+) -> None:
+    assert "ant-group" not in found(screener, query)

@@ -56,6 +56,11 @@ SPACED = frozenset({"Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgi
 # Name parts each side must keep unaligned for two names in different scripts to be two
 # persons (one unaligned part is as often a transliteration that did not align).
 CONFLICT_PARTS_WRITTEN = 2
+# A query of this many words or more, each spelt as in a listed organisation's name and in
+# its order, is that name's whole though it leaves out the listed name's generic words
+# ("Ant Small and Micro Financial Services" for "Zhejiang Ant Small and Micro Financial
+# Services Group Co., Ltd.", a name of common and generic words only).
+LONG_GENERIC_NAME = 4
 
 
 class Scorer(WordPairs, AcrossScripts, Inside):
@@ -151,10 +156,15 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         optional = self.config.name_particle_weight
         if any(f > self.config.generic_weight for f in b.factors):
             optional = max(optional, self.config.generic_weight)
+        listed_optional = self.config.place_weight
+        if len(alignment.aligned_a) >= LONG_GENERIC_NAME and _in_order(
+            j for _, j in sorted(alignment.positions)
+        ):
+            listed_optional = self.config.generic_weight
         return (
             all(similarity >= 1.0 for similarity in alignment.similarities)
             and held(alignment.aligned_a, a.factors, optional)
-            and held(alignment.aligned_b, b.factors, self.config.place_weight)
+            and held(alignment.aligned_b, b.factors, listed_optional)
         )
 
     def _whole(self, a: Side, b: Side, alignment: Alignment, person: bool) -> bool:
