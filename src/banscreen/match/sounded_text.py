@@ -19,7 +19,13 @@ from .loanwords import loanword_readings
 from .misspelt_persons import every_word
 from .russian_cases import nominative_reading
 from .similarity import Alignment
-from .sounded_windows import SOUNDED_WINDOWS, abjad_brand, brand_windows, word_windows
+from .sounded_windows import (
+    SOUNDED_WINDOWS,
+    UNSPACED,
+    abjad_brand,
+    brand_windows,
+    word_windows,
+)
 from .text import script_of
 from .text_hit import TextHit
 
@@ -62,6 +68,10 @@ class SoundedText:
                 continue
             forms = [v for v in self.names.variants(window) if not v.persons] if apart else None
             alone = self._one_word(window) if brand else ()  # its one word, romanised
+            glued = self._glued(window, alone)
+            floor = config.abjad_text_word_spelling_floor
+            if glued is not None:
+                floor = config.unspaced_text_word_spelling_floor
             for match in self.names.match(window, self._sounded, forms):
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
@@ -73,7 +83,7 @@ class SoundedText:
                     continue
                 if brand and not abjad_brand(
                     match, self._brands, config.sound_equal_score, alone,
-                    config.abjad_text_word_spelling_floor,
+                    floor, glued,
                 ):  # fmt: skip
                     continue
                 hits.setdefault(key, TextHit(match.entry, window, sounded=True))
@@ -117,6 +127,14 @@ class SoundedText:
         (`_persons_said`), or None when no words side by side do."""
         span = self._persons_said(window).get(match.entry.entity_id)
         return None if span is None else TextHit(match.entry, span, sounded=True)
+
+    @staticmethod
+    def _glued(window: str, alone: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A one-word window of a script written without spaces (`unspaced_windows`): its
+        other readings as a loanword, joined; None for any other window."""
+        if len(alone) != 1 or script_of(window) not in UNSPACED:
+            return None
+        return tuple("".join(r) for r in loanword_readings(script_of(window), alone))
 
     def _one_word(self, window: str) -> tuple[str, ...]:
         """A window of one word's romanised words (none for a window of several)."""

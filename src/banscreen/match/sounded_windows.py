@@ -5,6 +5,7 @@ runs of Arabic or Hebrew words for apps' and brands' names written apart."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .across import ABJADS
 from .entries import NameMatch
@@ -26,6 +27,13 @@ _ABJAD_ONE_WORD_CHARS = 5
 _APART_WORDS = 3
 _APART_WORD_CHARS = 7
 _NOT_APART = frozenset({"", "Latin", "Han", *ABJADS})
+# Scripts that write a sentence's words without spaces between them, whose words ICU's
+# dictionary finds (`unspaced_windows`); it cuts a foreign name it does not know into
+# syllables ("แอคมีเพย์", a made-up "Acmepay"), glued back here up to this many, each glued
+# word of at least this many letters.
+UNSPACED = frozenset({"Thai", "Lao", "Khmer", "Myanmar"})
+_UNSPACED_PIECES = 5
+_UNSPACED_MIN_CHARS = 3
 _HIRAGANA = re.compile("[\u3040-\u309f]")
 # A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
 # Hangul took minutes to transliterate).
@@ -83,8 +91,40 @@ def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
 
 def brand_windows(tokens: tuple[str, ...]) -> list[str]:
     """The windows read for apps' and brands' names only (`abjad_brand`): Arabic and Hebrew
-    runs and words (`abjad_windows`), and other scripts' short words apart (`apart_windows`)."""
-    return [*abjad_windows(tokens), *apart_windows(tokens)][:SOUNDED_WINDOWS]
+    runs and words (`abjad_windows`), other scripts' short words apart (`apart_windows`),
+    and the words inside Thai's and its neighbours' runs (`unspaced_windows`)."""
+    windows = [*abjad_windows(tokens), *apart_windows(tokens), *unspaced_windows(tokens)]
+    return windows[:SOUNDED_WINDOWS]
+
+
+def unspaced_windows(tokens: tuple[str, ...]) -> list[str]:
+    """Inside each word of a script that writes no spaces between its words (Thai, Lao,
+    Khmer, Burmese), the runs of the pieces ICU's dictionary cuts it into, glued back: an
+    app's name inside a sentence ("ชำระผ่านแอคมีเพย์", paid through "Acmepay") is one of them,
+    matched as one word, and counts on apps' and brands' names only, held to a one-word
+    name spelt alike (`abjad_brand`). The whole word is a window of `word_windows`."""
+    windows: list[str] = []
+    for token in tokens:
+        if len(token) > _SOUNDED_WORD_MAX_CHARS or script_of(token) not in UNSPACED:
+            continue
+        pieces = dictionary_words(token)
+        for i in range(len(pieces)):
+            for n in range(1, min(_UNSPACED_PIECES, len(pieces) - i) + 1):
+                glued = "".join(pieces[i : i + n])
+                if n < len(pieces) and len(glued) >= _UNSPACED_MIN_CHARS:
+                    windows.append(glued)
+    return windows
+
+
+def dictionary_words(word: str) -> list[str]:
+    """The pieces ICU's word breaker, with its dictionaries for scripts written without
+    spaces, cuts a word into."""
+    import icu  # only for text in such scripts
+
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    breaker.setText(word)
+    bounds = [0, *breaker]
+    return [word[a:b] for a, b in pairwise(bounds) if word[a:b].strip()]
 
 
 def apart_windows(tokens: tuple[str, ...]) -> list[str]:
@@ -119,7 +159,7 @@ def _apart_script(word: str) -> str:
 
 def abjad_brand(
     match: NameMatch, brands: frozenset[str], least: float, word: tuple[str, ...] = (),
-    floor: float = 0.0,
+    floor: float = 0.0, glued: tuple[str, ...] | None = None,
 ) -> bool:  # fmt: skip
     """Whether a window of Arabic or Hebrew words is an app's or brand's name (one of the
     kinds `brands`), sounding like it at `least` (`sound_equal_score`), its words in the
@@ -127,13 +167,17 @@ def abjad_brand(
     met one. A window of one word (`word`: its romanised words) must be one word, the name
     one word too, and the two spelt `floor` alike (`abjad_text_word_spelling_floor`):
     without its vowels, a word sounds like too many names ("alab", ألعاب, games, like a
-    listed app), and Arabic's article begins many ("al bab", الباب, the door)."""
+    listed app), and Arabic's article begins many ("al bab", الباب, the door). A word
+    `glued` from a run of a script written without spaces (`unspaced_windows`; its other
+    readings, loanwords.py) may be a name of several words, which such a script writes as
+    one ("แอคมีเพย์", "Acme Pay"), spelt `floor` alike by any of its readings."""
     order = [j for _, j in sorted(match.alignment.positions)]
     ordered = order == sorted(order)
+    readings = (*word, *(glued or ()))
     if word and not (
         len(word) == 1
-        and len(match.entry.tokens) == 1
-        and spelt_whole(word, (match.entry.compact,), floor)
+        and (glued is not None or len(match.entry.tokens) == 1)
+        and any(spelt_whole((w,), (match.entry.compact,), floor) for w in readings)
     ):
         return False
     return match.entry.name.kind in brands and match.score >= least and ordered

@@ -148,6 +148,7 @@ class MatchingConfig:
     cyrillic_org_spelling_floor: Floor
     cyrillic_org_sounded_floor: Floor
     abjad_text_word_spelling_floor: Floor
+    unspaced_text_word_spelling_floor: Floor
     org_abjad_free_min_classes: AtLeastTwo
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
