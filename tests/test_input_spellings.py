@@ -64,6 +64,7 @@ def test_a_kind_named_otherwise_finds_what_the_kind_finds(screener: Screener) ->
          "https://apps.apple.com/us/app/wechat/id414478124"),
         ("pkg:npm/alipay-sdk@3.0.0", "purl", "pkg:npm/alipay-sdk@3.0.0"),
         ("package:com.tencent.mm", "android", "com.tencent.mm"),
+        ("support@alipay.com", "domain", "support@alipay.com"),  # an address alone
     ],
 )  # fmt: skip
 def test_an_identifier_is_read_as_the_kind_its_value_is(
@@ -84,6 +85,10 @@ def test_an_identifier_is_read_as_the_kind_its_value_is(
         "https://play.google.com/store/apps/details?id=com.tencent.mm&hl=en",
         "https://apps.apple.com/us/app/wechat/id414478124",
         "pkg:maven/com.tencent.mm.opensdk/wechat-sdk-android@6.8.0",
+        "url:market://details?id=com.tencent.mm",  # the stores' own links: CLEAR before
+        "url:itms-apps://itunes.apple.com/app/id414478124",
+        "deep_link:market://details?id=com.tencent.mm&referrer=x",
+        "support@weixin.qq.com",
     ],
 )
 def test_an_app_written_as_inventories_write_it_is_its_app(
@@ -100,6 +105,12 @@ def test_an_app_written_as_inventories_write_it_is_its_app(
 def test_an_android_value_with_no_package_before_it_is_still_an_error(screener: Screener) -> None:
     decision = screener.decide(parse_row({**ROW, "counterparty_identifiers": "android::push"}))
     assert decision.outcome is Outcome.ERROR and "Android package" in decision.error
+
+
+def test_another_apps_scheme_link_names_no_listed_app(screener: Screener) -> None:
+    written = "url:market://details?id=com.example.notes"
+    decision = screener.decide(parse_row({**ROW, "counterparty_identifiers": written}))
+    assert decision.outcome is Outcome.CLEAR
 
 
 def test_an_unknown_kind_is_still_an_error(screener: Screener) -> None:

@@ -308,21 +308,26 @@ class IdentifierIndex:
 
     def lookup(self, kind: str, value: str) -> list[IdentifierHit]:
         """Registry identifiers equal to `value`; domains match their most specific parent,
-        and a store listing's link given as a domain also the app it names."""
+        and a store listing's link, given as a domain or in a store's own scheme
+        ("market://details?id=…", "itms-apps://…/id…"), also the app it names."""
         form = normalise(kind, value)
+        listed = self._index.get((kind, form), [])
         if kind == "domain":
-            linked = [
-                IdentifierHit(e, ident, value)
-                for app_kind, app in (apps_in_text(value) if "/" in value else ())
-                for e, ident in self._index.get((app_kind, normalise(app_kind, app)), [])
-            ]
             labels = form.split(".")
-            for i in range(len(labels) - 1):
-                found = self._index.get(("domain", ".".join(labels[i:])))
-                if found:
-                    return [IdentifierHit(e, ident, value) for e, ident in found] + linked
-            return linked
-        return [IdentifierHit(e, ident, value) for e, ident in self._index.get((kind, form), [])]
+            parents = (
+                self._index.get(("domain", ".".join(labels[i:]))) for i in range(len(labels) - 1)
+            )
+            listed = next((found for found in parents if found), [])
+        hits = [IdentifierHit(e, ident, value) for e, ident in listed]
+        return hits + self._linked(value) if kind in ("domain", "url_scheme") else hits
+
+    def _linked(self, link: str) -> list[IdentifierHit]:
+        """The listed apps whose ids a link names (`apps_in_text`)."""
+        return [
+            IdentifierHit(e, ident, link)
+            for app_kind, app in (apps_in_text(link) if "/" in link else ())
+            for e, ident in self._index.get((app_kind, normalise(app_kind, app)), [])
+        ]
 
     def variants(self, kind: str, value: str) -> list[IdentifierHit]:
         """Listed app ids that an unlisted one extends ("com.example.app.lite", "….hd": a

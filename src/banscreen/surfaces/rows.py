@@ -154,6 +154,10 @@ def parse_date(value: Any) -> date | None:
     return day
 
 
+# An e-mail address written without a kind ("support@example.com"), read as `email:` is.
+_BARE_ADDRESS = re.compile(r"^[^@\s:;]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+
+
 def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
     """`kind:value;kind:value`, or a list of such strings (JSON input)."""
     if value is None:
@@ -169,6 +173,8 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         if not item:
             continue
         kind, sep, rest = item.partition(":")
+        if not sep and _BARE_ADDRESS.match(item):  # an e-mail address alone: its host's
+            kind, sep, rest = "domain", ":", item
         if not sep or not rest.strip():
             raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
         kind = kind.strip().lower()
