@@ -119,3 +119,25 @@ def test_a_translation_of_no_generic_word_is_refused(tmp_path: Path) -> None:
 def test_a_brands_only_word_with_no_translations_is_refused(tmp_path: Path) -> None:
     refused_setting(tmp_path, "translations_on_brands_only", ["group", "holding"],
                     r"translations_on_brands_only: \['holding'\] are not translated")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [("购买WPS办公会员", "app-wps-office"), ("用WeChat支付付款", "app-wechat-pay"),
+     ("Payment via WPS 办公 ref 5521", "app-wps-office")],
+)  # fmt: skip
+def test_a_chinese_generic_word_glued_to_a_brand_in_text_is_a_review(
+    screener: Screener, text: str, entity: str
+) -> None:
+    """In a payment's text as in the payee's field: "购买WPS办公会员" (bought a WPS Office
+    membership) was a CLEAR, though "WPS办公" as the payee is a hit."""
+    tx = Transaction("t", date(2021, 3, 15), "payment", "Acme Supplies Ltd", text=text)
+    evidence = [e for e in screener.matcher.evidence_for(tx) if e.entity_id == entity]
+    assert evidence and all(e.max_outcome == Outcome.REVIEW for e in evidence)
+
+
+@pytest.mark.parametrize("text", ["购买办公用品", "ABC办公软件 年费", "Zeltra支付 订单"])
+def test_a_chinese_generic_word_in_text_without_the_brand_is_no_hit(
+    screener: Screener, text: str
+) -> None:
+    assert not screener.matcher.free_text.scan(text)

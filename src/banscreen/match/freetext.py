@@ -56,7 +56,7 @@ from .stored import Spec, Table
 from .text import lookalike_reading
 from .text_firms import OneWordFirms
 from .text_hit import TextHit
-from .translated_words import translated_tokens
+from .translated_words import translated_reading, translated_tokens
 
 # The longest text whose words are read for Latin names with lookalike letters put in.
 LOOKALIKE_CHARS = 1 << 16
@@ -188,6 +188,9 @@ class FreeTextIndex(SoundedText):
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:
                 self._scan_phrases(english, hits, joined=True)
+            # ... and glued in characters to a brand in Latin letters ("购买ZQ办公会员").
+            if has_han(read) and (glued := translated_reading(read.casefold(), self.names.config)):
+                self._scan_phrases(self.names.normaliser.text_tokens(glued), hits, joined=True)
             # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
