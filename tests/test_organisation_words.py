@@ -104,3 +104,16 @@ def test_a_generic_overlap_in_part_or_out_of_order_stays_capped(
     screener: Screener, query: str
 ) -> None:
     assert "ant-group" not in found(screener, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [("UC Web Singapore", "ucweb"), ("UC Web Technology", "ucweb"), ("V Mate app", "app-vmate")],
+)
+def test_a_listed_word_of_five_letters_written_apart_beside_another_word_is_joined(
+    screener: Screener, query: str, entity: str
+) -> None:
+    """`UC Web Singapore` was a CLEAR while `UC Web` alone is a hit: words were joined into
+    a listed word of six letters or more only (rewrites.py, `JOINED`)."""
+    score, _ = found(screener, query)[entity]
+    assert review(screener) <= score < screener.registry.matching.thresholds.block

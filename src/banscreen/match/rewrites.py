@@ -42,6 +42,7 @@ from .spelt_out import spelt_out
 from .text import camel_words, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant, standing
 
+JOINED = 5  # join_split's least word: at 6 letters, "UC Web Singapore" (UCWeb) was CLEAR
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
 
 
@@ -133,9 +134,8 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         return None
 
     def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia" against
-        "Kyrgyztransavia", "Petro Iran" against "Petroiran") or that spell a word letter by
-        letter ("Q U O R V E L HK": spelt_out.py), joined; None if none are."""
+        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia", "UC Web":
+        `JOINED`) or that spell a word letter by letter ("Q U O R V E L": spelt_out.py)."""
         if len(tokens) < 2 or any(has_han(t) for t in tokens):
             return None
         spelt = spelt_out(tokens)
@@ -144,7 +144,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         while i < len(tokens):
             for n in (4, 3, 2):
                 word = "".join(tokens[i : i + n])
-                if i + n <= len(tokens) and len(word) >= 6 and word in self._vocabulary:
+                if i + n <= len(tokens) and len(word) >= JOINED and word in self._vocabulary:
                     out.append(word)
                     i += n
                     changed = True
