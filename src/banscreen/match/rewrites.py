@@ -42,7 +42,7 @@ from .spelt_out import spelt_out
 from .text import camel_words, clean, lookalike_reading, persian_reading, split_words
 from .variants import Variant, standing
 
-JOINED = 5  # join_split's least word: at 6 letters, "UC Web Singapore" (UCWeb) was CLEAR
+JOINED = 5  # join_split's least word: at 6 letters, "QZ Web Hamburg" (QZWeb) was CLEAR
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
 
 
@@ -134,7 +134,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         return None
 
     def join_split(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia", "UC Web":
+        """Adjacent words that the registry writes as one ("Kyrgyz Trans Avia", "QZ Web":
         `JOINED`) or that spell a word letter by letter ("Q U O R V E L": spelt_out.py)."""
         if len(tokens) < 2 or any(has_han(t) for t in tokens):
             return None
