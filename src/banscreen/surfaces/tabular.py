@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS
+from .csv_records import Records
 from .encodings import (
     check_start,
     detect_encoding,
@@ -264,7 +265,7 @@ class TransactionFile:
         return self.header or []
 
     def _csv_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
-        reader = csv.reader(text, delimiter=self.delimiter)
+        reader = Records(text, self.delimiter)
         failures = 0
         try:
             if self._separator_line:
@@ -298,6 +299,13 @@ class TransactionFile:
                 continue
             failures = 0
             number += 1
+            if (first := reader.unclosed(len(header))) is not None:  # csv_records.py
+                reader.reread_after_first()
+                message = "a quoted field is not closed; the lines after it are read as rows"
+                yield RawRow(
+                    number, dict(zip(header, first, strict=False)), FieldError("row", message)
+                )
+                continue
             if not values:
                 yield RawRow(number, error=FieldError("row", "blank line"))
                 continue
