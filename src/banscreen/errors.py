@@ -66,6 +66,10 @@ class IdentifierError(InputError, ValueError):
     """An identifier value that is not a well-formed identifier of its kind."""
 
 
+class ArrayError(InputError, ValueError):
+    """A JSON input's array cannot be read on from here (surfaces/json_values.py)."""
+
+
 class StoreError(BanscreenError):
     """A request the store cannot honour: unknown alert, bad action, missing reason."""
 

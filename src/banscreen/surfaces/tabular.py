@@ -37,6 +37,7 @@ from .header import (
     repeated_columns,
     separator_line,
 )
+from .json_values import array_items, json_values, starts_array
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Workbook
@@ -112,6 +113,7 @@ class TransactionFile:
         self.encoding = "utf-8"
         self.delimiter = ","
         self._separator_line = False  # Excel's "sep=;" before the header
+        self._array = False  # a JSON input that is one array of rows, not JSON lines
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
         self._header_row = 1  # a workbook's header's row in its sheet
         if self.format == "parquet":
@@ -186,8 +188,13 @@ class TransactionFile:
                     pass
             except UnicodeError:
                 first = ""
+        self._array = starts_array(first)
         try:
-            value = json.loads(first, object_pairs_hook=keyed_object)
+            if self._array:  # the first item's keys
+                with self.path.open(encoding=self.encoding, errors="surrogateescape") as fh:
+                    value = next(array_items(fh, keyed_object), None)
+            else:
+                value = json.loads(first, object_pairs_hook=keyed_object)
         except ValueError:
             value = None
         if isinstance(value, dict):
@@ -360,18 +367,13 @@ class TransactionFile:
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         foreign = holds_foreign_rows(self.encoding)
-        number = 0
-        for line in text:
-            if not line.strip():
-                continue
-            number += 1
-            try:
-                value = json.loads(line, object_pairs_hook=keyed_object)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield RawRow(number, error=FieldError("row", f"not valid JSON: {exc}"))
+        values = json_values(text, self._array, keyed_object)
+        for number, (value, problem) in enumerate(values, start=1):
+            if problem is not None:
+                yield RawRow(number, error=FieldError("row", problem))
                 continue
             if not isinstance(value, dict):
-                yield RawRow(number, error=FieldError("row", "a JSON line must be an object"))
+                yield RawRow(number, error=FieldError("row", "a JSON row must be an object"))
                 continue
             if isinstance(value, RepeatedKeys):
                 value, clash = value.resolved()
