@@ -6,7 +6,7 @@ when words side by side are the name as a payee's would be (`_persons_said`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Container
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -28,6 +28,7 @@ from .sounded_windows import (
 )
 from .text import script_of
 from .text_hit import TextHit
+from .variants import Variant
 
 # The most words of another script's text read as one listed person's name (_persons_said).
 _PERSON_WORDS = 4
@@ -41,6 +42,8 @@ Hits = dict[tuple[str, str], TextHit]
 # its texts of frequent words, a fifth to a quarter are (Russian, Korean, Hindi, Greek,
 # Japanese), and the others are not matched.
 _BRAND_RATIO = 50
+# How many of an entity's names met `contained` are set aside for one it sounds like.
+_UNMASK_TRIES = 3
 
 
 class SoundedText:
@@ -72,7 +75,9 @@ class SoundedText:
             floor = config.abjad_text_word_spelling_floor
             if glued is not None:
                 floor = config.unspaced_text_word_spelling_floor
-            for match in self.names.match(window, self._sounded, forms):
+            for found in self.names.match(window, self._sounded, forms):
+                if (match := self._unmasked(window, found, forms)) is None:
+                    continue
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
                     # Persons in the word windows only (Arabic's and Hebrew's sound like many).
@@ -104,6 +109,35 @@ class SoundedText:
                 for match in self.names.match(nominal, self._sounded):
                     if match.entry.person and (hit := self._person_hit(match, nominal)):
                         hits.setdefault((match.entry.entity_id, match.entry.key), hit)
+
+    def _unmasked(
+        self, window: str, match: NameMatch, forms: list[Variant] | None
+    ) -> NameMatch | None:
+        """An organisation's best name in a window, or its best one found by sound when the
+        best is found inside the window otherwise (`contained`, which text does not count):
+        "Оплата Акме Холдингс" met a made-up Acme Holdings Limited so, which hid Acme, met
+        by sound, where "Оплата Акме" found Acme."""
+        hidden: set[str] = set()
+        while not match.entry.person and match.method == "contained":
+            hidden.add(match.entry.key)
+            if len(hidden) > _UNMASK_TRIES:
+                return None
+            other = partial(self._other_name, match.entry.entity_id, frozenset(hidden))
+            found = self.names.match(window, other, forms)
+            if not found:
+                return None
+            match = found[0]
+        return match
+
+    def _other_name(
+        self, entity: str, hidden: frozenset[str], entry: NameEntry, alignment: Alignment
+    ) -> bool:
+        """`_sounded`, for the names of `entity` but those `hidden`."""
+        return (
+            entry.entity_id == entity
+            and entry.key not in hidden
+            and self._sounded(entry, alignment)
+        )
 
     def _may_be_brand(self, window: str) -> bool:
         """Whether a window's words romanised and joined are spelt at all like a searched
