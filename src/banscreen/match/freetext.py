@@ -49,6 +49,7 @@ from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
+from .respelt_brands import RespeltBrands
 from .short_persons import EastAsian, short_hits, short_table
 from .sounded_text import SoundedText, searched_key
 from .spelt_out import spelt_out
@@ -191,6 +192,9 @@ class FreeTextIndex(SoundedText):
             # ... and glued in characters to a brand in Latin letters ("购买ZQ办公会员").
             if has_han(read) and (glued := translated_reading(read.casefold(), self.names.config)):
                 self._scan_phrases(self.names.normaliser.text_tokens(glued), hits, joined=True)
+            # An app's or brand's word misspelt ("Paid to CamScaner"; respelt_brands.py).
+            if (respelt := self._respelt.respelt(tokens)) != tokens:
+                self._scan_phrases(respelt, hits, joined=True)
             # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
@@ -301,6 +305,15 @@ class FreeTextIndex(SoundedText):
     def _split(self) -> Callable[[str], tuple[str, ...] | None]:
         """`NameIndex.split_run_together`, remembered: the words of payments' texts recur."""
         return lru_cache(maxsize=CACHE_ENTRIES)(self.names.split_run_together)
+
+    @cached_property
+    def _respelt(self) -> RespeltBrands:
+        """The words of the searched apps' and brands' names (not persons'), made once."""
+        brands = frozenset(self.names.config.joined_brand_name_kinds)
+        words = (t for entry in self.names.entries
+                 if not entry.person and entry.name.kind in brands
+                 and searched_key(entry) in self._searched for t in entry.tokens)  # fmt: skip
+        return RespeltBrands(words, self.names._vocabulary, self.names._all_words.near)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:

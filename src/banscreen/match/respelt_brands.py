@@ -1,0 +1,43 @@
+"""An app's or brand's word misspelt in a payment's text ("Paid to Quorvell Pay",
+"Zeltra Holdngs invoice", for made-up Quorvel Pay and Zeltra Holdings), read as the word it
+is one slip from (a part of `FreeTextIndex`, freetext.py). The payee's field finds such a
+name by its near words; text looked only for names as written, and each was a CLEAR.
+
+Only a word of six letters or more that no listed name holds and English does not use
+(zipf below `_MAX_ZIPF`), one edit from exactly one word of the searched apps' and brands'
+names: a word of five is as often a given name one letter from a brand's ("Alpay", Turkish).
+A name found through such a reading is `joined` (a REVIEW at most).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Iterable
+
+from .common_words import zipf
+
+_MIN_CHARS = 6
+_FLOOR = 0.83  # one edit in six letters
+_MAX_ZIPF = 3.0
+
+
+class RespeltBrands:
+    def __init__(
+        self,
+        brand_words: Iterable[str],
+        vocabulary: Container[str],
+        near: Callable[[str], tuple[tuple[str, float], ...]],
+    ) -> None:
+        self.brand_words = frozenset(w for w in brand_words if len(w) >= _MIN_CHARS - 1)
+        self.vocabulary, self.near = vocabulary, near
+
+    def respelt(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The tokens with each misspelt brand word read as the brand's word."""
+        return tuple(self._word(t) for t in tokens)
+
+    def _word(self, token: str) -> str:
+        if (len(token) < _MIN_CHARS or not token.isascii() or not token.isalpha()
+                or token in self.vocabulary or zipf(token) >= _MAX_ZIPF):  # fmt: skip
+            return token
+        found = {w for w, similarity in self.near(token)
+                 if similarity >= _FLOOR and w in self.brand_words}  # fmt: skip
+        return found.pop() if len(found) == 1 else token
