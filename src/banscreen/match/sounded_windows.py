@@ -10,6 +10,7 @@ from itertools import pairwise
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
+from .similarity import SCORE_TOLERANCE
 from .text import script_of
 from .whole_words import spelt_whole
 
@@ -180,7 +181,10 @@ def abjad_brand(
         and any(spelt_whole((w,), (match.entry.compact,), floor) for w in readings)
     ):
         return False
-    return match.entry.name.kind in brands and match.score >= least and ordered
+    # A score that is `least` may come out a hair under it, by how the words' weights
+    # round (0.8999999999999999): which side it fell on changed with any name added.
+    heard = match.score >= least - SCORE_TOLERANCE
+    return match.entry.name.kind in brands and heard and ordered
 
 
 def _without_particle(word: str, particles: tuple[str, ...]) -> str:
