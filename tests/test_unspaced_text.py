@@ -31,6 +31,7 @@ def _payment(text: str) -> Transaction:
         ("ชำระผ่านอาลีเพย์แล้ว", "app-alipay"),
         ("ชำระเงินผ่านวีแชทเพย์", "app-wechat-pay"),  # a name of two words, glued as Thai writes it
         ("ค่าสมาชิกแคมสแกนเนอร์รายปี", "app-camscanner"),
+        ("ดาวน์โหลดแชร์อิทฟรี", "app-shareit"),  # sounds alike at 0.9 less a rounding error
     ],
 )
 def test_an_app_inside_unspaced_text_is_found(screener: Screener, text: str, entity: str) -> None:
