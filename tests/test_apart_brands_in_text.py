@@ -6,19 +6,12 @@ when it is the whole window. Runs of two or three short words are now matched wh
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.sounded_windows import apart_windows
-from banscreen.model import Nexus, Outcome, Policy, Transaction
-
-
-def _payment(text: str) -> Transaction:
-    return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
-                       counterparty_name="Acme Trading LLC", counterparty_country="US",
-                       us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+from banscreen.model import Outcome, Policy
+from helpers.matching import text_payment
 
 
 @pytest.mark.parametrize(
@@ -34,7 +27,7 @@ def _payment(text: str) -> Transaction:
     ],
 )
 def test_an_app_written_apart_in_text_is_found(screener: Screener, text: str, entity: str) -> None:
-    decision = screener.decide(_payment(text), ScreenOptions(policy=Policy.ANTICIPATE))
+    decision = screener.decide(text_payment(text), ScreenOptions(policy=Policy.ANTICIPATE))
     assert decision.entity_id == entity, (text, decision.reasons)
     # found by how it sounds: a REVIEW at most, whatever the policy
     assert decision.outcome is Outcome.REVIEW
@@ -52,7 +45,7 @@ def test_an_app_written_apart_in_text_is_found(screener: Screener, text: str, en
     ],
 )
 def test_ordinary_sentences_meet_no_app(screener: Screener, text: str) -> None:
-    assert screener.decide(_payment(text)).outcome is Outcome.CLEAR, text
+    assert screener.decide(text_payment(text)).outcome is Outcome.CLEAR, text
 
 
 def test_windows_are_short_words_of_one_script() -> None:

@@ -4,18 +4,11 @@ word is read as the brand's word it is one edit from (respelt_brands.py), a REVI
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from banscreen.engine import Screener, ScreenOptions
-from banscreen.model import Nexus, Outcome, Policy, Transaction
-
-
-def _payment(text: str) -> Transaction:
-    return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
-                       counterparty_name="Acme Trading LLC", counterparty_country="US",
-                       us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+from banscreen.model import Outcome, Policy
+from helpers.matching import text_payment
 
 
 @pytest.mark.parametrize(
@@ -31,7 +24,7 @@ def _payment(text: str) -> Transaction:
 def test_a_brands_word_misspelt_in_text_is_found(
     screener: Screener, text: str, entity: str
 ) -> None:
-    decision = screener.decide(_payment(text), ScreenOptions(policy=Policy.ANTICIPATE))
+    decision = screener.decide(text_payment(text), ScreenOptions(policy=Policy.ANTICIPATE))
     assert decision.entity_id == entity, (text, decision.reasons)
     assert decision.outcome is Outcome.REVIEW  # a reading, never a BLOCK
 
@@ -45,4 +38,4 @@ def test_a_brands_word_misspelt_in_text_is_found(
     ],
 )
 def test_words_that_are_no_brands_misspelt_stay_themselves(screener: Screener, text: str) -> None:
-    assert screener.decide(_payment(text)).outcome is Outcome.CLEAR, text
+    assert screener.decide(text_payment(text)).outcome is Outcome.CLEAR, text

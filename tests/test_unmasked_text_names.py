@@ -6,18 +6,11 @@ tried (sounded_text.py, `_unmasked`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from banscreen.engine import Screener
-from banscreen.model import Nexus, Outcome, Transaction
-
-
-def _payment(text: str) -> Transaction:
-    return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
-                       counterparty_name="Acme Trading LLC", counterparty_country="US",
-                       us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+from banscreen.model import Outcome
+from helpers.matching import text_payment
 
 
 @pytest.mark.parametrize(
@@ -30,11 +23,11 @@ def _payment(text: str) -> Transaction:
     ],
 )
 def test_a_name_with_a_longer_names_word_after_it_is_found(screener: Screener, text: str) -> None:
-    decision = screener.decide(_payment(text))
+    decision = screener.decide(text_payment(text))
     assert decision.outcome is Outcome.REVIEW, (text, decision.reasons)
     assert decision.entity_id == "tencent-holdings"
 
 
 @pytest.mark.parametrize("text", ["Оплата Холдингс Лимитед", "홀딩스에 지급"])
 def test_the_longer_names_words_alone_meet_nothing(screener: Screener, text: str) -> None:
-    assert screener.decide(_payment(text)).outcome is Outcome.CLEAR
+    assert screener.decide(text_payment(text)).outcome is Outcome.CLEAR

@@ -7,21 +7,14 @@ and brands' names only (sounded_windows.py, `unspaced_windows`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.sounded_windows import dictionary_words, unspaced_windows
-from banscreen.model import Nexus, Outcome, Policy, Transaction
-
-
-def _payment(text: str) -> Transaction:
-    return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
-                       counterparty_name="Somchai Trading", counterparty_country="TH",
-                       us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+from banscreen.model import Outcome, Policy
+from helpers.matching import text_payment
 
 
 @pytest.mark.parametrize(
@@ -35,7 +28,9 @@ def _payment(text: str) -> Transaction:
     ],
 )
 def test_an_app_inside_unspaced_text_is_found(screener: Screener, text: str, entity: str) -> None:
-    decision = screener.decide(_payment(text), ScreenOptions(policy=Policy.ANTICIPATE))
+    decision = screener.decide(
+        text_payment(text, "Somchai Trading", "TH"), ScreenOptions(policy=Policy.ANTICIPATE)
+    )
     assert decision.entity_id == entity, (text, decision.reasons)
     assert decision.outcome is Outcome.REVIEW  # found by how it sounds: a REVIEW at most
 
@@ -49,7 +44,9 @@ def test_an_app_inside_unspaced_text_is_found(screener: Screener, text: str, ent
     ],
 )
 def test_ordinary_thai_sentences_meet_no_app(screener: Screener, text: str) -> None:
-    assert screener.decide(_payment(text)).outcome is Outcome.CLEAR, text
+    assert screener.decide(text_payment(text, "Somchai Trading", "TH")).outcome is Outcome.CLEAR, (
+        text
+    )
 
 
 def test_windows_are_runs_of_a_words_pieces_but_the_whole() -> None:

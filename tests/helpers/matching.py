@@ -9,7 +9,7 @@ from pathlib import Path
 from banscreen.engine import Screener
 from banscreen.match.entries import NameEntry, NameMatch
 from banscreen.match.index import NameIndex
-from banscreen.model import Outcome, Transaction
+from banscreen.model import Nexus, Outcome, Transaction
 from banscreen.registry import load_registry
 
 # Payments' remittance texts a listed name is put into ("{}").
@@ -124,3 +124,11 @@ def text_hits(screener: Screener, text: str) -> dict[str, Outcome]:
     """Entity → the most a payment's text evidence may decide, for a payee no list names."""
     tx = Transaction("t", date(2021, 3, 15), "payment", "Global Trading LLC", text=text)
     return {e.entity_id: e.max_outcome for e in screener.matcher.evidence_for(tx)}
+
+
+def text_payment(text: str, payee: str = "Acme Trading LLC", country: str = "US") -> Transaction:
+    """A payment on 2021-03-15, in US jurisdiction, to a payee no list names, whose text is
+    `text`: what a payment's text alone decides."""
+    return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
+                       counterparty_name=payee, counterparty_country=country,
+                       us_nexus=Nexus.TRUE, text=text)  # fmt: skip
