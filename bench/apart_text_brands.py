@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 
 from wordfreq import top_n_list
 
 from banscreen.match import Matcher
 from banscreen.match.text import script_of
+from banscreen.match.text_hit import TextHit
 from banscreen.registry import load_registry
 
 SPELLINGS = [
@@ -40,27 +42,41 @@ LANGUAGES = (
 )  # fmt: skip
 
 
+def report_found(
+    scan: Callable[[str], list[TextHit]], spellings: list[tuple[str, str]], what: str,
+    examples: int,
+) -> None:  # fmt: skip
+    """Prints how many (text, entity) spellings have their entity found (tune), and misses."""
+    missed = [(t, e) for t, e in spellings if e not in {h.entry.entity_id for h in scan(t)}]
+    print(f"tune: {what} found {len(spellings) - len(missed)} of {len(spellings)}")
+    for text, entity in missed[:examples]:
+        print(f"    missed {text} ({entity})")
+
+
+def report_false(
+    scan: Callable[[str], list[TextHit]], texts: list[str], label: str, examples: int
+) -> None:
+    """Prints how many texts have any hit (every one false), and some of them."""
+    hits = [(t, [h.entry.name.value for h in found]) for t in texts if (found := scan(t))]
+    print(f"  {label}  {len(hits):4} of {len(texts):,} texts")
+    for text, names in hits[:examples]:
+        print(f"      {text} ~ {', '.join(names)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=2000)
     parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args()
     scan = Matcher(load_registry()).free_text.scan
-    missed = [(t, e) for t, e in SPELLINGS if e not in {h.entry.entity_id for h in scan(t)}]
-    print(f"tune: apps' names written apart in text found {len(SPELLINGS) - len(missed)} of "
-          f"{len(SPELLINGS)}")  # fmt: skip
-    for text, entity in missed[: args.examples]:
-        print(f"    missed {text} ({entity})")
+    report_found(scan, SPELLINGS, "apps' names written apart in text", args.examples)
     print(f"false hits: texts of 8 frequent words, {args.texts:,} per language")
     for split, lang in LANGUAGES:
         words = [w for w in top_n_list(lang, 20000)
                  if not w.isascii() and script_of(w) not in ("Latin", "Han")][:10000]  # fmt: skip
         rng = random.Random(f"apart-{lang}")
         texts = [" ".join(rng.choice(words) for _ in range(8)) for _ in range(args.texts)]
-        hits = [(t, [h.entry.name.value for h in found]) for t in texts if (found := scan(t))]
-        print(f"  {split:8} {lang}  {len(hits):4} of {len(texts):,} texts")
-        for text, names in hits[: args.examples]:
-            print(f"      {text} ~ {', '.join(names)}")
+        report_false(scan, texts, f"{split:8} {lang}", args.examples)
 
 
 if __name__ == "__main__":

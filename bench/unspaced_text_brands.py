@@ -22,6 +22,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+from apart_text_brands import report_false, report_found
 from banscreen.match import Matcher
 from banscreen.registry import load_registry
 
@@ -46,11 +47,7 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args()
     scan = Matcher(load_registry()).free_text.scan
-    missed = [(t, e) for t, e in SPELLINGS if e not in {h.entry.entity_id for h in scan(t)}]
-    print(f"tune: apps' names inside Thai text found {len(SPELLINGS) - len(missed)} of "
-          f"{len(SPELLINGS)}")  # fmt: skip
-    for text, entity in missed[: args.examples]:
-        print(f"    missed {text} ({entity})")
+    report_found(scan, SPELLINGS, "apps' names inside Thai text", args.examples)
     with (DATA / "thai_words.csv").open(encoding="utf-8") as f:
         kinds: dict[str, list[str]] = defaultdict(list)
         for row in csv.DictReader(f):
@@ -65,10 +62,7 @@ def main() -> None:
     ]
     print(f"false hits: {args.texts:,} texts of each set")
     for split, label, batch in sets:
-        hits = [(t, [h.entry.name.value for h in found]) for t in batch if (found := scan(t))]
-        print(f"  {split:8} {label:28} {len(hits):4} of {len(batch):,} texts")
-        for text, names in hits[: args.examples]:
-            print(f"      {text} ~ {', '.join(names)}")
+        report_false(scan, batch, f"{split:8} {label:28}", args.examples)
 
 
 if __name__ == "__main__":
