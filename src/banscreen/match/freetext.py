@@ -313,7 +313,7 @@ class FreeTextIndex(SoundedText):
         words = (t for entry in self.names.entries
                  if not entry.person and entry.name.kind in brands
                  and searched_key(entry) in self._searched for t in entry.tokens)  # fmt: skip
-        return RespeltBrands(words, self.names._vocabulary, self.names._all_words.near)
+        return RespeltBrands(words, self.names._vocabulary)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:

@@ -11,24 +11,22 @@ A name found through such a reading is `joined` (a REVIEW at most).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Container, Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .common_words import zipf
 
 _MIN_CHARS = 6
-_FLOOR = 0.83  # one edit in six letters
+_FLOOR = 0.83  # one edit in six letters (OSA: a swap of two letters is one)
 _MAX_ZIPF = 3.0
 
 
 class RespeltBrands:
-    def __init__(
-        self,
-        brand_words: Iterable[str],
-        vocabulary: Container[str],
-        near: Callable[[str], tuple[tuple[str, float], ...]],
-    ) -> None:
-        self.brand_words = frozenset(w for w in brand_words if len(w) >= _MIN_CHARS - 1)
-        self.vocabulary, self.near = vocabulary, near
+    def __init__(self, brand_words: Iterable[str], vocabulary: Container[str]) -> None:
+        self.brand_words = sorted({w for w in brand_words if len(w) >= _MIN_CHARS - 1})
+        self.vocabulary = vocabulary
 
     def respelt(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The tokens with each misspelt brand word read as the brand's word."""
@@ -38,6 +36,6 @@ class RespeltBrands:
         if (len(token) < _MIN_CHARS or not token.isascii() or not token.isalpha()
                 or token in self.vocabulary or zipf(token) >= _MAX_ZIPF):  # fmt: skip
             return token
-        found = {w for w, similarity in self.near(token)
-                 if similarity >= _FLOOR and w in self.brand_words}  # fmt: skip
-        return found.pop() if len(found) == 1 else token
+        found = process.extract(token, self.brand_words, scorer=OSA.normalized_similarity,
+                                score_cutoff=_FLOOR, limit=2)  # fmt: skip
+        return found[0][0] if len(found) == 1 else token
