@@ -29,12 +29,18 @@ class RespeltBrands:
         self.vocabulary = vocabulary
 
     def respelt(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        """The tokens with each misspelt brand word read as the brand's word."""
-        return tuple(self._word(t) for t in tokens)
+        """The tokens with each misspelt brand word read as the brand's word (the tokens
+        themselves when none is: most texts' every word is short or listed or English)."""
+        read: list[str] | None = None
+        for i, token in enumerate(tokens):
+            if (len(token) >= _MIN_CHARS and token not in self.vocabulary
+                    and (word := self._word(token)) != token):  # fmt: skip
+                read = read or list(tokens)
+                read[i] = word
+        return tokens if read is None else tuple(read)
 
     def _word(self, token: str) -> str:
-        if (len(token) < _MIN_CHARS or not token.isascii() or not token.isalpha()
-                or token in self.vocabulary or zipf(token) >= _MAX_ZIPF):  # fmt: skip
+        if not token.isascii() or not token.isalpha() or zipf(token) >= _MAX_ZIPF:
             return token
         found = process.extract(token, self.brand_words, scorer=OSA.normalized_similarity,
                                 score_cutoff=_FLOOR, limit=2)  # fmt: skip
