@@ -19,6 +19,8 @@ from helpers.matching import text_payment
         ("Tencnt Holdings invoice", "tencent-holdings"),
         ("Paid via WeChatt Pay", "app-wechat-pay"),
         ("Payment to Shareitt", "app-shareit"),
+        ("paid to QQ Walet ref 77", "app-qq-wallet"),  # five letters, after the brand's word
+        ("WPS Ofice license", "app-wps-office"),
     ],
 )
 def test_a_brands_word_misspelt_in_text_is_found(

@@ -310,10 +310,10 @@ class FreeTextIndex(SoundedText):
     def _respelt(self) -> RespeltBrands:
         """The words of the searched apps' and brands' names (not persons'), made once."""
         brands = frozenset(self.names.config.joined_brand_name_kinds)
-        words = (t for entry in self.names.entries
+        names = (entry.tokens for entry in self.names.entries
                  if not entry.person and entry.name.kind in brands
-                 and searched_key(entry) in self._searched for t in entry.tokens)  # fmt: skip
-        return RespeltBrands(words, self.names._vocabulary)
+                 and searched_key(entry) in self._searched)  # fmt: skip
+        return RespeltBrands(names, self.names._vocabulary)
 
     @cached_property
     def _compact_starts(self) -> frozenset[str]:

@@ -5,13 +5,15 @@ name by its near words; text looked only for names as written, and each was a CL
 
 Only a word of six letters or more that no listed name holds and English does not use
 (zipf below `_MAX_ZIPF`), one edit from exactly one word of the searched apps' and brands'
-names: a word of five is as often a given name one letter from a brand's ("Alpay", Turkish).
+names: a word of five is as often a given name one letter from a brand's ("Alpay", Turkish),
+unless it follows a word of a brand's name ("ZQ Walet" for a made-up ZQ Wallet).
 A name found through such a reading is `joined` (a REVIEW at most).
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -24,17 +26,25 @@ _MAX_ZIPF = 3.0
 
 
 class RespeltBrands:
-    def __init__(self, brand_words: Iterable[str], vocabulary: Container[str]) -> None:
-        self.brand_words = sorted({w for w in brand_words if len(w) >= _MIN_CHARS - 1})
+    def __init__(self, names: Iterable[tuple[str, ...]], vocabulary: Container[str]) -> None:
+        """`names`: the searched brands' names, as their words."""
+        names = list(names)
+        words = {w for name in names for w in name}
+        self.brand_words = sorted(w for w in words if len(w) >= _MIN_CHARS - 1)
         self.vocabulary = vocabulary
+        self._pairs = frozenset(pair for name in names for pair in pairwise(name))
 
     def respelt(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The tokens with each misspelt brand word read as the brand's word (the tokens
         themselves when none is: most texts' every word is short or listed or English)."""
         read: list[str] | None = None
         for i, token in enumerate(tokens):
-            if (len(token) >= _MIN_CHARS and token not in self.vocabulary
-                    and (word := self._word(token)) != token):  # fmt: skip
+            if len(token) < _MIN_CHARS - 1 or token in self.vocabulary:
+                continue
+            word = self._word(token)
+            # Five letters only as the word after another of its name's ("QQ Walet").
+            if word != token and (len(token) >= _MIN_CHARS
+                                  or (i > 0 and (tokens[i - 1], word) in self._pairs)):  # fmt: skip
                 read = read or list(tokens)
                 read[i] = word
         return tokens if read is None else tuple(read)
