@@ -309,9 +309,8 @@ class FreeTextIndex(SoundedText):
     @cached_property
     def _respelt(self) -> RespeltBrands:
         """The words of the searched apps' and brands' names (not persons'), made once."""
-        brands = frozenset(self.names.config.joined_brand_name_kinds)
         names = (entry.tokens for entry in self.names.entries
-                 if not entry.person and entry.name.kind in brands
+                 if not entry.person and entry.name.kind in self._brands
                  and searched_key(entry) in self._searched)  # fmt: skip
         return RespeltBrands(names, self.names._vocabulary)
 

@@ -311,13 +311,14 @@ class IdentifierIndex:
         and a store listing's link, given as a domain or in a store's own scheme
         ("market://details?id=…", "itms-apps://…/id…"), also the app it names."""
         form = normalise(kind, value)
-        listed = self._index.get((kind, form), [])
         if kind == "domain":
             labels = form.split(".")
             parents = (
                 self._index.get(("domain", ".".join(labels[i:]))) for i in range(len(labels) - 1)
             )
             listed = next((found for found in parents if found), [])
+        else:
+            listed = self._index.get((kind, form), [])
         hits = [IdentifierHit(e, ident, value) for e, ident in listed]
         return hits + self._linked(value) if kind in ("domain", "url_scheme") else hits
 

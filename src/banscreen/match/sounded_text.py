@@ -166,9 +166,10 @@ class SoundedText:
     def _glued(window: str, alone: tuple[str, ...]) -> tuple[str, ...] | None:
         """A one-word window of a script written without spaces (`unspaced_windows`): its
         other readings as a loanword, joined; None for any other window."""
-        if len(alone) != 1 or script_of(window) not in UNSPACED:
+        script = script_of(window)
+        if len(alone) != 1 or script not in UNSPACED:
             return None
-        return tuple("".join(r) for r in loanword_readings(script_of(window), alone))
+        return tuple("".join(r) for r in loanword_readings(script, alone))
 
     def _one_word(self, window: str) -> tuple[str, ...]:
         """A window of one word's romanised words (none for a window of several)."""
