@@ -21,6 +21,9 @@ from helpers.matching import found, review, text_hits
         ("A-L-I-P-A-Y transfer", "app-alipay"),
         ("W E C H A T pay", "app-wechat-pay"),
         ("pay via T E N P A Y now", "tenpay"),
+        # the letters of a name of two words, run together: read apart as a glued name is
+        ("Payment via W e C h a t P a y", "app-wechat-pay"),
+        ("Q Q W A L L E T top-up", "app-qq-wallet"),
     ],
 )
 def test_a_name_spelt_out_in_text_is_a_review(screener: Screener, text: str, entity: str) -> None:

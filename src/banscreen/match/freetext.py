@@ -180,11 +180,12 @@ class FreeTextIndex(SoundedText):
         if len(text) <= SPLIT_CHARS:
             # Words run together ("quorvelhk"), split as a name's are (rewrites.py).
             split, stem = self._split, self.names.stem_of  # (and "Acmepays": plurals.py)
-            apart = tuple(w for t in tokens for w in (split(t) or (stem(t) or t,)))
-            if apart != tokens:
-                self._scan_phrases(apart, hits, joined=True)
-            if (spelt := spelt_out(tokens)) is not None:  # "Paid via Q U O R V E L"
-                self._scan_phrases(spelt, hits, joined=True)
+            # ... and spelt out letter by letter ("Paid via Q U O R V E L", "Z q P a y").
+            spelt = spelt_out(tokens)
+            for words in (tokens, *((spelt,) if spelt is not None else ())):
+                apart = tuple(w for t in words for w in (split(t) or (stem(t) or t,)))
+                for reading in {words, apart} - {tokens}:
+                    self._scan_phrases(reading, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:
