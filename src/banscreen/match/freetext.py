@@ -184,8 +184,9 @@ class FreeTextIndex(SoundedText):
             spelt = spelt_out(tokens)
             for words in (tokens, *((spelt,) if spelt is not None else ())):
                 apart = tuple(w for t in words for w in (split(t) or (stem(t) or t,)))
-                for reading in {words, apart} - {tokens}:
-                    self._scan_phrases(reading, hits, joined=True)
+                for reading in dict.fromkeys((words, apart)):  # in order: the first hit stays
+                    if reading != tokens:
+                        self._scan_phrases(reading, hits, joined=True)
             # An app's generic word in another language ("ZQ Кошелёк", ZQ Wallet), as names' are.
             english = translated_tokens(tokens, self.names.config)
             if english != tokens:
