@@ -89,6 +89,11 @@ def test_an_identifier_is_read_as_the_kind_its_value_is(
         "url:itms-apps://itunes.apple.com/app/id414478124",
         "deep_link:market://details?id=com.tencent.mm&referrer=x",
         "support@weixin.qq.com",
+        # an Android intent, whose ";"s split the list of identifiers: an ERROR before
+        "url:intent://details?id=com.tencent.mm#Intent;scheme=market;package=com.android.vending;end",
+        "intent://send/#Intent;scheme=weixin;package=com.tencent.mm;end",
+        "market://details?id=com.tencent.mm",  # a store's link without a kind: an ERROR before
+        "itms-apps://itunes.apple.com/app/id414478124",
     ],
 )
 def test_an_app_written_as_inventories_write_it_is_its_app(
@@ -157,3 +162,18 @@ def test_a_date_written_day_or_month_first_is_still_an_error(written: str) -> No
     with pytest.raises(FieldError) as caught:
         parse_row({**ROW, "date": written})
     assert caught.value.field == "date"
+
+
+def test_a_links_own_semicolons_stay_in_it_and_the_next_identifier_is_read() -> None:
+    tx = parse_row({**ROW, "counterparty_identifiers":
+                    "https://x.example/a;jsessionid=1;domain:y.example;support@z.example"})  # fmt: skip
+    assert [(i.kind, i.value) for i in tx.identifiers] == [
+        ("domain", "https://x.example/a;jsessionid=1"),
+        ("domain", "y.example"),
+        ("domain", "support@z.example"),  # read as its host when looked up
+    ]
+
+
+def test_a_word_without_a_kind_after_no_link_is_still_an_error() -> None:
+    with pytest.raises(FieldError, match="expected kind:value"):
+        parse_row({**ROW, "counterparty_identifiers": "domain:x.example;bogus"})

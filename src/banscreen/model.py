@@ -111,9 +111,12 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "app_link": "url_scheme", "package": "android",
 }  # fmt: skip
 # Identifiers written whole, their own scheme first, without a kind: a web link is a host's
-# (as `url:` reads it), a package URL a component's. Scheme → (kind, how the rest starts).
+# (as `url:` reads it), a package URL a component's, an Android intent's or a store's link
+# an app's (it names its app). Scheme → (kind, how the rest starts).
 BARE_IDENTIFIERS: dict[str, tuple[str, str]] = {
     "http": ("domain", "//"), "https": ("domain", "//"), "pkg": ("purl", ""),
+    "intent": ("url_scheme", "//"), "market": ("url_scheme", "//"),
+    "itms-apps": ("url_scheme", "//"),
 }  # fmt: skip
 
 

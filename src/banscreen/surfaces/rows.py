@@ -166,7 +166,7 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
     if isinstance(value, list | tuple):
         items = [_text(v, "counterparty_identifiers") for v in value]
     else:
-        items = _text(value, "counterparty_identifiers").split(";")
+        items = _links_kept(_text(value, "counterparty_identifiers").split(";"))
     out = []
     for item in items:
         item = item.strip()
@@ -185,6 +185,19 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         kind = link_kind(IDENTIFIER_ALIASES.get(kind, kind), rest)
         out.append(CounterpartyIdentifier(kind, rest.strip()))
     return tuple(out)
+
+
+def _links_kept(items: list[str]) -> list[str]:
+    """Items split at ";" with a link's own ";"s put back: an item without a kind after a
+    link is the link's ("url:intent://scan/#Intent;scheme=zxing;package=com.x;end", an
+    Android intent; "https://x.example/a;jsessionid=1")."""
+    out: list[str] = []
+    for item in items:
+        if out and "://" in out[-1] and ":" not in item and not _BARE_ADDRESS.match(item.strip()):
+            out[-1] += ";" + item
+        else:
+            out.append(item)
+    return out
 
 
 # The columns that say who the counterparty is and what the dealing is: with the date's
