@@ -1,4 +1,5 @@
-"""Whether a word is an ordinary word of English, by its frequency in wordfreq's lists.
+"""Whether a word is an ordinary word of English (or of another language), by its
+frequency in wordfreq's lists.
 
 A package name is made of ordinary words ("terminal", "stream", "base"); a party whose
 name is one such word cannot be told apart from the word in it. Importing wordfreq costs a
@@ -9,7 +10,9 @@ version), with numbers of a few digits; wordfreq is imported only for other word
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from ..registry.cache import cached, package_version
 from ..tunables import CACHE_ENTRIES
@@ -57,3 +60,19 @@ def made_up(word: str, min_chars: int, max_zipf: float) -> bool:
     """A word English does not use, long enough to be a brand's own ("Acmescan"): a firm
     named by it and more words is the brand's arm more often than another firm."""
     return len(word) >= min_chars and word.isascii() and word.isalpha() and zipf(word) < max_zipf
+
+
+def zipf_in(word: str, languages: Sequence[str]) -> float:
+    """Zipf frequency of `word` in the one of `languages` that uses it most (0 in none):
+    a text's frequent word of its own language is that word, not a brand it sounds like.
+    wordfreq's lists are read, not its tokenizer, which needs MeCab for Japanese."""
+    folded = word.casefold()
+    share = max((_shares(language).get(folded, 0.0) for language in languages), default=0.0)
+    return math.log10(share) + 9 if share else 0.0
+
+
+@cache
+def _shares(language: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict(language, wordlist=_WORDLIST))

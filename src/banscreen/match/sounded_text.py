@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from ..tunables import CACHE_ENTRIES
 from .across import ABJADS
+from .common_words import zipf_in
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
 from .loanwords import loanword_readings
@@ -42,6 +43,10 @@ Hits = dict[tuple[str, str], TextHit]
 # its texts of frequent words, a fifth to a quarter are (Russian, Korean, Hindi, Greek,
 # Japanese), and the others are not matched.
 _BRAND_RATIO = 50
+# The fewest letters of a word of text read alone as a brand's name (`_words_alone`): a
+# Hangul syllable is two or three of another script's.
+_ALONE_MIN_CHARS = 4
+_ALONE_MIN_SYLLABLES = 3
 # How many of an entity's names met `contained` are set aside for one it sounds like.
 _UNMASK_TRIES = 3
 
@@ -60,6 +65,7 @@ class SoundedText:
         windows = [(w, False) for w in word_windows(tokens, tuple(config.hangul_particles))]
         if not read.isascii():
             windows += [(w, True) for w in brand_windows(tokens)]
+            self._words_alone(tokens, hits)
         for window, brand in windows[:SOUNDED_WINDOWS]:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that is
             # not may sound as much like the text (an abbreviation of a Korean word), hide it.
@@ -85,6 +91,8 @@ class SoundedText:
                         hits.setdefault(key, hit)
                     continue
                 if match.method != "transliterated":
+                    continue
+                if not brand and not self._said_by_rarer_words(match, window):
                     continue
                 if brand and not abjad_brand(
                     match, self._brands, config.sound_equal_score, alone,
@@ -171,6 +179,57 @@ class SoundedText:
             return None
         return tuple("".join(r) for r in loanword_readings(script, alone))
 
+    def _said_by_rarer_words(self, match: NameMatch, window: str) -> bool:
+        """Whether an organisation's name met by one word of a window of words is said by the
+        window's words other than its language's frequent ones: one word sounds like too
+        many names ("अलावा", "alava", Hindi's "besides", and "ホテル", hotel, each like a
+        listed app's; "αντίγραφο", copy, like a listed group's). A word spelt as the name
+        is, or as it begins with its ending declined (`text_frequent_word_spelling`), is
+        kept (a brand the news writes often, in its own letters; "Квортекса", "kvorteksa",
+        the genitive of a made-up "Quortex")."""
+        floor = self.names.config.text_frequent_word_spelling
+        pairs = match.alignment.pairs
+        if len(pairs) > 1 or (pairs and all(_spelt_as(a, b) >= floor for a, b, _ in pairs)):
+            return True  # (a name met otherwise than word for word has no pairs)
+        words = window.split()
+        kept = [w for w in words if not self._frequent(w)]
+        if len(kept) == len(words):
+            return True
+        entity = match.entry.entity_id
+        return bool(kept) and any(
+            found.entry.entity_id == entity and found.method == "transliterated"
+            for found in self.names.match(" ".join(kept), self._sounded)
+        )
+
+    def _words_alone(self, tokens: tuple[str, ...], hits: Hits) -> None:
+        """A brand's one-word name written as one word of text in another script that sounds
+        only near it, as a payee's would be found ("Оплата Хуавей", "hua-vei"): inside a
+        window of words only a word that sounds like it counts. A word its language uses
+        often (`_frequent`) is not read so, and the word must be spelt at least
+        `text_word_alone_spelling_floor` like the name."""
+        config = self.names.config
+        floor = config.text_word_alone_spelling_floor
+        for token in dict.fromkeys(tokens):
+            script = script_of(token)
+            least = _ALONE_MIN_SYLLABLES if script == "Hangul" else _ALONE_MIN_CHARS
+            if (len(token) < least or token.isascii() or script not in config.text_word_languages
+                    or self._frequent(token)):  # fmt: skip
+                continue
+            for match in self.names.match(token, self._sounded):
+                entry, pairs = match.entry, match.alignment.pairs
+                if (entry.person or len(entry.tokens) != 1 or entry.name.kind not in self._brands
+                        or match.method != "transliterated" or not pairs
+                        or not all(_spelt_as(a, b) >= floor for a, b, _ in pairs)):  # fmt: skip
+                    continue
+                hits.setdefault((entry.entity_id, entry.key), TextHit(entry, token, sounded=True))
+
+    def _frequent(self, word: str) -> bool:
+        """Whether a word is used often in its script's languages (`text_word_languages`),
+        at least `text_frequent_word_zipf`."""
+        config = self.names.config
+        languages = config.text_word_languages.get(script_of(word), ())
+        return bool(languages) and zipf_in(word, languages) >= config.text_frequent_word_zipf
+
     def _one_word(self, window: str) -> tuple[str, ...]:
         """A window of one word's romanised words (none for a window of several)."""
         return () if " " in window else self.names.normaliser.form(window).roman
@@ -202,6 +261,13 @@ class SoundedText:
             return True
         floor = self.names.config.org_roman_spelling_floor
         return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
+
+
+def _spelt_as(word: str, name: str) -> float:
+    """How alike a word of text is spelt to a name, whole or in as many letters as the
+    name has (a name declined: "kvorteksa", "kvorteks")."""
+    return max(OSA.normalized_similarity(word, name),
+               OSA.normalized_similarity(word[: len(name)], name))  # fmt: skip
 
 
 def searched_key(entry: NameEntry) -> str:

@@ -149,6 +149,10 @@ class MatchingConfig:
     cyrillic_org_sounded_floor: Floor
     abjad_text_word_spelling_floor: Floor
     unspaced_text_word_spelling_floor: Floor
+    text_word_languages: dict[str, list[str]]
+    text_frequent_word_zipf: Annotated[float, Interval(gt=0, le=8)]
+    text_frequent_word_spelling: Floor
+    text_word_alone_spelling_floor: Floor
     org_abjad_free_min_classes: AtLeastTwo
     org_abjad_spelling_floor: Floor
     org_compact_min_classes: AtLeastTwo
