@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..registry.cache import cached
 from ..registry.matching import MatchingConfig
@@ -21,17 +22,32 @@ def by_first_token(phrases: list[list[str]]) -> dict[str, list[tuple[str, ...]]]
     return out
 
 
+class Coded(NamedTuple):
+    """Phrases that each stand for one token (`code_phrases`)."""
+
+    phrases: dict[str, list[tuple[str, ...]]]
+    codes: dict[tuple[str, ...], str]
+
+
+def code_phrases(codes: dict[str, list[str]]) -> Coded:
+    """Code → its phrases (words apart by spaces), as `replace_phrases` reads them."""
+    coded = {tuple(p.split()): code for code, phrases in codes.items() for p in phrases}
+    return Coded(by_first_token([list(p) for p in coded]), coded)
+
+
 def replace_phrases(
-    tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool
-) -> list[str]:
-    """Drop (or join into one token) every listed phrase, leftmost-longest first."""
+    tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool,
+    codes: dict[tuple[str, ...], str] | None = None,
+) -> list[str]:  # fmt: skip
+    """Drop (or join into one token, or the one token of `codes`) every listed phrase,
+    leftmost-longest first."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for phrase in phrases.get(tokens[i], ()):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 if join:
-                    out.append("".join(phrase))
+                    out.append(codes[phrase] if codes else "".join(phrase))
                 i += len(phrase)
                 break
         else:

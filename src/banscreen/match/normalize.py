@@ -31,7 +31,7 @@ from functools import lru_cache, partial
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES, FOLD_KEPT_CHARS, FOLDS_KEPT
 from . import pinyin
-from .forms import NameForm, by_first_token, replace_phrases
+from .forms import NameForm, by_first_token, code_phrases, replace_phrases
 from .kinds import OrgKinds
 from .legal import PIECES, LegalForms
 from .persons import inverted, person_factors, title_words
@@ -66,6 +66,7 @@ class Normaliser:
         self.legal = LegalForms(config)
         self.kinds = OrgKinds(config)
         self._place_phrases = by_first_token(config.place_phrases)
+        self._place_codes = code_phrases(config.place_codes)  # a firm's reading only
         han_places = tuple(han for _, han in config.places)  # and in pinyin: "... (Zhongguo)"
         self._places_latin = frozenset(p for p, _ in config.places) | pinyin.read_words(han_places)
         self._place_suffixes = tuple(config.place_suffixes_han)
@@ -90,18 +91,13 @@ class Normaliser:
             patronymic_suffixes=tuple(config.patronymic_suffixes))  # fmt: skip
         # Han words weighted down, by first character, longest first: (word, factor, is_place)
         self._han_words: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
-        for item in sorted(
-            [(han, config.place_weight, True) for _, han in config.places]
-            + [(w, config.generic_weight, False) for w in config.generic_words_han],
-            key=lambda item: len(item[0]),
-            reverse=True,
-        ):
+        han_words = [(han, config.place_weight, True) for _, han in config.places]
+        han_words += [(w, config.generic_weight, False) for w in config.generic_words_han]
+        for item in sorted(han_words, key=lambda item: len(item[0]), reverse=True):
             self._han_words[item[0][0]].append(item)
-        self._syllables = pinyin_syllables()
+        self._syllables = syllables = pinyin_syllables()
         # split_pinyin, remembered: names share most of their words.
-        self._split_pinyin = lru_cache(maxsize=CACHE_ENTRIES)(
-            partial(split_pinyin, syllables=self._syllables)
-        )
+        self._split_pinyin = lru_cache(CACHE_ENTRIES)(partial(split_pinyin, syllables=syllables))
         # Names repeat heavily in real files; free text does not, so it uses tokenize().
         self.tokens = lru_cache(maxsize=CACHE_ENTRIES)(self.tokenize)
         self.form = lru_cache(maxsize=CACHE_ENTRIES)(self._form)
@@ -124,8 +120,12 @@ class Normaliser:
             text = mark_geresh(text)
         return _APOSTROPHES.sub("", join_lost_letters(_POSSESSIVE.sub("", text)))
 
-    def _join_place_phrases(self, tokens: list[str]) -> list[str]:
-        return replace_phrases(tokens, self._place_phrases, join=True)
+    def _join_place_phrases(self, tokens: list[str], legal: bool = False) -> list[str]:
+        joined = replace_phrases(tokens, self._place_phrases, join=True)
+        if not legal:  # a person's reading keeps its words ("Abd-us-Samad")
+            return joined
+        coded = self._place_codes  # and a firm's, a country's code as one ("U.S.": "usa")
+        return replace_phrases(joined, coded.phrases, True, coded.codes)
 
     # ------------------------------------------------------------------ tokens
     def _han_tokens(self, run: str) -> list[tuple[str, float]]:
@@ -225,7 +225,7 @@ class Normaliser:
         if not pieces:
             return []
         kept = [p for p in pieces if p not in self._stop_words] or pieces
-        kept = self._join_place_phrases(kept)
+        kept = self._join_place_phrases(kept, legal)
         cleaned = [
             p
             for p in (self.legal.drop_latin(kept) if legal else kept)

@@ -114,6 +114,7 @@ class MatchingConfig:
     org_body_words: list[str]
     place_suffixes_han: list[str]
     place_phrases: list[list[str]]
+    place_codes: dict[str, list[str]]
     legal_words_fuzzy: list[str]
     legal_words_similarity: Share
     generic_weight: Share

@@ -1,0 +1,73 @@
+"""A country's code in a firm's name ("China Mobile International US Inc", "... U.S.",
+"... United States") was a word of its own, weighing as much as a rare word, and made the
+listed "China Mobile International (USA) Inc." CLEAR, where "USA" was a hit. A country's or
+territory's code, its letters apart, or its name is now read as one token in a firm's
+reading (`place_codes`); a person's reading keeps its words ("Abd-us-Samad")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from banscreen.engine import Screener
+from banscreen.match.normalize import Normaliser
+from banscreen.registry import Registry
+from helpers.matching import found, review
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CHINA MOBILE INTERNATIONAL US",
+        "CHINA MOBILE INTERNATIONAL U.S.",
+        "CHINA MOBILE INTERNATIONAL US INC",
+        "CHINA MOBILE INTL US INC",
+        "CHINA MOBILE INTERNATIONAL UNITED STATES",
+        "CHINA MOBILE INTERNATIONAL (US",  # a fixed-width field cut inside the brackets
+    ],
+)
+def test_a_country_code_is_the_listed_country(screener: Screener, query: str) -> None:
+    hits = found(screener, query)
+    assert hits.get("china-mobile-international-usa", (0.0, ""))[0] >= review(screener), hits
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Acme U.K. Ltd", "Acme United Kingdom Ltd"),
+        ("Acme UK Ltd", "Acme U K Ltd"),
+        ("Acme HK Limited", "Acme Hong Kong Limited"),
+        ("Acme USA", "Acme US"),
+        ("Acme UAE", "Acme United Arab Emirates"),
+    ],
+)
+def test_a_code_and_a_name_are_one_token(registry: Registry, a: str, b: str) -> None:
+    normaliser = Normaliser(registry.matching)
+    assert normaliser.form(a).tokens == normaliser.form(b).tokens
+
+
+def test_a_persons_reading_keeps_its_words(registry: Registry) -> None:
+    normaliser = Normaliser(registry.matching)
+    person = normaliser.form("Abd-us-Samad Khan").person_reading
+    assert person is not None and "us" in person.tokens
+
+
+@given(st.lists(st.sampled_from(["acme", "us", "u", "s", "a", "hk", "united", "states",
+                                 "kingdom", "h", "k", "ltd"]), min_size=1, max_size=6))  # fmt: skip
+def test_reading_codes_is_stable(words: list[str]) -> None:
+    """Normalising a normalised name gives it back: the codes' tokens are no phrase."""
+    normaliser = _normaliser()
+    tokens = normaliser.form(" ".join(words)).tokens
+    assert normaliser.form(" ".join(tokens)).tokens == tokens
+
+
+_NORMALISERS: list[Normaliser] = []
+
+
+def _normaliser() -> Normaliser:
+    if not _NORMALISERS:
+        from banscreen.registry import load_registry
+
+        _NORMALISERS.append(Normaliser(load_registry().matching))
+    return _NORMALISERS[0]
