@@ -35,6 +35,8 @@ from helpers.matching import findable_latin_organisations, found
         ("Shenzhen Tencent Computer Syste", "tencent-computer-systems"),
         ("Zhuhai Kingsoft Office Softw", "kingsoft-office"),
         ("Huawei Technolog", "huawei"),
+        # a name of common and generic words only, four of them before the cut
+        ("ZHEJIANG ANT SMALL AND MICRO FINANC", "ant-group"),
     ],
 )
 def test_a_name_cut_inside_its_last_word_is_a_review(

@@ -17,6 +17,7 @@ from itertools import pairwise
 from .entries import NameEntry
 from .normalize import Normaliser
 from .pinyin import has_han
+from .scoring import LONG_GENERIC_NAME
 from .similarity import Alignment
 from .text import find_words, split_words
 
@@ -124,6 +125,9 @@ class CutNames:
 
     def _names_something(self, text: str) -> bool:
         """Whether a name holds a distinctive word besides its legal forms (a name made only
-        of legal forms keeps them as its words)."""
+        of legal forms keeps them as its words), or as many other words as make a name of
+        common and generic words whole (`LONG_GENERIC_NAME`: "Zhejiang Quorvel Small and
+        Micro Financ", of a listed name of such words only, was CLEAR)."""
         rest = self.normaliser.legal.without_org_types(text)
-        return any(f >= 1.0 for f in self.normaliser.form(rest).factors)
+        factors = self.normaliser.form(rest).factors
+        return any(f >= 1.0 for f in factors) or len(factors) >= LONG_GENERIC_NAME
