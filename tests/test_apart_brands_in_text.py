@@ -24,6 +24,10 @@ from helpers.matching import text_payment
         ("გადახდა ალი პეი", "app-alipay"),
         ("ชำระ ผ่าน อาลี เพย์", "app-alipay"),
         ("अली पे से भुगतान", "app-alipay"),
+        # read as loanwords: Greek's "γου" a w and "τσ" a ch, katakana's "キャ" an English "ca"
+        ("Πληρωμή μέσω Γουί Τσατ Πέι", "app-wechat-pay"),
+        ("カム スキャナー 購入", "app-camscanner"),
+        ("カムスキャナー購入", "app-camscanner"),
     ],
 )
 def test_an_app_written_apart_in_text_is_found(screener: Screener, text: str, entity: str) -> None:

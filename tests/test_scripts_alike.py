@@ -15,7 +15,13 @@ from pypinyin import Style
 from pypinyin.style import convert
 
 from banscreen.engine import Screener
-from banscreen.match.loanwords import kana_j_reading, kana_reading
+from banscreen.match.loanwords import (
+    greek_ch_reading,
+    greek_reading,
+    kana_j_reading,
+    kana_reading,
+    loanword_readings,
+)
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
 from banscreen.registry import load_registry
@@ -85,6 +91,16 @@ def test_kana_reading() -> None:
     assert kana_reading("su") == "su"  # too little would be left
     assert kana_reading("uradimirovichi") == "uradimirovichi"  # ヴィチ, -vich
     assert kana_reading("jokovitchi") == "jokovitchi"  # ヴィッチ, -vić
+    assert kana_reading("kamusukyana") == "kamskana"  # カムスキャナー, CamScanner: キャ "ca"
+    assert kana_reading("gyarari") == "garari"  # ギャラリー, gallery
+    assert kana_reading("kyuri").startswith("ky")  # キュ is no English "ca"
+
+
+def test_greek_ch_reading() -> None:
+    """Greek writes a foreign "ch" τσ: read so as one more reading, beside Greek's own "ts"."""
+    assert greek_ch_reading("gouitsat") == "wichat"  # Γουίτσατ, WeChat
+    assert greek_reading("gouitsat") == "witsat"
+    assert ("wichat",) in loanword_readings("Greek", ("gouitsat",))
 
 
 def test_kana_j_reading() -> None:

@@ -47,16 +47,19 @@ def hangul_r_reading(word: str) -> str:
 # "Berger" ベルガー "beruga". It has no "ti" or "di" of its own and writes them チ "chi" and
 # ジ "ji" ("Putin" プーチン, "puchin"; "Vladimir" ウラジーミル, "urajimiru"). But a Slavic
 # name's "-vich" is a "ch" ("Vladimirovich" ウラジーミロヴィチ, "urajimirovichi").
+# An English "a" said as in "cat" after a k or g it writes with a glide, キャ "kya", ギャ "gya"
+# ("scanner" スキャナー "sukyana", "gallery" ギャラリー "gyarari").
 _ADDED_U = re.compile(r"(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z]|$)")
 _ADDED_O = re.compile(r"(?<=[td])o(?=[b-df-hj-np-tv-z]|$)")
 _TI_DI = re.compile(r"(?<![sc])(?<!vi)(?<!vit)(ch|j)(?=i)")
+_KYA = re.compile(r"(?<=[kg])y(?=a)")
 
 
 def kana_reading(word: str) -> str:
     """A romanised katakana word read as a foreign name written in katakana (see above); the
     word itself when that would leave too little of it."""
     read = _TI_DI.sub(lambda m: "t" if m.group(1) == "ch" else "d", word)
-    read = _ADDED_O.sub("", _ADDED_U.sub("", read))
+    read = _KYA.sub("", _ADDED_O.sub("", _ADDED_U.sub("", read)))
     return read if len(read) >= 3 else word
 
 
@@ -139,6 +142,13 @@ def greek_reading(word: str) -> str:
     return _GREEK_W.sub("w", word)
 
 
+# ... and Greek, which has no "ch" of English, writes one τσ (Τσάρλι, Charlie; Τσέλσι,
+# Chelsea): read so as another reading, since τσ is Greek's own "ts" too (Τσίπρας).
+def greek_ch_reading(word: str) -> str:
+    """`greek_reading`, with "ts" read as a foreign "ch" (see above)."""
+    return greek_reading(word).replace("ts", "ch")
+
+
 # German, Dutch, Scandinavian and Slavic names say a first "j" before a vowel as "y", and
 # katakana, which writes a name by its sound, writes it so (Jauer, ヤウアー "yaua"; Junker,
 # ユンカー "yunka"): read with that "y" as the "j" such a name is spelt with. (Hebrew writes
@@ -170,7 +180,7 @@ def said_a_reading(word: str) -> str:
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
     "Hangul": (loanword_reading, hangul_r_reading), "Thai": (thai_reading, thai_sh_reading),
-    "Greek": (greek_reading, said_a_reading), "Cyrillic": (said_a_reading,),
+    "Greek": (greek_reading, greek_ch_reading, said_a_reading), "Cyrillic": (said_a_reading,),
     "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip
 

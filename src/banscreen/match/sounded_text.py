@@ -151,9 +151,11 @@ class SoundedText:
         """Whether a window's words romanised and joined are spelt at all like a searched
         app's or brand's name (`_BRAND_RATIO`): only those are matched, which costs a
         millisecond and more a window (in Hangul three: its foreign spellings)."""
-        joined = "".join(self.names.normaliser.form(window).roman)
-        return process.extractOne(joined, self._brand_list, scorer=fuzz.ratio,
-                                  score_cutoff=_BRAND_RATIO) is not None  # fmt: skip
+        form = self.names.normaliser.form(window)  # as written, and read as a loanword
+        readings = (form.roman, *loanword_readings(form.script, form.roman))  # ("Γουί Τσατ")
+        return any(process.extractOne("".join(r), self._brand_list, scorer=fuzz.ratio,
+                                      score_cutoff=_BRAND_RATIO) is not None
+                   for r in readings)  # fmt: skip
 
     @cached_property
     def _brand_list(self) -> list[str]:
