@@ -21,6 +21,7 @@ from banscreen.match.loanwords import (
     kana_j_reading,
     kana_reading,
     loanword_readings,
+    sion_reading,
 )
 from banscreen.match.palladius import palladius_reading, palladius_syllables
 from banscreen.match.pinyin import pinyin_syllables
@@ -94,6 +95,14 @@ def test_kana_reading() -> None:
     assert kana_reading("kamusukyana") == "kamskana"  # カムスキャナー, CamScanner: キャ "ca"
     assert kana_reading("gyarari") == "garari"  # ギャラリー, gallery
     assert kana_reading("kyuri").startswith("ky")  # キュ is no English "ca"
+
+
+def test_sion_reading() -> None:
+    """Cyrillic writes an English "-sion", "-tion" as said: "вижн", "фаундейшн"."""
+    assert sion_reading("hikvizhn") == "hikvision"  # Хиквижн
+    assert sion_reading("faundeishn") == "faundeition"
+    assert sion_reading("knyazhna") == "knyazhna"  # not at a word's end
+    assert sion_reading("zhn") == "zhn"  # nor without a vowel before it
 
 
 def test_greek_ch_reading() -> None:

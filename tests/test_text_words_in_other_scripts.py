@@ -88,6 +88,11 @@ def test_a_brand_written_as_one_word_of_text_is_found(screener: Screener, text: 
     assert "huawei" in entities_in(screener, text)
 
 
+def test_a_brand_cyrillic_writes_as_said_is_found(screener: Screener) -> None:
+    # "вижн" for vision, as Russian writes the English word (loanwords.sion_reading)
+    assert "hikvision" in entities_in(screener, "Оплата Хиквижн")
+
+
 @pytest.mark.parametrize(
     ("text", "entity"),
     [

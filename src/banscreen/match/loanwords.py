@@ -176,11 +176,23 @@ def said_a_reading(word: str) -> str:
     return _SAID_A.sub(r"a\1e", word)
 
 
+# Cyrillic writes the "-sion" and "-tion" of an English word as they are said, жн and шн at
+# a word's end ("вижн", vision; "фаундейшн", foundation), which no native word ends with.
+_SION = re.compile(r"(?<=[aeiouy])(zh|sh)n$")
+
+
+def sion_reading(word: str) -> str:
+    """A romanised Cyrillic word with its last "zhn" or "shn" read as English writes them,
+    "sion" and "tion" (see above)."""
+    return _SION.sub(lambda m: "sion" if m.group(1) == "zh" else "tion", word)
+
+
 # Scripts whose names are also read as foreign names are written in them, each by its
 # readings (rewrites.py makes each reading that changes a name a form of it).
 _READINGS: dict[str, tuple[Callable[[str], str], ...]] = {
     "Hangul": (loanword_reading, hangul_r_reading), "Thai": (thai_reading, thai_sh_reading),
-    "Greek": (greek_reading, greek_ch_reading, said_a_reading), "Cyrillic": (said_a_reading,),
+    "Greek": (greek_reading, greek_ch_reading, said_a_reading),
+    "Cyrillic": (said_a_reading, sion_reading),
     "Kana": (kana_reading, kana_h_reading, kana_r_reading, kana_j_reading),
 }  # fmt: skip
 

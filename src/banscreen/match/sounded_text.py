@@ -22,6 +22,7 @@ from .russian_cases import nominative_reading
 from .similarity import Alignment
 from .sounded_windows import (
     SOUNDED_WINDOWS,
+    SOUNDED_WORDS,
     UNSPACED,
     abjad_brand,
     brand_windows,
@@ -211,7 +212,8 @@ class SoundedText:
         `text_word_alone_spelling_floor` like the name."""
         config = self.names.config
         floor = config.text_word_alone_spelling_floor
-        for token in dict.fromkeys(tokens):
+        # (in a long text, the words its windows reach: `SOUNDED_WORDS`)
+        for token in list(dict.fromkeys(tokens[:SOUNDED_WORDS])):
             script = script_of(token)
             least = _ALONE_MIN_SYLLABLES if script == "Hangul" else _ALONE_MIN_CHARS
             if (len(token) < least or token.isascii() or script not in config.text_word_languages

@@ -18,6 +18,7 @@ from .whole_words import spelt_whole
 # `_STEP` words, so that a name of up to `_WINDOW - _STEP` words lies whole in one).
 _WINDOW, _STEP = 6, 3
 SOUNDED_WINDOWS = 64
+SOUNDED_WORDS = SOUNDED_WINDOWS * _STEP  # the words of a text its windows reach at most
 # Words of an app's or brand's name written apart in Arabic or Hebrew letters ("وي تشات
 # باي", a made-up "Wi Chat Pay"), matched whole in text; and one word of this many letters
 # or more, for a brand's name of one word (`abjad_brand`).
