@@ -174,6 +174,13 @@ def test_a_links_own_semicolons_stay_in_it_and_the_next_identifier_is_read() -> 
     ]
 
 
+def test_a_semicolon_too_many_after_a_link_is_not_read_into_it() -> None:
+    tx = parse_row(
+        {**ROW, "counterparty_identifiers": "url:https://alipay.com; ;domain:x.example;"}
+    )
+    assert [i.value for i in tx.identifiers] == ["https://alipay.com", "x.example"]
+
+
 def test_a_word_without_a_kind_after_no_link_is_still_an_error() -> None:
     with pytest.raises(FieldError, match="expected kind:value"):
         parse_row({**ROW, "counterparty_identifiers": "domain:x.example;bogus"})

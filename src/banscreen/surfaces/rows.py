@@ -193,7 +193,9 @@ def _links_kept(items: list[str]) -> list[str]:
     Android intent; "https://x.example/a;jsessionid=1")."""
     out: list[str] = []
     for item in items:
-        if out and "://" in out[-1] and ":" not in item and not _BARE_ADDRESS.match(item.strip()):
+        piece = item.strip()  # (an empty item, a ";" too many, is dropped as before)
+        kindless = bool(piece) and ":" not in piece and not _BARE_ADDRESS.match(piece)
+        if out and "://" in out[-1] and kindless:
             out[-1] += ";" + item
         else:
             out.append(item)
