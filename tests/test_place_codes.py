@@ -6,6 +6,8 @@ reading (`place_codes`); a person's reading keeps its words ("Abd-us-Samad")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match.normalize import Normaliser
 from banscreen.registry import Registry
-from helpers.matching import found, review
+from helpers.matching import found, listed_data, persons_screener_with, review
 
 
 @pytest.mark.parametrize(
@@ -47,10 +49,22 @@ def test_a_code_and_a_name_are_one_token(registry: Registry, a: str, b: str) -> 
     assert normaliser.form(a).tokens == normaliser.form(b).tokens
 
 
-def test_a_persons_reading_keeps_its_words(registry: Registry) -> None:
+def test_a_word_inside_a_name_is_no_code(registry: Registry) -> None:
+    """Only a code followed by none but generic words, places and legal forms is one: a
+    person's "Abd-us-Samad" keeps its word, in either reading, and so in text."""
     normaliser = Normaliser(registry.matching)
-    person = normaliser.form("Abd-us-Samad Khan").person_reading
-    assert person is not None and "us" in person.tokens
+    form = normaliser.form("Abd-us-Samad Khan")
+    assert "us" in form.tokens
+    assert form.person_reading is None or "us" in form.person_reading.tokens
+    assert normaliser.form("Acme US Holdings Inc").tokens == ("acme", "usa", "holdings")
+
+
+def test_a_listed_person_with_us_in_the_name_is_found_in_text(tmp_path: Path) -> None:
+    screener = persons_screener_with(
+        tmp_path, listed_data({"p1": ("person", "Abd-us-Samad Qureshi")})
+    )
+    for text in ("Transfer to Abd-us-Samad Qureshi for services", "Paid ABD US SAMAD QURESHI"):
+        assert "p1" in {h.entry.entity_id for h in screener.matcher.free_text.scan(text)}, text
 
 
 @given(st.lists(st.sampled_from(["acme", "us", "u", "s", "a", "hk", "united", "states",

@@ -4,7 +4,7 @@ the registry's names normalised once (`cached_forms`)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -37,15 +37,19 @@ def code_phrases(codes: dict[str, list[str]]) -> Coded:
 
 def replace_phrases(
     tokens: list[str], phrases: dict[str, list[tuple[str, ...]]], join: bool,
-    codes: dict[tuple[str, ...], str] | None = None,
+    codes: dict[tuple[str, ...], str] | None = None, light: Container[str] | None = None,
 ) -> list[str]:  # fmt: skip
     """Drop (or join into one token, or the one token of `codes`) every listed phrase,
-    leftmost-longest first."""
+    leftmost-longest first; with `light`, only a phrase followed by none but those words
+    (a country's code after a firm's name, "Acme US Inc"; not "Abd-us-Samad Qureshi")."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for phrase in phrases.get(tokens[i], ()):
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
+            end = i + len(phrase)
+            if tuple(tokens[i:end]) == phrase and (
+                light is None or all(t in light for t in tokens[end:])
+            ):
                 if join:
                     out.append(codes[phrase] if codes else "".join(phrase))
                 i += len(phrase)

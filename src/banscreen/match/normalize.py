@@ -70,11 +70,11 @@ class Normaliser:
         han_places = tuple(han for _, han in config.places)  # and in pinyin: "... (Zhongguo)"
         self._places_latin = frozenset(p for p, _ in config.places) | pinyin.read_words(han_places)
         self._place_suffixes = tuple(config.place_suffixes_han)
-        self._generic_latin = (
-            frozenset(config.generic_words_latin)
-            | self.kinds.words
-            | pinyin.read_words(tuple(config.generic_words_han))
-        )
+        generic_han = pinyin.read_words(tuple(config.generic_words_han))
+        self._generic_latin = frozenset(config.generic_words_latin) | self.kinds.words | generic_han
+        # the words a country's code may be followed by in a firm's name (`place_codes`)
+        self._light = self._generic_latin | self._places_latin | self.legal.words
+        self._light |= set(config.place_codes)
         self._stop_words = frozenset(config.stop_words)
         self._company_forms = frozenset(config.company_form_words)
         self._titles = title_words(config)
@@ -125,7 +125,7 @@ class Normaliser:
         if not legal:  # a person's reading keeps its words ("Abd-us-Samad")
             return joined
         coded = self._place_codes  # and a firm's, a country's code as one ("U.S.": "usa")
-        return replace_phrases(joined, coded.phrases, True, coded.codes)
+        return replace_phrases(joined, coded.phrases, True, coded.codes, self._light)
 
     # ------------------------------------------------------------------ tokens
     def _han_tokens(self, run: str) -> list[tuple[str, float]]:
@@ -207,7 +207,7 @@ class Normaliser:
             or (
                 not any(map(has_han, pieces))
                 and not any(t in self._stop_words for t in tokens)
-                and self._join_place_phrases(tokens) == tokens
+                and self._join_place_phrases(tokens, legal) == tokens
             )
         ) and self._pieces(" ".join(tokens), legal) == tokens:
             return analysed
