@@ -10,9 +10,8 @@ version), with numbers of a few digits; wordfreq is imported only for other word
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..registry.cache import cached, package_version
 from ..tunables import CACHE_ENTRIES
@@ -65,14 +64,11 @@ def made_up(word: str, min_chars: int, max_zipf: float) -> bool:
 def zipf_in(word: str, languages: Sequence[str]) -> float:
     """Zipf frequency of `word` in the one of `languages` that uses it most (0 in none):
     a text's frequent word of its own language is that word, not a brand it sounds like.
-    wordfreq's lists are read, not its tokenizer, which needs MeCab for Japanese."""
+    wordfreq's lists are read (it keeps each once read), not its tokenizer, which needs
+    MeCab for Japanese."""
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
     folded = word.casefold()
-    share = max((_shares(language).get(folded, 0.0) for language in languages), default=0.0)
-    return math.log10(share) + 9 if share else 0.0
-
-
-@cache
-def _shares(language: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return dict(get_frequency_dict(language, wordlist=_WORDLIST))
+    shares = (get_frequency_dict(language, wordlist=_WORDLIST) for language in languages)
+    share = max((found.get(folded, 0.0) for found in shares), default=0.0)
+    return freq_to_zipf(share) if share else 0.0
