@@ -19,7 +19,7 @@ from .index import NameIndex
 from .loanwords import loanword_readings
 from .misspelt_persons import every_word
 from .russian_cases import nominative_reading
-from .similarity import Alignment
+from .similarity import Alignment, Pairs
 from .sounded_windows import (
     SOUNDED_WINDOWS,
     SOUNDED_WORDS,
@@ -192,7 +192,7 @@ class SoundedText:
         the genitive of a made-up "Quortex")."""
         floor = self.names.config.text_frequent_word_spelling
         pairs = match.alignment.pairs
-        if len(pairs) > 1 or (pairs and all(_spelt_as(a, b) >= floor for a, b, _ in pairs)):
+        if len(pairs) > 1 or _spelt_alike(pairs, floor):
             return True  # (a name met otherwise than word for word has no pairs)
         words = window.split()
         kept = [w for w in words if not self._frequent(w)]
@@ -213,7 +213,7 @@ class SoundedText:
         config = self.names.config
         floor = config.text_word_alone_spelling_floor
         # (in a long text, the words its windows reach: `SOUNDED_WORDS`)
-        for token in list(dict.fromkeys(tokens[:SOUNDED_WORDS])):
+        for token in dict.fromkeys(tokens[:SOUNDED_WORDS]):
             script = script_of(token)
             least = _ALONE_MIN_SYLLABLES if script == "Hangul" else _ALONE_MIN_CHARS
             if (len(token) < least or token.isascii() or script not in config.text_word_languages
@@ -222,8 +222,8 @@ class SoundedText:
             for match in self.names.match(token, self._sounded):
                 entry, pairs = match.entry, match.alignment.pairs
                 if (entry.person or len(entry.tokens) != 1 or entry.name.kind not in self._brands
-                        or match.method != "transliterated" or not pairs
-                        or not all(_spelt_as(a, b) >= floor for a, b, _ in pairs)):  # fmt: skip
+                        or match.method != "transliterated"
+                        or not _spelt_alike(pairs, floor)):  # fmt: skip
                     continue
                 hits.setdefault((entry.entity_id, entry.key), TextHit(entry, token, sounded=True))
 
@@ -265,6 +265,12 @@ class SoundedText:
             return True
         floor = self.names.config.org_roman_spelling_floor
         return all(OSA.normalized_similarity(a, b) >= floor for a, b, _ in alignment.pairs)
+
+
+def _spelt_alike(pairs: Pairs, floor: float) -> bool:
+    """Whether a match aligned words, each spelt at least `floor` like the name's word it
+    was read as (`_spelt_as`); a match that aligned none, as a glued name may, is not."""
+    return bool(pairs) and all(_spelt_as(a, b) >= floor for a, b, _ in pairs)
 
 
 def _spelt_as(word: str, name: str) -> float:
