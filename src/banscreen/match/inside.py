@@ -52,7 +52,7 @@ class Inside:
         if not allowed or len(needle.tokens) >= len(haystack.tokens):
             return -1
         if not self.distinctive(needle.tokens, needle.factors, needle.han):
-            return -1
+            return -1 if describing else self._short_brand_at(haystack, needle)
         at = find(haystack.tokens, needle.tokens)
         if at < 0:
             return -1
@@ -75,6 +75,25 @@ class Inside:
             and not self._street_at(haystack.tokens, after)
             and not self._brand_leads(needle, haystack, at)
         ):
+            return -1
+        return at
+
+    def _short_brand_at(self, haystack: Side, needle: Side) -> int:
+        """Where a listed name of one short Latin word (`free_text_min_latin_chars` letters
+        or more, weighed as an acronym is) leads the longer name and the words after it say
+        what the row is for (`_says_what`: "ZTE router MF286", "ZTE Telecom Equipment");
+        -1 if it does not. Only a brand's, an app's or an abbreviated name is looked for
+        inside another (`allowed`), and a short word after another name's words is chance
+        ("Zeltra ZTE Logistics")."""
+        word = needle.tokens[0]
+        short = self.config.free_text_min_latin_chars
+        if len(needle.tokens) > 1 or len(word) < short or not word.isascii():
+            return -1
+        at = find(haystack.tokens, needle.tokens)
+        if at < 0 or any(f >= 1.0 for f in haystack.factors[:at]):
+            return -1
+        after = at + 1
+        if after < len(haystack.tokens) and not self._says_what(needle, haystack, after):
             return -1
         return at
 
