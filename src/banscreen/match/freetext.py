@@ -44,6 +44,7 @@ from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
+from .firm_cores import firm_core
 from .han_text_persons import HanTextPersons, pinyin_table
 from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
@@ -79,8 +80,11 @@ class FreeTextIndex(SoundedText):
         "_by_first": Table(), "_spoken_first": Table(), "_by_compact": Table(),
         "_searched": Table("keys"), "_by_short": Table(), "_by_word": Table(),
         "_by_sound": Table(), "_by_pinyin": Table(), "_brand_romans": Table("keys"),
+        "_by_core": Table(),
     }  # fmt: skip
     _by_first: Mapping[str, Sequence[int]]
+    # Searched firms' names by the first word of what a text may name them by (firm_cores.py)
+    _by_core: Mapping[str, Sequence[int]]
     _spoken_first: Mapping[str, Sequence[int]]  # persons' names by their spoken first token
     # Searched organisations' names of two words or more in Latin letters, by their words
     # run together ("quorvelpay")
@@ -103,6 +107,7 @@ class FreeTextIndex(SoundedText):
         by_first: dict[str, list[int]] = defaultdict(list)
         spoken_first: dict[str, list[int]] = defaultdict(list)
         by_compact: dict[str, list[int]] = defaultdict(list)
+        by_core: dict[str, list[int]] = defaultdict(list)
         searched: set[str] = set()
         brand_romans: set[str] = set()
         persons: list[int] = []
@@ -117,6 +122,10 @@ class FreeTextIndex(SoundedText):
             elif len(entry.compact) < config.free_text_min_latin_chars:
                 continue
             by_first[entry.tokens[0]].append(i)
+            if (core := firm_core(entry, config, names.person_word)) is not None:
+                by_core[core[0]].append(i)
+                if len(joined := "".join(core)) >= _JOINED_MIN_CHARS and joined.isascii():
+                    by_compact[joined].append(i)  # ("SMARTMEDIA4U")
             if entry.person:
                 persons.append(i)
             searched.add(searched_key(entry))
@@ -138,7 +147,7 @@ class FreeTextIndex(SoundedText):
             for ids in table.values():
                 ids.sort(key=lambda i: -len(names.entries[i].tokens))
         self._by_first, self._spoken_first = dict(by_first), dict(spoken_first)
-        self._by_compact = dict(by_compact)
+        self._by_compact, self._by_core = dict(by_compact), dict(by_core)
         self._searched = frozenset(searched)
         self._brand_romans = frozenset(brand_romans)
         self._by_short = short_table(names.entries, persons, self._one_given)
@@ -219,6 +228,14 @@ class FreeTextIndex(SoundedText):
                     hits.setdefault((entry.entity_id, entry.key), hit)
                     longest = n
                     break
+            else:  # ... and a firm's name without the generic words it ends with
+                for entry, core in self._cores(tokens[i]):
+                    n = len(core)
+                    if tokens[i : i + n] == core:
+                        hit = TextHit(entry, " ".join(core), joined=joined, shortened=True)
+                        hits.setdefault((entry.entity_id, entry.key), hit)
+                        longest = n
+                        break
             i += longest
 
     def _scan_persons(
@@ -281,6 +298,17 @@ class FreeTextIndex(SoundedText):
             return written
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
+
+    def _cores(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
+        """The searched firms' names said without their generic words, beginning with
+        `token`, longest first (firm_cores.py)."""
+        found = self._by_core.get(token)
+        if not found:
+            return ()
+        names = self.names
+        cores = ((names.entries[k], firm_core(names.entries[k], names.config, names.person_word))
+                 for k in found)  # fmt: skip
+        return sorted(((e, c) for e, c in cores if c is not None), key=lambda p: -len(p[1]))
 
     @cached_property
     def _misspelt(self) -> MisspeltPersons:
