@@ -82,8 +82,11 @@ class SoundedText:
             floor = config.abjad_text_word_spelling_floor
             if glued is not None:
                 floor = config.unspaced_text_word_spelling_floor
-            for found in self.names.match(window, self._sounded, forms):
-                if (match := self._unmasked(window, found, forms)) is None:
+            # A window of words apart is a brand's name or nothing: of an organisation's names,
+            # its brands' are heard ("Оплата Ант Груп": its legal name sounded more alike).
+            admit = self._sounded_brand if brand else self._sounded
+            for found in self.names.match(window, admit, forms):
+                if (match := self._unmasked(window, found, forms, admit)) is None:
                     continue
                 key = (match.entry.entity_id, match.entry.key)
                 if match.entry.person:
@@ -120,7 +123,11 @@ class SoundedText:
                         hits.setdefault((match.entry.entity_id, match.entry.key), hit)
 
     def _unmasked(
-        self, window: str, match: NameMatch, forms: list[Variant] | None
+        self,
+        window: str,
+        match: NameMatch,
+        forms: list[Variant] | None,
+        admit: Callable[[NameEntry, Alignment], bool],
     ) -> NameMatch | None:
         """An organisation's best name in a window, or its best one found by sound when the
         best is found inside the window otherwise (`contained`, which text does not count):
@@ -131,7 +138,7 @@ class SoundedText:
             hidden.add(match.entry.key)
             if len(hidden) > _UNMASK_TRIES:
                 return None
-            other = partial(self._other_name, match.entry.entity_id, frozenset(hidden))
+            other = partial(self._other_name, match.entry.entity_id, frozenset(hidden), admit)
             found = self.names.match(window, other, forms)
             if not found:
                 return None
@@ -139,14 +146,15 @@ class SoundedText:
         return match
 
     def _other_name(
-        self, entity: str, hidden: frozenset[str], entry: NameEntry, alignment: Alignment
+        self,
+        entity: str,
+        hidden: frozenset[str],
+        admit: Callable[[NameEntry, Alignment], bool],
+        entry: NameEntry,
+        alignment: Alignment,
     ) -> bool:
-        """`_sounded`, for the names of `entity` but those `hidden`."""
-        return (
-            entry.entity_id == entity
-            and entry.key not in hidden
-            and self._sounded(entry, alignment)
-        )
+        """`admit`, for the names of `entity` but those `hidden`."""
+        return entry.entity_id == entity and entry.key not in hidden and admit(entry, alignment)
 
     def _may_be_brand(self, window: str) -> bool:
         """Whether a window's words romanised and joined are spelt at all like a searched
@@ -254,6 +262,10 @@ class SoundedText:
                     if match.entry.person and every_word(match, n) and match.score >= least:
                         said.setdefault(match.entry.entity_id, span)
         return said
+
+    def _sounded_brand(self, entry: NameEntry, alignment: Alignment) -> bool:
+        """`_sounded`, for an organisation's brand or app name (`joined_brand_name_kinds`)."""
+        return entry.name.kind in self._brands and self._sounded(entry, alignment)
 
     def _sounded(self, entry: NameEntry, alignment: Alignment) -> bool:
         """Whether a name searched in text may be found in it by sound: text holds many more
