@@ -30,7 +30,9 @@ def firm_core(
         return None
     core = tokens[:end]
     if not any(
-        _coined(t, config, person_word) for t, f in zip(core, factors, strict=False) if f >= 1.0
+        _coined(t, config, person_word)
+        for t, f in zip(core, factors[:end], strict=True)
+        if f >= 1.0
     ):
         return None
     return core

@@ -42,6 +42,7 @@ import regex
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
+from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
 from .firm_cores import firm_core
@@ -136,7 +137,7 @@ class FreeTextIndex(SoundedText):
             compact = entry.compact
             if (
                 not entry.person
-                and (len(entry.tokens) > 1 or entry.name.kind == "app")  # (_scan_joined)
+                and (len(entry.tokens) > 1 or entry.name.kind in brands)  # (_scan_joined)
                 and len(compact) >= _JOINED_MIN_CHARS
                 and compact.isascii()
             ):
@@ -284,7 +285,8 @@ class FreeTextIndex(SoundedText):
         """Names written with their words together or apart otherwise (joined_brands.py)."""
         trail = self.names._payee_words.trail  # `payee_trail_words`: "via", "through", ...
         table = (self._by_compact, self._compact_starts)
-        for entry, window in joined_names(tokens, table, self.names.entries, trail):
+        ordinary = self._ordinary
+        for entry, window in joined_names(tokens, table, self.names.entries, trail, ordinary):
             hits.setdefault((entry.entity_id, entry.key), TextHit(entry, window, joined=True))
 
     def _phrases(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
@@ -298,6 +300,11 @@ class FreeTextIndex(SoundedText):
             return written
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary English word (`trailing_word_min_zipf`): two of them run together
+        spell too many brands' names ("ten cent")."""
+        return zipf(word) >= self.names.config.trailing_word_min_zipf
 
     def _cores(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
         """The searched firms' names said without their generic words, beginning with

@@ -55,12 +55,15 @@ def joined_names(
     table: tuple[Mapping[str, Sequence[int]], Collection[str]],
     entries: Sequence[NameEntry],
     trail: Collection[str],
+    ordinary: Callable[[str], bool],
 ) -> Iterator[tuple[NameEntry, str]]:
     """(entry, words of the text) of each organisation's name of two words or more that the
     text writes in one word ("quorvelpay"), or split elsewhere than the name is ("Quor Vel
-    Pay"), keeping one of its words whole: English words run together spell too many names
-    otherwise ("ten cent", "share it"). `table`: names' words run together (indexes into
-    `entries`), and their first `JOINED_START` letters."""
+    Pay"), keeping one of its words whole, and of each brand's or app's name of one word
+    written apart, a word of it not an `ordinary` English word ("Hik Vision", "Tik Tok"):
+    English words run together spell too many names otherwise ("ten cent", "share it").
+    `table`: names' words run together (indexes into `entries`), and their first
+    `JOINED_START` letters."""
     by_compact, starts = table
     for i in range(len(tokens)):
         if "".join(tokens[i : i + JOINED_START])[:JOINED_START] not in starts:
@@ -80,5 +83,6 @@ def joined_names(
                 pinyin = not entry.compact.isascii()
                 if window != entry.tokens and (
                     n == 1 or app or pinyin or set(window) & set(entry.tokens)
-                ):
+                    or not all(map(ordinary, window))
+                ):  # fmt: skip
                     yield entry, " ".join(window)
