@@ -51,7 +51,7 @@ def test_a_short_brand_leading_what_the_row_is_for_is_found(screener: Screener, 
     words = data.draw(st.lists(st.sampled_from(ENGLISH), min_size=1, max_size=3))
     reference = data.draw(st.one_of(st.just(""), REFERENCE))
     query = " ".join(["QVX", *words, reference]).strip()
-    assert found(screener, query).get("org-qvx") == (0.8, "contained"), query
+    assert "org-qvx" in found(screener, query), query
 
 
 @pytest.mark.parametrize(
