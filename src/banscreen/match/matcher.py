@@ -296,8 +296,8 @@ class Matcher:
                 fact=hit.entry.name.fact,
                 tokens=tuple((t, t, round(1 / len(hit.entry.tokens), 4)) for t in hit.entry.tokens),
                 # A name found by how it sounds in another script, with its words
-                # together or apart otherwise, or a person's without the middle names, is
-                # a REVIEW at most.
+                # together or apart otherwise, a person's without the middle names or a
+                # firm's without its generic ending, is a REVIEW at most.
                 max_outcome=Outcome.REVIEW if hit.inexact else Outcome.BLOCK,
                 extra_reason=FUZZY_MATCH if hit.inexact else None,
             )

@@ -13,7 +13,8 @@ class TextHit:
     phrase: str
     sounded: bool = False  # found by how it sounds, in another script
     joined: bool = False  # found with its words written together or apart otherwise
-    shortened: bool = False  # a person's name without its middle names, or misspelt
+    # a person's name without its middle names, or misspelt; a firm's without its generic ending
+    shortened: bool = False
 
     @property
     def inexact(self) -> bool:
