@@ -19,23 +19,30 @@ from .entries import NameEntry
 def firm_core(
     entry: NameEntry, config: MatchingConfig, person_word: Callable[[str], bool]
 ) -> tuple[str, ...] | None:
-    """The words of `entry` a text may name it by, when they are fewer than its own."""
+    """The words of `entry` a text may name it by, when they are fewer than its own and
+    searched so (see above)."""
     if entry.person or entry.form.han or entry.form.script != "Latin":
         return None
+    core = core_words(entry)
+    if not 2 <= len(core) < len(entry.tokens):
+        return None
+    factors = entry.form.factors[: len(core)]
+    if not any(
+        _coined(t, config, person_word) for t, f in zip(core, factors, strict=True) if f >= 1.0
+    ):
+        return None
+    return core
+
+
+def core_words(entry: NameEntry) -> tuple[str, ...]:
+    """`entry`'s words without those weighing less than a distinctive word at its end
+    (generic words, places, legal forms, short words): all a text is scanned with, for an
+    entry `firm_core` chose when the index was built."""
     tokens, factors = entry.tokens, entry.form.factors
     end = len(tokens)
     while end > 0 and factors[end - 1] < 1.0:
         end -= 1
-    if not 2 <= end < len(tokens):
-        return None
-    core = tokens[:end]
-    if not any(
-        _coined(t, config, person_word)
-        for t, f in zip(core, factors[:end], strict=True)
-        if f >= 1.0
-    ):
-        return None
-    return core
+    return tokens[:end]
 
 
 def _coined(word: str, config: MatchingConfig, person_word: Callable[[str], bool]) -> bool:

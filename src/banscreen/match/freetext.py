@@ -42,10 +42,9 @@ import regex
 
 from ..registry.matching import MatchingConfig
 from ..tunables import CACHE_ENTRIES
-from .common_words import zipf
 from .digit_lookalikes import digit_readings
 from .entries import NameEntry
-from .firm_cores import firm_core
+from .firm_cores import core_words, firm_core
 from .han_text_persons import HanTextPersons, pinyin_table
 from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
@@ -285,7 +284,7 @@ class FreeTextIndex(SoundedText):
         """Names written with their words together or apart otherwise (joined_brands.py)."""
         trail = self.names._payee_words.trail  # `payee_trail_words`: "via", "through", ...
         table = (self._by_compact, self._compact_starts)
-        ordinary = self._ordinary
+        ordinary = self.names.scorer.ordinary
         for entry, window in joined_names(tokens, table, self.names.entries, trail, ordinary):
             hits.setdefault((entry.entity_id, entry.key), TextHit(entry, window, joined=True))
 
@@ -301,21 +300,14 @@ class FreeTextIndex(SoundedText):
         said = ((entries[k], entries[k].form.spoken) for k in spoken)
         return sorted((*written, *said), key=lambda p: -len(p[1]))
 
-    def _ordinary(self, word: str) -> bool:
-        """An ordinary English word (`trailing_word_min_zipf`): two of them run together
-        spell too many brands' names ("ten cent")."""
-        return zipf(word) >= self.names.config.trailing_word_min_zipf
-
     def _cores(self, token: str) -> Iterable[tuple[NameEntry, tuple[str, ...]]]:
         """The searched firms' names said without their generic words, beginning with
         `token`, longest first (firm_cores.py)."""
         found = self._by_core.get(token)
         if not found:
             return ()
-        names = self.names
-        cores = ((names.entries[k], firm_core(names.entries[k], names.config, names.person_word))
-                 for k in found)  # fmt: skip
-        return sorted(((e, c) for e, c in cores if c is not None), key=lambda p: -len(p[1]))
+        cores = ((e, core_words(e)) for e in map(self.names.entries.__getitem__, found))
+        return sorted(cores, key=lambda p: -len(p[1]))
 
     @cached_property
     def _misspelt(self) -> MisspeltPersons:

@@ -154,9 +154,14 @@ class Inside:
                 break
             if self._rides_along(word):
                 continue
-            if factor >= 1.0 and not (word.isascii() and zipf(word) >= cfg.trailing_word_min_zipf):
+            if factor >= 1.0 and not self.ordinary(word):
                 return False
         return True
+
+    def ordinary(self, word: str) -> bool:
+        """An ordinary English word (`trailing_word_min_zipf`): after a name it says what the
+        row is for, and two of them run together spell too many brands' names ("ten cent")."""
+        return word.isascii() and zipf(word) >= self.config.trailing_word_min_zipf
 
     def _rides_along(self, word: str) -> bool:
         """A reference number or the word that introduces one ("INV", "5543"): rides along
