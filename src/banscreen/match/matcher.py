@@ -44,6 +44,9 @@ class Matcher:
         self.names, self.free_text = open_indexes(registry, self.normaliser, stored)
         self.identifiers = IdentifierIndex(identifiers_of(registry.entities))
         self.match_name = lru_cache(maxsize=CACHE_ENTRIES)(self._match_name)
+        # A payee or party typed as an app's package name or a host ("com.example.app"):
+        # its listed identifiers, once per distinct name.
+        self.identifiers_named = lru_cache(maxsize=CACHE_ENTRIES)(self._identifiers_in)
 
     def _match_name(self, name: str) -> tuple[NameMatch, ...]:
         """The name's hits; one written in Chinese and in Latin letters also by its halves
@@ -220,6 +223,7 @@ class Matcher:
                 found.extend(self._component_evidence(query))
             else:
                 found.extend(self._name_evidence(field, query))
+                found.extend(self.identifiers_named(field, query))
         if tx.text:
             found.extend(self._text_evidence(tx.text))
         return found
@@ -303,17 +307,25 @@ class Matcher:
             )
             for hit in self.free_text.scan(text)
         ]
+        return found + self._identifiers_in("text", text)
+
+    def _identifiers_in(self, field: str, text: str) -> list[MatchEvidence]:
+        """The listed identifiers a field's words name (`identifiers_in_text`), as text
+        naming them; a field that is one of them and nothing else names it as the
+        identifiers column would (`method` identifier)."""
+        found: list[MatchEvidence] = []
         for kind, value in identifiers_in_text(text):
             ihits = self.identifiers.lookup(kind, value)
             if not ihits:
-                found.extend(self._publisher_evidence("text", kind, value))
+                found.extend(self._publisher_evidence(field, kind, value))
+            alone = field != "text" and text.strip().lower() == value.lower()
             for ihit in ihits:
                 found.append(
                     MatchEvidence(
                         entity_id=ihit.entity_id,
-                        method="free-text",
-                        score=score,
-                        field="text",
+                        method="identifier" if alone else "free-text",
+                        score=1.0 if alone else self.config.free_text_score,
+                        field=field,
                         query=value,
                         matched=f"{kind}:{ihit.identifier.value}",
                         fact=ihit.identifier.fact,
