@@ -112,3 +112,27 @@ def test_a_components_publisher_is_read_from_its_package_url_when_no_group_is_gi
     assert found[purls[0]] == (Outcome.REVIEW, "app-alipay")
     assert found[purls[1]] == (Outcome.REVIEW, "app-alipay")
     assert found[purls[2]][0] is Outcome.CLEAR
+
+
+@pytest.mark.parametrize(
+    ("component", "entity"),
+    [("pydahua", "dahua"), ("dahua-rpc-api", "dahua"), ("opendahua", "dahua"),
+     ("zte-mf823", "zte"), ("python-zte-mc801a", "zte"), ("networking-zte", "zte")],
+)  # fmt: skip
+def test_a_vendors_short_brand_in_a_package_for_its_devices_is_a_review(
+    registry: Registry, component: str, entity: str
+) -> None:
+    """`pydahua`, `dahua-rpc-api` (PyPI's packages for Dahua's cameras) and `zte-mf823` (for
+    a ZTE modem) were CLEAR: Dahua and ZTE are shorter than `component_min_chars`. The data
+    marks both as words package names write for their vendor (`package_word`)."""
+    found = Matcher(registry).names.match_component(component)
+    assert entity in {m.entry.entity_id for m in found}
+    assert {m.method for m in found} == {"contained"}
+
+
+@pytest.mark.parametrize("component", ["dahuang-utils", "aztec-code", "zteam", "lmztest"])
+def test_words_that_only_hold_the_brands_letters_are_no_hit(
+    registry: Registry, component: str
+) -> None:
+    found = Matcher(registry).names.match_component(component)
+    assert not {"dahua", "zte"} & {m.entry.entity_id for m in found}
