@@ -146,6 +146,19 @@ def test_without_the_j_reading_these_were_missed(
     assert score < fresh.registry.matching.thresholds.review
 
 
+@pytest.mark.parametrize(
+    ("informal", "pinyin"),
+    [("вейсинь", "weixin"), ("бейцзин", "beijing"), ("мей ли", "mei li"), ("хуей", None)],
+)
+def test_palladius_ei_written_as_russian_writes_it_is_read(
+    informal: str, pinyin: str | None
+) -> None:
+    """Russian writes Palladius's "эй" after a consonant as "ей" as often: `Вейсинь` (Weixin)
+    was CLEAR where `Вэйсинь` is a hit. One syllable alone still says nothing."""
+    read = palladius_reading(informal.split())
+    assert read == pinyin
+
+
 def test_a_russian_name_is_not_read_as_palladius() -> None:
     assert palladius_reading(["иван", "петров"]) is None  # no р in Palladius
     assert palladius_reading(["ли"]) is None  # one syllable says nothing

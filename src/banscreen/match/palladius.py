@@ -37,6 +37,12 @@ def _derive_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for syllable in sorted(pinyin_syllables(), key=lambda s: (len(s), s)):
         table[convert(syllable, Style.CYRILLIC, strict=False)] = syllable
+    # Russian writes Palladius's "эй" after a consonant as "ей" as often (Бейцзин for
+    # Бэйцзин, Beijing; Мей for Мэй): no syllable ends so otherwise (pinyin has no "-iei"),
+    # so the spelling reads one way only.
+    for written, syllable in list(table.items()):
+        if written.endswith("эй") and len(written) > 2:
+            table.setdefault(written[:-2] + "ей", syllable)
     return table
 
 
