@@ -38,6 +38,15 @@ def drawn(pool: list[str], name: str, k: int) -> list[str]:
     return random.Random(zlib.crc32(name.encode())).sample(pool, k)
 
 
+def word_pools() -> tuple[list[str], list[str]]:
+    """wordfreq's 3,000 most frequent English words (alphabetic, three letters or more), and
+    2,000 made-up words as the synthetic list makes its names' (another firm's)."""
+    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+    rng = random.Random(7)
+    made_up = sorted({synthetic_list.made_up_word(rng, rng.choice((2, 3))) for _ in range(2000)})
+    return english, made_up
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=3, help="English words after each name")
@@ -46,9 +55,7 @@ def main() -> None:
     args = parser.parse_args()
 
     parties, orgs, split, matcher = name_sets.ofac_organisations()
-    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
-    rng = random.Random(7)
-    made_up = sorted({synthetic_list.made_up_word(rng, rng.choice((2, 3))) for _ in range(2000)})
+    english, made_up = word_pools()
 
     found: Counter[tuple[str, str]] = Counter()
     total: Counter[tuple[str, str]] = Counter()

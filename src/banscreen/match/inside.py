@@ -23,6 +23,7 @@ class Inside:
     person_word: Callable[[str], bool]
     _references: frozenset[str]
     _party_words: frozenset[str]
+    _payment_words: frozenset[str]  # `payment_words`: "payout", "topup", "ach", "pos"
     _streets: frozenset[str]
     _street_suffixes: tuple[str, ...]
     _titles: frozenset[str]  # persons' titles and suffixes, Latin ("sheikh", "general", "jr")
@@ -84,13 +85,15 @@ class Inside:
         what the row is for (`_says_what`: "ZTE router MF286", "ZTE Telecom Equipment");
         -1 if it does not. Only a brand's, an app's or an abbreviated name is looked for
         inside another (`allowed`), and a short word after another name's words is chance
-        ("Zeltra ZTE Logistics")."""
+        ("Zeltra ZTE Logistics"); a payment's words before it are none (`_paying`: "CARD
+        4421 ZTE ROUTER", "Purchase of ZTE routers")."""
         word = needle.tokens[0]
         short = self.config.free_text_min_latin_chars
         if len(needle.tokens) > 1 or len(word) < short or not word.isascii():
             return -1
         at = find(haystack.tokens, needle.tokens)
-        if at < 0 or any(f >= 1.0 for f in haystack.factors[:at]):
+        before = zip(haystack.tokens[:at], haystack.factors[:at], strict=True)
+        if at < 0 or any(f >= 1.0 and not self._paying(t) for t, f in before):
             return -1
         after = at + 1
         if after < len(haystack.tokens) and not self._says_what(needle, haystack, after):
@@ -106,12 +109,20 @@ class Inside:
         "Acmescan Connect Ltd", its brand's characters before 智行科技有限公司) were CLEAR,
         read as other firms' names. Names of ordinary words ("Golden Star Restaurant
         Supplies") and acronyms ("QZV Solar Kraftwerk") go on into other names as often as
-        not."""
-        if any(f >= 1.0 for f in haystack.factors[:at]):
+        not. A payment's words and references before it say how the row was paid ("CARD
+        4421 Acmescan TOPUP", "Debit card Acmescan"), as a place says where: each was
+        CLEAR, read as another firm's name. Not any ordinary English word: firms' names
+        start with them ("Golden Acmescan Vokari" is another firm's)."""
+        before = zip(haystack.tokens[:at], haystack.factors[:at], strict=True)
+        if any(f >= 1.0 and not self._paying(t) for t, f in before):
             return False
         cfg = self.config
         if needle.han:  # a Chinese name's brand leads it, and a place may come first
-            return all(map(has_han, needle.tokens)) and len(needle.tokens) >= 2
+            return (
+                all(map(has_han, needle.tokens))
+                and len(needle.tokens) >= 2
+                and not any(f >= 1.0 for f in haystack.factors[:at])
+            )
         return any(
             made_up(t, cfg.brand_head_min_chars, cfg.trailing_name_max_zipf)
             for t, f in zip(needle.tokens, needle.factors, strict=True)
@@ -132,8 +143,9 @@ class Inside:
     def _says_what(self, needle: Side, haystack: Side, after: int) -> bool:
         """Whether the words after `needle` in `haystack` (from `after`) say what the row is
         for rather than go on with another name ("Acmescan license", "Acme Trading annual
-        maintenance INV-2231"): each distinctive one an ordinary English word
-        (`trailing_word_min_zipf`) up to the end or a word that brings in another party
+        maintenance INV-2231", "Acme Wallet TOPUP"): each distinctive one an ordinary
+        English word (`trailing_word_min_zipf`) or a payment's (`_says_how`) up to the end
+        or a word that brings in another party
         ("... license for Zeltra Corp": `payee_lead_words`, `payee_trail_words`), after a
         name holding a word English does not use (`trailing_name_max_zipf`). A name of
         ordinary words goes on with them as often ("Golden Star Restaurant"), a word English
@@ -152,16 +164,31 @@ class Inside:
         for word, factor in zip(haystack.tokens[after:], haystack.factors[after:], strict=True):
             if word in self._party_words:
                 break
-            if self._rides_along(word):
-                continue
-            if factor >= 1.0 and not self.ordinary(word):
+            if factor >= 1.0 and not self._says_how(word):
                 return False
         return True
 
+    def _says_how(self, word: str) -> bool:
+        """An ordinary English word, a payment's word or a reference (`_paying`): after a
+        name, it says what the row was for, not whose name it is."""
+        return self.ordinary(word) or self._paying(word)
+
+    def _paying(self, word: str) -> bool:
+        """A payment's word (`payment_words`: the card, the rails and codes a statement
+        writes, what a platform pays out or charges: "CARD", "ACH", "TOPUP", "payout") or
+        a reference."""
+        return word in self._payment_words or self._rides_along(word)
+
     def ordinary(self, word: str) -> bool:
-        """An ordinary English word (`trailing_word_min_zipf`): after a name it says what the
-        row is for, and two of them run together spell too many brands' names ("ten cent")."""
-        return word.isascii() and zipf(word) >= self.config.trailing_word_min_zipf
+        """An ordinary English word (`trailing_word_min_zipf`), or the plural of one (the
+        frequency list keeps "router", not "routers"): after a name it says what the row is
+        for, and two of them run together spell too many brands' names ("ten cent")."""
+        if not word.isascii():
+            return False
+        least = self.config.trailing_word_min_zipf
+        if zipf(word) >= least:
+            return True
+        return len(word) > 3 and word[-1] == "s" and any(zipf(w) >= least for w in _singulars(word))
 
     def _rides_along(self, word: str) -> bool:
         """A reference number or the word that introduces one ("INV", "5543"): rides along
@@ -208,3 +235,14 @@ def side_of(prepared: Prepared, person: bool) -> Side:
     if person:
         return Side(f.tokens, f.person_factors, p.person_weights, f.han, f.inverted)
     return Side(f.tokens, f.factors, p.weights, f.han, f.inverted, f.legal_last)
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """What an English plural's singular may be, by its regular endings ("routers", "boxes",
+    "proxies"); the frequency list says which is a word."""
+    found: tuple[str, ...] = (word[:-1],)
+    if word.endswith("es"):
+        found += (word[:-2],)
+    if word.endswith("ies"):
+        found += (word[:-3] + "y",)
+    return found

@@ -82,6 +82,7 @@ class Scorer(WordPairs, AcrossScripts, Inside):
         self._part_floor = config.short_token_weight  # a person's name part, not a title
         self._references = frozenset((*config.reference_words, *config.currency_codes))
         self._party_words = frozenset((*config.payee_lead_words, *config.payee_trail_words))
+        self._payment_words = frozenset(config.payment_words)
         self._streets = frozenset(config.street_words)
         self._street_suffixes = tuple(config.street_suffixes)
         self._titles = title_words(config)
