@@ -136,3 +136,14 @@ def test_words_that_only_hold_the_brands_letters_are_no_hit(
 ) -> None:
     found = Matcher(registry).names.match_component(component)
     assert not {"dahua", "zte"} & {m.entry.entity_id for m in found}
+
+
+@pytest.mark.parametrize(
+    ("component", "entity"), [("aiodahua", "dahua"), ("aioweixin", "app-wechat")]
+)
+def test_the_asyncio_prefix_is_a_packaging_word(
+    registry: Registry, component: str, entity: str
+) -> None:
+    """`aio` is glued before a maker's name as `py` is (`aiodahua` was CLEAR)."""
+    found = Matcher(registry).names.match_component(component)
+    assert entity in {m.entry.entity_id for m in found}
