@@ -92,8 +92,7 @@ class Inside:
         if len(needle.tokens) > 1 or len(word) < short or not word.isascii():
             return -1
         at = find(haystack.tokens, needle.tokens)
-        before = zip(haystack.tokens[:at], haystack.factors[:at], strict=True)
-        if at < 0 or any(f >= 1.0 and not self._paying(t) for t, f in before):
+        if at < 0 or not self._paid_before(haystack, at):
             return -1
         after = at + 1
         if after < len(haystack.tokens) and not self._says_what(needle, haystack, after):
@@ -113,16 +112,15 @@ class Inside:
         4421 Acmescan TOPUP", "Debit card Acmescan"), as a place says where: each was
         CLEAR, read as another firm's name. Not any ordinary English word: firms' names
         start with them ("Golden Acmescan Vokari" is another firm's)."""
-        before = zip(haystack.tokens[:at], haystack.factors[:at], strict=True)
-        if any(f >= 1.0 and not self._paying(t) for t, f in before):
-            return False
-        cfg = self.config
         if needle.han:  # a Chinese name's brand leads it, and a place may come first
             return (
                 all(map(has_han, needle.tokens))
                 and len(needle.tokens) >= 2
                 and not any(f >= 1.0 for f in haystack.factors[:at])
             )
+        if not self._paid_before(haystack, at):
+            return False
+        cfg = self.config
         return any(
             made_up(t, cfg.brand_head_min_chars, cfg.trailing_name_max_zipf)
             for t, f in zip(needle.tokens, needle.factors, strict=True)
@@ -172,6 +170,12 @@ class Inside:
         """An ordinary English word, a payment's word or a reference (`_paying`): after a
         name, it says what the row was for, not whose name it is."""
         return self.ordinary(word) or self._paying(word)
+
+    def _paid_before(self, haystack: Side, at: int) -> bool:
+        """Whether each distinctive word before `at` says how the row was paid (`_paying`),
+        and none starts another name."""
+        before = zip(haystack.tokens[:at], haystack.factors[:at], strict=True)
+        return all(f < 1.0 or self._paying(t) for t, f in before)
 
     def _paying(self, word: str) -> bool:
         """A payment's word (`payment_words`: the card, the rails and codes a statement

@@ -314,11 +314,12 @@ class Matcher:
         naming them; a field that is one of them and nothing else names it as the
         identifiers column would (`method` identifier)."""
         found: list[MatchEvidence] = []
+        whole = text.strip().lower() if field != "text" else None
         for kind, value in identifiers_in_text(text):
             ihits = self.identifiers.lookup(kind, value)
             if not ihits:
                 found.extend(self._publisher_evidence(field, kind, value))
-            alone = field != "text" and text.strip().lower() == value.lower()
+            alone = value.lower() == whole
             for ihit in ihits:
                 found.append(
                     MatchEvidence(
