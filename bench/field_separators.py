@@ -23,8 +23,6 @@ import argparse
 import json
 from collections import Counter
 
-from wordfreq import top_n_list
-
 import name_sets
 
 OTHER = "Qorvane Trading Ltd"
@@ -59,7 +57,7 @@ def main() -> None:
                 base = (split.get(key, "tune"), size, "alone", repr(around))
                 found[(*base, "all")] += 1
                 found[(*base, "found")] += key in hits(around.format(name))
-    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2500]
+    english = name_sets.english_words()[:2500]
     surnames = [name.split()[-1] for name in name_sets.probe_names("latin")][:400]
     false_hits = []
     for label, words in (("English words", english), ("unlisted surnames", surnames)):

@@ -22,8 +22,6 @@ import argparse
 import random
 from collections import Counter
 
-from wordfreq import top_n_list
-
 import name_sets
 from banscreen.match import Matcher
 from banscreen.match.firm_cores import firm_core
@@ -94,9 +92,8 @@ def main() -> None:
         print(f"{part}: another OFAC organisation's name in text, a hit on a party it does not "
               f"name: {wrong[part]} of {wrong[part + ' texts']}")  # fmt: skip
 
-    persons = sorted({v[1][0] for k, v in parties.items() if v[0] == "Person"
-                      and not k.startswith("ofac") and v[1][0].isascii()})  # fmt: skip
-    common = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+    persons = name_sets.unlisted_persons(parties)
+    common = name_sets.english_words()
     rng = random.Random(7)
     sentences = [" ".join(rng.sample(common, rng.randint(2, 8))) for _ in range(args.texts)]
     for label, texts in (

@@ -99,6 +99,20 @@ def ofac_persons_matcher(parties: dict[str, tuple[str, list[str]]]) -> Matcher:
 Parties = dict[str, tuple[str, list[str]]]
 
 
+def unlisted_persons(parties: Parties) -> list[str]:
+    """The Latin names of the `scripts` set's persons (none of them listed), one a party:
+    the unlisted payees the probes of names in phrases count false hits on."""
+    return sorted({names[0] for key, (schema, names) in parties.items()
+                   if schema == "Person" and not key.startswith("ofac") and names[0].isascii()})  # fmt: skip
+
+
+def english_words() -> list[str]:
+    """wordfreq's 3,000 most frequent English words, alphabetic, of three letters or more."""
+    from wordfreq import top_n_list
+
+    return [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+
+
 def ofac_organisations() -> tuple[Parties, Parties, dict[str, str], Matcher]:
     """Every party of the sets, OFAC's organisations among them, each organisation's split
     (`tune` when it is in no pair), and a matcher with those organisations as its entities:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from wordfreq import top_n_list
-
 import name_sets
 
 PHRASES = ("{}", "Payment to {}", "Transfer to {} via Western Union", "{} salary")
@@ -30,7 +28,7 @@ def main() -> None:
     parties, _ = name_sets.read_sets()
     matcher = name_sets.ofac_persons_matcher(parties)
     surnames = [name.split()[-1] for name in name_sets.probe_names("latin")]
-    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2][:2500]
+    english = name_sets.english_words()[:2500]
     result = []
     for label, words in (("unlisted surnames", surnames[:400]), ("English words", english)):
         for phrase in PHRASES:

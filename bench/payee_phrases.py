@@ -29,8 +29,6 @@ import argparse
 from collections import Counter
 from collections.abc import Iterator
 
-from wordfreq import top_n_list
-
 import name_sets
 from banscreen.match import Matcher
 
@@ -127,9 +125,8 @@ def main() -> None:
         print("misses:")
         print("\n".join(misses))
 
-    persons = sorted({names[0] for names in (v[1] for k, v in parties.items() if v[0] == "Person"
-                      and not k.startswith("ofac")) if names[0].isascii()})  # fmt: skip
-    common = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+    persons = name_sets.unlisted_persons(parties)
+    common = name_sets.english_words()
     for label, payees in (("persons' names (scripts set)", persons), ("English words", common)):
         alone = sum(1 for p in payees if hit_ids(matcher, p))
         print(f"{label}: {len(payees)} payees; alone with a hit: {alone}")

@@ -85,8 +85,7 @@ def main() -> None:
         print("misses:")
         print("\n".join(misses))
 
-    persons = sorted({names[0] for names in (v[1] for k, v in parties.items() if v[0] == "Person"
-                      and not k.startswith("ofac")) if names[0].isascii()})  # fmt: skip
+    persons = name_sets.unlisted_persons(parties)
     for label, payees in (("persons' names (scripts set)", persons), ("English words", english)):
         queries = [shape.format(p) for p in payees for shape in DESCRIPTORS]
         hits = [q for q in queries if hit_ids(matcher, q)]

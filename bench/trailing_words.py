@@ -26,8 +26,6 @@ import random
 import zlib
 from collections import Counter
 
-from wordfreq import top_n_list
-
 import name_sets
 import synthetic_list
 from payee_phrases import findable, hit_ids
@@ -41,7 +39,7 @@ def drawn(pool: list[str], name: str, k: int) -> list[str]:
 def word_pools() -> tuple[list[str], list[str]]:
     """wordfreq's 3,000 most frequent English words (alphabetic, three letters or more), and
     2,000 made-up words as the synthetic list makes its names' (another firm's)."""
-    english = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+    english = name_sets.english_words()
     rng = random.Random(7)
     made_up = sorted({synthetic_list.made_up_word(rng, rng.choice((2, 3))) for _ in range(2000)})
     return english, made_up
@@ -86,8 +84,7 @@ def main() -> None:
         print("misses:")
         print("\n".join(misses))
 
-    persons = sorted({names[0] for names in (v[1] for k, v in parties.items() if v[0] == "Person"
-                      and not k.startswith("ofac")) if names[0].isascii()})  # fmt: skip
+    persons = name_sets.unlisted_persons(parties)
     for label, payees in (("persons' names (scripts set)", persons), ("English words", english)):
         alone = sum(1 for p in payees if hit_ids(matcher, p))
         queries = [f"{p} {w}" for p in payees for w in drawn(english, p, args.words)]
