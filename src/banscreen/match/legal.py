@@ -33,6 +33,38 @@ PIECES = regex.compile(
     f"|(?:(?![{HAN_CLASS}{_KATAKANA}]|\\p{{Latin}})[\\p{{L}}\\p{{N}}\\p{{M}}])+"
 )
 
+# Three letters or more, each a word of its own, apart by dots ("U.S.A.") or by dots and
+# spaces ("B. V. I."), the same way throughout; or apart by spaces ("U S A").
+_LETTER = r"[^\W\d_]"
+_INITIALS = regex.compile(
+    rf"(?<![\w.])(?:{_LETTER}(?:\.{_LETTER}(?!\w)){{2,}}"
+    rf"|{_LETTER}(?:\.[ \t]+{_LETTER}(?!\w)){{2,}})\.?"
+)
+_SPACED = regex.compile(rf"(?<![\w.]){_LETTER}(?:[ \t]+{_LETTER}(?![\w.])){{2,}}")
+
+
+def initials_joined(folded: str) -> str:
+    """Letters written with dots joined into one word, unless they are a legal form as a whole
+    ("s.a.s.", "l.l.c."). Read letter by letter, "u.s.a." held the legal form "s.a." and
+    lost it: "China Mobile International (U.S.A.) Inc" was CLEAR against "... (USA) Inc.";
+    "b.v.i." lost "b.v.", "i.c.i.c." all but its first letter."""
+    if "." not in folded:
+        return folded
+    return _INITIALS.sub(_joined, folded)
+
+
+def _joined(found: regex.Match[str]) -> str:
+    run = found.group()
+    plain = unaccented(run)
+    if (
+        plain is None
+        or not remove_org_types(
+            plain, normalize_flags=UNACCENTED, cleanup=Cleanup.Strong, replacement=" "
+        ).strip()
+    ):
+        return run
+    return "".join(ch for ch in run if ch != "." and not ch.isspace())
+
 
 class LegalForms:
     """The legal forms of one matching configuration."""
@@ -41,6 +73,13 @@ class LegalForms:
         written_apart = [*config.legal_forms_latin, *config.legal_forms_other_scripts]
         self._latin = by_first_token(written_apart)
         self.words = frozenset(w for form in written_apart for w in form)
+        # A place's code in three letters or more apart by spaces ("u s a").
+        self._spaced_codes = frozenset(
+            "".join(letters)
+            for phrases in config.place_codes.values()
+            for letters in (p.split() for p in phrases)
+            if len(letters) >= 3 and all(len(w) == 1 for w in letters)
+        )
         self._han = frozenset(config.legal_forms_han)
         self._fuzzy = tuple(config.legal_words_fuzzy)
         self._fuzzy_floor = config.legal_words_similarity
@@ -74,6 +113,19 @@ class LegalForms:
                     run, changed = run[:cut], True
                     break
         return run
+
+    def initials_joined(self, folded: str) -> str:
+        """`initials_joined`, and a place's code in letters apart by spaces as one word:
+        "u s a inc" lost "s a" as "u.s.a." did. Other letters apart by spaces stay apart:
+        a name's words read so once its legal forms and grammar words are gone."""
+        folded = initials_joined(folded)
+        if not self._spaced_codes or " " not in folded:
+            return folded
+        return _SPACED.sub(self._spaced_code, folded)
+
+    def _spaced_code(self, found: regex.Match[str]) -> str:
+        joined = "".join(found.group().split())
+        return joined if joined in self._spaced_codes else found.group()
 
     def without_org_types(self, folded: str) -> str:
         """rigour's legal forms removed. Latin text is read without accents, against the
@@ -113,6 +165,7 @@ class LegalForms:
     def classes(folded: str) -> frozenset[str]:
         """Generic classes of the legal forms a folded name carries ("oy" is llc, "s.a." is
         jsc)."""
+        folded = initials_joined(folded)
         plain = unaccented(folded)
         if plain is None:
             found = {target for _, target in extract_org_types(folded, generic=True)}

@@ -2,11 +2,10 @@
 
 Lexical form: Unicode NFKC (folds full-width forms), invisible characters removed, case
 folding, Latin accents folded (`é` → `e`), traditional → simplified Chinese (OpenCC),
-apostrophes joined, other punctuation to spaces, abbreviations expanded, legal forms dropped
-(rigour's organisation-type table plus the few forms it lacks), place names kept as single
-tokens (so they can be weighted down), and the rest of Han text split into one token per
-character so Chinese names align character by character. Words in other scripts (Cyrillic,
-Arabic, Hangul, ...) stay in their script: two names in one script compare in it.
+apostrophes and letters with dots ("U.S.A.") joined, other punctuation to spaces,
+abbreviations expanded, legal forms dropped (rigour's table and the forms it lacks), places
+as single tokens (weighted down), the rest of Han text one token per character (Chinese
+names align character by character). Other scripts' words stay in their script.
 
 Phonetic form: the same name in pinyin syllables (tone marks removed, via pypinyin): Han
 characters become their syllables, Latin tokens that spell pinyin ("zhifubao", "Tengxun")
@@ -161,12 +160,13 @@ class Normaliser:
     def _pieces(self, text: str, legal: bool = True) -> list[str]:
         folded = _HAN_GAP.sub("", self.fold(text))
         if legal and not has_han(folded):
-            # Kinds of organisation first: their phrases hold legal forms (kinds.py).
-            folded = self.kinds.rewrite(self.kinds.respell(folded))  # misspelt ones too
+            # Letters with dots as one word ("u.s.a." holds "s.a."), then kinds of
+            # organisation (misspelt too; kinds.py), whose phrases hold legal forms.
+            folded = self.kinds.rewrite(self.kinds.respell(self.legal.initials_joined(folded)))
             # Legal forms of several words, and those written with dots ("limited liability
             # company", "s.a. de c.v."), are rigour's to find in the text as written, before
-            # the words are split and single legal words dropped one by one.
-            # A name made only of legal forms keeps its words (see _analyse_pieces).
+            # the words are split and single legal words dropped one by one. A name made
+            # only of legal forms keeps its words (see _analyse_pieces).
             stripped = self.legal.without_org_types(folded)
             if stripped != folded and any(
                 w and fold_latin(w) not in self.legal.words for w in split_words(stripped)
