@@ -117,6 +117,11 @@ def check_text(text: str, field: str, undecoded: str = "the file's encoding") ->
 # SQL Server's least date, 1753-01-01 SQL Server's datetime's), not a transaction's: read as
 # one, it was CLEAR NOT_YET_EFFECTIVE before every program.
 EARLIEST_DATE = date(1900, 1, 1)
+# From it on, a date is a placeholder for a missing or open-ended one (9999-12-31 is SQL
+# Server's, Oracle's and SAP's greatest date; 2999-12-31 and 2099-12-31 are other systems'),
+# or a year mistyped ("2201"): read as one, 9999-12-31 was CLEAR REVOKED for a revoked
+# program. Nothing is scheduled that far ahead.
+LATEST_DATE = date(2099, 12, 31)
 
 
 # A date written year first with slashes or dots: only ISO's order writes the year first. A
@@ -127,7 +132,7 @@ _YEAR_FIRST = re.compile(r"\d{4}([/.])\d{2}\1\d{2}")
 
 def parse_date(value: Any) -> date | None:
     """A row's date, or None when it has none; a FieldError when it is no date, or one
-    before `EARLIEST_DATE`."""
+    before `EARLIEST_DATE` or from `LATEST_DATE` on."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
@@ -150,6 +155,12 @@ def parse_date(value: Any) -> date | None:
             "date",
             f"{day.isoformat()} is before {EARLIEST_DATE.year}: a placeholder for a "
             "missing date, not a transaction's",
+        )
+    if day >= LATEST_DATE:
+        raise FieldError(
+            "date",
+            f"{day.isoformat()} is {LATEST_DATE.isoformat()} or later: a placeholder for a "
+            "missing or open-ended date, or a mistyped year, not a transaction's",
         )
     return day
 
