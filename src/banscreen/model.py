@@ -94,6 +94,9 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     # An app's own URL scheme, as its deep links and payment codes write it
     # ("<scheme>://platformapi/startapp"): compared on the scheme alone.
     "url_scheme",
+    # A network's autonomous system number ("AS45090"), as a transit, peering or hosting
+    # contract names the network: compared on its number.
+    "asn",
 )
 # Other names users write a kind by, read as the kind: an app inventory's or a vendor
 # file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
@@ -107,6 +110,7 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "itunes_id": "appstore_id", "apple_id": "appstore_id",
     "package_name": "android", "android_package": "android", "play_store": "android",
     "google_play": "android",
+    "as": "asn", "as_number": "asn", "autonomous_system": "asn",
     "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
     "app_link": "url_scheme", "package": "android",
 }  # fmt: skip

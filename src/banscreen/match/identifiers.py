@@ -47,6 +47,9 @@ _LEI = re.compile(f"^{_LEI_SHAPE}$")
 _BIC = re.compile(f"^{_BIC_SHAPE}$")
 _IMO = re.compile(r"^(?:IMO)?\s*([0-9]{7})$")
 _CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
+# An AS number: "AS45090", "ASN 45090", "45090", or in asdot ("AS2.1234", RFC 5396).
+_ASN = re.compile(r"^(?:ASN?[\s:#-]{0,2})?([0-9]{1,10})(?:\.([0-9]{1,5}))?$", re.IGNORECASE)
+_ASN_MAX = 2**32 - 1
 # A URL's scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), alone, with its
 # colon, or as a link starts; and one in free text, started where a word starts. The schemes
 # of the web and of mail name no app: a link of theirs is a host's.
@@ -72,6 +75,15 @@ _IDS_IN_TEXT = (
     ("lei", re.compile(f"(?<![A-Za-z0-9]){_LEI_SHAPE}(?![A-Za-z0-9])")),
     ("imo", re.compile(r"(?<![A-Za-z0-9])IMO\W{0,3}([0-9]{7})(?![0-9])", re.IGNORECASE)),
     ("crypto", re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{25,128}(?![A-Za-z0-9])")),
+    # "AS45090", "AS 45090", "ASN: 45090" (not "as 2020": the capitals, or "ASN", say which),
+    # whole: a field that is one and nothing else names it as the identifiers column does.
+    (
+        "asn",
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:AS[ -]?|[Aa][Ss][Nn][\s:#-]{0,2})[1-9][0-9]{0,9}"
+            r"(?![0-9]|\.[0-9])"
+        ),
+    ),
 )
 
 
@@ -177,6 +189,8 @@ def normalise(kind: str, value: str) -> str:
                 f"not an IMO number (7 digits, optionally 'IMO' first): {_shown(value)}"
             )
         return found.group(1)
+    if kind == "asn":
+        return _asn(text, value)
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:
@@ -193,6 +207,27 @@ def normalise(kind: str, value: str) -> str:
             return lowered
         return text
     return text.upper()
+
+
+def _asn_number(text: str) -> int | None:
+    """An AS number, from "AS45090", "45090" or asdot "AS2.1234" (2 × 65,536 + 1,234);
+    None for none, or one past 32 bits."""
+    found = _ASN.match(text)
+    if found is None:
+        return None
+    high, low = int(found.group(1)), found.group(2)
+    if low is not None:
+        if high >= 65536 or int(low) >= 65536:
+            return None
+        high = high * 65536 + int(low)
+    return high if 0 < high <= _ASN_MAX else None
+
+
+def _asn(text: str, value: str) -> str:
+    number = _asn_number(text)
+    if number is None:
+        raise IdentifierError(f"not an AS number ('AS' and up to 10 digits): {_shown(value)}")
+    return str(number)
 
 
 def link_kind(kind: str, value: str) -> str:
@@ -251,13 +286,16 @@ def apps_in_text(text: str) -> list[tuple[str, str]]:
 def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
     the schemes of its links other than the web's (`acmepays://…`), and what looks like a
-    BIC, an LEI, an IMO number or a digital currency address (`_IDS_IN_TEXT`)."""
+    BIC, an LEI, an IMO number, a digital currency address or an AS number
+    (`_IDS_IN_TEXT`)."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
               if scheme.lower() not in _WEB_SCHEMES]  # fmt: skip
     for kind, pattern in _IDS_IN_TEXT:
         for match in pattern.finditer(text):
             value = match.group(match.lastindex or 0)
+            if kind == "asn" and _asn_number(value) is None:  # past 32 bits
+                continue
             if kind != "crypto" or not value.isalpha():  # an address holds digits
                 found.append((kind, value))
     return found
