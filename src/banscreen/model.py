@@ -97,6 +97,9 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     # A network's autonomous system number ("AS45090"), as a transit, peering or hosting
     # contract names the network: compared on its number.
     "asn",
+    # A device's FCC ID ("QISCLT-L29"): compared on its grantee code, the 3 characters (5
+    # from 2013, starting "2") that name the company the FCC authorised the device for.
+    "fcc_id",
 )
 # Other names users write a kind by, read as the kind: an app inventory's or a vendor
 # file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
@@ -111,6 +114,7 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "package_name": "android", "android_package": "android", "play_store": "android",
     "google_play": "android",
     "as": "asn", "as_number": "asn", "autonomous_system": "asn",
+    "fccid": "fcc_id", "fcc": "fcc_id", "grantee_code": "fcc_id",
     "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
     "app_link": "url_scheme", "package": "android",
 }  # fmt: skip

@@ -50,6 +50,9 @@ _CRYPTO = re.compile(r"^[A-Za-z0-9:]{20,128}$")
 # An AS number: "AS45090", "ASN 45090", "45090", or in asdot ("AS2.1234", RFC 5396).
 _ASN = re.compile(r"^(?:ASN?[\s:#-]{0,2})?([0-9]{1,10})(?:\.([0-9]{1,5}))?$", re.IGNORECASE)
 _ASN_MAX = 2**32 - 1
+# An FCC ID: its grantee code (5 characters from 2013, starting "2"; 3 before), then the
+# product code (up to 14 characters), with or without a dash; "FCC ID:" may come first.
+_FCC_ID = re.compile(r"^(?:FCC\s*ID\W{0,3})?([A-Z0-9]{3,19}(?:-[A-Z0-9-]{1,15})?)$")
 # A URL's scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), alone, with its
 # colon, or as a link starts; and one in free text, started where a word starts. The schemes
 # of the web and of mail name no app: a link of theirs is a host's.
@@ -82,6 +85,16 @@ _IDS_IN_TEXT = (
         re.compile(
             r"(?<![A-Za-z0-9])(?:AS[ -]?|[Aa][Ss][Nn][\s:#-]{0,2})[1-9][0-9]{0,9}"
             r"(?![0-9]|\.[0-9])"
+        ),
+    ),
+    # A device's FCC ID after its label ("FCC ID: QISCLT-L29"), as a label or a listing
+    # prints it.
+    (
+        "fcc_id",
+        re.compile(
+            r"(?<![A-Za-z0-9])FCC[\s-]?ID\W{0,3}([A-Z0-9][A-Z0-9-]{2,18})"
+            r"(?![A-Za-z0-9-])",
+            re.IGNORECASE,
         ),
     ),
 )
@@ -191,6 +204,8 @@ def normalise(kind: str, value: str) -> str:
         return found.group(1)
     if kind == "asn":
         return _asn(text, value)
+    if kind == "fcc_id":
+        return _grantee(text.upper().replace(" ", ""), value)
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:
@@ -228,6 +243,33 @@ def _asn(text: str, value: str) -> str:
     if number is None:
         raise IdentifierError(f"not an AS number ('AS' and up to 10 digits): {_shown(value)}")
     return str(number)
+
+
+# Kinds whose shape in text does not make a valid one: each is normalised before it is kept.
+_CHECKED_IN_TEXT = frozenset({"asn", "fcc_id"})
+
+
+def _valid(kind: str, value: str) -> bool:
+    try:
+        normalise(kind, value)
+    except IdentifierError:
+        return False
+    return True
+
+
+def _grantee(text: str, value: str) -> str:
+    """An FCC ID's grantee code: its first 5 characters when it starts with "2" (codes
+    granted from 2013), else its first 3; the code alone is one too."""
+    found = _FCC_ID.match(text)
+    if found is not None:
+        fcc_id = found.group(1)
+        size = 5 if fcc_id.startswith("2") else 3
+        code = fcc_id[:size]
+        if len(code) == size and "-" not in code:
+            return code
+    raise IdentifierError(
+        f"not an FCC ID (a grantee code of 3 or 5 characters, then the product's): {_shown(value)}"
+    )
 
 
 def link_kind(kind: str, value: str) -> str:
@@ -294,7 +336,9 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     for kind, pattern in _IDS_IN_TEXT:
         for match in pattern.finditer(text):
             value = match.group(match.lastindex or 0)
-            if kind == "asn" and _asn_number(value) is None:  # past 32 bits
+            if kind in _CHECKED_IN_TEXT and not _valid(
+                kind, value
+            ):  # "AS99999999999", "FCC ID 2AD"
                 continue
             if kind != "crypto" or not value.isalpha():  # an address holds digits
                 found.append((kind, value))
