@@ -165,6 +165,11 @@ def parse_date(value: Any) -> date | None:
     return day
 
 
+# A category's words apart by spaces or hyphens, as a person writes them ("App Distribution",
+# "transit-peering"), are the category's id: an ERROR before, though no guess is made.
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
 # An e-mail address written without a kind ("support@example.com"), read as `email:` is.
 _BARE_ADDRESS = re.compile(r"^[^@\s:;]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 
@@ -316,7 +321,7 @@ def parse_row(row: Mapping[str, Any]) -> Transaction:
     return Transaction(
         id=tx_id,
         date=parse_date(row.get("date")),
-        category=_text(row.get("category"), "category").strip().lower(),
+        category=_SEPARATORS.sub("_", _text(row.get("category"), "category").strip().lower()),
         counterparty_name=_text(row.get("counterparty_name"), "counterparty_name").strip(),
         counterparty_country=_text(row.get("counterparty_country"), "counterparty_country").strip(),
         identifiers=parse_identifiers(row.get("counterparty_identifiers")),
