@@ -33,13 +33,11 @@ PIECES = regex.compile(
     f"|(?:(?![{HAN_CLASS}{_KATAKANA}]|\\p{{Latin}})[\\p{{L}}\\p{{N}}\\p{{M}}])+"
 )
 
-# Three letters or more, each a word of its own, apart by dots ("U.S.A.") or by dots and
-# spaces ("B. V. I."), the same way throughout; or apart by spaces ("U S A").
+# Three letters or more, each a word of its own, apart by dots alone ("U.S.A.", "I.C.I.C.").
+# Not by dots and spaces: a person's initials are written so ("A. R. M. Moradi"), and read
+# as one word they weigh as one.
 _LETTER = r"[^\W\d_]"
-_INITIALS = regex.compile(
-    rf"(?<![\w.])(?:{_LETTER}(?:\.{_LETTER}(?!\w)){{2,}}"
-    rf"|{_LETTER}(?:\.[ \t]+{_LETTER}(?!\w)){{2,}})\.?"
-)
+_INITIALS = regex.compile(rf"(?<![\w.]){_LETTER}(?:\.{_LETTER}(?!\w)){{2,}}\.?")
 _SPACED = regex.compile(rf"(?<![\w.]){_LETTER}(?:[ \t]+{_LETTER}(?![\w.])){{2,}}")
 
 
