@@ -7,16 +7,14 @@ abbreviations expanded, legal forms dropped (rigour's table and the forms it lac
 as single tokens (weighted down), the rest of Han text one token per character (Chinese
 names align character by character). Other scripts' words stay in their script.
 
-Phonetic form: the same name in pinyin syllables (tone marks removed, via pypinyin): Han
+Phonetic form: the same name in pinyin syllables (tone marks, numbers removed; pypinyin): Han
 characters become their syllables, Latin tokens that spell pinyin ("zhifubao", "Tengxun")
 are split into syllables, and place names become their joined pinyin ("shenzhen"). Chinese
 and Latin names are compared in this form.
 
 Roman form: every word in Latin letters (text.romanise for other scripts, pinyin for Han),
 with a sound key per word (sound.py). Names in two different scripts other than Chinese
-and Latin are compared in this form.
-
-The tables come from data/matching.yaml.
+and Latin are compared in this form. The tables come from data/matching.yaml.
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ from .forms import NameForm, by_first_token, code_phrases, replace_phrases
 from .kinds import OrgKinds
 from .legal import PIECES, LegalForms
 from .persons import inverted, person_factors, title_words
-from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin
+from .pinyin import HAN_CLASS, has_han, pinyin_reading, pinyin_syllables, split_pinyin, untoned
 from .sound import SoundKeys
 from .text import (
     clean,
@@ -112,7 +110,7 @@ class Normaliser:
         return self._folded(text)
 
     def _fold(self, text: str) -> str:
-        text = clean(text).casefold()
+        text = untoned(clean(text).casefold(), self._syllables)  # "teng2xun4": no tones
         if has_han(text):
             text = pinyin.to_simplified(text)
         if not text.isascii():

@@ -103,6 +103,35 @@ def all_pinyin(words: Iterable[str]) -> bool:
     return all(split_pinyin(word, syllables) for word in words)
 
 
+# Pinyin written with tone numbers, as dictionaries and systems without tone marks write it
+# ("Teng2xun4 Kong4gu3", "zhi1 fu4 bao3"): a word of syllables each followed by its tone.
+_TONE_DIGIT = re.compile(r"[a-z][1-5]")
+_TONED_WORD = re.compile(r"(?<![^\W\d_])(?:[a-z]+[1-5])+(?![\w])")
+_TONED_SYLLABLE = re.compile(r"([a-z]+)[1-5]")
+
+
+def untoned(folded: str, syllables: frozenset[str]) -> str:
+    """Folded text with the tone numbers of pinyin written so taken out ("teng2xun4" is
+    "tengxun"), when it holds two such syllables or more besides a letter alone in its word
+    ("a1 li3 ba1 ba1" is "a li ba ba"). Each letter run before a digit is a syllable:
+    "win10", "Office365", "Acme Li3" and "Block A1 E3" keep their digits."""
+    if _TONE_DIGIT.search(folded) is None:
+        return folded
+    words = []
+    heard_enough = 0
+    for found in _TONED_WORD.finditer(folded):
+        heard = _TONED_SYLLABLE.findall(found.group())
+        if all(s in syllables for s in heard):
+            words.append(found)
+            heard_enough += len(heard) if len(heard) > 1 or len(heard[0]) > 1 else 0
+    if heard_enough < 2:
+        return folded
+    for found in reversed(words):
+        untoned_word = "".join(ch for ch in found.group() if not ch.isdigit())
+        folded = folded[: found.start()] + untoned_word + folded[found.end() :]
+    return folded
+
+
 # The longest token split into syllables: eleven of pinyin's longest, or a Chinese company's
 # whole name written as one word ("zhongguogongshangyinhang").
 SPLIT_MAX_CHARS = 64
