@@ -85,10 +85,11 @@ def test_a_listed_network_is_screened_by_its_number(tmp_path: Path) -> None:
             "4,2025-06-01,transit_peering,Acme Networks,CN,as_number:AS0.45090,true,",
             "5,2025-06-01,transit_peering,Acme Networks,US,asn:15169,true,",
             "6,2025-06-01,transit_peering,Acme Networks,US,asn:0,true,",
+            "7,2025-06-01,transit_peering,Acme Networks,CN,AS45090,true,",  # no kind written
         ],
     )
     by_id = {r["id"]: r for r in rows}
-    for i in ("1", "2", "4"):  # the identifiers column's weight
+    for i in ("1", "2", "4", "7"):  # the identifiers column's weight
         assert by_id[i]["entity_id"] == LISTED and by_id[i]["method"] == "identifier", by_id[i]
         assert by_id[i]["outcome"] != "CLEAR", by_id[i]
     assert by_id["3"]["entity_id"] == LISTED and by_id["3"]["method"] == "free-text"

@@ -72,13 +72,14 @@ def test_a_covered_vendors_device_is_screened_by_its_fcc_id(tmp_path: Path) -> N
         "3,2025-01-15,vendor,Acme Distribution,US,fccid:2ADTD-5604SD,true,",
         "4,2025-01-15,vendor,Acme Distribution,US,fcc_id:BCGA2342,true,",
         "5,2025-01-15,vendor,Acme Distribution,US,fcc_id:2AD,true,",
+        "6,2025-01-15,vendor,Acme Distribution,US,FCC ID: QISCLT-L29,true,",  # its label
     ]
     path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
     assert result.exit_code == 0, result.output
     by_id = {r["id"]: r for r in csv.DictReader(result.stdout.splitlines())}
     for i, entity, method in (("1", "huawei", "identifier"), ("2", "huawei", "free-text"),
-                              ("3", "hikvision", "identifier")):  # fmt: skip
+                              ("3", "hikvision", "identifier"), ("6", "huawei", "identifier")):  # fmt: skip
         assert by_id[i]["entity_id"] == entity and by_id[i]["method"] == method, by_id[i]
         assert by_id[i]["outcome"] == "REVIEW" and "FCC_COVERED_LIST" in by_id[i]["reasons"]
     assert by_id["4"]["outcome"] == "CLEAR" and by_id["4"]["reasons"] == "NO_MATCH"

@@ -165,13 +165,16 @@ def parse_date(value: Any) -> date | None:
     return day
 
 
-# A category's words apart by spaces or hyphens, as a person writes them ("App Distribution",
-# "transit-peering"), are the category's id: an ERROR before, though no guess is made.
+# A category's or an identifier kind's words apart by spaces or hyphens, as a person writes
+# them ("App Distribution", "transit-peering", "FCC ID"), are its id: an ERROR before,
+# though no guess is made.
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
-# An e-mail address written without a kind ("support@example.com"), read as `email:` is.
+# An e-mail address written without a kind ("support@example.com"), read as `email:` is;
+# and an AS number ("AS45090", "ASN 45090"), as `asn:` is.
 _BARE_ADDRESS = re.compile(r"^[^@\s:;]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+_BARE_ASN = re.compile(r"^ASN?[\s-]?[1-9][0-9]{0,9}$", re.IGNORECASE)
 
 
 def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
@@ -191,6 +194,8 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
         kind, sep, rest = item.partition(":")
         if not sep and _BARE_ADDRESS.match(item):  # an e-mail address alone: its host's
             kind, sep, rest = "domain", ":", item
+        if not sep and _BARE_ASN.match(item):  # "AS45090" alone: a network's AS number
+            kind, sep, rest = "asn", ":", item
         if not sep or not rest.strip():
             raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
         kind = kind.strip().lower()
@@ -198,6 +203,7 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
             # A link or a package URL written without a kind ("https://…", "pkg:npm/…"):
             # the whole item is the value, of the kind its own scheme says.
             kind, rest = BARE_IDENTIFIERS[kind][0], item
+        kind = _SEPARATORS.sub("_", kind)  # "FCC ID", "bundle id"
         kind = link_kind(IDENTIFIER_ALIASES.get(kind, kind), rest)
         out.append(CounterpartyIdentifier(kind, rest.strip()))
     return tuple(out)
