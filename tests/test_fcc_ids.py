@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from banscreen.cli import app
 from banscreen.errors import IdentifierError
 from banscreen.match.identifiers import identifiers_in_text, normalise
+from banscreen.surfaces.rows import parse_identifiers
 
 HEADER = (
     "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
@@ -84,3 +85,20 @@ def test_a_covered_vendors_device_is_screened_by_its_fcc_id(tmp_path: Path) -> N
         assert by_id[i]["outcome"] == "REVIEW" and "FCC_COVERED_LIST" in by_id[i]["reasons"]
     assert by_id["4"]["outcome"] == "CLEAR" and by_id["4"]["reasons"] == "NO_MATCH"
     assert by_id["5"]["outcome"] == "ERROR" and "FCC ID" in by_id["5"]["error"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [
+        ("FCC ID: QISCLT-L29", "fcc_id"),
+        ("e-mail:support@example.com", "domain"),  # an alias with its hyphen, as before
+        ("E Mail:support@example.com", "domain"),
+        ("App Store ID:333206289", "appstore_id"),
+        ("Bundle ID:com.example.app", "ios_bundle"),
+        ("itms-apps://itunes.apple.com/app/id333206289", "url_scheme"),  # a scheme's hyphen
+        ("AS45090", "asn"),
+    ],
+)
+def test_an_identifier_kind_written_apart_is_its_kind(cell: str, kind: str) -> None:
+    (ident,) = parse_identifiers(cell)
+    assert ident.kind == kind

@@ -107,7 +107,7 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
 IDENTIFIER_ALIASES: dict[str, str] = {
     "swift": "bic", "swift_bic": "bic", "swiftbic": "bic",
     "url": "domain", "website": "domain", "web": "domain", "host": "domain",
-    "hostname": "domain", "email": "domain", "e-mail": "domain", "mail": "domain",
+    "hostname": "domain", "email": "domain", "e_mail": "domain", "mail": "domain",
     "bundle": "ios_bundle", "bundle_id": "ios_bundle", "ios": "ios_bundle",
     "appstore": "appstore_id", "app_store": "appstore_id", "app_store_id": "appstore_id",
     "itunes_id": "appstore_id", "apple_id": "appstore_id",
