@@ -85,8 +85,10 @@ def test_a_listed_name_in_dotted_letters_is_the_name_written_together(
     ],
 )
 def test_dotted_letters_are_the_word_they_spell(registry: Registry, a: str, b: str) -> None:
+    """Tokens and legal forms alike: "U S A Inc" was a joint-stock company by "s a"."""
     normaliser = Normaliser(registry.matching)
     assert normaliser.form(a).tokens == normaliser.form(b).tokens
+    assert normaliser.form(a).legal_forms == normaliser.form(b).legal_forms
 
 
 def test_initials_apart_by_dots_and_spaces_stay_letters(registry: Registry) -> None:

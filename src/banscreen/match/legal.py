@@ -162,11 +162,10 @@ class LegalForms:
                 return kept
             tokens = kept
 
-    @staticmethod
-    def classes(folded: str) -> frozenset[str]:
+    def classes(self, folded: str) -> frozenset[str]:
         """Generic classes of the legal forms a folded name carries ("oy" is llc, "s.a." is
-        jsc)."""
-        folded = initials_joined(folded)
+        jsc), its letters read as its tokens are ("u s a" holds no "s a")."""
+        folded = self.initials_joined(folded)
         plain = unaccented(folded)
         if plain is None:
             found = {target for _, target in extract_org_types(folded, generic=True)}
