@@ -5,21 +5,16 @@ listed company's network."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from banscreen.cli import app
 from banscreen.errors import IdentifierError
 from banscreen.match.identifiers import identifiers_in_text, normalise
+from helpers.cli import screened_rows
 
-HEADER = (
-    "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
-)
 LISTED = "tencent-computer-systems"  # holds AS45090 in the shipped data
 
 
@@ -67,16 +62,8 @@ def test_reading_as_numbers_in_any_text_never_raises(text: str) -> None:
             assert 0 < int(normalise(kind, value)) < 2**32
 
 
-def _screen(tmp_path: Path, rows: list[str]) -> list[dict[str, str]]:
-    path = tmp_path / "peering.csv"
-    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return list(csv.DictReader(result.stdout.splitlines()))
-
-
 def test_a_listed_network_is_screened_by_its_number(tmp_path: Path) -> None:
-    rows = _screen(
+    by_id = screened_rows(
         tmp_path,
         [
             "1,2025-06-01,transit_peering,Acme Networks,CN,asn:45090,true,",
@@ -88,7 +75,6 @@ def test_a_listed_network_is_screened_by_its_number(tmp_path: Path) -> None:
             "7,2025-06-01,transit_peering,Acme Networks,CN,AS45090,true,",  # no kind written
         ],
     )
-    by_id = {r["id"]: r for r in rows}
     for i in ("1", "2", "4", "7"):  # the identifiers column's weight
         assert by_id[i]["entity_id"] == LISTED and by_id[i]["method"] == "identifier", by_id[i]
         assert by_id[i]["outcome"] != "CLEAR", by_id[i]

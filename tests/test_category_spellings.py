@@ -3,27 +3,18 @@ Use") is its id: it was an ERROR. Nothing else is guessed: "payments", "wire" st
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from banscreen.cli import app
+from helpers.cli import screened_rows
 
-HEADER = (
-    "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
-)
 DECISION = ("outcome", "programs", "entity_id", "score", "method", "path", "reasons", "error")
 
 
 def _screen(tmp_path: Path, categories: list[str]) -> list[dict[str, str]]:
-    path = tmp_path / "rows.csv"
     rows = [f"{i},2020-11-15,{c},Tenpay,CN,,true," for i, c in enumerate(categories)]
-    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return list(csv.DictReader(result.stdout.splitlines()))
+    return list(screened_rows(tmp_path, rows).values())
 
 
 @pytest.mark.parametrize(

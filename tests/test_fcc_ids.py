@@ -5,22 +5,16 @@ ERROR (no such kind) in the identifiers column and nothing in text."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from banscreen.cli import app
 from banscreen.errors import IdentifierError
 from banscreen.match.identifiers import identifiers_in_text, normalise
 from banscreen.surfaces.rows import parse_identifiers
-
-HEADER = (
-    "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,us_nexus,text"
-)
+from helpers.cli import screened_rows
 
 
 @pytest.mark.parametrize(
@@ -66,7 +60,6 @@ def test_reading_fcc_ids_in_any_text_never_raises(text: str) -> None:
 
 
 def test_a_covered_vendors_device_is_screened_by_its_fcc_id(tmp_path: Path) -> None:
-    path = tmp_path / "catalogue.csv"
     rows = [
         "1,2025-01-15,vendor,Acme Distribution,US,fcc_id:QISCLT-L29,true,",
         "2,2025-01-15,vendor,Acme Distribution,US,,true,Handsets FCC ID: QISCLT-L29 x20",
@@ -75,10 +68,7 @@ def test_a_covered_vendors_device_is_screened_by_its_fcc_id(tmp_path: Path) -> N
         "5,2025-01-15,vendor,Acme Distribution,US,fcc_id:2AD,true,",
         "6,2025-01-15,vendor,Acme Distribution,US,FCC ID: QISCLT-L29,true,",  # its label
     ]
-    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["screen", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    by_id = {r["id"]: r for r in csv.DictReader(result.stdout.splitlines())}
+    by_id = screened_rows(tmp_path, rows)
     for i, entity, method in (("1", "huawei", "identifier"), ("2", "huawei", "free-text"),
                               ("3", "hikvision", "identifier"), ("6", "huawei", "identifier")):  # fmt: skip
         assert by_id[i]["entity_id"] == entity and by_id[i]["method"] == method, by_id[i]
