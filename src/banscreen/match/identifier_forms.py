@@ -179,25 +179,17 @@ def normalise(kind: str, value: str) -> str:
     return text.upper()
 
 
-def _asn_number(text: str) -> int | None:
-    """An AS number, from "AS45090", "45090" or asdot "AS2.1234" (2 × 65,536 + 1,234);
-    None for none, or one past 32 bits."""
-    found = _ASN.match(text)
-    if found is None:
-        return None
-    high, low = int(found.group(1)), found.group(2)
-    if low is not None:
-        if high >= 65536 or int(low) >= 65536:
-            return None
-        high = high * 65536 + int(low)
-    return high if 0 < high <= _ASN_MAX else None
-
-
 def _asn(text: str, value: str) -> str:
-    number = _asn_number(text)
-    if number is None:
-        raise IdentifierError(f"not an AS number ('AS' and up to 10 digits): {_shown(value)}")
-    return str(number)
+    """An AS number's digits, from "AS45090", "45090" or asdot "AS2.1234" (2 × 65,536 +
+    1,234); an IdentifierError for none, 0, or one past 32 bits."""
+    found = _ASN.match(text)
+    if found is not None:
+        high, low = int(found.group(1)), found.group(2)
+        if low is None or (high < 65536 and int(low) < 65536):
+            number = high if low is None else high * 65536 + int(low)
+            if 0 < number <= _ASN_MAX:
+                return str(number)
+    raise IdentifierError(f"not an AS number ('AS' and up to 10 digits): {_shown(value)}")
 
 
 def _grantee(text: str, value: str) -> str:
