@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.match.normalize import Normaliser
 from banscreen.model import Transaction
-from banscreen.registry import Registry, load_registry
-from helpers.matching import found, listed_data, persons_screener_with, review
+from banscreen.registry import Registry
+from helpers.matching import found, listed_data, persons_screener_with, review, shared_normaliser
 
 
 @pytest.mark.parametrize(
@@ -114,15 +114,6 @@ def test_a_mexican_rural_production_company_is_a_legal_form(registry: Registry, 
     assert normaliser.form(f"Agricola Vokari, {form}").tokens == ("agricola", "vokari")
 
 
-_NORMALISERS: list[Normaliser] = []
-
-
-def _normaliser() -> Normaliser:
-    if not _NORMALISERS:
-        _NORMALISERS.append(Normaliser(load_registry().matching))
-    return _NORMALISERS[0]
-
-
 _PIECE = st.one_of(
     st.sampled_from(["acme", "vokari", "ltd", "de", "inc", "s.a.", "u.s.a.", "b.v.", "&", "u s a"]),
     st.lists(st.sampled_from("abcsuvkl"), min_size=1, max_size=5).map(".".join),
@@ -133,6 +124,6 @@ _PIECE = st.one_of(
 @given(st.lists(_PIECE, min_size=1, max_size=6))
 def test_reading_dotted_letters_is_stable(pieces: list[str]) -> None:
     """Normalising a normalised name gives it back: joined letters hold no dot."""
-    normaliser = _normaliser()
+    normaliser = shared_normaliser()
     tokens = normaliser.form(" ".join(pieces)).tokens
     assert normaliser.form(" ".join(tokens)).tokens == tokens

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from banscreen.engine import Screener
 from banscreen.match.normalize import Normaliser
 from banscreen.registry import Registry
-from helpers.matching import found, listed_data, persons_screener_with, review
+from helpers.matching import found, listed_data, persons_screener_with, review, shared_normaliser
 
 
 @pytest.mark.parametrize(
@@ -71,17 +71,6 @@ def test_a_listed_person_with_us_in_the_name_is_found_in_text(tmp_path: Path) ->
                                  "kingdom", "h", "k", "ltd"]), min_size=1, max_size=6))  # fmt: skip
 def test_reading_codes_is_stable(words: list[str]) -> None:
     """Normalising a normalised name gives it back: the codes' tokens are no phrase."""
-    normaliser = _normaliser()
+    normaliser = shared_normaliser()
     tokens = normaliser.form(" ".join(words)).tokens
     assert normaliser.form(" ".join(tokens)).tokens == tokens
-
-
-_NORMALISERS: list[Normaliser] = []
-
-
-def _normaliser() -> Normaliser:
-    if not _NORMALISERS:
-        from banscreen.registry import load_registry
-
-        _NORMALISERS.append(Normaliser(load_registry().matching))
-    return _NORMALISERS[0]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from banscreen.engine import Screener
 from banscreen.match.entries import NameEntry, NameMatch
 from banscreen.match.index import NameIndex
+from banscreen.match.normalize import Normaliser
 from banscreen.model import Nexus, Outcome, Transaction
 from banscreen.registry import load_registry
 
@@ -132,3 +134,10 @@ def text_payment(text: str, payee: str = "Acme Trading LLC", country: str = "US"
     return Transaction(id="t1", date=date(2021, 3, 15), category="payment",
                        counterparty_name=payee, counterparty_country=country,
                        us_nexus=Nexus.TRUE, text=text)  # fmt: skip
+
+
+@cache
+def shared_normaliser() -> Normaliser:
+    """The shipped configuration's normaliser, built once: for hypothesis tests, which take
+    no fixtures."""
+    return Normaliser(load_registry().matching)
