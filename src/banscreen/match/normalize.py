@@ -69,9 +69,10 @@ class Normaliser:
         self._place_suffixes = tuple(config.place_suffixes_han)
         generic_han = pinyin.read_words(tuple(config.generic_words_han))
         self._generic_latin = frozenset(config.generic_words_latin) | self.kinds.words | generic_han
-        # the words a country's code may be followed by in a firm's name (`place_codes`)
+        # the words a country's code may be followed by in a firm's name (`place_codes`):
+        # codes too, as written in one word ("us") and as read, so "us us" reads the same
         self._light = self._generic_latin | self._places_latin | self.legal.words
-        self._light |= set(config.place_codes)
+        self._light |= {w for c, ps in config.place_codes.items() for w in (c, *ps) if " " not in w}
         self._stop_words = frozenset(config.stop_words)
         self._company_forms = frozenset(config.company_form_words)
         self._titles = title_words(config)
