@@ -73,6 +73,17 @@ def findable(
                 yield entity, part, name, "one word" if len(words(name)) == 1 else "more words"
 
 
+def print_by_size(
+    found: Counter[tuple[str, str]], total: Counter[tuple[str, str]], part: str
+) -> None:
+    """Found of total, and the share, for one- and more-word names of one half (`part`)."""
+    for size in ("one word", "more words"):
+        key = (part, size)
+        if total[key]:
+            share = found[key] / total[key]
+            print(f"  {size:10} {found[key]:6} of {total[key]:6}  {share:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", type=int, default=0, help="misses to print")

@@ -26,7 +26,7 @@ import argparse
 from collections import Counter
 
 import name_sets
-from payee_phrases import findable, hit_ids
+from payee_phrases import findable, hit_ids, print_by_size
 from trailing_words import drawn, word_pools
 
 DESCRIPTORS = (
@@ -71,11 +71,7 @@ def main() -> None:
                     false_firms.append(query)
     for part in ("tune", "measure"):
         print(f"{part}: OFAC organisations' names in statement descriptors, found at REVIEW")
-        for size in ("one word", "more words"):
-            key = (part, size)
-            if total[key]:
-                share = found[key] / total[key]
-                print(f"  {size:10} {found[key]:6} of {total[key]:6}  {share:.3f}")
+        print_by_size(found, total, part)
         print(f"  another firm, a hit on the listed one: an English word before and a made-up "
               f"word after {other_firm[part, 'around']} of {firms[part]}; a made-up word "
               f"before {other_firm[part, 'before']} of {firms[part]}")  # fmt: skip

@@ -28,7 +28,7 @@ from collections import Counter
 
 import name_sets
 import synthetic_list
-from payee_phrases import findable, hit_ids
+from payee_phrases import findable, hit_ids, print_by_size
 
 
 def drawn(pool: list[str], name: str, k: int) -> list[str]:
@@ -73,11 +73,7 @@ def main() -> None:
         other_firm[part] += entity in hit_ids(matcher, other)
     for part in ("tune", "measure"):
         print(f"{part}: OFAC organisations' names with an English word after them, found at REVIEW")
-        for size in ("one word", "more words"):
-            key = (part, size)
-            if total[key]:
-                share = found[key] / total[key]
-                print(f"  {size:10} {found[key]:6} of {total[key]:6}  {share:.3f}")
+        print_by_size(found, total, part)
         print(f"  another firm (a made-up word after the name), a hit on the listed one: "
               f"{other_firm[part]} of {firms[part]}")  # fmt: skip
     if misses:
