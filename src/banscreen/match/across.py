@@ -341,15 +341,20 @@ class AcrossScripts:
         against a Latin one, by its syllables (korean.py): spelt by it, a transliterated
         hit; a name in Hangul against another Korean name in Latin letters, a different
         person (`person_conflict_max` at most)."""
-        if {a.script, b.script} not in ({"Hangul", "Latin"}, {"Han", "Latin"}):
-            return score
-        written, latin = (a, b) if a.script != "Latin" else (b, a)
-        verdict = self.korean.verdict(written.tokens, latin.tokens)
+        verdict = self.korean_verdict(a, b)
         if verdict:
             return max(score, self.config.sound_equal_score)
         if verdict is False:
             return min(score, self.config.person_conflict_max)
         return score
+
+    def korean_verdict(self, a: NameForm, b: NameForm) -> bool | None:
+        """Whether a Korean person's name in Hangul (or in Chinese characters) and a Latin
+        one are one name by its syllables (korean.py); None when the rules say nothing."""
+        if {a.script, b.script} not in ({"Hangul", "Latin"}, {"Han", "Latin"}):
+            return None
+        written, latin = (a, b) if a.script != "Latin" else (b, a)
+        return self.korean.verdict(written.tokens, latin.tokens)
 
     def _word_sounds_whole(self, haystack: Side, needle: Side, key: str, allowed: bool) -> bool:
         """Whether one word of a longer name in another script sounds like the whole of an

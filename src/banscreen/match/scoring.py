@@ -359,11 +359,16 @@ class Scorer(WordPairs, AcrossScripts, Inside):
             return best  # Chinese meets Latin by pinyin, and other scripts not at all
         else:
             sound = self._romanised(pa, pb, person, contained_a, contained_b, short_b)
-            if one is not None and (a.script in SPACED or _word_by_sound(a, sound.alignment)):
+            if one is not None and (
+                a.script in SPACED
+                or (_word_by_sound(a, sound.alignment) and not self.korean_verdict(a, b))
+            ):
                 # A surname alone in Cyrillic, Arabic, Greek or Hebrew letters, as in Latin;
                 # and one Hangul word met by sound on one word of a listed person's name
                 # (후유히메 on HAMOU, Ahmed at 0.84): a Korean name written as one word
-                # (김영철, KIM Yong Chol) is met by the Korean rules, which align no words.
+                # (김영철, KIM Yong Chol) is met by the Korean rules, which align no words,
+                # or align its reading on a surname of one letter besides (오극렬, whose
+                # "ogeuglyeol" starts as O, Kuk-Ryol does: the name is whole, not a surname).
                 alone = self._one_word(sound.score, sound.method, sound.alignment, b, one, True)
                 sound = replace(sound, score=min(alone[0], cfg.transliteration_max))
         if sound.score > best.score:
