@@ -22,10 +22,12 @@ from .russian_cases import nominative_reading
 from .similarity import Alignment, Pairs
 from .sounded_windows import (
     SOUNDED_WINDOWS,
+    SOUNDED_WORD_MAX_CHARS,
     SOUNDED_WORDS,
     UNSPACED,
     abjad_brand,
     brand_windows,
+    korean_name_words,
     word_windows,
 )
 from .text import script_of
@@ -67,6 +69,7 @@ class SoundedText:
         if not read.isascii():
             windows += [(w, True) for w in brand_windows(tokens)]
             self._words_alone(tokens, hits)
+            self._korean_names(tokens, hits)
         for window, brand in windows[:SOUNDED_WINDOWS]:
             # Of the names searched, spelt alike (`_sounded`): another name of the app that is
             # not may sound as much like the text (an abbreviation of a Korean word), hide it.
@@ -234,6 +237,32 @@ class SoundedText:
                         or not _spelt_alike(pairs, floor)):  # fmt: skip
                     continue
                 hits.setdefault((entry.entity_id, entry.key), TextHit(entry, token, sounded=True))
+
+    def _korean_names(self, tokens: tuple[str, ...], hits: Hits) -> None:
+        """A listed person's Korean name written as one Hangul word of text, as Korean
+        writes a whole name ("송금 김여정", remittance to KIM Yo Jong; "오극렬에게", to O
+        Kuk-Ryol): a word windows of words apart never read as a name alone. Only a word the
+        Korean rules read as a surname and a given name of `korean_text_name_min_syllables`
+        or more syllables in all, each syllable spelt as the listed name's by Korean's own
+        spellings (korean.py; not by the Mandarin of the characters a syllable may read:
+        "장기간", a long time, is no ZHANG Jian), with
+        the particle or honorific on its end taken off (`hangul_particles`,
+        `hangul_name_suffixes`)."""
+        config, korean = self.names.config, self.names.scorer.korean
+        least = config.free_text_sounded_person_score
+        for token in dict.fromkeys(tokens[:SOUNDED_WORDS]):
+            if script_of(token) != "Hangul" or len(token) > SOUNDED_WORD_MAX_CHARS:
+                continue
+            for word in korean_name_words(token, config):
+                if korean.split((word,)) is None:
+                    continue
+                for match in self.names.match(word, self._sounded):
+                    entry = match.entry
+                    if not entry.person or match.score < least:
+                        continue
+                    if korean.hangul_verdict((word,), entry.tokens, mandarin=False):
+                        hit = TextHit(entry, word, sounded=True)
+                        hits.setdefault((entry.entity_id, entry.key), hit)
 
     def _frequent(self, word: str) -> bool:
         """Whether a word is used often in its script's languages (`text_word_languages`),

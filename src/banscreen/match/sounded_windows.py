@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..registry.matching import MatchingConfig
 from .across import ABJADS
 from .entries import NameMatch
 from .pinyin import has_han
@@ -39,7 +40,8 @@ _UNSPACED_MIN_CHARS = 3
 _HIRAGANA = re.compile("[\u3040-\u309f]")
 # A longer word is no name's: it ends a run of words read by sound (a megabyte "word" of
 # Hangul took minutes to transliterate).
-_SOUNDED_WORD_MAX_CHARS = 64
+SOUNDED_WORD_MAX_CHARS = 64
+_KOREAN_NAME_MAX_SYLLABLES = 5
 
 
 def word_windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> list[str]:
@@ -50,7 +52,7 @@ def word_windows(tokens: tuple[str, ...], particles: tuple[str, ...] = ()) -> li
     runs: list[list[str]] = []
     run: list[str] = []
     for token in (*tokens, ""):
-        if (token and len(token) <= _SOUNDED_WORD_MAX_CHARS and not token.isascii()
+        if (token and len(token) <= SOUNDED_WORD_MAX_CHARS and not token.isascii()
                 and script_of(token) not in ABJADS):  # fmt: skip
             run.append(token)
             continue
@@ -82,7 +84,7 @@ def abjad_windows(tokens: tuple[str, ...]) -> list[str]:
         for n in range(1 if alone else 2, _ABJAD_WORDS + 1):
             words = tokens[i : i + n]
             if len(words) < n or not all(
-                len(w) <= _SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
+                len(w) <= SOUNDED_WORD_MAX_CHARS and script_of(w) in ABJADS for w in words
             ):
                 break
             windows.append(" ".join(words))
@@ -107,7 +109,7 @@ def unspaced_windows(tokens: tuple[str, ...]) -> list[str]:
     name spelt alike (`abjad_brand`). The whole word is a window of `word_windows`."""
     windows: list[str] = []
     for token in tokens:
-        if len(token) > _SOUNDED_WORD_MAX_CHARS or script_of(token) not in UNSPACED:
+        if len(token) > SOUNDED_WORD_MAX_CHARS or script_of(token) not in UNSPACED:
             continue
         pieces = dictionary_words(token)
         for i in range(len(pieces)):
@@ -186,6 +188,19 @@ def abjad_brand(
     # round (0.8999999999999999): which side it fell on changed with any name added.
     heard = match.score >= least - SCORE_TOLERANCE
     return match.entry.name.kind in brands and heard and ordered
+
+
+def korean_name_words(word: str, config: MatchingConfig) -> list[str]:
+    """A Hangul word of text and, with its particle and then an honorific taken off its end
+    (`hangul_particles`, `hangul_name_suffixes`: "김여정에게", "김여정님께"), the words
+    left, of `korean_text_name_min_syllables` to five syllables (a surname of two and a
+    given name of three at most)."""
+    least = config.korean_text_name_min_syllables
+    out = [word]
+    for endings in (config.hangul_particles, config.hangul_name_suffixes):
+        bare = [w[: -len(e)] for w in out for e in endings if w.endswith(e)]
+        out += [w for w in bare if w not in out]
+    return [w for w in out if least <= len(w) <= _KOREAN_NAME_MAX_SYLLABLES]
 
 
 def _without_particle(word: str, particles: tuple[str, ...]) -> str:

@@ -222,6 +222,8 @@ class MatchingConfig:
     person_joint_words: list[str]
     payee_leads_written: list[str]
     hangul_particles: list[str]
+    hangul_name_suffixes: list[str]
+    korean_text_name_min_syllables: Positive
     han_surnames: str
     han_compound_surnames: list[str]
     han_short_spelling_floor: Share
