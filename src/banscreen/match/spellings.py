@@ -1,8 +1,9 @@
 """A name in the Latin spelling of another language than English, read in English spelling
 as well: German, Polish and Czech write Шойгу "Schoigu", "Szojgu", "Šojgu", Чайковский
 "Tschaikowski", "Czajkowski", "Čajkovskij"; French "Choïgou", "Tchaïkovski"; Spanish
-Михаил "Mijaíl"; Dutch and Swedish "Sjojgoe", "Sjojgu", where lists write "Shoigu",
-"Tchaikovsky", "Mikhail" (`LatinReadings`).
+Михаил "Mijaíl"; Dutch and Swedish "Sjojgoe", "Sjojgu"; Latvian and Lithuanian, with the
+endings they put on a foreign name, Нарышкин "Nariškins", "Naryškinas", where lists write
+"Shoigu", "Tchaikovsky", "Mikhail", "Naryshkin" (`LatinReadings`).
 
 Sound keys (sound.py) hear most of it, but not a "j" said as "y" (Pjotr, Sergej), "zh"
 (Prigojine) or "kh" (Mijaíl), a háček (Č is "ch", folded away as "c"), nor an "ou" said
@@ -30,6 +31,8 @@ from .wade_giles import wade_giles_readings
 MAX_CHARS = 512
 _WORDS = re.compile(r"[^\W\d_]+")
 _LEADING_WORD = re.compile(r"\s*([^\W\d_]+)\.?\s+")
+# The fewest letters of a word left before an ending read otherwise ("Ivs" is no "Iv").
+_STEM = 3
 
 
 class _Reading:
@@ -41,12 +44,27 @@ class _Reading:
         self._table = table
         self._pattern = re.compile("|".join(re.escape(s) for s in spellings))
         self._markers = re.compile("|".join(f"(?:{m})" for m in reading.markers))
+        self._endings = tuple((re.compile(f"(?:{e})$"), to) for e, to in reading.endings.items())
 
     def read(self, folded: str) -> str | None:
         if not self._markers.search(folded):
             return None
-        read = self._pattern.sub(lambda m: self._table[m.group()], folded)
+        read = _WORDS.sub(self._word, folded) if self._endings else self._spelt(folded)
         return None if read == folded else read
+
+    def _spelt(self, text: str) -> str:
+        return self._pattern.sub(lambda m: self._table[m.group()], text)
+
+    def _word(self, word: re.Match[str]) -> str:
+        """A word spelt as English writes it, with the first of the group's endings it ends
+        with replaced by the English one (not spelt again: "ich" is no "ikh"), when at
+        least `_STEM` letters are left before it."""
+        written = word.group()
+        for ending, english in self._endings:
+            found = ending.search(written)
+            if found is not None and found.start() >= _STEM:
+                return self._spelt(written[: found.start()]) + english
+        return self._spelt(written)
 
 
 class LatinReadings:

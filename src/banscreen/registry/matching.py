@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from typing import Annotated, Any
 
 from annotated_types import Ge, Interval
@@ -63,12 +64,16 @@ class LatinReading:
     languages: list[str]
     markers: list[str]
     spellings: dict[str, str]
+    # A word's ending (a regular expression) → the English one, read before the spellings,
+    # the first that a word ends with: the nominative endings Latvian and Lithuanian put on
+    # a foreign name ("Sergejs", "Sergejus": Sergey).
+    endings: dict[str, str] = dataclass_field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for written in (*self.markers, *self.spellings):
+        for written in (*self.markers, *self.spellings, *self.endings):
             if not written or written != written.casefold():
                 raise ValueError(f"latin_readings {self.languages}: {written!r} is not lower-case")
-        for marker in self.markers:
+        for marker in (*self.markers, *self.endings):
             try:
                 re.compile(marker)
             except re.error as exc:
