@@ -58,6 +58,10 @@ def screener() -> Screener:
         ("PMC WAGNER", "org-wagner"),
         ("Wagner Group", "org-wagner"),
         ("ЧВК Вагнер", "org-wagner"),
+        # a concern and an agency in BGN/PCGN's romanisation of their Russian names
+        ("AO Kontsern Sozvezdie", "org-sozvezdie"),
+        ("Kontsern Sozvezdie", "org-sozvezdie"),
+        ("OOO Agentstvo Federal News", "org-news-agency"),
     ],
 )
 def test_a_kind_written_another_way_is_the_same_name(
