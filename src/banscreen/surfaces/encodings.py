@@ -24,7 +24,9 @@ from rigour._core import codepoint_script
 from ..errors import FieldError, InputError
 from ..tunables import SAMPLE_BYTES
 
-CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1")
+CANDIDATE_ENCODINGS = (
+    "utf_8", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "koi8_r", "cp1252", "latin_1"
+)  # fmt: skip
 
 # Each double-byte encoding's block of most frequent characters, by its lead bytes and
 # trail bytes: GB2312's level-1 hanzi (within GB18030), Big5's frequent traditional hanzi,
@@ -51,19 +53,38 @@ def decodes(data: bytes, encoding: str) -> bool:
 
 def plausible(text: str, encoding: str) -> float:
     """The share of the non-ASCII characters of `text` that are frequent in `encoding`:
-    letters for a single-byte encoding, the blocks above for a double-byte one."""
+    letters of words as people write them for a single-byte encoding (`_written`), the
+    blocks above for a double-byte one."""
     wide = [c for c in text if not c.isascii()]
     if not wide:
         return 0.0
     block = _FREQUENT.get(encoding)
     if block is None:
-        return sum(c.isalpha() for c in wide) / len(wide)
+        written = sum(sum(not c.isascii() for c in w) for w in _WORD.findall(text) if _written(w))
+        return written / len(wide)
     leads, trails = block
     found = 0
     for c in wide:
         data = c.encode(encoding)
         found += len(data) == 2 and data[0] in leads and data[1] in trails
     return found / len(wide)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _written(word: str) -> bool:
+    """Whether a word reads as one people write: two letters or more, of one script, in lower case,
+    upper case or with a capital first, and, in Latin letters, no more of them beyond ASCII
+    than within. Cyrillic read in Windows-1252 is words of accented letters alone
+    ("Òåíñåíò", Тенсент); Windows-1251 read as KOI8-R swaps a word's case ("тЕНСЕНТ"); a
+    French name read in Windows-1251 mixes scripts ("Sociйtй")."""
+    scripts = {_script(c) for c in word}
+    if len(word) < 2 or len(scripts) != 1:
+        return False  # (a letter alone is mostly a double-byte character's half)
+    if not (word.islower() or word.isupper() or word.istitle()):
+        return False
+    return scripts != {"Latin"} or 2 * sum(not c.isascii() for c in word) <= len(word)
 
 
 def utf16_without_mark(sample: bytes) -> str | None:
@@ -222,8 +243,9 @@ def detect_encoding(sample: bytes) -> str:
     are stray rows (from a Latin-1 system, say), each an ERROR row naming it, not a reason to
     misread the Chinese names of every other row. Otherwise the lines that are not UTF-8 are
     the evidence, however few: of the encodings our users' files come in (GB18030, Big5,
-    Shift-JIS, EUC-KR, Windows-1252, Latin-1) that decode the whole sample cleanly, the one
-    that reads those lines as the most frequent characters of its script wins.
+    Shift-JIS, EUC-KR, Windows-1251, KOI8-R, Windows-1252, Latin-1) that decode the whole
+    sample cleanly, the one that reads those lines as the most frequent characters of its
+    script, or as words people write, wins.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -250,7 +272,27 @@ def detect_encoding(sample: bytes) -> str:
     # characters people write most. A handful of characters can fit two equally well; then
     # the order of CANDIDATE_ENCODINGS decides (Chinese files first), and --encoding is
     # there for the rest.
-    return max(fitting, key=lambda e: plausible(evidence.decode(e), e))
+    best = max(fitting, key=lambda e: plausible(evidence.decode(e), e))
+    return "euc_kr" if best == "gb18030" and _korean(evidence, fitting) else best
+
+
+# EUC-KR's Hangul (lead bytes B0-C8) reads in GB18030 as GB2312's frequent hanzi, which
+# span lead bytes B0-D7 in pinyin order: a Korean file always tied with a Chinese one and
+# was read as Chinese. Chinese text has a character beyond C8 among a dozen all but always
+# (有限公司 has two), Korean text has none.
+_KOREAN_LEADS = range(0xB0, 0xC9)
+_KOREAN_EVIDENCE = 12
+
+
+def _korean(evidence: bytes, fitting: list[str]) -> bool:
+    """Whether lines that fit GB18030 and EUC-KR alike are Korean: at least
+    `_KOREAN_EVIDENCE` double-byte characters, each a Hangul syllable in EUC-KR."""
+    if "euc_kr" not in fitting:
+        return False
+    wide = [c for c in evidence.decode("euc_kr") if not c.isascii()]
+    return len(wide) >= _KOREAN_EVIDENCE and all(
+        len(b := c.encode("euc_kr")) == 2 and b[0] in _KOREAN_LEADS for c in wide
+    )
 
 
 def encoding_sample(path: Path) -> bytes:
