@@ -241,13 +241,12 @@ class SoundedText:
     def _korean_names(self, tokens: tuple[str, ...], hits: Hits) -> None:
         """A listed person's Korean name written as one Hangul word of text, as Korean
         writes a whole name ("송금 김여정", remittance to KIM Yo Jong; "오극렬에게", to O
-        Kuk-Ryol): a word windows of words apart never read as a name alone. Only a word the
-        Korean rules read as a surname and a given name of `korean_text_name_min_syllables`
-        or more syllables in all, each syllable spelt as the listed name's by Korean's own
-        spellings (korean.py; not by the Mandarin of the characters a syllable may read:
-        "장기간", a long time, is no ZHANG Jian), with
-        the particle or honorific on its end taken off (`hangul_particles`,
-        `hangul_name_suffixes`)."""
+        Kuk-Ryol): a word the windows of words apart never read as a name alone. Only a
+        word, with the particle or honorific on its end taken off (`hangul_particles`,
+        `hangul_name_suffixes`), that the Korean rules read as a surname and a given name
+        of `korean_text_name_min_syllables` or more syllables in all, each syllable spelt
+        as the listed name's by Korean's own spellings (korean.py; not by the Mandarin of
+        the characters a syllable may read: "장기간", a long time, is no ZHANG Jian)."""
         config, korean = self.names.config, self.names.scorer.korean
         least = config.free_text_sounded_person_score
         for token in dict.fromkeys(tokens[:SOUNDED_WORDS]):

@@ -1,9 +1,10 @@
 """A name in the Latin spelling of another language than English, read in English spelling
 as well: German, Polish and Czech write Шойгу "Schoigu", "Szojgu", "Šojgu", Чайковский
 "Tschaikowski", "Czajkowski", "Čajkovskij"; French "Choïgou", "Tchaïkovski"; Spanish
-Михаил "Mijaíl"; Dutch and Swedish "Sjojgoe", "Sjojgu"; Latvian and Lithuanian, with the
-endings they put on a foreign name, Нарышкин "Nariškins", "Naryškinas", where lists write
-"Shoigu", "Tchaikovsky", "Mikhail", "Naryshkin" (`LatinReadings`).
+Михаил "Mijaíl"; Dutch and Swedish "Sjojgoe", "Sjojgu"; Hungarian Сечин "Szecsin";
+Latvian and Lithuanian, with the endings they put on a foreign name, Нарышкин "Nariškins",
+"Naryškinas", where lists write "Shoigu", "Tchaikovsky", "Mikhail", "Sechin", "Naryshkin"
+(`LatinReadings`).
 
 Sound keys (sound.py) hear most of it, but not a "j" said as "y" (Pjotr, Sergej), "zh"
 (Prigojine) or "kh" (Mijaíl), a háček (Č is "ch", folded away as "c"), nor an "ou" said

@@ -74,9 +74,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _written(word: str) -> bool:
-    """Whether a word reads as one people write: two letters or more, of one script, in lower case,
-    upper case or with a capital first, and, in Latin letters, no more of them beyond ASCII
-    than within. Cyrillic read in Windows-1252 is words of accented letters alone
+    """Whether a word reads as one people write: two letters or more, of one script, in
+    lower case, upper case or with a capital first, and, in Latin letters, no more of them
+    beyond ASCII than within. Cyrillic read in Windows-1252 is words of accented letters alone
     ("Òåíñåíò", Тенсент); Windows-1251 read as KOI8-R swaps a word's case ("тЕНСЕНТ"); a
     French name read in Windows-1251 mixes scripts ("Sociйtй")."""
     scripts = {_script(c) for c in word}
