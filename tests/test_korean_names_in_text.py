@@ -1,6 +1,7 @@
 """A Korean person's name in Hangul is one word, whole (korean.py): as a payee, a surname of
 one letter in Latin ("O, Kuk-Ryol") is not the name's first word alone; in a payment's
-text, the word is the name, with the particle or honorific Korean writes on its end."""
+text, the word is the name, with the particle or honorific Korean writes on its end; and in
+Japanese text, two katakana words read as it in Hangul."""
 
 from __future__ import annotations
 
@@ -49,9 +50,12 @@ def test_a_hangul_name_with_a_surname_of_one_letter_is_a_hit(
         ("김여정님께 송금", "person-kim-yo-jong"),  # an honorific and a particle
         ("수취인 리수용", "person-ri-su-yong"),  # payee: RI Su Yong
         ("오극렬 대표 송금 4471", "person-o-kuk-ryol"),
+        # in katakana, in Japanese text: its Hangul reading aligns the surname alone
+        ("送金 キム・ヨジョン 4471", "person-kim-yo-jong"),
+        ("キム・ヨジョン氏への送金", "person-kim-yo-jong"),
     ],
 )
-def test_a_korean_name_in_hangul_text_is_found(screener: Screener, text: str, entity: str) -> None:
+def test_a_korean_name_in_text_is_found(screener: Screener, text: str, entity: str) -> None:
     """Each was CLEAR: text in other scripts is read in windows of words, and a person only
     where two words or more side by side are the name, which a Korean name never is."""
     assert entity in text_persons(screener, text)
@@ -72,6 +76,8 @@ def test_any_particle_or_honorific_on_the_name(screener: Screener, particle: str
         "송금 김여정희 4471",  # another name, one syllable longer
         "송금 오극 4471",
         "관리비 송금 이번 달 정기 지급",  # words of a remittance, no name
+        "お支払い キム タロウ 4471",  # another name in katakana
+        "送金 ホテル キッチン 4471",  # katakana words, no name
     ],
 )
 def test_words_that_are_no_listed_korean_name_are_not_found(screener: Screener, text: str) -> None:

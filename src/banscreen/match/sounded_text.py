@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Container
 from functools import cached_property, lru_cache, partial
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -16,6 +17,7 @@ from .across import ABJADS
 from .common_words import zipf_in
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
+from .korean_kana import korean_readings as kana_korean
 from .loanwords import loanword_readings
 from .misspelt_persons import every_word
 from .russian_cases import nominative_reading
@@ -246,22 +248,40 @@ class SoundedText:
         `hangul_name_suffixes`), that the Korean rules read as a surname and a given name
         of `korean_text_name_min_syllables` or more syllables in all, each syllable spelt
         as the listed name's by Korean's own spellings (korean.py; not by the Mandarin of
-        the characters a syllable may read: "장기간", a long time, is no ZHANG Jian)."""
-        config, korean = self.names.config, self.names.scorer.korean
-        least = config.free_text_sounded_person_score
-        for token in dict.fromkeys(tokens[:SOUNDED_WORDS]):
+        the characters a syllable may read: "장기간", a long time, is no ZHANG Jian). And
+        two katakana words side by side read as such a name in Hangul (korean_kana.py:
+        "送金 キム・ヨジョン"), whose reading aligns the surname alone with the listed name."""
+        config = self.names.config
+        korean = self.names.scorer.korean
+        words = tokens[:SOUNDED_WORDS]
+        for token in dict.fromkeys(words):
             if script_of(token) != "Hangul" or len(token) > SOUNDED_WORD_MAX_CHARS:
                 continue
             for word in korean_name_words(token, config):
-                if korean.split((word,)) is None:
-                    continue
-                for match in self.names.match(word, self._sounded):
-                    entry = match.entry
-                    if not entry.person or match.score < least:
-                        continue
-                    if korean.hangul_verdict((word,), entry.tokens, mandarin=False):
-                        hit = TextHit(entry, word, sounded=True)
-                        hits.setdefault((entry.entity_id, entry.key), hit)
+                if korean.split((word,)) is not None:
+                    self._korean_hits((word,), word, hits)
+        kana = [
+            t if script_of(t) == "Kana" and len(t) <= SOUNDED_WORD_MAX_CHARS else "" for t in words
+        ]
+        for pair in dict.fromkeys(p for p in pairwise(kana) if all(p)):
+            surnames, syllables = config.hangul_surnames, config.hangul_hanja
+            for reading in kana_korean(list(pair), surnames, syllables):
+                name = tuple(reading.split())
+                if len("".join(name)) >= config.korean_text_name_min_syllables:
+                    self._korean_hits(name, " ".join(pair), hits)
+
+    def _korean_hits(self, name: tuple[str, ...], said: str, hits: Hits) -> None:
+        """Hits on the listed persons a Korean name in Hangul (`name`, written in the text
+        as `said`) is, by the Korean rules (`_korean_names`)."""
+        korean = self.names.scorer.korean
+        least = self.names.config.free_text_sounded_person_score
+        for match in self.names.match(" ".join(name), self._sounded):
+            entry = match.entry
+            if not entry.person or match.score < least:
+                continue
+            if korean.hangul_verdict(name, entry.tokens, mandarin=False):
+                hit = TextHit(entry, said, sounded=True)
+                hits.setdefault((entry.entity_id, entry.key), hit)
 
     def _frequent(self, word: str) -> bool:
         """Whether a word is used often in its script's languages (`text_word_languages`),
