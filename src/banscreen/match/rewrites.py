@@ -206,7 +206,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
             if form.script in ("Cyrillic", "Kana")
             else []
         )
-        korean = self._korean_names(form.script, words)
+        korean = self.hangul_readings(form.script, words)
         if korean:  # a Korean name: read back into Hangul instead of letter by letter
             out = [Variant(self.normaliser.form(h), cap, "transliterated") for h in korean]
             out.extend(joined_brand(form, self.normaliser, self.config))
@@ -243,9 +243,9 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
             out.extend(self.initialled(name, form))
         return tuple(out)
 
-    def _korean_names(self, script: str, words: list[str]) -> list[str]:
+    def hangul_readings(self, script: str, words: list[str]) -> list[str]:
         """A Cyrillic or katakana name's Korean readings in Hangul (kontsevich.py,
-        korean_kana.py), or none."""
+        korean_kana.py), or none: a query's, and two words of text's (sounded_text.py)."""
         cfg = self.config
         if script == "Cyrillic":
             return korean_readings(words, cfg.hangul_surnames)

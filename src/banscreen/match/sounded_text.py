@@ -17,7 +17,6 @@ from .across import ABJADS
 from .common_words import zipf_in
 from .entries import NameEntry, NameMatch
 from .index import NameIndex
-from .korean_kana import korean_readings as kana_korean
 from .loanwords import loanword_readings
 from .misspelt_persons import every_word
 from .russian_cases import nominative_reading
@@ -264,8 +263,7 @@ class SoundedText:
             t if script_of(t) == "Kana" and len(t) <= SOUNDED_WORD_MAX_CHARS else "" for t in words
         ]
         for pair in dict.fromkeys(p for p in pairwise(kana) if all(p)):
-            surnames, syllables = config.hangul_surnames, config.hangul_hanja
-            for reading in kana_korean(list(pair), surnames, syllables):
+            for reading in self.names.hangul_readings("Kana", list(pair)):
                 name = tuple(reading.split())
                 if len("".join(name)) >= config.korean_text_name_min_syllables:
                     self._korean_hits(name, " ".join(pair), hits)
