@@ -12,16 +12,14 @@ from typer.testing import CliRunner
 
 from banscreen.cli import app
 from banscreen.surfaces.encodings import detect_encoding
+from helpers.cli import HEADER
 
 runner = CliRunner()
-HEADER = "id,date,category,counterparty_name,counterparty_country,counterparty_identifiers,"
-HEADER += "us_nexus,text\n"
 
 
 def _file(*rows: tuple[str, str]) -> str:
-    return HEADER + "".join(
-        f"{i},2021-03-15,payment,{name},XX,,true,{text}\n" for i, (name, text) in enumerate(rows)
-    )
+    lines = (f"{i},2021-03-15,payment,{n},XX,,true,{t}" for i, (n, t) in enumerate(rows))
+    return "\n".join((HEADER, *lines)) + "\n"
 
 
 RUSSIAN = _file(
