@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from banscreen.cli import app
-from banscreen.surfaces.header import DELIMITERS, canonical_header, header_delimiter
+from banscreen.surfaces.columns import header_delimiter
+from banscreen.surfaces.header import DELIMITERS, canonical_header
 from banscreen.surfaces.rows import INPUT_COLUMNS
 from banscreen.surfaces.tabular import TransactionFile
 

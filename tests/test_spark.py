@@ -136,3 +136,39 @@ def test_spark_screen_takes_an_encoding(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (row,) = pq.read_table(spark_out).to_pylist()
     assert row["outcome"] != "ERROR", row
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_spark_screen_reads_columns_under_other_names_as_screen_does(
+    suffix: str, tmp_path: Path
+) -> None:
+    """A `Payee` column, a `Memo`, a `--columns` choice: `spark-screen` reads them as
+    `screen` does, from a staged CSV and from Parquet straight into Spark."""
+    rows = [
+        {"Transaction ID": "1", "date": "2021-03-15", "category": "payment",
+         "Payee": "Tencent Holdings Ltd", "Payer": "Northwind", "us_nexus": "true", "Memo": ""},
+        {"Transaction ID": "2", "date": "2021-03-15", "category": "payment",
+         "Payee": "Northwind Traders", "Payer": "Northwind", "us_nexus": "true",
+         "Memo": "paid via Alipay"},
+    ]  # fmt: skip
+    source = tmp_path / f"in.{suffix}"
+    if suffix == "csv":
+        lines = [",".join(rows[0]), *(",".join(r.values()) for r in rows)]
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), source)
+    chosen = ["--columns", "counterparty_name=Payee"]
+    single = tmp_path / "single.parquet"
+    result = runner.invoke(app, ["screen", str(source), "--out", str(single), "--quiet", *chosen])
+    assert result.exit_code == 0, result.output
+    spark_out = tmp_path / "spark-out"
+    result = runner.invoke(
+        app, ["spark-screen", str(source), str(spark_out), "--master", "local[2]", *chosen]
+    )
+    assert result.exit_code == 0, result.output
+    got = pq.read_table(spark_out).to_pylist()
+    assert got == pq.read_table(single).to_pylist()
+    assert [(r["id"], r["outcome"] != "CLEAR") for r in got] == [("1", True), ("2", True)]
+    # Without --columns, a payee and a payer are refused by both.
+    result = runner.invoke(app, ["spark-screen", str(source), str(tmp_path / "o2")])
+    assert result.exit_code == 2 and "--columns counterparty_name=" in result.output

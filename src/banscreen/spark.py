@@ -25,7 +25,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,7 @@ from .engine import Screener, ScreenOptions
 from .errors import FieldError, InputError
 from .model import Policy
 from .registry import Registry
+from .surfaces.columns import ColumnMap, parse_columns, read_header
 from .surfaces.rows import INPUT_COLUMNS
 from .surfaces.tabular import RawRow, TransactionFile, detect_format
 from .tunables import STAGE_ROWS
@@ -143,13 +144,21 @@ def screen_dataframe(
     policy: Policy = Policy.STRICT,
     as_of: date | None = None,
     columns: Sequence[str] | None = None,
+    chosen: Mapping[str, str] | None = None,
 ) -> DataFrame:
     """One decision row per transaction row: the `screen` output columns, all strings.
-    `columns`: the output columns of a staged file (see stage()), whose rows are numbered."""
+    `columns`: the output columns of a staged file (see stage()), whose rows are numbered.
+    Else the frame's columns are read as `screen` reads a file's (columns.py: `chosen` is
+    --columns)."""
     spark = df.sparkSession
     staged = columns is not None
     numbered = df if staged else number_rows(df)
-    columns = list(columns) if columns is not None else output_columns(df.columns)
+    header = ColumnMap(list(df.columns), nameless=True)  # a staged file's: read already
+    if not staged:
+        header = read_header(df.columns, chosen or {}, "the input")
+        header.check_names("the input")
+    keys = header.rename(df.columns)
+    columns = list(columns) if columns is not None else output_columns(header.names)
     schema = pa.schema([(c, pa.string()) for c in columns])
     shared = spark.sparkContext.broadcast(registry)
     options = ScreenOptions(policy=policy, as_of=as_of)
@@ -164,6 +173,8 @@ def screen_dataframe(
                     rows.append(_unstaged(data))
                     continue
                 number = int(data.pop(ROW_COLUMN))
+                data = {keys.get(k, k): v for k, v in data.items()} if keys else data
+                header.fill(data)
                 rows.append(RawRow(number, data))
             cells = [item for _, item in pipeline.items(rows)]
             arrays = [pa.array(list(column), pa.string()) for column in zip(*cells, strict=True)]
@@ -208,16 +219,18 @@ def run(
     as_of: date | None = None,
     input_format_name: str | None = None,
     encoding: str | None = None,
+    chosen: Mapping[str, str] | None = None,
 ) -> int:
     """Screen INPUT into a Parquet directory OUTPUT; returns the number of rows written.
     A CSV or JSON-lines INPUT is staged as Parquet beside OUTPUT first (see stage())."""
     name = input_format(input_path, input_format_name)
     spark = session(master)
     if name == "parquet":
-        decisions = screen_dataframe(spark.read.parquet(str(input_path)), registry, policy, as_of)
+        frame = spark.read.parquet(str(input_path))
+        decisions = screen_dataframe(frame, registry, policy, as_of, chosen=chosen)
         decisions.write.mode("overwrite").parquet(str(output_path))
         return int(spark.read.parquet(str(output_path)).count())
-    source = TransactionFile(input_path, name, encoding)
+    source = TransactionFile(input_path, name, encoding, chosen)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".banscreen-stage-", dir=output_path.parent) as tmp:
         staged = Path(tmp) / "input.parquet"
@@ -240,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, default=None)
     parser.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], default=None)
     parser.add_argument("--encoding", default=None)
+    parser.add_argument("--columns", action="append", default=[])
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--extra-data", type=Path, action="append", default=[])
     parser.add_argument("--lists", choices=[p.value for p in ListsPolicy], default="dated")
@@ -247,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     registry = registry_with_lists(args.home, args.extra_data, ListsPolicy(args.lists))
     rows = run(
         args.input, args.output, registry, args.master, Policy(args.policy), args.as_of,
-        args.input_format, args.encoding,
+        args.input_format, args.encoding, parse_columns(args.columns),
     )  # fmt: skip
     print(f"screened {rows:,} rows into {args.output}")
 

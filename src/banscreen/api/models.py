@@ -10,7 +10,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..errors import InputError
 from ..model import Decision
+from ..surfaces.columns import ColumnMap, read_header
 from ..tunables import ACCEPT_DAYS, ACCEPT_DAYS_MAX, MAX_BATCH
 from ..wire import decision_row, score_text
 
@@ -26,6 +28,9 @@ def _from_row(cls: type[_M], row: Any, **given: Any) -> _M:
             value = getattr(row, name)
             values[name] = value.isoformat() if isinstance(value, datetime) else value
     return cls(**values)
+
+
+_REMEDY = "send the counterparty's name as counterparty_name (empty to screen without one)"
 
 
 class TransactionIn(BaseModel):
@@ -45,12 +50,31 @@ class TransactionIn(BaseModel):
     def _not_a_batch(self) -> "TransactionIn":
         if "transactions" in (self.model_extra or {}):
             raise ValueError("`transactions` must be a list of at most 1,000 transactions")
+        if self.model_extra:  # fields under other exports' names, read as a file's columns
+            try:
+                self._columns().check_names("the transaction")
+            except InputError as exc:
+                raise ValueError(str(exc)) from None
         return self
 
-    def fields(self) -> dict[str, Any]:
-        """The row as the readers give it: the fields that were sent, extras included."""
+    def _sent(self) -> dict[str, Any]:
         data = self.model_dump(exclude_none=False)
         data.update(self.model_extra or {})
+        return {k: v for k, v in data.items() if v is not None}
+
+    def _columns(self) -> ColumnMap:
+        return read_header(list(self._sent()), {}, "the transaction", remedy=_REMEDY)
+
+    def fields(self) -> dict[str, Any]:
+        """The row as the readers give it: the fields that were sent, extras included, and
+        those sent under another export's name (`payee`) read as the input columns they
+        are (surfaces/columns.py), as a file's columns are."""
+        data = self._sent()
+        if self.model_extra:
+            header = self._columns()
+            keys = header.rename(list(data))
+            data = {keys.get(k, k): v for k, v in data.items()}
+            header.fill(data)
         if isinstance(data.get("us_nexus"), bool):
             data["us_nexus"] = "true" if data["us_nexus"] else "false"
         return {k: v for k, v in data.items() if v is not None}

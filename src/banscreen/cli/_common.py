@@ -62,6 +62,16 @@ EncodingOpt = Annotated[
         help="Input encoding of CSV or JSON lines (default: detected; see the summary).",
     ),
 ]
+ColumnsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--columns",
+        help="Which of the file's columns is an input column, as INPUT_COLUMN=HEADER "
+        "(counterparty_name=Payee,text=Memo); repeatable. `counterparty_name=` screens a "
+        "file that names no counterparty. Default: the contract's names, then other "
+        "exports' (Payee, Verwendungszweck, 交易对方).",
+    ),
+]
 PolicyOpt = Annotated[
     Policy,
     typer.Option(

@@ -17,10 +17,12 @@ from ..errors import BanscreenError
 from ..model import Policy
 from ..registry import Registry
 from ..sources import ListsPolicy
+from ..surfaces.columns import parse_columns
 from ..surfaces.tabular import TransactionFile
 from ..wire import decision_json
 from ._common import (
     AsOfOpt,
+    ColumnsOpt,
     ExtraData,
     ListsOpt,
     PolicyOpt,
@@ -118,6 +120,7 @@ def explain(
         Path | None, typer.Option("--input", help="Transactions file holding the transaction ID.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
+    columns: ColumnsOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -170,7 +173,7 @@ def explain(
         return
     screener = Screener(registry)
     try:
-        source = TransactionFile(input)
+        source = TransactionFile(input, columns=parse_columns(columns or []))
         options = ScreenOptions(policy=policy, as_of=day)
         with closing(source.rows()) as rows:
             for decision in Pipeline(screener, options).decisions(rows):

@@ -16,10 +16,12 @@ from ..errors import BanscreenError, ListError
 from ..model import Policy
 from ..sources import ListsPolicy, ListStore, ListVersion, diff_lists, registry_with_lists
 from ..sources.impact import touched_entities
+from ..surfaces.columns import parse_columns
 from ..surfaces.tabular import TransactionFile
 from ..wire import CHANGE_COLUMNS, change_row, guard
 from ._common import (
     AsOfOpt,
+    ColumnsOpt,
     ExtraData,
     ListsOpt,
     PolicyOpt,
@@ -53,6 +55,7 @@ def rescreen(
     out_path: Annotated[
         Path | None, typer.Option("--out", help="CSV of changed decisions (default: stdout).")
     ] = None,
+    columns: ColumnsOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -72,11 +75,10 @@ def rescreen(
         touched = touched_entities(change, to_version.list, registry)
         screener = Screener(registry)
         options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
-        prior = read_prior(TransactionFile(decisions))
+        prior = read_prior(TransactionFile(decisions, aliases=False))
+        source = TransactionFile(input, columns=parse_columns(columns or []))
         stats = RescreenStats()
-        changed = list(
-            delta_rescreen(TransactionFile(input), prior, screener, touched, options, stats)
-        )
+        changed = list(delta_rescreen(source, prior, screener, touched, options, stats))
     except BanscreenError as exc:
         raise fail(str(exc)) from None
     summary = {

@@ -18,10 +18,12 @@ from ..errors import BanscreenError
 from ..model import Nexus, Policy
 from ..report import write as write_report
 from ..sources import ListsPolicy
+from ..surfaces.columns import parse_columns
 from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
     AsOfOpt,
+    ColumnsOpt,
     EncodingOpt,
     ExtraData,
     ListsOpt,
@@ -111,6 +113,7 @@ def screen(
         ),
     ] = None,
     encoding: EncodingOpt = None,
+    columns: ColumnsOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -141,10 +144,11 @@ def screen(
     options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
     out_format = output_format(fmt, out_path, input)
     try:
-        source = TransactionFile(input, input_format, encoding)
+        chosen = parse_columns(columns or [])
+        source = TransactionFile(input, input_format, encoding, chosen)
         identity = RunIdentity.of(
             input, f"screen|{policy.value}|{as_of}|{registry.version}|{out_format}|{raw_csv}|"
-            f"{input_format}|{source.encoding}",
+            f"{input_format}|{source.encoding}" + (f"|{sorted(chosen.items())}" if chosen else ""),
         )  # fmt: skip
         screener = Screener(registry)
         reporter = None

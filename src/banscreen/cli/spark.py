@@ -11,8 +11,10 @@ import typer
 from ..errors import BanscreenError
 from ..model import Policy
 from ..sources import ListsPolicy
+from ..surfaces.columns import parse_columns
 from ._common import (
     AsOfOpt,
+    ColumnsOpt,
     EncodingOpt,
     ExtraData,
     ListsOpt,
@@ -38,6 +40,7 @@ def spark_screen(
         str | None, typer.Option("--input-format", help="parquet, csv or jsonl.")
     ] = None,
     encoding: EncodingOpt = None,
+    columns: ColumnsOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -53,7 +56,7 @@ def spark_screen(
     try:
         rows = spark.run(
             input, output, registry, master, policy, parse_date_option(as_of), input_format,
-            encoding,
+            encoding, parse_columns(columns or []),
         )  # fmt: skip
     except (BanscreenError, ValueError) as exc:
         raise fail(str(exc)) from None

@@ -1,13 +1,12 @@
-"""A transactions file's header as spreadsheets write it: the delimiter a European Excel
-export uses (`;`, where the comma is the decimal mark), a tab-separated export, and column
-names in another case or with spaces ("ID", "Counterparty Name"), Excel's `sep=;` line
-before the header. Read as the input columns they name, rather than refused as a file with
-no `id` column. And a column the header names twice (a file joined from two exports): an
-input column's copies must agree, an extra column's are each carried."""
+"""A transactions file's header as spreadsheets write it: column names in another case or
+with spaces ("ID", "Counterparty Name"), Excel's `sep=;` line before the header. Read as the
+input columns they name, rather than refused as a file with no `id` column. And a column
+the header names twice (a file joined from two exports): an input column's copies must
+agree, an extra column's are each carried. (The delimiter, and columns under other
+exports' names, are columns.py's.)"""
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -41,24 +40,6 @@ def canonical_header(cells: list[str]) -> list[str]:
         taken.add(name)
         out.append(name)
     return out
-
-
-def header_delimiter(first_line: str, tab_separated: bool = False) -> str:
-    """The delimiter of a CSV file, from its header line: the comma, unless the comma's
-    split names no `id` column and another delimiter's does, with more input columns (a
-    tab first for a `.tsv` file)."""
-    order = ("\t", ",", ";", "|") if tab_separated else DELIMITERS
-
-    def named(delimiter: str) -> int:
-        try:
-            cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        except csv.Error:
-            return 0
-        header = canonical_header(cells)
-        return len(set(header) & set(INPUT_COLUMNS)) if "id" in header else 0
-
-    best = max(order, key=named)  # the first of equals: the comma, or a tab for a .tsv
-    return best if named(best) else order[0]
 
 
 # Excel's first line naming the delimiter ("sep=;"), written by exports meant to open in

@@ -12,13 +12,15 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS
+from .columns import ColumnMap, header_delimiter, read_header
+from .counting import CountingReader
 from .csv_records import Records
 from .encodings import (
     check_start,
@@ -27,16 +29,7 @@ from .encodings import (
     foreign_field,
     holds_foreign_rows,
 )
-from .header import (
-    RepeatedKeys,
-    canonical_header,
-    distinct_extras,
-    header_delimiter,
-    keyed_object,
-    merge_repeated,
-    repeated_columns,
-    separator_line,
-)
+from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns, separator_line
 from .json_values import array_items, json_values, starts_array
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
@@ -52,29 +45,6 @@ class RawRow:
     number: int  # 1-based data row number (the header is not counted)
     data: dict[str, Any] = field(default_factory=dict)
     error: FieldError | None = None
-
-
-class _CountingReader(io.RawIOBase):
-    """Counts bytes as they are read, so a progress bar can follow a streaming parse."""
-
-    def __init__(self, raw: BinaryIO, on_read: Callable[[int], None]) -> None:
-        self._raw = raw
-        self._on_read = on_read
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        if n:
-            self._on_read(n)
-        return n
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
 
 
 def detect_format(path: Path, explicit: str | None = None) -> str:
@@ -100,7 +70,14 @@ _FIRST_LINE_BYTES = 1 << 20
 class TransactionFile:
     """An input file opened for streaming; `header` is known once the reader is created."""
 
-    def __init__(self, path: Path, fmt: str | None = None, encoding: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fmt: str | None = None,
+        encoding: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        aliases: bool = True,
+    ) -> None:
         if path.is_dir():
             raise InputError(f"{path}: a folder, not a transactions file")
         if not path.is_file():
@@ -116,6 +93,10 @@ class TransactionFile:
         self._array = False  # a JSON input that is one array of rows, not JSON lines
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
         self._header_row = 1  # a workbook's header's row in its sheet
+        self._chosen = dict(columns or {})  # --columns: {input column: header cell}
+        self._aliases = aliases  # columns under other exports' names (not a decisions file)
+        self._columns = ColumnMap([])
+        self._keys: dict[str, str] = {}  # header cells renamed (columns.py)
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
@@ -123,7 +104,7 @@ class TransactionFile:
                 self._parquet = pq.ParquetFile(path)
             except Exception as exc:  # pyarrow raises several unrelated types
                 raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
-            self.header = distinct_extras(list(self._parquet.schema_arrow.names))
+            self.header = self._read_header(list(self._parquet.schema_arrow.names))
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
         elif self.format == "xlsx":
@@ -134,7 +115,7 @@ class TransactionFile:
             if first is None:
                 raise InputError(f"{path}: the first worksheet is empty (no header row)")
             self._header_row = first[0]
-            self.header = distinct_extras(canonical_header(first[1]))
+            self.header = self._read_header(first[1])
             self._check_header(self.header)
         else:
             sample = encoding_sample(path)
@@ -167,8 +148,14 @@ class TransactionFile:
                 return named
         return header_delimiter(first, tab_separated=self.path.suffix.lower() == ".tsv")
 
+    def _read_header(self, cells: list[str]) -> list[str]:
+        """The header as input columns (columns.py); rows read by key are renamed alike."""
+        self._columns = read_header(cells, self._chosen, str(self.path), self._aliases)
+        self._keys = self._columns.rename(cells)
+        return self._columns.names
+
     def _check_header(self, header: list[str]) -> None:
-        if "id" not in header:
+        if "id" not in header and "id" not in self._columns.copies:
             from .detect import scan_hint  # the surface readers: only on this error
 
             shown = ", ".join(repr(c[:40]) for c in header[:4]) + ", ..." * (len(header) > 4)
@@ -177,6 +164,7 @@ class TransactionFile:
                 f"column{'s' if len(header) != 1 else ''}: {shown}); "
                 f"expected columns {', '.join(INPUT_COLUMNS)}{scan_hint(self.path)}"
             )
+        self._columns.check_names(str(self.path))
 
     def _check_json_lines(self) -> None:
         """The first line's keys as the columns; a JSON document `scan` reads (a CycloneDX
@@ -202,7 +190,8 @@ class TransactionFile:
             # to the output (a later line's own extra keys are not).
             if isinstance(value, RepeatedKeys):
                 value = value.resolved()[0]
-            self.header = [str(key) for key in value]
+            self.header = self._read_header([str(key) for key in value])
+            self._columns.check_names(str(self.path))
             return
         from .detect import scan_hint
 
@@ -220,16 +209,26 @@ class TransactionFile:
         extra = [c for c in (self.header or []) if c not in INPUT_COLUMNS]
         return max(0, len(extra) - MAX_EXTRA_COLUMNS)
 
-    @staticmethod
-    def _kept_columns(header: list[str]) -> list[int] | None:
-        """Positions carried into the output when the header is too wide, else None (all)."""
+    def _kept_columns(self, header: list[str]) -> list[int] | None:
+        """Positions read when the header is too wide (the input columns, by any name, and
+        the extra columns carried into the output), else None (all)."""
         if len(header) <= len(INPUT_COLUMNS) + MAX_EXTRA_COLUMNS:
             return None
         extra = [i for i, c in enumerate(header) if c not in INPUT_COLUMNS][:MAX_EXTRA_COLUMNS]
-        known = [i for i, c in enumerate(header) if c in INPUT_COLUMNS]
-        return sorted(known + extra)
+        read = {*INPUT_COLUMNS, *self._columns.copies.values(), *self._columns.joined}
+        known = [i for i, c in enumerate(header) if c in read]
+        return sorted(set(known + extra))
 
     def rows(self, on_bytes: Callable[[int], None] | None = None) -> Generator[RawRow, None, None]:
+        for row in self._rows(on_bytes):
+            # A JSON row is read by key: renamed as its header was (the rest by position).
+            if self._keys and self.format == "jsonl":
+                row.data = {self._keys.get(k, k): v for k, v in row.data.items()}
+            if self._columns.copies:
+                self._columns.fill(row.data)
+            yield row
+
+    def _rows(self, on_bytes: Callable[[int], None] | None) -> Generator[RawRow, None, None]:
         if self.format == "parquet":
             yield from self._parquet_rows()
             return
@@ -239,7 +238,7 @@ class TransactionFile:
         raw: BinaryIO = self.path.open("rb")
         stream: BinaryIO = raw
         if on_bytes is not None:
-            stream = io.BufferedReader(_CountingReader(raw, on_bytes))
+            stream = io.BufferedReader(CountingReader(raw, on_bytes))
         # Undecodable bytes survive as escapes, so the row they are in becomes an ERROR row.
         text = io.TextIOWrapper(
             stream, encoding=self.encoding, errors="surrogateescape", newline=""
@@ -267,7 +266,7 @@ class TransactionFile:
                 raise InputError(f"{self.path}: unreadable header: {exc}") from exc
             if not first:
                 raise InputError(f"{self.path}: empty file (no header row)")
-            self.header = distinct_extras(canonical_header(first))
+            self.header = self._read_header(first)
             self._check_header(self.header)
         return self.header or []
 
@@ -282,7 +281,7 @@ class TransactionFile:
             raise InputError(f"{self.path}: unreadable header: {exc}") from exc
         if not header:
             raise InputError(f"{self.path}: empty file (no header row)")
-        header = distinct_extras(canonical_header(header))
+        header = self._read_header(header)
         self._check_header(header)
         repeated = repeated_columns(header)
         self.header = header
@@ -387,12 +386,13 @@ class TransactionFile:
         names = self.header or []  # a repeated extra column's copies renamed
         repeated = repeated_columns(names)
         for batch in self._parquet.iter_batches(batch_size=8192):
-            if len(set(batch.schema.names)) == len(names):
+            if len(set(batch.schema.names)) == len(names) and not self._keys:
                 for data in batch.to_pylist():
                     number += 1
                     yield RawRow(number, data)
                 continue
-            # A name given to two columns: read by position, as a CSV file's are.
+            # A name given to two columns, or a column renamed: read by position, as a
+            # CSV file's are.
             for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 number += 1
                 data = dict(zip(names, values, strict=True))

@@ -1,0 +1,254 @@
+"""Which of a file's columns is each input column: named as the contract names it, under
+another export's name (data/input/columns.yaml: `Payee`, `Verwendungszweck`, `交易对方`), or
+as the user says (`--columns counterparty_name=Payee`).
+
+A file whose payee column had another name was screened without names: each row with a
+text was decided on the text alone, and a listed payee came back CLEAR. Now the column is
+read under its name, and a file that still names no counterparty but has a column that may
+hold one is refused with a pointer to `--columns`, never screened without its names."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import DataError, InputError
+from .header import DELIMITERS, canonical_header, distinct_extras
+from .rows import INPUT_COLUMNS
+
+_FILE = "input/columns.yaml"
+_SEPARATORS = re.compile(r"[\s\-.]+")
+_WORDS = re.compile(r"[\W_]+")
+NAME = "counterparty_name"
+FILE_REMEDY = (
+    f"say which column holds it with --columns {NAME}=COLUMN (or --columns {NAME}= to "
+    "screen the file without names)"
+)
+JOINED = "text"  # the column every alias of which is read, joined
+
+
+def fold(cell: str) -> str:
+    """A header cell as aliases are written: NFKC, casefolded, spaces, hyphens and dots
+    as `_` (" Counterparty Name" and "counterparty-name" alike)."""
+    cell = unicodedata.normalize("NFKC", cell.lstrip("\ufeff")).strip().casefold()
+    return _SEPARATORS.sub("_", cell)
+
+
+@dataclass(frozen=True)
+class Alias:
+    column: str
+    rank: int  # its place in the file: the first the header holds wins
+    side: str | None  # paid or paying, for the counterparty's name
+
+
+@dataclass(frozen=True)
+class Aliases:
+    by_name: Mapping[str, Alias]
+    hint_words: frozenset[str]
+    hint_parts: tuple[str, ...]
+
+    def hints_name(self, cell: str) -> bool:
+        """Whether a header cell says it may hold a party's name."""
+        folded = fold(cell)
+        return bool(self.hint_words & set(_WORDS.split(folded))) or any(
+            part in folded for part in self.hint_parts
+        )
+
+
+@lru_cache(maxsize=1)
+def aliases() -> Aliases:
+    text = (resources.files("banscreen.data") / _FILE).read_text("utf-8")
+    data: Any = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise DataError(_FILE, None, "columns", "needs a mapping of input columns")
+    by_name: dict[str, Alias] = {}
+    rank = 0
+    for column, groups in data["columns"].items():
+        if column not in INPUT_COLUMNS:
+            raise DataError(_FILE, None, str(column), "is no input column")
+        for group in groups or ():
+            if not isinstance(group, dict) or not group.get("source") or not group.get("names"):
+                raise DataError(_FILE, None, column, "each group needs `source` and `names`")
+            side = group.get("side")
+            if side not in (None, "paid", "paying") or (side and column != NAME):
+                raise DataError(_FILE, None, column, f"side {side!r}: paid or paying, of {NAME}")
+            for name in group["names"]:
+                key = fold(str(name))
+                if key in by_name or key in INPUT_COLUMNS:
+                    raise DataError(_FILE, None, column, f"alias {name!r} given twice")
+                by_name[key] = Alias(column, rank, side)
+                rank += 1
+    hints = data.get("name_hints") or {}
+    if not hints.get("source"):
+        raise DataError(_FILE, None, "name_hints", "needs `source`, `words` and `parts`")
+    words = frozenset(fold(str(w)) for w in hints.get("words") or ())
+    return Aliases(by_name, words, tuple(fold(str(p)) for p in hints.get("parts") or ()))
+
+
+def parse_columns(given: Sequence[str]) -> dict[str, str]:
+    """`--columns` values ("counterparty_name=Payee", several apart by commas or given
+    again) as {input column: header cell}; an empty cell names no column on purpose."""
+    chosen: dict[str, str] = {}
+    for value in given:
+        for pair in value.split(","):
+            if not pair.strip():
+                continue
+            column, sep, cell = pair.partition("=")
+            column = column.strip()
+            if not sep or column not in INPUT_COLUMNS:
+                raise InputError(
+                    f"--columns {pair.strip()!r}: expected INPUT_COLUMN=HEADER, where "
+                    f"INPUT_COLUMN is one of {', '.join(INPUT_COLUMNS)}"
+                )
+            if column in chosen:
+                raise InputError(f"--columns names {column} twice")
+            chosen[column] = cell.strip()
+    return chosen
+
+
+@dataclass
+class ColumnMap:
+    """A file's header read as input columns: `names` by position, as the contract spells
+    those it names ("Counterparty Name" read as counterparty_name); the input columns read
+    from a column under another name (`copies`: {input column: that column}, which is
+    carried to the output as an extra column too); and the further columns whose text is
+    added to the row's `text`."""
+
+    names: list[str]
+    copies: dict[str, str] = field(default_factory=dict)
+    joined: list[str] = field(default_factory=list)
+    nameless: bool = False  # --columns counterparty_name=: no column holds names, on purpose
+    remedy: str = FILE_REMEDY  # what the user can do about a refusal
+
+    def check_names(self, where: str) -> None:
+        """Refuses a file with no counterparty_name column, by any name, and a column that
+        may hold the counterparty's name: screened, it would be screened without names."""
+        if self.nameless or NAME in self.columns:
+            return
+        hinted = [c for c in self.names if c not in INPUT_COLUMNS and aliases().hints_name(c)]
+        if hinted:
+            raise InputError(
+                f"{where}: no {NAME} column, and {hinted[0]!r} may hold the counterparty's "
+                f"name: {self.remedy}"
+            )
+
+    @property
+    def columns(self) -> set[str]:
+        """The input columns the file gives, by any name."""
+        return (set(self.names) | set(self.copies)) & set(INPUT_COLUMNS)
+
+    def rename(self, cells: Sequence[str]) -> dict[str, str]:
+        """{cell as the file writes it: its name here}, for rows read by key (JSON)."""
+        return {c: n for c, n in zip(cells, self.names, strict=True) if c != n}
+
+    def fill(self, data: dict[str, Any]) -> None:
+        """Sets the row's input columns given under other names, and adds the joined
+        columns' values to its text, a line each."""
+        for column, cell in self.copies.items():
+            data[column] = data.get(cell)
+        if self.joined:
+            parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
+            written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
+            data[JOINED] = "\n".join(written)
+
+
+def read_header(
+    cells: Sequence[str],
+    chosen: Mapping[str, str],
+    where: str,
+    by_alias: bool = True,
+    remedy: str = FILE_REMEDY,
+) -> ColumnMap:
+    """The input column each header cell is read as: one the contract names (in any case
+    and spacing: header.canonical_header), `chosen` (--columns), then (`by_alias`: a file
+    of transactions, not of decisions) the aliases of the columns neither names."""
+    names = distinct_extras(canonical_header(list(cells)))
+    if not by_alias:
+        return ColumnMap(names, nameless=True)
+    copies: dict[str, str] = {}
+    for column, cell in chosen.items():
+        if not cell:
+            continue
+        at = _position(names, cell)
+        if at is None:
+            shown = ", ".join(repr(c[:40]) for c in names[:12])
+            raise InputError(f"{where}: --columns {column}={cell}: no such column ({shown})")
+        if column in names and names[at] != column:
+            raise InputError(
+                f"{where}: --columns {column}={cell}: the file has a {column} column too"
+            )
+        if names[at] != column:
+            copies[column] = names[at]
+    joined: list[str] = []
+    for column, positions in _aliased(names, set(chosen), where, remedy).items():
+        copies[column] = names[positions[0]]
+        if column == JOINED:
+            joined = [names[p] for p in positions[1:]]
+    return ColumnMap(names, copies, joined, NAME in chosen, remedy)
+
+
+def named_columns(cells: Sequence[str]) -> set[str]:
+    """The input columns a header names, as the contract spells them or by an alias."""
+    table = aliases().by_name
+    out = set()
+    for cell in canonical_header(list(cells)):
+        alias = table.get(fold(cell)) if cell not in INPUT_COLUMNS else None
+        out.add(cell if alias is None else alias.column)
+    return out & set(INPUT_COLUMNS)
+
+
+def header_delimiter(first_line: str, tab_separated: bool = False) -> str:
+    """The delimiter of a CSV file, from its header line: the comma, unless the comma's
+    split names no `id` column and another delimiter's does, with more input columns (a
+    tab first for a `.tsv` file)."""
+    order = ("\t", ",", ";", "|") if tab_separated else DELIMITERS
+
+    def named(delimiter: str) -> int:
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:
+            return 0
+        found = named_columns(cells)
+        return len(found) if "id" in found else 0
+
+    best = max(order, key=named)  # the first of equals: the comma, or a tab for a .tsv
+    return best if named(best) else order[0]
+
+
+def _position(names: list[str], cell: str) -> int | None:
+    if cell in names:
+        return names.index(cell)
+    folded = [fold(n) for n in names]
+    return folded.index(fold(cell)) if fold(cell) in folded else None
+
+
+def _aliased(names: list[str], chosen: set[str], where: str, remedy: str) -> dict[str, list[int]]:
+    """{input column: positions of the cells that alias it, first the one read}, for
+    the columns neither the header nor --columns names."""
+    table = aliases().by_name
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    for position, cell in enumerate(names):
+        alias = table.get(fold(cell)) if cell not in INPUT_COLUMNS else None
+        if alias is None or alias.column in names or alias.column in chosen:
+            continue
+        found.setdefault(alias.column, []).append((alias.rank, position, alias.side))
+    out: dict[str, list[int]] = {}
+    for column, hits in found.items():
+        hits.sort()
+        sides = {side for _, _, side in hits} - {None}
+        if column == NAME and hits[0][2] is not None and len(sides) > 1:
+            shown = " and ".join(repr(names[p]) for _, p, side in hits if side)
+            raise InputError(
+                f"{where}: no {NAME} column, and {shown} name a payee and a payer, either "
+                f"of whom may be the counterparty: {remedy}"
+            )
+        out[column] = [p for _, p, _ in hits] if column == JOINED else [hits[0][1]]
+    return out
