@@ -33,7 +33,10 @@ def host_parts(host: str) -> tuple[str, str]:
     """The host's registrable domain and its label's words, from one reading of the
     public suffix list."""
     parts = _extractor()(host)
-    registrable = getattr(parts, "top_domain_under_public_suffix", "") or parts.registered_domain
+    # tldextract 5.2 renamed it; the old name, read only where the new one is missing,
+    # warns when it is read.
+    newer = hasattr(parts, "top_domain_under_public_suffix")
+    registrable = parts.top_domain_under_public_suffix if newer else parts.registered_domain
     label = str(parts.domain)
     if label.startswith("xn--"):
         try:

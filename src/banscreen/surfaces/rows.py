@@ -13,16 +13,10 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import FieldError
-from ..match.identifiers import link_kind
 from ..match.text import LONE_SURROGATE, unfolded_past
-from ..model import (
-    BARE_IDENTIFIERS,
-    IDENTIFIER_ALIASES,
-    CounterpartyIdentifier,
-    Nexus,
-    Transaction,
-)
+from ..model import CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
+from .identifier_cells import identifiers_of
 
 INPUT_COLUMNS = (
     "id",
@@ -165,63 +159,19 @@ def parse_date(value: Any) -> date | None:
     return day
 
 
-# A category's or an identifier kind's words apart by spaces or hyphens, as a person writes
-# them ("App Distribution", "transit-peering", "FCC ID"), are its id: an ERROR before,
-# though no guess is made.
+# A category's words apart by spaces or hyphens, as a person writes them ("App
+# Distribution", "transit-peering"), are its id: an ERROR before, though no guess is made.
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
-# An e-mail address written without a kind ("support@example.com"), read as `email:` is;
-# and an AS number ("AS45090", "ASN 45090"), as `asn:` is.
-_BARE_ADDRESS = re.compile(r"^[^@\s:;]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
-_BARE_ASN = re.compile(r"^ASN?[\s-]?[1-9][0-9]{0,9}$", re.IGNORECASE)
-
-
 def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
-    """`kind:value;kind:value`, or a list of such strings (JSON input)."""
+    """`kind:value;kind:value`, or a list of such strings (JSON input), and the other ways
+    people write them (identifier_cells.py)."""
     if value is None:
         return ()
-    items: list[str]
     if isinstance(value, list | tuple):
-        items = [_text(v, "counterparty_identifiers") for v in value]
-    else:
-        items = _links_kept(_text(value, "counterparty_identifiers").split(";"))
-    out = []
-    for item in items:
-        item = item.strip()
-        if not item:
-            continue
-        kind, sep, rest = item.partition(":")
-        if not sep and _BARE_ADDRESS.match(item):  # an e-mail address alone: its host's
-            kind, sep, rest = "domain", ":", item
-        if not sep and _BARE_ASN.match(item):  # "AS45090" alone: a network's AS number
-            kind, sep, rest = "asn", ":", item
-        if not sep or not rest.strip():
-            raise FieldError("counterparty_identifiers", f"expected kind:value, got {item[:60]!r}")
-        kind = kind.strip().lower()
-        if kind in BARE_IDENTIFIERS and rest.startswith(BARE_IDENTIFIERS[kind][1]):
-            # A link or a package URL written without a kind ("https://…", "pkg:npm/…"):
-            # the whole item is the value, of the kind its own scheme says.
-            kind, rest = BARE_IDENTIFIERS[kind][0], item
-        kind = _SEPARATORS.sub("_", kind)  # "FCC ID", "bundle id"
-        kind = link_kind(IDENTIFIER_ALIASES.get(kind, kind), rest)
-        out.append(CounterpartyIdentifier(kind, rest.strip()))
-    return tuple(out)
-
-
-def _links_kept(items: list[str]) -> list[str]:
-    """Items split at ";" with a link's own ";"s put back: an item without a kind after a
-    link is the link's ("url:intent://scan/#Intent;scheme=zxing;package=com.x;end", an
-    Android intent; "https://x.example/a;jsessionid=1")."""
-    out: list[str] = []
-    for item in items:
-        piece = item.strip()  # (an empty item, a ";" too many, is dropped as before)
-        kindless = bool(piece) and ":" not in piece and not _BARE_ADDRESS.match(piece)
-        if out and "://" in out[-1] and kindless:
-            out[-1] += ";" + item
-        else:
-            out.append(item)
-    return out
+        return identifiers_of([_text(v, "counterparty_identifiers") for v in value])
+    return identifiers_of(_text(value, "counterparty_identifiers"))
 
 
 # The columns that say who the counterparty is and what the dealing is: with the date's
