@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import FieldError
@@ -154,8 +156,21 @@ def test_a_date_written_year_first_with_slashes_or_dots_is_read(written: str) ->
     assert parse_row({**ROW, "date": written}).date == date(2021, 3, 15)
 
 
-@pytest.mark.parametrize("written", ["15/03/2021", "15.03.2021", "03.04.2021", "2021/3/15",
-                                     "2021/03-15", "2021/02/30"])  # fmt: skip
+@pytest.mark.parametrize(
+    "written",
+    ["2021-3-15", "2021/3/15", "2021.3.15", "2021-03-15 9:03:00", "2021-03-15 UTC",
+     "2021年3月15日", "2021年03月15日 09:03", "2021년 3월 15일", "15 March 2021", "Mar 15, 2021",
+     "15-Mar-2021", "Monday, March 15, 2021", "１５ March ２０２１"],
+)  # fmt: skip
+def test_a_date_whose_writing_says_which_number_is_the_day_is_read(written: str) -> None:
+    """The year first without its zeros or with a time of its own, the Chinese, Japanese and
+    Korean markers, an English month's name: each was an ERROR row (written_dates.py)."""
+    assert parse_row({**ROW, "date": written}).date == date(2021, 3, 15)
+
+
+@pytest.mark.parametrize("written", ["15/03/2021", "15.03.2021", "03.04.2021", "2021/03-15",
+                                     "2021/02/30", "March 2021", "15 March", "2021-3-15 to 2021-4-1",
+                                     "2021年13月1日", "Dec 32, 2021", "15 Mar 21"])  # fmt: skip
 def test_a_date_written_day_or_month_first_is_still_an_error(written: str) -> None:
     """Which of day and month comes first is the writer's convention: a guess could date a
     row outside a program's force, so it is an ERROR naming the field."""
@@ -184,3 +199,18 @@ def test_a_semicolon_too_many_after_a_link_is_not_read_into_it() -> None:
 def test_a_word_without_a_kind_after_no_link_is_still_an_error() -> None:
     with pytest.raises(FieldError, match="expected kind:value"):
         parse_row({**ROW, "counterparty_identifiers": "domain:x.example;bogus"})
+
+
+_DATE_WORDS = ["March", "Mar", "15", "2021", ",", " ", "-", "/", "年", "月", "日", "9:03", "UTC",
+               "+0800", "99999", "0", "Sept", "T", ".", "２０２１", "년", "월"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=8).map("".join) | st.text(max_size=40))
+def test_any_date_text_is_a_date_or_a_field_error(written: str) -> None:
+    try:
+        day = parse_row({**ROW, "date": written}).date
+    except FieldError as exc:
+        assert exc.field == "date"
+    else:
+        assert day is None or 1900 <= day.year < 2100

@@ -17,6 +17,7 @@ from ..match.text import LONE_SURROGATE, unfolded_past
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 from .identifier_cells import identifiers_of
+from .written_dates import written_date
 
 INPUT_COLUMNS = (
     "id",
@@ -116,6 +117,7 @@ EARLIEST_DATE = date(1900, 1, 1)
 # or a year mistyped ("2201"): read as one, 9999-12-31 was CLEAR REVOKED for a revoked
 # program. Nothing is scheduled that far ahead.
 LATEST_DATE = date(2099, 12, 31)
+_DATE_TEXT_MAX = 64  # longer, a field is no date in any form (written_dates.py)
 
 
 # A date written year first with slashes or dots: only ISO's order writes the year first. A
@@ -143,7 +145,10 @@ def parse_date(value: Any) -> date | None:
             else:
                 day = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
-            raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+            written = written_date(text) if len(text) <= _DATE_TEXT_MAX else None
+            if written is None:
+                raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+            day = written
     if day < EARLIEST_DATE:
         raise FieldError(
             "date",

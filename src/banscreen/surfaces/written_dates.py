@@ -1,0 +1,56 @@
+"""The dates exports write other than as ISO does, where the writing leaves no doubt which
+number is the day: the year first without its zeros or with a time of its own
+("2021-3-15", "2021/3/15", "2021-03-15 9:03:00"), the Chinese, Japanese and Korean
+markers ("2021年3月15日", "2021년 3월 15일"), an English month's name ("15 March 2021",
+"Mar 15, 2021", "15-Mar-2021"). Each was an ERROR row. A day or a month first in digits
+("15/03/2021", "03/04/2021") stays one: which comes first is the writer's convention, and a
+guess could date a row outside a program's force."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+# A time after the date, as exports write one: "9:03", "09:03:00.000", a zone or none.
+_TIME = r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
+_YEAR_FIRST = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}})\.?{_TIME}")
+_MARKED = re.compile(rf"(\d{{4}})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일号]?{_TIME}")
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Two defaults a parsed date falls back to for what the text leaves out: a date that
+# differs between them was not written whole ("March 2021").
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 12, 28))
+
+
+def written_date(text: str) -> date | None:
+    """The date `text` writes in one of these forms, or None (then it is no date)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    found = _YEAR_FIRST.fullmatch(text)
+    if found is not None:
+        return _day(found.group(1), found.group(3), found.group(4))
+    found = _MARKED.fullmatch(text)
+    if found is not None:
+        return _day(found.group(1), found.group(2), found.group(3))
+    if _MONTH_NAME.search(text) and len(_YEAR.findall(text)) == 1:
+        return _named_month(text)
+    return None
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _named_month(text: str) -> date | None:
+    from dateutil import parser  # only for a date written with a month's name
+
+    try:
+        read = [parser.parse(text, default=d, fuzzy=False).date() for d in _DEFAULTS]
+    except (ValueError, OverflowError):
+        return None
+    return read[0] if read[0] == read[1] else None
