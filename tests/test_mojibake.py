@@ -2,12 +2,15 @@
 ("å¾®ä¿¡æ”¯ä»˜" for 微信支付), and Chinese encoded as GB2312 and read so ("Î¢ÐÅÖ§¸¶"):
 vendor masters that passed through a Latin-1 system carry them in files that are valid
 UTF-8; names carried in a URL ("Ant%20Group%20Co.,%20Ltd."), with HTML's character
-references ("AL RA&#39;Y TV") or padded with spaces. Each was CLEAR where the name is a hit
-(mojibake.py, text.clean)."""
+references ("AL RA&#39;Y TV"), in JSON's escapes ("\\u652f\\u4ed8\\u5b9d") or a mail header's
+encoded words ("=?UTF-8?B?5pSv5LuY5a6d?="), or padded with spaces. Each was CLEAR where the
+name is a hit (mojibake.py, text.clean)."""
 
 from __future__ import annotations
 
 import csv
+import json
+from email.header import Header
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,7 +21,15 @@ from typer.testing import CliRunner
 
 from banscreen.cli import app
 from banscreen.engine import Screener
-from banscreen.match.mojibake import GB_MIN_CHARS, gb_reading, mended, unescaped, url_decoded
+from banscreen.match.mojibake import (
+    GB_MIN_CHARS,
+    escapes_decoded,
+    gb_reading,
+    header_decoded,
+    mended,
+    unescaped,
+    url_decoded,
+)
 from helpers.matching import found, listed_data, persons_screener_with, transliterated_hit
 
 
@@ -171,3 +182,60 @@ def test_a_name_padded_with_spaces_is_found_as_itself(
             if found(screener, query).get(entity) != found(screener, name)[entity]:
                 missed.append((name, query))
     assert not missed, missed
+
+
+def escaped(name: str) -> str:
+    """A name as a JSON string escaped twice writes it ("\\u652f\\u4ed8\\u5b9d")."""
+    return json.dumps(name, ensure_ascii=True)[1:-1]
+
+
+def test_a_name_in_json_escapes_is_found_as_itself(screener: Screener) -> None:
+    names = shipped_names(screener, lambda n: not n.isascii())
+    assert len(names) > 40
+    missed = [
+        (name, escaped(name)) for entity, name in names
+        if found(screener, escaped(name)).get(entity) != found(screener, name)[entity]
+    ]  # fmt: skip
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gb2312", "big5"])
+@pytest.mark.parametrize("how", ["b", "q"])
+def test_a_name_in_a_mail_headers_encoded_words_is_found_as_itself(
+    screener: Screener, charset: str, how: str
+) -> None:
+    names = shipped_names(screener, lambda n: not n.isascii() or " " in n)
+    checked = 0
+    for entity, name in names:
+        try:
+            encoded = Header(name, charset).encode() if how == "b" else _q_word(name, charset)
+        except UnicodeError:  # a character the charset has not
+            continue
+        checked += 1
+        assert found(screener, encoded).get(entity) == found(screener, name)[entity], encoded
+    assert checked > 20
+
+
+def _q_word(name: str, charset: str) -> str:
+    from email.charset import QP, Charset
+
+    words = Charset(charset)
+    words.header_encoding = QP
+    return str(Header(name, words).encode())
+
+
+@given(st.text(max_size=40))
+def test_escapes_and_encoded_words_never_raise(text: str) -> None:
+    for variant in (text, escaped(text), f"=?utf-8?q?{text}?=", f"=?x?B?{text}?="):
+        assert isinstance(header_decoded(escapes_decoded(variant)), str)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters='\\"'),
+               max_size=40))  # fmt: skip
+def test_json_escapes_decode_to_the_text_they_escape(text: str) -> None:
+    assert escapes_decoded(escaped(text)) == text
+
+
+@pytest.mark.parametrize("text", ["C:\\users\\u1", "\\u12", "=?", "a =?b?= c", "\\ud800 x"])
+def test_what_encodes_nothing_stays(text: str) -> None:
+    assert header_decoded(escapes_decoded(text)) == text

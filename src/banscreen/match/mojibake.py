@@ -4,10 +4,12 @@ passed through a Latin-1 system carry it in files that are themselves valid UTF-
 reader's encoding detection never sees it. Mended with ftfy, the library made for it, which
 changes only what reads as such mojibake; and HTML's character references a web form or an
 export left in a name ("AL RA&#39;Y TV", "J &amp; E"), undone with ftfy too; and a name
-carried in a URL, decoded."""
+carried in a URL, in JSON's escapes ("\\u652f\\u4ed8\\u5b9d", a string escaped twice) or in
+an e-mail header's encoded words ("=?UTF-8?B?5pSv5LuY5a6d?="), decoded."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote
 
@@ -80,3 +82,53 @@ def gb_reading(text: str) -> str | None:
     except UnicodeError:
         return None
     return read if all("\u4e00" <= ch <= "\u9fff" or ch.isspace() for ch in read) else None
+
+
+# A run of JSON's \\u escapes (a surrogate pair is two of them).
+_ESCAPES = re.compile(r"(?:\\u[0-9A-Fa-f]{4})+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escapes_decoded(text: str) -> str:
+    """`text` with its runs of JSON \\u escapes decoded (by json, which pairs surrogates),
+    when they make characters; else itself."""
+    if "\\u" not in text:
+        return text
+
+    def decoded(found: re.Match[str]) -> str:
+        chars: str = json.loads(f'"{found.group()}"')
+        return found.group() if _SURROGATE.search(chars) else chars
+
+    return _ESCAPES.sub(decoded, text)
+
+
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=")
+
+
+def header_decoded(text: str) -> str:
+    """`text` with an e-mail header's encoded words (RFC 2047, "=?UTF-8?B?…?=", as a name
+    taken from a mail's From or Subject keeps them) decoded by the email package; else
+    itself."""
+    if "=?" not in text or _ENCODED_WORD.search(text) is None:
+        return text
+    from email.errors import HeaderParseError
+    from email.header import decode_header, make_header
+
+    try:
+        return str(make_header(decode_header(text)))
+    except (ValueError, LookupError, UnicodeError, HeaderParseError):
+        return text
+
+
+def carriers_undone(text: str) -> str:
+    """`text` out of what carried it: a URL's encoding, HTML's references, JSON's escapes,
+    a mail header's encoded words."""
+    if "%" in text:
+        text = url_decoded(text)
+    if "&" in text:
+        text = unescaped(text)
+    if "\\u" in text:
+        text = escapes_decoded(text)
+    if "=?" in text:
+        text = header_decoded(text)
+    return text

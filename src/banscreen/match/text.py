@@ -24,7 +24,7 @@ from rigour._core import codepoint_script
 from ..tunables import CACHE_ENTRIES
 from .abjad_letters import letters_apart
 from .indic import BLOCKS, indic_reading
-from .mojibake import mended, unescaped, url_decoded
+from .mojibake import carriers_undone, mended
 from .rigour_core import Cleanup, Normalize, ascii_text, normalize
 
 # Dots that separate the parts of a name in East Asian writing ("バラク・オバマ").
@@ -259,14 +259,12 @@ def _visible(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """URL encoding and HTML's references undone, mojibake mended (mojibake.py), NFKC
+    """URL encoding, HTML's references, JSON's escapes and a mail header's encoded words
+    undone, mojibake mended (mojibake.py), NFKC
     (full-width forms fold), invisible characters and mark signs removed, name dots to
     spaces, runs of spaces as one (rigour's legal forms are words one space apart:
     "ZELTRA  JOINT-STOCK  COMPANY", as a fixed-width field pads, kept its form's words)."""
-    if "%" in text:
-        text = url_decoded(text)
-    if "&" in text:
-        text = unescaped(text)
+    text = carriers_undone(text)
     if text.isascii():  # NFKC leaves ASCII as it is
         return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
     text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
