@@ -6,6 +6,7 @@ A decision's cells come from `wire.decision_row`, the same cells `screen` writes
 # No `from __future__ import annotations`: pydantic reads the annotations at runtime.
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -33,6 +34,12 @@ def _from_row(cls: type[_M], row: Any, **given: Any) -> _M:
 _REMEDY = "send the counterparty's name as counterparty_name (empty to screen without one)"
 
 
+@lru_cache(maxsize=256)
+def _columns_of(fields: tuple[str, ...]) -> ColumnMap:
+    """The fields a client sends, read as a file's columns: once per set of names."""
+    return read_header(fields, {}, "the transaction", remedy=_REMEDY)
+
+
 class TransactionIn(BaseModel):
     """One transaction: the `screen` input columns; other fields are kept as extra columns."""
 
@@ -52,7 +59,7 @@ class TransactionIn(BaseModel):
             raise ValueError("`transactions` must be a list of at most 1,000 transactions")
         if self.model_extra:  # fields under other exports' names, read as a file's columns
             try:
-                self._columns().check_names("the transaction")
+                _columns_of(tuple(self._sent())).check_names("the transaction")
             except InputError as exc:
                 raise ValueError(str(exc)) from None
         return self
@@ -62,16 +69,13 @@ class TransactionIn(BaseModel):
         data.update(self.model_extra or {})
         return {k: v for k, v in data.items() if v is not None}
 
-    def _columns(self) -> ColumnMap:
-        return read_header(list(self._sent()), {}, "the transaction", remedy=_REMEDY)
-
     def fields(self) -> dict[str, Any]:
         """The row as the readers give it: the fields that were sent, extras included, and
         those sent under another export's name (`payee`) read as the input columns they
         are (surfaces/columns.py), as a file's columns are."""
         data = self._sent()
         if self.model_extra:
-            header = self._columns()
+            header = _columns_of(tuple(data))
             keys = header.rename(list(data))
             data = {keys.get(k, k): v for k, v in data.items()}
             header.fill(data)
