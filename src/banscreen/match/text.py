@@ -264,7 +264,8 @@ def clean(text: str) -> str:
     (full-width forms fold), invisible characters and mark signs removed, name dots to
     spaces, runs of spaces as one (rigour's legal forms are words one space apart:
     "ZELTRA  JOINT-STOCK  COMPANY", as a fixed-width field pads, kept its form's words)."""
-    text = carriers_undone(text)
+    if "%" in text or "&" in text or "\\u" in text or "=?" in text:
+        text = carriers_undone(text)
     if text.isascii():  # NFKC leaves ASCII as it is
         return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
     text = unicodedata.normalize("NFKC", mended(text).translate(_MARK_SIGNS))
