@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -257,3 +258,26 @@ def test_the_api_reads_fields_under_other_names_as_files_are_read(
     both = client.post("/v1/screen", json={**base, "payee": LISTED, "payer": "Northwind"},
                        headers=auth)  # fmt: skip
     assert both.status_code == 422 and "counterparty_name" in both.text
+    # A job reads its file as `screen` does, `columns` as --columns.
+    body = f"id,date,category,payer,payee,us_nexus\n1,2021-03-15,payment,Northwind,{LISTED},true\n"
+    refused = _job(client, auth, body, "")
+    assert refused["status"] == "failed" and "counterparty_name" in refused["error"]
+    chosen = _job(client, auth, body, "?columns=counterparty_name=payee")
+    assert chosen["status"] == "done", chosen
+    decided = client.get(f"/v1/jobs/{chosen['job_id']}/decisions", headers=auth).text
+    assert "tencent-holdings" in decided
+    bad = client.post("/v1/jobs?columns=payee", content=body.encode(), headers=auth)
+    assert bad.status_code == 422 and "INPUT_COLUMN=HEADER" in bad.text
+
+
+def _job(client: Any, auth: dict[str, str], body: str, query: str) -> dict[str, Any]:
+    import time
+
+    job_id = client.post(f"/v1/jobs{query}", content=body.encode(), headers=auth).json()["job_id"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job: dict[str, Any] = client.get(f"/v1/jobs/{job_id}", headers=auth).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError("job did not finish")

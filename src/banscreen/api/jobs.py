@@ -187,6 +187,11 @@ class JobRunner:
     def output_path(self, job_id: str) -> Path:
         return self.folder(job_id) / "decisions.csv"
 
+    def choose_columns(self, job_id: str, chosen: dict[str, str]) -> None:
+        """Keeps a job's `columns` beside its input, for the run (and a resumed one)."""
+        if chosen:
+            (self.folder(job_id) / "columns.json").write_text(json.dumps(chosen), "utf-8")
+
     def submit(self, job_id: str, owner: str) -> None:
         self._fair.put(owner, job_id)
 
@@ -223,7 +228,9 @@ class JobRunner:
         path = self.input_path(job_id, job.input_format)
         as_of = date.fromisoformat(job.as_of) if job.as_of else None
         options = ScreenOptions(policy=Policy(job.policy), as_of=as_of, client=job.actor)
-        source = TransactionFile(path, job.input_format)
+        chosen = self.folder(job_id) / "columns.json"
+        columns = json.loads(chosen.read_text("utf-8")) if chosen.exists() else None
+        source = TransactionFile(path, job.input_format, columns=columns)
         identity = RunIdentity.of(
             path, f"job|{job.policy}|{job.as_of}|{self.screener.registry.version}|csv"
         )

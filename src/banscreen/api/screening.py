@@ -11,10 +11,12 @@ from starlette.concurrency import run_in_threadpool
 
 from ..batch import Pipeline
 from ..engine import ScreenOptions
+from ..errors import InputError
 from ..model import Policy
 from ..store import KeyInfo
 from ..store.decisions import Screened
 from ..store.tables import Job
+from ..surfaces.columns import parse_columns
 from ..surfaces.tabular import RawRow
 from ..tunables import INLINE_ROWS
 from .job_report import REPORT
@@ -80,10 +82,17 @@ def screening_router(service: Service) -> APIRouter:
         policy: Policy = Policy.STRICT,
         as_of: date | None = None,
         report: bool = False,
+        columns: str | None = None,
     ) -> JobCreatedOut:
         """Screen a file in the background: the body is the file (CSV, JSON lines or an
         Excel workbook, whose first worksheet is read). With `report=true` an HTML report
-        of the run is built too (`/v1/jobs/{id}/report`)."""
+        of the run is built too (`/v1/jobs/{id}/report`). `columns` says which of the
+        file's columns is an input column, as `screen --columns` does
+        (`counterparty_name=Payee,text=Memo`)."""
+        try:
+            chosen = parse_columns([columns] if columns else [])
+        except InputError as exc:
+            raise HTTPException(422, str(exc)) from None
         job_id = str(uuid.uuid4())
         path = runner.input_path(job_id, format)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +104,7 @@ def screening_router(service: Service) -> APIRouter:
         if size == 0:
             raise HTTPException(422, "empty body: post the file to screen")
         iso = as_of.isoformat() if as_of else ""
+        runner.choose_columns(job_id, chosen)
         store.create_job(job_id, found.actor, format, policy.value, iso, size, report)
         runner.submit(job_id, f"key:{found.id}")
         return JobCreatedOut(job_id=job_id, status="queued", bytes=size)
