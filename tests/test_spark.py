@@ -142,14 +142,17 @@ def test_spark_screen_takes_an_encoding(tmp_path: Path) -> None:
 def test_spark_screen_reads_columns_under_other_names_as_screen_does(
     suffix: str, tmp_path: Path
 ) -> None:
-    """A `Payee` column, a `Memo`, a `--columns` choice: `spark-screen` reads them as
-    `screen` does, from a staged CSV and from Parquet straight into Spark."""
+    """A `Payee` column, a `Memo`, a `--columns` choice, `--date-order` and `--category`:
+    `spark-screen` reads them as `screen` does, from a staged CSV and from Parquet straight
+    into Spark."""
     rows = [
         {"Transaction ID": "1", "date": "2021-03-15", "category": "payment",
          "Payee": "Tencent Holdings Ltd", "Payer": "Northwind", "us_nexus": "true", "Memo": ""},
         {"Transaction ID": "2", "date": "2021-03-15", "category": "payment",
          "Payee": "Northwind Traders", "Payer": "Northwind", "us_nexus": "true",
          "Memo": "paid via Alipay"},
+        {"Transaction ID": "3", "date": "16.03.2021", "category": "",
+         "Payee": "Tencent Holdings Ltd", "Payer": "Northwind", "us_nexus": "true", "Memo": ""},
     ]  # fmt: skip
     source = tmp_path / f"in.{suffix}"
     if suffix == "csv":
@@ -157,7 +160,14 @@ def test_spark_screen_reads_columns_under_other_names_as_screen_does(
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     else:
         pq.write_table(pa.Table.from_pylist(rows), source)
-    chosen = ["--columns", "counterparty_name=Payee"]
+    chosen = [
+        "--columns",
+        "counterparty_name=Payee",
+        "--date-order",
+        "dmy",
+        "--category",
+        "payment",
+    ]
     single = tmp_path / "single.parquet"
     result = runner.invoke(app, ["screen", str(source), "--out", str(single), "--quiet", *chosen])
     assert result.exit_code == 0, result.output
@@ -168,7 +178,12 @@ def test_spark_screen_reads_columns_under_other_names_as_screen_does(
     assert result.exit_code == 0, result.output
     got = pq.read_table(spark_out).to_pylist()
     assert got == pq.read_table(single).to_pylist()
-    assert [(r["id"], r["outcome"] != "CLEAR") for r in got] == [("1", True), ("2", True)]
+    assert [(r["id"], r["outcome"] != "CLEAR") for r in got] == [
+        ("1", True),
+        ("2", True),
+        ("3", True),
+    ]
+    assert got[2]["outcome"] != "ERROR", got[2]
     # Without --columns, a payee and a payer are refused by both.
     result = runner.invoke(app, ["spark-screen", str(source), str(tmp_path / "o2")])
     assert result.exit_code == 2 and "--columns counterparty_name=" in result.output

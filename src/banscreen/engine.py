@@ -8,7 +8,7 @@ evidence caps, and keep the strongest outcome (ERROR > BLOCK > REVIEW > CLEAR).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -49,6 +49,7 @@ _METHOD_RANK = {"identifier": 4, "exact": 3, "transliterated": 2, "fuzzy": 1, "f
 class ScreenOptions:
     policy: Policy = Policy.STRICT
     as_of: date | None = None  # date for transactions that carry none
+    category: str | None = None  # category for transactions that carry none (a statement's)
     client: str = ""  # who asks (an API key, "key:ID"): accept entries may be scoped to one
 
 
@@ -59,8 +60,7 @@ class Screener:
     depends only on the transaction's fields and on which period between the registry's
     breakpoints its date falls in (`Registry.period_of`), so a repeat is answered from the
     cache with its own id, date and extra columns. Coverage paths and program statuses are
-    cached the same way. The caches are exact, not approximate: they hold what the engine
-    would compute again.
+    cached the same way. The caches are exact: they hold what the engine would compute again.
     """
 
     def __init__(
@@ -126,6 +126,8 @@ class Screener:
     # ------------------------------------------------------------------ decision
     def decide(self, tx: Transaction, options: ScreenOptions | None = None) -> Decision:
         options = options or ScreenOptions()
+        if options.category and not tx.category:
+            tx = replace(tx, category=options.category)
         try:
             day = self.validate(tx, options)
         except FieldError:

@@ -39,8 +39,9 @@ from .errors import FieldError, InputError
 from .model import Policy
 from .registry import Registry
 from .surfaces.columns import ColumnMap, parse_columns, read_header
-from .surfaces.rows import INPUT_COLUMNS
+from .surfaces.rows import INPUT_COLUMNS, category_id
 from .surfaces.tabular import RawRow, TransactionFile, detect_format
+from .surfaces.written_dates import DATE_ORDERS
 from .tunables import STAGE_ROWS
 from .wire import DECISION_COLUMNS, Serialiser
 
@@ -145,6 +146,8 @@ def screen_dataframe(
     as_of: date | None = None,
     columns: Sequence[str] | None = None,
     chosen: Mapping[str, str] | None = None,
+    category: str | None = None,
+    date_order: str | None = None,
 ) -> DataFrame:
     """One decision row per transaction row: the `screen` output columns, all strings.
     `columns`: the output columns of a staged file (see stage()), whose rows are numbered.
@@ -157,11 +160,12 @@ def screen_dataframe(
     if not staged:
         header = read_header(df.columns, chosen or {}, "the input")
         header.check_names("the input")
-    keys = header.rename(df.columns)
+    header.keys = header.rename(df.columns)
+    header.date_order = date_order
     columns = list(columns) if columns is not None else output_columns(header.names)
     schema = pa.schema([(c, pa.string()) for c in columns])
     shared = spark.sparkContext.broadcast(registry)
-    options = ScreenOptions(policy=policy, as_of=as_of)
+    options = ScreenOptions(policy=policy, as_of=as_of, category=category)
     serialise = Serialiser("parquet", tuple(columns), raw=True)
 
     def decide(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -173,8 +177,7 @@ def screen_dataframe(
                     rows.append(_unstaged(data))
                     continue
                 number = int(data.pop(ROW_COLUMN))
-                data = {keys.get(k, k): v for k, v in data.items()} if keys else data
-                header.fill(data)
+                data = header.finish(data, by_key=True)
                 rows.append(RawRow(number, data))
             cells = [item for _, item in pipeline.items(rows)]
             arrays = [pa.array(list(column), pa.string()) for column in zip(*cells, strict=True)]
@@ -220,6 +223,8 @@ def run(
     input_format_name: str | None = None,
     encoding: str | None = None,
     chosen: Mapping[str, str] | None = None,
+    category: str | None = None,
+    date_order: str | None = None,
 ) -> int:
     """Screen INPUT into a Parquet directory OUTPUT; returns the number of rows written.
     A CSV or JSON-lines INPUT is staged as Parquet beside OUTPUT first (see stage())."""
@@ -227,16 +232,18 @@ def run(
     spark = session(master)
     if name == "parquet":
         frame = spark.read.parquet(str(input_path))
-        decisions = screen_dataframe(frame, registry, policy, as_of, chosen=chosen)
+        decisions = screen_dataframe(
+            frame, registry, policy, as_of, None, chosen, category, date_order
+        )
         decisions.write.mode("overwrite").parquet(str(output_path))
         return int(spark.read.parquet(str(output_path)).count())
-    source = TransactionFile(input_path, name, encoding, chosen)
+    source = TransactionFile(input_path, name, encoding, chosen, date_order=date_order)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".banscreen-stage-", dir=output_path.parent) as tmp:
         staged = Path(tmp) / "input.parquet"
         columns = stage(source, staged)
         df = spark.read.parquet(str(staged))
-        decisions = screen_dataframe(df, registry, policy, as_of, columns)
+        decisions = screen_dataframe(df, registry, policy, as_of, columns, None, category)
         decisions.write.mode("overwrite").parquet(str(output_path))
     return int(spark.read.parquet(str(output_path)).count())
 
@@ -254,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--input-format", choices=["parquet", "csv", "jsonl"], default=None)
     parser.add_argument("--encoding", default=None)
     parser.add_argument("--columns", action="append", default=[])
+    parser.add_argument("--category", default=None)
+    parser.add_argument("--date-order", choices=DATE_ORDERS, default=None)
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--extra-data", type=Path, action="append", default=[])
     parser.add_argument("--lists", choices=[p.value for p in ListsPolicy], default="dated")
@@ -262,6 +271,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows = run(
         args.input, args.output, registry, args.master, Policy(args.policy), args.as_of,
         args.input_format, args.encoding, parse_columns(args.columns),
+        category_id(args.category) if args.category else None, args.date_order,
     )  # fmt: skip
     print(f"screened {rows:,} rows into {args.output}")
 

@@ -24,7 +24,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..batch import DecisionWriter, screen_file
 from ..batch.checkpoint import RunIdentity
@@ -187,10 +187,11 @@ class JobRunner:
     def output_path(self, job_id: str) -> Path:
         return self.folder(job_id) / "decisions.csv"
 
-    def choose_columns(self, job_id: str, chosen: dict[str, str]) -> None:
-        """Keeps a job's `columns` beside its input, for the run (and a resumed one)."""
-        if chosen:
-            (self.folder(job_id) / "columns.json").write_text(json.dumps(chosen), "utf-8")
+    def keep_reading(self, job_id: str, reading: dict[str, Any]) -> None:
+        """Keeps how a job's file is read (`columns`, `category`, `date_order`) beside its
+        input, for the run and a resumed one."""
+        if any(reading.values()):
+            (self.folder(job_id) / "reading.json").write_text(json.dumps(reading), "utf-8")
 
     def submit(self, job_id: str, owner: str) -> None:
         self._fair.put(owner, job_id)
@@ -227,10 +228,16 @@ class JobRunner:
             self._refresh()
         path = self.input_path(job_id, job.input_format)
         as_of = date.fromisoformat(job.as_of) if job.as_of else None
-        options = ScreenOptions(policy=Policy(job.policy), as_of=as_of, client=job.actor)
-        chosen = self.folder(job_id) / "columns.json"
-        columns = json.loads(chosen.read_text("utf-8")) if chosen.exists() else None
-        source = TransactionFile(path, job.input_format, columns=columns)
+        kept = self.folder(job_id) / "reading.json"
+        reading = json.loads(kept.read_text("utf-8")) if kept.exists() else {}
+        options = ScreenOptions(
+            policy=Policy(job.policy), as_of=as_of, client=job.actor,
+            category=reading.get("category"),
+        )  # fmt: skip
+        source = TransactionFile(
+            path, job.input_format, columns=reading.get("columns"),
+            date_order=reading.get("date_order"),
+        )  # fmt: skip
         identity = RunIdentity.of(
             path, f"job|{job.policy}|{job.as_of}|{self.screener.registry.version}|csv"
         )

@@ -12,11 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from ..batch import Pipeline
 from ..engine import ScreenOptions
 from ..errors import InputError
-from ..model import Policy
+from ..model import TRANSACTION_CATEGORIES, Policy
 from ..store import KeyInfo
 from ..store.decisions import Screened
 from ..store.tables import Job
 from ..surfaces.columns import parse_columns
+from ..surfaces.rows import category_id
 from ..surfaces.tabular import RawRow
 from ..tunables import INLINE_ROWS
 from .job_report import REPORT
@@ -83,16 +84,23 @@ def screening_router(service: Service) -> APIRouter:
         as_of: date | None = None,
         report: bool = False,
         columns: str | None = None,
+        category: str | None = None,
+        date_order: Literal["dmy", "mdy"] | None = None,
     ) -> JobCreatedOut:
         """Screen a file in the background: the body is the file (CSV, JSON lines or an
         Excel workbook, whose first worksheet is read). With `report=true` an HTML report
         of the run is built too (`/v1/jobs/{id}/report`). `columns` says which of the
         file's columns is an input column, as `screen --columns` does
-        (`counterparty_name=Payee,text=Memo`)."""
+        (`counterparty_name=Payee,text=Memo`), `category` is the category of rows that
+        carry none and `date_order` how the file writes dates in digits, as `screen`'s
+        options of those names."""
         try:
             chosen = parse_columns([columns] if columns else [])
         except InputError as exc:
             raise HTTPException(422, str(exc)) from None
+        if category is not None and category_id(category) not in TRANSACTION_CATEGORIES:
+            raise HTTPException(422, f"category: none of {', '.join(TRANSACTION_CATEGORIES)}")
+        default = category_id(category) if category else None
         job_id = str(uuid.uuid4())
         path = runner.input_path(job_id, format)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +112,8 @@ def screening_router(service: Service) -> APIRouter:
         if size == 0:
             raise HTTPException(422, "empty body: post the file to screen")
         iso = as_of.isoformat() if as_of else ""
-        runner.choose_columns(job_id, chosen)
+        runner.keep_reading(job_id, {"columns": chosen, "category": default,
+                                     "date_order": date_order})  # fmt: skip
         store.create_job(job_id, found.actor, format, policy.value, iso, size, report)
         runner.submit(job_id, f"key:{found.id}")
         return JobCreatedOut(job_id=job_id, status="queued", bytes=size)

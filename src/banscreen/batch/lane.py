@@ -79,9 +79,13 @@ class RepeatLane:
         self._cells: dict[Kept, Kept] = {}  # each distinct kept value once
         self._limit = limit
         self._key_limit = key_limit
-        # Rows without a date take --as-of; keep the lane to files that carry their dates.
+        # Rows without a date take --as-of, without a category --category: keep the lane
+        # to files that carry their own.
         self.enabled = (
-            screener.cache and options.as_of is None and serialise.format in ("csv", "parquet")
+            screener.cache
+            and options.as_of is None
+            and options.category is None
+            and serialise.format in ("csv", "parquet")
         )
         self.hits = 0
 

@@ -86,6 +86,28 @@ ListsOpt = Annotated[
         "(a party delisted since still hits); newest: only the newest versions.",
     ),
 ]
+
+
+class DateOrder(StrEnum):
+    dmy = "dmy"
+    mdy = "mdy"
+
+
+DateOrderOpt = Annotated[
+    DateOrder | None,
+    typer.Option(
+        "--date-order",
+        help="How the file writes dates in digits with the day or month first: dmy "
+        "(15.03.2021) or mdy (03/15/2021). Default: such a date is an ERROR.",
+    ),
+]
+CategoryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--category",
+        help="Transaction category for rows that carry none (a bank statement's: payment).",
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Date (YYYY-MM-DD) for rows and surfaces that carry none."),
@@ -128,6 +150,19 @@ def registry_or_exit(
         )
     except BanscreenError as exc:
         raise fail(str(exc)) from None
+
+
+def parse_category_option(value: str | None) -> str | None:
+    """--category's value as a category id, or exit 2 saying which there are."""
+    if value is None:
+        return None
+    from ..model import TRANSACTION_CATEGORIES
+    from ..surfaces.rows import category_id
+
+    found = category_id(value)
+    if found not in TRANSACTION_CATEGORIES:
+        raise fail(f"--category: {value!r} is none of {', '.join(TRANSACTION_CATEGORIES)}")
+    return found
 
 
 @overload

@@ -23,6 +23,7 @@ from ..wire import decision_json
 from ._common import (
     AsOfOpt,
     ColumnsOpt,
+    DateOrderOpt,
     ExtraData,
     ListsOpt,
     PolicyOpt,
@@ -121,6 +122,7 @@ def explain(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.", metavar="")] = False,
     columns: ColumnsOpt = None,
+    date_order: DateOrderOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -173,7 +175,8 @@ def explain(
         return
     screener = Screener(registry)
     try:
-        source = TransactionFile(input, columns=parse_columns(columns or []))
+        order = date_order.value if date_order else None
+        source = TransactionFile(input, columns=parse_columns(columns or []), date_order=order)
         options = ScreenOptions(policy=policy, as_of=day)
         with closing(source.rows()) as rows:
             for decision in Pipeline(screener, options).decisions(rows):

@@ -22,6 +22,7 @@ from ..wire import CHANGE_COLUMNS, change_row, guard
 from ._common import (
     AsOfOpt,
     ColumnsOpt,
+    DateOrderOpt,
     ExtraData,
     ListsOpt,
     PolicyOpt,
@@ -56,6 +57,7 @@ def rescreen(
         Path | None, typer.Option("--out", help="CSV of changed decisions (default: stdout).")
     ] = None,
     columns: ColumnsOpt = None,
+    date_order: DateOrderOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -76,7 +78,8 @@ def rescreen(
         screener = Screener(registry)
         options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
         prior = read_prior(TransactionFile(decisions, aliases=False))
-        source = TransactionFile(input, columns=parse_columns(columns or []))
+        order = date_order.value if date_order else None
+        source = TransactionFile(input, columns=parse_columns(columns or []), date_order=order)
         stats = RescreenStats()
         changed = list(delta_rescreen(source, prior, screener, touched, options, stats))
     except BanscreenError as exc:

@@ -23,7 +23,9 @@ from ..surfaces.scan import ScanOptions
 from ..surfaces.tabular import TransactionFile, detect_format
 from ._common import (
     AsOfOpt,
+    CategoryOpt,
     ColumnsOpt,
+    DateOrderOpt,
     EncodingOpt,
     ExtraData,
     ListsOpt,
@@ -32,6 +34,7 @@ from ._common import (
     app,
     err,
     fail,
+    parse_category_option,
     parse_date_option,
     registry_or_exit,
 )
@@ -116,6 +119,8 @@ def screen(
     columns: ColumnsOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
+    category: CategoryOpt = None,
+    date_order: DateOrderOpt = None,
     extra_data: ExtraData = None,
     lists: ListsOpt = ListsPolicy.dated,
     report_path: Annotated[
@@ -141,14 +146,18 @@ def screen(
 ) -> None:
     """Screen every row of INPUT; one output row per input row, in input order."""
     registry = registry_or_exit(extra_data, lists)
-    options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of))
+    default = parse_category_option(category)
+    options = ScreenOptions(policy=policy, as_of=parse_date_option(as_of), category=default)
     out_format = output_format(fmt, out_path, input)
     try:
         chosen = parse_columns(columns or [])
-        source = TransactionFile(input, input_format, encoding, chosen)
+        order = date_order.value if date_order else None
+        source = TransactionFile(input, input_format, encoding, chosen, date_order=order)
         identity = RunIdentity.of(
             input, f"screen|{policy.value}|{as_of}|{registry.version}|{out_format}|{raw_csv}|"
-            f"{input_format}|{source.encoding}" + (f"|{sorted(chosen.items())}" if chosen else ""),
+            f"{input_format}|{source.encoding}" + (f"|{sorted(chosen.items())}" if chosen else "")
+            + (f"|category={default}" if default else "")
+            + (f"|date_order={order}" if order else ""),
         )  # fmt: skip
         screener = Screener(registry)
         reporter = None

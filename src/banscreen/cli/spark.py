@@ -14,7 +14,9 @@ from ..sources import ListsPolicy
 from ..surfaces.columns import parse_columns
 from ._common import (
     AsOfOpt,
+    CategoryOpt,
     ColumnsOpt,
+    DateOrderOpt,
     EncodingOpt,
     ExtraData,
     ListsOpt,
@@ -22,6 +24,7 @@ from ._common import (
     app,
     err,
     fail,
+    parse_category_option,
     parse_date_option,
     registry_or_exit,
 )
@@ -41,6 +44,8 @@ def spark_screen(
     ] = None,
     encoding: EncodingOpt = None,
     columns: ColumnsOpt = None,
+    category: CategoryOpt = None,
+    date_order: DateOrderOpt = None,
     policy: PolicyOpt = Policy.STRICT,
     as_of: AsOfOpt = None,
     extra_data: ExtraData = None,
@@ -56,7 +61,8 @@ def spark_screen(
     try:
         rows = spark.run(
             input, output, registry, master, policy, parse_date_option(as_of), input_format,
-            encoding, parse_columns(columns or []),
+            encoding, parse_columns(columns or []), parse_category_option(category),
+            date_order.value if date_order else None,
         )  # fmt: skip
     except (BanscreenError, ValueError) as exc:
         raise fail(str(exc)) from None

@@ -92,7 +92,8 @@ _IDS_IN_TEXT = (
 _CHECKED_IN_TEXT = frozenset({"asn", "fcc_id"})
 
 
-def _valid(kind: str, value: str) -> bool:
+def is_valid(kind: str, value: str) -> bool:
+    """Whether `value` is a valid identifier of `kind` (it normalises)."""
     try:
         normalise(kind, value)
     except IdentifierError:
@@ -145,7 +146,7 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     for kind, pattern in _IDS_IN_TEXT:
         for match in pattern.finditer(text):
             value = match.group(match.lastindex or 0)
-            if kind in _CHECKED_IN_TEXT and not _valid(
+            if kind in _CHECKED_IN_TEXT and not is_valid(
                 kind, value
             ):  # "AS99999999999", "FCC ID 2AD"
                 continue

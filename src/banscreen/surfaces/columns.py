@@ -23,6 +23,7 @@ import yaml
 from ..errors import DataError, InputError
 from .header import DELIMITERS, canonical_header, distinct_extras
 from .rows import INPUT_COLUMNS
+from .written_dates import reorder_date
 
 _FILE = "input/columns.yaml"
 _SEPARATORS = re.compile(r"[\s\-.]+")
@@ -127,6 +128,19 @@ class ColumnMap:
     joined: list[str] = field(default_factory=list)
     nameless: bool = False  # --columns counterparty_name=: no column holds names, on purpose
     remedy: str = FILE_REMEDY  # what the user can do about a refusal
+    keys: dict[str, str] = field(default_factory=dict)  # cells renamed, for rows read by key
+    date_order: str | None = None  # dmy or mdy: how the file writes dates in digits
+
+    def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
+        """A row as the input columns: its keys renamed (a JSON row, read by key), the
+        columns under other names filled in, a date in the file's order as ISO writes it."""
+        if by_key and self.keys:
+            data = {self.keys.get(k, k): v for k, v in data.items()}
+        if self.copies:
+            self.fill(data)
+        if self.date_order:
+            reorder_date(data, self.date_order)
+        return data
 
     def check_names(self, where: str) -> None:
         """Refuses a file with no counterparty_name column, by any name, and a column that

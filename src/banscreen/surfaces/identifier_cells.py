@@ -14,8 +14,8 @@ import ast
 import json
 import re
 
-from ..errors import FieldError, IdentifierError
-from ..match.identifiers import link_kind, normalise
+from ..errors import FieldError
+from ..match.identifiers import is_valid, link_kind
 from ..model import (
     BARE_IDENTIFIERS,
     IDENTIFIER_ALIASES,
@@ -102,16 +102,8 @@ def _bare(item: str) -> list[CounterpartyIdentifier]:
     if _BARE_APPSTORE.match(item):
         return [CounterpartyIdentifier("appstore_id", item)]
     if _BARE_DOTTED.match(item):
-        return [CounterpartyIdentifier(k, item) for k in DOTTED_KINDS if _valid(k, item)]
+        return [CounterpartyIdentifier(k, item) for k in DOTTED_KINDS if is_valid(k, item)]
     return []
-
-
-def _valid(kind: str, value: str) -> bool:
-    try:
-        normalise(kind, value)
-    except IdentifierError:
-        return False
-    return True
 
 
 def _readable(piece: str) -> bool:

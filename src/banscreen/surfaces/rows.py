@@ -169,6 +169,11 @@ def parse_date(value: Any) -> date | None:
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
+def category_id(written: str) -> str:
+    """A category as written ("App Distribution", "transit-peering") as its id."""
+    return _SEPARATORS.sub("_", written.strip().lower())
+
+
 def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
     """`kind:value;kind:value`, or a list of such strings (JSON input), and the other ways
     people write them (identifier_cells.py)."""
@@ -282,7 +287,7 @@ def parse_row(row: Mapping[str, Any]) -> Transaction:
     return Transaction(
         id=tx_id,
         date=parse_date(row.get("date")),
-        category=_SEPARATORS.sub("_", _text(row.get("category"), "category").strip().lower()),
+        category=category_id(_text(row.get("category"), "category")),
         counterparty_name=_text(row.get("counterparty_name"), "counterparty_name").strip(),
         counterparty_country=_text(row.get("counterparty_country"), "counterparty_country").strip(),
         identifiers=parse_identifiers(row.get("counterparty_identifiers")),

@@ -77,6 +77,7 @@ class TransactionFile:
         encoding: str | None = None,
         columns: Mapping[str, str] | None = None,
         aliases: bool = True,
+        date_order: str | None = None,
     ) -> None:
         if path.is_dir():
             raise InputError(f"{path}: a folder, not a transactions file")
@@ -95,8 +96,8 @@ class TransactionFile:
         self._header_row = 1  # a workbook's header's row in its sheet
         self._chosen = dict(columns or {})  # --columns: {input column: header cell}
         self._aliases = aliases  # columns under other exports' names (not a decisions file)
-        self._columns = ColumnMap([])
-        self._keys: dict[str, str] = {}  # header cells renamed (columns.py)
+        self._date_order = date_order  # dmy or mdy: how the file writes its dates in digits
+        self._columns = ColumnMap([], date_order=date_order)
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
@@ -151,7 +152,8 @@ class TransactionFile:
     def _read_header(self, cells: list[str]) -> list[str]:
         """The header as input columns (columns.py); rows read by key are renamed alike."""
         self._columns = read_header(cells, self._chosen, str(self.path), self._aliases)
-        self._keys = self._columns.rename(cells)
+        self._columns.keys = self._columns.rename(cells)
+        self._columns.date_order = self._date_order
         return self._columns.names
 
     def _check_header(self, header: list[str]) -> None:
@@ -222,10 +224,7 @@ class TransactionFile:
     def rows(self, on_bytes: Callable[[int], None] | None = None) -> Generator[RawRow, None, None]:
         for row in self._rows(on_bytes):
             # A JSON row is read by key: renamed as its header was (the rest by position).
-            if self._keys and self.format == "jsonl":
-                row.data = {self._keys.get(k, k): v for k, v in row.data.items()}
-            if self._columns.copies:
-                self._columns.fill(row.data)
+            row.data = self._columns.finish(row.data, self.format == "jsonl")
             yield row
 
     def _rows(self, on_bytes: Callable[[int], None] | None) -> Generator[RawRow, None, None]:
@@ -386,7 +385,7 @@ class TransactionFile:
         names = self.header or []  # a repeated extra column's copies renamed
         repeated = repeated_columns(names)
         for batch in self._parquet.iter_batches(batch_size=8192):
-            if len(set(batch.schema.names)) == len(names) and not self._keys:
+            if len(set(batch.schema.names)) == len(names) and not self._columns.keys:
                 for data in batch.to_pylist():
                     number += 1
                     yield RawRow(number, data)

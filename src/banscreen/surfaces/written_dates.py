@@ -4,13 +4,15 @@ number is the day: the year first without its zeros or with a time of its own
 markers ("2021年3月15日", "2021년 3월 15일"), an English month's name ("15 March 2021",
 "Mar 15, 2021", "15-Mar-2021"). Each was an ERROR row. A day or a month first in digits
 ("15/03/2021", "03/04/2021") stays one: which comes first is the writer's convention, and a
-guess could date a row outside a program's force."""
+guess could date a row outside a program's force; unless the user says which
+(`--date-order dmy|mdy`, `ordered`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date, datetime
+from typing import Any
 
 # A time after the date, as exports write one: "9:03", "09:03:00.000", a zone or none.
 _TIME = r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
@@ -54,3 +56,27 @@ def _named_month(text: str) -> date | None:
     except (ValueError, OverflowError):
         return None
     return read[0] if read[0] == read[1] else None
+
+
+DATE_ORDERS = ("dmy", "mdy")
+_NUMERIC = re.compile(rf"(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
+
+
+def ordered(text: str, order: str) -> str | None:
+    """A date written with its day or month first in digits ("15.03.2021", "03/15/2021"),
+    as ISO writes it, read in the `order` the user says the file writes (dmy or mdy): no
+    guess then. None for any other text, or no such day (read as it is)."""
+    found = _NUMERIC.fullmatch(text.strip())
+    if found is None:
+        return None
+    first, second, year = found.group(1), found.group(3), found.group(4)
+    day, month = (first, second) if order == "dmy" else (second, first)
+    read = _day(year, month, day)  # a date that is none stays as written, for its error
+    return read.isoformat() if read is not None else None
+
+
+def reorder_date(data: dict[str, Any], order: str) -> None:
+    """Sets a row's date written day or month first to its ISO writing (`ordered`)."""
+    value = data.get("date")
+    if isinstance(value, str) and (iso := ordered(value, order)) is not None:
+        data["date"] = iso
