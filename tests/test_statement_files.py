@@ -108,3 +108,60 @@ def test_a_job_takes_the_category_and_the_date_order(tmp_path: Path, registry: R
     assert [r["outcome"] for r in decided] == ["REVIEW", "CLEAR", "CLEAR"]
     bad = client.post("/v1/jobs?category=banking", content=STATEMENT.encode(), headers=auth)
     assert bad.status_code == 422
+
+
+# A WeChat Pay bill as WeChat exports it: a title, the account, the period and the totals
+# above the header, and the bill's own column names (交易对方, 交易单号, 商品, 备注).
+BILL_PREAMBLE = [
+    "微信支付账单明细,,,,,,,,,,",
+    "微信昵称：[某某],,,,,,,,,,",
+    "起始时间：[2021-03-01 00:00:00] 终止时间：[2021-03-31 23:59:59],,,,,,,,,,",
+    "导出类型：[全部],,,,,,,,,,",
+    ",,,,,,,,,,",
+    "共3笔记录,,,,,,,,,,",
+    "----------------------微信支付账单明细列表--------------------,,,,,,,,,,",
+]
+BILL = [
+    "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注",
+    "2021-03-15 09:03:00,商户消费,Northwind Traders,会员,支出,¥12.00,零钱,支付成功,4200001,M1,/",
+    f"2021-03-15 10:00:00,转账,{LISTED},转账,支出,¥9.00,零钱,支付成功,4200002,M2,/",
+    "2021-03-16 11:00:00,商户消费,某某便利店,支付宝 充值,支出,¥5.00,零钱,支付成功,4200003,M3,/",
+]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_a_bill_with_lines_above_its_header_is_read_from_its_header(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "bill.csv"
+    path.write_bytes("\n".join([*BILL_PREAMBLE, *BILL, ""]).encode(encoding))
+    result = runner.invoke(app, ["screen", str(path), "--category", "payment"])
+    assert result.exit_code == 0, result.output
+    assert "the header is line 8" in result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [(r["id"], r["outcome"]) for r in rows] == [
+        ("4200001", "CLEAR"), ("4200002", "REVIEW"), ("4200003", "REVIEW")
+    ]  # fmt: skip
+    assert rows[1]["entity_id"] == "tencent-holdings" and "PAID_VIA_NAMED_APP" in rows[2]["reasons"]
+
+
+def test_a_worksheet_with_title_rows_is_read_from_its_header(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Kontoauszug"], ["Konto", "DE00 1234"], [],
+                ["Transaction ID", "Booking Date", "category", "Beneficiary", "us_nexus"],
+                ["T1", "2021-03-15", "payment", LISTED, "true"]):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "statement.xlsx")
+    rows = screen(tmp_path / "statement.xlsx")
+    assert [(r["id"], r["entity_id"]) for r in rows] == [("T1", "tencent-holdings")]
+
+
+def test_lines_above_a_header_are_skipped_only_for_a_header(tmp_path: Path) -> None:
+    """No line names `id` and two more input columns: the first line is the header, and a
+    file without an id column is still refused, showing how its first line was read."""
+    path = tmp_path / "none.csv"
+    path.write_text("Report\nname,amount\nTencent,1\n", encoding="utf-8")
+    result = runner.invoke(app, ["screen", str(path)])
+    assert result.exit_code == 2 and "no 'id' column" in result.output

@@ -209,6 +209,12 @@ def screen(
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
         interrupted(out_path, out_format)
+    if source.skipped_lines and not quiet:
+        err.print(
+            f"note: the header is line {source.skipped_lines + 1}; the lines above it "
+            "(a title, an account, a period) were read as no transactions",
+            highlight=False,
+        )
     if source.other_sheets:
         err.print(
             f"warning: only the workbook's first worksheet was read, not "

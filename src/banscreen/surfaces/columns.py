@@ -223,18 +223,55 @@ def header_delimiter(first_line: str, tab_separated: bool = False) -> str:
     """The delimiter of a CSV file, from its header line: the comma, unless the comma's
     split names no `id` column and another delimiter's does, with more input columns (a
     tab first for a `.tsv` file)."""
+    return _delimited(first_line, tab_separated)[0]
+
+
+def _delimited(line: str, tab_separated: bool) -> tuple[str, int]:
+    """The line's delimiter (`header_delimiter`), and how many input columns its cells name
+    with it, `id` among them (0 when it names no `id`)."""
     order = ("\t", ",", ";", "|") if tab_separated else DELIMITERS
 
     def named(delimiter: str) -> int:
         try:
-            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+            cells = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error:
             return 0
         found = named_columns(cells)
         return len(found) if "id" in found else 0
 
     best = max(order, key=named)  # the first of equals: the comma, or a tab for a .tsv
-    return best if named(best) else order[0]
+    count = named(best)
+    return (best if count else order[0]), count
+
+
+# A header below lines that are no header (a bank statement's or a WeChat Pay bill's account,
+# period and totals): found when it names `id` and this many input columns in all.
+PREAMBLE_HEADER_COLUMNS = 3
+PREAMBLE_LINES = 40  # lines (or a worksheet's rows) looked through for such a header
+
+
+def header_row(rows: Sequence[Sequence[str]]) -> int:
+    """`header_line` of a worksheet's first rows: the index of the header among them."""
+    named = [named_columns([str(c) for c in cells]) for cells in rows]
+    if not named or "id" in named[0]:
+        return 0
+    found = (i for i, n in enumerate(named) if "id" in n and len(n) >= PREAMBLE_HEADER_COLUMNS)
+    return next(found, 0)
+
+
+def header_line(lines: Sequence[str], tab_separated: bool = False) -> tuple[int, str]:
+    """(how many lines come before the header, the delimiter): the first line, when it
+    names an `id` column or no line does; else the first of `lines` that names `id` and
+    `PREAMBLE_HEADER_COLUMNS` input columns in all, the lines above it a preamble (an
+    export's title, account and period), which holds no transaction."""
+    delimiter, count = _delimited(lines[0], tab_separated) if lines else (",", 0)
+    if count:
+        return 0, delimiter
+    for at, line in enumerate(lines[1:], start=1):
+        found, count = _delimited(line, tab_separated)
+        if count >= PREAMBLE_HEADER_COLUMNS:
+            return at, found
+    return 0, delimiter
 
 
 def _position(names: list[str], cell: str) -> int | None:

@@ -14,12 +14,13 @@ import json
 import sys
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS
-from .columns import ColumnMap, header_delimiter, read_header
+from .columns import PREAMBLE_LINES, ColumnMap, header_line, header_row, read_header
 from .counting import CountingReader
 from .csv_records import Records
 from .encodings import (
@@ -90,7 +91,7 @@ class TransactionFile:
         self.total_rows: int | None = None
         self.encoding = "utf-8"
         self.delimiter = ","
-        self._separator_line = False  # Excel's "sep=;" before the header
+        self.skipped_lines = 0  # lines before the header: Excel's "sep=;", an export's preamble
         self._array = False  # a JSON input that is one array of rows, not JSON lines
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
         self._header_row = 1  # a workbook's header's row in its sheet
@@ -112,10 +113,11 @@ class TransactionFile:
             book = Workbook(path)
             self.other_sheets = book.other_sheets
             self.total_rows = max(0, (book.sheet.max_row or 1) - 1)
-            first = next(book.rows(), None)
-            if first is None:
+            rows = list(islice(book.rows(), PREAMBLE_LINES))
+            if not rows:
                 raise InputError(f"{path}: the first worksheet is empty (no header row)")
-            self._header_row = first[0]
+            first = rows[header_row([cells for _, cells in rows])]
+            self._header_row, self.skipped_lines = first[0], first[0] - 1
             self.header = self._read_header(first[1])
             self._check_header(self.header)
         else:
@@ -137,17 +139,18 @@ class TransactionFile:
                 self._check_json_lines()
 
     def _delimiter(self) -> str:
-        """The CSV file's delimiter, from its header line (header.py)."""
+        """The CSV file's delimiter and the lines before its header (columns.header_line)."""
         with self.path.open(encoding=self.encoding, errors="surrogateescape", newline="") as fh:
             try:
-                first = fh.readline(_FIRST_LINE_BYTES)
+                lines = [fh.readline(_FIRST_LINE_BYTES)]
+                if (named := separator_line(lines[0])) is not None:
+                    self.skipped_lines = 1
+                    return named
+                lines += [fh.readline(_FIRST_LINE_BYTES) for _ in range(PREAMBLE_LINES)]
             except UnicodeError:  # not in its encoding from the start: the reader says so
                 return ","
-            named = separator_line(first)
-            if named is not None:
-                self._separator_line = True
-                return named
-        return header_delimiter(first, tab_separated=self.path.suffix.lower() == ".tsv")
+        self.skipped_lines, delimiter = header_line(lines, self.path.suffix.lower() == ".tsv")
+        return delimiter
 
     def _read_header(self, cells: list[str]) -> list[str]:
         """The header as input columns (columns.py); rows read by key are renamed alike."""
@@ -257,10 +260,9 @@ class TransactionFile:
                 with self.path.open(
                     encoding=self.encoding, errors="surrogateescape", newline=""
                 ) as fh:
-                    reader = csv.reader(fh, delimiter=self.delimiter)
-                    if self._separator_line:
-                        next(reader, None)
-                    first = next(reader, None)
+                    for _ in range(self.skipped_lines):
+                        fh.readline()
+                    first = next(csv.reader(fh, delimiter=self.delimiter), None)
             except (csv.Error, UnicodeDecodeError) as exc:
                 raise InputError(f"{self.path}: unreadable header: {exc}") from exc
             if not first:
@@ -270,11 +272,11 @@ class TransactionFile:
         return self.header or []
 
     def _csv_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
-        reader = Records(text, self.delimiter)
         failures = 0
         try:
-            if self._separator_line:
-                next(reader, None)
+            for _ in range(self.skipped_lines):
+                text.readline()
+            reader = Records(text, self.delimiter)
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
             raise InputError(f"{self.path}: unreadable header: {exc}") from exc
@@ -344,7 +346,7 @@ class TransactionFile:
         header = self.header or []
         kept, repeated = self._kept_columns(header), repeated_columns(header)
         rows = Workbook(self.path).rows()
-        next(rows, None)  # the header
+        next((r for r in rows if r[0] == self._header_row), None)  # up to the header
         number = 0
         while True:
             try:
@@ -390,8 +392,7 @@ class TransactionFile:
                     number += 1
                     yield RawRow(number, data)
                 continue
-            # A name given to two columns, or a column renamed: read by position, as a
-            # CSV file's are.
+            # A name given to two columns, or a column renamed: read by position, as CSV is.
             for values in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                 number += 1
                 data = dict(zip(names, values, strict=True))
