@@ -28,6 +28,7 @@ Run = tuple[int, int, str]
 # l, but "al lh" already sounds as Allah: read "alh", it met METEOR and HYDRA.)
 _ARTICLES = frozenset({"al", "el"})
 _SUN = ("t", "d", "r", "z", "s", "n")
+ANY_ENDING: tuple[str, ...] = ("",)  # every word ends so
 
 
 class Compounds:
@@ -37,6 +38,7 @@ class Compounds:
     sound: SoundKeys
     _all_words: Words
     _compound_links: frozenset[str]
+    _allah: tuple[str, ...]  # config.compound_allah, as endings
     _reromanised: Callable[..., NameForm]
 
     def join_compounds(self, form: NameForm, listed: Listed | None = None) -> NameForm | None:
@@ -89,8 +91,10 @@ class Compounds:
         when the joined word's sound key has `compound_unlinked_min_classes` classes (شهيد
         خيل, "shhyd khyl", SHAHIDKHEL: Pashto and Persian write a name's parts -khel, -zai,
         -mal apart that Latin renderings join)."""
-        least = 3
-        if not any(w in self._compound_links for w in words):
+        least, endings = 3, ANY_ENDING
+        if any(w in self.config.compound_allah for w in words):
+            least, endings = self.config.compound_allah_min_classes, self._allah
+        elif not any(w in self._compound_links for w in words):
             if not arabic or len(words) != 2:
                 return None
             least = self.config.compound_unlinked_min_classes
@@ -100,7 +104,9 @@ class Compounds:
         for joined in dict.fromkeys(("".join(words), assimilated(words))):
             key = self.sound.key(joined)
             if len(key) >= least and any(
-                self._compound_of(joined, words, word, floor) for word in listed(key)
+                self._compound_of(joined, words, word, floor)
+                for word in listed(key)
+                if word.endswith(endings)
             ):
                 return joined
         return None

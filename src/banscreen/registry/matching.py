@@ -176,6 +176,8 @@ class MatchingConfig:
     compound_links: list[str]
     compound_prefixes: list[str]
     compound_unlinked_min_classes: int
+    compound_allah: list[str]
+    compound_allah_min_classes: int
     initial_similarity: Share
     person_extra_weight: Share
     patronymic_suffixes: list[str]

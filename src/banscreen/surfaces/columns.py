@@ -244,8 +244,8 @@ def _delimited(line: str, tab_separated: bool) -> tuple[str, int]:
     return (best if count else order[0]), count
 
 
-# A header below lines that are no header (a bank statement's or a WeChat Pay bill's account,
-# period and totals): found when it names `id` and this many input columns in all.
+# A header below lines that are no header (a bank statement's or a payment app's bill's
+# account, period and totals): found when it names `id` and this many input columns in all.
 PREAMBLE_HEADER_COLUMNS = 3
 PREAMBLE_LINES = 40  # lines (or a worksheet's rows) looked through for such a header
 
