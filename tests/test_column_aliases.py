@@ -281,3 +281,13 @@ def _job(client: Any, auth: dict[str, str], body: str, query: str) -> dict[str, 
             return job
         time.sleep(0.05)
     raise AssertionError("job did not finish")
+
+
+@pytest.mark.parametrize("cell", ["Company", "客户名称", "Empfänger Name", "Client", "会社"])
+def test_other_columns_that_may_hold_a_name_are_refused_too(tmp_path: Path, cell: str) -> None:
+    path = write(
+        tmp_path / "party.csv",
+        [f"id,date,category,{cell},us_nexus,text", f"1,2021-03-15,payment,{LISTED},true,x"],
+    )
+    code, _, output = screen(path)
+    assert code == 2 and "may hold the counterparty's name" in output
