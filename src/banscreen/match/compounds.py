@@ -38,7 +38,6 @@ class Compounds:
     sound: SoundKeys
     _all_words: Words
     _compound_links: frozenset[str]
-    _allah: tuple[str, ...]  # config.compound_allah, as endings
     _reromanised: Callable[..., NameForm]
 
     def join_compounds(self, form: NameForm, listed: Listed | None = None) -> NameForm | None:
@@ -93,7 +92,8 @@ class Compounds:
         -mal apart that Latin renderings join)."""
         least, endings = 3, ANY_ENDING
         if any(w in self.config.compound_allah for w in words):
-            least, endings = self.config.compound_allah_min_classes, self._allah
+            least = self.config.compound_allah_min_classes
+            endings = tuple(self.config.compound_allah)
         elif not any(w in self._compound_links for w in words):
             if not arabic or len(words) != 2:
                 return None

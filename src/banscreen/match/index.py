@@ -119,7 +119,6 @@ class NameIndex(ComponentNames, TokenPartners):
         self._packaging = frozenset(self.config.package_words)
         self._containable = frozenset(self.config.contained_name_kinds)
         self._compound_links = frozenset(self.config.compound_links)
-        self._allah = tuple(self.config.compound_allah)
         self.skip_inert_references = True  # variants() leave out inert references (tests: off)
         if hasattr(self, "_all_words"):  # opened from storage
             self._all_words.sound = self._scripted_words.sound = self.sound
