@@ -36,8 +36,11 @@ _REMEDY = "send the counterparty's name as counterparty_name (empty to screen wi
 
 @lru_cache(maxsize=256)
 def _columns_of(fields: tuple[str, ...]) -> ColumnMap:
-    """The fields a client sends, read as a file's columns: once per set of names."""
-    return read_header(fields, {}, "the transaction", remedy=_REMEDY)
+    """The fields a client sends, read as a file's columns and checked: once per set of
+    names (an InputError, not kept, when they are refused)."""
+    header = read_header(fields, {}, "the transaction", remedy=_REMEDY)
+    header.check_names("the transaction")
+    return header
 
 
 class TransactionIn(BaseModel):
@@ -58,8 +61,9 @@ class TransactionIn(BaseModel):
         if "transactions" in (self.model_extra or {}):
             raise ValueError("`transactions` must be a list of at most 1,000 transactions")
         if self.model_extra:  # fields under other exports' names, read as a file's columns
+            sent = [k for k in type(self).model_fields if getattr(self, k) is not None]
             try:
-                _columns_of(tuple(self._sent())).check_names("the transaction")
+                _columns_of((*sent, *(k for k, v in self.model_extra.items() if v is not None)))
             except InputError as exc:
                 raise ValueError(str(exc)) from None
         return self
