@@ -73,3 +73,16 @@ def test_arabic_letters_come_closer(screener: Screener) -> None:
     """نور الله نوری: 0.58 before, 0.67 now (the joined run's letters stay three words)."""
     score = screener.matcher.compare("نور الله نوری", "NURULLAH NURI", schema="person")[0]
     assert score > 0.6
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [("Sami Ullah Khan", "AL-SAMAHY, Allaa"), ("Sami Allah Popalzai", "AL-SAMAHY, Allaa")],
+)
+def test_a_word_of_allah_alone_is_no_given_name(
+    screener: Screener, written: str, listed: str
+) -> None:
+    """ "Ullah" sounds like the given name Allaa (both `AR`): with "Sami" near "Samahy", 20
+    of 547 generated Pakistani and Afghan names met the listed AL-SAMAHY, Allaa (0.81-0.89).
+    A word of Allah pairs by sound only with another."""
+    assert screener.matcher.compare(written, listed, schema="person")[0] < review(screener)

@@ -90,6 +90,9 @@ class WordPairs:
         initial = self._initial(a, b)
         if initial:
             return initial
+        allah = self.config.compound_allah
+        if (a in allah) is not (b in allah):  # "Ullah" sounds like "Allaa" and is no name
+            return 0.0
         if self.sound.same_given(a, b):  # Mikalai, Nikolai (`given_name_forms`)
             return self.sound.equal_score
         # Ukrainian and Belarusian spellings of a Russian name (Ihor, Igor): sound.py.
