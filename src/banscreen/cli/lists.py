@@ -282,7 +282,9 @@ def _build_index() -> None:
     with _progress("building the name index"):
         try:
             registry = registry_with_lists(current_settings().home)
-            open_indexes(registry, Normaliser(registry.matching))
+            names, _ = open_indexes(registry, Normaliser(registry.matching))
+            if names.places is not None:  # the places table, which every match reads
+                names.places.load()
         except (BanscreenError, OSError) as exc:
             err.print(f"the name index was not built ({exc}); the next command builds it",
                       highlight=False)  # fmt: skip

@@ -121,6 +121,11 @@ class Places:
     def _by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         return places_by_first(self.config, self._tokens)
 
+    def load(self) -> None:
+        """Reads (or builds and caches) the table now: `lists import` does, so that the
+        first `match` after it does not take seconds to build it."""
+        self._by_first  # noqa: B018 (a cached property, read for its effect)
+
     @cached_property
     def body_words(self) -> frozenset[str]:
         """Words that say what body an organisation is (`org_body_words`: "Movement",
