@@ -158,10 +158,8 @@ def screen_dataframe(
     numbered = df if staged else number_rows(df)
     header = ColumnMap(list(df.columns), nameless=True)  # a staged file's: read already
     if not staged:
-        header = read_header(df.columns, chosen or {}, "the input")
+        header = read_header(df.columns, chosen or {}, "the input", date_order=date_order)
         header.check_names("the input")
-    header.keys = header.rename(df.columns)
-    header.date_order = date_order
     columns = list(columns) if columns is not None else output_columns(header.names)
     schema = pa.schema([(c, pa.string()) for c in columns])
     shared = spark.sparkContext.broadcast(registry)

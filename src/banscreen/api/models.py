@@ -79,10 +79,7 @@ class TransactionIn(BaseModel):
         are (surfaces/columns.py), as a file's columns are."""
         data = self._sent()
         if self.model_extra:
-            header = _columns_of(tuple(data))
-            keys = header.rename(list(data))
-            data = {keys.get(k, k): v for k, v in data.items()}
-            header.fill(data)
+            data = _columns_of(tuple(data)).finish(data, by_key=True)
         if isinstance(data.get("us_nexus"), bool):
             data["us_nexus"] = "true" if data["us_nexus"] else "false"
         return {k: v for k, v in data.items() if v is not None}

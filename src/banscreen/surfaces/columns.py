@@ -21,12 +21,11 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, InputError
-from .header import DELIMITERS, canonical_header, distinct_extras
+from .header import DELIMITERS, canonical_header, distinct_extras, folded_cell
 from .rows import INPUT_COLUMNS
 from .written_dates import reorder_date
 
 _FILE = "input/columns.yaml"
-_SEPARATORS = re.compile(r"[\s\-.]+")
 _WORDS = re.compile(r"[\W_]+")
 NAME = "counterparty_name"
 FILE_REMEDY = (
@@ -37,10 +36,9 @@ JOINED = "text"  # the column every alias of which is read, joined
 
 
 def fold(cell: str) -> str:
-    """A header cell as aliases are written: NFKC, casefolded, spaces, hyphens and dots
-    as `_` (" Counterparty Name" and "counterparty-name" alike)."""
-    cell = unicodedata.normalize("NFKC", cell.lstrip("\ufeff")).strip().casefold()
-    return _SEPARATORS.sub("_", cell)
+    """A header cell as aliases are written: its full-width forms folded (NFKC), then as
+    the contract's names are read (header.folded_cell)."""
+    return folded_cell(unicodedata.normalize("NFKC", cell))
 
 
 @dataclass(frozen=True)
@@ -159,10 +157,6 @@ class ColumnMap:
         """The input columns the file gives, by any name."""
         return (set(self.names) | set(self.copies)) & set(INPUT_COLUMNS)
 
-    def rename(self, cells: Sequence[str]) -> dict[str, str]:
-        """{cell as the file writes it: its name here}, for rows read by key (JSON)."""
-        return {c: n for c, n in zip(cells, self.names, strict=True) if c != n}
-
     def fill(self, data: dict[str, Any]) -> None:
         """Sets the row's input columns given under other names, and adds the joined
         columns' values to its text, a line each."""
@@ -180,13 +174,16 @@ def read_header(
     where: str,
     by_alias: bool = True,
     remedy: str = FILE_REMEDY,
+    date_order: str | None = None,
 ) -> ColumnMap:
     """The input column each header cell is read as: one the contract names (in any case
     and spacing: header.canonical_header), `chosen` (--columns), then (`by_alias`: a file
-    of transactions, not of decisions) the aliases of the columns neither names."""
+    of transactions, not of decisions) the aliases of the columns neither names. Its rows
+    are then read (`ColumnMap.finish`) with their dates in `date_order`."""
     names = distinct_extras(canonical_header(list(cells)))
+    keys = {c: n for c, n in zip(cells, names, strict=True) if c != n}
     if not by_alias:
-        return ColumnMap(names, nameless=True)
+        return ColumnMap(names, nameless=True, keys=keys, date_order=date_order)
     copies: dict[str, str] = {}
     for column, cell in chosen.items():
         if not cell:
@@ -206,7 +203,7 @@ def read_header(
         copies[column] = names[positions[0]]
         if column == JOINED:
             joined = [names[p] for p in positions[1:]]
-    return ColumnMap(names, copies, joined, NAME in chosen, remedy)
+    return ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order)
 
 
 def named_columns(cells: Sequence[str]) -> set[str]:

@@ -18,11 +18,17 @@ DELIMITERS = (",", ";", "\t", "|")
 _SEPARATORS = re.compile(r"[\s\-.]+")
 
 
+def folded_cell(cell: str) -> str:
+    """A header cell casefolded, its spaces, hyphens and dots as `_` ("Counterparty Name",
+    "counterparty-name": counterparty_name)."""
+    return _SEPARATORS.sub("_", cell.lstrip("\ufeff").strip().casefold())
+
+
 def column_name(cell: str) -> str:
     """The input column a header cell names ("Counterparty Name", " ID ", "US-Nexus"), or
     the cell as written (stripped) when it names none: an extra column, carried as is."""
     cell = cell.strip()
-    folded = _SEPARATORS.sub("_", cell.lstrip("\ufeff").strip().casefold())
+    folded = folded_cell(cell)
     return folded if folded in INPUT_COLUMNS else cell
 
 

@@ -154,9 +154,9 @@ class TransactionFile:
 
     def _read_header(self, cells: list[str]) -> list[str]:
         """The header as input columns (columns.py); rows read by key are renamed alike."""
-        self._columns = read_header(cells, self._chosen, str(self.path), self._aliases)
-        self._columns.keys = self._columns.rename(cells)
-        self._columns.date_order = self._date_order
+        self._columns = read_header(
+            cells, self._chosen, str(self.path), self._aliases, date_order=self._date_order
+        )
         return self._columns.names
 
     def _check_header(self, header: list[str]) -> None:
