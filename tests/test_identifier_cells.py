@@ -89,3 +89,14 @@ def test_a_list_written_into_a_cell_is_read_as_its_items(cell: str, screener: Sc
     read = {(i.kind, i.value) for i in parse_identifiers(cell)}
     assert read == {("domain", "pay.weixin.qq.com"), ("android", "com.tencent.mm")}
     assert decide(screener, cell) != Outcome.CLEAR.name
+
+
+def test_a_store_link_in_its_own_scheme_is_one_item_of_a_list() -> None:
+    """`itms-apps:` is a scheme with a hyphen: the list's pieces were checked with the
+    hyphen read as a kind's word break, so the link swallowed the package after it."""
+    cell = "itms-apps://itunes.apple.com/app/id414478124, android:com.tencent.mm"
+    read = [(i.kind, i.value) for i in parse_identifiers(cell)]
+    assert read == [
+        ("url_scheme", "itms-apps://itunes.apple.com/app/id414478124"),
+        ("android", "com.tencent.mm"),
+    ]

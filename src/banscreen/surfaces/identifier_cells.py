@@ -107,12 +107,12 @@ def _bare(item: str) -> list[CounterpartyIdentifier]:
 
 
 def _readable(piece: str) -> bool:
-    """Whether a piece of an item is an identifier on its own, by its kind or its form."""
-    kind, sep, _ = piece.partition(":")
-    if not sep:
-        return bool(_bare(piece))
-    kind = _KIND_SEPARATORS.sub("_", kind.strip().lower())
-    return kind in BARE_IDENTIFIERS or IDENTIFIER_ALIASES.get(kind, kind) in IDENTIFIER_KINDS
+    """Whether a piece of an item is an identifier on its own, by its kind or its form: it
+    reads (`_identifiers`) as identifiers of kinds there are."""
+    try:
+        return all(i.kind in IDENTIFIER_KINDS for i in _identifiers(piece.strip()))
+    except FieldError:
+        return False
 
 
 def _pieces(item: str) -> list[str]:
