@@ -100,6 +100,10 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     # A device's FCC ID ("QISCLT-L29"): compared on its grantee code, the 3 characters (5
     # from 2013, starting "2") that name the company the FCC authorised the device for.
     "fcc_id",
+    # A product's CPE name ("cpe:2.3:h:acme:cam-1:…", "cpe:/o:acme:firmware"), as scanners,
+    # asset inventories and SBOMs name devices and software: compared on its vendor, and
+    # its vendor and product read as names (match/cpe_names.py).
+    "cpe",
 )
 # Other names users write a kind by, read as the kind: an app inventory's or a vendor
 # file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
@@ -115,6 +119,7 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "google_play": "android",
     "as": "asn", "as_number": "asn", "autonomous_system": "asn",
     "fccid": "fcc_id", "fcc": "fcc_id", "grantee_code": "fcc_id",
+    "cpe23": "cpe", "cpe22": "cpe", "cpe23type": "cpe", "cpe22type": "cpe", "cpe_name": "cpe",
     "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
     "app_link": "url_scheme", "package": "android",
 }  # fmt: skip

@@ -1,6 +1,6 @@
 """Identifiers' normal forms: what each kind of identifier is, written any way users write
 it (package ids, bundle ids, App Store ids, domains, purls, BICs, LEIs, IMO numbers, digital
-currency addresses, URL schemes, AS numbers, FCC IDs).
+currency addresses, URL schemes, AS numbers, FCC IDs, CPE names).
 
 An identifier match is the strongest evidence we have, so the normal forms here are strict:
 a malformed identifier is a field error, never a silent miss.
@@ -16,6 +16,7 @@ from packageurl import PackageURL
 
 from ..errors import IdentifierError
 from ..tunables import CACHE_ENTRIES
+from .cpe_names import normalise_cpe
 
 ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
@@ -161,6 +162,8 @@ def normalise(kind: str, value: str) -> str:
         return _asn(text, value)
     if kind == "fcc_id":
         return _grantee(text.upper().replace(" ", ""), value)
+    if kind == "cpe":
+        return normalise_cpe(text)
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:

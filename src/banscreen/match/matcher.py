@@ -20,6 +20,7 @@ from ..registry import Registry
 from ..registry.packed import identifiers_of
 from ..tunables import CACHE_ENTRIES
 from .bilingual import both_halves
+from .cpe_names import read_cpe
 from .cut import cut_hit, following_words
 from .entries import NameMatch
 from .forms import NameForm
@@ -215,6 +216,8 @@ class Matcher:
                     # a package not listed, named for a listed maker ("acmepayv3"), as an
                     # SBOM's component is (`COMPONENT_NAME`, a REVIEW at most)
                     found.extend(self._component_evidence(purl_name(ident.value)))
+                elif ident.kind == "cpe":
+                    found.extend(self._cpe_evidence(field, ident.value, components))
         names = [("counterparty_name", tx.counterparty_name), *tx.parties]
         for field, query in names:
             if not query.strip():
@@ -262,6 +265,22 @@ class Matcher:
             return []
         query = f"domain:{value}"
         return [replace(e, field=field, query=query) for e in self._text_evidence(words)]
+
+    def _cpe_evidence(self, field: str, value: str, components: bool) -> list[MatchEvidence]:
+        """A CPE name whose vendor is not listed as one: its vendor read as the maker's name
+        (a person's name is no vendor's), and its product as a component's name is
+        (`COMPONENT_NAME`, a REVIEW at most) unless the record names its component."""
+        try:
+            name = read_cpe(value)
+        except IdentifierError:
+            return []
+        query = value if value.lower().startswith("cpe:") else f"cpe:{value}"
+        makers = [m for m in self.match_name(name.vendor_words) if not m.entry.person]
+        found = [replace(e, query=query, span=None)
+                 for e in self._evidence(field, name.vendor_words, makers)]  # fmt: skip
+        if name.product_words and not components:
+            found += self._component_evidence(name.product)
+        return found
 
     def _name_evidence(self, field: str, query: str) -> list[MatchEvidence]:
         return self._evidence(field, query, self.match_name(query))

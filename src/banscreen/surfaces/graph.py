@@ -30,6 +30,9 @@ class Component:
     # manufacturer, publisher and authors, SPDX's supplier and originator. Screened by name
     # as further parties: a listed maker's library is found whatever the library is called.
     makers: tuple[tuple[str, str], ...] = ()
+    # Its CPE names (CycloneDX's `cpe`, SPDX's cpe23Type and cpe22Type references): a
+    # device's or a binary's, which often has no package URL, name its vendor.
+    cpes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,7 +129,11 @@ def graph_items(graph: DependencyGraph, options: ScanOptions) -> Iterator[ScanIt
             continue  # every package is screened, the document's root too (by its name)
         chain = paths.get(ref, [ref])
         location = " > ".join(_label(graph, r) for r in chain)
-        identifiers = (CounterpartyIdentifier("purl", component.purl),) if component.purl else ()
+        identifiers = tuple(
+            CounterpartyIdentifier(kind, value)
+            for kind, value in (("purl", component.purl), *(("cpe", c) for c in component.cpes))
+            if value
+        )
         words = f"{component.group or _namespace(component.purl)} {component.name}".strip()
         yield ScanItem(
             location,

@@ -78,6 +78,7 @@ def _cdx_component(component: Any) -> Component:
         group=component.group or "",
         version=component.version or "",
         purl=purl,
+        cpes=(component.cpe,) if component.cpe else (),
         makers=makers(
             ("supplier", getattr(component.supplier, "name", None)),
             ("manufacturer", getattr(getattr(component, "manufacturer", None), "name", None)),
@@ -115,6 +116,11 @@ def _purl_text(purl: Any) -> str:
 
 
 # ---------------------------------------------------------------------------- SPDX
+# The reference types a CPE name is given by: SPDX 2's external references, SPDX 3's
+# external identifiers.
+_SPDX_CPE_TYPES = frozenset({"cpe23Type", "cpe22Type", "cpe23", "cpe22"})
+
+
 def read_spdx(path: Path) -> DependencyGraph:
     from spdx_tools.spdx.model.relationship import RelationshipType
     from spdx_tools.spdx.parser.parse_anything import parse_file
@@ -137,9 +143,12 @@ def read_spdx(path: Path) -> DependencyGraph:
             "",
         )
         version = package.version or ""
+        cpes = tuple(ref.locator for ref in package.external_references
+                     if ref.reference_type in _SPDX_CPE_TYPES)  # fmt: skip
         found = makers(("supplier", getattr(package.supplier, "name", None)),
                        ("originator", getattr(package.originator, "name", None)))  # fmt: skip
-        graph.add(Component(package.spdx_id, package.name, "", str(version), purl, makers=found))
+        graph.add(Component(package.spdx_id, package.name, "", str(version), purl,
+                            makers=found, cpes=cpes))  # fmt: skip
     for relation in document.relationships:
         kind = relation.relationship_type
         source, target = relation.spdx_element_id, str(relation.related_spdx_element_id)
@@ -172,8 +181,12 @@ def read_spdx3(path: Path) -> DependencyGraph:
             (str(x.get("identifier")) for x in package.get("externalIdentifier", [])
              if isinstance(x, dict) and x.get("externalIdentifierType") == "packageUrl"), "",
         )  # fmt: skip
+        cpes = tuple(str(x.get("identifier")) for x in package.get("externalIdentifier", [])
+                     if isinstance(x, dict) and x.get("externalIdentifierType") in _SPDX_CPE_TYPES
+                     and x.get("identifier"))  # fmt: skip
         graph.add(Component(ref, str(package.get("name", ref)), "",
-                            str(package.get("software_packageVersion", "")), purl))  # fmt: skip
+                            str(package.get("software_packageVersion", "")), purl,
+                            cpes=cpes))  # fmt: skip
     linked: set[str] = set()
     for rel in elements:
         kind = rel.get("relationshipType")

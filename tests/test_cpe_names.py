@@ -1,0 +1,178 @@
+"""A product's CPE name (`cpe`) is an identifier: vulnerability scanners, asset
+inventories and SBOMs name devices and software by it ("cpe:2.3:h:<vendor>:<product>:…"),
+often with nothing else that names the maker. A CycloneDX component or an SPDX package
+known only by its CPE was CLEAR (the field was not read), and a CPE in the identifiers
+column was an ERROR (no such kind)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from banscreen.batch import Pipeline
+from banscreen.engine import Screener, ScreenOptions
+from banscreen.errors import IdentifierError
+from banscreen.match.cpe_names import CpeName, read_cpe
+from banscreen.match.identifiers import normalise
+from banscreen.model import Decision, Policy
+from banscreen.surfaces.detect import detect
+from banscreen.surfaces.rows import parse_identifiers
+from banscreen.surfaces.scan import ScanOptions
+from helpers.cli import screened_rows
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("cpe:2.3:h:acme:cam-1:-:*:*:*:*:*:*:*", CpeName("h", "acme", "cam-1")),
+        (
+            "CPE:2.3:A:Acme_Labs:Office_Suite:11.2:*:*:*:*:*:*:*",
+            CpeName("a", "acme_labs", "office_suite"),
+        ),
+        (
+            "2.3:o:acme:firmware:1.0:*:*:*:*:*:*:*",
+            CpeName("o", "acme", "firmware"),
+        ),  # kind's "cpe:"
+        ("cpe:2.3:h:acme:*", CpeName("h", "acme", "*")),  # short, as NVD's match strings
+        ("cpe:2.3:h:acme", CpeName("h", "acme", "*")),
+        ("cpe:2.3:h:acme:*:*:*:*:*:*:*:*:*", CpeName("h", "acme", "*")),  # one ANY too many
+        ("cpe:2.3:a:acme:end\\:point:1:*:*:*:*:*:*:*", CpeName("a", "acme", "end:point")),
+        ("cpe:/o:acme:hg8245h_firmware:v3r017", CpeName("o", "acme", "hg8245h_firmware")),  # 2.2
+        ("cpe:/a:acme:qq%21mail:1.0", CpeName("a", "acme", "qq!mail")),
+    ],
+)
+def test_a_cpe_name_is_read_written_in_either_binding(value: str, name: CpeName) -> None:
+    assert read_cpe(value) == name
+
+
+def test_a_cpe_is_compared_on_its_vendor() -> None:
+    assert normalise("cpe", "cpe:2.3:h:Acme:cam-1:-:*:*:*:*:*:*:*") == "acme"
+    assert normalise("cpe", "cpe:/o:acme:firmware") == "acme"
+    assert normalise("cpe", "cpe:2.3:a:*:*:*:*:*:*:*:*:*:*") == "*"  # no vendor: none listed
+    assert read_cpe("cpe:2.3:a:acme_labs:x:*:*:*:*:*:*:*:*").vendor_words == "acme labs"
+
+
+@pytest.mark.parametrize(
+    "value", ["garbage", "cpe:2.3:a:two words:x", "cpe:2.3:q:acme:x", "cpe:2.3:a:ac?me:x", ""]
+)
+def test_what_is_no_cpe_name_is_an_identifier_error(value: str) -> None:
+    with pytest.raises(IdentifierError):
+        normalise("cpe", value or " ")
+
+
+@given(st.text(max_size=120))
+def test_reading_any_text_as_a_cpe_raises_only_identifier_errors(text: str) -> None:
+    for value in (text, f"cpe:2.3:{text}", f"cpe:/{text}"):
+        try:
+            name = read_cpe(value)
+        except IdentifierError:
+            continue
+        assert name.part in ("a", "o", "h", "*", "-", "")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*",
+        "cpe23:cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*",  # SPDX's own kind names
+        "cpe23Type:cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*",
+        "cpe:/h:hikvision:ds-2cd2032-i",
+    ],
+)
+def test_a_cpe_in_the_identifiers_column_is_of_kind_cpe(cell: str) -> None:
+    (ident,) = parse_identifiers(cell)
+    assert ident.kind == "cpe"
+    assert normalise(ident.kind, ident.value) == "hikvision"
+
+
+def test_a_listed_vendors_device_is_screened_by_its_cpe(tmp_path: Path) -> None:
+    rows = [
+        "1,2025-01-15,vendor,Acme Distribution,US,cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*,true,",
+        "2,2025-01-15,vendor,Acme Distribution,US,cpe:/o:huawei:hg8245h_firmware:v3r017,true,",
+        "3,2025-01-15,vendor,Acme Distribution,US,cpe:2.3:h:zte:*,true,",
+        "4,2025-01-15,vendor,Acme Distribution,US,cpe:2.3:a:apache:log4j:2.14:*:*:*:*:*:*:*,true,",
+        "5,2025-01-15,vendor,Acme Distribution,US,cpe:2.3:a:two words:x,true,",
+        "6,2025-01-15,vendor,Acme Distribution,US,cpe:2.3:a:*:*:*:*:*:*:*:*:*:*,true,",
+    ]
+    by_id = screened_rows(tmp_path, rows)
+    for i, entity in (("1", "hikvision"), ("2", "huawei"), ("3", "zte")):
+        assert by_id[i]["entity_id"] == entity, by_id[i]
+        assert by_id[i]["outcome"] == "REVIEW" and "FCC_COVERED_LIST" in by_id[i]["reasons"]
+    for i in ("4", "6"):
+        assert by_id[i]["outcome"] == "CLEAR" and by_id[i]["reasons"] == "NO_MATCH", by_id[i]
+    assert by_id["5"]["outcome"] == "ERROR" and "CPE" in by_id["5"]["error"]
+
+
+def _scan(screener: Screener, path: Path) -> dict[str, Decision]:
+    surface, reader = detect(path)
+    assert surface == "sbom"
+    items = reader(path, ScanOptions(as_of=date(2025, 1, 15)))
+    decisions = Pipeline(screener, ScreenOptions(policy=Policy.STRICT)).scanned(items)
+    return {d.transaction_id: d for d in decisions}
+
+
+def test_an_sbom_component_known_by_its_cpe_alone_is_screened(
+    screener: Screener, tmp_path: Path
+) -> None:
+    bom = {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.5",
+        "version": 1,
+        "components": [
+            {"type": "device", "name": "DS-2CD2032-I", "bom-ref": "cam",
+             "cpe": "cpe:2.3:h:hikvision:ds-2cd2032-i:-:*:*:*:*:*:*:*"},
+            {"type": "firmware", "name": "ONT firmware", "bom-ref": "ont",
+             "cpe": "cpe:/o:huawei:hg8245h_firmware:v3r017"},
+            {"type": "library", "name": "requests", "bom-ref": "req",
+             "purl": "pkg:pypi/requests@2.31.0",
+             "cpe": "cpe:2.3:a:python:requests:2.31.0:*:*:*:*:*:*:*"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "bom.cdx.json"
+    path.write_text(json.dumps(bom), encoding="utf-8")
+    found = _scan(screener, path)
+    assert found["cam"].entity_id == "hikvision" and found["cam"].outcome.name == "REVIEW"
+    assert found["ont"].entity_id == "huawei" and found["ont"].outcome.name == "REVIEW"
+    assert found["pkg:pypi/requests@2.31.0"].outcome.name == "CLEAR"
+
+
+def test_an_spdx_package_s_cpe_reference_is_screened(screener: Screener, tmp_path: Path) -> None:
+    document = {
+        "spdxVersion": "SPDX-2.3",
+        "dataLicense": "CC0-1.0",
+        "SPDXID": "SPDXRef-DOCUMENT",
+        "name": "site",
+        "documentNamespace": "https://example.com/spdx/site-1",
+        "creationInfo": {"created": "2025-01-15T00:00:00Z", "creators": ["Tool: hand"]},
+        "packages": [
+            {"SPDXID": "SPDXRef-nvr", "name": "NVR", "downloadLocation": "NOASSERTION",
+             "externalRefs": [{"referenceCategory": "SECURITY", "referenceType": "cpe23Type",
+                               "referenceLocator": "cpe:2.3:h:hikvision:ds-7608ni:-:*:*:*:*:*:*:*"}]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "site.spdx.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    (decision,) = _scan(screener, path).values()
+    assert decision.entity_id == "hikvision" and decision.outcome.name == "REVIEW"
+
+
+def test_an_spdx3_package_s_cpe_identifier_is_screened(screener: Screener, tmp_path: Path) -> None:
+    document = {
+        "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",
+        "@graph": [
+            {"type": "SpdxDocument", "spdxId": "urn:doc", "rootElement": ["urn:ont"]},
+            {"type": "software_Package", "spdxId": "urn:ont", "name": "ONT firmware",
+             "externalIdentifier": [{"type": "ExternalIdentifier",
+                                     "externalIdentifierType": "cpe23",
+                                     "identifier": "cpe:2.3:o:huawei:hg8245h_firmware:*"}]},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "site.spdx3.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    (decision,) = _scan(screener, path).values()
+    assert decision.entity_id == "huawei" and decision.outcome.name == "REVIEW"
