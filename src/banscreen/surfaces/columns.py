@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,8 +20,9 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataError, InputError
-from .header import DELIMITERS, canonical_header, distinct_extras, folded_cell
+from ..errors import DataError, FieldError, InputError
+from .header import DELIMITERS, canonical_header, column_name, distinct_extras, folded_cell
+from .json_values import nested_values
 from .rows import INPUT_COLUMNS
 from .written_dates import reorder_date
 
@@ -175,11 +176,13 @@ def read_header(
     by_alias: bool = True,
     remedy: str = FILE_REMEDY,
     date_order: str | None = None,
+    objects: Collection[str] = (),
 ) -> ColumnMap:
     """The input column each header cell is read as: one the contract names (in any case
     and spacing: header.canonical_header), `chosen` (--columns), then (`by_alias`: a file
-    of transactions, not of decisions) the aliases of the columns neither names. Its rows
-    are then read (`ColumnMap.finish`) with their dates in `date_order`."""
+    of transactions, not of decisions) the aliases of the columns neither names, but for
+    `objects` (a JSON row's objects, read by the paths inside them). Its rows are then read
+    (`ColumnMap.finish`) with their dates in `date_order`."""
     names = distinct_extras(canonical_header(list(cells)))
     keys = {c: n for c, n in zip(cells, names, strict=True) if c != n}
     if not by_alias:
@@ -199,11 +202,38 @@ def read_header(
         if names[at] != column:
             copies[column] = names[at]
     joined: list[str] = []
-    for column, positions in _aliased(names, set(chosen), where, remedy).items():
+    for column, positions in _aliased(names, set(chosen), where, remedy, objects).items():
         copies[column] = names[positions[0]]
         if column == JOINED:
             joined = [names[p] for p in positions[1:]]
     return ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order)
+
+
+def read_by_path(path: str, chosen: Mapping[str, str]) -> str | None:
+    """The input column a dotted path inside a JSON row's objects ("merchant.name") is read
+    as: one the contract names, an alias's, or one --columns names; None for none."""
+    folded = fold(path)
+    if column_name(path) in INPUT_COLUMNS:
+        return column_name(path)
+    if (alias := aliases().by_name.get(folded)) is not None:
+        return alias.column
+    return next((c for c, cell in chosen.items() if cell and fold(cell) == folded), None)
+
+
+def unread_name(
+    row: Mapping[str, Any], paths: Collection[str], chosen: Mapping[str, str]
+) -> FieldError | None:
+    """The error of a JSON row with no name but in an object its file is not read by (its
+    columns are its first row's, which had no such object): read, it was screened without
+    its name."""
+    if row.get(NAME):
+        return None
+    for path, value in nested_values(row).items():
+        if value and path not in paths and read_by_path(path, chosen) == NAME:
+            return FieldError(path, "a counterparty's name in an object the first row has not"
+                              " (a file's columns are its first row's): put such rows in a"
+                              " file of their own")  # fmt: skip
+    return None
 
 
 def named_columns(cells: Sequence[str]) -> set[str]:
@@ -278,13 +308,15 @@ def _position(names: list[str], cell: str) -> int | None:
     return folded.index(fold(cell)) if fold(cell) in folded else None
 
 
-def _aliased(names: list[str], chosen: set[str], where: str, remedy: str) -> dict[str, list[int]]:
+def _aliased(
+    names: list[str], chosen: set[str], where: str, remedy: str, objects: Collection[str] = ()
+) -> dict[str, list[int]]:
     """{input column: positions of the cells that alias it, first the one read}, for
     the columns neither the header nor --columns names."""
     table = aliases().by_name
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     for position, cell in enumerate(names):
-        alias = table.get(fold(cell)) if cell not in INPUT_COLUMNS else None
+        alias = table.get(fold(cell)) if cell not in INPUT_COLUMNS and cell not in objects else None
         if alias is None or alias.column in names or alias.column in chosen:
             continue
         found.setdefault(alias.column, []).append((alias.rank, position, alias.side))

@@ -10,9 +10,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import sys
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,7 +19,15 @@ from typing import Any, BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS
-from .columns import PREAMBLE_LINES, ColumnMap, header_line, header_row, read_header
+from .columns import (
+    PREAMBLE_LINES,
+    ColumnMap,
+    header_line,
+    header_row,
+    read_by_path,
+    read_header,
+    unread_name,
+)
 from .counting import CountingReader
 from .csv_records import Records
 from .encodings import (
@@ -31,7 +38,7 @@ from .encodings import (
     holds_foreign_rows,
 )
 from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns, separator_line
-from .json_values import array_items, json_values, starts_array
+from .json_values import FIRST_LINE_BYTES, at_path, first_json_value, json_values, nested_paths
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Workbook
@@ -64,8 +71,6 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
 
 
 MAX_CONSECUTIVE_FAILURES = 100
-# A first JSON line longer than this is not read whole to tell JSON lines from a document.
-_FIRST_LINE_BYTES = 1 << 20
 
 
 class TransactionFile:
@@ -93,6 +98,7 @@ class TransactionFile:
         self.delimiter = ","
         self.skipped_lines = 0  # lines before the header: Excel's "sep=;", an export's preamble
         self._array = False  # a JSON input that is one array of rows, not JSON lines
+        self._paths: dict[str, tuple[str, ...]] = {}  # JSON objects' values read as columns
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
         self._header_row = 1  # a workbook's header's row in its sheet
         self._chosen = dict(columns or {})  # --columns: {input column: header cell}
@@ -142,21 +148,20 @@ class TransactionFile:
         """The CSV file's delimiter and the lines before its header (columns.header_line)."""
         with self.path.open(encoding=self.encoding, errors="surrogateescape", newline="") as fh:
             try:
-                lines = [fh.readline(_FIRST_LINE_BYTES)]
+                lines = [fh.readline(FIRST_LINE_BYTES)]
                 if (named := separator_line(lines[0])) is not None:
                     self.skipped_lines = 1
                     return named
-                lines += [fh.readline(_FIRST_LINE_BYTES) for _ in range(PREAMBLE_LINES)]
+                lines += [fh.readline(FIRST_LINE_BYTES) for _ in range(PREAMBLE_LINES)]
             except UnicodeError:  # not in its encoding from the start: the reader says so
                 return ","
         self.skipped_lines, delimiter = header_line(lines, self.path.suffix.lower() == ".tsv")
         return delimiter
 
-    def _read_header(self, cells: list[str]) -> list[str]:
+    def _read_header(self, cells: list[str], objects: Collection[str] = ()) -> list[str]:
         """The header as input columns (columns.py); rows read by key are renamed alike."""
-        self._columns = read_header(
-            cells, self._chosen, str(self.path), self._aliases, date_order=self._date_order
-        )
+        self._columns = read_header(cells, self._chosen, str(self.path), self._aliases,
+                                    date_order=self._date_order, objects=objects)  # fmt: skip
         return self._columns.names
 
     def _check_header(self, header: list[str]) -> None:
@@ -175,27 +180,18 @@ class TransactionFile:
         """The first line's keys as the columns; a JSON document `scan` reads (a CycloneDX
         SBOM, a package-lock.json) is refused with a pointer to it, rather than screened
         line by line into one ERROR a line."""
-        with self.path.open(encoding=self.encoding, errors="surrogateescape") as fh:
-            try:
-                while (first := fh.readline(_FIRST_LINE_BYTES)) and not first.strip():
-                    pass
-            except UnicodeError:
-                first = ""
-        self._array = starts_array(first)
-        try:
-            if self._array:  # the first item's keys
-                with self.path.open(encoding=self.encoding, errors="surrogateescape") as fh:
-                    value = next(array_items(fh, keyed_object), None)
-            else:
-                value = json.loads(first, object_pairs_hook=keyed_object)
-        except ValueError:
-            value = None
+        self._array, value = first_json_value(self.path, self.encoding, keyed_object)
         if isinstance(value, dict):
-            # Its keys are the file's columns, as a CSV header's are: extra ones are carried
-            # to the output (a later line's own extra keys are not).
+            # Its keys are the file's columns, as a CSV header's are (extra ones carried out).
             if isinstance(value, RepeatedKeys):
                 value = value.resolved()[0]
-            self.header = self._read_header([str(key) for key in value])
+            # A party an API's export nests ("merchant": {"name": …}) is read by its path, and
+            # its object, if an alias names it, is no longer read as that column.
+            paths = nested_paths(value) if self._aliases else {}
+            read = {p: (k, c) for p, k in paths.items() if (c := read_by_path(p, self._chosen))}
+            self._paths = {p: k for p, (k, _) in read.items()}
+            objects = {k[0] for k, c in read.values() if read_by_path(k[0], {}) == c}
+            self.header = self._read_header([*map(str, value), *self._paths], objects)
             self._columns.check_names(str(self.path))
             return
         from .detect import scan_hint
@@ -228,6 +224,8 @@ class TransactionFile:
         for row in self._rows(on_bytes):
             # A JSON row is read by key: renamed as its header was (the rest by position).
             row.data = self._columns.finish(row.data, self.format == "jsonl")
+            if self.format == "jsonl" and row.error is None and self._aliases:
+                row.error = unread_name(row.data, self._paths, self._chosen)
             yield row
 
     def _rows(self, on_bytes: Callable[[int], None] | None) -> Generator[RawRow, None, None]:
@@ -380,6 +378,8 @@ class TransactionFile:
                 if clash is not None:
                     yield RawRow(number, value, clash)
                     continue
+            for path, keys in self._paths.items():
+                value[path] = at_path(value, keys)
             yield RawRow(number, value, foreign_field(value, self.encoding) if foreign else None)
 
     def _parquet_rows(self) -> Iterator[RawRow]:

@@ -1,0 +1,106 @@
+"""A JSON export that nests its counterparty in an object: a payment API's transactions
+("merchant": {"name": …}, UK Open Banking's "CreditorAccount": {"Name": …}, Stripe's
+"billing_details": {"name": …}). Each row was an ERROR ("an object where text is
+expected") where the object's key was an alias, and where it was not, the rows were
+screened without their names: CLEAR on the text alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from banscreen.surfaces.json_values import at_path, nested_paths
+from test_column_aliases import screen
+
+
+def write_json_lines(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+BASE = {"date": "2021-03-15", "category": "payment", "us_nexus": "true"}
+
+
+@pytest.mark.parametrize(
+    ("nested", "listed"),
+    [
+        ({"merchant": {"name": "ALIPAY", "city": "Hangzhou", "country": "CN"}}, True),
+        ({"counterparty": {"name": "Tencent Holdings Ltd", "country": "CN"}}, True),
+        ({"CreditorAccount": {"SchemeName": "IBAN", "Name": "Tenpay Payment Technology"}}, True),
+        ({"MerchantDetails": {"MerchantName": "WeChat Pay", "MerchantCategoryCode": "6012"}}, True),
+        ({"billing_details": {"name": "Beijing Kingsoft Office Software", "email": None}}, True),
+        ({"payer_info": {"payer_name": {"alternate_full_name": "Alipay.com Co., Ltd."}}}, True),
+        ({"merchant": {"name": "Acme Foods", "country": "GB"}}, False),
+    ],
+)
+def test_a_nested_counterparty_is_read_by_its_path(
+    tmp_path: Path, nested: dict[str, Any], listed: bool
+) -> None:
+    path = write_json_lines(tmp_path / "tx.jsonl", [{"id": "t1", **BASE, **nested, "text": "x"}])
+    code, (row,), _ = screen(path)
+    assert code == 0 and row["error"] == "", row
+    assert (row["outcome"] != "CLEAR") == listed, row
+    (key,) = nested
+    assert json.loads(row[key]) == nested[key]  # the object is carried as it was
+
+
+def test_a_nested_country_and_date_are_read_too(tmp_path: Path) -> None:
+    rows = [{"id": "t1", "created_at": "2021-03-15T10:00:00Z", "category": "payment",
+             "us_nexus": "true", "counterparty": {"name": "Tencent Holdings Ltd", "country": "CN"}}]  # fmt: skip
+    code, (row,), _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
+    assert code == 0 and row["outcome"] == "REVIEW" and row["entity_id"] == "tencent-holdings"
+
+
+def test_a_row_naming_its_party_in_an_object_the_first_row_has_not_is_an_error(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {"id": "t1", **BASE, "MerchantDetails": {"MerchantName": "Acme Foods"}, "text": "card"},
+        {"id": "t2", **BASE, "CreditorAccount": {"Name": "Tencent Holdings Ltd"}, "text": "wire"},
+        {"id": "t3", **BASE, "text": "a row with no party"},
+    ]
+    code, out, _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
+    by_id = {r["id"]: r for r in out}
+    assert code == 0 and by_id["t1"]["outcome"] == "CLEAR"
+    assert by_id["t2"]["outcome"] == "ERROR" and "CreditorAccount.Name" in by_id["t2"]["error"]
+    assert by_id["t3"]["outcome"] == "CLEAR"  # nothing unread: decided on its text
+
+
+def test_columns_names_a_nested_path(tmp_path: Path) -> None:
+    rows = [{"id": "t1", **BASE, "party": {"legal": {"title": "Tencent Holdings Ltd"}}}]
+    path = write_json_lines(tmp_path / "tx.jsonl", rows)
+    code, (row,), _ = screen(path, "--columns", "counterparty_name=party.legal.title")
+    assert code == 0 and row["entity_id"] == "tencent-holdings", row
+
+
+json_scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=5)
+json_objects = st.recursive(
+    st.dictionaries(st.text(max_size=4), json_scalars, max_size=3),
+    lambda inner: st.dictionaries(st.text(max_size=4), inner | st.lists(json_scalars), max_size=3),
+    max_leaves=12,
+)
+
+
+@given(json_objects)
+def test_every_nested_path_leads_to_its_value(row: dict[str, Any]) -> None:
+    for keys in nested_paths(row).values():
+        value = at_path(row, keys)
+        assert not isinstance(value, dict | list)
+        assert len(keys) <= 3
+
+
+@pytest.mark.parametrize(
+    "party",
+    [{"iban": "DE89370400440532013000"}, {"country": "CN", "legal_title": "Acme"}],
+)
+def test_a_party_object_with_no_name_read_in_it_stays_an_error(
+    tmp_path: Path, party: dict[str, str]
+) -> None:
+    rows = [{"id": "t1", **BASE, "counterparty": party, "text": "wire"}]
+    code, (row,), _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
+    assert code == 0 and row["outcome"] == "ERROR" and "object" in row["error"], row
