@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banscreen.surfaces.json_values import at_path, nested_paths
+from banscreen.surfaces.json_values import HEADER_ROWS, at_path, nested_paths
 from test_column_aliases import screen
 
 
@@ -59,14 +59,18 @@ def test_a_nested_country_and_date_are_read_too(tmp_path: Path) -> None:
 def test_a_row_naming_its_party_in_an_object_the_first_row_has_not_is_an_error(
     tmp_path: Path,
 ) -> None:
+    # The objects of the first HEADER_ROWS rows are read: a kind first met after them is not.
     rows = [
-        {"id": "t1", **BASE, "MerchantDetails": {"MerchantName": "Acme Foods"}, "text": "card"},
+        {"id": f"c{i}", **BASE, "MerchantDetails": {"MerchantName": "Acme Foods"}, "text": "card"}
+        for i in range(HEADER_ROWS)
+    ]
+    rows += [
         {"id": "t2", **BASE, "CreditorAccount": {"Name": "Tencent Holdings Ltd"}, "text": "wire"},
         {"id": "t3", **BASE, "text": "a row with no party"},
     ]
     code, out, _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
     by_id = {r["id"]: r for r in out}
-    assert code == 0 and by_id["t1"]["outcome"] == "CLEAR"
+    assert code == 0 and by_id["c0"]["outcome"] == "CLEAR"
     assert by_id["t2"]["outcome"] == "ERROR" and "CreditorAccount.Name" in by_id["t2"]["error"]
     assert by_id["t3"]["outcome"] == "CLEAR"  # nothing unread: decided on its text
 
@@ -104,3 +108,41 @@ def test_a_party_object_with_no_name_read_in_it_stays_an_error(
     rows = [{"id": "t1", **BASE, "counterparty": party, "text": "wire"}]
     code, (row,), _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
     assert code == 0 and row["outcome"] == "ERROR" and "object" in row["error"], row
+
+
+OPEN_BANKING = [  # UK Open Banking transactions: a card purchase, a transfer, neither
+    {"TransactionId": "123", "BookingDateTime": "2021-03-15T10:00:00+00:00",
+     "TransactionInformation": "Card purchase",
+     "MerchantDetails": {"MerchantName": "Acme Foods", "MerchantCategoryCode": "5812"}},
+    {"TransactionId": "124", "BookingDateTime": "2021-03-15T10:00:00+00:00",
+     "TransactionInformation": "Transfer",
+     "CreditorAccount": {"SchemeName": "UK.OBIE.IBAN", "Name": "Tencent Holdings Ltd"}},
+    {"TransactionId": "125", "BookingDateTime": "2021-03-15T10:00:00+00:00",
+     "TransactionInformation": "Transfer"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", ["lines", "array"])
+def test_rows_naming_their_party_in_objects_of_their_kinds_are_each_read(
+    tmp_path: Path, layout: str
+) -> None:
+    if layout == "lines":
+        path = write_json_lines(tmp_path / "tx.jsonl", OPEN_BANKING)
+    else:
+        path = tmp_path / "tx.json"
+        path.write_text(json.dumps(OPEN_BANKING, indent=2), "utf-8")
+    code, out, _ = screen(path, "--category", "payment")
+    by_id = {r["id"]: r for r in out}
+    assert code == 0 and by_id["123"]["outcome"] == "CLEAR" and by_id["123"]["error"] == ""
+    assert by_id["124"]["entity_id"] == "tencent-holdings", by_id["124"]
+    assert by_id["125"]["outcome"] == "CLEAR"
+
+
+def test_an_empty_name_column_is_read_past_to_the_next_of_its_side(tmp_path: Path) -> None:
+    path = tmp_path / "tx.csv"
+    path.write_text(
+        "id,date,category,payee,beneficiary_name,us_nexus,text\n"
+        "1,2021-03-15,payment,,Tencent Holdings Ltd,true,x\n", "utf-8"
+    )  # fmt: skip
+    code, (row,), _ = screen(path)
+    assert code == 0 and row["entity_id"] == "tencent-holdings", row

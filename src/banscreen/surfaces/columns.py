@@ -129,6 +129,10 @@ class ColumnMap:
     remedy: str = FILE_REMEDY  # what the user can do about a refusal
     keys: dict[str, str] = field(default_factory=dict)  # cells renamed, for rows read by key
     date_order: str | None = None  # dmy or mdy: how the file writes dates in digits
+    # Further columns aliasing an input column (of the same side), read in turn where the
+    # one read is empty: a JSON export's card purchases name their merchant and its
+    # transfers their creditor, each in an object of its own.
+    fallbacks: dict[str, list[str]] = field(default_factory=dict)
 
     def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
         """A row as the input columns: its keys renamed (a JSON row, read by key), the
@@ -154,6 +158,15 @@ class ColumnMap:
             )
 
     @property
+    def read_cells(self) -> set[str]:
+        """The cells read as input columns under other names."""
+        return {
+            *self.copies.values(),
+            *self.joined,
+            *(c for f in self.fallbacks.values() for c in f),
+        }
+
+    @property
     def columns(self) -> set[str]:
         """The input columns the file gives, by any name."""
         return (set(self.names) | set(self.copies)) & set(INPUT_COLUMNS)
@@ -162,7 +175,11 @@ class ColumnMap:
         """Sets the row's input columns given under other names, and adds the joined
         columns' values to its text, a line each."""
         for column, cell in self.copies.items():
-            data[column] = data.get(cell)
+            value = data.get(cell)
+            for other in self.fallbacks.get(column, ()) if value in (None, "") else ():
+                if (value := data.get(other)) not in (None, ""):
+                    break
+            data[column] = value
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
@@ -202,11 +219,14 @@ def read_header(
         if names[at] != column:
             copies[column] = names[at]
     joined: list[str] = []
+    fallbacks: dict[str, list[str]] = {}
     for column, positions in _aliased(names, set(chosen), where, remedy, objects).items():
         copies[column] = names[positions[0]]
         if column == JOINED:
             joined = [names[p] for p in positions[1:]]
-    return ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order)
+        elif len(positions) > 1:
+            fallbacks[column] = [names[p] for p in positions[1:]]
+    return ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
 
 
 def read_by_path(path: str, chosen: Mapping[str, str]) -> str | None:
@@ -311,8 +331,9 @@ def _position(names: list[str], cell: str) -> int | None:
 def _aliased(
     names: list[str], chosen: set[str], where: str, remedy: str, objects: Collection[str] = ()
 ) -> dict[str, list[int]]:
-    """{input column: positions of the cells that alias it, first the one read}, for
-    the columns neither the header nor --columns names."""
+    """{input column: positions of the cells that alias it, first the one read, then
+    those read in turn where it is empty}, for the columns neither the header nor
+    --columns names."""
     table = aliases().by_name
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     for position, cell in enumerate(names):
@@ -330,5 +351,6 @@ def _aliased(
                 f"{where}: no {NAME} column, and {shown} name a payee and a payer, either "
                 f"of whom may be the counterparty: {remedy}"
             )
-        out[column] = [p for _, p, _ in hits] if column == JOINED else [hits[0][1]]
+        # Of the others, those of the first's side, in turn where it is empty.
+        out[column] = [p for _, p, side in hits if column == JOINED or side == hits[0][2]]
     return out

@@ -8,8 +8,10 @@ item by item instead, whatever its layout, holding one item at a time in memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,6 +20,7 @@ from ..errors import ArrayError
 _CHUNK = 1 << 16
 # A first JSON line longer than this is not read whole to tell JSON lines from a document.
 FIRST_LINE_BYTES = 1 << 20
+HEADER_ROWS = 100  # the rows whose objects' paths are read as columns (`json_header`)
 _SPACE = " \t\r\n"
 
 
@@ -148,22 +151,36 @@ def at_path(row: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     return value
 
 
-def first_json_value(
+def json_header(
     path: Path, encoding: str, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any]
-) -> tuple[bool, Any]:
-    """Whether a JSON input is one array, and its first row (its first line's value, or
-    its array's first item), None when it has none that is JSON."""
+) -> tuple[bool, Any, dict[str, tuple[str, ...]]]:
+    """Whether a JSON input is one array; its first row (its first line's value, or its
+    array's first item; None when none is JSON), whose keys are the file's columns; and the
+    paths inside the objects of its first `HEADER_ROWS` rows (`nested_paths`), in the order
+    first met: an export's rows nest their party in objects of their kinds (a card purchase
+    its merchant, a transfer its creditor)."""
     with path.open(encoding=encoding, errors="surrogateescape") as fh:
         try:
             while (first := fh.readline(FIRST_LINE_BYTES)) and not first.strip():
                 pass
+            lines = [first, *islice(fh, HEADER_ROWS - 1)]
         except UnicodeError:
-            first = ""
+            first, lines = "", []
     array = starts_array(first)
-    try:
-        if array:  # the first item's keys
-            with path.open(encoding=encoding, errors="surrogateescape") as fh:
-                return array, next(array_items(fh, object_pairs_hook), None)
-        return array, json.loads(first, object_pairs_hook=object_pairs_hook)
-    except ValueError:
-        return array, None
+    values: list[Any] = []
+    if array:
+        with path.open(encoding=encoding, errors="surrogateescape") as fh:
+            items = islice(array_items(fh, object_pairs_hook), HEADER_ROWS)
+            with contextlib.suppress(ArrayError, ValueError, UnicodeError):  # items before it
+                values.extend(items)
+    else:
+        for line in lines:
+            try:
+                values.append(json.loads(line, object_pairs_hook=object_pairs_hook))
+            except ValueError:
+                values.append(None)
+    paths: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        if isinstance(value, dict):
+            paths.update((p, k) for p, k in nested_paths(value).items() if p not in paths)
+    return array, values[0] if values else None, paths

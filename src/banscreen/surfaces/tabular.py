@@ -38,7 +38,7 @@ from .encodings import (
     holds_foreign_rows,
 )
 from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns, separator_line
-from .json_values import FIRST_LINE_BYTES, at_path, first_json_value, json_values, nested_paths
+from .json_values import FIRST_LINE_BYTES, at_path, json_header, json_values
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Workbook
@@ -180,14 +180,14 @@ class TransactionFile:
         """The first line's keys as the columns; a JSON document `scan` reads (a CycloneDX
         SBOM, a package-lock.json) is refused with a pointer to it, rather than screened
         line by line into one ERROR a line."""
-        self._array, value = first_json_value(self.path, self.encoding, keyed_object)
+        self._array, value, paths = json_header(self.path, self.encoding, keyed_object)
         if isinstance(value, dict):
             # Its keys are the file's columns, as a CSV header's are (extra ones carried out).
             if isinstance(value, RepeatedKeys):
                 value = value.resolved()[0]
             # A party an API's export nests ("merchant": {"name": …}) is read by its path, and
             # its object, if an alias names it, is no longer read as that column.
-            paths = nested_paths(value) if self._aliases else {}
+            paths = paths if self._aliases else {}
             read = {p: (k, c) for p, k in paths.items() if (c := read_by_path(p, self._chosen))}
             self._paths = {p: k for p, (k, _) in read.items()}
             objects = {k[0] for k, c in read.values() if read_by_path(k[0], {}) == c}
@@ -216,7 +216,7 @@ class TransactionFile:
         if len(header) <= len(INPUT_COLUMNS) + MAX_EXTRA_COLUMNS:
             return None
         extra = [i for i, c in enumerate(header) if c not in INPUT_COLUMNS][:MAX_EXTRA_COLUMNS]
-        read = {*INPUT_COLUMNS, *self._columns.copies.values(), *self._columns.joined}
+        read = {*INPUT_COLUMNS, *self._columns.read_cells}
         known = [i for i, c in enumerate(header) if c in read]
         return sorted(set(known + extra))
 
