@@ -23,7 +23,7 @@ import yaml
 from ..errors import DataError, FieldError, InputError
 from .header import DELIMITERS, canonical_header, column_name, distinct_extras, folded_cell
 from .json_values import nested_values
-from .rows import INPUT_COLUMNS
+from .rows import INPUT_COLUMNS, with_further_names
 from .written_dates import reorder_date
 
 _FILE = "input/columns.yaml"
@@ -180,10 +180,25 @@ class ColumnMap:
                 if (value := data.get(other)) not in (None, ""):
                     break
             data[column] = value
+            if column == NAME and column in self.fallbacks:
+                with_further_names(data, _further(data, [cell, *self.fallbacks[column]], value))
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
             data[JOINED] = "\n".join(written)
+
+
+def _further(data: Mapping[str, Any], cells: list[str], read: Any) -> list[tuple[str, str]]:
+    """(column, name) of the further names the row's name `cells` hold: each text but the
+    one read, once (an ERP's Vendor Name beside its Vendor, which holds a number)."""
+    seen = {read.strip().casefold()} if isinstance(read, str) else set()
+    out = []
+    for cell in cells:
+        value = data.get(cell)
+        if isinstance(value, str) and (folded := value.strip().casefold()) not in seen | {""}:
+            seen.add(folded)
+            out.append((cell, value))
+    return out
 
 
 def read_header(

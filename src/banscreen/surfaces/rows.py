@@ -29,6 +29,12 @@ INPUT_COLUMNS = (
     "us_nexus",
     "text",
 )
+# The counterparty's further names, from more columns that name it of the same side (an
+# ERP's Vendor, a number, beside its Vendor Name): screened as parties named by their
+# columns. Set by the column map (columns.py) as "column\x1fname" items apart by
+# "\x1e"; it names no column a file can have.
+FURTHER_NAMES = "\x1ecounterparty_names"
+_PARTY, _PARTIES = "\x1f", "\x1e"
 # The contract's true, false and unknown, and what spreadsheets and bank exports write for
 # them (Y/N flags, 1/0 cells).
 _NEXUS = {
@@ -186,7 +192,11 @@ def parse_identifiers(value: Any) -> tuple[CounterpartyIdentifier, ...]:
 
 # The columns that say who the counterparty is and what the dealing is: with the date's
 # registry period, all a decision depends on besides the row's own id and extra columns.
-COUNTERPARTY_COLUMNS = ("category", *INPUT_COLUMNS[INPUT_COLUMNS.index("counterparty_name") :])
+COUNTERPARTY_COLUMNS = (
+    "category",
+    *INPUT_COLUMNS[INPUT_COLUMNS.index("counterparty_name") :],
+    FURTHER_NAMES,
+)
 
 
 class RowParser:
@@ -234,6 +244,7 @@ class RowParser:
             us_nexus=template.us_nexus,
             text=template.text,
             extra=extra,
+            parties=template.parties,
         )
 
 
@@ -264,12 +275,12 @@ def _extras(row: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-_INPUT = frozenset(INPUT_COLUMNS)
+_INPUT = frozenset((*INPUT_COLUMNS, FURTHER_NAMES))  # the columns that are no extra ones
 
 
 def _check_extra(row: Mapping[str, Any]) -> None:
     for key, value in row.items():
-        if key not in INPUT_COLUMNS and isinstance(value, str) and len(value) > EXTRA_FIELD_LIMIT:
+        if key not in _INPUT and isinstance(value, str) and len(value) > EXTRA_FIELD_LIMIT:
             raise FieldError(
                 str(key), f"{len(value):,} characters, more than the {EXTRA_FIELD_LIMIT:,} accepted"
             )
@@ -294,13 +305,35 @@ def parse_row(row: Mapping[str, Any]) -> Transaction:
         us_nexus=_NEXUS[nexus_text],
         text=_text(row.get("text"), "text"),
         extra=extra_columns(row),
+        parties=further_names(row.get(FURTHER_NAMES)),
     )
+
+
+def further_names(value: Any) -> tuple[tuple[str, str], ...]:
+    """The parties `FURTHER_NAMES` holds, each held to a counterparty's name's limits."""
+    if not isinstance(value, str) or not value:
+        return ()
+    out = []
+    for item in value.split(_PARTIES):
+        column, _, name = item.partition(_PARTY)
+        try:
+            check_text(name, "counterparty_name")
+        except FieldError as exc:
+            raise FieldError(column, exc.message) from None
+        out.append((column, name.strip()))
+    return tuple(out)
+
+
+def with_further_names(data: dict[str, Any], names: list[tuple[str, str]]) -> None:
+    """Sets the row's `FURTHER_NAMES` to (column, name) pairs, or leaves it without."""
+    if names:
+        data[FURTHER_NAMES] = _PARTIES.join(f"{column}{_PARTY}{name}" for column, name in names)
 
 
 def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in row.items():
-        if key in INPUT_COLUMNS or key is None:
+        if key in _INPUT or key is None:
             continue
         text = _cell(value)[:EXTRA_FIELD_LIMIT]
         out[str(key)] = readable(text)
