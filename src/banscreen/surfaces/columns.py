@@ -38,8 +38,9 @@ JOINED = "text"  # the column every alias of which is read, joined
 
 def fold(cell: str) -> str:
     """A header cell as aliases are written: its full-width forms folded (NFKC), then as
-    the contract's names are read (header.folded_cell)."""
-    return folded_cell(unicodedata.normalize("NFKC", cell))
+    the contract's names are read (header.folded_cell), without the "*" an import
+    template marks a required column with (Xero's "*ContactName")."""
+    return folded_cell(unicodedata.normalize("NFKC", cell).lstrip("*"))
 
 
 @dataclass(frozen=True)
