@@ -6,6 +6,7 @@ column was an ERROR (no such kind)."""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 from pathlib import Path
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from banscreen.batch import Pipeline
+from banscreen.cli import app
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.errors import IdentifierError
 from banscreen.match.cpe_names import CpeName, read_cpe
@@ -44,6 +47,11 @@ from helpers.cli import screened_rows
         ("cpe:2.3:a:acme:end\\:point:1:*:*:*:*:*:*:*", CpeName("a", "acme", "end:point")),
         ("cpe:/o:acme:hg8245h_firmware:v3r017", CpeName("o", "acme", "hg8245h_firmware")),  # 2.2
         ("cpe:/a:acme:qq%21mail:1.0", CpeName("a", "acme", "qq!mail")),
+        # A character the binding quotes, left bare as inventories write it ("\\+" in NVD's).
+        (
+            "cpe:2.3:a:notepad-plus-plus:notepad++:8.1:*:*:*:*:*:*:*",
+            CpeName("a", "notepad-plus-plus", "notepad++"),
+        ),
     ],
 )
 def test_a_cpe_name_is_read_written_in_either_binding(value: str, name: CpeName) -> None:
@@ -58,7 +66,7 @@ def test_a_cpe_is_compared_on_its_vendor() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["garbage", "cpe:2.3:a:two words:x", "cpe:2.3:q:acme:x", "cpe:2.3:a:ac?me:x", ""]
+    "value", ["garbage", "cpe:2.3:a:two words:x", "cpe:2.3:q:acme:x", "cpe:2.3:bad", ""]
 )
 def test_what_is_no_cpe_name_is_an_identifier_error(value: str) -> None:
     with pytest.raises(IdentifierError):
@@ -176,3 +184,23 @@ def test_an_spdx3_package_s_cpe_identifier_is_screened(screener: Screener, tmp_p
     path.write_text(json.dumps(document), encoding="utf-8")
     (decision,) = _scan(screener, path).values()
     assert decision.entity_id == "huawei" and decision.outcome.name == "REVIEW"
+
+
+def test_an_app_inventory_s_cpe_column_is_screened(tmp_path: Path) -> None:
+    path = tmp_path / "software.csv"
+    path.write_text(
+        "Computer Name,Software Name,Publisher,Version,CPE\n"
+        "WS-01,NVR Client,,3.0,cpe:/a:hikvision:ivms-4200:3.0\n"
+        "WS-01,Notepad++,Notepad++ Team,8.1,cpe:2.3:a:notepad-plus-plus:notepad++:8.1:*:*:*:*:*:*:*\n"
+        "WS-02,,,,cpe:2.3:h:zte:*\n"
+        "WS-02,Thing,,1,cpe:2.3:bad\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["scan", "apps", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in csv.DictReader(out.read_text("utf-8").splitlines())}
+    assert rows["WS-01:NVR Client"]["entity_id"] == "hikvision"
+    assert rows["WS-01:Notepad++"]["outcome"] == "CLEAR"
+    assert rows["WS-02:cpe:2.3:h:zte:*"]["entity_id"] == "zte"
+    assert rows["WS-02:Thing"]["outcome"] == "ERROR" and "CPE" in rows["WS-02:Thing"]["error"]

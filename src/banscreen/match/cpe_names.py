@@ -24,6 +24,8 @@ _FIELDS = 13  # "cpe", "2.3", part, vendor, product, version and seven more
 _FIELD_SEPARATOR = re.compile(r"(?<!\\):")  # a formatted string's "\:" is in its field
 _QUOTED = re.compile(r"\\(.)")
 _NO_VALUE = frozenset({"", "*", "-"})  # ANY and NA name no vendor or product
+_PARTS = frozenset({"a", "o", "h", "*", "-"})
+_VENDOR = re.compile(r"[^\s:]+")  # a loosely written name's vendor: any word
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,36 @@ def read_cpe(value: str) -> CpeName:
                                  name.get_product()[0])  # fmt: skip
     except (NotImplementedError, ValueError, TypeError, IndexError) as exc:
         # The library says NotImplementedError for a string of no CPE version it reads.
-        shown = _shown(value)
-        raise IdentifierError(f"not a CPE name (cpe:2.3:part:vendor:product…): {shown}") from exc
+        found = _written_loosely(text)
+        if found is None:
+            shown = _shown(value)
+            raise IdentifierError(
+                f"not a CPE name (cpe:2.3:part:vendor:product…): {shown}"
+            ) from exc
+        part, vendor, product = found
     if formatted:
         vendor, product = _QUOTED.sub(r"\1", vendor), _QUOTED.sub(r"\1", product)
     else:  # a URI (CPE 2.2) percent-encodes
         vendor, product = unquote(vendor), unquote(product)
     return CpeName(part.lower(), vendor.lower(), product.lower())
+
+
+def _written_loosely(text: str) -> tuple[str, str, str] | None:
+    """(part, vendor, product) of a CPE name inventories write with a character the
+    binding would quote left bare ("cpe:2.3:a:acme:notepad++:8.1:…", whose "+" NVD writes
+    "\\+"): its vendor still names the maker, and an ERROR for it would flood an inventory.
+    None where no part and vendor are read."""
+    fields = _FIELD_SEPARATOR.split(text)
+    if text.lower().startswith(_FORMATTED):
+        fields = fields[2:]
+    elif len(fields) > 1 and fields[1].startswith("/"):
+        fields = [fields[1][1:], *fields[2:]]
+    else:
+        return None
+    part, vendor, product = (*fields, "", "", "")[:3]
+    if part.lower() not in _PARTS or not _VENDOR.fullmatch(vendor):
+        return None
+    return part, vendor, product
 
 
 def normalise_cpe(value: str) -> str:

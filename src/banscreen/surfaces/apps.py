@@ -56,6 +56,9 @@ VERSION_KEYS = (
     "application_short_version", "bundle_version",
 )  # fmt: skip
 PLATFORM_KEYS = ("platform", "os", "operating_system", "device_os", "platform_type")
+# A software or asset inventory's CPE name of the product (Lansweeper, scanners' exports):
+# its vendor names the maker where no package id does (match/cpe_names.py).
+CPE_KEYS = ("cpe", "cpe_2_3", "cpe23", "cpe_name", "cpe_uri", "cpe_string", "cpe22")
 _INFO_PLIST = re.compile(r"^Payload/[^/]+\.app/Info\.plist$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -84,23 +87,26 @@ def _app_item(
     _, version = _pick(record, VERSION_KEYS)
     _, platform = _pick(record, PLATFORM_KEYS)
     _, publisher = _pick(record, PUBLISHER_KEYS)
-    location = f"{device or 'device ?'} / {ident or name or f'record {number}'}"
-    if not ident and not name:
+    _, cpe = _pick(record, CPE_KEYS)
+    location = f"{device or 'device ?'} / {ident or name or cpe or f'record {number}'}"
+    if not ident and not name and not cpe:
         return error_item(
-            location, f"record-{number}", "package", "no package, bundle id or app name"
+            location, f"record-{number}", "package", "no package, bundle id, CPE or app name"
         )
     apple = ("ios", "ipados", "iphone", "ipad", "macos", "mac", "osx", "mac_os", "os_x")
     ios = column_key(platform) in apple or "bundle" in id_key
     kind = "ios_bundle" if ios else "android"
+    identifiers = tuple(CounterpartyIdentifier(k, v) for k, v in ((kind, ident), ("cpe", cpe)) if v)
+    own = ident or name or cpe
     return ScanItem(
         location,
-        f"{device}:{ident or name}",
+        f"{device}:{own}",
         Transaction(
-            id=f"{device}:{ident or name}" if device else (ident or name),
+            id=f"{device}:{own}" if device else own,
             date=options.as_of,
             category=options.category or "other",
             counterparty_name=name,
-            identifiers=(CounterpartyIdentifier(kind, ident),) if ident else (),
+            identifiers=identifiers,
             us_nexus=options.us_nexus or Nexus.UNKNOWN,
             text=f"{name} {version}".strip(),
             location=location,
