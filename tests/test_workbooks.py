@@ -1,6 +1,6 @@
 """An Excel workbook as the transactions file (surfaces/workbook.py). It was refused whole
-("save the sheet as CSV"); now its first worksheet is read as a CSV file's rows are, its
-cells as a CSV export would write them."""
+("save the sheet as CSV"); now its worksheets of transactions are read as a CSV file's
+rows are, its cells as a CSV export would write them."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_rows_are_numbered_as_the_sheet_shows_them(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["outcome"] for r in rows] == ["REVIEW", "ERROR"]
     assert rows[1]["error"].startswith("row 3: date:")  # the sheet's row 4
-    assert "first worksheet was read, not 'Notes'" in result.stderr
+    assert "were not read: 'Notes'" in result.stderr
     assert "'Empty'" not in result.stderr
 
 
@@ -180,3 +180,52 @@ def test_a_job_screens_a_workbook(tmp_path: Path, screener: Screener) -> None:
         csv.DictReader(io.StringIO(client.get(f"/v1/jobs/{job_id}/decisions", headers=auth).text))
     )
     assert [(d["id"], d["outcome"]) for d in decisions] == [("a", "REVIEW"), ("b", "CLEAR")]
+
+
+HEADER = ["id", "date", "category", "counterparty_name", "us_nexus"]
+
+
+def test_every_worksheet_of_transactions_is_read(tmp_path: Path) -> None:
+    """A sheet a month: the first month alone was read, the others' rows lost."""
+    book = openpyxl.Workbook()
+    book.active.title = "Jan"
+    book.active.append(HEADER)
+    book.active.append(["1", "2021-03-01", "payment", "Acme Trading", "true"])
+    feb = book.create_sheet("Feb")
+    feb.append(["Payments, February"])  # a title above this sheet's header
+    feb.append(HEADER)
+    feb.append(["2", "2021-03-15", "payment", "腾讯控股有限公司", "true"])
+    book.create_sheet("Notes")["A1"] = "reviewed"
+    book.save(tmp_path / "months.xlsx")
+    result = CliRunner().invoke(app, ["screen", str(tmp_path / "months.xlsx")])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.exit_code == 0 and [r["id"] for r in rows] == ["1", "2"]
+    assert rows[1]["entity_id"] == "tencent-holdings"
+    assert "'Notes'" in result.stderr and "'Feb'" not in result.stderr
+
+
+def test_a_cover_sheet_before_the_transactions_is_passed_by(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Summary"
+    book.active.append(["Vendor payments report"])
+    book.active.append(["Period", "March 2021"])
+    sheet = book.create_sheet("Transactions")
+    sheet.append(HEADER)
+    sheet.append(["1", "2021-03-15", "payment", "Tencent Holdings Ltd", "true"])
+    book.save(tmp_path / "report.xlsx")
+    result = CliRunner().invoke(app, ["screen", str(tmp_path / "report.xlsx")])
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.exit_code == 0 and row["entity_id"] == "tencent-holdings", result.output
+    assert "'Summary'" in result.stderr
+
+
+def test_sheets_of_transactions_under_two_headers_are_refused(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(["1", "2021-03-15", "payment", "Acme", "true"])
+    other = book.create_sheet("Vendors")
+    other.append(["id", "date", "category", "Vendor Name", "us_nexus"])
+    other.append(["2", "2021-03-15", "vendor", "Tencent Holdings Ltd", "true"])
+    book.save(tmp_path / "two.xlsx")
+    code, rows, output = screened(tmp_path / "two.xlsx")
+    assert code == 2 and rows == [] and "'Vendors'" in output and "different headers" in output

@@ -88,8 +88,8 @@ def screening_router(service: Service) -> APIRouter:
         date_order: Literal["dmy", "mdy"] | None = None,
     ) -> JobCreatedOut:
         """Screen a file in the background: the body is the file (CSV, JSON lines or an
-        Excel workbook, whose first worksheet is read). With `report=true` an HTML report
-        of the run is built too (`/v1/jobs/{id}/report`). `columns` says which of the
+        Excel workbook, whose worksheets of transactions are read). With `report=true` an
+        HTML report of the run is built too (`/v1/jobs/{id}/report`). `columns` says which of the
         file's columns is an input column, as `screen --columns` does
         (`counterparty_name=Payee,text=Memo`), `category` is the category of rows that
         carry none and `date_order` how the file writes dates in digits, as `screen`'s

@@ -217,8 +217,8 @@ def screen(
         )
     if source.other_sheets:
         err.print(
-            f"warning: only the workbook's first worksheet was read, not "
-            f"{', '.join(repr(t) for t in source.other_sheets)}",
+            "warning: the workbook's worksheets with no header of transactions (no id column)"
+            f" were not read: {', '.join(repr(t) for t in source.other_sheets)}",
             highlight=False,
         )
     if source.dropped_columns:

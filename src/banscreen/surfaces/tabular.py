@@ -13,7 +13,6 @@ import io
 import sys
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,6 +23,7 @@ from .columns import (
     ColumnMap,
     header_line,
     header_row,
+    named_columns,
     read_by_path,
     read_header,
     unread_name,
@@ -41,7 +41,7 @@ from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns
 from .json_values import FIRST_LINE_BYTES, at_path, json_header, json_values
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
-from .workbook import Workbook
+from .workbook import Sheet, layout, sheet_rows
 
 csv.field_size_limit(sys.maxsize)
 
@@ -100,7 +100,7 @@ class TransactionFile:
         self._array = False  # a JSON input that is one array of rows, not JSON lines
         self._paths: dict[str, tuple[str, ...]] = {}  # JSON objects' values read as columns
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
-        self._header_row = 1  # a workbook's header's row in its sheet
+        self._sheets: list[Sheet] = []  # a workbook's worksheets of transactions
         self._chosen = dict(columns or {})  # --columns: {input column: header cell}
         self._aliases = aliases  # columns under other exports' names (not a decisions file)
         self._date_order = date_order  # dmy or mdy: how the file writes its dates in digits
@@ -116,15 +116,11 @@ class TransactionFile:
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
         elif self.format == "xlsx":
-            book = Workbook(path)
-            self.other_sheets = book.other_sheets
-            self.total_rows = max(0, (book.sheet.max_row or 1) - 1)
-            rows = list(islice(book.rows(), PREAMBLE_LINES))
-            if not rows:
-                raise InputError(f"{path}: the first worksheet is empty (no header row)")
-            first = rows[header_row([cells for _, cells in rows])]
-            self._header_row, self.skipped_lines = first[0], first[0] - 1
-            self.header = self._read_header(first[1])
+            found = layout(path, PREAMBLE_LINES, header_row, self._transactions_header)
+            self._sheets, self.other_sheets = found.sheets, found.others
+            self.total_rows = sum(sheet.rows for sheet in found.sheets)
+            self.skipped_lines = found.sheets[0].header_row - 1
+            self.header = self._read_header(found.sheets[0].header)
             self._check_header(self.header)
         else:
             sample = encoding_sample(path)
@@ -163,6 +159,11 @@ class TransactionFile:
         self._columns = read_header(cells, self._chosen, str(self.path), self._aliases,
                                     date_order=self._date_order, objects=objects)  # fmt: skip
         return self._columns.names
+
+    def _transactions_header(self, cells: list[str]) -> bool:
+        """Whether a worksheet's header is one of transactions: it names an `id` column."""
+        chosen = self._chosen.get("id")
+        return "id" in named_columns(cells) or bool(chosen and chosen in cells)
 
     def _check_header(self, header: list[str]) -> None:
         if "id" not in header and "id" not in self._columns.copies:
@@ -343,25 +344,20 @@ class TransactionFile:
     def _xlsx_rows(self) -> Iterator[RawRow]:
         header = self.header or []
         kept, repeated = self._kept_columns(header), repeated_columns(header)
-        rows = Workbook(self.path).rows()
-        next((r for r in rows if r[0] == self._header_row), None)  # up to the header
         number = 0
-        while True:
-            try:
+        for sheet in self._sheets:  # a later sheet's rows numbered on from the last's
+            before = number
+            for at, values, problem in sheet_rows(self.path, sheet):
+                if problem is not None:  # the rows so far stand
+                    why = f"unreadable from here on ({problem})"
+                    yield RawRow(number + 1, error=FieldError("row", why))
+                    return
                 # Numbered as the sheet shows it, less the header's row: "row 4" is the
                 # sheet's row 5 (as a CSV file's row 4 is its line 5), empty rows between.
-                at, values = next(rows)
-            except StopIteration:
-                return
-            except InputError as exc:  # the rows so far stand
-                yield RawRow(
-                    number + 1, error=FieldError("row", f"unreadable from here on ({exc})")
-                )
-                return
-            number = at - self._header_row
-            if len(values) < len(header):  # a worksheet's row ends at its last value
-                values += [""] * (len(header) - len(values))
-            yield self._record(number, header, values, kept, repeated)
+                number = before + at
+                if len(values) < len(header):  # a worksheet's row ends at its last value
+                    values += [""] * (len(header) - len(values))
+                yield self._record(number, header, values, kept, repeated)
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         foreign = holds_foreign_rows(self.encoding)
