@@ -90,15 +90,18 @@ def layout(
     others += [s.title for s in found if s not in read]
     if not read:
         raise InputError(f"{path}: the first worksheet is empty (no header row)")
-    differ = [
-        s for s in read if [c.strip() for c in s.header] != [c.strip() for c in read[0].header]
-    ]
+    differ = [s for s in read if _cells(s.header) != _cells(read[0].header)]
     if differ:
         raise InputError(
             f"{path}: the worksheets {read[0].title!r} and {differ[0].title!r} hold transactions "
             "under different headers: save each as a file of its own and screen it"
         )
     return Layout(read, others)
+
+
+def _cells(header: list[str]) -> list[str]:
+    """A header's cells as two sheets' are compared: "ID" is "id"."""
+    return [" ".join(c.split()).casefold() for c in header]
 
 
 class Workbook:
