@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banscreen.surfaces.json_values import HEADER_ROWS, at_path, nested_paths
+from banscreen.surfaces.json_values import HEADER_ROWS
+from banscreen.surfaces.nested import at_path, nested_paths
 from test_column_aliases import screen
 
 
@@ -146,3 +147,27 @@ def test_an_empty_name_column_is_read_past_to_the_next_of_its_side(tmp_path: Pat
     )  # fmt: skip
     code, (row,), _ = screen(path)
     assert code == 0 and row["entity_id"] == "tencent-holdings", row
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("counterparty", {"name": "Tencent Holdings Ltd", "country": "CN"}),
+        ("merchant", {"name": "ALIPAY", "mcc": "6012"}),
+        ("CreditorAccount", {"Name": "Tencent Holdings Ltd", "Identification": "GB00"}),
+    ],
+)
+def test_a_parquet_struct_column_is_read_by_its_fields_paths(
+    tmp_path: Path, column: str, value: dict[str, str]
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["1", "2"], "date": ["2021-03-15"] * 2, "category": ["payment"] * 2,
+                      "us_nexus": ["true"] * 2, "text": ["wire"] * 2,
+                      column: [value, {k: "Acme" for k in value}]})  # fmt: skip
+    path = tmp_path / "tx.parquet"
+    pq.write_table(table, path)
+    code, out, output = screen(path)
+    assert code == 0, output
+    assert out[0]["outcome"] == "REVIEW" and out[1]["outcome"] == "CLEAR", out

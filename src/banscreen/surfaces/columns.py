@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import DataError, FieldError, InputError
 from .header import DELIMITERS, canonical_header, column_name, distinct_extras, folded_cell
-from .json_values import nested_values
+from .nested import nested_values
 from .rows import INPUT_COLUMNS, with_further_names
 from .written_dates import reorder_date
 
@@ -254,6 +254,17 @@ def read_by_path(path: str, chosen: Mapping[str, str]) -> str | None:
     if (alias := aliases().by_name.get(folded)) is not None:
         return alias.column
     return next((c for c, cell in chosen.items() if cell and fold(cell) == folded), None)
+
+
+def read_paths(
+    paths: Mapping[str, tuple[str, ...]], chosen: Mapping[str, str]
+) -> tuple[dict[str, tuple[str, ...]], set[str]]:
+    """Of the paths inside a row's objects, those read as columns (`read_by_path`), and the
+    objects an alias names that one of them reads as that alias's column: such an object is
+    read by the path, no longer as the column itself."""
+    read = {p: (k, c) for p, k in paths.items() if (c := read_by_path(p, chosen))}
+    objects = {k[0] for k, c in read.values() if read_by_path(k[0], {}) == c}
+    return {p: k for p, (k, _) in read.items()}, objects
 
 
 def unread_name(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ArrayError
+from .nested import nested_paths
 
 _CHUNK = 1 << 16
 # A first JSON line longer than this is not read whole to tell JSON lines from a document.
@@ -107,48 +108,6 @@ def json_values(
             yield json.loads(line, object_pairs_hook=object_pairs_hook), None
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield None, f"not valid JSON: {exc}"
-
-
-# How far into a row's objects their values are looked for (`nested_paths`): an export's
-# party is an object ("merchant": {"name": …}), at times inside another ("payee": {"account":
-# {"name": …}}).
-_NESTED_DEPTH = 3
-
-
-def nested_paths(row: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """{dotted path: keys} of the values inside a JSON row's objects, up to `_NESTED_DEPTH`
-    objects down ("merchant.name": ("merchant", "name")): where an API's export nests the
-    counterparty's name, which a header alias then reads as a column's."""
-    found: dict[str, tuple[str, ...]] = {}
-
-    def walk(value: dict[str, Any], keys: tuple[str, ...]) -> None:
-        for key, item in value.items():
-            at = (*keys, str(key))
-            if isinstance(item, dict):
-                if len(at) < _NESTED_DEPTH:
-                    walk(item, at)
-            elif not isinstance(item, list):
-                found.setdefault(".".join(at), at)
-
-    for key, item in row.items():
-        if isinstance(item, dict):
-            walk(item, (str(key),))
-    return found
-
-
-def nested_values(row: Mapping[str, Any]) -> dict[str, Any]:
-    """{dotted path: value} of `nested_paths`."""
-    return {path: at_path(row, keys) for path, keys in nested_paths(row).items()}
-
-
-def at_path(row: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
-    """The value at `keys` inside a JSON row, or None where a row has no such object."""
-    value: Any = row
-    for key in keys:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
 
 
 def json_header(

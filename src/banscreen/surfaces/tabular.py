@@ -24,8 +24,8 @@ from .columns import (
     header_line,
     header_row,
     named_columns,
-    read_by_path,
     read_header,
+    read_paths,
     unread_name,
 )
 from .counting import CountingReader
@@ -38,7 +38,8 @@ from .encodings import (
     holds_foreign_rows,
 )
 from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns, separator_line
-from .json_values import FIRST_LINE_BYTES, at_path, json_header, json_values
+from .json_values import FIRST_LINE_BYTES, json_header, json_values
+from .nested import at_path, schema_paths
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Sheet, layout, sheet_rows
@@ -98,7 +99,7 @@ class TransactionFile:
         self.delimiter = ","
         self.skipped_lines = 0  # lines before the header: Excel's "sep=;", an export's preamble
         self._array = False  # a JSON input that is one array of rows, not JSON lines
-        self._paths: dict[str, tuple[str, ...]] = {}  # JSON objects' values read as columns
+        self._paths: dict[str, tuple[str, ...]] = {}  # objects' values read as columns
         self.other_sheets: list[str] = []  # a workbook's worksheets not read
         self._sheets: list[Sheet] = []  # a workbook's worksheets of transactions
         self._chosen = dict(columns or {})  # --columns: {input column: header cell}
@@ -112,7 +113,11 @@ class TransactionFile:
                 self._parquet = pq.ParquetFile(path)
             except Exception as exc:  # pyarrow raises several unrelated types
                 raise InputError(f"{path}: not a readable Parquet file: {exc}") from exc
-            self.header = self._read_header(list(self._parquet.schema_arrow.names))
+            schema = self._parquet.schema_arrow  # a struct column is read by its fields' paths
+            self._paths, objects = read_paths(schema_paths(schema) if aliases else {}, self._chosen)
+            self.header = self._read_header([*schema.names, *self._paths], objects)
+            # Rows read by position are keyed as the header reads: the paths too.
+            self._paths = dict(zip(self.header[len(schema) :], self._paths.values(), strict=True))
             self.total_rows = self._parquet.metadata.num_rows
             self._check_header(self.header)
         elif self.format == "xlsx":
@@ -188,10 +193,7 @@ class TransactionFile:
                 value = value.resolved()[0]
             # A party an API's export nests ("merchant": {"name": …}) is read by its path, and
             # its object, if an alias names it, is no longer read as that column.
-            paths = paths if self._aliases else {}
-            read = {p: (k, c) for p, k in paths.items() if (c := read_by_path(p, self._chosen))}
-            self._paths = {p: k for p, (k, _) in read.items()}
-            objects = {k[0] for k, c in read.values() if read_by_path(k[0], {}) == c}
+            self._paths, objects = read_paths(paths if self._aliases else {}, self._chosen)
             self.header = self._read_header([*map(str, value), *self._paths], objects)
             self._columns.check_names(str(self.path))
             return
@@ -223,6 +225,8 @@ class TransactionFile:
 
     def rows(self, on_bytes: Callable[[int], None] | None = None) -> Generator[RawRow, None, None]:
         for row in self._rows(on_bytes):
+            for path, keys in self._paths.items():  # values in a row's objects, as columns
+                row.data[path] = at_path(row.data, keys)
             # A JSON row is read by key: renamed as its header was (the rest by position).
             row.data = self._columns.finish(row.data, self.format == "jsonl")
             if self.format == "jsonl" and row.error is None and self._aliases:
@@ -374,13 +378,12 @@ class TransactionFile:
                 if clash is not None:
                     yield RawRow(number, value, clash)
                     continue
-            for path, keys in self._paths.items():
-                value[path] = at_path(value, keys)
             yield RawRow(number, value, foreign_field(value, self.encoding) if foreign else None)
 
     def _parquet_rows(self) -> Iterator[RawRow]:
         number = 0
-        names = self.header or []  # a repeated extra column's copies renamed
+        width = len(self._parquet.schema_arrow)  # the paths in its structs after them
+        names = (self.header or [])[:width]  # a repeated extra column's copies renamed
         repeated = repeated_columns(names)
         for batch in self._parquet.iter_batches(batch_size=8192):
             if len(set(batch.schema.names)) == len(names) and not self._columns.keys:
