@@ -123,7 +123,7 @@ def test_truncated_payment_file_keeps_what_was_read(screener: Screener, tmp_path
 def test_wrong_namespace_is_one_error(screener: Screener, tmp_path: Path) -> None:
     text = (FIXTURES / "payments/pacs008.xml").read_text("utf-8")
     path = tmp_path / "camt.xml"
-    path.write_text(text.replace("pacs.008.001.08", "camt.053.001.08"), encoding="utf-8")
+    path.write_text(text.replace("pacs.008.001.08", "camt.056.001.08"), encoding="utf-8")
     decisions = scan(screener, path, "payments")
     assert len(decisions) == 1 and decisions[0].outcome is Outcome.ERROR
     assert "namespace" in decisions[0].error

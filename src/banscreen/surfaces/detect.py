@@ -13,6 +13,7 @@ from .domains import read_domains
 from .payments import MESSAGES, MESSAGES_NAMED, read_payments
 from .sbom import read_sbom
 from .scan import ScanItem, ScanOptions
+from .statements import STATEMENTS, read_statement
 
 SURFACES = ("payments", "apps", "sbom", "domains")
 Reader = Callable[[Path, ScanOptions], Iterator[ScanItem]]
@@ -69,13 +70,16 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "sbom", _sbom("cyclonedx")
     if name == "pom.xml" or "maven.apache.org/POM" in head:
         return "sbom", _sbom("maven")
+    if any(f"{message}.001." in head for message in STATEMENTS):  # a bank statement
+        return "payments", read_statement
     if any(message in head for message in MESSAGES) or (suffix == ".xml" and surface == "payments"):
         return "payments", read_payments
     other = re.search(r"urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\.\d{3})", head)
     if other:  # a status report or statement (pacs.002, camt.053): no payment order in it
         raise InputError(
             f"{path}: an ISO 20022 {other.group(1)} message, which orders no payment to screen; "
-            f"banscreen reads payment orders ({', '.join(MESSAGES)})"
+            f"banscreen reads payment orders ({', '.join(MESSAGES)}) and statements "
+            f"({', '.join(STATEMENTS)})"
         )
     if re.search(r"^[+\\]--- \S+:\S+", head, re.MULTILINE):
         return "sbom", _sbom("gradle")
