@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import InputError
 from .apps import ID_KEYS, column_key, read_apk, read_inventory, read_ipa
 from .domains import read_domains
+from .mt940 import LOOKS_LIKE, read_mt940
 from .payments import MESSAGES, MESSAGES_NAMED, read_payments
 from .sbom import read_sbom
 from .scan import ScanItem, ScanOptions
@@ -72,6 +73,8 @@ def detect(path: Path, surface: str | None = None) -> tuple[str, Reader]:
         return "sbom", _sbom("maven")
     if any(f"{message}.001." in head for message in STATEMENTS):  # a bank statement
         return "payments", read_statement
+    if LOOKS_LIKE.search(head):  # a SWIFT MT940 statement
+        return "payments", read_mt940
     if any(message in head for message in MESSAGES) or (suffix == ".xml" and surface == "payments"):
         return "payments", read_payments
     other = re.search(r"urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\.\d{3})", head)
