@@ -4,11 +4,15 @@ payment orders and statements.py's bank statements)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any, BinaryIO
 
 from lxml import etree
 
-from ..model import CounterpartyIdentifier
+from ..errors import FieldError
+from ..model import CounterpartyIdentifier, Transaction
+from .scan import ScanItem, error_item
 
 
 def local_name(tag: object) -> str:
@@ -149,3 +153,31 @@ def release(element: etree._Element) -> None:
         if parent is not None:
             parent.remove(previous)
         previous = before
+
+
+def parse_events(source: BinaryIO, names: Sequence[str]) -> Any:
+    """lxml's iterparse over the elements of `names` alone (the rest stays in libxml2),
+    resolving no entity and fetching nothing."""
+    return etree.iterparse(
+        source, events=("start", "end"), tag=[f"{{*}}{name}" for name in names],
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+    )  # fmt: skip
+
+
+def scanned(build: Callable[[], Transaction], location: str) -> ScanItem:
+    """The record's item, or the ERROR item of the field that stops it, at `location`."""
+    try:
+        tx = build()
+    except FieldError as exc:
+        return ScanItem(location, location, error=exc)
+    return ScanItem(tx.location, tx.id, tx)
+
+
+def broken(message_id: str, number: int, exc: Exception) -> ScanItem:
+    """The ERROR item that ends a document broken after `number` records."""
+    why = f"malformed or truncated XML after record {number}: {exc}"
+    return error_item(f"{message_id or 'document'}/{number + 1}", "", "document", why)
+
+
+def no_document() -> ScanItem:
+    return error_item("document", "", "document", "no ISO 20022 Document element")

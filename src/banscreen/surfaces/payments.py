@@ -14,14 +14,24 @@ network.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
-from ..errors import FieldError
 from ..model import CounterpartyIdentifier, Nexus, Transaction
-from .iso20022 import Parties, Record, local_name, release, text_of
+from .iso20022 import (
+    Parties,
+    Record,
+    broken,
+    local_name,
+    no_document,
+    parse_events,
+    release,
+    scanned,
+    text_of,
+)
 from .rows import parse_date
 from .scan import ScanItem, ScanOptions, error_item
 
@@ -112,16 +122,7 @@ def read_payments(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
 def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> Iterator[ScanItem]:
     number = 0
     kind = ""
-    context = etree.iterparse(
-        source,
-        events=("start", "end"),
-        # Only the elements read here come back to Python: the rest stays in libxml2.
-        tag=[f"{{*}}{name}" for name in _WANTED],
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=True,
-    )
+    context = parse_events(source, _WANTED)
     try:
         for event, element in context:
             name = local_name(element.tag)
@@ -147,18 +148,11 @@ def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> 
                 release(element)
             elif name == "CdtTrfTxInf":
                 number += 1
-                try:
-                    transaction = _transaction(element, header, options, number)
-                    yield ScanItem(transaction.location, transaction.id, transaction)
-                except FieldError as exc:
-                    location = f"{header['msg_id']}/{number}"
-                    yield ScanItem(location, location, error=exc)
+                location = f"{header['msg_id']}/{number}"
+                yield scanned(partial(_transaction, element, header, options, number), location)
                 release(element)
     except etree.XMLSyntaxError as exc:
-        where = f"{header['msg_id'] or 'document'}/{number + 1}"
-        yield error_item(
-            where, "", "document", f"malformed or truncated XML after record {number}: {exc}"
-        )
+        yield broken(header["msg_id"], number, exc)
         return
     if not kind:
-        yield error_item("document", "", "document", "no ISO 20022 Document element")
+        yield no_document()

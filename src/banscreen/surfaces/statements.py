@@ -18,13 +18,22 @@ are read. Memory stays flat: each entry is freed once read (payments.py's way).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import FieldError
 from ..model import CounterpartyIdentifier, Nexus, Transaction
-from .iso20022 import Parties, Record, local_name, release
+from .iso20022 import (
+    Parties,
+    Record,
+    broken,
+    local_name,
+    no_document,
+    parse_events,
+    release,
+    scanned,
+)
 from .rows import parse_date
 from .scan import ScanItem, ScanOptions, error_item
 
@@ -108,10 +117,7 @@ def read_statement(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     document ends in one ERROR item."""
     msg_id, number, kind = "", 0, ""
     with path.open("rb") as source:
-        context = etree.iterparse(
-            source, events=("start", "end"), tag=[f"{{*}}{name}" for name in _WANTED],
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
-        )  # fmt: skip
+        context = parse_events(source, _WANTED)
         try:
             for event, element in context:
                 name = local_name(element.tag)
@@ -132,16 +138,11 @@ def read_statement(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
                     details = element.findall("{*}NtryDtls/{*}TxDtls")
                     for found in [Record(d) for d in details] or [Record()]:
                         number += 1
-                        try:
-                            tx = _transaction(found, entry, msg_id, number, options)
-                            yield ScanItem(tx.location, tx.id, tx)
-                        except FieldError as exc:
-                            location = f"{msg_id}/{number}"
-                            yield ScanItem(location, location, error=exc)
+                        build = partial(_transaction, found, entry, msg_id, number, options)
+                        yield scanned(build, f"{msg_id}/{number}")
                     release(element)
         except etree.XMLSyntaxError as exc:
-            why = f"malformed or truncated XML after record {number}: {exc}"
-            yield error_item(f"{msg_id or 'document'}/{number + 1}", "", "document", why)
+            yield broken(msg_id, number, exc)
             return
     if not kind:
-        yield error_item("document", "", "document", "no ISO 20022 Document element")
+        yield no_document()
