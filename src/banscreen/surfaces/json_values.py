@@ -122,7 +122,7 @@ def json_header(
         try:
             while (first := fh.readline(FIRST_LINE_BYTES)) and not first.strip():
                 pass
-            lines = [first, *islice(fh, HEADER_ROWS - 1)]
+            lines = [first, *(fh.readline(FIRST_LINE_BYTES) for _ in range(HEADER_ROWS - 1))]
         except UnicodeError:
             first, lines = "", []
     array = starts_array(first)
