@@ -29,8 +29,10 @@ def test_each_statement_line_is_a_transaction_named_by_its_details() -> None:
     assert [(i.kind, i.value) for i in first.identifiers] == [("bic", "HSBCHKHHHKH")]
     assert "Cloud services" in first.text and first.date is not None
     assert txs[1].counterparty_name == "Acme Trading LLC"
-    # An unstructured :86: is free text.
-    assert txs[3].counterparty_name == "" and "Alipay Singapore" in txs[3].text
+    # SWIFT's codes: the name after /NAME/, up to the next code; all of it text as well.
+    assert txs[3].counterparty_name == "Alipay Singapore E-Commerce Pte Ltd"
+    assert "invoice 12" in txs[3].text
+    assert txs[2].counterparty_name == "" and txs[2].text == "Account maintenance fee"
 
 
 def test_a_statement_is_screened_through_scan_and_in_a_swift_envelope(tmp_path: Path) -> None:

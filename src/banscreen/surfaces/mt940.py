@@ -2,10 +2,11 @@
 (`:61:`), read by the mt-940 library.
 
 A statement line's information to the account owner (`:86:`) names the other party where
-the bank structures it (the `?32`/`?33` subfields German banks write: `applicant_name`),
-and is free text otherwise: the name, the purpose and the whole field, its subfield
-markers taken out, are screened. Money in and out alike: the other party is the
-counterparty. Such a file was read as a list of domains, or refused.
+the bank structures it (the `?32`/`?33` subfields German banks write: `applicant_name`;
+SWIFT's `/NAME/` code Dutch banks write), and is free text otherwise: the name, the
+purpose and the whole field, its subfield markers taken out, are screened. Money in and
+out alike: the other party is the counterparty. Such a file was read as a list of
+domains, or refused.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from .scan import ScanItem, ScanOptions, error_item
 # starts, after a SWIFT envelope's blocks or not.
 LOOKS_LIKE = re.compile(r"^:20:.*?^:61:", re.MULTILINE | re.DOTALL)
 _SUBFIELD = re.compile(r"\?\d\d")  # the structured `:86:`'s markers ("?20", "?32")
+# SWIFT's own structured `:86:` (Dutch banks and others): the ordering party's or the
+# beneficiary's name after `/NAME/`, up to the next code ("/ORDP//NAME/Acme BV/ADDR/...").
+_CODED_NAME = re.compile(r"/NAME/(.+?)(?=/[A-Z]{3,4}/|/\s*$|$)", re.DOTALL)
 _NO_REFERENCE = frozenset({"", "NONREF", "NOTPROVIDED"})
 _BIC = re.compile(f"^{BIC_SHAPE}$")
 _OBJECT = re.compile(r"\s*<[\w.]+ object at 0x[0-9a-f]+>")  # a library object in an error
@@ -47,8 +51,10 @@ def _transaction(data: dict[str, Any], number: int, options: ScanOptions) -> Tra
                   ("end_to_end_reference", "bank_reference", "customer_reference")]  # fmt: skip
     own = next((r for r in references if r.upper() not in _NO_REFERENCE), "")
     statement = _text(data.get("transaction_reference")) or "statement"
-    name = _text(data.get("applicant_name"))
-    details = _SUBFIELD.sub(" ", str(data.get("transaction_details") or ""))
+    raw = str(data.get("transaction_details") or "")
+    coded = _CODED_NAME.search(raw)
+    name = _text(data.get("applicant_name")) or (_text(coded.group(1)) if coded else "")
+    details = _SUBFIELD.sub(" ", raw)
     texts = [_text(data.get("purpose")), _text(data.get("additional_purpose")), _text(details)]
     bic = _text(data.get("applicant_bin")).upper()
     for field, value in (("counterparty_name", name), ("text", " ".join(texts))):
