@@ -171,3 +171,22 @@ def test_a_parquet_struct_column_is_read_by_its_fields_paths(
     code, out, output = screen(path)
     assert code == 0, output
     assert out[0]["outcome"] == "REVIEW" and out[1]["outcome"] == "CLEAR", out
+
+
+def test_a_stripe_charge_is_read_with_its_unix_time_and_billing_name(tmp_path: Path) -> None:
+    rows = [
+        {"id": "ch_1", "object": "charge", "created": 1615766400, "amount": 10000,
+         "billing_details": {"name": "Tencent Holdings Ltd", "email": None},
+         "description": "cloud"},
+        {"id": "ch_2", "created": 1615766400123, "billing_details": {"name": "Acme"},
+         "description": "milliseconds"},
+        {"id": "ch_3", "created": "1615766400", "billing_details": {"name": "Acme"},
+         "description": "digits as text stay an error"},
+    ]  # fmt: skip
+    code, out, output = screen(write_json_lines(tmp_path / "charges.jsonl", rows),
+                               "--category", "payment")  # fmt: skip
+    assert code == 0, output
+    by_id = {r["id"]: r for r in out}
+    assert by_id["ch_1"]["entity_id"] == "tencent-holdings", by_id["ch_1"]
+    assert by_id["ch_2"]["outcome"] == "CLEAR"
+    assert by_id["ch_3"]["outcome"] == "ERROR" and "date" in by_id["ch_3"]["error"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import FieldError
@@ -134,6 +134,22 @@ _DAY_OR_MONTH_FIRST = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2,4}")
 _DATE_ORDER_HINT = "; a date written day or month first is read with --date-order dmy or mdy"
 
 
+# A JSON number in a date field is a Unix time (Stripe's `created`, in seconds; many APIs'
+# in milliseconds) when it falls in this range of seconds (2000 to 2100): read as its UTC
+# day, as an offset in an ISO date-time is read at the date written. Text of digits stays
+# an ERROR: a column of numbers as text may be anything.
+_EPOCH_SECONDS = range(946_684_800, 4_102_444_800)
+
+
+def _epoch(value: Any) -> date | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    for seconds in (value, value / 1000):
+        if _EPOCH_SECONDS.start <= seconds < _EPOCH_SECONDS.stop:
+            return datetime.fromtimestamp(seconds, UTC).date()
+    return None
+
+
 def parse_date(value: Any) -> date | None:
     """A row's date, or None when it has none; a FieldError when it is no date, or one
     before `EARLIEST_DATE` or from `LATEST_DATE` on."""
@@ -141,6 +157,8 @@ def parse_date(value: Any) -> date | None:
         value = value.date()
     if isinstance(value, date):
         day = value
+    elif (stamp := _epoch(value)) is not None:
+        day = stamp
     else:
         text = _text(value, "date").strip()
         if not text:
