@@ -291,3 +291,20 @@ def test_other_columns_that_may_hold_a_name_are_refused_too(tmp_path: Path, cell
     )
     code, _, output = screen(path)
     assert code == 2 and "may hold the counterparty's name" in output
+
+
+def test_a_column_of_other_categories_is_left_unread_on_purpose(tmp_path: Path) -> None:
+    """A bank's export has a Category column of its own spending categories ("Bills"): every
+    row was an ERROR, and neither --category nor --columns got past it."""
+    path = write(tmp_path / "monzo.csv", [
+        "Transaction ID,Date,Time,Type,Name,Category,Amount",
+        f"tx_1,2021-03-15,10:00:00,Card payment,{LISTED},Bills,-10.00",
+    ])  # fmt: skip
+    code, (row,), _ = screen(path, "--category", "payment")
+    assert code == 0 and row["outcome"] == "ERROR" and "unknown category" in row["error"]
+    code, (row,), _ = screen(path, "--category", "payment", "--columns", "category=")
+    assert code == 0 and row["outcome"] == "REVIEW" and row["Category"] == "Bills", row
+    path = write(tmp_path / "own.csv", ["id,date,category,counterparty_name",
+                                        f"1,2021-03-15,Bills,{LISTED}"])  # fmt: skip
+    code, (row,), _ = screen(path, "--category", "payment", "--columns", "category=")
+    assert code == 0 and row["outcome"] == "REVIEW" and row["category (not read)"] == "Bills"

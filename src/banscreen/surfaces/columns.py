@@ -217,6 +217,12 @@ def read_header(
     `objects` (a JSON row's objects, read by the paths inside them). Its rows are then read
     (`ColumnMap.finish`) with their dates in `date_order`."""
     names = distinct_extras(canonical_header(list(cells)))
+    for column in (c for c, cell in chosen.items() if not cell and c in names):
+        # `--columns category=`: the file's own column of that name is not read as it (a
+        # bank's spending categories, "Bills", under "Category"), only carried out.
+        own = names.index(column)
+        raw = str(cells[own]).strip()
+        names[own] = raw if raw != column and raw not in names else f"{raw} (not read)"
     keys = {c: n for c, n in zip(cells, names, strict=True) if c != n}
     if not by_alias:
         return ColumnMap(names, nameless=True, keys=keys, date_order=date_order)
