@@ -4,7 +4,7 @@ payment orders and statements.py's bank statements)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, BinaryIO
 
@@ -155,13 +155,47 @@ def release(element: etree._Element) -> None:
         previous = before
 
 
-def parse_events(source: BinaryIO, names: Sequence[str]) -> Any:
-    """lxml's iterparse over the elements of `names` alone (the rest stays in libxml2),
-    resolving no entity and fetching nothing."""
-    return etree.iterparse(
-        source, events=("start", "end"), tag=[f"{{*}}{name}" for name in names],
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
-    )  # fmt: skip
+class Elements:
+    """The elements of `names` in an ISO 20022 document, each as it ends, read with lxml's
+    iterparse (the rest stays in libxml2; no entity resolved, nothing fetched), once its
+    namespace names one of the messages `supported` (".pacs.008.001.", ...). Iterated,
+    `ending` is then the ERROR item that ends what was read, or None: a document of
+    another message (`what` names those read), of no Document, or broken after
+    `number` records."""
+
+    def __init__(
+        self, source: BinaryIO, names: Sequence[str], supported: Sequence[str], what: str
+    ) -> None:
+        self.source, self.names, self.supported, self.what = source, names, supported, what
+        self.ending: ScanItem | None = None
+        self.number = 0  # the records read, counted by the reader
+        self.message_id = ""  # the message's id, once the reader has it
+
+    def __iter__(self) -> Iterator[Any]:
+        kind = ""
+        context = etree.iterparse(
+            self.source, events=("start", "end"), tag=[f"{{*}}{name}" for name in self.names],
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+        )  # fmt: skip
+        try:
+            for event, element in context:
+                if event == "end":
+                    yield element
+                elif local_name(element.tag) == "Document" and not kind:
+                    tag = str(element.tag)
+                    namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
+                    kind = next((k for k in self.supported if k in namespace), "")
+                    if not kind:
+                        why = f"not an ISO 20022 {self.what} (namespace {namespace!r})"
+                        self.ending = error_item("document", "", "document", why)
+                        return
+        except etree.XMLSyntaxError as exc:
+            why = f"malformed or truncated XML after record {self.number}: {exc}"
+            where = f"{self.message_id or 'document'}/{self.number + 1}"
+            self.ending = error_item(where, "", "document", why)
+            return
+        if not kind:
+            self.ending = error_item("document", "", "document", "no ISO 20022 Document element")
 
 
 def scanned(build: Callable[[], Transaction], location: str) -> ScanItem:
@@ -171,13 +205,3 @@ def scanned(build: Callable[[], Transaction], location: str) -> ScanItem:
     except FieldError as exc:
         return ScanItem(location, location, error=exc)
     return ScanItem(tx.location, tx.id, tx)
-
-
-def broken(message_id: str, number: int, exc: Exception) -> ScanItem:
-    """The ERROR item that ends a document broken after `number` records."""
-    why = f"malformed or truncated XML after record {number}: {exc}"
-    return error_item(f"{message_id or 'document'}/{number + 1}", "", "document", why)
-
-
-def no_document() -> ScanItem:
-    return error_item("document", "", "document", "no ISO 20022 Document element")

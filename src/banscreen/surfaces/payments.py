@@ -16,24 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
 
 from lxml import etree
 
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .iso20022 import (
+    Elements,
     Parties,
     Record,
-    broken,
     local_name,
-    no_document,
-    parse_events,
     release,
     scanned,
     text_of,
 )
 from .rows import parse_date
-from .scan import ScanItem, ScanOptions, error_item
+from .scan import ScanItem, ScanOptions
 
 # The payment orders read, and as the messages that name them write them.
 MESSAGES = ("pacs.008", "pacs.009", "pain.001")
@@ -116,43 +113,22 @@ def read_payments(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     """One ScanItem per credit transfer; a broken document ends in one ERROR item."""
     header = {"msg_id": "", "date": ""}
     with path.open("rb") as source:
-        yield from _records(source, header, options)
-
-
-def _records(source: BinaryIO, header: dict[str, str], options: ScanOptions) -> Iterator[ScanItem]:
-    number = 0
-    kind = ""
-    context = parse_events(source, _WANTED)
-    try:
-        for event, element in context:
+        elements = Elements(source, _WANTED, SUPPORTED, f"{MESSAGES_NAMED} message")
+        for element in elements:
             name = local_name(element.tag)
-            if event == "start":
-                if name == "Document" and not kind:
-                    tag = str(element.tag)
-                    namespace = tag[1 : tag.index("}")] if tag.startswith("{") else ""
-                    kind = next((k for k in SUPPORTED if k in namespace), "")
-                    if not kind:
-                        message = f"not an ISO 20022 {MESSAGES_NAMED} message"
-                        yield error_item(
-                            "document", "", "document", f"{message} (namespace {namespace!r})"
-                        )
-                        return
-                continue
             parent = element.getparent()
             in_header = parent is not None and local_name(parent.tag) == "GrpHdr"
             if name == "MsgId" and in_header:
-                header["msg_id"] = (element.text or "").strip()
+                header["msg_id"] = elements.message_id = (element.text or "").strip()
             elif name == "ReqdExctnDt" or (name == "IntrBkSttlmDt" and in_header):
                 header["date"] = text_of(element, "Dt") or (element.text or "").strip()
             elif name == "PmtInf":
                 release(element)
             elif name == "CdtTrfTxInf":
-                number += 1
+                elements.number += 1
+                number = elements.number
                 location = f"{header['msg_id']}/{number}"
                 yield scanned(partial(_transaction, element, header, options, number), location)
                 release(element)
-    except etree.XMLSyntaxError as exc:
-        yield broken(header["msg_id"], number, exc)
-        return
-    if not kind:
-        yield no_document()
+        if elements.ending is not None:
+            yield elements.ending

@@ -21,23 +21,20 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from lxml import etree
-
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from .iso20022 import (
+    Elements,
     Parties,
     Record,
-    broken,
     local_name,
-    no_document,
-    parse_events,
     release,
     scanned,
 )
 from .rows import parse_date
-from .scan import ScanItem, ScanOptions, error_item
+from .scan import ScanItem, ScanOptions
 
 STATEMENTS = ("camt.053", "camt.052", "camt.054")
+_SUPPORTED = tuple(f"{message}.001." for message in STATEMENTS)  # in a namespace's name
 _WANTED = ("Document", "MsgId", "Ntry")
 # An agent's path below a transaction's details, and the role it is screened under.
 _AGENTS = (
@@ -115,34 +112,22 @@ def _transaction(
 def read_statement(path: Path, options: ScanOptions) -> Iterator[ScanItem]:
     """One ScanItem per entry's transaction details (or per entry without any); a broken
     document ends in one ERROR item."""
-    msg_id, number, kind = "", 0, ""
     with path.open("rb") as source:
-        context = parse_events(source, _WANTED)
-        try:
-            for event, element in context:
-                name = local_name(element.tag)
-                if event == "start":
-                    if name == "Document" and not kind:
-                        tag = str(element.tag)
-                        kind = next((k for k in STATEMENTS if f"{k}.001." in tag), "")
-                        if not kind:
-                            yield error_item("document", "", "document",
-                                             f"not an ISO 20022 statement ({tag!r})")  # fmt: skip
-                            return
-                    continue
-                parent = element.getparent()
-                if name == "MsgId" and parent is not None and local_name(parent.tag) == "GrpHdr":
-                    msg_id = (element.text or "").strip()
-                elif name == "Ntry":
-                    entry = Record(element, skip="NtryDtls")
-                    details = element.findall("{*}NtryDtls/{*}TxDtls")
-                    for found in [Record(d) for d in details] or [Record()]:
-                        number += 1
-                        build = partial(_transaction, found, entry, msg_id, number, options)
-                        yield scanned(build, f"{msg_id}/{number}")
-                    release(element)
-        except etree.XMLSyntaxError as exc:
-            yield broken(msg_id, number, exc)
-            return
-    if not kind:
-        yield no_document()
+        elements = Elements(source, _WANTED, _SUPPORTED, "statement")
+        for element in elements:
+            name = local_name(element.tag)
+            parent = element.getparent()
+            if name == "MsgId" and parent is not None and local_name(parent.tag) == "GrpHdr":
+                elements.message_id = (element.text or "").strip()
+            elif name == "Ntry":
+                entry = Record(element, skip="NtryDtls")
+                details = element.findall("{*}NtryDtls/{*}TxDtls")
+                msg_id = elements.message_id
+                for found in [Record(d) for d in details] or [Record()]:
+                    elements.number += 1
+                    number = elements.number
+                    build = partial(_transaction, found, entry, msg_id, number, options)
+                    yield scanned(build, f"{msg_id}/{number}")
+                release(element)
+        if elements.ending is not None:
+            yield elements.ending
