@@ -16,17 +16,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from banscreen.batch import Pipeline
 from banscreen.cli import app
-from banscreen.engine import Screener, ScreenOptions
+from banscreen.engine import Screener
 from banscreen.errors import IdentifierError
 from banscreen.match.cpe_names import CpeName, read_cpe
 from banscreen.match.identifiers import normalise
-from banscreen.model import Decision, Policy
-from banscreen.surfaces.detect import detect
+from banscreen.model import Decision
 from banscreen.surfaces.rows import parse_identifiers
-from banscreen.surfaces.scan import ScanOptions
 from helpers.cli import screened_rows
+from helpers.scans import scanned_sbom
 
 
 @pytest.mark.parametrize(
@@ -117,11 +115,7 @@ def test_a_listed_vendors_device_is_screened_by_its_cpe(tmp_path: Path) -> None:
 
 
 def _scan(screener: Screener, path: Path) -> dict[str, Decision]:
-    surface, reader = detect(path)
-    assert surface == "sbom"
-    items = reader(path, ScanOptions(as_of=date(2025, 1, 15)))
-    decisions = Pipeline(screener, ScreenOptions(policy=Policy.STRICT)).scanned(items)
-    return {d.transaction_id: d for d in decisions}
+    return scanned_sbom(screener, path, date(2025, 1, 15))
 
 
 def test_an_sbom_component_known_by_its_cpe_alone_is_screened(
@@ -149,41 +143,43 @@ def test_an_sbom_component_known_by_its_cpe_alone_is_screened(
     assert found["pkg:pypi/requests@2.31.0"].outcome.name == "CLEAR"
 
 
-def test_an_spdx_package_s_cpe_reference_is_screened(screener: Screener, tmp_path: Path) -> None:
-    document = {
-        "spdxVersion": "SPDX-2.3",
-        "dataLicense": "CC0-1.0",
-        "SPDXID": "SPDXRef-DOCUMENT",
-        "name": "site",
-        "documentNamespace": "https://example.com/spdx/site-1",
-        "creationInfo": {"created": "2025-01-15T00:00:00Z", "creators": ["Tool: hand"]},
-        "packages": [
-            {"SPDXID": "SPDXRef-nvr", "name": "NVR", "downloadLocation": "NOASSERTION",
-             "externalRefs": [{"referenceCategory": "SECURITY", "referenceType": "cpe23Type",
-                               "referenceLocator": "cpe:2.3:h:hikvision:ds-7608ni:-:*:*:*:*:*:*:*"}]},
-        ],
-    }  # fmt: skip
-    path = tmp_path / "site.spdx.json"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    (decision,) = _scan(screener, path).values()
-    assert decision.entity_id == "hikvision" and decision.outcome.name == "REVIEW"
+SPDX2 = {
+    "spdxVersion": "SPDX-2.3",
+    "dataLicense": "CC0-1.0",
+    "SPDXID": "SPDXRef-DOCUMENT",
+    "name": "site",
+    "documentNamespace": "https://example.com/spdx/site-1",
+    "creationInfo": {"created": "2025-01-15T00:00:00Z", "creators": ["Tool: hand"]},
+    "packages": [
+        {"SPDXID": "SPDXRef-nvr", "name": "NVR", "downloadLocation": "NOASSERTION",
+         "externalRefs": [{"referenceCategory": "SECURITY", "referenceType": "cpe23Type",
+                           "referenceLocator": "cpe:2.3:h:hikvision:ds-7608ni:-:*:*:*:*:*:*:*"}]},
+    ],
+}  # fmt: skip
+SPDX3 = {
+    "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",
+    "@graph": [
+        {"type": "SpdxDocument", "spdxId": "urn:doc", "rootElement": ["urn:ont"]},
+        {"type": "software_Package", "spdxId": "urn:ont", "name": "ONT firmware",
+         "externalIdentifier": [{"type": "ExternalIdentifier",
+                                 "externalIdentifierType": "cpe23",
+                                 "identifier": "cpe:2.3:o:huawei:hg8245h_firmware:*"}]},
+    ],
+}  # fmt: skip
 
 
-def test_an_spdx3_package_s_cpe_identifier_is_screened(screener: Screener, tmp_path: Path) -> None:
-    document = {
-        "@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld",
-        "@graph": [
-            {"type": "SpdxDocument", "spdxId": "urn:doc", "rootElement": ["urn:ont"]},
-            {"type": "software_Package", "spdxId": "urn:ont", "name": "ONT firmware",
-             "externalIdentifier": [{"type": "ExternalIdentifier",
-                                     "externalIdentifierType": "cpe23",
-                                     "identifier": "cpe:2.3:o:huawei:hg8245h_firmware:*"}]},
-        ],
-    }  # fmt: skip
-    path = tmp_path / "site.spdx3.json"
+@pytest.mark.parametrize(
+    ("name", "document", "entity"),
+    [("site.spdx.json", SPDX2, "hikvision"), ("site.spdx3.json", SPDX3, "huawei")],
+)
+def test_an_spdx_package_s_cpe_is_screened(
+    screener: Screener, tmp_path: Path, name: str, document: dict[str, object], entity: str
+) -> None:
+    """SPDX 2's cpe23Type external reference, SPDX 3's cpe23 external identifier."""
+    path = tmp_path / name
     path.write_text(json.dumps(document), encoding="utf-8")
     (decision,) = _scan(screener, path).values()
-    assert decision.entity_id == "huawei" and decision.outcome.name == "REVIEW"
+    assert decision.entity_id == entity and decision.outcome.name == "REVIEW"
 
 
 def test_an_app_inventory_s_cpe_column_is_screened(tmp_path: Path) -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from banscreen.batch import Pipeline
 from banscreen.cli import app
-from banscreen.engine import Screener, ScreenOptions
+from banscreen.engine import Screener
 from banscreen.errors import InputError
-from banscreen.model import Decision, Outcome, Policy
+from banscreen.model import Decision, Outcome
 from banscreen.surfaces.detect import detect
 from banscreen.surfaces.scan import ScanOptions
+from helpers.scans import scanned_sbom
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sbom" / "package.json"
 PYPROJECT = FIXTURE.with_name("pyproject.toml")
@@ -28,11 +28,7 @@ runner = CliRunner()
 
 
 def _scan(screener: Screener, path: Path) -> dict[str, Decision]:
-    surface, reader = detect(path)
-    assert surface == "sbom"
-    items = reader(path, ScanOptions(as_of=date(2021, 3, 15)))
-    decisions = Pipeline(screener, ScreenOptions(policy=Policy.STRICT)).scanned(items)
-    return {d.transaction_id: d for d in decisions}
+    return scanned_sbom(screener, path, date(2021, 3, 15))
 
 
 def test_every_dependency_of_every_section_is_a_record(screener: Screener) -> None:
