@@ -62,6 +62,11 @@ DATE_ORDERS = ("dmy", "mdy")
 _NUMERIC = re.compile(rf"(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
 
 
+def day_or_month_first(text: str) -> bool:
+    """Whether a date is written as `ordered` reads it, day or month first in digits."""
+    return _NUMERIC.fullmatch(text.strip()) is not None
+
+
 def ordered(text: str, order: str) -> str | None:
     """A date written with its day or month first in digits ("15.03.2021", "03/15/2021"),
     as ISO writes it, read in the `order` the user says the file writes (dmy or mdy): no
