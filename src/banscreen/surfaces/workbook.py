@@ -118,7 +118,6 @@ class Workbook:
             raise InputError(f"{path}: a workbook without a worksheet")
         self.path = path
         self.sheets = self._book.worksheets
-        self.sheet = self.sheets[0]
 
     def close(self) -> None:
         self._book.close()
