@@ -86,3 +86,36 @@ def test_an_overlong_further_name_is_an_error_naming_its_column() -> None:
     with pytest.raises(FieldError, match="characters") as raised:
         further_names("Vendor Name\x1f" + "x" * 100_000)
     assert raised.value.field == "Vendor Name"
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [
+        ("Counterparty,Payee", f",{LISTED}"),  # a neutral column empty on the row
+        ("交易对方,收款人名称", f",{LISTED}"),
+        ("Payee,Name", f",{LISTED}"),  # a neutral column after a payee's
+        ("Counterparty,Payee", f"Acme Trading,{LISTED}"),
+    ],
+)
+def test_a_neutral_name_column_and_one_sides_are_read_in_turn(
+    tmp_path: Path, header: str, cells: str
+) -> None:
+    path = write(tmp_path / "tx.csv", f"id,date,category,{header},us_nexus\n"
+                                      f"1,2021-03-15,vendor,{cells},true\n")  # fmt: skip
+    code, (row,), _ = screen(path)
+    assert code == 0 and row["entity_id"] == "tencent-holdings", row
+
+
+def test_an_empty_neutral_column_beside_both_sides_is_an_error(tmp_path: Path) -> None:
+    """Payee and Payer beside an empty Counterparty: either may be the counterparty, so
+    the row is an ERROR naming them, not screened without a name; a filled Counterparty is
+    read, and the account holder's own name is not screened on every row."""
+    path = write(tmp_path / "tx.csv", "id,date,category,Counterparty,Payee,Payer,us_nexus,text\n"
+                                      f"1,2021-03-15,vendor,,{LISTED},Acme,true,rent\n"
+                                      f"2,2021-03-15,vendor,Acme,{LISTED},Acme,true,rent\n"
+                                      "3,2021-03-15,vendor,,,,true,rent\n")  # fmt: skip
+    for workers in ("1", "2"):
+        code, rows, _ = screen(path, "--workers", workers)
+        assert [r["outcome"] for r in rows] == ["ERROR", "CLEAR", "CLEAR"], rows
+        assert "'Payee' and 'Payer'" in rows[0]["error"] and "--columns" in rows[0]["error"]
+        assert code == 0

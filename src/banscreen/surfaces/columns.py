@@ -13,7 +13,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,7 +23,7 @@ import yaml
 from ..errors import DataError, FieldError, InputError
 from .header import DELIMITERS, canonical_header, column_name, distinct_extras, folded_cell
 from .nested import nested_values
-from .rows import INPUT_COLUMNS, with_further_names
+from .rows import INPUT_COLUMNS, with_further_names, with_unread_names
 from .written_dates import reorder_date
 
 _FILE = "input/columns.yaml"
@@ -134,6 +134,8 @@ class ColumnMap:
     # one read is empty: a JSON export's card purchases name their merchant and its
     # transfers their creditor, each in an object of its own.
     fallbacks: dict[str, list[str]] = field(default_factory=dict)
+    # A payee's and a payer's columns beside a neutral one, not read: ERROR where it is empty.
+    unread_sides: list[str] = field(default_factory=list)
 
     def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
         """A row as the input columns: its keys renamed (a JSON row, read by key), the
@@ -183,6 +185,8 @@ class ColumnMap:
             data[column] = value
             if column == NAME and column in self.fallbacks:
                 with_further_names(data, _further(data, [cell, *self.fallbacks[column]], value))
+            if column == NAME and value in (None, "") and self.unread_sides:
+                with_unread_names(data, [c for c in self.unread_sides if data.get(c)])
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
@@ -242,13 +246,15 @@ def read_header(
             copies[column] = names[at]
     joined: list[str] = []
     fallbacks: dict[str, list[str]] = {}
-    for column, positions in _aliased(names, set(chosen), where, remedy, objects).items():
+    aliased, unread = _aliased(names, set(chosen), where, remedy, objects)
+    for column, positions in aliased.items():
         copies[column] = names[positions[0]]
         if column == JOINED:
             joined = [names[p] for p in positions[1:]]
         elif len(positions) > 1:
             fallbacks[column] = [names[p] for p in positions[1:]]
-    return ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
+    read = ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
+    return replace(read, unread_sides=[names[p] for p in unread])
 
 
 def read_by_path(path: str, chosen: Mapping[str, str]) -> str | None:
@@ -363,10 +369,10 @@ def _position(names: list[str], cell: str) -> int | None:
 
 def _aliased(
     names: list[str], chosen: set[str], where: str, remedy: str, objects: Collection[str] = ()
-) -> dict[str, list[int]]:
+) -> tuple[dict[str, list[int]], list[int]]:
     """{input column: positions of the cells that alias it, first the one read, then
     those read in turn where it is empty}, for the columns neither the header nor
-    --columns names."""
+    --columns names; and the positions of the counterparty's name's aliases not read."""
     table = aliases().by_name
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     for position, cell in enumerate(names):
@@ -375,6 +381,7 @@ def _aliased(
             continue
         found.setdefault(alias.column, []).append((alias.rank, position, alias.side))
     out: dict[str, list[int]] = {}
+    unread: list[int] = []
     for column, hits in found.items():
         hits.sort()
         sides = {side for _, _, side in hits} - {None}
@@ -384,6 +391,10 @@ def _aliased(
                 f"{where}: no {NAME} column, and {shown} name a payee and a payer, either "
                 f"of whom may be the counterparty: {remedy}"
             )
-        # Of the others, those of the first's side, in turn where it is empty.
-        out[column] = [p for _, p, side in hits if column == JOINED or side == hits[0][2]]
-    return out
+        # Of the others, in turn where it is empty: those of the first's side and of none;
+        # after a neutral first (`Counterparty`), those of the one side named (`Payee`).
+        first = hits[0][2]
+        read = {first, None} | (sides if first is None and len(sides) == 1 else set())
+        out[column] = [p for _, p, side in hits if column == JOINED or side in read]
+        unread += [p for _, p, side in hits if column == NAME and side not in read]
+    return out, unread

@@ -34,6 +34,10 @@ INPUT_COLUMNS = (
 # columns. Set by the column map (columns.py) as "column\x1fname" items apart by
 # "\x1e"; it names no column a file can have.
 FURTHER_NAMES = "\x1ecounterparty_names"
+# The columns naming a payee and a payer that were not read, beside an empty neutral name
+# column (columns.ColumnMap.unread_sides): either may be the counterparty, so the row is an
+# ERROR rather than screened without a name.
+UNREAD_NAMES = "\x1eunread_names"
 _PARTY, _PARTIES = "\x1f", "\x1e"
 # The contract's true, false and unknown, and what spreadsheets and bank exports write for
 # them (Y/N flags, 1/0 cells).
@@ -216,6 +220,7 @@ COUNTERPARTY_COLUMNS = (
     "category",
     *INPUT_COLUMNS[INPUT_COLUMNS.index("counterparty_name") :],
     FURTHER_NAMES,
+    UNREAD_NAMES,
 )
 
 
@@ -295,7 +300,7 @@ def _extras(row: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-_INPUT = frozenset((*INPUT_COLUMNS, FURTHER_NAMES))  # the columns that are no extra ones
+_INPUT = frozenset((*INPUT_COLUMNS, FURTHER_NAMES, UNREAD_NAMES))  # no extra columns
 
 
 def _check_extra(row: Mapping[str, Any]) -> None:
@@ -319,7 +324,7 @@ def parse_row(row: Mapping[str, Any]) -> Transaction:
         id=tx_id,
         date=parse_date(row.get("date")),
         category=category_id(_text(row.get("category"), "category")),
-        counterparty_name=_text(row.get("counterparty_name"), "counterparty_name").strip(),
+        counterparty_name=_name(row),
         counterparty_country=_text(row.get("counterparty_country"), "counterparty_country").strip(),
         identifiers=parse_identifiers(row.get("counterparty_identifiers")),
         us_nexus=_NEXUS[nexus_text],
@@ -327,6 +332,17 @@ def parse_row(row: Mapping[str, Any]) -> Transaction:
         extra=extra_columns(row),
         parties=further_names(row.get(FURTHER_NAMES)),
     )
+
+
+def _name(row: Mapping[str, Any]) -> str:
+    if cells := row.get(UNREAD_NAMES):
+        named = " and ".join(repr(c) for c in str(cells).split(_PARTIES))
+        raise FieldError(
+            "counterparty_name",
+            f"empty, and a column not read holds a payee's or a payer's name ({named}), either"
+            " of whom may be the counterparty: say which with --columns counterparty_name=COLUMN",
+        )
+    return _text(row.get("counterparty_name"), "counterparty_name").strip()
 
 
 def further_names(value: Any) -> tuple[tuple[str, str], ...]:
@@ -348,6 +364,12 @@ def with_further_names(data: dict[str, Any], names: list[tuple[str, str]]) -> No
     """Sets the row's `FURTHER_NAMES` to (column, name) pairs, or leaves it without."""
     if names:
         data[FURTHER_NAMES] = _PARTIES.join(f"{column}{_PARTY}{name}" for column, name in names)
+
+
+def with_unread_names(data: dict[str, Any], cells: list[str]) -> None:
+    """Marks a row whose name is in `cells`, columns not read (UNREAD_NAMES)."""
+    if cells:
+        data[UNREAD_NAMES] = _PARTIES.join(cells)
 
 
 def extra_columns(row: Mapping[str, Any]) -> dict[str, str]:
