@@ -57,10 +57,11 @@ def test_a_nested_country_and_date_are_read_too(tmp_path: Path) -> None:
     assert code == 0 and row["outcome"] == "REVIEW" and row["entity_id"] == "tencent-holdings"
 
 
-def test_a_row_naming_its_party_in_an_object_the_first_row_has_not_is_an_error(
+def test_a_party_in_an_object_the_first_rows_have_not_is_read_row_by_row(
     tmp_path: Path,
 ) -> None:
-    # The objects of the first HEADER_ROWS rows are read: a kind first met after them is not.
+    # The first HEADER_ROWS rows' objects are the file's columns; a kind met after them is
+    # read by its path all the same, one side of the payment at a time.
     rows = [
         {"id": f"c{i}", **BASE, "MerchantDetails": {"MerchantName": "Acme Foods"}, "text": "card"}
         for i in range(HEADER_ROWS)
@@ -68,12 +69,58 @@ def test_a_row_naming_its_party_in_an_object_the_first_row_has_not_is_an_error(
     rows += [
         {"id": "t2", **BASE, "CreditorAccount": {"Name": "Tencent Holdings Ltd"}, "text": "wire"},
         {"id": "t3", **BASE, "text": "a row with no party"},
-    ]
+        {"id": "t4", **BASE, "DebtorAccount": {"Name": "Ant Group Co., Ltd."}, "text": "refund"},
+        {"id": "t5", **BASE, "CreditorAccount": {"Name": "Tencent Holdings Ltd"},
+         "DebtorAccount": {"Name": "Acme Foods"}, "text": "both sides"},
+        {"id": "t6", **BASE, "CreditorAccount": {"Name": "Acme"},
+         "payee": {"name": "Tencent Holdings Ltd"}, "text": "two payee objects"},
+    ]  # fmt: skip
     code, out, _ = screen(write_json_lines(tmp_path / "tx.jsonl", rows))
     by_id = {r["id"]: r for r in out}
     assert code == 0 and by_id["c0"]["outcome"] == "CLEAR"
-    assert by_id["t2"]["outcome"] == "ERROR" and "CreditorAccount.Name" in by_id["t2"]["error"]
+    assert by_id["t2"]["entity_id"] == "tencent-holdings", by_id["t2"]
     assert by_id["t3"]["outcome"] == "CLEAR"  # nothing unread: decided on its text
+    assert by_id["t4"]["entity_id"] == "ant-group", by_id["t4"]
+    assert by_id["t5"]["outcome"] == "ERROR", by_id["t5"]
+    assert "'CreditorAccount.Name' and 'DebtorAccount.Name'" in by_id["t5"]["error"]
+    assert by_id["t6"]["entity_id"] == "tencent-holdings", by_id["t6"]  # a further name
+
+
+@pytest.mark.parametrize("layout", ["lines", "parquet"])
+def test_open_banking_debits_and_credits_are_each_read_by_their_one_side(
+    tmp_path: Path, layout: str
+) -> None:
+    """A debit names its creditor, a credit its debtor: each row's counterparty. Such a
+    file was refused as naming a payee and a payer; a row naming both is an ERROR."""
+    rows: list[dict[str, Any]] = [
+        {"id": "d1", **BASE, "CreditorAccount": {"Name": "Tencent Holdings Ltd"}, "text": "x"},
+        {"id": "c1", **BASE, "DebtorAccount": {"Name": "Ant Group Co., Ltd."}, "text": "x"},
+        {"id": "c2", **BASE, "DebtorAccount": {"Name": "Acme Foods"}, "text": "x"},
+        {"id": "b1", **BASE, "CreditorAccount": {"Name": "Acme"},
+         "DebtorAccount": {"Name": "Acme Foods"}, "text": "x"},
+    ]  # fmt: skip
+    if layout == "lines":
+        path = write_json_lines(tmp_path / "tx.jsonl", rows)
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = tmp_path / "tx.parquet"
+        keys = ("CreditorAccount", "DebtorAccount")  # null where a row has not the struct
+        pq.write_table(pa.Table.from_pylist([{k: None for k in keys} | r for r in rows]), path)
+    code, out, output = screen(path)
+    assert code == 0, output
+    by_id = {r["id"]: r for r in out}
+    assert by_id["d1"]["entity_id"] == "tencent-holdings", by_id["d1"]
+    assert by_id["c1"]["entity_id"] == "ant-group", by_id["c1"]
+    assert by_id["c2"]["outcome"] == "CLEAR" and by_id["b1"]["outcome"] == "ERROR", out
+
+
+def test_a_payee_and_a_payer_column_are_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tx.csv"
+    path.write_text("id,date,category,Payee,Payer,us_nexus\n1,2021-03-15,payment,A,B,true\n")
+    code, _, output = screen(path)
+    assert code == 2 and "'Payee' and 'Payer'" in output and "--columns" in output
 
 
 def test_columns_names_a_nested_path(tmp_path: Path) -> None:

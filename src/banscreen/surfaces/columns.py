@@ -20,9 +20,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataError, FieldError, InputError
-from .header import DELIMITERS, canonical_header, column_name, distinct_extras, folded_cell
-from .nested import nested_values
+from ..errors import DataError, InputError
+from .header import DELIMITERS, canonical_header, distinct_extras, folded_cell
 from .rows import INPUT_COLUMNS, with_further_names, with_unread_names
 from .written_dates import reorder_date
 
@@ -136,6 +135,9 @@ class ColumnMap:
     fallbacks: dict[str, list[str]] = field(default_factory=dict)
     # A payee's and a payer's columns beside a neutral one, not read: ERROR where it is empty.
     unread_sides: list[str] = field(default_factory=list)
+    # A payee's and a payer's objects, each row's counterparty where the row has one only
+    # (Open Banking's CreditorAccount on a debit, DebtorAccount on a credit): {cell: side}.
+    row_sides: dict[str, str] = field(default_factory=dict)
 
     def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
         """A row as the input columns: its keys renamed (a JSON row, read by key), the
@@ -187,10 +189,20 @@ class ColumnMap:
                 with_further_names(data, _further(data, [cell, *self.fallbacks[column]], value))
             if column == NAME and value in (None, "") and self.unread_sides:
                 with_unread_names(data, [c for c in self.unread_sides if data.get(c)])
+            if column == NAME and self.row_sides:
+                self._one_side(data, [cell, *self.fallbacks.get(column, ())])
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
             data[JOINED] = "\n".join(written)
+
+    def _one_side(self, data: dict[str, Any], cells: list[str]) -> None:
+        """Marks a row whose payee's and payer's objects are both filled, and no neutral
+        column, an ERROR: either may be the counterparty."""
+        filled = [c for c in cells if data.get(c) not in (None, "")]
+        sided = [c for c in filled if c in self.row_sides]
+        if len(sided) == len(filled) and len({self.row_sides[c] for c in sided}) > 1:
+            with_unread_names(data, sided)
 
 
 def _further(data: Mapping[str, Any], cells: list[str], read: Any) -> list[tuple[str, str]]:
@@ -214,12 +226,13 @@ def read_header(
     remedy: str = FILE_REMEDY,
     date_order: str | None = None,
     objects: Collection[str] = (),
+    nested: Collection[str] = (),
 ) -> ColumnMap:
     """The input column each header cell is read as: one the contract names (in any case
     and spacing: header.canonical_header), `chosen` (--columns), then (`by_alias`: a file
     of transactions, not of decisions) the aliases of the columns neither names, but for
-    `objects` (a JSON row's objects, read by the paths inside them). Its rows are then read
-    (`ColumnMap.finish`) with their dates in `date_order`."""
+    `objects` (a JSON row's objects, read by the paths inside them, the `nested` cells).
+    Its rows are then read (`ColumnMap.finish`) with their dates in `date_order`."""
     names = distinct_extras(canonical_header(list(cells)))
     for column in (c for c, cell in chosen.items() if not cell and c in names):
         # `--columns category=`: the file's own column of that name is not read as it (a
@@ -246,53 +259,15 @@ def read_header(
             copies[column] = names[at]
     joined: list[str] = []
     fallbacks: dict[str, list[str]] = {}
-    aliased, unread = _aliased(names, set(chosen), where, remedy, objects)
-    for column, positions in aliased.items():
+    found = _aliased(names, set(chosen), where, remedy, objects, set(nested))
+    for column, positions in found.positions.items():
         copies[column] = names[positions[0]]
         if column == JOINED:
             joined = [names[p] for p in positions[1:]]
         elif len(positions) > 1:
             fallbacks[column] = [names[p] for p in positions[1:]]
     read = ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
-    return replace(read, unread_sides=[names[p] for p in unread])
-
-
-def read_by_path(path: str, chosen: Mapping[str, str]) -> str | None:
-    """The input column a dotted path inside a JSON row's objects ("merchant.name") is read
-    as: one the contract names, an alias's, or one --columns names; None for none."""
-    folded = fold(path)
-    if column_name(path) in INPUT_COLUMNS:
-        return column_name(path)
-    if (alias := aliases().by_name.get(folded)) is not None:
-        return alias.column
-    return next((c for c, cell in chosen.items() if cell and fold(cell) == folded), None)
-
-
-def read_paths(
-    paths: Mapping[str, tuple[str, ...]], chosen: Mapping[str, str]
-) -> tuple[dict[str, tuple[str, ...]], set[str]]:
-    """Of the paths inside a row's objects, those read as columns (`read_by_path`), and the
-    objects an alias names that one of them reads as that alias's column: such an object is
-    read by the path, no longer as the column itself."""
-    read = {p: (k, c) for p, k in paths.items() if (c := read_by_path(p, chosen))}
-    objects = {k[0] for k, c in read.values() if read_by_path(k[0], {}) == c}
-    return {p: k for p, (k, _) in read.items()}, objects
-
-
-def unread_name(
-    row: Mapping[str, Any], paths: Collection[str], chosen: Mapping[str, str]
-) -> FieldError | None:
-    """The error of a JSON row with no name but in an object its file is not read by (its
-    columns are its first row's, which had no such object): read, it was screened without
-    its name."""
-    if row.get(NAME):
-        return None
-    for path, value in nested_values(row).items():
-        if value and path not in paths and read_by_path(path, chosen) == NAME:
-            return FieldError(path, "a counterparty's name in an object the first row has not"
-                              " (a file's columns are its first row's): put such rows in a"
-                              " file of their own")  # fmt: skip
-    return None
+    return replace(read, unread_sides=found.unread, row_sides=found.row_sides)
 
 
 def named_columns(cells: Sequence[str]) -> set[str]:
@@ -367,12 +342,25 @@ def _position(names: list[str], cell: str) -> int | None:
     return folded.index(fold(cell)) if fold(cell) in folded else None
 
 
+@dataclass
+class _Aliased:
+    positions: dict[str, list[int]]  # ColumnMap.copies and .fallbacks, by position
+    unread: list[str]  # ColumnMap.unread_sides
+    row_sides: dict[str, str]  # ColumnMap.row_sides
+
+
 def _aliased(
-    names: list[str], chosen: set[str], where: str, remedy: str, objects: Collection[str] = ()
-) -> tuple[dict[str, list[int]], list[int]]:
+    names: list[str],
+    chosen: set[str],
+    where: str,
+    remedy: str,
+    objects: Collection[str] = (),
+    nested: Collection[str] = (),
+) -> _Aliased:
     """{input column: positions of the cells that alias it, first the one read, then
     those read in turn where it is empty}, for the columns neither the header nor
-    --columns names; and the positions of the counterparty's name's aliases not read."""
+    --columns names; and the counterparty's name's aliases of a side not read, or read
+    side by side (`nested`: a row's objects, one of which a row has)."""
     table = aliases().by_name
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     for position, cell in enumerate(names):
@@ -380,21 +368,24 @@ def _aliased(
         if alias is None or alias.column in names or alias.column in chosen:
             continue
         found.setdefault(alias.column, []).append((alias.rank, position, alias.side))
-    out: dict[str, list[int]] = {}
-    unread: list[int] = []
+    out = _Aliased({}, [], {})
     for column, hits in found.items():
         hits.sort()
         sides = {side for _, _, side in hits} - {None}
-        if column == NAME and hits[0][2] is not None and len(sides) > 1:
+        first = hits[0][2]
+        by_row = len(sides) > 1 and all(names[p] in nested for _, p, side in hits if side)
+        if column == NAME and first is not None and len(sides) > 1 and not by_row:
             shown = " and ".join(repr(names[p]) for _, p, side in hits if side)
             raise InputError(
                 f"{where}: no {NAME} column, and {shown} name a payee and a payer, either "
                 f"of whom may be the counterparty: {remedy}"
             )
         # Of the others, in turn where it is empty: those of the first's side and of none;
-        # after a neutral first (`Counterparty`), those of the one side named (`Payee`).
-        first = hits[0][2]
-        read = {first, None} | (sides if first is None and len(sides) == 1 else set())
-        out[column] = [p for _, p, side in hits if column == JOINED or side in read]
-        unread += [p for _, p, side in hits if column == NAME and side not in read]
-    return out, unread
+        # after a neutral first (`Counterparty`), those of the one side named (`Payee`);
+        # of both where each is an object a row has or not.
+        read = {first, None} | (sides if by_row or (first is None and len(sides) == 1) else set())
+        out.positions[column] = [p for _, p, s in hits if column == JOINED or s in read]
+        if column == NAME:
+            out.unread = [names[p] for _, p, side in hits if side not in read]
+            out.row_sides = {names[p]: side for _, p, side in hits if side and by_row}
+    return out

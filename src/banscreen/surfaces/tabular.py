@@ -25,8 +25,6 @@ from .columns import (
     header_row,
     named_columns,
     read_header,
-    read_paths,
-    unread_name,
 )
 from .counting import CountingReader
 from .csv_records import Records
@@ -40,6 +38,7 @@ from .encodings import (
 from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns, separator_line
 from .json_values import FIRST_LINE_BYTES, json_header, json_values
 from .nested import at_path, schema_paths
+from .object_columns import read_late_name, read_paths
 from .rows import INPUT_COLUMNS
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Sheet, layout, sheet_rows
@@ -162,7 +161,8 @@ class TransactionFile:
     def _read_header(self, cells: list[str], objects: Collection[str] = ()) -> list[str]:
         """The header as input columns (columns.py); rows read by key are renamed alike."""
         self._columns = read_header(cells, self._chosen, str(self.path), self._aliases,
-                                    date_order=self._date_order, objects=objects)  # fmt: skip
+                                    date_order=self._date_order, objects=objects,
+                                    nested=self._paths)  # fmt: skip
         return self._columns.names
 
     def _transactions_header(self, cells: list[str]) -> bool:
@@ -230,7 +230,7 @@ class TransactionFile:
             # A JSON row is read by key: renamed as its header was (the rest by position).
             row.data = self._columns.finish(row.data, self.format == "jsonl")
             if self.format == "jsonl" and row.error is None and self._aliases:
-                row.error = unread_name(row.data, self._paths, self._chosen)
+                read_late_name(row.data, self._paths, self._chosen)
             yield row
 
     def _rows(self, on_bytes: Callable[[int], None] | None) -> Generator[RawRow, None, None]:
