@@ -187,3 +187,30 @@ def test_spark_screen_reads_columns_under_other_names_as_screen_does(
     # Without --columns, a payee and a payer are refused by both.
     result = runner.invoke(app, ["spark-screen", str(source), str(tmp_path / "o2")])
     assert result.exit_code == 2 and "--columns counterparty_name=" in result.output
+
+
+def test_spark_screen_reads_struct_columns_as_screen_does(tmp_path: Path) -> None:
+    """A warehouse's Parquet with the party in a struct (Open Banking's `CreditorAccount`
+    on a debit, `DebtorAccount` on a credit): `screen` read it by the struct's paths and
+    `spark-screen` screened it without names, CLEAR."""
+    base = {"date": "2021-03-15", "category": "payment", "us_nexus": "true", "text": "wire"}
+    rows = [
+        {"id": "d1", **base, "CreditorAccount": {"Name": "Tencent Holdings Ltd"},
+         "DebtorAccount": None},
+        {"id": "c1", **base, "CreditorAccount": None,
+         "DebtorAccount": {"Name": "Ant Group Co., Ltd."}},
+        {"id": "c2", **base, "CreditorAccount": None, "DebtorAccount": {"Name": "Acme Foods"}},
+    ]  # fmt: skip
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), source)
+    single = tmp_path / "single.parquet"
+    result = runner.invoke(app, ["screen", str(source), "--out", str(single), "--quiet"])
+    assert result.exit_code == 0, result.output
+    spark_out = tmp_path / "spark-out"
+    result = runner.invoke(
+        app, ["spark-screen", str(source), str(spark_out), "--master", "local[1]"]
+    )
+    assert result.exit_code == 0, result.output
+    got = pq.read_table(spark_out).to_pylist()
+    assert got == pq.read_table(single).to_pylist()
+    assert [r["entity_id"] for r in got] == ["tencent-holdings", "ant-group", ""], got

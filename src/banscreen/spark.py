@@ -39,6 +39,8 @@ from .errors import FieldError, InputError
 from .model import Policy
 from .registry import Registry
 from .surfaces.columns import ColumnMap, parse_columns, read_header
+from .surfaces.nested import at_path, schema_paths
+from .surfaces.object_columns import read_paths
 from .surfaces.rows import INPUT_COLUMNS, category_id
 from .surfaces.tabular import RawRow, TransactionFile, detect_format
 from .surfaces.written_dates import DATE_ORDERS
@@ -152,13 +154,18 @@ def screen_dataframe(
     """One decision row per transaction row: the `screen` output columns, all strings.
     `columns`: the output columns of a staged file (see stage()), whose rows are numbered.
     Else the frame's columns are read as `screen` reads a file's (columns.py: `chosen` is
-    --columns)."""
+    --columns), its struct columns by their fields' paths (object_columns.py)."""
     spark = df.sparkSession
     staged = columns is not None
     numbered = df if staged else number_rows(df)
     header = ColumnMap(list(df.columns), nameless=True)  # a staged file's: read already
+    paths: dict[str, tuple[str, ...]] = {}
     if not staged:
-        header = read_header(df.columns, chosen or {}, "the input", date_order=date_order)
+        from pyspark.sql.pandas.types import to_arrow_schema
+
+        paths, objects = read_paths(schema_paths(to_arrow_schema(df.schema)), chosen or {})
+        header = read_header([*df.columns, *paths], chosen or {}, "the input",
+                             date_order=date_order, objects=objects, nested=paths)  # fmt: skip
         header.check_names("the input")
     columns = list(columns) if columns is not None else output_columns(header.names)
     schema = pa.schema([(c, pa.string()) for c in columns])
@@ -175,6 +182,8 @@ def screen_dataframe(
                     rows.append(_unstaged(data))
                     continue
                 number = int(data.pop(ROW_COLUMN))
+                for path, keys in paths.items():  # a struct's fields, as columns
+                    data[path] = at_path(data, keys)
                 data = header.finish(data, by_key=True)
                 rows.append(RawRow(number, data))
             cells = [item for _, item in pipeline.items(rows)]
