@@ -104,6 +104,9 @@ IDENTIFIER_KINDS: tuple[str, ...] = (
     # asset inventories and SBOMs name devices and software: compared on its vendor, and
     # its vendor and product read as names (match/cpe_names.py).
     "cpe",
+    # A company's registration or tax number (a Chinese USCC, a Russian INN or OGRN, an EU
+    # VAT number), compared only where it checks itself (match/registration_numbers.py).
+    "registration_number",
 )
 # Other names users write a kind by, read as the kind: an app inventory's or a vendor
 # file's own column names ("bundle_id", "url", "email"). A domain is read from a URL or an
@@ -122,6 +125,13 @@ IDENTIFIER_ALIASES: dict[str, str] = {
     "cpe23": "cpe", "cpe22": "cpe", "cpe23type": "cpe", "cpe22type": "cpe", "cpe_name": "cpe",
     "scheme": "url_scheme", "deep_link": "url_scheme", "deeplink": "url_scheme",
     "app_link": "url_scheme", "package": "android",
+    "registration": "registration_number", "reg_no": "registration_number",
+    "company_number": "registration_number", "tax_id": "registration_number",
+    "tax_number": "registration_number", "tin": "registration_number",
+    "vat": "registration_number", "vat_id": "registration_number",
+    "vat_number": "registration_number", "inn": "registration_number",
+    "ogrn": "registration_number", "uscc": "registration_number", "usci": "registration_number",
+    "unified_social_credit_code": "registration_number", "rif": "registration_number",
 }  # fmt: skip
 # Identifiers written whole, their own scheme first, without a kind: a web link is a host's
 # (as `url:` reads it), a package URL a component's, an Android intent's or a store's link

@@ -1,6 +1,6 @@
 """Identifiers' normal forms: what each kind of identifier is, written any way users write
 it (package ids, bundle ids, App Store ids, domains, purls, BICs, LEIs, IMO numbers, digital
-currency addresses, URL schemes, AS numbers, FCC IDs, CPE names).
+currency addresses, URL schemes, AS numbers, FCC IDs, CPE names, registration numbers).
 
 An identifier match is the strongest evidence we have, so the normal forms here are strict:
 a malformed identifier is a field error, never a silent miss.
@@ -17,6 +17,7 @@ from packageurl import PackageURL
 from ..errors import IdentifierError
 from ..tunables import CACHE_ENTRIES
 from .cpe_names import normalise_cpe
+from .registration_numbers import normalise_registration
 
 ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
@@ -164,6 +165,8 @@ def normalise(kind: str, value: str) -> str:
         return _grantee(text.upper().replace(" ", ""), value)
     if kind == "cpe":
         return normalise_cpe(text)
+    if kind == "registration_number":
+        return normalise_registration(text)
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:

@@ -26,6 +26,7 @@ from .identifier_forms import (
     normalise_purl,
     purl_name,
 )
+from .registration_numbers import checked, numbers_in_text
 
 __all__ = [
     "IdentifierHit",
@@ -139,7 +140,7 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
     the schemes of its links other than the web's (`acmepays://…`), and what looks like a
     BIC, an LEI, an IMO number, a digital currency address or an AS number
-    (`_IDS_IN_TEXT`)."""
+    (`_IDS_IN_TEXT`), and a registration or tax number after its label."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
               if scheme.lower() not in WEB_SCHEMES]  # fmt: skip
@@ -152,6 +153,7 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
                 continue
             if kind != "crypto" or not value.isalpha():  # an address holds digits
                 found.append((kind, value))
+    found += [("registration_number", number) for number in numbers_in_text(text)]
     return found
 
 
@@ -190,6 +192,8 @@ class IdentifierIndex:
         # listed app ids by each of their shorter beginnings (`variants`)
         self._beginnings: dict[tuple[str, str], list[tuple[str, Identifier]]] = defaultdict(list)
         for entity_id, ident in identifiers:
+            if ident.kind == "registration_number" and checked(ident.value) is None:
+                continue  # "Registration Number 6388": another register's too (see there)
             form = normalise(ident.kind, ident.value)
             self._index[(ident.kind, form)].append((entity_id, ident))
             if ident.kind in _VARIANT_KINDS:

@@ -29,7 +29,7 @@ EVENT_TYPES = (
 
 Day = date  # for annotations inside classes that have a field named `date`
 # Registry-only identifier kinds: recorded for users, not accepted in transaction input.
-REGISTRY_IDENTIFIER_KINDS = (*IDENTIFIER_KINDS, "stock_code", "registration_number")
+REGISTRY_IDENTIFIER_KINDS = (*IDENTIFIER_KINDS, "stock_code")
 
 
 class _Strict(BaseModel):

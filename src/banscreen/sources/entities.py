@@ -46,6 +46,14 @@ _ID_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(legal entity number|lei)$", re.I), "lei"),
     (re.compile(r"^(imo|vessel registration identification)", re.I), "imo"),
     (re.compile(r"^digital currency address", re.I), "crypto"),
+    (
+        re.compile(
+            r"^(registration (number|id)|tax id|unified social credit code|inn|ogrn|"
+            r"national tax no|vat number|rif)",
+            re.I,
+        ),
+        "registration_number",
+    ),
 )
 _TYPES = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "entity": "company"}
 _OFFICIAL_FORMATS = ("ofac-xml", "ofac-legacy-xml", "ofac-csv", "csl-csv", "csl-json")

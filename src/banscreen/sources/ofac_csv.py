@@ -26,7 +26,8 @@ _PROGRAM = re.compile(r"\[([A-Z0-9-]+)\]")
 _REMARK_IDS = re.compile(
     r"(SWIFT/BIC|Website|Legal Entity Number|IMO|Vessel Registration Identification|"
     r"Digital Currency Address - [A-Z0-9]+|Passport|Registration Number|"
-    r"Tax ID No\.|National ID No\.)\s+([^;]+?)(?:\s*\([^)]*\))?\s*(?:;|\.$|$)"
+    r"Unified Social Credit Code \(USCC\)|RIF #|Tax ID No\.|National ID No\.)"
+    r"\s+([^;]+?)(?:\s*\([^)]*\))?\s*(?:;|\.$|$)"
 )
 
 

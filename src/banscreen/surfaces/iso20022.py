@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from ..errors import FieldError
+from ..match.registration_numbers import checked
 from ..model import CounterpartyIdentifier, Transaction
 from .scan import ScanItem, error_item
 
@@ -104,6 +105,18 @@ class Record:
         for path, text in self.texts:
             (inner if path.startswith(head) else outer).texts.append((path, text))
         return inner, outer
+
+
+def registration_of(value_at: Callable[..., str], *party: str) -> CounterpartyIdentifier:
+    """A party's registration or tax number: its organisation's or person's other id
+    (`Id/OrgId/Othr/Id`: a tax number under the scheme TXID, a register's under CINC or a
+    proprietary one), kept where it checks itself (match/registration_numbers.py), whatever
+    its scheme says; else one without a value, which the transaction drops."""
+    for kind in ("OrgId", "PrvtId"):
+        value = value_at(*party, "Id", kind, "Othr", "Id")
+        if value and checked(value) is not None:
+            return CounterpartyIdentifier("registration_number", value)
+    return CounterpartyIdentifier("registration_number", "")
 
 
 def bic_of(record: Record, *path: str) -> str:

@@ -25,6 +25,7 @@ from .iso20022 import (
     Parties,
     Record,
     local_name,
+    registration_of,
     release,
     scanned,
     text_of,
@@ -76,6 +77,7 @@ def _transaction(
     found.identifiers += [
         CounterpartyIdentifier("lei", customer.get("Cdtr", "Id", "OrgId", "LEI")),
         CounterpartyIdentifier("bic", customer.get("Cdtr", "Id", "OrgId", "AnyBIC")),
+        registration_of(customer.get, "Cdtr"),
     ]
     found.agents(customer, block)
     creditor = customer.get("Cdtr", "Nm")

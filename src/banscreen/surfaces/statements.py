@@ -27,6 +27,7 @@ from .iso20022 import (
     Parties,
     Record,
     local_name,
+    registration_of,
     release,
     scanned,
 )
@@ -82,6 +83,7 @@ def _transaction(
     found.identifiers += [
         CounterpartyIdentifier("lei", _party(details, them, "Id", "OrgId", "LEI")),
         CounterpartyIdentifier("bic", _party(details, them, "Id", "OrgId", "AnyBIC")),
+        registration_of(lambda *field: _party(details, them, *field)),
     ]
     agent = "debtor_agent" if incoming else "creditor_agent"
     country = _party(details, them, "PstlAdr", "Ctry") or found.countries.get(agent, "")
