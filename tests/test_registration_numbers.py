@@ -172,3 +172,17 @@ def test_a_payment_orders_creditor_tax_number_is_screened(listed: Path) -> None:
     assert result.exit_code == 0, result.output
     decisions = {d["id"]: d for d in map(json.loads, out.read_text("utf-8").splitlines())}
     assert decisions["TX-2"]["entity_id"] == "ofac-sdn-9002", decisions["TX-2"]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("Tax ID No.", "registration_number"), ("Registration ID", "registration_number"),
+     ("V.A.T. Number", "registration_number"), ("Business Registration Number",
+     "registration_number"), ("RIF #", "registration_number"),
+     ("Unified Social Credit Code (USCC)", "registration_number"), ("Passport", None),
+     ("Innovation Code", None)],
+)  # fmt: skip
+def test_the_labels_lists_publish_numbers_under(label: str, kind: str | None) -> None:
+    from banscreen.sources.entities import _ID_KINDS
+
+    assert next((k for pattern, k in _ID_KINDS if pattern.search(label)), None) == kind

@@ -48,8 +48,9 @@ _ID_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^digital currency address", re.I), "crypto"),
     (
         re.compile(
-            r"^(registration (number|id)|tax id|unified social credit code|inn|ogrn|"
-            r"national tax no|vat number|rif)",
+            r"^(registration (number|id)|business registration|public registration|"
+            r"company number|tax (id|number)|v\.?a\.?t\.? number|unified social credit code|"
+            r"inn|ogrn|national tax no|rif)\b",
             re.I,
         ),
         "registration_number",
