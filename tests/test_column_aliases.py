@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from banscreen.cli import app
 from banscreen.errors import InputError
 from banscreen.registry import Registry
-from banscreen.surfaces.columns import aliases, fold, parse_columns, read_header
+from banscreen.surfaces.columns import aliases, parse_columns, read_header
+from banscreen.surfaces.header import fold
 from banscreen.surfaces.tabular import TransactionFile
 
 runner = CliRunner()

@@ -186,3 +186,38 @@ def test_the_labels_lists_publish_numbers_under(label: str, kind: str | None) ->
     from banscreen.sources.entities import _ID_KINDS
 
     assert next((k for pattern, k in _ID_KINDS if pattern.search(label)), None) == kind
+
+
+def test_a_files_own_tax_number_column_is_screened(listed: Path) -> None:
+    """A vendor master's `Tax ID`, a Chinese statement's `对方税号`: carried, never screened.
+    A value that checks nothing (`N/A`, a short number) stays as it was, not an ERROR."""
+    path = listed / "ap.csv"
+    path.write_text(
+        "Invoice Number,Invoice Date,Vendor Name,Tax ID,counterparty_identifiers\n"
+        f"INV-1,2024-03-15,Acme Supplies,{INN},\n"
+        "INV-2,2024-03-15,Acme Supplies,N/A,\n"
+        "INV-3,2024-03-15,Acme Supplies,6388,domain:acme.example\n"
+        f"INV-4,2024-03-15,Acme Supplies,{INN[:5]} {INN[5:]},domain:acme.example\n",
+        encoding="utf-8",
+    )
+    out = listed / "out.csv"
+    result = runner.invoke(app, ["screen", str(path), "--category", "vendor", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {r["Invoice Number"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8")))}
+    assert rows["INV-1"]["outcome"] == "BLOCK" and rows["INV-1"]["method"] == "identifier"
+    assert rows["INV-2"]["outcome"] == "CLEAR" and rows["INV-3"]["outcome"] == "CLEAR", rows
+    assert rows["INV-4"]["outcome"] == "BLOCK", rows["INV-4"]
+    assert rows["INV-1"]["Tax ID"] == INN  # carried as it was
+
+
+def test_a_chinese_statements_counterparty_tax_number_is_screened(listed: Path) -> None:
+    path = listed / "statement.csv"
+    path.write_text(
+        f"流水号,交易时间,对方户名,对方税号,摘要\nS1,2024-03-15,某某贸易有限公司,{USCC},货款\n",
+        encoding="utf-8",
+    )
+    out = listed / "out.csv"
+    result = runner.invoke(app, ["screen", str(path), "--category", "payment", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(out.read_text("utf-8")))
+    assert row["entity_id"] == "ofac-sdn-9002" and row["outcome"] == "BLOCK", row

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -21,7 +20,8 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, InputError
-from .header import DELIMITERS, canonical_header, distinct_extras, folded_cell
+from .header import DELIMITERS, canonical_header, distinct_extras, fold
+from .number_columns import add_numbers, number_cells
 from .rows import INPUT_COLUMNS, with_further_names, with_unread_names
 from .written_dates import reorder_date
 
@@ -33,13 +33,6 @@ FILE_REMEDY = (
     "screen the file without names)"
 )
 JOINED = "text"  # the column every alias of which is read, joined
-
-
-def fold(cell: str) -> str:
-    """A header cell as aliases are written: its full-width forms folded (NFKC), then as
-    the contract's names are read (header.folded_cell), without the "*" an import
-    template marks a required column with (Xero's "*ContactName")."""
-    return folded_cell(unicodedata.normalize("NFKC", cell).lstrip("*"))
 
 
 @dataclass(frozen=True)
@@ -138,13 +131,14 @@ class ColumnMap:
     # A payee's and a payer's objects, each row's counterparty where the row has one only
     # (Open Banking's CreditorAccount on a debit, DebtorAccount on a credit): {cell: side}.
     row_sides: dict[str, str] = field(default_factory=dict)
+    numbers: list[str] = field(default_factory=list)  # number_columns.py: `Tax ID`
 
     def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
         """A row as the input columns: its keys renamed (a JSON row, read by key), the
         columns under other names filled in, a date in the file's order as ISO writes it."""
         if by_key and self.keys:
             data = {self.keys.get(k, k): v for k, v in data.items()}
-        if self.copies:
+        if self.copies or self.numbers:
             self.fill(data)
         if self.date_order:
             reorder_date(data, self.date_order)
@@ -191,6 +185,7 @@ class ColumnMap:
                 with_unread_names(data, [c for c in self.unread_sides if data.get(c)])
             if column == NAME and self.row_sides:
                 self._one_side(data, [cell, *self.fallbacks.get(column, ())])
+        add_numbers(data, self.numbers)
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
@@ -267,7 +262,8 @@ def read_header(
         elif len(positions) > 1:
             fallbacks[column] = [names[p] for p in positions[1:]]
     read = ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
-    return replace(read, unread_sides=found.unread, row_sides=found.row_sides)
+    numbers = [c for c in number_cells(names) if c not in copies.values()]
+    return replace(read, unread_sides=found.unread, row_sides=found.row_sides, numbers=numbers)
 
 
 def named_columns(cells: Sequence[str]) -> set[str]:

@@ -8,6 +8,7 @@ exports' names, are columns.py's.)"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -135,3 +136,10 @@ def keyed_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """json.loads' object_pairs_hook: a dict, or a RepeatedKeys when a key repeats."""
     data = dict(pairs)
     return data if len(data) == len(pairs) else RepeatedKeys(pairs)
+
+
+def fold(cell: str) -> str:
+    """A header cell as aliases are written: its full-width forms folded (NFKC), then as
+    the contract's names are read (header.folded_cell), without the "*" an import
+    template marks a required column with (Xero's "*ContactName")."""
+    return folded_cell(unicodedata.normalize("NFKC", cell).lstrip("*"))

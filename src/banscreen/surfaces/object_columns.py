@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .columns import NAME, aliases, fold
-from .header import column_name
+from .columns import NAME, aliases
+from .header import column_name, fold
 from .nested import nested_values
 from .rows import INPUT_COLUMNS, with_further_names, with_unread_names
 
