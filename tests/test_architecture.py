@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "tunables": 0,
     "facts": 0,
+    "identifier_kinds": 0,
     "lazy": 0,
     "listings": 1,
     "model": 2,

@@ -1,6 +1,7 @@
 """Identifiers' normal forms: what each kind of identifier is, written any way users write
 it (package ids, bundle ids, App Store ids, domains, purls, BICs, LEIs, IMO numbers, digital
-currency addresses, URL schemes, AS numbers, FCC IDs, CPE names, registration numbers).
+currency addresses, URL schemes, AS numbers, FCC IDs, CPE names, registration numbers,
+stock codes, ISINs).
 
 An identifier match is the strongest evidence we have, so the normal forms here are strict:
 a malformed identifier is a field error, never a silent miss.
@@ -18,6 +19,7 @@ from ..errors import IdentifierError
 from ..tunables import CACHE_ENTRIES
 from .cpe_names import normalise_cpe
 from .registration_numbers import normalise_registration
+from .stock_codes import normalise_isin, normalise_stock_code
 
 ANDROID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 BUNDLE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
@@ -167,6 +169,10 @@ def normalise(kind: str, value: str) -> str:
         return normalise_cpe(text)
     if kind == "registration_number":
         return normalise_registration(text)
+    if kind == "stock_code":
+        return normalise_stock_code(text)
+    if kind == "isin":
+        return normalise_isin(text)
     if kind == "url_scheme":
         found = _SCHEME.match(text)
         if not found:

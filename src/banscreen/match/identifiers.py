@@ -27,6 +27,7 @@ from .identifier_forms import (
     purl_name,
 )
 from .registration_numbers import checked, numbers_in_text
+from .stock_codes import securities_in_text
 
 __all__ = [
     "IdentifierHit",
@@ -140,7 +141,8 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     """(kind, value) of the identifiers free text names: its hosts, apps (`apps_in_text`),
     the schemes of its links other than the web's (`acmepays://…`), and what looks like a
     BIC, an LEI, an IMO number, a digital currency address or an AS number
-    (`_IDS_IN_TEXT`), and a registration or tax number after its label."""
+    (`_IDS_IN_TEXT`), a registration or tax number after its label, and an ISIN or a stock
+    code with its exchange first."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
               if scheme.lower() not in WEB_SCHEMES]  # fmt: skip
@@ -154,7 +156,7 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
             if kind != "crypto" or not value.isalpha():  # an address holds digits
                 found.append((kind, value))
     found += [("registration_number", number) for number in numbers_in_text(text)]
-    return found
+    return found + securities_in_text(text)
 
 
 def publisher_domain(kind: str, value: str) -> str | None:

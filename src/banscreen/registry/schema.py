@@ -28,8 +28,6 @@ EVENT_TYPES = (
 )
 
 Day = date  # for annotations inside classes that have a field named `date`
-# Registry-only identifier kinds: recorded for users, not accepted in transaction input.
-REGISTRY_IDENTIFIER_KINDS = (*IDENTIFIER_KINDS, "stock_code")
 
 
 class _Strict(BaseModel):
@@ -49,7 +47,7 @@ class NameSchema(_Sourced):
 
 
 class IdentifierSchema(_Sourced):
-    kind: Literal[REGISTRY_IDENTIFIER_KINDS]  # type: ignore[valid-type]
+    kind: Literal[IDENTIFIER_KINDS]  # type: ignore[valid-type]
     value: str = Field(min_length=1)
     max_outcome: Literal["REVIEW", "BLOCK"] = "BLOCK"
     reason: str | None = Field(default=None, pattern=REASON)

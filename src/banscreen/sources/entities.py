@@ -55,6 +55,8 @@ _ID_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "registration_number",
     ),
+    (re.compile(r"^isin$", re.I), "isin"),
+    (re.compile(r"^(equity ticker|ticker|stock code)$", re.I), "stock_code"),
 )
 _TYPES = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "entity": "company"}
 _OFFICIAL_FORMATS = ("ofac-xml", "ofac-legacy-xml", "ofac-csv", "csl-csv", "csl-json")

@@ -34,6 +34,11 @@ _ID_PROPS = {
     "ogrnCode": "OGRN",
     "idNumber": "National ID No.",
     "passportNumber": "Passport",
+    "vatCode": "VAT Number",
+    "uscCode": "Unified Social Credit Code",
+    "isinCode": "ISIN",
+    "ticker": "Equity Ticker",
+    "ricCode": "Equity Ticker",
 }
 
 

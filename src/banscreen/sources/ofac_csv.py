@@ -24,9 +24,10 @@ _SDN_COLUMNS = 12
 _PROGRAM = re.compile(r"\[([A-Z0-9-]+)\]")
 # Labels in Remarks that carry identifiers banscreen matches on (and a few it only shows).
 _REMARK_IDS = re.compile(
-    r"(SWIFT/BIC|Website|Legal Entity Number|IMO|Vessel Registration Identification|"
+    r"\b(SWIFT/BIC|Website|Legal Entity Number|IMO|Vessel Registration Identification|"
     r"Digital Currency Address - [A-Z0-9]+|Passport|Registration Number|"
-    r"Unified Social Credit Code \(USCC\)|RIF #|Tax ID No\.|National ID No\.)"
+    r"Unified Social Credit Code \(USCC\)|RIF #|Tax ID No\.|National ID No\.|ISIN|"
+    r"Equity Ticker)"
     r"\s+([^;]+?)(?:\s*\([^)]*\))?\s*(?:;|\.$|$)"
 )
 
