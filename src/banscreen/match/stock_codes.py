@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-from stdnum import isin as stdnum_isin
-
 from ..errors import DataError, IdentifierError
+from ..registry.cache import cached
+from ..registry.loader import shipped_data_dir
 
 _FILE = "exchanges.yaml"
 _PREFIXED = re.compile(r"^([A-Z][A-Z0-9]{0,11})\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,11})$")
@@ -35,7 +34,16 @@ IN_TEXT = re.compile(
 
 @lru_cache(maxsize=1)
 def _exchanges() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    data: Any = yaml.safe_load((resources.files("banscreen.data") / _FILE).read_text("utf-8"))
+    """The exchange tables, kept in the cache directory once read: a `match` reads its
+    registry's stock codes, and need not import a YAML parser for them."""
+    path = shipped_data_dir() / _FILE
+    return cached("exchanges", [path], lambda: _read_exchanges(path))
+
+
+def _read_exchanges(path: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    import yaml
+
+    data: Any = yaml.safe_load(path.read_text("utf-8"))
     if not isinstance(data, dict) or not data.get("source"):
         raise DataError(_FILE, None, "source", "needs `source`, `prefixes`, `suffixes`, `markets`")
     tables = []
@@ -77,8 +85,10 @@ def normalise_stock_code(value: str) -> str:
 
 
 def normalise_isin(value: str) -> str:
+    from stdnum import isin  # a sixtieth of a second, for a registry or a row with an ISIN
+
     form = "".join(value.split()).upper()
-    if not re.fullmatch(ISIN_SHAPE, form) or not stdnum_isin.is_valid(form):
+    if not re.fullmatch(ISIN_SHAPE, form) or not isin.is_valid(form):
         raise IdentifierError(f"not an ISIN (12 characters, a check digit last): {value[:120]!r}")
     return form
 
