@@ -67,6 +67,9 @@ def test_securities_in_text() -> None:
     found = securities_in_text("Buy ISIN US1694261033 and HKG:0700, NYSE: BABA; ISO:9001 AB:1")
     assert found == [("isin", "US1694261033"), ("stock_code", "HKG:0700"),
                      ("stock_code", "NYSE: BABA")]  # fmt: skip
+    found = securities_in_text("sold 0700.HK and 600519.SS, 941 HK Equity; v2.0.1 1.5 www.acme.de")
+    assert found == [("stock_code", "0700.HK"), ("stock_code", "600519.SS"),
+                     ("stock_code", "941 HK Equity")]  # fmt: skip
 
 
 @pytest.fixture

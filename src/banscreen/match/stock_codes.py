@@ -26,9 +26,12 @@ _PREFIXED = re.compile(r"^([A-Z][A-Z0-9]{0,11})\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,11}
 _SUFFIXED = re.compile(r"^([A-Z0-9][A-Z0-9\-]{0,11})\.([A-Z]{1,2})$")
 _MARKET = re.compile(r"^([A-Z0-9][A-Z0-9.\-/]{0,11}?)(?:\s+|(?<=[0-9]))([A-Z]{2})(?:\s+EQUITY)?$")
 ISIN_SHAPE = r"[A-Z]{2}[A-Z0-9]{9}[0-9]"
-# In free text: an ISIN, and a code with its exchange first ("HKG:0700", "NYSE: BABA").
+# In free text: an ISIN; a code with its exchange first ("HKG:0700", "NYSE: BABA"); a
+# numeric one with its exchange's suffix ("0700.HK", "600519.SS": not a letters' one, which
+# a host's name may be); one as Bloomberg writes it, the word "Equity" after it.
 IN_TEXT = re.compile(
-    rf"(?<![A-Za-z0-9])(?:({ISIN_SHAPE})|([A-Z]{{2,12}}\s?:\s?[A-Z0-9]{{1,8}}))(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9.])(?:({ISIN_SHAPE})|([A-Z]{{2,12}}\s?:\s?[A-Z0-9]{{1,8}}|[0-9]{{1,6}}\.[A-Z]{{1,2}}"
+    r"|[A-Z0-9]{1,8} [A-Z]{2} (?:Equity|EQUITY)))(?![A-Za-z0-9]|\.[A-Za-z0-9])"
 )
 
 
