@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from banscreen.batch import DecisionWriter, Pipeline, screen_file
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Outcome
-from banscreen.surfaces.rows import INPUT_COLUMNS
-from banscreen.surfaces.tabular import RawRow, TransactionFile
+from banscreen.surfaces.rows import INPUT_COLUMNS, RawRow
+from banscreen.surfaces.tabular import TransactionFile
 
 any_text = st.text(st.characters(), max_size=60)
 file_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)

@@ -17,8 +17,8 @@ from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Decision, Outcome
 from banscreen.sources import ListStore, registry_with_lists
 from banscreen.surfaces.detect import detect
+from banscreen.surfaces.rows import RawRow
 from banscreen.surfaces.scan import ScanOptions
-from banscreen.surfaces.tabular import RawRow
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "realworld"
 AS_OF = ScanOptions(as_of=__import__("datetime").date(2021, 3, 15))

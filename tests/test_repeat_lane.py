@@ -19,8 +19,8 @@ from banscreen.batch.run import serialised
 from banscreen.engine import Screener, ScreenOptions
 from banscreen.model import Policy, Transaction
 from banscreen.registry import Registry
-from banscreen.surfaces.rows import COUNTERPARTY_COLUMNS, parse_row
-from banscreen.surfaces.tabular import RawRow, TransactionFile
+from banscreen.surfaces.rows import COUNTERPARTY_COLUMNS, RawRow, parse_row
+from banscreen.surfaces.tabular import TransactionFile
 
 HEADER = [
     "id", "date", "category", "counterparty_name", "counterparty_country",

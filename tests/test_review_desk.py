@@ -648,7 +648,7 @@ def test_concurrent_writers_keep_one_audit_chain(store: Store, registry: Registr
     from banscreen.api.recording import screened
     from banscreen.batch import Pipeline
     from banscreen.engine import ScreenOptions
-    from banscreen.surfaces.tabular import RawRow
+    from banscreen.surfaces.rows import RawRow
 
     screener = Screener(registry)
     rows = [RawRow(1, {**TENPAY, "id": f"w{i}"}) for i in range(40)]

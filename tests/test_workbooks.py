@@ -204,6 +204,29 @@ def test_every_worksheet_of_transactions_is_read(tmp_path: Path) -> None:
     assert "'Notes'" in result.stderr and "'Feb'" not in result.stderr
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_error_in_a_later_sheet_names_the_sheet_and_its_row(
+    tmp_path: Path, workers: str
+) -> None:
+    """Rows are numbered on across sheets: "row 602" alone did not say where to look."""
+    book = openpyxl.Workbook()
+    book.active.title = "Jan"
+    book.active.append(HEADER)
+    for i in range(600):
+        book.active.append([f"j{i}", "2021-01-05", "payment", f"Acme {i % 7}", "true"])
+    feb = book.create_sheet("Feb")
+    feb.append(["Payments, February"])
+    feb.append(HEADER)
+    feb.append(["f1", "2021-02-03", "payment", "Acme 1", "true"])
+    feb.append(["f2", "2021-02-30", "payment", "Acme 2", "true"])
+    book.save(tmp_path / "months.xlsx")
+    code, rows, output = screened(tmp_path / "months.xlsx", "--workers", workers)
+    assert code == 0, output
+    (error,) = [r for r in rows if r["outcome"] == "ERROR"]
+    assert error["id"] == "f2" and error["error"].startswith("row 602 (sheet 'Feb', row 4): date")
+    assert not any(r["error"] for r in rows if r["id"].startswith("j"))
+
+
 def test_a_cover_sheet_before_the_transactions_is_passed_by(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.title = "Summary"

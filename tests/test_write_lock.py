@@ -19,7 +19,7 @@ from banscreen.engine import Screener, ScreenOptions
 from banscreen.registry import load_registry
 from banscreen.store import Store
 from banscreen.store.decisions import Screened
-from banscreen.surfaces.tabular import RawRow
+from banscreen.surfaces.rows import RawRow
 
 # Another process: takes the lock file (blocking or not), says "held" or "busy", and holds
 # it until its standard input closes.

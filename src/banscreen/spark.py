@@ -41,8 +41,8 @@ from .registry import Registry
 from .surfaces.columns import ColumnMap, parse_columns, read_header
 from .surfaces.nested import at_path, schema_paths
 from .surfaces.object_columns import read_paths
-from .surfaces.rows import INPUT_COLUMNS, category_id
-from .surfaces.tabular import RawRow, TransactionFile, detect_format
+from .surfaces.rows import INPUT_COLUMNS, RawRow, category_id
+from .surfaces.tabular import TransactionFile, detect_format
 from .surfaces.written_dates import DATE_ORDERS
 from .tunables import STAGE_ROWS
 from .wire import DECISION_COLUMNS, Serialiser

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..model import Decision
 from ..registry import Registry
 from ..report import Report, ReportHook, write
-from ..surfaces.tabular import RawRow
+from ..surfaces.rows import RawRow
 
 STATE = "report-{rows}.state"
 REPORT = "report.html"

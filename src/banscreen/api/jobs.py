@@ -33,7 +33,8 @@ from ..errors import BanscreenError
 from ..model import Decision, Policy
 from ..store import Store
 from ..store.tables import Job
-from ..surfaces.tabular import RawRow, TransactionFile
+from ..surfaces.rows import RawRow
+from ..surfaces.tabular import TransactionFile
 from ..tunables import ALERT_PART, PROGRESS_EVERY
 from .job_report import Hooks, JobReport
 from .recording import screened

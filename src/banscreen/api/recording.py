@@ -12,8 +12,7 @@ from ..decide.accept import accept_value
 from ..engine import Screener
 from ..model import Decision
 from ..store.decisions import Screened
-from ..surfaces.rows import readable
-from ..surfaces.tabular import RawRow
+from ..surfaces.rows import RawRow, readable
 from ..wire import decision_json, json_text
 
 

@@ -17,8 +17,7 @@ from ..store import KeyInfo
 from ..store.decisions import Screened
 from ..store.tables import Job
 from ..surfaces.columns import parse_columns
-from ..surfaces.rows import category_id
-from ..surfaces.tabular import RawRow
+from ..surfaces.rows import RawRow, category_id
 from ..tunables import INLINE_ROWS
 from .job_report import REPORT
 from .models import (

@@ -28,7 +28,7 @@ from typing import Any
 from ..engine import same_on_every_date
 from ..errors import FieldError, UsageError
 from ..model import Outcome
-from ..surfaces.tabular import RawRow
+from ..surfaces.rows import RawRow
 from ..tunables import CACHE_ENTRIES, CHUNK_ROWS
 from .lane import LaneKey, RepeatLane
 from .pipeline import Chunk, Item, Pipeline
@@ -36,9 +36,10 @@ from .pipeline import Chunk, Item, Pipeline
 # The pipeline and header of the workers, set before the pools fork.
 _state: dict[str, object] = {}
 
-# A row travels as (number, values in header order, error), or (number, dict, error) when
-# its keys are not the header's (a ragged row): cheaper to pickle than the RawRow itself.
-Packed = tuple[int, list[Any] | dict[str, Any], FieldError | None]
+# A row travels as (number, values in header order, error, place), or with a dict of its
+# values when its keys are not the header's (a ragged row): cheaper to pickle than the
+# RawRow itself.
+Packed = tuple[int, list[Any] | dict[str, Any], FieldError | None, str]
 # How the lane may keep a row a worker decided: never (an ERROR), for its date's period,
 # or for any date (nothing matched).
 NEVER, PERIOD, ANY_DATE = 0, 1, 2
@@ -53,9 +54,12 @@ def _decide_chunk(chunk: list[Packed]) -> _WorkerResult:
     assert serialise is not None
     rows = (
         RawRow(
-            number, dict(zip(header, data, strict=True)) if isinstance(data, list) else data, error
+            number,
+            dict(zip(header, data, strict=True)) if isinstance(data, list) else data,
+            error,
+            where,
         )
-        for number, data, error in chunk
+        for number, data, error, where in chunk
     )
     decisions = list(pipeline.decisions(rows))
     counts = Counter(d.outcome.name for d in decisions)
@@ -81,7 +85,8 @@ def _split(
         name = row.data.get("counterparty_name")
         key = name.encode("utf-8", "surrogatepass") if isinstance(name, str) else b""
         data = list(row.data.values()) if tuple(row.data) == header else row.data
-        parts[zlib.crc32(key) % workers].append((position, (row.number, data, row.error)))
+        packed = (row.number, data, row.error, row.where)
+        parts[zlib.crc32(key) % workers].append((position, packed))
     return parts
 
 

@@ -25,9 +25,8 @@ from ..decide.invalid import invalid, located
 from ..engine import Screener, ScreenOptions
 from ..errors import FieldError, UsageError
 from ..model import Decision, Transaction
-from ..surfaces.rows import RowParser, check_text, extra_columns, readable, row_id
+from ..surfaces.rows import RawRow, RowParser, check_text, extra_columns, readable, row_id
 from ..surfaces.scan import ScanItem
-from ..surfaces.tabular import RawRow
 from ..tunables import WRITE_ROWS
 from ..wire import Serialiser
 from .lane import RepeatLane
@@ -55,6 +54,11 @@ def _unreadable(tx: Transaction) -> FieldError | None:
         except FieldError as exc:
             return FieldError(named, exc.message)
     return None
+
+
+def place(raw: RawRow) -> str:
+    """A row as an ERROR names it: "row 12", "row 12 (sheet 'March', row 5)"."""
+    return f"row {raw.number} ({raw.where})" if raw.where else f"row {raw.number}"
 
 
 class Hook(Protocol):
@@ -120,7 +124,7 @@ class Pipeline:
             return self._invalid(raw, exc)
 
     def decide_parsed(self, raw: RawRow, tx: Transaction) -> Decision:
-        decision = located(self.screener.decide(tx, self.options), f"row {raw.number}")
+        decision = located(self.screener.decide(tx, self.options), place(raw))
         if self.hook is not None and decision.outcome.name in self.hook.outcomes:
             self.hook(raw, decision)
         return decision
@@ -128,7 +132,7 @@ class Pipeline:
     def _invalid(self, raw: RawRow, error: FieldError) -> Decision:
         data = raw.data or {}
         policy = self.options.policy.value
-        return invalid(row_id(data), f"row {raw.number}", error, policy, extra_columns(data))
+        return invalid(row_id(data), place(raw), error, policy, extra_columns(data))
 
     def decisions(self, rows: Iterable[RawRow]) -> Iterator[Decision]:
         """One decision per row, in order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -389,3 +390,11 @@ def row_id(row: Mapping[str, Any]) -> str:
         return ""
     text = value if isinstance(value, str) else str(value)
     return readable(text).strip()
+
+
+@dataclass
+class RawRow:  # a record as its reader gives it, before it is parsed
+    number: int  # 1-based data row number (the header is not counted)
+    data: dict[str, Any] = field(default_factory=dict)
+    error: FieldError | None = None
+    where: str = ""  # in a workbook of several sheets: "sheet 'March', row 5"

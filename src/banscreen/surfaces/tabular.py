@@ -12,9 +12,8 @@ import csv
 import io
 import sys
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from ..errors import FieldError, InputError
 from ..tunables import MAX_EXTRA_COLUMNS
@@ -39,20 +38,13 @@ from .header import RepeatedKeys, keyed_object, merge_repeated, repeated_columns
 from .json_values import FIRST_LINE_BYTES, json_header, json_values
 from .nested import at_path, schema_paths
 from .object_columns import read_late_name, read_paths
-from .rows import INPUT_COLUMNS
+from .rows import INPUT_COLUMNS, RawRow
 from .workbook import SUFFIXES as WORKBOOK_SUFFIXES
 from .workbook import Sheet, layout, sheet_rows
 
 csv.field_size_limit(sys.maxsize)
 
 FORMATS = ("csv", "jsonl", "parquet", "xlsx")
-
-
-@dataclass
-class RawRow:
-    number: int  # 1-based data row number (the header is not counted)
-    data: dict[str, Any] = field(default_factory=dict)
-    error: FieldError | None = None
 
 
 def detect_format(path: Path, explicit: str | None = None) -> str:
@@ -361,7 +353,10 @@ class TransactionFile:
                 number = before + at
                 if len(values) < len(header):  # a worksheet's row ends at its last value
                     values += [""] * (len(header) - len(values))
-                yield self._record(number, header, values, kept, repeated)
+                row = self._record(number, header, values, kept, repeated)
+                if len(self._sheets) > 1:  # which sheet, and its row as the sheet shows it
+                    row.where = f"sheet {sheet.title!r}, row {sheet.header_row + at}"
+                yield row
 
     def _jsonl_rows(self, text: io.TextIOWrapper) -> Iterator[RawRow]:
         foreign = holds_foreign_rows(self.encoding)
