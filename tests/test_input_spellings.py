@@ -179,6 +179,37 @@ def test_a_date_written_day_or_month_first_is_still_an_error(written: str) -> No
     assert caught.value.field == "date"
 
 
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("令和3年3月15日", date(2021, 3, 15)), ("令和 3 年 3 月 15 日", date(2021, 3, 15)),
+     ("R3.3.15", date(2021, 3, 15)), ("r03/03/15", date(2021, 3, 15)),
+     ("令和元年5月1日", date(2019, 5, 1)), ("平成31年4月30日", date(2019, 4, 30)),
+     ("H31.04.30", date(2019, 4, 30)), ("昭和64年1月7日", date(1989, 1, 7)),
+     ("民國110年3月15日", date(2021, 3, 15)), ("民国110年3月15日 10:00", date(2021, 3, 15))],
+)  # fmt: skip
+def test_a_japanese_era_or_taiwans_year_is_read(written: str, day: date) -> None:
+    """A Japanese form's 令和3年 and a Taiwanese statement's 民國110年 were ERROR rows."""
+    assert parse_row({**ROW, "date": written}).date == day
+
+
+@pytest.mark.parametrize(
+    "written", ["令和元年4月30日", "平成32年1月1日", "昭和64年1月8日", "R3.13.1"]
+)
+def test_a_day_outside_its_era_is_an_error(written: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        parse_row({**ROW, "date": written})
+    assert caught.value.field == "date"
+
+
+@pytest.mark.parametrize(
+    ("written", "named"), [("44270", "2021-03-15"), ("44270.75", "2021-03-15")]
+)
+def test_a_spreadsheets_day_number_is_an_error_naming_its_day(written: str, named: str) -> None:
+    """Not read (a number in a date column may be anything), but the ERROR says the day."""
+    with pytest.raises(FieldError, match=f"day number \\({named}\\)"):
+        parse_row({**ROW, "date": written})
+
+
 def test_a_links_own_semicolons_stay_in_it_and_the_next_identifier_is_read() -> None:
     tx = parse_row({**ROW, "counterparty_identifiers":
                     "https://x.example/a;jsessionid=1;domain:y.example;support@z.example"})  # fmt: skip
@@ -214,3 +245,12 @@ def test_any_date_text_is_a_date_or_a_field_error(written: str) -> None:
         assert exc.field == "date"
     else:
         assert day is None or 1900 <= day.year < 2100
+
+
+@given(st.from_regex(r"(令和|平成|昭和|大正|明治|民國|[MTSHR])(元|[0-9]{1,3})[年./-][0-9]{1,2}[月./-][0-9]{1,2}日?",
+                     fullmatch=True))  # fmt: skip
+def test_any_era_date_reads_or_is_no_date(text: str) -> None:
+    from banscreen.surfaces.written_dates import written_date
+
+    read = written_date(text)
+    assert read is None or 1868 <= read.year <= 1911 + 999  # 民國 counts from 1912

@@ -18,7 +18,7 @@ from ..match.text import LONE_SURROGATE, unfolded_past
 from ..model import CounterpartyIdentifier, Nexus, Transaction
 from ..tunables import CACHE_ENTRIES, EXTRA_FIELD_LIMIT, NAME_LIMIT
 from .identifier_cells import identifiers_of
-from .written_dates import day_or_month_first, written_date
+from .written_dates import date_hint, written_date
 
 INPUT_COLUMNS = (
     "id",
@@ -135,9 +135,6 @@ _DATE_TEXT_MAX = 64  # longer, a field is no date in any form (written_dates.py)
 # day or month first ("15/03/2021", "03.04.2021") stays an error: which comes first is the
 # writer's convention, and a guess could date a row outside a program's force.
 _YEAR_FIRST = re.compile(r"\d{4}([/.])\d{2}\1\d{2}")
-_DATE_ORDER_HINT = "; a date written day or month first is read with --date-order dmy or mdy"
-
-
 # A JSON number in a date field is a Unix time (Stripe's `created`, in seconds; many APIs'
 # in milliseconds) when it falls in this range of seconds (2000 to 2100): read as its UTC
 # day, as an offset in an ISO date-time is read at the date written. Text of digits stays
@@ -177,7 +174,7 @@ def parse_date(value: Any) -> date | None:
         except ValueError:
             written = written_date(text) if len(text) <= _DATE_TEXT_MAX else None
             if written is None:
-                hint = _DATE_ORDER_HINT if day_or_month_first(text) else ""
+                hint = date_hint(text)
                 raise FieldError("date", f"not a date (YYYY-MM-DD): {text[:40]!r}{hint}") from None
             day = written
     if day < EARLIEST_DATE:

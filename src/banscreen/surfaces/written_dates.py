@@ -1,7 +1,8 @@
 """The dates exports write other than as ISO does, where the writing leaves no doubt which
 number is the day: the year first without its zeros or with a time of its own
 ("2021-3-15", "2021/3/15", "2021-03-15 9:03:00"), the Chinese, Japanese and Korean
-markers ("2021年3月15日", "2021년 3월 15일"), an English month's name ("15 March 2021",
+markers ("2021年3月15日", "2021년 3월 15일"), a Japanese era's year ("令和3年3月15日",
+"R3.3.15") and Taiwan's (民國110年3月15日), an English month's name ("15 March 2021",
 "Mar 15, 2021", "15-Mar-2021"). Each was an ERROR row. A day or a month first in digits
 ("15/03/2021", "03/04/2021") stays one: which comes first is the writer's convention, and a
 guess could date a row outside a program's force; unless the user says which
@@ -22,6 +23,25 @@ _MONTH_NAME = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Japan's eras, as its statements and forms may count years (令和3年 is 2021, its year 1
+# written 元年), by their first days; and their letters ("R3.3.15", "H31.4.30").
+_ERAS = {"明治": date(1868, 10, 23), "大正": date(1912, 7, 30), "昭和": date(1926, 12, 25),
+         "平成": date(1989, 1, 8), "令和": date(2019, 5, 1)}  # fmt: skip
+_ERA_LETTERS = dict(zip("MTSHR", _ERAS, strict=True))
+_ERA_MARKED = re.compile(
+    rf"(明治|大正|昭和|平成|令和)\s*(元|\d{{1,2}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日?{_TIME}"
+)
+_ERA_LETTERED = re.compile(rf"([MTSHR])\s?(\d{{1,2}})([./-])(\d{{1,2}})\3(\d{{1,2}}){_TIME}")
+# Taiwan's Republic of China years (民國110年 is 2021), as its banks' statements count them.
+_ROC = re.compile(
+    rf"(?:民國|民国)\s*(\d{{1,3}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日?{_TIME}"
+)
+_ROC_FIRST_YEAR = 1911
+# A spreadsheet's day number (days since 1899-12-30, as Excel and LibreOffice count),
+# exported as a number: from 1990 to 2099. Not read (a number may be anything), but named.
+_SERIAL = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
+_SERIAL_DAY_0, _SERIAL_RANGE = date(1899, 12, 30), range(32874, 73051)
+_ORDER_HINT = "; a date written day or month first is read with --date-order dmy or mdy"
 # Two defaults a parsed date falls back to for what the text leaves out: a date that
 # differs between them was not written whole ("March 2021").
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 12, 28))
@@ -36,6 +56,14 @@ def written_date(text: str) -> date | None:
     found = _MARKED.fullmatch(text)
     if found is not None:
         return _day(found.group(1), found.group(2), found.group(3))
+    if found := _ERA_MARKED.fullmatch(text):
+        return _era_day(found.group(1), found.group(2), found.group(3), found.group(4))
+    if found := _ERA_LETTERED.fullmatch(text.upper()):
+        era = _ERA_LETTERS[found.group(1)]
+        return _era_day(era, found.group(2), found.group(4), found.group(5))
+    if found := _ROC.fullmatch(text):
+        year = int(found.group(1)) + _ROC_FIRST_YEAR
+        return _day(str(year), found.group(2), found.group(3))
     if _MONTH_NAME.search(text) and len(_YEAR.findall(text)) == 1:
         return _named_month(text)
     return None
@@ -46,6 +74,30 @@ def _day(year: str, month: str, day: str) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def _era_day(era: str, year: str, month: str, day: str) -> date | None:
+    """A day of a Japanese era's year, or None for one outside the era."""
+    start = _ERAS[era]
+    read = _day(str(start.year + (1 if year == "元" else int(year)) - 1), month, day)
+    later = [first for first in _ERAS.values() if first > start]
+    if read is None or read < start or (later and read >= min(later)):
+        return None
+    return read
+
+
+def date_hint(text: str) -> str:
+    """What an ERROR for a date it cannot read adds: how to read one written day or month
+    first, or the day a spreadsheet's day number stands for."""
+    if day_or_month_first(text):
+        return _ORDER_HINT
+    if _SERIAL.fullmatch(text) and int(float(text)) in _SERIAL_RANGE:
+        day = _SERIAL_DAY_0.toordinal() + int(float(text))
+        return (
+            f"; a spreadsheet's day number ({date.fromordinal(day).isoformat()})? export the "
+            "column as dates"
+        )
+    return ""
 
 
 def _named_month(text: str) -> date | None:
