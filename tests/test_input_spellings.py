@@ -193,6 +193,23 @@ def test_a_japanese_era_or_taiwans_year_is_read(written: str, day: date) -> None
 
 
 @pytest.mark.parametrize(
+    "written",
+    ["15 mars 2021", "15. März 2021", "15 de marzo de 2021", "15 marzo 2021", "15 марта 2021 г.",
+     "15 marca 2021 r.", "15 maart 2021", "15 Mart 2021", "15 березня 2021", "15 MARS 2021"],
+)  # fmt: skip
+def test_a_european_months_name_is_read(written: str) -> None:
+    """A French, German, Spanish, Italian, Russian, Polish, Dutch, Turkish or Ukrainian
+    month by name says which number is the day, as an English one does."""
+    assert parse_row({**ROW, "date": written}).date == date(2021, 3, 15)
+
+
+@pytest.mark.parametrize("written", ["15 foo 2021", "31 février 2021", "15 mars", "mars 2021"])
+def test_a_months_name_without_a_day_that_is_one_is_an_error(written: str) -> None:
+    with pytest.raises(FieldError):
+        parse_row({**ROW, "date": written})
+
+
+@pytest.mark.parametrize(
     "written", ["令和元年4月30日", "平成32年1月1日", "昭和64年1月8日", "R3.13.1"]
 )
 def test_a_day_outside_its_era_is_an_error(written: str) -> None:

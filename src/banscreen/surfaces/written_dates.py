@@ -3,16 +3,18 @@ number is the day: the year first without its zeros or with a time of its own
 ("2021-3-15", "2021/3/15", "2021-03-15 9:03:00"), the Chinese, Japanese and Korean
 markers ("2021年3月15日", "2021년 3월 15일"), a Japanese era's year ("令和3年3月15日",
 "R3.3.15") and Taiwan's (民國110年3月15日), an English month's name ("15 March 2021",
-"Mar 15, 2021", "15-Mar-2021"). Each was an ERROR row. A day or a month first in digits
-("15/03/2021", "03/04/2021") stays one: which comes first is the writer's convention, and a
-guess could date a row outside a program's force; unless the user says which
-(`--date-order dmy|mdy`, `ordered`)."""
+"Mar 15, 2021", "15-Mar-2021") or another European language's ("15 mars 2021", "15. März
+2021", "15 de marzo de 2021", "15 марта 2021 г."). Each was an ERROR row. A day or a month
+first in digits ("15/03/2021", "03/04/2021") stays one: which comes first is the writer's
+convention, and a guess could date a row outside a program's force; unless the user says
+which (`--date-order dmy|mdy`, `ordered`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 # A time after the date, as exports write one: "9:03", "09:03:00.000", a zone or none.
@@ -41,6 +43,11 @@ _ROC_FIRST_YEAR = 1911
 # exported as a number: from 1990 to 2099. Not read (a number may be anything), but named.
 _SERIAL = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
 _SERIAL_DAY_0, _SERIAL_RANGE = date(1899, 12, 30), range(32874, 73051)
+# A day, another language's month by name, a year: its words between ("de"), a Russian or
+# Polish "year" after it.
+_FOREIGN = re.compile(r"(\d{1,2})\.?\s*(?:de\s+)?([^\W\d_]{3,}\.?)\s*(?:de\s+|del\s+)?(\d{4})"
+                      r"(?:\s*(?:г|r|года|roku)\.?)?")  # fmt: skip
+_LOCALES = ("fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr")  # months' names read
 _ORDER_HINT = "; a date written day or month first is read with --date-order dmy or mdy"
 # Two defaults a parsed date falls back to for what the text leaves out: a date that
 # differs between them was not written whole ("March 2021").
@@ -64,9 +71,30 @@ def written_date(text: str) -> date | None:
     if found := _ROC.fullmatch(text):
         year = int(found.group(1)) + _ROC_FIRST_YEAR
         return _day(str(year), found.group(2), found.group(3))
-    if _MONTH_NAME.search(text) and len(_YEAR.findall(text)) == 1:
-        return _named_month(text)
+    named = _MONTH_NAME.search(text) and len(_YEAR.findall(text)) == 1
+    if named and (read := _named_month(text)) is not None:
+        return read
+    if found := _FOREIGN.fullmatch(text.casefold()):
+        month = _month_names().get(found.group(2).rstrip("."))
+        return _day(found.group(3), str(month), found.group(1)) if month else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    """The months' names in `_LOCALES` (CLDR's, through babel: wide and abbreviated, as a
+    date and standing alone, "mars", "März", "марта"), casefolded without a final dot;
+    a name two languages give different months is left out."""
+    from babel import Locale
+
+    found: dict[str, set[int]] = {}
+    for code in _LOCALES:
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    found.setdefault(name.casefold().rstrip("."), set()).add(number)
+    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
 
 
 def _day(year: str, month: str, day: str) -> date | None:
