@@ -57,6 +57,7 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
         from banscreen.engine import Screener, ScreenOptions
         from banscreen.errors import FieldError, InputError
         from banscreen.match import IdentifierError, normalise
+        from banscreen.model import IDENTIFIER_KINDS
         from banscreen.registry import load_registry
         from banscreen.sources import read_list
         from banscreen.sources.entities import VersionInfo, imported_data
@@ -93,19 +94,7 @@ def _harnesses() -> dict[str, Callable[[bytes], None]]:
 
     def identifier(data: bytes) -> None:
         provider = atheris.FuzzedDataProvider(data)
-        kind = provider.PickValueInList(
-            [
-                "android",
-                "ios_bundle",
-                "appstore_id",
-                "domain",
-                "purl",
-                "lei",
-                "bic",
-                "imo",
-                "crypto",
-            ]
-        )
+        kind = provider.PickValueInList(list(IDENTIFIER_KINDS))  # every kind, new ones too
         with contextlib.suppress(IdentifierError):
             normalise(kind, provider.ConsumeUnicodeNoSurrogates(120))
 

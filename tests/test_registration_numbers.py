@@ -24,6 +24,7 @@ from banscreen.match.registration_numbers import (
     normalise_registration,
     numbers_in_text,
 )
+from helpers.lists import import_sdn_csv, screen_rows
 
 runner = CliRunner()
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -93,28 +94,7 @@ def test_numbers_after_their_labels_in_text() -> None:
 
 @pytest.fixture
 def listed(tmp_path: Path) -> Path:
-    folder = tmp_path / "sdn"
-    folder.mkdir()
-    (folder / "sdn.csv").write_text(SDN, encoding="utf-8")
-    result = runner.invoke(
-        app, ["lists", "import", str(folder / "sdn.csv"), "--format", "ofac-csv"]
-    )
-    assert result.exit_code == 0, result.output
-    return tmp_path
-
-
-def screen_rows(tmp_path: Path, rows: list[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    path = tmp_path / "in.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(["id", "date", "category", "counterparty_name", "counterparty_identifiers",
-                      "us_nexus", "text"])  # fmt: skip
-        for number, (name, identifiers, text) in enumerate(rows, 1):
-            out.writerow([number, "2024-03-15", "vendor", name, identifiers, "true", text])
-    out = tmp_path / "out.csv"
-    result = runner.invoke(app, ["screen", str(path), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return {r["id"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8")))}
+    return import_sdn_csv(tmp_path, SDN)
 
 
 def test_a_vendor_known_by_its_listed_number_is_blocked(listed: Path) -> None:

@@ -5,20 +5,15 @@ security, given by its ISIN or ticker, was CLEAR, and a ticker was an ERROR row.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from banscreen.cli import app
 from banscreen.errors import IdentifierError
 from banscreen.match.stock_codes import normalise_isin, normalise_stock_code, securities_in_text
-
-runner = CliRunner()
+from helpers.lists import import_sdn_csv, screen_rows
 
 CMIC = (
     '9101,"ZHONGHUA TEST TELECOM CORPORATION LIMITED",-0- ,"[CMIC-EO13959]",-0- ,-0- ,-0- ,'
@@ -74,14 +69,7 @@ def test_securities_in_text() -> None:
 
 @pytest.fixture
 def listed(tmp_path: Path) -> Path:
-    folder = tmp_path / "cons"
-    folder.mkdir()
-    (folder / "sdn.csv").write_text(CMIC, encoding="utf-8")
-    result = runner.invoke(
-        app, ["lists", "import", str(folder / "sdn.csv"), "--format", "ofac-csv"]
-    )
-    assert result.exit_code == 0, result.output
-    return tmp_path
+    return import_sdn_csv(tmp_path, CMIC)
 
 
 def test_a_trade_of_a_listed_security_is_found(listed: Path) -> None:
@@ -90,17 +78,7 @@ def test_a_trade_of_a_listed_security_is_found(listed: Path) -> None:
         ("", "Buy 500 ISIN CNE1000002V2 at market"), ("ticker:HKG:0700", ""),
         ("isin:US0378331005", ""), ("ticker:0700", ""),
     ]  # fmt: skip
-    path = listed / "trades.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(["id", "date", "category", "counterparty_name", "counterparty_identifiers",
-                      "us_nexus", "text"])  # fmt: skip
-        for number, (identifiers, text) in enumerate(rows, 1):
-            out.writerow([number, "2024-03-15", "other", "Broker Ltd", identifiers, "true", text])
-    out_path = listed / "out.csv"
-    result = runner.invoke(app, ["screen", str(path), "--out", str(out_path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    got = {r["id"]: r for r in csv.DictReader(io.StringIO(out_path.read_text("utf-8")))}
+    got = screen_rows(listed, [("Broker Ltd", ids, text) for ids, text in rows], "other")
     telecom, aviation = "ofac-non-sdn-9101", "ofac-non-sdn-9102"
     assert [got[k]["entity_id"] for k in "1234"] == [telecom, telecom, aviation, telecom], got
     assert all(got[k]["outcome"] == "REVIEW" for k in "1234")  # the CMIC list restricts trades
