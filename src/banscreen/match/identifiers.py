@@ -142,7 +142,7 @@ def identifiers_in_text(text: str) -> list[tuple[str, str]]:
     the schemes of its links other than the web's (`acmepays://…`), and what looks like a
     BIC, an LEI, an IMO number, a digital currency address or an AS number
     (`_IDS_IN_TEXT`), a registration or tax number after its label, and an ISIN or a stock
-    code with its exchange first."""
+    code with its exchange (stock_codes.IN_TEXT)."""
     found = [("domain", host) for host in hosts_in_text(text)] + apps_in_text(text)
     found += [("url_scheme", scheme.lower()) for scheme in _SCHEME_IN_TEXT.findall(text)
               if scheme.lower() not in WEB_SCHEMES]  # fmt: skip

@@ -97,8 +97,8 @@ def normalise_isin(value: str) -> str:
 
 
 def securities_in_text(text: str) -> list[tuple[str, str]]:
-    """(kind, value) of the ISINs and exchange-prefixed stock codes free text names, each
-    valid ("ISIN US1694261033", "bought HKG:0700")."""
+    """(kind, value) of the ISINs and stock codes free text names (`IN_TEXT`), each valid
+    ("ISIN US1694261033", "bought HKG:0700", "sold 0700.HK")."""
     found = []
     for match in IN_TEXT.finditer(text):
         kind, value = ("isin", match.group(1)) if match.group(1) else ("stock_code", match.group(2))

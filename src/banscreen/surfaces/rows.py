@@ -35,9 +35,9 @@ INPUT_COLUMNS = (
 # columns. Set by the column map (columns.py) as "column\x1fname" items apart by
 # "\x1e"; it names no column a file can have.
 FURTHER_NAMES = "\x1ecounterparty_names"
-# The columns naming a payee and a payer that were not read, beside an empty neutral name
-# column (columns.ColumnMap.unread_sides): either may be the counterparty, so the row is an
-# ERROR rather than screened without a name.
+# A row's filled columns naming a payee or a payer, and no counterparty as such (columns.py:
+# unread_sides, row_sides; object_columns.read_late_name): either may be the counterparty,
+# so the row is an ERROR rather than screened without a name.
 UNREAD_NAMES = "\x1eunread_names"
 _PARTY, _PARTIES = "\x1f", "\x1e"
 # The contract's true, false and unknown, and what spreadsheets and bank exports write for
