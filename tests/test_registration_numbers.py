@@ -173,7 +173,7 @@ def test_a_files_own_tax_number_column_is_screened(listed: Path) -> None:
     A value that checks nothing (`N/A`, a short number) stays as it was, not an ERROR."""
     path = listed / "ap.csv"
     path.write_text(
-        "Invoice Number,Invoice Date,Vendor Name,Tax ID,counterparty_identifiers\n"
+        "Invoice Number,Invoice Date,Vendor Name,VAT Registration No.,counterparty_identifiers\n"
         f"INV-1,2024-03-15,Acme Supplies,{INN},\n"
         "INV-2,2024-03-15,Acme Supplies,N/A,\n"
         "INV-3,2024-03-15,Acme Supplies,6388,domain:acme.example\n"
@@ -187,7 +187,7 @@ def test_a_files_own_tax_number_column_is_screened(listed: Path) -> None:
     assert rows["INV-1"]["outcome"] == "BLOCK" and rows["INV-1"]["method"] == "identifier"
     assert rows["INV-2"]["outcome"] == "CLEAR" and rows["INV-3"]["outcome"] == "CLEAR", rows
     assert rows["INV-4"]["outcome"] == "BLOCK", rows["INV-4"]
-    assert rows["INV-1"]["Tax ID"] == INN  # carried as it was
+    assert rows["INV-1"]["VAT Registration No."] == INN  # carried as it was
 
 
 def test_a_chinese_statements_counterparty_tax_number_is_screened(listed: Path) -> None:

@@ -28,13 +28,17 @@ def _names() -> frozenset[str]:
     data: Any = yaml.safe_load((resources.files("banscreen.data") / _FILE).read_text("utf-8"))
     if not isinstance(data, dict) or not data.get("source") or not data.get("names"):
         raise DataError(_FILE, None, "names", "needs `source` and `names`")
-    return frozenset(fold(str(name)) for name in data["names"])
+    return frozenset(_folded(str(name)) for name in data["names"])
+
+
+def _folded(cell: str) -> str:
+    return fold(cell).strip("_")  # "VAT Registration No." as "vat_registration_no"
 
 
 def number_cells(names: Sequence[str]) -> list[str]:
     """The header's cells that hold the counterparty's registration or tax number."""
     table = _names()
-    return [cell for cell in names if fold(cell) in table]
+    return [cell for cell in names if _folded(cell) in table]
 
 
 def add_numbers(data: dict[str, Any], cells: Sequence[str]) -> None:
