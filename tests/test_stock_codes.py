@@ -86,3 +86,33 @@ def test_a_trade_of_a_listed_security_is_found(listed: Path) -> None:
     assert got["5"]["entity_id"] == "tencent-holdings", got["5"]  # the shipped HKEX:0700
     assert got["6"]["outcome"] == "CLEAR" and got["6"]["entity_id"] == ""  # an ISIN not listed
     assert got["7"]["outcome"] == "ERROR" and "exchange" in got["7"]["error"]
+
+
+def test_a_trade_blotters_isin_and_ticker_columns_are_screened(listed: Path) -> None:
+    """A broker's `ISIN` and `Ticker` columns were carried and never screened; a value that
+    names no security (a ticker without its exchange) stays as it was, not an ERROR."""
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from banscreen.cli import app
+
+    path = listed / "blotter.csv"
+    path.write_text(
+        "Trade ID,Trade Date,Counterparty,ISIN,Ticker,Quantity\n"
+        "T1,2024-03-15,Broker Ltd,US1694261033,,100\n"
+        "T2,2024-03-15,Broker Ltd,,0728.HK,100\n"
+        "T3,2024-03-15,Broker Ltd,US0378331005,AAPL,100\n"
+        "T4,2024-03-15,Broker Ltd,US1694261034,0728,100\n",
+        encoding="utf-8",
+    )
+    out = listed / "out.csv"
+    result = CliRunner().invoke(
+        app, ["screen", str(path), "--category", "other", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = {r["Trade ID"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8")))}
+    assert rows["T1"]["entity_id"] == rows["T2"]["entity_id"] == "ofac-non-sdn-9101", rows
+    assert rows["T3"]["outcome"] == "CLEAR" and rows["T4"]["outcome"] == "CLEAR", rows
+    assert rows["T4"]["ISIN"] == "US1694261034"  # carried as it was

@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import DataError, InputError
 from .header import DELIMITERS, canonical_header, distinct_extras, fold
-from .number_columns import add_numbers, number_cells
+from .identifier_columns import add_identifiers, identifier_cells
 from .rows import INPUT_COLUMNS, with_further_names, with_unread_names
 from .written_dates import reorder_date
 
@@ -131,14 +131,14 @@ class ColumnMap:
     # A payee's and a payer's objects, each row's counterparty where the row has one only
     # (Open Banking's CreditorAccount on a debit, DebtorAccount on a credit): {cell: side}.
     row_sides: dict[str, str] = field(default_factory=dict)
-    numbers: list[str] = field(default_factory=list)  # number_columns.py: `Tax ID`
+    identified: dict[str, str] = field(default_factory=dict)  # identifier_columns: `Tax ID`
 
     def finish(self, data: dict[str, Any], by_key: bool) -> dict[str, Any]:
         """A row as the input columns: its keys renamed (a JSON row, read by key), the
         columns under other names filled in, a date in the file's order as ISO writes it."""
         if by_key and self.keys:
             data = {self.keys.get(k, k): v for k, v in data.items()}
-        if self.copies or self.numbers:
+        if self.copies or self.identified:
             self.fill(data)
         if self.date_order:
             reorder_date(data, self.date_order)
@@ -185,7 +185,7 @@ class ColumnMap:
                 with_unread_names(data, [c for c in self.unread_sides if data.get(c)])
             if column == NAME and self.row_sides:
                 self._one_side(data, [cell, *self.fallbacks.get(column, ())])
-        add_numbers(data, self.numbers)
+        add_identifiers(data, self.identified)
         if self.joined:
             parts = [data.get(JOINED), *(data.get(c) for c in self.joined)]
             written = [p if isinstance(p, str) else str(p) for p in parts if p not in (None, "")]
@@ -262,8 +262,9 @@ def read_header(
         elif len(positions) > 1:
             fallbacks[column] = [names[p] for p in positions[1:]]
     read = ColumnMap(names, copies, joined, NAME in chosen, remedy, keys, date_order, fallbacks)
-    numbers = [c for c in number_cells(names) if c not in copies.values()]
-    return replace(read, unread_sides=found.unread, row_sides=found.row_sides, numbers=numbers)
+    read_as = set(copies.values())
+    ids = {c: k for c, k in identifier_cells(names).items() if c not in read_as}
+    return replace(read, unread_sides=found.unread, row_sides=found.row_sides, identified=ids)
 
 
 def named_columns(cells: Sequence[str]) -> set[str]:
