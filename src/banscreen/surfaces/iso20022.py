@@ -107,16 +107,21 @@ class Record:
         return inner, outer
 
 
-def registration_of(value_at: Callable[..., str], *party: str) -> CounterpartyIdentifier:
-    """A party's registration or tax number: its organisation's or person's other id
-    (`Id/OrgId/Othr/Id`: a tax number under the scheme TXID, a register's under CINC or a
-    proprietary one), kept where it checks itself (match/registration_numbers.py), whatever
-    its scheme says; else one without a value, which the transaction drops."""
+def party_identifiers(value_at: Callable[..., str], *party: str) -> list[CounterpartyIdentifier]:
+    """A party's LEI and BIC (`Id/OrgId/LEI`, `Id/OrgId/AnyBIC`), and its registration or
+    tax number: its organisation's or person's other id (`Id/OrgId/Othr/Id`: a tax number
+    under the scheme TXID, a register's under CINC or a proprietary one), kept where it
+    checks itself (match/registration_numbers.py), whatever its scheme says. An id the
+    party has not is one without a value, which the transaction drops."""
+    found = [
+        CounterpartyIdentifier("lei", value_at(*party, "Id", "OrgId", "LEI")),
+        CounterpartyIdentifier("bic", value_at(*party, "Id", "OrgId", "AnyBIC")),
+    ]
     for kind in ("OrgId", "PrvtId"):
         value = value_at(*party, "Id", kind, "Othr", "Id")
         if value and checked(value) is not None:
-            return CounterpartyIdentifier("registration_number", value)
-    return CounterpartyIdentifier("registration_number", "")
+            return [*found, CounterpartyIdentifier("registration_number", value)]
+    return found
 
 
 def bic_of(record: Record, *path: str) -> str:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..model import CounterpartyIdentifier, Nexus, Transaction
+from ..model import Nexus, Transaction
 from .iso20022 import (
     Elements,
     Parties,
     Record,
     local_name,
-    registration_of,
+    party_identifiers,
     release,
     scanned,
     text_of,
@@ -74,11 +74,7 @@ def _transaction(
         ("creditor_account", customer.get("CdtrAcct", "Nm")),
         ("debtor_account", get("DbtrAcct", "Nm")),
     ]
-    found.identifiers += [
-        CounterpartyIdentifier("lei", customer.get("Cdtr", "Id", "OrgId", "LEI")),
-        CounterpartyIdentifier("bic", customer.get("Cdtr", "Id", "OrgId", "AnyBIC")),
-        registration_of(customer.get, "Cdtr"),
-    ]
+    found.identifiers += party_identifiers(customer.get, "Cdtr")
     found.agents(customer, block)
     creditor = customer.get("Cdtr", "Nm")
     country = customer.get("Cdtr", "PstlAdr", "Ctry") or found.countries.get("creditor_agent", "")

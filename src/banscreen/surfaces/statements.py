@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from ..model import CounterpartyIdentifier, Nexus, Transaction
+from ..model import Nexus, Transaction
 from .iso20022 import (
     Elements,
     Parties,
     Record,
     local_name,
-    registration_of,
+    party_identifiers,
     release,
     scanned,
 )
@@ -80,11 +80,7 @@ def _transaction(
         ("ultimate_creditor", _party(details, "UltmtCdtr", "Nm")),
         (f"{them.lower()}_account", details.get("RltdPties", f"{them}Acct", "Nm")),
     ]
-    found.identifiers += [
-        CounterpartyIdentifier("lei", _party(details, them, "Id", "OrgId", "LEI")),
-        CounterpartyIdentifier("bic", _party(details, them, "Id", "OrgId", "AnyBIC")),
-        registration_of(lambda *field: _party(details, them, *field)),
-    ]
+    found.identifiers += party_identifiers(lambda *field: _party(details, them, *field))
     agent = "debtor_agent" if incoming else "creditor_agent"
     country = _party(details, them, "PstlAdr", "Ctry") or found.countries.get(agent, "")
     countries = {
