@@ -2,7 +2,7 @@
 number is the day: the year first without its zeros or with a time of its own
 ("2021-3-15", "2021/3/15", "2021-03-15 9:03:00"), the Chinese, Japanese and Korean
 markers ("2021年3月15日", "2021년 3월 15일"), a Japanese era's year ("令和3年3月15日",
-"R3.3.15") and Taiwan's (民國110年3月15日), an English month's name ("15 March 2021",
+"R3.3.15") and Taiwan's (民國110年3月15日, "110/03/15"), an English month's name ("15 March 2021",
 "Mar 15, 2021", "15-Mar-2021") or another European language's ("15 mars 2021", "15. März
 2021", "15 de marzo de 2021", "15 марта 2021 г."). Each was an ERROR row. A day or a month
 first in digits ("15/03/2021", "03/04/2021") stays one: which comes first is the writer's
@@ -39,6 +39,9 @@ _ROC = re.compile(
     rf"(?:民國|民国)\s*(\d{{1,3}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日?{_TIME}"
 )
 _ROC_FIRST_YEAR = 1911
+# ... and in digits, its year first ("110/03/15", "110.3.15"): a year of three digits is no
+# other calendar's, so from 100 (2011) on it is read; "99/03/15" is any order's.
+_ROC_DIGITS = re.compile(rf"(?:民國|民国)?\s*(1\d\d)([./-])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 # A spreadsheet's day number (days since 1899-12-30, as Excel and LibreOffice count),
 # exported as a number: from 1990 to 2099. Not read (a number may be anything), but named.
 _SERIAL = re.compile(r"[3-7]\d{4}(?:\.\d+)?")
@@ -48,6 +51,9 @@ _SERIAL_DAY_0, _SERIAL_RANGE = date(1899, 12, 30), range(32874, 73051)
 _FOREIGN = re.compile(r"(\d{1,2})\.?\s*(?:de\s+)?([^\W\d_]{3,}\.?)\s*(?:de\s+|del\s+)?(\d{4})"
                       r"(?:\s*(?:г|r|года|roku)\.?)?")  # fmt: skip
 _LOCALES = ("fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr")  # months' names read
+# Months' short names that exports write and CLDR does not: a German spreadsheet's "MMM"
+# writes March "Mrz" ("15. Mrz 2021").
+_EXPORTED_MONTHS = {"mrz": 3}
 _ORDER_HINT = "; a date written day or month first is read with --date-order dmy or mdy"
 # Two defaults a parsed date falls back to for what the text leaves out: a date that
 # differs between them was not written whole ("March 2021").
@@ -71,6 +77,9 @@ def written_date(text: str) -> date | None:
     if found := _ROC.fullmatch(text):
         year = int(found.group(1)) + _ROC_FIRST_YEAR
         return _day(str(year), found.group(2), found.group(3))
+    if found := _ROC_DIGITS.fullmatch(text):
+        year = int(found.group(1)) + _ROC_FIRST_YEAR
+        return _day(str(year), found.group(3), found.group(4))
     named = _MONTH_NAME.search(text) and len(_YEAR.findall(text)) == 1
     if named and (read := _named_month(text)) is not None:
         return read
@@ -94,7 +103,8 @@ def _month_names() -> dict[str, int]:
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
                     found.setdefault(name.casefold().rstrip("."), set()).add(number)
-    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
+    known = {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
+    return {**_EXPORTED_MONTHS, **known}
 
 
 def _day(year: str, month: str, day: str) -> date | None:
@@ -105,11 +115,12 @@ def _day(year: str, month: str, day: str) -> date | None:
 
 
 def _era_day(era: str, year: str, month: str, day: str) -> date | None:
-    """A day of a Japanese era's year, or None for one outside the era."""
+    """A day of a Japanese era's year, or None for one before the era began. One after it
+    ended is the year its count names: forms printed before 2019 write 平成32年 for 2020,
+    and no other day is meant."""
     start = _ERAS[era]
     read = _day(str(start.year + (1 if year == "元" else int(year)) - 1), month, day)
-    later = [first for first in _ERAS.values() if first > start]
-    if read is None or read < start or (later and read >= min(later)):
+    if read is None or read < start:
         return None
     return read
 
