@@ -33,6 +33,11 @@ def zipf(word: str) -> float:
     return _zipf(word)
 
 
+def common_words(min_zipf: float) -> list[str]:
+    """The words of ASCII letters English writes at least this often (`zipf`)."""
+    return [w for w, f in _kept_frequencies().items() if f >= min_zipf and w.isalpha()]
+
+
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 

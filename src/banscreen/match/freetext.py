@@ -209,8 +209,20 @@ class FreeTextIndex(SoundedText):
             # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
+            self._scan_unvowelled(read, hits)
         self._scan_sounded(tokens, read, hits)
         return list(hits.values())
+
+    def _scan_unvowelled(self, text: str, hits: dict[tuple[str, str], TextHit]) -> None:
+        """Words without their vowels ("POS TNCNT HLDGS 4421"; unvowelled.py), read back:
+        a hit on an organisation's name that holds a listed firm's word read."""
+        for reading, read in self.names.unvowelled(text):
+            held = set(read) - self.names.config_words
+            found: dict[tuple[str, str], TextHit] = {}
+            self._scan_phrases(self.names.normaliser.text_tokens(reading), found, joined=True)
+            for key, hit in found.items():
+                if not hit.entry.person and held <= set(hit.entry.form.tokens):
+                    hits.setdefault(key, hit)
 
     def _scan_phrases(
         self, tokens: tuple[str, ...], hits: dict[tuple[str, str], TextHit], joined: bool = False

@@ -17,7 +17,6 @@ from .candidates import Postings
 from .common_words import zipf
 from .compounds import Compounds
 from .cut import CutNames, Following
-from .digit_lookalikes import digit_readings
 from .foreign_scripts import ForeignScripts
 from .forms import NameForm
 from .glued_brands import leading_brands
@@ -40,13 +39,14 @@ from .sound import SoundKeys
 from .spellings import LatinReadings
 from .spelt_out import spelt_out
 from .text import camel_words, clean, lookalike_reading, persian_reading, split_words
+from .unvowelled import DroppedVowels
 from .variants import Variant, standing
 
 JOINED = 5  # join_split's least word: at 6 letters, "QZ Web Hamburg" (QZWeb) was CLEAR
 RUN_TOGETHER_MAX_CHARS = 64  # longer, no name's words run together; each piece is looked up
 
 
-class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
+class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms, DroppedVowels):
     # What the index provides (index.py).
     config: MatchingConfig
     normaliser: Normaliser
@@ -179,12 +179,7 @@ class QueryRewrites(HeadForms, CutNames, Compounds, Initialisms):
         else:
             found = self._variants_of(query, split[0])
         out = list(found)
-        # Digits for the letters they look like ("T3nc3nt H0ldings": read whole, before a
-        # word with two digits is taken for a reference), a REVIEW at most. A reading has
-        # no such digit left, so it is read once.
-        cap = self.config.transliteration_max
-        for text in digit_readings(query):
-            out.extend(v._replace(cap=min(v.cap, cap)) for v in self.variants(text))
+        out.extend(self.letter_variants(query))  # "T3nc3nt", "TNCNT HLDGS": unvowelled.py
         if split is None or found[0].form.tokens == (bare := self.normaliser.form(split[0])).tokens:
             self._heads(query, found[0].form, references, out)
         else:

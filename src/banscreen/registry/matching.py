@@ -134,6 +134,12 @@ class MatchingConfig:
     run_together_max_zipf: Annotated[float, Interval(ge=0, le=8)]
     transliteration_max: Share
     abbreviations: dict[str, str]
+    unvowelled_min_chars: Annotated[int, Interval(ge=3, le=20)]
+    unvowelled_min_dropped: Positive
+    unvowelled_max_zipf: Annotated[float, Interval(ge=0, le=8)]
+    unvowelled_max_words: Positive
+    unvowelled_english_zipf: Annotated[float, Interval(ge=0, le=8)]
+    unvowelled_max: Share
     latin_readings: list[LatinReading]
     wade_giles_max_readings: Count
     initialism_skip_words: list[str]
