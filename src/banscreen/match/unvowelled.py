@@ -20,21 +20,19 @@ names holding each listed word read, at most `unvowelled_max` (REVIEW, never BLO
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from functools import cached_property
 from itertools import groupby, islice, product
-
-import regex
 
 from ..registry.matching import MatchingConfig
 from .common_words import common_words, zipf
 from .digit_lookalikes import digit_readings
 from .variants import Variant
 
-_VOWELS = regex.compile("[aeiou]")
-# A word of Latin letters standing alone: not a piece of a longer run of letters and digits.
-_WORD = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]+(?![\p{L}\p{N}])")
+_VOWELS = re.compile("[aeiou]")
+_CONSONANTS = "B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z"
 # Of all the ways a query's shortened words read, at most this many are scored.
 MAX_READINGS = 8
 
@@ -102,6 +100,13 @@ class DroppedVowels:
         return (read_back((*words, *config_words), min_chars, dropped),
                 read_back(english, min_chars, 1))  # fmt: skip
 
+    @cached_property
+    def _shortening(self) -> re.Pattern[str]:
+        """A word of Latin letters standing alone, written as a shortening: `shortened_like`
+        as one expression, so that a text without one is passed over at once."""
+        more = self.config.unvowelled_min_chars - 1
+        return re.compile(rf"(?<![^\W_])[A-Za-z][{_CONSONANTS}]{{{more},}}(?![^\W_])")
+
     def letter_variants(self, query: str) -> list[Variant]:
         """The query's forms read with other letters: digits for the letters they look like
         ("T3nc3nt H0ldings": read whole, before a word with two digits is taken for a
@@ -130,17 +135,14 @@ class DroppedVowels:
         word only; and not a reading of such words only: one word at least is a listed
         firm's own ("TNCNT", "HYKSN")."""
         cfg = self.config
-        listed, english = self._unvowelled
         spots: list[tuple[int, int, tuple[str, ...]]] = []
-        for found in _WORD.finditer(text):
+        for found in self._shortening.finditer(text):
             word = found.group().lower()
-            if (
-                not shortened_like(word, cfg.unvowelled_min_chars)
-                or word in self._words
-                or word in cfg.abbreviations
-                or zipf(word) >= cfg.unvowelled_max_zipf
-            ):
+            if word in self._words or word in cfg.abbreviations:
                 continue
+            if zipf(word) >= cfg.unvowelled_max_zipf:
+                continue
+            listed, english = self._unvowelled  # built here: few texts hold a shortening
             key = consonants(word)
             full, common = listed.get(key, ()), english.get(key, ())
             if not 0 < len(full) <= cfg.unvowelled_max_words or not set(common) <= set(full):
