@@ -148,3 +148,10 @@ def test_a_name_with_its_vowels_dropped_in_a_payments_text_is_a_review(
 def test_shortened_ordinary_words_in_text_are_no_hit(screener: Screener, text: str) -> None:
     row = Transaction("t", date(2021, 3, 15), "payment", "Global Merchant Ltd", text=text)
     assert screener.decide(row, ScreenOptions()).outcome is Outcome.CLEAR
+
+
+def test_a_field_longer_than_a_remittance_line_is_not_read_back(screener: Screener) -> None:
+    index = screener.matcher.names
+    assert index.unvowelled("TNCNT HLDGS")
+    assert index.unvowelled("TNCNT HLDGS " + "x" * 300) == []
+    assert index.unvowelled(" ".join(["TNCNT"] * 7)) == []  # more than a name's words
