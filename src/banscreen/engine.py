@@ -368,13 +368,21 @@ def _evidence_rank(ev: MatchEvidence) -> tuple[float, int]:
     return (ev.score, _METHOD_RANK.get(ev.method, 0))
 
 
-def _hit_rank(hit: ProgramHit) -> tuple[int, float, int, int]:
+def _hit_rank(hit: ProgramHit) -> tuple[int, float, int, int, int]:
     return (
         int(hit.outcome),
         hit.evidence.score,
         _METHOD_RANK.get(hit.evidence.method, 0),
+        _covered(hit.evidence),
         -len(hit.path),
     )
+
+
+def _covered(ev: MatchEvidence) -> int:
+    """How much of its field a hit was found at: of hits alike, the one naming more of what
+    was written explains the row: "Acme Holdings Limited (formerly Acme Inc)" names the
+    holding company, not an app listed as "Acme Chat" found at its first word."""
+    return ev.span[1] - ev.span[0] if ev.span is not None else len(ev.query)
 
 
 _default: Screener | None = None
