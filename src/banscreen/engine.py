@@ -24,6 +24,7 @@ from .decide import (
 from .decide import reasons as R
 from .decide.accept import AcceptList, Scope, accept_value, entity_fingerprint
 from .decide.invalid import invalid
+from .decide.ranking import evidence_rank, hit_rank
 from .errors import FieldError, IdentifierError
 from .gcpause import paused
 from .match import Matcher, normalise
@@ -41,8 +42,6 @@ from .model import (
 )
 from .registry import Registry, load_registry
 from .tunables import CACHE_ENTRIES, CACHEABLE_TEXT
-
-_METHOD_RANK = {"identifier": 4, "exact": 3, "transliterated": 2, "fuzzy": 1, "free-text": 0}
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ class Screener:
             return decision(Outcome.CLEAR, (R.NO_MATCH,))
         hits = self._hits(tx, day, period, evidence, options)
         if not hits:
-            best = max(evidence, key=_evidence_rank)
+            best = max(evidence, key=evidence_rank)
             entity = self.registry.entities[best.entity_id]
             return decision(
                 Outcome.CLEAR,
@@ -200,7 +199,7 @@ class Screener:
                 method=best.method,
             )
         best_per_program: dict[str, ProgramHit] = {}
-        for hit in sorted(hits, key=_hit_rank, reverse=True):
+        for hit in sorted(hits, key=hit_rank, reverse=True):
             best_per_program.setdefault(hit.program_id, hit)
         ranked = list(best_per_program.values())
         top = ranked[0]
@@ -362,27 +361,6 @@ def _for(cached: Decision, tx: Transaction, day: date) -> Decision:
         data_version=cached.data_version,
         extra=tx.extra,
     )
-
-
-def _evidence_rank(ev: MatchEvidence) -> tuple[float, int]:
-    return (ev.score, _METHOD_RANK.get(ev.method, 0))
-
-
-def _hit_rank(hit: ProgramHit) -> tuple[int, float, int, int, int]:
-    return (
-        int(hit.outcome),
-        hit.evidence.score,
-        _METHOD_RANK.get(hit.evidence.method, 0),
-        _covered(hit.evidence),
-        -len(hit.path),
-    )
-
-
-def _covered(ev: MatchEvidence) -> int:
-    """How much of its field a hit was found at: of hits alike, the one naming more of what
-    was written explains the row: "Acme Holdings Limited (formerly Acme Inc)" names the
-    holding company, not an app listed as "Acme Chat" found at its first word."""
-    return ev.span[1] - ev.span[0] if ev.span is not None else len(ev.query)
 
 
 _default: Screener | None = None
