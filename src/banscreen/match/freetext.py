@@ -50,6 +50,7 @@ from .index import NameIndex
 from .joined_brands import JOINED_START, joined_names, pinyin_key
 from .misspelt_persons import MisspeltPersons, every_word, word_tables
 from .pinyin import has_han
+from .references import unglued_numbers
 from .respelt_brands import RespeltBrands
 from .short_persons import EastAsian, short_hits, short_table
 from .sounded_text import SoundedText, searched_key
@@ -209,6 +210,8 @@ class FreeTextIndex(SoundedText):
             # Digits for the letters they look like ("Paid via A1ipay"; digit_lookalikes.py).
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
+            if (spaced := unglued_numbers(read)) is not None:  # "Paid via ACMEPAY8812"
+                self._scan_phrases(self.names.normaliser.text_tokens(spaced), hits, joined=True)
             self._scan_unvowelled(read, hits)
         self._scan_sounded(tokens, read, hits)
         return list(hits.values())

@@ -29,6 +29,7 @@ from itertools import groupby, islice, product
 from ..registry.matching import MatchingConfig
 from .common_words import common_words, zipf
 from .digit_lookalikes import digit_readings
+from .references import unglued_numbers
 from .variants import Variant
 
 _VOWELS = re.compile("[aeiou]")
@@ -115,13 +116,18 @@ class DroppedVowels:
     def letter_variants(self, query: str) -> list[Variant]:
         """The query's forms read with other letters: digits for the letters they look like
         ("T3nc3nt H0ldings": read whole, before a word with two digits is taken for a
-        reference; digit_lookalikes.py), at most `transliteration_max`; and words without
+        reference; digit_lookalikes.py), at most `transliteration_max`; a number glued to a
+        word's end set apart ("ACMEPAY8812", whole a reference code), at most
+        `compact_score`, as words run together are; and words without
         their vowels read back, at most `unvowelled_max`, on organisations' names that hold
         each listed firm's word read (not a config word: a generic word, a legal form)."""
         cfg, out = self.config, list[Variant]()
         for text in digit_readings(query):
             cap = cfg.transliteration_max
             out.extend(v._replace(cap=min(v.cap, cap)) for v in self.variants(text))
+        if (spaced := unglued_numbers(query)) is not None:  # "ACMEPAY8812": references.py
+            cap = cfg.compact_score
+            out.extend(v._replace(cap=min(v.cap, cap)) for v in self.variants(spaced))
         for text, read in self.unvowelled(query):
             held = frozenset(read) - self.config_words
             cap = cfg.unvowelled_max
