@@ -1,5 +1,5 @@
-"""A store's or terminal's number glued to the end of a name, as card networks write it
-("WECHATPAY8812", "ALIPAY8812 HANGZHOU CN"): the whole word was taken for a reference code
+"""A store's or terminal's number glued to a name, as card networks write it
+("WECHATPAY8812", "ALIPAY8812 HANGZHOU CN", "8812ALIPAY"): the whole word was taken for a reference code
 and the row was CLEAR. The number is set apart (references.unglued_numbers) and the name
 read as the same name with a space would be, at most `compact_score` (REVIEW)."""
 
@@ -24,8 +24,10 @@ def row(name: str, text: str = "") -> Transaction:
     ("name", "text", "entity"),
     [
         ("WECHATPAY8812", "", "app-wechat-pay"),
+        ("8812ALIPAY", "", "app-alipay"),
         ("ALIPAY8812 HANGZHOU CN", "", "app-alipay"),
         ("Global Merchant Ltd", "Paid via ALIPAY8812", "app-alipay"),
+        ("Global Merchant Ltd", "POS WECHATPAY0042", "app-wechat-pay"),  # run together too
     ],
 )
 def test_a_name_with_a_number_glued_on_is_a_review(
@@ -46,8 +48,9 @@ def test_a_reference_code_alone_is_still_nothing(screener: Screener, name: str, 
 @pytest.mark.parametrize(
     ("text", "spaced"),
     [("ALIPAY8812", "ALIPAY 8812"), ("POS ACME1234 NY", "POS ACME 1234 NY"),
-     ("支付宝8812", "支付宝 8812"), ("AB1234", None), ("ACME12", None), ("12ACME", None),
-     ("ACME1234X", None), ("T3nc3nt", None)],
+     ("支付宝8812", "支付宝 8812"), ("8812ACMEPAY", "8812 ACMEPAY"), ("AB1234", None),
+     ("ACME12", None), ("12ACME", None), ("ACME1234X", None), ("1234ACME5678", None),
+     ("T3nc3nt", None)],
 )  # fmt: skip
 def test_only_a_number_at_a_words_end_is_set_apart(text: str, spaced: str | None) -> None:
     assert unglued_numbers(text) == spaced

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import cached_property, lru_cache, partial
 from typing import ClassVar
 
@@ -211,7 +212,9 @@ class FreeTextIndex(SoundedText):
             for reading in digit_readings(read):
                 self._scan_phrases(self.names.normaliser.text_tokens(reading), hits, joined=True)
             if (spaced := unglued_numbers(read)) is not None:  # "Paid via ACMEPAY8812"
-                self._scan_phrases(self.names.normaliser.text_tokens(spaced), hits, joined=True)
+                for hit in self.scan(spaced):  # read whole: "POS ACMEPAY0042", run together
+                    key = (hit.entry.entity_id, hit.entry.key)
+                    hits.setdefault(key, replace(hit, joined=True))
             self._scan_unvowelled(read, hits)
         self._scan_sounded(tokens, read, hits)
         return list(hits.values())

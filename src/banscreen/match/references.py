@@ -46,20 +46,22 @@ _MONTHS = frozenset(m.casefold() for m in (*calendar.month_name[1:], *calendar.m
 _NAMED_MONTHS = frozenset({"may", "june", "april", "august", "jun"})
 
 
-# A number glued to the end of a name's word, as a card network writes a store's or a
-# terminal's number ("ACMEPAY8812", "POS ACME1234 NY"): three letters or more, then three
-# digits or more, the word's end. The whole word was taken for a reference code.
-_GLUED_NUMBER = re.compile(r"(?<![^\W_])([^\W\d_]{3,})(\d{3,})(?![^\W_])")
+# A number glued to a name's word, as a card network writes a store's or a terminal's
+# number ("ACMEPAY8812", "POS ACME1234 NY", "8812ACMEPAY"): three letters or more and three
+# digits or more, the one after the other, a whole word. It was taken for a reference code.
+_GLUED_NUMBER = re.compile(
+    r"(?<![^\W_])(?:([^\W\d_]{3,})(\d{3,})|(\d{3,})([^\W\d_]{3,}))(?![^\W_])"
+)
 # Longer, a field is no name or descriptor: it is not read so.
 _GLUED_MAX_CHARS = 256
 
 
 def unglued_numbers(text: str) -> str | None:
-    """The text with each number glued to the end of a word set apart from it ("ACMEPAY
-    8812"), or None when it has none."""
+    """The text with each number glued to a word set apart from it ("ACMEPAY 8812"), or
+    None when it has none."""
     if len(text) > _GLUED_MAX_CHARS:
         return None
-    spaced = _GLUED_NUMBER.sub(r"\1 \2", text)
+    spaced = _GLUED_NUMBER.sub(lambda m: " ".join(g for g in m.groups() if g), text)
     return spaced if spaced != text else None
 
 

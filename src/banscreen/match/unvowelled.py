@@ -117,7 +117,7 @@ class DroppedVowels:
         """The query's forms read with other letters: digits for the letters they look like
         ("T3nc3nt H0ldings": read whole, before a word with two digits is taken for a
         reference; digit_lookalikes.py), at most `transliteration_max`; a number glued to a
-        word's end set apart ("ACMEPAY8812", whole a reference code), at most
+        word set apart ("ACMEPAY8812", whole a reference code), at most
         `compact_score`, as words run together are; and words without their vowels read
         back, at most `unvowelled_max`, on organisations' names that hold each listed
         firm's word read (not a config word: a generic word, a legal form)."""
