@@ -223,7 +223,7 @@ class FreeTextIndex(SoundedText):
         """Words without their vowels ("POS TNCNT HLDGS 4421"; unvowelled.py), read back:
         a hit on an organisation's name that holds a listed firm's word read."""
         for reading, read in self.names.unvowelled(text):
-            held = set(read) - self.names.config_words
+            held = self.names.held(read)
             found: dict[tuple[str, str], TextHit] = {}
             self._scan_phrases(self.names.normaliser.text_tokens(reading), found, joined=True)
             for key, hit in found.items():

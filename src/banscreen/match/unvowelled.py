@@ -82,7 +82,7 @@ class DroppedVowels:
     variants: Callable[[str], Sequence[Variant]]
 
     @cached_property
-    def config_words(self) -> frozenset[str]:
+    def _config_words(self) -> frozenset[str]:
         cfg = self.config
         return frozenset({
             *cfg.abbreviations.values(),
@@ -98,7 +98,7 @@ class DroppedVowels:
         """The shortenings of listed firms' words and of the config's words, and those of
         the words English writes often (`unvowelled_english_zipf`). Built when a query
         first holds a shortening."""
-        cfg, config_words = self.config, self.config_words
+        cfg, config_words = self.config, self._config_words
         words = (w for w in self._vocabulary if w in self._firm_words)
         min_chars, dropped = cfg.unvowelled_min_chars, cfg.unvowelled_min_dropped
         english = common_words(cfg.unvowelled_english_zipf)
@@ -129,13 +129,18 @@ class DroppedVowels:
             cap = cfg.compact_score
             out.extend(v._replace(cap=min(v.cap, cap)) for v in self.variants(spaced))
         for text, read in self.unvowelled(query):
-            held = frozenset(read) - self.config_words
+            held = self.held(read)
             cap = cfg.unvowelled_max
             out.extend(
                 v._replace(cap=min(v.cap, cap), organisations=True, only=_holding(held, v.only))
                 for v in self.variants(text)
             )
         return out
+
+    def held(self, read: Iterable[str]) -> frozenset[str]:
+        """Of the words a shortening was read as, those a hit's name must hold: a listed
+        firm's, not a config word (a generic word, a legal form)."""
+        return frozenset(read) - self._config_words
 
     def unvowelled(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The text with each word written as a shortening read back as the words it may
