@@ -1,13 +1,14 @@
 """A counterparty field holding two parties apart, by a semicolon, a bar, a slash, a line's
 end or words that part them ("ACMESCAN | Qorvane Trading Ltd", "Qorvane Trading Ltd dba
-ACMESCAN"), or a name numbered as in a list or followed by its building ("1) ACMESCAN",
-"ACMESCAN Bldg 3"): what the name finds, and what it must not (a benchmark, not a test).
+ACMESCAN"), or a name numbered as in a list, followed by its building or by a remark in
+brackets ("1) ACMESCAN", "ACMESCAN Bldg 3", "ACMESCAN (online store)"): what the name
+finds, and what it must not (a benchmark, not a test).
 
     python bench/field_separators.py [--json]
 
 Among OFAC's organisations of the real-data sets (bench/data/names_*.csv), each whose Latin
 name alone finds its party at REVIEW is put before and after a made-up firm's name with
-each separator (and numbered, and with a building after it: `AROUND`), and looked up; found
+each separator (and numbered, with a building or a bracket after it: `AROUND`), and looked up; found
 when its party is a hit at REVIEW. Reported per split
 (`tune`, `measure`) and by the name's size (one word, more). Then false hits: 2,500
 frequent English words (wordfreq) and the last words of 400 unlisted persons' names
@@ -29,7 +30,9 @@ OTHER = "Qorvane Trading Ltd"
 SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ", " Attn ", " c/o ",
               " FBO ")  # fmt: skip
 # A name with what rides along with it, as "{}" in these.
-AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor")
+# ... and a remark in brackets after it, of ordinary words or naming another firm.
+AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor", "{} (online store)",
+          "{} (Qorvane Trading)")  # fmt: skip
 
 
 def main() -> None:

@@ -19,6 +19,8 @@ def listed(tmp_path_factory: pytest.TempPathFactory) -> Screener:
         "org-holdings": ("company", "HOLDINGS"),
         "org-bridge": ("company", "BRIDGE"),
         "org-qzv": ("company", "QZV"),
+        "org-tiger": ("company", "Tiger Games, Inc."),
+        "org-vokari": ("company", "Vokari"),
     })  # fmt: skip
     return persons_screener_with(tmp_path_factory.mktemp("brackets"), data)
 
@@ -56,3 +58,33 @@ def test_an_acronym_before_what_a_firm_is_to_another(listed: Screener, query: st
     (`generic_words_latin`: reseller, distributor, dealer, agent, partner, representative),
     in a bracket or alone, is read as the acronym is before generic words."""
     assert "org-qzv" in found(listed, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Tiger Games (Ocean Legends)", "Tiger Games (online store)", "Tiger Games [Ocean Legends]",
+     "Tiger Games Inc (Qorvane reseller)", "Tiger Games（Ocean Legends）",
+     "Tiger Games (Ocean Legends", "Vokari (online store)", "Vokari (Ocean Legends)"],
+)  # fmt: skip
+def test_a_name_before_a_remark_in_brackets(listed: Screener, query: str) -> None:
+    """A listed name of ordinary words before a remark in brackets (a product, what the row
+    is for): the remark's words, counted as the name's, took it below REVIEW, where the same
+    name before a comma or a dash was found. The name before the bracket is a form of the
+    query, at most `contained_score`."""
+    hits = found(listed, query)
+    party = "org-tiger" if query.startswith("Tiger") else "org-vokari"
+    assert party in hits, hits
+    assert hits[party][0] >= review(listed)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Tiger Games Club Ocean (online store)", "Tiger Ocean (Games store)",
+     "Vokarin (online store)", "Vokar (Ocean Legends)"],
+)  # fmt: skip
+def test_the_name_before_a_bracket_must_be_the_listed_name(listed: Screener, query: str) -> None:
+    """The head before the bracket is read as the listed name only when it aligns every
+    word of it (a word more or less is another firm), and one word only on names that hold
+    it."""
+    hits = found(listed, query)
+    assert "org-tiger" not in hits and "org-vokari" not in hits, hits

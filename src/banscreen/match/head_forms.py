@@ -17,6 +17,7 @@ from .forms import NameForm
 from .heads import (
     References,
     acronym_variants,
+    bracket_head,
     card_heads,
     field_head,
     firm_heads,
@@ -75,6 +76,12 @@ class HeadForms:
         for part in bracketed:  # "Acme (QZV distributor)": an acronym before generic words
             out.extend(acronym_variants(part, self.normaliser, cap, self._firm_words,
                                         self._own_words))  # fmt: skip
+        # The name before a remark in brackets ("Acme Games (online store)", "Acme Games
+        # (Qorvane reseller)"): the remark's words, counted as the name's, took it below
+        # REVIEW, where the same name before a comma or a dash was found.
+        remarked = bracket_head(query, self.normaliser, references, least=1)
+        if remarked is not None and remarked.tokens != form.tokens:
+            out.extend(head_variants(remarked, cap, self._firm_words))
         payee = payee_form(form, self.normaliser, self._payee_words, self._grammar)
         out.extend(firm_heads(query, form, self.normaliser, self.places, self.person_word_only,
                               references, cap, self._firm_words, payee, merchant,

@@ -273,15 +273,19 @@ def _first_part(text: str) -> str:
 _BRACKET = regex.compile(r"[(\[（]")
 
 
-def bracket_head(text: str, normaliser: Normaliser, references: References) -> NameForm | None:
-    """The field before a bracket that something follows ("Sergei Shoigu (Russia)"), when it
-    has two words or more: a person's name, qualified. For persons' names only: an
-    organisation's brackets are part of its name ("Acme Trading (Hong Kong) Ltd")."""
+def bracket_head(
+    text: str, normaliser: Normaliser, references: References, least: int = 2
+) -> NameForm | None:
+    """The field before a bracket that something follows, when it has `least` words or
+    more: a person's name, qualified ("Sergei Shoigu (Russia)"); a firm's name and a remark
+    ("Acme Games (online store)"), which organisations read through `head_variants`: an
+    organisation's brackets may be part of its name ("Acme Trading (Hong Kong) Ltd"), so
+    the head is a form of the query at most `contained_score`, beside the whole."""
     parts = _BRACKET.split(text, maxsplit=1)
     if len(parts) < 2 or not any(ch.isalnum() for ch in parts[1]):
         return None
     form = part_form(parts[0], normaliser, references)
-    return form if len(form.tokens) > 1 else None
+    return form if form.tokens and len(form.tokens) >= least else None
 
 
 def part_form(part: str, normaliser: Normaliser, references: References) -> NameForm:
