@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from banscreen.engine import Screener
-from banscreen.match.heads import name_before_more
+from banscreen.match.legal import name_before_more
 from banscreen.match.references import split_references, starts_numbered
 from banscreen.match.spans import locate
 from banscreen.model import Transaction

@@ -23,7 +23,7 @@ def branch_company(
     folded: str, head: str | None, ends: Container[str], config: MatchingConfig
 ) -> str | None:
     """The company's name of a branch's (`folded`, the query folded), or None: in Latin
-    letters, `head` (heads.name_before_more: the name up to the legal form that ends it,
+    letters, `head` (legal.name_before_more: the name up to the legal form that ends it,
     `ends`) when what follows is at most a few words ending in one of `branch_words`
     ("Beijing Branch", "Representative Office"), none of them a legal form; in Chinese, the
     name up to its last legal form (`legal_forms_han`: 公司) when what follows is a short

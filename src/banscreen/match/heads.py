@@ -13,10 +13,9 @@ from .forms import NameForm
 from .normalize import Normaliser
 from .parting import parted, parting, said_twice
 from .payees import PayeeWords, joint_heads, letters_end, names_nobody
-from .pinyin import has_han
 from .places import Places
 from .references import starts_numbered, strip_references
-from .text import find_words, fold_latin
+from .text import find_words
 from .variants import Variant
 
 # The words a head of the query left out, and on which side of it ("before", "after").
@@ -40,23 +39,6 @@ _GLUED_SLASH = regex.compile(r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})")
 _COMMAS = frozenset(",，")
 # The words that introduce a reference number, and the currency codes (text.py).
 References = tuple[Sequence[str], ...]  # MatchingConfig.references
-
-
-def name_before_more(folded: str, ends: Container[str]) -> str | None:
-    """A company's name up to the legal form that ends it (`ends`: a folded word of one),
-    when more words follow ("Acme Ltd, 1 Main Street", "Acme Co Ltd Shenzhen Branch"). None
-    for any other name, and for Chinese, which has no spaces to end a name at."""
-    if has_han(folded):
-        return None
-    words = find_words(folded)
-    ending = [fold_latin(word) in ends for word, _, _ in words]  # "Ço" as "Co"
-    for k in range(1, len(words) - 1):
-        if ending[k]:
-            last = k
-            while last + 1 < len(words) and ending[last + 1]:
-                last += 1  # "Co Ltd", "Corporation Limited"
-            return folded[: words[last][2]] if last + 1 < len(words) else None
-    return None
 
 
 def field_head(

@@ -9,6 +9,8 @@ characters, never the whole run.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import regex
 from rapidfuzz.distance import OSA
 
@@ -17,7 +19,7 @@ from ..tunables import CACHE_ENTRIES
 from .forms import by_first_token, replace_phrases
 from .pinyin import HAN_CLASS, has_han
 from .rigour_core import Cleanup, extract_org_types, remove_org_types
-from .text import UNACCENTED, unaccented
+from .text import UNACCENTED, find_words, fold_latin, unaccented
 
 # The longest legal form in Chinese characters asked for (the longest written is "股份有限公司",
 # six characters; room for longer ones).
@@ -184,3 +186,20 @@ class LegalForms:
                         found.add(hit[0][1])
                         break
         return frozenset(found)
+
+
+def name_before_more(folded: str, ends: Container[str]) -> str | None:
+    """A company's name up to the legal form that ends it (`ends`: a folded word of one),
+    when more words follow ("Acme Ltd, 1 Main Street", "Acme Co Ltd Shenzhen Branch"). None
+    for any other name, and for Chinese, which has no spaces to end a name at."""
+    if has_han(folded):
+        return None
+    words = find_words(folded)
+    ending = [fold_latin(word) in ends for word, _, _ in words]  # "Ço" as "Co"
+    for k in range(1, len(words) - 1):
+        if ending[k]:
+            last = k
+            while last + 1 < len(words) and ending[last + 1]:
+                last += 1  # "Co Ltd", "Corporation Limited"
+            return folded[: words[last][2]] if last + 1 < len(words) else None
+    return None

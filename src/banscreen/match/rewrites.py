@@ -21,11 +21,11 @@ from .foreign_scripts import ForeignScripts
 from .forms import NameForm
 from .glued_brands import leading_brands
 from .head_forms import HeadForms
-from .heads import name_before_more
 from .initialisms import Initialisms
 from .joined_brands import joined_brand
 from .kontsevich import korean_readings
 from .korean_kana import korean_readings as kana_korean
+from .legal import name_before_more
 from .letter_names import LetterNames
 from .loanwords import loanword_readings
 from .near import Words
