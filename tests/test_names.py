@@ -566,15 +566,39 @@ def test_an_apps_name_inside_a_longer_one_in_another_script_reaches_review(
         ("WPS Office 주식회사", "WPS Office", "app-wps-office"),
         ("شركة تينسنت", "تينسنت", "tencent-holdings"),
         ("شركة ZTE", "ZTE", "zte"),
+        # English forms as Russian, Japanese and Korean write a foreign firm's, by sound
+        ("ЗТЕ Корпорейшн", "ЗТЕ", "zte"),
+        ("ZTEコーポレーション", "ZTE", "zte"),
+        ("ZTE 코퍼레이션", "ZTE", "zte"),
+        ("Хуавэй Текнолоджиз Ко., Лтд.", "Хуавэй Текнолоджиз", "huawei"),
+        ("Райот Геймс Инк.", "Райот Геймс", "riot-games"),
+        ("Эпик Геймс Инкорпорейтед", "Эпик Геймс", "epic-games"),
+        ("スナップ・インク", "スナップ", "snap-inc"),
+        (
+            "ファーウェイ・テクノロジーズ・カンパニー・リミテッド",
+            "ファーウェイ・テクノロジーズ",
+            "huawei",
+        ),
+        ("스냅 인크", "스냅", "snap-inc"),
+        ("화웨이 테크놀로지스 컴퍼니 리미티드", "화웨이 테크놀로지스", "huawei"),
     ],
 )
 def test_a_legal_form_in_korean_or_arabic_is_dropped_as_a_latin_one_is(
     screener: Screener, written: str, bare: str, entity: str
 ) -> None:
     """`legal_forms_other_scripts`: rigour's table finds 주식회사 but leaves it in the name,
-    and holds no شركة ("company"); the name kept the word, and "화웨이 주식회사" and
-    "Huawei 주식회사" were CLEAR where "화웨이" and "Huawei" are hits."""
+    and holds no شركة ("company"), nor the English forms written by their sound (Корпорейшн,
+    コーポレーション, 코퍼레이션, Ко., Инк.); the name kept the word, and "화웨이 주식회사",
+    "Huawei 주식회사", "ZTE 코퍼레이션" were CLEAR where "화웨이", "Huawei", "ZTE" are hits."""
     assert found(screener, written).get(entity) == found(screener, bare)[entity]
+
+
+def test_a_short_legal_form_in_cyrillic_stays_in_a_persons_reading(screener: Screener) -> None:
+    """ "Ко" (Co.) is read as a legal form in a firm's name, and kept in a person's reading,
+    where it is a Korean surname (고, Ko) as Russian writes it, as "Co" is kept in Latin."""
+    normaliser = screener.matcher.names.normaliser
+    assert normaliser.form("Акме Ко., Лтд.").tokens == normaliser.form("Акме").tokens
+    assert normaliser.person_form("Ко Ён Хи").tokens == ("ко", "ён", "хи")
 
 
 @pytest.mark.parametrize(
