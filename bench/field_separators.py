@@ -1,8 +1,9 @@
 """A counterparty field holding two parties apart, by a semicolon, a bar, a slash, a line's
 end or words that part them ("ACMESCAN | Qorvane Trading Ltd", "Qorvane Trading Ltd dba
-ACMESCAN"), or a name numbered as in a list, followed by its building or by a remark in
-brackets ("1) ACMESCAN", "ACMESCAN Bldg 3", "ACMESCAN (online store)"): what the name
-finds, and what it must not (a benchmark, not a test).
+ACMESCAN"), a name before a tagline after a colon or an em dash ("ACMESCAN: Qorvane
+Trading Ltd", "ACMESCAN—Qorvane Trading Ltd"), or a name numbered as in a list, followed
+by its building or by a remark in brackets ("1) ACMESCAN", "ACMESCAN Bldg 3", "ACMESCAN
+(online store)"): what the name finds, and what it must not (a benchmark, not a test).
 
     python bench/field_separators.py [--json]
 
@@ -28,7 +29,7 @@ import name_sets
 
 OTHER = "Qorvane Trading Ltd"
 SEPARATORS = ("; ", " | ", " / ", "\n", "/", " dba ", ", a subsidiary of ", " Attn ", " c/o ",
-              " FBO ")  # fmt: skip
+              " FBO ", ": ", "—")  # fmt: skip
 # A name with what rides along with it, as "{}" in these.
 # ... and a remark in brackets after it, of ordinary words or naming another firm.
 AROUND = ("1) {}", "2. {}", "1/{}", "{} Bldg 3", "{} 5th Floor", "{} (online store)",

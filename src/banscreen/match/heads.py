@@ -25,18 +25,21 @@ Barred = tuple[frozenset[str], str]
 # 20459 Hamburg"), in Latin and in Chinese punctuation.
 _SEPARATOR = regex.compile(r"[,;，；、]")
 # ... and what ends a name before a tagline (an app store's title, "Name - Slogan",
-# "名称-标语"): a dash apart, or between Chinese characters, and a bar; and before another
+# "Name: Slogan", "名称-标语"): a dash apart, an em dash between words as English sets it,
+# or a dash between Chinese characters, a colon after a word, and a bar; and before another
 # party: a slash apart (or between words, `_unglued`) or a line's end; and before whom it
 # is addressed to ("Acme Attn: Accounts Payable", "Acme c/o Zeltra Bank").
 _FIELD_END = regex.compile(
-    r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})"
-    r"|\s+(?i:attn|attention|fao|c/o)(?![\w/])[.:]?"
+    r"[,;，；、|｜\n\r]|\s[-–—/]+\s|(?<=\p{Han})\s*[-–—]+\s*(?=\p{Han})|(?<=\w)—(?=\w)"
+    r"|(?<=\p{L}):\s|\s+(?i:attn|attention|fao|c/o)(?![\w/])[.:]?"
 )
 # A slash between words, of three letters or more after it and two or a full stop before it
 # ("Zeltra/ACMESCAN Corp", "Zeltra S.A./ACMESCAN"; not "A/S", "c/o", "TCP/IP", "SA/NV").
 _GLUED_SLASH = regex.compile(r"(?<=\p{L}{2}|\.)/(?=\p{L}['’]?\p{L}{2})")
-# ... of which a comma may also stand between a person's surname and given name.
+# ... of which a comma may also stand between a person's surname and given name, and one
+# word before a colon is a label ("Beneficiary: …", "Ref: …"), not a name.
 _COMMAS = frozenset(",，")
+_ONE_WORD_BEFORE = frozenset(",，:")
 # The words that introduce a reference number, and the currency codes (text.py).
 References = tuple[Sequence[str], ...]  # MatchingConfig.references
 
@@ -63,7 +66,7 @@ def field_head(
         return None
     parts = [text[: found.start()], text[found.end() :]]
     numbered = starts_numbered(parts[1], references[0], references[4])  # an address's "No. 5"
-    one_word_ok = found.group().strip() not in _COMMAS or numbered
+    one_word_ok = found.group().strip() not in _ONE_WORD_BEFORE or numbered
     # The first word after it, past legal forms and initials (", S.A., Hamburg").
     after = [word for word in normaliser.form(parts[1]).tokens if len(word) > 1]
     if after and person_word(after[0]) and not _a_place(parts[1], normaliser, places):
