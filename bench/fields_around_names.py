@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from wordfreq import top_n_list
 
@@ -47,10 +48,6 @@ TEXTS = [
 ROLES = ["reseller", "agent", "partner", "division", "Holdings", "Hong Kong", "Pty", "formerly"]
 
 
-def ids(matcher: Matcher, query: str) -> set[str]:
-    return {m.entry.entity_id for m in matcher.match_name(query)}
-
-
 def text_ids(matcher: Matcher, text: str) -> set[str]:
     return {hit.entry.entity_id for hit in matcher.free_text.scan(text)}
 
@@ -67,7 +64,7 @@ def found_alone(
         if schema == "Person" and "," in name:
             surname, given = (part.strip() for part in name.split(",", 1))
             name = f"{given} {surname}"
-        if name.isascii() and entity in ids(matcher, name):
+        if name.isascii() and entity in name_sets.ids(matcher, name):
             out.append((entity, name))
         if len(out) == count:
             break
@@ -116,9 +113,13 @@ def main() -> None:
         return f"{rng.choice(FIRMS)} ({rng.choice(BRACKETS).format(name)})"
 
     print("measure: OFAC parties' names in a longer field, found at REVIEW")
-    shaped("organisations, address", organisations, address, lambda q: ids(orgs, q), args.misses)
-    shaped("persons, address", people, address, lambda q: ids(persons, q), args.misses)
-    shaped("organisations, bracket", organisations, bracket, lambda q: ids(orgs, q), args.misses)
+    shaped(
+        "organisations, address", organisations, address, partial(name_sets.ids, orgs), args.misses
+    )
+    shaped("persons, address", people, address, partial(name_sets.ids, persons), args.misses)
+    shaped(
+        "organisations, bracket", organisations, bracket, partial(name_sets.ids, orgs), args.misses
+    )
     for text in TEXTS:
         shaped(f"one-word organisations, text {text!r}", one_word, text.format,
                lambda q: text_ids(orgs, q), args.misses)  # fmt: skip
@@ -127,17 +128,17 @@ def main() -> None:
     words = words[:2000]
     surnames = list(unlisted_persons(parties, 1000))
     print("false hits on OFAC organisations: unlisted names in the same shapes")
-    false_hits("English words alone (for comparison)", words, lambda q: ids(orgs, q))
-    false_hits("English words, address", [address(w) for w in words], lambda q: ids(orgs, q))
+    false_hits("English words alone (for comparison)", words, partial(name_sets.ids, orgs))
+    false_hits("English words, address", [address(w) for w in words], partial(name_sets.ids, orgs))
     false_hits(
         "English words, bracket of words and roles",
         [f"{rng.choice(FIRMS)} ({w} {rng.choice(ROLES)})" for w in words],
-        lambda q: ids(orgs, q),
+        partial(name_sets.ids, orgs),
     )
     false_hits(
         "unlisted persons surname first, after a lead",
         [f"{rng.choice(LEADS[1:])}{p[-1].upper()}, {' '.join(p[:-1])}" for p in surnames],
-        lambda q: ids(orgs, q),
+        partial(name_sets.ids, orgs),
     )
     for text in TEXTS:
         false_hits(f"English words, text {text!r}", [text.format(w) for w in words],

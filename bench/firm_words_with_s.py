@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import argparse
 import random
+from functools import partial
 
 from wordfreq import top_n_list, zipf_frequency
 
 import name_sets
 from banscreen.match import Matcher
-
-
-def ids(matcher: Matcher, query: str) -> set[str]:
-    return {m.entry.entity_id for m in matcher.match_name(query)}
 
 
 def text_ids(matcher: Matcher, text: str) -> set[str]:
@@ -57,11 +54,11 @@ def main() -> None:
     tried: list[tuple[str, str]] = []
     for entity, name in items:
         query = with_s(name)
-        if query is not None and entity in ids(orgs, name):
+        if query is not None and entity in name_sets.ids(orgs, name):
             tried.append((entity, query))
         if len(tried) == args.names:
             break
-    payee = [q for e, q in tried if e not in ids(orgs, q)]
+    payee = [q for e, q in tried if e not in name_sets.ids(orgs, q)]
     text = [q for e, q in tried if e not in text_ids(orgs, f"Payment via {q} ref 5")]
     print("measure: OFAC organisations with an 's' on a rare word, found at REVIEW")
     print(f"  {'as the payee':50} {len(tried) - len(payee):5} of {len(tried):5}")
@@ -75,10 +72,10 @@ def main() -> None:
     print("false hits: names no listed party has")
     for label, queries, look in (
         ("English words + s, 'Xs Trading Ltd' (OFAC orgs)",
-         [f"{w.capitalize()}s Trading Ltd" for w in words], lambda q: ids(orgs, q)),
+         [f"{w.capitalize()}s Trading Ltd" for w in words], partial(name_sets.ids, orgs)),
         ("English words + s, text 'Paid via Xs' (OFAC orgs)",
          [f"Paid via {w.capitalize()}s" for w in words], lambda q: text_ids(orgs, q)),
-        ("unlisted persons with a word in s (OFAC orgs)", unlisted, lambda q: ids(orgs, q)),
+        ("unlisted persons with a word in s (OFAC orgs)", unlisted, partial(name_sets.ids, orgs)),
     ):  # fmt: skip
         hits = [q for q in queries if look(q)]
         print(f"  {label:50} {len(hits):5} of {len(queries):5} with a hit")

@@ -125,6 +125,11 @@ def ofac_organisations() -> tuple[Parties, Parties, dict[str, str], Matcher]:
     return parties, orgs, split, Matcher(set_registry(load_registry(), orgs))
 
 
+def ids(matcher: Matcher, query: str) -> set[str]:
+    """The parties `query` is a hit on at REVIEW, as `match` finds them."""
+    return {m.entry.entity_id for m in matcher.match_name(query)}
+
+
 def banscreen_scores(registry: Registry, pairs: Sequence[SetPair]) -> tuple[list[float], float]:
     matcher = Matcher(registry)
     index = matcher.names

@@ -28,7 +28,6 @@ import re
 from collections import Counter
 
 import name_sets
-from banscreen.match import Matcher
 
 # An English legal form at the end of a name, as OFAC writes it, by what it is.
 FORMS = (
@@ -67,14 +66,6 @@ SPELLINGS = {
 }  # fmt: skip
 
 
-def ids(matcher: Matcher, query: str) -> set[str]:
-    return {m.entry.entity_id for m in matcher.match_name(query)}
-
-
-def written(name: str, spelling: str) -> str:
-    return f"{name} {spelling}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0)
@@ -92,39 +83,41 @@ def main() -> None:
                 ((k, m.group(1)) for k, p in patterns if (m := p.match(name.strip()))),
                 (None, None),
             )
-            if kind is None or head is None or key not in ids(matcher, name):
+            if kind is None or head is None or key not in name_sets.ids(matcher, name):
                 continue
             side = split.get(key, "tune")
             for script, table in SPELLINGS.items():
                 for spelling in table[kind]:
-                    query = written(head.rstrip(" ,"), spelling)
-                    hit = key in ids(matcher, query)
+                    query = f"{head.rstrip(' ,')} {spelling}"
+                    hit = key in name_sets.ids(matcher, query)
                     found[(side, script, "all")] += 1
                     found[(side, script, "found")] += hit
                     if not hit and len(misses) < args.misses:
                         misses.append(f"{side} {query!r} ~ {name!r}")
     words = name_sets.english_words()[:1000]
     persons = name_sets.probe_names("latin")[:200]
-    spellings = sorted({s for table in SPELLINGS.values() for v in table.values() for s in v})
+    # Each script's spellings once, whatever forms they write.
+    forms = {script: sorted({s for v in table.values() for s in v})
+             for script, table in SPELLINGS.items()}  # fmt: skip
     false_hits = []
     for label, queries in (("English words", words), ("unlisted persons", persons)):
-        alone = sum(bool(ids(matcher, q)) for q in queries)
-        by_script = {}
-        for script, table in SPELLINGS.items():
-            forms = sorted({s for v in table.values() for s in v})
-            by_script[script] = sum(
-                bool(ids(matcher, written(q, form))) for q in queries for form in forms
+        alone = sum(bool(name_sets.ids(matcher, q)) for q in queries)
+        by_script = {
+            script: sum(
+                bool(name_sets.ids(matcher, f"{q} {form}")) for q in queries for form in own
             )
+            for script, own in forms.items()
+        }
         false_hits.append({"queries": label, "count": len(queries), "alone": alone,
-                           "forms": {s: len({x for v in t.values() for x in v})
-                                     for s, t in SPELLINGS.items()},
+                           "forms": {script: len(own) for script, own in forms.items()},
                            "with_a_form": by_script})  # fmt: skip
     rows = [
         {"split": s, "script": c, "found": found[(s, c, "found")], "of": found[(s, c, "all")]}
         for (s, c, kind) in sorted(found) if kind == "all"
     ]  # fmt: skip
     if args.json:
-        print(json.dumps({"found": rows, "false_hits": false_hits, "spellings": len(spellings)}))
+        spellings = len(set().union(*forms.values()))
+        print(json.dumps({"found": rows, "false_hits": false_hits, "spellings": spellings}))
         return
     for r in rows:
         print(f"{r['split']:<8}{r['script']:<10}{r['found']:>6} of {r['of']:<6} found")
